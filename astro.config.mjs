@@ -1,0 +1,20 @@
+// @ts-check
+import cloudflare from '@astrojs/cloudflare';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  output: 'server',
+  adapter: cloudflare({
+    // Images are served as uploaded (R2, later); no Cloudflare Images binding needed.
+    imageService: 'passthrough',
+  }),
+  i18n: {
+    locales: ['vi', 'en'],
+    defaultLocale: 'vi',
+    routing: { prefixDefaultLocale: false },
+  },
+  // Pages render on the server for every request; there is nothing to prefetch or hydrate.
+  prefetch: false,
+  // Our sessions are the Lucia-style ones in D1 (src/server/accounts), not Astro's KV sessions.
+  session: false,
+});
