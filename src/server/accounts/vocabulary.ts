@@ -1,0 +1,2 @@
+export const USER_ROLES = ['member', 'officer', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];

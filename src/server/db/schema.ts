@@ -1,0 +1,507 @@
+/**
+ * The one Drizzle schema of Chợ HTX. Every change here is followed by
+ * `npm run db:generate`, which writes a new SQL migration into migrations/.
+ *
+ * Conventions (docs/ARCHITECTURE.md):
+ * - public IDs are opaque random strings (see ./ids.ts), never row numbers;
+ * - instants are UTC epoch milliseconds (`timestamp_ms`); calendar dates that
+ *   have no time of day (a decision date, a best-before) are 'YYYY-MM-DD' text
+ *   read as dates in Asia/Ho_Chi_Minh;
+ * - money is whole VND in an integer column.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { USER_ROLES } from '../accounts/vocabulary';
+import {
+  CERTIFICATION_KINDS,
+  OCOP_GROUPS,
+  OCOP_LEVELS,
+  OCOP_RATING_STATUSES,
+  PRODUCT_STATUSES,
+} from '../catalogue/vocabulary';
+import {
+  COOPERATIVE_CLASSIFICATIONS,
+  COOPERATIVE_KINDS,
+  COOPERATIVE_SECTORS,
+  COOPERATIVE_STATUSES,
+  VALUE_CHAIN_ROLES,
+} from '../cooperatives/vocabulary';
+import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
+import { INQUIRY_STATUSES } from '../inquiries/vocabulary';
+import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** The 34 provincial units in force since 1 July 2025 (Resolution 202/2025/QH15). */
+export const provinces = sqliteTable(
+  'provinces',
+  {
+    /** Two-digit code of the General Statistics Office. */
+    code: text('code').primaryKey(),
+    slug: text('slug').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: text('kind', { enum: ['city', 'province'] }).notNull(),
+    region: text('region').notNull(),
+    /** Pre-2025 provinces merged into this one, JSON array of names: search and "formerly" labels. */
+    formedFrom: text('formed_from', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Administrative centre (seat of the provincial people's committee). */
+    seat: text('seat').notNull(),
+  },
+  (t) => [uniqueIndex('provinces_slug_unique').on(t.slug)],
+);
+
+export const cooperatives = sqliteTable(
+  'cooperatives',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    kind: text('kind', { enum: COOPERATIVE_KINDS }).notNull(),
+    name: text('name').notNull(),
+    /** Registration number (mã số HTX), also the tax code for most cooperatives. */
+    registrationCode: text('registration_code').notNull(),
+    foundedYear: integer('founded_year').notNull(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    commune: text('commune').notNull(),
+    address: text('address').notNull(),
+    sector: text('sector', { enum: COOPERATIVE_SECTORS }).notNull(),
+    members: integer('members').notNull(),
+    classification: text('classification', { enum: COOPERATIVE_CLASSIFICATIONS }),
+    classificationYear: integer('classification_year'),
+    descriptionVi: text('description_vi').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    zalo: text('zalo'),
+    logoUrl: text('logo_url'),
+    images: text('images', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
+    verificationEvidence: text('verification_evidence'),
+    status: text('status', { enum: COOPERATIVE_STATUSES }).notNull().default('active'),
+    statusReason: text('status_reason'),
+    /** Marks rows created by the demo seed, so the UI can say so and a re-seed can find them. */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('cooperatives_slug_unique').on(t.slug),
+    uniqueIndex('cooperatives_registration_code_unique').on(t.registrationCode),
+    index('cooperatives_province_idx').on(t.provinceCode, t.status),
+    index('cooperatives_kind_idx').on(t.kind, t.status),
+    index('cooperatives_sector_idx').on(t.sector, t.status),
+    index('cooperatives_classification_idx').on(t.classification, t.status),
+    // Partial: answers "is there demo data?" without scanning a real catalogue.
+    index('cooperatives_demo_idx').on(t.isDemo).where(sql`${t.isDemo} = 1`),
+    check('cooperatives_members_nonnegative', sql`${t.members} >= 0`),
+  ],
+);
+
+/** Links in a value chain (liên kết chuỗi): who the cooperative buys from, sells to, processes for. */
+export const valueChainLinks = sqliteTable(
+  'value_chain_links',
+  {
+    id: text('id').primaryKey(),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    partnerName: text('partner_name').notNull(),
+    role: text('role', { enum: VALUE_CHAIN_ROLES }).notNull(),
+    since: integer('since_year'),
+  },
+  (t) => [index('value_chain_links_cooperative_idx').on(t.cooperativeId)],
+);
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    descriptionVi: text('description_vi').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    ocopGroup: text('ocop_group', { enum: OCOP_GROUPS }).notNull(),
+    /**
+     * Stars of the product's current, unrevoked OCOP rating, kept in step with
+     * ocop_ratings by the write path so lists can filter and sort on an index.
+     */
+    ocopStars: integer('ocop_stars'),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    commune: text('commune'),
+    /** Historic origin name kept by geographic indications, e.g. "Lục Ngạn, Bắc Giang". */
+    originFormerly: text('origin_formerly'),
+    /** GTIN-8/12/13/14 stored as 14 digits (left-padded), null when the product has none. */
+    gtin: text('gtin'),
+    /** Short trace code for the /truy-xuat/{code} path, for products without a GTIN. */
+    traceCode: text('trace_code').notNull(),
+    priceVnd: integer('price_vnd'),
+    unitVi: text('unit_vi').notNull(),
+    unitEn: text('unit_en').notNull(),
+    minOrder: integer('min_order').notNull().default(1),
+    seasonVi: text('season_vi'),
+    seasonEn: text('season_en'),
+    images: text('images', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    status: text('status', { enum: PRODUCT_STATUSES }).notNull().default('draft'),
+    rejectionReason: text('rejection_reason'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('products_slug_unique').on(t.slug),
+    uniqueIndex('products_gtin_unique').on(t.gtin),
+    uniqueIndex('products_trace_code_unique').on(t.traceCode),
+    index('products_cooperative_idx').on(t.cooperativeId, t.status),
+    index('products_status_published_idx').on(t.status, t.publishedAt),
+    index('products_status_stars_idx').on(t.status, t.ocopStars),
+    index('products_province_idx').on(t.provinceCode, t.status),
+    index('products_group_idx').on(t.ocopGroup, t.status),
+    index('products_price_idx').on(t.status, t.priceVnd),
+    check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
+    check('products_min_order_positive', sql`${t.minOrder} >= 1`),
+    check('products_stars_range', sql`${t.ocopStars} IS NULL OR ${t.ocopStars} BETWEEN 3 AND 5`),
+  ],
+);
+
+/** OCOP ratings, history kept: a product is re-rated every 36 months. */
+export const ocopRatings = sqliteTable(
+  'ocop_ratings',
+  {
+    id: text('id').primaryKey(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    stars: integer('stars').notNull(),
+    level: text('level', { enum: OCOP_LEVELS }).notNull(),
+    decisionNumber: text('decision_number').notNull(),
+    /** Date of the recognition decision; the rating is valid for 36 months from it. */
+    decisionDate: text('decision_date').notNull(),
+    status: text('status', { enum: OCOP_RATING_STATUSES }).notNull().default('active'),
+    revokedReason: text('revoked_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('ocop_ratings_product_idx').on(t.productId, t.decisionDate),
+    check('ocop_ratings_stars_range', sql`${t.stars} BETWEEN 3 AND 5`),
+  ],
+);
+
+/** VietGAP, GlobalGAP, organic, HACCP, ISO 22000, geographic indication, collective trademark. */
+export const certifications = sqliteTable(
+  'certifications',
+  {
+    id: text('id').primaryKey(),
+    /** A certificate belongs to a product, or to the whole cooperative when productId is null. */
+    productId: text('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: CERTIFICATION_KINDS }).notNull(),
+    number: text('number').notNull(),
+    issuer: text('issuer').notNull(),
+    validFrom: text('valid_from').notNull(),
+    /** Null for certificates without an end date (a geographic indication is indefinite). */
+    validUntil: text('valid_until'),
+    evidenceUrl: text('evidence_url'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('certifications_product_idx').on(t.productId, t.kind),
+    index('certifications_cooperative_idx').on(t.cooperativeId),
+    index('certifications_kind_idx').on(t.kind, t.productId),
+    check(
+      'certifications_validity_order',
+      sql`${t.validUntil} IS NULL OR ${t.validUntil} >= ${t.validFrom}`,
+    ),
+  ],
+);
+
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: text('id').primaryKey(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    /** GS1 AI (10) batch/lot: up to 20 characters of the GS1 AI encodable set. */
+    lotCode: text('lot_code').notNull(),
+    productionDate: text('production_date').notNull(),
+    bestBefore: text('best_before'),
+    quantity: real('quantity').notNull(),
+    quantityUnit: text('quantity_unit').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('batches_product_lot_unique').on(t.productId, t.lotCode),
+    index('batches_product_date_idx').on(t.productId, t.productionDate),
+    check('batches_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+/** The ordered provenance timeline of a batch. */
+export const provenanceSteps = sqliteTable(
+  'provenance_steps',
+  {
+    id: text('id').primaryKey(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: PROVENANCE_STEP_KINDS }).notNull(),
+    occurredAt: integer('occurred_at', { mode: 'timestamp_ms' }).notNull(),
+    provinceCode: text('province_code').references(() => provinces.code),
+    place: text('place').notNull(),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    actorName: text('actor_name').notNull(),
+    actorKind: text('actor_kind', { enum: PROVENANCE_ACTOR_KINDS }).notNull(),
+    evidenceNumber: text('evidence_number'),
+    evidenceUrl: text('evidence_url'),
+    noteVi: text('note_vi'),
+    noteEn: text('note_en'),
+  },
+  (t) => [uniqueIndex('provenance_steps_batch_position_unique').on(t.batchId, t.position)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    titleVi: text('title_vi').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    descriptionVi: text('description_vi').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    /** All-day events span whole days in Asia/Ho_Chi_Minh; starts/ends are that zone's midnights. */
+    allDay: integer('all_day', { mode: 'boolean' }).notNull().default(false),
+    venue: text('venue'),
+    address: text('address'),
+    provinceCode: text('province_code').references(() => provinces.code),
+    onlineUrl: text('online_url'),
+    organiser: text('organiser').notNull(),
+    registrationOpensAt: integer('registration_opens_at', { mode: 'timestamp_ms' }),
+    registrationClosesAt: integer('registration_closes_at', { mode: 'timestamp_ms' }),
+    boothCapacity: integer('booth_capacity'),
+    /**
+     * Booths held by confirmed and pending registrations, changed only by a
+     * conditional UPDATE (… WHERE booths_taken + ? <= booth_capacity) so two
+     * cooperatives racing for the last booth cannot both get it.
+     */
+    boothsTaken: integer('booths_taken').notNull().default(0),
+    status: text('status', { enum: EVENT_STATUSES }).notNull().default('draft'),
+    cancelReason: text('cancel_reason'),
+    /** iCalendar SEQUENCE: bumped on every published change. */
+    revision: integer('revision').notNull().default(0),
+    /** Events made from one recurrence rule share a series id. */
+    seriesId: text('series_id'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('events_slug_unique').on(t.slug),
+    index('events_status_starts_idx').on(t.status, t.startsAt),
+    index('events_kind_starts_idx').on(t.kind, t.startsAt),
+    index('events_province_starts_idx').on(t.provinceCode, t.startsAt),
+    index('events_series_idx').on(t.seriesId),
+    check('events_ends_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
+    check(
+      'events_capacity',
+      sql`${t.boothCapacity} IS NULL OR (${t.boothCapacity} > 0 AND ${t.boothsTaken} <= ${t.boothCapacity})`,
+    ),
+  ],
+);
+
+export const eventRegistrations = sqliteTable(
+  'event_registrations',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    booths: integer('booths').notNull(),
+    note: text('note'),
+    status: text('status', { enum: REGISTRATION_STATUSES }).notNull().default('pending'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('event_registrations_event_cooperative_unique').on(t.eventId, t.cooperativeId),
+    index('event_registrations_cooperative_idx').on(t.cooperativeId, t.status),
+    check('event_registrations_booths_positive', sql`${t.booths} >= 1`),
+  ],
+);
+
+/** Products a cooperative brings to an event. */
+export const eventRegistrationProducts = sqliteTable(
+  'event_registration_products',
+  {
+    registrationId: text('registration_id')
+      .notNull()
+      .references(() => eventRegistrations.id, { onDelete: 'cascade' }),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.productId] })],
+);
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Stored lower-cased and trimmed, so lookups are exact. */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    /** Versioned PBKDF2 string, see src/server/accounts. */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: USER_ROLES }).notNull(),
+    cooperativeId: text('cooperative_id').references(() => cooperatives.id),
+    /** The member who may invite other members of the same cooperative. */
+    isManager: integer('is_manager', { mode: 'boolean' }).notNull().default(false),
+    disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(t.email),
+    index('users_cooperative_idx').on(t.cooperativeId),
+    check(
+      'users_member_has_cooperative',
+      sql`${t.role} <> 'member' OR ${t.cooperativeId} IS NOT NULL`,
+    ),
+  ],
+);
+
+/** Sessions after the Lucia guide: the token is "id.secret"; only SHA-256(secret) is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const inquiries = sqliteTable(
+  'inquiries',
+  {
+    id: text('id').primaryKey(),
+    /** Public reference the buyer quotes, e.g. "HTX-7K3M-Q9PD". */
+    reference: text('reference').notNull(),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id),
+    productId: text('product_id').references(() => products.id),
+    buyerName: text('buyer_name').notNull(),
+    buyerOrganisation: text('buyer_organisation'),
+    email: text('email'),
+    /** E.164, e.g. +84912345678. */
+    phone: text('phone'),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country').notNull(),
+    quantity: real('quantity'),
+    quantityUnit: text('quantity_unit'),
+    wantedBy: text('wanted_by'),
+    message: text('message').notNull(),
+    locale: text('locale', { enum: ['vi', 'en'] }).notNull(),
+    consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: INQUIRY_STATUSES }).notNull().default('new'),
+    spamScore: integer('spam_score').notNull().default(0),
+    /** Client-chosen Idempotency-Key: the same key returns the same inquiry, never a second one. */
+    idempotencyKey: text('idempotency_key'),
+    firstRepliedAt: integer('first_replied_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('inquiries_reference_unique').on(t.reference),
+    uniqueIndex('inquiries_idempotency_key_unique').on(t.idempotencyKey),
+    index('inquiries_cooperative_status_idx').on(t.cooperativeId, t.status, t.createdAt),
+    index('inquiries_created_idx').on(t.createdAt),
+    check('inquiries_has_contact', sql`${t.email} IS NOT NULL OR ${t.phone} IS NOT NULL`),
+  ],
+);
+
+export const inquiryReplies = sqliteTable(
+  'inquiry_replies',
+  {
+    id: text('id').primaryKey(),
+    inquiryId: text('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    authorUserId: text('author_user_id').references((): AnySQLiteColumn => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inquiry_replies_inquiry_idx').on(t.inquiryId, t.createdAt)],
+);
+
+/** Who did what to which record, when. Rows are only ever inserted. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    actorUserId: text('actor_user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.createdAt),
+    index('audit_log_actor_idx').on(t.actorUserId, t.createdAt),
+    index('audit_log_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * Fixed-window counters for rate limits (sign-in, public writes). They live in
+ * the database because a Worker isolate's memory is not shared between
+ * requests in other isolates or locations.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowEndsAt: integer('window_ends_at', { mode: 'timestamp_ms' }).notNull(),
+});
