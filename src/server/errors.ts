@@ -1,0 +1,40 @@
+/**
+ * The one error vocabulary of the server. Domain code throws these; each
+ * transport maps them exactly once (functions/api/errors.ts for JSON,
+ * src/pages error pages for HTML). Messages are message keys, localised by
+ * the transport, because domain code does not know who is reading.
+ */
+export interface FieldIssue {
+  /** Key under `validation.` in the i18n dictionaries. */
+  code: string;
+  params?: Record<string, string | number>;
+}
+export type FieldIssues = Record<string, FieldIssue>;
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not_found';
+  constructor(readonly entity: string) {
+    super(`${entity} not found`);
+  }
+}
+
+/** Input that is well-formed but breaks a rule (422). */
+export class ValidationError extends DomainError {
+  readonly code = 'validation_failed';
+  constructor(readonly fields: FieldIssues) {
+    super(`invalid fields: ${Object.keys(fields).join(', ')}`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'conflict';
+}
+
+/** The database could not be reached or answered too slowly. */
+export class UnavailableError extends DomainError {
+  readonly code = 'unavailable';
+}
