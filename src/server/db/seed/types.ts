@@ -1,0 +1,33 @@
+import type {
+  batches,
+  certifications,
+  cooperatives,
+  events,
+  ocopRatings,
+  products,
+  provenanceSteps,
+  provinces,
+  valueChainLinks,
+} from '../schema';
+
+export type ProvinceRow = typeof provinces.$inferInsert;
+export type CooperativeRow = typeof cooperatives.$inferInsert;
+export type ValueChainLinkRow = typeof valueChainLinks.$inferInsert;
+export type ProductRow = typeof products.$inferInsert;
+export type OcopRatingRow = typeof ocopRatings.$inferInsert;
+export type CertificationRow = typeof certifications.$inferInsert;
+export type BatchRow = typeof batches.$inferInsert;
+export type ProvenanceStepRow = typeof provenanceSteps.$inferInsert;
+export type EventRow = typeof events.$inferInsert;
+
+export interface DemoDataset {
+  provinces: ProvinceRow[];
+  cooperatives: CooperativeRow[];
+  valueChainLinks: ValueChainLinkRow[];
+  products: ProductRow[];
+  ocopRatings: OcopRatingRow[];
+  certifications: CertificationRow[];
+  batches: BatchRow[];
+  provenanceSteps: ProvenanceStepRow[];
+  events: EventRow[];
+}
