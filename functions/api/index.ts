@@ -1,0 +1,53 @@
+/**
+ * The JSON API, mounted by src/worker.ts at /api/v1. Routers stay thin: they
+ * validate with zod (which also documents them in OpenAPI), call a verb or
+ * query of src/server, and map its errors in one place (./errors.ts).
+ */
+import { negotiateLocale } from '../../src/i18n';
+import { databaseFromEnv } from '../../src/server/db/client';
+import { UnavailableError } from '../../src/server/errors';
+import { type ApiDeps, createRouter } from './context';
+import { errorResponse, onApiError } from './errors';
+import { health } from './health';
+
+export const API_BASE = '/api/v1';
+
+export const OPENAPI_INFO = {
+  title: 'Chợ HTX API',
+  version: '1.0.0',
+  description:
+    'Public JSON API of Chợ HTX: OCOP products, cooperatives, provenance and trade-promotion events. ' +
+    'Errors are `{ "error": { "code", "message", "fields"? } }`; messages follow `?lang=vi|en` or Accept-Language.',
+  license: { name: 'CC BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
+};
+
+const defaultDeps: ApiDeps = {
+  database: (env) => databaseFromEnv(env),
+  driver: (env) => (env.LIBSQL_URL ? 'libsql' : 'd1'),
+};
+
+export function createApi(deps: ApiDeps = defaultDeps) {
+  const api = createRouter();
+
+  api.use('*', async (c, next) => {
+    c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
+    c.set('deps', deps);
+    try {
+      c.set('db', await deps.database(c.env));
+    } catch (error) {
+      throw new UnavailableError(error instanceof Error ? error.message : String(error));
+    }
+    await next();
+  });
+
+  api.route('/', health);
+
+  api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
+
+  // notFound() fires only on the top-level app, so the API answers unknown routes itself, in JSON.
+  api.all('*', (c) => errorResponse(c, 404, 'route_not_found'));
+  api.onError(onApiError);
+  return api;
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,82 @@
+/**
+ * Locales, dictionaries and formatters. Vietnamese is the default and lives at
+ * the root of the site; English lives under /en/.
+ */
+import type { Dictionary } from './dictionary';
+import { en } from './en';
+import { vi } from './vi';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'vi';
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dictionaries: Record<Locale, Dictionary> = { vi, en };
+
+export function dictionary(locale: Locale): Dictionary {
+  return dictionaries[locale];
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The locale a path belongs to: /en and /en/... are English, everything else Vietnamese. */
+export function localeFromPath(pathname: string): Locale {
+  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'vi';
+}
+
+/**
+ * The API answers in the language asked for with ?lang= or Accept-Language,
+ * Vietnamese otherwise.
+ */
+export function negotiateLocale(query: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (isLocale(query)) return query;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase().slice(0, 2);
+    if (isLocale(tag)) return tag;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** Replaces {name} placeholders. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+export function formatVnd(amount: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency: 'VND',
+    maximumFractionDigits: 0,
+  }).format(amount);
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+}
+
+/** A calendar date of an instant, as seen in Viet Nam. */
+export function formatDate(instant: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(instant);
+}
+
+/** A date range in Viet Nam's time; one date when both ends fall on the same day. */
+export function formatDateRange(start: Date, end: Date, locale: Locale): string {
+  const formatter = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return formatter.formatRange(start, end);
+}

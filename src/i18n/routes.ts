@@ -1,0 +1,27 @@
+/**
+ * Public paths in both languages. Vietnamese paths are the site's own words
+ * at the root; English ones live under /en/ with English words.
+ */
+import type { Locale } from './index';
+
+export type LocalizedPaths = Record<Locale, string>;
+
+export const routes = {
+  home: { vi: '/', en: '/en/' },
+  products: { vi: '/san-pham', en: '/en/products' },
+  cooperatives: { vi: '/hop-tac-xa', en: '/en/cooperatives' },
+  events: { vi: '/su-kien', en: '/en/events' },
+  apiDocs: { vi: '/tai-lieu-api', en: '/en/api-docs' },
+} as const satisfies Record<string, LocalizedPaths>;
+
+export function productPaths(slug: string): LocalizedPaths {
+  return { vi: `/san-pham/${slug}`, en: `/en/products/${slug}` };
+}
+
+export function cooperativePaths(slug: string): LocalizedPaths {
+  return { vi: `/hop-tac-xa/${slug}`, en: `/en/cooperatives/${slug}` };
+}
+
+export function eventPaths(slug: string): LocalizedPaths {
+  return { vi: `/su-kien/${slug}`, en: `/en/events/${slug}` };
+}

@@ -1,0 +1,42 @@
+import { and, asc, eq, gte } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { events, provinces } from '../db/schema';
+import type { EventKind } from './vocabulary';
+
+export interface EventSummary {
+  id: string;
+  slug: string;
+  kind: EventKind;
+  titleVi: string;
+  titleEn: string;
+  startsAt: Date;
+  endsAt: Date;
+  allDay: boolean;
+  online: boolean;
+  provinceNameVi: string | null;
+  provinceNameEn: string | null;
+}
+
+/** Published events that have not ended yet, soonest first (events_status_starts_idx). */
+export async function listUpcomingEvents(db: Database, now: Date, limit = 5): Promise<EventSummary[]> {
+  const rows = await db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      kind: events.kind,
+      titleVi: events.titleVi,
+      titleEn: events.titleEn,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      allDay: events.allDay,
+      onlineUrl: events.onlineUrl,
+      provinceNameVi: provinces.nameVi,
+      provinceNameEn: provinces.nameEn,
+    })
+    .from(events)
+    .leftJoin(provinces, eq(provinces.code, events.provinceCode))
+    .where(and(eq(events.status, 'published'), gte(events.endsAt, now)))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(limit);
+  return rows.map(({ onlineUrl, ...row }) => ({ ...row, online: onlineUrl !== null }));
+}

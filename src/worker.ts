@@ -1,0 +1,23 @@
+/**
+ * The worker: one Hono app. cf() serves static assets and sets up Astro's
+ * Cloudflare context, /api/v1 goes to the JSON API, and everything else to
+ * Astro's pages (see docs/ARCHITECTURE.md).
+ */
+import { cf } from '@astrojs/cloudflare/hono';
+import { actions, i18n, middleware, pages } from 'astro/hono';
+import { Hono } from 'hono';
+import { API_BASE, createApi } from '../functions/api';
+import { errorResponse } from '../functions/api/errors';
+
+const app = new Hono<{ Bindings: Env }>();
+
+app.use(cf());
+app.route(API_BASE, createApi());
+// Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
+app.all('/api/*', (c) => errorResponse(c, 404, 'route_not_found'));
+app.use(actions());
+app.use(middleware());
+app.use(pages());
+app.use(i18n());
+
+export default app;
