@@ -1,0 +1,142 @@
+/**
+ * Starts the built worker (dist/server) under `wrangler dev`, i.e. in workerd,
+ * and waits until it answers. Used by `npm start`, the end-to-end tests and the
+ * benchmarks, so all three run the same thing.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { ROOT, WRANGLER_ENV, wranglerStateDir } from './config';
+import { SetupError } from './fail';
+
+export const BUILT_WORKER_CONFIG = resolve(ROOT, 'dist/server/wrangler.json');
+
+export interface WorkerServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export interface WorkerOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Extra worker variables (e.g. LIBSQL_URL), passed with --var. */
+  vars?: Record<string, string>;
+  /** Print wrangler's output (npm start) or keep it for error messages only (tests). */
+  echo?: boolean;
+  readyTimeoutMs?: number;
+}
+
+/** Fails with one line when the port is taken, instead of letting wrangler pick another silently. */
+export function ensurePortFree(host: string, port: number): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new SetupError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} on ${host} is taken: stop what uses it or choose another with PORT=…`
+            : `Cannot listen on ${host}:${port}: ${error.message}`,
+        ),
+      );
+    });
+    probe.listen(port, host, () => probe.close(() => resolvePromise()));
+  });
+}
+
+/** A port the OS says is free right now (for tests that run beside other servers). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePromise(port));
+    });
+  });
+}
+
+export async function startWorker(options: WorkerOptions): Promise<WorkerServer> {
+  if (!existsSync(BUILT_WORKER_CONFIG)) {
+    throw new SetupError('The worker is not built: run `npm run build` first.');
+  }
+  await ensurePortFree(options.host, options.port);
+  const args = [
+    'dev',
+    '--config', BUILT_WORKER_CONFIG,
+    '--ip', options.host,
+    '--port', String(options.port),
+    '--persist-to', wranglerStateDir(options.dataDir),
+    '--show-interactive-dev-session=false',
+    '--log-level', options.echo ? 'info' : 'warn',
+  ];
+  for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
+
+  const child = spawn('wrangler', args, {
+    cwd: ROOT,
+    env: { ...process.env, ...WRANGLER_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stop() ends wrangler and the workerd it started together.
+    detached: true,
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+    if (options.echo) process.stdout.write(chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let exited: number | null | undefined;
+  child.on('exit', (code) => {
+    exited = code;
+  });
+
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
+  const server: WorkerServer = {
+    url,
+    process: child,
+    stop: () => stopProcessGroup(child),
+  };
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (exited !== undefined) {
+      throw new SetupError(`The worker stopped while starting (exit ${exited}):\n${lastLines(output)}`);
+    }
+    try {
+      // Any HTTP answer means workerd is serving; health itself may say the database is not ready.
+      await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+      return server;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  await server.stop();
+  throw new SetupError(`The worker did not answer on ${url} within the time allowed:\n${lastLines(output)}`);
+}
+
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-10).join('\n');
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const done = new Promise<void>((r) => child.once('exit', () => r()));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }, 5000);
+  await done;
+  clearTimeout(timer);
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run seed`: loads the provinces and the demo catalogue into the local
+ * database (or LIBSQL_URL). Safe to run any number of times.
+ */
+import { countCatalogue, seedDemoData, seedReferenceData } from '../src/server/db/seeding';
+import { readLocalConfig } from './lib/config';
+import { openMigratedDatabase } from './lib/database';
+import { main } from './lib/fail';
+
+await main(async () => {
+  const database = await openMigratedDatabase(readLocalConfig());
+  try {
+    const before = await countCatalogue(database.db);
+    await seedReferenceData(database.db);
+    await seedDemoData(database.db, new Date());
+    const after = await countCatalogue(database.db);
+    console.log(`Seeded ${database.label}:`);
+    for (const key of Object.keys(after) as (keyof typeof after)[]) {
+      console.log(`  ${key}: ${before[key]} -> ${after[key]}`);
+    }
+  } finally {
+    await database.close();
+  }
+});

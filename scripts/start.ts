@@ -1,0 +1,63 @@
+/**
+ * `npm start`: build the worker, migrate the local database, seed it when
+ * empty, and serve the portal in workerd at a printed URL. Data stays in
+ * DATA_DIR (default .data/) across restarts.
+ */
+import { countCatalogue, seedDemoData, seedReferenceData } from '../src/server/db/seeding';
+import { readLocalConfig } from './lib/config';
+import { openMigratedDatabase } from './lib/database';
+import { main } from './lib/fail';
+import { runTool } from './lib/run';
+import { ensurePortFree, startWorker } from './lib/worker-server';
+
+function step(text: string) {
+  console.log(`\u2192 ${text}`);
+}
+
+await main(async () => {
+  const config = readLocalConfig();
+  await ensurePortFree(config.host, config.port);
+
+  step('Building the worker (astro build)');
+  await runTool('Building the worker', 'astro', ['build']);
+
+  step(config.libsqlUrl ? 'Migrating the libSQL database' : 'Migrating the local D1 database');
+  const database = await openMigratedDatabase(config);
+  try {
+    await seedReferenceData(database.db);
+    let counts = await countCatalogue(database.db);
+    if (counts.cooperatives === 0 && counts.products === 0) {
+      step('Seeding the demo catalogue (the database was empty)');
+      await seedDemoData(database.db, new Date());
+      counts = await countCatalogue(database.db);
+    }
+    step(
+      `Database: ${database.label} — ${counts.provinces} provinces, ${counts.cooperatives} cooperatives, ` +
+        `${counts.products} products, ${counts.events} events`,
+    );
+  } finally {
+    await database.close();
+  }
+
+  step('Starting the worker in workerd (wrangler dev)');
+  const server = await startWorker({
+    host: config.host,
+    port: config.port,
+    dataDir: config.dataDir,
+    vars: config.libsqlUrl
+      ? { LIBSQL_URL: config.libsqlUrl, ...(config.libsqlAuthToken ? { LIBSQL_AUTH_TOKEN: config.libsqlAuthToken } : {}) }
+      : {},
+  });
+  console.log(`\nChợ HTX is running at ${server.url}/  (English: ${server.url}/en/)`);
+  console.log('Press Ctrl+C to stop. Your data is kept for the next start.\n');
+  server.process.stdout?.pipe(process.stdout);
+  server.process.stderr?.pipe(process.stderr);
+
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await new Promise<void>((r) => server.process.once('exit', () => r()));
+});
