@@ -1,0 +1,115 @@
+import { readJson } from '../support/http';
+import { describe, expect, inject, it } from 'vitest';
+
+const baseUrl = inject('baseUrl');
+const seeded = inject('seeded');
+
+async function page(path: string) {
+  const res = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+  return { res, html: await res.text() };
+}
+
+/** Text content with tags removed and entities decoded that our pages use. */
+function text(html: string) {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+describe('home page', () => {
+  it('serves Vietnamese at / with header, navigation, language switch and footer', async () => {
+    const { res, html } = await page('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(html).toContain('<html lang="vi"');
+    expect(html).toMatch(/<nav aria-label="Điều hướng chính">/);
+    expect(html).toMatch(/<a class="lang-switch" href="\/en\/"/);
+    expect(html).toContain('<link rel="alternate" hreflang="en"');
+    expect(html).toContain('<footer');
+    expect(html).toContain('href="#main"');
+  });
+
+  it('shows real catalogue content from the database: counts and featured OCOP products', async () => {
+    const { html } = await page('/');
+    const { summary } = seeded;
+    expect(summary.products).toBeGreaterThanOrEqual(300);
+    expect(html).toContain(`<dt>hợp tác xã</dt><dd>${summary.cooperatives.toLocaleString('vi-VN')}</dd>`);
+    expect(html).toContain(`<dt>sản phẩm</dt><dd>${summary.products.toLocaleString('vi-VN')}</dd>`);
+    expect(html).toContain(`<dt>sản phẩm OCOP</dt><dd>${summary.ocopProducts.toLocaleString('vi-VN')}</dd>`);
+    expect(html).toContain(`<dt>tỉnh, thành phố</dt><dd>${summary.provinces}</dd>`);
+    const content = text(html);
+    for (const name of seeded.featuredVi) expect(content).toContain(name);
+    expect(seeded.featuredVi.length).toBe(8);
+  });
+
+  it('marks the demo dataset as demo in the footer', async () => {
+    expect(text((await page('/')).html)).toContain('Dữ liệu minh hoạ');
+    expect(text((await page('/en/')).html)).toContain('Demo data');
+  });
+
+  it('serves English at /en/ with English text and a switch back to Vietnamese', async () => {
+    const { res, html } = await page('/en/');
+    expect(res.status).toBe(200);
+    expect(html).toContain('<html lang="en"');
+    expect(html).toMatch(/<a class="lang-switch" href="\/"/);
+    const content = text(html);
+    expect(content).toContain('Featured OCOP products');
+    expect(content).toContain('Upcoming events');
+    for (const name of seeded.featuredEn) expect(content).toContain(name);
+  });
+
+  it('ships no client JavaScript', async () => {
+    for (const path of ['/', '/en/']) expect((await page(path)).html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+  });
+});
+
+describe('error pages', () => {
+  it('answers an unknown page with a real 404 page in Vietnamese', async () => {
+    const { res, html } = await page('/khong-co-trang-nay');
+    expect(res.status).toBe(404);
+    expect(html).toContain('<html lang="vi"');
+    expect(text(html)).toContain('Không tìm thấy trang');
+  });
+
+  it('answers an unknown English page with the 404 page in English', async () => {
+    const { res, html } = await page('/en/no-such-page');
+    expect(res.status).toBe(404);
+    expect(html).toContain('<html lang="en"');
+    expect(text(html)).toContain('Page not found');
+  });
+});
+
+describe('API through the worker', () => {
+  it('reports health with the D1 database and the applied migration', async () => {
+    const res = await fetch(`${baseUrl}/api/v1/health`);
+    expect(res.status).toBe(200);
+    const body = await readJson(res);
+    expect(body.database).toMatchObject({ driver: 'd1', reachable: true });
+    expect(body.database.migrations.upToDate).toBe(true);
+    expect(body.database.migrations.latestApplied).toBe(body.database.migrations.expectedLatest);
+  });
+
+  it('serves the OpenAPI 3.1 document and a readable reference page in both languages', async () => {
+    const doc = await readJson(await fetch(`${baseUrl}/api/v1/openapi.json`));
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/health');
+    const vi = await page('/tai-lieu-api');
+    expect(vi.res.status).toBe(200);
+    expect(text(vi.html)).toContain('GET /api/v1/health');
+    const en = await page('/en/api-docs');
+    expect(en.res.status).toBe(200);
+    expect(text(en.html)).toContain('Chợ HTX API documentation');
+  });
+
+  it('answers unknown /api paths with JSON 404, never the HTML page', async () => {
+    for (const path of ['/api/v1/nope', '/api/v2/health', '/api/']) {
+      const res = await fetch(`${baseUrl}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('application/json');
+      expect((await readJson(res)).error.code, path).toBe('route_not_found');
+    }
+  });
+});
