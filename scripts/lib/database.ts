@@ -25,7 +25,7 @@ async function openMigratedLibsql(url: string, authToken?: string): Promise<Open
   if (!/^(https?|wss?|libsql):\/\//.test(url)) {
     // The worker runs in workerd, where @libsql/client speaks only HTTP and WebSockets.
     throw new SetupError(
-      `LIBSQL_URL must be a libsql://, https:// or wss:// URL the worker can reach (got "${url}"); for a local file use the default D1 store instead.`,
+      `LIBSQL_URL must be a libsql://, http(s):// or ws(s):// URL the worker can reach (got "${url}"); for a local file use the default D1 store instead.`,
     );
   }
   let handle: Awaited<ReturnType<typeof openLibsql>>;
