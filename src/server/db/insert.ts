@@ -11,9 +11,12 @@ import type { Database } from './client';
 export const D1_MAX_BOUND_PARAMETERS = 100;
 const STATEMENTS_PER_BATCH = 50;
 
-export function rowsPerStatement(table: SQLiteTable): number {
+/** SQLite's own limit, for local files written directly (not through D1). */
+export const SQLITE_MAX_BOUND_PARAMETERS = 32_766;
+
+export function rowsPerStatement(table: SQLiteTable, maxParameters = D1_MAX_BOUND_PARAMETERS): number {
   const columns = Object.keys(getTableColumns(table)).length;
-  return Math.max(1, Math.floor(D1_MAX_BOUND_PARAMETERS / columns));
+  return Math.max(1, Math.floor(maxParameters / columns));
 }
 
 /**
@@ -24,8 +27,9 @@ export async function insertMissing<T extends SQLiteTable>(
   db: Database,
   table: T,
   rows: readonly T['$inferInsert'][],
+  maxParameters = D1_MAX_BOUND_PARAMETERS,
 ): Promise<void> {
-  const size = rowsPerStatement(table);
+  const size = rowsPerStatement(table, maxParameters);
   const statements: BatchItem<'sqlite'>[] = [];
   for (let start = 0; start < rows.length; start += size) {
     statements.push(db.insert(table).values(rows.slice(start, start + size)).onConflictDoNothing());

@@ -20,6 +20,7 @@ import {
 } from './schema';
 import { buildDemoDataset } from './seed/demo';
 import { PROVINCES } from './seed/provinces';
+import { generateScaleDataset, type ScaleChunk, type ScaleOptions } from './seed/scale';
 
 export interface CatalogueCounts {
   provinces: number;
@@ -69,4 +70,44 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, batches, data.batches);
   await insertMissing(db, provenanceSteps, data.provenanceSteps);
   await insertMissing(db, events, data.events);
+}
+
+/**
+ * A synthetic national-scale catalogue for benchmarks (e.g. 50,000
+ * cooperatives, 200,000 products, 5,000 events), streamed chunk by chunk so it
+ * never sits in memory whole. Assumes the provinces are loaded.
+ */
+export async function seedScaleData(
+  db: Database,
+  options: ScaleOptions & {
+    /** Bound parameters per statement: D1's 100 by default; a local SQLite file takes far more. */
+    maxParameters?: number;
+    onChunk?: (table: ScaleChunk['table'], rows: number) => void;
+  },
+): Promise<void> {
+  for (const chunk of generateScaleDataset(options)) {
+    await insertChunk(db, chunk, options.maxParameters);
+    options.onChunk?.(chunk.table, chunk.rows.length);
+  }
+}
+
+function insertChunk(db: Database, chunk: ScaleChunk, maxParameters?: number): Promise<void> {
+  switch (chunk.table) {
+    case 'cooperatives':
+      return insertMissing(db, cooperatives, chunk.rows, maxParameters);
+    case 'valueChainLinks':
+      return insertMissing(db, valueChainLinks, chunk.rows, maxParameters);
+    case 'products':
+      return insertMissing(db, products, chunk.rows, maxParameters);
+    case 'ocopRatings':
+      return insertMissing(db, ocopRatings, chunk.rows, maxParameters);
+    case 'certifications':
+      return insertMissing(db, certifications, chunk.rows, maxParameters);
+    case 'batches':
+      return insertMissing(db, batches, chunk.rows, maxParameters);
+    case 'provenanceSteps':
+      return insertMissing(db, provenanceSteps, chunk.rows, maxParameters);
+    case 'events':
+      return insertMissing(db, events, chunk.rows, maxParameters);
+  }
 }
