@@ -1,7 +1,11 @@
 import type { Dictionary } from './dictionary';
+import { detailsEn } from './sections/details.en';
+import { listsEn } from './sections/lists.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
+  details: detailsEn,
+  lists: listsEn,
   site: {
     name: 'Chợ HTX',
     tagline: 'OCOP products and cooperatives of Viet Nam',
@@ -49,6 +53,34 @@ export const en: Dictionary = {
       sinh_vat_canh: 'Ornamental plants and animals',
       du_lich_cong_dong: 'Community-based and eco-tourism services and destinations',
     },
+  },
+  cooperative: {
+    kinds: {
+      to_hop_tac: 'Cooperative group',
+      hop_tac_xa: 'Cooperative',
+      lien_hiep_htx: 'Union of cooperatives',
+    },
+    sectors: {
+      trong_trot: 'Crops',
+      chan_nuoi: 'Livestock',
+      thuy_san: 'Fisheries',
+      lam_nghiep: 'Forestry',
+      che_bien: 'Processing',
+      thu_cong: 'Handicrafts',
+      du_lich: 'Tourism',
+      dich_vu: 'Services',
+    },
+    classifications: {
+      tot: 'Good',
+      kha: 'Fair',
+      trung_binh: 'Average',
+      yeu: 'Weak',
+    },
+    verified: 'Verified',
+    verifiedTitle: 'Details verified by the provincial Department of Industry and Trade',
+    products: '{count} products',
+    noProducts: 'No products yet',
+    bestStars: 'Up to {stars}-star OCOP',
   },
   events: {
     kinds: {

@@ -11,6 +11,7 @@ export const routes = {
   products: { vi: '/san-pham', en: '/en/products' },
   cooperatives: { vi: '/hop-tac-xa', en: '/en/cooperatives' },
   events: { vi: '/su-kien', en: '/en/events' },
+  provinces: { vi: '/tinh', en: '/en/provinces' },
   apiDocs: { vi: '/tai-lieu-api', en: '/en/api-docs' },
 } as const satisfies Record<string, LocalizedPaths>;
 
@@ -24,4 +25,16 @@ export function cooperativePaths(slug: string): LocalizedPaths {
 
 export function eventPaths(slug: string): LocalizedPaths {
   return { vi: `/su-kien/${slug}`, en: `/en/events/${slug}` };
+}
+
+export function provincePaths(slug: string): LocalizedPaths {
+  return { vi: `/tinh/${slug}`, en: `/en/provinces/${slug}` };
+}
+
+/** A list page with filters kept in its query string, e.g. productListPaths({ province: 'bac-ninh' }). */
+export function withQuery(paths: LocalizedPaths, query: Record<string, string | number | undefined>): LocalizedPaths {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const suffix = search.size > 0 ? `?${search}` : '';
+  return { vi: `${paths.vi}${suffix}`, en: `${paths.en}${suffix}` };
 }

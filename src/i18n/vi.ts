@@ -1,5 +1,10 @@
 /** Vietnamese, the default language. Every user-facing string lives here and in en.ts. */
+import { detailsVi } from './sections/details.vi';
+import { listsVi } from './sections/lists.vi';
+
 export const vi = {
+  details: detailsVi,
+  lists: listsVi,
   site: {
     name: 'Chợ HTX',
     tagline: 'Sản phẩm OCOP và hợp tác xã Việt Nam',
@@ -47,6 +52,34 @@ export const vi = {
       sinh_vat_canh: 'Sinh vật cảnh',
       du_lich_cong_dong: 'Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch',
     },
+  },
+  cooperative: {
+    kinds: {
+      to_hop_tac: 'Tổ hợp tác',
+      hop_tac_xa: 'Hợp tác xã',
+      lien_hiep_htx: 'Liên hiệp hợp tác xã',
+    },
+    sectors: {
+      trong_trot: 'Trồng trọt',
+      chan_nuoi: 'Chăn nuôi',
+      thuy_san: 'Thủy sản',
+      lam_nghiep: 'Lâm nghiệp',
+      che_bien: 'Chế biến',
+      thu_cong: 'Thủ công',
+      du_lich: 'Du lịch',
+      dich_vu: 'Dịch vụ',
+    },
+    classifications: {
+      tot: 'Tốt',
+      kha: 'Khá',
+      trung_binh: 'Trung bình',
+      yeu: 'Yếu',
+    },
+    verified: 'Đã xác minh',
+    verifiedTitle: 'Thông tin đã được Sở Công Thương xác minh',
+    products: '{count} sản phẩm',
+    noProducts: 'Chưa có sản phẩm',
+    bestStars: 'Cao nhất {stars} sao OCOP',
   },
   events: {
     kinds: {

@@ -100,6 +100,9 @@ export const cooperatives = sqliteTable(
     verificationEvidence: text('verification_evidence'),
     status: text('status', { enum: COOPERATIVE_STATUSES }).notNull().default('active'),
     statusReason: text('status_reason'),
+    /** Folded text for the full-text index (src/server/search/search-text.ts); written with the row. */
+    searchName: text('search_name').notNull().default(''),
+    searchBody: text('search_body').notNull().default(''),
     /** Marks rows created by the demo seed, so the UI can say so and a re-seed can find them. */
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
@@ -171,6 +174,9 @@ export const products = sqliteTable(
     status: text('status', { enum: PRODUCT_STATUSES }).notNull().default('draft'),
     rejectionReason: text('rejection_reason'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** Folded text for the full-text index (src/server/search/search-text.ts); written with the row. */
+    searchName: text('search_name').notNull().default(''),
+    searchBody: text('search_body').notNull().default(''),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -5,6 +5,7 @@
  * completed by the next run.
  */
 import { sql } from 'drizzle-orm';
+import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import type { Database } from './client';
 import { insertMissing } from './insert';
 import {
@@ -52,6 +53,28 @@ export async function countCatalogue(db: Database): Promise<CatalogueCounts> {
   };
 }
 
+const provinceNames = new Map(PROVINCES.map((province) => [province.code, province.nameVi]));
+
+type CooperativeRow = typeof cooperatives.$inferInsert;
+type ProductRow = typeof products.$inferInsert;
+
+function withCooperativeSearch(rows: readonly CooperativeRow[]): CooperativeRow[] {
+  return rows.map((row) => ({
+    ...row,
+    ...cooperativeSearchText(row, { provinceName: provinceNames.get(row.provinceCode) }),
+  }));
+}
+
+function withProductSearch(rows: readonly ProductRow[], cooperativeNames: ReadonlyMap<string, string>): ProductRow[] {
+  return rows.map((row) => ({
+    ...row,
+    ...productSearchText(row, {
+      provinceName: provinceNames.get(row.provinceCode),
+      cooperativeName: cooperativeNames.get(row.cooperativeId),
+    }),
+  }));
+}
+
 /** The provinces every installation needs, demo or not. */
 export async function seedReferenceData(db: Database): Promise<void> {
   await insertMissing(db, provinces, PROVINCES);
@@ -62,9 +85,10 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   const data = buildDemoDataset(now);
   await insertMissing(db, provinces, data.provinces);
   // Parents before children: D1 enforces foreign keys on every statement.
-  await insertMissing(db, cooperatives, data.cooperatives);
+  await insertMissing(db, cooperatives, withCooperativeSearch(data.cooperatives));
   await insertMissing(db, valueChainLinks, data.valueChainLinks);
-  await insertMissing(db, products, data.products);
+  const cooperativeNames = new Map(data.cooperatives.map((row) => [row.id, row.name]));
+  await insertMissing(db, products, withProductSearch(data.products, cooperativeNames));
   await insertMissing(db, ocopRatings, data.ocopRatings);
   await insertMissing(db, certifications, data.certifications);
   await insertMissing(db, batches, data.batches);
@@ -85,20 +109,28 @@ export async function seedScaleData(
     onChunk?: (table: ScaleChunk['table'], rows: number) => void;
   },
 ): Promise<void> {
+  // Cooperatives come first in the stream; their names go into their products' search text.
+  const cooperativeNames = new Map<string, string>();
   for (const chunk of generateScaleDataset(options)) {
-    await insertChunk(db, chunk, options.maxParameters);
+    if (chunk.table === 'cooperatives') for (const row of chunk.rows) cooperativeNames.set(row.id, row.name);
+    await insertChunk(db, chunk, cooperativeNames, options.maxParameters);
     options.onChunk?.(chunk.table, chunk.rows.length);
   }
 }
 
-function insertChunk(db: Database, chunk: ScaleChunk, maxParameters?: number): Promise<void> {
+function insertChunk(
+  db: Database,
+  chunk: ScaleChunk,
+  cooperativeNames: ReadonlyMap<string, string>,
+  maxParameters?: number,
+): Promise<void> {
   switch (chunk.table) {
     case 'cooperatives':
-      return insertMissing(db, cooperatives, chunk.rows, maxParameters);
+      return insertMissing(db, cooperatives, withCooperativeSearch(chunk.rows), maxParameters);
     case 'valueChainLinks':
       return insertMissing(db, valueChainLinks, chunk.rows, maxParameters);
     case 'products':
-      return insertMissing(db, products, chunk.rows, maxParameters);
+      return insertMissing(db, products, withProductSearch(chunk.rows, cooperativeNames), maxParameters);
     case 'ocopRatings':
       return insertMissing(db, ocopRatings, chunk.rows, maxParameters);
     case 'certifications':

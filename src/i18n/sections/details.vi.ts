@@ -1,0 +1,4 @@
+/** Vietnamese strings of the product, cooperative and province pages. */
+export const detailsVi = {
+  placeholder: '',
+} as const;

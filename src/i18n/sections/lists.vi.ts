@@ -1,0 +1,4 @@
+/** Vietnamese strings of the product list and cooperative directory. */
+export const listsVi = {
+  placeholder: '',
+} as const;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { foldVietnamese, ftsMatchExpression, MAX_QUERY_TOKENS, searchTokens } from '../../src/server/search/fold';
+import { productSearchText } from '../../src/server/search/search-text';
+
+describe('foldVietnamese', () => {
+  it.each([
+    ['Mật ong bạc hà', 'mat ong bac ha'],
+    ['ĐẶC SẢN Đồng Tháp', 'dac san dong thap'],
+    ['Chè Thái Nguyên', 'che thai nguyen'],
+    ['Nước mắm Phú Quốc', 'nuoc mam phu quoc'],
+    ['Bưởi da xanh', 'buoi da xanh'],
+    ['Gốm Bát Tràng', 'gom bat trang'],
+    ['Yến sào Khánh Hòa', 'yen sao khanh hoa'],
+    ['Rượu ngô Bắc Hà', 'ruou ngo bac ha'],
+    ['ơ ư ă â ê ô', 'o u a a e o'],
+    ['Ðặc sản (U+00D0)', 'dac san (u+00d0)'],
+  ])('%s -> %s', (input, folded) => {
+    expect(foldVietnamese(input)).toBe(folded);
+  });
+
+  it('folds precomposed and decomposed input alike', () => {
+    const composed = 'Hòa Lộc';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    expect(foldVietnamese(decomposed)).toBe(foldVietnamese(composed));
+  });
+});
+
+describe('searchTokens', () => {
+  it('splits on anything that is not a letter or digit, folded', () => {
+    expect(searchTokens('  Mật-ong, "bạc hà" 500g ')).toEqual(['mat', 'ong', 'bac', 'ha', '500g']);
+  });
+
+  it('drops FTS5 and SQL syntax instead of passing it on', () => {
+    expect(searchTokens('mat* OR ong NEAR(a b) "x" -y ^z {name}: \'; DROP TABLE products; --')).toEqual([
+      'mat', 'or', 'ong', 'near', 'a', 'b', 'x', 'y', 'z', 'name', 'drop', 'table', 'products',
+    ].slice(0, MAX_QUERY_TOKENS));
+  });
+
+  it('keeps at most a few words, each of bounded length, from a huge query', () => {
+    const tokens = searchTokens(`${'a'.repeat(5000)} ${'b '.repeat(2000)}`);
+    expect(tokens.length).toBe(MAX_QUERY_TOKENS);
+    expect(tokens[0]?.length).toBe(40);
+  });
+
+  it('returns nothing for a query without words', () => {
+    expect(searchTokens(' <>!@#$%^&*() ')).toEqual([]);
+  });
+});
+
+describe('ftsMatchExpression', () => {
+  it('requires every word as a prefix, optionally in one column', () => {
+    expect(ftsMatchExpression(['mat', 'on'])).toBe('"mat"* "on"*');
+    expect(ftsMatchExpression(['mat'], 'search_name')).toBe('search_name : ("mat"*)');
+  });
+});
+
+describe('productSearchText', () => {
+  it('puts both names in the name column and the rest in the body, folded', () => {
+    expect(
+      productSearchText(
+        { nameVi: 'Vải thiều', nameEn: 'Lychee', descriptionVi: 'Quả ngọt', originFormerly: 'Lục Ngạn, Bắc Giang' },
+        { provinceName: 'Bắc Ninh', cooperativeName: 'HTX Đồng Tâm' },
+      ),
+    ).toEqual({ searchName: 'vai thieu lychee', searchBody: 'qua ngot luc ngan, bac giang bac ninh htx dong tam' });
+  });
+});
