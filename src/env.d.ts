@@ -14,5 +14,8 @@ declare namespace Cloudflare {
 interface Env extends Cloudflare.Env {}
 
 declare namespace App {
-  interface Locals {}
+  interface Locals {
+    /** Whether demo (fictional) data is loaded; set by src/middleware.ts. */
+    demo?: boolean;
+  }
 }

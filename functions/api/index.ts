@@ -8,6 +8,7 @@ import { databaseFromEnv } from '../../src/server/db/client';
 import { UnavailableError } from '../../src/server/errors';
 import { type ApiDeps, createRouter } from './context';
 import { errorResponse, onApiError } from './errors';
+import { catalogueLists } from './catalogue-lists';
 import { health } from './health';
 
 export const API_BASE = '/api/v1';
@@ -41,6 +42,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   });
 
   api.route('/', health);
+  api.route('/', catalogueLists);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

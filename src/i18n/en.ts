@@ -120,6 +120,7 @@ export const en: Dictionary = {
     too_long: 'At most {max} characters.',
     invalid_format: 'Wrong format.',
     invalid_value: 'This value is not accepted.',
+    unknown_value: 'No such value.',
     unknown_field: 'This field is not supported.',
     invalid: 'Invalid value.',
   },

@@ -119,6 +119,7 @@ export const vi = {
     too_long: 'Tối đa {max} ký tự.',
     invalid_format: 'Định dạng không đúng.',
     invalid_value: 'Giá trị không được chấp nhận.',
+    unknown_value: 'Không có giá trị này.',
     unknown_field: 'Trường không được hỗ trợ.',
     invalid: 'Giá trị không hợp lệ.',
   },

@@ -38,3 +38,14 @@ export class ConflictError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly code = 'unavailable';
 }
+
+/**
+ * A list filter that parses but names nothing that exists (an unknown
+ * province slug): a malformed request (400), not a rule broken by a body.
+ */
+export class InvalidFilterError extends DomainError {
+  readonly code = 'invalid_filter';
+  constructor(readonly fields: FieldIssues) {
+    super(`unknown filter values: ${Object.keys(fields).join(', ')}`);
+  }
+}

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLocalD1Migrations, type LocalD1, openLocalD1 } from '../../scripts/lib/local-d1';
 import { listFeaturedProducts } from '../../src/server/catalogue/featured';
+import { listProducts } from '../../src/server/catalogue/product-list';
+import { listCooperatives } from '../../src/server/cooperatives/directory';
 import type { Database } from '../../src/server/db/client';
 import { checkDatabase } from '../../src/server/db/health';
 import { countCatalogue, seedDemoData, seedReferenceData } from '../../src/server/db/seeding';
@@ -58,7 +60,6 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     expect(onD1.featured.length).toBe(8);
     expect(onD1.upcoming.length).toBeGreaterThan(0);
     expect(onD1.upcoming[0]?.startsAt).toBeInstanceOf(Date);
-    expect(onD1.demo).toBe(true);
     expect(onD1).toEqual(onLibsql);
   });
 
@@ -71,6 +72,23 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
       expect(await countCatalogue(db)).toEqual(before);
       expect(await listFeaturedProducts(db, 20)).toEqual(featuredBefore);
     }
+  });
+
+  it('search the full-text index (FTS5) and filter alike', async () => {
+    const today = '2026-11-24';
+    for (const filters of [
+      { q: 'mat ong' },
+      { q: 'che', sort: 'price_asc' as const },
+      { certification: 'vietgap' as const, stars: 4 },
+      { province: 'bac-ninh', sort: 'stars' as const },
+    ]) {
+      const onD1 = await listProducts(d1.db, filters, { today });
+      expect(onD1.total, JSON.stringify(filters)).toBeGreaterThan(0);
+      expect(await listProducts(libsql, filters, { today }), JSON.stringify(filters)).toEqual(onD1);
+    }
+    const cooperativesOnD1 = await listCooperatives(d1.db, { q: 'dak lak', hasOcop: true });
+    expect(cooperativesOnD1.total).toBeGreaterThan(0);
+    expect(await listCooperatives(libsql, { q: 'dak lak', hasOcop: true })).toEqual(cooperativesOnD1);
   });
 
   it('order events the same way across the date line between UTC and Viet Nam', async () => {

@@ -115,6 +115,8 @@ export const cooperatives = sqliteTable(
     index('cooperatives_kind_idx').on(t.kind, t.status),
     index('cooperatives_sector_idx').on(t.sector, t.status),
     index('cooperatives_classification_idx').on(t.classification, t.status),
+    // The directory's default order (by folded name) without a sort per request.
+    index('cooperatives_status_name_idx').on(t.status, t.searchName),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
     index('cooperatives_demo_idx').on(t.isDemo).where(sql`${t.isDemo} = 1`),
     check('cooperatives_members_nonnegative', sql`${t.members} >= 0`),

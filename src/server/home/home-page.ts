@@ -1,23 +1,20 @@
 import { listFeaturedProducts, type ProductCard } from '../catalogue/featured';
 import type { Database } from '../db/client';
 import { listUpcomingEvents, type EventSummary } from '../events/upcoming';
-import { hasDemoData } from '../stats/demo';
 import { type PortalSummary, readPortalSummary } from '../stats/summary';
 
 export interface HomePageData {
   summary: PortalSummary;
   featured: ProductCard[];
   upcoming: EventSummary[];
-  demo: boolean;
 }
 
 /** Everything the home page shows, read concurrently. */
 export async function loadHomePage(db: Database, now: Date): Promise<HomePageData> {
-  const [summary, featured, upcoming, demo] = await Promise.all([
+  const [summary, featured, upcoming] = await Promise.all([
     readPortalSummary(db),
     listFeaturedProducts(db, 8),
     listUpcomingEvents(db, now, 5),
-    hasDemoData(db),
   ]);
-  return { summary, featured, upcoming, demo };
+  return { summary, featured, upcoming };
 }

@@ -1,0 +1,105 @@
+/**
+ * GET /products and GET /cooperatives: the public lists with the same filters
+ * as the /san-pham and /hop-tac-xa pages (src/server/*-filters.ts).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
+import { checkProductFilters, productFilterShape } from '../../src/server/catalogue/product-filters';
+import { listProducts } from '../../src/server/catalogue/product-list';
+import { listCooperatives } from '../../src/server/cooperatives/directory';
+import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
+import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
+import { InvalidFilterError } from '../../src/server/errors';
+import { vietnamDate } from '../../src/server/time/vietnam';
+import { createRouter } from './context';
+import { ErrorSchema } from './schemas';
+
+const ProductCardSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+    ocopGroup: z.enum(OCOP_GROUPS),
+    ocopStars: z.number().int().min(3).max(5).nullable(),
+    priceVnd: z.number().int().nullable().openapi({ description: 'Whole VND per unit; null when quoted on request.' }),
+    unitVi: z.string(),
+    unitEn: z.string(),
+    image: z.string().nullable(),
+    cooperativeName: z.string(),
+    cooperativeSlug: z.string(),
+    provinceNameVi: z.string(),
+    provinceNameEn: z.string(),
+  })
+  .openapi('ProductCard');
+
+const CooperativeCardSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(COOPERATIVE_KINDS),
+    sector: z.enum(COOPERATIVE_SECTORS),
+    provinceNameVi: z.string(),
+    provinceNameEn: z.string(),
+    logoUrl: z.string().nullable(),
+    verified: z.boolean(),
+    productCount: z.number().int(),
+    bestStars: z.number().int().nullable(),
+  })
+  .openapi('CooperativeCard');
+
+function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().openapi({ description: 'Matching rows, exact up to 10,000.' }),
+    totalIsCapped: z.boolean().openapi({ description: 'True when more than 10,000 match.' }),
+    page: z.number().int(),
+    limit: z.number().int(),
+    sort: z.enum(sorts),
+  });
+}
+
+const badRequest = { description: 'A filter value is malformed or names nothing', content: { 'application/json': { schema: ErrorSchema } } };
+
+const productsRoute = createRoute({
+  method: 'get',
+  path: '/products',
+  tags: ['Catalogue'],
+  summary: 'Published products, searched and filtered',
+  description:
+    'Full-text search in `q` matches Vietnamese with or without diacritics and partial words; products whose name matches rank first. ' +
+    `Filters: province and cooperative (slugs), group (${OCOP_GROUPS.join(', ')}), stars (minimum, 3-5), ` +
+    `certification valid today (${CERTIFICATION_KINDS.join(', ')}), cooperativeKind, minPrice/maxPrice (VND).`,
+  request: { query: z.object(productFilterShape) },
+  responses: {
+    200: { description: 'A page of products', content: { 'application/json': { schema: pageSchema(ProductCardSchema, ['relevance', 'newest', 'stars', 'price_asc', 'price_desc']).openapi('ProductPage') } } },
+    400: badRequest,
+  },
+});
+
+const cooperativesRoute = createRoute({
+  method: 'get',
+  path: '/cooperatives',
+  tags: ['Catalogue'],
+  summary: 'Active cooperatives, searched and filtered',
+  description: 'Same search as products. Filters: province (slug), kind, sector, classification, hasOcop.',
+  request: { query: z.object(directoryFilterShape) },
+  responses: {
+    200: { description: 'A page of cooperatives', content: { 'application/json': { schema: pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest']).openapi('CooperativePage') } } },
+    400: badRequest,
+  },
+});
+
+export const catalogueLists = createRouter()
+  .openapi(productsRoute, async (c) => {
+    const filters = c.req.valid('query');
+    const issues = checkProductFilters(filters);
+    if (Object.keys(issues).length > 0) throw new InvalidFilterError(issues);
+    const page = await listProducts(c.get('db'), filters, { today: vietnamDate(new Date()) });
+    return c.json(page, 200);
+  })
+  .openapi(cooperativesRoute, async (c) => {
+    const page = await listCooperatives(c.get('db'), c.req.valid('query'));
+    return c.json(page, 200);
+  });

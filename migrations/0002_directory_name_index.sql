@@ -1,0 +1,1 @@
+CREATE INDEX `cooperatives_status_name_idx` ON `cooperatives` (`status`,`search_name`);

@@ -1,0 +1,16 @@
+import { listProvinceOptions } from '../catalogue/filter-options';
+import type { Database } from '../db/client';
+import { readListPage } from '../search/list-page';
+import { listCooperatives } from './directory';
+import { directoryFilterShape } from './directory-filters';
+
+/** Everything /hop-tac-xa shows for a URL. */
+export async function loadDirectoryPage(db: Database, params: URLSearchParams) {
+  const [read, provinces] = await Promise.all([
+    readListPage(directoryFilterShape, params, (filters) => listCooperatives(db, filters)),
+    listProvinceOptions(db),
+  ]);
+  return { ...read, provinces };
+}
+
+export type DirectoryPageData = Awaited<ReturnType<typeof loadDirectoryPage>>;

@@ -1,0 +1,56 @@
+/** Pieces shared by the public list queries (products, cooperatives). */
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { type FieldIssues, InvalidFilterError } from '../errors';
+
+/**
+ * Counting stops here: an exact count of a broad query over a national
+ * catalogue costs more than it tells anyone ("10,000+ products").
+ */
+export const COUNT_CAP = 10_000;
+
+export interface ListPage<T, Sort extends string> {
+  items: T[];
+  /** Matching rows, exact up to COUNT_CAP. */
+  total: number;
+  totalIsCapped: boolean;
+  page: number;
+  limit: number;
+  sort: Sort;
+}
+
+/** `from` is everything after SELECT … up to the end of WHERE. */
+export async function countCapped(db: Database, from: SQL): Promise<{ total: number; totalIsCapped: boolean }> {
+  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`);
+  const n = Number(row?.n ?? 0);
+  return { total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
+}
+
+const SLUG_TABLES = {
+  province: { table: 'provinces', key: 'code' },
+  cooperative: { table: 'cooperatives', key: 'id' },
+} as const;
+
+/**
+ * Turns filter slugs into keys. A slug that names nothing is an
+ * InvalidFilterError (a 400 for the API, a notice on a page), not an empty list.
+ */
+export async function resolveSlugFilters<K extends keyof typeof SLUG_TABLES>(
+  db: Database,
+  slugs: Partial<Record<K, string>>,
+): Promise<Partial<Record<K, string>>> {
+  const entries = Object.entries(slugs).filter((entry): entry is [K, string] => typeof entry[1] === 'string');
+  const keys = await Promise.all(
+    entries.map(async ([filter, slug]) => {
+      const { table, key } = SLUG_TABLES[filter];
+      const [row] = await db.all<{ key: string }>(
+        sql`SELECT ${sql.raw(key)} AS key FROM ${sql.raw(table)} WHERE slug = ${slug}`,
+      );
+      return [filter, row?.key] as const;
+    }),
+  );
+  const unknown: FieldIssues = {};
+  for (const [filter, key] of keys) if (!key) unknown[filter] = { code: 'unknown_value' };
+  if (Object.keys(unknown).length > 0) throw new InvalidFilterError(unknown);
+  return Object.fromEntries(keys) as Partial<Record<K, string>>;
+}

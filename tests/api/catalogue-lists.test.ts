@@ -1,0 +1,217 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/client';
+import { foldVietnamese } from '../../src/server/search/fold';
+import { vietnamDate } from '../../src/server/time/vietnam';
+import { apiOn, call } from '../support/api';
+import { demoDatabase } from '../support/demo';
+import { readJson } from '../support/http';
+
+let db: Database;
+let api: ReturnType<typeof apiOn>;
+
+beforeAll(async () => {
+  db = await demoDatabase();
+  api = apiOn(db);
+});
+
+async function get(path: string) {
+  const res = await call(api, path);
+  return { status: res.status, body: await readJson(res) };
+}
+
+interface Card {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  ocopGroup: string;
+  ocopStars: number | null;
+  priceVnd: number | null;
+  provinceNameVi: string;
+  cooperativeSlug: string;
+}
+
+async function scalar(query: ReturnType<typeof sql>): Promise<number> {
+  const [row] = await db.all<{ n: number }>(query);
+  return Number(row?.n);
+}
+
+describe('GET /products', () => {
+  it('lists published products of active cooperatives, newest first, 24 a page, with the exact total', async () => {
+    const { status, body } = await get('/products');
+    expect(status).toBe(200);
+    const published = await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+      WHERE p.status = 'published' AND c.status = 'active'`);
+    expect(body.total).toBe(published);
+    expect(body.totalIsCapped).toBe(false);
+    expect(body.items).toHaveLength(24);
+    expect(body.sort).toBe('newest');
+    const nonPublic = await db.all<{ slug: string }>(sql`SELECT slug FROM products WHERE status <> 'published'`);
+    expect(nonPublic.length).toBeGreaterThan(0);
+    const all = (await get(`/products?limit=100&page=1`)).body.items.concat(
+      ...(await Promise.all([2, 3, 4].map(async (page) => (await get(`/products?limit=100&page=${page}`)).body.items))),
+    ) as Card[];
+    expect(all).toHaveLength(published);
+    for (const { slug } of nonPublic) expect(all.map((item) => item.slug)).not.toContain(slug);
+  });
+
+  it('finds "Mật ong" when typed without diacritics, in any case, and with partial words', async () => {
+    for (const q of ['mat ong', 'MAT ONG', 'Mật ong', 'mat on']) {
+      const { status, body } = await get(`/products?q=${encodeURIComponent(q)}`);
+      expect(status, q).toBe(200);
+      expect(body.total, q).toBeGreaterThan(0);
+      expect(body.sort, q).toBe('relevance');
+      expect(foldVietnamese((body.items[0] as Card).nameVi), q).toContain('mat ong');
+    }
+  });
+
+  it('ranks every product whose name matches above those matching only elsewhere', async () => {
+    // "ong" (bee, honey, tube…) is in some names and in many descriptions.
+    const { body } = await get('/products?q=ong&limit=100');
+    const inName = (body.items as Card[]).map((item) =>
+      foldVietnamese(`${item.nameVi} ${item.nameEn}`).split(/[^a-z0-9]+/).some((word) => word.startsWith('ong')),
+    );
+    expect(inName.filter(Boolean).length).toBeGreaterThan(0);
+    expect(inName.filter((x) => !x).length).toBeGreaterThan(0);
+    const firstElsewhere = inName.indexOf(false);
+    expect(inName.slice(firstElsewhere)).not.toContain(true);
+  });
+
+  it('filters by province, group, minimum stars, cooperative kind and cooperative', async () => {
+    const byProvince = (await get('/products?province=bac-ninh&limit=100')).body;
+    expect(byProvince.total).toBeGreaterThan(0);
+    for (const item of byProvince.items as Card[]) expect(item.provinceNameVi).toBe('Bắc Ninh');
+
+    const byGroup = (await get('/products?group=do_uong&limit=100')).body;
+    expect(byGroup.total).toBeGreaterThan(0);
+    for (const item of byGroup.items as Card[]) expect(item.ocopGroup).toBe('do_uong');
+
+    const fourPlus = (await get('/products?stars=4&limit=100')).body;
+    expect(fourPlus.total).toBeGreaterThan(0);
+    for (const item of fourPlus.items as Card[]) expect(item.ocopStars).toBeGreaterThanOrEqual(4);
+
+    const unions = (await get('/products?cooperativeKind=lien_hiep_htx&limit=100')).body;
+    const expected = await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+      WHERE p.status = 'published' AND c.kind = 'lien_hiep_htx'`);
+    expect(unions.total).toBe(expected);
+
+    const some = (byProvince.items as Card[])[0] as Card;
+    const ofCooperative = (await get(`/products?cooperative=${some.cooperativeSlug}&limit=100`)).body;
+    expect(ofCooperative.total).toBeGreaterThan(0);
+    for (const item of ofCooperative.items as Card[]) expect(item.cooperativeSlug).toBe(some.cooperativeSlug);
+  });
+
+  it('filters by a certification valid today, of the product or of its cooperative', async () => {
+    const today = vietnamDate(new Date());
+    for (const kind of ['vietgap', 'geographic_indication']) {
+      const { body } = await get(`/products?certification=${kind}&limit=100`);
+      const expected = await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+        WHERE p.status = 'published' AND c.status = 'active' AND EXISTS (SELECT 1 FROM certifications x
+          WHERE x.kind = ${kind} AND (x.product_id = p.id OR (x.product_id IS NULL AND x.cooperative_id = p.cooperative_id))
+            AND x.valid_from <= ${today} AND (x.valid_until IS NULL OR x.valid_until >= ${today}))`);
+      expect(expected, kind).toBeGreaterThan(0);
+      expect(body.total, kind).toBe(expected);
+    }
+  });
+
+  it('filters by price range and sorts by price, stars and newest', async () => {
+    const { body } = await get('/products?minPrice=100000&maxPrice=300000&sort=price_asc&limit=100');
+    const prices = (body.items as Card[]).map((item) => item.priceVnd as number);
+    expect(prices.length).toBeGreaterThan(0);
+    for (const price of prices) expect(price).toBeGreaterThanOrEqual(100000);
+    for (const price of prices) expect(price).toBeLessThanOrEqual(300000);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+
+    const desc = ((await get('/products?sort=price_desc&limit=50')).body.items as Card[]).map((i) => i.priceVnd as number);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+
+    const stars = ((await get('/products?sort=stars&limit=100')).body.items as Card[]).map((i) => i.ocopStars ?? 0);
+    expect(stars).toEqual([...stars].sort((a, b) => b - a));
+  });
+
+  it('pages without overlap and keeps the total', async () => {
+    const first = (await get('/products?limit=10&page=1')).body;
+    const second = (await get('/products?limit=10&page=2')).body;
+    expect(second.total).toBe(first.total);
+    const firstSlugs = (first.items as Card[]).map((item) => item.slug);
+    for (const item of second.items as Card[]) expect(firstSlugs).not.toContain(item.slug);
+  });
+
+  it.each([
+    ['stars=9', 'stars'],
+    ['stars=two', 'stars'],
+    ['page=-1', 'page'],
+    ['page=0', 'page'],
+    ['limit=1000', 'limit'],
+    ['group=banh-keo', 'group'],
+    ['certification=halal', 'certification'],
+    ['sort=random', 'sort'],
+    ['minPrice=-5', 'minPrice'],
+    ['q=<5,000 characters>', 'q'],
+    ['province=Bac%20Ninh', 'province'],
+  ])('refuses %s with a 400 naming the field', async (label, field) => {
+    const query = label.replace('<5,000 characters>', 'a'.repeat(5000));
+    const { status, body } = await get(`/products?${query}&lang=en`);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('bad_request');
+    expect(Object.keys(body.error.fields)).toEqual([field]);
+  });
+
+  it('refuses a province or cooperative that does not exist, and a price range upside down', async () => {
+    const unknown = await get('/products?province=atlantis');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual({ province: 'Không có giá trị này.' });
+    const upsideDown = await get('/products?minPrice=500000&maxPrice=100000&lang=en');
+    expect(upsideDown.status).toBe(400);
+    expect(upsideDown.body.error.fields).toEqual({ maxPrice: 'Must be at least 500000.' });
+  });
+
+  it('treats SQL and HTML in q as words, not code', async () => {
+    for (const q of ["'; DROP TABLE products; --", '<script>alert(1)</script>', '" OR 1=1 --', 'NEAR(mat ong)', '*']) {
+      const res = await call(api, `/products?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+      expect(await res.text(), q).not.toContain('<script>');
+    }
+    expect(await scalar(sql`SELECT count(*) AS n FROM products`)).toBeGreaterThan(300);
+  });
+});
+
+describe('GET /cooperatives', () => {
+  it('lists active cooperatives by name with product counts and best stars', async () => {
+    const { status, body } = await get('/cooperatives?limit=100');
+    expect(status).toBe(200);
+    expect(body.total).toBe(await scalar(sql`SELECT count(*) AS n FROM cooperatives WHERE status = 'active'`));
+    expect(body.sort).toBe('name');
+    const first = body.items[0];
+    expect(first.productCount).toBe(
+      await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+        WHERE c.slug = ${first.slug} AND p.status = 'published'`),
+    );
+  });
+
+  it('searches names without diacritics', async () => {
+    const { body } = await get(`/cooperatives?q=${encodeURIComponent('che tan cuong')}`);
+    expect(body.total).toBeGreaterThan(0);
+    expect(foldVietnamese(body.items[0].name)).toContain('che');
+  });
+
+  it('filters by province, kind, sector, classification and having OCOP products', async () => {
+    for (const [query, check] of [
+      ['province=dak-lak', (c: { provinceNameVi: string }) => c.provinceNameVi === 'Đắk Lắk'],
+      ['kind=to_hop_tac', (c: { kind: string }) => c.kind === 'to_hop_tac'],
+      ['sector=thu_cong', (c: { sector: string }) => c.sector === 'thu_cong'],
+      ['hasOcop=true', (c: { bestStars: number | null }) => c.bestStars !== null],
+    ] as const) {
+      const { status, body } = await get(`/cooperatives?${query}&limit=100`);
+      expect(status, query).toBe(200);
+      expect(body.total, query).toBeGreaterThan(0);
+      for (const item of body.items) expect((check as (c: unknown) => boolean)(item), query).toBe(true);
+    }
+    const good = (await get('/cooperatives?classification=tot&limit=100')).body;
+    expect(good.total).toBe(await scalar(sql`SELECT count(*) AS n FROM cooperatives WHERE status = 'active' AND classification = 'tot'`));
+  });
+
+  it.each([['kind=company'], ['hasOcop=maybe'], ['province=atlantis'], ['sort=age']])('refuses %s with a 400', async (query) => {
+    expect((await get(`/cooperatives?${query}`)).status).toBe(400);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Every public page template in Chromium: axe-core finds no WCAG 2.x A/AA
+ * violations (nor best-practice ones), and no script runs on the page.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+
+const baseUrl = inject('baseUrl');
+
+/** The first card link on a list page: a real product, cooperative or province to open. */
+async function firstLink(path: string, pattern: RegExp): Promise<string> {
+  const html = await (await fetch(`${baseUrl}${path}`)).text();
+  const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1] as string).find((h) => pattern.test(h));
+  if (!href) throw new Error(`no link matching ${pattern} on ${path}`);
+  return href;
+}
+
+describe('accessibility of every page template', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium(chromium);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const fixed = [
+    '/',
+    '/en/',
+    '/san-pham',
+    '/en/products?q=mat+ong&stars=4',
+    '/san-pham?q=khongcoketqua',
+    '/hop-tac-xa',
+    '/en/cooperatives?province=dak-lak',
+    '/tinh',
+    '/en/provinces',
+    '/tai-lieu-api',
+    '/khong-co-trang-nay',
+  ];
+  const discovered: [string, RegExp][] = [
+    ['/san-pham', /^\/san-pham\/[a-z0-9-]+$/],
+    ['/en/products', /^\/en\/products\/[a-z0-9-]+$/],
+    ['/hop-tac-xa', /^\/hop-tac-xa\/[a-z0-9-]+$/],
+    ['/en/cooperatives', /^\/en\/cooperatives\/[a-z0-9-]+$/],
+    ['/tinh', /^\/tinh\/[a-z0-9-]+$/],
+  ];
+
+  it.each([...fixed.map((path) => [path, null] as const), ...discovered])(
+    '%s has no axe violations and runs no script',
+    async (path, pattern) => {
+      const url = pattern ? await firstLink(path, pattern) : path;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const response = await page.goto(`${baseUrl}${url}`);
+      expect(response?.status(), url).toBe(url === '/khong-co-trang-nay' ? 404 : 200);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(violations, url).toEqual([]);
+      const scripts = await page.evaluate(
+        () => [...document.scripts].filter((script) => script.type !== 'application/ld+json').length,
+      );
+      expect(scripts, url).toBe(0);
+      await context.close();
+    },
+  );
+});

@@ -1,0 +1,118 @@
+import { describe, expect, inject, it } from 'vitest';
+import { executableScripts, textOf } from '../support/html';
+
+const baseUrl = inject('baseUrl');
+
+async function page(path: string) {
+  const res = await fetch(`${baseUrl}${path}`);
+  return { status: res.status, html: await res.text() };
+}
+
+/** Links of the product cards on a list page, in order. */
+function productLinks(html: string): string[] {
+  return [...html.matchAll(/<h2 class="card__title"[^>]*><a href="([^"]+)"/g)].map((m) => m[1] as string);
+}
+
+function resultCount(html: string): string {
+  return textOf(/<p class="result-count"[\s\S]*?<\/p>/.exec(html)?.[0] ?? '').trim();
+}
+
+describe('product list', () => {
+  it('browses /san-pham: 24 cards, a count, filters and pages, no client script', async () => {
+    const { status, html } = await page('/san-pham');
+    expect(status).toBe(200);
+    expect(html).toContain('<html lang="vi"');
+    expect(productLinks(html)).toHaveLength(24);
+    expect(resultCount(html)).toMatch(/^\d+ sản phẩm$/);
+    expect(html).toMatch(/<form class="list-form" method="get" action="\/san-pham" role="search"/);
+    expect(html).toContain('<nav class="pagination" aria-label="Phân trang">');
+    expect(html).toContain('href="/san-pham?page=2"');
+    expect(executableScripts(html)).toEqual([]);
+  });
+
+  it('searches without diacritics and lands on "Mật ong" products first', async () => {
+    const { html } = await page('/san-pham?q=mat+ong');
+    const links = productLinks(html);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0]).toMatch(/^\/san-pham\/mat-ong/);
+    expect(html).toContain('value="mat ong"');
+  });
+
+  it('filters and keeps the filters in the page links', async () => {
+    const { html } = await page('/san-pham?province=bac-ninh&group=thuc_pham&sort=price_asc&limit=5');
+    const text = textOf(html);
+    expect(productLinks(html).length).toBeGreaterThan(0);
+    expect(html).toMatch(/<option value="bac-ninh" selected>/);
+    expect(html).toMatch(/<option value="thuc_pham" selected>/);
+    expect(text).toContain('Bắc Ninh');
+    if (html.includes('rel="next"')) {
+      expect(html).toMatch(/href="\/san-pham\?province=bac-ninh&amp;group=thuc_pham&amp;sort=price_asc&amp;limit=5&amp;page=2"/);
+    }
+  });
+
+  it('opens a product from the list in both languages', async () => {
+    const [first] = productLinks((await page('/san-pham?q=mat+ong')).html);
+    expect(first).toBeDefined();
+    const vi = await page(first as string);
+    expect(vi.status).toBe(200);
+    const [firstEn] = productLinks((await page('/en/products?q=mat+ong')).html);
+    expect(firstEn).toBe(`/en/products/${(first as string).split('/').pop()}`);
+    const en = await page(firstEn as string);
+    expect(en.status).toBe(200);
+    expect(en.html).toContain('<html lang="en"');
+  });
+
+  it('serves English at /en/products with English labels and the same results', async () => {
+    const vi = await page('/san-pham?group=do_uong');
+    const en = await page('/en/products?group=do_uong');
+    expect(en.status).toBe(200);
+    expect(textOf(en.html)).toContain('OCOP products');
+    expect(resultCount(en.html)).toBe(resultCount(vi.html).replace('sản phẩm', 'products'));
+  });
+
+  it('explains instead of failing on nonsense filters, and never echoes markup', async () => {
+    const hostile = encodeURIComponent('<script>alert(1)</script>');
+    const { status, html } = await page(`/san-pham?stars=9&page=-1&province=atlantis&certification=halal&q=${hostile}`);
+    expect(status).toBe(200);
+    expect(textOf(html)).toContain('Đã bỏ qua giá trị lọc không hợp lệ: stars, certification, page, province.');
+    expect(executableScripts(html)).toEqual([]);
+    const long = await page(`/san-pham?q=${'a'.repeat(5000)}`);
+    expect(long.status).toBe(200);
+    expect(textOf(long.html)).toContain('q.');
+  });
+
+  it('shows an empty state with suggestions when nothing matches', async () => {
+    const { status, html } = await page('/san-pham?q=khongcosanphamnaynhu');
+    expect(status).toBe(200);
+    expect(productLinks(html)).toEqual([]);
+    const text = textOf(html);
+    expect(text).toContain('Không tìm thấy sản phẩm phù hợp');
+    expect(text).toContain('Gõ có dấu hay không dấu đều được');
+    expect(html).toContain('href="/san-pham?group=do_uong"');
+  });
+});
+
+describe('cooperative directory', () => {
+  it('lists cooperatives with filters in both languages', async () => {
+    for (const [path, lang, heading] of [
+      ['/hop-tac-xa', 'vi', 'Hợp tác xã'],
+      ['/en/cooperatives', 'en', 'Cooperatives'],
+    ] as const) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(html, path).toContain(`<html lang="${lang}"`);
+      expect(html, path).toMatch(new RegExp(`<h1[^>]*>${heading}</h1>`));
+      expect(productLinks(html).length, path).toBeGreaterThan(0);
+    }
+  });
+
+  it('searches cooperatives without diacritics and filters by province', async () => {
+    const { html } = await page('/hop-tac-xa?q=dak+lak');
+    expect(productLinks(html).length).toBeGreaterThan(0);
+    const byProvince = await page('/hop-tac-xa?province=dak-lak');
+    const text = textOf(byProvince.html);
+    expect(productLinks(byProvince.html).length).toBeGreaterThan(0);
+    expect(text).toContain('Đắk Lắk');
+    expect(byProvince.html).toMatch(/<option value="dak-lak" selected>/);
+  });
+});

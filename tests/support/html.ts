@@ -1,0 +1,36 @@
+/** Small, honest HTML checks for end-to-end tests (no DOM in Node). */
+
+/** Visible text: tags removed, the entities our pages emit decoded, spaces collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * Script elements a browser would run. JSON-LD data blocks and styles are
+ * removed first; then quoted attribute values are masked, because `<` inside
+ * one is inert text (`value="<script>"` cannot start an element). Text nodes
+ * never hold a raw `"` (Astro escapes it), so quotes only delimit attributes.
+ */
+export function executableScripts(html: string): string[] {
+  const withoutData = html
+    .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '')
+    .replace(/<style\b[\s\S]*?<\/style>/g, '');
+  return withoutData.replace(/"[^"]*"/g, '""').match(/<script\b[^>]*>/gi) ?? [];
+}
+
+/** The href of every <a> whose tag matches `selector` (e.g. /class="card__title"/ does not work: use the link's own attributes). */
+export function hrefsOf(html: string, selector: RegExp): string[] {
+  return [...html.matchAll(/<a\b[^>]*>/g)]
+    .map((match) => match[0])
+    .filter((tag) => selector.test(tag))
+    .map((tag) => /href="([^"]*)"/.exec(tag)?.[1] ?? '')
+    .map((href) => href.replace(/&amp;/g, '&'));
+}
