@@ -10,6 +10,7 @@ import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
 import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
 import { InvalidFilterError } from '../../src/server/errors';
+import { COUNT_CAP } from '../../src/server/search/list-query';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
 import { ErrorSchema } from './schemas';
@@ -52,8 +53,8 @@ const CooperativeCardSchema = z
 function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().openapi({ description: 'Matching rows, exact up to 10,000.' }),
-    totalIsCapped: z.boolean().openapi({ description: 'True when more than 10,000 match.' }),
+    total: z.number().int().openapi({ description: `Matching rows, exact up to ${COUNT_CAP}.` }),
+    totalIsCapped: z.boolean().openapi({ description: `True when more than ${COUNT_CAP} match.` }),
     page: z.number().int(),
     limit: z.number().int(),
     sort: z.enum(sorts),

@@ -90,8 +90,18 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerServer>
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let exited: number | null | undefined;
+  // Detached, the group would outlive a parent that exits without stop(): end it with the parent.
+  const endWithParent = () => {
+    try {
+      if (child.pid !== undefined && exited === undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', endWithParent);
   child.on('exit', (code) => {
     exited = code;
+    process.off('exit', endWithParent);
   });
 
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;

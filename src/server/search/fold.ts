@@ -40,6 +40,7 @@ export function searchTokens(query: string): string[] {
  * Tokens are letters and digits only, so quoting them is always safe.
  */
 export function ftsMatchExpression(tokens: readonly string[], column?: string): string {
-  const terms = tokens.map((token) => `"${token}"*`).join(' ');
+  // A one-letter prefix matches most of a catalogue; one letter is matched as a whole word.
+  const terms = tokens.map((token) => (token.length > 1 ? `"${token}"*` : `"${token}"`)).join(' ');
   return column ? `${column} : (${terms})` : terms;
 }

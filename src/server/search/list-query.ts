@@ -5,9 +5,10 @@ import { type FieldIssues, InvalidFilterError } from '../errors';
 
 /**
  * Counting stops here: an exact count of a broad query over a national
- * catalogue costs more than it tells anyone ("10,000+ products").
+ * catalogue costs more than it tells anyone ("more than 1,000 products"),
+ * and the cost of counting grows with the cap.
  */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 export interface ListPage<T, Sort extends string> {
   items: T[];

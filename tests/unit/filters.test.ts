@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  checkProductFilters,
+  effectiveSort,
+  MAX_PAGE,
+  productFilterShape,
+} from '../../src/server/catalogue/product-filters';
+import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
+import { filtersToQuery, parseLenient } from '../../src/server/search/params';
+
+const strict = z.object(productFilterShape);
+
+describe('product filters, strict (API)', () => {
+  it('coerces query strings to typed filters and treats empty form fields as absent', () => {
+    expect(
+      strict.parse({ q: '  mat ong ', stars: '4', minPrice: '50000', page: '2', province: 'bac-ninh', group: '', sort: '' }),
+    ).toEqual({ q: 'mat ong', stars: 4, minPrice: 50000, page: 2, province: 'bac-ninh' });
+  });
+
+  it.each([
+    ['stars', '9'],
+    ['stars', '2'],
+    ['stars', '4.5'],
+    ['page', '-1'],
+    ['page', String(MAX_PAGE + 1)],
+    ['limit', '101'],
+    ['province', 'Bắc Ninh'],
+    ['province', '../etc'],
+    ['group', 'banh_keo'],
+    ['minPrice', '1e12'],
+    ['q', 'x'.repeat(201)],
+  ])('refuses %s=%s', (field, value) => {
+    const result = strict.safeParse({ [field]: value });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual([field]);
+  });
+
+  it('reports an upside-down price range on maxPrice', () => {
+    expect(checkProductFilters({ minPrice: 500, maxPrice: 100 })).toEqual({
+      maxPrice: { code: 'too_small', params: { min: 500 } },
+    });
+    expect(checkProductFilters({ minPrice: 100, maxPrice: 100 })).toEqual({});
+  });
+});
+
+describe('product filters, lenient (pages)', () => {
+  it('keeps the valid filters and names the ignored ones', () => {
+    const params = new URLSearchParams('q=che&stars=9&page=-1&group=do_uong&province=atlantis&unknown=1');
+    const { filters, ignored } = parseLenient(productFilterShape, params, checkProductFilters);
+    expect(filters).toEqual({ q: 'che', group: 'do_uong', province: 'atlantis' });
+    expect(ignored).toEqual(['stars', 'page']);
+  });
+
+  it('drops both ends of nothing but the field a person would fix in a bad range', () => {
+    const { filters, ignored } = parseLenient(
+      productFilterShape,
+      new URLSearchParams('minPrice=500000&maxPrice=1000'),
+      checkProductFilters,
+    );
+    expect(filters).toEqual({ minPrice: 500000 });
+    expect(ignored).toEqual(['maxPrice']);
+  });
+
+  it('reads the cooperative directory filters, booleans included', () => {
+    const { filters, ignored } = parseLenient(
+      directoryFilterShape,
+      new URLSearchParams('hasOcop=1&kind=hop_tac_xa&classification=xuat_sac'),
+    );
+    expect(filters).toEqual({ hasOcop: true, kind: 'hop_tac_xa' });
+    expect(ignored).toEqual(['classification']);
+  });
+
+  it('writes the applied filters back as a query string without the page', () => {
+    expect(filtersToQuery({ q: 'mat ong', stars: 4, page: 3, hasOcop: true, group: undefined }).toString()).toBe(
+      'q=mat+ong&stars=4&hasOcop=true',
+    );
+  });
+});
+
+describe('sorting rules', () => {
+  it('ranks by relevance only when there are words to rank by', () => {
+    expect(effectiveSort({}, false)).toBe('newest');
+    expect(effectiveSort({ q: 'mat' }, true)).toBe('relevance');
+    expect(effectiveSort({ q: '!!!', sort: 'relevance' }, false)).toBe('newest');
+    expect(effectiveSort({ q: 'mat', sort: 'price_asc' }, true)).toBe('price_asc');
+  });
+});
