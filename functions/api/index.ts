@@ -8,6 +8,7 @@ import { databaseFromEnv } from '../../src/server/db/client';
 import { UnavailableError } from '../../src/server/errors';
 import { type ApiDeps, createRouter } from './context';
 import { errorResponse, onApiError } from './errors';
+import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
 import { health } from './health';
 
@@ -42,6 +43,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   });
 
   api.route('/', health);
+  api.route('/', catalogueDetails);
   api.route('/', catalogueLists);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });

@@ -70,6 +70,19 @@ export function formatDate(instant: Date, locale: Locale): string {
   }).format(instant);
 }
 
+/**
+ * A calendar date stored as 'YYYY-MM-DD' (a decision date, a best-before).
+ * Read as midnight in Viet Nam, so formatting in TIME_ZONE gives back the same day.
+ */
+export function formatCalendarDate(date: string, locale: Locale): string {
+  return formatDate(new Date(`${date}T00:00:00+07:00`), locale);
+}
+
+/** "A, B và C" / "A, B and C". */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(intlLocale[locale], { type: 'conjunction' }).format(items);
+}
+
 /** A date range in Viet Nam's time; one date when both ends fall on the same day. */
 export function formatDateRange(start: Date, end: Date, locale: Locale): string {
   const formatter = new Intl.DateTimeFormat(intlLocale[locale], {

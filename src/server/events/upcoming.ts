@@ -17,26 +17,36 @@ export interface EventSummary {
   provinceNameEn: string | null;
 }
 
+/** The columns of an EventSummary: `events` left-joined with its province. */
+export const eventSummaryColumns = {
+  id: events.id,
+  slug: events.slug,
+  kind: events.kind,
+  titleVi: events.titleVi,
+  titleEn: events.titleEn,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  allDay: events.allDay,
+  onlineUrl: events.onlineUrl,
+  provinceNameVi: provinces.nameVi,
+  provinceNameEn: provinces.nameEn,
+};
+
+export type EventSummaryRow = Omit<EventSummary, 'online'> & { onlineUrl: string | null };
+
+/** A summary only says whether an event is online; its link belongs on the event page. */
+export function toEventSummary({ onlineUrl, ...row }: EventSummaryRow): EventSummary {
+  return { ...row, online: onlineUrl !== null };
+}
+
 /** Published events that have not ended yet, soonest first (events_status_starts_idx). */
 export async function listUpcomingEvents(db: Database, now: Date, limit = 5): Promise<EventSummary[]> {
   const rows = await db
-    .select({
-      id: events.id,
-      slug: events.slug,
-      kind: events.kind,
-      titleVi: events.titleVi,
-      titleEn: events.titleEn,
-      startsAt: events.startsAt,
-      endsAt: events.endsAt,
-      allDay: events.allDay,
-      onlineUrl: events.onlineUrl,
-      provinceNameVi: provinces.nameVi,
-      provinceNameEn: provinces.nameEn,
-    })
+    .select(eventSummaryColumns)
     .from(events)
     .leftJoin(provinces, eq(provinces.code, events.provinceCode))
     .where(and(eq(events.status, 'published'), gte(events.endsAt, now)))
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(limit);
-  return rows.map(({ onlineUrl, ...row }) => ({ ...row, online: onlineUrl !== null }));
+  return rows.map(toEventSummary);
 }

@@ -1,0 +1,20 @@
+/** robots.txt: everything public may be crawled, the API and account pages not; the sitemap is named. */
+import type { APIRoute } from 'astro';
+import { siteOrigin } from '../server/seo/origin';
+import { absoluteUrl } from '../server/seo/urls';
+
+const DISALLOWED = ['/api/', '/tai-khoan', '/en/account'];
+
+export const GET: APIRoute = ({ url }) => {
+  const lines = [
+    'User-agent: *',
+    'Allow: /',
+    ...DISALLOWED.map((path) => `Disallow: ${path}`),
+    '',
+    `Sitemap: ${absoluteUrl(siteOrigin(url), '/sitemap.xml')}`,
+    '',
+  ];
+  return new Response(lines.join('\n'), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+  });
+};

@@ -1,0 +1,210 @@
+/**
+ * Everything the public product page (and GET /products/{slug}) shows: one
+ * query finds the product, then the rest is read concurrently, each part on
+ * its own index.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { CooperativeCard } from '../cooperatives/card';
+import { cooperativeCardsByIds } from '../cooperatives/cards';
+import { type PublicContact, publicContact } from '../cooperatives/contact';
+import type { Database } from '../db/client';
+import { batches, cooperatives, ocopRatings, products, provenanceSteps, provinces } from '../db/schema';
+import type { ProvenanceStepKind } from '../provenance/vocabulary';
+import type { ProvinceRef } from '../provinces/summaries';
+import type { ProductCard } from './card';
+import { bestProductsInGroup, bestProductsInProvince } from './card-queries';
+import { type CertificateView, certificatesOfProduct } from './certificates';
+import { publicImageUrls } from './media';
+import { type OcopRatingStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from './validity';
+import type { OcopGroup, OcopLevel } from './vocabulary';
+
+export interface OcopRatingView {
+  stars: number;
+  level: OcopLevel;
+  decisionNumber: string;
+  decisionDate: string;
+  /** Last valid day, inclusive (see ocopValidUntil). */
+  validUntil: string;
+  status: OcopRatingStatus;
+}
+
+export interface ProvenanceStepView {
+  position: number;
+  kind: ProvenanceStepKind;
+  occurredAt: Date;
+  place: string;
+  actorName: string;
+}
+
+export interface BatchSummary {
+  lotCode: string;
+  productionDate: string;
+  bestBefore: string | null;
+  quantity: number;
+  quantityUnit: string;
+  steps: ProvenanceStepView[];
+}
+
+export interface ProductDetail {
+  id: string;
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  ocopGroup: OcopGroup;
+  /** 14 digits, left-padded; null when the product has none. */
+  gtin: string | null;
+  traceCode: string;
+  priceVnd: number | null;
+  unitVi: string;
+  unitEn: string;
+  minOrder: number;
+  seasonVi: string | null;
+  seasonEn: string | null;
+  images: string[];
+  province: ProvinceRef;
+  commune: string | null;
+  originFormerly: string | null;
+  updatedAt: Date;
+  isDemo: boolean;
+  /** The day in Viet Nam that the statuses below were judged on. */
+  today: string;
+  /** The latest OCOP decision, whatever its status; null when never rated. */
+  ocop: OcopRatingView | null;
+  certificates: CertificateView[];
+  cooperative: CooperativeCard;
+  contact: PublicContact;
+  latestBatch: BatchSummary | null;
+  related: ProductCard[];
+}
+
+export const RELATED_LIMIT = 4;
+
+/** Only published products of active cooperatives are public; anything else is null (a 404). */
+export async function getPublicProduct(db: Database, slug: string, now: Date): Promise<ProductDetail | null> {
+  const [row] = await db
+    .select({
+      product: products,
+      province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
+      contact: { phone: cooperatives.phone, email: cooperatives.email, website: cooperatives.website, zalo: cooperatives.zalo },
+    })
+    .from(products)
+    .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+    .innerJoin(provinces, eq(provinces.code, products.provinceCode))
+    .where(and(eq(products.slug, slug), eq(products.status, 'published'), eq(cooperatives.status, 'active')))
+    .limit(1);
+  if (!row) return null;
+  const { product, province } = row;
+  const today = vietnamToday(now);
+
+  const [ocop, certificates, cards, latestBatch, related] = await Promise.all([
+    latestOcopRating(db, product.id, today),
+    certificatesOfProduct(db, product, today),
+    cooperativeCardsByIds(db, [product.cooperativeId]),
+    latestBatchSummary(db, product.id),
+    relatedProducts(db, product),
+  ]);
+  const [cooperative] = cards;
+  if (!cooperative) return null;
+
+  return {
+    id: product.id,
+    slug: product.slug,
+    nameVi: product.nameVi,
+    nameEn: product.nameEn,
+    descriptionVi: product.descriptionVi,
+    descriptionEn: product.descriptionEn,
+    ocopGroup: product.ocopGroup,
+    gtin: product.gtin,
+    traceCode: product.traceCode,
+    priceVnd: product.priceVnd,
+    unitVi: product.unitVi,
+    unitEn: product.unitEn,
+    minOrder: product.minOrder,
+    seasonVi: product.seasonVi,
+    seasonEn: product.seasonEn,
+    images: publicImageUrls(product.images),
+    province,
+    commune: product.commune,
+    originFormerly: product.originFormerly,
+    updatedAt: product.updatedAt,
+    isDemo: product.isDemo,
+    today,
+    ocop,
+    certificates,
+    cooperative,
+    contact: publicContact(row.contact),
+    latestBatch,
+    related,
+  };
+}
+
+/** The most recent decision (ocop_ratings_product_idx): a newer revocation or re-rating replaces older ones. */
+async function latestOcopRating(db: Database, productId: string, today: string): Promise<OcopRatingView | null> {
+  const [rating] = await db
+    .select()
+    .from(ocopRatings)
+    .where(eq(ocopRatings.productId, productId))
+    .orderBy(desc(ocopRatings.decisionDate), desc(ocopRatings.createdAt))
+    .limit(1);
+  if (!rating) return null;
+  return {
+    stars: rating.stars,
+    level: rating.level,
+    decisionNumber: rating.decisionNumber,
+    decisionDate: rating.decisionDate,
+    validUntil: ocopValidUntil(rating.decisionDate),
+    status: ocopRatingStatus(rating, today),
+  };
+}
+
+/** The newest batch with its steps in order, in one round trip (batches_product_date_idx). */
+async function latestBatchSummary(db: Database, productId: string): Promise<BatchSummary | null> {
+  const latest = db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(eq(batches.productId, productId))
+    .orderBy(desc(batches.productionDate), desc(batches.id))
+    .limit(1);
+  const rows = await db
+    .select({
+      lotCode: batches.lotCode,
+      productionDate: batches.productionDate,
+      bestBefore: batches.bestBefore,
+      quantity: batches.quantity,
+      quantityUnit: batches.quantityUnit,
+      step: {
+        position: provenanceSteps.position,
+        kind: provenanceSteps.kind,
+        occurredAt: provenanceSteps.occurredAt,
+        place: provenanceSteps.place,
+        actorName: provenanceSteps.actorName,
+      },
+    })
+    .from(batches)
+    .leftJoin(provenanceSteps, eq(provenanceSteps.batchId, batches.id))
+    .where(inArray(batches.id, latest))
+    .orderBy(asc(provenanceSteps.position));
+  const [first] = rows;
+  if (!first) return null;
+  const { step: _step, ...batch } = first;
+  return { ...batch, steps: rows.flatMap((row) => (row.step ? [row.step] : [])) };
+}
+
+/**
+ * Up to four published products of the same OCOP group, from the same
+ * province first, then from anywhere, best rated first.
+ */
+async function relatedProducts(
+  db: Database,
+  product: { id: string; ocopGroup: OcopGroup; provinceCode: string },
+): Promise<ProductCard[]> {
+  const others = (cards: ProductCard[], exclude: ReadonlySet<string>) => cards.filter((card) => !exclude.has(card.id));
+  const near = others(await bestProductsInProvince(db, product.provinceCode, RELATED_LIMIT + 1, product.ocopGroup), new Set([product.id]));
+  if (near.length >= RELATED_LIMIT) return near.slice(0, RELATED_LIMIT);
+  // Enough to fill up even if this product and every one already picked come back again.
+  const wider = await bestProductsInGroup(db, product.ocopGroup, 2 * RELATED_LIMIT + 1);
+  const seen = new Set([product.id, ...near.map((card) => card.id)]);
+  return [...near, ...others(wider, seen)].slice(0, RELATED_LIMIT);
+}

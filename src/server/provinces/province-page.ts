@@ -1,0 +1,33 @@
+import type { ProductCard } from '../catalogue/card';
+import { bestProductsInProvince } from '../catalogue/card-queries';
+import type { CooperativeCard } from '../cooperatives/card';
+import { cooperativeCardsInProvince } from '../cooperatives/cards';
+import type { Database } from '../db/client';
+import { listUpcomingEventsInProvince } from '../events/by-province';
+import type { EventSummary } from '../events/upcoming';
+import { type ProvinceSummary, provinceSummaryBySlug } from './summaries';
+
+export const PROVINCE_COOPERATIVE_LIMIT = 12;
+export const PROVINCE_PRODUCT_LIMIT = 12;
+export const PROVINCE_EVENT_LIMIT = 6;
+
+export interface ProvincePageData {
+  province: ProvinceSummary;
+  /** Most published products first. */
+  cooperatives: CooperativeCard[];
+  /** Best rated first. */
+  products: ProductCard[];
+  upcomingEvents: EventSummary[];
+}
+
+/** Null for a slug that names no province (a 404). */
+export async function getProvincePage(db: Database, slug: string, now: Date): Promise<ProvincePageData | null> {
+  const province = await provinceSummaryBySlug(db, slug);
+  if (!province) return null;
+  const [cooperatives, products, upcomingEvents] = await Promise.all([
+    cooperativeCardsInProvince(db, province.code, PROVINCE_COOPERATIVE_LIMIT),
+    bestProductsInProvince(db, province.code, PROVINCE_PRODUCT_LIMIT),
+    listUpcomingEventsInProvince(db, province.code, now, PROVINCE_EVENT_LIMIT),
+  ]);
+  return { province, cooperatives, products, upcomingEvents };
+}

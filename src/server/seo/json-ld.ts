@@ -1,0 +1,138 @@
+/**
+ * schema.org JSON-LD for the detail pages. Builders take what the page
+ * already shows, in the page's language, and state nothing the page does not:
+ * no ratings or reviews we do not have, an Offer only with a price.
+ */
+const SCHEMA_ORG = 'https://schema.org';
+
+export type JsonLd = Record<string, unknown>;
+
+/**
+ * JSON that is safe inside <script type="application/ld+json">: `<`, `>` and
+ * `&` become \u003c, \u003e, \u0026, so a value holding "</script>" or "<!--"
+ * cannot end the element or change how the HTML parser reads it; U+2028 and
+ * U+2029 are escaped too for consumers that parse it as JavaScript. Each is
+ * the same character to a JSON parser.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+export interface Crumb {
+  name: string;
+  /** Absolute URL. */
+  url: string;
+}
+
+export function breadcrumbListLd(crumbs: readonly Crumb[]): JsonLd {
+  return {
+    '@context': SCHEMA_ORG,
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: crumb.url })),
+  };
+}
+
+/** GTINs are stored as 14 digits; a leading 0 means a GTIN-13 (or shorter) padded out. */
+export function gtinProperty(gtin: string | null): { gtin13: string } | { gtin14: string } | Record<string, never> {
+  if (!gtin || !/^[0-9]{14}$/.test(gtin)) return {};
+  return gtin.startsWith('0') ? { gtin13: gtin.slice(1) } : { gtin14: gtin };
+}
+
+/** The `@id` of a cooperative's Organization, so a Product can point at the same node. */
+export function organizationId(cooperativeUrl: string): string {
+  return `${cooperativeUrl}#organization`;
+}
+
+export interface OrganizationLdInput {
+  name: string;
+  url: string;
+  description?: string;
+  logo?: string | null;
+  foundingYear?: number;
+  address?: { street: string; locality: string; region: string };
+  telephone?: string | null;
+  email?: string | null;
+  website?: string | null;
+}
+
+export function organizationLd(input: OrganizationLdInput): JsonLd {
+  return {
+    '@context': SCHEMA_ORG,
+    ...organizationNode(input),
+  };
+}
+
+function organizationNode(input: OrganizationLdInput): JsonLd {
+  return compact({
+    '@type': 'Organization',
+    '@id': organizationId(input.url),
+    name: input.name,
+    url: input.url,
+    description: input.description || undefined,
+    logo: input.logo ?? undefined,
+    foundingDate: input.foundingYear === undefined ? undefined : String(input.foundingYear),
+    address: input.address && {
+      '@type': 'PostalAddress',
+      streetAddress: input.address.street,
+      addressLocality: input.address.locality,
+      addressRegion: input.address.region,
+      addressCountry: 'VN',
+    },
+    telephone: input.telephone ?? undefined,
+    email: input.email ?? undefined,
+    sameAs: input.website ? [input.website] : undefined,
+  });
+}
+
+export interface ProductLdInput {
+  name: string;
+  description: string;
+  url: string;
+  images: readonly string[];
+  sku: string;
+  gtin: string | null;
+  category: string;
+  cooperative: { name: string; url: string };
+  /** Null when the price is on request: no Offer then. */
+  offer: { priceVnd: number; unit: string; minOrder: number } | null;
+  /** Facts such as a valid OCOP rating; never ratings of our own making. */
+  properties: readonly { name: string; value: string | number; description?: string }[];
+}
+
+export function productLd(input: ProductLdInput): JsonLd {
+  const maker = { '@type': 'Organization', '@id': organizationId(input.cooperative.url), name: input.cooperative.name, url: input.cooperative.url };
+  return compact({
+    '@context': SCHEMA_ORG,
+    '@type': 'Product',
+    name: input.name,
+    description: input.description || undefined,
+    url: input.url,
+    image: input.images.length > 0 ? [...input.images] : undefined,
+    sku: input.sku,
+    ...gtinProperty(input.gtin),
+    category: input.category,
+    countryOfOrigin: { '@type': 'Country', name: 'VN' },
+    brand: maker,
+    manufacturer: maker,
+    offers: input.offer && {
+      '@type': 'Offer',
+      url: input.url,
+      price: input.offer.priceVnd,
+      priceCurrency: 'VND',
+      eligibleQuantity: { '@type': 'QuantitativeValue', minValue: input.offer.minOrder, unitText: input.offer.unit },
+      seller: { '@id': maker['@id'] },
+    },
+    additionalProperty:
+      input.properties.length > 0
+        ? input.properties.map((property) => compact({ '@type': 'PropertyValue', ...property }))
+        : undefined,
+  });
+}
+
+/** Drops undefined and null members, so absent facts are absent rather than null. */
+function compact(object: Record<string, unknown>): JsonLd {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null));
+}

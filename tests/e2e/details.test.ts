@@ -1,0 +1,186 @@
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readJson } from '../support/http';
+import { executableScripts, textOf } from '../support/html';
+
+const baseUrl = inject('baseUrl');
+
+async function page(path: string) {
+  const res = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+  return { res, html: await res.text() };
+}
+
+/** Every JSON-LD block of a page, parsed. */
+function jsonLd(html: string): Record<string, unknown>[] {
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? ''));
+}
+
+function types(html: string) {
+  return jsonLd(html).map((block) => block['@type']);
+}
+
+interface Card {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  name: string;
+}
+
+let product: Card;
+let cooperative: Card;
+
+beforeAll(async () => {
+  // Real slugs, found the way an API client would.
+  const res = await fetch(`${baseUrl}/api/v1/provinces/ha-noi`);
+  expect(res.status).toBe(200);
+  const body = await readJson(res);
+  product = body.products[0];
+  cooperative = body.cooperatives[0];
+  expect(product?.slug).toBeTruthy();
+  expect(cooperative?.slug).toBeTruthy();
+});
+
+describe('product page', () => {
+  it('shows the product in Vietnamese with breadcrumbs, OCOP, origin, provenance and a way to contact', async () => {
+    const { res, html } = await page(`/san-pham/${product.slug}`);
+    expect(res.status).toBe(200);
+    expect(html).toContain('<html lang="vi"');
+    expect(html).toMatch(/<nav class="breadcrumbs"[^>]*aria-label="Đường dẫn trang"/);
+    const text = textOf(html);
+    expect(text).toContain(product.nameVi);
+    expect(text).toContain('Chứng nhận OCOP');
+    expect(text).toContain('Xuất xứ');
+    expect(text).toContain('Liên hệ về sản phẩm này');
+    expect(html).toMatch(/href="tel:\+84\d+"/);
+    expect(html).toMatch(/href="\/tinh\/ha-noi"/);
+    expect(html).toContain('<meta property="og:type" content="product"');
+    expect(html).toContain('<meta name="twitter:card" content="summary"');
+    expect(html).toContain(`<link rel="canonical" href="${baseUrl}/san-pham/${product.slug}"`);
+  });
+
+  it('carries Product and BreadcrumbList JSON-LD that parses, and no script a browser would run', async () => {
+    const { html } = await page(`/san-pham/${product.slug}`);
+    expect(types(html)).toEqual(['Product', 'BreadcrumbList']);
+    const [ld, trail] = jsonLd(html);
+    expect(ld).toMatchObject({ '@context': 'https://schema.org', name: product.nameVi, url: `${baseUrl}/san-pham/${product.slug}` });
+    expect(ld?.brand).toMatchObject({ '@type': 'Organization' });
+    expect(ld).not.toHaveProperty('aggregateRating');
+    expect((trail?.itemListElement as unknown[]).length).toBe(3);
+    expect(executableScripts(html)).toEqual([]);
+  });
+
+  it('is served in English at /en/products/{slug}', async () => {
+    const { res, html } = await page(`/en/products/${product.slug}`);
+    expect(res.status).toBe(200);
+    expect(html).toContain('<html lang="en"');
+    const text = textOf(html);
+    expect(text).toContain(product.nameEn || product.nameVi);
+    expect(text).toContain('OCOP certification');
+    expect(text).toContain('Ask about this product');
+    expect(html).toMatch(/<a class="lang-switch" href="\/san-pham\//);
+  });
+
+  it('fits HTML and CSS in the first 14 KB round trip, compressed', async () => {
+    const { html } = await page(`/san-pham/${product.slug}`);
+    const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    const css = await Promise.all(styles.map(async (href) => (await fetch(`${baseUrl}${href}`)).text()));
+    const bytes = gzipSync(html).length + css.reduce((sum, sheet) => sum + gzipSync(sheet).length, 0);
+    expect(bytes).toBeLessThan(14 * 1024);
+  });
+});
+
+describe('cooperative profile', () => {
+  it('shows the cooperative in both languages with Organization JSON-LD', async () => {
+    for (const [path, lang, heading] of [
+      [`/hop-tac-xa/${cooperative.slug}`, 'vi', 'Sản phẩm của hợp tác xã'],
+      [`/en/cooperatives/${cooperative.slug}`, 'en', 'Products'],
+    ] as const) {
+      const { res, html } = await page(path);
+      expect(res.status, path).toBe(200);
+      expect(html).toContain(`<html lang="${lang}"`);
+      expect(textOf(html)).toContain(cooperative.name);
+      expect(textOf(html)).toContain(heading);
+      expect(types(html)).toEqual(['Organization', 'BreadcrumbList']);
+      const [org] = jsonLd(html);
+      expect(org).toMatchObject({ name: cooperative.name, address: { '@type': 'PostalAddress', addressCountry: 'VN' } });
+      expect(executableScripts(html)).toEqual([]);
+    }
+  });
+});
+
+describe('province pages', () => {
+  it('shows a province with its cooperatives, products and breadcrumbs', async () => {
+    const { res, html } = await page('/tinh/ha-noi');
+    expect(res.status).toBe(200);
+    const text = textOf(html);
+    expect(text).toContain('Hà Nội');
+    expect(text).toContain(cooperative.name);
+    expect(html).toContain(`href="/san-pham/${product.slug}"`);
+    expect(types(html)).toEqual(['BreadcrumbList']);
+    expect((await page('/en/provinces/ha-noi')).res.status).toBe(200);
+  });
+
+  it('lists all 34 units, 6 cities then 28 provinces, with merged provinces named', async () => {
+    for (const [path, prefix, cities, provinces, merged] of [
+      ['/tinh', '/tinh/', 'Thành phố trực thuộc trung ương (6)', 'Tỉnh (28)', 'Hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu'],
+      ['/en/provinces', '/en/provinces/', 'Centrally run cities (6)', 'Provinces (28)', 'Merged with Bình Dương and Bà Rịa – Vũng Tàu'],
+    ] as const) {
+      const { res, html } = await page(path);
+      expect(res.status, path).toBe(200);
+      const links = new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).filter((href) => href?.startsWith(prefix)));
+      expect(links.size, path).toBe(34);
+      const text = textOf(html);
+      expect(text.indexOf(cities)).toBeGreaterThan(-1);
+      expect(text.indexOf(provinces)).toBeGreaterThan(text.indexOf(cities));
+      expect(text).toContain(merged);
+    }
+  });
+});
+
+describe('unknown detail pages', () => {
+  it('answer 404 with the real error page in the language of the path', async () => {
+    for (const [path, lang, heading] of [
+      ['/san-pham/khong-co-san-pham-nay', 'vi', 'Không tìm thấy trang'],
+      ['/en/products/no-such-product', 'en', 'Page not found'],
+      ['/hop-tac-xa/khong-co', 'vi', 'Không tìm thấy trang'],
+      ['/en/cooperatives/no-such-cooperative', 'en', 'Page not found'],
+      ['/tinh/bac-giang', 'vi', 'Không tìm thấy trang'],
+      ['/en/provinces/atlantis', 'en', 'Page not found'],
+    ] as const) {
+      const { res, html } = await page(path);
+      expect(res.status, path).toBe(404);
+      expect(html, path).toContain(`<html lang="${lang}"`);
+      expect(textOf(html), path).toContain(heading);
+    }
+  });
+});
+
+describe('sitemaps and robots.txt', () => {
+  it('serve a sitemap index whose product sitemap lists the product in both languages', async () => {
+    const res = await fetch(`${baseUrl}/sitemap.xml`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/xml');
+    const index = await res.text();
+    expect(index).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
+    expect(index.trimEnd()).toMatch(/<\/sitemapindex>$/);
+    const children = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+    expect(children).toContain(`${baseUrl}/sitemaps/products-1.xml`);
+    expect(children).toContain(`${baseUrl}/sitemaps/cooperatives-1.xml`);
+
+    const xml = await (await fetch(`${baseUrl}/sitemaps/products-1.xml`)).text();
+    expect(xml).toMatch(/^<\?xml [^>]+\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/);
+    expect(xml.match(/<url>/g)?.length).toBe(xml.match(/<\/url>/g)?.length);
+    expect(xml).toContain(`<loc>${baseUrl}/san-pham/${product.slug}</loc>`);
+    expect(xml).toContain(`<loc>${baseUrl}/en/products/${product.slug}</loc>`);
+    expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${baseUrl}/en/products/${product.slug}"/>`);
+    expect((await fetch(`${baseUrl}/sitemaps/products-2.xml`)).status).toBe(404);
+  });
+
+  it('serve robots.txt that keeps crawlers out of the API and names the sitemap', async () => {
+    const res = await fetch(`${baseUrl}/robots.txt`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('Disallow: /api/');
+    expect(text).toContain(`Sitemap: ${baseUrl}/sitemap.xml`);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { publicImageUrls } from '../../src/server/catalogue/media';
+import { publicContact } from '../../src/server/cooperatives/contact';
+import { breadcrumbListLd, gtinProperty, productLd, serializeJsonLd } from '../../src/server/seo/json-ld';
+import { urlSetXml, xmlEscape } from '../../src/server/seo/sitemap-xml';
+import { resolveOrigin } from '../../src/server/seo/urls';
+
+describe('serializeJsonLd', () => {
+  it('cannot end its script element or open a comment, and still parses to the same value', () => {
+    const data = { name: '</script><script>alert(1)</script> <!-- & \u2028\u2029 "quoted"' };
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toContain('\\u003c/script\\u003e');
+    expect(json).toContain('\\u0026');
+    expect(json).toContain('\\u2028');
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
+
+describe('productLd', () => {
+  const base = {
+    name: 'Chè Tân Cương',
+    description: 'Chè xanh',
+    url: 'https://x/san-pham/che',
+    images: [],
+    sku: 'ABC12345',
+    gtin: '08931234567890',
+    category: 'Đồ uống',
+    cooperative: { name: 'HTX Chè Tân Cương', url: 'https://x/hop-tac-xa/htx-che' },
+    properties: [],
+  };
+
+  it('states an Offer in VND only when there is a price, and never ratings or reviews', () => {
+    const priced = productLd({ ...base, offer: { priceVnd: 250000, unit: 'gói', minOrder: 10 } });
+    expect(priced.offers).toMatchObject({ '@type': 'Offer', price: 250000, priceCurrency: 'VND' });
+    const onRequest = productLd({ ...base, offer: null });
+    expect(onRequest).not.toHaveProperty('offers');
+    expect(onRequest).not.toHaveProperty('aggregateRating');
+    expect(onRequest).not.toHaveProperty('review');
+    expect(onRequest.brand).toMatchObject({ '@type': 'Organization', name: 'HTX Chè Tân Cương' });
+  });
+
+  it('names GTIN-13 and GTIN-14 by their length as printed', () => {
+    expect(gtinProperty('08931234567890')).toEqual({ gtin13: '8931234567890' });
+    expect(gtinProperty('18931234567897')).toEqual({ gtin14: '18931234567897' });
+    expect(gtinProperty(null)).toEqual({});
+    expect(gtinProperty('123')).toEqual({});
+  });
+
+  it('numbers breadcrumb items from 1', () => {
+    const ld = breadcrumbListLd([{ name: 'A', url: 'https://x/' }, { name: 'B', url: 'https://x/b' }]);
+    expect(ld.itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'A', item: 'https://x/' },
+      { '@type': 'ListItem', position: 2, name: 'B', item: 'https://x/b' },
+    ]);
+  });
+});
+
+describe('sitemap XML', () => {
+  it('escapes everything it writes', () => {
+    expect(xmlEscape(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;');
+    const xml = urlSetXml('https://x', [{ paths: { vi: '/tinh?a=1&b=2', en: '/en/provinces?a=1&b=2' } }]);
+    expect(xml).toContain('<loc>https://x/tinh?a=1&amp;b=2</loc>');
+    expect(xml).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;)/);
+  });
+});
+
+describe('links made from cooperatives’ own data', () => {
+  it('keeps only what is safe to put in an href', () => {
+    expect(
+      publicContact({ phone: '+84 912 345 678', email: 'a@b.vn', website: 'https://htx.vn', zalo: '84912345678' }),
+    ).toEqual({ phone: '+84912345678', email: 'a@b.vn', website: 'https://htx.vn/', zaloUrl: 'https://zalo.me/84912345678' });
+    expect(
+      publicContact({ phone: 'call me', email: 'not an email', website: 'javascript:alert(1)', zalo: 'abc' }),
+    ).toEqual({ phone: null, email: null, website: null, zaloUrl: null });
+    expect(publicImageUrls(['/media/a.jpg', 'https://cdn.x/b.png', '//evil/c.png', 'data:image/png;base64,xx', 'javascript:x'])).toEqual([
+      '/media/a.jpg',
+      'https://cdn.x/b.png',
+    ]);
+  });
+
+  it('builds absolute links on PUBLIC_ORIGIN when it is set and usable', () => {
+    const request = new URL('http://127.0.0.1:4321/san-pham');
+    expect(resolveOrigin('https://chohtx.vn/', request)).toBe('https://chohtx.vn');
+    expect(resolveOrigin(undefined, request)).toBe('http://127.0.0.1:4321');
+    expect(resolveOrigin('ftp://x', request)).toBe('http://127.0.0.1:4321');
+  });
+});
