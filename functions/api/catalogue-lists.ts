@@ -8,47 +8,11 @@ import { checkProductFilters, productFilterShape } from '../../src/server/catalo
 import { listProducts } from '../../src/server/catalogue/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
-import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
 import { InvalidFilterError } from '../../src/server/errors';
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
-import { ErrorSchema } from './schemas';
-
-const ProductCardSchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    nameVi: z.string(),
-    nameEn: z.string(),
-    ocopGroup: z.enum(OCOP_GROUPS),
-    ocopStars: z.number().int().min(3).max(5).nullable(),
-    priceVnd: z.number().int().nullable().openapi({ description: 'Whole VND per unit; null when quoted on request.' }),
-    unitVi: z.string(),
-    unitEn: z.string(),
-    image: z.string().nullable(),
-    cooperativeName: z.string(),
-    cooperativeSlug: z.string(),
-    provinceNameVi: z.string(),
-    provinceNameEn: z.string(),
-  })
-  .openapi('ProductCard');
-
-const CooperativeCardSchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    name: z.string(),
-    kind: z.enum(COOPERATIVE_KINDS),
-    sector: z.enum(COOPERATIVE_SECTORS),
-    provinceNameVi: z.string(),
-    provinceNameEn: z.string(),
-    logoUrl: z.string().nullable(),
-    verified: z.boolean(),
-    productCount: z.number().int(),
-    bestStars: z.number().int().nullable(),
-  })
-  .openapi('CooperativeCard');
+import { CooperativeCardSchema, ErrorSchema, ProductCardSchema } from './schemas';
 
 function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
   return z.object({

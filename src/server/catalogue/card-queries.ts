@@ -13,7 +13,7 @@ import type { Database } from '../db/client';
 import type { ProductCard } from './card';
 import type { OcopGroup } from './vocabulary';
 
-interface ProductCardRow {
+export interface ProductCardRow {
   id: string;
   slug: string;
   name_vi: string;
@@ -30,7 +30,7 @@ interface ProductCardRow {
   province_name_en: string;
 }
 
-function toProductCard(row: ProductCardRow): ProductCard {
+export function toProductCard(row: ProductCardRow): ProductCard {
   const images = JSON.parse(row.images) as string[];
   return {
     id: row.id,
@@ -50,6 +50,12 @@ function toProductCard(row: ProductCardRow): ProductCard {
   };
 }
 
+/** The card columns of product `p` with its cooperative `c` and province `pr`, for any product list. */
+export const PRODUCT_CARD_COLUMNS = sql`p.id, p.slug, p.name_vi, p.name_en, p.ocop_group, p.ocop_stars, p.price_vnd,
+  p.unit_vi, p.unit_en, p.images,
+  c.name AS cooperative_name, c.slug AS cooperative_slug,
+  pr.name_vi AS province_name_vi, pr.name_en AS province_name_en`;
+
 /** The product list's "stars" order, so a "see all" link sorted by stars continues these. */
 const BEST_FIRST = sql`p.ocop_stars DESC NULLS LAST, p.published_at DESC, p.id`;
 
@@ -58,10 +64,7 @@ type ProductIndex = 'products_cooperative_idx' | 'products_province_idx' | 'prod
 /** Published products of active cooperatives matching `where` (on `p`), best rated first. */
 async function bestProductCards(db: Database, index: ProductIndex, where: SQL, limit: number): Promise<ProductCard[]> {
   const rows = await db.all<ProductCardRow>(sql`
-    SELECT p.id, p.slug, p.name_vi, p.name_en, p.ocop_group, p.ocop_stars, p.price_vnd,
-           p.unit_vi, p.unit_en, p.images,
-           c.name AS cooperative_name, c.slug AS cooperative_slug,
-           pr.name_vi AS province_name_vi, pr.name_en AS province_name_en
+    SELECT ${PRODUCT_CARD_COLUMNS}
     FROM products p INDEXED BY ${sql.raw(index)}
     JOIN cooperatives c ON c.id = p.cooperative_id
     JOIN provinces pr ON pr.code = p.province_code

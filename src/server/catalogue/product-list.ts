@@ -9,51 +9,21 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import { countCapped, type ListPage, resolveSlugFilters } from '../search/list-query';
+import {
+  countCapped,
+  type ListPage,
+  plainHits,
+  RANKING_MARGIN,
+  rankedHits,
+  relevanceOrder,
+  resolveSlugFilters,
+} from '../search/list-query';
 import type { ProductCard } from './card';
+import { PRODUCT_CARD_COLUMNS, type ProductCardRow, toProductCard } from './card-queries';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
 
-/** bm25 weights of (search_name, search_body); product_id is unindexed. */
-const BM25_WEIGHTS = sql.raw('0.0, 10.0, 1.0');
 
 export type ProductListPage = ListPage<ProductCard, ProductSort>;
-
-interface ProductCardRow {
-  id: string;
-  slug: string;
-  name_vi: string;
-  name_en: string;
-  ocop_group: ProductCard['ocopGroup'];
-  ocop_stars: number | null;
-  price_vnd: number | null;
-  unit_vi: string;
-  unit_en: string;
-  images: string;
-  cooperative_name: string;
-  cooperative_slug: string;
-  province_name_vi: string;
-  province_name_en: string;
-}
-
-function toProductCard(row: ProductCardRow): ProductCard {
-  const images = JSON.parse(row.images) as string[];
-  return {
-    id: row.id,
-    slug: row.slug,
-    nameVi: row.name_vi,
-    nameEn: row.name_en,
-    ocopGroup: row.ocop_group,
-    ocopStars: row.ocop_stars === null ? null : Number(row.ocop_stars),
-    priceVnd: row.price_vnd === null ? null : Number(row.price_vnd),
-    unitVi: row.unit_vi,
-    unitEn: row.unit_en,
-    image: images[0] ?? null,
-    cooperativeName: row.cooperative_name,
-    cooperativeSlug: row.cooperative_slug,
-    provinceNameVi: row.province_name_vi,
-    provinceNameEn: row.province_name_en,
-  };
-}
 
 const ORDER_BY: Record<Exclude<ProductSort, 'relevance'>, SQL> = {
   newest: sql`p.published_at DESC, p.id`,
@@ -83,7 +53,7 @@ export async function listProducts(
   // Products are walked by their own selective indexes; each row's cooperative
   // is then looked up by key, and stars are checked per row when a narrower filter exists.
   const narrowed = Boolean(provinceCode || cooperativeId || filters.group);
-  const where: SQL[] = [sql`p.status = 'published'`, sql`+c.status = 'active'`];
+  const where: SQL[] = [sql`+c.status = 'active'`];
   if (provinceCode) where.push(sql`p.province_code = ${provinceCode}`);
   if (cooperativeId) where.push(sql`p.cooperative_id = ${cooperativeId}`);
   if (filters.group) where.push(sql`p.ocop_group = ${filters.group}`);
@@ -103,43 +73,43 @@ export async function listProducts(
         WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
           AND cert.kind = ${filters.certification} AND ${validToday}))`);
   }
-  const onlySearch = where.length === 2;
+  const onlySearch = where.length === 1;
 
   const match = ftsMatchExpression(tokens);
-  /** Hits in relevance order: name matches first, then bm25; cut at `cap` rows when given. */
-  const rankedHits = (cap?: number) => sql`(
-    SELECT product_id,
-           product_id IN (SELECT product_id FROM products_fts
-                          WHERE products_fts MATCH ${ftsMatchExpression(tokens, 'search_name')}) AS in_name,
-           bm25(products_fts, ${BM25_WEIGHTS}) AS score
-    FROM products_fts WHERE products_fts MATCH ${match}
-    ${cap === undefined ? sql`` : sql`ORDER BY in_name DESC, score LIMIT ${cap}`})`;
-  const plainHits = sql`(SELECT product_id FROM products_fts WHERE products_fts MATCH ${match})`;
+  const nameMatch = ftsMatchExpression(tokens, 'search_name');
   // Start from the hits and join products by key. CROSS JOIN pins that order: flattened,
   // SQLite may otherwise walk every product and re-run the full-text match for each one.
-  const from = (hits: SQL | null) => sql`FROM ${hits === null ? sql`products p` : sql`${hits} hit CROSS JOIN products p ON p.id = hit.product_id`}
+  // `counting`: a count reads every match, so when a narrower filter exists the status
+  // index (which would walk the whole published catalogue) is taken out of the planner's choice.
+  const from = (hits: SQL | null, counting = false) => sql`FROM ${hits === null ? sql`products p` : sql`${hits} hit CROSS JOIN products p ON p.id = hit.id`}
     JOIN cooperatives c ON c.id = p.cooperative_id
     JOIN provinces pr ON pr.code = p.province_code
-    WHERE ${sql.join(where, sql` AND `)}`;
+    WHERE ${counting && narrowed ? sql`+p.status = 'published'` : sql`p.status = 'published'`}
+      AND ${sql.join(where, sql` AND `)}`;
   const rows = (hits: SQL | null) =>
     db.all<ProductCardRow>(sql`
-      SELECT p.id, p.slug, p.name_vi, p.name_en, p.ocop_group, p.ocop_stars, p.price_vnd,
-             p.unit_vi, p.unit_en, p.images,
-             c.name AS cooperative_name, c.slug AS cooperative_slug,
-             pr.name_vi AS province_name_vi, pr.name_en AS province_name_en
+      SELECT ${PRODUCT_CARD_COLUMNS}
       ${from(hits)}
-      ORDER BY ${sort === 'relevance' ? sql`hit.in_name DESC, hit.score, p.id` : ORDER_BY[sort]}
+      ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`p.id`) : ORDER_BY[sort]}
       LIMIT ${limit} OFFSET ${offset}`);
 
   // A search with nothing but words ranks inside the index and joins only the
   // rows this page needs, plus a margin for hits that are not public.
-  const fastCap = offset + limit + 100;
-  const rowsHits = tokens.length === 0 ? null : sort !== 'relevance' ? plainHits : rankedHits(onlySearch ? fastCap : undefined);
-  const counting = options.count === false ? { total: 0, totalIsCapped: false } : countCapped(db, from(tokens.length === 0 ? null : plainHits));
+  const ranked = (cap?: number) => rankedHits('products_fts', match, nameMatch, cap);
+  const rowsHits =
+    tokens.length === 0
+      ? null
+      : sort !== 'relevance'
+        ? plainHits('products_fts', match)
+        : ranked(onlySearch ? offset + limit + RANKING_MARGIN : undefined);
+  const counting =
+    options.count === false
+      ? { total: 0, totalIsCapped: false }
+      : countCapped(db, from(tokens.length === 0 ? null : plainHits('products_fts', match), true));
   let [items, counted] = await Promise.all([rows(rowsHits), counting]);
   if (sort === 'relevance' && onlySearch && items.length < limit && counted.total > offset + items.length) {
     // More than the margin of hits were not public: rank them all after all.
-    items = await rows(rankedHits());
+    items = await rows(ranked());
   }
   return { items: items.map(toProductCard), ...counted, page, limit, sort };
 }

@@ -8,7 +8,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../catalogue/product-filters';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import { countCapped, type ListPage, resolveSlugFilters } from '../search/list-query';
+import {
+  countCapped,
+  type ListPage,
+  plainHits,
+  RANKING_MARGIN,
+  rankedHits,
+  relevanceOrder,
+  resolveSlugFilters,
+} from '../search/list-query';
 import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
@@ -30,6 +38,7 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
   const { province: provinceCode } = await resolveSlugFilters(db, { province: filters.province });
 
   const where: SQL[] = [sql`c.status = 'active'`];
+  const offset = (page - 1) * limit;
   if (provinceCode) where.push(sql`c.province_code = ${provinceCode}`);
   if (filters.kind) where.push(sql`c.kind = ${filters.kind}`);
   if (filters.sector) where.push(sql`c.sector = ${filters.sector}`);
@@ -41,28 +50,32 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
     where.push(filters.hasOcop ? exists : sql`NOT ${exists}`);
   }
 
+  const onlySearch = where.length === 1;
+  const match = ftsMatchExpression(tokens);
+  const nameMatch = ftsMatchExpression(tokens, 'search_name');
   // CROSS JOIN keeps the hits as the outer loop: flattened, SQLite may otherwise
   // walk every cooperative and re-run the full-text match for each one.
-  const source =
-    tokens.length > 0
-      ? sql`(SELECT cooperative_id, bm25(cooperatives_fts, 0.0, 10.0, 1.0) AS score
-             FROM cooperatives_fts WHERE cooperatives_fts MATCH ${ftsMatchExpression(tokens)}) hit
-            CROSS JOIN cooperatives c ON c.id = hit.cooperative_id`
-      : sql`cooperatives c`;
-  const from = sql`FROM ${source}
+  const from = (hits: SQL | null) => sql`FROM ${hits === null ? sql`cooperatives c` : sql`${hits} hit CROSS JOIN cooperatives c ON c.id = hit.id`}
     JOIN provinces pr ON pr.code = c.province_code
     WHERE ${sql.join(where, sql` AND `)}`;
-  const orderBy =
-    sort === 'relevance'
-      ? sql`(c.id IN (SELECT cooperative_id FROM cooperatives_fts
-                     WHERE cooperatives_fts MATCH ${ftsMatchExpression(tokens, 'search_name')})) DESC,
-            hit.score, c.id`
-      : ORDER_BY[sort];
+  const rows = (hits: SQL | null) =>
+    db.all<CooperativeCardRow>(sql`SELECT ${COOPERATIVE_CARD_COLUMNS} ${from(hits)}
+      ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`c.id`) : ORDER_BY[sort]}
+      LIMIT ${limit} OFFSET ${offset}`);
+  const ranked = (cap?: number) => rankedHits('cooperatives_fts', match, nameMatch, cap);
+  const rowsHits =
+    tokens.length === 0
+      ? null
+      : sort !== 'relevance'
+        ? plainHits('cooperatives_fts', match)
+        : ranked(onlySearch ? offset + limit + RANKING_MARGIN : undefined);
 
-  const [rows, counted] = await Promise.all([
-    db.all<CooperativeCardRow>(sql`SELECT ${COOPERATIVE_CARD_COLUMNS} ${from}
-      ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${(page - 1) * limit}`),
-    countCapped(db, from),
+  let [items, counted] = await Promise.all([
+    rows(rowsHits),
+    countCapped(db, from(tokens.length === 0 ? null : plainHits('cooperatives_fts', match))),
   ]);
-  return { items: rows.map(toCooperativeCard), ...counted, page, limit, sort };
+  if (sort === 'relevance' && onlySearch && items.length < limit && counted.total > offset + items.length) {
+    items = await rows(ranked());
+  }
+  return { items: items.map(toCooperativeCard), ...counted, page, limit, sort };
 }

@@ -192,6 +192,9 @@ export const products = sqliteTable(
     index('products_status_stars_idx').on(t.status, t.ocopStars),
     index('products_province_idx').on(t.provinceCode, t.status),
     index('products_group_idx').on(t.ocopGroup, t.status),
+    // Province and group together is the most common filter pair; without statistics SQLite
+    // cannot tell which single-column index is narrower, with this one it needs not guess.
+    index('products_province_group_idx').on(t.provinceCode, t.ocopGroup, t.status),
     index('products_price_idx').on(t.status, t.priceVnd),
     check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
     check('products_min_order_positive', sql`${t.minOrder} >= 1`),

@@ -55,3 +55,42 @@ export async function resolveSlugFilters<K extends keyof typeof SLUG_TABLES>(
   if (Object.keys(unknown).length > 0) throw new InvalidFilterError(unknown);
   return Object.fromEntries(keys) as Partial<Record<K, string>>;
 }
+
+/** The full-text tables, both (id, search_name, search_body); see migrations/0001_search_index.sql. */
+const FTS_ID_COLUMN = { products_fts: 'product_id', cooperatives_fts: 'cooperative_id' } as const;
+export type FtsTable = keyof typeof FTS_ID_COLUMN;
+
+/** bm25 weights of (id, search_name, search_body): the id is unindexed, names weigh ten times the rest. */
+const BM25_WEIGHTS = sql.raw('0.0, 10.0, 1.0');
+
+/**
+ * Hits as (id, in_name, score) in relevance order: rows whose name has every
+ * word first, then by bm25. With `cap`, ranking happens inside the index and
+ * only the first `cap` hits come out, so a broad word costs a sort of ids,
+ * not a join of every hit.
+ */
+export function rankedHits(table: FtsTable, match: string, nameMatch: string, cap?: number): SQL {
+  const id = sql.raw(FTS_ID_COLUMN[table]);
+  const fts = sql.raw(table);
+  return sql`(
+    SELECT ${id} AS id,
+           ${id} IN (SELECT ${id} FROM ${fts} WHERE ${fts} MATCH ${nameMatch}) AS in_name,
+           bm25(${fts}, ${BM25_WEIGHTS}) AS score
+    FROM ${fts} WHERE ${fts} MATCH ${match}
+    ${cap === undefined ? sql`` : sql`ORDER BY in_name DESC, score LIMIT ${cap}`})`;
+}
+
+/** Hits as (id), unranked: for counting and for other sort orders. */
+export function plainHits(table: FtsTable, match: string): SQL {
+  const id = sql.raw(FTS_ID_COLUMN[table]);
+  const fts = sql.raw(table);
+  return sql`(SELECT ${id} AS id FROM ${fts} WHERE ${fts} MATCH ${match})`;
+}
+
+/** Relevance order over `hit` from rankedHits, with `tiebreak` for equal scores. */
+export function relevanceOrder(tiebreak: SQL): SQL {
+  return sql`hit.in_name DESC, hit.score, ${tiebreak}`;
+}
+
+/** Rows fetched beyond a page when ranking inside the index, for hits that turn out not public. */
+export const RANKING_MARGIN = 100;

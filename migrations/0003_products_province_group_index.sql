@@ -1,0 +1,1 @@
+CREATE INDEX `products_province_group_idx` ON `products` (`province_code`,`ocop_group`,`status`);
