@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: builds the worker, serves it in workerd on the demo dataset
  * and on the national-scale one (50,000 cooperatives, 200,000 products, 5,000
- * events), and prints one table per dataset: latency percentiles and
- * requests/s at 32 concurrent connections, response bytes (raw, gzip, brotli)
- * and client JavaScript bytes, for every page kind and API endpoint.
+ * events), and prints one table per dataset: latency with one connection (the
+ * server time of one request), latency percentiles and requests/s at 32
+ * concurrent connections, response bytes (raw, gzip, brotli) and client
+ * JavaScript bytes, for every page kind and API endpoint. A static file is
+ * measured too: it is the floor of the local runtime.
  *
  * Options: --seconds N (per target, default 5), --connections N (default 32),
  * --only demo|scale. Datasets live in .data/bench-demo and .data/bench-scale
@@ -24,6 +26,7 @@ async function targets(baseUrl: string): Promise<[string, string][]> {
   const product = (await api('/api/v1/products?limit=1&sort=stars')).items[0]?.slug;
   const cooperative = (await api('/api/v1/cooperatives?limit=1&sort=products')).items[0]?.slug;
   return [
+    ['static file (runtime floor)', '/favicon.svg'],
     ['home', '/'],
     ['product list', '/san-pham'],
     ['product search "mat ong"', '/san-pham?q=mat+ong'],
@@ -64,18 +67,20 @@ await main(async () => {
       const local = await fetch(`${server.url}/api/v1/health`);
       if (local.status !== 200) throw new Error(`worker not healthy: ${await local.text()}`);
       console.log('');
-      console.log(row(['target', 'status', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'non-2xx', 'raw B', 'gzip B', 'br B', 'CSS B', 'client JS B']));
-      console.log(row(Array(12).fill('---')));
+      console.log(row(['target', 'status', '1 conn p50 ms', '1 conn p95 ms', `p50 ms`, `p95 ms`, `p99 ms`, 'req/s', 'non-2xx', 'raw B', 'gzip B', 'br B', 'CSS B', 'client JS B']));
+      console.log(row(Array(14).fill('---')));
       for (const [name, path] of await targets(server.url)) {
         const url = `${server.url}${path}`;
         const weight = await weigh(url);
-        // A short warm-up, so the first compile of a code path is not measured.
-        await loadTest(url, { connections: 4, seconds: 1 });
+        // One connection first: the time one request takes the server, no queueing (and a warm-up).
+        const alone = await loadTest(url, { connections: 1, seconds: Math.max(2, Math.ceil(seconds / 2)) });
         const load = await loadTest(url, { connections, seconds });
         console.log(
           row([
             name,
             weight.status,
+            alone.p50.toFixed(1),
+            alone.p95.toFixed(1),
             load.p50.toFixed(1),
             load.p95.toFixed(1),
             load.p99.toFixed(1),
