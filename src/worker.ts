@@ -1,13 +1,16 @@
 /**
  * The worker: one Hono app. cf() serves static assets and sets up Astro's
  * Cloudflare context, /api/v1 goes to the JSON API, and everything else to
- * Astro's pages (see docs/ARCHITECTURE.md).
+ * Astro's pages (see docs/ARCHITECTURE.md). The daily Cron Trigger runs
+ * src/server/scheduled.ts.
  */
 import { cf } from '@astrojs/cloudflare/hono';
 import { actions, i18n, middleware, pages } from 'astro/hono';
 import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
+import { databaseFromEnv } from './server/db/client';
+import { runDailyJobs } from './server/scheduled';
 
 const app = new Hono<{ Bindings: Env }>();
 
@@ -20,4 +23,10 @@ app.use(middleware());
 app.use(pages());
 app.use(i18n());
 
-export default app;
+export default {
+  fetch: app.fetch,
+  // Cron Triggers (wrangler.toml [triggers]): date-dependent upkeep, see src/server/scheduled.ts.
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(databaseFromEnv(env).then((db) => runDailyJobs(db, new Date(controller.scheduledTime))));
+  },
+} satisfies ExportedHandler<Env>;

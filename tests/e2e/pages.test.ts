@@ -113,3 +113,12 @@ describe('API through the worker', () => {
     }
   });
 });
+
+describe('scheduled work', () => {
+  it('the Cron Trigger handler runs in the worker without error', async () => {
+    // wrangler's local endpoint that dispatches a scheduled event to the worker.
+    const res = await fetch(`${baseUrl}/cdn-cgi/local/scheduled?cron=5+17+*+*+*&format=json`);
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toMatchObject({ outcome: 'ok' });
+  });
+});

@@ -3,6 +3,7 @@ import {
   addMonthsClamped,
   certificateStatus,
   ocopRatingStatus,
+  ocopValidSince,
   ocopValidUntil,
   vietnamToday,
 } from '../../src/server/catalogue/validity';
@@ -120,5 +121,30 @@ describe('certificateStatus', () => {
   it('refuses malformed dates', () => {
     expect(() => certificateStatus('2024-3-1', until, '2025-01-01')).toThrow(RangeError);
     expect(() => certificateStatus(from, until, 'today')).toThrow(RangeError);
+  });
+});
+
+describe('ocopValidSince', () => {
+  function* days(from: string, to: string) {
+    for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+      yield d.toISOString().slice(0, 10);
+    }
+  }
+
+  it('agrees with ocopRatingStatus for every decision date around every tricky day', () => {
+    const todays = ['2026-11-24', '2026-02-28', '2026-03-01', '2028-02-28', '2028-02-29', '2028-03-01', '2027-02-28', '2026-08-31', '2026-12-31', '2027-01-01'];
+    for (const today of todays) {
+      const since = ocopValidSince(today);
+      const [year] = today.split('-').map(Number) as [number];
+      for (const decisionDate of days(`${year - 4}-01-01`, `${year - 2}-12-31`)) {
+        const valid = ocopRatingStatus({ decisionDate, status: 'active' }, today) === 'valid';
+        expect(decisionDate >= since, `${decisionDate} on ${today}`).toBe(valid);
+      }
+    }
+  });
+
+  it('is the same day 36 months earlier, except where a month end was clamped', () => {
+    expect(ocopValidSince('2026-11-24')).toBe('2023-11-24');
+    expect(ocopValidSince('2028-02-29')).toBe('2025-03-01');
   });
 });

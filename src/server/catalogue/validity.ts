@@ -94,3 +94,20 @@ export function certificateStatus(validFrom: string, validUntil: string | null, 
   if (validUntil !== null && today > validUntil) return 'expired';
   return 'valid';
 }
+
+function nextDay(date: string): string {
+  const [year, month, day] = parseIsoDate(date);
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * The earliest decision date whose OCOP rating is still valid on `today`:
+ * a rating is valid exactly when its decision date is on or after it. Usually
+ * the same day 36 months earlier, except when clamping a month end makes that
+ * day fall short (on 2028-02-29, a decision of 2025-02-28 ran out the day before).
+ */
+export function ocopValidSince(today: string): string {
+  const candidate = addMonthsClamped(today, -OCOP_VALIDITY_MONTHS);
+  return ocopValidUntil(candidate) >= today ? candidate : nextDay(candidate);
+}

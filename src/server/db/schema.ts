@@ -152,8 +152,9 @@ export const products = sqliteTable(
     descriptionEn: text('description_en').notNull().default(''),
     ocopGroup: text('ocop_group', { enum: OCOP_GROUPS }).notNull(),
     /**
-     * Stars of the product's current, unrevoked OCOP rating, kept in step with
-     * ocop_ratings by the write path so lists can filter and sort on an index.
+     * Stars of the product's current valid, unrevoked OCOP rating (null when
+     * none), so lists can filter and sort on an index. Recomputed from
+     * ocop_ratings by refreshOcopStars after writes and daily (src/server/catalogue/ocop-stars.ts).
      */
     ocopStars: integer('ocop_stars'),
     provinceCode: text('province_code')

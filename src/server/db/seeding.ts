@@ -5,7 +5,9 @@
  * completed by the next run.
  */
 import { sql } from 'drizzle-orm';
+import { refreshOcopStars } from '../catalogue/ocop-stars';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
+import { vietnamDate } from '../time/vietnam';
 import type { Database } from './client';
 import { insertMissing } from './insert';
 import {
@@ -94,6 +96,8 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, batches, data.batches);
   await insertMissing(db, provenanceSteps, data.provenanceSteps);
   await insertMissing(db, events, data.events);
+  // Ratings older than 36 months no longer count in lists.
+  await refreshOcopStars(db, vietnamDate(now));
 }
 
 /**
@@ -116,6 +120,7 @@ export async function seedScaleData(
     await insertChunk(db, chunk, cooperativeNames, options.maxParameters);
     options.onChunk?.(chunk.table, chunk.rows.length);
   }
+  await refreshOcopStars(db, vietnamDate(options.now));
 }
 
 function insertChunk(
