@@ -13,6 +13,8 @@ export default defineConfig({
     defaultLocale: 'vi',
     routing: { prefixDefaultLocale: false },
   },
+  // Styles go to files so the Content-Security-Policy can say style-src 'self' (no inline styles).
+  build: { inlineStylesheets: 'never' },
   // Pages render on the server for every request; there is nothing to prefetch or hydrate.
   prefetch: false,
   // Our sessions are the Lucia-style ones in D1 (src/server/accounts), not Astro's KV sessions.

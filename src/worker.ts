@@ -11,9 +11,15 @@ import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { databaseFromEnv } from './server/db/client';
 import { runDailyJobs } from './server/scheduled';
+import { withSecurityHeaders } from './server/security/headers';
 
 const app = new Hono<{ Bindings: Env }>();
 
+// First, so every response the worker makes carries them (static files get them from public/_headers).
+app.use(async (c, next) => {
+  await next();
+  c.res = withSecurityHeaders(c.res);
+});
 app.use(cf());
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.

@@ -1,6 +1,7 @@
 /**
  * Every public page template in Chromium: axe-core finds no WCAG 2.x A/AA
- * violations (nor best-practice ones), and no script runs on the page.
+ * violations (nor best-practice ones), no script runs on the page, and the
+ * console stays clean (no Content-Security-Policy violation, no failed load).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium } from 'playwright-core';
@@ -55,6 +56,14 @@ describe('accessibility of every page template', () => {
       const url = pattern ? await firstLink(path, pattern) : path;
       const context = await browser.newContext();
       const page = await context.newPage();
+      // Console errors include Content-Security-Policy violations: a page must cause none.
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        // The 404 page itself is reported as a failed load; nothing else may be.
+        const expected404 = url === '/khong-co-trang-nay' && /404 \(Not Found\)/.test(message.text());
+        if (message.type() === 'error' && !expected404) errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
       const response = await page.goto(`${baseUrl}${url}`);
       expect(response?.status(), url).toBe(url === '/khong-co-trang-nay' ? 404 : 200);
       const results = await new AxeBuilder({ page })
@@ -66,6 +75,7 @@ describe('accessibility of every page template', () => {
         () => [...document.scripts].filter((script) => script.type !== 'application/ld+json').length,
       );
       expect(scripts, url).toBe(0);
+      expect(errors, url).toEqual([]);
       await context.close();
     },
   );

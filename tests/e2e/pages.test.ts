@@ -122,3 +122,35 @@ describe('scheduled work', () => {
     expect(await readJson(res)).toMatchObject({ outcome: 'ok' });
   });
 });
+
+describe('security headers', () => {
+  const expected = {
+    'content-security-policy': /script-src 'self'.*frame-ancestors 'none'/,
+    'strict-transport-security': /max-age=\d{8}/,
+    'x-content-type-options': /^nosniff$/,
+    'referrer-policy': /^strict-origin-when-cross-origin$/,
+    'permissions-policy': /camera=\(\)/,
+    'cross-origin-opener-policy': /^same-origin$/,
+    'x-frame-options': /^DENY$/,
+  };
+
+  it.each([
+    ['a page', '/'],
+    ['an English page', '/en/products'],
+    ['the 404 page', '/khong-co'],
+    ['an API answer', '/api/v1/health'],
+    ['an API error', '/api/v1/nope'],
+    ['a static file', '/favicon.svg'],
+    ['the sitemap', '/sitemap.xml'],
+  ])('are on %s', async (_kind, path) => {
+    const res = await fetch(`${baseUrl}${path}`);
+    for (const [name, pattern] of Object.entries(expected)) expect(res.headers.get(name), `${path} ${name}`).toMatch(pattern);
+  });
+
+  it('pages link their styles instead of inlining them, so style-src can stay strict', async () => {
+    const html = await (await fetch(`${baseUrl}/san-pham`)).text();
+    expect(html).not.toMatch(/<style\b/);
+    expect(html).not.toMatch(/\sstyle="/);
+    expect(html).toMatch(/<link rel="stylesheet" href="\/_astro\/[^"]+\.css">/);
+  });
+});
