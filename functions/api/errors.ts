@@ -114,7 +114,10 @@ export function onApiError(error: Error, c: Context) {
   if (error instanceof InvalidFilterError) return errorResponse(c, 400, 'bad_request', error.fields);
   if (error instanceof NotFoundError) return errorResponse(c, 404, 'not_found');
   if (error instanceof ConflictError) return errorResponse(c, 409, 'conflict');
-  if (error instanceof UnavailableError) return errorResponse(c, 503, 'unavailable');
+  if (error instanceof UnavailableError) {
+    c.header('Retry-After', '30');
+    return errorResponse(c, 503, 'unavailable');
+  }
   if (error instanceof DomainError) return errorResponse(c, 400, 'bad_request');
   if (error instanceof HTTPException) {
     // Hono's own refusals (e.g. a body that is not JSON) keep their status with our body shape.

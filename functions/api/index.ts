@@ -5,7 +5,9 @@
  */
 import { negotiateLocale } from '../../src/i18n';
 import { databaseFromEnv } from '../../src/server/db/client';
-import { UnavailableError } from '../../src/server/errors';
+import type { Database } from '../../src/server/db/client';
+import { boundedDatabaseWork, databaseAnswers } from '../../src/server/db/health';
+import { DomainError, UnavailableError } from '../../src/server/errors';
 import { type ApiDeps, createRouter } from './context';
 import { errorResponse, onApiError } from './errors';
 import { catalogueDetails } from './catalogue-details';
@@ -34,12 +36,20 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.use('*', async (c, next) => {
     c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
     c.set('deps', deps);
+    let db: Database;
     try {
-      c.set('db', await deps.database(c.env));
+      db = await deps.database(c.env);
     } catch (error) {
       throw new UnavailableError(error instanceof Error ? error.message : String(error));
     }
-    await next();
+    c.set('db', db);
+    // Bounded in time; a failure the database explains is a 503, see boundedDatabaseWork.
+    await boundedDatabaseWork(db, async () => {
+      await next();
+      if (c.error && !(c.error instanceof DomainError) && !(await databaseAnswers(db))) {
+        throw new UnavailableError(c.error.message);
+      }
+    });
   });
 
   api.route('/', health);

@@ -117,8 +117,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerServer>
       throw new SetupError(`The worker stopped while starting (exit ${exited}):\n${lastLines(output)}`);
     }
     try {
-      // Any HTTP answer means workerd is serving; health itself may say the database is not ready.
-      await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
+      // A static file: it answers as soon as workerd serves, whatever state the database is in.
+      await fetch(`${url}/favicon.svg`, { signal: AbortSignal.timeout(2000) });
       return server;
     } catch {
       await new Promise((r) => setTimeout(r, 250));

@@ -1,6 +1,6 @@
 /** A child sitemap: pages.xml, provinces.xml, products-N.xml, cooperatives-N.xml (see src/server/seo/sitemap.ts). */
 import type { APIRoute } from 'astro';
-import { loadPageData } from '../../server/db/page-data';
+import { readDatabase } from '../../server/db/page-data';
 import { siteOrigin } from '../../server/seo/origin';
 import { parseSitemapName, renderSitemap } from '../../server/seo/sitemap';
 import { xmlResponse } from '../../server/seo/xml-response';
@@ -8,6 +8,6 @@ import { xmlResponse } from '../../server/seo/xml-response';
 export const GET: APIRoute = async ({ params, url, rewrite }) => {
   const name = parseSitemapName(params.name ?? '', url.searchParams.get('after'));
   if (!name) return rewrite('/404');
-  const xml = await loadPageData((db) => renderSitemap(db, siteOrigin(url), name));
+  const xml = await readDatabase((db) => renderSitemap(db, siteOrigin(url), name));
   return xmlResponse(xml);
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { UnavailableError } from '../errors';
+import { DomainError, UnavailableError } from '../errors';
 import type { Database } from './client';
 import { type MigrationState, readMigrationState } from './migrations';
 
@@ -25,6 +25,9 @@ export interface DatabaseHealth {
   problem?: string;
 }
 
+/** Shorter than DATABASE_TIMEOUT_MS, so a health check reports its findings before the request bound cuts it off. */
+export const HEALTH_CHECK_TIMEOUT_MS = 2000;
+
 export async function checkDatabase(db: Database, now = () => performance.now()): Promise<DatabaseHealth> {
   const started = now();
   try {
@@ -33,6 +36,7 @@ export async function checkDatabase(db: Database, now = () => performance.now())
         await db.run(sql`SELECT 1`);
         return readMigrationState(db);
       })(),
+      HEALTH_CHECK_TIMEOUT_MS,
     );
     return {
       reachable: true,
@@ -47,5 +51,33 @@ export async function checkDatabase(db: Database, now = () => performance.now())
       migrations: null,
       problem: error instanceof Error ? error.message : String(error),
     };
+  }
+}
+
+/** Whether the database answers a trivial query within `ms`: tells "the database is down" from "our bug". */
+export async function databaseAnswers(db: Database, ms = 1000): Promise<boolean> {
+  try {
+    await withTimeout(db.run(sql`SELECT 1`), ms);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs database work within the time bound. A failure that is not one of our
+ * domain errors is checked against the database itself: when it does not
+ * answer, the failure becomes UnavailableError (a 503 that says so); otherwise
+ * it is a bug and is rethrown as it is (a 500).
+ */
+export async function boundedDatabaseWork<T>(db: Database, work: () => Promise<T>): Promise<T> {
+  try {
+    return await withTimeout(work());
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (!(await databaseAnswers(db))) {
+      throw new UnavailableError(error instanceof Error ? error.message : String(error));
+    }
+    throw error;
   }
 }

@@ -1,18 +1,38 @@
 /**
- * How pages read the database: bounded in time, and with a database that
- * cannot be reached reported as UnavailableError (a 503 page), not as a bug.
+ * How pages and endpoints read the database: bounded in time, and with a
+ * database that cannot be reached or is too slow reported as such (503), not
+ * as a bug (500).
  */
 import { UnavailableError } from '../errors';
 import type { Database } from './client';
-import { withTimeout } from './health';
+import { boundedDatabaseWork } from './health';
 import { requestDatabase } from './request';
 
-export async function loadPageData<T>(load: (db: Database) => Promise<T>): Promise<T> {
+/** For endpoints: the data, or UnavailableError when the database cannot serve it. */
+export async function readDatabase<T>(load: (db: Database) => Promise<T>): Promise<T> {
   let db: Database;
   try {
     db = await requestDatabase();
   } catch (error) {
     throw new UnavailableError(error instanceof Error ? error.message : String(error));
   }
-  return withTimeout(load(db));
+  return boundedDatabaseWork(db, () => load(db));
+}
+
+/**
+ * For pages, in their frontmatter: the data, or the 503 page to return
+ * (`if (data instanceof Response) return data;`). Astro renders its 500 page
+ * for any error a page throws, so the page itself must choose the 503, as it
+ * does Astro.rewrite('/404') for a missing record.
+ */
+export async function loadPageData<T>(
+  page: { rewrite(path: string): Promise<Response> },
+  load: (db: Database) => Promise<T>,
+): Promise<T | Response> {
+  try {
+    return await readDatabase(load);
+  } catch (error) {
+    if (error instanceof UnavailableError) return page.rewrite('/503');
+    throw error;
+  }
 }
