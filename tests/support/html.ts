@@ -20,10 +20,15 @@ export function textOf(html: string): string {
  * never hold a raw `"` (Astro escapes it), so quotes only delimit attributes.
  */
 export function executableScripts(html: string): string[] {
-  const withoutData = html
+  return markupOnly(html).match(/<script\b[^>]*>/gi) ?? [];
+}
+
+/** The markup a browser parses as elements: data blocks, styles and quoted attribute values masked. */
+export function markupOnly(html: string): string {
+  return html
     .replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '')
-    .replace(/<style\b[\s\S]*?<\/style>/g, '');
-  return withoutData.replace(/"[^"]*"/g, '""').match(/<script\b[^>]*>/gi) ?? [];
+    .replace(/<style\b[\s\S]*?<\/style>/g, '')
+    .replace(/"[^"]*"/g, '""');
 }
 
 /** The href of every <a> whose tag matches `selector` (e.g. /class="card__title"/ does not work: use the link's own attributes). */

@@ -1,0 +1,53 @@
+/**
+ * Random and hostile input at every public API endpoint: never a 5xx, always
+ * JSON, no stack trace, no database error, no unescaped echo.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/client';
+import { apiOn, call } from '../support/api';
+import { demoDatabase } from '../support/demo';
+import { hostileExamples, hostileQuery, hostileSlug, leaks } from '../support/hostile';
+
+let api: ReturnType<typeof apiOn>;
+
+beforeAll(async () => {
+  const db: Database = await demoDatabase();
+  api = apiOn(db);
+});
+
+async function check(path: string) {
+  const res = await call(api, path);
+  const body = await res.text();
+  expect(res.status, path).toBeLessThan(500);
+  expect(res.headers.get('content-type'), path).toContain('application/json');
+  expect(() => JSON.parse(body), path).not.toThrow();
+  expect(leaks(body), path).toBeNull();
+  if (res.status >= 400) expect(JSON.parse(body).error.code, path).toEqual(expect.any(String));
+}
+
+describe('public API under random and hostile input', () => {
+  it.each(['/products', '/cooperatives', '/provinces', '/health'])('GET %s?<anything>', async (path) => {
+    await fc.assert(fc.asyncProperty(hostileQuery, (query) => check(`${path}?${query}`)), {
+      examples: hostileExamples,
+      numRuns: hostileExamples.length + 300,
+    });
+  });
+
+  it.each(['/products', '/cooperatives', '/provinces'])('GET %s/<anything>', async (path) => {
+    await fc.assert(fc.asyncProperty(hostileSlug, hostileQuery, (slug, query) => check(`${path}/${slug}?${query}`)), {
+      numRuns: 150,
+    });
+  });
+
+  it('unknown routes and methods under random paths', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileSlug, fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), async (slug, method) => {
+        const res = await call(api, `/${slug}`, { method });
+        expect(res.status).toBeLessThan(500);
+        expect(leaks(await res.text())).toBeNull();
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
