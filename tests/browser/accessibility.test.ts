@@ -1,7 +1,8 @@
 /**
  * Every public page template in Chromium: axe-core finds no WCAG 2.x A/AA
  * violations (nor best-practice ones), no script runs on the page, and the
- * console stays clean (no Content-Security-Policy violation, no failed load).
+ * console stays clean (no Content-Security-Policy violation, no failed load),
+ * and the page reflows at 320 px and at 200% zoom without sideways scrolling.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium } from 'playwright-core';
@@ -76,6 +77,12 @@ describe('accessibility of every page template', () => {
       );
       expect(scripts, url).toBe(0);
       expect(errors, url).toEqual([]);
+      // WCAG 1.4.10 reflow: at 320 CSS px, and at 200% zoom of a 1280 px window (640 CSS px), nothing scrolls sideways.
+      for (const width of [320, 640]) {
+        await page.setViewportSize({ width, height: 800 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
+      }
       await context.close();
     },
   );
