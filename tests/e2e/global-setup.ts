@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { listFeaturedProducts } from '../../src/server/catalogue/featured';
 import { seedDemoData, seedReferenceData } from '../../src/server/db/seeding';
-import { type PortalSummary, readPortalSummary } from '../../src/server/stats/summary';
+import { countPortalSummary, type PortalSummary } from '../../src/server/stats/summary';
 import { applyLocalD1Migrations, openLocalD1 } from '../../scripts/lib/local-d1';
 import { freePort, startWorker } from '../../scripts/lib/worker-server';
 
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
     await seedDemoData(local.db, new Date());
     const featured = await listFeaturedProducts(local.db, 8);
     project.provide('seeded', {
-      summary: await readPortalSummary(local.db),
+      summary: await countPortalSummary(local.db),
       featuredVi: featured.map((p) => p.nameVi),
       featuredEn: featured.map((p) => p.nameEn || p.nameVi),
     });

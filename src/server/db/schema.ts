@@ -517,3 +517,14 @@ export const rateLimits = sqliteTable('rate_limits', {
   count: integer('count').notNull(),
   windowEndsAt: integer('window_ends_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Derived figures that are costly to compute on every request at national
+ * scale (e.g. the home page's counts), recomputed when older than their TTL.
+ * Kept in the database, not in memory: isolates do not share memory.
+ */
+export const cachedFigures = sqliteTable('cached_figures', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+  computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),
+});

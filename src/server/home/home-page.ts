@@ -12,7 +12,7 @@ export interface HomePageData {
 /** Everything the home page shows, read concurrently. */
 export async function loadHomePage(db: Database, now: Date): Promise<HomePageData> {
   const [summary, featured, upcoming] = await Promise.all([
-    readPortalSummary(db),
+    readPortalSummary(db, now),
     listFeaturedProducts(db, 8),
     listUpcomingEvents(db, now, 5),
   ]);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { cachedFigure } from './cached';
 
 export interface PortalSummary {
   cooperatives: number;
@@ -13,7 +14,7 @@ export interface PortalSummary {
  * index only (cooperatives_status_name_idx, products_status_*_idx); at national
  * scale that is still a few milliseconds each: maintained counters can replace them.
  */
-export async function readPortalSummary(db: Database): Promise<PortalSummary> {
+export async function countPortalSummary(db: Database): Promise<PortalSummary> {
   const [row] = await db.all<{ cooperatives: number; products: number; ocop: number; provinces: number }>(sql`
     SELECT
       (SELECT count(*) FROM cooperatives WHERE status = 'active') AS cooperatives,
@@ -29,4 +30,12 @@ export async function readPortalSummary(db: Database): Promise<PortalSummary> {
     ocopProducts: Number(row?.ocop ?? 0),
     provinces: Number(row?.provinces ?? 0),
   };
+}
+
+/** How stale the home page's counts may be: a catalogue does not change by the second. */
+export const PORTAL_SUMMARY_TTL_MS = 10 * 60 * 1000;
+
+/** The headline counts as last computed, at most ten minutes old. */
+export function readPortalSummary(db: Database, now: Date): Promise<PortalSummary> {
+  return cachedFigure(db, 'portal-summary', { now, ttlMs: PORTAL_SUMMARY_TTL_MS }, () => countPortalSummary(db));
 }
