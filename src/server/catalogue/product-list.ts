@@ -2,8 +2,8 @@
  * The public product list: full-text search, filters, sorting and pages, in
  * one query for the rows and one bounded query for the count.
  *
- * Ranking with words: products whose *name* has every word come first, then
- * the rest; inside each tier, FTS5's bm25 with the name column weighted 10:1.
+ * Ranking with words: FTS5's bm25 with names weighted so that products whose
+ * *name* matches come before those matching only elsewhere (see rankedHits).
  * Without words, the chosen sort (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
@@ -76,7 +76,6 @@ export async function listProducts(
   const onlySearch = where.length === 1;
 
   const match = ftsMatchExpression(tokens);
-  const nameMatch = ftsMatchExpression(tokens, 'search_name');
   // Start from the hits and join products by key. CROSS JOIN pins that order: flattened,
   // SQLite may otherwise walk every product and re-run the full-text match for each one.
   // `counting`: a count reads every match, so when a narrower filter exists the status
@@ -95,7 +94,7 @@ export async function listProducts(
 
   // A search with nothing but words ranks inside the index and joins only the
   // rows this page needs, plus a margin for hits that are not public.
-  const ranked = (cap?: number) => rankedHits('products_fts', match, nameMatch, cap);
+  const ranked = (cap?: number) => rankedHits('products_fts', match, cap);
   const rowsHits =
     tokens.length === 0
       ? null

@@ -52,7 +52,6 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
 
   const onlySearch = where.length === 1;
   const match = ftsMatchExpression(tokens);
-  const nameMatch = ftsMatchExpression(tokens, 'search_name');
   // CROSS JOIN keeps the hits as the outer loop: flattened, SQLite may otherwise
   // walk every cooperative and re-run the full-text match for each one.
   const from = (hits: SQL | null) => sql`FROM ${hits === null ? sql`cooperatives c` : sql`${hits} hit CROSS JOIN cooperatives c ON c.id = hit.id`}
@@ -62,7 +61,7 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
     db.all<CooperativeCardRow>(sql`SELECT ${COOPERATIVE_CARD_COLUMNS} ${from(hits)}
       ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`c.id`) : ORDER_BY[sort]}
       LIMIT ${limit} OFFSET ${offset}`);
-  const ranked = (cap?: number) => rankedHits('cooperatives_fts', match, nameMatch, cap);
+  const ranked = (cap?: number) => rankedHits('cooperatives_fts', match, cap);
   const rowsHits =
     tokens.length === 0
       ? null

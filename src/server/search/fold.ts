@@ -36,11 +36,10 @@ export function searchTokens(query: string): string[] {
 
 /**
  * An FTS5 MATCH expression requiring every word, each as a prefix so partial
- * words match ("mat on" finds "mật ong"). Optionally limited to one column.
- * Tokens are letters and digits only, so quoting them is always safe.
+ * words match ("mat on" finds "mật ong"). Tokens are letters and digits only,
+ * so quoting them is always safe.
  */
-export function ftsMatchExpression(tokens: readonly string[], column?: string): string {
+export function ftsMatchExpression(tokens: readonly string[]): string {
   // A one-letter prefix matches most of a catalogue; one letter is matched as a whole word.
-  const terms = tokens.map((token) => (token.length > 1 ? `"${token}"*` : `"${token}"`)).join(' ');
-  return column ? `${column} : (${terms})` : terms;
+  return tokens.map((token) => (token.length > 1 ? `"${token}"*` : `"${token}"`)).join(' ');
 }
