@@ -93,6 +93,16 @@ export const en: Dictionary = {
     },
     online: 'Online',
   },
+  resolver: {
+    malformedTitle: 'Invalid GTIN',
+    not_digits: 'A GTIN has digits only; “{gtin}” has other characters.',
+    length: 'A GTIN has 8, 12, 13 or 14 digits; “{gtin}” has {length}.',
+    check_digit: 'The check digit of “{gtin}” does not match: the code may have been scanned or typed wrongly.',
+    unknownTitle: 'Product not found',
+    unknownGtin: 'No product on sale on Chợ HTX carries the GTIN {gtin}.',
+    unknownCode: 'No product carries the trace code “{code}”. Please check the code printed on the package.',
+    searchInstead: 'Search products on Chợ HTX',
+  },
   errors: {
     notFoundTitle: 'Page not found',
     notFoundLead: 'The page you are looking for does not exist or has moved.',

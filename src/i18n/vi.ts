@@ -92,6 +92,16 @@ export const vi = {
     },
     online: 'Trực tuyến',
   },
+  resolver: {
+    malformedTitle: 'Mã GTIN không hợp lệ',
+    not_digits: 'Mã GTIN chỉ gồm chữ số; “{gtin}” có ký tự khác.',
+    length: 'Mã GTIN có 8, 12, 13 hoặc 14 chữ số; “{gtin}” có {length}.',
+    check_digit: 'Chữ số kiểm tra của “{gtin}” không khớp: mã có thể đã bị quét hoặc gõ sai.',
+    unknownTitle: 'Không tìm thấy sản phẩm',
+    unknownGtin: 'Chưa có sản phẩm nào đang bán trên Chợ HTX mang mã GTIN {gtin}.',
+    unknownCode: 'Không có sản phẩm nào mang mã truy xuất “{code}”. Hãy kiểm tra mã in trên bao bì.',
+    searchInstead: 'Tìm sản phẩm trên Chợ HTX',
+  },
   errors: {
     notFoundTitle: 'Không tìm thấy trang',
     notFoundLead: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',

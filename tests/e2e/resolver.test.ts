@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { readJson } from '../support/http';
+import { textOf } from '../support/html';
+
+const baseUrl = inject('baseUrl');
+
+interface Coded {
+  slug: string;
+  gtin: string | null;
+  traceCode: string;
+}
+
+let withGtin: Coded;
+let withoutGtin: Coded;
+
+beforeAll(async () => {
+  const list = await readJson(await fetch(`${baseUrl}/api/v1/products?limit=100`));
+  const details: Coded[] = await Promise.all(
+    list.items.map(async (item: { slug: string }) => readJson(await fetch(`${baseUrl}/api/v1/products/${item.slug}`))),
+  );
+  withGtin = details.find((d) => d.gtin) as Coded;
+  withoutGtin = details.find((d) => !d.gtin) as Coded;
+  expect(withGtin && withoutGtin).toBeTruthy();
+});
+
+function get(path: string, language = 'vi-VN,vi;q=0.9') {
+  return fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: { 'accept-language': language } });
+}
+
+describe('GS1 Digital Link /01/{gtin}', () => {
+  it('leads to the product page in the scanner’s language, from GTIN-14 or the GTIN-13 on the label', async () => {
+    const gtin14 = withGtin.gtin as string;
+    for (const gtin of [gtin14, gtin14.replace(/^0/, '')]) {
+      const vi = await get(`/01/${gtin}`);
+      expect(vi.status).toBe(307);
+      expect(vi.headers.get('location')).toBe(`/san-pham/${withGtin.slug}`);
+      expect(vi.headers.get('vary')).toContain('Accept-Language');
+      const en = await get(`/01/${gtin}`, 'en-GB,en;q=0.9');
+      expect(en.headers.get('location')).toBe(`/en/products/${withGtin.slug}`);
+    }
+    const followed = await fetch(`${baseUrl}/01/${gtin14}`);
+    expect(followed.status).toBe(200);
+  });
+
+  it('says a GTIN of the wrong length or with a wrong check digit is malformed (400)', async () => {
+    const wrongLength = await get('/01/12345');
+    expect(wrongLength.status).toBe(400);
+    expect(textOf(await wrongLength.text())).toContain('Mã GTIN có 8, 12, 13 hoặc 14 chữ số; “12345” có 5.');
+    const gtin = withGtin.gtin as string;
+    const typo = gtin.slice(0, -1) + ((Number(gtin.at(-1)) + 1) % 10);
+    const wrongCheck = await get(`/01/${typo}`, 'en');
+    expect(wrongCheck.status).toBe(400);
+    expect(textOf(await wrongCheck.text())).toContain(`The check digit of “${typo}” does not match`);
+  });
+
+  it('says which GTIN is unknown (404) when it is well-formed but not on the portal', async () => {
+    const res = await get('/01/4006381333931');
+    expect(res.status).toBe(404);
+    expect(textOf(await res.text())).toContain('Chưa có sản phẩm nào đang bán trên Chợ HTX mang mã GTIN 4006381333931.');
+  });
+});
+
+describe('short trace codes /truy-xuat/{code}', () => {
+  it('lead to the product page, whatever the case typed', async () => {
+    for (const code of [withoutGtin.traceCode, withoutGtin.traceCode.toLowerCase()]) {
+      const res = await get(`/truy-xuat/${code}`);
+      expect(res.status).toBe(307);
+      expect(res.headers.get('location')).toBe(`/san-pham/${withoutGtin.slug}`);
+    }
+  });
+
+  it('say an unknown code is unknown (404), without echoing markup', async () => {
+    const res = await get(`/truy-xuat/${encodeURIComponent('<b>XYZ')}`, 'en');
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).not.toContain('<b>XYZ');
+    expect(html).toContain('“&lt;b&gt;XYZ”');
+    expect(textOf(html)).toContain('No product carries the trace code “<b>XYZ”');
+  });
+});
