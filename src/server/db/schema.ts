@@ -49,6 +49,17 @@ const updatedAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
+/** The trailing columns of the searchable catalogue records (cooperatives, products). */
+const searchableRecordColumns = () => ({
+  /** Folded text for the full-text index (src/server/search/search-text.ts); written with the row. */
+  searchName: text('search_name').notNull().default(''),
+  searchBody: text('search_body').notNull().default(''),
+  /** Marks rows created by the demo seed, so the UI can say so and a re-seed can find them. */
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
 /** The 34 provincial units in force since 1 July 2025 (Resolution 202/2025/QH15). */
 export const provinces = sqliteTable(
   'provinces',
@@ -100,13 +111,7 @@ export const cooperatives = sqliteTable(
     verificationEvidence: text('verification_evidence'),
     status: text('status', { enum: COOPERATIVE_STATUSES }).notNull().default('active'),
     statusReason: text('status_reason'),
-    /** Folded text for the full-text index (src/server/search/search-text.ts); written with the row. */
-    searchName: text('search_name').notNull().default(''),
-    searchBody: text('search_body').notNull().default(''),
-    /** Marks rows created by the demo seed, so the UI can say so and a re-seed can find them. */
-    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...searchableRecordColumns(),
   },
   (t) => [
     uniqueIndex('cooperatives_slug_unique').on(t.slug),
@@ -177,12 +182,7 @@ export const products = sqliteTable(
     status: text('status', { enum: PRODUCT_STATUSES }).notNull().default('draft'),
     rejectionReason: text('rejection_reason'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** Folded text for the full-text index (src/server/search/search-text.ts); written with the row. */
-    searchName: text('search_name').notNull().default(''),
-    searchBody: text('search_body').notNull().default(''),
-    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...searchableRecordColumns(),
   },
   (t) => [
     uniqueIndex('products_slug_unique').on(t.slug),
