@@ -9,15 +9,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import {
-  countCapped,
-  type ListPage,
-  plainHits,
-  RANKING_MARGIN,
-  rankedHits,
-  relevanceOrder,
-  resolveSlugFilters,
-} from '../search/list-query';
+import { countCapped, fetchListPage, type ListPage, relevanceOrder, resolveSlugFilters } from '../search/list-query';
 import type { ProductCard } from './card';
 import { PRODUCT_CARD_COLUMNS, type ProductCardRow, toProductCard } from './card-queries';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
@@ -94,21 +86,15 @@ export async function listProducts(
 
   // A search with nothing but words ranks inside the index and joins only the
   // rows this page needs, plus a margin for hits that are not public.
-  const ranked = (cap?: number) => rankedHits('products_fts', match, cap);
-  const rowsHits =
-    tokens.length === 0
-      ? null
-      : sort !== 'relevance'
-        ? plainHits('products_fts', match)
-        : ranked(onlySearch ? offset + limit + RANKING_MARGIN : undefined);
-  const counting =
-    options.count === false
-      ? { total: 0, totalIsCapped: false }
-      : countCapped(db, from(tokens.length === 0 ? null : plainHits('products_fts', match), true));
-  let [items, counted] = await Promise.all([rows(rowsHits), counting]);
-  if (sort === 'relevance' && onlySearch && items.length < limit && counted.total > offset + items.length) {
-    // More than the margin of hits were not public: rank them all after all.
-    items = await rows(ranked());
-  }
-  return { items: items.map(toProductCard), ...counted, page, limit, sort };
+  const found = await fetchListPage({
+    table: 'products_fts',
+    match: tokens.length === 0 ? null : match,
+    relevance: sort === 'relevance',
+    onlySearch,
+    offset,
+    limit,
+    rows,
+    count: options.count === false ? undefined : (hits) => countCapped(db, from(hits, true)),
+  });
+  return { ...found, items: found.items.map(toProductCard), page, limit, sort };
 }

@@ -8,15 +8,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../catalogue/product-filters';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import {
-  countCapped,
-  type ListPage,
-  plainHits,
-  RANKING_MARGIN,
-  rankedHits,
-  relevanceOrder,
-  resolveSlugFilters,
-} from '../search/list-query';
+import { countCapped, fetchListPage, type ListPage, relevanceOrder, resolveSlugFilters } from '../search/list-query';
 import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
@@ -61,20 +53,15 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
     db.all<CooperativeCardRow>(sql`SELECT ${COOPERATIVE_CARD_COLUMNS} ${from(hits)}
       ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`c.id`) : ORDER_BY[sort]}
       LIMIT ${limit} OFFSET ${offset}`);
-  const ranked = (cap?: number) => rankedHits('cooperatives_fts', match, cap);
-  const rowsHits =
-    tokens.length === 0
-      ? null
-      : sort !== 'relevance'
-        ? plainHits('cooperatives_fts', match)
-        : ranked(onlySearch ? offset + limit + RANKING_MARGIN : undefined);
-
-  let [items, counted] = await Promise.all([
-    rows(rowsHits),
-    countCapped(db, from(tokens.length === 0 ? null : plainHits('cooperatives_fts', match))),
-  ]);
-  if (sort === 'relevance' && onlySearch && items.length < limit && counted.total > offset + items.length) {
-    items = await rows(ranked());
-  }
-  return { items: items.map(toCooperativeCard), ...counted, page, limit, sort };
+  const found = await fetchListPage({
+    table: 'cooperatives_fts',
+    match: tokens.length === 0 ? null : match,
+    relevance: sort === 'relevance',
+    onlySearch,
+    offset,
+    limit,
+    rows,
+    count: (hits) => countCapped(db, from(hits)),
+  });
+  return { ...found, items: found.items.map(toCooperativeCard), page, limit, sort };
 }

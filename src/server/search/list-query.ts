@@ -76,7 +76,7 @@ const BM25_WEIGHTS = sql.raw('0.0, 1000.0, 1.0');
  * ranking happens inside the index and only the first `cap` hits come out,
  * so a broad word costs a sort of ids, not a join of every hit.
  */
-export function rankedHits(table: FtsTable, match: string, cap?: number): SQL {
+function rankedHits(table: FtsTable, match: string, cap?: number): SQL {
   const id = sql.raw(FTS_ID_COLUMN[table]);
   const fts = sql.raw(table);
   return sql`(
@@ -86,7 +86,7 @@ export function rankedHits(table: FtsTable, match: string, cap?: number): SQL {
 }
 
 /** Hits as (id), unranked: for counting and for other sort orders. */
-export function plainHits(table: FtsTable, match: string): SQL {
+function plainHits(table: FtsTable, match: string): SQL {
   const id = sql.raw(FTS_ID_COLUMN[table]);
   const fts = sql.raw(table);
   return sql`(SELECT ${id} AS id FROM ${fts} WHERE ${fts} MATCH ${match})`;
@@ -98,4 +98,40 @@ export function relevanceOrder(tiebreak: SQL): SQL {
 }
 
 /** Rows fetched beyond a page when ranking inside the index, for hits that turn out not public. */
-export const RANKING_MARGIN = 100;
+const RANKING_MARGIN = 100;
+
+/**
+ * One page of a list that may be a search, and its count. `rows` and `count`
+ * run the list's own query given the hits to start from (null without words).
+ * A relevance-sorted search with no other filter ranks inside the index and
+ * joins only the page's rows plus a margin; if more hits than the margin turn
+ * out not to be public, it ranks them all after all.
+ */
+export async function fetchListPage<Row>(options: {
+  table: FtsTable;
+  /** The FTS5 MATCH expression, or null when the list has no search words. */
+  match: string | null;
+  relevance: boolean;
+  onlySearch: boolean;
+  offset: number;
+  limit: number;
+  rows: (hits: SQL | null) => Promise<Row[]>;
+  /** Omitted when the caller needs no count. */
+  count?: (hits: SQL | null) => Promise<{ total: number; totalIsCapped: boolean }>;
+}): Promise<{ items: Row[]; total: number; totalIsCapped: boolean }> {
+  const { table, match, relevance, onlySearch, offset, limit } = options;
+  const rowsHits =
+    match === null
+      ? null
+      : relevance
+        ? rankedHits(table, match, onlySearch ? offset + limit + RANKING_MARGIN : undefined)
+        : plainHits(table, match);
+  const counting = options.count
+    ? options.count(match === null ? null : plainHits(table, match))
+    : { total: 0, totalIsCapped: false };
+  let [items, counted] = await Promise.all([options.rows(rowsHits), counting]);
+  if (match !== null && relevance && onlySearch && items.length < limit && counted.total > offset + items.length) {
+    items = await options.rows(rankedHits(table, match));
+  }
+  return { items, ...counted };
+}
