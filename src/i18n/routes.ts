@@ -38,3 +38,13 @@ export function withQuery(paths: LocalizedPaths, query: Record<string, string | 
   const suffix = search.size > 0 ? `?${search}` : '';
   return { vi: `${paths.vi}${suffix}`, en: `${paths.en}${suffix}` };
 }
+
+/**
+ * A batch's trace page. Keyed by the product's trace code (every product has
+ * one, with or without a GTIN) and the lot code, percent-encoded because GS1
+ * lot codes may hold characters such as '/' or '%'.
+ */
+export function tracePaths(traceCode: string, lotCode: string): LocalizedPaths {
+  const lot = encodeURIComponent(lotCode);
+  return { vi: `/truy-xuat/${traceCode}/lo/${lot}`, en: `/en/trace/${traceCode}/lot/${lot}` };
+}
