@@ -5,8 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { type ProductDetail, getPublicProduct } from '../../src/server/catalogue/product-detail';
-import type { CertificateView } from '../../src/server/catalogue/certificates';
-import { CERTIFICATION_KINDS, OCOP_GROUPS, OCOP_LEVELS } from '../../src/server/catalogue/vocabulary';
+import { OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
 import { type CooperativeProfile, getPublicCooperative } from '../../src/server/cooperatives/profile';
 import {
   COOPERATIVE_CLASSIFICATIONS,
@@ -21,49 +20,19 @@ import { PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { getProvincePage } from '../../src/server/provinces/province-page';
 import { listProvinceSummaries } from '../../src/server/provinces/summaries';
 import { createRouter } from './context';
-import { CooperativeCardSchema, ErrorSchema, ProductCardSchema } from './schemas';
-
-const isoDate = z.string().openapi({ format: 'date', description: 'Calendar date in Viet Nam (YYYY-MM-DD).' });
-const instant = z.string().openapi({ format: 'date-time' });
-
-const ProvinceRefSchema = z
-  .object({ code: z.string().openapi({ description: 'GSO code' }), slug: z.string(), nameVi: z.string(), nameEn: z.string() })
-  .openapi('ProvinceRef');
-
-const ContactSchema = z
-  .object({
-    phone: z.string().nullable().openapi({ description: 'E.164, e.g. +84912345678' }),
-    email: z.string().nullable(),
-    website: z.string().nullable().openapi({ format: 'uri' }),
-    zaloUrl: z.string().nullable().openapi({ format: 'uri' }),
-  })
-  .openapi('Contact');
-
-const CertificateSchema = z
-  .object({
-    kind: z.enum(CERTIFICATION_KINDS),
-    number: z.string(),
-    issuer: z.string(),
-    validFrom: isoDate,
-    validUntil: isoDate.nullable().openapi({ description: 'Last valid day, inclusive; null when it has no end.' }),
-    status: z.enum(['valid', 'expired', 'not_yet_valid']),
-    product: z
-      .object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })
-      .nullable()
-      .openapi({ description: 'The product it covers; null for the whole cooperative.' }),
-  })
-  .openapi('Certificate');
-
-const OcopRatingSchema = z
-  .object({
-    stars: z.number().int().min(3).max(5),
-    level: z.enum(OCOP_LEVELS),
-    decisionNumber: z.string(),
-    decisionDate: isoDate,
-    validUntil: isoDate.openapi({ description: 'Last valid day: the same calendar day 36 months after the decision, inclusive.' }),
-    status: z.enum(['valid', 'expired', 'revoked']),
-  })
-  .openapi('OcopRating');
+import {
+  asOf,
+  CertificateSchema,
+  certificateJson,
+  CooperativeCardSchema,
+  ContactSchema,
+  ErrorSchema,
+  instant,
+  isoDate,
+  OcopRatingSchema,
+  ProductCardSchema,
+  ProvinceRefSchema,
+} from './schemas';
 
 const BatchSchema = z
   .object({
@@ -102,7 +71,6 @@ const EventSummarySchema = z
   })
   .openapi('EventSummary');
 
-const asOf = isoDate.openapi({ description: 'The day in Viet Nam that validity statuses were judged on.' });
 
 const ProductDetailSchema = z
   .object({
@@ -247,9 +215,6 @@ function eventJson(event: EventSummary) {
   return { ...event, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString() };
 }
 
-function certificateJson({ id: _id, product, ...certificate }: CertificateView) {
-  return { ...certificate, product: product && { slug: product.slug, nameVi: product.nameVi, nameEn: product.nameEn } };
-}
 
 /** Field by field, so nothing internal (isDemo, ids of child rows) leaves by accident. */
 function productJson(p: ProductDetail): z.infer<typeof ProductDetailSchema> {

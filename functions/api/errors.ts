@@ -6,8 +6,10 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { fieldIssuesFromZod } from '../../src/server/validation';
 import { dictionary, format, type Locale, negotiateLocale } from '../../src/i18n';
 import {
+  BadRequestError,
   ConflictError,
   DomainError,
   type FieldIssues,
@@ -45,54 +47,6 @@ export function errorResponse(
   return c.json(body, status);
 }
 
-/** The value at a path of the input, to tell a missing field from a mistyped one. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-/** Turns zod's issues into our field issues: path joined with dots, one issue per field. */
-export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues {
-  const fields: FieldIssues = {};
-  for (const issue of error.issues) {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '_';
-    if (fields[path]) continue;
-    switch (issue.code) {
-      case 'too_small':
-        fields[path] =
-          issue.origin === 'string'
-            ? { code: 'too_short', params: { min: Number(issue.minimum) } }
-            : { code: 'too_small', params: { min: Number(issue.minimum) } };
-        break;
-      case 'too_big':
-        fields[path] =
-          issue.origin === 'string'
-            ? { code: 'too_long', params: { max: Number(issue.maximum) } }
-            : { code: 'too_big', params: { max: Number(issue.maximum) } };
-        break;
-      case 'invalid_type':
-        fields[path] = { code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type' };
-        break;
-      case 'invalid_format':
-        fields[path] = { code: 'invalid_format' };
-        break;
-      case 'invalid_value':
-        fields[path] = { code: 'invalid_value' };
-        break;
-      case 'unrecognized_keys':
-        for (const key of issue.keys) fields[[...issue.path, key].join('.')] = { code: 'unknown_field' };
-        break;
-      default:
-        fields[path] = { code: 'invalid' };
-    }
-  }
-  return fields;
-}
-
 /**
  * zod-openapi calls this after validating a request part. Query and path
  * problems are a malformed request (400); a body that parses but breaks the
@@ -112,7 +66,8 @@ export function validationHook(
 export function onApiError(error: Error, c: Context) {
   if (error instanceof ValidationError) return errorResponse(c, 422, 'validation_failed', error.fields);
   if (error instanceof InvalidFilterError) return errorResponse(c, 400, 'bad_request', error.fields);
-  if (error instanceof NotFoundError) return errorResponse(c, 404, 'not_found');
+  if (error instanceof NotFoundError) return errorResponse(c, 404, error.which ? `${error.which}_not_found` : 'not_found');
+  if (error instanceof BadRequestError) return errorResponse(c, 400, 'bad_request', error.fields);
   if (error instanceof ConflictError) return errorResponse(c, 409, 'conflict');
   if (error instanceof UnavailableError) {
     c.header('Retry-After', '30');

@@ -1,6 +1,7 @@
 /** Schemas shared by every router. */
 import { z } from '@hono/zod-openapi';
-import { OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
+import type { CertificateView } from '../../src/server/catalogue/certificates';
+import { CERTIFICATION_KINDS, OCOP_GROUPS, OCOP_LEVELS } from '../../src/server/catalogue/vocabulary';
 import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
 
 export const ErrorSchema = z
@@ -49,3 +50,52 @@ export const CooperativeCardSchema = z
     bestStars: z.number().int().nullable(),
   })
   .openapi('CooperativeCard');
+
+export const isoDate = z.string().openapi({ format: 'date', description: 'Calendar date in Viet Nam (YYYY-MM-DD).' });
+export const instant = z.string().openapi({ format: 'date-time' });
+
+export const ProvinceRefSchema = z
+  .object({ code: z.string().openapi({ description: 'GSO code' }), slug: z.string(), nameVi: z.string(), nameEn: z.string() })
+  .openapi('ProvinceRef');
+
+export const ContactSchema = z
+  .object({
+    phone: z.string().nullable().openapi({ description: 'E.164, e.g. +84912345678' }),
+    email: z.string().nullable(),
+    website: z.string().nullable().openapi({ format: 'uri' }),
+    zaloUrl: z.string().nullable().openapi({ format: 'uri' }),
+  })
+  .openapi('Contact');
+
+export const CertificateSchema = z
+  .object({
+    kind: z.enum(CERTIFICATION_KINDS),
+    number: z.string(),
+    issuer: z.string(),
+    validFrom: isoDate,
+    validUntil: isoDate.nullable().openapi({ description: 'Last valid day, inclusive; null when it has no end.' }),
+    status: z.enum(['valid', 'expired', 'not_yet_valid']),
+    product: z
+      .object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })
+      .nullable()
+      .openapi({ description: 'The product it covers; null for the whole cooperative.' }),
+  })
+  .openapi('Certificate');
+
+export const OcopRatingSchema = z
+  .object({
+    stars: z.number().int().min(3).max(5),
+    level: z.enum(OCOP_LEVELS),
+    decisionNumber: z.string(),
+    decisionDate: isoDate,
+    validUntil: isoDate.openapi({ description: 'Last valid day: the same calendar day 36 months after the decision, inclusive.' }),
+    status: z.enum(['valid', 'expired', 'revoked']),
+  })
+  .openapi('OcopRating');
+
+export const asOf = isoDate.openapi({ description: 'The day in Viet Nam that validity statuses were judged on.' });
+
+/** A certificate as the API shows it: no row ids, the covered product by slug. */
+export function certificateJson({ id: _id, product, ...certificate }: CertificateView) {
+  return { ...certificate, product: product && { slug: product.slug, nameVi: product.nameVi, nameEn: product.nameEn } };
+}

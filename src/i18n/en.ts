@@ -1,11 +1,13 @@
 import type { Dictionary } from './dictionary';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
+import { traceEn } from './sections/trace.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
   details: detailsEn,
   lists: listsEn,
+  trace: traceEn,
   site: {
     name: 'Chợ HTX',
     tagline: 'OCOP products and cooperatives of Viet Nam',
@@ -102,6 +104,9 @@ export const en: Dictionary = {
     unknownGtin: 'No product on sale on Chợ HTX carries the GTIN {gtin}.',
     unknownCode: 'No product carries the trace code “{code}”. Please check the code printed on the package.',
     searchInstead: 'Search products on Chợ HTX',
+    unknownLotTitle: 'Batch not found',
+    unknownLot: 'The product “{product}” has no batch with the lot code “{lot}”. Please check the lot code printed on the package.',
+    productInstead: 'See the product page',
   },
   errors: {
     notFoundTitle: 'Page not found',
@@ -113,6 +118,8 @@ export const en: Dictionary = {
     backHome: 'Back to the home page',
   },
   api: {
+    product_not_found: 'No public product carries this code.',
+    lot_not_found: 'The product with this code has no batch with the given lot code.',
     not_found: 'Resource not found.',
     route_not_found: 'No such API route.',
     validation_failed: 'The request has invalid fields.',
@@ -122,6 +129,18 @@ export const en: Dictionary = {
     internal: 'Internal server error.',
   },
   validation: {
+    lot_taken: 'This product already has a batch with this lot code.',
+    calendar_date: 'A real date is needed, as YYYY-MM-DD.',
+    in_future: 'This time has not come yet: steps are recorded once they have happened.',
+    date_in_future: 'This date has not come yet.',
+    out_of_order: 'Step {step} cannot happen before step {previous}.',
+    coordinates_pair: 'Give both latitude and longitude, or neither.',
+    best_before_before_production: 'The best-before date cannot precede the production date.',
+    until_before_from: 'The valid-until date cannot precede the valid-from date.',
+    gtin_not_digits: 'A GTIN has digits only.',
+    gtin_length: 'A GTIN has 8, 12, 13 or 14 digits.',
+    gtin_check_digit: 'The GTIN’s check digit does not match.',
+    lot_code: 'A lot code has 1–20 characters: Latin letters, digits and !"%&\'()*+,-./:;<=>?_',
     required: 'This field is required.',
     invalid_type: 'Wrong type of value.',
     too_small: 'Must be at least {min}.',

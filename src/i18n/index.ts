@@ -71,6 +71,21 @@ export function formatDate(instant: Date, locale: Locale): string {
 }
 
 /**
+ * Date and time of an instant on a clock in Viet Nam: "15 tháng 8, 2026, 07:30".
+ * Composed from two formats because ICU's Vietnamese date-time pattern puts
+ * the time first ("lúc 07:30 15 tháng 8, 2026"), which reads badly in a list.
+ */
+export function formatDateTime(instant: Date, locale: Locale): string {
+  const time = new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${formatDate(instant, locale)}, ${time}`;
+}
+
+/**
  * A calendar date stored as 'YYYY-MM-DD' (a decision date, a best-before).
  * Read as midnight in Viet Nam, so formatting in TIME_ZONE gives back the same day.
  */

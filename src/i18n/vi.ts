@@ -1,10 +1,12 @@
 /** Vietnamese, the default language. Every user-facing string lives here and in en.ts. */
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
+import { traceVi } from './sections/trace.vi';
 
 export const vi = {
   details: detailsVi,
   lists: listsVi,
+  trace: traceVi,
   site: {
     name: 'Chợ HTX',
     tagline: 'Sản phẩm OCOP và hợp tác xã Việt Nam',
@@ -101,6 +103,9 @@ export const vi = {
     unknownGtin: 'Chưa có sản phẩm nào đang bán trên Chợ HTX mang mã GTIN {gtin}.',
     unknownCode: 'Không có sản phẩm nào mang mã truy xuất “{code}”. Hãy kiểm tra mã in trên bao bì.',
     searchInstead: 'Tìm sản phẩm trên Chợ HTX',
+    unknownLotTitle: 'Không tìm thấy lô hàng',
+    unknownLot: 'Sản phẩm “{product}” không có lô mang mã “{lot}”. Hãy kiểm tra mã lô in trên bao bì.',
+    productInstead: 'Xem trang sản phẩm',
   },
   errors: {
     notFoundTitle: 'Không tìm thấy trang',
@@ -112,6 +117,8 @@ export const vi = {
     backHome: 'Về trang chủ',
   },
   api: {
+    product_not_found: 'Không có sản phẩm công khai nào mang mã này.',
+    lot_not_found: 'Sản phẩm mang mã này không có lô nào với mã lô đã cho.',
     not_found: 'Không tìm thấy tài nguyên.',
     route_not_found: 'Không có đường dẫn API này.',
     validation_failed: 'Dữ liệu không hợp lệ.',
@@ -121,6 +128,18 @@ export const vi = {
     internal: 'Lỗi máy chủ.',
   },
   validation: {
+    lot_taken: 'Sản phẩm đã có một lô mang mã này.',
+    calendar_date: 'Cần một ngày có thật, dạng NNNN-TT-NN.',
+    in_future: 'Thời điểm này chưa tới: không ghi trước các bước chưa diễn ra.',
+    date_in_future: 'Ngày này chưa tới.',
+    out_of_order: 'Bước {step} không thể diễn ra trước bước {previous}.',
+    coordinates_pair: 'Cần cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.',
+    best_before_before_production: 'Hạn sử dụng không thể trước ngày sản xuất.',
+    until_before_from: 'Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực.',
+    gtin_not_digits: 'Mã GTIN chỉ gồm chữ số.',
+    gtin_length: 'Mã GTIN có 8, 12, 13 hoặc 14 chữ số.',
+    gtin_check_digit: 'Chữ số kiểm tra của mã GTIN không khớp.',
+    lot_code: 'Mã lô gồm 1–20 ký tự: chữ cái Latinh, chữ số và !"%&\'()*+,-./:;<=>?_',
     required: 'Trường này là bắt buộc.',
     invalid_type: 'Kiểu dữ liệu không đúng.',
     too_small: 'Giá trị phải từ {min} trở lên.',

@@ -17,8 +17,23 @@ export abstract class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   readonly code = 'not_found';
-  constructor(readonly entity: string) {
+  /**
+   * `which` names the part of a compound address that found nothing (the
+   * product of a GTIN, or its lot), so the answer can say which one it was.
+   */
+  constructor(
+    readonly entity: string,
+    readonly which?: 'product' | 'lot',
+  ) {
     super(`${entity} not found`);
+  }
+}
+
+/** A request whose path or query cannot mean anything, e.g. a GTIN with a wrong check digit (400). */
+export class BadRequestError extends DomainError {
+  readonly code = 'bad_request';
+  constructor(readonly fields: FieldIssues) {
+    super(`malformed: ${Object.keys(fields).join(', ')}`);
   }
 }
 

@@ -40,6 +40,17 @@ describe('public API under random and hostile input', () => {
     });
   });
 
+  it('GET /trace/<anything>/<anything> and /trace/codes/<anything>/<anything>', async () => {
+    const gtinLike = fc.oneof(hostileSlug, fc.stringMatching(/^\d{1,16}$/), fc.constant('04006381333931'));
+    await fc.assert(
+      fc.asyncProperty(gtinLike, hostileSlug, async (gtin, lot) => {
+        await check(`/trace/${gtin}/${lot}`);
+        await check(`/trace/codes/${gtin}/${lot}`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('unknown routes and methods under random paths', async () => {
     await fc.assert(
       fc.asyncProperty(hostileSlug, fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), async (slug, method) => {

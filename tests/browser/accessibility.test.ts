@@ -19,6 +19,21 @@ async function firstLink(path: string, pattern: RegExp): Promise<string> {
   return href;
 }
 
+/** A batch's trace page: the first listed product that has a batch. */
+async function traceLink(locale: 'vi' | 'en'): Promise<string> {
+  const list = (await (await fetch(`${baseUrl}/api/v1/products?limit=50`)).json()) as { items: { slug: string }[] };
+  for (const { slug } of list.items) {
+    const product = (await (await fetch(`${baseUrl}/api/v1/products/${slug}`)).json()) as {
+      traceCode: string;
+      latestBatch: { lotCode: string } | null;
+    };
+    if (!product.latestBatch) continue;
+    const lot = encodeURIComponent(product.latestBatch.lotCode);
+    return locale === 'vi' ? `/truy-xuat/${product.traceCode}/lo/${lot}` : `/en/trace/${product.traceCode}/lot/${lot}`;
+  }
+  throw new Error('no listed product has a batch');
+}
+
 describe('accessibility of every page template', () => {
   let browser: Browser;
 
@@ -43,7 +58,9 @@ describe('accessibility of every page template', () => {
     '/tai-lieu-api',
     '/khong-co-trang-nay',
   ];
-  const discovered: [string, RegExp][] = [
+  const discovered: [string, RegExp | (() => Promise<string>)][] = [
+    ['trace page (vi)', () => traceLink('vi')],
+    ['trace page (en)', () => traceLink('en')],
     ['/san-pham', /^\/san-pham\/[a-z0-9-]+$/],
     ['/en/products', /^\/en\/products\/[a-z0-9-]+$/],
     ['/hop-tac-xa', /^\/hop-tac-xa\/[a-z0-9-]+$/],
@@ -54,7 +71,7 @@ describe('accessibility of every page template', () => {
   it.each([...fixed.map((path) => [path, null] as const), ...discovered])(
     '%s has no axe violations and runs no script',
     async (path, pattern) => {
-      const url = pattern ? await firstLink(path, pattern) : path;
+      const url = typeof pattern === 'function' ? await pattern() : pattern ? await firstLink(path, pattern) : path;
       const context = await browser.newContext();
       const page = await context.newPage();
       // Console errors include Content-Security-Policy violations: a page must cause none.

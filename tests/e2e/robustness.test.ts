@@ -33,4 +33,14 @@ describe('pages under random and hostile input', () => {
   it.each(['/san-pham', '/en/cooperatives', '/tinh'])('%s/<anything>', async (path) => {
     await fc.assert(fc.asyncProperty(hostileSlug, (slug) => check(`${path}/${slug}`)), { numRuns: 40 });
   });
+
+  it.each([
+    ['/01/', '/10/'],
+    ['/truy-xuat/', '/'],
+    ['/truy-xuat/', '/lo/'],
+    ['/en/trace/', '/lot/'],
+  ])('%s<anything>%s<anything> (scan addresses and trace pages)', async (head, middle) => {
+    const codeLike = fc.oneof(hostileSlug, fc.stringMatching(/^\d{8,14}$/));
+    await fc.assert(fc.asyncProperty(codeLike, hostileSlug, (code, lot) => check(`${head}${code}${middle}${lot}`)), { numRuns: 30 });
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldIssuesFromZod } from '../../functions/api/errors';
+import { fieldIssuesFromZod } from '../../src/server/validation';
 
 describe('fieldIssuesFromZod', () => {
   const schema = z.strictObject({

@@ -84,6 +84,7 @@ export const detailsEn: Dictionary['details'] = {
     productionDate: 'Produced on',
     bestBefore: 'Best before',
     quantity: 'Batch size',
+    traceLink: 'See the full journey, places and certificates of batch {lot}',
     stepsHeading: 'Journey of the batch',
     by: 'By {actor}',
     steps: {

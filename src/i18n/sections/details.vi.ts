@@ -83,6 +83,7 @@ export const detailsVi = {
     productionDate: 'Ngày sản xuất',
     bestBefore: 'Hạn sử dụng',
     quantity: 'Sản lượng lô',
+    traceLink: 'Xem đầy đủ hành trình, nơi thực hiện và chứng nhận của lô {lot}',
     stepsHeading: 'Hành trình của lô hàng',
     by: 'Thực hiện: {actor}',
     steps: {

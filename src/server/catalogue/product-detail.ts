@@ -141,7 +141,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
 }
 
 /** The most recent decision (ocop_ratings_product_idx): a newer revocation or re-rating replaces older ones. */
-async function latestOcopRating(db: Database, productId: string, today: string): Promise<OcopRatingView | null> {
+export async function latestOcopRating(db: Database, productId: string, today: string): Promise<OcopRatingView | null> {
   const [rating] = await db
     .select()
     .from(ocopRatings)

@@ -21,6 +21,7 @@ import {
   provinces,
   valueChainLinks,
 } from './schema';
+import { checkSeedRows } from './seed/check';
 import { buildDemoDataset } from './seed/demo';
 import { PROVINCES } from './seed/provinces';
 import { generateScaleDataset, type ScaleChunk, type ScaleOptions } from './seed/scale';
@@ -85,6 +86,8 @@ export async function seedReferenceData(db: Database): Promise<void> {
 /** The fictional demo catalogue, dated relative to `now` so events stay upcoming. */
 export async function seedDemoData(db: Database, now: Date): Promise<void> {
   const data = buildDemoDataset(now);
+  // Before the first write, so a bad record leaves the database as it was.
+  checkSeedRows(data, now);
   await insertMissing(db, provinces, data.provinces);
   // Parents before children: D1 enforces foreign keys on every statement.
   await insertMissing(db, cooperatives, withCooperativeSearch(data.cooperatives));
@@ -115,10 +118,31 @@ export async function seedScaleData(
 ): Promise<void> {
   // Cooperatives come first in the stream; their names go into their products' search text.
   const cooperativeNames = new Map<string, string>();
-  for (const chunk of generateScaleDataset(options)) {
-    if (chunk.table === 'cooperatives') for (const row of chunk.rows) cooperativeNames.set(row.id, row.name);
+  // Batches are checked with their steps, which arrive in the next chunk.
+  let pendingBatches: Extract<ScaleChunk, { table: 'batches' }> | null = null;
+  const write = async (chunk: ScaleChunk) => {
     await insertChunk(db, chunk, cooperativeNames, options.maxParameters);
     options.onChunk?.(chunk.table, chunk.rows.length);
+  };
+  for (const chunk of generateScaleDataset(options)) {
+    if (chunk.table === 'cooperatives') for (const row of chunk.rows) cooperativeNames.set(row.id, row.name);
+    if (chunk.table === 'batches') {
+      pendingBatches = chunk;
+      continue;
+    }
+    if (pendingBatches) {
+      const steps = chunk.table === 'provenanceSteps' ? chunk.rows : [];
+      checkSeedRows({ batches: pendingBatches.rows, provenanceSteps: steps }, options.now);
+      await write(pendingBatches);
+      pendingBatches = null;
+    }
+    if (chunk.table === 'products') checkSeedRows({ products: chunk.rows }, options.now);
+    if (chunk.table === 'certifications') checkSeedRows({ certifications: chunk.rows }, options.now);
+    await write(chunk);
+  }
+  if (pendingBatches) {
+    checkSeedRows({ batches: pendingBatches.rows }, options.now);
+    await write(pendingBatches);
   }
   await refreshOcopStars(db, vietnamDate(options.now));
 }

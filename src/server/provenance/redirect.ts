@@ -1,5 +1,5 @@
 import { type Locale, negotiateLocale } from '../../i18n';
-import { productPaths } from '../../i18n/routes';
+import type { LocalizedPaths } from '../../i18n/routes';
 
 /** The language of someone who scanned a label: ?lang= first, then the browser's Accept-Language. */
 export function scannerLocale(request: Request): Locale {
@@ -8,13 +8,13 @@ export function scannerLocale(request: Request): Locale {
 }
 
 /**
- * A temporary redirect to the product page in the scanner's language, as GS1
- * resolvers answer: temporary because what a code points to may change, and
- * varying by language so caches keep one answer per language.
+ * A temporary redirect to a page in the scanner's language, as GS1 resolvers
+ * answer: temporary because what a code points to may change, and varying by
+ * language so caches keep one answer per language.
  */
-export function redirectToProduct(request: Request, slug: string): Response {
+export function redirectForScanner(request: Request, paths: LocalizedPaths): Response {
   return new Response(null, {
     status: 307,
-    headers: { Location: productPaths(slug)[scannerLocale(request)], Vary: 'Accept-Language' },
+    headers: { Location: paths[scannerLocale(request)], Vary: 'Accept-Language' },
   });
 }

@@ -1,39 +1,66 @@
 /**
- * Resolving what a package carries to a public product: a GS1 Digital Link
- * (/01/{gtin}) or the portal's short trace code (/truy-xuat/{code}).
- * Only published products of active cooperatives resolve.
+ * Resolving what a package carries to a public page: a GS1 Digital Link
+ * (/01/{gtin}, /01/{gtin}/10/{lot}) or the portal's short trace code
+ * (/truy-xuat/{code}, /truy-xuat/{code}/{lot}). Only published products of
+ * active cooperatives, and their batches, resolve.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { cooperatives, products } from '../db/schema';
+import { batches, cooperatives, products } from '../db/schema';
 import { type GtinProblem, parseGtin } from './gtin';
+import { isLotCode } from './lot-code';
+
+export interface ResolvedProduct {
+  slug: string;
+  traceCode: string;
+  nameVi: string;
+  nameEn: string;
+}
 
 export type Resolution =
-  | { kind: 'product'; slug: string }
+  | { kind: 'product'; product: ResolvedProduct }
+  | { kind: 'batch'; product: ResolvedProduct; lotCode: string }
   | { kind: 'malformed'; problem: GtinProblem }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+  /** The product exists; the lot does not (or cannot be a lot code). */
+  | { kind: 'unknown_lot'; product: ResolvedProduct; lotCode: string };
 
-async function publicProductSlug(db: Database, where: ReturnType<typeof eq>): Promise<string | null> {
+async function resolvePublic(db: Database, where: SQL, lotCode: string | undefined): Promise<Resolution> {
+  // A lot that cannot be a GS1 lot code is not looked up, but the product still is, to say which part was wrong.
+  const lookUpLot = lotCode !== undefined && isLotCode(lotCode);
   const [row] = await db
-    .select({ slug: products.slug })
+    .select({
+      slug: products.slug,
+      traceCode: products.traceCode,
+      nameVi: products.nameVi,
+      nameEn: products.nameEn,
+      batchId: batches.id,
+    })
     .from(products)
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+    .leftJoin(batches, and(eq(batches.productId, products.id), eq(batches.lotCode, lookUpLot ? lotCode : '')))
     .where(and(where, eq(products.status, 'published'), eq(cooperatives.status, 'active')))
     .limit(1);
-  return row?.slug ?? null;
+  if (!row) return { kind: 'unknown' };
+  const { batchId, ...product } = row;
+  if (lotCode === undefined) return { kind: 'product', product };
+  return batchId && lookUpLot ? { kind: 'batch', product, lotCode } : { kind: 'unknown_lot', product, lotCode };
 }
 
-export async function resolveGtin(db: Database, input: string): Promise<Resolution> {
+export async function resolveGtin(db: Database, input: string, lotCode?: string): Promise<Resolution> {
   const parsed = parseGtin(input);
   if (!parsed.ok) return { kind: 'malformed', problem: parsed.problem };
-  const slug = await publicProductSlug(db, eq(products.gtin, parsed.gtin14));
-  return slug ? { kind: 'product', slug } : { kind: 'unknown' };
+  return resolvePublic(db, eq(products.gtin, parsed.gtin14), lotCode);
 }
 
-/** Trace codes are printed in capitals without ambiguous characters; people type them in any case. */
-export async function resolveTraceCode(db: Database, code: string): Promise<Resolution> {
+/** Trace codes are printed in capitals; people type them in any case. */
+export function normaliseTraceCode(code: string): string | null {
   const normalised = code.trim().toUpperCase();
-  if (!/^[A-Z0-9]{4,16}$/.test(normalised)) return { kind: 'unknown' };
-  const slug = await publicProductSlug(db, eq(products.traceCode, normalised));
-  return slug ? { kind: 'product', slug } : { kind: 'unknown' };
+  return /^[A-Z0-9]{4,16}$/.test(normalised) ? normalised : null;
+}
+
+export async function resolveTraceCode(db: Database, code: string, lotCode?: string): Promise<Resolution> {
+  const normalised = normaliseTraceCode(code);
+  if (!normalised) return { kind: 'unknown' };
+  return resolvePublic(db, eq(products.traceCode, normalised), lotCode);
 }

@@ -132,6 +132,63 @@ export function productLd(input: ProductLdInput): JsonLd {
   });
 }
 
+export interface BatchLdInput {
+  /** Product name with the lot, in the page's language. */
+  name: string;
+  url: string;
+  productUrl: string;
+  lotCode: string;
+  gtin: string | null;
+  productionDate: string;
+  bestBefore: string | null;
+  quantity: number;
+  quantityUnit: string;
+  cooperative: { name: string; url: string };
+  /** Certificates as the page shows them; only those valid today are stated. */
+  certifications: readonly { name: string; number: string; issuer: string; validFrom: string; validUntil: string | null }[];
+  /** The timeline, in order, as PropertyValues (schema.org has no provenance vocabulary of its own). */
+  steps: readonly { name: string; date: string; place: string }[];
+}
+
+/**
+ * A batch as schema.org SomeProducts ("a placeholder for multiple similar
+ * products of the same kind"), a model of the product page's Product.
+ */
+export function batchLd(input: BatchLdInput): JsonLd {
+  const maker = { '@type': 'Organization', '@id': organizationId(input.cooperative.url), name: input.cooperative.name, url: input.cooperative.url };
+  return compact({
+    '@context': SCHEMA_ORG,
+    '@type': 'SomeProducts',
+    name: input.name,
+    url: input.url,
+    sku: input.lotCode,
+    ...gtinProperty(input.gtin),
+    productionDate: input.productionDate,
+    expires: input.bestBefore ?? undefined,
+    inventoryLevel: { '@type': 'QuantitativeValue', value: input.quantity, unitText: input.quantityUnit },
+    countryOfOrigin: { '@type': 'Country', name: 'VN' },
+    manufacturer: maker,
+    isVariantOf: { '@type': 'ProductModel', url: input.productUrl },
+    hasCertification:
+      input.certifications.length > 0
+        ? input.certifications.map((c) =>
+            compact({
+              '@type': 'Certification',
+              name: c.name,
+              certificationIdentification: c.number,
+              issuedBy: { '@type': 'Organization', name: c.issuer },
+              validFrom: c.validFrom,
+              expires: c.validUntil ?? undefined,
+            }),
+          )
+        : undefined,
+    additionalProperty:
+      input.steps.length > 0
+        ? input.steps.map((step) => ({ '@type': 'PropertyValue', name: step.name, value: step.date, description: step.place }))
+        : undefined,
+  });
+}
+
 /** Drops undefined and null members, so absent facts are absent rather than null. */
 function compact(object: Record<string, unknown>): JsonLd {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null));

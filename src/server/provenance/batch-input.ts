@@ -1,0 +1,131 @@
+/**
+ * The rules every batch, provenance step and certificate obeys wherever it
+ * enters: the seed, the API and the cooperative dashboard all parse through
+ * these schemas, so a timeline out of order or a certificate that ends
+ * before it starts is refused with the same field messages everywhere.
+ *
+ * Schemas are made per call with `now`, because "not in the future" depends
+ * on when the data arrives.
+ */
+import { z } from 'zod';
+import { isCalendarDate, vietnamToday } from '../catalogue/validity';
+import { CERTIFICATION_KINDS } from '../catalogue/vocabulary';
+import { parseGtin } from './gtin';
+import { LOT_CODE_PATTERN } from './lot-code';
+import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from './vocabulary';
+
+/**
+ * Clocks of phones in the field run a little fast or slow; a step stamped a
+ * few minutes ahead of the server is a clock, not a forecast.
+ */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+export const MAX_STEPS = 30;
+
+const issue = (code: string, params: Record<string, string | number> = {}) => ({ code: 'custom' as const, params: { code, ...params } });
+
+const calendarDate = z.string().refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
+
+/** A GTIN-8/12/13/14 as typed, stored as 14 digits; a wrong length or check digit is named. */
+export const gtinField = z.string().transform((value, ctx) => {
+  const parsed = parseGtin(value);
+  if (parsed.ok) return parsed.gtin14;
+  ctx.addIssue(issue(`gtin_${parsed.problem}`));
+  return z.NEVER;
+});
+
+export const lotCodeField = z
+  .string()
+  .trim()
+  .refine((value) => LOT_CODE_PATTERN.test(value), { params: { code: 'lot_code' } });
+
+function stepSchema(now: Date) {
+  return z
+    .strictObject({
+      kind: z.enum(PROVENANCE_STEP_KINDS),
+      occurredAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+      provinceCode: z.string().regex(/^\d{2}$/).nullish().transform((value) => value ?? null),
+      place: z.string().trim().min(2).max(300),
+      latitude: z.number().min(-90).max(90).nullish().transform((value) => value ?? null),
+      longitude: z.number().min(-180).max(180).nullish().transform((value) => value ?? null),
+      actorName: z.string().trim().min(2).max(200),
+      actorKind: z.enum(PROVENANCE_ACTOR_KINDS),
+      evidenceNumber: optionalText(100),
+      evidenceUrl: httpUrl.nullish().transform((value) => value ?? null),
+      noteVi: optionalText(1000),
+      noteEn: optionalText(1000),
+    })
+    .superRefine((step, ctx) => {
+      if (step.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+        ctx.addIssue({ ...issue('in_future'), path: ['occurredAt'] });
+      }
+      if ((step.latitude === null) !== (step.longitude === null)) {
+        ctx.addIssue({ ...issue('coordinates_pair'), path: [step.latitude === null ? 'latitude' : 'longitude'] });
+      }
+    });
+}
+
+export type ProvenanceStepInput = z.output<ReturnType<typeof stepSchema>>;
+
+/** Steps in the order given, each no earlier than the one before it. */
+export function timelineSchema(now: Date) {
+  return z
+    .array(stepSchema(now))
+    .max(MAX_STEPS)
+    .superRefine((steps, ctx) => {
+      for (let i = 1; i < steps.length; i++) {
+        const previous = steps[i - 1];
+        const step = steps[i];
+        if (previous && step && step.occurredAt < previous.occurredAt) {
+          // Positions as people count them: "step 3 is before step 2".
+          ctx.addIssue({ ...issue('out_of_order', { step: i + 1, previous: i }), path: [i, 'occurredAt'] });
+        }
+      }
+    });
+}
+
+export function batchInputSchema(now: Date) {
+  const today = vietnamToday(now);
+  return z
+    .strictObject({
+      lotCode: lotCodeField,
+      productionDate: calendarDate,
+      bestBefore: calendarDate.nullish().transform((value) => value ?? null),
+      quantity: z.number().positive().max(1_000_000_000),
+      quantityUnit: z.string().trim().min(1).max(30),
+      steps: timelineSchema(now),
+    })
+    .superRefine((batch, ctx) => {
+      if (batch.productionDate > today) ctx.addIssue({ ...issue('date_in_future'), path: ['productionDate'] });
+      if (batch.bestBefore !== null && batch.bestBefore < batch.productionDate) {
+        ctx.addIssue({ ...issue('best_before_before_production'), path: ['bestBefore'] });
+      }
+    });
+}
+
+export type BatchInput = z.output<ReturnType<typeof batchInputSchema>>;
+
+export const certificateInputSchema = z
+  .strictObject({
+    kind: z.enum(CERTIFICATION_KINDS),
+    number: z.string().trim().min(1).max(100),
+    issuer: z.string().trim().min(2).max(200),
+    validFrom: calendarDate,
+    /** Last valid day, inclusive; null for certificates without an end (a geographic indication). */
+    validUntil: calendarDate.nullish().transform((value) => value ?? null),
+    evidenceUrl: httpUrl.nullish().transform((value) => value ?? null),
+  })
+  .superRefine((certificate, ctx) => {
+    if (certificate.validUntil !== null && certificate.validUntil < certificate.validFrom) {
+      ctx.addIssue({ ...issue('until_before_from'), path: ['validUntil'] });
+    }
+  });
+
+export type CertificateInput = z.output<typeof certificateInputSchema>;

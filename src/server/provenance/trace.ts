@@ -1,0 +1,187 @@
+/**
+ * A batch's trace: what the trace page and GET /api/v1/trace/… show. One
+ * query finds the public product and the batch, then the timeline,
+ * certificates, OCOP rating, cooperative and the product's other lots are read
+ * concurrently, each on its own index.
+ */
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { type CertificateView, certificatesOfProduct } from '../catalogue/certificates';
+import { publicImageUrls } from '../catalogue/media';
+import { latestOcopRating, type OcopRatingView } from '../catalogue/product-detail';
+import { vietnamToday } from '../catalogue/validity';
+import type { OcopGroup } from '../catalogue/vocabulary';
+import type { CooperativeCard } from '../cooperatives/card';
+import { cooperativeCardsByIds } from '../cooperatives/cards';
+import type { Database } from '../db/client';
+import { batches, cooperatives, products, provenanceSteps, provinces } from '../db/schema';
+import type { ProvinceRef } from '../provinces/summaries';
+import type { ProvenanceActorKind, ProvenanceStepKind } from './vocabulary';
+
+export interface TraceStep {
+  position: number;
+  kind: ProvenanceStepKind;
+  occurredAt: Date;
+  place: string;
+  province: ProvinceRef | null;
+  /** WGS 84 degrees; both null when the place was not located. */
+  latitude: number | null;
+  longitude: number | null;
+  actorName: string;
+  actorKind: ProvenanceActorKind;
+  evidenceNumber: string | null;
+  evidenceUrl: string | null;
+  noteVi: string | null;
+  noteEn: string | null;
+}
+
+export interface TracedProduct {
+  id: string;
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  ocopGroup: OcopGroup;
+  gtin: string | null;
+  traceCode: string;
+  image: string | null;
+  province: ProvinceRef;
+  commune: string | null;
+  originFormerly: string | null;
+}
+
+export interface TracedBatch {
+  lotCode: string;
+  productionDate: string;
+  bestBefore: string | null;
+  quantity: number;
+  quantityUnit: string;
+}
+
+export interface BatchTrace {
+  /** The day in Viet Nam that every status below was judged on. */
+  today: string;
+  product: TracedProduct;
+  cooperative: CooperativeCard;
+  batch: TracedBatch;
+  /** In the order the cooperative recorded them, which is also chronological (see batch-input.ts). */
+  steps: TraceStep[];
+  certificates: CertificateView[];
+  ocop: OcopRatingView | null;
+  /** The product's other lots, newest first, for a label that names a neighbour. */
+  otherLots: { lotCode: string; productionDate: string }[];
+}
+
+export type ProductKey = { gtin: string } | { traceCode: string };
+
+export type TraceLookup =
+  | { kind: 'found'; trace: BatchTrace }
+  | { kind: 'unknown_product' }
+  | { kind: 'unknown_lot'; product: { slug: string; nameVi: string; nameEn: string; traceCode: string } };
+
+export const OTHER_LOTS_LIMIT = 10;
+
+/** Only published products of active cooperatives are public, and so are only their batches. */
+export async function getBatchTrace(db: Database, key: ProductKey, lotCode: string, now: Date): Promise<TraceLookup> {
+  const [row] = await db
+    .select({
+      product: {
+        id: products.id,
+        slug: products.slug,
+        nameVi: products.nameVi,
+        nameEn: products.nameEn,
+        ocopGroup: products.ocopGroup,
+        gtin: products.gtin,
+        traceCode: products.traceCode,
+        images: products.images,
+        commune: products.commune,
+        originFormerly: products.originFormerly,
+        cooperativeId: products.cooperativeId,
+      },
+      province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
+      batch: {
+        id: batches.id,
+        lotCode: batches.lotCode,
+        productionDate: batches.productionDate,
+        bestBefore: batches.bestBefore,
+        quantity: batches.quantity,
+        quantityUnit: batches.quantityUnit,
+      },
+    })
+    .from(products)
+    .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+    .innerJoin(provinces, eq(provinces.code, products.provinceCode))
+    // Left join, so an unknown lot of a known product still finds the product and can say which part was wrong.
+    .leftJoin(batches, and(eq(batches.productId, products.id), eq(batches.lotCode, lotCode)))
+    .where(
+      and(
+        'gtin' in key ? eq(products.gtin, key.gtin) : eq(products.traceCode, key.traceCode),
+        eq(products.status, 'published'),
+        eq(cooperatives.status, 'active'),
+      ),
+    )
+    .limit(1);
+  if (!row) return { kind: 'unknown_product' };
+  const { product, province, batch } = row;
+  if (!batch) {
+    return {
+      kind: 'unknown_lot',
+      product: { slug: product.slug, nameVi: product.nameVi, nameEn: product.nameEn, traceCode: product.traceCode },
+    };
+  }
+  const today = vietnamToday(now);
+  const [steps, certificates, ocop, cards, otherLots] = await Promise.all([
+    stepsOfBatch(db, batch.id),
+    certificatesOfProduct(db, { id: product.id, cooperativeId: product.cooperativeId }, today),
+    latestOcopRating(db, product.id, today),
+    cooperativeCardsByIds(db, [product.cooperativeId]),
+    db
+      .select({ lotCode: batches.lotCode, productionDate: batches.productionDate })
+      .from(batches)
+      .where(and(eq(batches.productId, product.id), ne(batches.id, batch.id)))
+      .orderBy(desc(batches.productionDate), desc(batches.id))
+      .limit(OTHER_LOTS_LIMIT),
+  ]);
+  const [cooperative] = cards;
+  if (!cooperative) return { kind: 'unknown_product' };
+  const { images, cooperativeId: _cooperativeId, ...rest } = product;
+  const { id: _batchId, ...batchFields } = batch;
+  return {
+    kind: 'found',
+    trace: {
+      today,
+      product: { ...rest, image: publicImageUrls(images)[0] ?? null, province },
+      cooperative,
+      batch: batchFields,
+      steps,
+      certificates,
+      ocop,
+      otherLots,
+    },
+  };
+}
+
+async function stepsOfBatch(db: Database, batchId: string): Promise<TraceStep[]> {
+  const rows = await db
+    .select({
+      step: provenanceSteps,
+      province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
+    })
+    .from(provenanceSteps)
+    .leftJoin(provinces, eq(provinces.code, provenanceSteps.provinceCode))
+    .where(eq(provenanceSteps.batchId, batchId))
+    .orderBy(asc(provenanceSteps.position));
+  return rows.map(({ step, province }) => ({
+    position: step.position,
+    kind: step.kind,
+    occurredAt: step.occurredAt,
+    place: step.place,
+    province: province?.code ? province : null,
+    latitude: step.latitude,
+    longitude: step.longitude,
+    actorName: step.actorName,
+    actorKind: step.actorKind,
+    evidenceNumber: step.evidenceNumber,
+    evidenceUrl: step.evidenceUrl,
+    noteVi: step.noteVi,
+    noteEn: step.noteEn,
+  }));
+}

@@ -1,0 +1,69 @@
+/**
+ * From zod's issues to the server's field issues (src/server/errors.ts): one
+ * message key per field, path joined with dots ("steps.2.occurredAt"), so
+ * every transport (JSON API, HTML forms, the seed) reports the same words.
+ */
+import type { ZodError, ZodType, z } from 'zod';
+import { type FieldIssues, ValidationError } from './errors';
+
+/** The value at a path of the input, to tell a missing field from a mistyped one. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** Turns zod's issues into our field issues: path joined with dots, one issue per field. */
+export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues {
+  const fields: FieldIssues = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '_';
+    if (fields[path]) continue;
+    switch (issue.code) {
+      case 'too_small':
+        fields[path] =
+          issue.origin === 'string'
+            ? { code: 'too_short', params: { min: Number(issue.minimum) } }
+            : { code: 'too_small', params: { min: Number(issue.minimum) } };
+        break;
+      case 'too_big':
+        fields[path] =
+          issue.origin === 'string'
+            ? { code: 'too_long', params: { max: Number(issue.maximum) } }
+            : { code: 'too_big', params: { max: Number(issue.maximum) } };
+        break;
+      case 'invalid_type':
+        fields[path] = { code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type' };
+        break;
+      case 'invalid_format':
+        fields[path] = { code: 'invalid_format' };
+        break;
+      case 'invalid_value':
+        fields[path] = { code: 'invalid_value' };
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys) fields[[...issue.path, key].join('.')] = { code: 'unknown_field' };
+        break;
+      case 'custom': {
+        // Our own rules (src/server/*/…-input.ts) name their message key in params.code.
+        const { code, ...params } = (issue.params ?? {}) as { code?: string } & Record<string, string | number>;
+        fields[path] = code ? { code, params } : { code: 'invalid' };
+        break;
+      }
+      default:
+        fields[path] = { code: 'invalid' };
+    }
+  }
+  return fields;
+}
+
+
+/** The input parsed by `schema`, or a ValidationError naming each bad field. */
+export function parseInput<T extends ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldIssuesFromZod(result.error, input));
+  return result.data;
+}

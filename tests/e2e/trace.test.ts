@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { textOf } from '../support/html';
+import { readJson } from '../support/http';
+
+const baseUrl = inject('baseUrl');
+
+interface TracedProduct {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  gtin: string | null;
+  traceCode: string;
+  latestBatch: { lotCode: string; steps: { occurredAt: string }[] } | null;
+}
+
+let withGtin: TracedProduct & { latestBatch: NonNullable<TracedProduct['latestBatch']> };
+let withoutGtin: TracedProduct & { latestBatch: NonNullable<TracedProduct['latestBatch']> };
+
+beforeAll(async () => {
+  const list = await readJson(await fetch(`${baseUrl}/api/v1/products?limit=100`));
+  const details: TracedProduct[] = await Promise.all(
+    list.items.map(async (item: { slug: string }) => readJson(await fetch(`${baseUrl}/api/v1/products/${item.slug}`))),
+  );
+  const traced = details.filter((d) => d.latestBatch && d.latestBatch.steps.length >= 3);
+  withGtin = traced.find((d) => d.gtin) as typeof withGtin;
+  withoutGtin = traced.find((d) => !d.gtin) as typeof withoutGtin;
+  expect(withGtin && withoutGtin).toBeTruthy();
+});
+
+function get(path: string, language = 'vi-VN,vi;q=0.9') {
+  return fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: { 'accept-language': language } });
+}
+
+const lotOf = (p: TracedProduct) => encodeURIComponent(p.latestBatch?.lotCode ?? '');
+
+describe('GS1 Digital Link with a lot, /01/{gtin}/10/{lot}', () => {
+  it('leads to the batch’s trace page in the scanner’s language', async () => {
+    const vi = await get(`/01/${withGtin.gtin}/10/${lotOf(withGtin)}`);
+    expect(vi.status).toBe(307);
+    expect(vi.headers.get('location')).toBe(`/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}`);
+    expect(vi.headers.get('vary')).toContain('Accept-Language');
+    const en = await get(`/01/${withGtin.gtin}/10/${lotOf(withGtin)}`, 'en-US,en;q=0.8');
+    expect(en.headers.get('location')).toBe(`/en/trace/${withGtin.traceCode}/lot/${lotOf(withGtin)}`);
+    const asked = await get(`/01/${withGtin.gtin}/10/${lotOf(withGtin)}?lang=en`);
+    expect(asked.headers.get('location')).toBe(`/en/trace/${withGtin.traceCode}/lot/${lotOf(withGtin)}`);
+  });
+
+  it('says the lot is unknown (404) and links to the product, when the GTIN is known', async () => {
+    const res = await get(`/01/${withGtin.gtin}/10/NO-SUCH-LOT`);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(textOf(html)).toContain(`Sản phẩm “${withGtin.nameVi}” không có lô mang mã “NO-SUCH-LOT”.`);
+    expect(html).toContain(`href="/san-pham/${withGtin.slug}"`);
+  });
+
+  it('says the product is unknown (404) when the GTIN is, and malformed (400) when the GTIN is wrong', async () => {
+    const unknown = await get('/01/4006381333931/10/X1', 'en');
+    expect(unknown.status).toBe(404);
+    expect(textOf(await unknown.text())).toContain('No product on sale on Chợ HTX carries the GTIN 4006381333931.');
+    const gtin = withGtin.gtin as string;
+    const typo = gtin.slice(0, -1) + ((Number(gtin.at(-1)) + 1) % 10);
+    const malformed = await get(`/01/${typo}/10/${lotOf(withGtin)}`);
+    expect(malformed.status).toBe(400);
+    expect(textOf(await malformed.text())).toContain('Chữ số kiểm tra');
+  });
+});
+
+describe('short code with a lot, /truy-xuat/{code}/{lot}', () => {
+  it('leads to the trace page, whatever the case typed', async () => {
+    const res = await get(`/truy-xuat/${withoutGtin.traceCode.toLowerCase()}/${lotOf(withoutGtin)}`, 'en');
+    expect(res.status).toBe(307);
+    expect(res.headers.get('location')).toBe(`/en/trace/${withoutGtin.traceCode}/lot/${lotOf(withoutGtin)}`);
+  });
+
+  it('says which part is unknown', async () => {
+    const lot = await get(`/truy-xuat/${withoutGtin.traceCode}/NOPE`);
+    expect(lot.status).toBe(404);
+    expect(textOf(await lot.text())).toContain('không có lô mang mã “NOPE”');
+    const code = await get(`/truy-xuat/ZZZZ9999/${lotOf(withoutGtin)}`);
+    expect(code.status).toBe(404);
+    expect(textOf(await code.text())).toContain('Không có sản phẩm nào mang mã truy xuất “ZZZZ9999”');
+  });
+});
+
+describe('the trace page', () => {
+  it('shows the batch, its timeline in order with Viet Nam times, and links both languages', async () => {
+    const res = await get(`/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const text = textOf(html);
+    expect(text).toContain(withGtin.nameVi);
+    expect(text).toContain(withGtin.latestBatch.lotCode);
+    expect(text).toContain('Hành trình của lô hàng');
+    const times = [...html.matchAll(/<li class="timeline__step"[\s\S]*?<time datetime="([^"]+)"[^>]*>([^<]+)<\/time>/g)];
+    expect(times.map((m) => m[1])).toEqual(withGtin.latestBatch.steps.map((s) => new Date(s.occurredAt).toISOString()));
+    // Each time is printed as read on a clock in Viet Nam (UTC+7).
+    for (const [, iso, shown] of times) {
+      const clock = new Date(Date.parse(iso as string) + 7 * 3600_000).toISOString().slice(11, 16);
+      expect(shown).toContain(clock);
+    }
+    expect(html).toContain(`hreflang="en" href="http://127.0.0.1`);
+    expect(html).toContain(`/en/trace/${withGtin.traceCode}/lot/${lotOf(withGtin)}"`);
+    expect(text).toMatch(/Hiệu lực tính theo ngày \d+ tháng \d+, \d{4}/);
+  });
+
+  it('carries JSON-LD for the batch with its GTIN, lot and steps', async () => {
+    const html = await (await get(`/en/trace/${withGtin.traceCode}/lot/${lotOf(withGtin)}`)).text();
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] as string));
+    const batch = blocks.find((b) => b['@type'] === 'SomeProducts');
+    expect(batch).toBeTruthy();
+    expect(batch.sku).toBe(withGtin.latestBatch.lotCode);
+    expect(batch.gtin13 ?? batch.gtin14).toBeTruthy();
+    expect(batch.additionalProperty).toHaveLength(withGtin.latestBatch.steps.length);
+    expect(blocks.some((b) => b['@type'] === 'BreadcrumbList')).toBe(true);
+  });
+
+  it('is a 404 for an unknown lot or code, and answers in English under /en/', async () => {
+    expect((await get(`/truy-xuat/${withGtin.traceCode}/lo/NOPE`)).status).toBe(404);
+    expect((await get(`/en/trace/ZZZZ9999/lot/${lotOf(withGtin)}`)).status).toBe(404);
+    const en = await get(`/en/trace/${withoutGtin.traceCode}/lot/${lotOf(withoutGtin)}`);
+    expect(en.status).toBe(200);
+    expect(textOf(await en.text())).toContain('Journey of the batch');
+  });
+
+  it('is linked from the product page’s provenance summary', async () => {
+    const html = await (await get(`/san-pham/${withGtin.slug}`)).text();
+    expect(html).toContain(`href="/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}"`);
+  });
+});
