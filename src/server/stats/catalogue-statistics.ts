@@ -1,0 +1,204 @@
+/**
+ * The public statistics of the collective economy on the portal (/thong-ke):
+ * what the provincial plans under Resolution 20-NQ/TW count, for the whole
+ * country or one province, and one calendar year where a figure is yearly.
+ *
+ * Every figure is an aggregate query on an index (GROUP BY over
+ * cooperatives_*_idx and products_*_idx, EXISTS probes per cooperative), all
+ * sent in one `db.batch` round trip, and the result is cached for ten minutes
+ * per (province, year) in cached_figures: nothing is counted row by row in
+ * TypeScript, and a national-scale catalogue is counted at most once per
+ * ten minutes per view.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { OcopGroup } from '../catalogue/vocabulary';
+import { OCOP_GROUPS } from '../catalogue/vocabulary';
+import type { CooperativeClassification, CooperativeKind, CooperativeSector } from '../cooperatives/vocabulary';
+import { COOPERATIVE_CLASSIFICATIONS, COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../cooperatives/vocabulary';
+import type { Database } from '../db/client';
+import { EVENT_KINDS, type EventKind } from '../events/vocabulary';
+import { vietnamDate } from '../time/vietnam';
+import { cachedFigure } from './cached';
+
+export interface Count<K extends string | number> {
+  key: K;
+  count: number;
+}
+
+export interface Share {
+  count: number;
+  /** Of all active cooperatives in view; null when there are none. */
+  percent: number | null;
+}
+
+export interface CatalogueStatistics {
+  provinceCode: string | null;
+  year: number;
+  computedAt: string;
+  cooperatives: {
+    total: number;
+    byKind: Count<CooperativeKind>[];
+    bySector: Count<CooperativeSector>[];
+    byClassification: Count<CooperativeClassification | 'unclassified'>[];
+    /** Only for the whole country: province code → count, most first. */
+    byProvince: Count<string>[];
+    withPublishedProduct: Share;
+    inValueChain: Share;
+    /** With a pending, confirmed or wait-listed registration for an event starting in `year`. */
+    atEventsThisYear: Share;
+    /** Rated good (tốt) or fair (khá): the plans' usual target. */
+    fairOrBetter: Share;
+  };
+  products: {
+    published: number;
+    ocop: number;
+    ocopByGroup: Count<OcopGroup>[];
+    ocopByStars: Count<3 | 4 | 5>[];
+  };
+  upcomingEventsByKind: Count<EventKind>[];
+  inquiries: {
+    /** Months 1-12 of `year` in Viet Nam time; spam not counted. */
+    byMonth: Count<number>[];
+    total: number;
+    /** Median hours from an inquiry to its first reply, among those replied to in `year`; null when none. */
+    medianFirstResponseHours: number | null;
+  };
+}
+
+export interface StatisticsFilter {
+  provinceCode: string | null;
+  year: number;
+}
+
+/** The first year the portal counts; earlier years have no data to show. */
+export const FIRST_STATISTICS_YEAR = 2024;
+export const STATISTICS_TTL_MS = 10 * 60 * 1000;
+
+/** Instants bounding a calendar year in Viet Nam (UTC+7). */
+function yearBounds(year: number): [start: number, end: number] {
+  return [Date.UTC(year, 0, 1) - 7 * 3600_000, Date.UTC(year + 1, 0, 1) - 7 * 3600_000];
+}
+
+const percent = (count: number, total: number): Share => ({
+  count,
+  percent: total > 0 ? Math.round((count / total) * 1000) / 10 : null,
+});
+
+/** Every key in vocabulary order, zero where nothing was counted, so tables and charts keep one shape. */
+function complete<K extends string | number>(keys: readonly K[], rows: readonly { key: K | null; n: number }[], nullKey?: K): Count<K>[] {
+  const counts = new Map<K, number>();
+  for (const row of rows) {
+    const key = row.key ?? nullKey;
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + Number(row.n));
+  }
+  return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+}
+
+export async function computeCatalogueStatistics(db: Database, filter: StatisticsFilter, now: Date): Promise<CatalogueStatistics> {
+  const p = filter.provinceCode;
+  const inProvince = (column: SQL) => (p === null ? sql`1` : sql`${column} = ${p}`);
+  const [yearStart, yearEnd] = yearBounds(filter.year);
+  const nowMs = now.getTime();
+
+  const [kinds, sectors, classes, provinces, shares, products, events, months, median] = await db.batch([
+    db.all<{ key: CooperativeKind; n: number }>(sql`
+      SELECT kind AS key, count(*) AS n FROM cooperatives
+      WHERE status = 'active' AND ${inProvince(sql`province_code`)} GROUP BY kind`),
+    db.all<{ key: CooperativeSector; n: number }>(sql`
+      SELECT sector AS key, count(*) AS n FROM cooperatives
+      WHERE status = 'active' AND ${inProvince(sql`province_code`)} GROUP BY sector`),
+    db.all<{ key: CooperativeClassification | null; n: number }>(sql`
+      SELECT classification AS key, count(*) AS n FROM cooperatives
+      WHERE status = 'active' AND ${inProvince(sql`province_code`)} GROUP BY classification`),
+    db.all<{ key: string; n: number }>(
+      p === null
+        ? sql`SELECT province_code AS key, count(*) AS n FROM cooperatives WHERE status = 'active' GROUP BY province_code`
+        : sql`SELECT NULL AS key, 0 AS n WHERE 0`,
+    ),
+    db.all<{ total: number; withProduct: number; inChain: number; atEvents: number }>(sql`
+      SELECT
+        count(*) AS total,
+        coalesce(sum(EXISTS (SELECT 1 FROM products pr WHERE pr.cooperative_id = c.id AND pr.status = 'published')), 0) AS withProduct,
+        coalesce(sum(EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = c.id)), 0) AS inChain,
+        coalesce(sum(EXISTS (
+          SELECT 1 FROM event_registrations r JOIN events e ON e.id = r.event_id
+          WHERE r.cooperative_id = c.id AND r.status IN ('pending', 'confirmed', 'waitlisted')
+            AND e.starts_at >= ${yearStart} AND e.starts_at < ${yearEnd})), 0) AS atEvents
+      FROM cooperatives c
+      WHERE c.status = 'active' AND ${inProvince(sql`c.province_code`)}`),
+    db.all<{ group: OcopGroup; stars: number | null; n: number }>(sql`
+      SELECT ocop_group AS "group", ocop_stars AS stars, count(*) AS n FROM products
+      WHERE status = 'published' AND ${inProvince(sql`province_code`)} GROUP BY ocop_group, ocop_stars`),
+    db.all<{ key: EventKind; n: number }>(sql`
+      SELECT kind AS key, count(*) AS n FROM events
+      WHERE status = 'published' AND ends_at >= ${nowMs} AND ${inProvince(sql`province_code`)} GROUP BY kind`),
+    db.all<{ key: number; n: number }>(sql`
+      SELECT CAST(strftime('%m', i.created_at / 1000, 'unixepoch', '+7 hours') AS INTEGER) AS key, count(*) AS n
+      FROM inquiries i JOIN cooperatives c ON c.id = i.cooperative_id
+      WHERE i.status <> 'spam' AND i.created_at >= ${yearStart} AND i.created_at < ${yearEnd}
+        AND ${inProvince(sql`c.province_code`)}
+      GROUP BY key`),
+    // The median without sorting in TypeScript: the middle one or two of the ordered delays.
+    db.all<{ hours: number | null }>(sql`
+      SELECT avg(d) / 3600000.0 AS hours FROM (
+        SELECT i.first_replied_at - i.created_at AS d,
+               row_number() OVER (ORDER BY i.first_replied_at - i.created_at) AS rn,
+               count(*) OVER () AS cnt
+        FROM inquiries i JOIN cooperatives c ON c.id = i.cooperative_id
+        WHERE i.first_replied_at IS NOT NULL AND i.status <> 'spam'
+          AND i.created_at >= ${yearStart} AND i.created_at < ${yearEnd}
+          AND ${inProvince(sql`c.province_code`)}
+      ) WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)`),
+  ]);
+
+  const share = shares[0] ?? { total: 0, withProduct: 0, inChain: 0, atEvents: 0 };
+  const total = Number(share.total);
+  const byClassification = complete([...COOPERATIVE_CLASSIFICATIONS, 'unclassified'] as const, classes, 'unclassified');
+  const fairOrBetter = byClassification.filter((c) => c.key === 'tot' || c.key === 'kha').reduce((sum, c) => sum + c.count, 0);
+  const ocopRows = products.filter((row) => row.stars !== null);
+  const byMonth = complete([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], months);
+  const hours = median[0]?.hours;
+
+  return {
+    provinceCode: p,
+    year: filter.year,
+    computedAt: now.toISOString(),
+    cooperatives: {
+      total,
+      byKind: complete(COOPERATIVE_KINDS, kinds),
+      bySector: complete(COOPERATIVE_SECTORS, sectors),
+      byClassification,
+      byProvince: provinces.map((row) => ({ key: row.key, count: Number(row.n) })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+      withPublishedProduct: percent(Number(share.withProduct), total),
+      inValueChain: percent(Number(share.inChain), total),
+      atEventsThisYear: percent(Number(share.atEvents), total),
+      fairOrBetter: percent(fairOrBetter, total),
+    },
+    products: {
+      published: products.reduce((sum, row) => sum + Number(row.n), 0),
+      ocop: ocopRows.reduce((sum, row) => sum + Number(row.n), 0),
+      ocopByGroup: complete(OCOP_GROUPS, ocopRows.map((row) => ({ key: row.group, n: row.n }))),
+      ocopByStars: complete([3, 4, 5] as const, ocopRows.map((row) => ({ key: row.stars as 3 | 4 | 5, n: row.n }))),
+    },
+    upcomingEventsByKind: complete(EVENT_KINDS, events),
+    inquiries: {
+      byMonth,
+      total: byMonth.reduce((sum, m) => sum + m.count, 0),
+      medianFirstResponseHours: hours === null || hours === undefined ? null : Math.round(Number(hours) * 10) / 10,
+    },
+  };
+}
+
+/** The statistics as last computed for this view, at most ten minutes old. */
+export function readCatalogueStatistics(db: Database, filter: StatisticsFilter, now: Date): Promise<CatalogueStatistics> {
+  const key = `statistics:${filter.provinceCode ?? 'all'}:${filter.year}`;
+  return cachedFigure(db, key, { now, ttlMs: STATISTICS_TTL_MS }, () => computeCatalogueStatistics(db, filter, now));
+}
+
+/** The years one can choose: from the first the portal counts to the current one in Viet Nam. */
+export function statisticsYears(now: Date): number[] {
+  const current = Number(vietnamDate(now).slice(0, 4));
+  const years: number[] = [];
+  for (let y = current; y >= FIRST_STATISTICS_YEAR; y--) years.push(y);
+  return years;
+}
