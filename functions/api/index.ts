@@ -13,6 +13,7 @@ import { errorResponse, onApiError } from './errors';
 import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
 import { health } from './health';
+import { qrCodes } from './qr';
 
 export const API_BASE = '/api/v1';
 
@@ -55,6 +56,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', health);
   api.route('/', catalogueDetails);
   api.route('/', catalogueLists);
+  api.route('/', qrCodes);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

@@ -17,7 +17,11 @@ export abstract class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   readonly code = 'not_found';
-  constructor(readonly entity: string) {
+  /** `fields` say which part of an address named nothing, when it has several (a product, then its lot). */
+  constructor(
+    readonly entity: string,
+    readonly fields?: FieldIssues,
+  ) {
     super(`${entity} not found`);
   }
 }
