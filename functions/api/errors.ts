@@ -66,7 +66,9 @@ export function validationHook(
 export function onApiError(error: Error, c: Context) {
   if (error instanceof ValidationError) return errorResponse(c, 422, 'validation_failed', error.fields);
   if (error instanceof InvalidFilterError) return errorResponse(c, 400, 'bad_request', error.fields);
-  if (error instanceof NotFoundError) return errorResponse(c, 404, error.which ? `${error.which}_not_found` : 'not_found');
+  if (error instanceof NotFoundError) {
+    return errorResponse(c, 404, error.which ? `${error.which}_not_found` : 'not_found', error.fields);
+  }
   if (error instanceof BadRequestError) return errorResponse(c, 400, 'bad_request', error.fields);
   if (error instanceof ConflictError) return errorResponse(c, 409, 'conflict');
   if (error instanceof UnavailableError) {

@@ -14,6 +14,7 @@ import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
 import { health } from './health';
 import { trace } from './trace';
+import { qrCodes } from './qr';
 
 export const API_BASE = '/api/v1';
 
@@ -57,6 +58,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', catalogueDetails);
   api.route('/', catalogueLists);
   api.route('/', trace);
+  api.route('/', qrCodes);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

@@ -144,9 +144,10 @@ function traceJson(trace: BatchTrace, origin: string): z.infer<typeof BatchTrace
 }
 
 async function traceOrThrow(c: { get(key: 'db'): Parameters<typeof getBatchTrace>[0] }, key: ProductKey, lot: string) {
+  const productParam = 'gtin' in key ? 'gtin' : 'code';
   const lookup = await getBatchTrace(c.get('db'), key, lot, new Date());
-  if (lookup.kind === 'unknown_product') throw new NotFoundError('product', 'product');
-  if (lookup.kind === 'unknown_lot') throw new NotFoundError('batch', 'lot');
+  if (lookup.kind === 'unknown_product') throw new NotFoundError('product', 'product', { [productParam]: { code: 'unknown_product' } });
+  if (lookup.kind === 'unknown_lot') throw new NotFoundError('batch', 'lot', { lot: { code: 'unknown_lot' } });
   return lookup.trace;
 }
 
@@ -161,7 +162,7 @@ export const trace = createRouter()
   .openapi(byCodeRoute, async (c) => {
     const { code, lot } = c.req.valid('param');
     const traceCode = normaliseTraceCode(code);
-    if (!traceCode) throw new NotFoundError('product', 'product');
+    if (!traceCode) throw new NotFoundError('product', 'product', { code: { code: 'unknown_product' } });
     const found = await traceOrThrow(c, { traceCode }, lot);
     return c.json(traceJson(found, resolveOrigin(c.env?.PUBLIC_ORIGIN, new URL(c.req.url))), 200);
   });

@@ -150,6 +150,8 @@ export const en: Dictionary = {
     invalid_format: 'Wrong format.',
     invalid_value: 'This value is not accepted.',
     unknown_value: 'No such value.',
+    unknown_product: 'No product on sale has this slug.',
+    unknown_lot: 'This product has no batch with this lot code.',
     unknown_field: 'This field is not supported.',
     invalid: 'Invalid value.',
   },

@@ -19,11 +19,13 @@ export class NotFoundError extends DomainError {
   readonly code = 'not_found';
   /**
    * `which` names the part of a compound address that found nothing (the
-   * product of a GTIN, or its lot), so the answer can say which one it was.
+   * product of a GTIN or slug, or its lot), so the answer can say which one;
+   * `fields` name the path parameter it came from.
    */
   constructor(
     readonly entity: string,
     readonly which?: 'product' | 'lot',
+    readonly fields?: FieldIssues,
   ) {
     super(`${entity} not found`);
   }

@@ -98,6 +98,16 @@ export const detailsEn: Dictionary['details'] = {
       shipped: 'Dispatched',
     },
   },
+  qr: {
+    heading: 'QR code for labels',
+    lead: 'Print this code on labels and packaging: buyers scan it to see the product and its provenance on Chợ HTX.',
+    productAlt: 'QR code of {name}',
+    batchAlt: 'QR code of lot {lot}, {name}',
+    encodes: 'Address in the code:',
+    downloads: 'Download the QR code',
+    svg: 'SVG (vector, sharp at any print size)',
+    png: 'PNG ({size} × {size} pixels)',
+  },
   contact: {
     phone: 'Phone',
     email: 'Email',

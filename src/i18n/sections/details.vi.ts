@@ -97,6 +97,16 @@ export const detailsVi = {
       shipped: 'Xuất kho, vận chuyển',
     },
   },
+  qr: {
+    heading: 'Mã QR cho nhãn sản phẩm',
+    lead: 'In mã này lên nhãn, bao bì: người mua quét mã để xem sản phẩm và nguồn gốc trên Chợ HTX.',
+    productAlt: 'Mã QR của {name}',
+    batchAlt: 'Mã QR của lô {lot}, {name}',
+    encodes: 'Địa chỉ trong mã:',
+    downloads: 'Tải mã QR',
+    svg: 'SVG (vector, in sắc nét ở mọi cỡ)',
+    png: 'PNG ({size} × {size} điểm ảnh)',
+  },
   contact: {
     phone: 'Điện thoại',
     email: 'Thư điện tử',

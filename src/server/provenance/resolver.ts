@@ -12,6 +12,7 @@ import { isLotCode } from './lot-code';
 
 export interface ResolvedProduct {
   slug: string;
+  gtin: string | null;
   traceCode: string;
   nameVi: string;
   nameEn: string;
@@ -31,6 +32,7 @@ async function resolvePublic(db: Database, where: SQL, lotCode: string | undefin
   const [row] = await db
     .select({
       slug: products.slug,
+      gtin: products.gtin,
       traceCode: products.traceCode,
       nameVi: products.nameVi,
       nameEn: products.nameEn,
@@ -51,6 +53,11 @@ export async function resolveGtin(db: Database, input: string, lotCode?: string)
   const parsed = parseGtin(input);
   if (!parsed.ok) return { kind: 'malformed', problem: parsed.problem };
   return resolvePublic(db, eq(products.gtin, parsed.gtin14), lotCode);
+}
+
+/** A product by its slug, as the portal's own links name it (e.g. for its QR code). */
+export function resolveSlug(db: Database, slug: string, lotCode?: string): Promise<Resolution> {
+  return resolvePublic(db, eq(products.slug, slug), lotCode);
 }
 
 /** Trace codes are printed in capitals; people type them in any case. */
