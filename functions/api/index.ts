@@ -14,6 +14,7 @@ import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
 import { health } from './health';
 import { trace } from './trace';
+import { openData } from './open-data';
 import { qrCodes } from './qr';
 
 export const API_BASE = '/api/v1';
@@ -59,6 +60,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', catalogueLists);
   api.route('/', trace);
   api.route('/', qrCodes);
+  api.route('/', openData);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

@@ -51,6 +51,19 @@ describe('public API under random and hostile input', () => {
     );
   });
 
+  it.each(['/open-data/products.csv', '/open-data/cooperatives.json'])('GET %s?<anything>', async (path) => {
+    await fc.assert(
+      fc.asyncProperty(hostileQuery, async (query) => {
+        const res = await call(api, `${path}?${query}`);
+        const body = await res.text();
+        expect(res.status, query).toBeLessThan(500);
+        expect(leaks(body), query).toBeNull();
+        if (res.status >= 400) expect(JSON.parse(body).error.code, query).toEqual(expect.any(String));
+      }),
+      { examples: hostileExamples, numRuns: hostileExamples.length + 60 },
+    );
+  });
+
   it('unknown routes and methods under random paths', async () => {
     await fc.assert(
       fc.asyncProperty(hostileSlug, fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'), async (slug, method) => {

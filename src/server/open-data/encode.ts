@@ -1,0 +1,57 @@
+/**
+ * Streams of an export: CSV (RFC 4180 through csv-stringify, UTF-8 with a
+ * byte order mark so spreadsheet programs read Vietnamese correctly) or one
+ * JSON document whose `items` array is written page by page.
+ */
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { type Cell, type Row, OPEN_DATA_LICENCE } from './datasets';
+
+const encoder = new TextEncoder();
+/** RFC 4180 ends records with CRLF. */
+const RFC_4180 = { record_delimiter: 'windows' } as const;
+
+/** Booleans as true/false and nulls as empty cells, the way CSV readers expect them. */
+function csvCell(value: Cell): string | number {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return value;
+}
+
+function streamOf(parts: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await parts.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await parts.return(undefined);
+    },
+  });
+}
+
+export function csvStream(columns: readonly string[], pages: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
+  async function* parts() {
+    yield `\uFEFF${stringify([[...columns]], RFC_4180)}`;
+    for await (const rows of pages) yield stringify(rows.map((row) => columns.map((column) => csvCell(row[column] ?? null))), RFC_4180);
+  }
+  return streamOf(parts());
+}
+
+export function jsonStream(
+  meta: { dataset: string; generatedAt: string; columns: readonly string[] },
+  pages: AsyncGenerator<Row[]>,
+): ReadableStream<Uint8Array> {
+  async function* parts() {
+    const head = { ...meta, licence: OPEN_DATA_LICENCE };
+    yield `${JSON.stringify(head).slice(0, -1)},"items":[`;
+    let written = 0;
+    // One chunk per page of rows, not per row: 200,000 tiny chunks would cost more than the data.
+    for await (const rows of pages) {
+      yield rows.map((row, i) => `${written + i === 0 ? '' : ','}\n${JSON.stringify(row)}`).join('');
+      written += rows.length;
+    }
+    yield '\n]}\n';
+  }
+  return streamOf(parts());
+}
