@@ -1,9 +1,11 @@
 import type { Dictionary } from './dictionary';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
+import { accountsEn } from './sections/accounts.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
+  accounts: accountsEn,
   details: detailsEn,
   lists: listsEn,
   site: {
@@ -120,6 +122,12 @@ export const en: Dictionary = {
     conflict: 'Conflicts with existing data.',
     unavailable: 'The database is temporarily unavailable.',
     internal: 'Internal server error.',
+    unauthenticated: 'Sign-in required.',
+    forbidden: 'You are not allowed to do this.',
+    forbidden_origin: 'Requests from other sites are refused.',
+    invalid_credentials: 'Wrong email or password.',
+    rate_limited: 'Too many attempts. Please try again later.',
+    invalid_token: 'This link cannot be used: it may have been used already, have expired, or be incomplete.',
   },
   validation: {
     required: 'This field is required.',
@@ -133,6 +141,10 @@ export const en: Dictionary = {
     unknown_value: 'No such value.',
     unknown_field: 'This field is not supported.',
     invalid: 'Invalid value.',
+    password_common: 'This password is too common and easy to guess. Please choose another.',
+    password_wrong: 'The current password is wrong.',
+    email_invalid: 'Not a valid email address.',
+    email_taken: 'This email already has an account.',
   },
   apiDocs: {
     title: 'Chợ HTX API documentation',

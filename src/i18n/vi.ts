@@ -1,8 +1,10 @@
 /** Vietnamese, the default language. Every user-facing string lives here and in en.ts. */
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
+import { accountsVi } from './sections/accounts.vi';
 
 export const vi = {
+  accounts: accountsVi,
   details: detailsVi,
   lists: listsVi,
   site: {
@@ -119,6 +121,12 @@ export const vi = {
     conflict: 'Xung đột với dữ liệu hiện có.',
     unavailable: 'Cơ sở dữ liệu tạm thời không truy cập được.',
     internal: 'Lỗi máy chủ.',
+    unauthenticated: 'Cần đăng nhập.',
+    forbidden: 'Bạn không có quyền làm việc này.',
+    forbidden_origin: 'Yêu cầu đến từ trang khác bị từ chối.',
+    invalid_credentials: 'Email hoặc mật khẩu không đúng.',
+    rate_limited: 'Quá nhiều lần thử. Vui lòng thử lại sau.',
+    invalid_token: 'Liên kết không dùng được: có thể đã được dùng, đã hết hạn hoặc bị chép thiếu.',
   },
   validation: {
     required: 'Trường này là bắt buộc.',
@@ -132,6 +140,10 @@ export const vi = {
     unknown_value: 'Không có giá trị này.',
     unknown_field: 'Trường không được hỗ trợ.',
     invalid: 'Giá trị không hợp lệ.',
+    password_common: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+    password_wrong: 'Mật khẩu hiện tại không đúng.',
+    email_invalid: 'Địa chỉ email không hợp lệ.',
+    email_taken: 'Email này đã có tài khoản.',
   },
   apiDocs: {
     title: 'Tài liệu API Chợ HTX',
