@@ -19,4 +19,7 @@ export default defineConfig({
   prefetch: false,
   // Our sessions are the Lucia-style ones in D1 (src/server/accounts), not Astro's KV sessions.
   session: false,
+  // Astro's own CSRF check on pages (the default, stated because we rely on it); the worker checks
+  // every state-changing request first, the API included (src/server/security/origin-check.ts).
+  security: { checkOrigin: true },
 });

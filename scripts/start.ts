@@ -3,7 +3,9 @@
  * empty, and serve the portal in workerd at a printed URL. Data stays in
  * DATA_DIR (default .data/) across restarts.
  */
-import { countCatalogue, seedDemoData, seedReferenceData } from '../src/server/db/seeding';
+import { DEMO_ACCOUNTS } from '../src/server/db/seed/accounts';
+import { countCatalogue, seedDemoAccounts, seedDemoData, seedReferenceData } from '../src/server/db/seeding';
+import { hasDemoData } from '../src/server/stats/demo';
 import { readLocalConfig } from './lib/config';
 import { openMigratedDatabase } from './lib/database';
 import { main } from './lib/fail';
@@ -23,6 +25,7 @@ await main(async () => {
 
   step(config.libsqlUrl ? 'Migrating the libSQL database' : 'Migrating the local D1 database');
   const database = await openMigratedDatabase(config);
+  let demo = false;
   try {
     await seedReferenceData(database.db);
     let counts = await countCatalogue(database.db);
@@ -31,6 +34,9 @@ await main(async () => {
       await seedDemoData(database.db, new Date());
       counts = await countCatalogue(database.db);
     }
+    demo = await hasDemoData(database.db);
+    // Demo catalogues seeded before accounts existed get the demo accounts too.
+    if (demo) await seedDemoAccounts(database.db);
     step(
       `Database: ${database.label} — ${counts.provinces} provinces, ${counts.cooperatives} cooperatives, ` +
         `${counts.products} products, ${counts.events} events`,
@@ -44,11 +50,20 @@ await main(async () => {
     host: config.host,
     port: config.port,
     dataDir: config.dataDir,
-    vars: config.libsqlUrl
-      ? { LIBSQL_URL: config.libsqlUrl, ...(config.libsqlAuthToken ? { LIBSQL_AUTH_TOKEN: config.libsqlAuthToken } : {}) }
-      : {},
+    vars: {
+      // Local runs keep mail in the database and show it at /dev/outbox (README, "Mail").
+      DEV_OUTBOX: '1',
+      ...(config.libsqlUrl
+        ? { LIBSQL_URL: config.libsqlUrl, ...(config.libsqlAuthToken ? { LIBSQL_AUTH_TOKEN: config.libsqlAuthToken } : {}) }
+        : {}),
+    },
   });
   console.log(`\nChợ HTX is running at ${server.url}/  (English: ${server.url}/en/)`);
+  if (demo) {
+    console.log(`Demo accounts (local only; sign in at ${server.url}/dang-nhap):`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.password.padEnd(19)} ${account.displayName}`);
+  }
+  console.log(`Mail sent by this server (password reset, invitations): ${server.url}/dev/outbox`);
   console.log('Press Ctrl+C to stop. Your data is kept for the next start.\n');
   server.process.stdout?.pipe(process.stdout);
   server.process.stderr?.pipe(process.stderr);

@@ -1,12 +1,19 @@
 /**
- * Astro middleware for pages (the JSON API never passes here). It notes
- * whether the catalogue holds demo data, so every page's footer can say so. A
- * database that cannot answer must not break the page, least of all the error
- * pages: then nothing is noted and the page carries on.
+ * Astro middleware for pages (the JSON API never passes here).
+ * - It notes whether the catalogue holds demo data, so every page's footer
+ *   can say so.
+ * - It validates the session cookie, if any, and sets locals.user and
+ *   locals.session; a refreshed session gets its cookie set again with the
+ *   new expiry, an invalid one gets it cleared. Pages seen signed in are
+ *   never stored by caches.
+ * A database that cannot answer must not break the page, least of all the
+ * error pages: then nothing is noted and the page carries on (signed out).
  */
 import { defineMiddleware } from 'astro:middleware';
+import { sessionExpiresAt, validateSessionToken } from './server/accounts/sessions';
 import { withTimeout } from './server/db/health';
 import { requestDatabase } from './server/db/request';
+import { clearedSessionCookie, readSessionToken, sessionCookie } from './server/security/session-cookie';
 import { hasDemoData } from './server/stats/demo';
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -16,5 +23,40 @@ export const onRequest = defineMiddleware(async (context, next) => {
   } catch {
     context.locals.demo = false;
   }
-  return next();
+
+  context.locals.user = null;
+  context.locals.session = null;
+  const token = readSessionToken(context.url, context.request.headers.get('cookie'));
+  let setCookie: string | null = null;
+  if (token) {
+    try {
+      const validated = await withTimeout(
+        requestDatabase().then((db) => validateSessionToken(db, token, new Date())),
+        1000,
+      );
+      if (validated) {
+        context.locals.user = validated.user;
+        context.locals.session = validated.session;
+        if (validated.refreshed) setCookie = sessionCookie(context.url, token, sessionExpiresAt(validated.session));
+      } else {
+        setCookie = clearedSessionCookie(context.url);
+      }
+    } catch {
+      // Unknown, not invalid: keep the cookie for when the database answers again.
+    }
+  }
+
+  const response = await next();
+  if (setCookie || context.locals.user) {
+    try {
+      // A page may have set its own session cookie (sign-in, sign-out): that one wins.
+      if (setCookie && !response.headers.getSetCookie().some((c) => c.split('=')[0] === setCookie?.split('=')[0])) {
+        response.headers.append('Set-Cookie', setCookie);
+      }
+      if (context.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+    } catch {
+      // Immutable headers (a response passed through from elsewhere): nothing to add to it.
+    }
+  }
+  return response;
 });

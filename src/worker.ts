@@ -11,7 +11,9 @@ import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { databaseFromEnv } from './server/db/client';
 import { runDailyJobs } from './server/scheduled';
+import { dictionary, localeFromPath } from './i18n';
 import { withSecurityHeaders } from './server/security/headers';
+import { isCrossOriginWrite } from './server/security/origin-check';
 
 const app = new Hono<{ Bindings: Env }>();
 
@@ -24,6 +26,14 @@ app.use(cf());
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
 app.all('/api/*', (c) => errorResponse(c, 404, 'route_not_found'));
+// CSRF: a state-changing request to a page must come from one of our pages (the API checks its own).
+app.use(async (c, next) => {
+  if (isCrossOriginWrite(c.req.raw, c.env.PUBLIC_ORIGIN)) {
+    const t = dictionary(localeFromPath(new URL(c.req.url).pathname));
+    return c.text(t.api.forbidden_origin, 403);
+  }
+  await next();
+});
 app.use(actions());
 app.use(middleware());
 app.use(pages());

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Database } from '../../src/server/db/client';
 import type { Locale } from '../../src/i18n';
+import type { Session } from '../../src/server/accounts/sessions';
+import type { SessionUser } from '../../src/server/accounts/users';
 import { validationHook } from './errors';
 
 export interface ApiDeps {
@@ -12,7 +14,14 @@ export interface ApiDeps {
 
 export interface ApiEnv {
   Bindings: Env;
-  Variables: { db: Database; locale: Locale; deps: ApiDeps };
+  Variables: {
+    db: Database;
+    locale: Locale;
+    deps: ApiDeps;
+    /** Who the session cookie signs in, or null (set for every request by ./session.ts). */
+    user: SessionUser | null;
+    session: Session | null;
+  };
 }
 
 /** Every router is made here so that invalid input is answered the same way everywhere. */

@@ -13,8 +13,13 @@ import {
   ConflictError,
   DomainError,
   type FieldIssues,
+  ForbiddenError,
+  InvalidCredentialsError,
   InvalidFilterError,
+  InvalidTokenError,
   NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError,
   UnavailableError,
   ValidationError,
 } from '../../src/server/errors';
@@ -71,6 +76,14 @@ export function onApiError(error: Error, c: Context) {
   }
   if (error instanceof BadRequestError) return errorResponse(c, 400, 'bad_request', error.fields);
   if (error instanceof ConflictError) return errorResponse(c, 409, 'conflict');
+  if (error instanceof UnauthenticatedError) return errorResponse(c, 401, 'unauthenticated');
+  if (error instanceof InvalidCredentialsError) return errorResponse(c, 401, 'invalid_credentials');
+  if (error instanceof ForbiddenError) return errorResponse(c, 403, 'forbidden');
+  if (error instanceof InvalidTokenError) return errorResponse(c, 400, 'invalid_token');
+  if (error instanceof RateLimitedError) {
+    c.header('Retry-After', String(error.retryAfterSeconds));
+    return errorResponse(c, 429, 'rate_limited');
+  }
   if (error instanceof UnavailableError) {
     c.header('Retry-After', '30');
     return errorResponse(c, 503, 'unavailable');

@@ -16,6 +16,8 @@ import { health } from './health';
 import { trace } from './trace';
 import { openData } from './open-data';
 import { qrCodes } from './qr';
+import { accounts } from './accounts';
+import { refuseCrossOriginWrites, resolveSession } from './session';
 
 export const API_BASE = '/api/v1';
 
@@ -38,6 +40,11 @@ export function createApi(deps: ApiDeps = defaultDeps) {
 
   api.use('*', async (c, next) => {
     c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
+    await next();
+  });
+  // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
+  api.use('*', refuseCrossOriginWrites());
+  api.use('*', async (c, next) => {
     c.set('deps', deps);
     let db: Database;
     try {
@@ -48,6 +55,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
     c.set('db', db);
     // Bounded in time; a failure the database explains is a 503, see boundedDatabaseWork.
     await boundedDatabaseWork(db, async () => {
+      await resolveSession(c, new Date());
       await next();
       if (c.error && !(c.error instanceof DomainError) && !(await databaseAnswers(db))) {
         throw new UnavailableError(c.error.message);
@@ -61,6 +69,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', trace);
   api.route('/', qrCodes);
   api.route('/', openData);
+  api.route('/', accounts);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

@@ -2,9 +2,11 @@ import type { Dictionary } from './dictionary';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
 import { traceEn } from './sections/trace.en';
+import { accountsEn } from './sections/accounts.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
+  accounts: accountsEn,
   details: detailsEn,
   lists: listsEn,
   trace: traceEn,
@@ -118,8 +120,8 @@ export const en: Dictionary = {
     backHome: 'Back to the home page',
   },
   api: {
-    product_not_found: 'No public product carries this code.',
-    lot_not_found: 'The product with this code has no batch with the given lot code.',
+    product_not_found: 'No public product matches.',
+    lot_not_found: 'This product has no batch with the given lot code.',
     not_found: 'Resource not found.',
     route_not_found: 'No such API route.',
     validation_failed: 'The request has invalid fields.',
@@ -127,6 +129,12 @@ export const en: Dictionary = {
     conflict: 'Conflicts with existing data.',
     unavailable: 'The database is temporarily unavailable.',
     internal: 'Internal server error.',
+    unauthenticated: 'Sign-in required.',
+    forbidden: 'You are not allowed to do this.',
+    forbidden_origin: 'Requests from other sites are refused.',
+    invalid_credentials: 'Wrong email or password.',
+    rate_limited: 'Too many attempts. Please try again later.',
+    invalid_token: 'This link cannot be used: it may have been used already, have expired, or be incomplete.',
   },
   validation: {
     lot_taken: 'This product already has a batch with this lot code.',
@@ -154,6 +162,10 @@ export const en: Dictionary = {
     unknown_lot: 'This product has no batch with this lot code.',
     unknown_field: 'This field is not supported.',
     invalid: 'Invalid value.',
+    password_common: 'This password is too common and easy to guess. Please choose another.',
+    password_wrong: 'The current password is wrong.',
+    email_invalid: 'Not a valid email address.',
+    email_taken: 'This email already has an account.',
   },
   apiDocs: {
     title: 'Chợ HTX API documentation',

@@ -13,6 +13,14 @@ export const routes = {
   events: { vi: '/su-kien', en: '/en/events' },
   provinces: { vi: '/tinh', en: '/en/provinces' },
   apiDocs: { vi: '/tai-lieu-api', en: '/en/api-docs' },
+  signIn: { vi: '/dang-nhap', en: '/en/sign-in' },
+  signOut: { vi: '/dang-xuat', en: '/en/sign-out' },
+  signUp: { vi: '/dang-ky', en: '/en/sign-up' },
+  account: { vi: '/tai-khoan', en: '/en/account' },
+  changePassword: { vi: '/tai-khoan/doi-mat-khau', en: '/en/account/password' },
+  inviteMember: { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite' },
+  forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },
+  resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 export function productPaths(slug: string): LocalizedPaths {

@@ -2,8 +2,10 @@
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
 import { traceVi } from './sections/trace.vi';
+import { accountsVi } from './sections/accounts.vi';
 
 export const vi = {
+  accounts: accountsVi,
   details: detailsVi,
   lists: listsVi,
   trace: traceVi,
@@ -117,8 +119,8 @@ export const vi = {
     backHome: 'Về trang chủ',
   },
   api: {
-    product_not_found: 'Không có sản phẩm công khai nào mang mã này.',
-    lot_not_found: 'Sản phẩm mang mã này không có lô nào với mã lô đã cho.',
+    product_not_found: 'Không tìm thấy sản phẩm công khai này.',
+    lot_not_found: 'Sản phẩm này không có lô mang mã lô đã cho.',
     not_found: 'Không tìm thấy tài nguyên.',
     route_not_found: 'Không có đường dẫn API này.',
     validation_failed: 'Dữ liệu không hợp lệ.',
@@ -126,6 +128,12 @@ export const vi = {
     conflict: 'Xung đột với dữ liệu hiện có.',
     unavailable: 'Cơ sở dữ liệu tạm thời không truy cập được.',
     internal: 'Lỗi máy chủ.',
+    unauthenticated: 'Cần đăng nhập.',
+    forbidden: 'Bạn không có quyền làm việc này.',
+    forbidden_origin: 'Yêu cầu đến từ trang khác bị từ chối.',
+    invalid_credentials: 'Email hoặc mật khẩu không đúng.',
+    rate_limited: 'Quá nhiều lần thử. Vui lòng thử lại sau.',
+    invalid_token: 'Liên kết không dùng được: có thể đã được dùng, đã hết hạn hoặc bị chép thiếu.',
   },
   validation: {
     lot_taken: 'Sản phẩm đã có một lô mang mã này.',
@@ -153,6 +161,10 @@ export const vi = {
     unknown_lot: 'Sản phẩm này không có lô hàng mang mã này.',
     unknown_field: 'Trường không được hỗ trợ.',
     invalid: 'Giá trị không hợp lệ.',
+    password_common: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+    password_wrong: 'Mật khẩu hiện tại không đúng.',
+    email_invalid: 'Địa chỉ email không hợp lệ.',
+    email_taken: 'Email này đã có tài khoản.',
   },
   apiDocs: {
     title: 'Tài liệu API Chợ HTX',

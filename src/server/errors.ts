@@ -66,3 +66,40 @@ export class InvalidFilterError extends DomainError {
     super(`unknown filter values: ${Object.keys(fields).join(', ')}`);
   }
 }
+
+/** No signed-in user where one is needed (401; pages send people to sign in). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'unauthenticated';
+  constructor() {
+    super('sign-in required');
+  }
+}
+
+/** A signed-in user without the role or the cooperative an action needs (403). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+}
+
+/** Wrong email or password; deliberately does not say which (401). */
+export class InvalidCredentialsError extends DomainError {
+  readonly code = 'invalid_credentials';
+  constructor() {
+    super('invalid email or password');
+  }
+}
+
+/** Too many attempts from one account or address: try again after retryAfterSeconds (429). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate_limited';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`rate limited for ${retryAfterSeconds} s`);
+  }
+}
+
+/** A one-time link (password reset, invitation) that is unknown, used or expired (400). */
+export class InvalidTokenError extends DomainError {
+  readonly code = 'invalid_token';
+  constructor() {
+    super('unknown, used or expired link');
+  }
+}

@@ -6,6 +6,7 @@ import { cooperatives, events, products } from '../../src/server/db/schema';
 import { datasetColumns } from '../../src/server/open-data/datasets';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
+import { readJson } from '../support/http';
 
 let db: Database;
 let api: ReturnType<typeof apiOn>;
@@ -99,10 +100,10 @@ describe('bad export requests', () => {
   it('are 400 for an unknown province or parameter, with the field named', async () => {
     const unknown = await call(api, '/open-data/products.csv?province=atlantis', { headers: { 'accept-language': 'en' } });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).error.fields).toEqual({ province: 'No such value.' });
+    expect((await readJson(unknown)).error.fields).toEqual({ province: 'No such value.' });
     const extra = await call(api, '/open-data/products.json?colour=red');
     expect(extra.status).toBe(400);
-    expect((await extra.json()).error.fields).toHaveProperty('colour');
+    expect((await readJson(extra)).error.fields).toHaveProperty('colour');
   });
 
   it('are 404 for a dataset that does not exist', async () => {

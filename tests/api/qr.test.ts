@@ -205,7 +205,7 @@ describe('QR codes of what is not public', () => {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(await readJson(res)).toEqual({
-        error: { code: 'not_found', message: 'Không tìm thấy tài nguyên.', fields: { slug: 'Không có sản phẩm nào đang bán mang đường dẫn này.' } },
+        error: { code: 'product_not_found', message: 'Không tìm thấy sản phẩm công khai này.', fields: { slug: 'Không có sản phẩm nào đang bán mang đường dẫn này.' } },
       });
     }
   });
@@ -229,7 +229,7 @@ describe('QR codes of what is not public', () => {
       const res = await get(`/products/${withGtin.slug}/batches/${encodeURIComponent(lot)}/qr.svg?lang=en`);
       expect(res.status, lot).toBe(404);
       expect(await readJson(res)).toEqual({
-        error: { code: 'not_found', message: 'Resource not found.', fields: { lot: 'This product has no batch with this lot code.' } },
+        error: { code: 'lot_not_found', message: 'This product has no batch with the given lot code.', fields: { lot: 'This product has no batch with this lot code.' } },
       });
     }
   });

@@ -5,7 +5,7 @@
  * and the page reflows at 320 px and at 200% zoom without sideways scrolling.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 
@@ -34,6 +34,26 @@ async function traceLink(locale: 'vi' | 'en'): Promise<string> {
   throw new Error('no listed product has a batch');
 }
 
+/** axe finds nothing, no script runs, the console is clean, and the page reflows at 320 px and 200% zoom. */
+async function expectAccessible(page: Page, url: string, errors: string[]) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(violations, url).toEqual([]);
+  const scripts = await page.evaluate(
+    () => [...document.scripts].filter((script) => script.type !== 'application/ld+json').length,
+  );
+  expect(scripts, url).toBe(0);
+  expect(errors, url).toEqual([]);
+  // WCAG 1.4.10 reflow: at 320 CSS px, and at 200% zoom of a 1280 px window (640 CSS px), nothing scrolls sideways.
+  for (const width of [320, 640]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
+  }
+}
+
 describe('accessibility of every page template', () => {
   let browser: Browser;
 
@@ -57,6 +77,14 @@ describe('accessibility of every page template', () => {
     '/en/provinces',
     '/tai-lieu-api',
     '/khong-co-trang-nay',
+    '/dang-nhap',
+    '/en/sign-in?next=%2Fen%2Faccount',
+    '/dang-xuat',
+    '/quen-mat-khau',
+    '/en/forgot-password',
+    '/dang-ky',
+    '/en/sign-up',
+    '/dev/outbox',
   ];
   const discovered: [string, RegExp | (() => Promise<string>)][] = [
     ['trace page (vi)', () => traceLink('vi')],
@@ -84,23 +112,63 @@ describe('accessibility of every page template', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       const response = await page.goto(`${baseUrl}${url}`);
       expect(response?.status(), url).toBe(url === '/khong-co-trang-nay' ? 404 : 200);
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze();
-      const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(violations, url).toEqual([]);
-      const scripts = await page.evaluate(
-        () => [...document.scripts].filter((script) => script.type !== 'application/ld+json').length,
-      );
-      expect(scripts, url).toBe(0);
-      expect(errors, url).toEqual([]);
-      // WCAG 1.4.10 reflow: at 320 CSS px, and at 200% zoom of a 1280 px window (640 CSS px), nothing scrolls sideways.
-      for (const width of [320, 640]) {
-        await page.setViewportSize({ width, height: 800 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
-      }
+      await expectAccessible(page, url, errors);
       await context.close();
     },
   );
+});
+
+describe('accessibility of the account pages, signed in and with errors', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium(chromium);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A browser context signed in as a demo account (through the real sign-in form). */
+  async function signedInContext(email: string, password: string) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await page.fill('#field-email', email);
+    await page.fill('#field-password', password);
+    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('button[type=submit]')]);
+    await page.close();
+    return context;
+  }
+
+  it.each(['/tai-khoan', '/en/account', '/tai-khoan/doi-mat-khau', '/en/account/password', '/tai-khoan/moi-thanh-vien', '/en/account/invite'])(
+    '%s (signed in as a cooperative manager) has no axe violations and runs no script',
+    async (url) => {
+      const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      const response = await page.goto(`${baseUrl}${url}`);
+      expect(response?.status(), url).toBe(200);
+      await expectAccessible(page, url, errors);
+      await context.close();
+    },
+  );
+
+  it('the sign-in form showing its errors has no axe violations', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      // The 422 of the refused form itself is reported as a failed load.
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}/en/sign-in`);
+    await page.fill('#field-email', 'nobody@cho-htx.test');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]')]);
+    await page.waitForSelector('#field-password-error');
+    expect(await page.getAttribute('#field-password', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, '/en/sign-in (errors)', errors);
+    await context.close();
+  });
 });

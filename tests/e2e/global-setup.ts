@@ -35,7 +35,8 @@ export default async function setup(project: TestProject) {
   } finally {
     await local.dispose();
   }
-  const server = await startWorker({ host: '127.0.0.1', port: await freePort(), dataDir });
+  // The development outbox: tests read the mail the worker sends at /dev/outbox.
+  const server = await startWorker({ host: '127.0.0.1', port: await freePort(), dataDir, vars: { DEV_OUTBOX: '1' } });
   project.provide('baseUrl', server.url);
   return async () => {
     await server.stop();

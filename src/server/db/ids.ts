@@ -1,15 +1,10 @@
 /**
- * Opaque public ids for rows written at run time: 16 characters of Crockford's
- * base32 alphabet (lower case, no i, l, o, u), 80 random bits, the same shape
- * as the seed's deterministic ids. Random, not sequential, so an id tells
- * nothing about how many records exist or when they were made.
+ * Opaque random ids for rows created at run time (the demo seed derives its
+ * ids from a fixed stream instead, see ./seed/codes.ts). 16 random bytes in
+ * lower-case base32: 26 characters, 128 bits, nothing to guess or count.
  */
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 export function newId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  // 256 is a multiple of 32, so `byte % 32` is uniform.
-  let out = '';
-  for (const byte of bytes) out += ALPHABET[byte % 32];
-  return out;
+  return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(16)));
 }

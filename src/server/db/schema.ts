@@ -419,7 +419,12 @@ export const users = sqliteTable(
   ],
 );
 
-/** Sessions after the Lucia guide: the token is "id.secret"; only SHA-256(secret) is stored. */
+/**
+ * Sessions after the Lucia guide: the token is "id.secret"; only SHA-256(secret) is stored.
+ * A session ends when it has not been verified for the idle timeout or has
+ * reached its absolute lifetime, both counted from these two instants
+ * (src/server/accounts/sessions.ts).
+ */
 export const sessions = sqliteTable(
   'sessions',
   {
@@ -431,7 +436,66 @@ export const sessions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_verified_idx').on(t.lastVerifiedAt)],
+);
+
+/** One-time password reset links: only SHA-256 of the token is kept, and the row is deleted when used. */
+export const passwordResetTokens = sqliteTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('password_reset_tokens_user_idx').on(t.userId), index('password_reset_tokens_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Invitations to join a cooperative: sent by its manager (or, for a
+ * cooperative's first manager, by a trade officer or admin). Accepting one is
+ * the only way to sign up; only SHA-256 of the link's token is kept.
+ */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    /** Stored lower-cased and trimmed, like users.email. */
+    email: text('email').notNull(),
+    asManager: integer('as_manager', { mode: 'boolean' }).notNull().default(false),
+    invitedByUserId: text('invited_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    acceptedUserId: text('accepted_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_hash_unique').on(t.tokenHash),
+    index('invitations_cooperative_idx').on(t.cooperativeId, t.createdAt),
+  ],
+);
+
+/**
+ * Mail written by the development mailer instead of sending it, readable at
+ * /dev/outbox when DEV_OUTBOX is set. Production sends through MAIL_API_URL
+ * and writes nothing here.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: text('id').primaryKey(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
 );
 
 export const inquiries = sqliteTable(
@@ -512,11 +576,16 @@ export const auditLog = sqliteTable(
  * the database because a Worker isolate's memory is not shared between
  * requests in other isolates or locations.
  */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull(),
-  windowEndsAt: integer('window_ends_at', { mode: 'timestamp_ms' }).notNull(),
-});
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    windowEndsAt: integer('window_ends_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // The daily job deletes windows that have ended.
+  (t) => [index('rate_limits_window_idx').on(t.windowEndsAt)],
+);
 
 /**
  * Derived figures that are costly to compute on every request at national

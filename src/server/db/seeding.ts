@@ -4,7 +4,8 @@
  * twice neither duplicates nor overwrites anything, and a seed cut short is
  * completed by the next run.
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { hashPassword } from '../accounts/passwords';
 import { refreshOcopStars } from '../catalogue/ocop-stars';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
@@ -19,9 +20,11 @@ import {
   products,
   provenanceSteps,
   provinces,
+  users,
   valueChainLinks,
 } from './schema';
 import { checkSeedRows } from './seed/check';
+import { DEMO_ACCOUNTS } from './seed/accounts';
 import { buildDemoDataset } from './seed/demo';
 import { PROVINCES } from './seed/provinces';
 import { generateScaleDataset, type ScaleChunk, type ScaleOptions } from './seed/scale';
@@ -99,8 +102,35 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, batches, data.batches);
   await insertMissing(db, provenanceSteps, data.provenanceSteps);
   await insertMissing(db, events, data.events);
+  await seedDemoAccounts(db, data.cooperatives.map((row) => row.id));
   // Ratings older than 36 months no longer count in lists.
   await refreshOcopStars(db, vietnamDate(now));
+}
+
+/**
+ * The demo accounts (./seed/accounts.ts), attached to the first demo
+ * cooperatives; hashed and inserted only when missing. `npm start` also calls
+ * it for a demo database seeded before the accounts existed.
+ */
+export async function seedDemoAccounts(
+  db: Database,
+  cooperativeIds: readonly string[] = buildDemoDataset(new Date()).cooperatives.map((row) => row.id),
+): Promise<void> {
+  const ids = DEMO_ACCOUNTS.map((account) => account.id);
+  const existing = new Set((await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((row) => row.id));
+  const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.id));
+  const rows = await Promise.all(
+    missing.map(async (account) => ({
+      id: account.id,
+      email: account.email,
+      displayName: account.displayName,
+      passwordHash: await hashPassword(account.password),
+      role: account.role,
+      cooperativeId: account.cooperative === null ? null : (cooperativeIds[account.cooperative] ?? null),
+      isManager: account.isManager,
+    })),
+  );
+  await insertMissing(db, users, rows);
 }
 
 /**

@@ -1,0 +1,194 @@
+/**
+ * Sign-up is by invitation only: a cooperative's manager invites its members,
+ * and a trade officer or admin invites a cooperative's manager. Nobody can
+ * create an account that is not attached to a cooperative they were invited
+ * into (officers and admins are created by an admin, outside this flow).
+ * The link carries 256 random bits; only its SHA-256 is stored. It works
+ * once, for 7 days, and only for the email it was sent to.
+ */
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { Locale } from '../../i18n';
+import type { Database } from '../db/client';
+import { newId } from '../db/ids';
+import { cooperatives, invitations, users } from '../db/schema';
+import { ForbiddenError, InvalidTokenError, NotFoundError, RateLimitedError, ValidationError } from '../errors';
+import type { Mailer } from '../mail/mailer';
+import { invitationMail } from '../mail/messages';
+import { assertAcceptablePassword } from './authentication';
+import { requireCooperativeManager } from './guards';
+import { hashPassword } from './passwords';
+import { findLock, type RateLimitPolicy, recordAttempt } from './rate-limit';
+import { createSession, type NewSession } from './sessions';
+import { hashToken, randomToken, SECRET_BYTES, tokenPattern } from './tokens';
+import { looksLikeEmail, normaliseEmail, type SessionUser } from './users';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const INVITATION_LIFETIME_MS = 7 * DAY_MS;
+/** Invitations one person may send in a day: enough for a cooperative, too few for spam. */
+export const INVITATIONS_PER_DAY: RateLimitPolicy = { limit: 30, windowMs: DAY_MS, lockMs: DAY_MS };
+export const DISPLAY_NAME_MAX_LENGTH = 100;
+
+const INVITATION_TOKEN_FORMAT = new RegExp(`^${tokenPattern(SECRET_BYTES)}$`);
+
+export interface InvitationRequest {
+  cooperativeId: string;
+  email: string;
+  /** Only officers and admins may invite a manager. */
+  asManager?: boolean;
+  locale: Locale;
+  linkFor: (token: string) => string;
+}
+
+async function emailHasAccount(db: Database, email: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  return row !== undefined;
+}
+
+export async function inviteToCooperative(
+  db: Database,
+  mailer: Mailer,
+  inviter: SessionUser | null | undefined,
+  request: InvitationRequest,
+  now: Date,
+): Promise<{ invitationId: string; email: string }> {
+  const signedIn = requireCooperativeManager(inviter, request.cooperativeId);
+  if (request.asManager && signedIn.role === 'member') throw new ForbiddenError('members cannot invite managers');
+  const email = normaliseEmail(request.email);
+  if (!email) throw new ValidationError({ email: { code: 'required' } });
+  if (!looksLikeEmail(email)) throw new ValidationError({ email: { code: 'email_invalid' } });
+  if (await emailHasAccount(db, email)) throw new ValidationError({ email: { code: 'email_taken' } });
+  const [cooperative] = await db
+    .select({ name: cooperatives.name })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, request.cooperativeId))
+    .limit(1);
+  if (!cooperative) throw new NotFoundError('cooperative');
+  const limit = { key: `invite:user:${signedIn.id}`, policy: INVITATIONS_PER_DAY };
+  const lock = await findLock(db, [limit], now);
+  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
+  await recordAttempt(db, limit.key, limit.policy, now);
+
+  const token = randomToken(SECRET_BYTES);
+  const invitationId = newId();
+  await db.insert(invitations).values({
+    id: invitationId,
+    tokenHash: hashToken(token),
+    cooperativeId: request.cooperativeId,
+    email,
+    asManager: request.asManager ?? false,
+    invitedByUserId: signedIn.id,
+    expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
+    createdAt: now,
+  });
+  await mailer.send(
+    invitationMail(request.locale, email, { inviter: signedIn.displayName, cooperative: cooperative.name, link: request.linkFor(token) }),
+  );
+  return { invitationId, email };
+}
+
+export interface OpenInvitation {
+  id: string;
+  email: string;
+  asManager: boolean;
+  cooperativeId: string;
+  cooperativeName: string;
+}
+
+/** An invitation that can still be accepted, or null. */
+export async function findOpenInvitation(db: Database, token: string, now: Date): Promise<OpenInvitation | null> {
+  if (!INVITATION_TOKEN_FORMAT.test(token)) return null;
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      asManager: invitations.asManager,
+      cooperativeId: invitations.cooperativeId,
+      cooperativeName: cooperatives.name,
+    })
+    .from(invitations)
+    .innerJoin(cooperatives, eq(cooperatives.id, invitations.cooperativeId))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface InvitationAcceptance {
+  token: string;
+  displayName: string;
+  password: string;
+}
+
+/**
+ * Creates the member's account from an invitation and signs them in. The
+ * invitation is marked used in the same batch as the new user, so a link used
+ * twice at once makes one account; accepting as manager hands the
+ * cooperative's managing role over in that batch too.
+ */
+export async function acceptInvitation(db: Database, acceptance: InvitationAcceptance, now: Date): Promise<NewSession & { user: SessionUser }> {
+  const invitation = await findOpenInvitation(db, acceptance.token, now);
+  if (!invitation) throw new InvalidTokenError();
+  const displayName = acceptance.displayName.normalize('NFC').trim();
+  const issues: ConstructorParameters<typeof ValidationError>[0] = {};
+  if (!displayName) issues.displayName = { code: 'required' };
+  else if (displayName.length > DISPLAY_NAME_MAX_LENGTH) issues.displayName = { code: 'too_long', params: { max: DISPLAY_NAME_MAX_LENGTH } };
+  try {
+    assertAcceptablePassword(acceptance.password, 'password');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    Object.assign(issues, error.fields);
+  }
+  if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+  if (await emailHasAccount(db, invitation.email)) throw new ValidationError({ email: { code: 'email_taken' } });
+
+  const user: SessionUser = {
+    id: newId(),
+    email: invitation.email,
+    displayName,
+    role: 'member',
+    cooperativeId: invitation.cooperativeId,
+    isManager: invitation.asManager,
+  };
+  const passwordHash = await hashPassword(acceptance.password);
+  // One atomic batch. The invitation is bound to one email and emails are unique, so of two
+  // accepts racing with the same link the second batch fails on the email as a whole.
+  const claim = db
+    .update(invitations)
+    .set({ acceptedAt: now })
+    .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
+  const insertUser = db.insert(users).values({ ...user, passwordHash, createdAt: now });
+  const recordUser = db.update(invitations).set({ acceptedUserId: user.id }).where(eq(invitations.id, invitation.id));
+  const previousManager = db
+    .update(users)
+    .set({ isManager: false })
+    .where(and(eq(users.cooperativeId, invitation.cooperativeId), eq(users.isManager, true)));
+  try {
+    if (invitation.asManager) await db.batch([claim, previousManager, insertUser, recordUser]);
+    else await db.batch([claim, insertUser, recordUser]);
+  } catch (error) {
+    if (!(await findOpenInvitation(db, acceptance.token, now)) || (await emailHasAccount(db, invitation.email))) {
+      throw new InvalidTokenError();
+    }
+    throw error;
+  }
+  return { user, ...(await createSession(db, user.id, now)) };
+}
+
+export interface CooperativeTeam {
+  members: { displayName: string; email: string; isManager: boolean }[];
+  pending: { email: string; expiresAt: Date }[];
+}
+
+/** Who is in a cooperative and who is invited: for its manager's invitation page. */
+export async function loadCooperativeTeam(db: Database, cooperativeId: string, now: Date): Promise<CooperativeTeam> {
+  const members = await db
+    .select({ displayName: users.displayName, email: users.email, isManager: users.isManager })
+    .from(users)
+    .where(eq(users.cooperativeId, cooperativeId))
+    .orderBy(asc(users.displayName));
+  const pending = await db
+    .select({ email: invitations.email, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.cooperativeId, cooperativeId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+    .orderBy(asc(invitations.createdAt));
+  return { members, pending };
+}

@@ -1,0 +1,21 @@
+/** The mail the portal sends, in the reader's language (the language of the page that caused it). */
+import { dictionary, format, type Locale } from '../../i18n';
+import type { MailMessage } from './mailer';
+
+export function passwordResetMail(locale: Locale, to: string, link: string): MailMessage {
+  const t = dictionary(locale).accounts.mail;
+  return { to, subject: t.resetSubject, text: format(t.resetBody, { link }) };
+}
+
+export function invitationMail(
+  locale: Locale,
+  to: string,
+  details: { inviter: string; cooperative: string; link: string },
+): MailMessage {
+  const t = dictionary(locale).accounts.mail;
+  return {
+    to,
+    subject: format(t.invitationSubject, { cooperative: details.cooperative }),
+    text: format(t.invitationBody, details),
+  };
+}

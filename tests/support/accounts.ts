@@ -1,0 +1,62 @@
+/** Helpers for account tests: users with known passwords on a test database. */
+import { hashPassword } from '../../src/server/accounts/passwords';
+import type { Database } from '../../src/server/db/client';
+import { newId } from '../../src/server/db/ids';
+import { cooperatives, users } from '../../src/server/db/schema';
+import type { UserRole } from '../../src/server/accounts/vocabulary';
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+
+export async function createTestUser(
+  db: Database,
+  options: { role?: UserRole; cooperativeId?: string | null; isManager?: boolean; password?: string; iterations?: number } = {},
+): Promise<TestUser> {
+  counter += 1;
+  const id = newId();
+  const email = `user${counter}-${id.slice(0, 6)}@example.test`;
+  const password = options.password ?? `correct horse ${id}`;
+  await db.insert(users).values({
+    id,
+    email,
+    displayName: `Test User ${counter}`,
+    passwordHash: await hashPassword(password, options.iterations),
+    role: options.role ?? 'officer',
+    cooperativeId: options.cooperativeId ?? null,
+    isManager: options.isManager ?? false,
+  });
+  return { id, email, password };
+}
+
+/** A minimal cooperative row (the province must exist: seed reference data first). */
+export async function createTestCooperative(db: Database, provinceCode = '01'): Promise<string> {
+  const id = newId();
+  await db.insert(cooperatives).values({
+    id,
+    slug: `htx-test-${id}`,
+    kind: 'hop_tac_xa',
+    name: `HTX Thử ${id.slice(0, 4)}`,
+    registrationCode: `T${id.slice(0, 12)}`,
+    foundedYear: 2020,
+    provinceCode,
+    commune: 'Xã Thử',
+    address: '1 Đường Thử',
+    sector: 'trong_trot',
+    members: 7,
+  });
+  return id;
+}
+
+/** The session cookie pair ("name=value") from a response's Set-Cookie, for the next request. */
+export function sessionCookieFrom(res: Response): string | null {
+  for (const header of res.headers.getSetCookie()) {
+    const pair = header.split(';')[0] ?? '';
+    if (/^(__Host-)?session=./.test(pair)) return pair;
+  }
+  return null;
+}
