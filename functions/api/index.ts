@@ -17,6 +17,7 @@ import { trace } from './trace';
 import { openData } from './open-data';
 import { qrCodes } from './qr';
 import { accounts } from './accounts';
+import { dashboard } from './dashboard';
 import { refuseCrossOriginWrites, resolveSession } from './session';
 
 export const API_BASE = '/api/v1';
@@ -70,6 +71,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', qrCodes);
   api.route('/', openData);
   api.route('/', accounts);
+  api.route('/', dashboard);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

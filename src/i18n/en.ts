@@ -2,11 +2,13 @@ import type { Dictionary } from './dictionary';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
 import { traceEn } from './sections/trace.en';
+import { dashboardEn } from './sections/dashboard.en';
 import { accountsEn } from './sections/accounts.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
   accounts: accountsEn,
+  dashboard: dashboardEn,
   details: detailsEn,
   lists: listsEn,
   trace: traceEn,
@@ -115,6 +117,8 @@ export const en: Dictionary = {
     notFoundLead: 'The page you are looking for does not exist or has moved.',
     serverErrorTitle: 'Something went wrong',
     serverErrorLead: 'The server ran into a problem with this request. Please try again in a few minutes.',
+    forbiddenTitle: 'Access denied',
+    forbiddenLead: 'This page is only for members of the cooperative that owns it, or for people with the right role.',
     unavailableTitle: 'Service temporarily unavailable',
     unavailableLead: 'The database cannot be reached right now. Please try again in a few minutes.',
     backHome: 'Back to the home page',
@@ -147,6 +151,8 @@ export const en: Dictionary = {
     until_before_from: 'The valid-until date cannot precede the valid-from date.',
     gtin_not_digits: 'A GTIN has digits only.',
     gtin_length: 'A GTIN has 8, 12, 13 or 14 digits.',
+    gtin_taken: 'This GTIN already belongs to another product.',
+    ocop_level_mismatch: '3 and 4 stars are recognised by the province, 5 stars by the national council.',
     gtin_check_digit: 'The GTIN’s check digit does not match.',
     lot_code: 'A lot code has 1–20 characters: Latin letters, digits and !"%&\'()*+,-./:;<=>?_',
     required: 'This field is required.',

@@ -21,6 +21,9 @@ export const routes = {
   inviteMember: { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite' },
   forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },
   resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
+  accountProducts: { vi: '/tai-khoan/san-pham', en: '/en/account/products' },
+  newProduct: { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new' },
+  moderation: { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 export function productPaths(slug: string): LocalizedPaths {
@@ -55,4 +58,26 @@ export function withQuery(paths: LocalizedPaths, query: Record<string, string | 
 export function tracePaths(traceCode: string, lotCode: string): LocalizedPaths {
   const lot = encodeURIComponent(lotCode);
   return { vi: `/truy-xuat/${traceCode}/lo/${lot}`, en: `/en/trace/${traceCode}/lot/${lot}` };
+}
+
+/**
+ * The cooperative dashboard's pages of one product (by slug; batches and
+ * certificates by their opaque ids, which need no escaping, unlike lot codes).
+ */
+export function dashboardProductPaths(slug: string) {
+  const vi = `/tai-khoan/san-pham/${slug}`;
+  const en = `/en/account/products/${slug}`;
+  return {
+    edit: { vi, en },
+    batches: { vi: `${vi}/lo-hang`, en: `${en}/batches` },
+    newBatch: { vi: `${vi}/lo-hang/moi`, en: `${en}/batches/new` },
+    batch: (id: string): LocalizedPaths => ({ vi: `${vi}/lo-hang/${id}`, en: `${en}/batches/${id}` }),
+    certificates: { vi: `${vi}/chung-nhan`, en: `${en}/certificates` },
+    certificate: (id: string): LocalizedPaths => ({ vi: `${vi}/chung-nhan/${id}`, en: `${en}/certificates/${id}` }),
+  } satisfies Record<string, LocalizedPaths | ((id: string) => LocalizedPaths)>;
+}
+
+/** A submitted product in the trade officers' moderation queue. */
+export function moderationPaths(productId: string): LocalizedPaths {
+  return { vi: `/tai-khoan/kiem-duyet/${productId}`, en: `/en/account/moderation/${productId}` };
 }

@@ -2,10 +2,12 @@
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
 import { traceVi } from './sections/trace.vi';
+import { dashboardVi } from './sections/dashboard.vi';
 import { accountsVi } from './sections/accounts.vi';
 
 export const vi = {
   accounts: accountsVi,
+  dashboard: dashboardVi,
   details: detailsVi,
   lists: listsVi,
   trace: traceVi,
@@ -114,6 +116,8 @@ export const vi = {
     notFoundLead: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
     serverErrorTitle: 'Đã có lỗi xảy ra',
     serverErrorLead: 'Máy chủ gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.',
+    forbiddenTitle: 'Không có quyền truy cập',
+    forbiddenLead: 'Trang này chỉ dành cho thành viên của hợp tác xã sở hữu nó hoặc người có vai trò phù hợp.',
     unavailableTitle: 'Dịch vụ tạm thời gián đoạn',
     unavailableLead: 'Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
     backHome: 'Về trang chủ',
@@ -146,6 +150,8 @@ export const vi = {
     until_before_from: 'Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực.',
     gtin_not_digits: 'Mã GTIN chỉ gồm chữ số.',
     gtin_length: 'Mã GTIN có 8, 12, 13 hoặc 14 chữ số.',
+    gtin_taken: 'Mã GTIN này đã thuộc về một sản phẩm khác.',
+    ocop_level_mismatch: 'Sản phẩm 3–4 sao do cấp tỉnh công nhận, 5 sao do cấp trung ương.',
     gtin_check_digit: 'Chữ số kiểm tra của mã GTIN không khớp.',
     lot_code: 'Mã lô gồm 1–20 ký tự: chữ cái Latinh, chữ số và !"%&\'()*+,-./:;<=>?_',
     required: 'Trường này là bắt buộc.',

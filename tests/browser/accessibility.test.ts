@@ -155,6 +155,70 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     },
   );
 
+  /** A link on a page of the signed-in context, by pattern (e.g. the first batch of the first product). */
+  async function linksOn(context: Awaited<ReturnType<typeof signedInContext>>, path: string, pattern: RegExp): Promise<string[]> {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${path}`);
+    const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+    await page.close();
+    return hrefs.filter((h) => pattern.test(h));
+  }
+
+  async function linkOn(context: Awaited<ReturnType<typeof signedInContext>>, path: string, pattern: RegExp): Promise<string> {
+    const [href] = await linksOn(context, path, pattern);
+    if (!href) throw new Error(`no link matching ${pattern} on ${path}`);
+    return href;
+  }
+
+  /** The first link matching `item` on any of the pages that `path` links to by `list` (e.g. a batch of any product). */
+  async function linkAcross(context: Awaited<ReturnType<typeof signedInContext>>, path: string, list: RegExp, item: RegExp): Promise<string> {
+    for (const page of await linksOn(context, path, list)) {
+      const [href] = await linksOn(context, page, item);
+      if (href) return href;
+    }
+    throw new Error(`no link matching ${item} on the pages of ${path}`);
+  }
+
+  const dashboardPages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
+    ['/tai-khoan/san-pham', async () => '/tai-khoan/san-pham'],
+    ['/en/account/products', async () => '/en/account/products'],
+    ['batch list (vi)', (c) => linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/lo-hang$/)],
+    ['new batch (en)', async (c) => `${await linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/batches$/)}/new`],
+    ['batch edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/lo-hang$/, /\/lo-hang\/(?!moi$)[a-z0-9]+$/)],
+    ['certificates (en)', (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/certificates$/)],
+    ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
+  ];
+
+  it.each(dashboardPages)('dashboard %s (signed in as a cooperative manager) has no axe violations', async (_name, locate) => {
+    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const url = await locate(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const response = await page.goto(`${baseUrl}${url}`);
+    expect(response?.status(), url).toBe(200);
+    await expectAccessible(page, url, errors);
+    await context.close();
+  });
+
+  it('the batch form showing its errors has no axe violations', async () => {
+    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const url = `${await linkOn(context, '/en/account/products', /\/batches$/)}/new`;
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}${url}`);
+    await page.fill('#field-lotCode', 'bad lot code with spaces');
+    await page.fill('#step-0-place', 'x');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[value=save]:not(.visually-hidden)')]);
+    await page.waitForSelector('#field-lotCode-error');
+    expect(await page.getAttribute('#step-0-place', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, `${url} (errors)`, errors);
+    await context.close();
+  });
+
   it('the sign-in form showing its errors has no axe violations', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

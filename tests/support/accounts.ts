@@ -1,5 +1,6 @@
 /** Helpers for account tests: users with known passwords on a test database. */
 import { hashPassword } from '../../src/server/accounts/passwords';
+import { createSession } from '../../src/server/accounts/sessions';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import { cooperatives, users } from '../../src/server/db/schema';
@@ -59,4 +60,10 @@ export function sessionCookieFrom(res: Response): string | null {
     if (/^(__Host-)?session=./.test(pair)) return pair;
   }
   return null;
+}
+
+/** A cookie header of a fresh session for the user, as the API on http://localhost reads it. */
+export async function sessionCookieFor(db: Database, userId: string): Promise<string> {
+  const { token } = await createSession(db, userId, new Date());
+  return `session=${token}`;
 }

@@ -67,6 +67,11 @@ describe('batch input', () => {
     expect(format(vi.validation.out_of_order, issues['steps.2.occurredAt']?.params)).toBe('Bước 3 không thể diễn ra trước bước 2.');
   });
 
+  it('names a malformed step time as such, beside its neighbours, instead of failing on it', () => {
+    const issues = checkBatch(batch({ steps: [step('2026-06-15T07:30:00+07:00'), step('not a time'), step('2026-06-14T07:30:00+07:00')] }));
+    expect(issues).toEqual({ 'steps.1.occurredAt': { code: 'invalid_format' } });
+  });
+
   it('accepts two steps at the same minute (packed as soon as processed)', () => {
     const same = '2026-06-20T09:00:00+07:00';
     expect(() => parseInput(batchInputSchema(now), batch({ steps: [step(same), step(same)] }))).not.toThrow();

@@ -11,6 +11,7 @@ import type { SessionUser } from '../../server/accounts/users';
 import type { Database } from '../../server/db/client';
 import { readDatabase } from '../../server/db/page-data';
 import {
+  ConflictError,
   type FieldIssues,
   ForbiddenError,
   InvalidCredentialsError,
@@ -120,6 +121,12 @@ export async function runForm<T>(
     if (error instanceof ForbiddenError) {
       page.response.status = 403;
       view.alert = t.api.forbidden;
+      return { ok: false, view };
+    }
+    if (error instanceof ConflictError) {
+      // The record moved on meanwhile (another tab submitted it, an officer approved it).
+      page.response.status = 409;
+      view.alert = t.dashboard.conflict;
       return { ok: false, view };
     }
     if (error instanceof UnavailableError) return page.rewrite('/503');

@@ -63,7 +63,8 @@ function stepSchema(now: Date) {
       noteEn: optionalText(1000),
     })
     .superRefine((step, ctx) => {
-      if (step.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      // zod runs refinements even when a field failed: a malformed occurredAt is still the string typed.
+      if (step.occurredAt instanceof Date && step.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
         ctx.addIssue({ ...issue('in_future'), path: ['occurredAt'] });
       }
       if ((step.latitude === null) !== (step.longitude === null)) {
@@ -83,7 +84,7 @@ export function timelineSchema(now: Date) {
       for (let i = 1; i < steps.length; i++) {
         const previous = steps[i - 1];
         const step = steps[i];
-        if (previous && step && step.occurredAt < previous.occurredAt) {
+        if (previous?.occurredAt instanceof Date && step?.occurredAt instanceof Date && step.occurredAt < previous.occurredAt) {
           // Positions as people count them: "step 3 is before step 2".
           ctx.addIssue({ ...issue('out_of_order', { step: i + 1, previous: i }), path: [i, 'occurredAt'] });
         }

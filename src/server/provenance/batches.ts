@@ -1,15 +1,16 @@
 /**
- * Recording a batch with its timeline, and a certificate. Each write is
- * checked whole first (batch-input.ts), then goes to the database in one
- * `db.batch`, so a refused or failed write leaves nothing behind.
+ * Recording and editing a batch with its timeline, and a product's
+ * certificates. Each write is checked whole first (batch-input.ts), then goes
+ * to the database in one `db.batch`, so a refused or failed write leaves
+ * nothing behind — an edit replaces the whole timeline or nothing of it.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { batches, certifications, provenanceSteps, provinces } from '../db/schema';
-import { type FieldIssues, ValidationError } from '../errors';
+import { type FieldIssues, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
-import { batchInputSchema, certificateInputSchema } from './batch-input';
+import { type BatchInput, batchInputSchema, type CertificateInput, certificateInputSchema, type ProvenanceStepInput } from './batch-input';
 
 export interface RecordedBatch {
   id: string;
@@ -22,14 +23,22 @@ function isLotClash(error: unknown): boolean {
   return /UNIQUE constraint failed: batches\.product_id, batches\.lot_code/.test(text);
 }
 
-export async function recordBatch(db: Database, productId: string, input: unknown, now: Date): Promise<RecordedBatch> {
-  const batch = parseInput(batchInputSchema(now), input);
+/**
+ * The rules a parsed batch needs the database for: every province exists, and
+ * no other batch of the product has the lot code (`exceptBatchId`: the batch
+ * being edited keeps its own).
+ */
+async function checkAgainstStore(db: Database, productId: string, batch: BatchInput, exceptBatchId: string | null): Promise<void> {
   const problems: FieldIssues = {};
-
   const codes = [...new Set(batch.steps.flatMap((step) => (step.provinceCode ? [step.provinceCode] : [])))];
+  const sameLot = and(eq(batches.productId, productId), eq(batches.lotCode, batch.lotCode));
   const [known, taken] = await Promise.all([
     codes.length > 0 ? db.select({ code: provinces.code }).from(provinces).where(inArray(provinces.code, codes)) : [],
-    db.select({ id: batches.id }).from(batches).where(and(eq(batches.productId, productId), eq(batches.lotCode, batch.lotCode))).limit(1),
+    db
+      .select({ id: batches.id })
+      .from(batches)
+      .where(exceptBatchId ? and(sameLot, ne(batches.id, exceptBatchId)) : sameLot)
+      .limit(1),
   ]);
   const knownCodes = new Set(known.map((row) => row.code));
   batch.steps.forEach((step, i) => {
@@ -37,23 +46,141 @@ export async function recordBatch(db: Database, productId: string, input: unknow
   });
   if (taken.length > 0) problems.lotCode = { code: 'lot_taken' };
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+}
 
-  const id = newId();
-  const { steps, ...fields } = batch;
-  const insertBatch = db.insert(batches).values({ id, productId, ...fields });
+function stepRows(batchId: string, steps: readonly ProvenanceStepInput[]) {
+  return steps.map((step, position) => ({ id: newId(), batchId, position, ...step }));
+}
+
+async function writeOrExplainClash(write: () => Promise<unknown>): Promise<void> {
   try {
-    if (steps.length === 0) await insertBatch;
-    else {
-      await db.batch([
-        insertBatch,
-        db.insert(provenanceSteps).values(steps.map((step, position) => ({ id: newId(), batchId: id, position, ...step }))),
-      ]);
-    }
+    await write();
   } catch (error) {
     if (isLotClash(error)) throw new ValidationError({ lotCode: { code: 'lot_taken' } });
     throw error;
   }
+}
+
+export async function recordBatch(db: Database, productId: string, input: unknown, now: Date): Promise<RecordedBatch> {
+  const batch = parseInput(batchInputSchema(now), input);
+  await checkAgainstStore(db, productId, batch, null);
+
+  const id = newId();
+  const { steps, ...fields } = batch;
+  const insertBatch = db.insert(batches).values({ id, productId, ...fields });
+  await writeOrExplainClash(() =>
+    steps.length === 0 ? insertBatch : db.batch([insertBatch, db.insert(provenanceSteps).values(stepRows(id, steps))]),
+  );
   return { id, lotCode: batch.lotCode };
+}
+
+/**
+ * Replaces a batch's fields and its whole timeline (steps in the order
+ * given: that is how steps are reordered or removed). The input obeys the
+ * same rules as a new batch; the old steps are deleted and the new ones
+ * inserted in the same `db.batch` as the update.
+ */
+export async function updateBatch(db: Database, productId: string, batchId: string, input: unknown, now: Date): Promise<RecordedBatch> {
+  const batch = parseInput(batchInputSchema(now), input);
+  const [existing] = await db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(and(eq(batches.id, batchId), eq(batches.productId, productId)))
+    .limit(1);
+  if (!existing) throw new NotFoundError('batch', 'lot');
+  await checkAgainstStore(db, productId, batch, batchId);
+
+  const { steps, ...fields } = batch;
+  const update = db.update(batches).set(fields).where(eq(batches.id, batchId));
+  const clear = db.delete(provenanceSteps).where(eq(provenanceSteps.batchId, batchId));
+  await writeOrExplainClash(() =>
+    steps.length === 0 ? db.batch([update, clear]) : db.batch([update, clear, db.insert(provenanceSteps).values(stepRows(batchId, steps))]),
+  );
+  return { id: batchId, lotCode: batch.lotCode };
+}
+
+export interface BatchSummary {
+  id: string;
+  lotCode: string;
+  productionDate: string;
+  bestBefore: string | null;
+  quantity: number;
+  quantityUnit: string;
+  stepCount: number;
+}
+
+/** A product's batches, newest production first. */
+export async function listProductBatches(db: Database, productId: string): Promise<BatchSummary[]> {
+  const rows = await db
+    .select({
+      id: batches.id,
+      lotCode: batches.lotCode,
+      productionDate: batches.productionDate,
+      bestBefore: batches.bestBefore,
+      quantity: batches.quantity,
+      quantityUnit: batches.quantityUnit,
+    })
+    .from(batches)
+    .where(eq(batches.productId, productId))
+    .orderBy(desc(batches.productionDate), asc(batches.lotCode));
+  if (rows.length === 0) return [];
+  const steps = await db
+    .select({ batchId: provenanceSteps.batchId })
+    .from(provenanceSteps)
+    .where(inArray(provenanceSteps.batchId, rows.map((row) => row.id)));
+  const counts = new Map<string, number>();
+  for (const step of steps) counts.set(step.batchId, (counts.get(step.batchId) ?? 0) + 1);
+  return rows.map((row) => ({ ...row, stepCount: counts.get(row.id) ?? 0 }));
+}
+
+/** A stored batch in the shape of its input (what an edit form starts from). */
+export interface StoredBatch {
+  id: string;
+  lotCode: string;
+  productionDate: string;
+  bestBefore: string | null;
+  quantity: number;
+  quantityUnit: string;
+  steps: ProvenanceStepInput[];
+}
+
+export async function findProductBatch(
+  db: Database,
+  productId: string,
+  which: { id: string } | { lotCode: string },
+): Promise<StoredBatch | null> {
+  const [batch] = await db
+    .select({
+      id: batches.id,
+      lotCode: batches.lotCode,
+      productionDate: batches.productionDate,
+      bestBefore: batches.bestBefore,
+      quantity: batches.quantity,
+      quantityUnit: batches.quantityUnit,
+    })
+    .from(batches)
+    .where(and(eq(batches.productId, productId), 'id' in which ? eq(batches.id, which.id) : eq(batches.lotCode, which.lotCode)))
+    .limit(1);
+  if (!batch) return null;
+  const steps = await db
+    .select({
+      kind: provenanceSteps.kind,
+      occurredAt: provenanceSteps.occurredAt,
+      provinceCode: provenanceSteps.provinceCode,
+      place: provenanceSteps.place,
+      latitude: provenanceSteps.latitude,
+      longitude: provenanceSteps.longitude,
+      actorName: provenanceSteps.actorName,
+      actorKind: provenanceSteps.actorKind,
+      evidenceNumber: provenanceSteps.evidenceNumber,
+      evidenceUrl: provenanceSteps.evidenceUrl,
+      noteVi: provenanceSteps.noteVi,
+      noteEn: provenanceSteps.noteEn,
+    })
+    .from(provenanceSteps)
+    .where(eq(provenanceSteps.batchId, batch.id))
+    .orderBy(asc(provenanceSteps.position));
+  return { ...batch, steps };
 }
 
 /** A certificate of a product, or of the whole cooperative when productId is null. */
@@ -66,4 +193,47 @@ export async function recordCertificate(
   const id = newId();
   await db.insert(certifications).values({ id, ...owner, ...certificate });
   return { id };
+}
+
+/** Changes a product's certificate under the same rules as a new one (valid until no earlier than valid from). */
+export async function updateCertificate(
+  db: Database,
+  owner: { cooperativeId: string; productId: string },
+  certificateId: string,
+  input: unknown,
+): Promise<{ id: string }> {
+  const certificate = parseInput(certificateInputSchema, input);
+  const updated = await db
+    .update(certifications)
+    .set(certificate)
+    .where(
+      and(
+        eq(certifications.id, certificateId),
+        eq(certifications.productId, owner.productId),
+        eq(certifications.cooperativeId, owner.cooperativeId),
+      ),
+    )
+    .returning({ id: certifications.id });
+  if (updated.length === 0) throw new NotFoundError('certificate');
+  return { id: certificateId };
+}
+
+export interface StoredCertificate extends CertificateInput {
+  id: string;
+}
+
+export async function listProductCertificates(db: Database, productId: string): Promise<StoredCertificate[]> {
+  return db
+    .select({
+      id: certifications.id,
+      kind: certifications.kind,
+      number: certifications.number,
+      issuer: certifications.issuer,
+      validFrom: certifications.validFrom,
+      validUntil: certifications.validUntil,
+      evidenceUrl: certifications.evidenceUrl,
+    })
+    .from(certifications)
+    .where(eq(certifications.productId, productId))
+    .orderBy(asc(certifications.kind), desc(certifications.validFrom));
 }

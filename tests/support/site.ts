@@ -1,0 +1,47 @@
+/** Talking to the built worker as a browser would: form posts from our origin, cookies, no redirects followed. */
+import { expect } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
+
+let address = 0;
+/** A fresh client address per request, so sign-in rate limits of one test never touch another. */
+export const nextAddress = () => `192.0.2.${(++address % 250) + 1}`;
+
+export function demoAccount(email: string) {
+  const account = DEMO_ACCOUNTS.find((a) => a.email === email);
+  if (!account) throw new Error(email);
+  return account;
+}
+
+export function sessionCookieOf(res: Response): string | null {
+  for (const header of res.headers.getSetCookie()) {
+    const pair = header.split(';')[0] ?? '';
+    if (/^(__Host-)?session=./.test(pair)) return pair;
+  }
+  return null;
+}
+
+export function site(baseUrl: string) {
+  const origin = new URL(baseUrl).origin;
+  const post = (path: string, fields: Record<string, string> | URLSearchParams, cookie?: string, headers: Record<string, string> = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        origin,
+        'content-type': 'application/x-www-form-urlencoded',
+        'cf-connecting-ip': nextAddress(),
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      body: fields instanceof URLSearchParams ? fields : new URLSearchParams(fields),
+    });
+  const get = (path: string, cookie?: string) => fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  async function signIn(email: string): Promise<string> {
+    const res = await post('/dang-nhap', { email, password: demoAccount(email).password });
+    expect(res.status).toBe(303);
+    const cookie = sessionCookieOf(res);
+    if (!cookie) throw new Error(`no session cookie for ${email}`);
+    return cookie;
+  }
+  return { origin, post, get, signIn };
+}
