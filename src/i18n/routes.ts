@@ -24,6 +24,7 @@ export const routes = {
   accountProducts: { vi: '/tai-khoan/san-pham', en: '/en/account/products' },
   newProduct: { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new' },
   moderation: { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation' },
+  cooperativeProfile: { vi: '/tai-khoan/ho-so-hop-tac-xa', en: '/en/account/cooperative' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 export function productPaths(slug: string): LocalizedPaths {

@@ -4,10 +4,31 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, type Locale } from '../../i18n';
+import { dashboardProductPaths, routes } from '../../i18n/routes';
 import { requireRole } from '../../server/accounts/guards';
-import { cooperativeName, type DashboardProductRow, listCooperativeProducts } from '../../server/dashboard/products';
-import { noStore } from '../accounts/form-handling';
+import type { SessionUser } from '../../server/accounts/users';
+import { findOwnedProduct } from '../../server/dashboard/owned-product';
+import {
+  addOcopRating,
+  createProduct,
+  duplicateProduct,
+  EDITABLE_STATUSES,
+  submitProduct,
+  unpublishProduct,
+  updateProduct,
+} from '../../server/dashboard/product-writes';
+import {
+  cooperativeName,
+  type DashboardProductRow,
+  type EditableProduct,
+  listCooperativeProducts,
+  loadEditableProduct,
+} from '../../server/dashboard/products';
+import type { Database } from '../../server/db/client';
+import { NotFoundError } from '../../server/errors';
+import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../accounts/form-handling';
 import { gated } from './gate';
+import { productInputFrom, productValuesFrom, productValuesOf, ratingInputFrom, ratingValuesFrom } from './product-form';
 
 export interface ProductListData {
   cooperativeName: string;
@@ -28,3 +49,91 @@ export async function handleProductList(page: AstroGlobal, locale: Locale): Prom
   return { ...gate.data, notice: submitted ? dictionary(locale).dashboard.productForm.submitted : null };
 }
 
+export interface ProductFormView extends FormView {
+  /** The product being edited, or null on the new-product page. */
+  product: EditableProduct | null;
+  /** Whether its status lets the cooperative change it (draft, rejected, unpublished). */
+  editable: boolean;
+  /** The OCOP rating form's own values, errors and alert. */
+  rating: FormView;
+}
+
+/** Notices after a redirect (?done=…) on the product page. */
+function productNotice(page: AstroGlobal, locale: Locale): string | null {
+  const t = dictionary(locale).dashboard.productForm;
+  const done = page.url.searchParams.get('done');
+  const notices: Record<string, string> = {
+    created: t.created,
+    saved: t.saved,
+    unpublished: t.unpublished,
+    duplicated: t.duplicated,
+    rating: t.ratingAdded,
+  };
+  return done ? (notices[done] ?? null) : null;
+}
+
+export async function handleNewProduct(page: AstroGlobal, locale: Locale): Promise<ProductFormView | Response> {
+  noStore(page);
+  const gate = await gated(page, locale, async (_db, user) => requireRole(user, 'member'));
+  if (gate instanceof Response) return gate;
+  const blank = { product: null, editable: true, rating: emptyView() };
+  if (page.request.method !== 'POST') return { ...emptyView({ minOrder: '1' }), ...blank };
+  const values = productValuesFrom(await readForm(page.request));
+  const outcome = await runForm(page, locale, values, (db) => createProduct(db, gate.user, productInputFrom(values)));
+  if (outcome instanceof Response) return outcome;
+  if (!outcome.ok) return { ...outcome.view, ...blank };
+  return seeOther(`${dashboardProductPaths(outcome.value.slug).edit[locale]}?done=created`);
+}
+
+export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug: string): Promise<ProductFormView | Response> {
+  noStore(page);
+  const load = async (db: Database, user: SessionUser) => {
+    const owned = await findOwnedProduct(db, user, slug);
+    const product = await loadEditableProduct(db, owned.id);
+    if (!product) throw new NotFoundError('product');
+    return product;
+  };
+  const gate = await gated(page, locale, load);
+  if (gate instanceof Response) return gate;
+  const { user } = gate;
+  let product = gate.data;
+  const editable = EDITABLE_STATUSES.includes(product.status);
+  const view = (form: FormView, rating: FormView = emptyView()): ProductFormView => ({ ...form, product, editable, rating });
+  const here = dashboardProductPaths(product.slug).edit[locale];
+
+  if (page.request.method !== 'POST') {
+    return view({ ...emptyView(productValuesOf(product.fields)), notice: productNotice(page, locale) });
+  }
+  const form = await readForm(page.request);
+  const intent = form.intent ?? 'save';
+  const t = dictionary(locale).dashboard.productForm;
+
+  if (intent === 'add-rating') {
+    const values = ratingValuesFrom(form);
+    const outcome = await runForm(page, locale, values, (db) => addOcopRating(db, user, slug, ratingInputFrom(values), new Date()));
+    if (outcome instanceof Response) return outcome;
+    if (!outcome.ok) return view(emptyView(productValuesOf(product.fields)), outcome.view);
+    return seeOther(`${here}?done=rating`);
+  }
+  if (intent === 'submit' || intent === 'unpublish' || intent === 'duplicate') {
+    const outcome = await runForm(page, locale, {}, async (db) => {
+      if (intent === 'submit') return submitProduct(db, user, slug).then(() => `${routes.accountProducts[locale]}?done=submitted`);
+      if (intent === 'unpublish') return unpublishProduct(db, user, slug).then(() => `${here}?done=unpublished`);
+      const copy = await duplicateProduct(db, user, slug, t.copySuffix);
+      return `${dashboardProductPaths(copy.slug).edit[locale]}?done=duplicated`;
+    });
+    if (outcome instanceof Response) return outcome;
+    if (!outcome.ok) {
+      const reloaded = await gated(page, locale, load);
+      if (reloaded instanceof Response) return reloaded;
+      product = reloaded.data;
+      return { ...view({ ...outcome.view, values: productValuesOf(product.fields) }), editable: EDITABLE_STATUSES.includes(product.status) };
+    }
+    return seeOther(outcome.value);
+  }
+  const values = productValuesFrom(form);
+  const outcome = await runForm(page, locale, values, (db) => updateProduct(db, user, slug, productInputFrom(values)));
+  if (outcome instanceof Response) return outcome;
+  if (!outcome.ok) return view(outcome.view);
+  return seeOther(`${here}?done=saved`);
+}

@@ -1,0 +1,215 @@
+/**
+ * A cooperative's verbs on its own products: create, edit, duplicate, submit
+ * for review, unpublish, record an OCOP rating. Every verb takes the
+ * signed-in user and finds the product through findOwnedProduct, so a member
+ * of another cooperative (or an officer) cannot reach it. Status moves are
+ * conditional updates (… WHERE status IN (…)), written with their audit-log
+ * row in one `db.batch`, so two tabs or a replayed form cannot skip a step.
+ *
+ * draft ─submit→ submitted ─approve→ published ─unpublish→ unpublished
+ *                     └─reject(reason)→ rejected
+ * Rejected and unpublished products are edited and submitted again. A
+ * published or submitted product is not edited in place: what the public
+ * sees is always what an officer approved.
+ */
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { requireCooperativeMember } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import { refreshOcopStars } from '../catalogue/ocop-stars';
+import type { ProductStatus } from '../catalogue/vocabulary';
+import type { Database } from '../db/client';
+import { newId } from '../db/ids';
+import { auditLog, cooperatives, ocopRatings, products, provinces } from '../db/schema';
+import { slugify } from '../db/seed/slug';
+import { ConflictError, ValidationError } from '../errors';
+import { productSearchText } from '../search/search-text';
+import { vietnamDate } from '../time/vietnam';
+import { parseInput } from '../validation';
+import { findOwnedProduct, type OwnedProduct } from './owned-product';
+import { ocopRatingInputSchema, type ProductInput, productInputSchema } from './product-input';
+
+/** Statuses in which a cooperative may change its product. */
+export const EDITABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
+/** Statuses from which it may be sent for review. */
+export const SUBMITTABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
+
+/** Paths of the dashboard that a slug must not shadow (/tai-khoan/san-pham/moi, /en/account/products/new). */
+const RESERVED_SLUGS = new Set(['moi', 'new']);
+
+/** Trace-code characters: no 0/O or 1/I, which people misread from a label (as the demo's codes). */
+const TRACE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function randomTraceCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  // 256 is a multiple of 32, so every character is equally likely.
+  return [...bytes].map((b) => TRACE_ALPHABET[b % TRACE_ALPHABET.length]).join('');
+}
+
+async function unusedTraceCode(db: Database): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = randomTraceCode();
+    const [taken] = await db.select({ id: products.id }).from(products).where(eq(products.traceCode, code)).limit(1);
+    if (!taken) return code;
+  }
+  throw new ConflictError('no unused trace code found');
+}
+
+/** The name's slug, or the first of slug-2, slug-3… that is free. */
+async function unusedSlug(db: Database, name: string): Promise<string> {
+  const base = slugify(name).slice(0, 80).replace(/-+$/, '') || 'san-pham';
+  const taken = new Set(
+    (await db.select({ slug: products.slug }).from(products).where(like(products.slug, `${base}%`))).map((row) => row.slug),
+  );
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(slug) && !RESERVED_SLUGS.has(slug)) return slug;
+  }
+}
+
+/** The rules that need the database: the province exists, the GTIN is no other product's. */
+async function checkProductAgainstStore(db: Database, input: ProductInput, exceptProductId: string | null) {
+  const [province, gtinOwner] = await Promise.all([
+    db.select({ code: provinces.code, nameVi: provinces.nameVi }).from(provinces).where(eq(provinces.code, input.provinceCode)).limit(1),
+    input.gtin ? db.select({ id: products.id }).from(products).where(eq(products.gtin, input.gtin)).limit(1) : [],
+  ]);
+  const problems: Record<string, { code: string }> = {};
+  if (province.length === 0) problems.provinceCode = { code: 'unknown_value' };
+  if (gtinOwner[0] && gtinOwner[0].id !== exceptProductId) problems.gtin = { code: 'gtin_taken' };
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+  return { provinceName: province[0]?.nameVi ?? '' };
+}
+
+async function searchTextFor(db: Database, input: ProductInput, cooperativeId: string, provinceName: string) {
+  const [cooperative] = await db.select({ name: cooperatives.name }).from(cooperatives).where(eq(cooperatives.id, cooperativeId)).limit(1);
+  return productSearchText(input, { provinceName, cooperativeName: cooperative?.name });
+}
+
+function audit(db: Database, actor: SessionUser, action: string, productId: string, detail: Record<string, unknown> | null = null) {
+  return db.insert(auditLog).values({ id: newId(), actorUserId: actor.id, action, entityType: 'product', entityId: productId, detail });
+}
+
+export async function createProduct(db: Database, user: SessionUser | null | undefined, input: unknown): Promise<{ id: string; slug: string }> {
+  const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
+  const product = parseInput(productInputSchema, input);
+  const { provinceName } = await checkProductAgainstStore(db, product, null);
+  const [slug, traceCode, search] = await Promise.all([
+    unusedSlug(db, product.nameVi),
+    unusedTraceCode(db),
+    searchTextFor(db, product, member.cooperativeId, provinceName),
+  ]);
+  const id = newId();
+  await db.batch([
+    db.insert(products).values({ id, slug, traceCode, cooperativeId: member.cooperativeId, status: 'draft', ...product, ...search }),
+    audit(db, member, 'product.created', id),
+  ]);
+  return { id, slug };
+}
+
+/** Refuses (409) a change to a product whose status does not allow it, e.g. one awaiting review. */
+function requireStatus(product: OwnedProduct, allowed: readonly ProductStatus[]) {
+  if (!allowed.includes(product.status)) throw new ConflictError(`product is ${product.status}`);
+}
+
+export async function updateProduct(db: Database, user: SessionUser | null | undefined, slug: string, input: unknown): Promise<OwnedProduct> {
+  const owned = await findOwnedProduct(db, user, slug);
+  requireStatus(owned, EDITABLE_STATUSES);
+  const product = parseInput(productInputSchema, input);
+  const { provinceName } = await checkProductAgainstStore(db, product, owned.id);
+  const search = await searchTextFor(db, product, owned.cooperativeId, provinceName);
+  const [updated] = await db
+    .update(products)
+    .set({ ...product, ...search, updatedAt: new Date() })
+    .where(and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES])))
+    .returning({ id: products.id });
+  if (!updated) throw new ConflictError('product changed status meanwhile');
+  return owned;
+}
+
+/** A new draft with the product's fields (not its GTIN, which is unique, nor its batches or ratings). */
+export async function duplicateProduct(db: Database, user: SessionUser | null | undefined, slug: string, copySuffix: string) {
+  const owned = await findOwnedProduct(db, user, slug);
+  const [source] = await db.select().from(products).where(eq(products.id, owned.id)).limit(1);
+  if (!source) throw new ConflictError('product vanished');
+  const nameVi = `${source.nameVi} ${copySuffix}`.slice(0, 200);
+  const [newSlug, traceCode] = await Promise.all([unusedSlug(db, nameVi), unusedTraceCode(db)]);
+  const id = newId();
+  const { id: _id, slug: _slug, traceCode: _trace, gtin: _gtin, status: _status, rejectionReason: _reason, publishedAt: _published, ocopStars: _stars, isDemo: _demo, createdAt: _created, updatedAt: _updated, ...fields } = source;
+  await db.batch([
+    db.insert(products).values({ ...fields, id, slug: newSlug, traceCode, nameVi, status: 'draft', searchName: productSearchText({ ...fields, nameVi }).searchName }),
+    audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.duplicated', id, { from: owned.id }),
+  ]);
+  return { id, slug: newSlug };
+}
+
+export interface StatusMove {
+  actor: SessionUser;
+  productId: string;
+  from: readonly ProductStatus[];
+  to: ProductStatus;
+  /** The audit log's action, e.g. 'product.approved'. */
+  action: string;
+  detail?: Record<string, unknown>;
+  /** Other columns written with the move (a rejection reason, the publication time). */
+  set?: Partial<Pick<typeof products.$inferInsert, 'rejectionReason' | 'publishedAt'>>;
+  /** Only if the product was not changed since this instant (what a reviewer looked at is what gets published). */
+  unchangedSince?: Date;
+}
+
+/**
+ * Moves a product from one of `from` to `to` if it still is in one of them,
+ * with its audit row, atomically; ConflictError when it is not (any more).
+ */
+export async function moveStatus(db: Database, move: StatusMove): Promise<void> {
+  const where = and(
+    eq(products.id, move.productId),
+    inArray(products.status, [...move.from]),
+    move.unchangedSince ? eq(products.updatedAt, move.unchangedSince) : undefined,
+  );
+  const detail = JSON.stringify({ to: move.to, ...move.detail });
+  const [, moved] = await db.batch([
+    // The audit row first, on the same condition, so it exists exactly when the move happens.
+    db.insert(auditLog).select(
+      db
+        .select({
+          id: sql<string>`${newId()}`.as('id'),
+          actorUserId: sql<string>`${move.actor.id}`.as('actor_user_id'),
+          action: sql<string>`${move.action}`.as('action'),
+          entityType: sql<string>`'product'`.as('entity_type'),
+          entityId: products.id,
+          detail: sql<string>`${detail}`.as('detail'),
+          createdAt: sql<number>`${Date.now()}`.as('created_at'),
+        })
+        .from(products)
+        .where(where),
+    ),
+    db
+      .update(products)
+      .set({ status: move.to, ...move.set, updatedAt: new Date() })
+      .where(where)
+      .returning({ id: products.id }),
+  ]);
+  if (moved.length === 0) throw new ConflictError(`product is not ${move.from.join('/')}`);
+}
+
+export async function submitProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
+  const owned = await findOwnedProduct(db, user, slug);
+  const actor = requireCooperativeMember(user, owned.cooperativeId);
+  await moveStatus(db, { actor, productId: owned.id, from: SUBMITTABLE_STATUSES, to: 'submitted', action: 'product.submitted' });
+}
+
+export async function unpublishProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
+  const owned = await findOwnedProduct(db, user, slug);
+  const actor = requireCooperativeMember(user, owned.cooperativeId);
+  await moveStatus(db, { actor, productId: owned.id, from: ['published'], to: 'unpublished', action: 'product.unpublished' });
+}
+
+/** Records an OCOP rating and recomputes the product's stars for lists. */
+export async function addOcopRating(db: Database, user: SessionUser | null | undefined, slug: string, input: unknown, now: Date) {
+  const owned = await findOwnedProduct(db, user, slug);
+  requireStatus(owned, EDITABLE_STATUSES);
+  const rating = parseInput(ocopRatingInputSchema(now), input);
+  const id = newId();
+  await db.batch([db.insert(ocopRatings).values({ id, productId: owned.id, ...rating }), audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.ocop_rating_added', owned.id, { ratingId: id })]);
+  await refreshOcopStars(db, vietnamDate(now));
+  return { id };
+}

@@ -1,0 +1,95 @@
+/**
+ * The whole way of a product in Chromium: a cooperative member signs in,
+ * creates a product through the form, submits it; a trade officer approves
+ * it in the moderation queue; it appears in the public catalogue. On the way,
+ * the form warns before leaving with unsaved changes (its one small script).
+ */
+import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { demoAccount } from '../support/site';
+
+const baseUrl = inject('baseUrl');
+
+describe('a product from draft to the public catalogue', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium(chromium);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Console errors and page errors of every page, CSP violations included; none is expected. */
+  const errors: string[] = [];
+
+  async function signedInPage(email: string): Promise<Page> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await page.fill('#field-email', email);
+    await page.fill('#field-password', demoAccount(email).password);
+    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('button[type=submit]')]);
+    return page;
+  }
+
+  it('member creates and submits, officer approves, the catalogue shows it', async () => {
+    const name = `Mắm tôm chua thử nghiệm ${Date.now() % 100000}`;
+    const member = await signedInPage('thanhvien1@cho-htx.test');
+    await member.click('a[href="/tai-khoan/san-pham"]');
+    await Promise.all([member.waitForURL(`${baseUrl}/tai-khoan/san-pham/moi`), member.click('a[href="/tai-khoan/san-pham/moi"]')]);
+
+    // Typing makes the form "dirty": leaving asks first.
+    await member.click('#field-nameVi');
+    await member.keyboard.type(name);
+    const asked = new Promise<Dialog>((resolve, reject) => {
+      member.once('dialog', resolve);
+      setTimeout(() => reject(new Error('no beforeunload dialog')), 5000);
+    });
+    const leaving = member.click('.dashboard__back a');
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    await leaving;
+    expect(member.url()).toBe(`${baseUrl}/tai-khoan/san-pham/moi`);
+
+    await member.fill('#field-nameEn', 'Test sour shrimp paste');
+    await member.fill('#field-descriptionVi', 'Mắm tôm chua làm theo cách truyền thống.');
+    await member.selectOption('#field-ocopGroup', 'thuc_pham');
+    await member.selectOption('#field-provinceCode', '01');
+    await member.fill('#field-priceVnd', '85.000');
+    await member.fill('#field-unitVi', 'hũ 300 g');
+    await member.fill('#field-unitEn', '300 g jar');
+    await member.fill('#field-minOrder', '12');
+    // Saving is not leaving: no dialog on submit.
+    await Promise.all([member.waitForURL(/\/tai-khoan\/san-pham\/[a-z0-9-]+\?done=created$/), member.click('button[type=submit]:has-text("Tạo bản nháp")')]);
+    const slug = new URL(member.url()).pathname.split('/').pop() as string;
+    await Promise.all([member.waitForURL(/done=submitted/), member.click('button:has-text("Gửi duyệt")')]);
+    expect(await member.textContent('main')).toContain('Chờ duyệt');
+
+    const officer = await signedInPage('canbo@cho-htx.test');
+    await officer.click('a[href="/tai-khoan/kiem-duyet"]');
+    await Promise.all([officer.waitForURL(/\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/), officer.click(`a:has-text("${name}")`)]);
+    expect(await officer.textContent('main')).toMatch(/85\.000\s*₫/);
+    await Promise.all([officer.waitForURL(/done=approved/), officer.click('button:has-text("Duyệt và công khai")')]);
+    expect(await officer.textContent('[role=status]')).toContain(name);
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`${baseUrl}/san-pham?q=${encodeURIComponent(name)}`);
+    await Promise.all([visitor.waitForURL(`${baseUrl}/san-pham/${slug}`), visitor.click(`a:has-text("${name}")`)]);
+    expect(await visitor.textContent('h1')).toContain(name);
+    await visitor.close();
+
+    // The demo catalogue is shared with the other tests: take the product down again.
+    await member.goto(`${baseUrl}/tai-khoan/san-pham/${slug}`);
+    await Promise.all([member.waitForURL(/done=unpublished/), member.click('button:has-text("Ngừng công khai")')]);
+    await member.close();
+    await officer.close();
+    // The unsaved-changes script is an external file of this site: the strict CSP lets it run, and nothing else.
+    expect(errors).toEqual([]);
+  });
+});
