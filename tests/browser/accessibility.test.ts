@@ -195,6 +195,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['certificates (en)', (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/certificates$/)],
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
     ['new product (vi)', async () => '/tai-khoan/san-pham/moi'],
+    ['cooperative profile (en)', async () => '/en/account/cooperative'],
     ['product (en, published)', (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+$/)],
   ];
 
@@ -245,8 +246,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
-  it('the 403 page (a member on the moderation queue) has no axe violations', async () => {
-    const context = await signedInContext('thanhvien1@cho-htx.test', 'demo-member-2026');
+  it('the 403 page (a cooperative member on the moderation queue) has no axe violations', async () => {
+    const context = await signedInContext('quanly2@cho-htx.test', 'demo-manager-2026');
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && !/403/.test(message.text()) && errors.push(message.text()));

@@ -39,7 +39,8 @@ describe('a product from draft to the public catalogue', () => {
 
   it('member creates and submits, officer approves, the catalogue shows it', async () => {
     const name = `Mắm tôm chua thử nghiệm ${Date.now() % 100000}`;
-    const member = await signedInPage('thanhvien1@cho-htx.test');
+    // A cooperative member (this one also manages it; the demo's plain members have their passwords changed by other tests).
+    const member = await signedInPage('quanly1@cho-htx.test');
     await member.click('a[href="/tai-khoan/san-pham"]');
     await Promise.all([member.waitForURL(`${baseUrl}/tai-khoan/san-pham/moi`), member.click('a[href="/tai-khoan/san-pham/moi"]')]);
 

@@ -43,5 +43,25 @@ export function site(baseUrl: string) {
     if (!cookie) throw new Error(`no session cookie for ${email}`);
     return cookie;
   }
-  return { origin, post, get, signIn };
+  /**
+   * A new member of the manager's cooperative, signed up through a real
+   * invitation (the development outbox has the link). Tests use this rather
+   * than the demo members, whose passwords and lockouts other tests change.
+   */
+  async function freshMember(managerEmail: string): Promise<string> {
+    const manager = await signIn(managerEmail);
+    const email = `member-${Date.now()}-${++address}@cho-htx.test`;
+    expect((await post('/tai-khoan/moi-thanh-vien', { email }, manager)).status).toBe(200);
+    const outbox = await (await get('/dev/outbox')).text();
+    const mail = outbox.split('<article').find((article) => article.includes(email));
+    const link = mail && /href="(http[^"]+)"/.exec(mail)?.[1];
+    if (!link) throw new Error(`no invitation mailed to ${email}`);
+    const code = new URL(link.replaceAll('&amp;', '&')).searchParams.get('code') ?? '';
+    const created = await post('/dang-ky', { code, displayName: 'Thành viên thử nghiệm', password: 'mật khẩu thành viên thử nghiệm' });
+    expect(created.status).toBe(303);
+    const cookie = sessionCookieOf(created);
+    if (!cookie) throw new Error(`no session for ${email}`);
+    return cookie;
+  }
+  return { origin, post, get, signIn, freshMember };
 }

@@ -1,0 +1,72 @@
+/**
+ * The cooperative profile on a real migrated SQLite: its manager changes it
+ * with an audit row of old and new values; a rename clears the verified mark
+ * and rewrites its products' search text; members, other managers and
+ * officers are refused; verified and status cannot be set through it.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/server/accounts/users';
+import type { Database } from '../../src/server/db/client';
+import { auditLog, cooperatives, products } from '../../src/server/db/schema';
+import { ForbiddenError, ValidationError } from '../../src/server/errors';
+import { loadCooperativeProfile, updateCooperativeProfile } from '../../src/server/dashboard/cooperative-profile';
+import { DEMO_NOW, demoDatabase } from '../support/demo';
+
+let db: Database;
+let manager: SessionUser;
+let cooperativeId: string;
+
+const refusal = (run: () => Promise<unknown>) =>
+  run().then(
+    () => null,
+    (error: unknown) => error,
+  );
+
+beforeAll(async () => {
+  db = await demoDatabase();
+  const [row] = await db
+    .select({ id: cooperatives.id })
+    .from(cooperatives)
+    .where(sql`${cooperatives.verified} = 1 AND EXISTS (SELECT 1 FROM products p WHERE p.cooperative_id = ${cooperatives.id})`)
+    .limit(1);
+  if (!row) throw new Error('no verified demo cooperative with products');
+  cooperativeId = row.id;
+  manager = { id: 'test-profile-manager', email: 'pm@example.test', displayName: 'PM', role: 'member', cooperativeId, isManager: true };
+  await db.run(sql`INSERT INTO users (id, email, display_name, password_hash, role, cooperative_id, is_manager) VALUES (${manager.id}, ${manager.email}, 'PM', 'x', 'member', ${cooperativeId}, 1)`);
+});
+
+describe('cooperative profile', () => {
+  it('is the manager’s only', async () => {
+    const member = { ...manager, isManager: false };
+    const officer = { ...manager, role: 'officer' as const, cooperativeId: null };
+    for (const user of [member, officer]) expect(await refusal(() => loadCooperativeProfile(db, user))).toBeInstanceOf(ForbiddenError);
+    // The profile is always the manager's own cooperative's: no parameter names another one.
+    const [other] = await db.select({ id: cooperatives.id }).from(cooperatives).where(sql`${cooperatives.id} <> ${cooperativeId}`).limit(1);
+    const otherManager = { ...manager, cooperativeId: other?.id ?? '' };
+    expect((await loadCooperativeProfile(db, otherManager)).id).toBe(other?.id);
+  });
+
+  it('refuses crafted fields and a registration code of another cooperative', async () => {
+    const { fields } = await loadCooperativeProfile(db, manager);
+    const crafted = await refusal(() => updateCooperativeProfile(db, manager, { ...fields, verified: true, status: 'active' }, DEMO_NOW));
+    expect(Object.keys((crafted as ValidationError).fields).sort()).toEqual(['status', 'verified']);
+    const [other] = await db.select({ code: cooperatives.registrationCode }).from(cooperatives).where(sql`${cooperatives.id} <> ${cooperativeId}`).limit(1);
+    const clash = await refusal(() => updateCooperativeProfile(db, manager, { ...fields, registrationCode: other?.code }, DEMO_NOW));
+    expect((clash as ValidationError).fields.registrationCode?.code).toBe('registration_taken');
+  });
+
+  it('a rename is logged with old and new values, clears the verified mark and reaches its products’ search text', async () => {
+    const { fields } = await loadCooperativeProfile(db, manager);
+    const result = await updateCooperativeProfile(db, manager, { ...fields, name: 'Hợp tác xã Đổi Tên Thử Nghiệm', members: fields.members + 1 }, DEMO_NOW);
+    expect(result).toEqual({ changed: ['name', 'members'], unverified: true });
+    const [row] = await db.select({ verified: cooperatives.verified, searchName: cooperatives.searchName }).from(cooperatives).where(eq(cooperatives.id, cooperativeId));
+    expect(row).toEqual({ verified: false, searchName: 'hop tac xa doi ten thu nghiem' });
+    const bodies = await db.select({ body: products.searchBody }).from(products).where(eq(products.cooperativeId, cooperativeId));
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const { body } of bodies) expect(body).toContain('doi ten thu nghiem');
+    const [entry] = await db.select({ detail: auditLog.detail, actor: auditLog.actorUserId }).from(auditLog).where(eq(auditLog.entityId, cooperativeId));
+    expect(entry?.actor).toBe(manager.id);
+    expect((entry?.detail as { changes: Record<string, unknown> }).changes.members).toEqual([fields.members, fields.members + 1]);
+  });
+});
