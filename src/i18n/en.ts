@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
+import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { accountsEn } from './sections/accounts.en';
 
@@ -9,6 +10,7 @@ export const en: Dictionary = {
   accounts: accountsEn,
   details: detailsEn,
   lists: listsEn,
+  statistics: statisticsEn,
   trace: traceEn,
   site: {
     name: 'Chợ HTX',

@@ -13,6 +13,7 @@ export const routes = {
   events: { vi: '/su-kien', en: '/en/events' },
   provinces: { vi: '/tinh', en: '/en/provinces' },
   apiDocs: { vi: '/tai-lieu-api', en: '/en/api-docs' },
+  statistics: { vi: '/thong-ke', en: '/en/statistics' },
   signIn: { vi: '/dang-nhap', en: '/en/sign-in' },
   signOut: { vi: '/dang-xuat', en: '/en/sign-out' },
   signUp: { vi: '/dang-ky', en: '/en/sign-up' },

@@ -1,6 +1,7 @@
 /** Vietnamese, the default language. Every user-facing string lives here and in en.ts. */
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
+import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { accountsVi } from './sections/accounts.vi';
 
@@ -8,6 +9,7 @@ export const vi = {
   accounts: accountsVi,
   details: detailsVi,
   lists: listsVi,
+  statistics: statisticsVi,
   trace: traceVi,
   site: {
     name: 'Chợ HTX',

@@ -2,10 +2,11 @@
  * The statistics against a small dataset counted by hand: two provinces,
  * five cooperatives, a few products, events, registrations and inquiries.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { cooperatives, eventRegistrations, events, inquiries, products, valueChainLinks } from '../../src/server/db/schema';
+import { cachedFigures, cooperatives, eventRegistrations, events, inquiries, products, valueChainLinks } from '../../src/server/db/schema';
+import { runScheduled } from '../../src/server/scheduled';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { computeCatalogueStatistics, readCatalogueStatistics } from '../../src/server/stats/catalogue-statistics';
 import { migratedMemoryDatabase } from '../support/libsql';
@@ -184,6 +185,20 @@ describe('catalogue statistics for one province', () => {
     const s = await computeCatalogueStatistics(db, { provinceCode: '04', year: 2026 }, now);
     expect(s.cooperatives.total).toBe(0);
     expect(s.cooperatives.inValueChain).toEqual({ count: 0, percent: null });
+  });
+});
+
+describe('the five-minute Cron Trigger', () => {
+  it('recomputes the national view of this year ahead of readers, and nothing for an unknown schedule', async () => {
+    const later = new Date(now.getTime() + 60 * 60_000);
+    await runScheduled(db, '*/5 * * * *', later);
+    const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:all:2026'));
+    expect(row?.computedAt.getTime()).toBe(later.getTime());
+    // A reader within ten minutes gets exactly what the job stored.
+    expect(await readCatalogueStatistics(db, { provinceCode: null, year: 2026 }, new Date(later.getTime() + 60_000))).toEqual(row?.value);
+    await runScheduled(db, '0 0 1 1 *', new Date(later.getTime() + 3_600_000));
+    const [same] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:all:2026'));
+    expect(same?.computedAt.getTime()).toBe(later.getTime());
   });
 });
 

@@ -76,6 +76,8 @@ describe('accessibility of every page template', () => {
     '/tinh',
     '/en/provinces',
     '/tai-lieu-api',
+    '/thong-ke',
+    '/en/statistics?province=ha-noi',
     '/khong-co-trang-nay',
     '/dang-nhap',
     '/en/sign-in?next=%2Fen%2Faccount',

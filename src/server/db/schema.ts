@@ -122,6 +122,9 @@ export const cooperatives = sqliteTable(
     index('cooperatives_classification_idx').on(t.classification, t.status),
     // The directory's default order (by folded name) without a sort per request.
     index('cooperatives_status_name_idx').on(t.status, t.searchName),
+    // Covers the statistics' one pass over active cooperatives (src/server/stats), nationally or per
+    // province; with the id, the per-cooperative EXISTS probes need not read the table either.
+    index('cooperatives_stats_idx').on(t.status, t.provinceCode, t.kind, t.sector, t.classification, t.id),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
     index('cooperatives_demo_idx').on(t.isDemo).where(sql`${t.isDemo} = 1`),
     check('cooperatives_members_nonnegative', sql`${t.members} >= 0`),
@@ -197,6 +200,8 @@ export const products = sqliteTable(
     // cannot tell which single-column index is narrower, with this one it needs not guess.
     index('products_province_group_idx').on(t.provinceCode, t.ocopGroup, t.status),
     index('products_price_idx').on(t.status, t.priceVnd),
+    // Covers OCOP counts by group and stars without reading 200,000 rows (src/server/stats).
+    index('products_stats_idx').on(t.status, t.provinceCode, t.ocopGroup, t.ocopStars),
     check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
     check('products_min_order_positive', sql`${t.minOrder} >= 1`),
     check('products_stars_range', sql`${t.ocopStars} IS NULL OR ${t.ocopStars} BETWEEN 3 AND 5`),

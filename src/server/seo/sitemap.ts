@@ -26,7 +26,7 @@ type PagedKind = 'products' | 'cooperatives';
 const PAGED: readonly PagedKind[] = ['products', 'cooperatives'];
 
 /** The fixed public pages. Only pages that exist: the event pages come with their own issue. */
-const FIXED_PAGES = [routes.home, routes.products, routes.cooperatives, routes.provinces, routes.apiDocs];
+const FIXED_PAGES = [routes.home, routes.products, routes.cooperatives, routes.provinces, routes.statistics, routes.apiDocs];
 
 /** Ids are opaque, URL-safe strings (see src/server/db/seed/random.ts). */
 const KEY = /^[A-Za-z0-9_-]{1,64}$/;
