@@ -87,6 +87,11 @@ function organizationNode(input: OrganizationLdInput): JsonLd {
   });
 }
 
+/** The cooperative as the maker of a product or batch: a reference to its Organization node. */
+function makerLd(cooperative: { name: string; url: string }): JsonLd {
+  return { '@type': 'Organization', '@id': organizationId(cooperative.url), name: cooperative.name, url: cooperative.url };
+}
+
 export interface ProductLdInput {
   name: string;
   description: string;
@@ -103,7 +108,7 @@ export interface ProductLdInput {
 }
 
 export function productLd(input: ProductLdInput): JsonLd {
-  const maker = { '@type': 'Organization', '@id': organizationId(input.cooperative.url), name: input.cooperative.name, url: input.cooperative.url };
+  const maker = makerLd(input.cooperative);
   return compact({
     '@context': SCHEMA_ORG,
     '@type': 'Product',
@@ -155,7 +160,7 @@ export interface BatchLdInput {
  * products of the same kind"), a model of the product page's Product.
  */
 export function batchLd(input: BatchLdInput): JsonLd {
-  const maker = { '@type': 'Organization', '@id': organizationId(input.cooperative.url), name: input.cooperative.name, url: input.cooperative.url };
+  const maker = makerLd(input.cooperative);
   return compact({
     '@context': SCHEMA_ORG,
     '@type': 'SomeProducts',
