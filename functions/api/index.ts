@@ -12,6 +12,7 @@ import { type ApiDeps, createRouter } from './context';
 import { errorResponse, onApiError } from './errors';
 import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
+import { events } from './events';
 import { health } from './health';
 import { trace } from './trace';
 import { openData } from './open-data';
@@ -70,6 +71,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', qrCodes);
   api.route('/', openData);
   api.route('/', accounts);
+  api.route('/', events);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

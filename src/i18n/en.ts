@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary';
+import { calendarEn } from './sections/calendar.en';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
 import { statisticsEn } from './sections/statistics.en';
@@ -8,6 +9,7 @@ import { accountsEn } from './sections/accounts.en';
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
   accounts: accountsEn,
+  calendar: calendarEn,
   details: detailsEn,
   lists: listsEn,
   statistics: statisticsEn,
@@ -168,6 +170,10 @@ export const en: Dictionary = {
     password_wrong: 'The current password is wrong.',
     email_invalid: 'Not a valid email address.',
     email_taken: 'This email already has an account.',
+    ends_before_start: 'The end must come after the start.',
+    registration_after_start: 'Registration must close before the event starts.',
+    closes_before_opens: 'Registration must close after it opens.',
+    venue_or_online: 'Give a venue or an online link.',
   },
   apiDocs: {
     title: 'Chợ HTX API documentation',

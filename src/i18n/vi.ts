@@ -1,4 +1,5 @@
 /** Vietnamese, the default language. Every user-facing string lives here and in en.ts. */
+import { calendarVi } from './sections/calendar.vi';
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
 import { statisticsVi } from './sections/statistics.vi';
@@ -7,6 +8,7 @@ import { accountsVi } from './sections/accounts.vi';
 
 export const vi = {
   accounts: accountsVi,
+  calendar: calendarVi,
   details: detailsVi,
   lists: listsVi,
   statistics: statisticsVi,
@@ -167,6 +169,10 @@ export const vi = {
     password_wrong: 'Mật khẩu hiện tại không đúng.',
     email_invalid: 'Địa chỉ email không hợp lệ.',
     email_taken: 'Email này đã có tài khoản.',
+    ends_before_start: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
+    registration_after_start: 'Hạn đăng ký phải trước khi sự kiện bắt đầu.',
+    closes_before_opens: 'Hạn đăng ký phải sau thời điểm mở đăng ký.',
+    venue_or_online: 'Cần có địa điểm hoặc đường dẫn tham gia trực tuyến.',
   },
   apiDocs: {
     title: 'Tài liệu API Chợ HTX',

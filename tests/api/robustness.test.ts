@@ -27,14 +27,14 @@ async function check(path: string) {
 }
 
 describe('public API under random and hostile input', () => {
-  it.each(['/products', '/cooperatives', '/provinces', '/health'])('GET %s?<anything>', async (path) => {
+  it.each(['/products', '/cooperatives', '/provinces', '/events', '/health'])('GET %s?<anything>', async (path) => {
     await fc.assert(fc.asyncProperty(hostileQuery, (query) => check(`${path}?${query}`)), {
       examples: hostileExamples,
       numRuns: hostileExamples.length + 300,
     });
   });
 
-  it.each(['/products', '/cooperatives', '/provinces'])('GET %s/<anything>', async (path) => {
+  it.each(['/products', '/cooperatives', '/provinces', '/events'])('GET %s/<anything>', async (path) => {
     await fc.assert(fc.asyncProperty(hostileSlug, hostileQuery, (slug, query) => check(`${path}/${slug}?${query}`)), {
       numRuns: 150,
     });
@@ -61,6 +61,20 @@ describe('public API under random and hostile input', () => {
         if (res.status >= 400) expect(JSON.parse(body).error.code, query).toEqual(expect.any(String));
       }),
       { examples: hostileExamples, numRuns: hostileExamples.length + 60 },
+    );
+  });
+
+  it.each(['/events.ics', '/events.atom'])('GET %s?<anything>: a feed or a JSON error, never a 5xx', async (path) => {
+    await fc.assert(
+      fc.asyncProperty(hostileQuery, async (query) => {
+        const res = await call(api, `${path}?${query}`);
+        const body = await res.text();
+        expect(res.status, query).toBeLessThan(500);
+        expect(leaks(body), query).toBeNull();
+        if (res.status !== 200) expect(JSON.parse(body).error.code, query).toEqual(expect.any(String));
+        else expect(res.headers.get('content-type')).toMatch(/^(text\/calendar|application\/atom\+xml)/);
+      }),
+      { examples: hostileExamples, numRuns: hostileExamples.length + 100 },
     );
   });
 

@@ -78,6 +78,10 @@ describe('accessibility of every page template', () => {
     '/tai-lieu-api',
     '/thong-ke',
     '/en/statistics?province=ha-noi',
+    '/su-kien',
+    '/en/events?view=month',
+    '/su-kien?time=past&kind=fair',
+    '/su-kien?from=2001-01-01&to=2001-01-31',
     '/khong-co-trang-nay',
     '/dang-nhap',
     '/en/sign-in?next=%2Fen%2Faccount',
@@ -96,6 +100,8 @@ describe('accessibility of every page template', () => {
     ['/hop-tac-xa', /^\/hop-tac-xa\/[a-z0-9-]+$/],
     ['/en/cooperatives', /^\/en\/cooperatives\/[a-z0-9-]+$/],
     ['/tinh', /^\/tinh\/[a-z0-9-]+$/],
+    ['/su-kien', /^\/su-kien\/[a-z0-9-]+$/],
+    ['/en/events?time=past', /^\/en\/events\/[a-z0-9-]+$/],
   ];
 
   it.each([...fixed.map((path) => [path, null] as const), ...discovered])(

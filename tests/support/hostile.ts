@@ -39,6 +39,7 @@ export const hostileString = fc.oneof(
 const knownKeys = [
   'q', 'province', 'cooperative', 'group', 'stars', 'certification', 'cooperativeKind',
   'minPrice', 'maxPrice', 'sort', 'page', 'limit', 'kind', 'sector', 'classification', 'hasOcop', 'lang',
+  'format', 'from', 'to', 'time', 'view', 'month',
 ];
 
 /**

@@ -194,6 +194,54 @@ export function batchLd(input: BatchLdInput): JsonLd {
   });
 }
 
+export interface EventLdInput {
+  name: string;
+  description: string;
+  url: string;
+  /** ISO 8601: a date (YYYY-MM-DD) for all-day events, else a local time with its offset. */
+  startDate: string;
+  endDate: string;
+  cancelled: boolean;
+  /** A place (venue, address, region) when in person, a URL when online; both for a hybrid event. */
+  place: { name: string; street: string | null; region: string | null } | null;
+  onlineUrl: string | null;
+  organiser: string;
+  inLanguage: string;
+}
+
+/** schema.org Event: https://schema.org/Event, with its status and attendance mode. */
+export function eventLd(input: EventLdInput): JsonLd {
+  const mode = input.place && input.onlineUrl ? 'MixedEventAttendanceMode' : input.onlineUrl ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode';
+  const place =
+    input.place &&
+    compact({
+      '@type': 'Place',
+      name: input.place.name,
+      address: compact({
+        '@type': 'PostalAddress',
+        streetAddress: input.place.street ?? undefined,
+        addressRegion: input.place.region ?? undefined,
+        addressCountry: 'VN',
+      }),
+    });
+  const virtual = input.onlineUrl ? { '@type': 'VirtualLocation', url: input.onlineUrl } : null;
+  const locations = [place, virtual].filter((l) => l !== null);
+  return compact({
+    '@context': SCHEMA_ORG,
+    '@type': 'Event',
+    name: input.name,
+    description: input.description || undefined,
+    url: input.url,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    eventStatus: `${SCHEMA_ORG}/${input.cancelled ? 'EventCancelled' : 'EventScheduled'}`,
+    eventAttendanceMode: `${SCHEMA_ORG}/${mode}`,
+    location: locations.length === 1 ? locations[0] : locations.length > 1 ? locations : undefined,
+    organizer: { '@type': 'Organization', name: input.organiser },
+    inLanguage: input.inLanguage,
+  });
+}
+
 /** Drops undefined and null members, so absent facts are absent rather than null. */
 function compact(object: Record<string, unknown>): JsonLd {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null));
