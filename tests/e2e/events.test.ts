@@ -142,6 +142,23 @@ describe('an event page', () => {
     expect(executableScripts(html)).toEqual([]);
   });
 
+  it('lists the cooperatives confirmed to take part, with the products they show', async () => {
+    let found: { slug: string; participants: { cooperative: { slug: string; name: string }; products: { slug: string }[] }[] } | undefined;
+    for (const event of upcoming) {
+      const detail = await readJson(await fetch(`${baseUrl}/api/v1/events/${event.slug}`));
+      if (detail.participants.some((p: { products: unknown[] }) => p.products.length > 0)) {
+        found = detail;
+        break;
+      }
+    }
+    expect(found, 'the demo has an upcoming event with confirmed cooperatives').toBeDefined();
+    const { html } = await page(`/su-kien/${found?.slug}`);
+    const participant = found?.participants.find((p) => p.products.length > 0);
+    expect(html).toContain(`href="/hop-tac-xa/${participant?.cooperative.slug}"`);
+    expect(html).toContain(`href="/san-pham/${participant?.products[0]?.slug}"`);
+    expect(textOf(html)).toContain('Sản phẩm trưng bày');
+  });
+
   it('keeps a cancelled event, clearly marked with its reason', async () => {
     const { res, html } = await page(`/en/events/${cancelled.slug}`);
     expect(res.status).toBe(200);

@@ -7,6 +7,7 @@ import {
   addMonths,
   daysBetween,
   isCalendarDate,
+  isCalendarMonth,
   isoWeekday,
   vietnamDate,
   vietnamDateTime,
@@ -40,6 +41,11 @@ describe('Viet Nam calendar arithmetic', () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-13-01')).toBe(false);
+    // Years Date cannot carry through YYYY-MM-DD and back.
+    expect(isCalendarDate('0050-01-01')).toBe(false);
+    expect(isCalendarDate('9999-12-31')).toBe(false);
+    expect(isCalendarMonth('0000-01')).toBe(false);
+    expect(isCalendarMonth('2026-12')).toBe(true);
     expect(isoWeekday('2026-11-23')).toBe(1);
     expect(isoWeekday('2026-11-29')).toBe(7);
     expect(addMonths('2026-12', 1)).toBe('2027-01');

@@ -26,17 +26,24 @@ export function vietnamIso(instant: Date): string {
   return `${new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
 }
 
+/**
+ * Years this calendar can mean. Outside them Date misbehaves in ways that do not
+ * round-trip (years 0-99 become 1900-1999; a day after 9999-12-31 has no YYYY-MM-DD).
+ */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2999;
+
 /** A real calendar date: 2026-02-30 is not one, though Date would roll it over. */
 export function isCalendarDate(value: string): boolean {
   const match = DATE.exec(value);
-  if (!match) return false;
+  if (!match || Number(match[1]) < MIN_YEAR || Number(match[1]) > MAX_YEAR) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === value;
 }
 
 export function isCalendarMonth(value: string): boolean {
   const match = MONTH.exec(value);
-  return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+  return match !== null && Number(match[1]) >= MIN_YEAR && Number(match[1]) <= MAX_YEAR && Number(match[2]) >= 1 && Number(match[2]) <= 12;
 }
 
 export function isClockTime(value: string): boolean {
