@@ -2,21 +2,37 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../src/server/security/headers';
 
+/** public/_headers as { path pattern: { header: value } }. */
+function headerRules(): Record<string, Record<string, string>> {
+  const rules: Record<string, Record<string, string>> = {};
+  let current: Record<string, string> | undefined;
+  for (const line of readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8').split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    if (line.startsWith('  ')) {
+      const at = line.indexOf(': ');
+      if (!current || at < 0) throw new Error(`public/_headers: a header line outside a rule or without a value: ${line}`);
+      current[line.slice(2, at)] = line.slice(at + 2);
+    } else {
+      current = rules[line.trim()] = {};
+    }
+  }
+  return rules;
+}
+
 describe('security headers', () => {
   it('public/_headers gives static files exactly the headers the worker sends', () => {
-    const file = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
-    const block = file.slice(file.indexOf('/*\n'));
-    const headers = Object.fromEntries(
-      block.split('\n').slice(1).filter((line) => line.startsWith('  ')).map((line) => {
-        const at = line.indexOf(': ');
-        return [line.slice(2, at), line.slice(at + 2)];
-      }),
-    );
-    expect(headers).toEqual(SECURITY_HEADERS);
+    expect(headerRules()['/*']).toEqual(SECURITY_HEADERS);
   });
 
-  it('the CSP allows no inline or foreign script and no framing', () => {
+  it('hashed build files are cached for a year, and nothing else is', () => {
+    const rules = headerRules();
+    expect(rules['/_astro/*']).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
+    expect(Object.keys(rules).sort()).toEqual(['/*', '/_astro/*']);
+  });
+
+  it('the CSP allows no inline or foreign script and no framing, and forbids what it does not name', () => {
     const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d]));
+    expect(directives['default-src']).toBe("default-src 'none'");
     expect(directives['script-src']).toBe("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
