@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadObservatoryAnalyzers } from '../../scripts/lib/observatory';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../src/server/security/headers';
 
 /** public/_headers as { path pattern: { header: value } }. */
@@ -46,5 +47,56 @@ describe('security headers', () => {
     expect(secured.status).toBe(302);
     expect(secured.headers.get('location')).toBe('https://example.org/');
     expect(secured.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+/**
+ * The Mozilla HTTP Observatory's own analyzers, given a verified HTTPS answer
+ * carrying our headers: the rules of its HTTPS-only tests (HSTS needs a
+ * trusted certificate) hold here without a network. Redirection from HTTP is
+ * a zone setting, not a header (docs/DEPLOYMENT.md); `npm run bench:observatory`
+ * runs the whole scan against the built worker behind a local TLS front.
+ */
+describe('Mozilla HTTP Observatory rules', () => {
+  let observatory: Awaited<ReturnType<typeof loadObservatoryAnalyzers>>;
+  beforeAll(async () => {
+    observatory = await loadObservatoryAnalyzers();
+  });
+
+  function withOurHeaders() {
+    const requests = observatory.emptyRequests();
+    for (const response of [requests.responses.auto, requests.responses.https]) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers[name.toLowerCase()] = value;
+    }
+    return requests;
+  }
+
+  it('passes every header test, with the results that earn extra credit', () => {
+    const results = Object.fromEntries(
+      Object.entries(observatory.headerTests).map(([name, test]) => [name, test(withOurHeaders())]),
+    );
+    expect(Object.keys(results).sort()).toEqual([
+      'content-security-policy',
+      'cookies',
+      'cross-origin-resource-policy',
+      'cross-origin-resource-sharing',
+      'referrer-policy',
+      'strict-transport-security',
+      'subresource-integrity',
+      'x-content-type-options',
+      'x-frame-options',
+    ]);
+    for (const [name, outcome] of Object.entries(results)) expect(outcome.pass, `${name}: ${outcome.result}`).toBe(true);
+    expect(results['content-security-policy']?.result).toBe('csp-implemented-with-no-unsafe-default-src-none');
+    expect(results['strict-transport-security']?.result).toBe('hsts-implemented-max-age-at-least-six-months');
+    expect(results['referrer-policy']?.result).toBe('referrer-policy-private');
+    expect(results['x-frame-options']?.result).toBe('x-frame-options-implemented-via-csp');
+    expect(results['cross-origin-resource-policy']?.result).toBe('corp-implemented-with-same-origin');
+  });
+
+  it('fails them when the headers are missing (so the check above can fail)', () => {
+    for (const name of ['content-security-policy', 'strict-transport-security', 'x-content-type-options']) {
+      expect(observatory.headerTests[name]?.(observatory.emptyRequests()).pass, name).toBe(false);
+    }
   });
 });

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:lighthouse`: Lighthouse (its Node API) in Debian's Chromium
+ * against the built worker on the demo dataset, with Lighthouse's default
+ * settings — mobile emulation and simulated throttling — and the four
+ * categories performance, accessibility, best practices and SEO. Prints one
+ * table of scores (0–100) per page and category with the date and machine,
+ * then every weighted audit that did not score full marks.
+ *
+ * Options: --gate N (exit 1 when any score is below N), --no-build,
+ * --report DIR (also write each page's HTML report there).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { main, SetupError } from '../scripts/lib/fail';
+import { runTool } from '../scripts/lib/run';
+import { tracePaths } from '../src/i18n/routes';
+import { describeMachine, markdownRow, serveDemo } from './lib/demo-worker';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Headless and offline: without the background-networking flags Chromium keeps
+// dialling Google's hosts, which this closed network refuses.
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface PageTarget {
+  name: string;
+  path: string;
+}
+
+/** Real pages to audit, found through the running worker's own API and HTML. */
+async function pagesToAudit(baseUrl: string): Promise<PageTarget[]> {
+  const json = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${baseUrl}${path}`);
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const list = await json<{ items: { slug: string }[] }>('/api/v1/products?limit=20&sort=stars');
+  const first = list.items[0];
+  if (!first) throw new SetupError('The demo dataset has no published product.');
+  type Detail = { slug: string; traceCode: string; cooperative: { slug: string }; latestBatch: { lotCode: string } | null };
+  const product = await json<Detail>(`/api/v1/products/${first.slug}`);
+  let traced: Detail | undefined = product.latestBatch ? product : undefined;
+  for (const item of list.items.slice(1)) {
+    if (traced) break;
+    const detail = await json<Detail>(`/api/v1/products/${item.slug}`);
+    if (detail.latestBatch) traced = detail;
+  }
+
+  const pages: PageTarget[] = [
+    { name: 'home', path: '/' },
+    { name: 'product list', path: '/san-pham' },
+    { name: 'product', path: `/san-pham/${product.slug}` },
+    { name: 'cooperative', path: `/hop-tac-xa/${product.cooperative.slug}` },
+  ];
+  if (traced?.latestBatch) {
+    pages.push({ name: 'batch trace', path: tracePaths(traced.traceCode, traced.latestBatch.lotCode).vi });
+  } else {
+    console.log('Note: no product of the first 20 has a batch; the trace page is skipped.');
+  }
+
+  const events = await fetch(`${baseUrl}/su-kien`);
+  const eventPath = events.ok ? /href="(\/su-kien\/[^"/?#]+)"/.exec(await events.text())?.[1] : undefined;
+  if (eventPath) pages.push({ name: 'event', path: eventPath });
+  else console.log(`Note: /su-kien answered ${events.status}${events.ok ? ' without a link to an event' : ''}; the event page is skipped.`);
+  return pages;
+}
+
+interface Audit {
+  page: string;
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  shortfalls: string[];
+}
+
+type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>;
+
+/** Weighted audits that did not score full marks, with what Lighthouse shows for them. */
+function shortfalls(lhr: LighthouseResult['lhr']): string[] {
+  const lines: string[] = [];
+  for (const category of CATEGORIES) {
+    for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
+      const shown = audit.displayValue ? ` — ${audit.displayValue}` : '';
+      lines.push(`${category}: ${audit.title} (${Math.round(audit.score * 100)})${shown}`);
+    }
+  }
+  return lines;
+}
+
+await main(async () => {
+  const { values } = parseArgs({
+    options: { gate: { type: 'string' }, 'no-build': { type: 'boolean' }, report: { type: 'string' } },
+  });
+  const gate = values.gate === undefined ? undefined : Number(values.gate);
+  if (gate !== undefined && !(gate >= 0 && gate <= 100)) throw new SetupError('--gate takes a score from 0 to 100.');
+  await runTool('Checking Chromium', 'tsx', ['scripts/ensure-chromium.ts']);
+
+  const server = await serveDemo({ build: !values['no-build'] });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: 'error' });
+  const audits: Audit[] = [];
+  let environment = '';
+  try {
+    for (const page of await pagesToAudit(server.url)) {
+      const result = await lighthouse(`${server.url}${page.path}`, {
+        port: chrome.port,
+        logLevel: 'error',
+        output: 'html',
+        onlyCategories: [...CATEGORIES],
+      });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${page.path}: ${lhr.runtimeError.message}`);
+      environment = `Lighthouse ${lhr.lighthouseVersion}, ${lhr.environment.hostUserAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}, benchmark index ${lhr.environment.benchmarkIndex}`;
+      const scores = Object.fromEntries(
+        CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
+      ) as Audit['scores'];
+      audits.push({ page: `${page.name} (${page.path})`, scores, shortfalls: shortfalls(lhr) });
+      if (values.report) {
+        const dir = resolve(values.report);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `${page.name.replaceAll(' ', '-')}.html`), String(result.report));
+      }
+    }
+  } finally {
+    chrome.kill();
+    await server.stop();
+  }
+
+  console.log(`\nLighthouse — ${new Date().toISOString()} — mobile emulation, simulated throttling`);
+  console.log(`Machine: ${describeMachine()}; ${environment}\n`);
+  console.log(markdownRow(['page', ...CATEGORIES]));
+  console.log(markdownRow(Array(CATEGORIES.length + 1).fill('---')));
+  for (const audit of audits) console.log(markdownRow([audit.page, ...CATEGORIES.map((c) => audit.scores[c])]));
+  for (const audit of audits.filter((a) => a.shortfalls.length > 0)) {
+    console.log(`\n${audit.page}:`);
+    for (const line of audit.shortfalls) console.log(`  - ${line}`);
+  }
+
+  if (gate !== undefined) {
+    const below = audits.flatMap((a) => CATEGORIES.filter((c) => a.scores[c] < gate).map((c) => `${a.page} ${c} ${a.scores[c]}`));
+    if (below.length > 0) throw new SetupError(`Below the gate of ${gate}: ${below.join('; ')}`);
+    console.log(`\nEvery score is at least ${gate}.`);
+  }
+});
