@@ -8,7 +8,7 @@
  * Options: --gate N (exit 1 when the score is below N; A+ is 100), --no-build.
  * Set OBSERVATORY_HOST to scan on another loopback address (default 127.0.80.1).
  */
-import { getCACertificates, setDefaultCACertificates } from 'node:tls';
+import * as tls from 'node:tls';
 import { parseArgs } from 'node:util';
 import { main, SetupError } from '../scripts/lib/fail';
 import { ensureHstsPreloadList } from '../scripts/lib/observatory';
@@ -22,6 +22,9 @@ await main(async () => {
   const gate = values.gate === undefined ? undefined : Number(values.gate);
   if (gate !== undefined && !Number.isFinite(gate)) throw new SetupError('--gate takes a score (A+ is 100).');
 
+  if (typeof tls.setDefaultCACertificates !== 'function') {
+    throw new SetupError(`Node ${process.versions.node} cannot trust a certificate at run time (needs 22.19+): run it with npm run.`);
+  }
   ensureHstsPreloadList();
   const { scan } = await import('@mdn/mdn-http-observatory');
   const server = await serveDemo({ build: !values['no-build'], vars: { PUBLIC_ORIGIN: `https://${SCAN_HOST}` } });
@@ -30,7 +33,7 @@ await main(async () => {
     const front = await startTlsFront(SCAN_HOST, server.url);
     try {
       // Trusted here only, so the scanner verifies the front as it would a real certificate.
-      setDefaultCACertificates([...getCACertificates('default'), front.certificate]);
+      tls.setDefaultCACertificates([...tls.getCACertificates('default'), front.certificate]);
       result = await scan(SCAN_HOST);
     } finally {
       await front.close();
