@@ -77,7 +77,7 @@ async function pagesToAudit(baseUrl: string): Promise<PageTarget[]> {
   return pages;
 }
 
-interface Audit {
+interface PageScores {
   page: string;
   scores: Record<(typeof CATEGORIES)[number], number>;
   shortfalls: string[];
@@ -99,6 +99,21 @@ function shortfalls(lhr: LighthouseResult['lhr']): string[] {
   return lines;
 }
 
+/**
+ * One page's audit. A trace that failed to record (NO_NAVSTART and the like,
+ * seen when the machine is busy) gets one more try, as Lighthouse itself advises.
+ */
+async function audit(url: string, port: number): Promise<LighthouseResult> {
+  let error = '';
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const result = await lighthouse(url, { port, logLevel: 'error', output: 'html', onlyCategories: [...CATEGORIES] });
+    if (result && !result.lhr.runtimeError) return result;
+    error = result?.lhr.runtimeError?.message ?? 'no result';
+    console.log(`Note: Lighthouse could not audit ${url} (attempt ${attempt}): ${error}`);
+  }
+  throw new SetupError(`Lighthouse could not audit ${url}: ${error}`);
+}
+
 await main(async () => {
   const { values } = parseArgs({
     options: { gate: { type: 'string' }, 'no-build': { type: 'boolean' }, report: { type: 'string' } },
@@ -109,28 +124,20 @@ await main(async () => {
 
   const server = await serveDemo({ build: !values['no-build'] });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: 'error' });
-  const audits: Audit[] = [];
+  const results: PageScores[] = [];
   let environment = '';
   try {
     for (const page of await pagesToAudit(server.url)) {
-      const result = await lighthouse(`${server.url}${page.path}`, {
-        port: chrome.port,
-        logLevel: 'error',
-        output: 'html',
-        onlyCategories: [...CATEGORIES],
-      });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${page.path}: ${lhr.runtimeError.message}`);
+      const { lhr, report } = await audit(`${server.url}${page.path}`, chrome.port);
       environment = `Lighthouse ${lhr.lighthouseVersion}, ${lhr.environment.hostUserAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}, benchmark index ${lhr.environment.benchmarkIndex}`;
       const scores = Object.fromEntries(
         CATEGORIES.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)]),
-      ) as Audit['scores'];
-      audits.push({ page: `${page.name} (${page.path})`, scores, shortfalls: shortfalls(lhr) });
+      ) as PageScores['scores'];
+      results.push({ page: `${page.name} (${page.path})`, scores, shortfalls: shortfalls(lhr) });
       if (values.report) {
         const dir = resolve(values.report);
         mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, `${page.name.replaceAll(' ', '-')}.html`), String(result.report));
+        writeFileSync(join(dir, `${page.name.replaceAll(' ', '-')}.html`), String(report));
       }
     }
   } finally {
@@ -142,14 +149,14 @@ await main(async () => {
   console.log(`Machine: ${describeMachine()}; ${environment}\n`);
   console.log(markdownRow(['page', ...CATEGORIES]));
   console.log(markdownRow(Array(CATEGORIES.length + 1).fill('---')));
-  for (const audit of audits) console.log(markdownRow([audit.page, ...CATEGORIES.map((c) => audit.scores[c])]));
-  for (const audit of audits.filter((a) => a.shortfalls.length > 0)) {
-    console.log(`\n${audit.page}:`);
-    for (const line of audit.shortfalls) console.log(`  - ${line}`);
+  for (const { page, scores } of results) console.log(markdownRow([page, ...CATEGORIES.map((c) => scores[c])]));
+  for (const { page, shortfalls } of results.filter((r) => r.shortfalls.length > 0)) {
+    console.log(`\n${page}:`);
+    for (const line of shortfalls) console.log(`  - ${line}`);
   }
 
   if (gate !== undefined) {
-    const below = audits.flatMap((a) => CATEGORIES.filter((c) => a.scores[c] < gate).map((c) => `${a.page} ${c} ${a.scores[c]}`));
+    const below = results.flatMap((r) => CATEGORIES.filter((c) => r.scores[c] < gate).map((c) => `${r.page} ${c} ${r.scores[c]}`));
     if (below.length > 0) throw new SetupError(`Below the gate of ${gate}: ${below.join('; ')}`);
     console.log(`\nEvery score is at least ${gate}.`);
   }
