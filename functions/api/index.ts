@@ -18,6 +18,8 @@ import { trace } from './trace';
 import { openData } from './open-data';
 import { qrCodes } from './qr';
 import { accounts } from './accounts';
+import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
+import { turnstileFor } from '../../src/server/inquiries/turnstile';
 import { refuseCrossOriginWrites, resolveSession } from './session';
 
 export const API_BASE = '/api/v1';
@@ -34,6 +36,7 @@ export const OPENAPI_INFO = {
 const defaultDeps: ApiDeps = {
   database: (env) => databaseFromEnv(env),
   driver: (env) => (env.LIBSQL_URL ? 'libsql' : 'd1'),
+  turnstile: (env) => turnstileFor(env),
 };
 
 export function createApi(deps: ApiDeps = defaultDeps) {
@@ -43,8 +46,10 @@ export function createApi(deps: ApiDeps = defaultDeps) {
     c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
     await next();
   });
+  // The public inquiry POST may come from other sites' pages, when the deployment lists them.
+  api.use('/inquiries', inquiryCors());
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
-  api.use('*', refuseCrossOriginWrites());
+  api.use('*', refuseCrossOriginWrites((request, env) => isAllowedCrossOriginInquiry(request, env?.INQUIRY_CORS_ORIGINS)));
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     let db: Database;
@@ -72,6 +77,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', openData);
   api.route('/', accounts);
   api.route('/', events);
+  api.route('/', inquiries);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

@@ -5,6 +5,7 @@ import { listsEn } from './sections/lists.en';
 import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { accountsEn } from './sections/accounts.en';
+import { inquiriesEn } from './sections/inquiries.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -14,6 +15,7 @@ export const en: Dictionary = {
   lists: listsEn,
   statistics: statisticsEn,
   trace: traceEn,
+  inquiries: inquiriesEn,
   site: {
     name: 'Chợ HTX',
     tagline: 'OCOP products and cooperatives of Viet Nam',
@@ -138,6 +140,10 @@ export const en: Dictionary = {
     forbidden_origin: 'Requests from other sites are refused.',
     invalid_credentials: 'Wrong email or password.',
     rate_limited: 'Too many attempts. Please try again later.',
+    inquiry_not_found: 'No inquiry matches this reference and contact.',
+    payload_too_large: 'The request body is too large.',
+    unsupported_media_type: 'Unsupported content type: send application/json.',
+    invalid_json: 'The body is not valid JSON.',
     invalid_token: 'This link cannot be used: it may have been used already, have expired, or be incomplete.',
   },
   validation: {
@@ -169,6 +175,24 @@ export const en: Dictionary = {
     password_common: 'This password is too common and easy to guess. Please choose another.',
     password_wrong: 'The current password is wrong.',
     email_invalid: 'Not a valid email address.',
+    target_required: 'Choose a product or a cooperative.',
+    contact_required: 'Give at least an email or a phone number.',
+    phone_invalid: 'Not a valid phone number. Numbers outside Viet Nam need + and their country code.',
+    country_invalid: 'An ISO 3166-1 two-letter country code is needed, e.g. VN.',
+    unit_required: 'Give the unit of the quantity.',
+    number_invalid: 'A number is needed, e.g. 500 or 2.5.',
+    consent_required: 'Your consent to be contacted is needed.',
+    date_in_past: 'This date has passed.',
+    date_too_far: 'At most {days} days from today.',
+    unknown_cooperative: 'No active cooperative has this slug.',
+    product_not_of_cooperative: 'This product does not belong to the chosen cooperative.',
+    idempotency_key_format: 'An Idempotency-Key has 8–100 characters: Latin letters, digits and _ . : -',
+    idempotency_key_reused: 'This Idempotency-Key was used for a different inquiry.',
+    form_too_fast: 'The form was sent too quickly.',
+    form_expired: 'The form has expired.',
+    form_invalid: 'The form is not valid.',
+    turnstile_failed: 'The check could not be completed.',
+    reply_to_spam: 'Spam cannot be replied to: mark it “Not spam” first.',
     email_taken: 'This email already has an account.',
     ends_before_start: 'The end must come after the start.',
     registration_after_start: 'Registration must close before the event starts.',

@@ -22,6 +22,10 @@ export const routes = {
   inviteMember: { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite' },
   forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },
   resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
+  inquiry: { vi: '/hoi-hang', en: '/en/inquiries' },
+  inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },
+  inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
+  inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 export function productPaths(slug: string): LocalizedPaths {
@@ -30,6 +34,12 @@ export function productPaths(slug: string): LocalizedPaths {
 
 export function cooperativePaths(slug: string): LocalizedPaths {
   return { vi: `/hop-tac-xa/${slug}`, en: `/en/cooperatives/${slug}` };
+}
+
+/** One inquiry in the cooperative's inbox, by its public reference. */
+export function inboxItemPaths(reference: string): LocalizedPaths {
+  const code = encodeURIComponent(reference);
+  return { vi: `/tai-khoan/hoi-hang/${code}`, en: `/en/account/inquiries/${code}` };
 }
 
 export function eventPaths(slug: string): LocalizedPaths {

@@ -5,6 +5,7 @@ import { listsVi } from './sections/lists.vi';
 import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { accountsVi } from './sections/accounts.vi';
+import { inquiriesVi } from './sections/inquiries.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -13,6 +14,7 @@ export const vi = {
   lists: listsVi,
   statistics: statisticsVi,
   trace: traceVi,
+  inquiries: inquiriesVi,
   site: {
     name: 'Chợ HTX',
     tagline: 'Sản phẩm OCOP và hợp tác xã Việt Nam',
@@ -137,6 +139,10 @@ export const vi = {
     forbidden_origin: 'Yêu cầu đến từ trang khác bị từ chối.',
     invalid_credentials: 'Email hoặc mật khẩu không đúng.',
     rate_limited: 'Quá nhiều lần thử. Vui lòng thử lại sau.',
+    inquiry_not_found: 'Không tìm thấy yêu cầu với mã và liên hệ này.',
+    payload_too_large: 'Nội dung gửi quá lớn.',
+    unsupported_media_type: 'Kiểu nội dung không được hỗ trợ: hãy gửi application/json.',
+    invalid_json: 'Nội dung không phải JSON hợp lệ.',
     invalid_token: 'Liên kết không dùng được: có thể đã được dùng, đã hết hạn hoặc bị chép thiếu.',
   },
   validation: {
@@ -168,6 +174,24 @@ export const vi = {
     password_common: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
     password_wrong: 'Mật khẩu hiện tại không đúng.',
     email_invalid: 'Địa chỉ email không hợp lệ.',
+    target_required: 'Hãy chọn sản phẩm hoặc hợp tác xã.',
+    contact_required: 'Cần ít nhất email hoặc số điện thoại.',
+    phone_invalid: 'Số điện thoại không hợp lệ. Số ngoài Việt Nam cần có dấu + và mã quốc gia.',
+    country_invalid: 'Cần mã quốc gia ISO 3166-1 gồm 2 chữ cái, ví dụ VN.',
+    unit_required: 'Hãy ghi đơn vị của số lượng.',
+    number_invalid: 'Cần một số, ví dụ 500 hoặc 2,5.',
+    consent_required: 'Cần bạn đồng ý để hợp tác xã liên hệ lại.',
+    date_in_past: 'Ngày này đã qua.',
+    date_too_far: 'Tối đa {days} ngày kể từ hôm nay.',
+    unknown_cooperative: 'Không có hợp tác xã đang hoạt động với mã này.',
+    product_not_of_cooperative: 'Sản phẩm này không thuộc hợp tác xã đã chọn.',
+    idempotency_key_format: 'Idempotency-Key gồm 8–100 ký tự: chữ Latinh, số và _ . : -',
+    idempotency_key_reused: 'Idempotency-Key này đã dùng cho một yêu cầu khác.',
+    form_too_fast: 'Biểu mẫu được gửi quá nhanh.',
+    form_expired: 'Biểu mẫu đã hết hạn.',
+    form_invalid: 'Biểu mẫu không hợp lệ.',
+    turnstile_failed: 'Chưa xác minh được.',
+    reply_to_spam: 'Không thể trả lời thư rác: hãy đánh dấu “Không phải thư rác” trước.',
     email_taken: 'Email này đã có tài khoản.',
     ends_before_start: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
     registration_after_start: 'Hạn đăng ký phải trước khi sự kiện bắt đầu.',

@@ -24,7 +24,7 @@ export class NotFoundError extends DomainError {
    */
   constructor(
     readonly entity: string,
-    readonly which?: 'product' | 'lot',
+    readonly which?: 'product' | 'lot' | 'inquiry',
     readonly fields?: FieldIssues,
   ) {
     super(`${entity} not found`);

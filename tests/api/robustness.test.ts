@@ -5,15 +5,19 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
+import { cooperatives } from '../../src/server/db/schema';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
-import { hostileExamples, hostileQuery, hostileSlug, leaks } from '../support/hostile';
+import { hostileExamples, hostileInquiryBody, hostileQuery, hostileSlug, hostileString, leaks } from '../support/hostile';
 
 let api: ReturnType<typeof apiOn>;
+let cooperativeSlug = '';
 
 beforeAll(async () => {
   const db: Database = await demoDatabase();
   api = apiOn(db);
+  const [row] = await db.select({ slug: cooperatives.slug }).from(cooperatives).limit(1);
+  cooperativeSlug = row?.slug ?? '';
 });
 
 async function check(path: string) {
@@ -75,6 +79,27 @@ describe('public API under random and hostile input', () => {
         else expect(res.headers.get('content-type')).toMatch(/^(text\/calendar|application\/atom\+xml)/);
       }),
       { examples: hostileExamples, numRuns: hostileExamples.length + 100 },
+    );
+  });
+
+  it('POST /inquiries and /inquiries/status with any JSON body', async () => {
+    let address = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileInquiryBody(cooperativeSlug), hostileString, async (body, key) => {
+        for (const path of ['/inquiries', '/inquiries/status']) {
+          const res = await call(api, path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'cf-connecting-ip': `10.9.${(++address >> 8) & 255}.${address & 255}`, ...(key.length < 200 && /^[\x20-\x7e]*$/.test(key) ? { 'idempotency-key': key } : {}) },
+            body: JSON.stringify(body),
+          });
+          const text = await res.text();
+          expect(res.status, text).toBeLessThan(500);
+          expect([200, 201, 400, 404, 413, 422, 429]).toContain(res.status);
+          expect(leaks(text), text).toBeNull();
+          if (res.status >= 400) expect(JSON.parse(text).error.code).toEqual(expect.any(String));
+        }
+      }),
+      { numRuns: 250 },
     );
   });
 
