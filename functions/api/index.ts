@@ -12,6 +12,7 @@ import { type ApiDeps, createRouter } from './context';
 import { errorResponse, onApiError } from './errors';
 import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
+import { eventRegistrations } from './event-registrations';
 import { events } from './events';
 import { health } from './health';
 import { trace } from './trace';
@@ -78,6 +79,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', accounts);
   api.route('/', events);
   api.route('/', inquiries);
+  api.route('/', eventRegistrations);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

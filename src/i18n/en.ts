@@ -6,6 +6,7 @@ import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { accountsEn } from './sections/accounts.en';
 import { inquiriesEn } from './sections/inquiries.en';
+import { registrationsEn } from './sections/registrations.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   calendar: calendarEn,
   details: detailsEn,
   lists: listsEn,
+  registrations: registrationsEn,
   statistics: statisticsEn,
   trace: traceEn,
   inquiries: inquiriesEn,
@@ -198,6 +200,12 @@ export const en: Dictionary = {
     registration_after_start: 'Registration must close before the event starts.',
     closes_before_opens: 'Registration must close after it opens.',
     venue_or_online: 'Give a venue or an online link.',
+    registration_not_open: 'Booth registration for this event has not opened yet.',
+    registration_closed: 'Registration (and withdrawal) for this event has closed.',
+    already_registered: 'Your cooperative is already registered for this event.',
+    no_booths_left: 'Not enough booths are left to confirm this registration.',
+    status_changed: 'The registration’s status has just changed; reload the page.',
+    not_own_product: 'Choose only your cooperative’s published products.',
   },
   apiDocs: {
     title: 'Chợ HTX API documentation',

@@ -20,6 +20,8 @@ export const routes = {
   account: { vi: '/tai-khoan', en: '/en/account' },
   changePassword: { vi: '/tai-khoan/doi-mat-khau', en: '/en/account/password' },
   inviteMember: { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite' },
+  myRegistrations: { vi: '/tai-khoan/su-kien', en: '/en/account/events' },
+  manageRegistrations: { vi: '/tai-khoan/su-kien-quan-ly', en: '/en/account/manage-events' },
   forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },
   resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
   inquiry: { vi: '/hoi-hang', en: '/en/inquiries' },
@@ -44,6 +46,16 @@ export function inboxItemPaths(reference: string): LocalizedPaths {
 
 export function eventPaths(slug: string): LocalizedPaths {
   return { vi: `/su-kien/${slug}`, en: `/en/events/${slug}` };
+}
+
+/** A cooperative's registration for one event (its form, status and withdrawal). */
+export function myRegistrationPaths(eventSlug: string): LocalizedPaths {
+  return { vi: `/tai-khoan/su-kien/${eventSlug}`, en: `/en/account/events/${eventSlug}` };
+}
+
+/** The trade officers' page of one event's registrations. */
+export function managedRegistrationsPaths(eventSlug: string): LocalizedPaths {
+  return { vi: `/tai-khoan/su-kien-quan-ly/${eventSlug}`, en: `/en/account/manage-events/${eventSlug}` };
 }
 
 export function provincePaths(slug: string): LocalizedPaths {

@@ -6,12 +6,14 @@ import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { accountsVi } from './sections/accounts.vi';
 import { inquiriesVi } from './sections/inquiries.vi';
+import { registrationsVi } from './sections/registrations.vi';
 
 export const vi = {
   accounts: accountsVi,
   calendar: calendarVi,
   details: detailsVi,
   lists: listsVi,
+  registrations: registrationsVi,
   statistics: statisticsVi,
   trace: traceVi,
   inquiries: inquiriesVi,
@@ -197,6 +199,12 @@ export const vi = {
     registration_after_start: 'Hạn đăng ký phải trước khi sự kiện bắt đầu.',
     closes_before_opens: 'Hạn đăng ký phải sau thời điểm mở đăng ký.',
     venue_or_online: 'Cần có địa điểm hoặc đường dẫn tham gia trực tuyến.',
+    registration_not_open: 'Sự kiện chưa mở đăng ký gian hàng.',
+    registration_closed: 'Đã hết hạn đăng ký (hoặc rút đăng ký) cho sự kiện này.',
+    already_registered: 'Hợp tác xã của bạn đã đăng ký sự kiện này.',
+    no_booths_left: 'Không còn đủ gian hàng trống để xác nhận đăng ký này.',
+    status_changed: 'Trạng thái đăng ký vừa thay đổi; hãy tải lại trang.',
+    not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
   },
   apiDocs: {
     title: 'Tài liệu API Chợ HTX',

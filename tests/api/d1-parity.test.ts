@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLocalD1Migrations, type LocalD1, openLocalD1 } from '../../scripts/lib/local-d1';
 import { listFeaturedProducts } from '../../src/server/catalogue/featured';
@@ -21,6 +21,10 @@ import { datasetRows } from '../../src/server/open-data/datasets';
 import { recordBatch } from '../../src/server/provenance/batches';
 import { getBatchTrace } from '../../src/server/provenance/trace';
 import { computeCatalogueStatistics } from '../../src/server/stats/catalogue-statistics';
+import type { SessionUser } from '../../src/server/accounts/users';
+import { auditLog, events } from '../../src/server/db/schema';
+import { decideRegistration, registerForEvent, withdrawRegistration } from '../../src/server/events/registrations';
+import { createTestCooperative, createTestUser } from '../support/accounts';
 import { migratedMemoryDatabase } from '../support/libsql';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
@@ -107,6 +111,46 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     const [steps] = await d1.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM provenance_steps WHERE batch_id = ${recorded.id}`);
     expect(Number(steps?.n)).toBe(2);
     await expect(recordBatch(d1.db, product.id, input, NOW)).rejects.toThrow(/lotCode/);
+  });
+
+  it('keep booth registrations within capacity on D1: races, conditional audit entries, withdrawal and decisions', async () => {
+    const member = async (): Promise<SessionUser> => {
+      const cooperativeId = await createTestCooperative(d1.db);
+      const user = await createTestUser(d1.db, { role: 'member', cooperativeId });
+      return { id: user.id, email: user.email, displayName: 'Thử', role: 'member', cooperativeId, isManager: false };
+    };
+    const officerRow = await createTestUser(d1.db, { role: 'officer' });
+    const officer: SessionUser = { id: officerRow.id, email: officerRow.email, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
+    const now = new Date();
+    const slug = 'hoi-cho-parity-d1';
+    await d1.db.insert(events).values({
+      id: 'parity-event',
+      slug,
+      kind: 'fair',
+      titleVi: 'Hội chợ thử D1',
+      organiser: 'Sở Công Thương',
+      startsAt: new Date(now.getTime() + 30 * 86_400_000),
+      endsAt: new Date(now.getTime() + 31 * 86_400_000),
+      venue: 'Cung Văn hoá',
+      status: 'published',
+      boothCapacity: 1,
+      registrationOpensAt: new Date(now.getTime() - 86_400_000),
+      registrationClosesAt: new Date(now.getTime() + 20 * 86_400_000),
+    });
+    const [first, second] = [await member(), await member()];
+    const outcomes = await Promise.all([first, second].map((who) => registerForEvent(d1.db, who, slug, { booths: 1 }, now)));
+    expect(outcomes.map((r) => r.status).sort()).toEqual(['pending', 'waitlisted']);
+    const taken = async () => (await d1.db.select({ n: events.boothsTaken }).from(events).where(eq(events.slug, slug)))[0]?.n;
+    expect(await taken()).toBe(1);
+    const pending = outcomes.find((r) => r.status === 'pending');
+    const waiting = outcomes.find((r) => r.status === 'waitlisted');
+    const pendingOwner = pending === outcomes[0] ? first : second;
+    await withdrawRegistration(d1.db, pendingOwner, slug, pending?.id ?? '', now);
+    expect(await taken()).toBe(0);
+    await decideRegistration(d1.db, officer, slug, waiting?.id ?? '', 'confirmed', now);
+    expect(await taken()).toBe(1);
+    const audit = await d1.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, 'event_registration'));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_registration.withdraw', 'event_registration.confirm']));
   });
 
   it('seeding again adds nothing and loses nothing, on either store', async () => {

@@ -178,6 +178,60 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     },
   );
 
+  /** A public event whose booth registration is open now, from the API. */
+  async function openEventSlug(): Promise<string> {
+    const list = (await (await fetch(`${baseUrl}/api/v1/events?limit=100`)).json()) as { items: { slug: string }[] };
+    for (const { slug } of list.items) {
+      const event = (await (await fetch(`${baseUrl}/api/v1/events/${slug}`)).json()) as { registration: string };
+      if (event.registration === 'open') return slug;
+    }
+    throw new Error('the demo data has no event with registration open');
+  }
+
+  const registrationPages: [string, string, () => string | Promise<string>][] = [
+    ['quanly1@cho-htx.test', 'demo-manager-2026', () => '/tai-khoan/su-kien'],
+    ['quanly1@cho-htx.test', 'demo-manager-2026', () => '/en/account/events'],
+    ['quanly1@cho-htx.test', 'demo-manager-2026', async () => `/tai-khoan/su-kien/${await openEventSlug()}`],
+    ['quanly1@cho-htx.test', 'demo-manager-2026', async () => `/en/account/events/${await openEventSlug()}`],
+    ['canbo@cho-htx.test', 'demo-officer-2026', () => '/tai-khoan/su-kien-quan-ly'],
+    ['canbo@cho-htx.test', 'demo-officer-2026', () => '/en/account/manage-events'],
+    ['canbo@cho-htx.test', 'demo-officer-2026', async () => `/tai-khoan/su-kien-quan-ly/${await openEventSlug()}`],
+    ['admin@cho-htx.test', 'demo-admin-2026', async () => `/en/account/manage-events/${await openEventSlug()}`],
+  ];
+  // The e2e tests lock thanhvien2 and change quanly2's password on the same worker, so these use other accounts.
+  it.each(registrationPages)('event registration page for %s has no axe violations and runs no script', async (email, password, path) => {
+    const url = await path();
+    const context = await signedInContext(email, password);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const response = await page.goto(`${baseUrl}${url}`);
+    expect(response?.status(), url).toBe(200);
+    await expectAccessible(page, url, errors);
+    await context.close();
+  });
+
+  it('the booth registration form showing its errors has no axe violations', async () => {
+    const url = `/tai-khoan/su-kien/${await openEventSlug()}`;
+    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}${url}`);
+    // A demo cooperative may already hold a registration there: withdraw it first, which shows the form again.
+    if (await page.$('input[name=action][value=withdraw]')) {
+      await Promise.all([page.waitForLoadState('load'), page.click('form:has(input[value=withdraw]) button')]);
+    }
+    await page.fill('#field-booths', '0');
+    await Promise.all([page.waitForLoadState('load'), page.click('form:has(#field-booths) button[type=submit]')]);
+    await page.waitForSelector('#field-booths-error');
+    expect(await page.getAttribute('#field-booths', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, `${url} (errors)`, errors);
+    await context.close();
+  });
+
   it('the sign-in form showing its errors has no axe violations', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

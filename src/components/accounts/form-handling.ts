@@ -12,6 +12,7 @@ import type { SessionUser } from '../../server/accounts/users';
 import type { Database } from '../../server/db/client';
 import { readDatabase } from '../../server/db/page-data';
 import {
+  ConflictError,
   type FieldIssues,
   ForbiddenError,
   InvalidCredentialsError,
@@ -111,6 +112,12 @@ export async function runForm<T>(
     if (error instanceof InvalidTokenError) {
       page.response.status = 400;
       view.alert = t.api.invalid_token;
+      return { ok: false, view };
+    }
+    if (error instanceof ConflictError) {
+      // The record's state refuses the action (e.g. registration has closed): said once, at the top.
+      page.response.status = 409;
+      view.alert = Object.values(error.fields ? fieldMessages(error.fields, locale) : {})[0] ?? t.api.conflict;
       return { ok: false, view };
     }
     if (error instanceof ForbiddenError) {
