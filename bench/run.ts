@@ -37,6 +37,8 @@ async function targets(baseUrl: string): Promise<[string, string][]> {
     ['cooperative search', '/hop-tac-xa?q=che'],
     ['cooperative profile', `/hop-tac-xa/${cooperative}`],
     ['province page', '/tinh/bac-ninh'],
+    ['statistics (cached)', '/thong-ke'],
+    ['statistics, one province (cached)', '/thong-ke?province=dak-lak'],
     ['API products', '/api/v1/products'],
     ['API product search', '/api/v1/products?q=ca+phe&certification=vietgap'],
     ['API cooperatives', '/api/v1/cooperatives?province=dak-lak'],

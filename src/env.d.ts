@@ -16,6 +16,13 @@ declare namespace Cloudflare {
     MAIL_API_KEY?: string;
     /** Sender address of mail, e.g. "Chợ HTX <no-reply@chohtx.vn>". */
     MAIL_FROM?: string;
+    /** Key of the inquiry form's signed fill-time field (a secret); a development default is used without it. */
+    INQUIRY_FORM_SECRET?: string;
+    /** Origins allowed to POST /api/v1/inquiries from their pages (CORS), comma-separated; none by default. */
+    INQUIRY_CORS_ORIGINS?: string;
+    /** Cloudflare Turnstile: with the secret set, inquiries must pass the check; the site key draws the widget. */
+    TURNSTILE_SECRET?: string;
+    TURNSTILE_SITE_KEY?: string;
   }
 }
 interface Env extends Cloudflare.Env {}
@@ -27,5 +34,7 @@ declare namespace App {
     /** Who is signed in (src/middleware.ts validates the session cookie), or null. */
     user?: import('./server/accounts/users').SessionUser | null;
     session?: import('./server/accounts/sessions').Session | null;
+    /** New inquiries of a signed-in member's cooperative, for the navigation (src/middleware.ts). */
+    unreadInquiries?: number;
   }
 }

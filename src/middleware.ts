@@ -15,6 +15,7 @@ import { withTimeout } from './server/db/health';
 import { requestDatabase } from './server/db/request';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from './server/security/session-cookie';
 import { hasDemoData } from './server/stats/demo';
+import { countUnread } from './server/inquiries/inbox';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   try {
@@ -37,6 +38,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
       if (validated) {
         context.locals.user = validated.user;
         context.locals.session = validated.session;
+        // The navigation shows a member how many inquiries wait unopened; never worth failing a page for.
+        if (validated.user.role === 'member') {
+          context.locals.unreadInquiries = await withTimeout(requestDatabase().then((db) => countUnread(db, validated.user)), 500).catch(() => 0);
+        }
         if (validated.refreshed) setCookie = sessionCookie(context.url, token, sessionExpiresAt(validated.session));
       } else {
         setCookie = clearedSessionCookie(context.url);

@@ -10,7 +10,8 @@ import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { databaseFromEnv } from './server/db/client';
-import { runDailyJobs } from './server/scheduled';
+import { mailerFor } from './server/mail/mailer';
+import { runScheduledJobs } from './server/scheduled';
 import { dictionary, localeFromPath } from './i18n';
 import { withSecurityHeaders } from './server/security/headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
@@ -41,8 +42,10 @@ app.use(i18n());
 
 export default {
   fetch: app.fetch,
-  // Cron Triggers (wrangler.toml [triggers]): date-dependent upkeep, see src/server/scheduled.ts.
+  // Cron Triggers (wrangler.toml [triggers]): inquiry mail retries and date-dependent upkeep, see src/server/scheduled.ts.
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(databaseFromEnv(env).then((db) => runDailyJobs(db, new Date(controller.scheduledTime))));
+    ctx.waitUntil(
+      databaseFromEnv(env).then((db) => runScheduledJobs(db, mailerFor(env, db), controller.cron, new Date(controller.scheduledTime))),
+    );
   },
 } satisfies ExportedHandler<Env>;

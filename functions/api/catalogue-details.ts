@@ -15,7 +15,6 @@ import {
 } from '../../src/server/cooperatives/vocabulary';
 import { NotFoundError } from '../../src/server/errors';
 import type { EventSummary } from '../../src/server/events/upcoming';
-import { EVENT_KINDS } from '../../src/server/events/vocabulary';
 import { PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { getProvincePage } from '../../src/server/provinces/province-page';
 import { listProvinceSummaries } from '../../src/server/provinces/summaries';
@@ -27,6 +26,7 @@ import {
   CooperativeCardSchema,
   ContactSchema,
   ErrorSchema,
+  EventSummarySchema,
   instant,
   isoDate,
   OcopRatingSchema,
@@ -55,21 +55,6 @@ const BatchSchema = z
   })
   .openapi('BatchSummary');
 
-const EventSummarySchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    kind: z.enum(EVENT_KINDS),
-    titleVi: z.string(),
-    titleEn: z.string(),
-    startsAt: instant,
-    endsAt: instant,
-    allDay: z.boolean(),
-    online: z.boolean(),
-    provinceNameVi: z.string().nullable(),
-    provinceNameEn: z.string().nullable(),
-  })
-  .openapi('EventSummary');
 
 
 const ProductDetailSchema = z

@@ -3,6 +3,8 @@ import type { Database } from '../../src/server/db/client';
 import type { Locale } from '../../src/i18n';
 import type { Session } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
+import type { TurnstileVerifier } from '../../src/server/inquiries/turnstile';
+import type { Mailer } from '../../src/server/mail/mailer';
 import { validationHook } from './errors';
 
 export interface ApiDeps {
@@ -10,6 +12,10 @@ export interface ApiDeps {
   database: (env: Env) => Promise<Database>;
   /** Which store is behind `database`, reported by /health. */
   driver: (env: Env) => 'd1' | 'libsql';
+  /** The mailer for inquiry notifications; by default the one the environment configures (tests inject failing ones). */
+  mailer?: (env: Env, db: Database) => Mailer;
+  /** The Turnstile check, when the deployment enables it (TURNSTILE_SECRET); tests stub it. */
+  turnstile?: (env: Env) => TurnstileVerifier | null;
 }
 
 export interface ApiEnv {

@@ -75,7 +75,7 @@ export function onApiError(error: Error, c: Context) {
     return errorResponse(c, 404, error.which ? `${error.which}_not_found` : 'not_found', error.fields);
   }
   if (error instanceof BadRequestError) return errorResponse(c, 400, 'bad_request', error.fields);
-  if (error instanceof ConflictError) return errorResponse(c, 409, 'conflict');
+  if (error instanceof ConflictError) return errorResponse(c, 409, 'conflict', error.fields);
   if (error instanceof UnauthenticatedError) return errorResponse(c, 401, 'unauthenticated');
   if (error instanceof InvalidCredentialsError) return errorResponse(c, 401, 'invalid_credentials');
   if (error instanceof ForbiddenError) return errorResponse(c, 403, 'forbidden');

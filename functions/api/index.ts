@@ -12,12 +12,16 @@ import { type ApiDeps, createRouter } from './context';
 import { errorResponse, onApiError } from './errors';
 import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
+import { eventRegistrations } from './event-registrations';
+import { events } from './events';
 import { health } from './health';
 import { trace } from './trace';
 import { openData } from './open-data';
 import { qrCodes } from './qr';
 import { accounts } from './accounts';
 import { dashboard } from './dashboard';
+import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
+import { turnstileFor } from '../../src/server/inquiries/turnstile';
 import { refuseCrossOriginWrites, resolveSession } from './session';
 
 export const API_BASE = '/api/v1';
@@ -34,6 +38,7 @@ export const OPENAPI_INFO = {
 const defaultDeps: ApiDeps = {
   database: (env) => databaseFromEnv(env),
   driver: (env) => (env.LIBSQL_URL ? 'libsql' : 'd1'),
+  turnstile: (env) => turnstileFor(env),
 };
 
 export function createApi(deps: ApiDeps = defaultDeps) {
@@ -43,8 +48,10 @@ export function createApi(deps: ApiDeps = defaultDeps) {
     c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
     await next();
   });
+  // The public inquiry POST may come from other sites' pages, when the deployment lists them.
+  api.use('/inquiries', inquiryCors());
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
-  api.use('*', refuseCrossOriginWrites());
+  api.use('*', refuseCrossOriginWrites((request, env) => isAllowedCrossOriginInquiry(request, env?.INQUIRY_CORS_ORIGINS)));
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     let db: Database;
@@ -72,6 +79,9 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', openData);
   api.route('/', accounts);
   api.route('/', dashboard);
+  api.route('/', events);
+  api.route('/', inquiries);
+  api.route('/', eventRegistrations);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { CertificateView } from '../../src/server/catalogue/certificates';
 import { CERTIFICATION_KINDS, OCOP_GROUPS, OCOP_LEVELS } from '../../src/server/catalogue/vocabulary';
 import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
+import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary';
 
 export const ErrorSchema = z
   .object({
@@ -99,3 +100,21 @@ export const asOf = isoDate.openapi({ description: 'The day in Viet Nam that val
 export function certificateJson({ id: _id, product, ...certificate }: CertificateView) {
   return { ...certificate, product: product && { slug: product.slug, nameVi: product.nameVi, nameEn: product.nameEn } };
 }
+
+/** An event as lists show it (src/server/events/upcoming.ts). */
+export const EventSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    kind: z.enum(EVENT_KINDS),
+    titleVi: z.string(),
+    titleEn: z.string(),
+    startsAt: instant,
+    endsAt: z.string().openapi({ format: 'date-time', description: 'Exclusive: for all-day events, midnight in Viet Nam after the last day.' }),
+    allDay: z.boolean(),
+    online: z.boolean(),
+    status: z.enum(EVENT_STATUSES).openapi({ description: 'published or cancelled; cancelled events stay listed.' }),
+    provinceNameVi: z.string().nullable(),
+    provinceNameEn: z.string().nullable(),
+  })
+  .openapi('EventSummary');

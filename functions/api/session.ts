@@ -10,9 +10,12 @@ import { clearedSessionCookie, readSessionToken, sessionCookie } from '../../src
 import type { ApiEnv } from './context';
 import { errorResponse } from './errors';
 
-export function refuseCrossOriginWrites(): MiddlewareHandler<ApiEnv> {
+/** `allowed` names cross-origin writes that are meant to work (the public inquiry POST from configured origins). */
+export function refuseCrossOriginWrites(allowed?: (request: Request, env: Env | undefined) => boolean): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    if (isCrossOriginWrite(c.req.raw, c.env?.PUBLIC_ORIGIN)) return errorResponse(c, 403, 'forbidden_origin');
+    if (isCrossOriginWrite(c.req.raw, c.env?.PUBLIC_ORIGIN) && !allowed?.(c.req.raw, c.env)) {
+      return errorResponse(c, 403, 'forbidden_origin');
+    }
     await next();
   };
 }

@@ -1,17 +1,25 @@
 import type { Dictionary } from './dictionary';
+import { calendarEn } from './sections/calendar.en';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
+import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { dashboardEn } from './sections/dashboard.en';
 import { accountsEn } from './sections/accounts.en';
+import { inquiriesEn } from './sections/inquiries.en';
+import { registrationsEn } from './sections/registrations.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
   accounts: accountsEn,
   dashboard: dashboardEn,
+  calendar: calendarEn,
   details: detailsEn,
   lists: listsEn,
+  registrations: registrationsEn,
+  statistics: statisticsEn,
   trace: traceEn,
+  inquiries: inquiriesEn,
   site: {
     name: 'Chợ HTX',
     tagline: 'OCOP products and cooperatives of Viet Nam',
@@ -138,6 +146,10 @@ export const en: Dictionary = {
     forbidden_origin: 'Requests from other sites are refused.',
     invalid_credentials: 'Wrong email or password.',
     rate_limited: 'Too many attempts. Please try again later.',
+    inquiry_not_found: 'No inquiry matches this reference and contact.',
+    payload_too_large: 'The request body is too large.',
+    unsupported_media_type: 'Unsupported content type: send application/json.',
+    invalid_json: 'The body is not valid JSON.',
     invalid_token: 'This link cannot be used: it may have been used already, have expired, or be incomplete.',
   },
   validation: {
@@ -175,7 +187,35 @@ export const en: Dictionary = {
     password_common: 'This password is too common and easy to guess. Please choose another.',
     password_wrong: 'The current password is wrong.',
     email_invalid: 'Not a valid email address.',
+    target_required: 'Choose a product or a cooperative.',
+    contact_required: 'Give at least an email or a phone number.',
+    phone_invalid: 'Not a valid phone number. Numbers outside Viet Nam need + and their country code.',
+    country_invalid: 'An ISO 3166-1 two-letter country code is needed, e.g. VN.',
+    unit_required: 'Give the unit of the quantity.',
+    number_invalid: 'A number is needed, e.g. 500 or 2.5.',
+    consent_required: 'Your consent to be contacted is needed.',
+    date_in_past: 'This date has passed.',
+    date_too_far: 'At most {days} days from today.',
+    unknown_cooperative: 'No active cooperative has this slug.',
+    product_not_of_cooperative: 'This product does not belong to the chosen cooperative.',
+    idempotency_key_format: 'An Idempotency-Key has 8–100 characters: Latin letters, digits and _ . : -',
+    idempotency_key_reused: 'This Idempotency-Key was used for a different inquiry.',
+    form_too_fast: 'The form was sent too quickly.',
+    form_expired: 'The form has expired.',
+    form_invalid: 'The form is not valid.',
+    turnstile_failed: 'The check could not be completed.',
+    reply_to_spam: 'Spam cannot be replied to: mark it “Not spam” first.',
     email_taken: 'This email already has an account.',
+    ends_before_start: 'The end must come after the start.',
+    registration_after_start: 'Registration must close before the event starts.',
+    closes_before_opens: 'Registration must close after it opens.',
+    venue_or_online: 'Give a venue or an online link.',
+    registration_not_open: 'Booth registration for this event has not opened yet.',
+    registration_closed: 'Registration (and withdrawal) for this event has closed.',
+    already_registered: 'Your cooperative is already registered for this event.',
+    no_booths_left: 'Not enough booths are left to confirm this registration.',
+    status_changed: 'The registration’s status has just changed; reload the page.',
+    not_own_product: 'Choose only your cooperative’s published products.',
   },
   apiDocs: {
     title: 'Chợ HTX API documentation',

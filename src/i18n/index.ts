@@ -46,7 +46,7 @@ export function format(template: string, params: Record<string, string | number>
   );
 }
 
-const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+export const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 export function formatVnd(amount: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale[locale], {

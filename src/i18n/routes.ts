@@ -13,18 +13,25 @@ export const routes = {
   events: { vi: '/su-kien', en: '/en/events' },
   provinces: { vi: '/tinh', en: '/en/provinces' },
   apiDocs: { vi: '/tai-lieu-api', en: '/en/api-docs' },
+  statistics: { vi: '/thong-ke', en: '/en/statistics' },
   signIn: { vi: '/dang-nhap', en: '/en/sign-in' },
   signOut: { vi: '/dang-xuat', en: '/en/sign-out' },
   signUp: { vi: '/dang-ky', en: '/en/sign-up' },
   account: { vi: '/tai-khoan', en: '/en/account' },
   changePassword: { vi: '/tai-khoan/doi-mat-khau', en: '/en/account/password' },
   inviteMember: { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite' },
+  myRegistrations: { vi: '/tai-khoan/su-kien', en: '/en/account/events' },
+  manageRegistrations: { vi: '/tai-khoan/su-kien-quan-ly', en: '/en/account/manage-events' },
   forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },
   resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
   accountProducts: { vi: '/tai-khoan/san-pham', en: '/en/account/products' },
   newProduct: { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new' },
   moderation: { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation' },
   cooperativeProfile: { vi: '/tai-khoan/ho-so-hop-tac-xa', en: '/en/account/cooperative' },
+  inquiry: { vi: '/hoi-hang', en: '/en/inquiries' },
+  inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },
+  inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
+  inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 export function productPaths(slug: string): LocalizedPaths {
@@ -35,8 +42,24 @@ export function cooperativePaths(slug: string): LocalizedPaths {
   return { vi: `/hop-tac-xa/${slug}`, en: `/en/cooperatives/${slug}` };
 }
 
+/** One inquiry in the cooperative's inbox, by its public reference. */
+export function inboxItemPaths(reference: string): LocalizedPaths {
+  const code = encodeURIComponent(reference);
+  return { vi: `/tai-khoan/hoi-hang/${code}`, en: `/en/account/inquiries/${code}` };
+}
+
 export function eventPaths(slug: string): LocalizedPaths {
   return { vi: `/su-kien/${slug}`, en: `/en/events/${slug}` };
+}
+
+/** A cooperative's registration for one event (its form, status and withdrawal). */
+export function myRegistrationPaths(eventSlug: string): LocalizedPaths {
+  return { vi: `/tai-khoan/su-kien/${eventSlug}`, en: `/en/account/events/${eventSlug}` };
+}
+
+/** The trade officers' page of one event's registrations. */
+export function managedRegistrationsPaths(eventSlug: string): LocalizedPaths {
+  return { vi: `/tai-khoan/su-kien-quan-ly/${eventSlug}`, en: `/en/account/manage-events/${eventSlug}` };
 }
 
 export function provincePaths(slug: string): LocalizedPaths {

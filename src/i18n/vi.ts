@@ -1,16 +1,24 @@
 /** Vietnamese, the default language. Every user-facing string lives here and in en.ts. */
+import { calendarVi } from './sections/calendar.vi';
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
+import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { dashboardVi } from './sections/dashboard.vi';
 import { accountsVi } from './sections/accounts.vi';
+import { inquiriesVi } from './sections/inquiries.vi';
+import { registrationsVi } from './sections/registrations.vi';
 
 export const vi = {
   accounts: accountsVi,
   dashboard: dashboardVi,
+  calendar: calendarVi,
   details: detailsVi,
   lists: listsVi,
+  registrations: registrationsVi,
+  statistics: statisticsVi,
   trace: traceVi,
+  inquiries: inquiriesVi,
   site: {
     name: 'Chợ HTX',
     tagline: 'Sản phẩm OCOP và hợp tác xã Việt Nam',
@@ -137,6 +145,10 @@ export const vi = {
     forbidden_origin: 'Yêu cầu đến từ trang khác bị từ chối.',
     invalid_credentials: 'Email hoặc mật khẩu không đúng.',
     rate_limited: 'Quá nhiều lần thử. Vui lòng thử lại sau.',
+    inquiry_not_found: 'Không tìm thấy yêu cầu với mã và liên hệ này.',
+    payload_too_large: 'Nội dung gửi quá lớn.',
+    unsupported_media_type: 'Kiểu nội dung không được hỗ trợ: hãy gửi application/json.',
+    invalid_json: 'Nội dung không phải JSON hợp lệ.',
     invalid_token: 'Liên kết không dùng được: có thể đã được dùng, đã hết hạn hoặc bị chép thiếu.',
   },
   validation: {
@@ -174,7 +186,35 @@ export const vi = {
     password_common: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
     password_wrong: 'Mật khẩu hiện tại không đúng.',
     email_invalid: 'Địa chỉ email không hợp lệ.',
+    target_required: 'Hãy chọn sản phẩm hoặc hợp tác xã.',
+    contact_required: 'Cần ít nhất email hoặc số điện thoại.',
+    phone_invalid: 'Số điện thoại không hợp lệ. Số ngoài Việt Nam cần có dấu + và mã quốc gia.',
+    country_invalid: 'Cần mã quốc gia ISO 3166-1 gồm 2 chữ cái, ví dụ VN.',
+    unit_required: 'Hãy ghi đơn vị của số lượng.',
+    number_invalid: 'Cần một số, ví dụ 500 hoặc 2,5.',
+    consent_required: 'Cần bạn đồng ý để hợp tác xã liên hệ lại.',
+    date_in_past: 'Ngày này đã qua.',
+    date_too_far: 'Tối đa {days} ngày kể từ hôm nay.',
+    unknown_cooperative: 'Không có hợp tác xã đang hoạt động với mã này.',
+    product_not_of_cooperative: 'Sản phẩm này không thuộc hợp tác xã đã chọn.',
+    idempotency_key_format: 'Idempotency-Key gồm 8–100 ký tự: chữ Latinh, số và _ . : -',
+    idempotency_key_reused: 'Idempotency-Key này đã dùng cho một yêu cầu khác.',
+    form_too_fast: 'Biểu mẫu được gửi quá nhanh.',
+    form_expired: 'Biểu mẫu đã hết hạn.',
+    form_invalid: 'Biểu mẫu không hợp lệ.',
+    turnstile_failed: 'Chưa xác minh được.',
+    reply_to_spam: 'Không thể trả lời thư rác: hãy đánh dấu “Không phải thư rác” trước.',
     email_taken: 'Email này đã có tài khoản.',
+    ends_before_start: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
+    registration_after_start: 'Hạn đăng ký phải trước khi sự kiện bắt đầu.',
+    closes_before_opens: 'Hạn đăng ký phải sau thời điểm mở đăng ký.',
+    venue_or_online: 'Cần có địa điểm hoặc đường dẫn tham gia trực tuyến.',
+    registration_not_open: 'Sự kiện chưa mở đăng ký gian hàng.',
+    registration_closed: 'Đã hết hạn đăng ký (hoặc rút đăng ký) cho sự kiện này.',
+    already_registered: 'Hợp tác xã của bạn đã đăng ký sự kiện này.',
+    no_booths_left: 'Không còn đủ gian hàng trống để xác nhận đăng ký này.',
+    status_changed: 'Trạng thái đăng ký vừa thay đổi; hãy tải lại trang.',
+    not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
   },
   apiDocs: {
     title: 'Tài liệu API Chợ HTX',

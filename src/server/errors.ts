@@ -24,7 +24,7 @@ export class NotFoundError extends DomainError {
    */
   constructor(
     readonly entity: string,
-    readonly which?: 'product' | 'lot',
+    readonly which?: 'product' | 'lot' | 'inquiry',
     readonly fields?: FieldIssues,
   ) {
     super(`${entity} not found`);
@@ -47,8 +47,15 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The request clashes with the record's state (409); `fields` may say which part and why. */
 export class ConflictError extends DomainError {
   readonly code = 'conflict';
+  constructor(
+    message = 'conflict',
+    readonly fields?: FieldIssues,
+  ) {
+    super(message);
+  }
 }
 
 /** The database could not be reached or answered too slowly. */

@@ -1,14 +1,21 @@
 /**
- * Work the worker's Cron Trigger runs every day at 00:05 in Viet Nam
- * (wrangler.toml: "5 17 * * *" UTC): the day has turned, so validity that
- * depends on the date is recomputed, and dead sessions and rate-limit
- * windows are deleted.
+ * Work of the worker's Cron Triggers (wrangler.toml [triggers]):
+ * - every day at 00:05 in Viet Nam ("5 17 * * *" UTC): the day has turned,
+ *   so validity that depends on the date is recomputed, and dead sessions and
+ *   rate-limit windows are deleted;
+ * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
+ *   visitor waits are refreshed;
+ * - on every trigger: inquiry mail that failed, or whose request ended before
+ *   sending it, is tried again.
  */
 import { deleteExpiredResetLinks } from './accounts/password-reset';
 import { deleteEndedWindows } from './accounts/rate-limit';
 import { deleteExpiredSessions } from './accounts/sessions';
 import { refreshOcopStars } from './catalogue/ocop-stars';
 import type { Database } from './db/client';
+import { refreshNationalStatistics } from './stats/catalogue-statistics';
+import { deliverDueNotifications } from './inquiries/notifications';
+import type { Mailer } from './mail/mailer';
 import { vietnamDate } from './time/vietnam';
 
 export async function runDailyJobs(db: Database, now: Date): Promise<void> {
@@ -17,4 +24,17 @@ export async function runDailyJobs(db: Database, now: Date): Promise<void> {
   await deleteExpiredSessions(db, now);
   await deleteEndedWindows(db, now);
   await deleteExpiredResetLinks(db, now);
+}
+
+export const DAILY_CRON = '5 17 * * *';
+export const FREQUENT_CRON = '*/5 * * * *';
+/** The trigger that retries mail; the frequent one, named for what the mail code needs of it. */
+export const RETRY_CRON = FREQUENT_CRON;
+
+/** What one Cron Trigger firing does; an unknown schedule only retries mail rather than guess. */
+export async function runScheduledJobs(db: Database, mailer: Mailer, cron: string, now: Date): Promise<void> {
+  await deliverDueNotifications(db, mailer, () => now);
+  if (cron === DAILY_CRON) await runDailyJobs(db, now);
+  else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
+  else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
 }

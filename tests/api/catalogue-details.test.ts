@@ -208,7 +208,9 @@ describe('GET /cooperatives/{slug}', () => {
     const [row] = await db
       .select({ id: cooperatives.id, slug: cooperatives.slug })
       .from(cooperatives)
-      .where(sql`EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = ${cooperatives.id})`)
+      // Without demo registrations of its own, so the events test below starts from none.
+      .where(sql`EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = ${cooperatives.id})
+        AND NOT EXISTS (SELECT 1 FROM event_registrations r WHERE r.cooperative_id = ${cooperatives.id})`)
       .orderBy(cooperatives.id)
       .limit(1);
     return row!;

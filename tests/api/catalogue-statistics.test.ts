@@ -2,10 +2,12 @@
  * The statistics against a small dataset counted by hand: two provinces,
  * five cooperatives, a few products, events, registrations and inquiries.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { cooperatives, eventRegistrations, events, inquiries, products, valueChainLinks } from '../../src/server/db/schema';
+import { cachedFigures, cooperatives, eventRegistrations, events, inquiries, products, valueChainLinks } from '../../src/server/db/schema';
+import type { Mailer } from '../../src/server/mail/mailer';
+import { FREQUENT_CRON, runScheduledJobs } from '../../src/server/scheduled';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { computeCatalogueStatistics, readCatalogueStatistics } from '../../src/server/stats/catalogue-statistics';
 import { migratedMemoryDatabase } from '../support/libsql';
@@ -184,6 +186,27 @@ describe('catalogue statistics for one province', () => {
     const s = await computeCatalogueStatistics(db, { provinceCode: '04', year: 2026 }, now);
     expect(s.cooperatives.total).toBe(0);
     expect(s.cooperatives.inValueChain).toEqual({ count: 0, percent: null });
+  });
+});
+
+/** There are no inquiries here; a mailer that is called anyway fails the test. */
+const noMail: Mailer = {
+  send: async () => {
+    throw new Error('no mail expected');
+  },
+};
+
+describe('the five-minute Cron Trigger', () => {
+  it('recomputes the national view of this year ahead of readers, and nothing for an unknown schedule', async () => {
+    const later = new Date(now.getTime() + 60 * 60_000);
+    await runScheduledJobs(db, noMail, FREQUENT_CRON, later);
+    const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:all:2026'));
+    expect(row?.computedAt.getTime()).toBe(later.getTime());
+    // A reader within ten minutes gets exactly what the job stored.
+    expect(await readCatalogueStatistics(db, { provinceCode: null, year: 2026 }, new Date(later.getTime() + 60_000))).toEqual(row?.value);
+    await runScheduledJobs(db, noMail, '0 0 1 1 *', new Date(later.getTime() + 3_600_000));
+    const [same] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:all:2026'));
+    expect(same?.computedAt.getTime()).toBe(later.getTime());
   });
 });
 

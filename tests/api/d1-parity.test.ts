@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLocalD1Migrations, type LocalD1, openLocalD1 } from '../../scripts/lib/local-d1';
 import { listFeaturedProducts } from '../../src/server/catalogue/featured';
@@ -16,6 +17,14 @@ import { checkDatabase } from '../../src/server/db/health';
 import { countCatalogue, seedDemoData, seedReferenceData } from '../../src/server/db/seeding';
 import { listUpcomingEvents } from '../../src/server/events/upcoming';
 import { loadHomePage } from '../../src/server/home/home-page';
+import { datasetRows } from '../../src/server/open-data/datasets';
+import { recordBatch } from '../../src/server/provenance/batches';
+import { getBatchTrace } from '../../src/server/provenance/trace';
+import { computeCatalogueStatistics } from '../../src/server/stats/catalogue-statistics';
+import type { SessionUser } from '../../src/server/accounts/users';
+import { auditLog, events } from '../../src/server/db/schema';
+import { decideRegistration, registerForEvent, withdrawRegistration } from '../../src/server/events/registrations';
+import { createTestCooperative, createTestUser } from '../support/accounts';
 import { migratedMemoryDatabase } from '../support/libsql';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
@@ -61,6 +70,87 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     expect(onD1.upcoming.length).toBeGreaterThan(0);
     expect(onD1.upcoming[0]?.startsAt).toBeInstanceOf(Date);
     expect(onD1).toEqual(onLibsql);
+  });
+
+  it('compute the statistics alike (aggregates, window functions, Viet Nam months)', async () => {
+    const filter = { provinceCode: null, year: 2026 };
+    const [onD1, onLibsql] = await Promise.all([
+      computeCatalogueStatistics(d1.db, filter, NOW),
+      computeCatalogueStatistics(libsql, filter, NOW),
+    ]);
+    expect(onD1.cooperatives.total).toBeGreaterThan(0);
+    expect(onD1).toEqual(onLibsql);
+  });
+
+  it('read a batch trace and stream open data alike', async () => {
+    const [row] = await d1.db.all<{ traceCode: string; lotCode: string }>(
+      sql`SELECT p.trace_code AS traceCode, b.lot_code AS lotCode FROM batches b JOIN products p ON p.id = b.product_id
+          WHERE p.status = 'published' ORDER BY b.id LIMIT 1`,
+    );
+    if (!row) throw new Error('no batch in the demo');
+    const [onD1, onLibsql] = await Promise.all([
+      getBatchTrace(d1.db, { traceCode: row.traceCode }, row.lotCode, NOW),
+      getBatchTrace(libsql, { traceCode: row.traceCode }, row.lotCode, NOW),
+    ]);
+    expect(onD1.kind).toBe('found');
+    expect(onD1).toEqual(onLibsql);
+    const rows = async (db: Database) => {
+      const all = [];
+      for await (const page of datasetRows(db, 'products', { provinceCode: null }, 'http://x', 100)) all.push(...page);
+      return all;
+    };
+    expect(await rows(d1.db)).toEqual(await rows(libsql));
+  });
+
+  it('write a batch with its timeline atomically on D1 too', async () => {
+    const [product] = await d1.db.all<{ id: string }>(sql`SELECT id FROM products WHERE status = 'published' ORDER BY id LIMIT 1`);
+    if (!product) throw new Error('no product');
+    const step = (occurredAt: string) => ({ kind: 'packaged', occurredAt, place: 'Xưởng thử', actorName: 'HTX thử', actorKind: 'cooperative' });
+    const input = { lotCode: 'PARITY-1', productionDate: '2026-06-01', quantity: 10, quantityUnit: 'kg', steps: [step('2026-06-01T08:00:00+07:00'), step('2026-06-02T08:00:00+07:00')] };
+    const recorded = await recordBatch(d1.db, product.id, input, NOW);
+    const [steps] = await d1.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM provenance_steps WHERE batch_id = ${recorded.id}`);
+    expect(Number(steps?.n)).toBe(2);
+    await expect(recordBatch(d1.db, product.id, input, NOW)).rejects.toThrow(/lotCode/);
+  });
+
+  it('keep booth registrations within capacity on D1: races, conditional audit entries, withdrawal and decisions', async () => {
+    const member = async (): Promise<SessionUser> => {
+      const cooperativeId = await createTestCooperative(d1.db);
+      const user = await createTestUser(d1.db, { role: 'member', cooperativeId });
+      return { id: user.id, email: user.email, displayName: 'Thử', role: 'member', cooperativeId, isManager: false };
+    };
+    const officerRow = await createTestUser(d1.db, { role: 'officer' });
+    const officer: SessionUser = { id: officerRow.id, email: officerRow.email, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
+    const now = new Date();
+    const slug = 'hoi-cho-parity-d1';
+    await d1.db.insert(events).values({
+      id: 'parity-event',
+      slug,
+      kind: 'fair',
+      titleVi: 'Hội chợ thử D1',
+      organiser: 'Sở Công Thương',
+      startsAt: new Date(now.getTime() + 30 * 86_400_000),
+      endsAt: new Date(now.getTime() + 31 * 86_400_000),
+      venue: 'Cung Văn hoá',
+      status: 'published',
+      boothCapacity: 1,
+      registrationOpensAt: new Date(now.getTime() - 86_400_000),
+      registrationClosesAt: new Date(now.getTime() + 20 * 86_400_000),
+    });
+    const [first, second] = [await member(), await member()];
+    const outcomes = await Promise.all([first, second].map((who) => registerForEvent(d1.db, who, slug, { booths: 1 }, now)));
+    expect(outcomes.map((r) => r.status).sort()).toEqual(['pending', 'waitlisted']);
+    const taken = async () => (await d1.db.select({ n: events.boothsTaken }).from(events).where(eq(events.slug, slug)))[0]?.n;
+    expect(await taken()).toBe(1);
+    const pending = outcomes.find((r) => r.status === 'pending');
+    const waiting = outcomes.find((r) => r.status === 'waitlisted');
+    const pendingOwner = pending === outcomes[0] ? first : second;
+    await withdrawRegistration(d1.db, pendingOwner, slug, pending?.id ?? '', now);
+    expect(await taken()).toBe(0);
+    await decideRegistration(d1.db, officer, slug, waiting?.id ?? '', 'confirmed', now);
+    expect(await taken()).toBe(1);
+    const audit = await d1.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, 'event_registration'));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_registration.withdraw', 'event_registration.confirm']));
   });
 
   it('seeding again adds nothing and loses nothing, on either store', async () => {

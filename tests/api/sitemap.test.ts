@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { cooperatives, products } from '../../src/server/db/schema';
+import { cooperatives, events, products } from '../../src/server/db/schema';
 import { seedDemoData, seedReferenceData } from '../../src/server/db/seeding';
 import { parseSitemapName, renderSitemap, renderSitemapIndex } from '../../src/server/seo/sitemap';
 import { migratedMemoryDatabase } from '../support/libsql';
@@ -59,8 +59,27 @@ describe('sitemaps paged by keyset', () => {
     expect(first).toMatch(/hreflang="x-default"/);
   });
 
+  it('lists published and cancelled events in both languages, drafts never', async () => {
+    await db.insert(events).values({
+      id: 'sitemap-draft', slug: 'nhap', kind: 'fair', titleVi: 'Nháp', organiser: 'Sở', status: 'draft',
+      startsAt: new Date(), endsAt: new Date(), onlineUrl: 'https://example.vn',
+    });
+    const index = await renderSitemapIndex(db, ORIGIN, { blockSize: BLOCK });
+    const eventSitemaps = locs(index).filter((loc) => loc.includes('/sitemaps/events-'));
+    expect(eventSitemaps[0]).toBe(`${ORIGIN}/sitemaps/events-1.xml`);
+    const listed: string[] = [];
+    for (const loc of eventSitemaps) listed.push(...locs(await child(loc)));
+    const shown = await db.select({ slug: events.slug }).from(events).where(inArray(events.status, ['published', 'cancelled']));
+    expect(shown.length).toBeGreaterThan(30);
+    expect(listed.sort()).toEqual(shown.flatMap(({ slug }) => [`${ORIGIN}/su-kien/${slug}`, `${ORIGIN}/en/events/${slug}`]).sort());
+    expect(listed).not.toContain(`${ORIGIN}/su-kien/nhap`);
+    expect(parseSitemapName('events-1', null)).toEqual({ kind: 'events', page: 1, after: null });
+  });
+
   it('lists the fixed pages and all 34 provinces in both languages', async () => {
     const pages = locs(await child(`${ORIGIN}/sitemaps/pages.xml`));
+    expect(pages).toContain(`${ORIGIN}/su-kien`);
+    expect(pages).toContain(`${ORIGIN}/en/events`);
     expect(pages).toContain(`${ORIGIN}/tinh`);
     expect(pages).toContain(`${ORIGIN}/en/provinces`);
     expect(locs(await child(`${ORIGIN}/sitemaps/provinces.xml`))).toHaveLength(68);

@@ -83,6 +83,12 @@ describe('accessibility of every page template', () => {
     '/tinh',
     '/en/provinces',
     '/tai-lieu-api',
+    '/thong-ke',
+    '/en/statistics?province=ha-noi',
+    '/su-kien',
+    '/en/events?view=month',
+    '/su-kien?time=past&kind=fair',
+    '/su-kien?from=2001-01-01&to=2001-01-31',
     '/khong-co-trang-nay',
     '/dang-nhap',
     '/en/sign-in?next=%2Fen%2Faccount',
@@ -92,6 +98,11 @@ describe('accessibility of every page template', () => {
     '/dang-ky',
     '/en/sign-up',
     '/dev/outbox',
+    '/hoi-hang',
+    '/hoi-hang/trang-thai',
+    '/en/inquiries/status?reference=HTX-7K3M-Q9PD',
+    '/hoi-hang/da-gui?reference=HTX-7K3M-Q9PD',
+    '/en/inquiries/sent?reference=HTX-7K3M-Q9PD',
   ];
   const discovered: [string, RegExp | (() => Promise<string>)][] = [
     ['trace page (vi)', () => traceLink('vi')],
@@ -101,6 +112,9 @@ describe('accessibility of every page template', () => {
     ['/hop-tac-xa', /^\/hop-tac-xa\/[a-z0-9-]+$/],
     ['/en/cooperatives', /^\/en\/cooperatives\/[a-z0-9-]+$/],
     ['/tinh', /^\/tinh\/[a-z0-9-]+$/],
+    ['/su-kien', /^\/su-kien\/[a-z0-9-]+$/],
+    ['/en/events?time=past', /^\/en\/events\/[a-z0-9-]+$/],
+    ['inquiry page for a product (en)', async () => `/en/inquiries?product=${(await firstLink('/en/products', /^\/en\/products\/[a-z0-9-]+$/)).split('/').pop()}`],
   ];
 
   it.each([...fixed.map((path) => [path, null] as const), ...discovered])(
@@ -148,7 +162,16 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     return context;
   }
 
-  it.each(['/tai-khoan', '/en/account', '/tai-khoan/doi-mat-khau', '/en/account/password', '/tai-khoan/moi-thanh-vien', '/en/account/invite'])(
+  it.each([
+    '/tai-khoan',
+    '/en/account',
+    '/tai-khoan/doi-mat-khau',
+    '/en/account/password',
+    '/tai-khoan/moi-thanh-vien',
+    '/en/account/invite',
+    '/tai-khoan/hoi-hang',
+    '/en/account/inquiries?status=spam',
+  ])(
     '%s (signed in as a cooperative manager) has no axe violations and runs no script',
     async (url) => {
       const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
@@ -161,6 +184,60 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       await context.close();
     },
   );
+
+  /** A public event whose booth registration is open now, from the API. */
+  async function openEventSlug(): Promise<string> {
+    const list = (await (await fetch(`${baseUrl}/api/v1/events?limit=100`)).json()) as { items: { slug: string }[] };
+    for (const { slug } of list.items) {
+      const event = (await (await fetch(`${baseUrl}/api/v1/events/${slug}`)).json()) as { registration: string };
+      if (event.registration === 'open') return slug;
+    }
+    throw new Error('the demo data has no event with registration open');
+  }
+
+  const registrationPages: [string, string, () => string | Promise<string>][] = [
+    ['quanly1@cho-htx.test', 'demo-manager-2026', () => '/tai-khoan/su-kien'],
+    ['quanly1@cho-htx.test', 'demo-manager-2026', () => '/en/account/events'],
+    ['quanly1@cho-htx.test', 'demo-manager-2026', async () => `/tai-khoan/su-kien/${await openEventSlug()}`],
+    ['quanly1@cho-htx.test', 'demo-manager-2026', async () => `/en/account/events/${await openEventSlug()}`],
+    ['canbo@cho-htx.test', 'demo-officer-2026', () => '/tai-khoan/su-kien-quan-ly'],
+    ['canbo@cho-htx.test', 'demo-officer-2026', () => '/en/account/manage-events'],
+    ['canbo@cho-htx.test', 'demo-officer-2026', async () => `/tai-khoan/su-kien-quan-ly/${await openEventSlug()}`],
+    ['admin@cho-htx.test', 'demo-admin-2026', async () => `/en/account/manage-events/${await openEventSlug()}`],
+  ];
+  // The e2e tests lock thanhvien2 and change quanly2's password on the same worker, so these use other accounts.
+  it.each(registrationPages)('event registration page for %s has no axe violations and runs no script', async (email, password, path) => {
+    const url = await path();
+    const context = await signedInContext(email, password);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const response = await page.goto(`${baseUrl}${url}`);
+    expect(response?.status(), url).toBe(200);
+    await expectAccessible(page, url, errors);
+    await context.close();
+  });
+
+  it('the booth registration form showing its errors has no axe violations', async () => {
+    const url = `/tai-khoan/su-kien/${await openEventSlug()}`;
+    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}${url}`);
+    // A demo cooperative may already hold a registration there: withdraw it first, which shows the form again.
+    if (await page.$('input[name=action][value=withdraw]')) {
+      await Promise.all([page.waitForLoadState('load'), page.click('form:has(input[value=withdraw]) button')]);
+    }
+    await page.fill('#field-booths', '0');
+    await Promise.all([page.waitForLoadState('load'), page.click('form:has(#field-booths) button[type=submit]')]);
+    await page.waitForSelector('#field-booths-error');
+    expect(await page.getAttribute('#field-booths', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, `${url} (errors)`, errors);
+    await context.close();
+  });
 
   /** A link on a page of the signed-in context, by pattern (e.g. the first batch of the first product). */
   async function linksOn(context: Awaited<ReturnType<typeof signedInContext>>, path: string, pattern: RegExp): Promise<string[]> {
@@ -289,6 +366,79 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await page.waitForSelector('#field-password-error');
     expect(await page.getAttribute('#field-password', 'aria-invalid')).toBe('true');
     await expectAccessible(page, '/en/sign-in (errors)', errors);
+    await context.close();
+  });
+
+  it('an inquiry in the inbox, the officers’ figures and the buyer’s status page have no axe violations', async () => {
+    // A manager's session over plain HTTP, to find the cooperative and send it an inquiry through the API.
+    const signIn = await fetch(`${baseUrl}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ email: 'quanly1@cho-htx.test', password: 'demo-manager-2026' }),
+    });
+    const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+    const me = (await (await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } })).json()) as { cooperative: { slug: string } };
+    const created = await fetch(`${baseUrl}/api/v1/inquiries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.250' },
+      body: JSON.stringify({ cooperative: me.cooperative.slug, name: 'Axe Buyer', email: 'axe@example.com', country: 'JP', quantity: 20, unit: 'kg', message: 'Samples of your best tea, please.', consent: true }),
+    });
+    const { inquiry } = (await created.json()) as { inquiry: { reference: string } };
+
+    const manager = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    for (const url of [`/en/account/inquiries/${inquiry.reference}`, `/tai-khoan/hoi-hang/${inquiry.reference}`]) {
+      const page = await manager.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      expect((await page.goto(`${baseUrl}${url}`))?.status(), url).toBe(200);
+      await expectAccessible(page, url, errors);
+      if (url.startsWith('/en/')) {
+        // Reply through the form, then the buyer's status page shows it.
+        await page.fill('#field-body', 'Samples leave on Monday.');
+        await Promise.all([page.waitForURL(/done=replied/), page.click('form:has(#field-body) button[type=submit]')]);
+        await expectAccessible(page, `${url} (replied)`, errors);
+      }
+      await page.close();
+    }
+    await manager.close();
+
+    const officer = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const officerPage = await officer.newPage();
+    const officerErrors: string[] = [];
+    officerPage.on('console', (message) => message.type() === 'error' && officerErrors.push(message.text()));
+    expect((await officerPage.goto(`${baseUrl}/en/account/inquiries`))?.status()).toBe(200);
+    await expectAccessible(officerPage, '/en/account/inquiries (officer)', officerErrors);
+    await officer.close();
+
+    const buyer = await browser.newContext();
+    const page = await buyer.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(`${baseUrl}/en/inquiries/status?reference=${inquiry.reference}`);
+    await page.fill('#field-contact', 'axe@example.com');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]')]);
+    await page.waitForSelector('#inquiry-heading');
+    expect(await page.textContent('main')).toContain('Samples leave on Monday.');
+    await expectAccessible(page, '/en/inquiries/status (found)', errors);
+    await buyer.close();
+  });
+
+  it('the inquiry form showing its errors has no axe violations', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    const product = await firstLink('/san-pham', /^\/san-pham\/[a-z0-9-]+$/);
+    await page.goto(`${baseUrl}${product}`);
+    await page.fill('#field-name', 'Khách');
+    await page.fill('#field-email', 'khach@');
+    await Promise.all([page.waitForLoadState('load'), page.click('form.inquiry-form button[type=submit]')]);
+    await page.waitForSelector('#field-email-error');
+    expect(await page.getAttribute('#field-email', 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#field-name')).toBe('Khách');
+    await expectAccessible(page, '/hoi-hang (errors)', errors);
     await context.close();
   });
 });

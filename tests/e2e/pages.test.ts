@@ -147,6 +147,19 @@ describe('security headers', () => {
     for (const [name, pattern] of Object.entries(expected)) expect(res.headers.get(name), `${path} ${name}`).toMatch(pattern);
   });
 
+  it('hashed build files are cached for a year; pages and unhashed files are revalidated', async () => {
+    const html = await (await fetch(`${baseUrl}/san-pham`)).text();
+    const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)">/.exec(html)?.[1];
+    expect(stylesheet).toBeDefined();
+    const asset = await fetch(`${baseUrl}${stylesheet}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    for (const path of ['/san-pham', '/favicon.svg']) {
+      expect((await fetch(`${baseUrl}${path}`)).headers.get('cache-control') ?? '', path).not.toContain('immutable');
+    }
+  });
+
   it('pages link their styles instead of inlining them, so style-src can stay strict', async () => {
     const html = await (await fetch(`${baseUrl}/san-pham`)).text();
     expect(html).not.toMatch(/<style\b/);

@@ -39,6 +39,7 @@ export const hostileString = fc.oneof(
 const knownKeys = [
   'q', 'province', 'cooperative', 'group', 'stars', 'certification', 'cooperativeKind',
   'minPrice', 'maxPrice', 'sort', 'page', 'limit', 'kind', 'sector', 'classification', 'hasOcop', 'lang',
+  'format', 'from', 'to', 'time', 'view', 'month',
 ];
 
 /**
@@ -75,3 +76,39 @@ export function leaks(body: string): string | null {
   if (/<script>alert\(1\)<\/script>|<img src=x onerror/i.test(body)) return 'unescaped echo';
   return null;
 }
+
+const inquiryKeys = [
+  'product', 'cooperative', 'name', 'organisation', 'email', 'phone', 'country', 'quantity', 'unit', 'wantedBy', 'message', 'locale',
+  'consent', 'website', 'turnstileToken',
+];
+
+/** Any JSON value, hostile strings first. */
+const hostileJsonValue = fc.oneof(
+  { weight: 5, arbitrary: hostileString },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.array(hostileString, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 5 }), hostileString, { maxKeys: 2 }) },
+);
+
+/**
+ * A body for POST /inquiries: mostly an object of the known fields (a valid
+ * one now and then, so the storing path runs too) with hostile values, or
+ * any JSON at all.
+ */
+export const hostileInquiryBody = (cooperativeSlug: string) => fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.dictionary(fc.constantFrom(...inquiryKeys), hostileJsonValue, { maxKeys: 6 }), fc.boolean())
+      .map(([fields, startValid]) => ({
+        ...(startValid
+          ? { cooperative: cooperativeSlug, name: 'Khách', email: 'khach@example.com', country: 'VN', message: 'Xin báo giá sản phẩm này.', consent: true }
+          : {}),
+        ...fields,
+      })),
+  },
+  { weight: 1, arbitrary: fc.jsonValue() },
+);

@@ -61,7 +61,7 @@ function expectConsistent(data: Omit<DemoDataset, 'provinces'>): void {
   }
   for (const e of data.events) if (e.provinceCode != null) expect(provinceCodes.has(e.provinceCode)).toBe(true);
 
-  const allIds = [data.cooperatives, data.valueChainLinks, data.products, data.ocopRatings, data.certifications, data.batches, data.provenanceSteps, data.events]
+  const allIds = [data.cooperatives, data.valueChainLinks, data.products, data.ocopRatings, data.certifications, data.batches, data.provenanceSteps, data.events, data.eventRegistrations]
     .flat()
     .map((r) => r.id);
   expect(unique(allIds)).toBe(true);
@@ -116,6 +116,27 @@ function expectConsistent(data: Omit<DemoDataset, 'provinces'>): void {
     expect(time(e.publishedAt)).toBeLessThanOrEqual(NOW.getTime());
     // All-day events start at local midnight, 17:00 UTC the day before.
     if (e.allDay) expect(time(e.startsAt) % DAY).toBe(17 * 3_600_000);
+  }
+
+  const eventsById = new Map(data.events.map((e) => [e.id, e]));
+  const registrationsById = new Map(data.eventRegistrations.map((r) => [r.id, r]));
+  expect(unique(data.eventRegistrations.map((r) => `${r.eventId} ${r.cooperativeId}`))).toBe(true);
+  for (const r of data.eventRegistrations) {
+    expect(eventsById.get(r.eventId)?.venue).toBeTruthy();
+    expect(coopIds.has(r.cooperativeId)).toBe(true);
+    expect(r.booths).toBeGreaterThanOrEqual(1);
+  }
+  for (const shown of data.eventRegistrationProducts) {
+    const registration = registrationsById.get(shown.registrationId);
+    expect(productsById.get(shown.productId)?.cooperativeId).toBe(registration?.cooperativeId);
+    expect(productsById.get(shown.productId)?.status).toBe('published');
+  }
+  // booths_taken counts confirmed and pending booths, within capacity (the schema's CHECK).
+  for (const e of data.events) {
+    const held = data.eventRegistrations
+      .filter((r) => r.eventId === e.id && (r.status === 'confirmed' || r.status === 'pending'))
+      .reduce((sum, r) => sum + r.booths, 0);
+    expect(e.boothsTaken ?? 0).toBe(Math.min(held, e.boothCapacity ?? 0));
   }
 }
 
@@ -316,6 +337,10 @@ describe('buildDemoDataset', () => {
       expect(e.titleEn).not.toBe('');
     }
     expect(events.some((e) => e.seriesId != null)).toBe(true);
+    // Some events already have cooperatives confirmed, so their pages show who takes part.
+    const confirmed = demo.eventRegistrations.filter((r) => r.status === 'confirmed');
+    expect(new Set(confirmed.map((r) => r.eventId)).size).toBeGreaterThan(3);
+    expect(demo.eventRegistrationProducts.length).toBeGreaterThan(0);
   });
 
   it('writes natural Vietnamese with diacritics, đ included', () => {
@@ -337,6 +362,9 @@ describe('generateScaleDataset', () => {
     batches: [],
     provenanceSteps: [],
     events: [],
+    // The scale dataset has no registrations; the demo's are checked by expectConsistent too.
+    eventRegistrations: [],
+    eventRegistrationProducts: [],
   };
   for (const chunk of chunks) {
     switch (chunk.table) {
@@ -369,7 +397,7 @@ describe('generateScaleDataset', () => {
 
   it('never collides with the demo dataset', () => {
     const pairs: [string, string[], string[]][] = [
-      ['ids', Object.values(data).flat().map((r) => r.id), Object.values(demo).flat().flatMap((r) => ('id' in r ? [r.id] : []))],
+      ['ids', Object.values(data).flat().flatMap((r) => ('id' in r ? [r.id] : [])), Object.values(demo).flat().flatMap((r) => ('id' in r ? [r.id] : []))],
       ['cooperative slugs', data.cooperatives.map((c) => c.slug), demo.cooperatives.map((c) => c.slug)],
       ['registration codes', data.cooperatives.map((c) => c.registrationCode), demo.cooperatives.map((c) => c.registrationCode)],
       ['product slugs', data.products.map((p) => p.slug), demo.products.map((p) => p.slug)],

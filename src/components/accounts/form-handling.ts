@@ -7,6 +7,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../i18n';
+import { fieldMessages } from '../../i18n/field-messages';
 import type { SessionUser } from '../../server/accounts/users';
 import type { Database } from '../../server/db/client';
 import { readDatabase } from '../../server/db/page-data';
@@ -34,13 +35,8 @@ export interface FormView {
 
 export const emptyView = (values: Record<string, string> = {}): FormView => ({ values, errors: {}, alert: null, notice: null });
 
-/** Localised messages for field issues (validation.* in the dictionaries). */
-export function fieldMessages(issues: FieldIssues, locale: Locale): Record<string, string> {
-  const messages = dictionary(locale).validation as Record<string, string>;
-  return Object.fromEntries(
-    Object.entries(issues).map(([field, issue]) => [field, format(messages[issue.code] ?? messages.invalid ?? '', issue.params)]),
-  );
-}
+// Localised messages for field issues live with the dictionaries, where pure code (and its tests) can reach them.
+export { fieldMessages };
 
 /** The posted fields as strings (files and repeated names ignored). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
@@ -116,6 +112,12 @@ export async function runForm<T>(
     if (error instanceof InvalidTokenError) {
       page.response.status = 400;
       view.alert = t.api.invalid_token;
+      return { ok: false, view };
+    }
+    if (error instanceof ConflictError) {
+      // The record's state refuses the action (e.g. registration has closed): said once, at the top.
+      page.response.status = 409;
+      view.alert = Object.values(error.fields ? fieldMessages(error.fields, locale) : {})[0] ?? t.api.conflict;
       return { ok: false, view };
     }
     if (error instanceof ForbiddenError) {

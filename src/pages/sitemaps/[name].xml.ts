@@ -1,4 +1,4 @@
-/** A child sitemap: pages.xml, provinces.xml, products-N.xml, cooperatives-N.xml (see src/server/seo/sitemap.ts). */
+/** A child sitemap: pages.xml, provinces.xml, products-N.xml, cooperatives-N.xml, events-N.xml (see src/server/seo/sitemap.ts). */
 import type { APIRoute } from 'astro';
 import { readDatabase } from '../../server/db/page-data';
 import { siteOrigin } from '../../server/seo/origin';

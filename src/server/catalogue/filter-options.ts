@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { provinces } from '../db/schema';
 
 export interface ProvinceOption {
+  code: string;
   slug: string;
   nameVi: string;
   nameEn: string;
@@ -11,7 +12,7 @@ export interface ProvinceOption {
 /** The 34 provincial units for filter menus, in Vietnamese alphabetical order by the caller's locale. */
 export async function listProvinceOptions(db: Database): Promise<ProvinceOption[]> {
   return db
-    .select({ slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn })
+    .select({ code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn })
     .from(provinces)
     .orderBy(asc(provinces.slug));
 }

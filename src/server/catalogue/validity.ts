@@ -34,16 +34,6 @@ function parseIsoDate(date: string): [year: number, month: number, day: number] 
   return [year, month, day];
 }
 
-/** Whether `date` is a real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isCalendarDate(date: string): boolean {
-  try {
-    parseIsoDate(date);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one.
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

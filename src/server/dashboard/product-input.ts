@@ -4,7 +4,8 @@
  * rules name their message key in params.code, like batch-input.ts.
  */
 import { z } from 'zod';
-import { isCalendarDate, vietnamToday } from '../catalogue/validity';
+import { vietnamToday } from '../catalogue/validity';
+import { isCalendarDate } from '../time/vietnam';
 import { OCOP_GROUPS, OCOP_LEVELS } from '../catalogue/vocabulary';
 import { gtinField } from '../provenance/batch-input';
 

@@ -37,7 +37,7 @@ import {
   VALUE_CHAIN_ROLES,
 } from '../cooperatives/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
-import { INQUIRY_STATUSES } from '../inquiries/vocabulary';
+import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 
 const createdAt = () =>
@@ -122,6 +122,9 @@ export const cooperatives = sqliteTable(
     index('cooperatives_classification_idx').on(t.classification, t.status),
     // The directory's default order (by folded name) without a sort per request.
     index('cooperatives_status_name_idx').on(t.status, t.searchName),
+    // Covers the statistics' one pass over active cooperatives (src/server/stats), nationally or per
+    // province; with the id, the per-cooperative EXISTS probes need not read the table either.
+    index('cooperatives_stats_idx').on(t.status, t.provinceCode, t.kind, t.sector, t.classification, t.id),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
     index('cooperatives_demo_idx').on(t.isDemo).where(sql`${t.isDemo} = 1`),
     check('cooperatives_members_nonnegative', sql`${t.members} >= 0`),
@@ -197,6 +200,8 @@ export const products = sqliteTable(
     // cannot tell which single-column index is narrower, with this one it needs not guess.
     index('products_province_group_idx').on(t.provinceCode, t.ocopGroup, t.status),
     index('products_price_idx').on(t.status, t.priceVnd),
+    // Covers OCOP counts by group and stars without reading 200,000 rows (src/server/stats).
+    index('products_stats_idx').on(t.status, t.provinceCode, t.ocopGroup, t.ocopStars),
     check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
     check('products_min_order_positive', sql`${t.minOrder} >= 1`),
     check('products_stars_range', sql`${t.ocopStars} IS NULL OR ${t.ocopStars} BETWEEN 3 AND 5`),
@@ -525,6 +530,8 @@ export const inquiries = sqliteTable(
     spamScore: integer('spam_score').notNull().default(0),
     /** Client-chosen Idempotency-Key: the same key returns the same inquiry, never a second one. */
     idempotencyKey: text('idempotency_key'),
+    /** SHA-256 of the submitted fields, so a key reused for a different inquiry is refused, not answered with another's. */
+    requestFingerprint: text('request_fingerprint'),
     firstRepliedAt: integer('first_replied_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -550,6 +557,43 @@ export const inquiryReplies = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('inquiry_replies_inquiry_idx').on(t.inquiryId, t.createdAt)],
+);
+
+/**
+ * Mail an inquiry causes (to the cooperative on arrival, to the buyer on a
+ * reply), written in the same batch as what caused it and delivered after the
+ * response. A row is claimed before sending (claimed_until), so the request's
+ * background task and the cron retry never send it twice; a failure keeps the
+ * row pending with its error until the next attempt, and after the last
+ * attempt it is 'failed' for the trade department to see.
+ */
+export const inquiryNotifications = sqliteTable(
+  'inquiry_notifications',
+  {
+    id: text('id').primaryKey(),
+    inquiryId: text('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: INQUIRY_NOTIFICATION_KINDS }).notNull(),
+    /** The reply this mail carries (kind 'buyer_reply'). */
+    replyId: text('reply_id').references(() => inquiryReplies.id, { onDelete: 'cascade' }),
+    recipient: text('recipient').notNull(),
+    /** The mail as written when it was queued, so every retry sends the same words to the same place. */
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    status: text('status', { enum: INQUIRY_NOTIFICATION_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** While in the future, one sender holds the row; others leave it alone. */
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('inquiry_notifications_due_idx').on(t.status, t.nextAttemptAt),
+    index('inquiry_notifications_inquiry_idx').on(t.inquiryId),
+  ],
 );
 
 /** Who did what to which record, when. Rows are only ever inserted. */

@@ -15,6 +15,8 @@ import {
   batches,
   certifications,
   cooperatives,
+  eventRegistrationProducts,
+  eventRegistrations,
   events,
   ocopRatings,
   products,
@@ -102,6 +104,8 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, batches, data.batches);
   await insertMissing(db, provenanceSteps, data.provenanceSteps);
   await insertMissing(db, events, data.events);
+  await insertMissing(db, eventRegistrations, data.eventRegistrations);
+  await insertMissing(db, eventRegistrationProducts, data.eventRegistrationProducts);
   await seedDemoAccounts(db, data.cooperatives.map((row) => row.id));
   // Ratings older than 36 months no longer count in lists.
   await refreshOcopStars(db, vietnamDate(now));

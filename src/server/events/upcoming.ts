@@ -1,7 +1,7 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { events, provinces } from '../db/schema';
-import type { EventKind } from './vocabulary';
+import type { EventKind, EventStatus } from './vocabulary';
 
 export interface EventSummary {
   id: string;
@@ -13,6 +13,8 @@ export interface EventSummary {
   endsAt: Date;
   allDay: boolean;
   online: boolean;
+  /** Public events are published or cancelled; cancelled ones stay listed, marked as such. */
+  status: EventStatus;
   provinceNameVi: string | null;
   provinceNameEn: string | null;
 }
@@ -28,6 +30,7 @@ export const eventSummaryColumns = {
   endsAt: events.endsAt,
   allDay: events.allDay,
   onlineUrl: events.onlineUrl,
+  status: events.status,
   provinceNameVi: provinces.nameVi,
   provinceNameEn: provinces.nameEn,
 };

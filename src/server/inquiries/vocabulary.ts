@@ -1,2 +1,10 @@
 export const INQUIRY_STATUSES = ['new', 'read', 'replied', 'closed', 'spam'] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+
+/** Mail an inquiry causes: the cooperative hears of a new inquiry; the buyer receives a reply. */
+export const INQUIRY_NOTIFICATION_KINDS = ['cooperative_new', 'buyer_reply'] as const;
+export type InquiryNotificationKind = (typeof INQUIRY_NOTIFICATION_KINDS)[number];
+
+/** pending: not yet sent (maybe failed before, retried later); failed: gave up after the last attempt. */
+export const INQUIRY_NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type InquiryNotificationStatus = (typeof INQUIRY_NOTIFICATION_STATUSES)[number];

@@ -8,10 +8,11 @@
  * on when the data arrives.
  */
 import { z } from 'zod';
-import { isCalendarDate, vietnamToday } from '../catalogue/validity';
+import { vietnamToday } from '../catalogue/validity';
 import { CERTIFICATION_KINDS } from '../catalogue/vocabulary';
 import { parseGtin } from './gtin';
 import { LOT_CODE_PATTERN } from './lot-code';
+import { isCalendarDate } from '../time/vietnam';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from './vocabulary';
 
 /**

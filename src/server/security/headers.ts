@@ -5,9 +5,13 @@
  * source; a unit test holds public/_headers to the same values.
  */
 
-/** No inline script, no third-party anything: pages ship no client JavaScript at all. */
+/**
+ * No inline script, no third-party anything: pages ship no client JavaScript at all.
+ * Everything starts forbidden (default-src 'none'); each kind of resource the
+ * pages use is then allowed from our own origin only.
+ */
 export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
+  "default-src 'none'",
   "script-src 'self'",
   // Astro bundles every style into files (astro.config.mjs: inlineStylesheets 'never').
   "style-src 'self'",

@@ -87,6 +87,11 @@ function organizationNode(input: OrganizationLdInput): JsonLd {
   });
 }
 
+/** The cooperative as the maker of a product or batch: a reference to its Organization node. */
+function makerLd(cooperative: { name: string; url: string }): JsonLd {
+  return { '@type': 'Organization', '@id': organizationId(cooperative.url), name: cooperative.name, url: cooperative.url };
+}
+
 export interface ProductLdInput {
   name: string;
   description: string;
@@ -103,7 +108,7 @@ export interface ProductLdInput {
 }
 
 export function productLd(input: ProductLdInput): JsonLd {
-  const maker = { '@type': 'Organization', '@id': organizationId(input.cooperative.url), name: input.cooperative.name, url: input.cooperative.url };
+  const maker = makerLd(input.cooperative);
   return compact({
     '@context': SCHEMA_ORG,
     '@type': 'Product',
@@ -155,7 +160,7 @@ export interface BatchLdInput {
  * products of the same kind"), a model of the product page's Product.
  */
 export function batchLd(input: BatchLdInput): JsonLd {
-  const maker = { '@type': 'Organization', '@id': organizationId(input.cooperative.url), name: input.cooperative.name, url: input.cooperative.url };
+  const maker = makerLd(input.cooperative);
   return compact({
     '@context': SCHEMA_ORG,
     '@type': 'SomeProducts',
@@ -186,6 +191,54 @@ export function batchLd(input: BatchLdInput): JsonLd {
       input.steps.length > 0
         ? input.steps.map((step) => ({ '@type': 'PropertyValue', name: step.name, value: step.date, description: step.place }))
         : undefined,
+  });
+}
+
+export interface EventLdInput {
+  name: string;
+  description: string;
+  url: string;
+  /** ISO 8601: a date (YYYY-MM-DD) for all-day events, else a local time with its offset. */
+  startDate: string;
+  endDate: string;
+  cancelled: boolean;
+  /** A place (venue, address, region) when in person, a URL when online; both for a hybrid event. */
+  place: { name: string; street: string | null; region: string | null } | null;
+  onlineUrl: string | null;
+  organiser: string;
+  inLanguage: string;
+}
+
+/** schema.org Event: https://schema.org/Event, with its status and attendance mode. */
+export function eventLd(input: EventLdInput): JsonLd {
+  const mode = input.place && input.onlineUrl ? 'MixedEventAttendanceMode' : input.onlineUrl ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode';
+  const place =
+    input.place &&
+    compact({
+      '@type': 'Place',
+      name: input.place.name,
+      address: compact({
+        '@type': 'PostalAddress',
+        streetAddress: input.place.street ?? undefined,
+        addressRegion: input.place.region ?? undefined,
+        addressCountry: 'VN',
+      }),
+    });
+  const virtual = input.onlineUrl ? { '@type': 'VirtualLocation', url: input.onlineUrl } : null;
+  const locations = [place, virtual].filter((l) => l !== null);
+  return compact({
+    '@context': SCHEMA_ORG,
+    '@type': 'Event',
+    name: input.name,
+    description: input.description || undefined,
+    url: input.url,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    eventStatus: `${SCHEMA_ORG}/${input.cancelled ? 'EventCancelled' : 'EventScheduled'}`,
+    eventAttendanceMode: `${SCHEMA_ORG}/${mode}`,
+    location: locations.length === 1 ? locations[0] : locations.length > 1 ? locations : undefined,
+    organizer: { '@type': 'Organization', name: input.organiser },
+    inLanguage: input.inLanguage,
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * The sitemap index (/sitemap.xml) and its child sitemaps (/sitemaps/…):
- * the fixed pages, the provinces, and the products and cooperatives in
- * blocks small enough for SITEMAP_URL_LIMIT.
+ * the fixed pages, the provinces, and the products, cooperatives and events
+ * in blocks small enough for SITEMAP_URL_LIMIT.
  *
  * Products and cooperatives are paged by keyset on id, never OFFSET: a block
  * is "the next RECORDS_PER_SITEMAP ids after K", read from the primary-key
@@ -13,7 +13,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { LOCALES } from '../../i18n';
-import { cooperativePaths, productPaths, provincePaths, routes } from '../../i18n/routes';
+import { cooperativePaths, eventPaths, productPaths, provincePaths, routes } from '../../i18n/routes';
 import type { Database } from '../db/client';
 import { provinces } from '../db/schema';
 import { SITEMAP_URL_LIMIT, type SitemapEntry, sitemapIndexXml, urlSetXml } from './sitemap-xml';
@@ -22,11 +22,11 @@ import { absoluteUrl } from './urls';
 /** Every record is listed once per language. */
 export const RECORDS_PER_SITEMAP = SITEMAP_URL_LIMIT / LOCALES.length;
 
-type PagedKind = 'products' | 'cooperatives';
-const PAGED: readonly PagedKind[] = ['products', 'cooperatives'];
+type PagedKind = 'products' | 'cooperatives' | 'events';
+const PAGED: readonly PagedKind[] = ['products', 'cooperatives', 'events'];
 
-/** The fixed public pages. Only pages that exist: the event pages come with their own issue. */
-const FIXED_PAGES = [routes.home, routes.products, routes.cooperatives, routes.provinces, routes.apiDocs];
+/** The fixed public pages. */
+const FIXED_PAGES = [routes.home, routes.products, routes.cooperatives, routes.events, routes.provinces, routes.statistics, routes.apiDocs];
 
 /** Ids are opaque, URL-safe strings (see src/server/db/seed/random.ts). */
 const KEY = /^[A-Za-z0-9_-]{1,64}$/;
@@ -42,7 +42,7 @@ export type SitemapName =
  */
 export function parseSitemapName(name: string, after: string | null): SitemapName | null {
   if (name === 'pages' || name === 'provinces') return after === null ? { kind: name } : null;
-  const match = /^(products|cooperatives)-([1-9][0-9]{0,5})$/.exec(name);
+  const match = /^(products|cooperatives|events)-([1-9][0-9]{0,5})$/.exec(name);
   if (!match) return null;
   const page = Number(match[2]);
   if (page === 1) return after === null ? { kind: match[1] as PagedKind, page, after: null } : null;
@@ -96,18 +96,28 @@ interface Row {
  */
 function blockRows(db: Database, kind: PagedKind, after: string | null, blockSize: number): Promise<Row[]> {
   const block = sql`SELECT id FROM ${sql.raw(kind)} WHERE id > ${after ?? ''} ORDER BY id LIMIT ${blockSize}`;
-  return kind === 'products'
-    ? db.all<Row>(sql`
+  switch (kind) {
+    case 'products':
+      return db.all<Row>(sql`
         SELECT p.slug, p.updated_at FROM (${block}) AS blk
         CROSS JOIN products p ON p.id = blk.id
         CROSS JOIN cooperatives c ON c.id = p.cooperative_id
         WHERE p.status = 'published' AND c.status = 'active'
-        ORDER BY p.id`)
-    : db.all<Row>(sql`
+        ORDER BY p.id`);
+    case 'cooperatives':
+      return db.all<Row>(sql`
         SELECT c.slug, c.updated_at FROM (${block}) AS blk
         CROSS JOIN cooperatives c ON c.id = blk.id
         WHERE c.status = 'active'
         ORDER BY c.id`);
+    case 'events':
+      // Cancelled events keep their page (marked), so they stay listed; drafts are not public.
+      return db.all<Row>(sql`
+        SELECT e.slug, e.updated_at FROM (${block}) AS blk
+        CROSS JOIN events e ON e.id = blk.id
+        WHERE e.status IN ('published', 'cancelled')
+        ORDER BY e.id`);
+  }
 }
 
 /** The child sitemap that parseSitemapName named. */
@@ -128,8 +138,9 @@ export async function renderSitemap(
       break;
     }
     case 'products':
-    case 'cooperatives': {
-      const toPaths = name.kind === 'products' ? productPaths : cooperativePaths;
+    case 'cooperatives':
+    case 'events': {
+      const toPaths = { products: productPaths, cooperatives: cooperativePaths, events: eventPaths }[name.kind];
       const rows = await blockRows(db, name.kind, name.after, blockSize);
       entries = rows.map((row) => ({ paths: toPaths(row.slug), lastmod: new Date(Number(row.updated_at)) }));
       break;

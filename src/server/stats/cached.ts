@@ -16,9 +16,14 @@ export async function cachedFigure<T>(
   const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, key)).limit(1);
   if (row && options.now.getTime() - row.computedAt.getTime() < options.ttlMs) return row.value as T;
   const value = await compute();
+  await storeFigure(db, key, value, options.now);
+  return value;
+}
+
+/** Stores a figure computed ahead of need (by the scheduled jobs), so no reader waits for it. */
+export async function storeFigure<T>(db: Database, key: string, value: T, now: Date): Promise<void> {
   await db
     .insert(cachedFigures)
-    .values({ key, value, computedAt: options.now })
-    .onConflictDoUpdate({ target: cachedFigures.key, set: { value, computedAt: options.now } });
-  return value;
+    .values({ key, value, computedAt: now })
+    .onConflictDoUpdate({ target: cachedFigures.key, set: { value, computedAt: now } });
 }

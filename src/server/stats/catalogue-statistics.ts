@@ -3,9 +3,10 @@
  * what the provincial plans under Resolution 20-NQ/TW count, for the whole
  * country or one province, and one calendar year where a figure is yearly.
  *
- * Every figure is an aggregate query on an index (GROUP BY over
- * cooperatives_*_idx and products_*_idx, EXISTS probes per cooperative), all
- * sent in one `db.batch` round trip, and the result is cached for ten minutes
+ * Every figure comes from a few aggregate queries on covering indexes
+ * (cooperatives_stats_idx, products_stats_idx, with EXISTS probes per
+ * cooperative), sent concurrently (D1's batch takes query builders only, not
+ * raw SQL); the result is cached for ten minutes
  * per (province, year) in cached_figures: nothing is counted row by row in
  * TypeScript, and a national-scale catalogue is counted at most once per
  * ten minutes per view.
@@ -18,7 +19,7 @@ import { COOPERATIVE_CLASSIFICATIONS, COOPERATIVE_KINDS, COOPERATIVE_SECTORS } f
 import type { Database } from '../db/client';
 import { EVENT_KINDS, type EventKind } from '../events/vocabulary';
 import { vietnamDate } from '../time/vietnam';
-import { cachedFigure } from './cached';
+import { cachedFigure, storeFigure } from './cached';
 
 export interface Count<K extends string | number> {
   key: K;
@@ -94,40 +95,48 @@ function complete<K extends string | number>(keys: readonly K[], rows: readonly 
   return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
 }
 
+/** A group of active cooperatives alike in every way the statistics count. */
+interface CooperativeGroup {
+  kind: CooperativeKind;
+  sector: CooperativeSector;
+  classification: CooperativeClassification | null;
+  province: string;
+  withProduct: number;
+  inChain: number;
+  atEvents: number;
+  n: number;
+}
+
+function countsByProvince(groups: readonly CooperativeGroup[]): Count<string>[] {
+  const counts = new Map<string, number>();
+  for (const row of groups) counts.set(row.province, (counts.get(row.province) ?? 0) + Number(row.n));
+  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
 export async function computeCatalogueStatistics(db: Database, filter: StatisticsFilter, now: Date): Promise<CatalogueStatistics> {
   const p = filter.provinceCode;
   const inProvince = (column: SQL) => (p === null ? sql`1` : sql`${column} = ${p}`);
   const [yearStart, yearEnd] = yearBounds(filter.year);
   const nowMs = now.getTime();
 
-  const [kinds, sectors, classes, provinces, shares, products, events, months, median] = await db.batch([
-    db.all<{ key: CooperativeKind; n: number }>(sql`
-      SELECT kind AS key, count(*) AS n FROM cooperatives
-      WHERE status = 'active' AND ${inProvince(sql`province_code`)} GROUP BY kind`),
-    db.all<{ key: CooperativeSector; n: number }>(sql`
-      SELECT sector AS key, count(*) AS n FROM cooperatives
-      WHERE status = 'active' AND ${inProvince(sql`province_code`)} GROUP BY sector`),
-    db.all<{ key: CooperativeClassification | null; n: number }>(sql`
-      SELECT classification AS key, count(*) AS n FROM cooperatives
-      WHERE status = 'active' AND ${inProvince(sql`province_code`)} GROUP BY classification`),
-    db.all<{ key: string; n: number }>(
-      p === null
-        ? sql`SELECT province_code AS key, count(*) AS n FROM cooperatives WHERE status = 'active' GROUP BY province_code`
-        : sql`SELECT NULL AS key, 0 AS n WHERE 0`,
-    ),
-    db.all<{ total: number; withProduct: number; inChain: number; atEvents: number }>(sql`
-      SELECT
-        count(*) AS total,
-        coalesce(sum(EXISTS (SELECT 1 FROM products pr WHERE pr.cooperative_id = c.id AND pr.status = 'published')), 0) AS withProduct,
-        coalesce(sum(EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = c.id)), 0) AS inChain,
-        coalesce(sum(EXISTS (
+  const [groups, products, events, months, median] = await Promise.all([
+    // One pass over active cooperatives (cooperatives_stats_idx): every breakdown and share the
+    // page shows is a sum over these few thousand groups, not over 50,000 rows.
+    db.all<CooperativeGroup>(sql`
+      SELECT c.kind AS kind, c.sector AS sector, c.classification AS classification, c.province_code AS province,
+        EXISTS (SELECT 1 FROM products pr WHERE pr.cooperative_id = c.id AND pr.status = 'published') AS withProduct,
+        EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = c.id) AS inChain,
+        EXISTS (
           SELECT 1 FROM event_registrations r JOIN events e ON e.id = r.event_id
           WHERE r.cooperative_id = c.id AND r.status IN ('pending', 'confirmed', 'waitlisted')
-            AND e.starts_at >= ${yearStart} AND e.starts_at < ${yearEnd})), 0) AS atEvents
-      FROM cooperatives c
-      WHERE c.status = 'active' AND ${inProvince(sql`c.province_code`)}`),
+            AND e.starts_at >= ${yearStart} AND e.starts_at < ${yearEnd}) AS atEvents,
+        count(*) AS n
+      FROM cooperatives c INDEXED BY cooperatives_stats_idx
+      WHERE c.status = 'active' AND ${inProvince(sql`c.province_code`)}
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`),
+    // Index-only (products_stats_idx): published products by group and stars.
     db.all<{ group: OcopGroup; stars: number | null; n: number }>(sql`
-      SELECT ocop_group AS "group", ocop_stars AS stars, count(*) AS n FROM products
+      SELECT ocop_group AS "group", ocop_stars AS stars, count(*) AS n FROM products INDEXED BY products_stats_idx
       WHERE status = 'published' AND ${inProvince(sql`province_code`)} GROUP BY ocop_group, ocop_stars`),
     db.all<{ key: EventKind; n: number }>(sql`
       SELECT kind AS key, count(*) AS n FROM events
@@ -151,9 +160,11 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
       ) WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)`),
   ]);
 
-  const share = shares[0] ?? { total: 0, withProduct: 0, inChain: 0, atEvents: 0 };
-  const total = Number(share.total);
-  const byClassification = complete([...COOPERATIVE_CLASSIFICATIONS, 'unclassified'] as const, classes, 'unclassified');
+  const sum = (rows: readonly CooperativeGroup[]) => rows.reduce((total, row) => total + Number(row.n), 0);
+  const where = (test: (row: CooperativeGroup) => unknown) => sum(groups.filter(test));
+  const by = <K extends string>(key: (row: CooperativeGroup) => K | null) => groups.map((row) => ({ key: key(row), n: Number(row.n) }));
+  const total = sum(groups);
+  const byClassification = complete([...COOPERATIVE_CLASSIFICATIONS, 'unclassified'] as const, by((row) => row.classification), 'unclassified');
   const fairOrBetter = byClassification.filter((c) => c.key === 'tot' || c.key === 'kha').reduce((sum, c) => sum + c.count, 0);
   const ocopRows = products.filter((row) => row.stars !== null);
   const byMonth = complete([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], months);
@@ -165,13 +176,13 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
     computedAt: now.toISOString(),
     cooperatives: {
       total,
-      byKind: complete(COOPERATIVE_KINDS, kinds),
-      bySector: complete(COOPERATIVE_SECTORS, sectors),
+      byKind: complete(COOPERATIVE_KINDS, by((row) => row.kind)),
+      bySector: complete(COOPERATIVE_SECTORS, by((row) => row.sector)),
       byClassification,
-      byProvince: provinces.map((row) => ({ key: row.key, count: Number(row.n) })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
-      withPublishedProduct: percent(Number(share.withProduct), total),
-      inValueChain: percent(Number(share.inChain), total),
-      atEventsThisYear: percent(Number(share.atEvents), total),
+      byProvince: p === null ? countsByProvince(groups) : [],
+      withPublishedProduct: percent(where((row) => Number(row.withProduct)), total),
+      inValueChain: percent(where((row) => Number(row.inChain)), total),
+      atEventsThisYear: percent(where((row) => Number(row.atEvents)), total),
       fairOrBetter: percent(fairOrBetter, total),
     },
     products: {
@@ -189,10 +200,22 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
   };
 }
 
+const cacheKey = (filter: StatisticsFilter) => `statistics:${filter.provinceCode ?? 'all'}:${filter.year}`;
+
 /** The statistics as last computed for this view, at most ten minutes old. */
 export function readCatalogueStatistics(db: Database, filter: StatisticsFilter, now: Date): Promise<CatalogueStatistics> {
-  const key = `statistics:${filter.provinceCode ?? 'all'}:${filter.year}`;
-  return cachedFigure(db, key, { now, ttlMs: STATISTICS_TTL_MS }, () => computeCatalogueStatistics(db, filter, now));
+  return cachedFigure(db, cacheKey(filter), { now, ttlMs: STATISTICS_TTL_MS }, () => computeCatalogueStatistics(db, filter, now));
+}
+
+/**
+ * Recomputes the national view of the current year ahead of readers (the
+ * five-minute Cron Trigger, src/server/scheduled.ts): it is the costliest
+ * view (a few hundred milliseconds at national scale, where one province
+ * takes some 15) and the most read, so no visitor should pay for it.
+ */
+export async function refreshNationalStatistics(db: Database, now: Date): Promise<void> {
+  const filter = { provinceCode: null, year: Number(vietnamDate(now).slice(0, 4)) };
+  await storeFigure(db, cacheKey(filter), await computeCatalogueStatistics(db, filter, now), now);
 }
 
 /** The years one can choose: from the first the portal counts to the current one in Viet Nam. */

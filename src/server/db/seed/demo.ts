@@ -14,6 +14,7 @@ import { gtin14FromBody } from './gtin';
 import { type BundleShape, buildProductBundle, productNames } from './product';
 import { PROVINCES } from './provinces';
 import { hashSeed, Rng } from './random';
+import { buildRegistrations } from './registrations';
 import { slugify } from './slug';
 import { localDay, vnInstant, vnMidnight } from './time';
 import type { DemoDataset } from './types';
@@ -101,6 +102,8 @@ export function buildDemoDataset(now: Date): DemoDataset {
     batches: [],
     provenanceSteps: [],
     events: [],
+    eventRegistrations: [],
+    eventRegistrationProducts: [],
   };
   const unique = new UniqueDraws();
   let productIndex = 0;
@@ -165,6 +168,21 @@ export function buildDemoDataset(now: Date): DemoDataset {
       now,
     );
     data.events.push(event);
+  });
+
+  const publishedProductsOf = new Map<string, typeof data.products>();
+  for (const product of data.products) {
+    if (product.status !== 'published') continue;
+    publishedProductsOf.set(product.cooperativeId, [...(publishedProductsOf.get(product.cooperativeId) ?? []), product]);
+  }
+  data.events.forEach((event, i) => {
+    let n = 0;
+    const seeded = buildRegistrations(keyed('registrations', i), event, data.cooperatives, publishedProductsOf, now, () =>
+      keyed('id', 'registration', i, n++).id(),
+    );
+    event.boothsTaken = seeded.boothsTaken;
+    data.eventRegistrations.push(...seeded.registrations);
+    data.eventRegistrationProducts.push(...seeded.shown);
   });
   return data;
 }

@@ -3,9 +3,10 @@
  * instants; all-day events run from local midnight to the local midnight
  * after their last day.
  */
+import { type EventFields, eventInputFromFields, parseEventInput } from '../../events/event-input';
 import { fill } from './cooperative';
 import { type EventTemplate, REGION_NAMES, VENUES } from './content/events';
-import { provinceByCode, provinceLabelVi } from './provinces';
+import { PROVINCES, provinceByCode, provinceLabelVi } from './provinces';
 import type { Rng } from './random';
 import { addDays, addHours, localDay, VN_MONTHS_EN, vnInstant, vnMidnight } from './time';
 import type { EventRow } from './types';
@@ -59,6 +60,16 @@ function eventTitles(plan: EventPlan, firstDay: Date): { vi: string; en: string;
   return { vi: fill(plan.template.titleVi, values), en: fill(plan.template.titleEn, values), values };
 }
 
+const PROVINCE_CODES: ReadonlySet<string> = new Set(PROVINCES.map((p) => p.code));
+
+/**
+ * Demo events keep the rules officers' events keep: the fields go through the
+ * event input schema as a form would send them, and the row stores what it gives back.
+ */
+function validated(fields: EventFields): EventFields {
+  return parseEventInput(eventInputFromFields(fields), PROVINCE_CODES);
+}
+
 export function buildEvent(rng: Rng, plan: EventPlan, identity: EventIdentity, now: Date): EventRow {
   const { template } = plan;
   const province = provinceByCode(plan.provinceCode);
@@ -88,9 +99,7 @@ export function buildEvent(rng: Rng, plan: EventPlan, identity: EventIdentity, n
   const updatedAt = revision > 0 ? new Date(Math.min(now.getTime(), addDays(publishedAt, rng.int(1, 20)).getTime())) : publishedAt;
   const cancelReason = rng.pick(CANCEL_REASONS);
 
-  return {
-    id: identity.id,
-    slug,
+  const fields = validated({
     kind: template.kind,
     titleVi: titles.vi,
     titleEn: titles.en,
@@ -107,6 +116,12 @@ export function buildEvent(rng: Rng, plan: EventPlan, identity: EventIdentity, n
     registrationOpensAt: opensAt,
     registrationClosesAt: closesAt,
     boothCapacity: capacity,
+  });
+
+  return {
+    id: identity.id,
+    slug,
+    ...fields,
     boothsTaken: 0,
     status: plan.cancelled ? 'cancelled' : 'published',
     cancelReason: plan.cancelled ? cancelReason : null,

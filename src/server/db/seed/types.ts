@@ -2,6 +2,8 @@ import type {
   batches,
   certifications,
   cooperatives,
+  eventRegistrationProducts,
+  eventRegistrations,
   events,
   ocopRatings,
   products,
@@ -19,6 +21,8 @@ export type CertificationRow = typeof certifications.$inferInsert;
 export type BatchRow = typeof batches.$inferInsert;
 export type ProvenanceStepRow = typeof provenanceSteps.$inferInsert;
 export type EventRow = typeof events.$inferInsert;
+export type EventRegistrationRow = typeof eventRegistrations.$inferInsert;
+export type EventRegistrationProductRow = typeof eventRegistrationProducts.$inferInsert;
 
 export interface DemoDataset {
   provinces: ProvinceRow[];
@@ -30,4 +34,6 @@ export interface DemoDataset {
   batches: BatchRow[];
   provenanceSteps: ProvenanceStepRow[];
   events: EventRow[];
+  eventRegistrations: EventRegistrationRow[];
+  eventRegistrationProducts: EventRegistrationProductRow[];
 }

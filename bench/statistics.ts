@@ -1,0 +1,49 @@
+/**
+ * Server time of the statistics (src/server/stats/catalogue-statistics.ts)
+ * computed afresh, not from the ten-minute cache, on the scale dataset (and
+ * the demo one): the whole country and one province, this year. Prints
+ * p50/p95 over repeated runs. Uses the local D1 SQLite file directly, which
+ * is what workerd reads too, so the figure is query time without HTTP.
+ *
+ *   npm run bench:statistics [-- --runs 20]
+ */
+import { parseArgs } from 'node:util';
+import { openLocalD1File } from '../scripts/lib/local-d1';
+import { main } from '../scripts/lib/fail';
+import { computeCatalogueStatistics } from '../src/server/stats/catalogue-statistics';
+import { vietnamDate } from '../src/server/time/vietnam';
+import { DATASETS } from './lib/datasets';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+await main(async () => {
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, only: { type: 'string' } } });
+  const runs = Number(values.runs ?? 15);
+  const now = new Date();
+  const year = Number(vietnamDate(now).slice(0, 4));
+  console.log(`Statistics server time — ${now.toISOString()} — ${runs} runs each, uncached`);
+  console.log('| dataset | scope | p50 ms | p95 ms | cooperatives counted |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const dataset of DATASETS.filter((d) => !values.only || d.name === values.only)) {
+    await dataset.prepare(dataset.dir);
+    const file = await openLocalD1File(dataset.dir);
+    try {
+      for (const [scope, provinceCode] of [['whole country', null], ['one province (Đắk Lắk)', '66']] as const) {
+        const times: number[] = [];
+        let counted = 0;
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          const stats = await computeCatalogueStatistics(file.db, { provinceCode, year }, now);
+          times.push(performance.now() - start);
+          counted = stats.cooperatives.total;
+        }
+        times.sort((a, b) => a - b);
+        console.log(`| ${dataset.name} | ${scope} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${counted} |`);
+      }
+    } finally {
+      file.client.close();
+    }
+  }
+});

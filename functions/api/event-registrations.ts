@@ -1,0 +1,180 @@
+/**
+ * Booth registrations over HTTP. Members of a cooperative register it, see
+ * its registration and withdraw; trade officers (and admins) list an event's
+ * registrations, decide on them and export them as CSV. A member only ever
+ * sees or touches their own cooperative's registration: anyone else's is
+ * answered as if it did not exist (404).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { NotFoundError } from '../../src/server/errors';
+import { registrationsCsv } from '../../src/server/events/registration-export';
+import { OFFICER_DECISIONS } from '../../src/server/events/registration-status';
+import {
+  decideRegistration,
+  type EventRegistrationRow,
+  findRegistrableEvent,
+  listEventRegistrations,
+  MAX_BOOTHS_PER_REGISTRATION,
+  MAX_PRODUCTS_SHOWN,
+  REGISTRATION_NOTE_MAX_LENGTH,
+  registerForEvent,
+  requireOfficer,
+  requireRegisteringMember,
+  withdrawRegistration,
+} from '../../src/server/events/registrations';
+import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
+import { requireUser } from '../../src/server/accounts/guards';
+import { createRouter } from './context';
+import { ErrorSchema } from './schemas';
+
+const RegistrationSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(REGISTRATION_STATUSES).openapi({
+      description: 'pending and confirmed hold booths; waitlisted waits for one; declined by the officers; withdrawn by the cooperative.',
+    }),
+    booths: z.number().int(),
+    note: z.string().nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    updatedAt: z.string().openapi({ format: 'date-time' }),
+    cooperative: z.object({
+      slug: z.string(),
+      name: z.string(),
+      provinceNameVi: z.string(),
+      provinceNameEn: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+    products: z.array(z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })),
+  })
+  .openapi('EventRegistration');
+
+const RegistrationListSchema = z.object({ items: z.array(RegistrationSchema) }).openapi('EventRegistrationList');
+
+const RegistrationBody = z
+  .object({
+    booths: z.number().int().openapi({ minimum: 1, maximum: MAX_BOOTHS_PER_REGISTRATION, example: 2 }),
+    products: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: `Slugs of the cooperative's own published products to show (at most ${MAX_PRODUCTS_SHOWN}).` }),
+    note: z.string().optional().openapi({ description: `At most ${REGISTRATION_NOTE_MAX_LENGTH} characters.` }),
+  })
+  .openapi('EventRegistrationRequest');
+
+const DecisionBody = z.object({ status: z.enum(OFFICER_DECISIONS) }).openapi('EventRegistrationDecision');
+
+const slugParam = z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'phien-cho-ocop' });
+const idParam = z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } });
+
+const errorDescriptions: Record<number, string> = {
+  401: 'Not signed in',
+  403: 'Refused: not a member of a cooperative (or not a trade officer), or a cross-origin request',
+  404: 'No public event has this slug, or no registration of yours has this id',
+  409: 'Registration is not open or has closed, the cooperative is already registered, no booth is left to confirm, or the status changed meanwhile (see fields)',
+  422: 'Invalid fields',
+};
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } }]));
+
+const tags = ['Event registrations'];
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/registrations',
+  tags,
+  summary: "An event's registrations",
+  description: 'Trade officers and admins get every registration; a member gets only their own cooperative\'s (zero or one).',
+  request: { params: z.object({ slug: slugParam }) },
+  responses: { 200: { description: 'The registrations, first come first', content: { 'application/json': { schema: RegistrationListSchema } } }, ...errors(401, 403, 404) },
+});
+
+const csvRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/registrations.csv',
+  tags,
+  summary: "An event's registrations as CSV (trade officers)",
+  description: 'RFC 4180, UTF-8 with a byte order mark; times in Viet Nam (+07:00).',
+  request: { params: z.object({ slug: slugParam }) },
+  responses: { 200: { description: 'The list', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403, 404) },
+});
+
+const registerRoute = createRoute({
+  method: 'post',
+  path: '/events/{slug}/registrations',
+  tags,
+  summary: "Register the member's cooperative for an event",
+  description:
+    'Within the registration window only. The registration is pending (its booths held) when they fit in what is left, ' +
+    'waitlisted otherwise: two cooperatives racing for the last booth never both get it, and neither is lost. ' +
+    'A cooperative that withdrew may register again.',
+  request: { params: z.object({ slug: slugParam }), body: { content: { 'application/json': { schema: RegistrationBody } }, required: true } },
+  responses: { 201: { description: 'Registered', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409, 422) },
+});
+
+const withdrawRoute = createRoute({
+  method: 'delete',
+  path: '/events/{slug}/registrations/{id}',
+  tags,
+  summary: "Withdraw the cooperative's registration",
+  description: 'Before the registration deadline (or the start, without one); its booths are freed.',
+  request: { params: z.object({ slug: slugParam, id: idParam }) },
+  responses: { 200: { description: 'Withdrawn', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409) },
+});
+
+const decideRoute = createRoute({
+  method: 'patch',
+  path: '/events/{slug}/registrations/{id}',
+  tags,
+  summary: 'Confirm, waitlist or decline a registration (trade officers)',
+  description: 'Waitlisting or declining frees its booths; confirming a waitlisted one needs them to fit (409 no_booths_left otherwise). Written to the audit log.',
+  request: { params: z.object({ slug: slugParam, id: idParam }), body: { content: { 'application/json': { schema: DecisionBody } }, required: true } },
+  responses: { 200: { description: 'Decided', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409, 422) },
+});
+
+function registrationJson(row: EventRegistrationRow): z.infer<typeof RegistrationSchema> {
+  const { id: _, ...cooperative } = row.cooperative;
+  return { ...row, cooperative, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+async function oneRegistration(db: Parameters<typeof listEventRegistrations>[0], eventId: string, registrationId: string, cooperativeId?: string) {
+  const row = (await listEventRegistrations(db, eventId, cooperativeId)).find((r) => r.id === registrationId);
+  if (!row) throw new NotFoundError('registration');
+  return registrationJson(row);
+}
+
+export const eventRegistrations = createRouter()
+  .openapi(csvRoute, async (c) => {
+    requireOfficer(c.get('user'));
+    const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
+    const body = registrationsCsv(await listEventRegistrations(c.get('db'), event.id));
+    return c.body(body, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${event.slug}-registrations.csv"`,
+      'Cache-Control': 'private, no-store',
+    });
+  })
+  .openapi(listRoute, async (c) => {
+    const user = requireUser(c.get('user'));
+    const ownOnly = user.role === 'member' ? requireRegisteringMember(user).cooperativeId : undefined;
+    const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
+    const rows = await listEventRegistrations(c.get('db'), event.id, ownOnly);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: rows.map(registrationJson) }, 200);
+  })
+  .openapi(registerRoute, async (c) => {
+    const { slug } = c.req.valid('param');
+    const registered = await registerForEvent(c.get('db'), c.get('user'), slug, c.req.valid('json'), new Date());
+    return c.json(await oneRegistration(c.get('db'), registered.event.id, registered.id), 201);
+  })
+  .openapi(withdrawRoute, async (c) => {
+    const { slug, id } = c.req.valid('param');
+    const withdrawn = await withdrawRegistration(c.get('db'), c.get('user'), slug, id, new Date());
+    return c.json(await oneRegistration(c.get('db'), withdrawn.event.id, withdrawn.id), 200);
+  })
+  .openapi(decideRoute, async (c) => {
+    const { slug, id } = c.req.valid('param');
+    await decideRegistration(c.get('db'), c.get('user'), slug, id, c.req.valid('json').status, new Date());
+    const event = await findRegistrableEvent(c.get('db'), slug);
+    return c.json(await oneRegistration(c.get('db'), event.id, id), 200);
+  });

@@ -1,0 +1,2 @@
+CREATE INDEX `cooperatives_stats_idx` ON `cooperatives` (`status`,`province_code`,`kind`,`sector`,`classification`,`id`);--> statement-breakpoint
+CREATE INDEX `products_stats_idx` ON `products` (`status`,`province_code`,`ocop_group`,`ocop_stars`);

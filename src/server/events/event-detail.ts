@@ -1,0 +1,148 @@
+/**
+ * Everything an event's page (and GET /api/v1/events/{slug}) shows: the event,
+ * its place, its registration window, and the cooperatives confirmed to take
+ * part with the products they bring. Drafts are not public (null, a 404).
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { cooperatives, eventRegistrationProducts, eventRegistrations, events, products, provinces } from '../db/schema';
+import type { ProvinceRef } from '../provinces/summaries';
+import { PUBLIC_EVENT_STATUSES } from './calendar';
+import { boothsLeft, type RegistrationState, registrationState } from './registration-window';
+import type { EventKind, EventStatus } from './vocabulary';
+
+export interface EventParticipant {
+  cooperative: { slug: string; name: string; provinceNameVi: string; provinceNameEn: string };
+  booths: number;
+  /** Published products it shows at the event. */
+  products: { slug: string; nameVi: string; nameEn: string }[];
+}
+
+export interface EventDetail {
+  id: string;
+  slug: string;
+  kind: EventKind;
+  titleVi: string;
+  titleEn: string;
+  descriptionVi: string;
+  descriptionEn: string;
+  startsAt: Date;
+  endsAt: Date;
+  allDay: boolean;
+  venue: string | null;
+  address: string | null;
+  province: ProvinceRef | null;
+  onlineUrl: string | null;
+  organiser: string;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  boothCapacity: number | null;
+  boothsLeft: number | null;
+  registration: RegistrationState;
+  status: EventStatus;
+  cancelReason: string | null;
+  /** iCalendar SEQUENCE. */
+  revision: number;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** The event has ended by `now`. */
+  ended: boolean;
+  participants: EventParticipant[];
+}
+
+/** A big fair has a few hundred stands; the page lists them all, the bound only guards the query. */
+export const PARTICIPANT_LIMIT = 500;
+
+async function confirmedParticipants(db: Database, eventId: string): Promise<EventParticipant[]> {
+  const registrations = await db
+    .select({
+      id: eventRegistrations.id,
+      booths: eventRegistrations.booths,
+      slug: cooperatives.slug,
+      name: cooperatives.name,
+      provinceNameVi: provinces.nameVi,
+      provinceNameEn: provinces.nameEn,
+    })
+    .from(eventRegistrations)
+    .innerJoin(cooperatives, eq(cooperatives.id, eventRegistrations.cooperativeId))
+    .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
+    .where(
+      and(
+        eq(eventRegistrations.eventId, eventId),
+        eq(eventRegistrations.status, 'confirmed'),
+        eq(cooperatives.status, 'active'),
+      ),
+    )
+    .orderBy(asc(cooperatives.name), asc(eventRegistrations.id))
+    .limit(PARTICIPANT_LIMIT);
+  if (registrations.length === 0) return [];
+  const shown = await db
+    .select({
+      registrationId: eventRegistrationProducts.registrationId,
+      slug: products.slug,
+      nameVi: products.nameVi,
+      nameEn: products.nameEn,
+    })
+    .from(eventRegistrationProducts)
+    .innerJoin(products, eq(products.id, eventRegistrationProducts.productId))
+    .where(
+      and(
+        inArray(
+          eventRegistrationProducts.registrationId,
+          registrations.map((r) => r.id),
+        ),
+        eq(products.status, 'published'),
+      ),
+    )
+    .orderBy(asc(products.nameVi));
+  return registrations.map((r) => ({
+    cooperative: { slug: r.slug, name: r.name, provinceNameVi: r.provinceNameVi, provinceNameEn: r.provinceNameEn },
+    booths: r.booths,
+    products: shown.filter((p) => p.registrationId === r.id).map(({ registrationId: _, ...product }) => product),
+  }));
+}
+
+export async function getPublicEvent(db: Database, slug: string, now: Date): Promise<EventDetail | null> {
+  const [row] = await db
+    .select({
+      event: events,
+      province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
+    })
+    .from(events)
+    .leftJoin(provinces, eq(provinces.code, events.provinceCode))
+    .where(and(eq(events.slug, slug), inArray(events.status, PUBLIC_EVENT_STATUSES)));
+  if (!row) return null;
+  const e = row.event;
+  const participants = await confirmedParticipants(db, e.id);
+  return {
+    id: e.id,
+    slug: e.slug,
+    kind: e.kind,
+    titleVi: e.titleVi,
+    titleEn: e.titleEn,
+    descriptionVi: e.descriptionVi,
+    descriptionEn: e.descriptionEn,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    allDay: e.allDay,
+    venue: e.venue,
+    address: e.address,
+    province: row.province,
+    onlineUrl: e.onlineUrl,
+    organiser: e.organiser,
+    registrationOpensAt: e.registrationOpensAt,
+    registrationClosesAt: e.registrationClosesAt,
+    boothCapacity: e.boothCapacity,
+    boothsLeft: boothsLeft(e),
+    registration: registrationState(e, now),
+    status: e.status,
+    cancelReason: e.status === 'cancelled' ? e.cancelReason : null,
+    revision: e.revision,
+    publishedAt: e.publishedAt,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    ended: e.endsAt.getTime() < now.getTime(),
+    participants,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * ISO 3166-1 alpha-2 codes officially assigned (249, as maintained by the ISO
+ * 3166 Maintenance Agency). Names are not kept here: pages ask the runtime's
+ * Intl.DisplayNames for them in the reader's language.
+ */
+const ASSIGNED = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES
+ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM
+IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME
+MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG
+PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY
+SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`;
+
+export const COUNTRY_CODES: readonly string[] = ASSIGNED.split(/\s+/);
+const assigned: ReadonlySet<string> = new Set(COUNTRY_CODES);
+
+export function isCountryCode(value: string): boolean {
+  return assigned.has(value);
+}
+
+/** Codes with their names in a language, sorted as that language sorts them; Viet Nam first. */
+export function countryOptions(locale: 'vi' | 'en'): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([locale === 'vi' ? 'vi-VN' : 'en-GB'], { type: 'region', fallback: 'code' });
+  const collator = new Intl.Collator(locale === 'vi' ? 'vi-VN' : 'en-GB');
+  const options = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code }));
+  options.sort((a, b) => (a.code === 'VN' ? -1 : b.code === 'VN' ? 1 : collator.compare(a.name, b.name)));
+  return options;
+}

@@ -1,0 +1,177 @@
+/**
+ * What a buyer sends, checked the same way for the JSON API and the HTML form
+ * (which first turns its strings into this shape, see inquiryFromForm). Every
+ * problem is reported at once, per field, as a message key.
+ *
+ * Limits (also stated on the form and in the OpenAPI document): name up to
+ * 120 characters, organisation 160, email 254, message 10 to 5,000, unit 40,
+ * quantity above 0 and at most 1,000,000,000, wanted-by from today (in Viet
+ * Nam) to two years ahead.
+ */
+import { z } from 'zod';
+import type { Locale } from '../../i18n';
+import { vietnamToday } from '../catalogue/validity';
+import { isCalendarDate } from '../time/vietnam';
+import { looksLikeEmail, normaliseEmail } from '../accounts/users';
+import { type FieldIssues, ValidationError } from '../errors';
+import { fieldIssuesFromZod } from '../validation';
+import { isCountryCode } from './countries';
+import { normalisePhone } from './phone';
+
+export const INQUIRY_LIMITS = {
+  nameMax: 120,
+  organisationMax: 160,
+  emailMax: 254,
+  phoneMax: 40,
+  messageMin: 10,
+  messageMax: 5000,
+  unitMax: 40,
+  quantityMax: 1_000_000_000,
+  wantedByMaxDays: 730,
+  slugMax: 200,
+} as const;
+
+const L = INQUIRY_LIMITS;
+const custom = (code: string, params: Record<string, string | number> = {}) => ({ params: { code, ...params } });
+
+/** Text fields: trimmed, NFC (so ế typed two ways is one letter), empty meaning absent. */
+const text = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.normalize('NFC').trim())
+    .pipe(z.string().max(max));
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** The shape with its types and lengths; the rules between fields are checked in parseInquiry. */
+export const inquiryShape = z.strictObject({
+  product: z.string().max(L.slugMax).nullish(),
+  cooperative: z.string().max(L.slugMax).nullish(),
+  name: text(L.nameMax).pipe(z.string().min(1)),
+  organisation: optionalText(L.organisationMax),
+  email: optionalText(L.emailMax).refine((value) => value === null || looksLikeEmail(value), custom('email_invalid')),
+  phone: optionalText(L.phoneMax).refine((value) => value === null || normalisePhone(value) !== null, custom('phone_invalid')),
+  country: z
+    .string()
+    .transform((value) => value.trim().toUpperCase())
+    .refine(isCountryCode, custom('country_invalid')),
+  quantity: z.number().positive().max(L.quantityMax).nullish(),
+  unit: optionalText(L.unitMax),
+  wantedBy: z.string().refine(isCalendarDate, custom('calendar_date')).nullish(),
+  message: text(L.messageMax).pipe(z.string().min(L.messageMin)),
+  locale: z.enum(['vi', 'en']).nullish(),
+  consent: z.boolean(),
+  /** The honeypot: invisible on the form; people leave it empty, form-filling bots do not. */
+  website: z.string().max(2000).nullish(),
+  turnstileToken: z.string().max(4096).nullish(),
+});
+
+export interface InquiryInput {
+  productSlug: string | null;
+  cooperativeSlug: string | null;
+  name: string;
+  organisation: string | null;
+  email: string | null;
+  /** E.164. */
+  phone: string | null;
+  country: string;
+  quantity: number | null;
+  unit: string | null;
+  wantedBy: string | null;
+  message: string;
+  locale: Locale;
+  /** Always true: an inquiry without consent is refused. */
+  consent: true;
+  honeypot: string;
+  turnstileToken: string | null;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Rules across fields, on the raw values, so they are reported together with the shape's problems. */
+function crossFieldIssues(raw: Record<string, unknown>, now: Date, found: FieldIssues): FieldIssues {
+  const issues: FieldIssues = {};
+  const present = (key: string) => typeof raw[key] === 'string' ? (raw[key] as string).trim() !== '' : raw[key] !== undefined && raw[key] !== null;
+  if (!present('product') && !present('cooperative') && !found.product && !found.cooperative) {
+    issues.product = { code: 'target_required' };
+  }
+  if (!present('email') && !present('phone') && !found.email && !found.phone) issues.email = { code: 'contact_required' };
+  if (present('quantity') && !present('unit') && !found.unit) issues.unit = { code: 'unit_required' };
+  if (raw.consent === false && !found.consent) issues.consent = { code: 'consent_required' };
+  if (typeof raw.wantedBy === 'string' && isCalendarDate(raw.wantedBy) && !found.wantedBy) {
+    const today = vietnamToday(now);
+    if (raw.wantedBy < today) issues.wantedBy = { code: 'date_in_past' };
+    else if (raw.wantedBy > addDays(today, L.wantedByMaxDays)) issues.wantedBy = { code: 'date_too_far', params: { days: L.wantedByMaxDays } };
+  }
+  return issues;
+}
+
+/**
+ * The inquiry in its stored form (email lower-cased, phone in E.164, country
+ * upper-case), or a ValidationError naming every field that is wrong.
+ * `fallbackLocale` is the language of the request when the body names none.
+ */
+export function parseInquiry(raw: unknown, now: Date, fallbackLocale: Locale): InquiryInput {
+  const result = inquiryShape.safeParse(raw);
+  const shapeIssues = result.success ? {} : fieldIssuesFromZod(result.error, raw);
+  // A field left empty (blank after trimming) is missing, not "too short".
+  for (const [field, issue] of Object.entries(shapeIssues)) {
+    if (issue.code === 'too_short' && issue.params?.min === 1) shapeIssues[field] = { code: 'required' };
+  }
+  // A quantity the form could not read as a number says so, rather than "wrong type".
+  if (shapeIssues.quantity?.code === 'invalid_type') shapeIssues.quantity = { code: 'number_invalid' };
+  const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const issues = { ...shapeIssues, ...crossFieldIssues(record, now, shapeIssues) };
+  if (Object.keys(issues).length > 0 || !result.success) throw new ValidationError(issues);
+  const data = result.data;
+  return {
+    productSlug: data.product?.trim() || null,
+    cooperativeSlug: data.cooperative?.trim() || null,
+    name: data.name,
+    organisation: data.organisation,
+    email: data.email === null ? null : normaliseEmail(data.email),
+    phone: data.phone === null ? null : normalisePhone(data.phone),
+    country: data.country,
+    quantity: data.quantity ?? null,
+    unit: data.quantity == null ? null : data.unit,
+    wantedBy: data.wantedBy ?? null,
+    message: data.message,
+    locale: data.locale ?? fallbackLocale,
+    consent: true,
+    honeypot: data.website ?? '',
+    turnstileToken: data.turnstileToken ?? null,
+  };
+}
+
+/** The names of the form's fields, which are the JSON body's names. */
+export const INQUIRY_FORM_FIELDS = [
+  'product', 'cooperative', 'name', 'organisation', 'email', 'phone', 'country', 'quantity', 'unit', 'wantedBy', 'message', 'locale', 'website',
+] as const;
+
+/**
+ * The posted form as the JSON body would say it: empty fields absent, the
+ * quantity a number (a comma or a dot as decimal separator, spaces or dots as
+ * thousands in Vietnamese style are not guessed at: "1500" or "1,5"), the
+ * consent box true when ticked.
+ */
+export function inquiryFromForm(form: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const name of INQUIRY_FORM_FIELDS) {
+    const value = form[name];
+    if (value !== undefined && value.trim() !== '') body[name] = value;
+  }
+  if (typeof body.quantity === 'string') {
+    const quantity = Number(body.quantity.trim().replace(',', '.'));
+    body.quantity = Number.isFinite(quantity) ? quantity : body.quantity;
+  }
+  body.consent = form.consent === 'on' || form.consent === 'true' || form.consent === '1';
+  const turnstile = form['cf-turnstile-response'];
+  if (turnstile) body.turnstileToken = turnstile;
+  return body;
+}

@@ -1,0 +1,62 @@
+/**
+ * The mail inquiries cause, written when queued (notifications.ts keeps the
+ * text, so every retry sends the same words). Cooperatives get Vietnamese;
+ * buyers get the language they wrote in.
+ */
+import { dictionary, format, type Locale } from '../../i18n';
+import type { MailMessage } from '../mail/mailer';
+
+export interface NewInquiryMailFacts {
+  reference: string;
+  about: string;
+  buyerName: string;
+  organisation: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string;
+  quantity: number | null;
+  unit: string | null;
+  wantedBy: string | null;
+  message: string;
+  /** Absolute link to the inquiry in the cooperative's inbox. */
+  inboxLink: string;
+}
+
+export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMessage {
+  const t = dictionary('vi').inquiries.mail;
+  const none = '–';
+  return {
+    to,
+    subject: format(t.newSubject, { reference: facts.reference, about: facts.about }),
+    text: format(t.newBody, {
+      reference: facts.reference,
+      about: facts.about,
+      name: facts.organisation ? `${facts.buyerName} (${facts.organisation})` : facts.buyerName,
+      contact: [facts.email, facts.phone].filter(Boolean).join(', '),
+      country: facts.country,
+      quantity: facts.quantity === null ? none : `${facts.quantity} ${facts.unit ?? ''}`.trim(),
+      wantedBy: facts.wantedBy ?? none,
+      message: facts.message,
+      link: facts.inboxLink,
+    }),
+  };
+}
+
+export function replyMail(
+  locale: Locale,
+  to: string,
+  facts: { reference: string; buyerName: string; cooperative: string; reply: string; statusLink: string },
+): MailMessage {
+  const t = dictionary(locale).inquiries.mail;
+  return {
+    to,
+    subject: format(t.replySubject, { reference: facts.reference, cooperative: facts.cooperative }),
+    text: format(t.replyBody, {
+      name: facts.buyerName,
+      cooperative: facts.cooperative,
+      reference: facts.reference,
+      reply: facts.reply,
+      link: facts.statusLink,
+    }),
+  };
+}

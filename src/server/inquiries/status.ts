@@ -1,0 +1,108 @@
+/**
+ * What the buyer sees of their inquiry, with its reference and the email (or
+ * phone) they gave: the status, what they asked, and the cooperative's
+ * replies. A wrong reference and a wrong email get the same answer
+ * (NotFoundError with no detail), and failed look-ups are limited per client
+ * address, so the page cannot be used to find out whose inquiries exist.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { findLock, type RateLimitPolicy, recordAttempt } from '../accounts/rate-limit';
+import { normaliseEmail } from '../accounts/users';
+import type { Database } from '../db/client';
+import { cooperatives, inquiries, inquiryReplies, products } from '../db/schema';
+import { NotFoundError, RateLimitedError, ValidationError } from '../errors';
+import { normalisePhone } from './phone';
+import { normaliseReference } from './reference';
+import type { InquiryStatus } from './vocabulary';
+
+const MINUTE_MS = 60_000;
+/** Twenty wrong guesses in 15 minutes is a person struggling; more is a script. */
+export const STATUS_LOOKUP_POLICY: RateLimitPolicy = { limit: 20, windowMs: 15 * MINUTE_MS, lockMs: 15 * MINUTE_MS };
+
+/** The buyer's view of the status: a held spam inquiry looks merely received. */
+export const PUBLIC_INQUIRY_STATUSES = ['received', 'read', 'replied', 'closed'] as const;
+export type PublicInquiryStatus = (typeof PUBLIC_INQUIRY_STATUSES)[number];
+
+export function publicStatus(status: InquiryStatus): PublicInquiryStatus {
+  return status === 'new' || status === 'spam' ? 'received' : status;
+}
+
+export interface BuyerInquiryView {
+  reference: string;
+  status: PublicInquiryStatus;
+  createdAt: Date;
+  cooperative: { slug: string; name: string };
+  product: { slug: string; nameVi: string; nameEn: string } | null;
+  message: string;
+  quantity: number | null;
+  unit: string | null;
+  wantedBy: string | null;
+  replies: { body: string; createdAt: Date }[];
+}
+
+export async function lookUpInquiry(
+  db: Database,
+  lookup: { reference: string; contact: string; clientAddress: string },
+  now: Date,
+): Promise<BuyerInquiryView> {
+  const issues: Record<string, { code: string }> = {};
+  if (!lookup.reference.trim()) issues.reference = { code: 'required' };
+  if (!lookup.contact.trim()) issues.contact = { code: 'required' };
+  if (Object.keys(issues).length > 0) throw new ValidationError(issues);
+
+  const limit = { key: `inquiry-status:address:${lookup.clientAddress}`, policy: STATUS_LOOKUP_POLICY };
+  const lock = await findLock(db, [limit], now);
+  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
+
+  const reference = normaliseReference(lookup.reference);
+  const contact = lookup.contact.trim();
+  const [row] = reference
+    ? await db
+        .select({
+          id: inquiries.id,
+          reference: inquiries.reference,
+          status: inquiries.status,
+          createdAt: inquiries.createdAt,
+          email: inquiries.email,
+          phone: inquiries.phone,
+          message: inquiries.message,
+          quantity: inquiries.quantity,
+          unit: inquiries.quantityUnit,
+          wantedBy: inquiries.wantedBy,
+          cooperativeSlug: cooperatives.slug,
+          cooperativeName: cooperatives.name,
+          productSlug: products.slug,
+          productNameVi: products.nameVi,
+          productNameEn: products.nameEn,
+        })
+        .from(inquiries)
+        .innerJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId))
+        .leftJoin(products, eq(products.id, inquiries.productId))
+        .where(eq(inquiries.reference, reference))
+        .limit(1)
+    : [];
+  const matches =
+    row !== undefined &&
+    ((row.email !== null && row.email === normaliseEmail(contact)) || (row.phone !== null && row.phone === normalisePhone(contact)));
+  if (!row || !matches) {
+    await recordAttempt(db, limit.key, limit.policy, now);
+    throw new NotFoundError('inquiry', 'inquiry');
+  }
+  const replies = await db
+    .select({ body: inquiryReplies.body, createdAt: inquiryReplies.createdAt })
+    .from(inquiryReplies)
+    .where(and(eq(inquiryReplies.inquiryId, row.id)))
+    .orderBy(asc(inquiryReplies.createdAt));
+  return {
+    reference: row.reference,
+    status: publicStatus(row.status),
+    createdAt: row.createdAt,
+    cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
+    product: row.productSlug && row.productNameVi !== null ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' } : null,
+    message: row.message,
+    quantity: row.quantity,
+    unit: row.unit,
+    wantedBy: row.wantedBy,
+    replies,
+  };
+}

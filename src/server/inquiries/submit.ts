@@ -1,0 +1,242 @@
+/**
+ * Receiving an inquiry: the verb the API and the form both call.
+ *
+ * In order: the fields (422), the honeypot (a bot: answered as if accepted,
+ * nothing stored), the form's fill time (422), a replayed Idempotency-Key
+ * (the same inquiry again, never a second row), the target (404), the rate
+ * limits per client address and per cooperative (429), Turnstile when
+ * configured (422), spam scoring; then one batch stores the inquiry and
+ * queues the cooperative's notifications. Mail goes out after the response
+ * (notifications.ts); an inquiry judged spam is stored with status 'spam' and
+ * queues nothing until a member marks it "not spam".
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { and, eq } from 'drizzle-orm';
+import type { Locale } from '../../i18n';
+import { findLock, type RateLimitPolicy, recordAttempt } from '../accounts/rate-limit';
+import type { Database } from '../db/client';
+import { newId } from '../db/ids';
+import { cooperatives, inquiries, products } from '../db/schema';
+import { NotFoundError, RateLimitedError, ValidationError } from '../errors';
+import { checkFormToken } from './form-token';
+import { type InquiryInput, parseInquiry } from './input';
+import type { InquiryLinks } from './links';
+import { newInquiryMail } from './mail';
+import { cooperativeRecipients, queueStatements } from './notifications';
+import { newReference } from './reference';
+import { spamScore, SPAM_THRESHOLD } from './spam';
+import type { TurnstileVerifier } from './turnstile';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** A buyer writing to several cooperatives in an afternoon fits; a script does not. */
+export const INQUIRY_ADDRESS_POLICY: RateLimitPolicy = { limit: 10, windowMs: HOUR_MS, lockMs: HOUR_MS };
+/** Many addresses flooding one cooperative's inbox. */
+export const INQUIRY_TARGET_POLICY: RateLimitPolicy = { limit: 30, windowMs: HOUR_MS, lockMs: HOUR_MS };
+
+/** Idempotency keys: what clients use in practice (UUIDs, ULIDs, random tokens), 8 to 100 characters. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+export interface SubmissionContext {
+  clientAddress: string;
+  /** The request's language, for an inquiry that names none. */
+  locale: Locale;
+  idempotencyKey: string | null;
+  /** Present for the HTML form only: its signed render time and the key to check it with. */
+  formToken: { secret: string; token: string } | null;
+  turnstile: TurnstileVerifier | null;
+  links: InquiryLinks;
+}
+
+export interface InquiryReceipt {
+  reference: string;
+  createdAt: Date;
+}
+
+export type SubmissionOutcome =
+  /** Stored; `deliver` says whether notifications were queued (not for spam). */
+  | { kind: 'created'; inquiryId: string; receipt: InquiryReceipt; deliver: boolean }
+  /** The same Idempotency-Key and the same fields again: the inquiry already stored. */
+  | { kind: 'replayed'; inquiryId: string; receipt: InquiryReceipt }
+  /** The honeypot was filled in: a receipt that leads nowhere, and nothing stored. */
+  | { kind: 'dropped'; receipt: InquiryReceipt };
+
+export function addressLimitKey(address: string) {
+  return `inquiry:address:${address}`;
+}
+export function targetLimitKey(cooperativeId: string) {
+  return `inquiry:cooperative:${cooperativeId}`;
+}
+
+/** The fields as stored, hashed: a key reused for different fields is refused instead of answered. */
+function fingerprint(input: InquiryInput, target: { productSlug: string | null; cooperativeSlug: string | null }): string {
+  const { honeypot: _h, turnstileToken: _t, ...fields } = input;
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify({ ...fields, ...target }))));
+}
+
+async function findByIdempotencyKey(db: Database, key: string) {
+  const [row] = await db
+    .select({ id: inquiries.id, reference: inquiries.reference, createdAt: inquiries.createdAt, fingerprint: inquiries.requestFingerprint })
+    .from(inquiries)
+    .where(eq(inquiries.idempotencyKey, key))
+    .limit(1);
+  return row ?? null;
+}
+
+function replay(row: NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>, expected: string): SubmissionOutcome {
+  if (row.fingerprint !== expected) throw new ValidationError({ idempotencyKey: { code: 'idempotency_key_reused' } });
+  return { kind: 'replayed', inquiryId: row.id, receipt: { reference: row.reference, createdAt: row.createdAt } };
+}
+
+interface Target {
+  cooperativeId: string;
+  cooperativeName: string;
+  productId: string | null;
+  productName: string | null;
+}
+
+/** A public product and/or cooperative; both given must belong together. */
+async function resolveTarget(db: Database, input: InquiryInput): Promise<Target> {
+  if (input.productSlug) {
+    const [product] = await db
+      .select({ id: products.id, nameVi: products.nameVi, cooperativeId: cooperatives.id, cooperativeName: cooperatives.name, cooperativeSlug: cooperatives.slug })
+      .from(products)
+      .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+      .where(and(eq(products.slug, input.productSlug), eq(products.status, 'published'), eq(cooperatives.status, 'active')))
+      .limit(1);
+    if (!product) throw new NotFoundError('product', 'product', { product: { code: 'unknown_product' } });
+    if (input.cooperativeSlug && input.cooperativeSlug !== product.cooperativeSlug) {
+      throw new ValidationError({ cooperative: { code: 'product_not_of_cooperative' } });
+    }
+    return { cooperativeId: product.cooperativeId, cooperativeName: product.cooperativeName, productId: product.id, productName: product.nameVi };
+  }
+  const [cooperative] = await db
+    .select({ id: cooperatives.id, name: cooperatives.name })
+    .from(cooperatives)
+    .where(and(eq(cooperatives.slug, input.cooperativeSlug ?? ''), eq(cooperatives.status, 'active')))
+    .limit(1);
+  if (!cooperative) throw new NotFoundError('cooperative', undefined, { cooperative: { code: 'unknown_cooperative' } });
+  return { cooperativeId: cooperative.id, cooperativeName: cooperative.name, productId: null, productName: null };
+}
+
+export async function submitInquiry(db: Database, raw: unknown, context: SubmissionContext, now: Date): Promise<SubmissionOutcome> {
+  if (context.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(context.idempotencyKey)) {
+    throw new ValidationError({ idempotencyKey: { code: 'idempotency_key_format' } });
+  }
+  const input = parseInquiry(raw, now, context.locale);
+  const addressLimit = { key: addressLimitKey(context.clientAddress), policy: INQUIRY_ADDRESS_POLICY };
+
+  if (input.honeypot.trim() !== '') {
+    await recordAttempt(db, addressLimit.key, addressLimit.policy, now);
+    return { kind: 'dropped', receipt: { reference: newReference(), createdAt: now } };
+  }
+  if (context.formToken) {
+    const problem = await checkFormToken(context.formToken.secret, context.formToken.token, now);
+    if (problem) throw new ValidationError({ formToken: { code: `form_${problem}` } });
+  }
+  const expected = fingerprint(input, { productSlug: input.productSlug, cooperativeSlug: input.cooperativeSlug });
+  if (context.idempotencyKey) {
+    const existing = await findByIdempotencyKey(db, context.idempotencyKey);
+    if (existing) return replay(existing, expected);
+  }
+
+  const target = await resolveTarget(db, input);
+  const targetLimit = { key: targetLimitKey(target.cooperativeId), policy: INQUIRY_TARGET_POLICY };
+  const lock = await findLock(db, [addressLimit, targetLimit], now);
+  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
+  await recordAttempt(db, addressLimit.key, addressLimit.policy, now);
+  await recordAttempt(db, targetLimit.key, targetLimit.policy, now);
+
+  if (context.turnstile) {
+    const passed = input.turnstileToken ? await context.turnstile(input.turnstileToken, context.clientAddress) : false;
+    if (!passed) throw new ValidationError({ turnstileToken: { code: 'turnstile_failed' } });
+  }
+
+  const score = spamScore(input);
+  const spam = score >= SPAM_THRESHOLD;
+  const inquiryId = newId();
+  const reference = newReference();
+  const row = {
+    id: inquiryId,
+    reference,
+    cooperativeId: target.cooperativeId,
+    productId: target.productId,
+    buyerName: input.name,
+    buyerOrganisation: input.organisation,
+    email: input.email,
+    phone: input.phone,
+    country: input.country,
+    quantity: input.quantity,
+    quantityUnit: input.unit,
+    wantedBy: input.wantedBy,
+    message: input.message,
+    locale: input.locale,
+    consentToContact: true,
+    status: spam ? ('spam' as const) : ('new' as const),
+    spamScore: score,
+    idempotencyKey: context.idempotencyKey,
+    requestFingerprint: context.idempotencyKey ? expected : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const insert = context.idempotencyKey
+    ? db.insert(inquiries).values(row).onConflictDoNothing({ target: inquiries.idempotencyKey })
+    : db.insert(inquiries).values(row);
+  const notifications = spam ? [] : await newInquiryNotifications(db, { ...row, ...target, reference }, context.links, now);
+  await db.batch([insert, ...notifications]);
+
+  if (context.idempotencyKey) {
+    // Two requests with one key at once: both inserts ran, one row won. Whoever lost answers with the winner.
+    const stored = await findByIdempotencyKey(db, context.idempotencyKey);
+    if (!stored) throw new Error('inquiry with idempotency key vanished');
+    if (stored.id !== inquiryId) return replay(stored, expected);
+  }
+  return { kind: 'created', inquiryId, receipt: { reference, createdAt: now }, deliver: !spam };
+}
+
+/** The statements queueing "new inquiry" mail to every recipient of the cooperative. */
+export async function newInquiryNotifications(
+  db: Database,
+  inquiry: {
+    id: string;
+    reference: string;
+    cooperativeId: string;
+    cooperativeName: string;
+    productName: string | null;
+    buyerName: string;
+    buyerOrganisation: string | null;
+    email: string | null;
+    phone: string | null;
+    country: string;
+    quantity: number | null;
+    quantityUnit: string | null;
+    wantedBy: string | null;
+    message: string;
+  },
+  links: InquiryLinks,
+  now: Date,
+) {
+  const recipients = await cooperativeRecipients(db, inquiry.cooperativeId);
+  return queueStatements(
+    db,
+    recipients.map((to) => ({
+      inquiryId: inquiry.id,
+      kind: 'cooperative_new' as const,
+      message: newInquiryMail(to, {
+        reference: inquiry.reference,
+        about: inquiry.productName ?? inquiry.cooperativeName,
+        buyerName: inquiry.buyerName,
+        organisation: inquiry.buyerOrganisation,
+        email: inquiry.email,
+        phone: inquiry.phone,
+        country: inquiry.country,
+        quantity: inquiry.quantity,
+        unit: inquiry.quantityUnit,
+        wantedBy: inquiry.wantedBy,
+        message: inquiry.message,
+        inboxLink: links.inboxItem('vi', inquiry.reference),
+      }),
+    })),
+    now,
+  );
+}

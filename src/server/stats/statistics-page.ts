@@ -1,0 +1,35 @@
+/**
+ * What /thong-ke shows for a URL: the statistics for `?province=&year=`, with
+ * the choices for the filter form. A value that names nothing is dropped and
+ * reported (as on the list pages), so a stale link still shows figures.
+ */
+import { listProvinceOptions, type ProvinceOption } from '../catalogue/filter-options';
+import type { Database } from '../db/client';
+import { vietnamDate } from '../time/vietnam';
+import { type CatalogueStatistics, readCatalogueStatistics, statisticsYears } from './catalogue-statistics';
+
+export interface StatisticsPageData {
+  statistics: CatalogueStatistics;
+  province: ProvinceOption | null;
+  provinces: ProvinceOption[];
+  years: number[];
+  /** Parameter names whose values were not understood and were ignored. */
+  ignored: string[];
+}
+
+export async function loadStatisticsPage(db: Database, params: URLSearchParams, now: Date): Promise<StatisticsPageData> {
+  const ignored: string[] = [];
+  const years = statisticsYears(now);
+  const yearParam = params.get('year');
+  let year = Number(vietnamDate(now).slice(0, 4));
+  if (yearParam) {
+    if (/^\d{4}$/.test(yearParam) && years.includes(Number(yearParam))) year = Number(yearParam);
+    else ignored.push('year');
+  }
+  const provinces = await listProvinceOptions(db);
+  const slug = params.get('province') || null;
+  const province = slug ? (provinces.find((p) => p.slug === slug) ?? null) : null;
+  if (slug && !province) ignored.push('province');
+  const statistics = await readCatalogueStatistics(db, { provinceCode: province?.code ?? null, year }, now);
+  return { statistics, province, provinces, years, ignored };
+}
