@@ -107,6 +107,22 @@ async function productsShown(db: Database, registrationIds: string[]) {
     .orderBy(asc(products.nameVi));
 }
 
+/** What every view of a registration shows, with the products it brings (from productsShown). */
+function registrationFields(
+  registration: typeof eventRegistrations.$inferSelect,
+  shown: Awaited<ReturnType<typeof productsShown>>,
+) {
+  return {
+    id: registration.id,
+    status: registration.status,
+    booths: registration.booths,
+    note: registration.note,
+    createdAt: registration.createdAt,
+    updatedAt: registration.updatedAt,
+    products: shown.filter((p) => p.registrationId === registration.id).map(({ registrationId: _, ...product }) => product),
+  };
+}
+
 /** A cooperative's registrations (withdrawn ones too), latest event first. */
 export async function listCooperativeRegistrations(db: Database, cooperativeId: string, now: Date): Promise<CooperativeRegistration[]> {
   const rows = await db
@@ -121,13 +137,7 @@ export async function listCooperativeRegistrations(db: Database, cooperativeId: 
     rows.map((row) => row.registration.id),
   );
   return rows.map(({ registration, event }) => ({
-    id: registration.id,
-    status: registration.status,
-    booths: registration.booths,
-    note: registration.note,
-    createdAt: registration.createdAt,
-    updatedAt: registration.updatedAt,
-    products: shown.filter((p) => p.registrationId === registration.id).map(({ registrationId: _, ...product }) => product),
+    ...registrationFields(registration, shown),
     event,
     mayWithdraw: cooperativeMayWithdraw(registration.status) && now < registrationDeadline(event),
   }));
@@ -150,13 +160,7 @@ export async function findCooperativeRegistration(
   const shown = await productsShown(db, [row.registration.id]);
   const { registration, event } = row;
   return {
-    id: registration.id,
-    status: registration.status,
-    booths: registration.booths,
-    note: registration.note,
-    createdAt: registration.createdAt,
-    updatedAt: registration.updatedAt,
-    products: shown.map(({ registrationId: _, ...product }) => product),
+    ...registrationFields(registration, shown),
     event,
     mayWithdraw: cooperativeMayWithdraw(registration.status) && now < registrationDeadline(event),
   };
@@ -436,14 +440,8 @@ export async function listEventRegistrations(db: Database, eventId: string, coop
     rows.map((row) => row.registration.id),
   );
   return rows.map(({ registration, cooperative }) => ({
-    id: registration.id,
-    status: registration.status,
-    booths: registration.booths,
-    note: registration.note,
-    createdAt: registration.createdAt,
-    updatedAt: registration.updatedAt,
+    ...registrationFields(registration, shown),
     cooperative,
-    products: shown.filter((p) => p.registrationId === registration.id).map(({ registrationId: _, ...product }) => product),
   }));
 }
 

@@ -109,17 +109,20 @@ export interface BatchSummary {
   stepCount: number;
 }
 
+/** A batch's own fields, as the dashboard lists and edits them. */
+const batchColumns = {
+  id: batches.id,
+  lotCode: batches.lotCode,
+  productionDate: batches.productionDate,
+  bestBefore: batches.bestBefore,
+  quantity: batches.quantity,
+  quantityUnit: batches.quantityUnit,
+};
+
 /** A product's batches, newest production first. */
 export async function listProductBatches(db: Database, productId: string): Promise<BatchSummary[]> {
   const rows = await db
-    .select({
-      id: batches.id,
-      lotCode: batches.lotCode,
-      productionDate: batches.productionDate,
-      bestBefore: batches.bestBefore,
-      quantity: batches.quantity,
-      quantityUnit: batches.quantityUnit,
-    })
+    .select(batchColumns)
     .from(batches)
     .where(eq(batches.productId, productId))
     .orderBy(desc(batches.productionDate), asc(batches.lotCode));
@@ -150,14 +153,7 @@ export async function findProductBatch(
   which: { id: string } | { lotCode: string },
 ): Promise<StoredBatch | null> {
   const [batch] = await db
-    .select({
-      id: batches.id,
-      lotCode: batches.lotCode,
-      productionDate: batches.productionDate,
-      bestBefore: batches.bestBefore,
-      quantity: batches.quantity,
-      quantityUnit: batches.quantityUnit,
-    })
+    .select(batchColumns)
     .from(batches)
     .where(and(eq(batches.productId, productId), 'id' in which ? eq(batches.id, which.id) : eq(batches.lotCode, which.lotCode)))
     .limit(1);
