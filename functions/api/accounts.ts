@@ -15,7 +15,7 @@ import { NotFoundError } from '../../src/server/errors';
 import { clientAddress } from '../../src/server/security/client-address';
 import { clearedSessionCookie, sessionCookie } from '../../src/server/security/session-cookie';
 import { type ApiEnv, createRouter } from './context';
-import { ErrorSchema } from './schemas';
+import { errorSchemaResponses } from './schemas';
 
 const UserSchema = z
   .object({
@@ -35,10 +35,7 @@ const AccountSchema = z
   })
   .openapi('Account');
 
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [status, { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } }]),
-  );
+const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
 const errorDescriptions: Record<number, string> = {
   401: 'Not signed in, or wrong email or password',
   403: 'Refused: a cross-origin request',

@@ -21,11 +21,11 @@ import { listProvinceSummaries } from '../../src/server/provinces/summaries';
 import { createRouter } from './context';
 import {
   asOf,
-  CertificateSchema,
   certificateJson,
-  CooperativeCardSchema,
+  CertificateSchema,
   ContactSchema,
-  ErrorSchema,
+  CooperativeCardSchema,
+  errorSchemaResponse,
   EventSummarySchema,
   instant,
   isoDate,
@@ -151,7 +151,7 @@ function slugParams(example: string) {
   return z.object({ slug: z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example }) });
 }
 
-const notFound = { description: 'No public record has this slug', content: { 'application/json': { schema: ErrorSchema } } };
+const notFound = errorSchemaResponse('No public record has this slug');
 
 function json<T extends z.ZodType>(description: string, schema: T) {
   return { description, content: { 'application/json': { schema } } };

@@ -12,7 +12,7 @@ import { InvalidFilterError } from '../../src/server/errors';
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
-import { CooperativeCardSchema, ErrorSchema, ProductCardSchema } from './schemas';
+import { CooperativeCardSchema, errorSchemaResponse, ProductCardSchema } from './schemas';
 
 function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
   return z.object({
@@ -25,7 +25,7 @@ function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...st
   });
 }
 
-const badRequest = { description: 'A filter value is malformed or names nothing', content: { 'application/json': { schema: ErrorSchema } } };
+const badRequest = errorSchemaResponse('A filter value is malformed or names nothing');
 
 const productsRoute = createRoute({
   method: 'get',

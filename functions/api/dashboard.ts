@@ -14,12 +14,9 @@ import { FUTURE_TOLERANCE_MS, MAX_STEPS } from '../../src/server/provenance/batc
 import { findProductBatch, recordBatch, recordCertificate, updateBatch, updateCertificate } from '../../src/server/provenance/batches';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { createRouter } from './context';
-import { ErrorSchema, isoDate } from './schemas';
+import { errorSchemaResponses, isoDate } from './schemas';
 
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [status, { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } }]),
-  );
+const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
 const errorDescriptions: Record<number, string> = {
   401: 'Not signed in',
   403: 'Not a member of the cooperative that owns the product, or a cross-origin request',

@@ -25,7 +25,7 @@ import {
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
 import { requireUser } from '../../src/server/accounts/guards';
 import { createRouter } from './context';
-import { ErrorSchema } from './schemas';
+import { errorSchemaResponses } from './schemas';
 
 const RegistrationSchema = z
   .object({
@@ -74,8 +74,7 @@ const errorDescriptions: Record<number, string> = {
   409: 'Registration is not open or has closed, the cooperative is already registered, no booth is left to confirm, or the status changed meanwhile (see fields)',
   422: 'Invalid fields',
 };
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } }]));
+const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
 
 const tags = ['Event registrations'];
 

@@ -18,7 +18,7 @@ import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary'
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import { type ApiEnv, createRouter } from './context';
-import { ErrorSchema, EventSummarySchema } from './schemas';
+import { errorSchemaResponse, EventSummarySchema } from './schemas';
 
 const instant = z.string().openapi({ format: 'date-time' });
 
@@ -73,8 +73,8 @@ const EventDetailSchema = z
   })
   .openapi('EventDetail');
 
-const badRequest = { description: 'A filter value is malformed or names nothing', content: { 'application/json': { schema: ErrorSchema } } };
-const notFound = { description: 'No public event has this slug', content: { 'application/json': { schema: ErrorSchema } } };
+const badRequest = errorSchemaResponse('A filter value is malformed or names nothing');
+const notFound = errorSchemaResponse('No public event has this slug');
 
 /** The feeds take the list's filters; paging does not apply to them. */
 const { page: _page, limit: _limit, ...feedFilterShape } = eventFilterShape;

@@ -35,7 +35,7 @@ import { type ApiEnv, createRouter } from './context';
 import { errorResponse } from './errors';
 import { fieldIssuesFromZod } from '../../src/server/validation';
 import { ValidationError } from '../../src/server/errors';
-import { ErrorSchema, instant, isoDate } from './schemas';
+import { errorSchemaResponses, instant, isoDate } from './schemas';
 
 /** An inquiry is a few kilobytes of text; anything much larger is not one. */
 export const INQUIRY_BODY_LIMIT_BYTES = 32 * 1024;
@@ -51,10 +51,7 @@ const errorDescriptions: Record<number, string> = {
   422: 'Invalid fields (per-field messages in `fields`)',
   429: 'Too many inquiries from this address or to this cooperative; see Retry-After',
 };
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [status, { description: errorDescriptions[status] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } }]),
-  );
+const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
 
 const InquiryBody = z
   .object({

@@ -14,7 +14,7 @@ import { resolveOrigin } from '../../src/server/seo/urls';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import type { ApiEnv } from './context';
 import { createRouter } from './context';
-import { ErrorSchema } from './schemas';
+import { errorSchemaResponse } from './schemas';
 
 type Format = 'csv' | 'json';
 
@@ -43,7 +43,7 @@ function exportRoute(dataset: Dataset, format: Format) {
         description: `The ${dataset}`,
         content: { [MEDIA_TYPES[format].split(';')[0] as string]: { schema: format === 'csv' ? z.string() : z.object({}).passthrough() } },
       },
-      400: { description: 'An unknown province or parameter', content: { 'application/json': { schema: ErrorSchema } } },
+      400: errorSchemaResponse('An unknown province or parameter'),
     },
   });
 }

@@ -12,7 +12,7 @@ import { QR_PNG_SIZE, qrPng, qrSvg } from '../../src/server/provenance/qr';
 import { absoluteUrl, resolveOrigin } from '../../src/server/seo/urls';
 import type { ApiEnv } from './context';
 import { createRouter } from './context';
-import { ErrorSchema } from './schemas';
+import { errorSchemaResponse } from './schemas';
 
 type Format = 'svg' | 'png';
 
@@ -80,11 +80,8 @@ function qrRoute<F extends Format, L extends boolean>(format: F, forLot: L) {
         description: 'The QR code; `Content-Disposition` is `attachment` with `?download=1`, else `inline`.',
         content: { [MEDIA_TYPES[format].split(';')[0]!]: { schema: bodies[format] } },
       },
-      400: { description: 'A query parameter is out of range', content: { 'application/json': { schema: ErrorSchema } } },
-      404: {
-        description: 'No public product has this slug, or it has no batch with this lot code; `fields` names which',
-        content: { 'application/json': { schema: ErrorSchema } },
-      },
+      400: errorSchemaResponse('A query parameter is out of range'),
+      404: errorSchemaResponse('No public product has this slug, or it has no batch with this lot code; `fields` names which'),
     },
   });
 }

@@ -15,6 +15,16 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+/** An OpenAPI response with our error body, described for the route it belongs to. */
+export function errorSchemaResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ErrorSchema } } };
+}
+
+/** Error responses for `statuses`, each described by `descriptions` (a router's own words for them). */
+export function errorSchemaResponses(descriptions: Readonly<Record<number, string>>, ...statuses: number[]) {
+  return Object.fromEntries(statuses.map((status) => [status, errorSchemaResponse(descriptions[status] ?? 'Error')]));
+}
+
 /** A product as lists show it (src/server/catalogue/card.ts). */
 export const ProductCardSchema = z
   .object({

@@ -16,10 +16,10 @@ import { absoluteUrl, resolveOrigin } from '../../src/server/seo/urls';
 import { createRouter } from './context';
 import {
   asOf,
-  CertificateSchema,
   certificateJson,
+  CertificateSchema,
   CooperativeCardSchema,
-  ErrorSchema,
+  errorSchemaResponse,
   instant,
   isoDate,
   OcopRatingSchema,
@@ -87,11 +87,8 @@ const lotParam = z
 
 const responses = {
   200: { description: 'The batch and its timeline', content: { 'application/json': { schema: BatchTraceSchema } } },
-  400: { description: 'A GTIN of the wrong length or with a wrong check digit', content: { 'application/json': { schema: ErrorSchema } } },
-  404: {
-    description: 'No public product has this code (`product_not_found`), or it has no such lot (`lot_not_found`)',
-    content: { 'application/json': { schema: ErrorSchema } },
-  },
+  400: errorSchemaResponse('A GTIN of the wrong length or with a wrong check digit'),
+  404: errorSchemaResponse('No public product has this code (`product_not_found`), or it has no such lot (`lot_not_found`)'),
 };
 
 const byGtinRoute = createRoute({
