@@ -14,7 +14,7 @@ import { countCapped, type ListPage, resolveSlugFilters } from '../search/list-q
 import { addDaysToDate, addMonths, vietnamMidnight } from '../time/vietnam';
 import { EVENT_PAGE_SIZE, type EventFilters, type EventTime, effectiveTime } from './calendar-filters';
 import { type EventSummary, eventSummaryColumns, toEventSummary } from './upcoming';
-import type { EventKind, EventStatus } from './vocabulary';
+import type { EventStatus } from './vocabulary';
 
 export const PUBLIC_EVENT_STATUSES = ['published', 'cancelled'] as const satisfies readonly EventStatus[];
 
@@ -88,31 +88,15 @@ export async function listMonthEvents(
   return rows.map(toEventSummary);
 }
 
-/** What a calendar entry or a feed item says about an event. */
-export interface EventFeedEntry {
-  id: string;
-  slug: string;
-  kind: EventKind;
-  titleVi: string;
-  titleEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  startsAt: Date;
-  endsAt: Date;
-  allDay: boolean;
-  venue: string | null;
-  address: string | null;
+/** What a calendar entry or a feed item says about an event: its stored columns, and its province by name. */
+export type EventFeedEntry = Pick<
+  typeof events.$inferSelect,
+  | 'id' | 'slug' | 'kind' | 'titleVi' | 'titleEn' | 'descriptionVi' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'allDay'
+  | 'venue' | 'address' | 'onlineUrl' | 'organiser' | 'status' | 'cancelReason' | 'revision' | 'publishedAt' | 'createdAt' | 'updatedAt'
+> & {
   provinceNameVi: string | null;
   provinceNameEn: string | null;
-  onlineUrl: string | null;
-  organiser: string;
-  status: EventStatus;
-  cancelReason: string | null;
-  revision: number;
-  publishedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+};
 
 export const feedEntryColumns = {
   id: events.id,

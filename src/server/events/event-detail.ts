@@ -9,7 +9,6 @@ import { cooperatives, eventRegistrationProducts, eventRegistrations, events, pr
 import type { ProvinceRef } from '../provinces/summaries';
 import { PUBLIC_EVENT_STATUSES } from './calendar';
 import { boothsLeft, type RegistrationState, registrationState } from './registration-window';
-import type { EventKind, EventStatus } from './vocabulary';
 
 export interface EventParticipant {
   cooperative: { slug: string; name: string; provinceNameVi: string; provinceNameEn: string };
@@ -18,38 +17,20 @@ export interface EventParticipant {
   products: { slug: string; nameVi: string; nameEn: string }[];
 }
 
-export interface EventDetail {
-  id: string;
-  slug: string;
-  kind: EventKind;
-  titleVi: string;
-  titleEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  startsAt: Date;
-  endsAt: Date;
-  allDay: boolean;
-  venue: string | null;
-  address: string | null;
+/** An event's stored columns as the public sees them (`revision` is the iCalendar SEQUENCE), and what follows from them. */
+export type EventDetail = Pick<
+  typeof events.$inferSelect,
+  | 'id' | 'slug' | 'kind' | 'titleVi' | 'titleEn' | 'descriptionVi' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'allDay'
+  | 'venue' | 'address' | 'onlineUrl' | 'organiser' | 'registrationOpensAt' | 'registrationClosesAt' | 'boothCapacity'
+  | 'status' | 'cancelReason' | 'revision' | 'publishedAt' | 'createdAt' | 'updatedAt'
+> & {
   province: ProvinceRef | null;
-  onlineUrl: string | null;
-  organiser: string;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  boothCapacity: number | null;
   boothsLeft: number | null;
   registration: RegistrationState;
-  status: EventStatus;
-  cancelReason: string | null;
-  /** iCalendar SEQUENCE. */
-  revision: number;
-  publishedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
   /** The event has ended by `now`. */
   ended: boolean;
   participants: EventParticipant[];
-}
+};
 
 /** A big fair has a few hundred stands; the page lists them all, the bound only guards the query. */
 export const PARTICIPANT_LIMIT = 500;

@@ -19,6 +19,7 @@ import {
   vietnamMidnight,
   vietnamTime,
 } from '../time/vietnam';
+import type { events } from '../db/schema';
 import { fieldIssuesFromZod } from '../validation';
 import { eventDays } from './event-days';
 import { EVENT_KINDS, type EventKind } from './vocabulary';
@@ -99,24 +100,11 @@ export interface EventInput {
 type ParsedInput = z.output<z.ZodObject<typeof eventInputShape>>;
 
 /** An event's own columns, as stored (ids, slug, status and bookkeeping are the caller's). */
-export interface EventFields {
-  kind: EventKind;
-  titleVi: string;
-  titleEn: string;
-  descriptionVi: string;
-  descriptionEn: string;
-  startsAt: Date;
-  endsAt: Date;
-  allDay: boolean;
-  venue: string | null;
-  address: string | null;
-  provinceCode: string | null;
-  onlineUrl: string | null;
-  organiser: string;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  boothCapacity: number | null;
-}
+export type EventFields = Pick<
+  typeof events.$inferSelect,
+  | 'kind' | 'titleVi' | 'titleEn' | 'descriptionVi' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'allDay' | 'venue' | 'address'
+  | 'provinceCode' | 'onlineUrl' | 'organiser' | 'registrationOpensAt' | 'registrationClosesAt' | 'boothCapacity'
+>;
 
 function localInstant(value: string): Date {
   const [date, time] = value.split('T') as [string, string];
