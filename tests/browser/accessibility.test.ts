@@ -5,7 +5,7 @@
  * and the page reflows at 320 px and at 200% zoom without sideways scrolling.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { site } from '../support/site';
@@ -59,6 +59,22 @@ async function expectAccessible(page: Page, url: string, errors: string[]) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
   }
+}
+
+/** The console errors a page logs from now on (Content-Security-Policy violations among them). */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  return errors;
+}
+
+/** Opens `url` in a signed-in context and checks it as expectAccessible does; `status` null when any will do. */
+async function checkSignedInPage(context: BrowserContext, url: string, status: number | null = 200) {
+  const page = await context.newPage();
+  const errors = consoleErrors(page);
+  const response = await page.goto(`${baseUrl}${url}`);
+  if (status !== null) expect(response?.status(), url).toBe(status);
+  await expectAccessible(page, url, errors);
 }
 
 describe('accessibility of every page template', () => {
@@ -175,12 +191,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     '%s (signed in as a cooperative manager) has no axe violations and runs no script',
     async (url) => {
       const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      const response = await page.goto(`${baseUrl}${url}`);
-      expect(response?.status(), url).toBe(200);
-      await expectAccessible(page, url, errors);
+      await checkSignedInPage(context, url);
       await context.close();
     },
   );
@@ -209,12 +220,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   it.each(registrationPages)('event registration page for %s has no axe violations and runs no script', async (email, password, path) => {
     const url = await path();
     const context = await signedInContext(email, password);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const response = await page.goto(`${baseUrl}${url}`);
-    expect(response?.status(), url).toBe(200);
-    await expectAccessible(page, url, errors);
+    await checkSignedInPage(context, url);
     await context.close();
   });
 
@@ -279,23 +285,13 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   it.each(dashboardPages)('dashboard %s (signed in as a cooperative manager) has no axe violations', async (_name, locate) => {
     const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
     const url = await locate(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const response = await page.goto(`${baseUrl}${url}`);
-    expect(response?.status(), url).toBe(200);
-    await expectAccessible(page, url, errors);
+    await checkSignedInPage(context, url);
     await context.close();
   });
 
   it.each(['/tai-khoan/kiem-duyet', '/en/account/moderation'])('%s (signed in as a trade officer) has no axe violations', async (url) => {
     const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    const response = await page.goto(`${baseUrl}${url}`);
-    expect(response?.status(), url).toBe(200);
-    await expectAccessible(page, url, errors);
+    await checkSignedInPage(context, url);
     await context.close();
   });
 
@@ -315,11 +311,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
 
     const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
     const url = await linkOn(context, '/tai-khoan/kiem-duyet', /^\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${baseUrl}${url}`);
-    await expectAccessible(page, url, errors);
+    await checkSignedInPage(context, url, null);
     await context.close();
   });
 
@@ -388,8 +380,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const manager = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
     for (const url of [`/en/account/inquiries/${inquiry.reference}`, `/tai-khoan/hoi-hang/${inquiry.reference}`]) {
       const page = await manager.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      const errors = consoleErrors(page);
       expect((await page.goto(`${baseUrl}${url}`))?.status(), url).toBe(200);
       await expectAccessible(page, url, errors);
       if (url.startsWith('/en/')) {
@@ -412,8 +403,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
 
     const buyer = await browser.newContext();
     const page = await buyer.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const errors = consoleErrors(page);
     await page.goto(`${baseUrl}/en/inquiries/status?reference=${inquiry.reference}`);
     await page.fill('#field-contact', 'axe@example.com');
     await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]')]);
