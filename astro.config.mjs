@@ -5,7 +5,8 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   output: 'server',
   adapter: cloudflare({
-    // Images are served as uploaded (R2, later); no Cloudflare Images binding needed.
+    // Astro's <Image> is not used: uploads are resized once, when they arrive, by the IMAGES binding
+    // (src/server/media) and their variants served from R2 at /media/….
     imageService: 'passthrough',
   }),
   i18n: {

@@ -9,6 +9,10 @@ declare namespace Cloudflare {
     /** Public origin used in absolute links (canonical URLs, QR codes), e.g. https://chohtx.vn */
     PUBLIC_ORIGIN?: string;
     ASSETS: Fetcher;
+    /** R2 bucket of uploaded images (their resized variants only), served at /media/…. */
+    MEDIA: R2Bucket;
+    /** Cloudflare Images: reads, resizes and re-encodes uploads (local sharp under wrangler dev). */
+    IMAGES: ImagesBinding;
     /** "1" turns on the development outbox: mail is stored in the database and shown at /dev/outbox. */
     DEV_OUTBOX?: string;
     /** Production mail: an HTTP API that takes {from, to, subject, text} as JSON with a bearer key. */

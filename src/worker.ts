@@ -9,6 +9,7 @@ import { actions, i18n, middleware, pages } from 'astro/hono';
 import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
+import { media } from '../functions/media';
 import { databaseFromEnv } from './server/db/client';
 import { mailerFor } from './server/mail/mailer';
 import { runScheduledJobs } from './server/scheduled';
@@ -27,6 +28,8 @@ app.use(cf());
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
 app.all('/api/*', (c) => errorResponse(c, 404, 'route_not_found'));
+// Uploaded images, straight from R2: no session, no database, cacheable (functions/media.ts).
+app.route('/media', media);
 // CSRF: a state-changing request to a page must come from one of our pages (the API checks its own).
 app.use(async (c, next) => {
   if (isCrossOriginWrite(c.req.raw, c.env.PUBLIC_ORIGIN)) {

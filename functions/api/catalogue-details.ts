@@ -4,6 +4,7 @@
  * Only public records answer; anything else is a 404, as on the pages.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { mediaPath } from '../../src/server/media/stored-image';
 import { type ProductDetail, getPublicProduct } from '../../src/server/catalogue/product-detail';
 import { OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
 import { type CooperativeProfile, getPublicCooperative } from '../../src/server/cooperatives/profile';
@@ -74,7 +75,7 @@ const ProductDetailSchema = z
     minOrder: z.number().int(),
     seasonVi: z.string().nullable(),
     seasonEn: z.string().nullable(),
-    images: z.array(z.string()),
+    images: z.array(z.string()).openapi({ description: 'Photos in order: paths of their largest variant (`/media/{id}/1600.webp`; 160 and 640 exist too).' }),
     province: ProvinceRefSchema,
     commune: z.string().nullable(),
     originFormerly: z.string().nullable().openapi({ description: 'Historic origin name, e.g. of a geographical indication.' }),
@@ -219,7 +220,7 @@ function productJson(p: ProductDetail): z.infer<typeof ProductDetailSchema> {
     minOrder: p.minOrder,
     seasonVi: p.seasonVi,
     seasonEn: p.seasonEn,
-    images: p.images,
+    images: p.images.map((image) => mediaPath(image.id, 1600)),
     province: p.province,
     commune: p.commune,
     originFormerly: p.originFormerly,

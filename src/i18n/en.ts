@@ -216,6 +216,12 @@ export const en: Dictionary = {
     no_booths_left: 'Not enough booths are left to confirm this registration.',
     status_changed: 'The registration’s status has just changed; reload the page.',
     not_own_product: 'Choose only your cooperative’s published products.',
+    image_empty: '{file}: the file is empty.',
+    image_too_large: '{file}: larger than {max} MB. Choose a smaller photo.',
+    image_type: '{file}: not a JPEG, PNG or WebP image (the file’s content is checked, not its name). SVG, GIF and HEIC are not accepted: save the photo as JPEG.',
+    image_unreadable: '{file}: this image cannot be read; the file may be damaged.',
+    image_dimensions: '{file}: too many pixels (at most {max} pixels on a side).',
+    image_count: 'A product has at most {max} photos: remove some.',
   },
   apiDocs: {
     title: 'Chợ HTX API documentation',

@@ -215,6 +215,12 @@ export const vi = {
     no_booths_left: 'Không còn đủ gian hàng trống để xác nhận đăng ký này.',
     status_changed: 'Trạng thái đăng ký vừa thay đổi; hãy tải lại trang.',
     not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
+    image_empty: '{file}: tệp rỗng.',
+    image_too_large: '{file}: ảnh lớn hơn {max} MB. Hãy chọn ảnh nhỏ hơn.',
+    image_type: '{file}: không phải ảnh JPEG, PNG hoặc WebP (hệ thống xem nội dung tệp, không xem tên tệp). SVG, GIF và HEIC không được nhận: hãy lưu ảnh thành JPEG.',
+    image_unreadable: '{file}: không đọc được ảnh này; tệp có thể bị hỏng.',
+    image_dimensions: '{file}: ảnh quá lớn về kích thước (tối đa {max} điểm ảnh mỗi cạnh).',
+    image_count: 'Một sản phẩm có tối đa {max} ảnh: hãy bỏ bớt ảnh.',
   },
   apiDocs: {
     title: 'Tài liệu API Chợ HTX',

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { jpegWithGps } from '../support/images';
 import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
@@ -411,6 +412,28 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     expect(await page.textContent('main')).toContain('Samples leave on Monday.');
     await expectAccessible(page, '/en/inquiries/status (found)', errors);
     await buyer.close();
+  });
+
+  it('the product form with a photo and a refused file, and the profile form, have no axe violations', async () => {
+    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}/tai-khoan/san-pham/moi`);
+    await page.fill('#field-nameVi', 'Sản phẩm kiểm tra trợ năng');
+    await page.setInputFiles('#field-newImages', [
+      { name: 'that.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(800, 600) },
+      { name: 'gia.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><script>alert(1)</script></html>') },
+    ]);
+    await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]:has-text("Tạo bản nháp")')]);
+    await page.waitForSelector('#field-newImages-error');
+    expect(await page.textContent('#field-newImages-error')).toContain('gia.jpg');
+    expect(await page.$$('.photo-row')).toHaveLength(1);
+    await expectAccessible(page, '/tai-khoan/san-pham/moi (photo and errors)', errors);
+    await checkSignedInPage(context, '/en/account/cooperative');
+    await context.close();
   });
 
   it('the inquiry form showing its errors has no axe violations', async () => {

@@ -1,12 +1,14 @@
 /**
  * The whole way of a product in Chromium: a cooperative member signs in,
- * creates a product through the form, submits it; a trade officer approves
- * it in the moderation queue; it appears in the public catalogue. On the way,
- * the form warns before leaving with unsaved changes (its one small script).
+ * creates a product with a photo through the form, submits it; a trade
+ * officer approves it in the moderation queue; it appears in the public
+ * catalogue, photo included. On the way, the form warns before leaving with
+ * unsaved changes (its one small script).
  */
 import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { jpegWithGps } from '../support/images';
 import { demoAccount } from '../support/site';
 
 const baseUrl = inject('baseUrl');
@@ -66,9 +68,15 @@ describe('a product from draft to the public catalogue', () => {
     await member.fill('#field-unitVi', 'hũ 300 g');
     await member.fill('#field-unitEn', '300 g jar');
     await member.fill('#field-minOrder', '12');
+    await member.setInputFiles('#field-newImages', { name: 'mam-tom.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(1200, 900) });
     // Saving is not leaving: no dialog on submit.
     await Promise.all([member.waitForURL(/\/tai-khoan\/san-pham\/[a-z0-9-]+\?done=created$/), member.click('button[type=submit]:has-text("Tạo bản nháp")')]);
     const slug = new URL(member.url()).pathname.split('/').pop() as string;
+    // The photo is there, described by the member before submitting.
+    const photoId = /\/media\/([a-z2-7]{32})\//.exec((await member.getAttribute('.photo-row__thumb', 'src')) ?? '')?.[1];
+    expect(photoId).toBeTruthy();
+    await member.fill(`#photo-${photoId}-altVi`, 'Hũ mắm tôm chua 300 g');
+    await Promise.all([member.waitForURL(/done=saved$/), member.click('button[type=submit]:has-text("Lưu bản nháp")')]);
     await Promise.all([member.waitForURL(/done=submitted/), member.click('button:has-text("Gửi duyệt")')]);
     expect(await member.textContent('main')).toContain('Chờ duyệt');
 
@@ -81,8 +89,16 @@ describe('a product from draft to the public catalogue', () => {
 
     const visitor = await browser.newPage();
     await visitor.goto(`${baseUrl}/san-pham?q=${encodeURIComponent(name)}`);
+    // The card shows the photo's card-sized variant, loaded.
+    const card = visitor.locator('article.product-card', { hasText: name }).locator('img.product-card__image');
+    await card.scrollIntoViewIfNeeded();
+    await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await card.getAttribute('src')).toBe(`/media/${photoId}/640.webp`);
     await Promise.all([visitor.waitForURL(`${baseUrl}/san-pham/${slug}`), visitor.click(`a:has-text("${name}")`)]);
     expect(await visitor.textContent('h1')).toContain(name);
+    const photo = visitor.locator('.gallery img').first();
+    expect(await photo.getAttribute('alt')).toBe('Hũ mắm tôm chua 300 g');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await visitor.close();
 
     // The demo catalogue is shared with the other tests: take the product down again.

@@ -15,6 +15,8 @@ import { freePort, startWorker } from '../../scripts/lib/worker-server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The worker's local state (D1, the MEDIA bucket), for tests that check what was or was not written. */
+    dataDir: string;
     seeded: { summary: PortalSummary; featuredVi: string[]; featuredEn: string[] };
   }
 }
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
   // The development outbox: tests read the mail the worker sends at /dev/outbox.
   const server = await startWorker({ host: '127.0.0.1', port: await freePort(), dataDir, vars: { DEV_OUTBOX: '1' } });
   project.provide('baseUrl', server.url);
+  project.provide('dataDir', dataDir);
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });

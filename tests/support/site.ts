@@ -35,6 +35,14 @@ export function site(baseUrl: string) {
       },
       body: fields instanceof URLSearchParams ? fields : new URLSearchParams(fields),
     });
+  /** A multipart form post (a form with a file input), as a browser sends it from our pages. */
+  const postMultipart = (path: string, form: FormData, cookie?: string, headers: Record<string, string> = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin, 'cf-connecting-ip': nextAddress(), ...(cookie ? { cookie } : {}), ...headers },
+      body: form,
+    });
   const get = (path: string, cookie?: string) => fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
   async function signIn(email: string): Promise<string> {
     const res = await post('/dang-nhap', { email, password: demoAccount(email).password });
@@ -63,5 +71,5 @@ export function site(baseUrl: string) {
     if (!cookie) throw new Error(`no session for ${email}`);
     return cookie;
   }
-  return { origin, post, get, signIn, freshMember };
+  return { origin, post, postMultipart, get, signIn, freshMember };
 }

@@ -3,7 +3,8 @@
  * Vietnamese and English routes.
  */
 import type { AstroGlobal } from 'astro';
-import { dictionary, type Locale } from '../../i18n';
+import { dictionary, format, type Locale } from '../../i18n';
+import { MAX_UPLOAD_MEGABYTES } from '../../server/media/limits';
 import { dashboardProductPaths, routes } from '../../i18n/routes';
 import { requireRole } from '../../server/accounts/guards';
 import type { SessionUser } from '../../server/accounts/users';
@@ -25,10 +26,15 @@ import {
   loadEditableProduct,
 } from '../../server/dashboard/products';
 import type { Database } from '../../server/db/client';
-import { NotFoundError } from '../../server/errors';
-import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../accounts/form-handling';
+import { type FieldIssues, NotFoundError, ValidationError } from '../../server/errors';
+import { imageListFromForm, postedImagesFrom } from '../../server/media/image-list';
+import type { StoredImage } from '../../server/media/stored-image';
+import { productInputSchema } from '../../server/dashboard/product-input';
+import { parseInput } from '../../server/validation';
+import { emptyView, type FormView, noStore, runForm, seeOther } from '../accounts/form-handling';
 import { gated } from './gate';
 import { productInputFrom, productValuesFrom, productValuesOf, ratingInputFrom, ratingValuesFrom } from './product-form';
+import { mediaStore, readUploadForm, type UploadForm } from './upload-form';
 
 export interface ProductListData {
   cooperativeName: string;
@@ -56,6 +62,62 @@ export interface ProductFormView extends FormView {
   editable: boolean;
   /** The OCOP rating form's own values, errors and alert. */
   rating: FormView;
+  /** The photos the form shows: stored ones, or after a refused save the list as posted (new uploads kept). */
+  images: StoredImage[];
+}
+
+/** The file input of the product form. */
+export const NEW_IMAGES_FIELD = 'newImages';
+
+/** A post larger than the upload limit, refused unread: said next to the file input, nothing saved. */
+function tooLarge(page: AstroGlobal, locale: Locale, values: Record<string, string>): FormView {
+  page.response.status = 413;
+  const t = dictionary(locale);
+  const message = format(t.dashboard.photos.tooLargeField, { total: MAX_UPLOAD_MEGABYTES });
+  return { ...emptyView(values), alert: t.dashboard.photos.tooLargeAlert, errors: { [NEW_IMAGES_FIELD]: message } };
+}
+
+/**
+ * The product's fields and photos from a posted form, then `save` with both.
+ * New files are stored first (so a refused save keeps them in the form);
+ * photo refusals and field errors are reported together.
+ */
+async function saveWithImages<T>(
+  page: AstroGlobal,
+  locale: Locale,
+  form: UploadForm,
+  owner: { cooperativeId: string; userId: string },
+  save: (db: Database, input: ReturnType<typeof productInputFrom>, images: StoredImage[]) => Promise<T>,
+) {
+  const values = productValuesFrom(form.fields);
+  const posted = postedImagesFrom(form.fields);
+  let images: StoredImage[] = [];
+  const outcome = await runForm(page, locale, values, async (db) => {
+    const list = await imageListFromForm(db, mediaStore(), owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
+    images = list.images;
+    const input = productInputFrom(values);
+    if (Object.keys(list.issues).length > 0) throw new ValidationError({ ...fieldIssuesOf(() => parseInput(productInputSchema, input)), ...list.issues });
+    return save(db, input, list.images);
+  });
+  if (!(outcome instanceof Response) && !outcome.ok) {
+    // Alt texts as typed, so a too-long one is shown with its error.
+    for (const image of images) {
+      const typed = posted.find((p) => p.id === image.id);
+      if (typed) Object.assign(image, { altVi: typed.altVi, altEn: typed.altEn });
+    }
+  }
+  return { outcome, images };
+}
+
+/** The field issues a check throws, or none. */
+function fieldIssuesOf(check: () => unknown): FieldIssues {
+  try {
+    check();
+    return {};
+  } catch (error) {
+    if (error instanceof ValidationError) return error.fields;
+    throw error;
+  }
 }
 
 /** Notices after a redirect (?done=…) on the product page. */
@@ -76,12 +138,14 @@ export async function handleNewProduct(page: AstroGlobal, locale: Locale): Promi
   noStore(page);
   const gate = await gated(page, locale, async (_db, user) => requireRole(user, 'member'));
   if (gate instanceof Response) return gate;
-  const blank = { product: null, editable: true, rating: emptyView() };
+  const blank = { product: null, editable: true, rating: emptyView(), images: [] };
   if (page.request.method !== 'POST') return { ...emptyView({ minOrder: '1' }), ...blank };
-  const values = productValuesFrom(await readForm(page.request));
-  const outcome = await runForm(page, locale, values, (db) => createProduct(db, gate.user, productInputFrom(values)));
+  const form = await readUploadForm(page.request);
+  if (form === 'too_large') return { ...tooLarge(page, locale, { minOrder: '1' }), ...blank };
+  const owner = { cooperativeId: gate.data.cooperativeId ?? '', userId: gate.user.id };
+  const { outcome, images } = await saveWithImages(page, locale, form, owner, (db, input, list) => createProduct(db, gate.user, input, list));
   if (outcome instanceof Response) return outcome;
-  if (!outcome.ok) return { ...outcome.view, ...blank };
+  if (!outcome.ok) return { ...outcome.view, ...blank, images };
   return seeOther(`${dashboardProductPaths(outcome.value.slug).edit[locale]}?done=created`);
 }
 
@@ -98,13 +162,15 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
   const { user } = gate;
   let product = gate.data;
   const editable = EDITABLE_STATUSES.includes(product.status);
-  const view = (form: FormView, rating: FormView = emptyView()): ProductFormView => ({ ...form, product, editable, rating });
+  const view = (form: FormView, rating: FormView = emptyView(), images = product.images): ProductFormView => ({ ...form, product, editable, rating, images });
   const here = dashboardProductPaths(product.slug).edit[locale];
 
   if (page.request.method !== 'POST') {
     return view({ ...emptyView(productValuesOf(product.fields)), notice: productNotice(page, locale) });
   }
-  const form = await readForm(page.request);
+  const upload = await readUploadForm(page.request);
+  if (upload === 'too_large') return view(tooLarge(page, locale, productValuesOf(product.fields)));
+  const form = upload.fields;
   const intent = form.intent ?? 'save';
   const t = dictionary(locale).dashboard.productForm;
 
@@ -131,9 +197,15 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
     }
     return seeOther(outcome.value);
   }
-  const values = productValuesFrom(form);
-  const outcome = await runForm(page, locale, values, (db) => updateProduct(db, user, slug, productInputFrom(values)));
+  if (!editable) {
+    // Refused before any upload is stored: a product awaiting review or published is not changed in place.
+    page.response.status = 409;
+    return view({ ...emptyView(productValuesOf(product.fields)), alert: dictionary(locale).dashboard.conflict });
+  }
+  // findOwnedProduct (in `load`) made sure the user is a member of the product's cooperative.
+  const owner = { cooperativeId: user.cooperativeId ?? '', userId: user.id };
+  const { outcome, images } = await saveWithImages(page, locale, upload, owner, (db, input, list) => updateProduct(db, user, slug, input, list));
   if (outcome instanceof Response) return outcome;
-  if (!outcome.ok) return view(outcome.view);
+  if (!outcome.ok) return view(outcome.view, emptyView(), images);
   return seeOther(`${here}?done=saved`);
 }

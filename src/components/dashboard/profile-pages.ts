@@ -1,15 +1,40 @@
 /** Page controller of the cooperative profile form (its manager only), shared by both languages. */
 import type { AstroGlobal } from 'astro';
-import { dictionary, type Locale } from '../../i18n';
+import { dictionary, format, type Locale } from '../../i18n';
+import { MAX_UPLOAD_MEGABYTES } from '../../server/media/limits';
 import { routes } from '../../i18n/routes';
-import { loadCooperativeProfile, PROFILE_FIELDS, type StoredProfile, updateCooperativeProfile } from '../../server/dashboard/cooperative-profile';
-import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../accounts/form-handling';
+import {
+  cooperativeProfileSchema,
+  loadCooperativeProfile,
+  PROFILE_FIELDS,
+  type StoredProfile,
+  updateCooperativeProfile,
+} from '../../server/dashboard/cooperative-profile';
+import type { Database } from '../../server/db/client';
+import { type FieldIssues, ValidationError } from '../../server/errors';
+import { LOGO_SIZE, MEDIA_ID_PATTERN, mediaPath } from '../../server/media/stored-image';
+import { ownedImages, storeImageFiles } from '../../server/media/uploads';
+import { parseInput } from '../../server/validation';
+import { emptyView, type FormView, noStore, runForm, seeOther } from '../accounts/form-handling';
 import { field, optionalNumber, optionalText, requiredNumber, text } from './form-values';
 import { gated } from './gate';
+import { mediaStore, readUploadForm } from './upload-form';
 
 export interface ProfileView extends FormView {
   profile: StoredProfile;
+  /** The logo the form shows: the stored one, or one uploaded with a save that was refused (kept for the next try). */
+  logoUrl: string | null;
+  /** The id of that uploaded-but-unsaved logo, posted back in a hidden field. */
+  pendingLogo: string | null;
 }
+
+/** The form's file input and its companions. */
+export const LOGO_FIELD = 'logo';
+export const REMOVE_LOGO_FIELD = 'removeLogo';
+export const PENDING_LOGO_FIELD = 'pendingLogo';
+
+/** The typed fields: the logo is not one of them (it comes from the upload). */
+const TYPED_FIELDS = PROFILE_FIELDS.filter((name) => name !== 'logoUrl');
 
 function profileInputFrom(values: Record<string, string>) {
   return {
@@ -30,8 +55,17 @@ function profileInputFrom(values: Record<string, string>) {
     email: optionalText(values.email),
     website: optionalText(values.website),
     zalo: optionalText(values.zalo),
-    logoUrl: optionalText(values.logoUrl),
   };
+}
+
+function fieldIssuesOf(check: () => unknown): FieldIssues {
+  try {
+    check();
+    return {};
+  } catch (error) {
+    if (error instanceof ValidationError) return error.fields;
+    throw error;
+  }
 }
 
 export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<ProfileView | Response> {
@@ -39,19 +73,45 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
   const gate = await gated(page, locale, (db, user) => loadCooperativeProfile(db, user));
   if (gate instanceof Response) return gate;
   const profile = gate.data;
-  const t = dictionary(locale).dashboard.profile;
+  const t = dictionary(locale).dashboard;
+  const stored = (values: Record<string, string>) => ({ ...emptyView(values), profile, logoUrl: profile.fields.logoUrl, pendingLogo: null });
+  const storedValues = () => Object.fromEntries(TYPED_FIELDS.map((name) => [name, field(profile.fields[name])]));
   if (page.request.method !== 'POST') {
-    const view = emptyView(Object.fromEntries(PROFILE_FIELDS.map((name) => [name, field(profile.fields[name])])));
+    const view = stored(storedValues());
     const done = page.url.searchParams.get('done');
-    view.notice = done === 'saved' ? t.saved : done === 'unverified' ? t.savedUnverified : done === 'unchanged' ? t.unchanged : null;
-    return { ...view, profile };
+    const p = t.profile;
+    view.notice = done === 'saved' ? p.saved : done === 'unverified' ? p.savedUnverified : done === 'unchanged' ? p.unchanged : null;
+    return view;
   }
-  const form = await readForm(page.request);
-  // Only the profile's own fields: a crafted `verified` or `status` goes nowhere.
-  const values = Object.fromEntries(PROFILE_FIELDS.map((name) => [name, form[name] ?? '']));
-  const outcome = await runForm(page, locale, values, (db) => updateCooperativeProfile(db, gate.user, profileInputFrom(values), new Date()));
+  const form = await readUploadForm(page.request);
+  if (form === 'too_large') {
+    page.response.status = 413;
+    return { ...stored(storedValues()), alert: t.photos.tooLargeAlert, errors: { [LOGO_FIELD]: format(t.photos.tooLargeField, { total: MAX_UPLOAD_MEGABYTES }) } };
+  }
+  // Only the profile's own fields: a crafted `verified`, `status` or `logoUrl` goes nowhere.
+  const values = Object.fromEntries(TYPED_FIELDS.map((name) => [name, form.fields[name] ?? '']));
+  const owner = { cooperativeId: profile.id, userId: gate.user.id };
+  let logoUrl = profile.fields.logoUrl;
+  let pendingLogo: string | null = null;
+  const outcome = await runForm(page, locale, values, async (db: Database) => {
+    const input = profileInputFrom(values);
+    const upload = await storeImageFiles(db, mediaStore(), owner, form.files(LOGO_FIELD).slice(0, 1));
+    if (upload.issue) {
+      throw new ValidationError({ ...fieldIssuesOf(() => parseInput(cooperativeProfileSchema(new Date()), { ...input, logoUrl })), [LOGO_FIELD]: upload.issue });
+    }
+    pendingLogo = upload.stored[0]?.id ?? (await ownedPending(db, profile.id, form.fields[PENDING_LOGO_FIELD]));
+    if (pendingLogo) logoUrl = mediaPath(pendingLogo, LOGO_SIZE);
+    else if (form.fields[REMOVE_LOGO_FIELD]) logoUrl = null;
+    return updateCooperativeProfile(db, gate.user, { ...input, logoUrl }, new Date());
+  });
   if (outcome instanceof Response) return outcome;
-  if (!outcome.ok) return { ...outcome.view, profile };
+  if (!outcome.ok) return { ...outcome.view, profile, logoUrl, pendingLogo };
   const done = outcome.value.changed.length === 0 ? 'unchanged' : outcome.value.unverified ? 'unverified' : 'saved';
   return seeOther(`${routes.cooperativeProfile[locale]}?done=${done}`);
+}
+
+/** A logo uploaded with an earlier, refused save, if it really is this cooperative's. */
+async function ownedPending(db: Database, cooperativeId: string, id: string | undefined): Promise<string | null> {
+  if (!id || !MEDIA_ID_PATTERN.test(id)) return null;
+  return (await ownedImages(db, cooperativeId, [id])).has(id) ? id : null;
 }

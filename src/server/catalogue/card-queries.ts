@@ -10,6 +10,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { mediaPath, readStoredImages, variantDimensions } from '../media/stored-image';
 import type { ProductCard } from './card';
 import type { OcopGroup } from './vocabulary';
 
@@ -30,8 +31,12 @@ export interface ProductCardRow {
   province_name_en: string;
 }
 
+/** Cards show the 640-pixel variant (and the 160 one on narrow, low-density screens). */
+export const CARD_IMAGE_SIZE = 640;
+
 export function toProductCard(row: ProductCardRow): ProductCard {
-  const images = JSON.parse(row.images) as string[];
+  const [photo] = readStoredImages(row.images);
+  const size = photo ? variantDimensions(photo, CARD_IMAGE_SIZE) : null;
   return {
     id: row.id,
     slug: row.slug,
@@ -42,7 +47,9 @@ export function toProductCard(row: ProductCardRow): ProductCard {
     priceVnd: row.price_vnd === null ? null : Number(row.price_vnd),
     unitVi: row.unit_vi,
     unitEn: row.unit_en,
-    image: images[0] ?? null,
+    image: photo ? mediaPath(photo.id, CARD_IMAGE_SIZE) : null,
+    imageWidth: size?.width ?? null,
+    imageHeight: size?.height ?? null,
     cooperativeName: row.cooperative_name,
     cooperativeSlug: row.cooperative_slug,
     provinceNameVi: row.province_name_vi,

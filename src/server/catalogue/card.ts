@@ -11,7 +11,10 @@ export interface ProductCard {
   priceVnd: number | null;
   unitVi: string;
   unitEn: string;
+  /** Its first photo's card-sized variant (a /media/… path), with that variant's size; null without photos. */
   image: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
   cooperativeName: string;
   cooperativeSlug: string;
   provinceNameVi: string;

@@ -14,7 +14,7 @@ import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
 import { bestProductsInGroup, bestProductsInProvince } from './card-queries';
 import { type CertificateView, certificatesOfProduct } from './certificates';
-import { publicImageUrls } from './media';
+import { readStoredImages, type StoredImage } from '../media/stored-image';
 import { type OcopRatingStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from './validity';
 import type { OcopGroup, OcopLevel } from './vocabulary';
 
@@ -62,7 +62,8 @@ export interface ProductDetail {
   minOrder: number;
   seasonVi: string | null;
   seasonEn: string | null;
-  images: string[];
+  /** Photos in order, with their text alternatives (src/server/media/stored-image.ts). */
+  images: StoredImage[];
   province: ProvinceRef;
   commune: string | null;
   originFormerly: string | null;
@@ -124,7 +125,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     minOrder: product.minOrder,
     seasonVi: product.seasonVi,
     seasonEn: product.seasonEn,
-    images: publicImageUrls(product.images),
+    images: readStoredImages(product.images),
     province,
     commune: product.commune,
     originFormerly: product.originFormerly,

@@ -15,6 +15,7 @@ import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { auditLog, cooperatives, products, provinces } from '../db/schema';
 import { ForbiddenError, NotFoundError, type FieldIssues, ValidationError } from '../errors';
+import { UPLOADED_LOGO_PATH } from '../media/stored-image';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
@@ -62,7 +63,8 @@ export function cooperativeProfileSchema(now: Date) {
       email: optionalMatching(/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/, 'email_invalid'),
       website: httpUrl,
       zalo: optionalMatching(/^\+?[0-9\s.-]{8,20}$/, 'phone'),
-      logoUrl: httpUrl,
+      // An uploaded logo (a path of ours, which the page sets from the upload, never from a typed field) or an older https address.
+      logoUrl: z.string().regex(UPLOADED_LOGO_PATH).or(httpUrl),
     })
     .superRefine((profile, ctx) => {
       if ((profile.classification === null) !== (profile.classificationYear === null)) {

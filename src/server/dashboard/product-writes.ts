@@ -23,6 +23,7 @@ import { auditLog, cooperatives, ocopRatings, products, provinces } from '../db/
 import { slugify } from '../db/seed/slug';
 import { ConflictError, ValidationError } from '../errors';
 import { productSearchText } from '../search/search-text';
+import type { StoredImage } from '../media/stored-image';
 import { vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
@@ -88,7 +89,13 @@ function audit(db: Database, actor: SessionUser, action: string, productId: stri
   return db.insert(auditLog).values({ id: newId(), actorUserId: actor.id, action, entityType: 'product', entityId: productId, detail });
 }
 
-export async function createProduct(db: Database, user: SessionUser | null | undefined, input: unknown): Promise<{ id: string; slug: string }> {
+/** `images` come checked from the form (src/server/media/image-list.ts: the cooperative's own uploads). */
+export async function createProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  input: unknown,
+  images: StoredImage[] = [],
+): Promise<{ id: string; slug: string }> {
   const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
   const product = parseInput(productInputSchema, input);
   const { provinceName } = await checkProductAgainstStore(db, product, null);
@@ -99,7 +106,7 @@ export async function createProduct(db: Database, user: SessionUser | null | und
   ]);
   const id = newId();
   await db.batch([
-    db.insert(products).values({ id, slug, traceCode, cooperativeId: member.cooperativeId, status: 'draft', ...product, ...search }),
+    db.insert(products).values({ id, slug, traceCode, cooperativeId: member.cooperativeId, status: 'draft', ...product, ...search, images }),
     audit(db, member, 'product.created', id),
   ]);
   return { id, slug };
@@ -110,7 +117,14 @@ function requireStatus(product: OwnedProduct, allowed: readonly ProductStatus[])
   if (!allowed.includes(product.status)) throw new ConflictError(`product is ${product.status}`);
 }
 
-export async function updateProduct(db: Database, user: SessionUser | null | undefined, slug: string, input: unknown): Promise<OwnedProduct> {
+/** Without `images`, the product's photos stay as they are. */
+export async function updateProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  input: unknown,
+  images?: StoredImage[],
+): Promise<OwnedProduct> {
   const owned = await findOwnedProduct(db, user, slug);
   requireStatus(owned, EDITABLE_STATUSES);
   const product = parseInput(productInputSchema, input);
@@ -118,7 +132,7 @@ export async function updateProduct(db: Database, user: SessionUser | null | und
   const search = await searchTextFor(db, product, owned.cooperativeId, provinceName);
   const [updated] = await db
     .update(products)
-    .set({ ...product, ...search, updatedAt: new Date() })
+    .set({ ...product, ...search, ...(images ? { images } : {}), updatedAt: new Date() })
     .where(and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES])))
     .returning({ id: products.id });
   if (!updated) throw new ConflictError('product changed status meanwhile');

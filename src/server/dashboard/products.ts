@@ -6,6 +6,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { ProductStatus } from '../catalogue/vocabulary';
 import type { Database } from '../db/client';
 import { cooperatives, ocopRatings, products } from '../db/schema';
+import { readStoredImages, type StoredImage } from '../media/stored-image';
 
 export interface DashboardProductRow {
   id: string;
@@ -61,6 +62,8 @@ export interface EditableProduct {
     seasonEn: string | null;
   };
   ratings: { id: string; stars: number; level: string; decisionNumber: string; decisionDate: string; status: string }[];
+  /** Its photos in order (not among `fields`, which review diffs compare as text). */
+  images: StoredImage[];
 }
 
 /** The columns a cooperative edits (productInputSchema's fields), for forms and review diffs. */
@@ -87,12 +90,19 @@ export type ProductFields = EditableProduct['fields'];
 /** A product's editable fields and OCOP ratings, for a member of its cooperative (the caller checked ownership). */
 export async function loadEditableProduct(db: Database, productId: string): Promise<EditableProduct | null> {
   const [row] = await db
-    .select({ id: products.id, slug: products.slug, status: products.status, rejectionReason: products.rejectionReason, ...productFieldColumns })
+    .select({
+      id: products.id,
+      slug: products.slug,
+      status: products.status,
+      rejectionReason: products.rejectionReason,
+      images: products.images,
+      ...productFieldColumns,
+    })
     .from(products)
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) return null;
-  const { id, slug, status, rejectionReason, ...fields } = row;
+  const { id, slug, status, rejectionReason, images, ...fields } = row;
   const ratings = await db
     .select({
       id: ocopRatings.id,
@@ -105,5 +115,5 @@ export async function loadEditableProduct(db: Database, productId: string): Prom
     .from(ocopRatings)
     .where(eq(ocopRatings.productId, id))
     .orderBy(desc(ocopRatings.decisionDate));
-  return { id, slug, status, rejectionReason, fields, ratings };
+  return { id, slug, status, rejectionReason, fields, ratings, images: readStoredImages(images) };
 }

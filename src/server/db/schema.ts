@@ -39,6 +39,7 @@ import {
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
 import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
+import type { StoredImage } from '../media/stored-image';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -181,7 +182,8 @@ export const products = sqliteTable(
     minOrder: integer('min_order').notNull().default(1),
     seasonVi: text('season_vi'),
     seasonEn: text('season_en'),
-    images: text('images', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Uploaded photos in display order, the first on cards (src/server/media/stored-image.ts). */
+    images: text('images', { mode: 'json' }).$type<StoredImage[]>().notNull().default(sql`'[]'`),
     status: text('status', { enum: PRODUCT_STATUSES }).notNull().default('draft'),
     rejectionReason: text('rejection_reason'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
@@ -641,3 +643,28 @@ export const cachedFigures = sqliteTable('cached_figures', {
   value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
   computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Uploaded images: their variants live in the MEDIA bucket under images/{id}/
+ * (src/server/media). A row says which cooperative uploaded it, so a form can
+ * only attach its own cooperative's images; ids are SHA-256 of the
+ * cooperative and the uploaded bytes, so the same photo uploaded twice is one row.
+ */
+export const mediaImages = sqliteTable(
+  'media_images',
+  {
+    id: text('id').primaryKey(),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Size of the largest variant. */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** What the upload was (by its content) and how large, for the record; the upload itself is not kept. */
+    sourceType: text('source_type').notNull(),
+    sourceBytes: integer('source_bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_images_cooperative_idx').on(t.cooperativeId)],
+);

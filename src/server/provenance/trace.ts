@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { type CertificateView, certificatesOfProduct } from '../catalogue/certificates';
-import { publicImageUrls } from '../catalogue/media';
+import { mediaPath, readStoredImages } from '../media/stored-image';
 import { latestOcopRating, type OcopRatingView } from '../catalogue/product-detail';
 import { vietnamToday } from '../catalogue/validity';
 import type { OcopGroup } from '../catalogue/vocabulary';
@@ -148,7 +148,7 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
     kind: 'found',
     trace: {
       today,
-      product: { ...rest, image: publicImageUrls(images)[0] ?? null, province },
+      product: { ...rest, image: imageOf(images), province },
       cooperative,
       batch: batchFields,
       steps,
@@ -184,4 +184,10 @@ async function stepsOfBatch(db: Database, batchId: string): Promise<TraceStep[]>
     noteVi: step.noteVi,
     noteEn: step.noteEn,
   }));
+}
+
+/** The first photo's card-sized variant, or null. */
+function imageOf(images: unknown): string | null {
+  const [first] = readStoredImages(images);
+  return first ? mediaPath(first.id, 640) : null;
 }

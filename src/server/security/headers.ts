@@ -37,14 +37,26 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** Sets the headers on a response, copying it first when its headers are immutable (fetched from a binding). */
+/**
+ * Uploaded images (/media/…, functions/media.ts): nothing at all may load or
+ * run, even if a browser were made to render one as a document.
+ */
+export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+/**
+ * Sets the headers on a response, copying it first when its headers are
+ * immutable (fetched from a binding). A response that chose a stricter
+ * policy than the pages' (MEDIA_CONTENT_SECURITY_POLICY) keeps it.
+ */
 export function withSecurityHeaders(response: Response): Response {
+  const own = response.headers.get('Content-Security-Policy');
+  const headers = own === MEDIA_CONTENT_SECURITY_POLICY ? { ...SECURITY_HEADERS, 'Content-Security-Policy': own } : SECURITY_HEADERS;
   let result = response;
   try {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) result.headers.set(name, value);
+    for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
   } catch {
     result = new Response(response.body, response);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) result.headers.set(name, value);
+    for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
   }
   return result;
 }

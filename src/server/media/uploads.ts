@@ -1,0 +1,102 @@
+/**
+ * Storing uploads: process (processing.ts), then put the variants in the
+ * MEDIA bucket and record who owns the image. Callers check who may upload
+ * for which cooperative (a product's members, the cooperative's manager)
+ * before calling; this module then only ever writes under that cooperative.
+ */
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { mediaImages } from '../db/schema';
+import type { FieldIssue } from '../errors';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_MEGABYTES } from './limits';
+import { ImageRefusedError, processImage } from './processing';
+import { mediaObjectKey, type StoredImage } from './stored-image';
+
+/** The bindings uploads need (env.MEDIA, env.IMAGES). */
+export interface MediaStore {
+  bucket: R2Bucket;
+  images: ImagesBinding;
+}
+
+export interface UploadOwner {
+  cooperativeId: string;
+  userId: string;
+}
+
+/** SHA-256 of the cooperative and the bytes: the same photo uploaded again is the same image. */
+async function contentId(cooperativeId: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const prefix = new TextEncoder().encode(`${cooperativeId}\n`);
+  const data = new Uint8Array(prefix.length + bytes.length);
+  data.set(prefix);
+  data.set(bytes, prefix.length);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return encodeBase32LowerCaseNoPadding(digest).slice(0, 32);
+}
+
+/** One upload: refused (ImageRefusedError) before anything is written, or stored whole. */
+export async function storeImage(db: Database, store: MediaStore, owner: UploadOwner, bytes: Uint8Array<ArrayBuffer>): Promise<StoredImage> {
+  const processed = await processImage(store.images, bytes);
+  const id = await contentId(owner.cooperativeId, bytes);
+  const largest = processed.variants[processed.variants.length - 1];
+  if (!largest) throw new ImageRefusedError('image_unreadable');
+  // Content-addressed keys never change content, so repeating a put (a retried form) is harmless.
+  await Promise.all(
+    processed.variants.map((variant) =>
+      store.bucket.put(mediaObjectKey(id, variant.size), variant.bytes, {
+        httpMetadata: { contentType: 'image/webp' },
+        customMetadata: { cooperative: owner.cooperativeId },
+      }),
+    ),
+  );
+  await db
+    .insert(mediaImages)
+    .values({
+      id,
+      cooperativeId: owner.cooperativeId,
+      uploadedBy: owner.userId,
+      width: largest.width,
+      height: largest.height,
+      sourceType: processed.sourceType,
+      sourceBytes: bytes.length,
+    })
+    .onConflictDoNothing();
+  return { id, width: largest.width, height: largest.height, altVi: '', altEn: '' };
+}
+
+export interface StoredFiles {
+  stored: StoredImage[];
+  /** The first refusal, naming its file; the files before it are stored. */
+  issue: FieldIssue | null;
+}
+
+/**
+ * The files of a form field, in order. Empty file inputs (nothing chosen)
+ * are skipped; a refused file stops the rest, and its issue names it.
+ */
+export async function storeImageFiles(db: Database, store: MediaStore, owner: UploadOwner, files: readonly File[]): Promise<StoredFiles> {
+  const stored: StoredImage[] = [];
+  for (const file of files) {
+    if (file.size === 0 && file.name === '') continue;
+    const name = file.name.slice(0, 80) || '—';
+    // Refused by its size before it is read at all.
+    if (file.size > MAX_IMAGE_BYTES) return { stored, issue: { code: 'image_too_large', params: { file: name, max: MAX_IMAGE_MEGABYTES } } };
+    try {
+      stored.push(await storeImage(db, store, owner, new Uint8Array(await file.arrayBuffer())));
+    } catch (error) {
+      if (!(error instanceof ImageRefusedError)) throw error;
+      return { stored, issue: { code: error.refusal, params: { ...error.params, file: name, max: error.params.max ?? MAX_IMAGE_MEGABYTES } } };
+    }
+  }
+  return { stored, issue: null };
+}
+
+/** The stored size of the cooperative's images, by id (forms post ids; sizes come from here, never from the form). */
+export async function ownedImages(db: Database, cooperativeId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { width: number; height: number }>();
+  const rows = await db
+    .select({ id: mediaImages.id, width: mediaImages.width, height: mediaImages.height })
+    .from(mediaImages)
+    .where(and(eq(mediaImages.cooperativeId, cooperativeId), inArray(mediaImages.id, [...ids])));
+  return new Map(rows.map((row) => [row.id, { width: row.width, height: row.height }]));
+}
