@@ -216,6 +216,7 @@ export const en: Dictionary = {
     no_booths_left: 'Not enough booths are left to confirm this registration.',
     status_changed: 'The registration’s status has just changed; reload the page.',
     not_own_product: 'Choose only your cooperative’s published products.',
+    cooperative_has_manager: 'This cooperative already has a manager ({name}). Tick the box below if the person invited replaces them.',
     image_empty: '{file}: the file is empty.',
     image_too_large: '{file}: larger than {max} MB. Choose a smaller photo.',
     image_type: '{file}: not a JPEG, PNG or WebP image (the file’s content is checked, not its name). SVG, GIF and HEIC are not accepted: save the photo as JPEG.',

@@ -20,6 +20,7 @@ export const routes = {
   account: { vi: '/tai-khoan', en: '/en/account' },
   changePassword: { vi: '/tai-khoan/doi-mat-khau', en: '/en/account/password' },
   inviteMember: { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite' },
+  inviteManager: { vi: '/tai-khoan/moi-quan-ly', en: '/en/account/invite-manager' },
   myRegistrations: { vi: '/tai-khoan/su-kien', en: '/en/account/events' },
   manageRegistrations: { vi: '/tai-khoan/su-kien-quan-ly', en: '/en/account/manage-events' },
   forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },

@@ -215,6 +215,7 @@ export const vi = {
     no_booths_left: 'Không còn đủ gian hàng trống để xác nhận đăng ký này.',
     status_changed: 'Trạng thái đăng ký vừa thay đổi; hãy tải lại trang.',
     not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
+    cooperative_has_manager: 'Hợp tác xã này đã có người quản lý ({name}). Đánh dấu ô dưới đây nếu người được mời sẽ thay người đó.',
     image_empty: '{file}: tệp rỗng.',
     image_too_large: '{file}: ảnh lớn hơn {max} MB. Hãy chọn ảnh nhỏ hơn.',
     image_type: '{file}: không phải ảnh JPEG, PNG hoặc WebP (hệ thống xem nội dung tệp, không xem tên tệp). SVG, GIF và HEIC không được nhận: hãy lưu ảnh thành JPEG.',

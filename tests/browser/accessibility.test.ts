@@ -216,6 +216,12 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['canbo@cho-htx.test', 'demo-officer-2026', () => '/en/account/manage-events'],
     ['canbo@cho-htx.test', 'demo-officer-2026', async () => `/tai-khoan/su-kien-quan-ly/${await openEventSlug()}`],
     ['admin@cho-htx.test', 'demo-admin-2026', async () => `/en/account/manage-events/${await openEventSlug()}`],
+    // The officers' page for inviting a cooperative's manager: a search, and with the form of one chosen.
+    ['canbo@cho-htx.test', 'demo-officer-2026', () => '/tai-khoan/moi-quan-ly'],
+    ['admin@cho-htx.test', 'demo-admin-2026', async () => {
+      const html = await (await fetch(`${baseUrl}/api/v1/cooperatives?q=B%C3%A1t%20Tr%C3%A0ng`)).json() as { items: { id: string }[] };
+      return `/en/account/invite-manager?q=Bat+Trang&cooperative=${html.items[0]?.id ?? ''}`;
+    }],
   ];
   // The e2e tests lock thanhvien2 and change quanly2's password on the same worker, so these use other accounts.
   it.each(registrationPages)('event registration page for %s has no axe violations and runs no script', async (email, password, path) => {

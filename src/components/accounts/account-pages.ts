@@ -120,12 +120,12 @@ export async function handleChangePassword(page: AstroGlobal, locale: Locale): P
 }
 
 /** The mailer of this worker's configuration (src/server/mail/mailer.ts). */
-function mailer(db: Database) {
+export function mailer(db: Database) {
   return mailerFor(env, db);
 }
 
 /** An absolute link to one of our pages carrying a one-time token. */
-function tokenLink(page: AstroGlobal, path: string, parameter: string) {
+export function tokenLink(page: AstroGlobal, path: string, parameter: string) {
   const origin = siteOrigin(page.url);
   return (token: string) => new URL(`${path}?${parameter}=${token}`, origin).href;
 }
@@ -208,8 +208,8 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
   noStore(page);
   const user = signedInOr(page, locale, routes.signIn[locale]);
   if (user instanceof Response) return user;
-  // The manager's page. Officers and admins may name a cooperative's manager (inviteToCooperative
-  // with asManager), but their page for it comes with the moderation dashboard.
+  // The manager's page. Officers and admins name a cooperative's manager on their own page
+  // (manager-invitation-pages.ts).
   let manager: SessionUser;
   try {
     manager = requireCooperativeManager(user, user.cooperativeId ?? '');

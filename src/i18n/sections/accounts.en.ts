@@ -99,9 +99,31 @@ export const accountsEn: Dictionary['accounts'] = {
     resetSubject: 'Reset your Chợ HTX password',
     resetBody:
       'Hello,\n\nSomeone asked to reset the password of the Chợ HTX account with this email. Open this link within 30 minutes to choose a new password (it works once):\n\n{link}\n\nIf it was not you, ignore this email; your password stays as it is.\n\nChợ HTX',
+    managerInvitationSubject: 'Invitation to manage {cooperative} on Chợ HTX',
+    managerInvitationBody:
+      'Hello,\n\n{inviter} (provincial trade department) invites you to be the manager of {cooperative} on Chợ HTX, the portal of OCOP products and cooperatives. The manager keeps the cooperative’s profile, lists its products and invites its other members. Open this link within 7 days to create your account:\n\n{link}\n\nIf you did not expect this invitation, ignore this email.\n\nChợ HTX',
     invitationSubject: 'Invitation to join {cooperative} on Chợ HTX',
     invitationBody:
       'Hello,\n\n{inviter} invites you to join {cooperative} on Chợ HTX, the portal of OCOP products and cooperatives. Open this link within 7 days to create your account:\n\n{link}\n\nIf you did not expect this invitation, ignore this email.\n\nChợ HTX',
+  },
+  managerInvite: {
+    title: 'Invite a cooperative’s manager',
+    lead: 'Choose the cooperative, then type the email of the person who will manage it. They receive an email with a link to create their manager account, valid for 7 days.',
+    search: 'Find a cooperative by name',
+    searchButton: 'Search',
+    withoutManager: 'Cooperatives without a manager',
+    results: 'Results for “{q}”',
+    none: 'No cooperative matches.',
+    allWithManager: 'Every active cooperative has a manager.',
+    choose: 'Invite a manager for {cooperative}',
+    manager: 'Manager: {name} ({email})',
+    noManager: 'No manager yet',
+    pending: 'Invited {email}, expires {date}',
+    formHeading: 'Invite a manager for {cooperative}',
+    replaceManager: 'The person invited replaces {name} as manager; {name} stays a member.',
+    submit: 'Send the invitation',
+    sent: 'Invitation to manage {cooperative} sent to {email}.',
+    link: 'Invite a cooperative’s manager',
   },
   outbox: {
     title: 'Outbox (development)',

@@ -97,9 +97,31 @@ export const accountsVi = {
     resetSubject: 'Đặt lại mật khẩu Chợ HTX',
     resetBody:
       'Xin chào,\n\nCó yêu cầu đặt lại mật khẩu cho tài khoản Chợ HTX gắn với email này. Mở liên kết sau trong 30 phút để chọn mật khẩu mới (liên kết chỉ dùng được một lần):\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua email này; mật khẩu của bạn không thay đổi.\n\nChợ HTX',
+    managerInvitationSubject: 'Lời mời làm người quản lý {cooperative} trên Chợ HTX',
+    managerInvitationBody:
+      'Xin chào,\n\n{inviter} (Sở Công Thương) mời bạn làm người quản lý của {cooperative} trên Chợ HTX, cổng sản phẩm OCOP và hợp tác xã. Người quản lý sửa hồ sơ hợp tác xã, đăng sản phẩm và mời các thành viên khác. Mở liên kết sau trong 7 ngày để tạo tài khoản:\n\n{link}\n\nNếu bạn không mong đợi lời mời này, hãy bỏ qua email.\n\nChợ HTX',
     invitationSubject: 'Lời mời tham gia {cooperative} trên Chợ HTX',
     invitationBody:
       'Xin chào,\n\n{inviter} mời bạn tham gia {cooperative} trên Chợ HTX, cổng sản phẩm OCOP và hợp tác xã. Mở liên kết sau trong 7 ngày để tạo tài khoản:\n\n{link}\n\nNếu bạn không mong đợi lời mời này, hãy bỏ qua email.\n\nChợ HTX',
+  },
+  managerInvite: {
+    title: 'Mời người quản lý hợp tác xã',
+    lead: 'Chọn hợp tác xã, rồi nhập email của người sẽ quản lý. Người đó nhận email có liên kết tạo tài khoản quản lý, dùng được trong 7 ngày.',
+    search: 'Tìm hợp tác xã theo tên',
+    searchButton: 'Tìm',
+    withoutManager: 'Hợp tác xã chưa có người quản lý',
+    results: 'Kết quả tìm “{q}”',
+    none: 'Không có hợp tác xã nào phù hợp.',
+    allWithManager: 'Mọi hợp tác xã đang hoạt động đều đã có người quản lý.',
+    choose: 'Mời người quản lý cho {cooperative}',
+    manager: 'Người quản lý: {name} ({email})',
+    noManager: 'Chưa có người quản lý',
+    pending: 'Đã mời {email}, hết hạn {date}',
+    formHeading: 'Mời người quản lý cho {cooperative}',
+    replaceManager: 'Người được mời thay {name} làm người quản lý; {name} vẫn là thành viên.',
+    submit: 'Gửi lời mời',
+    sent: 'Đã gửi lời mời quản lý {cooperative} tới {email}.',
+    link: 'Mời người quản lý hợp tác xã',
   },
   outbox: {
     title: 'Hộp thư đi (phát triển)',

@@ -10,7 +10,7 @@ import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
-import { cooperatives, invitations, users } from '../db/schema';
+import { auditLog, cooperatives, invitations, users } from '../db/schema';
 import { ForbiddenError, InvalidTokenError, NotFoundError, RateLimitedError, ValidationError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { invitationMail } from '../mail/messages';
@@ -35,6 +35,8 @@ export interface InvitationRequest {
   email: string;
   /** Only officers and admins may invite a manager. */
   asManager?: boolean;
+  /** The email of the manager this invitation replaces, when an officer chose so (for the audit log). */
+  replacesManager?: string | null;
   locale: Locale;
   linkFor: (token: string) => string;
 }
@@ -70,18 +72,30 @@ export async function inviteToCooperative(
 
   const token = randomToken(SECRET_BYTES);
   const invitationId = newId();
-  await db.insert(invitations).values({
-    id: invitationId,
-    tokenHash: hashToken(token),
-    cooperativeId: request.cooperativeId,
-    email,
-    asManager: request.asManager ?? false,
-    invitedByUserId: signedIn.id,
-    expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
-    createdAt: now,
-  });
+  const asManager = request.asManager ?? false;
+  await db.batch([
+    db.insert(invitations).values({
+      id: invitationId,
+      tokenHash: hashToken(token),
+      cooperativeId: request.cooperativeId,
+      email,
+      asManager,
+      invitedByUserId: signedIn.id,
+      expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
+      createdAt: now,
+    }),
+    db.insert(auditLog).values({
+      id: newId(),
+      actorUserId: signedIn.id,
+      action: 'invitation.sent',
+      entityType: 'cooperative',
+      entityId: request.cooperativeId,
+      detail: { invitationId, email, asManager, replacesManager: request.replacesManager ?? null },
+      createdAt: now,
+    }),
+  ]);
   await mailer.send(
-    invitationMail(request.locale, email, { inviter: signedIn.displayName, cooperative: cooperative.name, link: request.linkFor(token) }),
+    invitationMail(request.locale, email, { inviter: signedIn.displayName, cooperative: cooperative.name, link: request.linkFor(token) }, asManager),
   );
   return { invitationId, email };
 }
@@ -157,13 +171,22 @@ export async function acceptInvitation(db: Database, acceptance: InvitationAccep
     .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
   const insertUser = db.insert(users).values({ ...user, passwordHash, createdAt: now });
   const recordUser = db.update(invitations).set({ acceptedUserId: user.id }).where(eq(invitations.id, invitation.id));
+  const recordAcceptance = db.insert(auditLog).values({
+    id: newId(),
+    actorUserId: user.id,
+    action: 'invitation.accepted',
+    entityType: 'cooperative',
+    entityId: invitation.cooperativeId,
+    detail: { invitationId: invitation.id, asManager: invitation.asManager },
+    createdAt: now,
+  });
   const previousManager = db
     .update(users)
     .set({ isManager: false })
     .where(and(eq(users.cooperativeId, invitation.cooperativeId), eq(users.isManager, true)));
   try {
-    if (invitation.asManager) await db.batch([claim, previousManager, insertUser, recordUser]);
-    else await db.batch([claim, insertUser, recordUser]);
+    if (invitation.asManager) await db.batch([claim, previousManager, insertUser, recordUser, recordAcceptance]);
+    else await db.batch([claim, insertUser, recordUser, recordAcceptance]);
   } catch (error) {
     if (!(await findOpenInvitation(db, acceptance.token, now)) || (await emailHasAccount(db, invitation.email))) {
       throw new InvalidTokenError();

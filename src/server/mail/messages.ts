@@ -11,11 +11,12 @@ export function invitationMail(
   locale: Locale,
   to: string,
   details: { inviter: string; cooperative: string; link: string },
+  asManager = false,
 ): MailMessage {
   const t = dictionary(locale).accounts.mail;
   return {
     to,
-    subject: format(t.invitationSubject, { cooperative: details.cooperative }),
-    text: format(t.invitationBody, details),
+    subject: format(asManager ? t.managerInvitationSubject : t.invitationSubject, { cooperative: details.cooperative }),
+    text: format(asManager ? t.managerInvitationBody : t.invitationBody, details),
   };
 }
