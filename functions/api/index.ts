@@ -20,6 +20,7 @@ import { openData } from './open-data';
 import { qrCodes } from './qr';
 import { accounts } from './accounts';
 import { dashboard } from './dashboard';
+import { admin } from './admin';
 import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
 import { turnstileFor } from '../../src/server/inquiries/turnstile';
 import { refuseCrossOriginWrites, resolveSession } from './session';
@@ -82,6 +83,7 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', events);
   api.route('/', inquiries);
   api.route('/', eventRegistrations);
+  api.route('/', admin);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

@@ -2,6 +2,7 @@ import type { Dictionary } from './dictionary';
 import { calendarEn } from './sections/calendar.en';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
+import { consoleEn } from './sections/console.en';
 import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { dashboardEn } from './sections/dashboard.en';
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   lists: listsEn,
   registrations: registrationsEn,
   statistics: statisticsEn,
+  console: consoleEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   site: {
@@ -215,6 +217,16 @@ export const en: Dictionary = {
     already_registered: 'Your cooperative is already registered for this event.',
     no_booths_left: 'Not enough booths are left to confirm this registration.',
     status_changed: 'The registration’s status has just changed; reload the page.',
+    percent_over_100: 'A share cannot be over 100 %.',
+    whole_number: 'A whole number is needed.',
+    maximum_below_minimum: 'The upper level cannot be below the level to reach.',
+    year_too_far: 'Due dates go up to {year}.',
+    target_exists: 'This province already has this target with the same due date: edit that one.',
+    to_before_from: 'The end date cannot be before the start date.',
+    already_verified: 'This cooperative is already verified.',
+    not_verified: 'This cooperative is not verified.',
+    already_suspended: 'This cooperative is not active.',
+    not_suspended: 'This cooperative is not suspended.',
     not_own_product: 'Choose only your cooperative’s published products.',
   },
   apiDocs: {

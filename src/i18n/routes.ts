@@ -32,7 +32,24 @@ export const routes = {
   inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },
   inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
   inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
+  // The trade department's console: officers and admins only.
+  console: { vi: '/quan-tri', en: '/en/admin' },
+  consoleStatistics: { vi: '/quan-tri/thong-ke', en: '/en/admin/statistics' },
+  consoleTargets: { vi: '/quan-tri/chi-tieu', en: '/en/admin/targets' },
+  newTarget: { vi: '/quan-tri/chi-tieu/moi', en: '/en/admin/targets/new' },
+  consoleCooperatives: { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives' },
+  auditLog: { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log' },
 } as const satisfies Record<string, LocalizedPaths>;
+
+/** One province target in the console. */
+export function targetPaths(id: string): LocalizedPaths {
+  return { vi: `/quan-tri/chi-tieu/${id}`, en: `/en/admin/targets/${id}` };
+}
+
+/** One cooperative in the console's oversight (verification, suspension). */
+export function cooperativeOversightPaths(slug: string): LocalizedPaths {
+  return { vi: `/quan-tri/hop-tac-xa/${slug}`, en: `/en/admin/cooperatives/${slug}` };
+}
 
 export function productPaths(slug: string): LocalizedPaths {
   return { vi: `/san-pham/${slug}`, en: `/en/products/${slug}` };

@@ -2,6 +2,7 @@
 import { calendarVi } from './sections/calendar.vi';
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
+import { consoleVi } from './sections/console.vi';
 import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { dashboardVi } from './sections/dashboard.vi';
@@ -17,6 +18,7 @@ export const vi = {
   lists: listsVi,
   registrations: registrationsVi,
   statistics: statisticsVi,
+  console: consoleVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   site: {
@@ -214,6 +216,16 @@ export const vi = {
     already_registered: 'Hợp tác xã của bạn đã đăng ký sự kiện này.',
     no_booths_left: 'Không còn đủ gian hàng trống để xác nhận đăng ký này.',
     status_changed: 'Trạng thái đăng ký vừa thay đổi; hãy tải lại trang.',
+    percent_over_100: 'Tỉ lệ không thể vượt quá 100 %.',
+    whole_number: 'Cần một số nguyên.',
+    maximum_below_minimum: 'Mức trên không thể thấp hơn mức cần đạt.',
+    year_too_far: 'Hạn đạt chỉ đặt được đến năm {year}.',
+    target_exists: 'Tỉnh này đã có chỉ tiêu này với cùng hạn đạt: hãy sửa chỉ tiêu đó.',
+    to_before_from: 'Ngày kết thúc không thể trước ngày bắt đầu.',
+    already_verified: 'Hợp tác xã này đã được xác minh.',
+    not_verified: 'Hợp tác xã này chưa được xác minh.',
+    already_suspended: 'Hợp tác xã này không ở trạng thái đang hoạt động.',
+    not_suspended: 'Hợp tác xã này không bị tạm ngừng.',
     not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
   },
   apiDocs: {

@@ -295,6 +295,39 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
+  const consolePages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
+    ['statistics (vi)', async () => '/quan-tri/thong-ke'],
+    ['statistics of a province (en)', async () => '/en/admin/statistics?province=ha-noi'],
+    ['targets (vi)', async () => '/quan-tri/chi-tieu'],
+    ['new target (en)', async () => '/en/admin/targets/new'],
+    ['audit log (vi)', async () => '/quan-tri/nhat-ky'],
+    ['cooperatives (en)', async () => '/en/admin/cooperatives?status=active'],
+    ['a cooperative (vi)', (c) => linkOn(c, '/quan-tri/hop-tac-xa', /^\/quan-tri\/hop-tac-xa\/[a-z0-9-]+$/)],
+  ];
+
+  it.each(consolePages)('console %s (signed in as a trade officer) has no axe violations and runs no script', async (_name, locate) => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    await checkSignedInPage(context, await locate(context));
+    await context.close();
+  });
+
+  it('the target form showing its errors has no axe violations', async () => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && !/422/.test(message.text()) && errors.push(message.text()));
+    await page.goto(`${baseUrl}/quan-tri/chi-tieu/moi`);
+    await page.selectOption('#field-province', 'ha-noi');
+    await page.selectOption('#field-metric', 'fair_or_better_share');
+    await page.fill('#field-minimum', '120');
+    await page.fill('#field-dueDate', '2020-01-01');
+    await Promise.all([page.waitForLoadState('load'), page.click('form button[type=submit]')]);
+    await page.waitForSelector('#field-minimum-error');
+    expect(await page.getAttribute('#field-dueDate', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, '/quan-tri/chi-tieu/moi (errors)', errors);
+    await context.close();
+  });
+
   it('a review page (signed in as a trade officer) has no axe violations', async () => {
     // A new product submitted by the first cooperative; the demo's own products stay as they are.
     const { post, signIn } = site(baseUrl);

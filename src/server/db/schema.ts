@@ -39,6 +39,7 @@ import {
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
 import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
+import { TARGET_METRICS } from '../targets/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -612,6 +613,39 @@ export const auditLog = sqliteTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.createdAt),
     index('audit_log_actor_idx').on(t.actorUserId, t.createdAt),
     index('audit_log_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * A province's plan target (chỉ tiêu), e.g. "by 31/12/2030, 65 % of
+ * cooperatives rated fair or better" or "3-5 five-star OCOP products"
+ * (minimum 3, maximum 5). Recorded by trade officers; progress is read off
+ * the statistics, never stored.
+ */
+export const provinceTargets = sqliteTable(
+  'province_targets',
+  {
+    id: text('id').primaryKey(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    metric: text('metric', { enum: TARGET_METRICS }).notNull(),
+    /** A percent (0-100) for shares, a whole number for counts (src/server/targets/target-input.ts). */
+    minimum: real('minimum').notNull(),
+    /** The top of a range target ("3-5"), null for "at least". */
+    maximum: real('maximum'),
+    /** 'YYYY-MM-DD' in Viet Nam: the date the plan wants the target met by. */
+    dueDate: text('due_date').notNull(),
+    /** The plan it comes from, e.g. "Kế hoạch 45/KH-UBND". */
+    source: text('source').notNull().default(''),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One target per metric and due date in a province; a plan's stages (2025, 2030) are separate rows.
+    uniqueIndex('province_targets_unique').on(t.provinceCode, t.metric, t.dueDate),
+    check('province_targets_range', sql`${t.maximum} IS NULL OR ${t.maximum} >= ${t.minimum}`),
   ],
 );
 
