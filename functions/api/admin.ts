@@ -9,6 +9,7 @@ import { requireRole } from '../../src/server/accounts/guards';
 import { parseAuditQuery, searchAuditLog } from '../../src/server/audit/audit-search';
 import { BadRequestError } from '../../src/server/errors';
 import { changeCooperativeStanding, loadCooperativeOversight, OVERSIGHT_ACTIONS } from '../../src/server/oversight/cooperative-oversight';
+import { suspendProduct } from '../../src/server/oversight/product-oversight';
 import { loadConsoleStatistics } from '../../src/server/stats/console-statistics';
 import { createTarget, deleteTarget, type Target, updateTarget } from '../../src/server/targets/targets';
 import { TARGET_METRICS } from '../../src/server/targets/vocabulary';
@@ -20,8 +21,8 @@ const errorDescriptions: Record<number, string> = {
   400: 'A malformed search (see fields)',
   401: 'Not signed in',
   403: 'Not a trade officer or admin, or a cross-origin request',
-  404: 'No such target or cooperative',
-  409: "The cooperative is not in a state this change applies to (e.g. already verified, not suspended)",
+  404: 'No such target, cooperative or product',
+  409: 'The record is not in a state this change applies to (e.g. already verified, not suspended, not published)',
   422: 'Invalid fields',
 };
 const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
@@ -163,6 +164,21 @@ const standingRoute = createRoute({
   responses: { 200: { description: 'Changed', content: { 'application/json': { schema: StandingSchema } } }, ...errors(401, 403, 404, 409, 422) },
 });
 
+const productSuspensionRoute = createRoute({
+  method: 'post',
+  path: '/admin/products/{slug}/suspend',
+  tags,
+  summary: 'Take a published product down with a reason',
+  description:
+    'The product leaves the public site and goes back to its cooperative as rejected, the reason shown on their dashboard; ' +
+    'it returns only through moderation. `reason`: 10-1000 characters. 409 not_published when it is not public. Written to the audit log.',
+  request: {
+    params: z.object({ slug: slugParam }),
+    body: { content: { 'application/json': { schema: z.object({ reason: z.string() }).openapi('ProductSuspension') } }, required: true },
+  },
+  responses: { 204: { description: 'Taken down' }, ...errors(401, 403, 404, 409, 422) },
+});
+
 const targetJson = (target: Target) => ({ ...target, updatedAt: target.updatedAt.toISOString() });
 
 export const admin = createRouter()
@@ -196,6 +212,10 @@ export const admin = createRouter()
     const page = await searchAuditLog(c.get('db'), user, query);
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items: page.rows.map((row) => ({ ...row, at: row.at.toISOString() })), next: page.next, unknownActor: page.unknownActor }, 200);
+  })
+  .openapi(productSuspensionRoute, async (c) => {
+    await suspendProduct(c.get('db'), c.get('user'), c.req.valid('param').slug, c.req.valid('json'));
+    return c.body(null, 204);
   })
   .openapi(standingRoute, async (c) => {
     const { slug, action } = c.req.valid('param');

@@ -227,6 +227,7 @@ export const en: Dictionary = {
     not_verified: 'This cooperative is not verified.',
     already_suspended: 'This cooperative is not active.',
     not_suspended: 'This cooperative is not suspended.',
+    not_published: 'This product is not public any more.',
     not_own_product: 'Choose only your cooperative’s published products.',
   },
   apiDocs: {

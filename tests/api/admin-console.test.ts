@@ -58,6 +58,7 @@ describe('who may use the console API', () => {
     ['DELETE', '/admin/targets/some-id'],
     ['GET', '/admin/audit-log'],
     ['POST', '/admin/cooperatives/any/verify', { evidence: 'Giấy chứng nhận số 123 đã đối chiếu' }],
+    ['POST', '/admin/products/any/suspend', { reason: 'Nhãn ghi sai hạng sao OCOP.' }],
   ];
 
   it.each(routes)('%s %s: 401 signed out, 403 for a cooperative member', async (method, path, body) => {
@@ -256,5 +257,31 @@ describe("a cooperative's standing", () => {
   it('is 404 for an unknown cooperative and 400 for an unknown action', async () => {
     expect((await send(officer.cookie, 'POST', '/admin/cooperatives/khong-co/suspend', { reason: 'Một lý do đủ dài để hợp lệ.' })).status).toBe(404);
     expect((await send(officer.cookie, 'POST', '/admin/cooperatives/khong-co/delete', { reason: 'Một lý do đủ dài để hợp lệ.' })).status).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe('taking one product down', () => {
+  it('sends a published product back to its cooperative as rejected, with the reason, once', async () => {
+    const [row] = await db
+      .select({ id: products.id, slug: products.slug })
+      .from(products)
+      .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+      .where(and(eq(products.status, 'published'), eq(cooperatives.status, 'active')))
+      .limit(1);
+    const path = `/admin/products/${row!.slug}/suspend`;
+    expect((await send(officer.cookie, 'POST', path, { reason: 'ngắn' })).status).toBe(422);
+    expect((await db.select().from(products).where(eq(products.id, row!.id)))[0]?.status).toBe('published');
+
+    const reason = 'Nhãn ghi 5 sao nhưng quyết định công nhận là 4 sao.';
+    expect((await send(officer.cookie, 'POST', path, { reason })).status).toBe(204);
+    expect((await db.select().from(products).where(eq(products.id, row!.id)))[0]).toMatchObject({ status: 'rejected', rejectionReason: reason });
+    expect((await send(null, 'GET', `/products/${row!.slug}`)).status).toBe(404);
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, row!.id), eq(auditLog.action, 'product.suspended')));
+    expect(entry?.detail).toMatchObject({ reason, to: 'rejected' });
+
+    const again = await send(officer.cookie, 'POST', path, { reason });
+    expect(again.status).toBe(409);
+    expect(Object.values((await readJson(again)).error.fields)).toEqual(['Sản phẩm này không còn công khai.']);
+    expect((await send(officer.cookie, 'POST', '/admin/products/khong-co/suspend', { reason })).status).toBe(404);
   });
 });

@@ -138,3 +138,24 @@ describe('the audit log page', () => {
     expect(html).toContain('value="abc"');
   });
 });
+
+describe('taking a product down from its cooperative\'s console page', () => {
+  it('shows a short reason\'s error inside the open form, and refuses a product of another cooperative', async () => {
+    const officer = await signIn('canbo@cho-htx.test');
+    const slug = await cooperativeSlug();
+    const path = `/quan-tri/hop-tac-xa/${slug}`;
+    const html = await (await get(path, officer)).text();
+    const product = /name="product" value="([a-z0-9-]+)"/.exec(html)?.[1];
+    expect(product).toBeDefined();
+    const short = await post(path, { action: 'suspend_product', product: product as string, reason: 'sai' }, officer);
+    expect(short.status).toBe(422);
+    const page = await short.text();
+    expect(page).toMatch(new RegExp(`<details class="takedown"[^>]*open[^>]*>[\\s\\S]*?id="field-product-${product}-reason-error"`));
+    expect((await fetch(`${baseUrl}/api/v1/products/${product}`)).status).toBe(200);
+
+    const other = await cooperativeSlug(1);
+    const foreign = await post(`/quan-tri/hop-tac-xa/${other}`, { action: 'suspend_product', product: product as string, reason: 'Một lý do đủ dài để hợp lệ.' }, officer);
+    expect(foreign.status).toBe(400);
+    expect((await fetch(`${baseUrl}/api/v1/products/${product}`)).status).toBe(200);
+  });
+});

@@ -21,6 +21,7 @@ import {
   type OversightFilter,
   type OversightRow,
 } from '../../server/oversight/cooperative-oversight';
+import { suspendProduct } from '../../server/oversight/product-oversight';
 import { type ConsoleStatistics, loadConsoleStatistics } from '../../server/stats/console-statistics';
 import { createTarget, deleteTarget, findTarget, type Target, updateTarget } from '../../server/targets/targets';
 import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../accounts/form-handling';
@@ -162,10 +163,14 @@ export async function handleOversightList(page: AstroGlobal, locale: Locale): Pr
   return gate instanceof Response ? gate : gate.data;
 }
 
+export type ConsoleCooperativeAction = OversightAction | 'suspend_product';
+const COOPERATIVE_PAGE_ACTIONS: readonly ConsoleCooperativeAction[] = [...OVERSIGHT_ACTIONS, 'suspend_product'];
+
 export interface CooperativeOversightView extends FormView {
   cooperative: CooperativeOversight;
-  /** The form that was posted, so its errors show next to it and not next to the others. */
-  action: OversightAction | null;
+  /** The form that was posted (and its product), so its errors show next to it and not next to the others. */
+  action: ConsoleCooperativeAction | null;
+  product: string | null;
 }
 
 export async function handleCooperativeOversight(page: AstroGlobal, locale: Locale, slug: string): Promise<CooperativeOversightView | Response> {
@@ -177,18 +182,24 @@ export async function handleCooperativeOversight(page: AstroGlobal, locale: Loca
   if (page.request.method !== 'POST') {
     const done = page.url.searchParams.get('done');
     const view = emptyView();
-    view.notice = OVERSIGHT_ACTIONS.find((action) => action === done) ? t.done[done as OversightAction] : null;
-    return { ...view, cooperative, action: null };
+    view.notice = COOPERATIVE_PAGE_ACTIONS.find((action) => action === done) ? t.done[done as ConsoleCooperativeAction] : null;
+    return { ...view, cooperative, action: null, product: null };
   }
   const form = await readForm(page.request);
-  const action = OVERSIGHT_ACTIONS.find((name) => name === form.action) ?? null;
+  const action = COOPERATIVE_PAGE_ACTIONS.find((name) => name === form.action) ?? null;
   const values = { evidence: form.evidence ?? '', reason: form.reason ?? '' };
-  if (action === null) {
+  // Only this cooperative's products are suspended from its page.
+  const product = action === 'suspend_product' ? (cooperative.products.find((p) => p.slug === form.product)?.slug ?? null) : null;
+  if (action === null || (action === 'suspend_product' && product === null)) {
     page.response.status = 400;
-    return { ...emptyView(values), alert: dictionary(locale).api.bad_request, cooperative, action };
+    return { ...emptyView(values), alert: dictionary(locale).api.bad_request, cooperative, action, product };
   }
-  const outcome = await runForm(page, locale, values, (db) => changeCooperativeStanding(db, gate.user, slug, action, values, new Date()));
+  const outcome = await runForm(page, locale, values, (db) =>
+    action === 'suspend_product' && product !== null
+      ? suspendProduct(db, gate.user, product, values)
+      : changeCooperativeStanding(db, gate.user, slug, action as OversightAction, values, new Date()),
+  );
   if (outcome instanceof Response) return outcome;
-  if (!outcome.ok) return { ...outcome.view, cooperative, action };
+  if (!outcome.ok) return { ...outcome.view, cooperative, action, product };
   return seeOther(`${cooperativeOversightPaths(slug)[locale]}?done=${action}`);
 }

@@ -12,11 +12,12 @@
  * under the same condition. Two officers acting at once therefore make one
  * change and one entry; the second is told the state moved on.
  */
-import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { type AuditRecord, auditEntryWritten, auditInsertIf, auditTrail } from '../audit/audit-log';
+import type { ProductStatus } from '../catalogue/vocabulary';
 import { type CooperativeStatus, COOPERATIVE_STATUSES } from '../cooperatives/vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
@@ -94,7 +95,8 @@ export interface CooperativeOversight {
   verified: boolean;
   verifiedAt: Date | null;
   verificationEvidence: string | null;
-  productsByStatus: { status: string; count: number }[];
+  /** Its products, public ones first (at most 200: a cooperative with more is searched in the catalogue). */
+  products: { slug: string; name: string; status: ProductStatus }[];
   members: { displayName: string; email: string; isManager: boolean }[];
   history: (AuditRecord & { actorName: string | null })[];
 }
@@ -121,13 +123,13 @@ export async function loadCooperativeOversight(db: Database, user: SessionUser |
     .where(eq(cooperatives.slug, slug))
     .limit(1);
   if (!row) throw new NotFoundError('cooperative');
-  const [productsByStatus, members, history] = await Promise.all([
+  const [productRows, members, history] = await Promise.all([
     db
-      .select({ status: products.status, count: count() })
+      .select({ slug: products.slug, name: products.nameVi, status: products.status })
       .from(products)
       .where(eq(products.cooperativeId, row.id))
-      .groupBy(products.status)
-      .orderBy(asc(products.status)),
+      .orderBy(sql`${products.status} <> 'published'`, asc(products.searchName))
+      .limit(200),
     db
       .select({ displayName: users.displayName, email: users.email, isManager: users.isManager })
       .from(users)
@@ -142,7 +144,7 @@ export async function loadCooperativeOversight(db: Database, user: SessionUser |
   const names = new Map(actors.map((actor) => [actor.id, actor.displayName]));
   return {
     ...row,
-    productsByStatus,
+    products: productRows,
     members,
     history: history.map((entry) => ({ ...entry, actorName: entry.actorUserId ? (names.get(entry.actorUserId) ?? null) : null })),
   };
