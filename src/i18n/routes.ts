@@ -122,3 +122,8 @@ export function dashboardProductPaths(slug: string) {
 export function moderationPaths(productId: string): LocalizedPaths {
   return { vi: `/tai-khoan/kiem-duyet/${productId}`, en: `/en/account/moderation/${productId}` };
 }
+
+/** A pending change (to a published product or a cooperative profile) in the moderation queue, by the revision's id. */
+export function revisionReviewPaths(revisionId: string): LocalizedPaths {
+  return { vi: `/tai-khoan/kiem-duyet/thay-doi/${revisionId}`, en: `/en/account/moderation/changes/${revisionId}` };
+}

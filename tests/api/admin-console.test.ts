@@ -8,7 +8,9 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
-import { auditLog, cooperatives, products, provinceTargets } from '../../src/server/db/schema';
+import type { SessionUser } from '../../src/server/accounts/users';
+import { updateProduct } from '../../src/server/dashboard/product-writes';
+import { auditLog, cooperatives, pendingRevisions, products, provinceTargets } from '../../src/server/db/schema';
 import { createTestCooperative, createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
@@ -283,5 +285,44 @@ describe('taking one product down', () => {
     expect(again.status).toBe(409);
     expect(Object.values((await readJson(again)).error.fields)).toEqual(['Sản phẩm này không còn công khai.']);
     expect((await send(officer.cookie, 'POST', '/admin/products/khong-co/suspend', { reason })).status).toBe(404);
+  });
+});
+
+describe('taking down a product with a change waiting for review', () => {
+  it('folds the change into the product, so the cooperative keeps its work, and leaves no revision behind', async () => {
+    const [row] = await db
+      .select()
+      .from(products)
+      .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+      .where(and(eq(products.status, 'published'), eq(cooperatives.status, 'active')))
+      .limit(1);
+    const product = row!.products;
+    const memberUser = await createTestUser(db, { role: 'member', cooperativeId: product.cooperativeId });
+    const member: SessionUser = { id: memberUser.id, email: memberUser.email, displayName: 'Thành viên', role: 'member', cooperativeId: product.cooperativeId, isManager: false };
+    const fields = {
+      nameVi: `${product.nameVi} (bao bì mới)`,
+      nameEn: product.nameEn,
+      descriptionVi: product.descriptionVi,
+      descriptionEn: product.descriptionEn,
+      ocopGroup: product.ocopGroup,
+      provinceCode: product.provinceCode,
+      commune: product.commune,
+      originFormerly: product.originFormerly,
+      gtin: product.gtin,
+      priceVnd: product.priceVnd,
+      unitVi: product.unitVi,
+      unitEn: product.unitEn,
+      minOrder: product.minOrder,
+      seasonVi: product.seasonVi,
+      seasonEn: product.seasonEn,
+    };
+    expect(await updateProduct(db, member, product.slug, fields, new Date())).toBe('proposed');
+    expect(await db.select().from(pendingRevisions).where(eq(pendingRevisions.entityId, product.id))).toHaveLength(1);
+
+    const reason = 'Giá niêm yết sai đơn vị tính, cần sửa trước khi bán tiếp.';
+    expect((await send(officer.cookie, 'POST', `/admin/products/${product.slug}/suspend`, { reason })).status).toBe(204);
+    const [after] = await db.select().from(products).where(eq(products.id, product.id));
+    expect(after).toMatchObject({ status: 'rejected', rejectionReason: reason, nameVi: fields.nameVi });
+    expect(await db.select().from(pendingRevisions).where(eq(pendingRevisions.entityId, product.id))).toEqual([]);
   });
 });

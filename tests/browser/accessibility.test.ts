@@ -348,6 +348,58 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
+  it('pending and rejected changes (the cooperative’s pages, the queue and the officer’s reviews) have no axe violations', async () => {
+    // A product of the first cooperative published for this test, and a change to it and to the profile;
+    // all taken back at the end, so the demo catalogue stays as the other tests expect it.
+    const { get, post, signIn } = site(baseUrl);
+    const manager = await signIn('quanly1@cho-htx.test');
+    const officer = await signIn('canbo@cho-htx.test');
+    const name = `Sản phẩm có thay đổi ${Date.now() % 100000}`;
+    const fields = { nameVi: name, ocopGroup: 'thuc_pham', provinceCode: '01', unitVi: 'hộp', unitEn: 'box', minOrder: '1', descriptionVi: 'Bản công khai.' };
+    const created = await post('/tai-khoan/san-pham/moi', fields, manager);
+    const path = (created.headers.get('location') ?? '').replace(/\?.*$/, '');
+    const slug = path.split('/').pop() ?? '';
+    expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);
+    const queued = async (text: string) => {
+      const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
+      return new RegExp(`href="(/tai-khoan/kiem-duyet/[a-z0-9/-]+)"[^>]*>${text}<`).exec(queue)?.[1] ?? '';
+    };
+    const version = async (review: string) => /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
+    const submitted = await queued(name);
+    expect((await post(submitted, { decision: 'approve', version: await version(submitted) }, officer)).status).toBe(303);
+    expect((await post(path, { ...fields, descriptionVi: 'Bản đề xuất.\nDòng hai.' }, manager)).status).toBe(303);
+    const productChange = await queued(name);
+
+    const profilePage = await (await get('/tai-khoan/ho-so-hop-tac-xa', manager)).text();
+    const cooperativeName = /<input[^>]*name="name"[^>]*value="([^"]*)"/.exec(profilePage)?.[1] ?? '';
+    const profileForm = new URLSearchParams();
+    for (const m of profilePage.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value="([^"]*)"/g)) profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
+    for (const m of profilePage.matchAll(/<select[^>]*name="([a-zA-Z]+)"[\s\S]*?<\/select>/g)) profileForm.set(m[1] as string, /<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
+    for (const m of profilePage.matchAll(/<textarea[^>]*name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g)) profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
+    profileForm.set('phone', '0912 345 678');
+    profileForm.set('name', `${cooperativeName.replaceAll('&amp;', '&')} (đổi tên)`);
+    expect((await post('/tai-khoan/ho-so-hop-tac-xa', profileForm, manager)).status).toBe(303);
+    const profileChange = await queued(cooperativeName);
+    expect(productChange).toMatch(/\/thay-doi\//);
+    expect(profileChange).toMatch(/\/thay-doi\//);
+
+    const managerContext = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    for (const url of [`/en/account/products/${slug}`, '/tai-khoan/san-pham', '/en/account/cooperative']) await checkSignedInPage(managerContext, url);
+    const officerContext = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const en = (review: string) => review.replace('/tai-khoan/kiem-duyet/thay-doi/', '/en/account/moderation/changes/');
+    for (const url of ['/tai-khoan/kiem-duyet', productChange, en(profileChange)]) await checkSignedInPage(officerContext, url);
+
+    // Rejected: the cooperative's page shows the reason; the review page says it is not pending.
+    expect((await post(productChange, { decision: 'reject', version: await version(productChange), reason: 'Cần ảnh chứng minh.' }, officer)).status).toBe(303);
+    await checkSignedInPage(managerContext, path);
+    await checkSignedInPage(officerContext, en(productChange));
+    await managerContext.close();
+    await officerContext.close();
+
+    expect((await post('/tai-khoan/ho-so-hop-tac-xa', { intent: 'withdraw' }, manager)).status).toBe(303);
+    expect((await post(path, { intent: 'unpublish' }, manager)).status).toBe(303);
+  });
+
   it('the 403 page (a cooperative member on the moderation queue) has no axe violations', async () => {
     const context = await signedInContext('quanly2@cho-htx.test', 'demo-manager-2026');
     const page = await context.newPage();

@@ -36,6 +36,7 @@ import {
   COOPERATIVE_STATUSES,
   VALUE_CHAIN_ROLES,
 } from '../cooperatives/vocabulary';
+import { REVISION_ENTITY_TYPES, REVISION_STATUSES } from '../dashboard/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
 import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
@@ -594,6 +595,44 @@ export const inquiryNotifications = sqliteTable(
   (t) => [
     index('inquiry_notifications_due_idx').on(t.status, t.nextAttemptAt),
     index('inquiry_notifications_inquiry_idx').on(t.inquiryId),
+  ],
+);
+
+/**
+ * Changes to public records that wait for a trade officer: an edit of a
+ * published product, or of a cooperative's directory profile. The public keeps
+ * reading the record itself until an officer approves; then the proposal is
+ * written into it and this row deleted, in one batch with the audit entry. At
+ * most one per record: its author keeps editing the same revision.
+ */
+export const pendingRevisions = sqliteTable(
+  'pending_revisions',
+  {
+    id: text('id').primaryKey(),
+    entityType: text('entity_type', { enum: REVISION_ENTITY_TYPES }).notNull(),
+    /** The product's or the cooperative's id. */
+    entityId: text('entity_id').notNull(),
+    /** Whose record it is (the product's owner), for the dashboard's guards and lists. */
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    /** The proposed fields, already checked by the same rules as an edit in place (never an invalid proposal). */
+    proposed: text('proposed', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: REVISION_STATUSES }).notNull().default('pending'),
+    /** Goes up with every save: an officer approves or rejects the version they saw, never a later one unseen. */
+    version: integer('version').notNull().default(1),
+    authorUserId: text('author_user_id').references(() => users.id),
+    rejectionReason: text('rejection_reason'),
+    decidedByUserId: text('decided_by_user_id').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('pending_revisions_entity_unique').on(t.entityType, t.entityId),
+    // The moderation queue: pending ones, oldest first.
+    index('pending_revisions_queue_idx').on(t.status, t.updatedAt),
+    index('pending_revisions_cooperative_idx').on(t.cooperativeId),
   ],
 );
 
