@@ -5,7 +5,7 @@
  * anything is read or written; invalid input refused field by field with
  * nothing written.
  */
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
@@ -315,6 +315,19 @@ describe('recurring series', () => {
     const entries = await db.select().from(auditLog).where(inArray(auditLog.entityId, series.items.map((e: { id: string }) => e.id)));
     expect(entries).toHaveLength(3);
     expect(entries[0]!.detail).toMatchObject({ seriesId: series.seriesId, rule: { frequency: 'monthly_weekday', count: 3 } });
+  });
+
+  it('writes a series whole or not at all', async () => {
+    // The last event's insert fails inside the batch: the three before it and every audit entry go with it.
+    await db.run(sql`CREATE TRIGGER refuse_third BEFORE INSERT ON events WHEN NEW.slug LIKE 'chuoi-bi-hong-%-2027-01-22' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    try {
+      const before = await totals();
+      const res = await send(officer, 'POST', '/managed-events/series', market({ frequency: 'weekly', count: 4 }, { titleVi: `Chuỗi bị hỏng ${Date.now() % 1000}` }));
+      expect(res.status).toBe(500);
+      expect(await totals()).toEqual(before);
+    } finally {
+      await db.run(sql`DROP TRIGGER refuse_third`);
+    }
   });
 
   it('ends a series on a date, and refuses rules that give no date or too many', async () => {
