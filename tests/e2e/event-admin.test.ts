@@ -155,6 +155,9 @@ describe('a trade officer manages an event without script', () => {
     expect(entry?.description).toContain(reason);
     // A cancelled event is no longer edited.
     expect((await post(editPath, { ...fields, intent: 'save' }, officer)).status).toBe(409);
+    // The edit page tells the story, newest first.
+    const history = textOf(await (await get(editPath, officer)).text());
+    expect(history).toMatch(/Hủy – Hoãn do mưa lớn[\s\S]*Sửa \(các trường: Ngày kết thúc \/ Giờ kết thúc\)[\s\S]*Công bố[\s\S]*Tạo/);
   });
 
   it('duplicates an event into a new draft', async () => {

@@ -120,6 +120,7 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
       'event.duplicate': 'Created as a copy',
     },
     changed: 'fields: {fields}',
+    none: 'No change recorded yet (the event predates the log).',
   },
   preview: {
     banner: 'Preview: this event is a draft and not public.',

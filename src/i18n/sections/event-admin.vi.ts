@@ -118,6 +118,7 @@ export const eventAdminVi = {
       'event.duplicate': 'Tạo bằng nhân bản',
     },
     changed: 'các trường: {fields}',
+    none: 'Chưa có thay đổi nào được ghi (sự kiện có từ trước nhật ký).',
   },
   preview: {
     banner: 'Xem trước: sự kiện này là bản nháp, chưa công khai.',
