@@ -315,6 +315,35 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
+  it('the 403 page (a cooperative member on the moderation queue) has no axe violations', async () => {
+    const context = await signedInContext('quanly2@cho-htx.test', 'demo-manager-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && !/403/.test(message.text()) && errors.push(message.text()));
+    const response = await page.goto(`${baseUrl}/en/account/moderation`);
+    expect(response?.status()).toBe(403);
+    await expectAccessible(page, '/en/account/moderation (403)', errors);
+    await context.close();
+  });
+
+  it('the batch form showing its errors has no axe violations', async () => {
+    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const url = `${await linkOn(context, '/en/account/products', /\/batches$/)}/new`;
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}${url}`);
+    await page.fill('#field-lotCode', 'bad lot code with spaces');
+    await page.fill('#step-0-place', 'x');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[value=save]:not(.visually-hidden)')]);
+    await page.waitForSelector('#field-lotCode-error');
+    expect(await page.getAttribute('#step-0-place', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, `${url} (errors)`, errors);
+    await context.close();
+  });
+
   /** A draft event made through the officers' form, for the pages of one event. */
   async function draftEventPath(): Promise<string> {
     const { post, signIn } = site(baseUrl);
@@ -379,35 +408,6 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await page.waitForSelector('#preview-heading');
     expect(await page.$$eval('section[aria-labelledby=preview-heading] li', (items) => items.length)).toBe(4);
     await expectAccessible(page, `${url} (series preview)`, errors);
-    await context.close();
-  });
-
-  it('the 403 page (a cooperative member on the moderation queue) has no axe violations', async () => {
-    const context = await signedInContext('quanly2@cho-htx.test', 'demo-manager-2026');
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && !/403/.test(message.text()) && errors.push(message.text()));
-    const response = await page.goto(`${baseUrl}/en/account/moderation`);
-    expect(response?.status()).toBe(403);
-    await expectAccessible(page, '/en/account/moderation (403)', errors);
-    await context.close();
-  });
-
-  it('the batch form showing its errors has no axe violations', async () => {
-    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
-    const url = `${await linkOn(context, '/en/account/products', /\/batches$/)}/new`;
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
-    });
-    await page.goto(`${baseUrl}${url}`);
-    await page.fill('#field-lotCode', 'bad lot code with spaces');
-    await page.fill('#step-0-place', 'x');
-    await Promise.all([page.waitForLoadState('load'), page.click('button[value=save]:not(.visually-hidden)')]);
-    await page.waitForSelector('#field-lotCode-error');
-    expect(await page.getAttribute('#step-0-place', 'aria-invalid')).toBe('true');
-    await expectAccessible(page, `${url} (errors)`, errors);
     await context.close();
   });
 
