@@ -9,6 +9,7 @@ import { dashboardEn } from './sections/dashboard.en';
 import { accountsEn } from './sections/accounts.en';
 import { inquiriesEn } from './sections/inquiries.en';
 import { registrationsEn } from './sections/registrations.en';
+import { eventAdminEn } from './sections/event-admin.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   details: detailsEn,
   lists: listsEn,
   registrations: registrationsEn,
+  eventAdmin: eventAdminEn,
   statistics: statisticsEn,
   console: consoleEn,
   trace: traceEn,
@@ -208,6 +210,14 @@ export const en: Dictionary = {
     turnstile_failed: 'The check could not be completed.',
     reply_to_spam: 'Spam cannot be replied to: mark it “Not spam” first.',
     email_taken: 'This email already has an account.',
+    count_or_until: 'Give the number of events or the last date of the series (one of them).',
+    no_occurrences: 'This rule gives no date from the first day on.',
+    too_many_occurrences: 'A series has at most {max} events.',
+    below_booths_taken: '{taken} booths are already held: the capacity cannot be lower.',
+    event_draft: 'The event is still a draft: this cannot be done yet.',
+    event_published: 'The event is already published.',
+    event_cancelled: 'The event is cancelled and can no longer change.',
+    event_changed: 'Someone else has just changed the event; reload the page.',
     ends_before_start: 'The end must come after the start.',
     registration_after_start: 'Registration must close before the event starts.',
     closes_before_opens: 'Registration must close after it opens.',

@@ -22,6 +22,7 @@ export const routes = {
   inviteMember: { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite' },
   myRegistrations: { vi: '/tai-khoan/su-kien', en: '/en/account/events' },
   manageRegistrations: { vi: '/tai-khoan/su-kien-quan-ly', en: '/en/account/manage-events' },
+  newEvent: { vi: '/tai-khoan/su-kien-quan-ly/moi', en: '/en/account/manage-events/new' },
   forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },
   resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
   accountProducts: { vi: '/tai-khoan/san-pham', en: '/en/account/products' },
@@ -77,6 +78,16 @@ export function myRegistrationPaths(eventSlug: string): LocalizedPaths {
 /** The trade officers' page of one event's registrations. */
 export function managedRegistrationsPaths(eventSlug: string): LocalizedPaths {
   return { vi: `/tai-khoan/su-kien-quan-ly/${eventSlug}`, en: `/en/account/manage-events/${eventSlug}` };
+}
+
+/** The trade officers' pages of one event in any status: edit (with its actions) and preview. */
+export function managedEventPaths(eventSlug: string) {
+  const vi = `/tai-khoan/su-kien-quan-ly/${eventSlug}`;
+  const en = `/en/account/manage-events/${eventSlug}`;
+  return {
+    edit: { vi: `${vi}/sua`, en: `${en}/edit` },
+    preview: { vi: `${vi}/xem-truoc`, en: `${en}/preview` },
+  } satisfies Record<string, LocalizedPaths>;
 }
 
 export function provincePaths(slug: string): LocalizedPaths {

@@ -9,6 +9,7 @@ import { dashboardVi } from './sections/dashboard.vi';
 import { accountsVi } from './sections/accounts.vi';
 import { inquiriesVi } from './sections/inquiries.vi';
 import { registrationsVi } from './sections/registrations.vi';
+import { eventAdminVi } from './sections/event-admin.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -17,6 +18,7 @@ export const vi = {
   details: detailsVi,
   lists: listsVi,
   registrations: registrationsVi,
+  eventAdmin: eventAdminVi,
   statistics: statisticsVi,
   console: consoleVi,
   trace: traceVi,
@@ -207,6 +209,14 @@ export const vi = {
     turnstile_failed: 'Chưa xác minh được.',
     reply_to_spam: 'Không thể trả lời thư rác: hãy đánh dấu “Không phải thư rác” trước.',
     email_taken: 'Email này đã có tài khoản.',
+    count_or_until: 'Điền số sự kiện hoặc ngày kết thúc chuỗi (một trong hai).',
+    no_occurrences: 'Quy tắc này không cho ngày nào từ ngày bắt đầu.',
+    too_many_occurrences: 'Một chuỗi có tối đa {max} sự kiện.',
+    below_booths_taken: 'Đã có {taken} gian hàng được giữ: số gian không thể thấp hơn.',
+    event_draft: 'Sự kiện còn là bản nháp: chưa thể làm việc này.',
+    event_published: 'Sự kiện đã được công bố.',
+    event_cancelled: 'Sự kiện đã bị hủy và không thay đổi được nữa.',
+    event_changed: 'Sự kiện vừa được người khác thay đổi; hãy tải lại trang.',
     ends_before_start: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
     registration_after_start: 'Hạn đăng ký phải trước khi sự kiện bắt đầu.',
     closes_before_opens: 'Hạn đăng ký phải sau thời điểm mở đăng ký.',

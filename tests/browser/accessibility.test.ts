@@ -429,6 +429,73 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
+  /** A draft event made through the officers' form, for the pages of one event. */
+  async function draftEventPath(): Promise<string> {
+    const { post, signIn } = site(baseUrl);
+    const officer = await signIn('canbo@cho-htx.test');
+    const created = await post(
+      '/tai-khoan/su-kien-quan-ly/moi',
+      {
+        kind: 'fair', titleVi: `Hội chợ kiểm tra truy cập ${Date.now() % 100000}`, organiser: 'Sở Công Thương', startDate: '2027-09-08', endDate: '2027-09-10',
+        startTime: '08:00', endTime: '17:00', venue: 'Nhà thi đấu', address: '1 Đường Thử', provinceCode: '01', boothCapacity: '20', intent: 'create',
+      },
+      officer,
+    );
+    expect(created.status).toBe(303);
+    return (created.headers.get('location') ?? '').replace(/\?.*$/, '').replace(/\/sua$/, '');
+  }
+
+  const eventAdminPages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
+    ['new event (vi)', async () => '/tai-khoan/su-kien-quan-ly/moi'],
+    ['new event (en)', async () => '/en/account/manage-events/new'],
+    ['drafts list (en)', async () => '/en/account/manage-events?status=draft'],
+    ['published event edit (vi)', (c) => linkOn(c, '/tai-khoan/su-kien-quan-ly?status=published', /^\/tai-khoan\/su-kien-quan-ly\/[a-z0-9-]+\/sua$/)],
+    ['draft event edit (en)', async () => `${(await draftEventPath()).replace('/tai-khoan/su-kien-quan-ly/', '/en/account/manage-events/')}/edit`],
+    ['draft event preview (vi)', async () => `${await draftEventPath()}/xem-truoc`],
+  ];
+
+  it.each(eventAdminPages)('events dashboard: %s (signed in as a trade officer) has no axe violations', async (_name, locate) => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const url = await locate(context);
+    await checkSignedInPage(context, url);
+    await context.close();
+  });
+
+  it('the event form showing its errors and a series preview has no axe violations', async () => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    const url = '/en/account/manage-events/new';
+    await page.goto(`${baseUrl}${url}`);
+    await page.fill('#field-titleVi', 'Phiên chợ OCOP hằng tháng');
+    await page.selectOption('#field-kind', 'ocop_market');
+    await page.fill('#field-organiser', 'Sở Công Thương');
+    await page.fill('#field-startDate', '2027-10-09');
+    await page.fill('#field-endDate', '2027-10-08');
+    await page.selectOption('#field-repeat', 'monthly_weekday');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[value=create]')]);
+    await page.waitForSelector('#field-endDate-error');
+    expect(await page.getAttribute('#field-endDate', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#field-repeatOrdinal', 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: '/tmp/event-form-errors.png', fullPage: true });
+    await expectAccessible(page, `${url} (errors)`, errors);
+
+    await page.fill('#field-endDate', '2027-10-09');
+    await page.check('#field-allDay');
+    await page.fill('#field-onlineUrl', 'https://example.org/phien-cho');
+    await page.selectOption('#field-repeatOrdinal', '2');
+    await page.selectOption('#field-repeatWeekday', '6');
+    await page.fill('#field-repeatCount', '4');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[value=preview]')]);
+    await page.waitForSelector('#preview-heading');
+    expect(await page.$$eval('section[aria-labelledby=preview-heading] li', (items) => items.length)).toBe(4);
+    await expectAccessible(page, `${url} (series preview)`, errors);
+    await context.close();
+  });
+
   it('the sign-in form showing its errors has no axe violations', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -9,6 +9,7 @@ export const consoleEn: Dictionary['console'] = {
     cooperatives: 'Cooperatives',
     auditLog: 'Audit log',
     moderation: 'Moderation',
+    events: 'Events',
   },
   accountLink: 'Trade department console',
   back: '← Account',

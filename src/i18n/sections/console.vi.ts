@@ -7,6 +7,7 @@ export const consoleVi = {
     cooperatives: 'Hợp tác xã',
     auditLog: 'Nhật ký thay đổi',
     moderation: 'Kiểm duyệt',
+    events: 'Sự kiện',
   },
   accountLink: 'Bảng điều hành Sở Công Thương',
   back: '← Tài khoản',
