@@ -14,12 +14,14 @@ import { catalogueDetails } from './catalogue-details';
 import { catalogueLists } from './catalogue-lists';
 import { eventRegistrations } from './event-registrations';
 import { events } from './events';
+import { managedEvents } from './managed-events';
 import { health } from './health';
 import { trace } from './trace';
 import { openData } from './open-data';
 import { qrCodes } from './qr';
 import { accounts } from './accounts';
 import { dashboard } from './dashboard';
+import { admin } from './admin';
 import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
 import { turnstileFor } from '../../src/server/inquiries/turnstile';
 import { refuseCrossOriginWrites, resolveSession } from './session';
@@ -82,6 +84,8 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', events);
   api.route('/', inquiries);
   api.route('/', eventRegistrations);
+  api.route('/', managedEvents);
+  api.route('/', admin);
 
   api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
 

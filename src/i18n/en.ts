@@ -2,12 +2,14 @@ import type { Dictionary } from './dictionary';
 import { calendarEn } from './sections/calendar.en';
 import { detailsEn } from './sections/details.en';
 import { listsEn } from './sections/lists.en';
+import { consoleEn } from './sections/console.en';
 import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { dashboardEn } from './sections/dashboard.en';
 import { accountsEn } from './sections/accounts.en';
 import { inquiriesEn } from './sections/inquiries.en';
 import { registrationsEn } from './sections/registrations.en';
+import { eventAdminEn } from './sections/event-admin.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -17,7 +19,9 @@ export const en: Dictionary = {
   details: detailsEn,
   lists: listsEn,
   registrations: registrationsEn,
+  eventAdmin: eventAdminEn,
   statistics: statisticsEn,
+  console: consoleEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   site: {
@@ -206,6 +210,14 @@ export const en: Dictionary = {
     turnstile_failed: 'The check could not be completed.',
     reply_to_spam: 'Spam cannot be replied to: mark it “Not spam” first.',
     email_taken: 'This email already has an account.',
+    count_or_until: 'Give the number of events or the last date of the series (one of them).',
+    no_occurrences: 'This rule gives no date from the first day on.',
+    too_many_occurrences: 'A series has at most {max} events.',
+    below_booths_taken: '{taken} booths are already held: the capacity cannot be lower.',
+    event_draft: 'The event is still a draft: this cannot be done yet.',
+    event_published: 'The event is already published.',
+    event_cancelled: 'The event is cancelled and can no longer change.',
+    event_changed: 'Someone else has just changed the event; reload the page.',
     ends_before_start: 'The end must come after the start.',
     registration_after_start: 'Registration must close before the event starts.',
     closes_before_opens: 'Registration must close after it opens.',
@@ -215,6 +227,17 @@ export const en: Dictionary = {
     already_registered: 'Your cooperative is already registered for this event.',
     no_booths_left: 'Not enough booths are left to confirm this registration.',
     status_changed: 'The registration’s status has just changed; reload the page.',
+    percent_over_100: 'A share cannot be over 100 %.',
+    whole_number: 'A whole number is needed.',
+    maximum_below_minimum: 'The upper level cannot be below the level to reach.',
+    year_too_far: 'Due dates go up to {year}.',
+    target_exists: 'This province already has this target with the same due date: edit that one.',
+    to_before_from: 'The end date cannot be before the start date.',
+    already_verified: 'This cooperative is already verified.',
+    not_verified: 'This cooperative is not verified.',
+    already_suspended: 'This cooperative is not active.',
+    not_suspended: 'This cooperative is not suspended.',
+    not_published: 'This product is not public any more.',
     not_own_product: 'Choose only your cooperative’s published products.',
     cooperative_has_manager: 'This cooperative already has a manager ({name}). Tick the box below if the person invited replaces them.',
     image_empty: '{file}: the file is empty.',

@@ -23,6 +23,7 @@ export const routes = {
   inviteManager: { vi: '/tai-khoan/moi-quan-ly', en: '/en/account/invite-manager' },
   myRegistrations: { vi: '/tai-khoan/su-kien', en: '/en/account/events' },
   manageRegistrations: { vi: '/tai-khoan/su-kien-quan-ly', en: '/en/account/manage-events' },
+  newEvent: { vi: '/tai-khoan/su-kien-quan-ly/moi', en: '/en/account/manage-events/new' },
   forgotPassword: { vi: '/quen-mat-khau', en: '/en/forgot-password' },
   resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
   accountProducts: { vi: '/tai-khoan/san-pham', en: '/en/account/products' },
@@ -33,7 +34,24 @@ export const routes = {
   inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },
   inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
   inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
+  // The trade department's console: officers and admins only.
+  console: { vi: '/quan-tri', en: '/en/admin' },
+  consoleStatistics: { vi: '/quan-tri/thong-ke', en: '/en/admin/statistics' },
+  consoleTargets: { vi: '/quan-tri/chi-tieu', en: '/en/admin/targets' },
+  newTarget: { vi: '/quan-tri/chi-tieu/moi', en: '/en/admin/targets/new' },
+  consoleCooperatives: { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives' },
+  auditLog: { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log' },
 } as const satisfies Record<string, LocalizedPaths>;
+
+/** One province target in the console. */
+export function targetPaths(id: string): LocalizedPaths {
+  return { vi: `/quan-tri/chi-tieu/${id}`, en: `/en/admin/targets/${id}` };
+}
+
+/** One cooperative in the console's oversight (verification, suspension). */
+export function cooperativeOversightPaths(slug: string): LocalizedPaths {
+  return { vi: `/quan-tri/hop-tac-xa/${slug}`, en: `/en/admin/cooperatives/${slug}` };
+}
 
 export function productPaths(slug: string): LocalizedPaths {
   return { vi: `/san-pham/${slug}`, en: `/en/products/${slug}` };
@@ -61,6 +79,16 @@ export function myRegistrationPaths(eventSlug: string): LocalizedPaths {
 /** The trade officers' page of one event's registrations. */
 export function managedRegistrationsPaths(eventSlug: string): LocalizedPaths {
   return { vi: `/tai-khoan/su-kien-quan-ly/${eventSlug}`, en: `/en/account/manage-events/${eventSlug}` };
+}
+
+/** The trade officers' pages of one event in any status: edit (with its actions) and preview. */
+export function managedEventPaths(eventSlug: string) {
+  const vi = `/tai-khoan/su-kien-quan-ly/${eventSlug}`;
+  const en = `/en/account/manage-events/${eventSlug}`;
+  return {
+    edit: { vi: `${vi}/sua`, en: `${en}/edit` },
+    preview: { vi: `${vi}/xem-truoc`, en: `${en}/preview` },
+  } satisfies Record<string, LocalizedPaths>;
 }
 
 export function provincePaths(slug: string): LocalizedPaths {
@@ -105,4 +133,9 @@ export function dashboardProductPaths(slug: string) {
 /** A submitted product in the trade officers' moderation queue. */
 export function moderationPaths(productId: string): LocalizedPaths {
   return { vi: `/tai-khoan/kiem-duyet/${productId}`, en: `/en/account/moderation/${productId}` };
+}
+
+/** A pending change (to a published product or a cooperative profile) in the moderation queue, by the revision's id. */
+export function revisionReviewPaths(revisionId: string): LocalizedPaths {
+  return { vi: `/tai-khoan/kiem-duyet/thay-doi/${revisionId}`, en: `/en/account/moderation/changes/${revisionId}` };
 }

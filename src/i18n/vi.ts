@@ -2,12 +2,14 @@
 import { calendarVi } from './sections/calendar.vi';
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
+import { consoleVi } from './sections/console.vi';
 import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { dashboardVi } from './sections/dashboard.vi';
 import { accountsVi } from './sections/accounts.vi';
 import { inquiriesVi } from './sections/inquiries.vi';
 import { registrationsVi } from './sections/registrations.vi';
+import { eventAdminVi } from './sections/event-admin.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -16,7 +18,9 @@ export const vi = {
   details: detailsVi,
   lists: listsVi,
   registrations: registrationsVi,
+  eventAdmin: eventAdminVi,
   statistics: statisticsVi,
+  console: consoleVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   site: {
@@ -205,6 +209,14 @@ export const vi = {
     turnstile_failed: 'Chưa xác minh được.',
     reply_to_spam: 'Không thể trả lời thư rác: hãy đánh dấu “Không phải thư rác” trước.',
     email_taken: 'Email này đã có tài khoản.',
+    count_or_until: 'Điền số sự kiện hoặc ngày kết thúc chuỗi (một trong hai).',
+    no_occurrences: 'Quy tắc này không cho ngày nào từ ngày bắt đầu.',
+    too_many_occurrences: 'Một chuỗi có tối đa {max} sự kiện.',
+    below_booths_taken: 'Đã có {taken} gian hàng được giữ: số gian không thể thấp hơn.',
+    event_draft: 'Sự kiện còn là bản nháp: chưa thể làm việc này.',
+    event_published: 'Sự kiện đã được công bố.',
+    event_cancelled: 'Sự kiện đã bị hủy và không thay đổi được nữa.',
+    event_changed: 'Sự kiện vừa được người khác thay đổi; hãy tải lại trang.',
     ends_before_start: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
     registration_after_start: 'Hạn đăng ký phải trước khi sự kiện bắt đầu.',
     closes_before_opens: 'Hạn đăng ký phải sau thời điểm mở đăng ký.',
@@ -214,6 +226,17 @@ export const vi = {
     already_registered: 'Hợp tác xã của bạn đã đăng ký sự kiện này.',
     no_booths_left: 'Không còn đủ gian hàng trống để xác nhận đăng ký này.',
     status_changed: 'Trạng thái đăng ký vừa thay đổi; hãy tải lại trang.',
+    percent_over_100: 'Tỉ lệ không thể vượt quá 100 %.',
+    whole_number: 'Cần một số nguyên.',
+    maximum_below_minimum: 'Mức trên không thể thấp hơn mức cần đạt.',
+    year_too_far: 'Hạn đạt chỉ đặt được đến năm {year}.',
+    target_exists: 'Tỉnh này đã có chỉ tiêu này với cùng hạn đạt: hãy sửa chỉ tiêu đó.',
+    to_before_from: 'Ngày kết thúc không thể trước ngày bắt đầu.',
+    already_verified: 'Hợp tác xã này đã được xác minh.',
+    not_verified: 'Hợp tác xã này chưa được xác minh.',
+    already_suspended: 'Hợp tác xã này không ở trạng thái đang hoạt động.',
+    not_suspended: 'Hợp tác xã này không bị tạm ngừng.',
+    not_published: 'Sản phẩm này không còn công khai.',
     not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
     cooperative_has_manager: 'Hợp tác xã này đã có người quản lý ({name}). Đánh dấu ô dưới đây nếu người được mời sẽ thay người đó.',
     image_empty: '{file}: tệp rỗng.',

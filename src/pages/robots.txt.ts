@@ -1,9 +1,9 @@
-/** robots.txt: everything public may be crawled, the API and account pages not; the sitemap is named. */
+/** robots.txt: everything public may be crawled, the API, account and console pages not; the sitemap is named. */
 import type { APIRoute } from 'astro';
 import { siteOrigin } from '../server/seo/origin';
 import { absoluteUrl } from '../server/seo/urls';
 
-const DISALLOWED = ['/api/', '/tai-khoan', '/en/account'];
+const DISALLOWED = ['/api/', '/tai-khoan', '/en/account', '/quan-tri', '/en/admin'];
 
 export const GET: APIRoute = ({ url }) => {
   const lines = [

@@ -42,7 +42,8 @@ export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues
         fields[path] = { code: 'invalid_format' };
         break;
       case 'invalid_value':
-        fields[path] = { code: 'invalid_value' };
+        // zod reports a missing choice (enum, literal) as a wrong value; to the person it is a missing one.
+        fields[path] = { code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_value' };
         break;
       case 'unrecognized_keys':
         for (const key of issue.keys) fields[[...issue.path, key].join('.')] = { code: 'unknown_field' };

@@ -171,6 +171,40 @@ describe('catalogue statistics, whole country, 2026', () => {
   });
 });
 
+describe('plan figures per province (what targets are measured against)', () => {
+  it('splits the national view by province, hand-counted', async () => {
+    const s = await computeCatalogueStatistics(db, { provinceCode: null, year: 2026 }, now);
+    expect(Object.keys(s.planByProvince).sort()).toEqual([HN, HUE]);
+    // Hà Nội: a (tốt), b (khá), c (yếu); products p1 4★, p2 5★, p3 none (p4 is a draft).
+    expect(s.planByProvince[HN]).toEqual({
+      activeCooperatives: 3,
+      fairOrBetter: { count: 2, percent: 66.7 },
+      inValueChain: { count: 1, percent: 33.3 },
+      withPublishedProduct: { count: 2, percent: 66.7 },
+      atEventsThisYear: { count: 1, percent: 33.3 },
+      ocopProducts: 2,
+      fiveStarProducts: 1,
+    });
+    // Huế: d only (e is suspended); p5 3★.
+    expect(s.planByProvince[HUE]).toEqual({
+      activeCooperatives: 1,
+      fairOrBetter: { count: 0, percent: 0 },
+      inValueChain: { count: 1, percent: 100 },
+      withPublishedProduct: { count: 1, percent: 100 },
+      atEventsThisYear: { count: 1, percent: 100 },
+      ocopProducts: 1,
+      fiveStarProducts: 0,
+    });
+  });
+
+  it('gives one province the same figures as its row of the national view', async () => {
+    const national = await computeCatalogueStatistics(db, { provinceCode: null, year: 2026 }, now);
+    const hue = await computeCatalogueStatistics(db, { provinceCode: HUE, year: 2026 }, now);
+    expect(hue.plan).toEqual(national.planByProvince[HUE]);
+    expect(hue.planByProvince).toEqual({});
+  });
+});
+
 describe('catalogue statistics for one province', () => {
   it('counts only that province, and has no per-province breakdown', async () => {
     const s = await computeCatalogueStatistics(db, { provinceCode: HUE, year: 2026 }, now);
@@ -200,12 +234,12 @@ describe('the five-minute Cron Trigger', () => {
   it('recomputes the national view of this year ahead of readers, and nothing for an unknown schedule', async () => {
     const later = new Date(now.getTime() + 60 * 60_000);
     await runScheduledJobs(db, noMail, FREQUENT_CRON, later);
-    const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:all:2026'));
+    const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v2:all:2026'));
     expect(row?.computedAt.getTime()).toBe(later.getTime());
     // A reader within ten minutes gets exactly what the job stored.
     expect(await readCatalogueStatistics(db, { provinceCode: null, year: 2026 }, new Date(later.getTime() + 60_000))).toEqual(row?.value);
     await runScheduledJobs(db, noMail, '0 0 1 1 *', new Date(later.getTime() + 3_600_000));
-    const [same] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:all:2026'));
+    const [same] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v2:all:2026'));
     expect(same?.computedAt.getTime()).toBe(later.getTime());
   });
 });

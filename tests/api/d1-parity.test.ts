@@ -24,6 +24,8 @@ import { computeCatalogueStatistics } from '../../src/server/stats/catalogue-sta
 import type { SessionUser } from '../../src/server/accounts/users';
 import { auditLog, events } from '../../src/server/db/schema';
 import { decideRegistration, registerForEvent, withdrawRegistration } from '../../src/server/events/registrations';
+import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/dashboard/cooperative-profile';
+import { approveRevision, rejectRevision } from '../../src/server/dashboard/moderation';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { migratedMemoryDatabase } from '../support/libsql';
 
@@ -151,6 +153,34 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     expect(await taken()).toBe(1);
     const audit = await d1.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, 'event_registration'));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_registration.withdraw', 'event_registration.confirm']));
+  });
+
+  it('store, edit again, reject and apply a pending profile change on D1 (conditional upsert and audit entries in a batch)', async () => {
+    const cooperativeId = await createTestCooperative(d1.db);
+    const managerRow = await createTestUser(d1.db, { role: 'member', cooperativeId, isManager: true });
+    const manager: SessionUser = { id: managerRow.id, email: managerRow.email, displayName: 'Quản lý', role: 'member', cooperativeId, isManager: true };
+    const officerRow = await createTestUser(d1.db, { role: 'officer' });
+    const officer: SessionUser = { id: officerRow.id, email: officerRow.email, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
+    const now = new Date();
+    const { fields } = await loadCooperativeProfile(d1.db, manager);
+    await proposeProfileChange(d1.db, manager, { ...fields, name: 'HTX Đổi Tên Trên D1' }, now);
+    await proposeProfileChange(d1.db, manager, { ...fields, name: 'HTX Đổi Tên Trên D1', members: 9 }, now);
+    const pending = await loadProfileRevision(d1.db, cooperativeId);
+    expect(pending?.revision).toMatchObject({ status: 'pending', version: 2 });
+    await rejectRevision(d1.db, officer, pending?.revision.id ?? '', 2, 'Cần giấy chứng nhận mới.', now);
+    await proposeProfileChange(d1.db, manager, { ...fields, name: 'HTX Đổi Tên Trên D1', members: 9 }, now);
+    expect((await loadProfileRevision(d1.db, cooperativeId))?.revision).toMatchObject({ status: 'pending', version: 3, rejectionReason: null });
+    await approveRevision(d1.db, officer, pending?.revision.id ?? '', 3, now);
+    expect((await loadCooperativeProfile(d1.db, manager)).fields).toMatchObject({ name: 'HTX Đổi Tên Trên D1', members: 9 });
+    expect(await loadProfileRevision(d1.db, cooperativeId)).toBeNull();
+    const audit = await d1.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, cooperativeId));
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'cooperative.change_approved',
+      'cooperative.change_proposed',
+      'cooperative.change_proposed',
+      'cooperative.change_proposed',
+      'cooperative.change_rejected',
+    ]);
   });
 
   it('seeding again adds nothing and loses nothing, on either store', async () => {

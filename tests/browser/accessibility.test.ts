@@ -302,6 +302,39 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
+  const consolePages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
+    ['statistics (vi)', async () => '/quan-tri/thong-ke'],
+    ['statistics of a province (en)', async () => '/en/admin/statistics?province=ha-noi'],
+    ['targets (vi)', async () => '/quan-tri/chi-tieu'],
+    ['new target (en)', async () => '/en/admin/targets/new'],
+    ['audit log (vi)', async () => '/quan-tri/nhat-ky'],
+    ['cooperatives (en)', async () => '/en/admin/cooperatives?status=active'],
+    ['a cooperative (vi)', (c) => linkOn(c, '/quan-tri/hop-tac-xa', /^\/quan-tri\/hop-tac-xa\/[a-z0-9-]+$/)],
+  ];
+
+  it.each(consolePages)('console %s (signed in as a trade officer) has no axe violations and runs no script', async (_name, locate) => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    await checkSignedInPage(context, await locate(context));
+    await context.close();
+  });
+
+  it('the target form showing its errors has no axe violations', async () => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && !/422/.test(message.text()) && errors.push(message.text()));
+    await page.goto(`${baseUrl}/quan-tri/chi-tieu/moi`);
+    await page.selectOption('#field-province', 'ha-noi');
+    await page.selectOption('#field-metric', 'fair_or_better_share');
+    await page.fill('#field-minimum', '120');
+    await page.fill('#field-dueDate', '2020-01-01');
+    await Promise.all([page.waitForLoadState('load'), page.click('form button[type=submit]')]);
+    await page.waitForSelector('#field-minimum-error');
+    expect(await page.getAttribute('#field-dueDate', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, '/quan-tri/chi-tieu/moi (errors)', errors);
+    await context.close();
+  });
+
   it('a review page (signed in as a trade officer) has no axe violations', async () => {
     // A new product submitted by the first cooperative; the demo's own products stay as they are.
     const { post, signIn } = site(baseUrl);
@@ -320,6 +353,58 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const url = await linkOn(context, '/tai-khoan/kiem-duyet', /^\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/);
     await checkSignedInPage(context, url, null);
     await context.close();
+  });
+
+  it('pending and rejected changes (the cooperative’s pages, the queue and the officer’s reviews) have no axe violations', async () => {
+    // A product of the first cooperative published for this test, and a change to it and to the profile;
+    // all taken back at the end, so the demo catalogue stays as the other tests expect it.
+    const { get, post, signIn } = site(baseUrl);
+    const manager = await signIn('quanly1@cho-htx.test');
+    const officer = await signIn('canbo@cho-htx.test');
+    const name = `Sản phẩm có thay đổi ${Date.now() % 100000}`;
+    const fields = { nameVi: name, ocopGroup: 'thuc_pham', provinceCode: '01', unitVi: 'hộp', unitEn: 'box', minOrder: '1', descriptionVi: 'Bản công khai.' };
+    const created = await post('/tai-khoan/san-pham/moi', fields, manager);
+    const path = (created.headers.get('location') ?? '').replace(/\?.*$/, '');
+    const slug = path.split('/').pop() ?? '';
+    expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);
+    const queued = async (text: string) => {
+      const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
+      return new RegExp(`href="(/tai-khoan/kiem-duyet/[a-z0-9/-]+)"[^>]*>${text}<`).exec(queue)?.[1] ?? '';
+    };
+    const version = async (review: string) => /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
+    const submitted = await queued(name);
+    expect((await post(submitted, { decision: 'approve', version: await version(submitted) }, officer)).status).toBe(303);
+    expect((await post(path, { ...fields, descriptionVi: 'Bản đề xuất.\nDòng hai.' }, manager)).status).toBe(303);
+    const productChange = await queued(name);
+
+    const profilePage = await (await get('/tai-khoan/ho-so-hop-tac-xa', manager)).text();
+    const cooperativeName = /<input[^>]*name="name"[^>]*value="([^"]*)"/.exec(profilePage)?.[1] ?? '';
+    const profileForm = new URLSearchParams();
+    for (const m of profilePage.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value="([^"]*)"/g)) profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
+    for (const m of profilePage.matchAll(/<select[^>]*name="([a-zA-Z]+)"[\s\S]*?<\/select>/g)) profileForm.set(m[1] as string, /<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
+    for (const m of profilePage.matchAll(/<textarea[^>]*name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g)) profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
+    profileForm.set('phone', '0912 345 678');
+    profileForm.set('name', `${cooperativeName.replaceAll('&amp;', '&')} (đổi tên)`);
+    expect((await post('/tai-khoan/ho-so-hop-tac-xa', profileForm, manager)).status).toBe(303);
+    const profileChange = await queued(cooperativeName);
+    expect(productChange).toMatch(/\/thay-doi\//);
+    expect(profileChange).toMatch(/\/thay-doi\//);
+
+    const managerContext = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    for (const url of [`/en/account/products/${slug}`, '/tai-khoan/san-pham', '/en/account/cooperative']) await checkSignedInPage(managerContext, url);
+    const officerContext = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const en = (review: string) => review.replace('/tai-khoan/kiem-duyet/thay-doi/', '/en/account/moderation/changes/');
+    for (const url of ['/tai-khoan/kiem-duyet', productChange, en(profileChange)]) await checkSignedInPage(officerContext, url);
+
+    // Rejected: the cooperative's page shows the reason; the review page says it is not pending.
+    expect((await post(productChange, { decision: 'reject', version: await version(productChange), reason: 'Cần ảnh chứng minh.' }, officer)).status).toBe(303);
+    await checkSignedInPage(managerContext, path);
+    await checkSignedInPage(officerContext, en(productChange));
+    await managerContext.close();
+    await officerContext.close();
+
+    expect((await post('/tai-khoan/ho-so-hop-tac-xa', { intent: 'withdraw' }, manager)).status).toBe(303);
+    expect((await post(path, { intent: 'unpublish' }, manager)).status).toBe(303);
   });
 
   it('the 403 page (a cooperative member on the moderation queue) has no axe violations', async () => {
@@ -348,6 +433,73 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await page.waitForSelector('#field-lotCode-error');
     expect(await page.getAttribute('#step-0-place', 'aria-invalid')).toBe('true');
     await expectAccessible(page, `${url} (errors)`, errors);
+    await context.close();
+  });
+
+  /** A draft event made through the officers' form, for the pages of one event. */
+  async function draftEventPath(): Promise<string> {
+    const { post, signIn } = site(baseUrl);
+    const officer = await signIn('canbo@cho-htx.test');
+    const created = await post(
+      '/tai-khoan/su-kien-quan-ly/moi',
+      {
+        kind: 'fair', titleVi: `Hội chợ kiểm tra truy cập ${Date.now() % 100000}`, organiser: 'Sở Công Thương', startDate: '2027-09-08', endDate: '2027-09-10',
+        startTime: '08:00', endTime: '17:00', venue: 'Nhà thi đấu', address: '1 Đường Thử', provinceCode: '01', boothCapacity: '20', intent: 'create',
+      },
+      officer,
+    );
+    expect(created.status).toBe(303);
+    return (created.headers.get('location') ?? '').replace(/\?.*$/, '').replace(/\/sua$/, '');
+  }
+
+  const eventAdminPages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
+    ['new event (vi)', async () => '/tai-khoan/su-kien-quan-ly/moi'],
+    ['new event (en)', async () => '/en/account/manage-events/new'],
+    ['drafts list (en)', async () => '/en/account/manage-events?status=draft'],
+    ['published event edit (vi)', (c) => linkOn(c, '/tai-khoan/su-kien-quan-ly?status=published', /^\/tai-khoan\/su-kien-quan-ly\/[a-z0-9-]+\/sua$/)],
+    ['draft event edit (en)', async () => `${(await draftEventPath()).replace('/tai-khoan/su-kien-quan-ly/', '/en/account/manage-events/')}/edit`],
+    ['draft event preview (vi)', async () => `${await draftEventPath()}/xem-truoc`],
+  ];
+
+  it.each(eventAdminPages)('events dashboard: %s (signed in as a trade officer) has no axe violations', async (_name, locate) => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const url = await locate(context);
+    await checkSignedInPage(context, url);
+    await context.close();
+  });
+
+  it('the event form showing its errors and a series preview has no axe violations', async () => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/422/.test(message.text())) errors.push(message.text());
+    });
+    const url = '/en/account/manage-events/new';
+    await page.goto(`${baseUrl}${url}`);
+    await page.fill('#field-titleVi', 'Phiên chợ OCOP hằng tháng');
+    await page.selectOption('#field-kind', 'ocop_market');
+    await page.fill('#field-organiser', 'Sở Công Thương');
+    await page.fill('#field-startDate', '2027-10-09');
+    await page.fill('#field-endDate', '2027-10-08');
+    await page.selectOption('#field-repeat', 'monthly_weekday');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[value=create]')]);
+    await page.waitForSelector('#field-endDate-error');
+    expect(await page.getAttribute('#field-endDate', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#field-repeatOrdinal', 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: '/tmp/event-form-errors.png', fullPage: true });
+    await expectAccessible(page, `${url} (errors)`, errors);
+
+    await page.fill('#field-endDate', '2027-10-09');
+    await page.check('#field-allDay');
+    await page.fill('#field-onlineUrl', 'https://example.org/phien-cho');
+    await page.selectOption('#field-repeatOrdinal', '2');
+    await page.selectOption('#field-repeatWeekday', '6');
+    await page.fill('#field-repeatCount', '4');
+    await Promise.all([page.waitForLoadState('load'), page.click('button[value=preview]')]);
+    await page.waitForSelector('#preview-heading');
+    expect(await page.$$eval('section[aria-labelledby=preview-heading] li', (items) => items.length)).toBe(4);
+    await expectAccessible(page, `${url} (series preview)`, errors);
     await context.close();
   });
 

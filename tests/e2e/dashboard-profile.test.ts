@@ -1,9 +1,11 @@
 /**
- * The cooperative profile form over HTTP: the manager edits the directory
- * fields (errors next to them, values kept), the public page shows the
- * change, a rename clears the verified mark; members who are not the
- * manager, other cooperatives' managers and officers are refused, crafted
- * fields change nothing, and typed markup comes back escaped.
+ * The cooperative profile form over HTTP: the manager proposes a change to
+ * the directory fields (errors next to them, values kept), which waits for a
+ * trade officer while the public page keeps the published profile; approved,
+ * the public page shows it; rejected, the manager reads the reason and
+ * withdraws it. Members who are not the manager, other cooperatives'
+ * managers and officers are refused, crafted fields change nothing, and
+ * typed markup comes back escaped.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { site } from '../support/site';
@@ -49,21 +51,70 @@ describe('dashboard: cooperative profile', async () => {
     expect(html).toMatch(/name="foundedYear"[^>]*value="1800"/);
   });
 
-  it('saves a description (escaped on the public page) and ignores crafted fields', async () => {
+  /** The officer's review page of the cooperative's pending change, from the queue (by the cooperative's published name). */
+  async function queuedChange(name: string): Promise<string> {
+    const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
+    const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/&/g, '&amp;');
+    const review = new RegExp(`href="(/tai-khoan/kiem-duyet/thay-doi/[a-z0-9]+)"[^>]*>${literal}<`).exec(queue)?.[1];
+    if (!review) throw new Error(`no pending change of ${name} in the queue`);
+    return review;
+  }
+
+  async function approveAsOfficer(name: string) {
+    const review = await queuedChange(name);
+    const version = /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
+    const approved = await post(review, { decision: 'approve', version }, officer);
+    expect(approved.status).toBe(303);
+  }
+
+  it('a change waits for review (public page unchanged), then is public, escaped; crafted fields are ignored', async () => {
     const page = await (await get(path, manager)).text();
     const values = formValues(page);
     const slug = /href="\/hop-tac-xa\/([a-z0-9-]+)"/.exec(page)?.[1];
     const description = `Giới thiệu mới <img src=x onerror=alert(1)> ${Date.now()}`;
     const res = await post(path, { ...values, descriptionVi: description, verified: '1', status: 'dissolved', slug: 'hijacked' }, manager);
     expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${path}?done=proposed`);
+    expect(await (await get(`/hop-tac-xa/${slug}`)).text()).not.toContain('Giới thiệu mới');
+    const pending = await (await get(path, manager)).text();
+    expect(pending).toContain('Có thay đổi đang chờ Sở Công Thương duyệt');
+    expect(formValues(pending).descriptionVi).toBe(description);
+
+    const review = await (await get(await queuedChange(values.name ?? ''), officer)).text();
+    expect(review).toContain('Thay đổi hồ sơ hợp tác xã');
+    expect(review).toMatch(/<ins[^>]*>Giới thiệu mới &lt;img src=x onerror=alert\(1\)&gt;/);
+    await approveAsOfficer(values.name ?? '');
+
     const publicPage = await get(`/hop-tac-xa/${slug}`);
     expect(publicPage.status).toBe(200);
     const html = await publicPage.text();
     expect(html).toContain(description.replace('<', '&lt;').replace('>', '&gt;'));
     // In a quoted attribute (the meta description) `<` is inert; anywhere else it must be escaped.
     expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<img src=x');
-    // The demo catalogue is shared with the other tests: put the description back.
+    // Crafted fields went nowhere: the cooperative is still active at its own address.
+    expect((await get('/hop-tac-xa/hijacked')).status).toBe(404);
+    // The demo catalogue is shared with the other tests: put the description back (reviewed like any change).
     expect((await post(path, values, manager)).status).toBe(303);
+    await approveAsOfficer(values.name ?? '');
+    expect(await (await get(`/hop-tac-xa/${slug}`)).text()).not.toContain('Giới thiệu mới');
+  });
+
+  it('a rejected change shows its reason to the manager, who withdraws it', async () => {
+    const values = formValues(await (await get(path, manager)).text());
+    expect((await post(path, { ...values, phone: '0912 000 111' }, manager)).status).toBe(303);
+    const review = await queuedChange(values.name ?? '');
+    const version = /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
+    expect((await post(review, { decision: 'reject', version, reason: 'Số điện thoại <không> liên lạc được.' }, officer)).status).toBe(303);
+    const rejected = await (await get(path, manager)).text();
+    expect(rejected).toContain('Số điện thoại &lt;không&gt; liên lạc được.');
+    expect(formValues(rejected).phone).toBe('0912 000 111');
+    // A plain member of the cooperative cannot withdraw it.
+    expect((await post(path, { intent: 'withdraw' }, member)).status).toBe(403);
+    const withdrawn = await post(path, { intent: 'withdraw' }, manager);
+    expect(withdrawn.status).toBe(303);
+    const after = await (await get(withdrawn.headers.get('location') ?? '', manager)).text();
+    expect(after).toContain('Đã rút lại thay đổi');
+    expect(formValues(after).phone).toBe(values.phone);
   });
 
   it("refuses another cooperative's manager and other origins", async () => {
@@ -72,6 +123,7 @@ describe('dashboard: cooperative profile', async () => {
     const other = await post(path, { ...values, name: 'Không được đổi' }, otherManager);
     expect(other.status).not.toBe(303);
     expect(await (await get(path, manager)).text()).not.toContain('Không được đổi');
+    expect(await (await get('/tai-khoan/kiem-duyet', officer)).text()).not.toContain('Không được đổi');
     const forged = await post(path, { ...values, name: 'Giả mạo' }, manager, { origin: 'https://evil.example' });
     expect(forged.status).toBe(403);
     expect(await (await get(path, manager)).text()).not.toContain('Giả mạo');

@@ -160,6 +160,22 @@ describe('recurrence', () => {
     expect(occurrenceDates({ frequency: 'weekly', interval: 2, count: 3 }, '2026-12-28')).toEqual(['2026-12-28', '2027-01-11', '2027-01-25']);
   });
 
+  it('ends a series on a date (inclusive) instead of after a count, and gives one date past the cap to tell it ran over', () => {
+    expect(occurrenceDates({ frequency: 'weekly', interval: 1, until: '2027-01-22' }, '2027-01-01')).toEqual(['2027-01-01', '2027-01-08', '2027-01-15', '2027-01-22']);
+    expect(occurrenceDates({ frequency: 'monthly_day', day: 31, until: '2027-05-30' }, '2027-01-01')).toEqual(['2027-01-31', '2027-03-31']);
+    expect(occurrenceDates({ frequency: 'weekly', interval: 1, until: '2026-12-31' }, '2027-01-01')).toEqual([]);
+    expect(occurrenceDates({ frequency: 'weekly', interval: 1, until: '2030-01-01' }, '2027-01-01')).toHaveLength(53);
+  });
+
+  it('takes a count or an until date, not both and not neither', () => {
+    expect(recurrenceRuleSchema.safeParse({ frequency: 'weekly', until: '2027-02-01' }).success).toBe(true);
+    const both = recurrenceRuleSchema.safeParse({ frequency: 'weekly', count: 3, until: '2027-02-01' });
+    expect(both.success).toBe(false);
+    expect(both.error?.issues[0]?.path).toEqual(['count']);
+    expect(recurrenceRuleSchema.safeParse({ frequency: 'weekly' }).success).toBe(false);
+    expect(recurrenceRuleSchema.safeParse({ frequency: 'weekly', until: '2027-02-30' }).success).toBe(false);
+  });
+
   it('refuses rules that make no sense', () => {
     expect(recurrenceRuleSchema.safeParse({ frequency: 'monthly_weekday', ordinal: 5, weekday: 6, count: 3 }).success).toBe(false);
     expect(recurrenceRuleSchema.safeParse({ frequency: 'monthly_day', day: 32, count: 3 }).success).toBe(false);
@@ -198,6 +214,11 @@ describe('recurrence', () => {
         );
         expect(occurrenceDates({ frequency: 'weekly', interval, count }, first)).toEqual(
           new RRule({ freq: RRule.WEEKLY, interval, count, dtstart }).all().map(day),
+        );
+        // The same series ended by the date of its last event instead of a count.
+        const last = day(new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], count, dtstart }).all().at(-1) as Date);
+        expect(occurrenceDates({ frequency: 'monthly_day', day: monthDay, until: last }, first)).toEqual(
+          new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], until: new Date(`${last}T00:00:00Z`), dtstart }).all().map(day),
         );
       }),
       { numRuns: 200 },

@@ -115,20 +115,15 @@ export async function runForm<T>(
       return { ok: false, view };
     }
     if (error instanceof ConflictError) {
-      // The record's state refuses the action (e.g. registration has closed): said once, at the top.
+      // The record's state refuses the action (registration has closed; another tab or an officer
+      // moved it on meanwhile): said once, at the top, with the reason when the domain gives one.
       page.response.status = 409;
-      view.alert = Object.values(error.fields ? fieldMessages(error.fields, locale) : {})[0] ?? t.api.conflict;
+      view.alert = Object.values(error.fields ? fieldMessages(error.fields, locale) : {})[0] ?? t.dashboard.conflict;
       return { ok: false, view };
     }
     if (error instanceof ForbiddenError) {
       page.response.status = 403;
       view.alert = t.api.forbidden;
-      return { ok: false, view };
-    }
-    if (error instanceof ConflictError) {
-      // The record moved on meanwhile (another tab submitted it, an officer approved it).
-      page.response.status = 409;
-      view.alert = t.dashboard.conflict;
       return { ok: false, view };
     }
     if (error instanceof UnavailableError) return page.rewrite('/503');

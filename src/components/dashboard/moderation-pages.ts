@@ -1,11 +1,22 @@
 /**
- * Page controllers of the trade officers' moderation queue and review page
+ * Page controllers of the trade officers' moderation queue and review pages
  * (officers and admins only; the domain's verbs check the role again).
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../i18n';
 import { routes } from '../../i18n/routes';
-import { approveProduct, listModerationQueue, loadReview, type QueueEntry, type Review, rejectProduct } from '../../server/dashboard/moderation';
+import {
+  approveProduct,
+  approveRevision,
+  listModerationQueue,
+  loadReview,
+  loadRevisionReview,
+  type QueueEntry,
+  type Review,
+  rejectProduct,
+  rejectRevision,
+  type RevisionReview,
+} from '../../server/dashboard/moderation';
 import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../accounts/form-handling';
 import { gated } from './gate';
 
@@ -19,11 +30,19 @@ export async function handleModerationQueue(page: AstroGlobal, locale: Locale): 
   const gate = await gated(page, locale, (db, user) => listModerationQueue(db, user));
   if (gate instanceof Response) return gate;
   const t = dictionary(locale).dashboard.moderation;
-  const product = page.url.searchParams.get('product') ?? '';
-  const done = page.url.searchParams.get('done');
-  const notice = done === 'approved' ? format(t.approved, { product }) : done === 'rejected' ? format(t.rejected, { product }) : null;
-  return { queue: gate.data, notice };
+  const name = page.url.searchParams.get('product') ?? '';
+  const notices: Record<string, string> = {
+    approved: t.approved,
+    rejected: t.rejected,
+    'change-approved': t.changeApproved,
+    'change-rejected': t.changeRejected,
+  };
+  const done = notices[page.url.searchParams.get('done') ?? ''];
+  return { queue: gate.data, notice: done ? format(done, { product: name }) : null };
 }
+
+/** After a decision: back to the queue, which says what was decided about which record. */
+const decided = (locale: Locale, done: string, name: string) => seeOther(`${routes.moderation[locale]}?done=${done}&product=${encodeURIComponent(name)}`);
 
 export interface ReviewView extends FormView {
   review: Review;
@@ -49,6 +68,32 @@ export async function handleReview(page: AstroGlobal, locale: Locale, productId:
   });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, review };
-  return seeOther(`${routes.moderation[locale]}?done=${outcome.value}&product=${encodeURIComponent(String(name))}`);
+  return decided(locale, outcome.value, String(name));
 }
 
+export interface RevisionReviewView extends FormView {
+  review: RevisionReview;
+}
+
+export async function handleRevisionReview(page: AstroGlobal, locale: Locale, revisionId: string): Promise<RevisionReviewView | Response> {
+  noStore(page);
+  const gate = await gated(page, locale, (db, user) => loadRevisionReview(db, user, revisionId));
+  if (gate instanceof Response) return gate;
+  const review = gate.data;
+  if (page.request.method !== 'POST') return { ...emptyView(), review };
+
+  const form = await readForm(page.request);
+  const values = { reason: form.reason ?? '' };
+  const version = Number(form.version);
+  const outcome = await runForm(page, locale, values, async (db) => {
+    if (form.decision === 'approve') {
+      await approveRevision(db, gate.user, revisionId, version, new Date());
+      return 'change-approved';
+    }
+    await rejectRevision(db, gate.user, revisionId, version, values.reason, new Date());
+    return 'change-rejected';
+  });
+  if (outcome instanceof Response) return outcome;
+  if (!outcome.ok) return { ...outcome.view, review };
+  return decided(locale, outcome.value, review.name);
+}

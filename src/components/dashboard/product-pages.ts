@@ -14,6 +14,7 @@ import {
   createProduct,
   duplicateProduct,
   EDITABLE_STATUSES,
+  FORM_STATUSES,
   submitProduct,
   unpublishProduct,
   updateProduct,
@@ -25,6 +26,7 @@ import {
   listCooperativeProducts,
   loadEditableProduct,
 } from '../../server/dashboard/products';
+import { discardProductRevision, loadProductRevision, type ProductRevisionState } from '../../server/dashboard/product-revisions';
 import type { Database } from '../../server/db/client';
 import { type FieldIssues, NotFoundError, ValidationError } from '../../server/errors';
 import { imageListFromForm, postedImagesFrom } from '../../server/media/image-list';
@@ -58,10 +60,16 @@ export async function handleProductList(page: AstroGlobal, locale: Locale): Prom
 export interface ProductFormView extends FormView {
   /** The product being edited, or null on the new-product page. */
   product: EditableProduct | null;
-  /** Whether its status lets the cooperative change it (draft, rejected, unpublished). */
+  /** Whether its form is open: in place (draft, rejected, unpublished) or as a change for review (published). */
   editable: boolean;
+  /** Whether OCOP ratings can be added (only in place: a rating changes what the public sees at once). */
+  ratingsEditable: boolean;
+  /** A published product's change waiting for review or sent back; the form shows its values. */
+  revision: ProductRevisionState | null;
   /** The OCOP rating form's own values, errors and alert. */
   rating: FormView;
+  /** Whether photos can be changed: in place only (a change for review of a published product does not carry photos yet). */
+  photosEditable: boolean;
   /** The photos the form shows: stored ones, or after a refused save the list as posted (new uploads kept). */
   images: StoredImage[];
 }
@@ -130,6 +138,9 @@ function productNotice(page: AstroGlobal, locale: Locale): string | null {
     unpublished: t.unpublished,
     duplicated: t.duplicated,
     rating: t.ratingAdded,
+    proposed: t.proposed,
+    unchanged: t.unchangedProposal,
+    discarded: t.discarded,
   };
   return done ? (notices[done] ?? null) : null;
 }
@@ -138,7 +149,7 @@ export async function handleNewProduct(page: AstroGlobal, locale: Locale): Promi
   noStore(page);
   const gate = await gated(page, locale, async (_db, user) => requireRole(user, 'member'));
   if (gate instanceof Response) return gate;
-  const blank = { product: null, editable: true, rating: emptyView(), images: [] };
+  const blank = { product: null, editable: true, ratingsEditable: false, photosEditable: true, revision: null, rating: emptyView(), images: [] };
   if (page.request.method !== 'POST') return { ...emptyView({ minOrder: '1' }), ...blank };
   const form = await readUploadForm(page.request);
   if (form === 'too_large') return { ...tooLarge(page, locale, { minOrder: '1' }), ...blank };
@@ -153,23 +164,33 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
   noStore(page);
   const load = async (db: Database, user: SessionUser) => {
     const owned = await findOwnedProduct(db, user, slug);
-    const product = await loadEditableProduct(db, owned.id);
+    const [product, revision] = await Promise.all([loadEditableProduct(db, owned.id), loadProductRevision(db, owned.id)]);
     if (!product) throw new NotFoundError('product');
-    return product;
+    return { product, revision };
   };
   const gate = await gated(page, locale, load);
   if (gate instanceof Response) return gate;
   const { user } = gate;
-  let product = gate.data;
-  const editable = EDITABLE_STATUSES.includes(product.status);
-  const view = (form: FormView, rating: FormView = emptyView(), images = product.images): ProductFormView => ({ ...form, product, editable, rating, images });
-  const here = dashboardProductPaths(product.slug).edit[locale];
+  type Loaded = { product: EditableProduct; revision: ProductRevisionState | null };
+  const view = (loaded: Loaded, form: FormView, rating: FormView = emptyView(), images = loaded.product.images): ProductFormView => ({
+    ...form,
+    product: loaded.product,
+    revision: loaded.revision,
+    editable: FORM_STATUSES.includes(loaded.product.status),
+    ratingsEditable: EDITABLE_STATUSES.includes(loaded.product.status),
+    photosEditable: EDITABLE_STATUSES.includes(loaded.product.status),
+    rating,
+    images,
+  });
+  /** What the form shows: the pending change's values while there is one, else the product's. */
+  const storedValues = (loaded: Loaded) => productValuesOf(loaded.revision?.fields ?? loaded.product.fields);
+  const here = dashboardProductPaths(gate.data.product.slug).edit[locale];
 
   if (page.request.method !== 'POST') {
-    return view({ ...emptyView(productValuesOf(product.fields)), notice: productNotice(page, locale) });
+    return view(gate.data, { ...emptyView(storedValues(gate.data)), notice: productNotice(page, locale) });
   }
   const upload = await readUploadForm(page.request);
-  if (upload === 'too_large') return view(tooLarge(page, locale, productValuesOf(product.fields)));
+  if (upload === 'too_large') return view(gate.data, tooLarge(page, locale, storedValues(gate.data)));
   const form = upload.fields;
   const intent = form.intent ?? 'save';
   const t = dictionary(locale).dashboard.productForm;
@@ -178,13 +199,14 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
     const values = ratingValuesFrom(form);
     const outcome = await runForm(page, locale, values, (db) => addOcopRating(db, user, slug, ratingInputFrom(values), new Date()));
     if (outcome instanceof Response) return outcome;
-    if (!outcome.ok) return view(emptyView(productValuesOf(product.fields)), outcome.view);
+    if (!outcome.ok) return view(gate.data, emptyView(storedValues(gate.data)), outcome.view);
     return seeOther(`${here}?done=rating`);
   }
-  if (intent === 'submit' || intent === 'unpublish' || intent === 'duplicate') {
+  if (intent === 'submit' || intent === 'unpublish' || intent === 'duplicate' || intent === 'discard-change') {
     const outcome = await runForm(page, locale, {}, async (db) => {
       if (intent === 'submit') return submitProduct(db, user, slug).then(() => `${routes.accountProducts[locale]}?done=submitted`);
       if (intent === 'unpublish') return unpublishProduct(db, user, slug).then(() => `${here}?done=unpublished`);
+      if (intent === 'discard-change') return discardProductRevision(db, user, slug, new Date()).then(() => `${here}?done=discarded`);
       const copy = await duplicateProduct(db, user, slug, t.copySuffix);
       return `${dashboardProductPaths(copy.slug).edit[locale]}?done=duplicated`;
     });
@@ -192,20 +214,29 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
     if (!outcome.ok) {
       const reloaded = await gated(page, locale, load);
       if (reloaded instanceof Response) return reloaded;
-      product = reloaded.data;
-      return { ...view({ ...outcome.view, values: productValuesOf(product.fields) }), editable: EDITABLE_STATUSES.includes(product.status) };
+      return view(reloaded.data, { ...outcome.view, values: storedValues(reloaded.data) });
     }
     return seeOther(outcome.value);
   }
-  if (!editable) {
-    // Refused before any upload is stored: a product awaiting review or published is not changed in place.
+  const status = gate.data.product.status;
+  if (!FORM_STATUSES.includes(status)) {
+    // Refused before any upload is stored: a product awaiting review is not changed.
     page.response.status = 409;
-    return view({ ...emptyView(productValuesOf(product.fields)), alert: dictionary(locale).dashboard.conflict });
+    return view(gate.data, { ...emptyView(storedValues(gate.data)), alert: dictionary(locale).dashboard.conflict });
+  }
+  if (!EDITABLE_STATUSES.includes(status)) {
+    // Published: the fields become a change for review. Its photos are not part of such a change (the
+    // form does not offer them), so nothing posted here is stored or lost.
+    const values = productValuesFrom(form);
+    const outcome = await runForm(page, locale, values, (db) => updateProduct(db, user, slug, productInputFrom(values)));
+    if (outcome instanceof Response) return outcome;
+    if (!outcome.ok) return view(gate.data, outcome.view);
+    return seeOther(`${here}?done=${outcome.value}`);
   }
   // findOwnedProduct (in `load`) made sure the user is a member of the product's cooperative.
   const owner = { cooperativeId: user.cooperativeId ?? '', userId: user.id };
-  const { outcome, images } = await saveWithImages(page, locale, upload, owner, (db, input, list) => updateProduct(db, user, slug, input, list));
+  const { outcome, images } = await saveWithImages(page, locale, upload, owner, (db, input, list) => updateProduct(db, user, slug, input, new Date(), list));
   if (outcome instanceof Response) return outcome;
-  if (!outcome.ok) return view(outcome.view, emptyView(), images);
-  return seeOther(`${here}?done=saved`);
+  if (!outcome.ok) return view(gate.data, outcome.view, emptyView(), images);
+  return seeOther(`${here}?done=${outcome.value}`);
 }

@@ -1,4 +1,8 @@
-/** Page controller of the cooperative profile form (its manager only), shared by both languages. */
+/**
+ * Page controller of the cooperative profile form (its manager only), shared
+ * by both languages. A save is a change proposed for review; while one waits
+ * (or was sent back), the form shows the proposal, not the published profile.
+ */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../i18n';
 import { MAX_UPLOAD_MEGABYTES } from '../../server/media/limits';
@@ -6,9 +10,12 @@ import { routes } from '../../i18n/routes';
 import {
   cooperativeProfileSchema,
   loadCooperativeProfile,
+  loadProfileRevision,
   PROFILE_FIELDS,
+  type ProfileRevisionState,
+  proposeProfileChange,
   type StoredProfile,
-  updateCooperativeProfile,
+  withdrawProfileChange,
 } from '../../server/dashboard/cooperative-profile';
 import type { Database } from '../../server/db/client';
 import { type FieldIssues, ValidationError } from '../../server/errors';
@@ -21,8 +28,11 @@ import { gated } from './gate';
 import { mediaStore, readUploadForm } from './upload-form';
 
 export interface ProfileView extends FormView {
+  /** As published. */
   profile: StoredProfile;
-  /** The logo the form shows: the stored one, or one uploaded with a save that was refused (kept for the next try). */
+  /** The change waiting for review or sent back, if any. */
+  pending: ProfileRevisionState | null;
+  /** The logo the form shows: the proposed or stored one, or one uploaded with a save that was refused (kept for the next try). */
   logoUrl: string | null;
   /** The id of that uploaded-but-unsaved logo, posted back in a hidden field. */
   pendingLogo: string | null;
@@ -70,28 +80,39 @@ function fieldIssuesOf(check: () => unknown): FieldIssues {
 
 export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<ProfileView | Response> {
   noStore(page);
-  const gate = await gated(page, locale, (db, user) => loadCooperativeProfile(db, user));
+  const gate = await gated(page, locale, async (db, user) => {
+    const profile = await loadCooperativeProfile(db, user);
+    return { profile, pending: await loadProfileRevision(db, profile.id) };
+  });
   if (gate instanceof Response) return gate;
-  const profile = gate.data;
+  const { profile, pending } = gate.data;
   const t = dictionary(locale).dashboard;
-  const stored = (values: Record<string, string>) => ({ ...emptyView(values), profile, logoUrl: profile.fields.logoUrl, pendingLogo: null });
-  const storedValues = () => Object.fromEntries(TYPED_FIELDS.map((name) => [name, field(profile.fields[name])]));
+  const here = routes.cooperativeProfile[locale];
+  // The form shows the change waiting for review (or sent back) when there is one, else the published profile.
+  const shown = pending?.fields ?? profile.fields;
+  const shownValues = () => Object.fromEntries(TYPED_FIELDS.map((name) => [name, field(shown[name])]));
+  const view = (values: Record<string, string>) => ({ ...emptyView(values), profile, pending, logoUrl: shown.logoUrl, pendingLogo: null });
   if (page.request.method !== 'POST') {
-    const view = stored(storedValues());
-    const done = page.url.searchParams.get('done');
-    const p = t.profile;
-    view.notice = done === 'saved' ? p.saved : done === 'unverified' ? p.savedUnverified : done === 'unchanged' ? p.unchanged : null;
-    return view;
+    const shownView = view(shownValues());
+    const notices: Record<string, string> = { proposed: t.profile.proposed, unchanged: t.profile.unchanged, withdrawn: t.profile.withdrawn };
+    shownView.notice = notices[page.url.searchParams.get('done') ?? ''] ?? null;
+    return shownView;
   }
   const form = await readUploadForm(page.request);
   if (form === 'too_large') {
     page.response.status = 413;
-    return { ...stored(storedValues()), alert: t.photos.tooLargeAlert, errors: { [LOGO_FIELD]: format(t.photos.tooLargeField, { total: MAX_UPLOAD_MEGABYTES }) } };
+    return { ...view(shownValues()), alert: t.photos.tooLargeAlert, errors: { [LOGO_FIELD]: format(t.photos.tooLargeField, { total: MAX_UPLOAD_MEGABYTES }) } };
+  }
+  if (form.fields.intent === 'withdraw') {
+    const outcome = await runForm(page, locale, {}, (db) => withdrawProfileChange(db, gate.user, new Date()));
+    if (outcome instanceof Response) return outcome;
+    if (!outcome.ok) return { ...outcome.view, values: shownValues(), profile, pending, logoUrl: shown.logoUrl, pendingLogo: null };
+    return seeOther(`${here}?done=withdrawn`);
   }
   // Only the profile's own fields: a crafted `verified`, `status` or `logoUrl` goes nowhere.
   const values = Object.fromEntries(TYPED_FIELDS.map((name) => [name, form.fields[name] ?? '']));
   const owner = { cooperativeId: profile.id, userId: gate.user.id };
-  let logoUrl = profile.fields.logoUrl;
+  let logoUrl = shown.logoUrl;
   let pendingLogo: string | null = null;
   const outcome = await runForm(page, locale, values, async (db: Database) => {
     const input = profileInputFrom(values);
@@ -102,12 +123,12 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
     pendingLogo = upload.stored[0]?.id ?? (await ownedPending(db, profile.id, form.fields[PENDING_LOGO_FIELD]));
     if (pendingLogo) logoUrl = mediaPath(pendingLogo, LOGO_SIZE);
     else if (form.fields[REMOVE_LOGO_FIELD]) logoUrl = null;
-    return updateCooperativeProfile(db, gate.user, { ...input, logoUrl }, new Date());
+    // A new or removed logo is part of the proposed change, reviewed with the rest.
+    return proposeProfileChange(db, gate.user, { ...input, logoUrl }, new Date());
   });
   if (outcome instanceof Response) return outcome;
-  if (!outcome.ok) return { ...outcome.view, profile, logoUrl, pendingLogo };
-  const done = outcome.value.changed.length === 0 ? 'unchanged' : outcome.value.unverified ? 'unverified' : 'saved';
-  return seeOther(`${routes.cooperativeProfile[locale]}?done=${done}`);
+  if (!outcome.ok) return { ...outcome.view, profile, pending, logoUrl, pendingLogo };
+  return seeOther(`${here}?done=${outcome.value.outcome}`);
 }
 
 /** A logo uploaded with an earlier, refused save, if it really is this cooperative's. */

@@ -22,8 +22,6 @@ import {
   findRegistrableEvent,
   listCooperativeRegistrations,
   listEventRegistrations,
-  listEventsTakingRegistrations,
-  type ManagedEvent,
   type RegistrableEvent,
   registerForEvent,
   requireOfficer,
@@ -180,21 +178,6 @@ export async function handleRegister(page: AstroGlobal, locale: Locale, slug: st
     products: data.products,
     chosen,
   };
-}
-
-export interface ManagedEventsView {
-  forbidden: boolean;
-  events: ManagedEvent[];
-}
-
-export async function handleManagedEvents(page: AstroGlobal, locale: Locale): Promise<ManagedEventsView | Response> {
-  noStore(page);
-  const officer = guarded(page, locale, requireOfficer);
-  if (officer instanceof Response) return officer;
-  if (!officer) return { forbidden: true, events: [] };
-  const events = await loadPageData(page, (db) => listEventsTakingRegistrations(db));
-  if (events instanceof Response) return events;
-  return { forbidden: false, events };
 }
 
 export interface ManagedEventView extends FormView {

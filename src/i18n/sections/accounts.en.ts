@@ -45,6 +45,7 @@ export const accountsEn: Dictionary['accounts'] = {
     noCooperative: 'Not a member of a cooperative',
     manager: 'Manager of the cooperative',
     memberSince: 'Member since',
+    suspended: 'Your cooperative is suspended from the public site by the trade department. Reason: {reason}',
     security: 'Security',
     changePassword: 'Change password',
     inviteMember: 'Invite a member',

@@ -43,6 +43,7 @@ export const accountsVi = {
     noCooperative: 'Không thuộc hợp tác xã nào',
     manager: 'Người quản lý hợp tác xã',
     memberSince: 'Thành viên từ',
+    suspended: 'Hồ sơ hợp tác xã của bạn đang bị Sở Công Thương tạm ngừng hiển thị công khai. Lý do: {reason}',
     security: 'Bảo mật',
     changePassword: 'Đổi mật khẩu',
     inviteMember: 'Mời thành viên',

@@ -11,7 +11,7 @@ export const registrationsEn: Dictionary['registrations'] = {
   },
   eventPageLink: 'Cooperatives: register for a booth',
   accountLink: 'Event registrations',
-  manageLink: 'Manage event registrations',
+  manageLink: 'Manage events',
   mine: {
     title: 'Event registrations',
     lead: 'Events {cooperative} has registered booths for.',
@@ -53,12 +53,6 @@ export const registrationsEn: Dictionary['registrations'] = {
   },
   manage: {
     title: 'Manage event registrations',
-    lead: 'Events that take booth registrations, latest first.',
-    empty: 'No event takes registrations yet.',
-    event: 'Event',
-    starts: 'Starts',
-    booths: 'Booths held',
-    registrations: 'Registrations',
     counts: '{pending} pending · {confirmed} confirmed · {waitlisted} waitlisted',
     heading: 'Registrations: {event}',
     boothsTaken: '{taken} of {capacity} booths held.',
@@ -78,6 +72,7 @@ export const registrationsEn: Dictionary['registrations'] = {
     exportCsv: 'Download the list (CSV)',
     decided: 'Registration updated.',
     officersOnly: 'This page is for trade officers.',
-    back: 'All events taking registrations',
+    back: 'Back to the events',
+    editEvent: 'Edit the event',
   },
 };

@@ -9,7 +9,7 @@ export const registrationsVi = {
   },
   eventPageLink: 'Hợp tác xã: đăng ký gian hàng',
   accountLink: 'Đăng ký sự kiện',
-  manageLink: 'Quản lý đăng ký sự kiện',
+  manageLink: 'Quản lý sự kiện',
   mine: {
     title: 'Đăng ký sự kiện',
     lead: 'Các sự kiện {cooperative} đã đăng ký gian hàng.',
@@ -51,12 +51,6 @@ export const registrationsVi = {
   },
   manage: {
     title: 'Quản lý đăng ký sự kiện',
-    lead: 'Các sự kiện có nhận đăng ký gian hàng, mới nhất trước.',
-    empty: 'Chưa có sự kiện nào nhận đăng ký.',
-    event: 'Sự kiện',
-    starts: 'Bắt đầu',
-    booths: 'Gian hàng đã giữ',
-    registrations: 'Đăng ký',
     counts: '{pending} chờ duyệt · {confirmed} xác nhận · {waitlisted} danh sách chờ',
     heading: 'Đăng ký: {event}',
     boothsTaken: 'Đã giữ {taken} trên {capacity} gian.',
@@ -76,6 +70,7 @@ export const registrationsVi = {
     exportCsv: 'Tải danh sách (CSV)',
     decided: 'Đã cập nhật trạng thái đăng ký.',
     officersOnly: 'Trang này dành cho cán bộ Sở Công Thương.',
-    back: 'Tất cả sự kiện nhận đăng ký',
+    back: 'Quay lại danh sách sự kiện',
+    editEvent: 'Sửa sự kiện',
   },
 };

@@ -44,7 +44,8 @@ export async function findUserForSignIn(db: Database, email: string) {
 
 export interface AccountOverview {
   user: SessionUser;
-  cooperative: { id: string; name: string; slug: string } | null;
+  /** A suspended cooperative's members see why (the trade department's reason), so they can put it right. */
+  cooperative: { id: string; name: string; slug: string; suspendedBecause: string | null } | null;
   createdAt: Date;
 }
 
@@ -56,18 +57,25 @@ export async function loadAccountOverview(db: Database, userId: string): Promise
       createdAt: users.createdAt,
       cooperativeName: cooperatives.name,
       cooperativeSlug: cooperatives.slug,
+      cooperativeStatus: cooperatives.status,
+      cooperativeStatusReason: cooperatives.statusReason,
     })
     .from(users)
     .leftJoin(cooperatives, eq(cooperatives.id, users.cooperativeId))
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) return null;
-  const { createdAt, cooperativeName, cooperativeSlug, ...user } = row;
+  const { createdAt, cooperativeName, cooperativeSlug, cooperativeStatus, cooperativeStatusReason, ...user } = row;
   return {
     user,
     cooperative:
       user.cooperativeId && cooperativeName && cooperativeSlug
-        ? { id: user.cooperativeId, name: cooperativeName, slug: cooperativeSlug }
+        ? {
+            id: user.cooperativeId,
+            name: cooperativeName,
+            slug: cooperativeSlug,
+            suspendedBecause: cooperativeStatus === 'suspended' ? (cooperativeStatusReason ?? '') : null,
+          }
         : null,
     createdAt,
   };

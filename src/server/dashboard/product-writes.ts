@@ -1,36 +1,43 @@
 /**
- * A cooperative's verbs on its own products: create, edit, duplicate, submit
- * for review, unpublish, record an OCOP rating. Every verb takes the
- * signed-in user and finds the product through findOwnedProduct, so a member
- * of another cooperative (or an officer) cannot reach it. Status moves are
+ * A cooperative's writes of its products. Every verb takes the signed-in
+ * user and finds the product through findOwnedProduct, so a member of
+ * another cooperative (or an officer) cannot reach it. Status moves are
  * conditional updates (… WHERE status IN (…)), written with their audit-log
  * row in one `db.batch`, so two tabs or a replayed form cannot skip a step.
  *
  * draft ─submit→ submitted ─approve→ published ─unpublish→ unpublished
  *                     └─reject(reason)→ rejected
- * Rejected and unpublished products are edited and submitted again. A
- * published or submitted product is not edited in place: what the public
- * sees is always what an officer approved.
+ * Drafts, rejected and unpublished products are edited in place and
+ * submitted again. A submitted product is not edited. A published product's
+ * edit is a pending revision (product-revisions.ts): the public keeps the
+ * published version until an officer approves the change.
  */
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { requireCooperativeMember } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { refreshOcopStars } from '../catalogue/ocop-stars';
 import type { ProductStatus } from '../catalogue/vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
-import { auditLog, cooperatives, ocopRatings, products, provinces } from '../db/schema';
+import { auditEntryExists } from '../audit/audit-log';
+import { auditLog, ocopRatings, products } from '../db/schema';
 import { slugify } from '../db/seed/slug';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError } from '../errors';
 import { productSearchText } from '../search/search-text';
 import type { StoredImage } from '../media/stored-image';
 import { vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
-import { ocopRatingInputSchema, type ProductInput, productInputSchema } from './product-input';
+import { findRevision, revisionStill } from './pending-revisions';
+import { ocopRatingInputSchema, productInputSchema } from './product-input';
+import { foldedRevision, proposeProductRevision } from './product-revisions';
+import { checkProductAgainstStore, searchTextFor } from './product-store-rules';
 
-/** Statuses in which a cooperative may change its product. */
+/** Statuses in which a cooperative changes its product in place. */
 export const EDITABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
+/** Statuses in which its form is open: in place, or (published) as a revision for review. */
+export const FORM_STATUSES: readonly ProductStatus[] = [...EDITABLE_STATUSES, 'published'];
 /** Statuses from which it may be sent for review. */
 export const SUBMITTABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
 
@@ -67,24 +74,6 @@ async function unusedSlug(db: Database, name: string): Promise<string> {
   }
 }
 
-/** The rules that need the database: the province exists, the GTIN is no other product's. */
-async function checkProductAgainstStore(db: Database, input: ProductInput, exceptProductId: string | null) {
-  const [province, gtinOwner] = await Promise.all([
-    db.select({ code: provinces.code, nameVi: provinces.nameVi }).from(provinces).where(eq(provinces.code, input.provinceCode)).limit(1),
-    input.gtin ? db.select({ id: products.id }).from(products).where(eq(products.gtin, input.gtin)).limit(1) : [],
-  ]);
-  const problems: Record<string, { code: string }> = {};
-  if (province.length === 0) problems.provinceCode = { code: 'unknown_value' };
-  if (gtinOwner[0] && gtinOwner[0].id !== exceptProductId) problems.gtin = { code: 'gtin_taken' };
-  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-  return { provinceName: province[0]?.nameVi ?? '' };
-}
-
-async function searchTextFor(db: Database, input: ProductInput, cooperativeId: string, provinceName: string) {
-  const [cooperative] = await db.select({ name: cooperatives.name }).from(cooperatives).where(eq(cooperatives.id, cooperativeId)).limit(1);
-  return productSearchText(input, { provinceName, cooperativeName: cooperative?.name });
-}
-
 function audit(db: Database, actor: SessionUser, action: string, productId: string, detail: Record<string, unknown> | null = null) {
   return db.insert(auditLog).values({ id: newId(), actorUserId: actor.id, action, entityType: 'product', entityId: productId, detail });
 }
@@ -117,26 +106,40 @@ function requireStatus(product: OwnedProduct, allowed: readonly ProductStatus[])
   if (!allowed.includes(product.status)) throw new ConflictError(`product is ${product.status}`);
 }
 
-/** Without `images`, the product's photos stay as they are. */
+/** What a save did: changed the product in place, stored a change for review, or found nothing to change. */
+export type ProductSave = 'saved' | 'proposed' | 'unchanged';
+
+/**
+ * Saves the product form. In place while the product is a draft, rejected or
+ * unpublished; as a pending revision while it is published (the public page
+ * keeps the published version); refused (409) while it awaits review.
+ * Without `images`, the product's photos stay as they are; a change for
+ * review does not carry photos (yet), so they are refused for a published product.
+ */
 export async function updateProduct(
   db: Database,
   user: SessionUser | null | undefined,
   slug: string,
   input: unknown,
+  now = new Date(),
   images?: StoredImage[],
-): Promise<OwnedProduct> {
+): Promise<ProductSave> {
   const owned = await findOwnedProduct(db, user, slug);
+  if (owned.status === 'published') {
+    if (images) throw new ConflictError('photos of a published product are not changed through a revision');
+    return proposeProductRevision(db, requireCooperativeMember(user, owned.cooperativeId), owned, input, now);
+  }
   requireStatus(owned, EDITABLE_STATUSES);
   const product = parseInput(productInputSchema, input);
   const { provinceName } = await checkProductAgainstStore(db, product, owned.id);
   const search = await searchTextFor(db, product, owned.cooperativeId, provinceName);
   const [updated] = await db
     .update(products)
-    .set({ ...product, ...search, ...(images ? { images } : {}), updatedAt: new Date() })
+    .set({ ...product, ...search, ...(images ? { images } : {}), updatedAt: now })
     .where(and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES])))
     .returning({ id: products.id });
   if (!updated) throw new ConflictError('product changed status meanwhile');
-  return owned;
+  return 'saved';
 }
 
 /** A new draft with the product's fields (not its GTIN, which is unique, nor its batches or ratings). */
@@ -163,10 +166,14 @@ export interface StatusMove {
   /** The audit log's action, e.g. 'product.approved'. */
   action: string;
   detail?: Record<string, unknown>;
-  /** Other columns written with the move (a rejection reason, the publication time). */
-  set?: Partial<Pick<typeof products.$inferInsert, 'rejectionReason' | 'publishedAt'>>;
+  /** Other columns written with the move (a rejection reason, the publication time, a folded revision's fields). */
+  set?: Partial<Omit<typeof products.$inferInsert, 'id' | 'slug' | 'cooperativeId' | 'status' | 'traceCode'>>;
   /** Only if the product was not changed since this instant (what a reviewer looked at is what gets published). */
   unchangedSince?: Date;
+  /** A further precondition of the move (e.g. its revision is still the version read). */
+  condition?: SQL;
+  /** Statements that go with the move, run after it; `witnessed` holds exactly when the move happened. */
+  also?: (witnessed: SQL) => BatchItem<'sqlite'>[];
 }
 
 /**
@@ -178,14 +185,16 @@ export async function moveStatus(db: Database, move: StatusMove): Promise<void> 
     eq(products.id, move.productId),
     inArray(products.status, [...move.from]),
     move.unchangedSince ? eq(products.updatedAt, move.unchangedSince) : undefined,
+    move.condition,
   );
+  const auditId = newId();
   const detail = JSON.stringify({ to: move.to, ...move.detail });
   const [, moved] = await db.batch([
     // The audit row first, on the same condition, so it exists exactly when the move happens.
     db.insert(auditLog).select(
       db
         .select({
-          id: sql<string>`${newId()}`.as('id'),
+          id: sql<string>`${auditId}`.as('id'),
           actorUserId: sql<string>`${move.actor.id}`.as('actor_user_id'),
           action: sql<string>`${move.action}`.as('action'),
           entityType: sql<string>`'product'`.as('entity_type'),
@@ -201,6 +210,7 @@ export async function moveStatus(db: Database, move: StatusMove): Promise<void> 
       .set({ status: move.to, ...move.set, updatedAt: new Date() })
       .where(where)
       .returning({ id: products.id }),
+    ...(move.also?.(auditEntryExists(auditId)) ?? []),
   ]);
   if (moved.length === 0) throw new ConflictError(`product is not ${move.from.join('/')}`);
 }
@@ -211,10 +221,33 @@ export async function submitProduct(db: Database, user: SessionUser | null | und
   await moveStatus(db, { actor, productId: owned.id, from: SUBMITTABLE_STATUSES, to: 'submitted', action: 'product.submitted' });
 }
 
+/**
+ * Takes a published product offline. A change waiting for review (or sent
+ * back) is folded into it in the same batch: offline, the product is edited
+ * in place again, and it is reviewed whole when submitted next, so the
+ * member's proposal is neither lost nor left behind as a revision of a
+ * product that is no longer public.
+ */
 export async function unpublishProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
   const owned = await findOwnedProduct(db, user, slug);
   const actor = requireCooperativeMember(user, owned.cooperativeId);
-  await moveStatus(db, { actor, productId: owned.id, from: ['published'], to: 'unpublished', action: 'product.unpublished' });
+  const revision = await findRevision(db, 'product', owned.id);
+  const folded = revision ? await foldedRevision(db, owned, revision) : null;
+  await moveStatus(db, {
+    actor,
+    productId: owned.id,
+    from: ['published'],
+    to: 'unpublished',
+    action: 'product.unpublished',
+    ...(revision && folded
+      ? {
+          detail: { revision: revision.id, folded: folded.changes },
+          set: folded.columns,
+          condition: revisionStill(revision.id, revision.version),
+          also: (witnessed: SQL) => [folded.deleteRevision(witnessed)],
+        }
+      : {}),
+  });
 }
 
 /** Records an OCOP rating and recomputes the product's stars for lists. */

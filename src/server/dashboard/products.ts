@@ -2,11 +2,12 @@
  * A cooperative's own products for its dashboard: every status, drafts
  * included (the public catalogue only ever reads published ones).
  */
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { ProductStatus } from '../catalogue/vocabulary';
 import type { Database } from '../db/client';
-import { cooperatives, ocopRatings, products } from '../db/schema';
+import { cooperatives, ocopRatings, pendingRevisions, products } from '../db/schema';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
+import type { RevisionStatus } from './vocabulary';
 
 export interface DashboardProductRow {
   id: string;
@@ -16,6 +17,8 @@ export interface DashboardProductRow {
   status: ProductStatus;
   rejectionReason: string | null;
   updatedAt: Date;
+  /** The status of a published product's change waiting for review (or sent back), if it has one. */
+  revisionStatus: RevisionStatus | null;
 }
 
 export async function listCooperativeProducts(db: Database, cooperativeId: string): Promise<DashboardProductRow[]> {
@@ -28,8 +31,10 @@ export async function listCooperativeProducts(db: Database, cooperativeId: strin
       status: products.status,
       rejectionReason: products.rejectionReason,
       updatedAt: products.updatedAt,
+      revisionStatus: pendingRevisions.status,
     })
     .from(products)
+    .leftJoin(pendingRevisions, and(eq(pendingRevisions.entityType, 'product'), eq(pendingRevisions.entityId, products.id)))
     .where(eq(products.cooperativeId, cooperativeId))
     .orderBy(asc(products.searchName));
 }

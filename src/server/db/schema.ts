@@ -36,10 +36,12 @@ import {
   COOPERATIVE_STATUSES,
   VALUE_CHAIN_ROLES,
 } from '../cooperatives/vocabulary';
+import { REVISION_ENTITY_TYPES, REVISION_STATUSES } from '../dashboard/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
 import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 import type { StoredImage } from '../media/stored-image';
+import { TARGET_METRICS } from '../targets/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -598,6 +600,44 @@ export const inquiryNotifications = sqliteTable(
   ],
 );
 
+/**
+ * Changes to public records that wait for a trade officer: an edit of a
+ * published product, or of a cooperative's directory profile. The public keeps
+ * reading the record itself until an officer approves; then the proposal is
+ * written into it and this row deleted, in one batch with the audit entry. At
+ * most one per record: its author keeps editing the same revision.
+ */
+export const pendingRevisions = sqliteTable(
+  'pending_revisions',
+  {
+    id: text('id').primaryKey(),
+    entityType: text('entity_type', { enum: REVISION_ENTITY_TYPES }).notNull(),
+    /** The product's or the cooperative's id. */
+    entityId: text('entity_id').notNull(),
+    /** Whose record it is (the product's owner), for the dashboard's guards and lists. */
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    /** The proposed fields, already checked by the same rules as an edit in place (never an invalid proposal). */
+    proposed: text('proposed', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: REVISION_STATUSES }).notNull().default('pending'),
+    /** Goes up with every save: an officer approves or rejects the version they saw, never a later one unseen. */
+    version: integer('version').notNull().default(1),
+    authorUserId: text('author_user_id').references(() => users.id),
+    rejectionReason: text('rejection_reason'),
+    decidedByUserId: text('decided_by_user_id').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('pending_revisions_entity_unique').on(t.entityType, t.entityId),
+    // The moderation queue: pending ones, oldest first.
+    index('pending_revisions_queue_idx').on(t.status, t.updatedAt),
+    index('pending_revisions_cooperative_idx').on(t.cooperativeId),
+  ],
+);
+
 /** Who did what to which record, when. Rows are only ever inserted. */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -614,6 +654,39 @@ export const auditLog = sqliteTable(
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.createdAt),
     index('audit_log_actor_idx').on(t.actorUserId, t.createdAt),
     index('audit_log_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * A province's plan target (chỉ tiêu), e.g. "by 31/12/2030, 65 % of
+ * cooperatives rated fair or better" or "3-5 five-star OCOP products"
+ * (minimum 3, maximum 5). Recorded by trade officers; progress is read off
+ * the statistics, never stored.
+ */
+export const provinceTargets = sqliteTable(
+  'province_targets',
+  {
+    id: text('id').primaryKey(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    metric: text('metric', { enum: TARGET_METRICS }).notNull(),
+    /** A percent (0-100) for shares, a whole number for counts (src/server/targets/target-input.ts). */
+    minimum: real('minimum').notNull(),
+    /** The top of a range target ("3-5"), null for "at least". */
+    maximum: real('maximum'),
+    /** 'YYYY-MM-DD' in Viet Nam: the date the plan wants the target met by. */
+    dueDate: text('due_date').notNull(),
+    /** The plan it comes from, e.g. "Kế hoạch 45/KH-UBND". */
+    source: text('source').notNull().default(''),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One target per metric and due date in a province; a plan's stages (2025, 2030) are separate rows.
+    uniqueIndex('province_targets_unique').on(t.provinceCode, t.metric, t.dueDate),
+    check('province_targets_range', sql`${t.maximum} IS NULL OR ${t.maximum} >= ${t.minimum}`),
   ],
 );
 

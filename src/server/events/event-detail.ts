@@ -8,6 +8,7 @@ import type { Database } from '../db/client';
 import { cooperatives, eventRegistrationProducts, eventRegistrations, events, products, provinces } from '../db/schema';
 import type { ProvinceRef } from '../provinces/summaries';
 import { PUBLIC_EVENT_STATUSES } from './calendar';
+import type { EventStatus } from './vocabulary';
 import { boothsLeft, type RegistrationState, registrationState } from './registration-window';
 
 export interface EventParticipant {
@@ -84,7 +85,12 @@ async function confirmedParticipants(db: Database, eventId: string): Promise<Eve
   }));
 }
 
-export async function getPublicEvent(db: Database, slug: string, now: Date): Promise<EventDetail | null> {
+export function getPublicEvent(db: Database, slug: string, now: Date): Promise<EventDetail | null> {
+  return getEventDetail(db, slug, now, PUBLIC_EVENT_STATUSES);
+}
+
+/** The page of an event in one of `statuses`: the public ones, or drafts too for the officers' preview. */
+export async function getEventDetail(db: Database, slug: string, now: Date, statuses: readonly EventStatus[]): Promise<EventDetail | null> {
   const [row] = await db
     .select({
       event: events,
@@ -92,7 +98,7 @@ export async function getPublicEvent(db: Database, slug: string, now: Date): Pro
     })
     .from(events)
     .leftJoin(provinces, eq(provinces.code, events.provinceCode))
-    .where(and(eq(events.slug, slug), inArray(events.status, PUBLIC_EVENT_STATUSES)));
+    .where(and(eq(events.slug, slug), inArray(events.status, [...statuses])));
   if (!row) return null;
   const e = row.event;
   const participants = await confirmedParticipants(db, e.id);

@@ -7,26 +7,36 @@
  * dates, so no time zone or daylight saving can shift an occurrence.
  */
 import { z } from 'zod';
-import { addDaysToDate, addMonths, daysBetween, daysInMonth, isoWeekday, monthOf } from '../time/vietnam';
+import { addDaysToDate, addMonths, daysBetween, daysInMonth, isCalendarDate, isoWeekday, monthOf } from '../time/vietnam';
 import type { EventInput } from './event-input';
 
 export const MAX_OCCURRENCES = 52;
 
-const count = z.coerce.number().int().min(1).max(MAX_OCCURRENCES);
+const count = z.coerce.number().int().min(1).max(MAX_OCCURRENCES).optional();
+/** The last day a series may fall on, inclusive (RFC 5545's UNTIL, as a date). */
+const until = z.string().refine(isCalendarDate, { params: { code: 'invalid_format' } }).optional();
+/** A series ends after `count` events or on `until`, whichever the officer gives (one of them). */
+const end = { count, until };
 
-export const recurrenceRuleSchema = z.discriminatedUnion('frequency', [
-  /** Every `interval` weeks on the weekday of the first event. */
-  z.strictObject({ frequency: z.literal('weekly'), interval: z.coerce.number().int().min(1).max(4).default(1), count }),
-  /** The n-th (1-4) or last (-1) given weekday (1 Monday … 7 Sunday) of each month. */
-  z.strictObject({
-    frequency: z.literal('monthly_weekday'),
-    ordinal: z.coerce.number().int().refine((n) => n === -1 || (n >= 1 && n <= 4)),
-    weekday: z.coerce.number().int().min(1).max(7),
-    count,
-  }),
-  /** The same day of each month; months without that day (the 31st in April) are skipped, as RFC 5545 does. */
-  z.strictObject({ frequency: z.literal('monthly_day'), day: z.coerce.number().int().min(1).max(31), count }),
-]);
+export const recurrenceRuleSchema = z
+  .discriminatedUnion('frequency', [
+    /** Every `interval` weeks on the weekday of the first event. */
+    z.strictObject({ frequency: z.literal('weekly'), interval: z.coerce.number().int().min(1).max(4).default(1), ...end }),
+    /** The n-th (1-4) or last (-1) given weekday (1 Monday … 7 Sunday) of each month. */
+    z.strictObject({
+      frequency: z.literal('monthly_weekday'),
+      ordinal: z.coerce.number().int().refine((n) => n === -1 || (n >= 1 && n <= 4)),
+      weekday: z.coerce.number().int().min(1).max(7),
+      ...end,
+    }),
+    /** The same day of each month; months without that day (the 31st in April) are skipped, as RFC 5545 does. */
+    z.strictObject({ frequency: z.literal('monthly_day'), day: z.coerce.number().int().min(1).max(31), ...end }),
+  ])
+  .superRefine((rule, ctx) => {
+    if ((rule.count === undefined) === (rule.until === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['count'], message: 'count_or_until', params: { code: 'count_or_until' } });
+    }
+  });
 
 export type RecurrenceRule = z.output<typeof recurrenceRuleSchema>;
 
@@ -40,20 +50,31 @@ function nthWeekday(month: string, ordinal: number, weekday: number): string {
   return addDaysToDate(first, ((weekday - isoWeekday(first) + 7) % 7) + 7 * (ordinal - 1));
 }
 
-/** The dates of a series, from `firstDate` on (the first one may come later, when firstDate does not fit the rule). */
+/**
+ * The dates of a series, from `firstDate` on (the first one may come later,
+ * when firstDate does not fit the rule). A rule that ends on a date gives at
+ * most MAX_OCCURRENCES + 1 dates, so a caller can tell that it runs past the cap.
+ */
 export function occurrenceDates(rule: RecurrenceRule, firstDate: string): string[] {
+  const wanted = rule.count ?? MAX_OCCURRENCES + 1;
+  const fits = (date: string) => rule.until === undefined || date <= rule.until;
   const dates: string[] = [];
   if (rule.frequency === 'weekly') {
-    for (let i = 0; i < rule.count; i++) dates.push(addDaysToDate(firstDate, 7 * rule.interval * i));
+    for (let i = 0; i < wanted; i++) {
+      const date = addDaysToDate(firstDate, 7 * rule.interval * i);
+      if (!fits(date)) break;
+      dates.push(date);
+    }
     return dates;
   }
   // A month holds every n-th weekday and one day-of-month in every month but the short ones,
-  // so count + 12 months always suffice; the bound keeps a bad rule from looping.
+  // so wanted + 12 months always suffice; the bound keeps a bad rule from looping.
   let month = monthOf(firstDate);
-  for (let i = 0; dates.length < rule.count && i < rule.count * 2 + 12; i++, month = addMonths(month, 1)) {
+  for (let i = 0; dates.length < wanted && i < wanted * 2 + 12; i++, month = addMonths(month, 1)) {
     let date: string | null;
     if (rule.frequency === 'monthly_weekday') date = nthWeekday(month, rule.ordinal, rule.weekday);
     else date = rule.day <= daysInMonth(month) ? `${month}-${String(rule.day).padStart(2, '0')}` : null;
+    if (date !== null && !fits(date)) break;
     if (date !== null && date >= firstDate) dates.push(date);
   }
   return dates;

@@ -9,7 +9,7 @@
  * racing for the last booth are serialised and the second one is waitlisted,
  * never lost. The schema's CHECK (booths_taken <= booth_capacity) backs this up.
  */
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireRole } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
@@ -462,34 +462,4 @@ export async function decideRegistration(
   if (!(await moveRegistration(db, registration, to, officer, `event_registration.${verb}`, now))) {
     await explainMissedMove(db, registration);
   }
-}
-
-export interface ManagedEvent extends RegistrableEvent {
-  registrations: Record<RegistrationStatus, number>;
-}
-
-/** Events that take registrations, for the officers' overview: latest start first. */
-export async function listEventsTakingRegistrations(db: Database, limit = 200): Promise<ManagedEvent[]> {
-  const rows = await db
-    .select(eventColumns)
-    .from(events)
-    .where(and(ne(events.status, 'draft'), sql`(${events.boothCapacity} IS NOT NULL OR ${events.registrationOpensAt} IS NOT NULL)`))
-    .orderBy(desc(events.startsAt))
-    .limit(limit);
-  if (rows.length === 0) return [];
-  const counts = await db
-    .select({ eventId: eventRegistrations.eventId, status: eventRegistrations.status, count: sql<number>`count(*)` })
-    .from(eventRegistrations)
-    .where(
-      inArray(
-        eventRegistrations.eventId,
-        rows.map((row) => row.id),
-      ),
-    )
-    .groupBy(eventRegistrations.eventId, eventRegistrations.status);
-  return rows.map((row) => {
-    const registrations = { pending: 0, confirmed: 0, waitlisted: 0, declined: 0, withdrawn: 0 };
-    for (const c of counts) if (c.eventId === row.id) registrations[c.status] = Number(c.count);
-    return { ...row, registrations };
-  });
 }

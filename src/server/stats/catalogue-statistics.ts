@@ -57,6 +57,9 @@ export interface CatalogueStatistics {
     ocopByStars: Count<3 | 4 | 5>[];
   };
   upcomingEventsByKind: Count<EventKind>[];
+  plan: PlanFigures;
+  /** Only for the whole country: province code → its plan figures (provinces with cooperatives or products). */
+  planByProvince: Record<string, PlanFigures>;
   inquiries: {
     /** Months 1-12 of `year` in Viet Nam time; spam not counted. */
     byMonth: Count<number>[];
@@ -64,6 +67,20 @@ export interface CatalogueStatistics {
     /** Median hours from an inquiry to its first reply, among those replied to in `year`; null when none. */
     medianFirstResponseHours: number | null;
   };
+}
+
+/**
+ * The figures the provinces' plan targets are set on (src/server/targets),
+ * for the view and, in the national view, for each province.
+ */
+export interface PlanFigures {
+  activeCooperatives: number;
+  fairOrBetter: Share;
+  inValueChain: Share;
+  withPublishedProduct: Share;
+  atEventsThisYear: Share;
+  ocopProducts: number;
+  fiveStarProducts: number;
 }
 
 export interface StatisticsFilter {
@@ -107,6 +124,43 @@ interface CooperativeGroup {
   n: number;
 }
 
+interface ProductGroup {
+  group: OcopGroup;
+  stars: number | null;
+  province: string;
+  n: number;
+}
+
+function planFigures(groups: readonly CooperativeGroup[], products: readonly ProductGroup[]): PlanFigures {
+  const total = groups.reduce((sum, row) => sum + Number(row.n), 0);
+  const count = (test: (row: CooperativeGroup) => unknown) =>
+    groups.reduce((sum, row) => sum + (test(row) ? Number(row.n) : 0), 0);
+  const ocop = (test: (stars: number) => boolean) =>
+    products.reduce((sum, row) => sum + (row.stars !== null && test(row.stars) ? Number(row.n) : 0), 0);
+  return {
+    activeCooperatives: total,
+    fairOrBetter: percent(count((row) => row.classification === 'tot' || row.classification === 'kha'), total),
+    inValueChain: percent(count((row) => Number(row.inChain)), total),
+    withPublishedProduct: percent(count((row) => Number(row.withProduct)), total),
+    atEventsThisYear: percent(count((row) => Number(row.atEvents)), total),
+    ocopProducts: ocop(() => true),
+    fiveStarProducts: ocop((stars) => stars === 5),
+  };
+}
+
+function planFiguresByProvince(groups: readonly CooperativeGroup[], products: readonly ProductGroup[]): Record<string, PlanFigures> {
+  const provinces = new Set([...groups.map((row) => row.province), ...products.map((row) => row.province)]);
+  return Object.fromEntries(
+    [...provinces].map((code) => [
+      code,
+      planFigures(
+        groups.filter((row) => row.province === code),
+        products.filter((row) => row.province === code),
+      ),
+    ]),
+  );
+}
+
 function countsByProvince(groups: readonly CooperativeGroup[]): Count<string>[] {
   const counts = new Map<string, number>();
   for (const row of groups) counts.set(row.province, (counts.get(row.province) ?? 0) + Number(row.n));
@@ -134,10 +188,11 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
       FROM cooperatives c INDEXED BY cooperatives_stats_idx
       WHERE c.status = 'active' AND ${inProvince(sql`c.province_code`)}
       GROUP BY 1, 2, 3, 4, 5, 6, 7`),
-    // Index-only (products_stats_idx): published products by group and stars.
-    db.all<{ group: OcopGroup; stars: number | null; n: number }>(sql`
-      SELECT ocop_group AS "group", ocop_stars AS stars, count(*) AS n FROM products INDEXED BY products_stats_idx
-      WHERE status = 'published' AND ${inProvince(sql`province_code`)} GROUP BY ocop_group, ocop_stars`),
+    // Index-only (products_stats_idx): published products by province, group and stars.
+    db.all<ProductGroup>(sql`
+      SELECT province_code AS province, ocop_group AS "group", ocop_stars AS stars, count(*) AS n
+      FROM products INDEXED BY products_stats_idx
+      WHERE status = 'published' AND ${inProvince(sql`province_code`)} GROUP BY province_code, ocop_group, ocop_stars`),
     db.all<{ key: EventKind; n: number }>(sql`
       SELECT kind AS key, count(*) AS n FROM events
       WHERE status = 'published' AND ends_at >= ${nowMs} AND ${inProvince(sql`province_code`)} GROUP BY kind`),
@@ -160,12 +215,10 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
       ) WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)`),
   ]);
 
-  const sum = (rows: readonly CooperativeGroup[]) => rows.reduce((total, row) => total + Number(row.n), 0);
-  const where = (test: (row: CooperativeGroup) => unknown) => sum(groups.filter(test));
   const by = <K extends string>(key: (row: CooperativeGroup) => K | null) => groups.map((row) => ({ key: key(row), n: Number(row.n) }));
-  const total = sum(groups);
+  const plan = planFigures(groups, products);
+  const total = plan.activeCooperatives;
   const byClassification = complete([...COOPERATIVE_CLASSIFICATIONS, 'unclassified'] as const, by((row) => row.classification), 'unclassified');
-  const fairOrBetter = byClassification.filter((c) => c.key === 'tot' || c.key === 'kha').reduce((sum, c) => sum + c.count, 0);
   const ocopRows = products.filter((row) => row.stars !== null);
   const byMonth = complete([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], months);
   const hours = median[0]?.hours;
@@ -180,18 +233,20 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
       bySector: complete(COOPERATIVE_SECTORS, by((row) => row.sector)),
       byClassification,
       byProvince: p === null ? countsByProvince(groups) : [],
-      withPublishedProduct: percent(where((row) => Number(row.withProduct)), total),
-      inValueChain: percent(where((row) => Number(row.inChain)), total),
-      atEventsThisYear: percent(where((row) => Number(row.atEvents)), total),
-      fairOrBetter: percent(fairOrBetter, total),
+      withPublishedProduct: plan.withPublishedProduct,
+      inValueChain: plan.inValueChain,
+      atEventsThisYear: plan.atEventsThisYear,
+      fairOrBetter: plan.fairOrBetter,
     },
     products: {
       published: products.reduce((sum, row) => sum + Number(row.n), 0),
-      ocop: ocopRows.reduce((sum, row) => sum + Number(row.n), 0),
+      ocop: plan.ocopProducts,
       ocopByGroup: complete(OCOP_GROUPS, ocopRows.map((row) => ({ key: row.group, n: row.n }))),
       ocopByStars: complete([3, 4, 5] as const, ocopRows.map((row) => ({ key: row.stars as 3 | 4 | 5, n: row.n }))),
     },
     upcomingEventsByKind: complete(EVENT_KINDS, events),
+    plan,
+    planByProvince: p === null ? planFiguresByProvince(groups, products) : {},
     inquiries: {
       byMonth,
       total: byMonth.reduce((sum, m) => sum + m.count, 0),
@@ -200,7 +255,8 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
   };
 }
 
-const cacheKey = (filter: StatisticsFilter) => `statistics:${filter.provinceCode ?? 'all'}:${filter.year}`;
+// The version changes with the shape of CatalogueStatistics, so no reader gets a cached figure of an older shape.
+const cacheKey = (filter: StatisticsFilter) => `statistics:v2:${filter.provinceCode ?? 'all'}:${filter.year}`;
 
 /** The statistics as last computed for this view, at most ten minutes old. */
 export function readCatalogueStatistics(db: Database, filter: StatisticsFilter, now: Date): Promise<CatalogueStatistics> {

@@ -1,0 +1,61 @@
+/**
+ * A record's field changes as rows a person reads: each field's label and
+ * its values in the reader's language (a province's name, not its code; a
+ * price in đồng). Shared by the officers' review pages and the cooperative's
+ * own "what differs" line, for products and for cooperative profiles.
+ */
+import { dictionary, formatVnd, type Locale } from '../../i18n';
+import type { OcopGroup } from '../../server/catalogue/vocabulary';
+import type { CooperativeClassification, CooperativeKind, CooperativeSector } from '../../server/cooperatives/vocabulary';
+import type { FieldChange, FieldValue } from '../../server/dashboard/revision-diff';
+import type { RevisionEntityType } from '../../server/dashboard/vocabulary';
+import { PROVINCES } from '../../server/db/seed/provinces';
+
+export interface DiffRow {
+  label: string;
+  before: string;
+  after: string;
+  changed: boolean;
+}
+
+function provinceName(code: string, locale: Locale): string {
+  const province = PROVINCES.find((p) => p.code === code);
+  return province ? (locale === 'en' ? province.nameEn : province.nameVi) : code;
+}
+
+/** A field's label on the product or profile form. */
+export function fieldLabel(entityType: RevisionEntityType, field: string, locale: Locale): string {
+  const d = dictionary(locale).dashboard;
+  const labels = (entityType === 'product' ? d.productForm : d.profile) as unknown as Record<string, string>;
+  return field === 'provinceCode' ? labels.province ?? field : labels[field] ?? field;
+}
+
+function shown(entityType: RevisionEntityType, field: string, value: FieldValue, locale: Locale): string {
+  const t = dictionary(locale);
+  if (value === null || value === '') return t.dashboard.moderation.empty;
+  const text = String(value);
+  if (field === 'provinceCode') return provinceName(text, locale);
+  if (entityType === 'product') {
+    if (field === 'ocopGroup') return t.ocop.groups[text as OcopGroup] ?? text;
+    if (field === 'priceVnd') return formatVnd(Number(value), locale);
+    return text;
+  }
+  if (field === 'kind') return t.cooperative.kinds[text as CooperativeKind] ?? text;
+  if (field === 'sector') return t.cooperative.sectors[text as CooperativeSector] ?? text;
+  if (field === 'classification') return t.cooperative.classifications[text as CooperativeClassification] ?? text;
+  return text;
+}
+
+export function diffRows(entityType: RevisionEntityType, changes: readonly FieldChange[], locale: Locale): DiffRow[] {
+  return changes.map((change) => ({
+    label: fieldLabel(entityType, change.field, locale),
+    before: shown(entityType, change.field, change.before, locale),
+    after: shown(entityType, change.field, change.after, locale),
+    changed: change.changed,
+  }));
+}
+
+/** The labels of the changed fields, for "differs from the published version in: …". */
+export function changedLabels(entityType: RevisionEntityType, changes: readonly FieldChange[], locale: Locale): string[] {
+  return changes.filter((change) => change.changed).map((change) => fieldLabel(entityType, change.field, locale));
+}

@@ -1,0 +1,159 @@
+/**
+ * The audit log as the trade department searches it (/quan-tri/nhat-ky and
+ * GET /api/v1/admin/audit-log): by actor (an account's email), by record (an
+ * id, or the slug of a cooperative, product or event), by kind of record and
+ * by dates in Viet Nam, newest first, a page at a time by keyset so a long
+ * log costs the same on page 1 and page 100 (audit_log_*_idx).
+ */
+import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { requireRole } from '../accounts/guards';
+import { normaliseEmail, type SessionUser } from '../accounts/users';
+import type { Database } from '../db/client';
+import { auditLog, cooperatives, events, products, users } from '../db/schema';
+import type { FieldIssues } from '../errors';
+import { addDaysToDate, isCalendarDate, vietnamMidnight } from '../time/vietnam';
+
+/** The kinds of record the log holds today, for the search form; the API takes any well-formed name. */
+export const AUDITED_ENTITY_TYPES = ['cooperative', 'product', 'event', 'event_registration', 'province_target'] as const;
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditQuery {
+  actor: string | null;
+  record: string | null;
+  type: string | null;
+  from: string | null;
+  to: string | null;
+  /** Keyset cursor: the last row of the previous page. */
+  before: { at: number; id: string } | null;
+}
+
+const EMPTY_QUERY: AuditQuery = { actor: null, record: null, type: null, from: null, to: null, before: null };
+
+/** The query a URL asks for, and what is wrong in it, field by field (the API answers 400, the page shows them). */
+export function parseAuditQuery(params: URLSearchParams): { query: AuditQuery; problems: FieldIssues } {
+  const query: AuditQuery = { ...EMPTY_QUERY };
+  const problems: FieldIssues = {};
+  const value = (name: string) => params.get(name)?.trim() || null;
+
+  const actor = value('actor');
+  if (actor !== null) {
+    if (actor.length > 254 || !actor.includes('@')) problems.actor = { code: 'email_invalid' };
+    else query.actor = normaliseEmail(actor);
+  }
+  const record = value('record');
+  if (record !== null) {
+    if (record.length > 200) problems.record = { code: 'too_long', params: { max: 200 } };
+    else query.record = record;
+  }
+  const type = value('type');
+  if (type !== null) {
+    if (/^[a-z_]{1,40}$/.test(type)) query.type = type;
+    else problems.type = { code: 'invalid_value' };
+  }
+  for (const name of ['from', 'to'] as const) {
+    const date = value(name);
+    if (date === null) continue;
+    if (isCalendarDate(date)) query[name] = date;
+    else problems[name] = { code: 'calendar_date' };
+  }
+  if (query.from && query.to && query.to < query.from) problems.to = { code: 'to_before_from' };
+  const before = value('before');
+  if (before !== null) {
+    const match = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(before);
+    if (match) query.before = { at: Number(match[1]), id: match[2] as string };
+    else problems.before = { code: 'invalid_value' };
+  }
+  return { query, problems };
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  detail: Record<string, unknown> | null;
+  actor: { displayName: string; email: string } | null;
+  /** What the record is called and its public slug, for cooperatives, products and events that still exist. */
+  record: { name: string; slug: string } | null;
+}
+
+export interface AuditPage {
+  rows: AuditRow[];
+  /** The `before` cursor of the next page, null on the last. */
+  next: string | null;
+  /** The actor's email named no account: nothing can match. */
+  unknownActor: boolean;
+}
+
+/** Ids a record search means: the text itself, and whatever cooperative, product or event has it as slug. */
+async function recordIds(db: Database, record: string): Promise<string[]> {
+  const bySlug = await db.all<{ id: string }>(sql`
+    SELECT id FROM cooperatives WHERE slug = ${record}
+    UNION ALL SELECT id FROM products WHERE slug = ${record}
+    UNION ALL SELECT id FROM events WHERE slug = ${record}`);
+  return [record, ...bySlug.map((row) => row.id)];
+}
+
+export async function searchAuditLog(db: Database, user: SessionUser | null, query: AuditQuery): Promise<AuditPage> {
+  requireRole(user, 'officer', 'admin');
+  const where: SQL[] = [];
+  if (query.actor !== null) {
+    const [actor] = await db.select({ id: users.id }).from(users).where(eq(users.email, query.actor)).limit(1);
+    if (!actor) return { rows: [], next: null, unknownActor: true };
+    where.push(eq(auditLog.actorUserId, actor.id));
+  }
+  if (query.record !== null) where.push(inArray(auditLog.entityId, await recordIds(db, query.record)));
+  if (query.type !== null) where.push(eq(auditLog.entityType, query.type));
+  if (query.from !== null) where.push(gte(auditLog.createdAt, vietnamMidnight(query.from)));
+  // "To" is inclusive: up to the midnight that ends that day in Viet Nam.
+  if (query.to !== null) where.push(lt(auditLog.createdAt, vietnamMidnight(addDaysToDate(query.to, 1))));
+  if (query.before !== null) {
+    const at = new Date(query.before.at);
+    where.push(or(lt(auditLog.createdAt, at), and(eq(auditLog.createdAt, at), lt(auditLog.id, query.before.id))) as SQL);
+  }
+
+  const cooperative = alias(cooperatives, 'record_cooperative');
+  const product = alias(products, 'record_product');
+  const event = alias(events, 'record_event');
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.createdAt,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      detail: auditLog.detail,
+      actorName: users.displayName,
+      actorEmail: users.email,
+      recordName: sql<string | null>`coalesce(${cooperative.name}, ${product.nameVi}, ${event.titleVi})`,
+      recordSlug: sql<string | null>`coalesce(${cooperative.slug}, ${product.slug}, ${event.slug})`,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(cooperative, and(eq(auditLog.entityType, 'cooperative'), eq(cooperative.id, auditLog.entityId)))
+    .leftJoin(product, and(eq(auditLog.entityType, 'product'), eq(product.id, auditLog.entityId)))
+    .leftJoin(event, and(eq(auditLog.entityType, 'event'), eq(event.id, auditLog.entityId)))
+    .where(where.length > 0 ? and(...where) : undefined)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1);
+
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    rows: page.map((row) => ({
+      id: row.id,
+      at: row.at,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      detail: row.detail,
+      actor: row.actorEmail === null ? null : { displayName: row.actorName ?? '', email: row.actorEmail },
+      record: row.recordName === null || row.recordSlug === null ? null : { name: row.recordName, slug: row.recordSlug },
+    })),
+    next: rows.length > AUDIT_PAGE_SIZE && last ? `${last.at.getTime()}.${last.id}` : null,
+    unknownActor: false,
+  };
+}

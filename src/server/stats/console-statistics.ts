@@ -1,0 +1,65 @@
+/**
+ * What the trade department's console shows on /quan-tri/thong-ke: the
+ * public statistics of the view, each recorded target of the province (or of
+ * every province, nationally) with its progress, and the counts of what
+ * waits for an officer. Officers and admins only.
+ */
+import { sql } from 'drizzle-orm';
+import { requireRole } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import type { Database } from '../db/client';
+import { EMPTY_PLAN_FIGURES, type TargetProgress, targetProgress } from '../targets/progress';
+import { listTargets, type Target } from '../targets/targets';
+import { vietnamDate } from '../time/vietnam';
+import { loadStatisticsPage, type StatisticsPageData } from './statistics-page';
+
+export interface TargetWithProgress {
+  target: Target;
+  progress: TargetProgress;
+}
+
+export interface OversightCounts {
+  submittedProducts: number;
+  suspendedCooperatives: number;
+  unverifiedCooperatives: number;
+}
+
+export interface ConsoleStatistics {
+  page: StatisticsPageData;
+  targets: TargetWithProgress[];
+  oversight: OversightCounts;
+}
+
+async function countOversight(db: Database): Promise<OversightCounts> {
+  const [row] = await db.all<{ submitted: number; suspended: number; unverified: number }>(sql`
+    SELECT
+      (SELECT count(*) FROM products WHERE status = 'submitted') AS submitted,
+      (SELECT count(*) FROM cooperatives WHERE status = 'suspended') AS suspended,
+      (SELECT count(*) FROM cooperatives WHERE status = 'active' AND verified = 0) AS unverified`);
+  return {
+    submittedProducts: Number(row?.submitted ?? 0),
+    suspendedCooperatives: Number(row?.suspended ?? 0),
+    unverifiedCooperatives: Number(row?.unverified ?? 0),
+  };
+}
+
+export async function loadConsoleStatistics(
+  db: Database,
+  user: SessionUser | null,
+  params: URLSearchParams,
+  now: Date,
+): Promise<ConsoleStatistics> {
+  const officer = requireRole(user, 'officer', 'admin');
+  const page = await loadStatisticsPage(db, params, now);
+  const provinceCode = page.province?.code ?? null;
+  const [targets, oversight] = await Promise.all([listTargets(db, officer, provinceCode), countOversight(db)]);
+  const today = vietnamDate(now);
+  // One province's view has its own figures; the national view has every province's.
+  const figuresOf = (code: string) =>
+    provinceCode !== null ? page.statistics.plan : (page.statistics.planByProvince[code] ?? EMPTY_PLAN_FIGURES);
+  return {
+    page,
+    targets: targets.map((target) => ({ target, progress: targetProgress(target, figuresOf(target.province.code), today) })),
+    oversight,
+  };
+}

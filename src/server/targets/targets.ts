@@ -1,0 +1,160 @@
+/**
+ * Provinces' plan targets, kept by trade officers and admins. Every write
+ * goes in one db.batch with its audit entry (the old and new values), so the
+ * log and the table cannot disagree.
+ */
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { requireRole } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import { auditInsert } from '../audit/audit-log';
+import type { Database } from '../db/client';
+import { newId } from '../db/ids';
+import { provinces, provinceTargets } from '../db/schema';
+import { NotFoundError, ValidationError } from '../errors';
+import { parseInput } from '../validation';
+import { type TargetInput, targetInputSchema } from './target-input';
+import type { TargetMetric } from './vocabulary';
+
+export const TARGET_ENTITY = 'province_target';
+
+export interface Target {
+  id: string;
+  province: { code: string; slug: string; nameVi: string; nameEn: string };
+  metric: TargetMetric;
+  minimum: number;
+  maximum: number | null;
+  dueDate: string;
+  source: string;
+  updatedAt: Date;
+}
+
+const OFFICERS = ['officer', 'admin'] as const;
+
+const targetColumns = {
+  id: provinceTargets.id,
+  metric: provinceTargets.metric,
+  minimum: provinceTargets.minimum,
+  maximum: provinceTargets.maximum,
+  dueDate: provinceTargets.dueDate,
+  source: provinceTargets.source,
+  updatedAt: provinceTargets.updatedAt,
+  province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
+};
+
+/** Targets of one province (by code) or of all, by province, then metric, then due date. */
+export async function listTargets(db: Database, user: SessionUser | null, provinceCode: string | null = null): Promise<Target[]> {
+  requireRole(user, ...OFFICERS);
+  return db
+    .select(targetColumns)
+    .from(provinceTargets)
+    .innerJoin(provinces, eq(provinces.code, provinceTargets.provinceCode))
+    .where(provinceCode === null ? undefined : eq(provinceTargets.provinceCode, provinceCode))
+    .orderBy(asc(provinces.slug), asc(provinceTargets.metric), asc(provinceTargets.dueDate));
+}
+
+export async function findTarget(db: Database, user: SessionUser | null, id: string): Promise<Target> {
+  requireRole(user, ...OFFICERS);
+  const [row] = await db
+    .select(targetColumns)
+    .from(provinceTargets)
+    .innerJoin(provinces, eq(provinces.code, provinceTargets.provinceCode))
+    .where(eq(provinceTargets.id, id))
+    .limit(1);
+  if (!row) throw new NotFoundError('province_target');
+  return row;
+}
+
+/** The same province, metric and due date twice would make two answers to one question. */
+function isDuplicateTarget(error: unknown): boolean {
+  const text = String((error as { cause?: unknown })?.cause ?? '') + String(error);
+  return /UNIQUE constraint failed: province_targets\./.test(text);
+}
+
+const duplicate = () => new ValidationError({ dueDate: { code: 'target_exists' } });
+
+/** Checks the input and finds its province, or says which field is wrong. */
+async function readInput(db: Database, input: unknown, now: Date): Promise<{ target: TargetInput; provinceCode: string }> {
+  const target = parseInput(targetInputSchema(now), input);
+  const [province] = await db.select({ code: provinces.code }).from(provinces).where(eq(provinces.slug, target.province)).limit(1);
+  if (!province) throw new ValidationError({ province: { code: 'unknown_value' } });
+  return { target, provinceCode: province.code };
+}
+
+const stored = (target: TargetInput) => ({
+  metric: target.metric,
+  minimum: target.minimum,
+  maximum: target.maximum,
+  dueDate: target.dueDate,
+  source: target.source,
+});
+
+export async function createTarget(db: Database, user: SessionUser | null, input: unknown, now: Date): Promise<Target> {
+  const officer = requireRole(user, ...OFFICERS);
+  const { target, provinceCode } = await readInput(db, input, now);
+  const [taken] = await db
+    .select({ id: provinceTargets.id })
+    .from(provinceTargets)
+    .where(and(eq(provinceTargets.provinceCode, provinceCode), eq(provinceTargets.metric, target.metric), eq(provinceTargets.dueDate, target.dueDate)))
+    .limit(1);
+  if (taken) throw duplicate();
+  const id = newId();
+  const values = stored(target);
+  try {
+    await db.batch([
+      db.insert(provinceTargets).values({ id, provinceCode, ...values, createdBy: officer.id, createdAt: now, updatedAt: now }),
+      auditInsert(db, { actorUserId: officer.id, action: 'province_target.created', entityType: TARGET_ENTITY, entityId: id, detail: { provinceCode, ...values }, at: now }),
+    ]);
+  } catch (error) {
+    // Another officer saved the same target meanwhile.
+    if (isDuplicateTarget(error)) throw duplicate();
+    throw error;
+  }
+  return findTarget(db, officer, id);
+}
+
+export async function updateTarget(db: Database, user: SessionUser | null, id: string, input: unknown, now: Date): Promise<Target> {
+  const officer = requireRole(user, ...OFFICERS);
+  const before = await findTarget(db, officer, id);
+  const { target, provinceCode } = await readInput(db, input, now);
+  const [taken] = await db
+    .select({ id: provinceTargets.id })
+    .from(provinceTargets)
+    .where(
+      and(
+        eq(provinceTargets.provinceCode, provinceCode),
+        eq(provinceTargets.metric, target.metric),
+        eq(provinceTargets.dueDate, target.dueDate),
+        ne(provinceTargets.id, id),
+      ),
+    )
+    .limit(1);
+  if (taken) throw duplicate();
+  const values = stored(target);
+  const was = { provinceCode: before.province.code, metric: before.metric, minimum: before.minimum, maximum: before.maximum, dueDate: before.dueDate, source: before.source };
+  try {
+    await db.batch([
+      db.update(provinceTargets).set({ provinceCode, ...values, updatedAt: now }).where(eq(provinceTargets.id, id)),
+      auditInsert(db, { actorUserId: officer.id, action: 'province_target.updated', entityType: TARGET_ENTITY, entityId: id, detail: { before: was, after: { provinceCode, ...values } }, at: now }),
+    ]);
+  } catch (error) {
+    if (isDuplicateTarget(error)) throw duplicate();
+    throw error;
+  }
+  return findTarget(db, officer, id);
+}
+
+export async function deleteTarget(db: Database, user: SessionUser | null, id: string, now: Date): Promise<void> {
+  const officer = requireRole(user, ...OFFICERS);
+  const before = await findTarget(db, officer, id);
+  await db.batch([
+    db.delete(provinceTargets).where(eq(provinceTargets.id, id)),
+    auditInsert(db, {
+      actorUserId: officer.id,
+      action: 'province_target.deleted',
+      entityType: TARGET_ENTITY,
+      entityId: id,
+      detail: { provinceCode: before.province.code, metric: before.metric, minimum: before.minimum, maximum: before.maximum, dueDate: before.dueDate, source: before.source },
+      at: now,
+    }),
+  ]);
+}
