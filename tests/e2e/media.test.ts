@@ -92,6 +92,26 @@ describe('photo uploads', async () => {
     expect(again.status).toBe(304);
   });
 
+  it("keeps a published product's photos out of its change for review: the form says how to change them and a posted photo is not stored", async () => {
+    const list = await (await get('/tai-khoan/san-pham', manager)).text();
+    const published = [...list.matchAll(/href="(\/tai-khoan\/san-pham\/[a-z0-9-]+)"/g)].map((m) => m[1] as string);
+    let path: string | undefined;
+    for (const candidate of published) {
+      const html = await (await get(candidate, manager)).text();
+      if (html.includes('Ảnh của sản phẩm đang công khai')) {
+        path = candidate;
+        expect(html).toMatch(/<fieldset[^>]*disabled[^>]*>\s*<legend[^>]*>Ảnh sản phẩm<\/legend>/);
+        break;
+      }
+    }
+    expect(path).toBeDefined();
+    const before = mediaObjectCount(dataDir);
+    // Even a crafted post with a file stores nothing: the save of a published product does not read photos.
+    const res = await postMultipart(path as string, form({ intent: 'save' }, [file(await png(321, 123), 'x.png', 'image/png')], 'newImages'), manager);
+    expect(res.status).toBe(422);
+    expect(mediaObjectCount(dataDir)).toBe(before);
+  });
+
   it('answers 404 for anything but an exact variant path', async () => {
     for (const path of ['/media/x', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/999.webp', '/media/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/160.webp', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/160.webp', '/media/..%2Fwrangler.toml/160.webp']) {
       const res = await get(path);
@@ -281,15 +301,30 @@ describe('photo uploads', async () => {
     delete values.logo;
     delete values.removeLogo;
 
+    const officer = await signIn('canbo@cho-htx.test');
+    /** Approves the cooperative's profile change waiting in the moderation queue (profile changes are reviewed, the logo with them). */
+    async function approveProfileChange(name: string) {
+      const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
+      const review = new RegExp(`href="(/tai-khoan/kiem-duyet/thay-doi/[a-z0-9]+)"[^>]*>${name}<`).exec(queue)?.[1];
+      expect(review).toBeDefined();
+      const version = /name="version" value="(\d+)"/.exec(await (await get(review as string, officer)).text())?.[1] ?? '';
+      expect((await post(review as string, { decision: 'approve', version }, officer)).status).toBe(303);
+    }
+
     const uploaded = await postMultipart('/tai-khoan/ho-so-hop-tac-xa', form(values, [file(await png(400, 400), 'logo.png', 'image/png')], 'logo'), manager);
     expect(uploaded.status).toBe(303);
     const after = await (await get('/tai-khoan/ho-so-hop-tac-xa', manager)).text();
+    // The manager's form shows the proposed logo; the public page waits for an officer.
     const [logo] = mediaPaths(after);
     expect(logo).toBeTruthy();
     const slug = /href="\/hop-tac-xa\/([^"]+)"/.exec(after)?.[1];
+    const waiting = await (await get(`/hop-tac-xa/${slug}`)).text();
+    expect(waiting).not.toContain(`/media/${logo}/`);
+    const name = /<h1[^>]*>([^<]+)</.exec(waiting)?.[1] ?? '';
+    await approveProfileChange(name);
     const publicPage = await (await get(`/hop-tac-xa/${slug}`)).text();
     expect(publicPage).toContain(`class="profile__logo" src="/media/${logo}/160.webp" srcset="/media/${logo}/160.webp 160w, /media/${logo}/640.webp 640w" sizes="96px"`);
-    const directory = await (await get(`/hop-tac-xa?q=${encodeURIComponent(/<h1[^>]*>([^<]+)</.exec(publicPage)?.[1] ?? '')}`)).text();
+    const directory = await (await get(`/hop-tac-xa?q=${encodeURIComponent(name)}`)).text();
     expect(directory).toContain(`src="/media/${logo}/160.webp"`);
 
     // A disguised logo is refused next to its field.
@@ -304,6 +339,8 @@ describe('photo uploads', async () => {
     expect(mediaObjectCount(dataDir)).toBe(before);
 
     expect((await postMultipart('/tai-khoan/ho-so-hop-tac-xa', form({ ...values, removeLogo: '1' }), manager)).status).toBe(303);
+    expect(await (await get(`/hop-tac-xa/${slug}`)).text()).toContain('profile__logo');
+    await approveProfileChange(name);
     expect(await (await get(`/hop-tac-xa/${slug}`)).text()).not.toContain('profile__logo');
   });
 });
