@@ -108,17 +108,23 @@ describe("a cooperative's standing through the forms", () => {
     expect(tooShort.status).toBe(422);
     expect(await tooShort.text()).toMatch(/id="field-suspend-reason-error"[^>]*>Cần ít nhất 10 ký tự\./);
 
-    const reason = 'Hồ sơ chứng nhận VietGAP hết hạn, chờ bổ sung.';
+    // With markup in it: officers' words are shown as text wherever they appear, never run.
+    const reason = 'Hồ sơ chứng nhận VietGAP hết hạn <img src=x onerror=alert(1)>, chờ bổ sung.';
     try {
       const suspended = await post(path, { action: 'suspend', reason }, officer);
       expect(suspended.status).toBe(303);
       expect((await get(`/hop-tac-xa/${slug}`)).status).toBe(404);
-      expect(textOf(await (await get('/tai-khoan', member)).text())).toContain(`Lý do: ${reason}`);
-      const page = textOf(await (await get(path, officer)).text());
-      expect(page).toContain(`Đang tạm ngừng hiển thị. Lý do: ${reason}`);
-      const log = textOf(await (await get(`/quan-tri/nhat-ky?record=${slug}`, officer)).text());
-      expect(log).toContain('cooperative.suspended');
-      expect(log).toContain(reason);
+      const accountHtml = await (await get('/tai-khoan', member)).text();
+      expect(textOf(accountHtml)).toContain(`Lý do: ${reason}`);
+      const pageHtml = await (await get(path, officer)).text();
+      expect(textOf(pageHtml)).toContain(`Đang tạm ngừng hiển thị. Lý do: ${reason}`);
+      const logHtml = await (await get(`/quan-tri/nhat-ky?record=${slug}`, officer)).text();
+      expect(textOf(logHtml)).toContain('cooperative.suspended');
+      expect(textOf(logHtml)).toContain(reason);
+      for (const html of [accountHtml, pageHtml, logHtml]) {
+        expect(html).not.toContain('<img src=x');
+        expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      }
     } finally {
       const reinstated = await post(path, { action: 'reinstate', reason: 'Đã bổ sung hồ sơ chứng nhận.' }, officer);
       expect(reinstated.status).toBe(303);
