@@ -84,6 +84,9 @@ describe('a product from draft to the public catalogue', () => {
     await officer.click('a[href="/tai-khoan/kiem-duyet"]');
     await Promise.all([officer.waitForURL(/\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/), officer.click(`a:has-text("${name}")`)]);
     expect(await officer.textContent('main')).toMatch(/85\.000\s*₫/);
+    // The officer sees the photo the product would go public with, and it loads.
+    expect(await officer.getAttribute('.review-photos img', 'src')).toBe(`/media/${photoId}/640.webp`);
+    expect(await officer.$eval('.review-photos img', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await Promise.all([officer.waitForURL(/done=approved/), officer.click('button:has-text("Duyệt và công khai")')]);
     expect(await officer.textContent('[role=status]')).toContain(name);
 

@@ -9,6 +9,7 @@
  * applies or rejects its revision the same way (product-revisions.ts,
  * cooperative-profile.ts).
  */
+import { readStoredImages, type StoredImage } from '../media/stored-image';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { requireRole } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
@@ -107,6 +108,8 @@ export interface Review {
   /** The fields as last approved, or null when no version was ever approved here. */
   approvedAt: Date | null;
   changes: FieldChange[];
+  /** The photos it would go public with: officers see what they approve. */
+  images: StoredImage[];
   /** Earlier decisions, newest first. */
   history: DecisionRecord[];
 }
@@ -139,6 +142,7 @@ export async function loadReview(db: Database, user: SessionUser | null | undefi
       status: products.status,
       cooperativeName: cooperatives.name,
       submittedAt: products.updatedAt,
+      images: products.images,
       ...productFieldColumns,
     })
     .from(products)
@@ -146,13 +150,23 @@ export async function loadReview(db: Database, user: SessionUser | null | undefi
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) throw new NotFoundError('product');
-  const { id, slug, status, cooperativeName, submittedAt, ...fields } = row;
+  const { id, slug, status, cooperativeName, submittedAt, images, ...fields } = row;
   const decisions = await decisionsOf(db, 'product', id);
   // The last version that went public, by a first approval or an approved change.
   const approval = decisions.find((decision) => decision.action === APPROVED_ACTION || decision.action === PRODUCT_CHANGE_APPROVED);
   const approved = (approval?.detail?.snapshot ?? null) as Partial<ProductFields> | null;
   const changes = diffFields(PRODUCT_FIELD_NAMES, approved, fields);
-  return { id, slug, status, cooperativeName, submittedAt, approvedAt: approval?.at ?? null, changes, history: historyOf(decisions) };
+  return {
+    id,
+    slug,
+    status,
+    cooperativeName,
+    submittedAt,
+    approvedAt: approval?.at ?? null,
+    changes,
+    images: readStoredImages(images),
+    history: historyOf(decisions),
+  };
 }
 
 export interface RevisionReview {
