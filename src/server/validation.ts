@@ -62,6 +62,12 @@ export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues
 }
 
 
+/** What `schema` finds wrong with `input`, field by field; empty when nothing is (to merge with other checks' issues). */
+export function fieldIssuesOf(schema: ZodType, input: unknown): FieldIssues {
+  const result = schema.safeParse(input);
+  return result.success ? {} : fieldIssuesFromZod(result.error, input);
+}
+
 /** The input parsed by `schema`, or a ValidationError naming each bad field. */
 export function parseInput<T extends ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);

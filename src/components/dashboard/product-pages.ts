@@ -28,11 +28,11 @@ import {
 } from '../../server/dashboard/products';
 import { discardProductRevision, loadProductRevision, type ProductRevisionState } from '../../server/dashboard/product-revisions';
 import type { Database } from '../../server/db/client';
-import { type FieldIssues, NotFoundError, ValidationError } from '../../server/errors';
+import { NotFoundError, ValidationError } from '../../server/errors';
 import { imageListFromForm, postedImagesFrom } from '../../server/media/image-list';
 import type { StoredImage } from '../../server/media/stored-image';
 import { productInputSchema } from '../../server/dashboard/product-input';
-import { parseInput } from '../../server/validation';
+import { fieldIssuesOf } from '../../server/validation';
 import { emptyView, type FormView, noStore, runForm, seeOther } from '../accounts/form-handling';
 import { gated } from './gate';
 import { productInputFrom, productValuesFrom, productValuesOf, ratingInputFrom, ratingValuesFrom } from './product-form';
@@ -104,7 +104,7 @@ async function saveWithImages<T>(
     const list = await imageListFromForm(db, mediaStore(), owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
     images = list.images;
     const input = productInputFrom(values);
-    if (Object.keys(list.issues).length > 0) throw new ValidationError({ ...fieldIssuesOf(() => parseInput(productInputSchema, input)), ...list.issues });
+    if (Object.keys(list.issues).length > 0) throw new ValidationError({ ...fieldIssuesOf(productInputSchema, input), ...list.issues });
     return save(db, input, list.images);
   });
   if (!(outcome instanceof Response) && !outcome.ok) {
@@ -115,17 +115,6 @@ async function saveWithImages<T>(
     }
   }
   return { outcome, images };
-}
-
-/** The field issues a check throws, or none. */
-function fieldIssuesOf(check: () => unknown): FieldIssues {
-  try {
-    check();
-    return {};
-  } catch (error) {
-    if (error instanceof ValidationError) return error.fields;
-    throw error;
-  }
 }
 
 /** Notices after a redirect (?done=…) on the product page. */

@@ -18,10 +18,10 @@ import {
   withdrawProfileChange,
 } from '../../server/dashboard/cooperative-profile';
 import type { Database } from '../../server/db/client';
-import { type FieldIssues, ValidationError } from '../../server/errors';
+import { ValidationError } from '../../server/errors';
 import { LOGO_SIZE, MEDIA_ID_PATTERN, mediaPath } from '../../server/media/stored-image';
 import { ownedImages, storeImageFiles } from '../../server/media/uploads';
-import { parseInput } from '../../server/validation';
+import { fieldIssuesOf } from '../../server/validation';
 import { emptyView, type FormView, noStore, runForm, seeOther } from '../accounts/form-handling';
 import { field, optionalNumber, optionalText, requiredNumber, text } from './form-values';
 import { gated } from './gate';
@@ -68,16 +68,6 @@ function profileInputFrom(values: Record<string, string>) {
   };
 }
 
-function fieldIssuesOf(check: () => unknown): FieldIssues {
-  try {
-    check();
-    return {};
-  } catch (error) {
-    if (error instanceof ValidationError) return error.fields;
-    throw error;
-  }
-}
-
 export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<ProfileView | Response> {
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
@@ -118,7 +108,7 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
     const input = profileInputFrom(values);
     const upload = await storeImageFiles(db, mediaStore(), owner, form.files(LOGO_FIELD).slice(0, 1));
     if (upload.issue) {
-      throw new ValidationError({ ...fieldIssuesOf(() => parseInput(cooperativeProfileSchema(new Date()), { ...input, logoUrl })), [LOGO_FIELD]: upload.issue });
+      throw new ValidationError({ ...fieldIssuesOf(cooperativeProfileSchema(new Date()), { ...input, logoUrl }), [LOGO_FIELD]: upload.issue });
     }
     pendingLogo = upload.stored[0]?.id ?? (await ownedPending(db, profile.id, form.fields[PENDING_LOGO_FIELD]));
     if (pendingLogo) logoUrl = mediaPath(pendingLogo, LOGO_SIZE);
