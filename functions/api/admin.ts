@@ -5,7 +5,7 @@
  * rules live in src/server; these routes parse, call and shape.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireRole } from '../../src/server/accounts/guards';
+import { requireOfficer } from '../../src/server/accounts/guards';
 import { parseAuditQuery, searchAuditLog } from '../../src/server/audit/audit-search';
 import { BadRequestError } from '../../src/server/errors';
 import { changeCooperativeStanding, loadCooperativeOversight, OVERSIGHT_ACTIONS } from '../../src/server/oversight/cooperative-oversight';
@@ -207,7 +207,7 @@ export const admin = createRouter()
   .openapi(auditLogRoute, async (c) => {
     const { query, problems } = parseAuditQuery(new URL(c.req.url).searchParams);
     // Who may search comes before what is wrong with the search.
-    const user = requireRole(c.get('user'), 'officer', 'admin');
+    const user = requireOfficer(c.get('user'));
     if (Object.keys(problems).length > 0) throw new BadRequestError(problems);
     const page = await searchAuditLog(c.get('db'), user, query);
     c.header('Cache-Control', 'private, no-store');

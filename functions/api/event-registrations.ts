@@ -18,12 +18,11 @@ import {
   MAX_PRODUCTS_SHOWN,
   REGISTRATION_NOTE_MAX_LENGTH,
   registerForEvent,
-  requireOfficer,
   requireRegisteringMember,
   withdrawRegistration,
 } from '../../src/server/events/registrations';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
-import { requireUser } from '../../src/server/accounts/guards';
+import { requireOfficer, requireUser } from '../../src/server/accounts/guards';
 import { createRouter } from './context';
 import { errorSchemaResponses } from './schemas';
 

@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { eventInputFromFields, MAX_BOOTHS } from '../../src/server/events/event-input';
-import { requireOfficer } from '../../src/server/events/registrations';
+import { requireOfficer } from '../../src/server/accounts/guards';
 import {
   CANCEL_REASON_MAX,
   cancelEvent,

@@ -7,7 +7,7 @@ import type { AstroGlobal } from 'astro';
 import { dictionary, type Locale } from '../../i18n';
 import { fieldMessages } from '../../i18n/field-messages';
 import { cooperativeOversightPaths, routes } from '../../i18n/routes';
-import { requireRole } from '../../server/accounts/guards';
+import { requireOfficer } from '../../server/accounts/guards';
 import { type AuditPage, parseAuditQuery, searchAuditLog } from '../../server/audit/audit-search';
 import { listProvinceOptions, type ProvinceOption } from '../../server/catalogue/filter-options';
 import { COOPERATIVE_STATUSES } from '../../server/cooperatives/vocabulary';
@@ -73,7 +73,7 @@ export async function handleTargetForm(page: AstroGlobal, locale: Locale, id: st
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
     // A new target reads nothing guarded: the role is checked here, not left to the save.
-    requireRole(user, 'officer', 'admin');
+    requireOfficer(user);
     return { target: id === null ? null : await findTarget(db, user, id), provinces: await listProvinceOptions(db) };
   });
   if (gate instanceof Response) return gate;
@@ -125,7 +125,7 @@ export async function handleAuditLog(page: AstroGlobal, locale: Locale): Promise
   const invalid = Object.keys(problems).length > 0;
   const gate = await gated(page, locale, async (db, user) => {
     // The role first: only officers learn what is wrong with a search.
-    requireRole(user, 'officer', 'admin');
+    requireOfficer(user);
     return invalid ? null : searchAuditLog(db, user, query);
   });
   if (gate instanceof Response) return gate;

@@ -29,7 +29,7 @@ import {
   updateEvent,
 } from '../../server/events/event-admin';
 import { type EventDetail, getEventDetail } from '../../server/events/event-detail';
-import { requireOfficer } from '../../server/events/registrations';
+import { requireOfficer } from '../../server/accounts/guards';
 import { NotFoundError } from '../../server/errors';
 import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../accounts/form-handling';
 import { gated } from '../dashboard/gate';

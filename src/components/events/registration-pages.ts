@@ -9,6 +9,7 @@
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../i18n';
 import { managedRegistrationsPaths, myRegistrationPaths, routes } from '../../i18n/routes';
+import { requireOfficer } from '../../server/accounts/guards';
 import { loadAccountOverview, type SessionUser } from '../../server/accounts/users';
 import { loadPageData } from '../../server/db/page-data';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../server/errors';
@@ -24,7 +25,6 @@ import {
   listEventRegistrations,
   type RegistrableEvent,
   registerForEvent,
-  requireOfficer,
   requireRegisteringMember,
   showableProducts,
   withdrawRegistration,

@@ -19,6 +19,11 @@ export function requireRole(user: SessionUser | null | undefined, ...roles: read
   return signedIn;
 }
 
+/** A trade officer of the provincial department, or an admin: who moderates, manages events and uses the console. */
+export function requireOfficer(user: SessionUser | null | undefined): SessionUser {
+  return requireRole(user, 'officer', 'admin');
+}
+
 /** A member of exactly this cooperative: what acting on a cooperative's drafts, inquiries or registrations needs. */
 export function requireCooperativeMember(
   user: SessionUser | null | undefined,

@@ -14,7 +14,7 @@ import type { Database } from '../db/client';
 import { invitations, users } from '../db/schema';
 import { type FieldIssues, NotFoundError, ValidationError } from '../errors';
 import type { Mailer } from '../mail/mailer';
-import { requireRole } from './guards';
+import { requireOfficer } from './guards';
 import { inviteToCooperative } from './invitations';
 import { looksLikeEmail, normaliseEmail, type SessionUser } from './users';
 
@@ -33,7 +33,6 @@ export interface ManagerCandidate {
   pending: { email: string; expiresAt: Date }[];
 }
 
-const requireOfficer = (user: SessionUser | null | undefined) => requireRole(user, 'officer', 'admin');
 
 type CooperativeRow = Omit<ManagerCandidate, 'manager' | 'pending'>;
 

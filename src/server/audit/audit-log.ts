@@ -7,7 +7,7 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import type { AnySQLiteTable } from 'drizzle-orm/sqlite-core';
-import { auditLog } from '../db/schema';
+import { auditLog, users } from '../db/schema';
 
 export interface AuditEntry {
   id?: string;
@@ -82,15 +82,24 @@ export async function auditEntryWritten(db: Database, id: string): Promise<boole
 export interface AuditRecord {
   action: string;
   actorUserId: string | null;
+  /** The actor's display name, null for the system or a deleted account. */
+  actorName: string | null;
   detail: Record<string, unknown> | null;
   createdAt: Date;
 }
 
-/** A record's history, newest first. */
+/** A record's history, newest first, with who did each thing. */
 export async function auditTrail(db: Database, entityType: string, entityId: string, limit = 100): Promise<AuditRecord[]> {
   return db
-    .select({ action: auditLog.action, actorUserId: auditLog.actorUserId, detail: auditLog.detail, createdAt: auditLog.createdAt })
+    .select({
+      action: auditLog.action,
+      actorUserId: auditLog.actorUserId,
+      actorName: users.displayName,
+      detail: auditLog.detail,
+      createdAt: auditLog.createdAt,
+    })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);

@@ -7,7 +7,7 @@
  */
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { requireRole } from '../accounts/guards';
+import { requireOfficer } from '../accounts/guards';
 import { normaliseEmail, type SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { auditLog, cooperatives, events, products, users } from '../db/schema';
@@ -98,7 +98,7 @@ async function recordIds(db: Database, record: string): Promise<string[]> {
 }
 
 export async function searchAuditLog(db: Database, user: SessionUser | null, query: AuditQuery): Promise<AuditPage> {
-  requireRole(user, 'officer', 'admin');
+  requireOfficer(user);
   const where: SQL[] = [];
   if (query.actor !== null) {
     const [actor] = await db.select({ id: users.id }).from(users).where(eq(users.email, query.actor)).limit(1);

@@ -11,7 +11,7 @@
  */
 import { readStoredImages, type StoredImage } from '../media/stored-image';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { requireRole } from '../accounts/guards';
+import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { refreshOcopStars } from '../catalogue/ocop-stars';
 import type { Database } from '../db/client';
@@ -29,7 +29,6 @@ import type { RevisionEntityType, RevisionStatus } from './vocabulary';
 export const APPROVED_ACTION = 'product.approved';
 export const REJECTED_ACTION = 'product.rejected';
 
-const requireModerator = (user: SessionUser | null | undefined) => requireRole(user, 'officer', 'admin');
 
 /**
  * What waits for a decision: a product submitted for the first time, one
@@ -49,7 +48,7 @@ export interface QueueEntry {
 }
 
 export async function listModerationQueue(db: Database, user: SessionUser | null | undefined): Promise<QueueEntry[]> {
-  requireModerator(user);
+  requireOfficer(user);
   const [submitted, changes] = await Promise.all([
     db
       .select({
@@ -134,7 +133,7 @@ function historyOf(decisions: Awaited<ReturnType<typeof decisionsOf>>): Decision
 }
 
 export async function loadReview(db: Database, user: SessionUser | null | undefined, productId: string): Promise<Review> {
-  requireModerator(user);
+  requireOfficer(user);
   const [row] = await db
     .select({
       id: products.id,
@@ -188,7 +187,7 @@ export interface RevisionReview {
 
 /** A pending (or rejected) change with its field-by-field diff against the published version. */
 export async function loadRevisionReview(db: Database, user: SessionUser | null | undefined, revisionId: string): Promise<RevisionReview> {
-  requireModerator(user);
+  requireOfficer(user);
   const revision = await findRevisionById(db, revisionId);
   if (!revision) throw new NotFoundError('revision');
   const [cooperative] = await db
@@ -237,7 +236,7 @@ async function pendingRevision(db: Database, revisionId: string): Promise<Pendin
  * or decided meanwhile is a conflict (409), not applied unseen.
  */
 export async function approveRevision(db: Database, user: SessionUser | null | undefined, revisionId: string, seenVersion: number, now: Date): Promise<RevisionEntityType> {
-  const officer = requireModerator(user);
+  const officer = requireOfficer(user);
   const revision = await pendingRevision(db, revisionId);
   if (revision.status !== 'pending' || revision.version !== seenVersion) throw new ConflictError('changed since it was reviewed');
   if (revision.entityType === 'product') await applyProductRevision(db, officer, revision, seenVersion, now);
@@ -254,7 +253,7 @@ export async function rejectRevision(
   reason: string,
   now: Date,
 ): Promise<void> {
-  const officer = requireModerator(user);
+  const officer = requireOfficer(user);
   const text = rejectionReason(reason);
   const revision = await pendingRevision(db, revisionId);
   await markRevisionRejected(db, revision, officer, seenVersion, text, now);
@@ -282,7 +281,7 @@ export async function approveProduct(
   seenVersion: number,
   now: Date,
 ): Promise<void> {
-  const officer = requireModerator(user);
+  const officer = requireOfficer(user);
   const [row] = await db.select({ updatedAt: products.updatedAt, publishedAt: products.publishedAt, ...productFieldColumns }).from(products).where(eq(products.id, productId)).limit(1);
   if (!row) throw new NotFoundError('product');
   const { updatedAt, publishedAt, ...snapshot } = row;
@@ -303,7 +302,7 @@ export async function approveProduct(
 
 /** Sends a submitted product back with a reason its cooperative reads on its dashboard. */
 export async function rejectProduct(db: Database, user: SessionUser | null | undefined, productId: string, reason: string): Promise<void> {
-  const officer = requireModerator(user);
+  const officer = requireOfficer(user);
   const text = rejectionReason(reason);
   const [row] = await db.select({ id: products.id }).from(products).where(eq(products.id, productId)).limit(1);
   if (!row) throw new NotFoundError('product');

@@ -24,13 +24,11 @@ export interface OwnedProduct {
 }
 
 /**
- * NotFoundError when no product has the slug; ForbiddenError (through the
- * guard) when the user is not a member of its cooperative — officers and
- * admins included: they moderate, they do not edit a cooperative's records.
+ * The product with this slug, whatever its status; NotFoundError when none.
+ * No guard: callers check who may act on it first (findOwnedProduct for its
+ * cooperative's members; the console's oversight for officers).
  */
-export async function findOwnedProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<OwnedProduct> {
-  // The role is checked before the lookup, so visitors learn nothing about which drafts exist.
-  requireCooperativeMember(user, user?.cooperativeId ?? '');
+export async function findProductBySlug(db: Database, slug: string): Promise<OwnedProduct> {
   const [product] = await db
     .select({
       id: products.id,
@@ -46,6 +44,18 @@ export async function findOwnedProduct(db: Database, user: SessionUser | null | 
     .where(eq(products.slug, slug))
     .limit(1);
   if (!product) throw new NotFoundError('product');
+  return product;
+}
+
+/**
+ * NotFoundError when no product has the slug; ForbiddenError (through the
+ * guard) when the user is not a member of its cooperative — officers and
+ * admins included: they moderate, they do not edit a cooperative's records.
+ */
+export async function findOwnedProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<OwnedProduct> {
+  // The role is checked before the lookup, so visitors learn nothing about which drafts exist.
+  requireCooperativeMember(user, user?.cooperativeId ?? '');
+  const product = await findProductBySlug(db, slug);
   requireCooperativeMember(user, product.cooperativeId);
   return product;
 }

@@ -16,6 +16,7 @@
  * entry exists (see auditInsertSelect), so a change that lost a race to
  * another officer or to a cooperative's registration writes nothing at all.
  */
+import { requireOfficer } from '../accounts/guards';
 import { and, asc, desc, eq, inArray, like, lte, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../accounts/users';
@@ -29,7 +30,6 @@ import { countCapped } from '../search/list-query';
 import { fieldIssuesFromZod, parseInput } from '../validation';
 import { type EventFields, type EventInput, eventInputFromFields, validateEventInput } from './event-input';
 import { expandRecurrence, MAX_OCCURRENCES, type RecurrenceRule, recurrenceRuleSchema } from './recurrence';
-import { requireOfficer } from './registrations';
 import { EVENT_STATUSES, type EventStatus, type RegistrationStatus } from './vocabulary';
 
 export const EVENT_ENTITY = 'event';

@@ -11,7 +11,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireRole } from '../accounts/guards';
+import { requireOfficer, requireRole } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf, auditInsertSelect } from '../audit/audit-log';
 import type { Database } from '../db/client';
@@ -407,9 +407,6 @@ export interface EventRegistrationRow {
   products: { slug: string; nameVi: string; nameEn: string }[];
 }
 
-export function requireOfficer(user: SessionUser | null | undefined): SessionUser {
-  return requireRole(user, 'officer', 'admin');
-}
 
 /**
  * An event's registrations, first come first: every one for its trade

@@ -5,7 +5,7 @@
  * reported (a few inquiries answered months later would swamp a mean).
  */
 import { and, eq, gte } from 'drizzle-orm';
-import { requireRole } from '../accounts/guards';
+import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { cooperatives, inquiries, provinces } from '../db/schema';
@@ -69,7 +69,7 @@ function figures(tally: Tally): InquiryFigures {
 }
 
 export async function inquiryStatistics(db: Database, user: SessionUser | null | undefined, now: Date): Promise<InquiryStatistics> {
-  requireRole(user, 'officer', 'admin');
+  requireOfficer(user);
   const since = new Date(now.getTime() - STATISTICS_DAYS * DAY_MS);
   // Only what the figures need: ids, status and two instants per inquiry (the index on created_at bounds the scan).
   const rows = await db

@@ -13,8 +13,7 @@
  * change and one entry; the second is told the state moved on.
  */
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { requireRole } from '../accounts/guards';
+import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { type AuditRecord, auditEntryWritten, auditInsertIf, auditTrail } from '../audit/audit-log';
 import type { ProductStatus } from '../catalogue/vocabulary';
@@ -24,9 +23,8 @@ import { newId } from '../db/ids';
 import { cooperatives, products, provinces, users } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import { parseInput } from '../validation';
+import { officerNote, type OfficerNoteField } from './officer-note';
 
-const OFFICERS = ['officer', 'admin'] as const;
 export const OVERSIGHT_PAGE_SIZE = 50;
 
 export interface OversightFilter {
@@ -53,7 +51,7 @@ export async function listCooperativesForOversight(
   user: SessionUser | null,
   filter: OversightFilter,
 ): Promise<{ rows: OversightRow[]; hasNext: boolean }> {
-  requireRole(user, ...OFFICERS);
+  requireOfficer(user);
   const where: SQL[] = [];
   const tokens = searchTokens(filter.q);
   if (tokens.length > 0) {
@@ -98,11 +96,11 @@ export interface CooperativeOversight {
   /** Its products, public ones first (at most 200: a cooperative with more is searched in the catalogue). */
   products: { slug: string; name: string; status: ProductStatus }[];
   members: { displayName: string; email: string; isManager: boolean }[];
-  history: (AuditRecord & { actorName: string | null })[];
+  history: AuditRecord[];
 }
 
 export async function loadCooperativeOversight(db: Database, user: SessionUser | null, slug: string): Promise<CooperativeOversight> {
-  requireRole(user, ...OFFICERS);
+  requireOfficer(user);
   const [row] = await db
     .select({
       id: cooperatives.id,
@@ -137,28 +135,21 @@ export async function loadCooperativeOversight(db: Database, user: SessionUser |
       .orderBy(asc(users.email)),
     auditTrail(db, 'cooperative', row.id, 50),
   ]);
-  const actorIds = [...new Set(history.map((entry) => entry.actorUserId).filter((id): id is string => id !== null))];
-  const actors = actorIds.length
-    ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(sql`${users.id} IN ${actorIds}`)
-    : [];
-  const names = new Map(actors.map((actor) => [actor.id, actor.displayName]));
   return {
     ...row,
     products: productRows,
     members,
-    history: history.map((entry) => ({ ...entry, actorName: entry.actorUserId ? (names.get(entry.actorUserId) ?? null) : null })),
+    history,
   };
 }
 
-/** What an officer writes down: the evidence checked, or the reason for a suspension or withdrawal. */
-const noteSchema = (field: 'evidence' | 'reason') => z.strictObject({ [field]: z.string().trim().min(10).max(1000) });
 
 export const OVERSIGHT_ACTIONS = ['verify', 'unverify', 'suspend', 'reinstate'] as const;
 export type OversightAction = (typeof OVERSIGHT_ACTIONS)[number];
 
 interface Change {
   action: string;
-  note: 'evidence' | 'reason';
+  note: OfficerNoteField;
   /** The state the change starts from. */
   from: SQL;
   /** Message key when the cooperative is not in that state. */
@@ -211,11 +202,9 @@ export async function changeCooperativeStanding(
   input: unknown,
   now: Date,
 ): Promise<void> {
-  const officer = requireRole(user, ...OFFICERS);
+  const officer = requireOfficer(user);
   const change = CHANGES[action];
-  // Only the note this change takes is read: a form or body may carry the other one too.
-  const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[change.note] : undefined;
-  const note = (parseInput(noteSchema(change.note), { [change.note]: given }) as Record<string, string>)[change.note] as string;
+  const note = officerNote(input, change.note);
   const [row] = await db.select({ id: cooperatives.id }).from(cooperatives).where(eq(cooperatives.slug, slug)).limit(1);
   if (!row) throw new NotFoundError('cooperative');
   const entryId = newId();

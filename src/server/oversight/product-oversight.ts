@@ -6,41 +6,23 @@
  * cooperative had waiting for review is folded into the product (as when
  * they unpublish it themselves), so their work is kept and reviewed whole.
  */
-import { eq, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { requireRole } from '../accounts/guards';
+import type { SQL } from 'drizzle-orm';
+import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { findRevision, revisionStill } from '../dashboard/pending-revisions';
 import { foldedRevision } from '../dashboard/product-revisions';
+import { findProductBySlug } from '../dashboard/owned-product';
 import { moveStatus } from '../dashboard/product-writes';
 import type { Database } from '../db/client';
-import { products } from '../db/schema';
-import { ConflictError, NotFoundError } from '../errors';
-import { parseInput } from '../validation';
+import { ConflictError } from '../errors';
+import { officerNote } from './officer-note';
 
 export const PRODUCT_SUSPENDED_ACTION = 'product.suspended';
 
-const reasonSchema = z.strictObject({ reason: z.string().trim().min(10).max(1000) });
-
 export async function suspendProduct(db: Database, user: SessionUser | null, slug: string, input: unknown): Promise<void> {
-  const officer = requireRole(user, 'officer', 'admin');
-  const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).reason : undefined;
-  const { reason } = parseInput(reasonSchema, { reason: given });
-  const [row] = await db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      cooperativeId: products.cooperativeId,
-      nameVi: products.nameVi,
-      nameEn: products.nameEn,
-      status: products.status,
-      traceCode: products.traceCode,
-      gtin: products.gtin,
-    })
-    .from(products)
-    .where(eq(products.slug, slug))
-    .limit(1);
-  if (!row) throw new NotFoundError('product');
+  const officer = requireOfficer(user);
+  const reason = officerNote(input, 'reason');
+  const row = await findProductBySlug(db, slug);
   const revision = await findRevision(db, 'product', row.id);
   const folded = revision ? await foldedRevision(db, row, revision) : null;
   try {

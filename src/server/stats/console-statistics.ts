@@ -5,7 +5,7 @@
  * waits for an officer. Officers and admins only.
  */
 import { sql } from 'drizzle-orm';
-import { requireRole } from '../accounts/guards';
+import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { EMPTY_PLAN_FIGURES, type TargetProgress, targetProgress } from '../targets/progress';
@@ -49,7 +49,7 @@ export async function loadConsoleStatistics(
   params: URLSearchParams,
   now: Date,
 ): Promise<ConsoleStatistics> {
-  const officer = requireRole(user, 'officer', 'admin');
+  const officer = requireOfficer(user);
   const page = await loadStatisticsPage(db, params, now);
   const provinceCode = page.province?.code ?? null;
   const [targets, oversight] = await Promise.all([listTargets(db, officer, provinceCode), countOversight(db)]);

@@ -4,7 +4,7 @@
  * log and the table cannot disagree.
  */
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { requireRole } from '../accounts/guards';
+import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { auditInsert } from '../audit/audit-log';
 import type { Database } from '../db/client';
@@ -28,8 +28,6 @@ export interface Target {
   updatedAt: Date;
 }
 
-const OFFICERS = ['officer', 'admin'] as const;
-
 const targetColumns = {
   id: provinceTargets.id,
   metric: provinceTargets.metric,
@@ -43,7 +41,7 @@ const targetColumns = {
 
 /** Targets of one province (by code) or of all, by province, then metric, then due date. */
 export async function listTargets(db: Database, user: SessionUser | null, provinceCode: string | null = null): Promise<Target[]> {
-  requireRole(user, ...OFFICERS);
+  requireOfficer(user);
   return db
     .select(targetColumns)
     .from(provinceTargets)
@@ -53,7 +51,7 @@ export async function listTargets(db: Database, user: SessionUser | null, provin
 }
 
 export async function findTarget(db: Database, user: SessionUser | null, id: string): Promise<Target> {
-  requireRole(user, ...OFFICERS);
+  requireOfficer(user);
   const [row] = await db
     .select(targetColumns)
     .from(provinceTargets)
@@ -89,7 +87,7 @@ const stored = (target: TargetInput) => ({
 });
 
 export async function createTarget(db: Database, user: SessionUser | null, input: unknown, now: Date): Promise<Target> {
-  const officer = requireRole(user, ...OFFICERS);
+  const officer = requireOfficer(user);
   const { target, provinceCode } = await readInput(db, input, now);
   const [taken] = await db
     .select({ id: provinceTargets.id })
@@ -113,7 +111,7 @@ export async function createTarget(db: Database, user: SessionUser | null, input
 }
 
 export async function updateTarget(db: Database, user: SessionUser | null, id: string, input: unknown, now: Date): Promise<Target> {
-  const officer = requireRole(user, ...OFFICERS);
+  const officer = requireOfficer(user);
   const before = await findTarget(db, officer, id);
   const { target, provinceCode } = await readInput(db, input, now);
   const [taken] = await db
@@ -144,7 +142,7 @@ export async function updateTarget(db: Database, user: SessionUser | null, id: s
 }
 
 export async function deleteTarget(db: Database, user: SessionUser | null, id: string, now: Date): Promise<void> {
-  const officer = requireRole(user, ...OFFICERS);
+  const officer = requireOfficer(user);
   const before = await findTarget(db, officer, id);
   await db.batch([
     db.delete(provinceTargets).where(eq(provinceTargets.id, id)),
