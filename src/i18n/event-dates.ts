@@ -7,9 +7,10 @@
 import { eventDays, type EventTiming } from '../server/events/event-days';
 import { vietnamMidnight } from '../server/time/vietnam';
 import { intlLocale, type Locale, TIME_ZONE } from './index';
+import { dateTimeFormat } from './intl-cache';
 
 function formatter(locale: Locale, withTime: boolean, month: 'long' | 'short'): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
+  return dateTimeFormat(intlLocale[locale], {
     timeZone: TIME_ZONE,
     day: 'numeric',
     month,
@@ -29,7 +30,7 @@ export function formatEventWhen(event: EventTiming, locale: Locale, month: 'long
 
 /** "tháng 12 năm 2026" / "December 2026", for a month 'YYYY-MM'. */
 export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, month: 'long', year: 'numeric' }).format(
+  return dateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, month: 'long', year: 'numeric' }).format(
     vietnamMidnight(`${month}-01`),
   );
 }
@@ -41,7 +42,7 @@ export function formatDateTime(instant: Date, locale: Locale): string {
 
 /** Names of the days of the week, Monday first, for a month grid's header. */
 export function weekdayNames(locale: Locale, width: 'short' | 'long'): string[] {
-  const names = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'UTC', weekday: width });
+  const names = dateTimeFormat(intlLocale[locale], { timeZone: 'UTC', weekday: width });
   // 2024-01-01 was a Monday.
   return Array.from({ length: 7 }, (_, i) => names.format(new Date(Date.UTC(2024, 0, 1 + i))));
 }

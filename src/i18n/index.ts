@@ -4,6 +4,7 @@
  */
 import type { Dictionary } from './dictionary';
 import { en } from './en';
+import { dateTimeFormat, listFormat, numberFormat } from './intl-cache';
 import { vi } from './vi';
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -49,20 +50,16 @@ export function format(template: string, params: Record<string, string | number>
 export const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 export function formatVnd(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency: 'VND',
-    maximumFractionDigits: 0,
-  }).format(amount);
+  return numberFormat(intlLocale[locale], { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+  return numberFormat(intlLocale[locale]).format(value);
 }
 
 /** A calendar date of an instant, as seen in Viet Nam. */
 export function formatDate(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
+  return dateTimeFormat(intlLocale[locale], {
     timeZone: TIME_ZONE,
     day: 'numeric',
     month: 'long',
@@ -76,7 +73,7 @@ export function formatDate(instant: Date, locale: Locale): string {
  * the time first ("lúc 07:30 15 tháng 8, 2026"), which reads badly in a list.
  */
 export function formatDateTime(instant: Date, locale: Locale): string {
-  const time = new Intl.DateTimeFormat(intlLocale[locale], {
+  const time = dateTimeFormat(intlLocale[locale], {
     timeZone: TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
@@ -95,12 +92,12 @@ export function formatCalendarDate(date: string, locale: Locale): string {
 
 /** "A, B và C" / "A, B and C". */
 export function formatList(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(intlLocale[locale], { type: 'conjunction' }).format(items);
+  return listFormat(intlLocale[locale], { type: 'conjunction' }).format(items);
 }
 
 /** A date range in Viet Nam's time; one date when both ends fall on the same day. */
 export function formatDateRange(start: Date, end: Date, locale: Locale): string {
-  const formatter = new Intl.DateTimeFormat(intlLocale[locale], {
+  const formatter = dateTimeFormat(intlLocale[locale], {
     timeZone: TIME_ZONE,
     day: 'numeric',
     month: 'short',

@@ -3,6 +3,9 @@
  * 3166 Maintenance Agency). Names are not kept here: pages ask the runtime's
  * Intl.DisplayNames for them in the reader's language.
  */
+import { intlLocale } from '../../i18n';
+import { collator, displayNames } from '../../i18n/intl-cache';
+
 const ASSIGNED = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
 BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES
 ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM
@@ -18,11 +21,27 @@ export function isCountryCode(value: string): boolean {
   return assigned.has(value);
 }
 
-/** Codes with their names in a language, sorted as that language sorts them; Viet Nam first. */
-export function countryOptions(locale: 'vi' | 'en'): { code: string; name: string }[] {
-  const names = new Intl.DisplayNames([locale === 'vi' ? 'vi-VN' : 'en-GB'], { type: 'region', fallback: 'code' });
-  const collator = new Intl.Collator(locale === 'vi' ? 'vi-VN' : 'en-GB');
-  const options = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code }));
-  options.sort((a, b) => (a.code === 'VN' ? -1 : b.code === 'VN' ? 1 : collator.compare(a.name, b.name)));
+const sortedOptions = new Map<'vi' | 'en', readonly CountryOption[]>();
+
+export interface CountryOption {
+  readonly code: string;
+  readonly name: string;
+}
+
+/**
+ * Codes with their names in a language, sorted as that language sorts them;
+ * Viet Nam first. Computed once per language: every product page's inquiry
+ * form lists them, and naming and sorting 249 regions is not free.
+ */
+export function countryOptions(locale: 'vi' | 'en'): readonly CountryOption[] {
+  let options = sortedOptions.get(locale);
+  if (!options) {
+    const names = displayNames(intlLocale[locale], { type: 'region', fallback: 'code' });
+    const order = collator(intlLocale[locale]);
+    options = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+      a.code === 'VN' ? -1 : b.code === 'VN' ? 1 : order.compare(a.name, b.name),
+    );
+    sortedOptions.set(locale, options);
+  }
   return options;
 }
