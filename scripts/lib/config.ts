@@ -40,4 +40,8 @@ export const WRANGLER_ENV = {
   WRANGLER_SEND_METRICS: 'false',
   WRANGLER_SEND_ERROR_REPORTS: 'false',
   ASTRO_TELEMETRY_DISABLED: '1',
+  // Wrangler's local trace store records every request in a SQLite file that
+  // only grows (180 MB after a day of benchmarks) and costs each request a
+  // write; set X_LOCAL_OBSERVABILITY=true to have it for a debugging session.
+  X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? 'false',
 };
