@@ -14,13 +14,13 @@ import { sessionExpiresAt, validateSessionToken } from './server/accounts/sessio
 import { withTimeout } from './server/db/health';
 import { requestDatabase } from './server/db/request';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from './server/security/session-cookie';
-import { hasDemoData } from './server/stats/demo';
+import { hasDemoDataRecently } from './server/stats/demo';
 import { countUnread } from './server/inquiries/inbox';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   try {
     // Briefly: a slow database must not hold the page (its own loader then answers 503).
-    context.locals.demo = await withTimeout(requestDatabase().then(hasDemoData), 1000);
+    context.locals.demo = await withTimeout(requestDatabase().then((db) => hasDemoDataRecently(db)), 1000);
   } catch {
     context.locals.demo = false;
   }

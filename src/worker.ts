@@ -10,6 +10,8 @@ import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { media } from '../functions/media';
+import { freshFormTokens } from '../functions/fresh-form-tokens';
+import { createPublicCache } from '../functions/public-cache';
 import { databaseFromEnv } from './server/db/client';
 import { mailerFor } from './server/mail/mailer';
 import { runScheduledJobs } from './server/scheduled';
@@ -18,12 +20,18 @@ import { withSecurityHeaders } from './server/security/headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
 
 const app = new Hono<{ Bindings: Env }>();
+const publicCache = createPublicCache({ fresh: freshFormTokens });
 
 // First, so every response the worker makes carries them (static files get them from public/_headers).
 app.use(async (c, next) => {
   await next();
-  c.res = withSecurityHeaders(c.res);
+  // Assigning c.res copies the old response's headers into the new one: only when it is a new one.
+  const secured = withSecurityHeaders(c.res);
+  if (secured !== c.res) c.res = secured;
 });
+// Public pages and catalogue API answers, rendered once per content version (functions/public-cache.ts).
+// Before cf(): a page served from memory needs none of Astro's request set-up.
+app.use(publicCache.middleware);
 app.use(cf());
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
@@ -48,7 +56,9 @@ export default {
   // Cron Triggers (wrangler.toml [triggers]): inquiry mail retries and date-dependent upkeep, see src/server/scheduled.ts.
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(
-      databaseFromEnv(env).then((db) => runScheduledJobs(db, mailerFor(env, db), controller.cron, new Date(controller.scheduledTime))),
+      databaseFromEnv(env)
+        .then((db) => runScheduledJobs(db, mailerFor(env, db), controller.cron, new Date(controller.scheduledTime)))
+        .finally(() => publicCache.expire()),
     );
   },
 } satisfies ExportedHandler<Env>;

@@ -741,3 +741,14 @@ export const mediaImages = sqliteTable(
   },
   (t) => [index('media_images_cooperative_idx').on(t.cooperativeId)],
 );
+
+/**
+ * One row (id 1) whose `version` rises with every write to what public pages
+ * show: triggers on those tables bump it (migrations/0011_content_version.sql),
+ * so no write path can forget to. Isolates keep rendered public pages in
+ * memory and drop them when the version moves (src/server/cache).
+ */
+export const contentVersion = sqliteTable('content_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

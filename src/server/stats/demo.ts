@@ -8,3 +8,20 @@ export async function hasDemoData(db: Database): Promise<boolean> {
   );
   return Number(row?.demo ?? 0) === 1;
 }
+
+/** How long an isolate trusts the answer: demo data comes and goes with a seeding, not with visitors. */
+export const DEMO_FLAG_TTL_MS = 60_000;
+
+const remembered = new WeakMap<Database, { demo: boolean; at: number }>();
+
+/**
+ * hasDemoData, asked at most once a minute per isolate: every page's footer
+ * needs it, and it was one database round trip on each of them.
+ */
+export async function hasDemoDataRecently(db: Database, now = Date.now()): Promise<boolean> {
+  const known = remembered.get(db);
+  if (known && now - known.at < DEMO_FLAG_TTL_MS) return known.demo;
+  const demo = await hasDemoData(db);
+  remembered.set(db, { demo, at: now });
+  return demo;
+}

@@ -1,0 +1,122 @@
+/**
+ * The worker's memory of rendered public pages (src/server/cache): a public
+ * page or catalogue API answer rendered once is served again from the
+ * isolate's memory until the content version moves (any write to what public
+ * pages show) or a minute has passed, whichever comes first.
+ *
+ * - The version is re-read at most once a second per isolate, and at once
+ *   after this isolate handled a write (any request that is not GET or HEAD),
+ *   so a cooperative or officer sees their own change on their next page.
+ * - Visitors asking for the same page at the same time share one rendering.
+ * - When the version cannot be read within half a second (no database,
+ *   migrations missing), nothing is served from or kept in memory: every
+ *   request renders as usual.
+ * - Values that must differ per visitor (the inquiry form's signed render
+ *   time) are issued anew on every answer from memory (`fresh`).
+ *
+ * Answers say `X-Cache: HIT` or `MISS`; requests that are never kept carry no such header.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { databaseFromEnv } from '../src/server/db/client';
+import { withTimeout } from '../src/server/db/health';
+import { ContentVersionWatch, readContentVersion } from '../src/server/cache/content-version';
+import { isKeepable, keptResponse, publicCacheKey, responseFrom } from '../src/server/cache/public-responses';
+import { ResponseStore, type ResponseStoreLimits, type StoredResponse } from '../src/server/cache/response-store';
+
+const VERSION_RECHECK_MS = 1000;
+const VERSION_READ_TIMEOUT_MS = 500;
+const LIMITS = { maxEntries: 2000, maxBytes: 24 * 1024 * 1024, maxEntryBytes: 512 * 1024, maxAgeMs: 60_000 };
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface PublicCache {
+  middleware: MiddlewareHandler<{ Bindings: Env }>;
+  /** After writes made outside a request (scheduled jobs): the next request reads the version again. */
+  expire(): void;
+}
+
+/** Values in a page that must be issued anew for each visitor, even when the page comes from memory. */
+export interface FreshFields {
+  /** Whether a page carries such values (asked once, when it is kept). */
+  carriedBy(html: string): boolean;
+  /** The answer with those values issued anew. */
+  refresh(response: Response, env: Env): Promise<Response>;
+}
+
+export interface PublicCacheOptions {
+  limits?: ResponseStoreLimits;
+  recheckMs?: number;
+  /** Where the content version comes from (tests give their own database). */
+  readVersion?: (env: Env) => Promise<number>;
+  fresh?: FreshFields;
+}
+
+export function createPublicCache({
+  limits = LIMITS,
+  recheckMs = VERSION_RECHECK_MS,
+  fresh,
+  // Bounded: a database that does not answer must not add more than this to the page's own 503.
+  readVersion = async (env) => withTimeout(databaseFromEnv(env).then(readContentVersion), VERSION_READ_TIMEOUT_MS),
+}: PublicCacheOptions = {}): PublicCache {
+  const store = new ResponseStore(limits);
+  const rendering = new Map<string, Promise<StoredResponse | null>>();
+  let watch: ContentVersionWatch | undefined;
+  const answer = (entry: StoredResponse, status: 'HIT' | 'MISS', env: Env): Response | Promise<Response> => {
+    const response = responseFrom(entry, status);
+    return entry.fresh && fresh ? fresh.refresh(response, env) : response;
+  };
+
+  const middleware: MiddlewareHandler<{ Bindings: Env }> = async (c, next) => {
+    const key = publicCacheKey(c.req.raw);
+    if (key === null) {
+      await next();
+      if (!READ_ONLY_METHODS.has(c.req.method)) watch?.expire();
+      return;
+    }
+    const env = c.env;
+    watch ??= new ContentVersionWatch(() => readVersion(env), recheckMs);
+    let version: number;
+    try {
+      version = await watch.current();
+    } catch {
+      await next();
+      return;
+    }
+
+    const kept = store.get(key, version, Date.now());
+    if (kept) return answer(kept, 'HIT', env);
+    const shared = rendering.get(key);
+    if (shared) {
+      const entry = await shared;
+      if (entry && entry.version === version) return answer(entry, 'HIT', env);
+      await next();
+      return;
+    }
+
+    let settle: (entry: StoredResponse | null) => void = () => {};
+    rendering.set(key, new Promise((resolve) => (settle = resolve)));
+    let entry: StoredResponse | null = null;
+    try {
+      await next();
+      if (isKeepable(c.res)) {
+        // Under the version read before rendering: a write during the rendering makes this entry stale at once.
+        entry = await keptResponse(c.res, version, Date.now());
+        if (fresh && entry.headers.some(([name, value]) => name === 'content-type' && value.startsWith('text/html'))) {
+          entry.fresh = fresh.carriedBy(new TextDecoder().decode(entry.body));
+        }
+        store.put(key, entry);
+        // Just rendered, so its fresh values are fresh already.
+        c.res = responseFrom(entry, 'MISS');
+      }
+    } finally {
+      rendering.delete(key);
+      settle(entry);
+    }
+  };
+
+  return {
+    middleware,
+    expire: () => {
+      watch?.expire();
+    },
+  };
+}
