@@ -24,6 +24,27 @@ const ORDER_BY: Record<Exclude<ProductSort, 'relevance'>, SQL> = {
   price_desc: sql`p.price_vnd DESC NULLS LAST, p.id`,
 };
 
+/**
+ * The minimum-stars filter, written so that it drives the plan only where
+ * that is the cheap way (without table statistics SQLite cannot tell):
+ * - with a narrower filter (province, cooperative, group) it is checked per row (unary +);
+ * - 5 stars is the top of the scale, so "at least 5" is "exactly 5": one range of
+ *   products_status_stars_idx, already in newest-first order (1% of a catalogue);
+ * - sorted by stars, the star index is walked from the top anyway, and a count
+ *   reads at most COUNT_CAP + 1 entries of its range;
+ * - otherwise (3 or 4 stars, sorted by date or price) most products qualify, and the
+ *   sort's own index finds a page of them after a few dozen rows, where the star index
+ *   would make SQLite sort tens of thousands (340 ms at 200,000 products).
+ */
+function starsCondition(
+  stars: number,
+  { narrowed, sort, counting }: { narrowed: boolean; sort: ProductSort; counting: boolean },
+): SQL {
+  if (narrowed) return sql`+p.ocop_stars >= ${stars}`;
+  if (stars >= 5) return sql`p.ocop_stars = 5`;
+  return counting || sort === 'stars' || sort === 'relevance' ? sql`p.ocop_stars >= ${stars}` : sql`+p.ocop_stars >= ${stars}`;
+}
+
 export async function listProducts(
   db: Database,
   filters: ProductFilters,
@@ -43,13 +64,12 @@ export async function listProducts(
   // Planner hints (unary +): without table statistics SQLite may start from the
   // cooperatives or from the broad stars range and scan a national catalogue.
   // Products are walked by their own selective indexes; each row's cooperative
-  // is then looked up by key, and stars are checked per row when a narrower filter exists.
+  // is then looked up by key; the stars filter is placed by starsCondition.
   const narrowed = Boolean(provinceCode || cooperativeId || filters.group);
   const where: SQL[] = [sql`+c.status = 'active'`];
   if (provinceCode) where.push(sql`p.province_code = ${provinceCode}`);
   if (cooperativeId) where.push(sql`p.cooperative_id = ${cooperativeId}`);
   if (filters.group) where.push(sql`p.ocop_group = ${filters.group}`);
-  if (filters.stars) where.push(narrowed ? sql`+p.ocop_stars >= ${filters.stars}` : sql`p.ocop_stars >= ${filters.stars}`);
   // The one cooperative-side filter that may drive the plan: a rare kind is best found from cooperatives_kind_idx.
   if (filters.cooperativeKind) where.push(sql`c.kind = ${filters.cooperativeKind}`);
   if (filters.minPrice !== undefined) where.push(sql`p.price_vnd >= ${filters.minPrice}`);
@@ -65,18 +85,22 @@ export async function listProducts(
         WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
           AND cert.kind = ${filters.certification} AND ${validToday}))`);
   }
-  const onlySearch = where.length === 1;
+  const onlySearch = where.length === 1 && !filters.stars;
+  const withStars = (counting: boolean) =>
+    filters.stars ? [...where, starsCondition(filters.stars, { narrowed, sort, counting })] : where;
 
   const match = ftsMatchExpression(tokens);
   // Start from the hits and join products by key. CROSS JOIN pins that order: flattened,
   // SQLite may otherwise walk every product and re-run the full-text match for each one.
   // `counting`: a count reads every match, so when a narrower filter exists the status
   // index (which would walk the whole published catalogue) is taken out of the planner's choice.
+  // Counting needs no province names: every product has its province (a foreign key), and
+  // without that join the unfiltered count reads products_status_cooperative_idx alone.
   const from = (hits: SQL | null, counting = false) => sql`FROM ${hits === null ? sql`products p` : sql`${hits} hit CROSS JOIN products p ON p.id = hit.id`}
     JOIN cooperatives c ON c.id = p.cooperative_id
-    JOIN provinces pr ON pr.code = p.province_code
+    ${counting ? sql`` : sql`JOIN provinces pr ON pr.code = p.province_code`}
     WHERE ${counting && narrowed ? sql`+p.status = 'published'` : sql`p.status = 'published'`}
-      AND ${sql.join(where, sql` AND `)}`;
+      AND ${sql.join(withStars(counting), sql` AND `)}`;
   const rows = (hits: SQL | null) =>
     db.all<ProductCardRow>(sql`
       SELECT ${PRODUCT_CARD_COLUMNS}

@@ -197,7 +197,10 @@ export const products = sqliteTable(
     uniqueIndex('products_trace_code_unique').on(t.traceCode),
     index('products_cooperative_idx').on(t.cooperativeId, t.status),
     index('products_status_published_idx').on(t.status, t.publishedAt),
-    index('products_status_stars_idx').on(t.status, t.ocopStars),
+    // Stars then date: the "best rated" order (stars, newest first) and "only 5 stars, newest first" read in index order.
+    index('products_status_stars_idx').on(t.status, t.ocopStars, t.publishedAt),
+    // Covers the capped count of the unfiltered list: each published product's cooperative without reading the product.
+    index('products_status_cooperative_idx').on(t.status, t.cooperativeId),
     index('products_province_idx').on(t.provinceCode, t.status),
     index('products_group_idx').on(t.ocopGroup, t.status),
     // Province and group together is the most common filter pair; without statistics SQLite

@@ -1,0 +1,80 @@
+/**
+ * The product list's query plans. Without table statistics (D1 keeps none)
+ * SQLite plans the same on a test database as on a national catalogue, so
+ * the plans checked here are the ones production runs: a page of the list
+ * walks an index in the order it is shown, instead of sorting every match
+ * (which at 200,000 products is the difference between 1 and 300 ms; see
+ * docs/PERFORMANCE.md).
+ */
+import type { InArgs, InStatement } from '@libsql/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductFilters } from '../../src/server/catalogue/product-filters';
+import { listProducts } from '../../src/server/catalogue/product-list';
+import type { LibsqlHandle } from '../../src/server/db/node';
+import { seedReferenceData } from '../../src/server/db/seeding';
+import { migratedMemoryDatabase } from '../support/libsql';
+
+let handle: LibsqlHandle;
+const statements: { sql: string; args: InArgs }[] = [];
+
+beforeAll(async () => {
+  handle = await migratedMemoryDatabase();
+  await seedReferenceData(handle.db);
+  const execute = handle.client.execute.bind(handle.client);
+  handle.client.execute = ((statement: InStatement) => {
+    if (typeof statement === 'object') statements.push({ sql: statement.sql, args: statement.args ?? [] });
+    return execute(statement);
+  }) as typeof handle.client.execute;
+});
+afterAll(() => handle.client.close());
+
+/** Plans of the page query and the count query listProducts runs for `filters`. */
+async function plans(filters: ProductFilters): Promise<{ rows: string; count: string }> {
+  statements.length = 0;
+  await listProducts(handle.db, filters, { today: '2026-11-24' });
+  const explain = async (pick: (sql: string) => boolean) => {
+    const statement = statements.find((s) => pick(s.sql));
+    if (!statement) throw new Error('statement not run');
+    const result = await handle.client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args });
+    return result.rows.map((row) => String(row.detail)).join('\n');
+  };
+  return {
+    rows: await explain((sql) => /ORDER BY/.test(sql) && !/count\(\*\)/.test(sql)),
+    count: await explain((sql) => /count\(\*\)/.test(sql)),
+  };
+}
+
+describe('product list plans', () => {
+  it('the newest first list walks the publication date index, and its count reads a covering index', async () => {
+    const { rows, count } = await plans({});
+    expect(rows).toContain('products_status_published_idx');
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    expect(count).toContain('COVERING INDEX products_status_cooperative_idx');
+  });
+
+  it('best rated first walks the star index in order', async () => {
+    const { rows } = await plans({ sort: 'stars' });
+    expect(rows).toContain('products_status_stars_idx');
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it('"4 stars or more", newest first, walks the date index and checks stars per row', async () => {
+    const { rows, count } = await plans({ stars: 4 });
+    expect(rows).toContain('products_status_published_idx');
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    // Counting reads the star range itself: at most 1,001 entries of it.
+    expect(count).toContain('products_status_stars_idx (status=? AND ocop_stars>?)');
+  });
+
+  it('"5 stars", newest first, reads one range of the star index, already in date order', async () => {
+    const { rows } = await plans({ stars: 5 });
+    expect(rows).toContain('products_status_stars_idx (status=? AND ocop_stars=?)');
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+
+  it('"4 stars or more" by price walks the price index', async () => {
+    const { rows } = await plans({ stars: 4, sort: 'price_asc' });
+    expect(rows).toContain('products_price_idx');
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+});
