@@ -7,7 +7,9 @@
  * - The version is re-read at most once a second per isolate, and at once
  *   after this isolate handled a write (any request that is not GET or HEAD),
  *   so a cooperative or officer sees their own change on their next page.
- * - Visitors asking for the same page at the same time share one rendering.
+ * - Nothing pending is shared between requests (a Worker may not use another
+ *   request's I/O, and a cancelled request would leave the others waiting):
+ *   visitors who ask for a page no one has rendered yet render it each.
  * - When the version cannot be read within half a second (no database,
  *   migrations missing), nothing is served from or kept in memory: every
  *   request renders as usual.
@@ -58,7 +60,6 @@ export function createPublicCache({
   readVersion = async (env) => withTimeout(databaseFromEnv(env).then(readContentVersion), VERSION_READ_TIMEOUT_MS),
 }: PublicCacheOptions = {}): PublicCache {
   const store = new ResponseStore(limits);
-  const rendering = new Map<string, Promise<StoredResponse | null>>();
   let watch: ContentVersionWatch | undefined;
   const answer = (entry: StoredResponse, status: 'HIT' | 'MISS', env: Env): Response | Promise<Response> => {
     const response = responseFrom(entry, status);
@@ -84,32 +85,16 @@ export function createPublicCache({
 
     const kept = store.get(key, version, Date.now());
     if (kept) return answer(kept, 'HIT', env);
-    const shared = rendering.get(key);
-    if (shared) {
-      const entry = await shared;
-      if (entry && entry.version === version) return answer(entry, 'HIT', env);
-      await next();
-      return;
-    }
-
-    let settle: (entry: StoredResponse | null) => void = () => {};
-    rendering.set(key, new Promise((resolve) => (settle = resolve)));
-    let entry: StoredResponse | null = null;
-    try {
-      await next();
-      if (isKeepable(c.res)) {
-        // Under the version read before rendering: a write during the rendering makes this entry stale at once.
-        entry = await keptResponse(c.res, version, Date.now());
-        if (fresh && entry.headers.some(([name, value]) => name === 'content-type' && value.startsWith('text/html'))) {
-          entry.fresh = fresh.carriedBy(new TextDecoder().decode(entry.body));
-        }
-        store.put(key, entry);
-        // Just rendered, so its fresh values are fresh already.
-        c.res = responseFrom(entry, 'MISS');
+    await next();
+    if (isKeepable(c.res)) {
+      // Under the version read before rendering: a write during the rendering makes this entry stale at once.
+      const entry = await keptResponse(c.res, version, Date.now());
+      if (fresh && entry.headers.some(([name, value]) => name === 'content-type' && value.startsWith('text/html'))) {
+        entry.fresh = fresh.carriedBy(new TextDecoder().decode(entry.body));
       }
-    } finally {
-      rendering.delete(key);
-      settle(entry);
+      store.put(key, entry);
+      // Just rendered, so its fresh values are fresh already.
+      c.res = responseFrom(entry, 'MISS');
     }
   };
 

@@ -126,15 +126,6 @@ describe('the memory of public pages', () => {
     expect(rendered.count).toBe(2);
   });
 
-  it('shares one rendering between visitors asking at the same time', async () => {
-    const { get, rendered } = portal();
-    const answers = await Promise.all(Array.from({ length: 8 }, () => get('/san-pham')));
-    const bodies = await Promise.all(answers.map((answer) => answer.text()));
-    expect(rendered.count).toBe(1);
-    expect(new Set(bodies).size).toBe(1);
-    expect(answers.filter((answer) => answer.headers.get('x-cache') === 'MISS')).toHaveLength(1);
-  });
-
   it('always renders for signed-in visitors, private pages and answers that set cookies', async () => {
     const { get, rendered } = portal();
     for (let i = 0; i < 2; i += 1) {

@@ -85,14 +85,24 @@ describe('ContentVersionWatch', () => {
     expect(source.reads).toBe(2);
   });
 
-  it('shares one read between the requests that wait for it', async () => {
+  it('shares only the number between requests: each that finds it old reads it itself, the latest read wins', async () => {
     const { source, read } = fakeSource();
     source.hold = true;
-    const watch = new ContentVersionWatch(read, 1000, () => 0);
-    const waiting = [watch.current(), watch.current(), watch.current()];
-    expect(source.reads).toBe(1);
-    source.pending.shift()?.();
-    expect(await Promise.all(waiting)).toEqual([1, 1, 1]);
+    let now = 0;
+    const watch = new ContentVersionWatch(read, 1000, () => now);
+    const first = watch.current(); // begun at 0, sees version 1
+    source.version = 2;
+    now = 5;
+    const second = watch.current(); // begun at 5, sees version 2
+    expect(source.reads).toBe(2);
+    const [releaseFirst, releaseSecond] = source.pending.splice(0);
+    releaseSecond?.();
+    releaseFirst?.(); // the older read ends last: it must not win
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    source.hold = false;
+    now = 10;
+    expect(await watch.current()).toBe(2);
+    expect(source.reads).toBe(2);
   });
 
   it('after expire(), reads again at once, and a read begun before it does not count as fresh', async () => {

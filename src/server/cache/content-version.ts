@@ -13,15 +13,18 @@ export async function readContentVersion(db: Database): Promise<number> {
 }
 
 /**
- * The last version this isolate read, re-read at most once per `intervalMs`
- * (one read at a time, whatever the number of requests waiting), or at once
- * after `expire()`: this isolate's own writes are seen by its next request,
- * others' within the interval.
+ * The last version this isolate read, re-read when older than `intervalMs`,
+ * or at once after `expire()`: this isolate's own writes are seen by its next
+ * request, others' within the interval.
+ *
+ * Each request that finds the version old reads it itself: only the number
+ * is shared between requests, never a pending read. A Worker may not use
+ * I/O begun by another request, and a request that is cancelled (its visitor
+ * left) would leave everyone waiting on its read hanging.
  */
 export class ContentVersionWatch {
   #known: number | null = null;
   #readAt = 0;
-  #reading: Promise<number> | null = null;
   /** Moves on expire(): a read begun before it must not count as fresh after it. */
   #epoch = 0;
 
@@ -31,31 +34,22 @@ export class ContentVersionWatch {
     private readonly now: () => number = Date.now,
   ) {}
 
-  current(): Promise<number> {
-    if (this.#known !== null && this.now() - this.#readAt < this.intervalMs) return Promise.resolve(this.#known);
-    if (!this.#reading) {
-      const epoch = this.#epoch;
-      const startedAt = this.now();
-      const reading: Promise<number> = this.read()
-        .then((version) => {
-          if (epoch === this.#epoch) {
-            this.#known = version;
-            this.#readAt = startedAt;
-          }
-          return version;
-        })
-        .finally(() => {
-          if (this.#reading === reading) this.#reading = null;
-        });
-      this.#reading = reading;
+  async current(): Promise<number> {
+    if (this.#known !== null && this.now() - this.#readAt < this.intervalMs) return this.#known;
+    const epoch = this.#epoch;
+    const startedAt = this.now();
+    const version = await this.read();
+    // Of reads that overlap, the one begun last wins.
+    if (epoch === this.#epoch && (this.#known === null || startedAt >= this.#readAt)) {
+      this.#known = version;
+      this.#readAt = startedAt;
     }
-    return this.#reading;
+    return version;
   }
 
   /** Forget the version read, so the next request reads it again (after a write). */
   expire(): void {
     this.#epoch += 1;
     this.#known = null;
-    this.#reading = null;
   }
 }
