@@ -1,11 +1,17 @@
 /**
  * `npm run bench`: builds the worker, serves it in workerd on the demo dataset
  * and on the national-scale one (50,000 cooperatives, 200,000 products, 5,000
- * events), and prints one table per dataset: latency with one connection (the
- * server time of one request), latency percentiles and requests/s at 32
- * concurrent connections, response bytes (raw, gzip, brotli) and client
- * JavaScript bytes, for every page kind and API endpoint. A static file is
- * measured too: it is the floor of the local runtime.
+ * events), and prints one table per dataset, for every page kind and API
+ * endpoint:
+ * - "render": every request with a URL of its own, so each is rendered (none
+ *   comes from the worker's memory of public pages): latency with one
+ *   connection (the server time of one rendering), and p95 and requests/s at
+ *   32 concurrent connections;
+ * - then the same URL over and over at 32 connections (p50/p95/p99, req/s):
+ *   a popular page, served from memory once rendered;
+ * - what the first answer said in X-Cache, response bytes (raw, gzip,
+ *   brotli), CSS and client JavaScript bytes.
+ * A static file is measured too: it is the floor of the local runtime.
  *
  * Options: --seconds N (per target, default 5), --connections N (default 32),
  * --only demo|scale. Datasets live in .data/bench-demo and .data/bench-scale
@@ -32,6 +38,8 @@ async function targets(baseUrl: string): Promise<[string, string][]> {
     ['product search "mat ong"', '/san-pham?q=mat+ong'],
     ['product filter', '/san-pham?province=bac-ninh&group=thuc_pham&stars=4&sort=price_asc'],
     ['product list page 20', '/san-pham?page=20'],
+    ['product list, best rated', '/san-pham?sort=stars'],
+    ['product filter, 4 stars', '/san-pham?stars=4'],
     ['product page', `/san-pham/${product}`],
     ['cooperative directory', '/hop-tac-xa'],
     ['cooperative search', '/hop-tac-xa?q=che'],
@@ -69,25 +77,37 @@ await main(async () => {
       const local = await fetch(`${server.url}/api/v1/health`);
       if (local.status !== 200) throw new Error(`worker not healthy: ${await local.text()}`);
       console.log('');
-      console.log(row(['target', 'status', '1 conn p50 ms', '1 conn p95 ms', `p50 ms`, `p95 ms`, `p99 ms`, 'req/s', 'non-2xx', 'raw B', 'gzip B', 'br B', 'CSS B', 'client JS B']));
-      console.log(row(Array(14).fill('---')));
+      console.log(
+        row([
+          'target', 'status', 'cache',
+          'render 1 conn p50 ms', 'render 1 conn p95 ms', 'render p95 ms', 'render req/s',
+          'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'non-2xx',
+          'raw B', 'gzip B', 'br B', 'CSS B', 'client JS B',
+        ]),
+      );
+      console.log(row(Array(17).fill('---')));
       for (const [name, path] of await targets(server.url)) {
         const url = `${server.url}${path}`;
         const weight = await weigh(url);
-        // One connection first: the time one request takes the server, no queueing (and a warm-up).
-        const alone = await loadTest(url, { connections: 1, seconds: Math.max(2, Math.ceil(seconds / 2)) });
+        // Every request a new URL: what a rendering costs, alone and under load (the long tail of searches).
+        const renderAlone = await loadTest(url, { connections: 1, seconds: Math.max(2, Math.ceil(seconds / 2)), unique: true });
+        const renderLoad = await loadTest(url, { connections, seconds, unique: true });
+        // The same URL again and again: what most visitors of a popular page get (from memory once rendered).
         const load = await loadTest(url, { connections, seconds });
         console.log(
           row([
             name,
             weight.status,
-            alone.p50.toFixed(1),
-            alone.p95.toFixed(1),
+            weight.cache ?? '-',
+            renderAlone.p50.toFixed(1),
+            renderAlone.p95.toFixed(1),
+            renderLoad.p95.toFixed(1),
+            renderLoad.perSecond.toFixed(0),
             load.p50.toFixed(1),
             load.p95.toFixed(1),
             load.p99.toFixed(1),
             load.perSecond.toFixed(0),
-            load.non2xx + load.errors,
+            load.non2xx + load.errors + renderLoad.non2xx + renderLoad.errors,
             weight.rawBytes,
             weight.gzipBytes,
             weight.brotliBytes,

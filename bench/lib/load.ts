@@ -21,10 +21,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)] as number;
 }
 
-export async function loadTest(url: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
+/**
+ * `unique`: every request gets its own URL (a `_` parameter with a fresh id,
+ * which no page reads), so none is answered from the worker's memory of
+ * public pages: the cost of rendering, as for the long tail of searches.
+ */
+export async function loadTest(url: string, options: { connections: number; seconds: number; unique?: boolean }): Promise<LoadResult> {
   const times: number[] = [];
+  const target = options.unique ? `${url}${url.includes('?') ? '&' : '?'}_=[<id>]` : url;
   const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
-    const instance = autocannon({ url, connections: options.connections, duration: options.seconds }, (error, done) =>
+    const instance = autocannon({ url: target, connections: options.connections, duration: options.seconds, idReplacement: options.unique === true }, (error, done) =>
       error ? reject(error) : resolvePromise(done),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {

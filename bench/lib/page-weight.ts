@@ -9,6 +9,8 @@ export interface PageWeight {
   /** Inline and external scripts, excluding JSON-LD data blocks. */
   clientJsBytes: number;
   cssBytes: number;
+  /** The X-Cache header of the answer (MISS on a first visit to a public page), if any. */
+  cache: string | null;
 }
 
 export async function weigh(url: string): Promise<PageWeight> {
@@ -36,5 +38,6 @@ export async function weigh(url: string): Promise<PageWeight> {
     brotliBytes: brotliCompressSync(body).byteLength,
     clientJsBytes,
     cssBytes,
+    cache: res.headers.get('x-cache'),
   };
 }
