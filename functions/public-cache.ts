@@ -4,9 +4,10 @@
  * isolate's memory until the content version moves (any write to what public
  * pages show) or a minute has passed, whichever comes first.
  *
- * - The version is re-read at most once a second per isolate, and at once
- *   after this isolate handled a write (any request that is not GET or HEAD),
- *   so a cooperative or officer sees their own change on their next page.
+ * - The version is re-read once the one the isolate holds is a second old,
+ *   and at once after this isolate handled a write (any request whose method
+ *   is not safe), so a cooperative or officer sees their own change on their
+ *   next page.
  * - Nothing pending is shared between requests (a Worker may not use another
  *   request's I/O, and a cancelled request would leave the others waiting):
  *   visitors who ask for a page no one has rendered yet render it each.
@@ -21,6 +22,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { databaseFromEnv } from '../src/server/db/client';
 import { withTimeout } from '../src/server/db/health';
+import { isSafeMethod } from '../src/server/security/origin-check';
 import { ContentVersionWatch, readContentVersion } from '../src/server/cache/content-version';
 import { isKeepable, keptResponse, publicCacheKey, responseFrom } from '../src/server/cache/public-responses';
 import { ResponseStore, type ResponseStoreLimits, type StoredResponse } from '../src/server/cache/response-store';
@@ -28,7 +30,6 @@ import { ResponseStore, type ResponseStoreLimits, type StoredResponse } from '..
 const VERSION_RECHECK_MS = 1000;
 const VERSION_READ_TIMEOUT_MS = 500;
 const LIMITS = { maxEntries: 2000, maxBytes: 24 * 1024 * 1024, maxEntryBytes: 512 * 1024, maxAgeMs: 60_000 };
-const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface PublicCache {
   middleware: MiddlewareHandler<{ Bindings: Env }>;
@@ -70,7 +71,7 @@ export function createPublicCache({
     const key = publicCacheKey(c.req.raw);
     if (key === null) {
       await next();
-      if (!READ_ONLY_METHODS.has(c.req.method)) watch?.expire();
+      if (!isSafeMethod(c.req.method)) watch?.expire();
       return;
     }
     const env = c.env;
@@ -87,11 +88,10 @@ export function createPublicCache({
     if (kept) return answer(kept, 'HIT', env);
     await next();
     if (isKeepable(c.res)) {
+      const html = c.res.headers.get('content-type')?.startsWith('text/html') ?? false;
       // Under the version read before rendering: a write during the rendering makes this entry stale at once.
       const entry = await keptResponse(c.res, version, Date.now());
-      if (fresh && entry.headers.some(([name, value]) => name === 'content-type' && value.startsWith('text/html'))) {
-        entry.fresh = fresh.carriedBy(new TextDecoder().decode(entry.body));
-      }
+      if (fresh && html) entry.fresh = fresh.carriedBy(new TextDecoder().decode(entry.body));
       store.put(key, entry);
       // Just rendered, so its fresh values are fresh already.
       c.res = responseFrom(entry, 'MISS');

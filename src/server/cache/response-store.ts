@@ -65,11 +65,6 @@ export class ResponseStore {
     return true;
   }
 
-  clear(): void {
-    this.#entries.clear();
-    this.#bytes = 0;
-  }
-
   #delete(key: string, entry: StoredResponse): void {
     this.#entries.delete(key);
     this.#bytes -= entry.body.byteLength;

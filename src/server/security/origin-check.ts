@@ -17,6 +17,11 @@
  */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Methods that read and never change state (RFC 9110 "safe"); everything else is a write. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
 function originOf(value: string): string | null {
   try {
     return new URL(value).origin;
@@ -26,7 +31,7 @@ function originOf(value: string): string | null {
 }
 
 export function isCrossOriginWrite(request: Request, publicOrigin?: string): boolean {
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return false;
+  if (isSafeMethod(request.method)) return false;
   const allowed = new Set([new URL(request.url).origin]);
   if (publicOrigin) {
     const configured = originOf(publicOrigin);
