@@ -1,7 +1,7 @@
 /**
- * The worker: one Hono app. cf() serves static assets and sets up Astro's
- * Cloudflare context, /api/v1 goes to the JSON API, and everything else to
- * Astro's pages (see docs/ARCHITECTURE.md). The daily Cron Trigger runs
+ * The worker: one Hono app, behind the memory of public pages. cf() serves
+ * static assets and sets up Astro's Cloudflare context, /api/v1 goes to the
+ * JSON API, and everything else to Astro's pages (see docs/ARCHITECTURE.md). The daily Cron Trigger runs
  * src/server/scheduled.ts.
  */
 import { cf } from '@astrojs/cloudflare/hono';
@@ -22,16 +22,14 @@ import { isCrossOriginWrite } from './server/security/origin-check';
 const app = new Hono<{ Bindings: Env }>();
 const publicCache = createPublicCache({ fresh: freshFormTokens });
 
-// First, so every response the worker makes carries them (static files get them from public/_headers).
+// First, so every response the app makes carries them, and with them every answer kept in the
+// public cache (static files get them from public/_headers).
 app.use(async (c, next) => {
   await next();
   // Assigning c.res copies the old response's headers into the new one: only when it is a new one.
   const secured = withSecurityHeaders(c.res);
   if (secured !== c.res) c.res = secured;
 });
-// Public pages and catalogue API answers, rendered once per content version (functions/public-cache.ts).
-// Before cf(): a page served from memory needs none of Astro's request set-up.
-app.use(publicCache.middleware);
 app.use(cf());
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
@@ -52,7 +50,10 @@ app.use(pages());
 app.use(i18n());
 
 export default {
-  fetch: app.fetch,
+  // Public pages and catalogue API answers, rendered once per content version
+  // (functions/public-cache.ts), in front of the whole app: an answer from
+  // memory needs none of its request set-up.
+  fetch: publicCache.wrap(app.fetch),
   // Cron Triggers (wrangler.toml [triggers]): inquiry mail retries and date-dependent upkeep, see src/server/scheduled.ts.
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(

@@ -7,7 +7,7 @@ import { isKeepable, keptResponse, publicCacheKey, responseFrom } from '../../sr
 import { ResponseStore, type StoredResponse } from '../../src/server/cache/response-store';
 
 function entry(bytes: number, version = 1, storedAt = 0): StoredResponse {
-  return { status: 200, headers: [['content-type', 'text/html']], body: new ArrayBuffer(bytes), version, storedAt };
+  return { status: 200, headers: [['content-type', 'text/html']], body: new Blob([new Uint8Array(bytes)]), version, storedAt };
 }
 
 const LIMITS = { maxEntries: 3, maxBytes: 1000, maxEntryBytes: 600, maxAgeMs: 60_000 };
@@ -207,7 +207,7 @@ describe('kept responses', () => {
       expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(await answer.text()).toBe('<p>Mật ong</p>');
     }
-    expect(kept.body.byteLength).toBe(new TextEncoder().encode('<p>Mật ong</p>').byteLength);
+    expect(kept.body.size).toBe(new TextEncoder().encode('<p>Mật ong</p>').byteLength);
   });
 });
 

@@ -54,14 +54,10 @@ export function isKeepable(response: Response): boolean {
 export async function keptResponse(response: Response, version: number, now: number): Promise<StoredResponse> {
   const headers = [...response.headers].filter(([name]) => name !== 'x-cache');
   headers.push(['x-cache', 'HIT']);
-  return { status: response.status, headers, body: await response.arrayBuffer(), version, storedAt: now };
+  return { status: response.status, headers, body: await response.blob(), version, storedAt: now };
 }
 
-/**
- * A new Response for a kept one. The body is passed as is: Response copies
- * the bytes of a buffer it is given (Fetch standard, "extract a body"), so
- * the kept buffer is never handed out or detached.
- */
+/** A new Response for a kept one; it reads the kept Blob, which no answer can change. */
 export function responseFrom(entry: StoredResponse, cacheStatus: 'HIT' | 'MISS'): Response {
   const response = new Response(entry.body, { status: entry.status, headers: entry.headers });
   if (cacheStatus === 'MISS') response.headers.set('x-cache', 'MISS');

@@ -9,7 +9,11 @@
 export interface StoredResponse {
   status: number;
   headers: [string, string][];
-  body: ArrayBuffer;
+  /**
+   * A Blob, which cannot change: no answer made from it can alter the kept
+   * bytes, so the runtime may share them instead of copying a buffer for each.
+   */
+  body: Blob;
   /** The content version read before rendering began. */
   version: number;
   storedAt: number;
@@ -47,7 +51,7 @@ export class ResponseStore {
     this.#delete(key, entry);
     if (entry.version !== version || now - entry.storedAt >= this.limits.maxAgeMs) return undefined;
     this.#entries.set(key, entry);
-    this.#bytes += entry.body.byteLength;
+    this.#bytes += entry.body.size;
     return entry;
   }
 
@@ -55,9 +59,9 @@ export class ResponseStore {
   put(key: string, entry: StoredResponse): boolean {
     const previous = this.#entries.get(key);
     if (previous) this.#delete(key, previous);
-    if (entry.body.byteLength > this.limits.maxEntryBytes) return false;
+    if (entry.body.size > this.limits.maxEntryBytes) return false;
     this.#entries.set(key, entry);
-    this.#bytes += entry.body.byteLength;
+    this.#bytes += entry.body.size;
     for (const [oldestKey, oldest] of this.#entries) {
       if (this.#entries.size <= this.limits.maxEntries && this.#bytes <= this.limits.maxBytes) break;
       this.#delete(oldestKey, oldest);
@@ -67,6 +71,6 @@ export class ResponseStore {
 
   #delete(key: string, entry: StoredResponse): void {
     this.#entries.delete(key);
-    this.#bytes -= entry.body.byteLength;
+    this.#bytes -= entry.body.size;
   }
 }
