@@ -9,6 +9,7 @@
 import type { InArgs, InStatement } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductFilters } from '../../src/server/catalogue/product-filters';
+import { bestProductsInProvince } from '../../src/server/catalogue/card-queries';
 import { listProducts } from '../../src/server/catalogue/product-list';
 import type { LibsqlHandle } from '../../src/server/db/node';
 import { seedReferenceData } from '../../src/server/db/seeding';
@@ -28,16 +29,18 @@ beforeAll(async () => {
 });
 afterAll(() => handle.client.close());
 
+/** The plan of the first statement `pick` chooses among those run since `statements` was emptied. */
+async function explain(pick: (sql: string) => boolean): Promise<string> {
+  const statement = statements.find((s) => pick(s.sql));
+  if (!statement) throw new Error('statement not run');
+  const result = await handle.client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args });
+  return result.rows.map((row) => String(row.detail)).join('\n');
+}
+
 /** Plans of the page query and the count query listProducts runs for `filters`. */
 async function plans(filters: ProductFilters): Promise<{ rows: string; count: string }> {
   statements.length = 0;
   await listProducts(handle.db, filters, { today: '2026-11-24' });
-  const explain = async (pick: (sql: string) => boolean) => {
-    const statement = statements.find((s) => pick(s.sql));
-    if (!statement) throw new Error('statement not run');
-    const result = await handle.client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args });
-    return result.rows.map((row) => String(row.detail)).join('\n');
-  };
   return {
     rows: await explain((sql) => /ORDER BY/.test(sql) && !/count\(\*\)/.test(sql)),
     count: await explain((sql) => /count\(\*\)/.test(sql)),
@@ -75,6 +78,17 @@ describe('product list plans', () => {
   it('"4 stars or more" by price walks the price index', async () => {
     const { rows } = await plans({ stars: 4, sort: 'price_asc' });
     expect(rows).toContain('products_price_idx');
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+  });
+});
+
+describe('province page plans', () => {
+  it("a province's best products are read in star order from its range, not sorted", async () => {
+    statements.length = 0;
+    await bestProductsInProvince(handle.db, '01', 12);
+    const rows = await explain((sql) => /ORDER BY/.test(sql));
+    expect(rows).toContain('products_province_idx (province_code=? AND status=?)');
+    // Only ties of date are ordered by id after the index (SQLite's "right part").
     expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 });

@@ -201,7 +201,9 @@ export const products = sqliteTable(
     index('products_status_stars_idx').on(t.status, t.ocopStars, t.publishedAt),
     // Covers the capped count of the unfiltered list: each published product's cooperative without reading the product.
     index('products_status_cooperative_idx').on(t.status, t.cooperativeId),
-    index('products_province_idx').on(t.provinceCode, t.status),
+    // Stars then date: a province's best products (its page) read in index order, not sorted
+    // from the whole province; its counts still read only the (province, status) range.
+    index('products_province_idx').on(t.provinceCode, t.status, t.ocopStars, t.publishedAt),
     index('products_group_idx').on(t.ocopGroup, t.status),
     // Province and group together is the most common filter pair; without statistics SQLite
     // cannot tell which single-column index is narrower, with this one it needs not guess.
