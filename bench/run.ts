@@ -13,18 +13,29 @@
  *   brotli), CSS and client JavaScript bytes.
  * A static file is measured too: it is the floor of the local runtime.
  *
+ * The worker runs in workerd alone (bench/lib/workerd-server.ts); with
+ * --via wrangler it runs under `wrangler dev`, as `npm start` serves it, with
+ * wrangler's dev proxy in front.
+ *
  * Options: --seconds N (per target, default 5), --connections N (default 32),
- * --only demo|scale. Datasets live in .data/bench-demo and .data/bench-scale
+ * --only demo|scale, --via workerd|wrangler. Datasets live in .data/bench-demo and .data/bench-scale
  * and are created on first use (the scale one takes about two minutes).
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { main } from '../scripts/lib/fail';
 import { runTool } from '../scripts/lib/run';
+import { SetupError } from '../scripts/lib/fail';
 import { freePort, startWorker } from '../scripts/lib/worker-server';
 import { DATASETS } from './lib/datasets';
 import { loadTest } from './lib/load';
 import { weigh } from './lib/page-weight';
+import { type RunningWorker, startWorkerInWorkerd } from './lib/workerd-server';
+
+const LAUNCHERS: Record<string, (options: { host: string; port: number; dataDir: string }) => Promise<RunningWorker>> = {
+  workerd: startWorkerInWorkerd,
+  wrangler: startWorker,
+};
 
 /** Real slugs to request, taken from the API of the running worker. */
 async function targets(baseUrl: string): Promise<[string, string][]> {
@@ -60,19 +71,27 @@ function row(cells: (string | number)[]) {
 
 await main(async () => {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string' }, connections: { type: 'string' }, only: { type: 'string' }, 'no-build': { type: 'boolean' } },
+    options: {
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      only: { type: 'string' },
+      via: { type: 'string', default: 'workerd' },
+      'no-build': { type: 'boolean' },
+    },
   });
+  const launch = LAUNCHERS[values.via];
+  if (!launch) throw new SetupError(`--via must be one of ${Object.keys(LAUNCHERS).join(', ')}, not "${values.via}".`);
   const seconds = Number(values.seconds ?? 5);
   const connections = Number(values.connections ?? 32);
   if (!values['no-build']) await runTool('Building the worker', 'astro', ['build']);
 
   const datasets = DATASETS.filter((d) => !values.only || d.name === values.only);
 
-  console.log(`Chợ HTX benchmark — ${new Date().toISOString()} — ${connections} connections, ${seconds} s per target`);
+  console.log(`Chợ HTX benchmark — ${new Date().toISOString()} — ${connections} connections, ${seconds} s per target, worker in ${values.via === 'workerd' ? 'workerd alone' : 'wrangler dev'}`);
   for (const dataset of datasets) {
     console.log(`\n### ${dataset.name} dataset${existsSync(dataset.dir) ? '' : ' (creating)'}`);
     await dataset.prepare(dataset.dir);
-    const server = await startWorker({ host: '127.0.0.1', port: await freePort(), dataDir: dataset.dir });
+    const server = await launch({ host: '127.0.0.1', port: await freePort(), dataDir: dataset.dir });
     try {
       const local = await fetch(`${server.url}/api/v1/health`);
       if (local.status !== 200) throw new Error(`worker not healthy: ${await local.text()}`);
