@@ -18,14 +18,14 @@
  * wrangler's dev proxy in front.
  *
  * Options: --seconds N (per target, default 5), --connections N (default 32),
- * --only demo|scale, --via workerd|wrangler. Datasets live in .data/bench-demo and .data/bench-scale
- * and are created on first use (the scale one takes about two minutes).
+ * --only demo|scale, --via workerd|wrangler. Datasets live in
+ * .data/bench-demo and .data/bench-scale and are created on first use (the
+ * scale one takes about two minutes).
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { main } from '../scripts/lib/fail';
+import { main, SetupError } from '../scripts/lib/fail';
 import { runTool } from '../scripts/lib/run';
-import { SetupError } from '../scripts/lib/fail';
 import { freePort, startWorker } from '../scripts/lib/worker-server';
 import { DATASETS } from './lib/datasets';
 import { loadTest } from './lib/load';

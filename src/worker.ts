@@ -1,8 +1,8 @@
 /**
  * The worker: one Hono app, behind the memory of public pages. cf() serves
  * static assets and sets up Astro's Cloudflare context, /api/v1 goes to the
- * JSON API, and everything else to Astro's pages (see docs/ARCHITECTURE.md). The daily Cron Trigger runs
- * src/server/scheduled.ts.
+ * JSON API, and everything else to Astro's pages (see docs/ARCHITECTURE.md).
+ * The daily Cron Trigger runs src/server/scheduled.ts.
  */
 import { cf } from '@astrojs/cloudflare/hono';
 import { actions, i18n, middleware, pages } from 'astro/hono';

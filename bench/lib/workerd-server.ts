@@ -7,8 +7,8 @@
  * `wrangler dev` puts a second workerd process between the client and the
  * worker (its ProxyWorker, which holds requests while code reloads). Nothing
  * like it is in front of a deployed worker, and on two cores it costs more
- * than a page served from memory: a static file answered at p95 63–75 ms at
- * 32 connections through it, 39 ms without it (docs/PERFORMANCE.md).
+ * than a page served from memory: a static file answered at p95 63–70 ms at
+ * 32 connections through it, 41–53 ms without it (docs/PERFORMANCE.md).
  */
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
