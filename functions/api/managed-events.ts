@@ -13,6 +13,7 @@ import {
   cancelEvent,
   createEvent,
   createEventSeries,
+  deleteDraftEvent,
   duplicateEvent,
   findManagedEvent,
   listManagedEvents,
@@ -240,6 +241,16 @@ const duplicateRoute = createRoute({
   responses: { ...created('The copy'), ...errors(401, 403, 404) },
 });
 
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/managed-events/{slug}',
+  tags,
+  summary: 'Delete a draft',
+  description: 'For a draft nobody outside the department has seen. 409 for a published or cancelled event: cancel it instead, it stays public.',
+  request: { params: slugParams },
+  responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404, 409) },
+});
+
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 function managedJson(event: ManagedEvent): z.infer<typeof ManagedEventSchema> {
@@ -332,6 +343,10 @@ export const managedEvents = router
   .openapi(cancelRoute, async (c) => {
     const event = await cancelEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, c.req.valid('json'), new Date());
     return c.json(managedJson(event), 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    await deleteDraftEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, new Date());
+    return c.body(null, 204);
   })
   .openapi(duplicateRoute, async (c) => {
     const suffix = dictionary(c.get('locale')).eventAdmin.copySuffix;

@@ -216,6 +216,7 @@ export const en: Dictionary = {
     below_booths_taken: '{taken} booths are already held: the capacity cannot be lower.',
     event_draft: 'The event is still a draft: this cannot be done yet.',
     event_published: 'The event is already published.',
+    delete_confirm_required: 'Tick the box to confirm deleting the draft.',
     event_cancelled: 'The event is cancelled and can no longer change.',
     event_changed: 'Someone else has just changed the event; reload the page.',
     ends_before_start: 'The end must come after the start.',

@@ -215,6 +215,7 @@ export const vi = {
     below_booths_taken: 'Đã có {taken} gian hàng được giữ: số gian không thể thấp hơn.',
     event_draft: 'Sự kiện còn là bản nháp: chưa thể làm việc này.',
     event_published: 'Sự kiện đã được công bố.',
+    delete_confirm_required: 'Đánh dấu ô xác nhận để xóa bản nháp.',
     event_cancelled: 'Sự kiện đã bị hủy và không thay đổi được nữa.',
     event_changed: 'Sự kiện vừa được người khác thay đổi; hãy tải lại trang.',
     ends_before_start: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',

@@ -5,7 +5,7 @@
  * anything is read or written; invalid input refused field by field with
  * nothing written.
  */
-import { count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
@@ -13,7 +13,7 @@ import type { Database } from '../../src/server/db/client';
 import { auditLog, events } from '../../src/server/db/schema';
 import { ConflictError } from '../../src/server/errors';
 import { parseSitemapName, renderSitemap, renderSitemapIndex } from '../../src/server/seo/sitemap';
-import { updateEvent } from '../../src/server/events/event-admin';
+import { deleteDraftEvent, updateEvent } from '../../src/server/events/event-admin';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
@@ -206,11 +206,58 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
       ['POST', '/managed-events/khong-co/publish', undefined],
       ['POST', '/managed-events/khong-co/cancel', { reason: 'Không có sự kiện.' }],
       ['POST', '/managed-events/khong-co/duplicate', undefined],
+      ['DELETE', '/managed-events/khong-co', undefined],
     ] as const) {
       const res = await send(officer, method, path, body);
       expect(res.status, `${method} ${path}`).toBe(404);
       expect((await readJson(res)).error.code).toBe('not_found');
     }
+  });
+
+  it('deletes a draft, with its audit entry, and refuses to delete what was published or cancelled', async () => {
+    const draft = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp tạo nhầm' })));
+    const before = await totals();
+    const res = await send(officer, 'DELETE', `/managed-events/${draft.slug}`);
+    expect(res.status).toBe(204);
+    expect(await totals()).toEqual({ events: before.events - 1, audit: before.audit + 1 });
+    expect((await send(officer, 'GET', `/managed-events/${draft.slug}`)).status).toBe(404);
+    expect(await auditActions(draft.id)).toEqual(['event.create', 'event.delete']);
+    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, draft.id), eq(auditLog.action, 'event.delete')));
+    expect(entry?.actorUserId).toBe(officerId);
+    expect(entry!.detail).toEqual({ slug: draft.slug, title: 'Bản nháp tạo nhầm' });
+    expect((await send(officer, 'DELETE', `/managed-events/${draft.slug}`)).status).toBe(404);
+
+    const published = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Đã công bố, không xóa', publish: true })));
+    const cancelled = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Đã hủy, không xóa', publish: true })));
+    await send(officer, 'POST', `/managed-events/${cancelled.slug}/cancel`, { reason: 'Không tổ chức nữa.' });
+    const kept = await totals();
+    const reasons: string[] = [];
+    for (const event of [published, cancelled]) {
+      const refused = await send(officer, 'DELETE', `/managed-events/${event.slug}`);
+      expect(refused.status).toBe(409);
+      const { error } = await readJson(refused);
+      expect(error.code).toBe('conflict');
+      reasons.push(error.fields.status);
+    }
+    // Each says why in the reader's language: already published, already cancelled.
+    expect(new Set(reasons).size).toBe(2);
+    expect(reasons.every((reason) => typeof reason === 'string' && reason.length > 0)).toBe(true);
+    expect(await totals()).toEqual(kept);
+  });
+
+  it('deletes nothing when the draft was published between the read and the write', async () => {
+    const draft = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp bị công bố giữa chừng' })));
+    const officerUser: SessionUser = { id: officerId, email: 'o@example.test', displayName: 'Officer', role: 'officer', cooperativeId: null, isManager: false };
+    // The officer's read sees a draft; another officer publishes before the batch runs.
+    const racing = db.batch.bind(db);
+    db.batch = (async (statements: Parameters<typeof db.batch>[0]) => {
+      await db.update(events).set({ status: 'published' }).where(eq(events.id, draft.id));
+      db.batch = racing;
+      return racing(statements);
+    }) as unknown as typeof db.batch;
+    const before = await totals();
+    await expect(deleteDraftEvent(db, officerUser, draft.slug, new Date())).rejects.toBeInstanceOf(ConflictError);
+    expect(await totals()).toEqual(before);
   });
 
   it('lists every event to officers, drafts included, filtered by status', async () => {
@@ -362,6 +409,7 @@ describe('only trade officers and admins manage events', () => {
       ['POST', '/managed-events/khong-co/publish', undefined],
       ['POST', '/managed-events/khong-co/cancel', { reason: 'x' }],
       ['POST', '/managed-events/khong-co/duplicate', undefined],
+      ['DELETE', '/managed-events/khong-co', undefined],
     ] as const;
 
   it('refuses members (403) and anonymous callers (401) before reading the body, writing nothing', async () => {
@@ -391,6 +439,7 @@ describe('only trade officers and admins manage events', () => {
       expect(doc.paths[path], path).toBeTruthy();
     }
     expect(doc.paths['/managed-events/{slug}'].put.responses['422']).toBeTruthy();
+    expect(doc.paths['/managed-events/{slug}'].delete.responses['204']).toBeTruthy();
     expect(doc.paths['/managed-events'].post.responses['403']).toBeTruthy();
   });
 });

@@ -169,6 +169,27 @@ describe('a trade officer manages an event without script', () => {
     expect(html).toContain(`value="${title} (bản sao)"`);
     expect(textOf(html)).toContain('Bản nháp');
   });
+
+  it('deletes a draft made by mistake, once the box is ticked; a cancelled event has no such form', async () => {
+    const copy = (await post(editPath, { intent: 'duplicate' }, officer)).headers.get('location')?.replace(/\?.*$/, '') ?? '';
+    const draftPage = await (await get(copy, officer)).text();
+    expect(draftPage).toContain('name="intent" value="delete"');
+    expect(await (await get(editPath, officer)).text()).not.toContain('name="intent" value="delete"');
+
+    const unconfirmed = await post(copy, { intent: 'delete' }, officer);
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toMatch(/<p class="field__error" id="delete-confirm-error"[^>]*>Đánh dấu ô xác nhận để xóa bản nháp\.<\/p>/);
+    expect((await get(copy, officer)).status).toBe(200);
+
+    const deleted = await post(`/en${copy.replace('/tai-khoan/su-kien-quan-ly/', '/account/manage-events/').replace(/\/sua$/, '/edit')}`, { intent: 'delete', confirm: 'on' }, officer);
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get('location')).toBe('/en/account/manage-events?done=deleted');
+    expect(textOf(await (await get('/en/account/manage-events?done=deleted', officer)).text())).toContain('The draft was deleted.');
+    expect((await get(copy, officer)).status).toBe(404);
+    // The cancelled event it was copied from is untouched.
+    expect((await post(editPath, { intent: 'delete', confirm: 'on' }, officer)).status).toBe(409);
+    expect((await get(`/su-kien/${slug}`)).status).toBe(200);
+  });
 });
 
 describe('only trade officers reach the event pages', () => {

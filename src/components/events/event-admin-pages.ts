@@ -9,7 +9,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../i18n';
-import { managedEventPaths } from '../../i18n/routes';
+import { managedEventPaths, routes } from '../../i18n/routes';
 import type { AuditRecord } from '../../server/audit/audit-log';
 import type { Database } from '../../server/db/client';
 import { EVENT_STATUSES, type EventStatus } from '../../server/events/vocabulary';
@@ -17,6 +17,7 @@ import {
   cancelEvent,
   createEvent,
   createEventSeries,
+  deleteDraftEvent,
   duplicateEvent,
   eventHistory,
   findManagedEvent,
@@ -30,7 +31,7 @@ import {
 } from '../../server/events/event-admin';
 import { type EventDetail, getEventDetail } from '../../server/events/event-detail';
 import { requireOfficer } from '../../server/accounts/guards';
-import { NotFoundError } from '../../server/errors';
+import { NotFoundError, ValidationError } from '../../server/errors';
 import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../accounts/form-handling';
 import { gated } from '../dashboard/gate';
 import { eventInputFrom, eventValuesFrom, eventValuesOf, formErrors, recurrenceFrom } from './event-form';
@@ -54,7 +55,8 @@ export async function handleManagedEvents(page: AstroGlobal, locale: Locale): Pr
     listManagedEvents(db, user, { status: statusFilter(page), page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1 }),
   );
   if (gate instanceof Response) return gate;
-  return { list: gate.data, notice: null };
+  const deleted = page.url.searchParams.get('done') === 'deleted';
+  return { list: gate.data, notice: deleted ? dictionary(locale).eventAdmin.form.deleted : null };
 }
 
 /** What the form pages render: the form's values and errors, plus what the page knows of the event. */
@@ -67,9 +69,11 @@ export interface EventFormView extends FormView {
   history: AuditRecord[];
   /** The cancel form's own values and errors. */
   cancel: FormView;
+  /** The delete form's (a draft's) own values and errors. */
+  deletion: FormView;
 }
 
-const blankParts = { event: null, previewDates: null, series: [], history: [], cancel: emptyView() };
+const blankParts = { event: null, previewDates: null, series: [], history: [], cancel: emptyView(), deletion: emptyView() };
 
 function withFormErrors(view: FormView): FormView {
   return { ...view, errors: formErrors(view.errors) };
@@ -139,7 +143,13 @@ export async function handleEditEvent(page: AstroGlobal, locale: Locale, slug: s
   const officer = gate.user;
   let data = gate.data;
   const here = managedEventPaths(slug).edit[locale];
-  const render = (form: FormView, cancel: FormView = emptyView()): EventFormView => ({ ...form, ...data, previewDates: null, cancel });
+  const render = (form: FormView, parts: Partial<Pick<EventFormView, 'cancel' | 'deletion'>> = {}): EventFormView => ({
+    ...form,
+    ...data,
+    previewDates: null,
+    cancel: parts.cancel ?? emptyView(),
+    deletion: parts.deletion ?? emptyView(),
+  });
   const stored = () => eventValuesOf(managedEventInput(data.event));
 
   if (page.request.method !== 'POST') return render({ ...emptyView(stored()), notice: editNotice(page, locale) });
@@ -162,7 +172,20 @@ export async function handleEditEvent(page: AstroGlobal, locale: Locale, slug: s
     if (outcome.ok) return seeOther(`${here}?done=cancelled`);
     const refused = await reload();
     if (refused) return refused;
-    return render({ ...emptyView(stored()), alert: outcome.view.alert }, outcome.view);
+    return render({ ...emptyView(stored()), alert: outcome.view.alert }, { cancel: outcome.view });
+  }
+  if (intent === 'delete') {
+    const values = { confirm: form.confirm === 'on' ? 'on' : '' };
+    const outcome = await runForm(page, locale, values, async (db) => {
+      // The box is the page's own safeguard against a stray click; the API's DELETE is explicit enough.
+      if (values.confirm !== 'on') throw new ValidationError({ confirm: { code: 'delete_confirm_required' } });
+      await deleteDraftEvent(db, officer, slug, now);
+    });
+    if (outcome instanceof Response) return outcome;
+    if (outcome.ok) return seeOther(`${routes.manageRegistrations[locale]}?done=deleted`);
+    const refused = await reload();
+    if (refused) return refused;
+    return render({ ...emptyView(stored()), alert: outcome.view.alert }, { deletion: outcome.view });
   }
   if (intent === 'publish' || intent === 'duplicate') {
     const suffix = dictionary(locale).eventAdmin.copySuffix;

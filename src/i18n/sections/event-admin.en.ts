@@ -94,6 +94,7 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
     published: 'The event is published.',
     cancelled: 'The event is cancelled; the reason is shown publicly.',
     duplicated: 'This is a copy (a draft) of the event.',
+    deleted: 'The draft was deleted.',
   },
   actions: {
     heading: 'Actions',
@@ -106,6 +107,10 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
     cancelHint: 'The event stays visible, marked as cancelled, with this reason; subscribed calendars get it as cancelled.',
     cancelReason: 'Reason for cancelling',
     cancel: 'Cancel the event',
+    deleteHeading: 'Delete the draft',
+    deleteHint: 'Nobody outside the department has seen a draft; once deleted it cannot be brought back. A published event is cancelled instead.',
+    deleteConfirm: 'I understand this draft is deleted for good.',
+    delete: 'Delete the draft',
   },
   series: {
     heading: 'Events of the same series',
@@ -118,6 +123,7 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
       'event.publish': 'Published',
       'event.cancel': 'Cancelled',
       'event.duplicate': 'Created as a copy',
+      'event.delete': 'Draft deleted',
     },
     changed: 'fields: {fields}',
     none: 'No change recorded yet (the event predates the log).',

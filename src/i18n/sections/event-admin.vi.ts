@@ -92,6 +92,7 @@ export const eventAdminVi = {
     published: 'Sự kiện đã được công bố.',
     cancelled: 'Sự kiện đã bị hủy; lý do được hiển thị công khai.',
     duplicated: 'Đây là bản sao (bản nháp) của sự kiện.',
+    deleted: 'Đã xóa bản nháp.',
   },
   actions: {
     heading: 'Thao tác',
@@ -104,6 +105,10 @@ export const eventAdminVi = {
     cancelHint: 'Sự kiện vẫn hiển thị, được đánh dấu đã hủy, cùng lý do này; lịch của người theo dõi nhận trạng thái đã hủy.',
     cancelReason: 'Lý do hủy',
     cancel: 'Hủy sự kiện',
+    deleteHeading: 'Xóa bản nháp',
+    deleteHint: 'Bản nháp chưa ai ngoài Sở xem thấy; xóa rồi không khôi phục được. Sự kiện đã công bố thì hủy, không xóa.',
+    deleteConfirm: 'Tôi hiểu bản nháp này sẽ bị xóa hẳn.',
+    delete: 'Xóa bản nháp',
   },
   series: {
     heading: 'Các sự kiện cùng chuỗi',
@@ -116,6 +121,7 @@ export const eventAdminVi = {
       'event.publish': 'Công bố',
       'event.cancel': 'Hủy',
       'event.duplicate': 'Tạo bằng nhân bản',
+      'event.delete': 'Xóa bản nháp',
     },
     changed: 'các trường: {fields}',
     none: 'Chưa có thay đổi nào được ghi (sự kiện có từ trước nhật ký).',

@@ -1,9 +1,10 @@
 /**
  * Trade officers' verbs on events: create (one event or a recurring series),
- * edit, publish, cancel with a reason, duplicate; and the reads their pages
- * and the API need (drafts included).
+ * edit, publish, cancel with a reason, duplicate, delete a draft; and the
+ * reads their pages and the API need (drafts included).
  *
  * draft ─publish→ published ─cancel(reason)→ cancelled
+ *   └─delete→ (gone: nobody outside the department saw it)
  * Drafts are never public. A published event stays editable, and every change
  * to it (an edit, its cancellation) bumps `revision`, the iCalendar SEQUENCE,
  * so subscribed calendars take the new version. A cancelled event stays public
@@ -491,6 +492,36 @@ export async function cancelEvent(db: Database, user: SessionUser | null | undef
     now,
   });
   return findManagedEvent(db, officer, slug);
+}
+
+/**
+ * Deletes a draft (a copy made by mistake, an event that will not happen
+ * after all). Only drafts: a published or cancelled event has been seen and
+ * subscribed to, so it is cancelled instead and stays public. The audit entry
+ * (with the title, for the record) and the deletion are one batch, and the
+ * deletion applies only if the event is still a draft when it runs.
+ */
+export async function deleteDraftEvent(db: Database, user: SessionUser | null | undefined, slug: string, now: Date): Promise<void> {
+  const officer = requireOfficer(user);
+  const event = await findManagedEvent(db, officer, slug);
+  if (event.status !== 'draft') throw new ConflictError(`event is ${event.status}`, { status: { code: `event_${event.status}` } });
+  const auditId = newId();
+  const detail = JSON.stringify({ slug: event.slug, title: event.fields.titleVi });
+  await db.batch([
+    auditInsertSelect(
+      db,
+      { id: auditId, actorUserId: officer.id, action: 'event.delete', entityType: EVENT_ENTITY, at: now },
+      { entityId: sql`${events.id}`, detail: sql`${detail}` },
+      events,
+      and(eq(events.id, event.id), eq(events.status, 'draft')),
+    ),
+    db.delete(events).where(and(eq(events.id, event.id), auditEntryExists(auditId))),
+  ]);
+  if (await auditEntryWritten(db, auditId)) return;
+  // Published by another officer between the read and the batch (or deleted by one).
+  const [still] = await db.select({ status: events.status }).from(events).where(eq(events.id, event.id)).limit(1);
+  if (!still) throw new NotFoundError('event');
+  throw new ConflictError('status changed meanwhile', { status: { code: 'event_changed' } });
 }
 
 /** A new draft with the event's fields (say, next year's fair): no registrations, status or series of its own. */
