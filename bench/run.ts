@@ -26,11 +26,11 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { main, SetupError } from '../scripts/lib/fail';
 import { runTool } from '../scripts/lib/run';
-import { freePort, startWorker } from '../scripts/lib/worker-server';
+import { freePort, type RunningWorker, startWorker } from '../scripts/lib/worker-server';
 import { DATASETS } from './lib/datasets';
 import { loadTest } from './lib/load';
 import { weigh } from './lib/page-weight';
-import { type RunningWorker, startWorkerInWorkerd } from './lib/workerd-server';
+import { startWorkerInWorkerd } from './lib/workerd-server';
 
 const LAUNCHERS: Record<string, (options: { host: string; port: number; dataDir: string }) => Promise<RunningWorker>> = {
   workerd: startWorkerInWorkerd,

@@ -70,8 +70,8 @@ export function createPublicCache({
 }: PublicCacheOptions = {}): PublicCache {
   const store = new ResponseStore(limits);
   let watch: ContentVersionWatch | undefined;
-  const answer = (entry: StoredResponse, status: 'HIT' | 'MISS', env: Env): Response | Promise<Response> => {
-    const response = responseFrom(entry, status);
+  const answerFromMemory = (entry: StoredResponse, env: Env): Response | Promise<Response> => {
+    const response = responseFrom(entry, 'HIT');
     return entry.fresh && fresh ? fresh.refresh(response, env) : response;
   };
 
@@ -91,7 +91,7 @@ export function createPublicCache({
     }
 
     const kept = store.get(key, version, Date.now());
-    if (kept) return answer(kept, 'HIT', env);
+    if (kept) return answerFromMemory(kept, env);
     const response = await render(request, env, ctx);
     if (!isKeepable(response)) return response;
     const html = response.headers.get('content-type')?.startsWith('text/html') ?? false;

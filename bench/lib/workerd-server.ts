@@ -16,12 +16,7 @@ import { dirname, join } from 'node:path';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 import { wranglerStateDir } from '../../scripts/lib/config';
 import { SetupError } from '../../scripts/lib/fail';
-import { BUILT_WORKER_CONFIG, ensurePortFree } from '../../scripts/lib/worker-server';
-
-export interface RunningWorker {
-  url: string;
-  stop(): Promise<void>;
-}
+import { BUILT_WORKER_CONFIG, ensurePortFree, type RunningWorker } from '../../scripts/lib/worker-server';
 
 /** The part of Miniflare's API used here (its types are those of wrangler's own copy, below). */
 interface MiniflareModule {

@@ -12,10 +12,15 @@ import { SetupError } from './fail';
 
 export const BUILT_WORKER_CONFIG = resolve(ROOT, 'dist/server/wrangler.json');
 
-export interface WorkerServer {
+/** A served worker, however it was started. */
+export interface RunningWorker {
   url: string;
-  process: ChildProcess;
   stop(): Promise<void>;
+}
+
+/** The worker under `wrangler dev`: a process whose output `npm start` shows. */
+export interface WorkerServer extends RunningWorker {
+  process: ChildProcess;
 }
 
 export interface WorkerOptions {

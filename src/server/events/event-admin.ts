@@ -365,10 +365,30 @@ interface EventChange {
   now: Date;
 }
 
+/** Refuses a verb the event's status does not allow (409, saying the status). */
+function requireEventStatus(event: ManagedEvent, from: readonly EventStatus[]): void {
+  if (!from.includes(event.status)) throw new ConflictError(`event is ${event.status}`, { status: { code: `event_${event.status}` } });
+}
+
+/**
+ * Why a conditional write to `event` wrote nothing: the event is gone (404),
+ * its status moved on, the booths taken no longer fit `capacity` (422), or
+ * someone edited it meanwhile (409).
+ */
+async function refuseUnwrittenChange(db: Database, event: ManagedEvent, capacity?: number | null): Promise<never> {
+  const [now] = await db.select().from(events).where(eq(events.id, event.id)).limit(1);
+  if (!now) throw new NotFoundError('event');
+  if (now.status !== event.status) throw new ConflictError('status changed meanwhile', { status: { code: 'event_changed' } });
+  if (typeof capacity === 'number' && now.boothsTaken > capacity) {
+    throw new ValidationError({ boothCapacity: { code: 'below_booths_taken', params: { taken: now.boothsTaken } } });
+  }
+  throw new ConflictError('edited meanwhile', { status: { code: 'event_changed' } });
+}
+
 /** Applies a change to an existing event with its audit entry (see the module's comment); explains a change that did not happen. */
 async function changeEvent(db: Database, change: EventChange): Promise<void> {
   const { event } = change;
-  if (!change.from.includes(event.status)) throw new ConflictError(`event is ${event.status}`, { status: { code: `event_${event.status}` } });
+  requireEventStatus(event, change.from);
   const auditId = newId();
   const conditions: (SQL | undefined)[] = [
     eq(events.id, event.id),
@@ -396,14 +416,7 @@ async function changeEvent(db: Database, change: EventChange): Promise<void> {
       .where(and(eq(events.id, event.id), auditEntryExists(auditId))),
   ]);
   if (await auditEntryWritten(db, auditId)) return;
-
-  const [now] = await db.select().from(events).where(eq(events.id, event.id)).limit(1);
-  if (!now) throw new NotFoundError('event');
-  if (now.status !== event.status) throw new ConflictError('status changed meanwhile', { status: { code: 'event_changed' } });
-  if (typeof change.capacity === 'number' && now.boothsTaken > change.capacity) {
-    throw new ValidationError({ boothCapacity: { code: 'below_booths_taken', params: { taken: now.boothsTaken } } });
-  }
-  throw new ConflictError('edited meanwhile', { status: { code: 'event_changed' } });
+  await refuseUnwrittenChange(db, event, change.capacity);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -504,7 +517,7 @@ export async function cancelEvent(db: Database, user: SessionUser | null | undef
 export async function deleteDraftEvent(db: Database, user: SessionUser | null | undefined, slug: string, now: Date): Promise<void> {
   const officer = requireOfficer(user);
   const event = await findManagedEvent(db, officer, slug);
-  if (event.status !== 'draft') throw new ConflictError(`event is ${event.status}`, { status: { code: `event_${event.status}` } });
+  requireEventStatus(event, ['draft']);
   const auditId = newId();
   const detail = JSON.stringify({ slug: event.slug, title: event.fields.titleVi });
   await db.batch([
@@ -519,9 +532,7 @@ export async function deleteDraftEvent(db: Database, user: SessionUser | null | 
   ]);
   if (await auditEntryWritten(db, auditId)) return;
   // Published by another officer between the read and the batch (or deleted by one).
-  const [still] = await db.select({ status: events.status }).from(events).where(eq(events.id, event.id)).limit(1);
-  if (!still) throw new NotFoundError('event');
-  throw new ConflictError('status changed meanwhile', { status: { code: 'event_changed' } });
+  await refuseUnwrittenChange(db, event);
 }
 
 /** A new draft with the event's fields (say, next year's fair): no registrations, status or series of its own. */
