@@ -11,7 +11,7 @@
 import { Hono } from 'hono';
 import { IMAGE_SIZES, type ImageSize } from '../src/server/media/limits';
 import { MEDIA_ID_PATTERN, mediaObjectKey } from '../src/server/media/stored-image';
-import { MEDIA_CONTENT_SECURITY_POLICY } from '../src/server/security/headers';
+import { MEDIA_CONTENT_SECURITY_POLICY } from './security-headers';
 
 /** Types the route ever sends; anything else stored under these keys is not served. */
 const SERVED_TYPES = new Set(['image/webp']);

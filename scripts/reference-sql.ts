@@ -5,7 +5,7 @@
  */
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { provinces } from '../src/server/db/schema';
-import { PROVINCES } from '../src/server/db/seed/provinces';
+import { PROVINCES } from '../src/server/provinces/reference';
 
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';

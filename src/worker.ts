@@ -10,13 +10,13 @@ import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { media } from '../functions/media';
-import { freshFormTokens } from '../functions/fresh-form-tokens';
-import { createPublicCache } from '../functions/public-cache';
+import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
+import { createPublicCache } from '../functions/public-cache/index';
 import { databaseFromEnv } from './server/db/client';
 import { mailerFor } from './server/mail/mailer';
 import { runScheduledJobs } from './server/scheduled';
 import { dictionary, localeFromPath } from './i18n';
-import { withSecurityHeaders } from './server/security/headers';
+import { withSecurityHeaders } from '../functions/security-headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
 
 const app = new Hono<{ Bindings: Env }>();

@@ -5,8 +5,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { mediaPath } from '../../src/server/media/stored-image';
-import { type ProductDetail, getPublicProduct } from '../../src/server/catalogue/product-detail';
-import { OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
+import { type ProductDetail, getPublicProduct } from '../../src/server/products/product-detail';
+import { OCOP_GROUPS } from '../../src/server/products/vocabulary';
 import { type CooperativeProfile, getPublicCooperative } from '../../src/server/cooperatives/profile';
 import {
   COOPERATIVE_CLASSIFICATIONS,

@@ -3,9 +3,9 @@
  * as the /san-pham and /hop-tac-xa pages (src/server/*-filters.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
-import { checkProductFilters, productFilterShape } from '../../src/server/catalogue/product-filters';
-import { listProducts } from '../../src/server/catalogue/product-list';
+import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/products/vocabulary';
+import { checkProductFilters, productFilterShape } from '../../src/server/products/product-filters';
+import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
 import { InvalidFilterError } from '../../src/server/errors';

@@ -7,8 +7,8 @@
  * (`steps.2.occurredAt`) are the same.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { CERTIFICATION_KINDS } from '../../src/server/catalogue/vocabulary';
-import { findOwnedProduct } from '../../src/server/dashboard/owned-product';
+import { CERTIFICATION_KINDS } from '../../src/server/products/vocabulary';
+import { findOwnedProduct } from '../../src/server/products/owned-product';
 import { NotFoundError } from '../../src/server/errors';
 import { FUTURE_TOLERANCE_MS, MAX_STEPS } from '../../src/server/provenance/batch-input';
 import { findProductBatch, recordBatch, recordCertificate, updateBatch, updateCertificate } from '../../src/server/provenance/batches';

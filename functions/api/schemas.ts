@@ -1,7 +1,7 @@
 /** Schemas shared by every router. */
 import { z } from '@hono/zod-openapi';
-import type { CertificateView } from '../../src/server/catalogue/certificates';
-import { CERTIFICATION_KINDS, OCOP_GROUPS, OCOP_LEVELS } from '../../src/server/catalogue/vocabulary';
+import type { CertificateView } from '../../src/server/products/certificates';
+import { CERTIFICATION_KINDS, OCOP_GROUPS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
 import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary';
 
@@ -25,7 +25,7 @@ export function errorSchemaResponses(descriptions: Readonly<Record<number, strin
   return Object.fromEntries(statuses.map((status) => [status, errorSchemaResponse(descriptions[status] ?? 'Error')]));
 }
 
-/** A product as lists show it (src/server/catalogue/card.ts). */
+/** A product as lists show it (src/server/products/card.ts). */
 export const ProductCardSchema = z
   .object({
     id: z.string(),

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { tracePaths } from '../../src/i18n/routes';
-import { OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
+import { OCOP_GROUPS } from '../../src/server/products/vocabulary';
 import { BadRequestError, NotFoundError } from '../../src/server/errors';
 import { batchLabelPath } from '../../src/server/provenance/digital-link';
 import { parseGtin } from '../../src/server/provenance/gtin';

@@ -11,7 +11,7 @@
 import { deleteExpiredResetLinks } from './accounts/password-reset';
 import { deleteEndedWindows } from './accounts/rate-limit';
 import { deleteExpiredSessions } from './accounts/sessions';
-import { refreshOcopStars } from './catalogue/ocop-stars';
+import { refreshOcopStars } from './products/ocop-stars';
 import type { Database } from './db/client';
 import { refreshNationalStatistics } from './stats/catalogue-statistics';
 import { deliverDueNotifications } from './inquiries/notifications';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import type { SessionUser } from '../../src/server/accounts/users';
-import { updateProduct } from '../../src/server/dashboard/product-writes';
+import { updateProduct } from '../../src/server/products/product-writes';
 import { auditLog, cooperatives, pendingRevisions, products, provinceTargets } from '../../src/server/db/schema';
 import { createTestCooperative, createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call } from '../support/api';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { certificateStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from '../../src/server/catalogue/validity';
+import { certificateStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from '../../src/server/products/validity';
 import type { Database } from '../../src/server/db/client';
 import {
   batches,

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLocalD1Migrations, type LocalD1, openLocalD1 } from '../../scripts/lib/local-d1';
-import { listFeaturedProducts } from '../../src/server/catalogue/featured';
-import { listProducts } from '../../src/server/catalogue/product-list';
+import { listFeaturedProducts } from '../../src/server/products/featured';
+import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
 import type { Database } from '../../src/server/db/client';
 import { checkDatabase } from '../../src/server/db/health';
@@ -24,8 +24,8 @@ import { computeCatalogueStatistics } from '../../src/server/stats/catalogue-sta
 import type { SessionUser } from '../../src/server/accounts/users';
 import { auditLog, events } from '../../src/server/db/schema';
 import { decideRegistration, registerForEvent, withdrawRegistration } from '../../src/server/events/registrations';
-import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/dashboard/cooperative-profile';
-import { approveRevision, rejectRevision } from '../../src/server/dashboard/moderation';
+import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/cooperatives/profile-changes';
+import { approveRevision, rejectRevision } from '../../src/server/moderation/moderation';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { migratedMemoryDatabase } from '../support/libsql';
 

@@ -11,7 +11,7 @@ import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, products } from '../../src/server/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/server/errors';
-import { approveProduct, listModerationQueue, loadReview, rejectProduct } from '../../src/server/dashboard/moderation';
+import { approveProduct, listModerationQueue, loadReview, rejectProduct } from '../../src/server/moderation/moderation';
 import {
   addOcopRating,
   createProduct,
@@ -19,7 +19,7 @@ import {
   submitProduct,
   unpublishProduct,
   updateProduct,
-} from '../../src/server/dashboard/product-writes';
+} from '../../src/server/products/product-writes';
 import { searchProducts } from '../support/search';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 

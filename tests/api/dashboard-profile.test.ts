@@ -12,8 +12,8 @@ import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, products } from '../../src/server/db/schema';
 import { ForbiddenError, ValidationError } from '../../src/server/errors';
-import { approveRevision, listModerationQueue } from '../../src/server/dashboard/moderation';
-import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/dashboard/cooperative-profile';
+import { approveRevision, listModerationQueue } from '../../src/server/moderation/moderation';
+import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/cooperatives/profile-changes';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 
 let db: Database;

@@ -15,10 +15,10 @@ import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, pendingRevisions, products } from '../../src/server/db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/server/errors';
-import { loadProfileRevision, proposeProfileChange, withdrawProfileChange, loadCooperativeProfile } from '../../src/server/dashboard/cooperative-profile';
-import { approveProduct, approveRevision, listModerationQueue, loadReview, loadRevisionReview, rejectRevision } from '../../src/server/dashboard/moderation';
-import { discardProductRevision, loadProductRevision } from '../../src/server/dashboard/product-revisions';
-import { addOcopRating, createProduct, submitProduct, unpublishProduct, updateProduct } from '../../src/server/dashboard/product-writes';
+import { loadProfileRevision, proposeProfileChange, withdrawProfileChange, loadCooperativeProfile } from '../../src/server/cooperatives/profile-changes';
+import { approveProduct, approveRevision, listModerationQueue, loadReview, loadRevisionReview, rejectRevision } from '../../src/server/moderation/moderation';
+import { discardProductRevision, loadProductRevision } from '../../src/server/products/product-revisions';
+import { addOcopRating, createProduct, submitProduct, unpublishProduct, updateProduct } from '../../src/server/products/product-writes';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 import { searchProducts } from '../support/search';
 

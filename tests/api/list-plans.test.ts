@@ -8,9 +8,9 @@
  */
 import type { InArgs, InStatement } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProductFilters } from '../../src/server/catalogue/product-filters';
-import { bestProductsInProvince } from '../../src/server/catalogue/card-queries';
-import { listProducts } from '../../src/server/catalogue/product-list';
+import type { ProductFilters } from '../../src/server/products/product-filters';
+import { bestProductsInProvince } from '../../src/server/products/card-queries';
+import { listProducts } from '../../src/server/products/product-list';
 import type { LibsqlHandle } from '../../src/server/db/node';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { migratedMemoryDatabase } from '../support/libsql';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { listProducts } from '../../src/server/catalogue/product-list';
-import { ocopValidSince } from '../../src/server/catalogue/validity';
+import { listProducts } from '../../src/server/products/product-list';
+import { ocopValidSince } from '../../src/server/products/validity';
 import { ocopRatings, products } from '../../src/server/db/schema';
 import { runDailyJobs } from '../../src/server/scheduled';
 import { vietnamDate } from '../../src/server/time/vietnam';

@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicCache, type FreshFields } from '../../functions/public-cache';
+import { createPublicCache, type FreshFields } from '../../functions/public-cache/index';
 import { readContentVersion } from '../../src/server/cache/content-version';
 import type { Database } from '../../src/server/db/client';
 import type { LibsqlHandle } from '../../src/server/db/node';

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { listFeaturedProducts } from '../../src/server/catalogue/featured';
+import { listFeaturedProducts } from '../../src/server/products/featured';
 import { seedDemoData, seedReferenceData } from '../../src/server/db/seeding';
 import { countPortalSummary, type PortalSummary } from '../../src/server/stats/summary';
 import { applyLocalD1Migrations, openLocalD1 } from '../../scripts/lib/local-d1';

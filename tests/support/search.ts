@@ -1,5 +1,5 @@
 import type { Database } from '../../src/server/db/client';
-import { listProducts } from '../../src/server/catalogue/product-list';
+import { listProducts } from '../../src/server/products/product-list';
 
 /** The slugs the public catalogue search finds for `q` (published products only). */
 export async function searchProducts(db: Database, q: string): Promise<string[]> {

@@ -1,8 +1,8 @@
 /** The dashboard forms' pure parts: step rows from posted fields, row moves, and typed values to domain input. */
 import { describe, expect, it } from 'vitest';
-import { applyRowAction, batchInputFrom, batchFieldsFrom, blankRow, rowAction, stepRowsFrom } from '../../src/components/dashboard/batch-form';
-import { isoToVietnamLocal, optionalNumber, vietnamLocalToIso } from '../../src/components/dashboard/form-values';
-import { productInputFrom } from '../../src/components/dashboard/product-form';
+import { applyRowAction, batchInputFrom, batchFieldsFrom, blankRow, rowAction, stepRowsFrom } from '../../functions/pages/dashboard/batch-form';
+import { isoToVietnamLocal, optionalNumber, vietnamLocalToIso } from '../../functions/pages/dashboard/form-values';
+import { productInputFrom } from '../../functions/pages/dashboard/product-form';
 
 const row = (kind: string) => ({ ...blankRow(), kind });
 

@@ -1,6 +1,6 @@
 /** The officers' event form: posted strings to the domain's inputs and back, and error names to the form's fields. */
 import { describe, expect, it } from 'vitest';
-import { eventInputFrom, eventValuesFrom, eventValuesOf, formErrors, recurrenceFrom } from '../../src/components/events/event-form';
+import { eventInputFrom, eventValuesFrom, eventValuesOf, formErrors, recurrenceFrom } from '../../functions/pages/events/event-form';
 import { validateEventInput } from '../../src/server/events/event-input';
 
 const PROVINCES = new Set(['01', '79']);

@@ -10,7 +10,7 @@ import {
   validateEventInput,
 } from '../../src/server/events/event-input';
 import { expandRecurrence, occurrenceDates, recurrenceRuleSchema } from '../../src/server/events/recurrence';
-import { PROVINCES } from '../../src/server/db/seed/provinces';
+import { PROVINCES } from '../../src/server/provinces/reference';
 import { isoWeekday } from '../../src/server/time/vietnam';
 
 const PROVINCE_CODES = new Set(PROVINCES.map((p) => p.code));

@@ -5,7 +5,7 @@ import {
   effectiveSort,
   MAX_PAGE,
   productFilterShape,
-} from '../../src/server/catalogue/product-filters';
+} from '../../src/server/products/product-filters';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
 import { filtersToQuery, parseLenient } from '../../src/server/search/params';
 

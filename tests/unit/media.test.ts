@@ -15,7 +15,7 @@ import {
   variantDimensions,
 } from '../../src/server/media/stored-image';
 import { cleanWebp } from '../../src/server/media/webp';
-import { MEDIA_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../src/server/security/headers';
+import { MEDIA_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../functions/security-headers';
 import { jpegWithGps, png, webp, webpChunks } from '../support/images';
 import sharp from 'sharp';
 

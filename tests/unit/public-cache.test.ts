@@ -3,8 +3,8 @@ import { collator, dateTimeFormat, numberFormat } from '../../src/i18n/intl-cach
 import { formatVnd } from '../../src/i18n';
 import { countryOptions } from '../../src/server/inquiries/countries';
 import { ContentVersionWatch } from '../../src/server/cache/content-version';
-import { isKeepable, keptResponse, publicCacheKey, responseFrom } from '../../src/server/cache/public-responses';
-import { ResponseStore, type StoredResponse } from '../../src/server/cache/response-store';
+import { isKeepable, keptResponse, publicCacheKey, responseFrom } from '../../functions/public-cache/public-responses';
+import { ResponseStore, type StoredResponse } from '../../functions/public-cache/response-store';
 
 function entry(bytes: number, version = 1, storedAt = 0): StoredResponse {
   return { status: 200, headers: [['content-type', 'text/html']], body: new Blob([new Uint8Array(bytes)]), version, storedAt };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { changedLabels, diffRows } from '../../src/components/dashboard/diff-rows';
-import { changedFieldNames, changeLog, diffFields, proposedColumns } from '../../src/server/dashboard/revision-diff';
+import { changedFieldNames, changeLog, diffFields, proposedColumns } from '../../src/server/moderation/revision-diff';
 
 const FIELDS = ['nameVi', 'descriptionVi', 'priceVnd', 'commune', 'provinceCode'] as const;
 const published = { nameVi: 'Chè Tân Cương', descriptionVi: '', priceVnd: 300000, commune: null, provinceCode: '19' };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadObservatoryAnalyzers } from '../../scripts/lib/observatory';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../src/server/security/headers';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../functions/security-headers';
 
 /** public/_headers as { path pattern: { header: value } }. */
 function headerRules(): Record<string, Record<string, string>> {

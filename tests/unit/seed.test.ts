@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/catalogue/vocabulary';
+import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/products/vocabulary';
 import { COOPERATIVE_KINDS } from '../../src/server/cooperatives/vocabulary';
 import { EVENT_KINDS } from '../../src/server/events/vocabulary';
 import { PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { buildDemoDataset } from '../../src/server/db/seed/demo';
 import { gtinCheckDigit } from '../../src/server/db/seed/gtin';
-import { PROVINCES } from '../../src/server/db/seed/provinces';
+import { PROVINCES } from '../../src/server/provinces/reference';
 import { Rng } from '../../src/server/db/seed/random';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
-import { slugify } from '../../src/server/db/seed/slug';
+import { slugify } from '../../src/server/search/slug';
 import type { DemoDataset } from '../../src/server/db/seed/types';
 
 const NOW = new Date('2026-11-24T03:00:00Z');

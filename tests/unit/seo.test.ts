@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicImageUrls } from '../../src/server/catalogue/media';
+import { publicImageUrls } from '../../src/server/products/image-urls';
 import { publicContact } from '../../src/server/cooperatives/contact';
 import { breadcrumbListLd, gtinProperty, productLd, serializeJsonLd } from '../../src/server/seo/json-ld';
 import { urlSetXml, xmlEscape } from '../../src/server/seo/sitemap-xml';

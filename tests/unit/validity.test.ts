@@ -6,7 +6,7 @@ import {
   ocopValidSince,
   ocopValidUntil,
   vietnamToday,
-} from '../../src/server/catalogue/validity';
+} from '../../src/server/products/validity';
 
 /** The status of a rating decided on `decisionDate`, seen at the instant `at`. */
 function ratingAt(decisionDate: string, at: string, status: 'active' | 'revoked' = 'active') {

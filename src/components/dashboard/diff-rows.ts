@@ -5,11 +5,11 @@
  * own "what differs" line, for products and for cooperative profiles.
  */
 import { dictionary, formatVnd, type Locale } from '../../i18n';
-import type { OcopGroup } from '../../server/catalogue/vocabulary';
+import type { OcopGroup } from '../../server/products/vocabulary';
 import type { CooperativeClassification, CooperativeKind, CooperativeSector } from '../../server/cooperatives/vocabulary';
-import type { FieldChange, FieldValue } from '../../server/dashboard/revision-diff';
-import type { RevisionEntityType } from '../../server/dashboard/vocabulary';
-import { PROVINCES } from '../../server/db/seed/provinces';
+import type { FieldChange, FieldValue } from '../../server/moderation/revision-diff';
+import type { RevisionEntityType } from '../../server/moderation/vocabulary';
+import { PROVINCES } from '../../server/provinces/reference';
 
 export interface DiffRow {
   label: string;

@@ -1,6 +1,6 @@
 /** <option> lists of the dashboard's forms, in the reader's language. */
 import type { Locale } from '../../i18n';
-import { PROVINCES } from '../../server/db/seed/provinces';
+import { PROVINCES } from '../../server/provinces/reference';
 
 /** The 34 provinces by GSO code (what the records store), alphabetical in the reader's language. */
 export function provinceOptionsByCode(locale: Locale) {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n';
-import type { ProvinceOption } from '../../server/catalogue/filter-options';
+import type { ProvinceOption } from '../../server/products/filter-options';
 
 /** The provinces as <option>s in the reader's language and alphabetical order. */
 export function provinceSelectOptions(provinces: readonly ProvinceOption[], locale: Locale) {

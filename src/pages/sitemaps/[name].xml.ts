@@ -1,9 +1,9 @@
 /** A child sitemap: pages.xml, provinces.xml, products-N.xml, cooperatives-N.xml, events-N.xml (see src/server/seo/sitemap.ts). */
 import type { APIRoute } from 'astro';
-import { readDatabase } from '../../server/db/page-data';
+import { readDatabase } from '../../../functions/pages/page-data';
 import { siteOrigin } from '../../server/seo/origin';
 import { parseSitemapName, renderSitemap } from '../../server/seo/sitemap';
-import { xmlResponse } from '../../server/seo/xml-response';
+import { xmlResponse } from '../../../functions/pages/seo/xml-response';
 
 export const GET: APIRoute = async ({ params, url, rewrite }) => {
   const name = parseSitemapName(params.name ?? '', url.searchParams.get('after'));

@@ -1,6 +1,6 @@
 /** The filters of the cooperative directory, shared by GET /api/v1/cooperatives and /hop-tac-xa. */
 import { z } from 'zod';
-import { MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from '../catalogue/product-filters';
+import { MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from '../products/product-filters';
 import { optionalParam, slugParam } from '../search/params';
 import { COOPERATIVE_CLASSIFICATIONS, COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from './vocabulary';
 

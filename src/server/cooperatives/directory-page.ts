@@ -1,4 +1,4 @@
-import { listProvinceOptions } from '../catalogue/filter-options';
+import { listProvinceOptions } from '../products/filter-options';
 import type { Database } from '../db/client';
 import { readListPage } from '../search/list-page';
 import { listCooperatives } from './directory';

@@ -5,7 +5,7 @@
  * page of lookups, never a scan of the catalogue.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { PAGE_SIZE } from '../catalogue/product-filters';
+import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
 import { countCapped, fetchListPage, type ListPage, relevanceOrder, resolveSlugFilters } from '../search/list-query';

@@ -3,11 +3,11 @@
  * shows: one query finds the cooperative, the rest is read concurrently.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { ProductCard } from '../catalogue/card';
-import { bestProductsOfCooperative } from '../catalogue/card-queries';
-import { type CertificateView, certificatesOfCooperative } from '../catalogue/certificates';
-import { publicImageUrls } from '../catalogue/media';
-import { vietnamToday } from '../catalogue/validity';
+import type { ProductCard } from '../products/card';
+import { bestProductsOfCooperative } from '../products/card-queries';
+import { type CertificateView, certificatesOfCooperative } from '../products/certificates';
+import { publicImageUrls } from '../products/image-urls';
+import { vietnamToday } from '../products/validity';
 import type { Database } from '../db/client';
 import { cooperatives, provinces, valueChainLinks } from '../db/schema';
 import { listUpcomingEventsOfCooperative } from '../events/by-cooperative';

@@ -28,7 +28,7 @@ import {
   OCOP_LEVELS,
   OCOP_RATING_STATUSES,
   PRODUCT_STATUSES,
-} from '../catalogue/vocabulary';
+} from '../products/vocabulary';
 import {
   COOPERATIVE_CLASSIFICATIONS,
   COOPERATIVE_KINDS,
@@ -36,7 +36,7 @@ import {
   COOPERATIVE_STATUSES,
   VALUE_CHAIN_ROLES,
 } from '../cooperatives/vocabulary';
-import { REVISION_ENTITY_TYPES, REVISION_STATUSES } from '../dashboard/vocabulary';
+import { REVISION_ENTITY_TYPES, REVISION_STATUSES } from '../moderation/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
 import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
@@ -165,7 +165,7 @@ export const products = sqliteTable(
     /**
      * Stars of the product's current valid, unrevoked OCOP rating (null when
      * none), so lists can filter and sort on an index. Recomputed from
-     * ocop_ratings by refreshOcopStars after writes and daily (src/server/catalogue/ocop-stars.ts).
+     * ocop_ratings by refreshOcopStars after writes and daily (src/server/products/ocop-stars.ts).
      */
     ocopStars: integer('ocop_stars'),
     provinceCode: text('province_code')

@@ -6,7 +6,7 @@
  */
 import { inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../accounts/passwords';
-import { refreshOcopStars } from '../catalogue/ocop-stars';
+import { refreshOcopStars } from '../products/ocop-stars';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
 import type { Database } from './client';
@@ -28,7 +28,7 @@ import {
 import { checkSeedRows } from './seed/check';
 import { DEMO_ACCOUNTS } from './seed/accounts';
 import { buildDemoDataset } from './seed/demo';
-import { PROVINCES } from './seed/provinces';
+import { PROVINCES } from '../provinces/reference';
 import { generateScaleDataset, type ScaleChunk, type ScaleOptions } from './seed/scale';
 
 export interface CatalogueCounts {

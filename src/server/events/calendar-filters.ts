@@ -5,7 +5,7 @@
  * another ending.
  */
 import { z } from 'zod';
-import { MAX_PAGE, MAX_PAGE_SIZE } from '../catalogue/product-filters';
+import { MAX_PAGE, MAX_PAGE_SIZE } from '../products/product-filters';
 import type { FieldIssues } from '../errors';
 import { optionalParam, slugParam } from '../search/params';
 import { isCalendarDate, isCalendarMonth } from '../time/vietnam';

@@ -2,7 +2,7 @@
  * Everything /su-kien (/en/events) shows for a URL: the list, or one month as
  * a grid, with the filters read leniently as on the other list pages.
  */
-import { listProvinceOptions } from '../catalogue/filter-options';
+import { listProvinceOptions } from '../products/filter-options';
 import type { Database } from '../db/client';
 import { readListPage } from '../search/list-page';
 import { addMonths, monthOf, vietnamDate } from '../time/vietnam';

@@ -25,7 +25,7 @@ import { auditEntryExists, auditEntryWritten, auditInsert, auditInsertSelect, au
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { eventRegistrations, events, provinces } from '../db/schema';
-import { slugify } from '../db/seed/slug';
+import { slugify } from '../search/slug';
 import { ConflictError, type FieldIssues, NotFoundError, ValidationError } from '../errors';
 import { countCapped } from '../search/list-query';
 import { fieldIssuesFromZod, parseInput } from '../validation';

@@ -1,4 +1,4 @@
-import { listFeaturedProducts, type ProductCard } from '../catalogue/featured';
+import { listFeaturedProducts, type ProductCard } from '../products/featured';
 import type { Database } from '../db/client';
 import { listUpcomingEvents, type EventSummary } from '../events/upcoming';
 import { type PortalSummary, readPortalSummary } from '../stats/summary';

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { Locale } from '../../i18n';
-import { vietnamToday } from '../catalogue/validity';
+import { vietnamToday } from '../products/validity';
 import { isCalendarDate } from '../time/vietnam';
 import { looksLikeEmail, normaliseEmail } from '../accounts/users';
 import { type FieldIssues, ValidationError } from '../errors';

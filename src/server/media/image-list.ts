@@ -21,6 +21,9 @@ export interface PostedImage {
   remove: boolean;
 }
 
+/** The file input of a product's photo list. */
+export const NEW_IMAGES_FIELD = 'newImages';
+
 export const MAX_ALT_LENGTH = 300;
 
 /** Form field names of an image row: image.{id}.altVi, image.{id}.altEn, image.{id}.position, image.{id}.remove. */

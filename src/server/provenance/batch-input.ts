@@ -8,8 +8,8 @@
  * on when the data arrives.
  */
 import { z } from 'zod';
-import { vietnamToday } from '../catalogue/validity';
-import { CERTIFICATION_KINDS } from '../catalogue/vocabulary';
+import { vietnamToday } from '../products/validity';
+import { CERTIFICATION_KINDS } from '../products/vocabulary';
 import { parseGtin } from './gtin';
 import { LOT_CODE_PATTERN } from './lot-code';
 import { isCalendarDate } from '../time/vietnam';

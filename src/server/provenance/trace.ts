@@ -5,11 +5,11 @@
  * concurrently, each on its own index.
  */
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
-import { type CertificateView, certificatesOfProduct } from '../catalogue/certificates';
+import { type CertificateView, certificatesOfProduct } from '../products/certificates';
 import { mediaPath, readStoredImages } from '../media/stored-image';
-import { latestOcopRating, type OcopRatingView } from '../catalogue/product-detail';
-import { vietnamToday } from '../catalogue/validity';
-import type { OcopGroup } from '../catalogue/vocabulary';
+import { latestOcopRating, type OcopRatingView } from '../products/product-detail';
+import { vietnamToday } from '../products/validity';
+import type { OcopGroup } from '../products/vocabulary';
 import type { CooperativeCard } from '../cooperatives/card';
 import { cooperativeCardsByIds } from '../cooperatives/cards';
 import type { Database } from '../db/client';

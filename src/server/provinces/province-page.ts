@@ -1,5 +1,5 @@
-import type { ProductCard } from '../catalogue/card';
-import { bestProductsInProvince } from '../catalogue/card-queries';
+import type { ProductCard } from '../products/card';
+import { bestProductsInProvince } from '../products/card-queries';
 import type { CooperativeCard } from '../cooperatives/card';
 import { cooperativeCardsInProvince } from '../cooperatives/cards';
 import type { Database } from '../db/client';

@@ -28,7 +28,7 @@ const PAGED: readonly PagedKind[] = ['products', 'cooperatives', 'events'];
 /** The fixed public pages. */
 const FIXED_PAGES = [routes.home, routes.products, routes.cooperatives, routes.events, routes.provinces, routes.statistics, routes.apiDocs];
 
-/** Ids are opaque, URL-safe strings (see src/server/db/seed/random.ts). */
+/** Ids are opaque, URL-safe strings (see src/server/db/ids.ts). */
 const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type SitemapName =

@@ -12,8 +12,8 @@
  * ten minutes per view.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { OcopGroup } from '../catalogue/vocabulary';
-import { OCOP_GROUPS } from '../catalogue/vocabulary';
+import type { OcopGroup } from '../products/vocabulary';
+import { OCOP_GROUPS } from '../products/vocabulary';
 import type { CooperativeClassification, CooperativeKind, CooperativeSector } from '../cooperatives/vocabulary';
 import { COOPERATIVE_CLASSIFICATIONS, COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../cooperatives/vocabulary';
 import type { Database } from '../db/client';

@@ -3,7 +3,7 @@
  * the choices for the filter form. A value that names nothing is dropped and
  * reported (as on the list pages), so a stale link still shows figures.
  */
-import { listProvinceOptions, type ProvinceOption } from '../catalogue/filter-options';
+import { listProvinceOptions, type ProvinceOption } from '../products/filter-options';
 import type { Database } from '../db/client';
 import { vietnamDate } from '../time/vietnam';
 import { type CatalogueStatistics, readCatalogueStatistics, statisticsYears } from './catalogue-statistics';

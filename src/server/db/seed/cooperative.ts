@@ -14,9 +14,9 @@ import {
   STREET_NAMES,
 } from './content/cooperatives';
 import { type ProductType, productType } from './content/products';
-import { provinceByCode } from './provinces';
+import { provinceByCode } from '../../provinces/reference';
 import type { Rng } from './random';
-import { stripDiacritics } from './slug';
+import { stripDiacritics } from '../../search/slug';
 import { addDays, addDaysIso, addYearsIso, isoDate, localDay } from './time';
 import type { CertificationRow, CooperativeRow, ValueChainLinkRow } from './types';
 

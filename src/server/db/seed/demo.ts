@@ -4,7 +4,7 @@
  * stream keyed by the row's place in the content (not by `now`), so seeding
  * again on another day finds the same rows and inserts nothing twice.
  */
-import type { ProductStatus } from '../../catalogue/vocabulary';
+import type { ProductStatus } from '../../products/vocabulary';
 import { UniqueDraws, demoTraceCode } from './codes';
 import { buildCooperative, type ChildTable, type NextId } from './cooperative';
 import { DEMO_COOPERATIVES } from './content/cooperatives';
@@ -12,10 +12,10 @@ import { EVENT_TEMPLATES, type EventTemplate } from './content/events';
 import { buildEvent, type EventPlan } from './events';
 import { gtin14FromBody } from './gtin';
 import { type BundleShape, buildProductBundle, productNames } from './product';
-import { PROVINCES } from './provinces';
+import { PROVINCES } from '../../provinces/reference';
 import { hashSeed, Rng } from './random';
 import { buildRegistrations } from './registrations';
-import { slugify } from './slug';
+import { slugify } from '../../search/slug';
 import { localDay, vnInstant, vnMidnight } from './time';
 import type { DemoDataset } from './types';
 

@@ -6,7 +6,7 @@
 import { type EventFields, eventInputFromFields, parseEventInput } from '../../events/event-input';
 import { fill } from './cooperative';
 import { type EventTemplate, REGION_NAMES, VENUES } from './content/events';
-import { PROVINCES, provinceByCode, provinceLabelVi } from './provinces';
+import { PROVINCES, provinceByCode, provinceLabelVi } from '../../provinces/reference';
 import type { Rng } from './random';
 import { addDays, addHours, localDay, VN_MONTHS_EN, vnInstant, vnMidnight } from './time';
 import type { EventRow } from './types';

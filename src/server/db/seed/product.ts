@@ -2,7 +2,7 @@
  * One product with its OCOP ratings, certificates, batches and provenance,
  * shared by the demo and the scale generator.
  */
-import type { CertificationKind, ProductStatus } from '../../catalogue/vocabulary';
+import type { CertificationKind, ProductStatus } from '../../products/vocabulary';
 import { CERTIFICATION_BODIES } from './content/cooperatives';
 import type { ProductType, Variant } from './content/products';
 import { type CooperativeContext, fill, type NextId } from './cooperative';

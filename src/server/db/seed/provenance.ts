@@ -9,7 +9,7 @@ import { REGION_NAMES } from './content/events';
 import type { ProcessKind, ProductType, Variant } from './content/products';
 import { type CooperativeContext, fill, type NextId } from './cooperative';
 import type { BundleShape } from './product';
-import { provinceByCode } from './provinces';
+import { provinceByCode } from '../../provinces/reference';
 import type { Rng } from './random';
 import { addDaysIso, isoDate, vnMidnight } from './time';
 import type { BatchRow, CertificationRow, ProvenanceStepRow } from './types';

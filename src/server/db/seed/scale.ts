@@ -5,7 +5,7 @@
  * index), so a product can find its cooperative by recomputing it instead of
  * keeping 50,000 cooperatives in memory. Provinces must already be inserted.
  */
-import type { ProductStatus } from '../../catalogue/vocabulary';
+import type { ProductStatus } from '../../products/vocabulary';
 import type { CooperativeKind } from '../../cooperatives/vocabulary';
 import { scaleGtinBody, scaleId, scaleRegistrationCode, scaleTraceCode } from './codes';
 import { type BuiltCooperative, buildCooperative, type ChildTable, type NextId } from './cooperative';
@@ -16,9 +16,9 @@ import { buildDemoDataset } from './demo';
 import { buildEvent } from './events';
 import { gtin14FromBody } from './gtin';
 import { type BundleShape, buildProductBundle, productNames } from './product';
-import { PROVINCES } from './provinces';
+import { PROVINCES } from '../../provinces/reference';
 import { hashSeed, Rng } from './random';
-import { slugify } from './slug';
+import { slugify } from '../../search/slug';
 import { vnMidnight } from './time';
 import type {
   BatchRow,

@@ -8,11 +8,12 @@ import type {
   ocopRatings,
   products,
   provenanceSteps,
-  provinces,
   valueChainLinks,
 } from '../schema';
+import type { ProvinceRow } from '../../provinces/reference';
 
-export type ProvinceRow = typeof provinces.$inferInsert;
+export type { ProvinceRow };
+
 export type CooperativeRow = typeof cooperatives.$inferInsert;
 export type ValueChainLinkRow = typeof valueChainLinks.$inferInsert;
 export type ProductRow = typeof products.$inferInsert;

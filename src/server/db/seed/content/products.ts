@@ -2,7 +2,7 @@
  * Real Vietnamese product types, the ingredients of every generated product.
  * In names and descriptions, {p} is the producing place ("Lục Ngạn").
  */
-import type { CertificationKind, OcopGroup } from '../../../catalogue/vocabulary';
+import type { CertificationKind, OcopGroup } from '../../../products/vocabulary';
 import type { CooperativeSector } from '../../../cooperatives/vocabulary';
 
 /** Decides which provenance steps a batch goes through (see ../provenance.ts). */

@@ -1,0 +1,60 @@
+/**
+ * Forms that carry photos (multipart/form-data): the body is kept only up to
+ * MAX_UPLOAD_BYTES, so a larger post is refused (413) without holding it in
+ * memory; the text fields come back as strings and the files by name.
+ */
+import { env } from 'cloudflare:workers';
+import { MAX_UPLOAD_BYTES } from '../../../src/server/media/limits';
+import type { MediaStore } from '../../../src/server/media/uploads';
+
+export interface UploadForm {
+  /** The text fields (the first value of a repeated name), as readForm gives them. */
+  fields: Record<string, string>;
+  files(name: string): File[];
+}
+
+/**
+ * The request's body, or null when it is larger than `limit`. A larger body
+ * is still read to its end, but dropped as it comes: answering before the
+ * browser has sent it all resets the connection, and the person would see a
+ * browser error instead of our message. Memory stays bounded either way.
+ */
+async function bodyAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = Number(request.headers.get('content-length')) > limit ? limit + 1 : 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total <= limit) chunks.push(value);
+    else chunks.length = 0;
+  }
+  if (total > limit) return null;
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
+/** The posted form, or 'too_large'. Works for url-encoded posts too (forms without a file input). */
+export async function readUploadForm(request: Request): Promise<UploadForm | 'too_large'> {
+  const body = await bodyAtMost(request, MAX_UPLOAD_BYTES);
+  if (!body) return 'too_large';
+  const form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === 'string' && !(name in fields)) fields[name] = value;
+  return {
+    fields,
+    files: (name) => form.getAll(name).filter((value): value is File => typeof value !== 'string'),
+  };
+}
+
+/** The bucket and image pipeline of this deployment (wrangler.toml: MEDIA, IMAGES). */
+export function mediaStore(): MediaStore {
+  return { bucket: env.MEDIA, images: env.IMAGES };
+}

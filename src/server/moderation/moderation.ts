@@ -1,0 +1,318 @@
+/**
+ * The trade officers' moderation: the queue of submitted products and of
+ * pending changes (to published products and to cooperative profiles), each
+ * with a diff against the published version, and the decision — approve or
+ * reject with a reason the cooperative sees. A submitted product's decision
+ * is a conditional status move with its audit-log row in one batch
+ * (product-writes.ts moveStatus); the approval's row keeps the fields as
+ * approved, which is what the next review diffs against. A change's decision
+ * applies or rejects its revision the same way (product-revisions.ts,
+ * cooperative-profile.ts).
+ */
+import { readStoredImages, type StoredImage } from '../media/stored-image';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { requireOfficer } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import { refreshOcopStars } from '../products/ocop-stars';
+import type { Database } from '../db/client';
+import { auditLog, cooperatives, pendingRevisions, products, users } from '../db/schema';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { vietnamDate } from '../time/vietnam';
+import { applyProfileChange, loadProfileRevision } from '../cooperatives/profile-changes';
+import { findRevisionById, markRevisionRejected, type PendingRevision } from './pending-revisions';
+import { applyProductRevision, loadProductRevision, PRODUCT_CHANGE_APPROVED, PRODUCT_FIELD_NAMES } from '../products/product-revisions';
+import { moveStatus } from '../products/product-writes';
+import { type ProductFields, productFieldColumns } from '../products/owner-list';
+import { diffFields, type FieldChange as AnyFieldChange } from './revision-diff';
+import type { RevisionEntityType, RevisionStatus } from './vocabulary';
+
+export const APPROVED_ACTION = 'product.approved';
+export const REJECTED_ACTION = 'product.rejected';
+
+
+/**
+ * What waits for a decision: a product submitted for the first time, one
+ * submitted again after it was published and taken offline, a change to a
+ * product that stays published meanwhile, or a change to a cooperative's profile.
+ */
+export type QueueKind = 'new_product' | 'resubmitted_product' | 'product_change' | 'profile_change';
+
+export interface QueueEntry {
+  /** The product's id, or the revision's for a change. */
+  id: string;
+  kind: QueueKind;
+  /** The product's name, or the cooperative's (as published). */
+  nameVi: string;
+  cooperativeName: string;
+  submittedAt: Date;
+}
+
+export async function listModerationQueue(db: Database, user: SessionUser | null | undefined): Promise<QueueEntry[]> {
+  requireOfficer(user);
+  const [submitted, changes] = await Promise.all([
+    db
+      .select({
+        id: products.id,
+        nameVi: products.nameVi,
+        cooperativeName: cooperatives.name,
+        submittedAt: products.updatedAt,
+        publishedAt: products.publishedAt,
+      })
+      .from(products)
+      .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+      .where(eq(products.status, 'submitted'))
+      .orderBy(asc(products.updatedAt)),
+    db
+      .select({
+        id: pendingRevisions.id,
+        entityType: pendingRevisions.entityType,
+        productName: products.nameVi,
+        cooperativeName: cooperatives.name,
+        submittedAt: pendingRevisions.updatedAt,
+      })
+      .from(pendingRevisions)
+      .innerJoin(cooperatives, eq(cooperatives.id, pendingRevisions.cooperativeId))
+      .leftJoin(products, and(eq(pendingRevisions.entityType, 'product'), eq(products.id, pendingRevisions.entityId)))
+      .where(eq(pendingRevisions.status, 'pending'))
+      .orderBy(asc(pendingRevisions.updatedAt)),
+  ]);
+  const entries: QueueEntry[] = [
+    ...submitted.map(({ publishedAt, ...row }) => ({ ...row, kind: publishedAt === null ? ('new_product' as const) : ('resubmitted_product' as const) })),
+    ...changes.map(({ entityType, productName, cooperativeName, ...row }) => ({
+      ...row,
+      cooperativeName,
+      kind: entityType === 'product' ? ('product_change' as const) : ('profile_change' as const),
+      nameVi: entityType === 'product' ? (productName ?? '') : cooperativeName,
+    })),
+  ];
+  // Oldest first across both kinds: nobody waits longer because of what they asked for.
+  return entries.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+}
+
+export type FieldChange = AnyFieldChange<keyof ProductFields>;
+
+export interface DecisionRecord {
+  action: string;
+  at: Date;
+  by: string | null;
+  reason: string | null;
+}
+
+export interface Review {
+  id: string;
+  slug: string;
+  status: string;
+  cooperativeName: string;
+  submittedAt: Date;
+  /** The fields as last approved, or null when no version was ever approved here. */
+  approvedAt: Date | null;
+  changes: FieldChange[];
+  /** The photos it would go public with: officers see what they approve. */
+  images: StoredImage[];
+  /** Earlier decisions, newest first. */
+  history: DecisionRecord[];
+}
+
+/** A record's decisions and changes from the audit log, newest first. */
+async function decisionsOf(db: Database, entityType: RevisionEntityType, entityId: string) {
+  return db
+    .select({ action: auditLog.action, at: auditLog.createdAt, detail: auditLog.detail, by: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.createdAt));
+}
+
+function historyOf(decisions: Awaited<ReturnType<typeof decisionsOf>>): DecisionRecord[] {
+  return decisions.map((decision) => ({
+    action: decision.action,
+    at: decision.at,
+    by: decision.by,
+    reason: typeof decision.detail?.reason === 'string' ? decision.detail.reason : null,
+  }));
+}
+
+export async function loadReview(db: Database, user: SessionUser | null | undefined, productId: string): Promise<Review> {
+  requireOfficer(user);
+  const [row] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      status: products.status,
+      cooperativeName: cooperatives.name,
+      submittedAt: products.updatedAt,
+      images: products.images,
+      ...productFieldColumns,
+    })
+    .from(products)
+    .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+    .where(eq(products.id, productId))
+    .limit(1);
+  if (!row) throw new NotFoundError('product');
+  const { id, slug, status, cooperativeName, submittedAt, images, ...fields } = row;
+  const decisions = await decisionsOf(db, 'product', id);
+  // The last version that went public, by a first approval or an approved change.
+  const approval = decisions.find((decision) => decision.action === APPROVED_ACTION || decision.action === PRODUCT_CHANGE_APPROVED);
+  const approved = (approval?.detail?.snapshot ?? null) as Partial<ProductFields> | null;
+  const changes = diffFields(PRODUCT_FIELD_NAMES, approved, fields);
+  return {
+    id,
+    slug,
+    status,
+    cooperativeName,
+    submittedAt,
+    approvedAt: approval?.at ?? null,
+    changes,
+    images: readStoredImages(images),
+    history: historyOf(decisions),
+  };
+}
+
+export interface RevisionReview {
+  id: string;
+  entityType: RevisionEntityType;
+  status: RevisionStatus;
+  version: number;
+  /** The product's or the cooperative's name as published. */
+  name: string;
+  /** The public page's slug (product or cooperative). */
+  slug: string;
+  cooperativeName: string;
+  authorName: string | null;
+  submittedAt: Date;
+  rejectionReason: string | null;
+  changes: AnyFieldChange[];
+  history: DecisionRecord[];
+}
+
+/** A pending (or rejected) change with its field-by-field diff against the published version. */
+export async function loadRevisionReview(db: Database, user: SessionUser | null | undefined, revisionId: string): Promise<RevisionReview> {
+  requireOfficer(user);
+  const revision = await findRevisionById(db, revisionId);
+  if (!revision) throw new NotFoundError('revision');
+  const [cooperative] = await db
+    .select({ name: cooperatives.name, slug: cooperatives.slug })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, revision.cooperativeId))
+    .limit(1);
+  if (!cooperative) throw new NotFoundError('cooperative');
+  const [state, decisions] = await Promise.all([
+    revision.entityType === 'product' ? loadProductRevision(db, revision.entityId) : loadProfileRevision(db, revision.entityId),
+    decisionsOf(db, revision.entityType, revision.entityId),
+  ]);
+  if (!state) throw new NotFoundError('revision');
+  let name = cooperative.name;
+  let slug = cooperative.slug;
+  if (revision.entityType === 'product') {
+    const [product] = await db.select({ nameVi: products.nameVi, slug: products.slug }).from(products).where(eq(products.id, revision.entityId)).limit(1);
+    if (!product) throw new NotFoundError('product');
+    ({ nameVi: name, slug } = product);
+  }
+  return {
+    id: revision.id,
+    entityType: revision.entityType,
+    status: revision.status,
+    version: revision.version,
+    name,
+    slug,
+    cooperativeName: cooperative.name,
+    authorName: revision.authorName,
+    submittedAt: revision.updatedAt,
+    rejectionReason: revision.rejectionReason,
+    changes: state.changes,
+    history: historyOf(decisions),
+  };
+}
+
+async function pendingRevision(db: Database, revisionId: string): Promise<PendingRevision> {
+  const revision = await findRevisionById(db, revisionId);
+  if (!revision) throw new NotFoundError('revision');
+  return revision;
+}
+
+/**
+ * Applies a change as the officer saw it (`seenVersion`): the product or
+ * profile shows it publicly from now on. A change edited again, withdrawn
+ * or decided meanwhile is a conflict (409), not applied unseen.
+ */
+export async function approveRevision(db: Database, user: SessionUser | null | undefined, revisionId: string, seenVersion: number, now: Date): Promise<RevisionEntityType> {
+  const officer = requireOfficer(user);
+  const revision = await pendingRevision(db, revisionId);
+  if (revision.status !== 'pending' || revision.version !== seenVersion) throw new ConflictError('changed since it was reviewed');
+  if (revision.entityType === 'product') await applyProductRevision(db, officer, revision, seenVersion, now);
+  else await applyProfileChange(db, officer, revision, seenVersion, now);
+  return revision.entityType;
+}
+
+/** Sends a change back with a reason its author reads; the published version stays as it is. */
+export async function rejectRevision(
+  db: Database,
+  user: SessionUser | null | undefined,
+  revisionId: string,
+  seenVersion: number,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  const officer = requireOfficer(user);
+  const text = rejectionReason(reason);
+  const revision = await pendingRevision(db, revisionId);
+  await markRevisionRejected(db, revision, officer, seenVersion, text, now);
+}
+
+export const REJECTION_REASON = { min: 5, max: 1000 };
+
+/** A rejection's reason, trimmed, within its length limits (ValidationError on `reason` otherwise). */
+function rejectionReason(reason: string): string {
+  const text = reason.trim();
+  if (text.length < REJECTION_REASON.min) throw new ValidationError({ reason: { code: 'too_short', params: { min: REJECTION_REASON.min } } });
+  if (text.length > REJECTION_REASON.max) throw new ValidationError({ reason: { code: 'too_long', params: { max: REJECTION_REASON.max } } });
+  return text;
+}
+
+/**
+ * Publishes a submitted product as the reviewer saw it: `seenVersion` is the
+ * review's `submittedAt`; a product rejected and submitted again meanwhile is
+ * a conflict (409), not approved unseen.
+ */
+export async function approveProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  productId: string,
+  seenVersion: number,
+  now: Date,
+): Promise<void> {
+  const officer = requireOfficer(user);
+  const [row] = await db.select({ updatedAt: products.updatedAt, publishedAt: products.publishedAt, ...productFieldColumns }).from(products).where(eq(products.id, productId)).limit(1);
+  if (!row) throw new NotFoundError('product');
+  const { updatedAt, publishedAt, ...snapshot } = row;
+  if (updatedAt.getTime() !== seenVersion) throw new ConflictError('changed since it was reviewed');
+  await moveStatus(db, {
+    actor: officer,
+    productId,
+    from: ['submitted'],
+    to: 'published',
+    action: APPROVED_ACTION,
+    detail: { snapshot },
+    set: { rejectionReason: null, publishedAt: publishedAt ?? now },
+    unchangedSince: updatedAt,
+  });
+  // Its OCOP stars count in lists from now on.
+  await refreshOcopStars(db, vietnamDate(now));
+}
+
+/** Sends a submitted product back with a reason its cooperative reads on its dashboard. */
+export async function rejectProduct(db: Database, user: SessionUser | null | undefined, productId: string, reason: string): Promise<void> {
+  const officer = requireOfficer(user);
+  const text = rejectionReason(reason);
+  const [row] = await db.select({ id: products.id }).from(products).where(eq(products.id, productId)).limit(1);
+  if (!row) throw new NotFoundError('product');
+  await moveStatus(db, {
+    actor: officer,
+    productId,
+    from: ['submitted'],
+    to: 'rejected',
+    action: REJECTED_ACTION,
+    detail: { reason: text },
+    set: { rejectionReason: text },
+  });
+}

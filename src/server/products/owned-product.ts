@@ -1,0 +1,61 @@
+/**
+ * The one door to a product for the cooperative dashboard: found by slug in
+ * any status, and only for a member of the cooperative that owns it. Every
+ * dashboard page and API route that touches a product, its batches or its
+ * certificates goes through here before reading or writing anything else.
+ */
+import { eq } from 'drizzle-orm';
+import { requireCooperativeMember } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import type { ProductStatus } from './vocabulary';
+import type { Database } from '../db/client';
+import { products } from '../db/schema';
+import { NotFoundError } from '../errors';
+
+export interface OwnedProduct {
+  id: string;
+  slug: string;
+  cooperativeId: string;
+  nameVi: string;
+  nameEn: string;
+  status: ProductStatus;
+  traceCode: string;
+  gtin: string | null;
+}
+
+/**
+ * The product with this slug, whatever its status; NotFoundError when none.
+ * No guard: callers check who may act on it first (findOwnedProduct for its
+ * cooperative's members; the console's oversight for officers).
+ */
+export async function findProductBySlug(db: Database, slug: string): Promise<OwnedProduct> {
+  const [product] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      cooperativeId: products.cooperativeId,
+      nameVi: products.nameVi,
+      nameEn: products.nameEn,
+      status: products.status,
+      traceCode: products.traceCode,
+      gtin: products.gtin,
+    })
+    .from(products)
+    .where(eq(products.slug, slug))
+    .limit(1);
+  if (!product) throw new NotFoundError('product');
+  return product;
+}
+
+/**
+ * NotFoundError when no product has the slug; ForbiddenError (through the
+ * guard) when the user is not a member of its cooperative — officers and
+ * admins included: they moderate, they do not edit a cooperative's records.
+ */
+export async function findOwnedProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<OwnedProduct> {
+  // The role is checked before the lookup, so visitors learn nothing about which drafts exist.
+  requireCooperativeMember(user, user?.cooperativeId ?? '');
+  const product = await findProductBySlug(db, slug);
+  requireCooperativeMember(user, product.cooperativeId);
+  return product;
+}

@@ -1,0 +1,124 @@
+/**
+ * A cooperative's own products for its dashboard: every status, drafts
+ * included (the public catalogue only ever reads published ones).
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { ProductStatus } from './vocabulary';
+import type { Database } from '../db/client';
+import { cooperatives, ocopRatings, pendingRevisions, products } from '../db/schema';
+import { readStoredImages, type StoredImage } from '../media/stored-image';
+import type { RevisionStatus } from '../moderation/vocabulary';
+
+export interface DashboardProductRow {
+  id: string;
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  status: ProductStatus;
+  rejectionReason: string | null;
+  updatedAt: Date;
+  /** The status of a published product's change waiting for review (or sent back), if it has one. */
+  revisionStatus: RevisionStatus | null;
+}
+
+export async function listCooperativeProducts(db: Database, cooperativeId: string): Promise<DashboardProductRow[]> {
+  return db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      nameVi: products.nameVi,
+      nameEn: products.nameEn,
+      status: products.status,
+      rejectionReason: products.rejectionReason,
+      updatedAt: products.updatedAt,
+      revisionStatus: pendingRevisions.status,
+    })
+    .from(products)
+    .leftJoin(pendingRevisions, and(eq(pendingRevisions.entityType, 'product'), eq(pendingRevisions.entityId, products.id)))
+    .where(eq(products.cooperativeId, cooperativeId))
+    .orderBy(asc(products.searchName));
+}
+
+export async function cooperativeName(db: Database, cooperativeId: string): Promise<string> {
+  const [row] = await db.select({ name: cooperatives.name }).from(cooperatives).where(eq(cooperatives.id, cooperativeId)).limit(1);
+  return row?.name ?? '';
+}
+
+export interface EditableProduct {
+  id: string;
+  slug: string;
+  status: ProductStatus;
+  rejectionReason: string | null;
+  fields: {
+    nameVi: string;
+    nameEn: string;
+    descriptionVi: string;
+    descriptionEn: string;
+    ocopGroup: string;
+    provinceCode: string;
+    commune: string | null;
+    originFormerly: string | null;
+    gtin: string | null;
+    priceVnd: number | null;
+    unitVi: string;
+    unitEn: string;
+    minOrder: number;
+    seasonVi: string | null;
+    seasonEn: string | null;
+  };
+  ratings: { id: string; stars: number; level: string; decisionNumber: string; decisionDate: string; status: string }[];
+  /** Its photos in order (not among `fields`, which review diffs compare as text). */
+  images: StoredImage[];
+}
+
+/** The columns a cooperative edits (productInputSchema's fields), for forms and review diffs. */
+export const productFieldColumns = {
+  nameVi: products.nameVi,
+  nameEn: products.nameEn,
+  descriptionVi: products.descriptionVi,
+  descriptionEn: products.descriptionEn,
+  ocopGroup: products.ocopGroup,
+  provinceCode: products.provinceCode,
+  commune: products.commune,
+  originFormerly: products.originFormerly,
+  gtin: products.gtin,
+  priceVnd: products.priceVnd,
+  unitVi: products.unitVi,
+  unitEn: products.unitEn,
+  minOrder: products.minOrder,
+  seasonVi: products.seasonVi,
+  seasonEn: products.seasonEn,
+};
+
+export type ProductFields = EditableProduct['fields'];
+
+/** A product's editable fields and OCOP ratings, for a member of its cooperative (the caller checked ownership). */
+export async function loadEditableProduct(db: Database, productId: string): Promise<EditableProduct | null> {
+  const [row] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      status: products.status,
+      rejectionReason: products.rejectionReason,
+      images: products.images,
+      ...productFieldColumns,
+    })
+    .from(products)
+    .where(eq(products.id, productId))
+    .limit(1);
+  if (!row) return null;
+  const { id, slug, status, rejectionReason, images, ...fields } = row;
+  const ratings = await db
+    .select({
+      id: ocopRatings.id,
+      stars: ocopRatings.stars,
+      level: ocopRatings.level,
+      decisionNumber: ocopRatings.decisionNumber,
+      decisionDate: ocopRatings.decisionDate,
+      status: ocopRatings.status,
+    })
+    .from(ocopRatings)
+    .where(eq(ocopRatings.productId, id))
+    .orderBy(desc(ocopRatings.decisionDate));
+  return { id, slug, status, rejectionReason, fields, ratings, images: readStoredImages(images) };
+}

@@ -1,0 +1,262 @@
+/**
+ * A cooperative's writes of its products. Every verb takes the signed-in
+ * user and finds the product through findOwnedProduct, so a member of
+ * another cooperative (or an officer) cannot reach it. Status moves are
+ * conditional updates (… WHERE status IN (…)), written with their audit-log
+ * row in one `db.batch`, so two tabs or a replayed form cannot skip a step.
+ *
+ * draft ─submit→ submitted ─approve→ published ─unpublish→ unpublished
+ *                     └─reject(reason)→ rejected
+ * Drafts, rejected and unpublished products are edited in place and
+ * submitted again. A submitted product is not edited. A published product's
+ * edit is a pending revision (product-revisions.ts): the public keeps the
+ * published version until an officer approves the change.
+ */
+import { and, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { requireCooperativeMember } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import { refreshOcopStars } from './ocop-stars';
+import type { ProductStatus } from './vocabulary';
+import type { Database } from '../db/client';
+import { newId } from '../db/ids';
+import { auditEntryExists } from '../audit/audit-log';
+import { auditLog, ocopRatings, products } from '../db/schema';
+import { slugify } from '../search/slug';
+import { ConflictError } from '../errors';
+import { productSearchText } from '../search/search-text';
+import type { StoredImage } from '../media/stored-image';
+import { vietnamDate } from '../time/vietnam';
+import { parseInput } from '../validation';
+import { findOwnedProduct, type OwnedProduct } from './owned-product';
+import { findRevision, revisionStill } from '../moderation/pending-revisions';
+import { ocopRatingInputSchema, productInputSchema } from './product-input';
+import { foldedRevision, proposeProductRevision } from './product-revisions';
+import { checkProductAgainstStore, searchTextFor } from './product-store-rules';
+
+/** Statuses in which a cooperative changes its product in place. */
+export const EDITABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
+/** Statuses in which its form is open: in place, or (published) as a revision for review. */
+export const FORM_STATUSES: readonly ProductStatus[] = [...EDITABLE_STATUSES, 'published'];
+/** Statuses from which it may be sent for review. */
+export const SUBMITTABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
+
+/** Paths of the dashboard that a slug must not shadow (/tai-khoan/san-pham/moi, /en/account/products/new). */
+const RESERVED_SLUGS = new Set(['moi', 'new']);
+
+/** Trace-code characters: no 0/O or 1/I, which people misread from a label (as the demo's codes). */
+const TRACE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function randomTraceCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  // 256 is a multiple of 32, so every character is equally likely.
+  return [...bytes].map((b) => TRACE_ALPHABET[b % TRACE_ALPHABET.length]).join('');
+}
+
+async function unusedTraceCode(db: Database): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = randomTraceCode();
+    const [taken] = await db.select({ id: products.id }).from(products).where(eq(products.traceCode, code)).limit(1);
+    if (!taken) return code;
+  }
+  throw new ConflictError('no unused trace code found');
+}
+
+/** The name's slug, or the first of slug-2, slug-3… that is free. */
+async function unusedSlug(db: Database, name: string): Promise<string> {
+  const base = slugify(name).slice(0, 80).replace(/-+$/, '') || 'san-pham';
+  const taken = new Set(
+    (await db.select({ slug: products.slug }).from(products).where(like(products.slug, `${base}%`))).map((row) => row.slug),
+  );
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(slug) && !RESERVED_SLUGS.has(slug)) return slug;
+  }
+}
+
+function audit(db: Database, actor: SessionUser, action: string, productId: string, detail: Record<string, unknown> | null = null) {
+  return db.insert(auditLog).values({ id: newId(), actorUserId: actor.id, action, entityType: 'product', entityId: productId, detail });
+}
+
+/** `images` come checked from the form (src/server/media/image-list.ts: the cooperative's own uploads). */
+export async function createProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  input: unknown,
+  images: StoredImage[] = [],
+): Promise<{ id: string; slug: string }> {
+  const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
+  const product = parseInput(productInputSchema, input);
+  const { provinceName } = await checkProductAgainstStore(db, product, null);
+  const [slug, traceCode, search] = await Promise.all([
+    unusedSlug(db, product.nameVi),
+    unusedTraceCode(db),
+    searchTextFor(db, product, member.cooperativeId, provinceName),
+  ]);
+  const id = newId();
+  await db.batch([
+    db.insert(products).values({ id, slug, traceCode, cooperativeId: member.cooperativeId, status: 'draft', ...product, ...search, images }),
+    audit(db, member, 'product.created', id),
+  ]);
+  return { id, slug };
+}
+
+/** Refuses (409) a change to a product whose status does not allow it, e.g. one awaiting review. */
+function requireStatus(product: OwnedProduct, allowed: readonly ProductStatus[]) {
+  if (!allowed.includes(product.status)) throw new ConflictError(`product is ${product.status}`);
+}
+
+/** What a save did: changed the product in place, stored a change for review, or found nothing to change. */
+export type ProductSave = 'saved' | 'proposed' | 'unchanged';
+
+/**
+ * Saves the product form. In place while the product is a draft, rejected or
+ * unpublished; as a pending revision while it is published (the public page
+ * keeps the published version); refused (409) while it awaits review.
+ * Without `images`, the product's photos stay as they are; a change for
+ * review does not carry photos (yet), so they are refused for a published product.
+ */
+export async function updateProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  input: unknown,
+  now = new Date(),
+  images?: StoredImage[],
+): Promise<ProductSave> {
+  const owned = await findOwnedProduct(db, user, slug);
+  if (owned.status === 'published') {
+    if (images) throw new ConflictError('photos of a published product are not changed through a revision');
+    return proposeProductRevision(db, requireCooperativeMember(user, owned.cooperativeId), owned, input, now);
+  }
+  requireStatus(owned, EDITABLE_STATUSES);
+  const product = parseInput(productInputSchema, input);
+  const { provinceName } = await checkProductAgainstStore(db, product, owned.id);
+  const search = await searchTextFor(db, product, owned.cooperativeId, provinceName);
+  const [updated] = await db
+    .update(products)
+    .set({ ...product, ...search, ...(images ? { images } : {}), updatedAt: now })
+    .where(and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES])))
+    .returning({ id: products.id });
+  if (!updated) throw new ConflictError('product changed status meanwhile');
+  return 'saved';
+}
+
+/** A new draft with the product's fields (not its GTIN, which is unique, nor its batches or ratings). */
+export async function duplicateProduct(db: Database, user: SessionUser | null | undefined, slug: string, copySuffix: string) {
+  const owned = await findOwnedProduct(db, user, slug);
+  const [source] = await db.select().from(products).where(eq(products.id, owned.id)).limit(1);
+  if (!source) throw new ConflictError('product vanished');
+  const nameVi = `${source.nameVi} ${copySuffix}`.slice(0, 200);
+  const [newSlug, traceCode] = await Promise.all([unusedSlug(db, nameVi), unusedTraceCode(db)]);
+  const id = newId();
+  const { id: _id, slug: _slug, traceCode: _trace, gtin: _gtin, status: _status, rejectionReason: _reason, publishedAt: _published, ocopStars: _stars, isDemo: _demo, createdAt: _created, updatedAt: _updated, ...fields } = source;
+  await db.batch([
+    db.insert(products).values({ ...fields, id, slug: newSlug, traceCode, nameVi, status: 'draft', searchName: productSearchText({ ...fields, nameVi }).searchName }),
+    audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.duplicated', id, { from: owned.id }),
+  ]);
+  return { id, slug: newSlug };
+}
+
+export interface StatusMove {
+  actor: SessionUser;
+  productId: string;
+  from: readonly ProductStatus[];
+  to: ProductStatus;
+  /** The audit log's action, e.g. 'product.approved'. */
+  action: string;
+  detail?: Record<string, unknown>;
+  /** Other columns written with the move (a rejection reason, the publication time, a folded revision's fields). */
+  set?: Partial<Omit<typeof products.$inferInsert, 'id' | 'slug' | 'cooperativeId' | 'status' | 'traceCode'>>;
+  /** Only if the product was not changed since this instant (what a reviewer looked at is what gets published). */
+  unchangedSince?: Date;
+  /** A further precondition of the move (e.g. its revision is still the version read). */
+  condition?: SQL;
+  /** Statements that go with the move, run after it; `witnessed` holds exactly when the move happened. */
+  also?: (witnessed: SQL) => BatchItem<'sqlite'>[];
+}
+
+/**
+ * Moves a product from one of `from` to `to` if it still is in one of them,
+ * with its audit row, atomically; ConflictError when it is not (any more).
+ */
+export async function moveStatus(db: Database, move: StatusMove): Promise<void> {
+  const where = and(
+    eq(products.id, move.productId),
+    inArray(products.status, [...move.from]),
+    move.unchangedSince ? eq(products.updatedAt, move.unchangedSince) : undefined,
+    move.condition,
+  );
+  const auditId = newId();
+  const detail = JSON.stringify({ to: move.to, ...move.detail });
+  const [, moved] = await db.batch([
+    // The audit row first, on the same condition, so it exists exactly when the move happens.
+    db.insert(auditLog).select(
+      db
+        .select({
+          id: sql<string>`${auditId}`.as('id'),
+          actorUserId: sql<string>`${move.actor.id}`.as('actor_user_id'),
+          action: sql<string>`${move.action}`.as('action'),
+          entityType: sql<string>`'product'`.as('entity_type'),
+          entityId: products.id,
+          detail: sql<string>`${detail}`.as('detail'),
+          createdAt: sql<number>`${Date.now()}`.as('created_at'),
+        })
+        .from(products)
+        .where(where),
+    ),
+    db
+      .update(products)
+      .set({ status: move.to, ...move.set, updatedAt: new Date() })
+      .where(where)
+      .returning({ id: products.id }),
+    ...(move.also?.(auditEntryExists(auditId)) ?? []),
+  ]);
+  if (moved.length === 0) throw new ConflictError(`product is not ${move.from.join('/')}`);
+}
+
+export async function submitProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
+  const owned = await findOwnedProduct(db, user, slug);
+  const actor = requireCooperativeMember(user, owned.cooperativeId);
+  await moveStatus(db, { actor, productId: owned.id, from: SUBMITTABLE_STATUSES, to: 'submitted', action: 'product.submitted' });
+}
+
+/**
+ * Takes a published product offline. A change waiting for review (or sent
+ * back) is folded into it in the same batch: offline, the product is edited
+ * in place again, and it is reviewed whole when submitted next, so the
+ * member's proposal is neither lost nor left behind as a revision of a
+ * product that is no longer public.
+ */
+export async function unpublishProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
+  const owned = await findOwnedProduct(db, user, slug);
+  const actor = requireCooperativeMember(user, owned.cooperativeId);
+  const revision = await findRevision(db, 'product', owned.id);
+  const folded = revision ? await foldedRevision(db, owned, revision) : null;
+  await moveStatus(db, {
+    actor,
+    productId: owned.id,
+    from: ['published'],
+    to: 'unpublished',
+    action: 'product.unpublished',
+    ...(revision && folded
+      ? {
+          detail: { revision: revision.id, folded: folded.changes },
+          set: folded.columns,
+          condition: revisionStill(revision.id, revision.version),
+          also: (witnessed: SQL) => [folded.deleteRevision(witnessed)],
+        }
+      : {}),
+  });
+}
+
+/** Records an OCOP rating and recomputes the product's stars for lists. */
+export async function addOcopRating(db: Database, user: SessionUser | null | undefined, slug: string, input: unknown, now: Date) {
+  const owned = await findOwnedProduct(db, user, slug);
+  requireStatus(owned, EDITABLE_STATUSES);
+  const rating = parseInput(ocopRatingInputSchema(now), input);
+  const id = newId();
+  await db.batch([db.insert(ocopRatings).values({ id, productId: owned.id, ...rating }), audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.ocop_rating_added', owned.id, { ratingId: id })]);
+  await refreshOcopStars(db, vietnamDate(now));
+  return { id };
+}
