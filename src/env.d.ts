@@ -33,6 +33,8 @@ interface Env extends Cloudflare.Env {}
 
 declare namespace App {
   interface Locals {
+    /** The request's services (database, mailer, …), set by src/worker.ts for every page (functions/request-services.ts). */
+    services: import('../functions/request-services').RequestServices;
     /** Whether demo (fictional) data is loaded; set by src/middleware.ts. */
     demo?: boolean;
     /** Who is signed in (src/middleware.ts validates the session cookie), or null. */

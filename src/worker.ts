@@ -5,13 +5,14 @@
  * The daily Cron Trigger runs src/server/scheduled.ts.
  */
 import { cf } from '@astrojs/cloudflare/hono';
-import { actions, i18n, middleware, pages } from 'astro/hono';
+import { actions, getFetchState, i18n, middleware, pages } from 'astro/hono';
 import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { media } from '../functions/media';
 import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
 import { createPublicCache } from '../functions/public-cache/index';
+import { servicesFor } from '../functions/request-services';
 import { databaseFromEnv } from './server/db/client';
 import { mailerFor } from './server/mail/mailer';
 import { runScheduledJobs } from './server/scheduled';
@@ -42,6 +43,11 @@ app.use(async (c, next) => {
     const t = dictionary(localeFromPath(new URL(c.req.url).pathname));
     return c.text(t.api.forbidden_origin, 403);
   }
+  await next();
+});
+// The request's services, made as the API makes its own (functions/request-services.ts), for pages and Astro's middleware.
+app.use(async (c, next) => {
+  getFetchState(c).locals.services = servicesFor(c.env);
   await next();
 });
 app.use(actions());

@@ -14,7 +14,6 @@ import {
   COOPERATIVE_SECTORS,
   VALUE_CHAIN_ROLES,
 } from '../../src/server/cooperatives/vocabulary';
-import { NotFoundError } from '../../src/server/errors';
 import type { EventSummary } from '../../src/server/events/upcoming';
 import { PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { getProvincePage } from '../../src/server/provinces/province-page';
@@ -270,12 +269,10 @@ function cooperativeJson(c: CooperativeProfile): z.infer<typeof CooperativeProfi
 export const catalogueDetails = createRouter()
   .openapi(productRoute, async (c) => {
     const product = await getPublicProduct(c.get('db'), c.req.valid('param').slug, new Date());
-    if (!product) throw new NotFoundError('product');
     return c.json(productJson(product), 200);
   })
   .openapi(cooperativeRoute, async (c) => {
     const cooperative = await getPublicCooperative(c.get('db'), c.req.valid('param').slug, new Date());
-    if (!cooperative) throw new NotFoundError('cooperative');
     return c.json(cooperativeJson(cooperative), 200);
   })
   .openapi(provincesRoute, async (c) => {
@@ -283,6 +280,5 @@ export const catalogueDetails = createRouter()
   })
   .openapi(provinceRoute, async (c) => {
     const page = await getProvincePage(c.get('db'), c.req.valid('param').slug, new Date());
-    if (!page) throw new NotFoundError('province');
     return c.json({ ...page, upcomingEvents: page.upcomingEvents.map(eventJson) }, 200);
   });

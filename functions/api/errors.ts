@@ -8,21 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { fieldIssuesFromZod } from '../../src/server/validation';
 import { dictionary, format, type Locale, negotiateLocale } from '../../src/i18n';
-import {
-  BadRequestError,
-  ConflictError,
-  DomainError,
-  type FieldIssues,
-  ForbiddenError,
-  InvalidCredentialsError,
-  InvalidFilterError,
-  InvalidTokenError,
-  NotFoundError,
-  RateLimitedError,
-  UnauthenticatedError,
-  UnavailableError,
-  ValidationError,
-} from '../../src/server/errors';
+import { asDomainError, type FieldIssues, type KnownDomainError, unreachable } from '../../src/server/errors';
 
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -68,27 +54,40 @@ export function validationHook(
   return errorResponse(c, status, status === 422 ? 'validation_failed' : 'bad_request', fields);
 }
 
+/** The API's one decision per kind of domain refusal (see src/server/errors.ts). */
+export function domainErrorResponse(error: KnownDomainError, c: Context) {
+  switch (error.code) {
+    case 'validation_failed':
+      return errorResponse(c, 422, 'validation_failed', error.fields);
+    case 'invalid_filter':
+    case 'bad_request':
+      return errorResponse(c, 400, 'bad_request', error.fields);
+    case 'not_found':
+      return errorResponse(c, 404, error.which ? `${error.which}_not_found` : 'not_found', error.fields);
+    case 'conflict':
+      return errorResponse(c, 409, 'conflict', error.fields);
+    case 'unauthenticated':
+      return errorResponse(c, 401, 'unauthenticated');
+    case 'invalid_credentials':
+      return errorResponse(c, 401, 'invalid_credentials');
+    case 'forbidden':
+      return errorResponse(c, 403, 'forbidden');
+    case 'invalid_token':
+      return errorResponse(c, 400, 'invalid_token');
+    case 'rate_limited':
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return errorResponse(c, 429, 'rate_limited');
+    case 'unavailable':
+      c.header('Retry-After', '30');
+      return errorResponse(c, 503, 'unavailable');
+    default:
+      return unreachable(error);
+  }
+}
+
 export function onApiError(error: Error, c: Context) {
-  if (error instanceof ValidationError) return errorResponse(c, 422, 'validation_failed', error.fields);
-  if (error instanceof InvalidFilterError) return errorResponse(c, 400, 'bad_request', error.fields);
-  if (error instanceof NotFoundError) {
-    return errorResponse(c, 404, error.which ? `${error.which}_not_found` : 'not_found', error.fields);
-  }
-  if (error instanceof BadRequestError) return errorResponse(c, 400, 'bad_request', error.fields);
-  if (error instanceof ConflictError) return errorResponse(c, 409, 'conflict', error.fields);
-  if (error instanceof UnauthenticatedError) return errorResponse(c, 401, 'unauthenticated');
-  if (error instanceof InvalidCredentialsError) return errorResponse(c, 401, 'invalid_credentials');
-  if (error instanceof ForbiddenError) return errorResponse(c, 403, 'forbidden');
-  if (error instanceof InvalidTokenError) return errorResponse(c, 400, 'invalid_token');
-  if (error instanceof RateLimitedError) {
-    c.header('Retry-After', String(error.retryAfterSeconds));
-    return errorResponse(c, 429, 'rate_limited');
-  }
-  if (error instanceof UnavailableError) {
-    c.header('Retry-After', '30');
-    return errorResponse(c, 503, 'unavailable');
-  }
-  if (error instanceof DomainError) return errorResponse(c, 400, 'bad_request');
+  const refusal = asDomainError(error);
+  if (refusal) return domainErrorResponse(refusal, c);
   if (error instanceof HTTPException) {
     // Hono's own refusals (e.g. a body that is not JSON) keep their status with our body shape.
     const status = error.status as ContentfulStatusCode;

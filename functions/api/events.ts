@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { InvalidFilterError, NotFoundError } from '../../src/server/errors';
+import { InvalidFilterError } from '../../src/server/errors';
 import { ATOM_CONTENT_TYPE, eventsToAtom } from '../../src/server/events/atom';
 import { listAnnouncedEvents, listCalendarEvents, listFeedEvents, type EventFeedEntry } from '../../src/server/events/calendar';
 import { checkEventFilters, EVENT_FORMATS, eventFilterShape, type EventFilters } from '../../src/server/events/calendar-filters';
@@ -211,7 +211,6 @@ router.openAPIRegistry.registerPath({
 router.get('/events/:file{[^/]+\\.ics}', async (c) => {
   const slug = c.req.param('file').slice(0, -'.ics'.length);
   const event = await getPublicEvent(c.get('db'), slug, new Date());
-  if (!event) throw new NotFoundError('event');
   return calendarResponse(eventsToIcs([feedEntryOf(event)], { origin: origin(c), locale: c.get('locale') }), `${event.slug}.ics`, 'attachment');
 });
 
@@ -234,6 +233,5 @@ export const events = router
   })
   .openapi(detailRoute, async (c) => {
     const event = await getPublicEvent(c.get('db'), c.req.valid('param').slug, new Date());
-    if (!event) throw new NotFoundError('event');
-    return c.json(detailJson(event), 200);
+      return c.json(detailJson(event), 200);
   });

@@ -4,9 +4,8 @@
  * validated once and its user set on the context for the routes' guards.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { sessionExpiresAt, validateSessionToken } from '../../src/server/accounts/sessions';
 import { isCrossOriginWrite } from '../../src/server/security/origin-check';
-import { clearedSessionCookie, readSessionToken, sessionCookie } from '../../src/server/security/session-cookie';
+import { sessionOfRequest } from '../request-session';
 import type { ApiEnv } from './context';
 import { errorResponse } from './errors';
 
@@ -20,21 +19,10 @@ export function refuseCrossOriginWrites(allowed?: (request: Request, env: Env | 
   };
 }
 
-/** Validates the session cookie (needs c.var.db); sets user and session, and the cookie again when refreshed. */
+/** Validates the session cookie (needs c.var.db); sets user and session, and the cookie again when refreshed or cleared. */
 export async function resolveSession(c: Context<ApiEnv>, now: Date): Promise<void> {
-  c.set('user', null);
-  c.set('session', null);
-  const url = new URL(c.req.url);
-  const token = readSessionToken(url, c.req.header('cookie'));
-  if (!token) return;
-  const validated = await validateSessionToken(c.get('db'), token, now);
-  if (!validated) {
-    c.header('Set-Cookie', clearedSessionCookie(url), { append: true });
-    return;
-  }
-  c.set('user', validated.user);
-  c.set('session', validated.session);
-  if (validated.refreshed) {
-    c.header('Set-Cookie', sessionCookie(url, token, sessionExpiresAt(validated.session)), { append: true });
-  }
+  const resolved = await sessionOfRequest(async () => c.get('db'), new URL(c.req.url), c.req.header('cookie'), now);
+  c.set('user', resolved.user);
+  c.set('session', resolved.session);
+  if (resolved.setCookie) c.header('Set-Cookie', resolved.setCookie, { append: true });
 }

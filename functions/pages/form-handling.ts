@@ -1,26 +1,10 @@
 /**
- * How account pages handle their forms, shared by every one of them: read
- * the posted fields, run a server verb, and turn its domain errors into what
- * the form shows (messages next to fields, a form-level alert, 422 or 429
- * with Retry-After), or into the 503 page when the database is away.
- * Pages stay thin: `const view = await handleX(Astro, locale)`.
+ * What every form page shares: the view a form renders, reading the posted
+ * fields, the redirect after a successful post, and no caching of personal
+ * values. Refusals are mapped in ./handle-page.ts.
  */
 import type { AstroGlobal } from 'astro';
-import { dictionary, format, type Locale } from '../../src/i18n';
 import { fieldMessages } from '../../src/i18n/field-messages';
-import type { SessionUser } from '../../src/server/accounts/users';
-import type { Database } from '../../src/server/db/client';
-import { readDatabase } from './page-data';
-import {
-  ConflictError,
-  type FieldIssues,
-  ForbiddenError,
-  InvalidCredentialsError,
-  InvalidTokenError,
-  RateLimitedError,
-  UnavailableError,
-  ValidationError,
-} from '../../src/server/errors';
 
 export interface FormView {
   /** Values to put back into the fields (never passwords). */
@@ -65,68 +49,4 @@ export function noStore(page: AstroGlobal): void {
 export function safeNext(value: string | null | undefined, fallback: string): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || /[\\\s]/.test(value)) return fallback;
   return value;
-}
-
-/** The signed-in user, or a redirect to the sign-in page that comes back here. */
-export function signedInOr(page: AstroGlobal, locale: Locale, signInPath: string): SessionUser | Response {
-  const user = page.locals.user;
-  if (user) return user;
-  return seeOther(`${signInPath}?next=${encodeURIComponent(page.url.pathname + page.url.search)}`);
-}
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; view: FormView };
-
-/**
- * Runs a verb for a posted form. Domain refusals become a view to render
- * again (with the page's status set); an unreachable database becomes the
- * 503 page (a Response); anything else is a bug and is thrown.
- */
-export async function runForm<T>(
-  page: AstroGlobal,
-  locale: Locale,
-  values: Record<string, string>,
-  work: (db: Database) => Promise<T>,
-): Promise<Outcome<T> | Response> {
-  const t = dictionary(locale);
-  try {
-    return { ok: true, value: await readDatabase(work) };
-  } catch (error) {
-    const view = emptyView(values);
-    if (error instanceof ValidationError) {
-      page.response.status = 422;
-      view.errors = fieldMessages(error.fields, locale);
-      view.alert = t.accounts.form.errorSummary;
-      return { ok: false, view };
-    }
-    if (error instanceof InvalidCredentialsError) {
-      page.response.status = 422;
-      view.alert = t.accounts.signIn.invalid;
-      return { ok: false, view };
-    }
-    if (error instanceof RateLimitedError) {
-      page.response.status = 429;
-      page.response.headers.set('Retry-After', String(error.retryAfterSeconds));
-      view.alert = format(t.accounts.form.rateLimited, { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) });
-      return { ok: false, view };
-    }
-    if (error instanceof InvalidTokenError) {
-      page.response.status = 400;
-      view.alert = t.api.invalid_token;
-      return { ok: false, view };
-    }
-    if (error instanceof ConflictError) {
-      // The record's state refuses the action (registration has closed; another tab or an officer
-      // moved it on meanwhile): said once, at the top, with the reason when the domain gives one.
-      page.response.status = 409;
-      view.alert = Object.values(error.fields ? fieldMessages(error.fields, locale) : {})[0] ?? t.dashboard.conflict;
-      return { ok: false, view };
-    }
-    if (error instanceof ForbiddenError) {
-      page.response.status = 403;
-      view.alert = t.api.forbidden;
-      return { ok: false, view };
-    }
-    if (error instanceof UnavailableError) return page.rewrite('/503');
-    throw error;
-  }
 }

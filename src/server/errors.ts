@@ -1,8 +1,15 @@
 /**
  * The one error vocabulary of the server. Domain code throws these; each
- * transport maps them exactly once (functions/api/errors.ts for JSON,
- * src/pages error pages for HTML). Messages are message keys, localised by
- * the transport, because domain code does not know who is reading.
+ * transport maps them exactly once, with one decision per kind (`code`):
+ * functions/api/errors.ts for JSON, functions/pages/handle-page.ts for pages.
+ * Both switch over `KnownDomainError['code']` exhaustively, so a new kind
+ * cannot be added without saying what each transport answers. Messages are
+ * message keys, localised by the transport, because domain code does not know
+ * who is reading.
+ *
+ * Not found: a read or write by a record's address (slug, reference, id)
+ * throws NotFoundError when there is no such record *for this caller*; a
+ * `find…` that returns null is for things that may legitimately be absent.
  */
 export interface FieldIssue {
   /** Key under `validation.` in the i18n dictionaries. */
@@ -109,4 +116,34 @@ export class InvalidTokenError extends DomainError {
   constructor() {
     super('unknown, used or expired link');
   }
+}
+
+/** Every kind of refusal the domain throws; transports switch over its `code`. */
+export type KnownDomainError =
+  | NotFoundError
+  | BadRequestError
+  | ValidationError
+  | ConflictError
+  | UnavailableError
+  | InvalidFilterError
+  | UnauthenticatedError
+  | ForbiddenError
+  | InvalidCredentialsError
+  | RateLimitedError
+  | InvalidTokenError;
+
+/** The domain refusal `error` is, or null for anything else (a bug, or a driver's error). */
+export function asDomainError(error: unknown): KnownDomainError | null {
+  return error instanceof DomainError ? (error as KnownDomainError) : null;
+}
+
+/** `value`, or NotFoundError when a read by address found nothing: the one not-found convention. */
+export function found<T>(value: T | null | undefined, entity: string): T {
+  if (value === null || value === undefined) throw new NotFoundError(entity);
+  return value;
+}
+
+/** For the `default` of an exhaustive switch: a compile error when a case is missing, a bug report at run time. */
+export function unreachable(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
 }

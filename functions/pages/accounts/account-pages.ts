@@ -4,7 +4,6 @@
  * what its component renders; the domain work is in src/server/accounts.
  */
 import type { AstroGlobal } from 'astro';
-import { env } from 'cloudflare:workers';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
 import { changePassword, signIn } from '../../../src/server/accounts/authentication';
@@ -21,13 +20,13 @@ import { requestPasswordReset, resetLinkIsValid, resetPassword } from '../../../
 import { invalidateSession, sessionExpiresAt } from '../../../src/server/accounts/sessions';
 import { type AccountOverview, loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
 import type { Database } from '../../../src/server/db/client';
-import { loadPageData } from '../page-data';
-import { ForbiddenError } from '../../../src/server/errors';
-import { listOutbox, mailerFor, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
+import { found } from '../../../src/server/errors';
+import { listOutbox, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { siteOrigin } from '../../../src/server/seo/origin';
 import { clearedSessionCookie, sessionCookie } from '../../../src/server/security/session-cookie';
-import { emptyView, type FormView, noStore, readForm, runForm, safeNext, seeOther, signedInOr } from '../form-handling';
+import { emptyView, type FormView, noStore, readForm, safeNext, seeOther } from '../form-handling';
+import { errorPage, loadPage, runForm, signedInAs, signedInOr } from '../handle-page';
 
 /** Notices a page shows after a redirect, named in its query (?done=…). */
 function doneNotice(page: AstroGlobal, locale: Locale): string | null {
@@ -91,17 +90,16 @@ export interface AccountPageData {
 
 export async function handleAccount(page: AstroGlobal, locale: Locale): Promise<AccountPageData | Response> {
   noStore(page);
-  const user = signedInOr(page, locale, routes.signIn[locale]);
+  const user = signedInOr(page, locale);
   if (user instanceof Response) return user;
-  const overview = await loadPageData(page, (db) => loadAccountOverview(db, user.id));
+  const overview = await loadPage(page, locale, async (db) => found(await loadAccountOverview(db, user.id), 'user'));
   if (overview instanceof Response) return overview;
-  if (!overview) return page.rewrite('/404');
   return { overview, notice: doneNotice(page, locale) };
 }
 
 export async function handleChangePassword(page: AstroGlobal, locale: Locale): Promise<FormView | Response> {
   noStore(page);
-  const user = signedInOr(page, locale, routes.signIn[locale]);
+  const user = signedInOr(page, locale);
   if (user instanceof Response) return user;
   if (page.request.method !== 'POST') return emptyView();
   const form = await readForm(page.request);
@@ -119,11 +117,6 @@ export async function handleChangePassword(page: AstroGlobal, locale: Locale): P
   return seeOther(`${routes.account[locale]}?done=password-changed`, [sessionCookie(page.url, token, sessionExpiresAt(session))]);
 }
 
-/** The mailer of this worker's configuration (src/server/mail/mailer.ts). */
-export function mailer(db: Database) {
-  return mailerFor(env, db);
-}
-
 /** An absolute link to one of our pages carrying a one-time token. */
 export function tokenLink(page: AstroGlobal, path: string, parameter: string) {
   const origin = siteOrigin(page.url);
@@ -138,7 +131,7 @@ export async function handleForgotPassword(page: AstroGlobal, locale: Locale): P
   const outcome = await runForm(page, locale, values, (db) =>
     requestPasswordReset(
       db,
-      mailer(db),
+      page.locals.services.mailer(db),
       { email: values.email, clientAddress: clientAddress(page.request), locale, linkFor: tokenLink(page, routes.resetPassword[locale], 'token') },
       new Date(),
     ),
@@ -159,7 +152,7 @@ export async function handleResetPassword(page: AstroGlobal, locale: Locale): Pr
   noStore(page);
   if (page.request.method !== 'POST') {
     const token = page.url.searchParams.get('token') ?? '';
-    const valid = await loadPageData(page, (db) => resetLinkIsValid(db, token, new Date()));
+    const valid = await loadPage(page, locale, (db) => resetLinkIsValid(db, token, new Date()));
     if (valid instanceof Response) return valid;
     if (!valid) page.response.status = 400;
     return { ...emptyView(), token, linkValid: valid };
@@ -183,7 +176,7 @@ export async function handleSignUp(page: AstroGlobal, locale: Locale): Promise<S
   noStore(page);
   const posted = page.request.method === 'POST' ? await readForm(page.request) : null;
   const token = posted ? (posted.code ?? '') : (page.url.searchParams.get('code') ?? '');
-  const invitation = token ? await loadPageData(page, (db) => findOpenInvitation(db, token, new Date())) : null;
+  const invitation = token ? await loadPage(page, locale, (db) => findOpenInvitation(db, token, new Date())) : null;
   if (invitation instanceof Response) return invitation;
   if (token && !invitation) page.response.status = 400;
   if (!posted || !invitation) return { ...emptyView(), token, invitation };
@@ -200,25 +193,14 @@ export async function handleSignUp(page: AstroGlobal, locale: Locale): Promise<S
 export interface InviteView extends FormView {
   cooperativeName: string;
   team: CooperativeTeam;
-  /** The signed-in user manages no cooperative: the page says so (403) and shows no form. */
-  forbidden: boolean;
 }
 
 export async function handleInviteMember(page: AstroGlobal, locale: Locale): Promise<InviteView | Response> {
   noStore(page);
-  const user = signedInOr(page, locale, routes.signIn[locale]);
-  if (user instanceof Response) return user;
   // The manager's page. Officers and admins name a cooperative's manager on their own page
   // (manager-invitation-pages.ts).
-  let manager: SessionUser;
-  try {
-    manager = requireCooperativeManager(user, user.cooperativeId ?? '');
-  } catch (error) {
-    if (!(error instanceof ForbiddenError)) throw error;
-    page.response.status = 403;
-    const alert = dictionary(locale).api.forbidden;
-    return { ...emptyView(), alert, cooperativeName: '', team: { members: [], pending: [] }, forbidden: true };
-  }
+  const manager = await signedInAs(page, locale, (user) => requireCooperativeManager(user, user.cooperativeId ?? ''));
+  if (manager instanceof Response) return manager;
   const cooperativeId = manager.cooperativeId ?? '';
   let view = emptyView();
   if (page.request.method === 'POST') {
@@ -227,7 +209,7 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
     const outcome = await runForm(page, locale, values, (db) =>
       inviteToCooperative(
         db,
-        mailer(db),
+        page.locals.services.mailer(db),
         manager,
         { cooperativeId, email: values.email, locale, linkFor: tokenLink(page, routes.signUp[locale], 'code') },
         new Date(),
@@ -236,16 +218,16 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
     if (outcome instanceof Response) return outcome;
     view = outcome.ok ? { ...emptyView(), notice: format(dictionary(locale).accounts.account.invitationSent, { email: outcome.value.email }) } : outcome.view;
   }
-  const data = await loadPageData(page, async (db) => ({
+  const data = await loadPage(page, locale, async (db) => ({
     overview: await loadAccountOverview(db, manager.id),
     team: await loadCooperativeTeam(db, cooperativeId, new Date()),
   }));
   if (data instanceof Response) return data;
-  return { ...view, cooperativeName: data.overview?.cooperative?.name ?? '', team: data.team, forbidden: false };
+  return { ...view, cooperativeName: data.overview?.cooperative?.name ?? '', team: data.team };
 }
 
-export async function handleOutbox(page: AstroGlobal): Promise<OutboxEntry[] | Response> {
-  if (!outboxEnabled(env)) return page.rewrite('/404');
+export async function handleOutbox(page: AstroGlobal, locale: Locale): Promise<OutboxEntry[] | Response> {
+  if (!outboxEnabled(page.locals.services.env)) return errorPage(page, '/404');
   noStore(page);
-  return loadPageData(page, (db) => listOutbox(db));
+  return loadPage(page, locale, (db) => listOutbox(db));
 }

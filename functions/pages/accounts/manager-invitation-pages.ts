@@ -7,9 +7,9 @@ import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
 import { findManagerCandidates, inviteManager, loadManagerCandidate, type ManagerCandidate } from '../../../src/server/accounts/manager-invitations';
-import { gated } from '../gate';
-import { mailer, tokenLink } from './account-pages';
-import { emptyView, type FormView, noStore, readForm, runForm } from '../form-handling';
+import { tokenLink } from './account-pages';
+import { emptyView, type FormView, noStore, readForm } from '../form-handling';
+import { errorPage, gated, runForm } from '../handle-page';
 
 export interface ManagerInviteView extends FormView {
   q: string;
@@ -37,13 +37,13 @@ export async function handleInviteManager(page: AstroGlobal, locale: Locale): Pr
 
   const { user, data } = loaded;
   const { chosen } = data;
-  if (!chosen) return page.rewrite('/404');
+  if (!chosen) return errorPage(page, '/404');
   const form = await readForm(page.request);
   const values = { email: form.email ?? '', replaceManager: form.replaceManager ? '1' : '' };
   const outcome = await runForm(page, locale, values, (db) =>
     inviteManager(
       db,
-      mailer(db),
+      page.locals.services.mailer(db),
       user,
       {
         cooperativeId: chosen.id,

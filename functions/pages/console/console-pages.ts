@@ -24,9 +24,9 @@ import {
 import { suspendProduct } from '../../../src/server/products/takedown';
 import { type ConsoleStatistics, loadConsoleStatistics } from '../../../src/server/stats/console-statistics';
 import { createTarget, deleteTarget, findTarget, type Target, updateTarget } from '../../../src/server/targets/targets';
-import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../form-handling';
 import { field, optionalNumber, requiredNumber, text } from '../dashboard/form-values';
-import { gated } from '../gate';
+import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
+import { gated, runForm } from '../handle-page';
 
 export async function handleConsoleStatistics(page: AstroGlobal, locale: Locale): Promise<ConsoleStatistics | Response> {
   noStore(page);

@@ -15,7 +15,6 @@ import {
   recordBatch,
   updateBatch,
 } from '../../../src/server/provenance/batches';
-import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../form-handling';
 import {
   applyRowAction,
   BLANK_ROWS_NEW,
@@ -29,7 +28,8 @@ import {
   type StepRow,
   stepRowsFrom,
 } from './batch-form';
-import { gated } from '../gate';
+import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
+import { gated, runForm } from '../handle-page';
 
 export interface BatchListData {
   product: OwnedProduct;

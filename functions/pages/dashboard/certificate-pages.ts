@@ -9,9 +9,9 @@ import { dashboardProductPaths } from '../../../src/i18n/routes';
 import { findOwnedProduct, type OwnedProduct } from '../../../src/server/products/owned-product';
 import { NotFoundError } from '../../../src/server/errors';
 import { listProductCertificates, recordCertificate, type StoredCertificate, updateCertificate } from '../../../src/server/provenance/batches';
-import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../form-handling';
 import { field, optionalText, text } from './form-values';
-import { gated } from '../gate';
+import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
+import { gated, runForm } from '../handle-page';
 
 const CERTIFICATE_FIELDS = ['kind', 'number', 'issuer', 'validFrom', 'validUntil', 'evidenceUrl'] as const;
 

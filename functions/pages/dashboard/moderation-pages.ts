@@ -17,8 +17,8 @@ import {
   rejectRevision,
   type RevisionReview,
 } from '../../../src/server/moderation/moderation';
-import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../form-handling';
-import { gated } from '../gate';
+import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
+import { gated, runForm } from '../handle-page';
 
 export interface QueueData {
   queue: QueueEntry[];

@@ -33,10 +33,10 @@ import { imageListFromForm, NEW_IMAGES_FIELD, postedImagesFrom } from '../../../
 import type { StoredImage } from '../../../src/server/media/stored-image';
 import { productInputSchema } from '../../../src/server/products/product-input';
 import { fieldIssuesOf } from '../../../src/server/validation';
-import { emptyView, type FormView, noStore, runForm, seeOther } from '../form-handling';
-import { gated } from '../gate';
 import { productInputFrom, productValuesFrom, productValuesOf, ratingInputFrom, ratingValuesFrom } from './product-form';
-import { mediaStore, readUploadForm, type UploadForm } from './upload-form';
+import { readUploadForm, type UploadForm } from './upload-form';
+import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
+import { gated, runForm } from '../handle-page';
 
 export interface ProductListData {
   cooperativeName: string;
@@ -99,7 +99,7 @@ async function saveWithImages<T>(
   const posted = postedImagesFrom(form.fields);
   let images: StoredImage[] = [];
   const outcome = await runForm(page, locale, values, async (db) => {
-    const list = await imageListFromForm(db, mediaStore(), owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
+    const list = await imageListFromForm(db, page.locals.services.media, owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
     images = list.images;
     const input = productInputFrom(values);
     if (Object.keys(list.issues).length > 0) throw new ValidationError({ ...fieldIssuesOf(productInputSchema, input), ...list.issues });

@@ -25,10 +25,10 @@ import { ValidationError } from '../../../src/server/errors';
 import { LOGO_SIZE, MEDIA_ID_PATTERN, mediaPath } from '../../../src/server/media/stored-image';
 import { ownedImages, storeImageFiles } from '../../../src/server/media/uploads';
 import { fieldIssuesOf } from '../../../src/server/validation';
-import { emptyView, type FormView, noStore, runForm, seeOther } from '../form-handling';
 import { field, optionalNumber, optionalText, requiredNumber, text } from './form-values';
-import { gated } from '../gate';
-import { mediaStore, readUploadForm } from './upload-form';
+import { readUploadForm } from './upload-form';
+import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
+import { gated, runForm } from '../handle-page';
 
 export interface ProfileView extends FormView {
   /** As published. */
@@ -104,7 +104,7 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
   let pendingLogo: string | null = null;
   const outcome = await runForm(page, locale, values, async (db: Database) => {
     const input = profileInputFrom(values);
-    const upload = await storeImageFiles(db, mediaStore(), owner, form.files(LOGO_FIELD).slice(0, 1));
+    const upload = await storeImageFiles(db, page.locals.services.media, owner, form.files(LOGO_FIELD).slice(0, 1));
     if (upload.issue) {
       throw new ValidationError({ ...fieldIssuesOf(cooperativeProfileSchema(new Date()), { ...input, logoUrl }), [LOGO_FIELD]: upload.issue });
     }

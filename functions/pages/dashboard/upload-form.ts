@@ -3,9 +3,7 @@
  * MAX_UPLOAD_BYTES, so a larger post is refused (413) without holding it in
  * memory; the text fields come back as strings and the files by name.
  */
-import { env } from 'cloudflare:workers';
 import { MAX_UPLOAD_BYTES } from '../../../src/server/media/limits';
-import type { MediaStore } from '../../../src/server/media/uploads';
 
 export interface UploadForm {
   /** The text fields (the first value of a repeated name), as readForm gives them. */
@@ -52,9 +50,4 @@ export async function readUploadForm(request: Request): Promise<UploadForm | 'to
     fields,
     files: (name) => form.getAll(name).filter((value): value is File => typeof value !== 'string'),
   };
-}
-
-/** The bucket and image pipeline of this deployment (wrangler.toml: MEDIA, IMAGES). */
-export function mediaStore(): MediaStore {
-  return { bucket: env.MEDIA, images: env.IMAGES };
 }

@@ -32,9 +32,9 @@ import {
 import { type EventDetail, getEventDetail } from '../../../src/server/events/event-detail';
 import { requireOfficer } from '../../../src/server/accounts/guards';
 import { NotFoundError, ValidationError } from '../../../src/server/errors';
-import { emptyView, type FormView, noStore, readForm, runForm, seeOther } from '../form-handling';
-import { gated } from '../gate';
 import { eventInputFrom, eventValuesFrom, eventValuesOf, formErrors, recurrenceFrom } from './event-form';
+import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
+import { gated, runForm } from '../handle-page';
 
 type ManagedList = Awaited<ReturnType<typeof listManagedEvents>>;
 
@@ -224,9 +224,7 @@ export async function handleEventPreview(page: AstroGlobal, locale: Locale, slug
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
     requireOfficer(user);
-    const event = await getEventDetail(db, slug, new Date(), EVENT_STATUSES);
-    if (!event) throw new NotFoundError('event');
-    return event;
+    return getEventDetail(db, slug, new Date(), EVENT_STATUSES);
   });
   if (gate instanceof Response) return gate;
   page.response.headers.set('X-Robots-Tag', 'noindex');

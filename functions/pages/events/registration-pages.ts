@@ -11,8 +11,7 @@ import { dictionary, format, type Locale } from '../../../src/i18n';
 import { managedRegistrationsPaths, myRegistrationPaths, routes } from '../../../src/i18n/routes';
 import { requireOfficer } from '../../../src/server/accounts/guards';
 import { loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
-import { loadPageData } from '../page-data';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../src/server/errors';
+import { NotFoundError } from '../../../src/server/errors';
 import { OFFICER_DECISIONS, type OfficerDecision } from '../../../src/server/events/registration-status';
 import { type RegistrationState, registrationState } from '../../../src/server/events/registration-window';
 import {
@@ -29,20 +28,8 @@ import {
   showableProducts,
   withdrawRegistration,
 } from '../../../src/server/events/registrations';
-import { emptyView, type FormView, noStore, runForm, seeOther, signedInOr } from '../form-handling';
-
-/** The signed-in user passing `guard`, a sign-in redirect, or null with a 403 set (the page says why). */
-function guarded<T extends SessionUser>(page: AstroGlobal, locale: Locale, guard: (user: SessionUser) => T): T | Response | null {
-  const user = signedInOr(page, locale, routes.signIn[locale]);
-  if (user instanceof Response) return user;
-  try {
-    return guard(user);
-  } catch (error) {
-    if (!(error instanceof ForbiddenError || error instanceof UnauthenticatedError)) throw error;
-    page.response.status = 403;
-    return null;
-  }
-}
+import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
+import { loadPage, runForm, signedInAs } from '../handle-page';
 
 function doneNotice(page: AstroGlobal, locale: Locale, status?: string): string | null {
   const t = dictionary(locale).registrations;
@@ -58,29 +45,7 @@ function doneNotice(page: AstroGlobal, locale: Locale, status?: string): string 
   }
 }
 
-/** runForm, with an unknown event or registration answered by the 404 page. */
-async function runRegistrationForm<T>(...args: Parameters<typeof runForm<T>>): Promise<Awaited<ReturnType<typeof runForm<T>>>> {
-  try {
-    return await runForm(...args);
-  } catch (error) {
-    if (error instanceof NotFoundError) return args[0].rewrite('/404');
-    throw error;
-  }
-}
-
-/** Loads with the 404 page for an unknown event and the 503 page for a database outage. */
-async function loadOr404<T>(page: AstroGlobal, load: Parameters<typeof loadPageData<T>>[1]): Promise<T | Response> {
-  try {
-    return await loadPageData(page, load);
-  } catch (error) {
-    if (error instanceof NotFoundError) return page.rewrite('/404');
-    throw error;
-  }
-}
-
 export interface MyRegistrationsView {
-  /** Not a member of a cooperative: the page says so. */
-  forbidden: boolean;
   cooperativeName: string;
   registrations: CooperativeRegistration[];
   notice: string | null;
@@ -88,19 +53,17 @@ export interface MyRegistrationsView {
 
 export async function handleMyRegistrations(page: AstroGlobal, locale: Locale): Promise<MyRegistrationsView | Response> {
   noStore(page);
-  const member = guarded(page, locale, requireRegisteringMember);
+  const member = await signedInAs(page, locale, requireRegisteringMember);
   if (member instanceof Response) return member;
-  if (!member) return { forbidden: true, cooperativeName: '', registrations: [], notice: null };
-  const data = await loadPageData(page, async (db) => ({
+  const data = await loadPage(page, locale, async (db) => ({
     overview: await loadAccountOverview(db, member.id),
     registrations: await listCooperativeRegistrations(db, member.cooperativeId, new Date()),
   }));
   if (data instanceof Response) return data;
-  return { forbidden: false, cooperativeName: data.overview?.cooperative?.name ?? '', registrations: data.registrations, notice: doneNotice(page, locale) };
+  return { cooperativeName: data.overview?.cooperative?.name ?? '', registrations: data.registrations, notice: doneNotice(page, locale) };
 }
 
 export interface RegisterView extends FormView {
-  forbidden: boolean;
   cooperativeName: string;
   event: RegistrableEvent | null;
   window: RegistrationState;
@@ -112,20 +75,8 @@ export interface RegisterView extends FormView {
 
 export async function handleRegister(page: AstroGlobal, locale: Locale, slug: string): Promise<RegisterView | Response> {
   noStore(page);
-  const member = guarded(page, locale, requireRegisteringMember);
+  const member = await signedInAs(page, locale, requireRegisteringMember);
   if (member instanceof Response) return member;
-  const forbidden: RegisterView = {
-    ...emptyView(),
-    alert: dictionary(locale).registrations.mine.membersOnly,
-    forbidden: true,
-    cooperativeName: '',
-    event: null,
-    window: 'none',
-    registration: null,
-    products: [],
-    chosen: [],
-  };
-  if (!member) return forbidden;
   const here = myRegistrationPaths(slug)[locale];
 
   let view = emptyView();
@@ -138,13 +89,13 @@ export async function handleRegister(page: AstroGlobal, locale: Locale, slug: st
     };
     chosen = form.getAll('products').filter((value): value is string => typeof value === 'string');
     if (text('action') === 'withdraw') {
-      const outcome = await runRegistrationForm(page, locale, {}, (db) => withdrawRegistration(db, member, slug, text('registration'), new Date()));
+      const outcome = await runForm(page, locale, {}, (db) => withdrawRegistration(db, member, slug, text('registration'), new Date()));
       if (outcome instanceof Response) return outcome;
       if (outcome.ok) return seeOther(`${here}?done=withdrawn`);
       view = outcome.view;
     } else {
       const values = { booths: text('booths'), note: text('note') };
-      const outcome = await runRegistrationForm(page, locale, values, (db) =>
+      const outcome = await runForm(page, locale, values, (db) =>
         registerForEvent(db, member, slug, { booths: values.booths, note: values.note, products: chosen }, new Date()),
       );
       if (outcome instanceof Response) return outcome;
@@ -153,7 +104,7 @@ export async function handleRegister(page: AstroGlobal, locale: Locale, slug: st
     }
   }
 
-  const data = await loadOr404(page, async (db) => {
+  const data = await loadPage(page, locale, async (db) => {
     const event = await findRegistrableEvent(db, slug);
     const now = new Date();
     return {
@@ -170,7 +121,6 @@ export async function handleRegister(page: AstroGlobal, locale: Locale, slug: st
   return {
     ...view,
     notice: view.notice ?? notice,
-    forbidden: false,
     cooperativeName: data.overview?.cooperative?.name ?? '',
     event: data.event,
     window: data.window,
@@ -181,7 +131,6 @@ export async function handleRegister(page: AstroGlobal, locale: Locale, slug: st
 }
 
 export interface ManagedEventView extends FormView {
-  forbidden: boolean;
   event: RegistrableEvent | null;
   registrations: EventRegistrationRow[];
 }
@@ -192,15 +141,14 @@ function isDecision(value: unknown): value is OfficerDecision {
 
 export async function handleManagedEvent(page: AstroGlobal, locale: Locale, slug: string): Promise<ManagedEventView | Response> {
   noStore(page);
-  const officer = guarded(page, locale, requireOfficer);
+  const officer = await signedInAs(page, locale, requireOfficer);
   if (officer instanceof Response) return officer;
-  if (!officer) return { ...emptyView(), alert: dictionary(locale).registrations.manage.officersOnly, forbidden: true, event: null, registrations: [] };
   let view = emptyView();
   if (page.request.method === 'POST') {
     const form = await page.request.formData();
     const status = form.get('status');
     const registration = form.get('registration');
-    const outcome = await runRegistrationForm(page, locale, {}, async (db) => {
+    const outcome = await runForm(page, locale, {}, async (db) => {
       if (!isDecision(status) || typeof registration !== 'string') throw new NotFoundError('registration');
       await decideRegistration(db, officer, slug, registration, status, new Date());
     });
@@ -208,10 +156,10 @@ export async function handleManagedEvent(page: AstroGlobal, locale: Locale, slug
     if (outcome.ok) return seeOther(`${managedRegistrationsPaths(slug)[locale]}?done=decided`);
     view = outcome.view;
   }
-  const data = await loadOr404(page, async (db) => {
+  const data = await loadPage(page, locale, async (db) => {
     const event = await findRegistrableEvent(db, slug);
     return { event, registrations: await listEventRegistrations(db, event.id) };
   });
   if (data instanceof Response) return data;
-  return { ...view, notice: view.notice ?? doneNotice(page, locale), forbidden: false, ...data };
+  return { ...view, notice: view.notice ?? doneNotice(page, locale), ...data };
 }

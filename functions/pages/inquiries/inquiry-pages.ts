@@ -6,13 +6,10 @@
  * request's execution context (Astro.locals.cfContext.waitUntil).
  */
 import type { AstroGlobal } from 'astro';
-import { env } from 'cloudflare:workers';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { inboxItemPaths, routes } from '../../../src/i18n/routes';
 import { loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
 import type { Database } from '../../../src/server/db/client';
-import { loadPageData, readDatabase } from '../page-data';
-import { ForbiddenError, NotFoundError, RateLimitedError, UnavailableError, UnauthenticatedError, ValidationError } from '../../../src/server/errors';
 import { formSecret } from '../../../src/server/inquiries/form-token';
 import {
   actOnInquiry,
@@ -33,10 +30,10 @@ import { type InquiryStatistics, inquiryStatistics } from '../../../src/server/i
 import { type BuyerInquiryView, lookUpInquiry } from '../../../src/server/inquiries/status';
 import { submitInquiry } from '../../../src/server/inquiries/submit';
 import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inquiries/target';
-import { mailerFor } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { siteOrigin } from '../../../src/server/seo/origin';
-import { emptyView, fieldMessages, type FormView, noStore, readForm, seeOther, signedInOr } from '../form-handling';
+import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
+import { errorPage, type FormWords, loadPage, runForm, signedInOr } from '../handle-page';
 
 function links(page: AstroGlobal) {
   return inquiryLinks(siteOrigin(page.url));
@@ -44,48 +41,21 @@ function links(page: AstroGlobal) {
 
 /** Sends an inquiry's pending mail after the response; without an execution context (never in the worker) it just runs. */
 function deliverAfterResponse(page: AstroGlobal, db: Database, inquiryId: string): void {
-  const work = deliverForInquiry(db, mailerFor(env, db), inquiryId).catch((error) => console.error('inquiry notification delivery', error));
+  const work = deliverForInquiry(db, page.locals.services.mailer(db), inquiryId).catch((error) => console.error('inquiry notification delivery', error));
   page.locals.cfContext?.waitUntil(work);
 }
 
-function minutes(seconds: number) {
-  return Math.max(1, Math.ceil(seconds / 60));
-}
-
-/**
- * A domain refusal as the form shows it (status set on the page), or the 503
- * page; anything else is a bug and is thrown.
- */
-async function refusal(page: AstroGlobal, locale: Locale, error: unknown, values: Record<string, string>, messages: { rateLimited: string }): Promise<FormView | Response> {
-  const t = dictionary(locale);
-  const view = emptyView(values);
-  if (error instanceof ValidationError) {
-    page.response.status = 422;
-    const { formToken, ...fields } = error.fields;
-    view.errors = fieldMessages(fields, locale);
-    const f = t.inquiries.form;
-    view.alert = formToken
-      ? formToken.code === 'form_too_fast'
-        ? f.tooFast
-        : formToken.code === 'form_expired'
-          ? f.expired
-          : f.invalidToken
-      : t.accounts.form.errorSummary;
-    return view;
-  }
-  if (error instanceof RateLimitedError) {
-    page.response.status = 429;
-    page.response.headers.set('Retry-After', String(error.retryAfterSeconds));
-    view.alert = format(messages.rateLimited, { minutes: minutes(error.retryAfterSeconds) });
-    return view;
-  }
-  if (error instanceof ForbiddenError) {
-    page.response.status = 403;
-    view.alert = t.api.forbidden;
-    return view;
-  }
-  if (error instanceof UnavailableError) return page.rewrite('/503');
-  throw error;
+/** The buyer's form's own words: a refused form token says what happened to the page, not which field. */
+function inquiryFormWords(locale: Locale): FormWords {
+  const f = dictionary(locale).inquiries.form;
+  return {
+    rateLimited: f.rateLimited,
+    notFound: f.unknownTarget,
+    invalid: ({ formToken, ...fields }) => ({
+      fields,
+      alert: !formToken ? undefined : formToken.code === 'form_too_fast' ? f.tooFast : formToken.code === 'form_expired' ? f.expired : f.invalidToken,
+    }),
+  };
 }
 
 export interface InquiryFormView extends FormView {
@@ -97,16 +67,19 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
   noStore(page);
   const posted = page.request.method === 'POST' ? await readForm(page.request) : null;
   const query = posted ?? { product: page.url.searchParams.get('product') ?? '', cooperative: page.url.searchParams.get('cooperative') ?? '' };
-  const target = await loadPageData(page, (db) => findInquiryTarget(db, query));
+  const target = await loadPage(page, locale, (db) => findInquiryTarget(db, query));
   if (target instanceof Response) return target;
   if (!posted) {
-    if (!target && (query.product || query.cooperative)) return page.rewrite('/404');
+    if (!target && (query.product || query.cooperative)) return errorPage(page, '/404');
     return { ...emptyView(), target };
   }
   // Values go back into the form as typed (the honeypot and token never do).
   const { website: _w, formToken, ...values } = posted;
-  try {
-    const outcome = await readDatabase(async (db) => {
+  const outcome = await runForm(
+    page,
+    locale,
+    values,
+    async (db) => {
       const result = await submitInquiry(
         db,
         inquiryFromForm(posted),
@@ -114,7 +87,7 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
           clientAddress: clientAddress(page.request),
           locale,
           idempotencyKey: null,
-          formToken: { secret: formSecret(env), token: formToken ?? '' },
+          formToken: { secret: formSecret(page.locals.services.env), token: formToken ?? '' },
           // Turnstile needs JavaScript in the browser; this form must work without it (see README, "Configuration").
           turnstile: null,
           links: links(page),
@@ -123,17 +96,12 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
       );
       if (result.kind === 'created' && result.deliver) deliverAfterResponse(page, db, result.inquiryId);
       return result;
-    });
-    return seeOther(`${routes.inquirySent[locale]}?reference=${encodeURIComponent(outcome.receipt.reference)}`);
-  } catch (error) {
-    if (error instanceof NotFoundError) {
-      page.response.status = 404;
-      return { ...emptyView(values), alert: dictionary(locale).inquiries.form.unknownTarget, target: null };
-    }
-    const view = await refusal(page, locale, error, values, dictionary(locale).inquiries.form);
-    if (view instanceof Response) return view;
-    return { ...view, target };
-  }
+    },
+    inquiryFormWords(locale),
+  );
+  if (outcome instanceof Response) return outcome;
+  if (!outcome.ok) return { ...outcome.view, target: page.response.status === 404 ? null : target };
+  return seeOther(`${routes.inquirySent[locale]}?reference=${encodeURIComponent(outcome.value.receipt.reference)}`);
 }
 
 /** /hoi-hang/da-gui?reference=…: the reference to keep, read from the address (nothing is loaded). */
@@ -154,46 +122,40 @@ export async function handleInquiryStatus(page: AstroGlobal, locale: Locale): Pr
   }
   const form = await readForm(page.request);
   const values = { reference: form.reference ?? '', contact: form.contact ?? '' };
-  try {
-    const inquiry = await readDatabase((db) => lookUpInquiry(db, { ...values, clientAddress: clientAddress(page.request) }, new Date()));
-    return { ...emptyView(values), inquiry };
-  } catch (error) {
-    if (error instanceof NotFoundError) {
-      page.response.status = 404;
-      return { ...emptyView(values), alert: dictionary(locale).inquiries.status.notFound, inquiry: null };
-    }
-    const view = await refusal(page, locale, error, values, dictionary(locale).inquiries.status);
-    if (view instanceof Response) return view;
-    return { ...view, inquiry: null };
-  }
+  const words = dictionary(locale).inquiries.status;
+  const outcome = await runForm(
+    page,
+    locale,
+    values,
+    (db) => lookUpInquiry(db, { ...values, clientAddress: clientAddress(page.request) }, new Date()),
+    { rateLimited: words.rateLimited, notFound: words.notFound },
+  );
+  if (outcome instanceof Response) return outcome;
+  return outcome.ok ? { ...emptyView(values), inquiry: outcome.value } : { ...outcome.view, inquiry: null };
 }
 
 export type InboxPageData =
   | { kind: 'inbox'; inbox: InboxPage; cooperativeName: string }
-  | { kind: 'officer'; statistics: InquiryStatistics; problems: NotificationProblem[] }
-  | { kind: 'forbidden' };
+  | { kind: 'officer'; statistics: InquiryStatistics; problems: NotificationProblem[] };
 
 /** /tai-khoan/hoi-hang: a member's inbox; for officers and admins, the figures and stuck mail instead. */
 export async function handleInbox(page: AstroGlobal, locale: Locale): Promise<InboxPageData | Response> {
   noStore(page);
-  const user = signedInOr(page, locale, routes.signIn[locale]);
+  const user = signedInOr(page, locale);
   if (user instanceof Response) return user;
   if (user.role === 'officer' || user.role === 'admin') {
     const now = new Date();
-    const data = await loadPageData(page, async (db) => ({
+    const data = await loadPage(page, locale, async (db) => ({
       statistics: await inquiryStatistics(db, user, now),
       problems: await listNotificationProblems(db, now),
     }));
     if (data instanceof Response) return data;
     return { kind: 'officer', ...data };
   }
-  if (!user.cooperativeId) {
-    page.response.status = 403;
-    return { kind: 'forbidden' };
-  }
+  if (!user.cooperativeId) return errorPage(page, '/403');
   const filter = parseInboxFilter(page.url.searchParams.get('status'));
   const pageNumber = Number(page.url.searchParams.get('page') ?? '1');
-  const data = await loadPageData(page, async (db) => ({
+  const data = await loadPage(page, locale, async (db) => ({
     inbox: await listInbox(db, user, filter, pageNumber),
     cooperativeName: (await findCooperativeName(db, user)) ?? '',
   }));
@@ -205,55 +167,36 @@ async function findCooperativeName(db: Database, user: SessionUser): Promise<str
   return (await loadAccountOverview(db, user.id))?.cooperative?.name ?? null;
 }
 
-export type InboxItemView = (FormView & { inquiry: InquiryDetail; forbidden: false }) | (FormView & { inquiry: null; forbidden: true });
+export type InboxItemView = FormView & { inquiry: InquiryDetail };
 
 /** /tai-khoan/hoi-hang/{reference}: opens the inquiry (marks it read); POST replies or changes its status, then 303 back. */
 export async function handleInboxItem(page: AstroGlobal, locale: Locale): Promise<InboxItemView | Response> {
   noStore(page);
-  const user = signedInOr(page, locale, routes.signIn[locale]);
+  const user = signedInOr(page, locale);
   if (user instanceof Response) return user;
   const reference = page.params.reference ?? '';
   const here = inboxItemPaths(normaliseReference(reference) ?? reference)[locale];
   let view = emptyView();
   if (page.request.method === 'POST') {
     const form = await readForm(page.request);
-    try {
-      const done = await readDatabase(async (db) => {
-        if (form.action && (INQUIRY_ACTIONS as readonly string[]).includes(form.action)) {
-          const outcome = await actOnInquiry(db, user, reference, form.action as InquiryAction, links(page), new Date());
-          if (outcome.notify) deliverAfterResponse(page, db, outcome.inquiryId);
-          return 'status';
-        }
-        const outcome = await replyToInquiry(db, user, reference, form.body ?? '', links(page), new Date());
-        if (outcome.notify) deliverAfterResponse(page, db, outcome.inquiryId);
-        return 'replied';
-      });
-      return seeOther(`${here}?done=${done}`);
-    } catch (error) {
-      if (error instanceof NotFoundError) return page.rewrite('/404');
-      if (error instanceof UnauthenticatedError) return seeOther(routes.signIn[locale]);
-      const refused = await refusal(page, locale, error, { body: form.body ?? '' }, { rateLimited: '' });
-      if (refused instanceof Response) return refused;
-      if (page.response.status === 403) return forbiddenInquiry(page, locale);
-      view = refused;
-    }
+    const outcome = await runForm(page, locale, { body: form.body ?? '' }, async (db) => {
+      if (form.action && (INQUIRY_ACTIONS as readonly string[]).includes(form.action)) {
+        const acted = await actOnInquiry(db, user, reference, form.action as InquiryAction, links(page), new Date());
+        if (acted.notify) deliverAfterResponse(page, db, acted.inquiryId);
+        return 'status';
+      }
+      const replied = await replyToInquiry(db, user, reference, form.body ?? '', links(page), new Date());
+      if (replied.notify) deliverAfterResponse(page, db, replied.inquiryId);
+      return 'replied';
+    });
+    if (outcome instanceof Response) return outcome;
+    if (outcome.ok) return seeOther(`${here}?done=${outcome.value}`);
+    view = outcome.view;
   }
-  try {
-    const inquiry = await readDatabase((db) => openInquiry(db, user, reference, new Date()));
-    const done = page.url.searchParams.get('done');
-    const t = dictionary(locale).inquiries.inbox;
-    if (!view.alert && done) view.notice = done === 'replied' ? t.replied : t.done;
-    return { ...view, inquiry, forbidden: false };
-  } catch (error) {
-    if (error instanceof NotFoundError) return page.rewrite('/404');
-    if (error instanceof ForbiddenError) return forbiddenInquiry(page, locale);
-    if (error instanceof UnavailableError) return page.rewrite('/503');
-    throw error;
-  }
-}
-
-/** Another cooperative's inquiry (or no cooperative): 403, and nothing of it on the page. */
-function forbiddenInquiry(page: AstroGlobal, locale: Locale): InboxItemView {
-  page.response.status = 403;
-  return { ...emptyView(), alert: dictionary(locale).api.forbidden, inquiry: null, forbidden: true };
+  const inquiry = await loadPage(page, locale, (db) => openInquiry(db, user, reference, new Date()));
+  if (inquiry instanceof Response) return inquiry;
+  const done = page.url.searchParams.get('done');
+  const t = dictionary(locale).inquiries.inbox;
+  if (!view.alert && done) view.notice = done === 'replied' ? t.replied : t.done;
+  return { ...view, inquiry };
 }

@@ -20,6 +20,7 @@ import type {
   CooperativeSector,
   ValueChainRole,
 } from './vocabulary';
+import { NotFoundError } from '../errors';
 
 export interface ValueChainLinkView {
   partnerName: string;
@@ -59,8 +60,8 @@ export interface CooperativeProfile {
 
 export const PROFILE_PRODUCT_LIMIT = 24;
 
-/** Suspended and dissolved cooperatives are not public: null (a 404). */
-export async function getPublicCooperative(db: Database, slug: string, now: Date): Promise<CooperativeProfile | null> {
+/** Suspended and dissolved cooperatives are not public: not found. */
+export async function getPublicCooperative(db: Database, slug: string, now: Date): Promise<CooperativeProfile> {
   const [row] = await db
     .select({
       cooperative: cooperatives,
@@ -70,7 +71,7 @@ export async function getPublicCooperative(db: Database, slug: string, now: Date
     .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
     .where(and(eq(cooperatives.slug, slug), eq(cooperatives.status, 'active')))
     .limit(1);
-  if (!row) return null;
+  if (!row) throw new NotFoundError('cooperative');
   const { cooperative: c, province } = row;
   const today = vietnamToday(now);
 

@@ -10,6 +10,7 @@ import type { ProvinceRef } from '../provinces/summaries';
 import { PUBLIC_EVENT_STATUSES } from './calendar';
 import type { EventStatus } from './vocabulary';
 import { boothsLeft, type RegistrationState, registrationState } from './registration-window';
+import { NotFoundError } from '../errors';
 
 export interface EventParticipant {
   cooperative: { slug: string; name: string; provinceNameVi: string; provinceNameEn: string };
@@ -85,12 +86,12 @@ async function confirmedParticipants(db: Database, eventId: string): Promise<Eve
   }));
 }
 
-export function getPublicEvent(db: Database, slug: string, now: Date): Promise<EventDetail | null> {
+export function getPublicEvent(db: Database, slug: string, now: Date): Promise<EventDetail> {
   return getEventDetail(db, slug, now, PUBLIC_EVENT_STATUSES);
 }
 
 /** The page of an event in one of `statuses`: the public ones, or drafts too for the officers' preview. */
-export async function getEventDetail(db: Database, slug: string, now: Date, statuses: readonly EventStatus[]): Promise<EventDetail | null> {
+export async function getEventDetail(db: Database, slug: string, now: Date, statuses: readonly EventStatus[]): Promise<EventDetail> {
   const [row] = await db
     .select({
       event: events,
@@ -99,7 +100,7 @@ export async function getEventDetail(db: Database, slug: string, now: Date, stat
     .from(events)
     .leftJoin(provinces, eq(provinces.code, events.provinceCode))
     .where(and(eq(events.slug, slug), inArray(events.status, [...statuses])));
-  if (!row) return null;
+  if (!row) throw new NotFoundError('event');
   const e = row.event;
   const participants = await confirmedParticipants(db, e.id);
   return {

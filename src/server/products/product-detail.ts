@@ -17,6 +17,7 @@ import { type CertificateView, certificatesOfProduct } from './certificates';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
 import { type OcopRatingStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from './validity';
 import type { OcopGroup, OcopLevel } from './vocabulary';
+import { found, NotFoundError } from '../errors';
 
 export interface OcopRatingView {
   stars: number;
@@ -82,8 +83,8 @@ export interface ProductDetail {
 
 export const RELATED_LIMIT = 4;
 
-/** Only published products of active cooperatives are public; anything else is null (a 404). */
-export async function getPublicProduct(db: Database, slug: string, now: Date): Promise<ProductDetail | null> {
+/** Only published products of active cooperatives are public; anything else is not found. */
+export async function getPublicProduct(db: Database, slug: string, now: Date): Promise<ProductDetail> {
   const [row] = await db
     .select({
       product: products,
@@ -95,7 +96,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     .innerJoin(provinces, eq(provinces.code, products.provinceCode))
     .where(and(eq(products.slug, slug), eq(products.status, 'published'), eq(cooperatives.status, 'active')))
     .limit(1);
-  if (!row) return null;
+  if (!row) throw new NotFoundError('product');
   const { product, province } = row;
   const today = vietnamToday(now);
 
@@ -106,8 +107,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     latestBatchSummary(db, product.id),
     relatedProducts(db, product),
   ]);
-  const [cooperative] = cards;
-  if (!cooperative) return null;
+  const cooperative = found(cards[0], 'product');
 
   return {
     id: product.id,

@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import { listUpcomingEventsInProvince } from '../events/by-province';
 import type { EventSummary } from '../events/upcoming';
 import { type ProvinceSummary, provinceSummaryBySlug } from './summaries';
+import { found } from '../errors';
 
 export const PROVINCE_COOPERATIVE_LIMIT = 12;
 export const PROVINCE_PRODUCT_LIMIT = 12;
@@ -20,10 +21,8 @@ export interface ProvincePageData {
   upcomingEvents: EventSummary[];
 }
 
-/** Null for a slug that names no province (a 404). */
-export async function getProvincePage(db: Database, slug: string, now: Date): Promise<ProvincePageData | null> {
-  const province = await provinceSummaryBySlug(db, slug);
-  if (!province) return null;
+export async function getProvincePage(db: Database, slug: string, now: Date): Promise<ProvincePageData> {
+  const province = found(await provinceSummaryBySlug(db, slug), 'province');
   const [cooperatives, products, upcomingEvents] = await Promise.all([
     cooperativeCardsInProvince(db, province.code, PROVINCE_COOPERATIVE_LIMIT),
     bestProductsInProvince(db, province.code, PROVINCE_PRODUCT_LIMIT),
