@@ -57,7 +57,7 @@ app.use(i18n());
 
 export default {
   // Public pages and catalogue API answers, rendered once per content version
-  // (functions/public-cache.ts), in front of the whole app: an answer from
+  // (functions/public-cache/), in front of the whole app: an answer from
   // memory needs none of its request set-up.
   fetch: publicCache.wrap(app.fetch),
   // Cron Triggers (wrangler.toml [triggers]): inquiry mail retries and date-dependent upkeep, see src/server/scheduled.ts.

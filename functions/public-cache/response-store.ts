@@ -17,7 +17,7 @@ export interface StoredResponse {
   /** The content version read before rendering began. */
   version: number;
   storedAt: number;
-  /** Carries values issued anew for each answer (see FreshFields in functions/public-cache.ts). */
+  /** Carries values issued anew for each answer (see FreshFields in functions/public-cache/index.ts). */
   fresh?: boolean;
 }
 
