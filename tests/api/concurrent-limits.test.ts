@@ -52,7 +52,8 @@ interface Store {
 }
 
 async function libsqlStore(): Promise<Store> {
-  return { db: (await migratedMemoryDatabase()).db, dispose: async () => {} };
+  const { db, client } = await migratedMemoryDatabase();
+  return { db, dispose: async () => client.close() };
 }
 
 async function d1Store(): Promise<Store> {
