@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { SIGN_IN_ACCOUNT_POLICY } from '../../src/server/accounts/authentication';
+import { SIGN_IN_ACCOUNT_POLICY, SIGN_IN_ADDRESS_POLICY } from '../../src/server/accounts/authentication';
 import { hashPassword } from '../../src/server/accounts/passwords';
 import { listUserSessions } from '../../src/server/accounts/sessions';
 import { seedReferenceData } from '../../src/server/db/seeding';
@@ -113,6 +113,15 @@ describe('API sessions', async () => {
     const other = await createTestUser(db);
     expect((await signInRequest(other.email, other.password, ip)).status).toBe(429);
     expect((await signInRequest(other.email, other.password, nextAddress())).status).toBe(200);
+  });
+
+  it('counts failures only: an office signing in more often than the address limit is not locked out', async () => {
+    const ip = nextAddress();
+    const colleagues = await Promise.all(Array.from({ length: 4 }, () => createTestUser(db)));
+    for (let round = 0; round <= SIGN_IN_ADDRESS_POLICY.limit / colleagues.length; round++) {
+      for (const colleague of colleagues) expect((await signInRequest(colleague.email, colleague.password, ip)).status).toBe(200);
+    }
+    expect((await signInRequest(colleagues[0]?.email ?? '', 'wrong', ip)).status).toBe(401);
   });
 
   it('gives a new session at every sign-in and ends the one the request came with', async () => {

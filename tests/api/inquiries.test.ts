@@ -329,6 +329,13 @@ describe('POST /inquiries', async () => {
       expect(a.error.code).toBe('inquiry_not_found');
     });
 
+    it('counts failed look-ups only: a buyer checking often is never refused', async () => {
+      const { inquiry } = await readJson(await post(forProduct()));
+      const ip = '198.51.100.201';
+      for (let i = 0; i <= STATUS_LOOKUP_POLICY.limit; i++) expect((await lookUp(inquiry.reference, 'lan@example.com', ip)).status).toBe(200);
+      expect((await lookUp('HTX-0000-0000', 'lan@example.com', ip)).status).toBe(404);
+    });
+
     it('limits failed look-ups per address', async () => {
       const ip = '198.51.100.200';
       let status = 0;

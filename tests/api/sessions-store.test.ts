@@ -1,6 +1,8 @@
 /** Sessions and rate-limit counters on a real SQLite: expiry and refresh at their boundaries, atomic counting. */
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { findLock, readAttempts, recordAttempt } from '../../src/server/accounts/rate-limit';
+import { admitAttempt, clearAttempts, recordAttempt, refundAttempt } from '../../src/server/accounts/rate-limit';
+import { RateLimitedError } from '../../src/server/errors';
 import {
   createSession,
   deleteExpiredSessions,
@@ -83,22 +85,49 @@ describe('rate-limit counters', async () => {
     expect(states.map((s) => s.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
-  it('lock at the limit for lockMs, then start afresh', async () => {
-    expect((await recordAttempt(db, 'k', policy, T0)).locked).toBe(false);
-    expect((await recordAttempt(db, 'k', policy, at(1000))).locked).toBe(false);
-    const third = await recordAttempt(db, 'k', policy, at(2000));
-    expect(third.locked).toBe(true);
-    expect(third.retryAfterSeconds).toBe(300);
-    expect((await findLock(db, [{ key: 'k', policy }], at(2000 + 299_000)))?.retryAfterSeconds).toBe(1);
-    expect(await findLock(db, [{ key: 'k', policy }], at(2000 + 300_000))).toBeNull();
-    expect((await recordAttempt(db, 'k', policy, at(2000 + 300_000))).count).toBe(1);
+  it('lock at the limit for lockMs, refuse what comes after without prolonging the lock, then start afresh', async () => {
+    const limits = [{ key: 'k', policy }];
+    expect((await admitAttempt(db, limits, T0))[0]?.locked).toBe(false);
+    expect((await admitAttempt(db, limits, at(1000)))[0]?.locked).toBe(false);
+    const [third] = await admitAttempt(db, limits, at(2000));
+    expect(third).toMatchObject({ locked: true, refused: false, retryAfterSeconds: 300 });
+    await expect(admitAttempt(db, limits, at(2000 + 299_000))).rejects.toMatchObject({ retryAfterSeconds: 1 });
+    await expect(admitAttempt(db, limits, at(2000 + 299_500))).rejects.toThrow(RateLimitedError);
+    expect((await admitAttempt(db, limits, at(2000 + 300_000)))[0]).toMatchObject({ count: 1, locked: false });
   });
 
   it('forget attempts once their window has passed', async () => {
     await recordAttempt(db, 'w', policy, T0);
-    await recordAttempt(db, 'w', policy, at(1000));
-    expect((await readAttempts(db, 'w', policy, at(59_999)))?.count).toBe(2);
-    expect(await readAttempts(db, 'w', policy, at(60_000))).toBeNull();
+    expect((await recordAttempt(db, 'w', policy, at(59_999))).count).toBe(2);
     expect((await recordAttempt(db, 'w', policy, at(60_000))).count).toBe(1);
+  });
+
+  it('stop at the first limit that refuses: the keys after it are not counted', async () => {
+    const own = { key: 'own', policy: { ...policy, limit: 1 } };
+    const shared = { key: 'shared', policy };
+    await admitAttempt(db, [own, shared], T0);
+    await expect(admitAttempt(db, [own, shared], at(1000))).rejects.toThrow(RateLimitedError);
+    expect((await recordAttempt(db, 'shared', policy, at(2000))).count).toBe(2);
+  });
+
+  it('give an admitted attempt back, within its window only', async () => {
+    const limits = [{ key: 'r', policy }];
+    await admitAttempt(db, limits, T0);
+    await admitAttempt(db, limits, at(1000));
+    await refundAttempt(db, limits, at(2000));
+    expect((await recordAttempt(db, 'r', policy, at(3000))).count).toBe(2);
+    await refundAttempt(db, limits, at(60_000));
+    expect((await recordAttempt(db, 'r', policy, at(60_000))).count).toBe(1);
+  });
+
+  it('store every key as its SHA-256: a megabyte of email makes a 64-character key, and no address is kept in the clear', async () => {
+    const huge = `${'a'.repeat(1_000_000)}@example.test`;
+    await recordAttempt(db, `sign-in:account:${huge}`, policy, T0);
+    await recordAttempt(db, 'sign-in:address:203.0.113.9', policy, T0);
+    const keys = await db.all<{ key: string }>(sql`SELECT key FROM rate_limits`);
+    expect(keys.length).toBeGreaterThan(1);
+    for (const { key } of keys) expect(key).toMatch(/^[0-9a-f]{64}$/);
+    await clearAttempts(db, `sign-in:account:${huge}`);
+    expect((await recordAttempt(db, `sign-in:account:${huge}`, policy, at(1000))).count).toBe(1);
   });
 });

@@ -3,11 +3,13 @@
  * outbox): the public form without JavaScript from a cooperative's page to
  * the cooperative's inbox, the reply, and the reply on the buyer's status
  * page; errors next to fields with values kept; the fill-time check; members
- * of another cooperative refused through pages and API.
+ * of another cooperative refused through pages and API; a burst of wrong
+ * status look-ups held to the limit.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 import { DEVELOPMENT_FORM_SECRET, issueFormToken } from '../../src/server/inquiries/form-token';
+import { STATUS_LOOKUP_POLICY } from '../../src/server/inquiries/status';
 import { textOf } from '../support/html';
 
 const baseUrl = inject('baseUrl');
@@ -216,5 +218,23 @@ describe('inbox boundaries', () => {
     const res = await get('/en/account/inquiries');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/en\/sign-in\?next=/);
+  });
+});
+
+describe('limits on the worker and its D1', () => {
+  it('answers only the limit of a burst of wrong status look-ups from one address; the rest are 429', async () => {
+    const ip = '198.51.100.250';
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        fetch(`${baseUrl}/api/v1/inquiries/status`, {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json', 'cf-connecting-ip': ip },
+          body: JSON.stringify({ reference: 'HTX-0000-0000', contact: `burst${i}@example.com` }),
+        }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(STATUS_LOOKUP_POLICY.limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - STATUS_LOOKUP_POLICY.limit);
   });
 });

@@ -2,14 +2,16 @@
  * Signing in and out and changing a password: the verbs pages and the API
  * call. Attempts are limited per account and per client address
  * (rate-limit.ts); the limits are counted whether or not the account exists,
- * so they say nothing about which emails have accounts.
+ * so they say nothing about which emails have accounts. An attempt is counted
+ * before its password is checked, and a right password gives it back: the
+ * limits count failures, and parallel guesses cannot outrun them.
  */
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { type FieldIssues, InvalidCredentialsError, RateLimitedError, ValidationError } from '../errors';
 import { hashPassword, passwordIssue, verifyAgainstDecoy, verifyPassword } from './passwords';
-import { clearAttempts, findLock, type RateLimitPolicy, recordAttempt } from './rate-limit';
+import { admitAttempt, clearAttempts, longestLock, type RateLimit, type RateLimitPolicy, refundAttempt } from './rate-limit';
 import { createSession, invalidateUserSessionsStatement, type NewSession } from './sessions';
 import { findUserForSignIn, normaliseEmail, type SessionUser } from './users';
 
@@ -41,6 +43,37 @@ export interface SignedIn extends NewSession {
   user: SessionUser;
 }
 
+/** The address first: an address locked out for guessing then cannot spend an account's attempts. */
+function signInLimits(email: string, clientAddress: string): RateLimit[] {
+  return [
+    { key: signInAddressKey(clientAddress), policy: SIGN_IN_ADDRESS_POLICY },
+    { key: signInAccountKey(email), policy: SIGN_IN_ACCOUNT_POLICY },
+  ];
+}
+
+/**
+ * Runs a password check as one attempt under the sign-in limits: counted
+ * before the check (RateLimitedError, without checking, when over a limit),
+ * given back when the password is right. A wrong password that reaches a
+ * limit is answered with RateLimitedError at once.
+ */
+async function checkWithinSignInLimits<T extends { valid: boolean }>(
+  db: Database,
+  limits: readonly RateLimit[],
+  check: () => Promise<T>,
+  now: Date,
+): Promise<T> {
+  const states = await admitAttempt(db, limits, now);
+  const result = await check();
+  if (result.valid) {
+    await refundAttempt(db, limits, now);
+    return result;
+  }
+  const lock = longestLock(states);
+  if (lock > 0) throw new RateLimitedError(lock);
+  return result;
+}
+
 /**
  * Checks the password and opens a new session. Throws RateLimitedError while
  * locked (without looking at the password), and InvalidCredentialsError for
@@ -52,33 +85,24 @@ export async function signIn(db: Database, input: SignInInput, now: Date): Promi
   if (!input.email.trim()) missing.email = { code: 'required' };
   if (!input.password) missing.password = { code: 'required' };
   if (Object.keys(missing).length > 0) throw new ValidationError(missing);
-  const checks = [
-    { key: signInAccountKey(input.email), policy: SIGN_IN_ACCOUNT_POLICY },
-    { key: signInAddressKey(input.clientAddress), policy: SIGN_IN_ADDRESS_POLICY },
-  ];
-  const lock = await findLock(db, checks, now);
-  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
 
-  const found = await findUserForSignIn(db, input.email);
-  let valid = false;
-  let needsRehash = false;
-  if (found && !found.disabledAt) {
-    ({ valid, needsRehash } = await verifyPassword(input.password, found.passwordHash));
-  } else {
-    await verifyAgainstDecoy(input.password);
-  }
-
-  if (!found || !valid || found.disabledAt) {
-    let longestLock = 0;
-    for (const { key, policy } of checks) {
-      const state = await recordAttempt(db, key, policy, now);
-      if (state.locked) longestLock = Math.max(longestLock, state.retryAfterSeconds);
-    }
-    if (longestLock > 0) throw new RateLimitedError(longestLock);
-    throw new InvalidCredentialsError();
-  }
+  const { valid, needsRehash, found } = await checkWithinSignInLimits(
+    db,
+    signInLimits(input.email, input.clientAddress),
+    async () => {
+      const found = await findUserForSignIn(db, input.email);
+      if (!found || found.disabledAt) {
+        await verifyAgainstDecoy(input.password);
+        return { valid: false, needsRehash: false, found: null };
+      }
+      return { ...(await verifyPassword(input.password, found.passwordHash)), found };
+    },
+    now,
+  );
+  if (!valid || !found) throw new InvalidCredentialsError();
 
   const { passwordHash: _hash, disabledAt: _disabled, ...user } = found;
+  // The owner is back: whoever was guessing starts again from nothing.
   await clearAttempts(db, signInAccountKey(input.email));
   if (needsRehash) {
     await db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
@@ -104,21 +128,16 @@ export interface PasswordChange {
  * a new one for the device that made the change.
  */
 export async function changePassword(db: Database, user: SessionUser, change: PasswordChange, now: Date): Promise<NewSession> {
-  const checks = [
-    { key: signInAccountKey(user.email), policy: SIGN_IN_ACCOUNT_POLICY },
-    { key: signInAddressKey(change.clientAddress), policy: SIGN_IN_ADDRESS_POLICY },
-  ];
-  const lock = await findLock(db, checks, now);
-  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
-  const found = await findUserForSignIn(db, user.email);
-  const { valid } = found ? await verifyPassword(change.currentPassword, found.passwordHash) : { valid: false };
-  if (!valid) {
-    for (const { key, policy } of checks) {
-      const state = await recordAttempt(db, key, policy, now);
-      if (state.locked) throw new RateLimitedError(state.retryAfterSeconds);
-    }
-    throw new ValidationError({ currentPassword: { code: 'password_wrong' } });
-  }
+  const { valid } = await checkWithinSignInLimits(
+    db,
+    signInLimits(user.email, change.clientAddress),
+    async () => {
+      const found = await findUserForSignIn(db, user.email);
+      return found ? verifyPassword(change.currentPassword, found.passwordHash) : { valid: false };
+    },
+    now,
+  );
+  if (!valid) throw new ValidationError({ currentPassword: { code: 'password_wrong' } });
   assertAcceptablePassword(change.newPassword, 'newPassword');
   await setPassword(db, user.id, change.newPassword);
   return createSession(db, user.id, now);

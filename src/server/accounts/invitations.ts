@@ -11,13 +11,13 @@ import type { Locale } from '../../i18n';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { auditLog, cooperatives, invitations, users } from '../db/schema';
-import { ForbiddenError, InvalidTokenError, NotFoundError, RateLimitedError, ValidationError } from '../errors';
+import { ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { invitationMail } from '../mail/messages';
 import { assertAcceptablePassword } from './authentication';
 import { requireCooperativeManager } from './guards';
 import { hashPassword } from './passwords';
-import { findLock, type RateLimitPolicy, recordAttempt } from './rate-limit';
+import { admitAttempt, type RateLimitPolicy } from './rate-limit';
 import { createSession, type NewSession } from './sessions';
 import { hashToken, randomToken, SECRET_BYTES, tokenPattern } from './tokens';
 import { looksLikeEmail, normaliseEmail, type SessionUser } from './users';
@@ -65,10 +65,7 @@ export async function inviteToCooperative(
     .where(eq(cooperatives.id, request.cooperativeId))
     .limit(1);
   if (!cooperative) throw new NotFoundError('cooperative');
-  const limit = { key: `invite:user:${signedIn.id}`, policy: INVITATIONS_PER_DAY };
-  const lock = await findLock(db, [limit], now);
-  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
-  await recordAttempt(db, limit.key, limit.policy, now);
+  await admitAttempt(db, [{ key: `invite:user:${signedIn.id}`, policy: INVITATIONS_PER_DAY }], now);
 
   const token = randomToken(SECRET_BYTES);
   const invitationId = newId();

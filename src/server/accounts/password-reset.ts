@@ -10,11 +10,11 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
 import type { Database } from '../db/client';
 import { passwordResetTokens, users } from '../db/schema';
-import { InvalidTokenError, RateLimitedError, ValidationError } from '../errors';
+import { InvalidTokenError, ValidationError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/messages';
 import { assertAcceptablePassword, setPassword, signInAccountKey } from './authentication';
-import { clearAttempts, findLock, type RateLimitPolicy, recordAttempt } from './rate-limit';
+import { admitAttempt, clearAttempts, type RateLimitPolicy, refundAttempt } from './rate-limit';
 import { hashToken, randomToken, SECRET_BYTES, tokenPattern } from './tokens';
 import { findUserForSignIn, looksLikeEmail, normaliseEmail } from './users';
 
@@ -46,13 +46,14 @@ export async function requestPasswordReset(db: Database, mailer: Mailer, request
   const email = normaliseEmail(request.email);
   if (!email) throw new ValidationError({ email: { code: 'required' } });
   if (!looksLikeEmail(email)) throw new ValidationError({ email: { code: 'email_invalid' } });
-  const checks = [
-    { key: `reset:account:${email}`, policy: RESET_REQUEST_ACCOUNT_POLICY },
-    { key: `reset:address:${request.clientAddress}`, policy: RESET_REQUEST_ADDRESS_POLICY },
-  ];
-  const lock = await findLock(db, checks, now);
-  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
-  for (const { key, policy } of checks) await recordAttempt(db, key, policy, now);
+  await admitAttempt(
+    db,
+    [
+      { key: `reset:address:${request.clientAddress}`, policy: RESET_REQUEST_ADDRESS_POLICY },
+      { key: `reset:account:${email}`, policy: RESET_REQUEST_ACCOUNT_POLICY },
+    ],
+    now,
+  );
 
   const user = await findUserForSignIn(db, email);
   if (!user || user.disabledAt) return;
@@ -93,13 +94,11 @@ export interface PasswordReset {
  * refused before the link is used, so the person can try another.
  */
 export async function resetPassword(db: Database, reset: PasswordReset, now: Date): Promise<void> {
-  const addressCheck = { key: `reset-use:address:${reset.clientAddress}`, policy: RESET_USE_ADDRESS_POLICY };
-  const lock = await findLock(db, [addressCheck], now);
-  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
-  if (!(await resetLinkIsValid(db, reset.token, now))) {
-    await recordAttempt(db, addressCheck.key, addressCheck.policy, now);
-    throw new InvalidTokenError();
-  }
+  // Counted before the link is looked at, given back when it is good: only wrong or stale links count.
+  const limits = [{ key: `reset-use:address:${reset.clientAddress}`, policy: RESET_USE_ADDRESS_POLICY }];
+  await admitAttempt(db, limits, now);
+  if (!(await resetLinkIsValid(db, reset.token, now))) throw new InvalidTokenError();
+  await refundAttempt(db, limits, now);
   assertAcceptablePassword(reset.newPassword, 'newPassword');
   const [used] = await db
     .delete(passwordResetTokens)

@@ -6,11 +6,11 @@
  * address, so the page cannot be used to find out whose inquiries exist.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { findLock, type RateLimitPolicy, recordAttempt } from '../accounts/rate-limit';
+import { admitAttempt, type RateLimitPolicy, refundAttempt } from '../accounts/rate-limit';
 import { normaliseEmail } from '../accounts/users';
 import type { Database } from '../db/client';
 import { cooperatives, inquiries, inquiryReplies, products } from '../db/schema';
-import { NotFoundError, RateLimitedError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { normalisePhone } from './phone';
 import { normaliseReference } from './reference';
 import type { InquiryStatus } from './vocabulary';
@@ -50,9 +50,9 @@ export async function lookUpInquiry(
   if (!lookup.contact.trim()) issues.contact = { code: 'required' };
   if (Object.keys(issues).length > 0) throw new ValidationError(issues);
 
-  const limit = { key: `inquiry-status:address:${lookup.clientAddress}`, policy: STATUS_LOOKUP_POLICY };
-  const lock = await findLock(db, [limit], now);
-  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
+  // Counted before the look-up, given back when it finds the inquiry: only failed look-ups count.
+  const limits = [{ key: `inquiry-status:address:${lookup.clientAddress}`, policy: STATUS_LOOKUP_POLICY }];
+  await admitAttempt(db, limits, now);
 
   const reference = normaliseReference(lookup.reference);
   const contact = lookup.contact.trim();
@@ -84,10 +84,8 @@ export async function lookUpInquiry(
   const matches =
     row !== undefined &&
     ((row.email !== null && row.email === normaliseEmail(contact)) || (row.phone !== null && row.phone === normalisePhone(contact)));
-  if (!row || !matches) {
-    await recordAttempt(db, limit.key, limit.policy, now);
-    throw new NotFoundError('inquiry', 'inquiry');
-  }
+  if (!row || !matches) throw new NotFoundError('inquiry', 'inquiry');
+  await refundAttempt(db, limits, now);
   const replies = await db
     .select({ body: inquiryReplies.body, createdAt: inquiryReplies.createdAt })
     .from(inquiryReplies)

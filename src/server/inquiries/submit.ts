@@ -14,11 +14,11 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
-import { findLock, type RateLimitPolicy, recordAttempt } from '../accounts/rate-limit';
+import { admitAttempt, type RateLimitPolicy, recordAttempt } from '../accounts/rate-limit';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { cooperatives, inquiries, products } from '../db/schema';
-import { NotFoundError, RateLimitedError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { checkFormToken } from './form-token';
 import { type InquiryInput, parseInquiry } from './input';
 import type { InquiryLinks } from './links';
@@ -142,10 +142,8 @@ export async function submitInquiry(db: Database, raw: unknown, context: Submiss
 
   const target = await resolveTarget(db, input);
   const targetLimit = { key: targetLimitKey(target.cooperativeId), policy: INQUIRY_TARGET_POLICY };
-  const lock = await findLock(db, [addressLimit, targetLimit], now);
-  if (lock) throw new RateLimitedError(lock.retryAfterSeconds);
-  await recordAttempt(db, addressLimit.key, addressLimit.policy, now);
-  await recordAttempt(db, targetLimit.key, targetLimit.policy, now);
+  // The address first: an address over its limit then cannot use up the cooperative's share.
+  await admitAttempt(db, [addressLimit, targetLimit], now);
 
   if (context.turnstile) {
     const passed = input.turnstileToken ? await context.turnstile(input.turnstileToken, context.clientAddress) : false;
