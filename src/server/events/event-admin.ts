@@ -24,6 +24,7 @@ import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsert, auditInsertSelect, auditTrail, type AuditRecord } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
+import { isUniqueViolation } from '../db/unique-violation';
 import { eventRegistrations, events, provinces } from '../db/schema';
 import { slugify } from '../search/slug';
 import { ConflictError, type FieldIssues, NotFoundError, ValidationError } from '../errors';
@@ -202,10 +203,7 @@ function slugBase(title: string): string {
 }
 
 /** The (slug) UNIQUE index stopped an insert that raced another one for the same slug. */
-function isSlugTaken(error: unknown): boolean {
-  const text = String((error as { cause?: unknown })?.cause ?? '') + String(error);
-  return /UNIQUE constraint failed: events\.slug/.test(text);
-}
+const isSlugTaken = (error: unknown) => isUniqueViolation(error, [events.slug]);
 
 /** Runs a write that picks free slugs, once more if another write took one of them meanwhile. */
 async function withFreshSlugs<T>(write: () => Promise<T>): Promise<T> {

@@ -16,6 +16,7 @@ import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf, auditInsertSelect } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
+import { isUniqueViolation } from '../db/unique-violation';
 import { auditLog, cooperatives, eventRegistrationProducts, eventRegistrations, events, products, provinces } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -190,10 +191,7 @@ function refuseWindow(state: RegistrationState): never {
 }
 
 /** The (event, cooperative) UNIQUE index stopped a second registration that raced the first. */
-function isDuplicateRegistration(error: unknown): boolean {
-  const text = String((error as { cause?: unknown })?.cause ?? '') + String(error);
-  return /UNIQUE constraint failed: event_registrations\.event_id, event_registrations\.cooperative_id/.test(text);
-}
+const isDuplicateRegistration = (error: unknown) => isUniqueViolation(error, [eventRegistrations.eventId, eventRegistrations.cooperativeId]);
 
 /**
  * Registers the member's cooperative for an event whose window is open.
