@@ -36,16 +36,16 @@ import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inqui
 import { mailerFor } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { siteOrigin } from '../../../src/server/seo/origin';
+import { afterResponse } from '../../after-response';
 import { emptyView, fieldMessages, type FormView, noStore, readForm, seeOther, signedInOr } from '../form-handling';
 
 function links(page: AstroGlobal) {
   return inquiryLinks(siteOrigin(page.url));
 }
 
-/** Sends an inquiry's pending mail after the response; without an execution context (never in the worker) it just runs. */
+/** Sends an inquiry's pending mail after the response. */
 function deliverAfterResponse(page: AstroGlobal, db: Database, inquiryId: string): void {
-  const work = deliverForInquiry(db, mailerFor(env, db), inquiryId).catch((error) => console.error('inquiry notification delivery', error));
-  page.locals.cfContext?.waitUntil(work);
+  afterResponse(page.locals.cfContext, 'inquiry notification delivery', () => deliverForInquiry(db, mailerFor(env, db), inquiryId));
 }
 
 function minutes(seconds: number) {
