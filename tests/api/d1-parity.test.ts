@@ -24,7 +24,8 @@ import { computeCatalogueStatistics } from '../../src/server/stats/catalogue-sta
 import type { SessionUser } from '../../src/server/accounts/users';
 import { auditLog, events, provinces } from '../../src/server/db/schema';
 import { isUniqueViolation } from '../../src/server/db/unique-violation';
-import { decideRegistration, registerForEvent, withdrawRegistration } from '../../src/server/events/registrations';
+import { registerForEvent, withdrawRegistration } from '../../src/server/events/registrations/member-registration';
+import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
 import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/cooperatives/profile-changes';
 import { approveRevision, rejectRevision } from '../../src/server/moderation/moderation';
 import { createTestCooperative, createTestUser } from '../support/accounts';
