@@ -107,8 +107,8 @@ export interface BatchSummary {
   stepCount: number;
 }
 
-/** A batch's own fields, as the dashboard lists and edits them. */
-const batchColumns = {
+/** A batch's own fields, as the dashboard lists and edits them and its public trace shows them. */
+export const batchColumns = {
   id: batches.id,
   lotCode: batches.lotCode,
   productionDate: batches.productionDate,

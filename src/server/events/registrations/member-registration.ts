@@ -16,7 +16,7 @@ import { parseInput } from '../../validation';
 import { type RegistrationState, registrationDeadline, registrationState } from '../registration-window';
 import { findRegistrableEvent } from './registrable-event';
 import { registrationInputSchema } from './registration-input';
-import { boothsFit, boothsFitIn, boothsTakenPlus, findRegistration, moveRegistrationOrExplain, REGISTRATION_ENTITY } from './registration-moves';
+import { boothsFit, boothsFitIn, boothsTakenPlus, findRegistration, moveRegistration, REGISTRATION_ENTITY } from './registration-moves';
 import { type CooperativeRegistration, findCooperativeRegistration, showableProducts } from './registration-reads';
 import { cooperativeMayWithdraw } from './registration-status';
 
@@ -137,7 +137,7 @@ export async function withdrawRegistration(
   if (!cooperativeMayWithdraw(registration.status)) {
     throw new ConflictError('not in play', { status: { code: 'status_changed' } });
   }
-  await moveRegistrationOrExplain(db, registration, 'withdrawn', member, 'event_registration.withdraw', now);
+  await moveRegistration(db, registration, 'withdrawn', member, 'event_registration.withdraw', now);
   const withdrawn = await findCooperativeRegistration(db, member.cooperativeId, registration.eventId, now);
   if (!withdrawn) throw new NotFoundError('registration');
   return withdrawn;

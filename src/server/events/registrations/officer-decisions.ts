@@ -3,7 +3,7 @@ import { requireOfficer } from '../../accounts/guards';
 import type { SessionUser } from '../../accounts/users';
 import type { Database } from '../../db/client';
 import { ConflictError, NotFoundError } from '../../errors';
-import { findRegistration, moveRegistrationOrExplain } from './registration-moves';
+import { findRegistration, moveRegistration } from './registration-moves';
 import { type OfficerDecision, officerMayMove } from './registration-status';
 
 /** A trade officer's decision on a registration; booths follow (see registration-moves.ts). */
@@ -20,5 +20,5 @@ export async function decideRegistration(
   if (!registration) throw new NotFoundError('registration');
   if (!officerMayMove(registration.status, to)) throw new ConflictError('not a move', { status: { code: 'status_changed' } });
   const verb = { confirmed: 'confirm', waitlisted: 'waitlist', declined: 'decline' }[to];
-  await moveRegistrationOrExplain(db, registration, to, officer, `event_registration.${verb}`, now);
+  await moveRegistration(db, registration, to, officer, `event_registration.${verb}`, now);
 }

@@ -63,22 +63,29 @@ export async function findRegistration(db: Database, eventSlug: string, registra
   return row ?? null;
 }
 
+/** Why a move that was allowed when read did not happen. */
+async function explainMissedMove(db: Database, registration: RegistrationRef): Promise<never> {
+  const [now] = await db.select({ status: eventRegistrations.status }).from(eventRegistrations).where(eq(eventRegistrations.id, registration.id));
+  if (now && now.status !== registration.status) throw new ConflictError('status changed meanwhile', { status: { code: 'status_changed' } });
+  throw new ConflictError('no booths left', { status: { code: 'no_booths_left' } });
+}
+
 /**
  * Moves a registration from the status it was read with to `to`, in one
  * batch: the audit entry is written only if the registration still has that
  * status (and, when the move takes booths, they still fit); the booth count
  * and the status then change only if that entry exists. So a move that lost a
- * race changes nothing, and the count can never drift from the statuses.
- * Returns whether the move happened.
+ * race changes nothing, and the count can never drift from the statuses;
+ * it is then refused with the reason (409).
  */
-async function moveRegistration(
+export async function moveRegistration(
   db: Database,
   registration: RegistrationRef,
   to: RegistrationStatus,
   actor: SessionUser,
   action: string,
   now: Date,
-): Promise<boolean> {
+): Promise<void> {
   const auditId = newId();
   const { id, eventId, booths, status: from } = registration;
   const direction = boothDirection(from, to);
@@ -106,24 +113,5 @@ async function moveRegistration(
       .where(and(eq(events.id, eventId), witnessed, direction === 1 ? boothsFit(booths) : undefined));
     await db.batch([audit, count, setStatus]);
   }
-  return auditEntryWritten(db, auditId);
-}
-
-/** Why a move that was allowed when read did not happen. */
-async function explainMissedMove(db: Database, registration: RegistrationRef): Promise<never> {
-  const [now] = await db.select({ status: eventRegistrations.status }).from(eventRegistrations).where(eq(eventRegistrations.id, registration.id));
-  if (now && now.status !== registration.status) throw new ConflictError('status changed meanwhile', { status: { code: 'status_changed' } });
-  throw new ConflictError('no booths left', { status: { code: 'no_booths_left' } });
-}
-
-/** Moves the registration (see moveRegistration), or says why it could not (409). */
-export async function moveRegistrationOrExplain(
-  db: Database,
-  registration: RegistrationRef,
-  to: RegistrationStatus,
-  actor: SessionUser,
-  action: string,
-  now: Date,
-): Promise<void> {
-  if (!(await moveRegistration(db, registration, to, actor, action, now))) await explainMissedMove(db, registration);
+  if (!(await auditEntryWritten(db, auditId))) await explainMissedMove(db, registration);
 }
