@@ -7,20 +7,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../src/server/errors';
-import { registrationsCsv } from '../../src/server/events/registration-export';
-import { OFFICER_DECISIONS } from '../../src/server/events/registration-status';
-import {
-  decideRegistration,
-  type EventRegistrationRow,
-  findRegistrableEvent,
-  listEventRegistrations,
-  MAX_BOOTHS_PER_REGISTRATION,
-  MAX_PRODUCTS_SHOWN,
-  REGISTRATION_NOTE_MAX_LENGTH,
-  registerForEvent,
-  requireRegisteringMember,
-  withdrawRegistration,
-} from '../../src/server/events/registrations';
+import { registrationsCsv } from '../../src/server/events/registrations/registration-export';
+import { OFFICER_DECISIONS } from '../../src/server/events/registrations/registration-status';
+import { registerForEvent, requireRegisteringMember, withdrawRegistration } from '../../src/server/events/registrations/member-registration';
+import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
+import { findRegistrableEvent } from '../../src/server/events/registrations/registrable-event';
+import { MAX_BOOTHS_PER_REGISTRATION, MAX_PRODUCTS_SHOWN, REGISTRATION_NOTE_MAX_LENGTH } from '../../src/server/events/registrations/registration-input';
+import { type EventRegistrationRow, listEventRegistrations } from '../../src/server/events/registrations/registration-reads';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
 import { requireOfficer, requireUser } from '../../src/server/accounts/guards';
 import { createRouter } from './context';

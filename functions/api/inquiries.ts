@@ -31,6 +31,7 @@ import { inquiryStatistics } from '../../src/server/inquiries/statistics';
 import { submitInquiry } from '../../src/server/inquiries/submit';
 import { INQUIRY_STATUSES } from '../../src/server/inquiries/vocabulary';
 import { mailerFor } from '../../src/server/mail/mailer';
+import { afterResponse, executionContextOf } from '../after-response';
 import { type ApiEnv, createRouter } from './context';
 import { errorResponse } from './errors';
 import { fieldIssuesFromZod } from '../../src/server/validation';
@@ -360,18 +361,6 @@ function jsonBodyGate(): MiddlewareHandler<ApiEnv> {
   };
 }
 
-/** Runs mail work after the response when the runtime can (waitUntil); never lets it fail the request. */
-export function afterResponse(c: Context<ApiEnv>, work: () => Promise<unknown>): void {
-  const guarded = work().catch((error) => console.error('inquiry notification delivery', error));
-  let context: { waitUntil(promise: Promise<unknown>): void } | null = null;
-  try {
-    context = c.executionCtx;
-  } catch {
-    // app.request() without an execution context (tests): the promise runs on its own.
-  }
-  context?.waitUntil(guarded);
-}
-
 function linksFor(c: Context<ApiEnv>) {
   return inquiryLinks(resolveOrigin(c.env?.PUBLIC_ORIGIN, new URL(c.req.url)));
 }
@@ -380,7 +369,7 @@ function deliverLater(c: Context<ApiEnv>, inquiryId: string) {
   const db = c.get('db');
   const deps = c.get('deps');
   const mailer = deps.mailer ? deps.mailer(c.env, db) : mailerFor(c.env ?? {}, db);
-  afterResponse(c, () => deliverForInquiry(db, mailer, inquiryId));
+  afterResponse(executionContextOf(c), 'inquiry notification delivery', () => deliverForInquiry(db, mailer, inquiryId));
 }
 
 export const inquiries = createRouter();

@@ -8,23 +8,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eventInputFromFields, MAX_BOOTHS } from '../../src/server/events/event-input';
 import { requireOfficer } from '../../src/server/accounts/guards';
-import {
-  CANCEL_REASON_MAX,
-  cancelEvent,
-  createEvent,
-  createEventSeries,
-  deleteDraftEvent,
-  duplicateEvent,
-  findManagedEvent,
-  listManagedEvents,
-  MANAGED_PAGE_SIZE,
-  type ManagedEvent,
-  managedEventInput,
-  type ManagedEventRow,
-  planEventSeries,
-  publishEvent,
-  updateEvent,
-} from '../../src/server/events/event-admin';
+import { createEvent, duplicateEvent } from '../../src/server/events/event-admin/create-event';
+import { updateEvent } from '../../src/server/events/event-admin/edit-event';
+import { createEventSeries, planEventSeries } from '../../src/server/events/event-admin/event-series';
+import { findManagedEvent, type ManagedEvent, managedEventInput } from '../../src/server/events/event-admin/managed-event';
+import { listManagedEvents, MANAGED_PAGE_SIZE, type ManagedEventRow } from '../../src/server/events/event-admin/managed-list';
+import { CANCEL_REASON_MAX, cancelEvent, deleteDraftEvent, publishEvent } from '../../src/server/events/event-admin/status-changes';
 import { MAX_OCCURRENCES } from '../../src/server/events/recurrence';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary';
 import { dictionary } from '../../src/i18n';

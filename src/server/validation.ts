@@ -3,7 +3,7 @@
  * message key per field, path joined with dots ("steps.2.occurredAt"), so
  * every transport (JSON API, HTML forms, the seed) reports the same words.
  */
-import type { ZodError, ZodType, z } from 'zod';
+import { type ZodError, type ZodType, z } from 'zod';
 import { type FieldIssues, ValidationError } from './errors';
 
 /** The value at a path of the input, to tell a missing field from a mistyped one. */
@@ -74,3 +74,12 @@ export function parseInput<T extends ZodType>(schema: T, input: unknown): z.outp
   if (!result.success) throw new ValidationError(fieldIssuesFromZod(result.error, input));
   return result.data;
 }
+
+/** An optional text field: trimmed and at most `max` long; missing, null or blank is stored as null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));

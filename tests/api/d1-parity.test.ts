@@ -22,8 +22,10 @@ import { recordBatch } from '../../src/server/provenance/batches';
 import { getBatchTrace } from '../../src/server/provenance/trace';
 import { computeCatalogueStatistics } from '../../src/server/stats/catalogue-statistics';
 import type { SessionUser } from '../../src/server/accounts/users';
-import { auditLog, events } from '../../src/server/db/schema';
-import { decideRegistration, registerForEvent, withdrawRegistration } from '../../src/server/events/registrations';
+import { auditLog, events, provinces } from '../../src/server/db/schema';
+import { isUniqueViolation } from '../../src/server/db/unique-violation';
+import { registerForEvent, withdrawRegistration } from '../../src/server/events/registrations/member-registration';
+import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
 import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/cooperatives/profile-changes';
 import { approveRevision, rejectRevision } from '../../src/server/moderation/moderation';
 import { createTestCooperative, createTestUser } from '../support/accounts';
@@ -113,6 +115,19 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     const [steps] = await d1.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM provenance_steps WHERE batch_id = ${recorded.id}`);
     expect(Number(steps?.n)).toBe(2);
     await expect(recordBatch(d1.db, product.id, input, NOW)).rejects.toThrow(/lotCode/);
+  });
+
+  it('throw UNIQUE violations that isUniqueViolation recognises, from a query and from a batch', async () => {
+    for (const db of [d1.db, libsql]) {
+      const [province] = await db.select().from(provinces).limit(1);
+      if (!province) throw new Error('no province');
+      const fromQuery = await db.insert(provinces).values(province).then(() => null, (error: unknown) => error);
+      const fromBatch = await db.batch([db.insert(provinces).values(province)]).then(() => null, (error: unknown) => error);
+      for (const error of [fromQuery, fromBatch]) {
+        expect(isUniqueViolation(error, [provinces.slug])).toBe(true);
+        expect(isUniqueViolation(error, [events.slug])).toBe(false);
+      }
+    }
   });
 
   it('keep booth registrations within capacity on D1: races, conditional audit entries, withdrawal and decisions', async () => {

@@ -5,7 +5,7 @@
  * and the preview of its public page (…/{slug}/xem-truoc). Forms work without
  * script: every action is a POST that ends in a redirect, or the page again
  * with the errors next to their fields and the values kept. The rules are in
- * src/server/events/event-admin.ts.
+ * src/server/events/event-admin/.
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
@@ -13,22 +13,12 @@ import { managedEventPaths, routes } from '../../../src/i18n/routes';
 import type { AuditRecord } from '../../../src/server/audit/audit-log';
 import type { Database } from '../../../src/server/db/client';
 import { EVENT_STATUSES, type EventStatus } from '../../../src/server/events/vocabulary';
-import {
-  cancelEvent,
-  createEvent,
-  createEventSeries,
-  deleteDraftEvent,
-  duplicateEvent,
-  eventHistory,
-  findManagedEvent,
-  listManagedEvents,
-  listSeriesEvents,
-  type ManagedEvent,
-  managedEventInput,
-  planEventSeries,
-  publishEvent,
-  updateEvent,
-} from '../../../src/server/events/event-admin';
+import { createEvent, duplicateEvent } from '../../../src/server/events/event-admin/create-event';
+import { updateEvent } from '../../../src/server/events/event-admin/edit-event';
+import { createEventSeries, listSeriesEvents, planEventSeries } from '../../../src/server/events/event-admin/event-series';
+import { eventHistory, findManagedEvent, type ManagedEvent, managedEventInput } from '../../../src/server/events/event-admin/managed-event';
+import { listManagedEvents } from '../../../src/server/events/event-admin/managed-list';
+import { cancelEvent, deleteDraftEvent, publishEvent } from '../../../src/server/events/event-admin/status-changes';
 import { type EventDetail, getEventDetail } from '../../../src/server/events/event-detail';
 import { requireOfficer } from '../../../src/server/accounts/guards';
 import { NotFoundError, ValidationError } from '../../../src/server/errors';

@@ -4,7 +4,7 @@
  * (/tai-khoan/su-kien[/{slug}]) and the trade officers' overview and
  * per-event list (/tai-khoan/su-kien-quan-ly[/{slug}]). Each returns a
  * Response (redirect, 404, 503) or what its component renders; the rules are
- * in src/server/events/registrations.ts.
+ * in src/server/events/registrations/.
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
@@ -12,22 +12,12 @@ import { managedRegistrationsPaths, myRegistrationPaths, routes } from '../../..
 import { requireOfficer } from '../../../src/server/accounts/guards';
 import { loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
 import { NotFoundError } from '../../../src/server/errors';
-import { OFFICER_DECISIONS, type OfficerDecision } from '../../../src/server/events/registration-status';
+import { OFFICER_DECISIONS, type OfficerDecision } from '../../../src/server/events/registrations/registration-status';
 import { type RegistrationState, registrationState } from '../../../src/server/events/registration-window';
-import {
-  type CooperativeRegistration,
-  decideRegistration,
-  type EventRegistrationRow,
-  findCooperativeRegistration,
-  findRegistrableEvent,
-  listCooperativeRegistrations,
-  listEventRegistrations,
-  type RegistrableEvent,
-  registerForEvent,
-  requireRegisteringMember,
-  showableProducts,
-  withdrawRegistration,
-} from '../../../src/server/events/registrations';
+import { registerForEvent, requireRegisteringMember, withdrawRegistration } from '../../../src/server/events/registrations/member-registration';
+import { decideRegistration } from '../../../src/server/events/registrations/officer-decisions';
+import { findRegistrableEvent, type RegistrableEvent } from '../../../src/server/events/registrations/registrable-event';
+import { type CooperativeRegistration, type EventRegistrationRow, findCooperativeRegistration, listCooperativeRegistrations, listEventRegistrations, showableProducts } from '../../../src/server/events/registrations/registration-reads';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { loadPage, runForm, signedInAs } from '../handle-page';
 

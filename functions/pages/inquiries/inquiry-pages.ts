@@ -32,6 +32,7 @@ import { submitInquiry } from '../../../src/server/inquiries/submit';
 import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inquiries/target';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { siteOrigin } from '../../../src/server/seo/origin';
+import { afterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { errorPage, type FormWords, loadPage, runForm, signedInOr } from '../handle-page';
 
@@ -39,10 +40,9 @@ function links(page: AstroGlobal) {
   return inquiryLinks(siteOrigin(page.url));
 }
 
-/** Sends an inquiry's pending mail after the response; without an execution context (never in the worker) it just runs. */
+/** Sends an inquiry's pending mail after the response. */
 function deliverAfterResponse(page: AstroGlobal, db: Database, inquiryId: string): void {
-  const work = deliverForInquiry(db, page.locals.services.mailer(db), inquiryId).catch((error) => console.error('inquiry notification delivery', error));
-  page.locals.cfContext?.waitUntil(work);
+  afterResponse(page.locals.cfContext, 'inquiry notification delivery', () => deliverForInquiry(db, page.locals.services.mailer(db), inquiryId));
 }
 
 /** The buyer's form's own words: a refused form token says what happened to the page, not which field. */

@@ -32,17 +32,10 @@ import { ConflictError, ForbiddenError, NotFoundError, type FieldIssues, Validat
 import { UPLOADED_LOGO_PATH } from '../media/stored-image';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
-import { parseInput } from '../validation';
+import { optionalText, parseInput } from '../validation';
 import { deleteAppliedRevision, dropRevision, findRevision, type PendingRevision, revisionStill, storeProposal } from '../moderation/pending-revisions';
 import { changedFieldNames, changeLog, diffFields, type FieldChange, proposedColumns } from '../moderation/revision-diff';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
 const optionalMatching = (pattern: RegExp, code: string) =>
   z
     .string()

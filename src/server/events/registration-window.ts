@@ -22,10 +22,14 @@ export interface RegistrationTerms {
  */
 export function registrationState(event: RegistrationTerms, now: Date): RegistrationState {
   if (event.boothCapacity === null && event.registrationOpensAt === null && event.registrationClosesAt === null) return 'none';
-  const closes = event.registrationClosesAt ?? event.startsAt;
-  if (event.status !== 'published' || now >= closes) return 'closed';
+  if (event.status !== 'published' || now >= registrationDeadline(event)) return 'closed';
   if (event.registrationOpensAt && now < event.registrationOpensAt) return 'not_yet_open';
   return 'open';
+}
+
+/** The end of the window in which a cooperative may register or withdraw: its closing time, or else the event's start. */
+export function registrationDeadline(event: Pick<RegistrationTerms, 'registrationClosesAt' | 'startsAt'>): Date {
+  return event.registrationClosesAt ?? event.startsAt;
 }
 
 /** Booths still free; null when the event has no booth limit. */

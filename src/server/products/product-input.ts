@@ -8,16 +8,10 @@ import { vietnamToday } from './validity';
 import { isCalendarDate } from '../time/vietnam';
 import { OCOP_GROUPS, OCOP_LEVELS } from './vocabulary';
 import { gtinField } from '../provenance/batch-input';
+import { optionalText } from '../validation';
 
 const issue = (code: string) => ({ code: 'custom' as const, params: { code } });
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
 const textOrEmpty = (max: number) =>
   z
     .string()

@@ -14,6 +14,7 @@ import { parseGtin } from './gtin';
 import { LOT_CODE_PATTERN } from './lot-code';
 import { isCalendarDate } from '../time/vietnam';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from './vocabulary';
+import { optionalText } from '../validation';
 
 /**
  * Clocks of phones in the field run a little fast or slow; a step stamped a
@@ -25,13 +26,6 @@ export const MAX_STEPS = 30;
 const issue = (code: string, params: Record<string, string | number> = {}) => ({ code: 'custom' as const, params: { code, ...params } });
 
 const calendarDate = z.string().refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
 const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
 
 /** A GTIN-8/12/13/14 as typed, stored as 14 digits; a wrong length or check digit is named. */

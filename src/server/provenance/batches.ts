@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
+import { isUniqueViolation } from '../db/unique-violation';
 import { batches, certifications, provenanceSteps, provinces } from '../db/schema';
 import { type FieldIssues, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -18,10 +19,7 @@ export interface RecordedBatch {
 }
 
 /** UNIQUE(product_id, lot_code) lost a race with another write of the same lot. */
-function isLotClash(error: unknown): boolean {
-  const text = String((error as { cause?: unknown })?.cause ?? '') + String(error);
-  return /UNIQUE constraint failed: batches\.product_id, batches\.lot_code/.test(text);
-}
+const isLotClash = (error: unknown) => isUniqueViolation(error, [batches.productId, batches.lotCode]);
 
 /**
  * The rules a parsed batch needs the database for: every province exists, and
@@ -109,8 +107,8 @@ export interface BatchSummary {
   stepCount: number;
 }
 
-/** A batch's own fields, as the dashboard lists and edits them. */
-const batchColumns = {
+/** A batch's own fields, as the dashboard lists and edits them and its public trace shows them. */
+export const batchColumns = {
   id: batches.id,
   lotCode: batches.lotCode,
   productionDate: batches.productionDate,

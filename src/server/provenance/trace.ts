@@ -15,6 +15,7 @@ import { cooperativeCardsByIds } from '../cooperatives/cards';
 import type { Database } from '../db/client';
 import { batches, cooperatives, products, provenanceSteps, provinces } from '../db/schema';
 import type { ProvinceRef } from '../provinces/summaries';
+import { batchColumns } from './batches';
 import type { ProvenanceActorKind, ProvenanceStepKind } from './vocabulary';
 
 export interface TraceStep {
@@ -97,14 +98,7 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
         cooperativeId: products.cooperativeId,
       },
       province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
-      batch: {
-        id: batches.id,
-        lotCode: batches.lotCode,
-        productionDate: batches.productionDate,
-        bestBefore: batches.bestBefore,
-        quantity: batches.quantity,
-        quantityUnit: batches.quantityUnit,
-      },
+      batch: batchColumns,
     })
     .from(products)
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))

@@ -9,6 +9,7 @@ import type { SessionUser } from '../accounts/users';
 import { auditInsert } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
+import { isUniqueViolation } from '../db/unique-violation';
 import { provinces, provinceTargets } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
@@ -63,10 +64,7 @@ export async function findTarget(db: Database, user: SessionUser | null, id: str
 }
 
 /** The same province, metric and due date twice would make two answers to one question. */
-function isDuplicateTarget(error: unknown): boolean {
-  const text = String((error as { cause?: unknown })?.cause ?? '') + String(error);
-  return /UNIQUE constraint failed: province_targets\./.test(text);
-}
+const isDuplicateTarget = (error: unknown) => isUniqueViolation(error, [provinceTargets.provinceCode, provinceTargets.metric, provinceTargets.dueDate]);
 
 const duplicate = () => new ValidationError({ dueDate: { code: 'target_exists' } });
 

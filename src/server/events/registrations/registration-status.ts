@@ -3,7 +3,7 @@
  * the event's booth count. Pure, so the verbs, the pages (which buttons to
  * offer) and the tests read the same rules.
  */
-import type { RegistrationStatus } from './vocabulary';
+import type { RegistrationStatus } from '../vocabulary';
 
 /** Statuses whose booths count in events.booths_taken. */
 export const HOLDS_BOOTHS: readonly RegistrationStatus[] = ['pending', 'confirmed'];

@@ -4,8 +4,8 @@
  * Vietnamese), times in Viet Nam with their offset.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { vietnamIso } from '../time/vietnam';
-import type { EventRegistrationRow } from './registrations';
+import { vietnamIso } from '../../time/vietnam';
+import type { EventRegistrationRow } from './registration-reads';
 
 export const REGISTRATION_CSV_COLUMNS = [
   'registered_at',

@@ -1,0 +1,32 @@
+/**
+ * Work that may finish after the response has gone (an inquiry's mail):
+ * handed to the request's ExecutionContext.waitUntil, so the runtime keeps
+ * the request alive until it settles. It never fails the request: the answer
+ * has been sent, so a failure is logged, and the outbox's retries
+ * (src/server/scheduled.ts) pick the work up again.
+ */
+
+/** What the runtime gives a request to outlive its response: Cloudflare's ExecutionContext, or Astro's locals.cfContext. */
+export interface ResponseLifetime {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/**
+ * Starts `work` now and lets it run past the response. Without a lifetime
+ * (app.request() in tests has no execution context) it still runs, unawaited.
+ */
+export function afterResponse(lifetime: ResponseLifetime | null | undefined, what: string, work: () => Promise<unknown>): void {
+  const guarded = Promise.resolve()
+    .then(work)
+    .catch((error: unknown) => console.error(what, error));
+  lifetime?.waitUntil(guarded);
+}
+
+/** A Hono context's execution context, or null where there is none (Hono's getter throws then). */
+export function executionContextOf(c: { readonly executionCtx: ResponseLifetime }): ResponseLifetime | null {
+  try {
+    return c.executionCtx;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,55 @@
+/** An officer's edit of an event that is not cancelled. */
+import { requireOfficer } from '../../accounts/guards';
+import type { SessionUser } from '../../accounts/users';
+import type { Database } from '../../db/client';
+import { ConflictError, ValidationError } from '../../errors';
+import { type EventFields, parseEventInput } from '../event-input';
+import { changeEvent } from './event-changes';
+import { findManagedEvent, type ManagedEvent, provinceCodes } from './managed-event';
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+export interface UpdateOptions {
+  now: Date;
+  /** The event's updatedAt when the officer opened it; a later change by someone else is then a conflict. */
+  unchangedSince?: Date;
+}
+
+/**
+ * Saves an officer's edit of a draft or published event. A published event's
+ * revision goes up (calendars replace their copy); a draft's need not. The
+ * capacity cannot go below the booths that registrations already hold.
+ */
+export async function updateEvent(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  input: unknown,
+  options: UpdateOptions,
+): Promise<ManagedEvent> {
+  const officer = requireOfficer(user);
+  const event = await findManagedEvent(db, officer, slug);
+  if (event.status === 'cancelled') throw new ConflictError('event is cancelled', { status: { code: 'event_cancelled' } });
+  const fields = parseEventInput(input, await provinceCodes(db));
+  if (fields.boothCapacity !== null && fields.boothCapacity < event.boothsTaken) {
+    throw new ValidationError({ boothCapacity: { code: 'below_booths_taken', params: { taken: event.boothsTaken } } });
+  }
+  const changed = (Object.keys(fields) as (keyof EventFields)[]).filter((key) => !sameValue(fields[key], event.fields[key]));
+  if (changed.length === 0) return event;
+  await changeEvent(db, {
+    actor: officer,
+    event,
+    from: ['draft', 'published'],
+    action: 'event.update',
+    detail: { changed },
+    set: fields,
+    bumpRevision: event.status === 'published',
+    capacity: fields.boothCapacity,
+    unchangedSince: options.unchangedSince,
+    now: options.now,
+  });
+  return findManagedEvent(db, officer, slug);
+}
