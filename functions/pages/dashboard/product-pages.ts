@@ -36,7 +36,7 @@ import { fieldIssuesOf } from '../../../src/server/validation';
 import { emptyView, type FormView, noStore, runForm, seeOther } from '../form-handling';
 import { gated } from '../gate';
 import { productInputFrom, productValuesFrom, productValuesOf, ratingInputFrom, ratingValuesFrom } from './product-form';
-import { mediaStore, readUploadForm, type UploadForm } from './upload-form';
+import { readUploadForm, runUploadForm, type UploadForm } from './upload-form';
 
 export interface ProductListData {
   cooperativeName: string;
@@ -98,8 +98,8 @@ async function saveWithImages<T>(
   const values = productValuesFrom(form.fields);
   const posted = postedImagesFrom(form.fields);
   let images: StoredImage[] = [];
-  const outcome = await runForm(page, locale, values, async (db) => {
-    const list = await imageListFromForm(db, mediaStore(), owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
+  const outcome = await runUploadForm(page, locale, values, async (db, store) => {
+    const list = await imageListFromForm(db, store, owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
     images = list.images;
     const input = productInputFrom(values);
     if (Object.keys(list.issues).length > 0) throw new ValidationError({ ...fieldIssuesOf(productInputSchema, input), ...list.issues });

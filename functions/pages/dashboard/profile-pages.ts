@@ -28,7 +28,7 @@ import { fieldIssuesOf } from '../../../src/server/validation';
 import { emptyView, type FormView, noStore, runForm, seeOther } from '../form-handling';
 import { field, optionalNumber, optionalText, requiredNumber, text } from './form-values';
 import { gated } from '../gate';
-import { mediaStore, readUploadForm } from './upload-form';
+import { readUploadForm, runUploadForm } from './upload-form';
 
 export interface ProfileView extends FormView {
   /** As published. */
@@ -102,9 +102,9 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
   const owner = { cooperativeId: profile.id, userId: gate.user.id };
   let logoUrl = shown.logoUrl;
   let pendingLogo: string | null = null;
-  const outcome = await runForm(page, locale, values, async (db: Database) => {
+  const outcome = await runUploadForm(page, locale, values, async (db: Database, store) => {
     const input = profileInputFrom(values);
-    const upload = await storeImageFiles(db, mediaStore(), owner, form.files(LOGO_FIELD).slice(0, 1));
+    const upload = await storeImageFiles(db, store, owner, form.files(LOGO_FIELD).slice(0, 1));
     if (upload.issue) {
       throw new ValidationError({ ...fieldIssuesOf(cooperativeProfileSchema(new Date()), { ...input, logoUrl }), [LOGO_FIELD]: upload.issue });
     }

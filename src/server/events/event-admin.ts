@@ -25,7 +25,7 @@ import { auditEntryExists, auditEntryWritten, auditInsert, auditInsertSelect, au
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { eventRegistrations, events, provinces } from '../db/schema';
-import { slugify } from '../search/slug';
+import { firstFreeSlug, SLUG_BASE_MAX_BYTES, slugBase } from '../search/slug';
 import { ConflictError, type FieldIssues, NotFoundError, ValidationError } from '../errors';
 import { countCapped } from '../search/list-query';
 import { fieldIssuesFromZod, parseInput } from '../validation';
@@ -177,28 +177,18 @@ export async function listManagedEvents(db: Database, user: SessionUser | null |
 
 /** `base`, or the first of base-2, base-3… that no event has (nor an officers' page path). */
 async function unusedSlugs(db: Database, bases: readonly string[]): Promise<string[]> {
-  const stems = [...new Set(bases.map((base) => base.slice(0, 40)))];
-  const taken = new Set(
-    (
-      await db
-        .select({ slug: events.slug })
-        .from(events)
-        .where(or(...stems.map((stem) => like(events.slug, `${stem}%`))))
-    ).map((row) => row.slug),
-  );
+  // A series' bases end in their dates and may pass the limit: cut to it, each LIKE pattern stays within D1's.
+  const stems = [...new Set(bases.map((base) => base.slice(0, SLUG_BASE_MAX_BYTES)))];
+  const rows = await db
+    .select({ slug: events.slug })
+    .from(events)
+    .where(or(...stems.map((stem) => like(events.slug, `${stem}%`))));
+  const taken = new Set([...RESERVED_SLUGS, ...rows.map((row) => row.slug)]);
   return bases.map((base) => {
-    for (let n = 1; ; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      if (!taken.has(slug) && !RESERVED_SLUGS.has(slug)) {
-        taken.add(slug);
-        return slug;
-      }
-    }
+    const slug = firstFreeSlug(base, taken);
+    taken.add(slug);
+    return slug;
   });
-}
-
-function slugBase(title: string): string {
-  return slugify(title).slice(0, 80).replace(/-+$/, '') || 'su-kien';
 }
 
 /** The (slug) UNIQUE index stopped an insert that raced another one for the same slug. */
@@ -254,7 +244,7 @@ export async function createEvent(db: Database, user: SessionUser | null | undef
   const officer = requireOfficer(user);
   const fields = parseFields(input, await provinceCodes(db));
   const slug = await withFreshSlugs(async () => {
-    const [slug] = await unusedSlugs(db, [slugBase(fields.titleVi)]);
+    const [slug] = await unusedSlugs(db, [slugBase(fields.titleVi, 'su-kien')]);
     const row = newEventRow(fields, slug as string, options);
     await db.batch([
       db.insert(events).values(row),
@@ -328,7 +318,7 @@ export async function createEventSeries(
   const slugs = await withFreshSlugs(async () => {
     const slugs = await unusedSlugs(
       db,
-      plan.occurrences.map((fields) => `${slugBase(fields.titleVi)}-${eventInputFromFields(fields).startDate}`),
+      plan.occurrences.map((fields) => `${slugBase(fields.titleVi, 'su-kien')}-${eventInputFromFields(fields).startDate}`),
     );
     const rows = plan.occurrences.map((fields, i) => newEventRow(fields, slugs[i] as string, options, seriesId));
     const statements = rows.flatMap((row) => [
@@ -547,7 +537,7 @@ export async function duplicateEvent(
   const source = await findManagedEvent(db, officer, slug);
   const fields: EventFields = { ...source.fields, titleVi: `${source.fields.titleVi} ${copySuffix}`.slice(0, 200) };
   const copySlug = await withFreshSlugs(async () => {
-    const [copySlug] = await unusedSlugs(db, [slugBase(fields.titleVi)]);
+    const [copySlug] = await unusedSlugs(db, [slugBase(fields.titleVi, 'su-kien')]);
     const row = newEventRow(fields, copySlug as string, { now });
     await db.batch([
       db.insert(events).values(row),
