@@ -4,12 +4,8 @@
  * over 50 bytes, and photos go to the local R2 bucket through the Images
  * binding before the write that may fail.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyLocalD1Migrations, type LocalD1, openLocalD1 } from '../../scripts/lib/local-d1';
 import type { SessionUser } from '../../src/server/accounts/users';
 import { mediaImages } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
@@ -18,17 +14,15 @@ import { discardAddedImages, type MediaStore, storeImageFiles } from '../../src/
 import { createProduct, duplicateProduct } from '../../src/server/products/product-writes';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { file, png } from '../support/images';
+import { freshLocalD1, type TestLocalD1 } from '../support/local-d1';
 
 describe('on D1 and R2 as workerd runs them', () => {
-  let dataDir: string;
-  let local: LocalD1;
+  let local: TestLocalD1;
   let cooperativeId: string;
   let member: SessionUser;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cho-htx-limits-'));
-    await applyLocalD1Migrations(dataDir);
-    local = await openLocalD1(dataDir);
+    local = await freshLocalD1('limits');
     await seedReferenceData(local.db);
     cooperativeId = await createTestCooperative(local.db);
     const row = await createTestUser(local.db, { role: 'member', cooperativeId });
@@ -36,8 +30,7 @@ describe('on D1 and R2 as workerd runs them', () => {
   });
 
   afterAll(async () => {
-    await local?.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await local?.remove();
   });
 
   it('gives long Vietnamese names short, readable, unique slugs (D1 refuses LIKE patterns over 50 bytes)', async () => {
