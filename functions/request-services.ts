@@ -37,7 +37,7 @@ export interface RequestServices {
   mailer(db: Database): Mailer;
   turnstile(): TurnstileVerifier | null;
   /** The bucket and image pipeline of uploads (wrangler.toml: MEDIA, IMAGES). */
-  media: MediaStore;
+  media: Omit<MediaStore, 'added'>;
 }
 
 export function servicesFor(env: Env, overrides: Partial<ServiceFactories> = {}): RequestServices {

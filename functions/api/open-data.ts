@@ -34,7 +34,7 @@ function exportRoute(dataset: Dataset, format: Format) {
     description:
       `Columns, in this order: ${datasetColumns(dataset).map((c) => `\`${c}\``).join(', ')}. ` +
       (format === 'csv'
-        ? 'UTF-8 with a byte order mark, a header row, RFC 4180 quoting; booleans `true`/`false`, empty cells for nothing.'
+        ? 'UTF-8 with a byte order mark, a header row, RFC 4180 quoting; booleans `true`/`false`, empty cells for nothing; a text cell starting with = + - @, tab or CR gets a leading \' so spreadsheets do not run it as a formula.'
         : 'One object: `dataset`, `generatedAt`, `columns`, `licence`, then `items` (one object per row, keys as the columns).') +
       ' Licence CC BY 4.0, attribution “Chợ HTX”.',
     request: { query },

@@ -1,7 +1,8 @@
 /**
  * The local D1 database that `wrangler dev` serves, opened from Node through
  * wrangler's platform proxy: the same workerd D1 implementation the worker
- * uses, on the same files under the data folder.
+ * uses, on the same files under the data folder. The MEDIA bucket and the
+ * IMAGES binding come with it, as local as the database.
  */
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,16 +16,19 @@ import { runTool } from './run';
 export interface LocalD1 {
   d1: D1Database;
   db: Database;
+  media: R2Bucket;
+  images: ImagesBinding;
   dispose(): Promise<void>;
 }
 
 export async function openLocalD1(dataDir: string): Promise<LocalD1> {
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+  const proxy = await getPlatformProxy<{ DB: D1Database; MEDIA: R2Bucket; IMAGES: ImagesBinding }>({
     configPath: resolve(ROOT, 'wrangler.toml'),
     persist: { path: resolve(wranglerStateDir(dataDir), 'v3') },
     remoteBindings: false,
   });
-  return { d1: proxy.env.DB, db: databaseFromD1(proxy.env.DB), dispose: () => proxy.dispose() };
+  const { DB, MEDIA, IMAGES } = proxy.env;
+  return { d1: DB, db: databaseFromD1(DB), media: MEDIA, images: IMAGES, dispose: () => proxy.dispose() };
 }
 
 /** Applies migrations/*.sql with wrangler itself, exactly as for a remote D1 (without --local). */

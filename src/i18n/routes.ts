@@ -2,6 +2,7 @@
  * Public paths in both languages. Vietnamese paths are the site's own words
  * at the root; English ones live under /en/ with English words.
  */
+import { encodeLotCode } from '../server/provenance/lot-code';
 import type { Locale } from './index';
 
 export type LocalizedPaths = Record<Locale, string>;
@@ -109,7 +110,7 @@ export function withQuery(paths: LocalizedPaths, query: Record<string, string | 
  * lot codes may hold characters such as '/' or '%'.
  */
 export function tracePaths(traceCode: string, lotCode: string): LocalizedPaths {
-  const lot = encodeURIComponent(lotCode);
+  const lot = encodeLotCode(lotCode);
   return { vi: `/truy-xuat/${traceCode}/lo/${lot}`, en: `/en/trace/${traceCode}/lot/${lot}` };
 }
 

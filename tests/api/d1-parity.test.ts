@@ -3,12 +3,8 @@
  * wrangler's platform proxy, migrated by `wrangler d1 migrations apply`) and
  * libSQL in Node (migrated by our migrator). Seeded alike, they must answer alike.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyLocalD1Migrations, type LocalD1, openLocalD1 } from '../../scripts/lib/local-d1';
 import { listFeaturedProducts } from '../../src/server/products/featured';
 import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
@@ -30,18 +26,16 @@ import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } fro
 import { approveRevision, rejectRevision } from '../../src/server/moderation/moderation';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { migratedMemoryDatabase } from '../support/libsql';
+import { freshLocalD1, type TestLocalD1 } from '../support/local-d1';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
 
 describe('D1 (workerd) and libSQL run the same queries alike', () => {
-  let dataDir: string;
-  let d1: LocalD1;
+  let d1: TestLocalD1;
   let libsql: Database;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cho-htx-parity-'));
-    await applyLocalD1Migrations(dataDir);
-    d1 = await openLocalD1(dataDir);
+    d1 = await freshLocalD1('parity');
     libsql = (await migratedMemoryDatabase()).db;
     for (const db of [d1.db, libsql]) {
       await seedReferenceData(db);
@@ -50,8 +44,7 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
   });
 
   afterAll(async () => {
-    await d1?.dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await d1?.remove();
   });
 
   it('both are migrated to the same migration, recorded in the same ledger', async () => {

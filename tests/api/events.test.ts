@@ -7,6 +7,7 @@ import { vietnamMidnight } from '../../src/server/time/vietnam';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
 import { readJson } from '../support/http';
+import { atomProblems } from '../support/atom';
 
 let db: Database;
 let api: ReturnType<typeof apiOn>;
@@ -194,6 +195,16 @@ describe('GET /events.atom', () => {
     expect(published).toEqual([...published].sort().reverse());
     const fairs = await db.select({ id: events.id }).from(events).where(and(eq(events.kind, 'fair'), inArray(events.status, ['published', 'cancelled'])));
     expect(published.length).toBe(Math.min(50, fairs.length));
+  });
+
+  it('is valid Atom (RFC 4287): an author for the feed, a term for every category', async () => {
+    for (const path of ['/events.atom', '/events.atom?kind=fair']) {
+      const { body } = await text(path);
+      expect(await atomProblems(body), path).toEqual([]);
+      expect(body, path).toContain('<category label="Hội chợ" term="fair"');
+    }
+    const { body: english } = await text('/events.atom?lang=en');
+    expect(await atomProblems(english)).toEqual([]);
   });
 });
 

@@ -176,6 +176,29 @@ describe('sitemaps and robots.txt', () => {
     expect((await fetch(`${baseUrl}/sitemaps/products-2.xml`)).status).toBe(404);
   });
 
+  it('list only addresses that name themselves canonical (a sample of each sitemap: first, last and between)', async () => {
+    const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => unescape(m[1] ?? ''));
+    const sitemaps = locs(await (await fetch(`${baseUrl}/sitemap.xml`)).text());
+    expect(sitemaps.length).toBeGreaterThan(2);
+    const PER_SITEMAP = 20;
+    const checked: string[] = [];
+    for (const sitemap of sitemaps) {
+      const urls = locs(await (await fetch(sitemap)).text());
+      expect(urls.length, sitemap).toBeGreaterThan(0);
+      const step = Math.max(1, Math.floor((urls.length - 1) / (PER_SITEMAP - 1)));
+      const sample = [...new Set([...urls.filter((_, i) => i % step === 0).slice(0, PER_SITEMAP - 1), urls.at(-1) as string])];
+      for (const url of sample) {
+        const res = await fetch(url, { redirect: 'manual' });
+        expect(res.status, url).toBe(200);
+        const canonical = /<link rel="canonical" href="([^"]+)"/.exec(await res.text())?.[1];
+        expect(canonical && unescape(canonical), url).toBe(url);
+        checked.push(url);
+      }
+    }
+    expect(checked).toContain(`${baseUrl}/thong-ke`);
+  });
+
   it('serve robots.txt that keeps crawlers out of the API and names the sitemap', async () => {
     const res = await fetch(`${baseUrl}/robots.txt`);
     expect(res.status).toBe(200);

@@ -112,6 +112,15 @@ describe('photo uploads', async () => {
     expect(mediaObjectCount(dataDir)).toBe(before);
   });
 
+  it('creates a product with a long Vietnamese name and a photo (D1 refuses LIKE patterns over 50 bytes)', async () => {
+    const before = mediaObjectCount(dataDir);
+    const name = `Nước mắm truyền thống Cát Hải loại đặc biệt thượng hạng bốn mươi độ đạm ${Date.now() % 1_000_000}`;
+    const res = await postMultipart('/tai-khoan/san-pham/moi', form(productFields(name), [file(await png(333, 222), 'nuoc-mam.png', 'image/png')]), manager);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/tai-khoan\/san-pham\/nuoc-mam-truyen-thong-cat-hai-loai-dac-biet(-\d+)?\?done=created$/);
+    expect(mediaObjectCount(dataDir)).toBe(before + 3);
+  });
+
   it('answers 404 for anything but an exact variant path', async () => {
     for (const path of ['/media/x', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/999.webp', '/media/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/160.webp', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/160.webp', '/media/..%2Fwrangler.toml/160.webp']) {
       const res = await get(path);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { textOf } from '../support/html';
 import { readJson } from '../support/http';
+import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
 
@@ -128,5 +129,61 @@ describe('the trace page', () => {
   it('is linked from the product page’s provenance summary', async () => {
     const html = await (await get(`/san-pham/${withGtin.slug}`)).text();
     expect(html).toContain(`href="/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}"`);
+  });
+});
+
+describe('a lot code with characters URLs reserve', async () => {
+  const { get: getAs, signIn } = site(baseUrl);
+  const manager = await signIn('quanly1@cho-htx.test');
+  // Every character GS1 allows that a URL reserves or RFC 3986 does not leave unreserved (20 at most).
+  const lotCode = `${Date.now() % 1000}%/&:;=?+,!'()*"<>`;
+  const encoded = lotCode.replace(/[^A-Za-z0-9._~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  let product: TracedProduct;
+
+  beforeAll(async () => {
+    const own = await (await getAs('/tai-khoan/san-pham', manager)).text();
+    const slugs = [...new Set([...own.matchAll(/href="\/tai-khoan\/san-pham\/([a-z0-9-]+)\/lo-hang"/g)].map((m) => m[1] as string))];
+    for (const slug of slugs) {
+      const res = await fetch(`${baseUrl}/api/v1/products/${slug}`);
+      const detail = res.ok ? ((await readJson(res)) as TracedProduct) : null;
+      if (detail?.gtin) product = detail;
+    }
+    expect(product).toBeDefined();
+    const step = (kind: string, at: string) => ({ kind, occurredAt: at, provinceCode: '24', place: 'Xưởng đóng gói', actorName: 'HTX thử', actorKind: 'cooperative' });
+    const today = new Date().toISOString().slice(0, 10);
+    const recorded = await fetch(`${baseUrl}/api/v1/products/${product.slug}/batches`, {
+      method: 'POST',
+      headers: { origin: new URL(baseUrl).origin, cookie: manager, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        lotCode,
+        productionDate: today,
+        quantity: 12,
+        quantityUnit: 'kg',
+        steps: [step('harvested', `${today}T00:00:00Z`), step('processed', `${today}T00:01:00Z`), step('packaged', `${today}T00:02:00Z`)],
+      }),
+    });
+    expect(recorded.status).toBe(201);
+  });
+
+  it('encodes all of them in the label address, which leads to the trace pages', async () => {
+    const qr = await fetch(`${baseUrl}/api/v1/products/${product.slug}/batches/${encoded}/qr.svg`);
+    expect(qr.status).toBe(200);
+    const label = `/01/${product.gtin}/10/${encoded}`;
+    expect(textOf(await (await get(`/truy-xuat/${product.traceCode}/lo/${encoded}`)).text())).toContain(label);
+    const scan = await get(label);
+    expect(scan.status).toBe(307);
+    expect(scan.headers.get('location')).toBe(`/truy-xuat/${product.traceCode}/lo/${encoded}`);
+    const short = await get(`/truy-xuat/${product.traceCode}/${encoded}`, 'en');
+    expect(short.headers.get('location')).toBe(`/en/trace/${product.traceCode}/lot/${encoded}`);
+  });
+
+  it('shows the batch on both trace pages, linked from the product page', async () => {
+    for (const path of [`/truy-xuat/${product.traceCode}/lo/${encoded}`, `/en/trace/${product.traceCode}/lot/${encoded}`]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(textOf(await res.text()), path).toContain(lotCode);
+    }
+    const page = await (await get(`/san-pham/${product.slug}`)).text();
+    expect(page).toContain(`href="/truy-xuat/${product.traceCode}/lo/${encoded}"`);
   });
 });

@@ -191,4 +191,12 @@ describe('label and trace addresses', () => {
     expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, 'A/B%1')).toBe('/01/08938505974193/10/A%2FB%251');
     expect(tracePaths('ABCD2345', 'A/B%1')).toEqual({ vi: '/truy-xuat/ABCD2345/lo/A%2FB%251', en: '/en/trace/ABCD2345/lot/A%2FB%251' });
   });
+
+  it('leave only RFC 3986 unreserved characters unencoded, as GS1 Digital Link asks (not even !\'()*)', () => {
+    const lot = `"%&'()*+,-./:;<=>?_!`;
+    const encoded = '%22%25%26%27%28%29%2A%2B%2C-.%2F%3A%3B%3C%3D%3E%3F_%21';
+    expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, lot)).toBe(`/01/08938505974193/10/${encoded}`);
+    expect(tracePaths('ABCD2345', lot).en).toBe(`/en/trace/ABCD2345/lot/${encoded}`);
+    expect(decodeURIComponent(encoded)).toBe(lot);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese, ftsMatchExpression, MAX_QUERY_TOKENS, searchTokens } from '../../src/server/search/fold';
 import { productSearchText } from '../../src/server/search/search-text';
+import { firstFreeSlug, SLUG_BASE_MAX_BYTES, slugBase } from '../../src/server/search/slug';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -63,5 +64,23 @@ describe('productSearchText', () => {
         { provinceName: 'Bắc Ninh', cooperativeName: 'HTX Đồng Tâm' },
       ),
     ).toEqual({ searchName: 'vai thieu lychee', searchBody: 'qua ngot luc ngan, bac giang bac ninh htx dong tam' });
+  });
+});
+
+describe('slugBase', () => {
+  it('cuts a long name after the last whole word that fits', () => {
+    const slug = slugBase('Nước mắm truyền thống Cát Hải loại đặc biệt thượng hạng bốn mươi độ đạm', 'san-pham');
+    expect(slug).toBe('nuoc-mam-truyen-thong-cat-hai-loai-dac-biet');
+    expect(slugBase('Đặc sản', 'san-pham')).toBe('dac-san');
+  });
+
+  it('cuts one word longer than the limit inside it, and falls back when nothing is left', () => {
+    expect(slugBase('a'.repeat(70), 'san-pham')).toBe('a'.repeat(SLUG_BASE_MAX_BYTES));
+    expect(slugBase('— ? —', 'su-kien')).toBe('su-kien');
+  });
+
+  it('numbers a taken slug from 2', () => {
+    expect(firstFreeSlug('che', new Set(['che', 'che-2']))).toBe('che-3');
+    expect(firstFreeSlug('che', new Set(['che-2']))).toBe('che');
   });
 });

@@ -34,7 +34,7 @@ import type { StoredImage } from '../../../src/server/media/stored-image';
 import { productInputSchema } from '../../../src/server/products/product-input';
 import { fieldIssuesOf } from '../../../src/server/validation';
 import { productInputFrom, productValuesFrom, productValuesOf, ratingInputFrom, ratingValuesFrom } from './product-form';
-import { readUploadForm, type UploadForm } from './upload-form';
+import { readUploadForm, runUploadForm, type UploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
 
@@ -98,8 +98,8 @@ async function saveWithImages<T>(
   const values = productValuesFrom(form.fields);
   const posted = postedImagesFrom(form.fields);
   let images: StoredImage[] = [];
-  const outcome = await runForm(page, locale, values, async (db) => {
-    const list = await imageListFromForm(db, page.locals.services.media, owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
+  const outcome = await runUploadForm(page, locale, values, async (db, store) => {
+    const list = await imageListFromForm(db, store, owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
     images = list.images;
     const input = productInputFrom(values);
     if (Object.keys(list.issues).length > 0) throw new ValidationError({ ...fieldIssuesOf(productInputSchema, input), ...list.issues });

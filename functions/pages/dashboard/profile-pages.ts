@@ -26,7 +26,7 @@ import { LOGO_SIZE, MEDIA_ID_PATTERN, mediaPath } from '../../../src/server/medi
 import { ownedImages, storeImageFiles } from '../../../src/server/media/uploads';
 import { fieldIssuesOf } from '../../../src/server/validation';
 import { field, optionalNumber, optionalText, requiredNumber, text } from './form-values';
-import { readUploadForm } from './upload-form';
+import { readUploadForm, runUploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
 
@@ -102,9 +102,9 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
   const owner = { cooperativeId: profile.id, userId: gate.user.id };
   let logoUrl = shown.logoUrl;
   let pendingLogo: string | null = null;
-  const outcome = await runForm(page, locale, values, async (db: Database) => {
+  const outcome = await runUploadForm(page, locale, values, async (db: Database, store) => {
     const input = profileInputFrom(values);
-    const upload = await storeImageFiles(db, page.locals.services.media, owner, form.files(LOGO_FIELD).slice(0, 1));
+    const upload = await storeImageFiles(db, store, owner, form.files(LOGO_FIELD).slice(0, 1));
     if (upload.issue) {
       throw new ValidationError({ ...fieldIssuesOf(cooperativeProfileSchema(new Date()), { ...input, logoUrl }), [LOGO_FIELD]: upload.issue });
     }

@@ -4,6 +4,11 @@
  * memory; the text fields come back as strings and the files by name.
  */
 import { MAX_UPLOAD_BYTES } from '../../../src/server/media/limits';
+import type { AstroGlobal } from 'astro';
+import type { Locale } from '../../../src/i18n';
+import type { Database } from '../../../src/server/db/client';
+import { discardAddedImages, type MediaStore } from '../../../src/server/media/uploads';
+import { type Outcome, runForm } from '../handle-page';
 
 export interface UploadForm {
   /** The text fields (the first value of a repeated name), as readForm gives them. */
@@ -50,4 +55,30 @@ export async function readUploadForm(request: Request): Promise<UploadForm | 'to
     fields,
     files: (name) => form.getAll(name).filter((value): value is File => typeof value !== 'string'),
   };
+}
+
+/**
+ * `runForm` for a form whose save stores its photos first, with the bucket
+ * and image pipeline of this deployment (wrangler.toml: MEDIA, IMAGES). A
+ * refused save shows the form again with the photos, so none is chosen
+ * twice; when the request fails otherwise (a bug, the 503 page), nothing
+ * will show the photos it added, and they are deleted again.
+ */
+export async function runUploadForm<T>(
+  page: AstroGlobal,
+  locale: Locale,
+  values: Record<string, string>,
+  work: (db: Database, store: MediaStore) => Promise<T>,
+): Promise<Outcome<T> | Response> {
+  const store: MediaStore = { ...page.locals.services.media, added: [] };
+  let database: Database | null = null;
+  const discard = () => (database ? discardAddedImages(database, store) : Promise.resolve());
+  try {
+    const outcome = await runForm(page, locale, values, (db) => work((database = db), store));
+    if (outcome instanceof Response) await discard();
+    return outcome;
+  } catch (error) {
+    await discard();
+    throw error;
+  }
 }

@@ -43,6 +43,8 @@ export function eventsToAtom(entries: readonly EventFeedEntry[], context: { orig
     generator: d.site.name,
     feedLinks: { atom: context.selfUrl },
     copyright: d.site.name,
+    // RFC 4287 §4.1.1: a feed whose entries name no author names one itself.
+    author: { name: d.site.name, link: absoluteUrl(context.origin, routes.home[context.locale]) },
   });
   for (const entry of entries) {
     const url = absoluteUrl(context.origin, eventPaths(entry.slug)[context.locale]);
@@ -56,7 +58,8 @@ export function eventsToAtom(entries: readonly EventFeedEntry[], context: { orig
       content: paragraphsHtml(eventPlainText(entry, context)),
       date: entry.updatedAt,
       published: entry.publishedAt ?? entry.createdAt,
-      category: [{ name: d.events.kinds[entry.kind] }],
+      // The term is the kind's code, the same in both languages; the label is for people.
+      category: [{ term: entry.kind, name: d.events.kinds[entry.kind] }],
     });
   }
   return feed.atom1();

@@ -9,14 +9,19 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { mediaImages } from '../db/schema';
 import type { FieldIssue } from '../errors';
-import { MAX_IMAGE_BYTES, MAX_IMAGE_MEGABYTES } from './limits';
+import { IMAGE_SIZES, MAX_IMAGE_BYTES, MAX_IMAGE_MEGABYTES } from './limits';
 import { ImageRefusedError, processImage } from './processing';
 import { mediaObjectKey, type StoredImage } from './stored-image';
 
-/** The bindings uploads need (env.MEDIA, env.IMAGES). */
+/** The bindings uploads need (env.MEDIA, env.IMAGES), for one request. */
 export interface MediaStore {
   bucket: R2Bucket;
   images: ImagesBinding;
+  /**
+   * Ids of the images this request put in the bucket (not those it uploaded
+   * again): what discardAddedImages deletes when the request fails.
+   */
+  added: string[];
 }
 
 export interface UploadOwner {
@@ -40,6 +45,8 @@ export async function storeImage(db: Database, store: MediaStore, owner: UploadO
   const id = await contentId(owner.cooperativeId, bytes);
   const largest = processed.variants[processed.variants.length - 1];
   if (!largest) throw new ImageRefusedError('image_unreadable');
+  // A photo stored before (by content) may be on a product already: only a new one is this request's to delete.
+  if ((await store.bucket.head(mediaObjectKey(id, largest.size))) === null) store.added.push(id);
   // Content-addressed keys never change content, so repeating a put (a retried form) is harmless.
   await Promise.all(
     processed.variants.map((variant) =>
@@ -62,6 +69,21 @@ export async function storeImage(db: Database, store: MediaStore, owner: UploadO
     })
     .onConflictDoNothing();
   return { id, width: largest.width, height: largest.height, altVi: '', altEn: '' };
+}
+
+/**
+ * Deletes the images the request added, variants and rows, after it failed
+ * in a way that shows no form again with them (a bug, the database away):
+ * nothing would ever show them. Best effort, so that the failure that
+ * brought us here is the one reported: the database may be what failed.
+ */
+export async function discardAddedImages(db: Database, store: MediaStore): Promise<void> {
+  const ids = store.added.splice(0);
+  if (ids.length === 0) return;
+  await Promise.allSettled([
+    store.bucket.delete(ids.flatMap((id) => IMAGE_SIZES.map((size) => mediaObjectKey(id, size)))),
+    db.delete(mediaImages).where(inArray(mediaImages.id, ids)),
+  ]);
 }
 
 export interface StoredFiles {

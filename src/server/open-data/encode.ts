@@ -1,15 +1,11 @@
 /**
- * Streams of an export: CSV (RFC 4180 through csv-stringify, UTF-8 with a
- * byte order mark so spreadsheet programs read Vietnamese correctly) or one
- * JSON document whose `items` array is written page by page.
+ * Streams of an export: CSV (as ../csv.ts writes it) or one JSON document
+ * whose `items` array is written page by page.
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
+import { CSV_BYTE_ORDER_MARK, csvRecords } from '../csv';
 import { type Cell, type Row, OPEN_DATA_LICENCE } from './datasets';
 
 const encoder = new TextEncoder();
-/** RFC 4180 ends records with CRLF. */
-const RFC_4180 = { record_delimiter: 'windows' } as const;
-
 /** Booleans as true/false and nulls as empty cells, the way CSV readers expect them. */
 function csvCell(value: Cell): string | number {
   if (value === null) return '';
@@ -32,8 +28,8 @@ function streamOf(parts: AsyncGenerator<string>): ReadableStream<Uint8Array> {
 
 export function csvStream(columns: readonly string[], pages: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
   async function* parts() {
-    yield `\uFEFF${stringify([[...columns]], RFC_4180)}`;
-    for await (const rows of pages) yield stringify(rows.map((row) => columns.map((column) => csvCell(row[column] ?? null))), RFC_4180);
+    yield `${CSV_BYTE_ORDER_MARK}${csvRecords([columns])}`;
+    for await (const rows of pages) yield csvRecords(rows.map((row) => columns.map((column) => csvCell(row[column] ?? null))));
   }
   return streamOf(parts());
 }

@@ -22,7 +22,7 @@ import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { auditEntryExists } from '../audit/audit-log';
 import { auditLog, ocopRatings, products } from '../db/schema';
-import { slugify } from '../search/slug';
+import { firstFreeSlug, slugBase } from '../search/slug';
 import { ConflictError } from '../errors';
 import { productSearchText } from '../search/search-text';
 import type { StoredImage } from '../media/stored-image';
@@ -64,14 +64,9 @@ async function unusedTraceCode(db: Database): Promise<string> {
 
 /** The name's slug, or the first of slug-2, slug-3… that is free. */
 async function unusedSlug(db: Database, name: string): Promise<string> {
-  const base = slugify(name).slice(0, 80).replace(/-+$/, '') || 'san-pham';
-  const taken = new Set(
-    (await db.select({ slug: products.slug }).from(products).where(like(products.slug, `${base}%`))).map((row) => row.slug),
-  );
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    if (!taken.has(slug) && !RESERVED_SLUGS.has(slug)) return slug;
-  }
+  const base = slugBase(name, 'san-pham');
+  const rows = await db.select({ slug: products.slug }).from(products).where(like(products.slug, `${base}%`));
+  return firstFreeSlug(base, new Set([...RESERVED_SLUGS, ...rows.map((row) => row.slug)]));
 }
 
 function audit(db: Database, actor: SessionUser, action: string, productId: string, detail: Record<string, unknown> | null = null) {

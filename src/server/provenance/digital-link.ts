@@ -5,6 +5,8 @@
  *   (GTIN as stored, 14 digits, which GS1 Digital Link names as canonical);
  * - without one: the portal's short code, /truy-xuat/{code} and /truy-xuat/{code}/{lot}.
  */
+import { encodeLotCode } from './lot-code';
+
 export interface LabelledProduct {
   gtin: string | null;
   traceCode: string;
@@ -15,5 +17,5 @@ export function productLabelPath(product: LabelledProduct): string {
 }
 
 export function batchLabelPath(product: LabelledProduct, lotCode: string): string {
-  return `${productLabelPath(product)}/${product.gtin ? '10/' : ''}${encodeURIComponent(lotCode)}`;
+  return `${productLabelPath(product)}/${product.gtin ? '10/' : ''}${encodeLotCode(lotCode)}`;
 }

@@ -10,3 +10,12 @@ export const LOT_CODE_PATTERN = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
 export function isLotCode(value: string): boolean {
   return LOT_CODE_PATTERN.test(value);
 }
+
+/**
+ * A lot code as one segment of a path. GS1 Digital Link leaves only RFC 3986's
+ * unreserved characters as they are, so `!'()*`, which encodeURIComponent
+ * keeps, are percent-encoded too.
+ */
+export function encodeLotCode(lotCode: string): string {
+  return encodeURIComponent(lotCode).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -13,6 +13,8 @@ export interface StatisticsPageData {
   province: ProvinceOption | null;
   provinces: ProvinceOption[];
   years: number[];
+  /** The year shown when none is asked for (this year in Viet Nam). */
+  currentYear: number;
   /** Parameter names whose values were not understood and were ignored. */
   ignored: string[];
 }
@@ -21,7 +23,8 @@ export async function loadStatisticsPage(db: Database, params: URLSearchParams, 
   const ignored: string[] = [];
   const years = statisticsYears(now);
   const yearParam = params.get('year');
-  let year = Number(vietnamDate(now).slice(0, 4));
+  const currentYear = Number(vietnamDate(now).slice(0, 4));
+  let year = currentYear;
   if (yearParam) {
     if (/^\d{4}$/.test(yearParam) && years.includes(Number(yearParam))) year = Number(yearParam);
     else ignored.push('year');
@@ -31,5 +34,5 @@ export async function loadStatisticsPage(db: Database, params: URLSearchParams, 
   const province = slug ? (provinces.find((p) => p.slug === slug) ?? null) : null;
   if (slug && !province) ignored.push('province');
   const statistics = await readCatalogueStatistics(db, { provinceCode: province?.code ?? null, year }, now);
-  return { statistics, province, provinces, years, ignored };
+  return { statistics, province, provinces, years, currentYear, ignored };
 }

@@ -12,7 +12,7 @@ import { events } from '../../db/schema';
 import { type EventFields, parseEventInput } from '../event-input';
 import type { EventStatus } from '../vocabulary';
 import { EVENT_ENTITY, findManagedEvent, findManagedEventsBySlugs, type ManagedEvent, provinceCodes } from './managed-event';
-import { slugBase, unusedSlugs, withFreshSlugs } from './event-slugs';
+import { eventSlugBase, unusedSlugs, withFreshSlugs } from './event-slugs';
 
 export interface CreateOptions {
   /** Publish at once instead of keeping a draft. */
@@ -86,7 +86,7 @@ async function insertEvent(db: Database, event: NewEvent, options: InsertOptions
 export async function createEvent(db: Database, user: SessionUser | null | undefined, input: unknown, options: CreateOptions): Promise<ManagedEvent> {
   const officer = requireOfficer(user);
   const fields = parseEventInput(input, await provinceCodes(db));
-  return insertEvent(db, { fields, slugBase: slugBase(fields.titleVi) }, { ...options, actor: officer, action: 'event.create', detail: (row) => ({ status: row.status }) });
+  return insertEvent(db, { fields, slugBase: eventSlugBase(fields.titleVi) }, { ...options, actor: officer, action: 'event.create', detail: (row) => ({ status: row.status }) });
 }
 
 /** A new draft with the event's fields (say, next year's fair): no registrations, status or series of its own. */
@@ -100,5 +100,5 @@ export async function duplicateEvent(
   const officer = requireOfficer(user);
   const source = await findManagedEvent(db, officer, slug);
   const fields: EventFields = { ...source.fields, titleVi: `${source.fields.titleVi} ${copySuffix}`.slice(0, 200) };
-  return insertEvent(db, { fields, slugBase: slugBase(fields.titleVi) }, { now, actor: officer, action: 'event.duplicate', detail: () => ({ from: source.slug }) });
+  return insertEvent(db, { fields, slugBase: eventSlugBase(fields.titleVi) }, { now, actor: officer, action: 'event.duplicate', detail: () => ({ from: source.slug }) });
 }

@@ -14,7 +14,7 @@ import { fieldIssuesFromZod } from '../../validation';
 import { type EventFields, eventInputFromFields, parseEventInput, validateEventInput } from '../event-input';
 import { expandRecurrence, MAX_OCCURRENCES, type RecurrenceRule, recurrenceRuleSchema } from '../recurrence';
 import { type CreateOptions, insertEvents, type NewEvent } from './create-event';
-import { slugBase } from './event-slugs';
+import { eventSlugBase } from './event-slugs';
 import { type ManagedEvent, managedEvent, provinceCodes } from './managed-event';
 
 export interface SeriesPlan {
@@ -70,7 +70,7 @@ export async function createEventSeries(
   const seriesId = newId();
   // planEventSeries refuses a rule that gives no date, so there is at least one.
   const planned = plan.occurrences.map(
-    (fields): NewEvent => ({ fields, slugBase: `${slugBase(fields.titleVi)}-${eventInputFromFields(fields).startDate}` }),
+    (fields): NewEvent => ({ fields, slugBase: `${eventSlugBase(fields.titleVi)}-${eventInputFromFields(fields).startDate}` }),
   ) as [NewEvent, ...NewEvent[]];
   const created = await insertEvents(db, planned, {
     ...options,

@@ -1,9 +1,8 @@
 /**
- * An event's registrations as CSV for its trade officers (RFC 4180 through
- * csv-stringify, UTF-8 with a byte order mark so spreadsheet programs read
- * Vietnamese), times in Viet Nam with their offset.
+ * An event's registrations as CSV for its trade officers (as ../csv.ts
+ * writes it), times in Viet Nam with their offset.
  */
-import { stringify } from 'csv-stringify/browser/esm/sync';
+import { CSV_BYTE_ORDER_MARK, csvRecords } from '../../csv';
 import { vietnamIso } from '../../time/vietnam';
 import type { EventRegistrationRow } from './registration-reads';
 
@@ -35,5 +34,5 @@ export function registrationsCsv(rows: readonly EventRegistrationRow[]): string 
     row.cooperative.email ?? '',
     vietnamIso(row.updatedAt),
   ]);
-  return `\uFEFF${stringify([[...REGISTRATION_CSV_COLUMNS], ...records], { record_delimiter: 'windows' })}`;
+  return `${CSV_BYTE_ORDER_MARK}${csvRecords([REGISTRATION_CSV_COLUMNS, ...records])}`;
 }
