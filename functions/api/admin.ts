@@ -18,7 +18,7 @@ import { COOPERATIVE_STATUSES } from '../../src/server/cooperatives/vocabulary';
 import { createRouter } from './context';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
-import { errorSchemaResponses, instant, jsonContent } from './schemas';
+import { errorSchemaResponses, instant, jsonContent, ProvinceRefSchema } from './schemas';
 
 const errorDescriptions: Record<number, string> = {
   400: 'A malformed search (see fields)',
@@ -41,7 +41,7 @@ const ProgressSchema = z.object({
 export const TargetSchema = z
   .object({
     id: z.string(),
-    province: z.object({ code: z.string(), slug: z.string(), nameVi: z.string(), nameEn: z.string() }),
+    province: ProvinceRefSchema,
     metric: z.enum(TARGET_METRICS),
     minimum: z.number(),
     maximum: z.number().nullable(),

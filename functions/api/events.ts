@@ -18,7 +18,7 @@ import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary'
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import { type ApiEnv, createRouter } from './context';
-import { errorSchemaResponse, EventSummarySchema, instant, jsonContent } from './schemas';
+import { errorSchemaResponse, EventSummarySchema, instant, jsonContent, ProvinceRefSchema } from './schemas';
 
 export const EventPageSchema = z
   .object({
@@ -45,7 +45,7 @@ export const EventDetailSchema = z
     allDay: z.boolean(),
     venue: z.string().nullable(),
     address: z.string().nullable(),
-    province: z.object({ code: z.string(), slug: z.string(), nameVi: z.string(), nameEn: z.string() }).nullable(),
+    province: ProvinceRefSchema.nullable(),
     onlineUrl: z.string().nullable().openapi({ format: 'uri' }),
     organiser: z.string(),
     registrationOpensAt: instant.nullable(),

@@ -14,7 +14,7 @@ export const MAX_OCCURRENCES = 52;
 
 const count = z.coerce.number().int().min(1).max(MAX_OCCURRENCES).optional();
 /** The last day a series may fall on, inclusive (RFC 5545's UNTIL, as a date). */
-const until = z.string().refine(isCalendarDate, { params: { code: 'invalid_format' } }).optional();
+const until = z.string().refine(isCalendarDate, { params: { code: 'invalid_format' } }).meta({ format: 'date' }).optional();
 /** A series ends after `count` events or on `until`, whichever the officer gives (one of them). */
 const end = { count, until };
 
