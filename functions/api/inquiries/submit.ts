@@ -27,7 +27,8 @@ export const InquiryReceiptSchema = z
   })
   .openapi('InquiryReceipt');
 
-const example = {
+/** The documented example body; tests build their inquiries from it too. */
+export const inquiryExample = {
   product: 'mat-ong-rung-u-minh',
   name: 'Nguyễn Thị Lan',
   organisation: 'Công ty TNHH Thực phẩm Sạch Lan Anh',
@@ -59,7 +60,7 @@ const submitRoute = createRoute({
     headers: z.object({
       'idempotency-key': z.string().optional().openapi({ description: '8–100 characters of A–Z a–z 0–9 _ . : -, e.g. a UUID.', example: '1f0c2a9e-5b7d-4c38-9e21-0d6f3b8a4c11' }),
     }),
-    body: domainBody(inquiryShape, { example }),
+    body: domainBody(inquiryShape, { example: inquiryExample }),
   },
   responses: {
     201: jsonContent('Stored', InquiryReceiptSchema),
