@@ -15,7 +15,10 @@ import { NotFoundError } from '../../src/server/errors';
 import { clientAddress } from '../../src/server/security/client-address';
 import { clearedSessionCookie, sessionCookie } from '../../src/server/security/session-cookie';
 import { type ApiEnv, createRouter } from './context';
-import { errorSchemaResponses } from './schemas';
+import { signedIn } from './openapi';
+import { errorSchemaResponses, jsonContent } from './schemas';
+
+const tags = ['Accounts'];
 
 const UserSchema = z
   .object({
@@ -28,10 +31,21 @@ const UserSchema = z
   })
   .openapi('User');
 
-const AccountSchema = z
+export const SignedInSchema = z.object({ user: UserSchema }).openapi('SignedIn');
+
+export const AccountSchema = z
   .object({
     user: UserSchema,
-    cooperative: z.object({ id: z.string(), name: z.string(), slug: z.string() }).nullable(),
+    cooperative: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        slug: z.string(),
+        suspendedBecause: z.string().nullable().openapi({
+          description: 'Why the trade department suspended the cooperative from the public site, while it is; null when it is not suspended.',
+        }),
+      })
+      .nullable(),
   })
   .openapi('Account');
 
@@ -51,13 +65,15 @@ const SignInBody = z.object({
 const signInRoute = createRoute({
   method: 'post',
   path: '/session',
+  operationId: 'signIn',
+  tags,
   summary: 'Sign in',
   description:
     'Checks email and password and starts a new session in an HttpOnly cookie. The tenth wrong password for an account ' +
     'within 15 minutes locks it for 15 minutes (429 with Retry-After); addresses are limited too.',
   request: { body: { content: { 'application/json': { schema: SignInBody } }, required: true } },
   responses: {
-    200: { description: 'Signed in; the session cookie is set', content: { 'application/json': { schema: z.object({ user: UserSchema }) } } },
+    200: jsonContent('Signed in; the session cookie is set', SignedInSchema),
     ...errors(401, 403, 422, 429),
   },
 });
@@ -65,6 +81,9 @@ const signInRoute = createRoute({
 const signOutRoute = createRoute({
   method: 'delete',
   path: '/session',
+  operationId: 'signOut',
+  tags,
+  security: signedIn,
   summary: 'Sign out',
   description: 'Ends the current session, if any, and clears the cookie.',
   responses: { 204: { description: 'Signed out' }, ...errors(403) },
@@ -73,9 +92,12 @@ const signOutRoute = createRoute({
 const meRoute = createRoute({
   method: 'get',
   path: '/me',
+  operationId: 'getAccount',
+  tags,
+  security: signedIn,
   summary: 'The signed-in account',
   responses: {
-    200: { description: 'The account, its cooperative and role', content: { 'application/json': { schema: AccountSchema } } },
+    200: jsonContent('The account, its cooperative and role', AccountSchema),
     ...errors(401),
   },
 });
@@ -83,6 +105,9 @@ const meRoute = createRoute({
 const changePasswordRoute = createRoute({
   method: 'post',
   path: '/me/password',
+  operationId: 'changePassword',
+  tags,
+  security: signedIn,
   summary: 'Change password',
   description: 'Ends every session of the account and starts a new one for this client (a new cookie).',
   request: {
@@ -101,13 +126,13 @@ function setSessionCookie(c: Context<ApiEnv>, token: string, session: Session) {
 export const accounts = createRouter()
   .openapi(signInRoute, async (c) => {
     const body = c.req.valid('json');
-    const signedIn = await signIn(c.get('db'), { ...body, clientAddress: clientAddress(c.req.raw) }, new Date());
+    const started = await signIn(c.get('db'), { ...body, clientAddress: clientAddress(c.req.raw) }, new Date());
     // A session the request arrived with is replaced, not kept beside the new one.
     const previous = c.get('session');
     if (previous) await invalidateSession(c.get('db'), previous.id);
-    setSessionCookie(c, signedIn.token, signedIn.session);
+    setSessionCookie(c, started.token, started.session);
     c.header('Cache-Control', 'no-store');
-    return c.json({ user: signedIn.user }, 200);
+    return c.json(SignedInSchema.encode(started), 200);
   })
   .openapi(signOutRoute, async (c) => {
     const session = c.get('session');
@@ -120,7 +145,7 @@ export const accounts = createRouter()
     const overview = await loadAccountOverview(c.get('db'), user.id);
     if (!overview) throw new NotFoundError('user');
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ user: overview.user, cooperative: overview.cooperative }, 200);
+    return c.json(AccountSchema.encode(overview), 200);
   })
   .openapi(changePasswordRoute, async (c) => {
     const user = requireUser(c.get('user'));

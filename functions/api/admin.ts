@@ -11,11 +11,14 @@ import { BadRequestError } from '../../src/server/errors';
 import { changeCooperativeStanding, loadCooperativeOversight, OVERSIGHT_ACTIONS } from '../../src/server/cooperatives/oversight';
 import { suspendProduct } from '../../src/server/products/takedown';
 import { loadConsoleStatistics } from '../../src/server/stats/console-statistics';
-import { createTarget, deleteTarget, type Target, updateTarget } from '../../src/server/targets/targets';
+import { createTarget, deleteTarget, updateTarget } from '../../src/server/targets/targets';
+import { targetInputObject } from '../../src/server/targets/target-input';
 import { TARGET_METRICS } from '../../src/server/targets/vocabulary';
 import { COOPERATIVE_STATUSES } from '../../src/server/cooperatives/vocabulary';
 import { createRouter } from './context';
-import { errorSchemaResponses } from './schemas';
+import { jsonBody } from './json-body';
+import { domainBody, signedIn } from './openapi';
+import { errorSchemaResponses, instant, jsonContent, ProvinceRefSchema } from './schemas';
 
 const errorDescriptions: Record<number, string> = {
   400: 'A malformed search (see fields)',
@@ -28,17 +31,6 @@ const errorDescriptions: Record<number, string> = {
 const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
 const tags = ['Trade department console'];
 
-const TargetBody = z
-  .object({
-    province: z.string().openapi({ description: 'Province slug.', example: 'ha-noi' }),
-    metric: z.enum(TARGET_METRICS),
-    minimum: z.number().openapi({ description: 'Percent 0-100 for *_share metrics, a whole number for counts.', example: 65 }),
-    maximum: z.number().nullable().optional().openapi({ description: 'Top of a range target ("3-5"), not below minimum; omit for "at least".' }),
-    dueDate: z.string().openapi({ format: 'date', example: '2030-12-31', description: 'Today or later in Viet Nam, up to 2050.' }),
-    source: z.string().optional().openapi({ description: 'The plan document, at most 300 characters.', example: 'Kế hoạch 45/KH-UBND' }),
-  })
-  .openapi('ProvinceTargetInput');
-
 const ProgressSchema = z.object({
   current: z.number().nullable().openapi({ description: 'The figure now; null for a share of a province without active cooperatives.' }),
   fraction: z.number().nullable().openapi({ description: 'current / minimum, capped at 1.' }),
@@ -46,24 +38,24 @@ const ProgressSchema = z.object({
   aboveRange: z.boolean(),
 });
 
-const TargetSchema = z
+export const TargetSchema = z
   .object({
     id: z.string(),
-    province: z.object({ code: z.string(), slug: z.string(), nameVi: z.string(), nameEn: z.string() }),
+    province: ProvinceRefSchema,
     metric: z.enum(TARGET_METRICS),
     minimum: z.number(),
     maximum: z.number().nullable(),
     dueDate: z.string().openapi({ format: 'date' }),
     source: z.string(),
-    updatedAt: z.string().openapi({ format: 'date-time' }),
+    updatedAt: instant,
     progress: ProgressSchema.optional(),
   })
   .openapi('ProvinceTarget');
 
-const AuditEntrySchema = z
+export const AuditEntrySchema = z
   .object({
     id: z.string(),
-    at: z.string().openapi({ format: 'date-time' }),
+    at: instant,
     action: z.string().openapi({ example: 'cooperative.suspended' }),
     entityType: z.string(),
     entityId: z.string(),
@@ -73,17 +65,23 @@ const AuditEntrySchema = z
   })
   .openapi('AuditEntry');
 
-const StandingSchema = z
+export const StandingSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
     status: z.enum(COOPERATIVE_STATUSES),
     statusReason: z.string().nullable(),
     verified: z.boolean(),
-    verifiedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    verifiedAt: instant.nullable(),
     verificationEvidence: z.string().nullable(),
   })
   .openapi('CooperativeStanding');
+
+export const TargetListSchema = z.object({ items: z.array(TargetSchema) }).openapi('ProvinceTargetList');
+
+export const AuditPageSchema = z
+  .object({ items: z.array(AuditEntrySchema), next: z.string().nullable(), unknownActor: z.boolean() })
+  .openapi('AuditPage');
 
 const idParam = z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } });
 const slugParam = z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'htx-mat-ong-ba-vi' });
@@ -91,32 +89,42 @@ const slugParam = z.string().min(1).max(200).openapi({ param: { name: 'slug', in
 const listTargetsRoute = createRoute({
   method: 'get',
   path: '/admin/targets',
+  operationId: 'listProvinceTargets',
+  security: signedIn,
   tags,
   summary: 'Province targets with their progress',
   description: 'Every province\'s targets, or one province\'s with `?province=`; progress is read off the statistics of the current year.',
   request: { query: z.object({ province: z.string().optional().openapi({ description: 'Province slug.' }) }) },
-  responses: { 200: { description: 'The targets', content: { 'application/json': { schema: z.object({ items: z.array(TargetSchema) }) } } }, ...errors(400, 401, 403) },
+  responses: { 200: jsonContent('The targets', TargetListSchema), ...errors(400, 401, 403) },
 });
 const createTargetRoute = createRoute({
   method: 'post',
   path: '/admin/targets',
+  operationId: 'createProvinceTarget',
+  security: signedIn,
   tags,
   summary: 'Record a province target',
   description: 'Written to the audit log. One target per province, metric and due date (422 target_exists on dueDate otherwise).',
-  request: { body: { content: { 'application/json': { schema: TargetBody } }, required: true } },
+  middleware: [jsonBody()],
+  request: { body: domainBody(targetInputObject) },
   responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: TargetSchema } } }, ...errors(401, 403, 422) },
 });
 const updateTargetRoute = createRoute({
   method: 'put',
   path: '/admin/targets/{id}',
+  operationId: 'updateProvinceTarget',
+  security: signedIn,
   tags,
   summary: 'Change a province target',
-  request: { params: z.object({ id: idParam }), body: { content: { 'application/json': { schema: TargetBody } }, required: true } },
+  middleware: [jsonBody()],
+  request: { params: z.object({ id: idParam }), body: domainBody(targetInputObject) },
   responses: { 200: { description: 'Changed', content: { 'application/json': { schema: TargetSchema } } }, ...errors(401, 403, 404, 422) },
 });
 const deleteTargetRoute = createRoute({
   method: 'delete',
   path: '/admin/targets/{id}',
+  operationId: 'deleteProvinceTarget',
+  security: signedIn,
   tags,
   summary: 'Delete a province target',
   request: { params: z.object({ id: idParam }) },
@@ -125,6 +133,8 @@ const deleteTargetRoute = createRoute({
 const auditLogRoute = createRoute({
   method: 'get',
   path: '/admin/audit-log',
+  operationId: 'searchAuditLog',
+  security: signedIn,
   tags,
   summary: 'Search the audit log',
   description: 'Newest first, 50 a page; pass `next` back as `before` for the following page. Dates are calendar days in Viet Nam, both inclusive.',
@@ -139,16 +149,15 @@ const auditLogRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'A page of entries',
-      content: { 'application/json': { schema: z.object({ items: z.array(AuditEntrySchema), next: z.string().nullable(), unknownActor: z.boolean() }) } },
-    },
+    200: jsonContent('A page of entries', AuditPageSchema),
     ...errors(400, 401, 403),
   },
 });
 const standingRoute = createRoute({
   method: 'post',
   path: '/admin/cooperatives/{slug}/{action}',
+  operationId: 'changeCooperativeStanding',
+  security: signedIn,
   tags,
   summary: "Change a cooperative's standing",
   description:
@@ -167,6 +176,8 @@ const standingRoute = createRoute({
 const productSuspensionRoute = createRoute({
   method: 'post',
   path: '/admin/products/{slug}/suspend',
+  operationId: 'suspendProduct',
+  security: signedIn,
   tags,
   summary: 'Take a published product down with a reason',
   description:
@@ -179,8 +190,6 @@ const productSuspensionRoute = createRoute({
   responses: { 204: { description: 'Taken down' }, ...errors(401, 403, 404, 409, 422) },
 });
 
-const targetJson = (target: Target) => ({ ...target, updatedAt: target.updatedAt.toISOString() });
-
 export const admin = createRouter()
   .openapi(listTargetsRoute, async (c) => {
     const params = new URLSearchParams();
@@ -189,15 +198,15 @@ export const admin = createRouter()
     const data = await loadConsoleStatistics(c.get('db'), c.get('user'), params, new Date());
     if (province && data.page.ignored.includes('province')) throw new BadRequestError({ province: { code: 'unknown_value' } });
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: data.targets.map(({ target, progress }) => ({ ...targetJson(target), progress })) }, 200);
+    return c.json(TargetListSchema.encode({ items: data.targets.map(({ target, progress }) => ({ ...target, progress })) }), 200);
   })
   .openapi(createTargetRoute, async (c) => {
-    const target = await createTarget(c.get('db'), c.get('user'), c.req.valid('json'), new Date());
-    return c.json(targetJson(target), 201);
+    const target = await createTarget(c.get('db'), c.get('user'), await c.req.json(), new Date());
+    return c.json(TargetSchema.encode(target), 201);
   })
   .openapi(updateTargetRoute, async (c) => {
-    const target = await updateTarget(c.get('db'), c.get('user'), c.req.valid('param').id, c.req.valid('json'), new Date());
-    return c.json(targetJson(target), 200);
+    const target = await updateTarget(c.get('db'), c.get('user'), c.req.valid('param').id, await c.req.json(), new Date());
+    return c.json(TargetSchema.encode(target), 200);
   })
   .openapi(deleteTargetRoute, async (c) => {
     const { id } = c.req.valid('param');
@@ -211,7 +220,7 @@ export const admin = createRouter()
     if (Object.keys(problems).length > 0) throw new BadRequestError(problems);
     const page = await searchAuditLog(c.get('db'), user, query);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: page.rows.map((row) => ({ ...row, at: row.at.toISOString() })), next: page.next, unknownActor: page.unknownActor }, 200);
+    return c.json(AuditPageSchema.encode({ ...page, items: page.rows }), 200);
   })
   .openapi(productSuspensionRoute, async (c) => {
     await suspendProduct(c.get('db'), c.get('user'), c.req.valid('param').slug, c.req.valid('json'));
@@ -220,17 +229,5 @@ export const admin = createRouter()
   .openapi(standingRoute, async (c) => {
     const { slug, action } = c.req.valid('param');
     await changeCooperativeStanding(c.get('db'), c.get('user'), slug, action, c.req.valid('json'), new Date());
-    const co = await loadCooperativeOversight(c.get('db'), c.get('user'), slug);
-    return c.json(
-      {
-        slug: co.slug,
-        name: co.name,
-        status: co.status,
-        statusReason: co.statusReason,
-        verified: co.verified,
-        verifiedAt: co.verifiedAt?.toISOString() ?? null,
-        verificationEvidence: co.verificationEvidence,
-      },
-      200,
-    );
+    return c.json(StandingSchema.encode(await loadCooperativeOversight(c.get('db'), c.get('user'), slug)), 200);
   });

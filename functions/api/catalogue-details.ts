@@ -7,21 +7,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { mediaPath } from '../../src/server/media/stored-image';
 import { type ProductDetail, getPublicProduct } from '../../src/server/products/product-detail';
 import { OCOP_GROUPS } from '../../src/server/products/vocabulary';
-import { type CooperativeProfile, getPublicCooperative } from '../../src/server/cooperatives/profile';
+import { getPublicCooperative } from '../../src/server/cooperatives/profile';
 import {
   COOPERATIVE_CLASSIFICATIONS,
   COOPERATIVE_KINDS,
   COOPERATIVE_SECTORS,
   VALUE_CHAIN_ROLES,
 } from '../../src/server/cooperatives/vocabulary';
-import type { EventSummary } from '../../src/server/events/upcoming';
 import { PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { getProvincePage } from '../../src/server/provinces/province-page';
 import { listProvinceSummaries } from '../../src/server/provinces/summaries';
 import { createRouter } from './context';
 import {
   asOf,
-  certificateJson,
   CertificateSchema,
   ContactSchema,
   CooperativeCardSchema,
@@ -29,6 +27,7 @@ import {
   EventSummarySchema,
   instant,
   isoDate,
+  jsonContent,
   OcopRatingSchema,
   ProductCardSchema,
   ProvinceRefSchema,
@@ -57,7 +56,7 @@ const BatchSchema = z
 
 
 
-const ProductDetailSchema = z
+export const ProductDetailSchema = z
   .object({
     id: z.string(),
     slug: z.string(),
@@ -89,7 +88,7 @@ const ProductDetailSchema = z
   })
   .openapi('ProductDetail');
 
-const CooperativeProfileSchema = z
+export const CooperativeProfileSchema = z
   .object({
     id: z.string(),
     slug: z.string(),
@@ -123,7 +122,7 @@ const CooperativeProfileSchema = z
   })
   .openapi('CooperativeProfile');
 
-const ProvinceSummarySchema = z
+export const ProvinceSummarySchema = z
   .object({
     code: z.string(),
     slug: z.string(),
@@ -137,7 +136,9 @@ const ProvinceSummarySchema = z
   })
   .openapi('ProvinceSummary');
 
-const ProvinceDetailSchema = z
+export const ProvinceListSchema = z.object({ items: z.array(ProvinceSummarySchema) }).openapi('ProvinceList');
+
+export const ProvinceDetailSchema = z
   .object({
     province: ProvinceSummarySchema,
     cooperatives: z.array(CooperativeCardSchema).openapi({ description: 'Up to 12, most products first.' }),
@@ -153,117 +154,57 @@ function slugParams(example: string) {
 
 const notFound = errorSchemaResponse('No public record has this slug');
 
-function json<T extends z.ZodType>(description: string, schema: T) {
-  return { description, content: { 'application/json': { schema } } };
-}
-
 const productRoute = createRoute({
   method: 'get',
   path: '/products/{slug}',
+  operationId: 'getProduct',
   tags: ['Catalogue'],
   summary: 'A published product with its OCOP rating, certificates, latest batch and cooperative',
   description: 'Validity statuses are judged on the current day in Viet Nam (`asOf`). Unpublished products are 404.',
   request: { params: slugParams('vai-thieu-luc-ngan') },
-  responses: { 200: json('The product', ProductDetailSchema), 404: notFound },
+  responses: { 200: jsonContent('The product', ProductDetailSchema), 404: notFound },
 });
 
 const cooperativeRoute = createRoute({
   method: 'get',
   path: '/cooperatives/{slug}',
+  operationId: 'getCooperative',
   tags: ['Catalogue'],
   summary: 'An active cooperative’s public profile',
   description: 'Suspended and dissolved cooperatives are 404.',
   request: { params: slugParams('htx-che-tan-cuong') },
-  responses: { 200: json('The cooperative', CooperativeProfileSchema), 404: notFound },
+  responses: { 200: jsonContent('The cooperative', CooperativeProfileSchema), 404: notFound },
 });
 
 const provincesRoute = createRoute({
   method: 'get',
   path: '/provinces',
+  operationId: 'listProvinces',
   tags: ['Catalogue'],
   summary: 'The 34 provincial units with their counts of cooperatives and products',
   responses: {
-    200: json('All provincial units, in GSO code order', z.object({ items: z.array(ProvinceSummarySchema) }).openapi('ProvinceList')),
+    200: jsonContent('All provincial units, in GSO code order', ProvinceListSchema),
   },
 });
 
 const provinceRoute = createRoute({
   method: 'get',
   path: '/provinces/{slug}',
+  operationId: 'getProvince',
   tags: ['Catalogue'],
   summary: 'A province or city with its leading cooperatives, products and upcoming events',
   request: { params: slugParams('thai-nguyen') },
-  responses: { 200: json('The province', ProvinceDetailSchema), 404: notFound },
+  responses: { 200: jsonContent('The province', ProvinceDetailSchema), 404: notFound },
 });
 
-function eventJson(event: EventSummary) {
-  return { ...event, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString() };
-}
-
-
-/** Field by field, so nothing internal (isDemo, ids of child rows) leaves by accident. */
-function productJson(p: ProductDetail): z.infer<typeof ProductDetailSchema> {
-  return {
-    id: p.id,
-    slug: p.slug,
-    nameVi: p.nameVi,
-    nameEn: p.nameEn,
-    descriptionVi: p.descriptionVi,
-    descriptionEn: p.descriptionEn,
-    ocopGroup: p.ocopGroup,
-    gtin: p.gtin,
-    traceCode: p.traceCode,
-    priceVnd: p.priceVnd,
-    unitVi: p.unitVi,
-    unitEn: p.unitEn,
-    minOrder: p.minOrder,
-    seasonVi: p.seasonVi,
-    seasonEn: p.seasonEn,
-    images: p.images.map((image) => mediaPath(image.id, 1600)),
-    province: p.province,
-    commune: p.commune,
-    originFormerly: p.originFormerly,
-    updatedAt: p.updatedAt.toISOString(),
-    asOf: p.today,
-    ocop: p.ocop,
-    certificates: p.certificates.map(certificateJson),
-    cooperative: p.cooperative,
-    contact: p.contact,
-    latestBatch: p.latestBatch && {
-      ...p.latestBatch,
-      steps: p.latestBatch.steps.map((step) => ({ ...step, occurredAt: step.occurredAt.toISOString() })),
-    },
-    related: p.related,
-  };
-}
-
-function cooperativeJson(c: CooperativeProfile): z.infer<typeof CooperativeProfileSchema> {
-  return {
-    id: c.id,
-    slug: c.slug,
-    name: c.name,
-    kind: c.kind,
-    registrationCode: c.registrationCode,
-    foundedYear: c.foundedYear,
-    members: c.members,
-    classification: c.classification,
-    classificationYear: c.classificationYear,
-    sector: c.sector,
-    descriptionVi: c.descriptionVi,
-    descriptionEn: c.descriptionEn,
-    province: c.province,
-    commune: c.commune,
-    address: c.address,
-    verified: c.verified,
-    logoUrl: c.logoUrl,
-    updatedAt: c.updatedAt.toISOString(),
-    contact: c.contact,
-    valueChain: c.valueChain,
-    asOf: c.today,
-    certificates: c.certificates.map(certificateJson),
-    products: c.products,
-    upcomingEvents: c.upcomingEvents.map(eventJson),
-  };
+/**
+ * The one difference between the product read model and its JSON: photos are
+ * the paths of their largest variant, and `today` is named `asOf`. Everything
+ * else, dates included, follows from the schema, which also drops what it does
+ * not declare (isDemo, ids of child rows).
+ */
+function productJson(product: ProductDetail) {
+  return ProductDetailSchema.encode({ ...product, asOf: product.today, images: product.images.map((image) => mediaPath(image.id, 1600)) });
 }
 
 export const catalogueDetails = createRouter()
@@ -273,12 +214,14 @@ export const catalogueDetails = createRouter()
   })
   .openapi(cooperativeRoute, async (c) => {
     const cooperative = await getPublicCooperative(c.get('db'), c.req.valid('param').slug, new Date());
-    return c.json(cooperativeJson(cooperative), 200);
+
+    return c.json(CooperativeProfileSchema.encode({ ...cooperative, asOf: cooperative.today }), 200);
   })
   .openapi(provincesRoute, async (c) => {
     return c.json({ items: await listProvinceSummaries(c.get('db')) }, 200);
   })
   .openapi(provinceRoute, async (c) => {
     const page = await getProvincePage(c.get('db'), c.req.valid('param').slug, new Date());
-    return c.json({ ...page, upcomingEvents: page.upcomingEvents.map(eventJson) }, 200);
+
+    return c.json(ProvinceDetailSchema.encode(page), 200);
   });

@@ -12,7 +12,7 @@ import { InvalidFilterError } from '../../src/server/errors';
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
-import { CooperativeCardSchema, errorSchemaResponse, ProductCardSchema } from './schemas';
+import { CooperativeCardSchema, errorSchemaResponse, jsonContent, ProductCardSchema } from './schemas';
 
 function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
   return z.object({
@@ -25,11 +25,15 @@ function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...st
   });
 }
 
+export const ProductPageSchema = pageSchema(ProductCardSchema, ['relevance', 'newest', 'stars', 'price_asc', 'price_desc']).openapi('ProductPage');
+export const CooperativePageSchema = pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest']).openapi('CooperativePage');
+
 const badRequest = errorSchemaResponse('A filter value is malformed or names nothing');
 
 const productsRoute = createRoute({
   method: 'get',
   path: '/products',
+  operationId: 'listProducts',
   tags: ['Catalogue'],
   summary: 'Published products, searched and filtered',
   description:
@@ -38,7 +42,7 @@ const productsRoute = createRoute({
     `certification valid today (${CERTIFICATION_KINDS.join(', ')}), cooperativeKind, minPrice/maxPrice (VND).`,
   request: { query: z.object(productFilterShape) },
   responses: {
-    200: { description: 'A page of products', content: { 'application/json': { schema: pageSchema(ProductCardSchema, ['relevance', 'newest', 'stars', 'price_asc', 'price_desc']).openapi('ProductPage') } } },
+    200: jsonContent('A page of products', ProductPageSchema),
     400: badRequest,
   },
 });
@@ -46,16 +50,18 @@ const productsRoute = createRoute({
 const cooperativesRoute = createRoute({
   method: 'get',
   path: '/cooperatives',
+  operationId: 'listCooperatives',
   tags: ['Catalogue'],
   summary: 'Active cooperatives, searched and filtered',
   description: 'Same search as products. Filters: province (slug), kind, sector, classification, hasOcop.',
   request: { query: z.object(directoryFilterShape) },
   responses: {
-    200: { description: 'A page of cooperatives', content: { 'application/json': { schema: pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest']).openapi('CooperativePage') } } },
+    200: jsonContent('A page of cooperatives', CooperativePageSchema),
     400: badRequest,
   },
 });
 
+// The list read models are already the JSON shape (no dates, nothing internal): returned as they are.
 export const catalogueLists = createRouter()
   .openapi(productsRoute, async (c) => {
     const filters = c.req.valid('query');

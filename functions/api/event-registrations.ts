@@ -12,14 +12,17 @@ import { OFFICER_DECISIONS } from '../../src/server/events/registrations/registr
 import { registerForEvent, requireRegisteringMember, withdrawRegistration } from '../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
 import { findRegistrableEvent } from '../../src/server/events/registrations/registrable-event';
+import { registrationInputSchema } from '../../src/server/events/registrations/registration-input';
 import { MAX_BOOTHS_PER_REGISTRATION, MAX_PRODUCTS_SHOWN, REGISTRATION_NOTE_MAX_LENGTH } from '../../src/server/events/registrations/registration-input';
 import { type EventRegistrationRow, listEventRegistrations } from '../../src/server/events/registrations/registration-reads';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
 import { requireOfficer, requireUser } from '../../src/server/accounts/guards';
 import { createRouter } from './context';
-import { errorSchemaResponses } from './schemas';
+import { jsonBody } from './json-body';
+import { domainBody, signedIn } from './openapi';
+import { errorSchemaResponses, instant } from './schemas';
 
-const RegistrationSchema = z
+export const RegistrationSchema = z
   .object({
     id: z.string(),
     status: z.enum(REGISTRATION_STATUSES).openapi({
@@ -27,8 +30,8 @@ const RegistrationSchema = z
     }),
     booths: z.number().int(),
     note: z.string().nullable(),
-    createdAt: z.string().openapi({ format: 'date-time' }),
-    updatedAt: z.string().openapi({ format: 'date-time' }),
+    createdAt: instant,
+    updatedAt: instant,
     cooperative: z.object({
       slug: z.string(),
       name: z.string(),
@@ -41,18 +44,16 @@ const RegistrationSchema = z
   })
   .openapi('EventRegistration');
 
-const RegistrationListSchema = z.object({ items: z.array(RegistrationSchema) }).openapi('EventRegistrationList');
+export const RegistrationListSchema = z.object({ items: z.array(RegistrationSchema) }).openapi('EventRegistrationList');
 
-const RegistrationBody = z
-  .object({
-    booths: z.number().int().openapi({ minimum: 1, maximum: MAX_BOOTHS_PER_REGISTRATION, example: 2 }),
-    products: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: `Slugs of the cooperative's own published products to show (at most ${MAX_PRODUCTS_SHOWN}).` }),
-    note: z.string().optional().openapi({ description: `At most ${REGISTRATION_NOTE_MAX_LENGTH} characters.` }),
-  })
-  .openapi('EventRegistrationRequest');
+/** The domain's registration (src/server/events/registrations.ts), as the document names and describes it. */
+const RegistrationBody = registrationInputSchema.meta({
+  id: 'EventRegistrationRequest',
+  description:
+    `booths: 1-${MAX_BOOTHS_PER_REGISTRATION}; products: slugs of the cooperative's own published products to show (at most ${MAX_PRODUCTS_SHOWN}); ` +
+    `note: at most ${REGISTRATION_NOTE_MAX_LENGTH} characters.`,
+  example: { booths: 2, products: [], note: '' },
+});
 
 const DecisionBody = z.object({ status: z.enum(OFFICER_DECISIONS) }).openapi('EventRegistrationDecision');
 
@@ -73,6 +74,8 @@ const tags = ['Event registrations'];
 const listRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/registrations',
+  operationId: 'listEventRegistrations',
+  security: signedIn,
   tags,
   summary: "An event's registrations",
   description: 'Trade officers and admins get every registration; a member gets only their own cooperative\'s (zero or one).',
@@ -83,6 +86,8 @@ const listRoute = createRoute({
 const csvRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/registrations.csv',
+  operationId: 'exportEventRegistrations',
+  security: signedIn,
   tags,
   summary: "An event's registrations as CSV (trade officers)",
   description: 'RFC 4180, UTF-8 with a byte order mark; times in Viet Nam (+07:00).',
@@ -93,19 +98,24 @@ const csvRoute = createRoute({
 const registerRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/registrations',
+  operationId: 'registerForEvent',
+  security: signedIn,
   tags,
   summary: "Register the member's cooperative for an event",
   description:
     'Within the registration window only. The registration is pending (its booths held) when they fit in what is left, ' +
     'waitlisted otherwise: two cooperatives racing for the last booth never both get it, and neither is lost. ' +
     'A cooperative that withdrew may register again.',
-  request: { params: z.object({ slug: slugParam }), body: { content: { 'application/json': { schema: RegistrationBody } }, required: true } },
+  middleware: [jsonBody()],
+  request: { params: z.object({ slug: slugParam }), body: domainBody(RegistrationBody) },
   responses: { 201: { description: 'Registered', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409, 422) },
 });
 
 const withdrawRoute = createRoute({
   method: 'delete',
   path: '/events/{slug}/registrations/{id}',
+  operationId: 'withdrawRegistration',
+  security: signedIn,
   tags,
   summary: "Withdraw the cooperative's registration",
   description: 'Before the registration deadline (or the start, without one); its booths are freed.',
@@ -116,6 +126,8 @@ const withdrawRoute = createRoute({
 const decideRoute = createRoute({
   method: 'patch',
   path: '/events/{slug}/registrations/{id}',
+  operationId: 'decideRegistration',
+  security: signedIn,
   tags,
   summary: 'Confirm, waitlist or decline a registration (trade officers)',
   description: 'Waitlisting or declining frees its booths; confirming a waitlisted one needs them to fit (409 no_booths_left otherwise). Written to the audit log.',
@@ -123,15 +135,10 @@ const decideRoute = createRoute({
   responses: { 200: { description: 'Decided', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409, 422) },
 });
 
-function registrationJson(row: EventRegistrationRow): z.infer<typeof RegistrationSchema> {
-  const { id: _, ...cooperative } = row.cooperative;
-  return { ...row, cooperative, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
-}
-
 async function oneRegistration(db: Parameters<typeof listEventRegistrations>[0], eventId: string, registrationId: string, cooperativeId?: string) {
   const row = (await listEventRegistrations(db, eventId, cooperativeId)).find((r) => r.id === registrationId);
   if (!row) throw new NotFoundError('registration');
-  return registrationJson(row);
+  return RegistrationSchema.encode(row);
 }
 
 export const eventRegistrations = createRouter()
@@ -151,11 +158,11 @@ export const eventRegistrations = createRouter()
     const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
     const rows = await listEventRegistrations(c.get('db'), event.id, ownOnly);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: rows.map(registrationJson) }, 200);
+    return c.json(RegistrationListSchema.encode({ items: rows }), 200);
   })
   .openapi(registerRoute, async (c) => {
     const { slug } = c.req.valid('param');
-    const registered = await registerForEvent(c.get('db'), c.get('user'), slug, c.req.valid('json'), new Date());
+    const registered = await registerForEvent(c.get('db'), c.get('user'), slug, await c.req.json(), new Date());
     return c.json(await oneRegistration(c.get('db'), registered.event.id, registered.id), 201);
   })
   .openapi(withdrawRoute, async (c) => {

@@ -18,11 +18,9 @@ import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary'
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import { type ApiEnv, createRouter } from './context';
-import { errorSchemaResponse, EventSummarySchema } from './schemas';
+import { errorSchemaResponse, EventSummarySchema, instant, jsonContent, ProvinceRefSchema } from './schemas';
 
-const instant = z.string().openapi({ format: 'date-time' });
-
-const EventPageSchema = z
+export const EventPageSchema = z
   .object({
     items: z.array(EventSummarySchema),
     total: z.number().int().openapi({ description: `Matching events, exact up to ${COUNT_CAP}.` }),
@@ -33,7 +31,7 @@ const EventPageSchema = z
   })
   .openapi('EventPage');
 
-const EventDetailSchema = z
+export const EventDetailSchema = z
   .object({
     id: z.string(),
     slug: z.string(),
@@ -47,7 +45,7 @@ const EventDetailSchema = z
     allDay: z.boolean(),
     venue: z.string().nullable(),
     address: z.string().nullable(),
-    province: z.object({ code: z.string(), slug: z.string(), nameVi: z.string(), nameEn: z.string() }).nullable(),
+    province: ProvinceRefSchema.nullable(),
     onlineUrl: z.string().nullable().openapi({ format: 'uri' }),
     organiser: z.string(),
     registrationOpensAt: instant.nullable(),
@@ -87,16 +85,18 @@ const filterDescription =
 const listRoute = createRoute({
   method: 'get',
   path: '/events',
+  operationId: 'listEvents',
   tags: ['Events'],
   summary: 'Published and cancelled events, filtered and paged',
   description: filterDescription,
   request: { query: z.object(eventFilterShape) },
-  responses: { 200: { description: 'A page of events', content: { 'application/json': { schema: EventPageSchema } } }, 400: badRequest },
+  responses: { 200: jsonContent('A page of events', EventPageSchema), 400: badRequest },
 });
 
 const icsFeedRoute = createRoute({
   method: 'get',
   path: '/events.ics',
+  operationId: 'getEventsCalendar',
   tags: ['Events'],
   summary: 'iCalendar feed (RFC 5545) of the events, for calendar subscriptions',
   description:
@@ -110,6 +110,7 @@ const icsFeedRoute = createRoute({
 const atomRoute = createRoute({
   method: 'get',
   path: '/events.atom',
+  operationId: 'getEventsFeed',
   tags: ['Events'],
   summary: 'Atom feed of the 50 most recently announced events',
   description: `${filterDescription} Here no time applies unless given.`,
@@ -122,10 +123,11 @@ const slugParams = z.object({ slug: z.string().min(1).max(200).openapi({ param: 
 const detailRoute = createRoute({
   method: 'get',
   path: '/events/{slug}',
+  operationId: 'getEvent',
   tags: ['Events'],
   summary: 'A published or cancelled event with its registration window and confirmed cooperatives',
   request: { params: slugParams },
-  responses: { 200: { description: 'The event', content: { 'application/json': { schema: EventDetailSchema } } }, 404: notFound },
+  responses: { 200: jsonContent('The event', EventDetailSchema), 404: notFound },
 });
 
 function origin(c: Context<ApiEnv>): string {
@@ -150,44 +152,6 @@ function calendarResponse(body: string, filename: string, disposition: 'inline' 
   });
 }
 
-function summaryJson<T extends { startsAt: Date; endsAt: Date }>(event: T) {
-  return { ...event, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString() };
-}
-
-const iso = (date: Date | null) => date?.toISOString() ?? null;
-
-function detailJson(e: EventDetail): z.infer<typeof EventDetailSchema> {
-  return {
-    id: e.id,
-    slug: e.slug,
-    kind: e.kind,
-    titleVi: e.titleVi,
-    titleEn: e.titleEn,
-    descriptionVi: e.descriptionVi,
-    descriptionEn: e.descriptionEn,
-    startsAt: e.startsAt.toISOString(),
-    endsAt: e.endsAt.toISOString(),
-    allDay: e.allDay,
-    venue: e.venue,
-    address: e.address,
-    province: e.province,
-    onlineUrl: e.onlineUrl,
-    organiser: e.organiser,
-    registrationOpensAt: iso(e.registrationOpensAt),
-    registrationClosesAt: iso(e.registrationClosesAt),
-    boothCapacity: e.boothCapacity,
-    boothsLeft: e.boothsLeft,
-    registration: e.registration,
-    status: e.status,
-    cancelReason: e.cancelReason,
-    revision: e.revision,
-    publishedAt: iso(e.publishedAt),
-    updatedAt: e.updatedAt.toISOString(),
-    ended: e.ended,
-    participants: e.participants,
-  };
-}
-
 function feedEntryOf(e: EventDetail): EventFeedEntry {
   return {
     ...e,
@@ -203,6 +167,7 @@ const router = createRouter();
 router.openAPIRegistry.registerPath({
   method: 'get',
   path: '/events/{slug}.ics',
+  operationId: 'getEventCalendar',
   tags: ['Events'],
   summary: 'One event as an iCalendar file, for "add to calendar"',
   request: { params: slugParams },
@@ -229,9 +194,10 @@ export const events = router
   })
   .openapi(listRoute, async (c) => {
     const page = await listCalendarEvents(c.get('db'), checked(c.req.valid('query')), new Date());
-    return c.json({ ...page, items: page.items.map(summaryJson) }, 200);
+    return c.json(EventPageSchema.encode(page), 200);
   })
   .openapi(detailRoute, async (c) => {
     const event = await getPublicEvent(c.get('db'), c.req.valid('param').slug, new Date());
-      return c.json(detailJson(event), 200);
+
+    return c.json(EventDetailSchema.encode(event), 200);
   });

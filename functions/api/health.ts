@@ -29,6 +29,7 @@ const HealthSchema = z
 const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['Service'],
   summary: 'Service and database health',
   description:

@@ -25,6 +25,7 @@ import { admin } from './admin';
 import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
 import { turnstileFor } from '../../src/server/inquiries/turnstile';
 import { refuseCrossOriginWrites, resolveSession } from './session';
+import { registerDocumentComponents } from './openapi';
 
 export const API_BASE = '/api/v1';
 
@@ -87,7 +88,9 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   api.route('/', managedEvents);
   api.route('/', admin);
 
-  api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }] });
+  registerDocumentComponents(api);
+  // Public unless an operation says otherwise (`security: signedIn`, ./openapi.ts).
+  api.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: API_BASE }], security: [] });
 
   // notFound() fires only on the top-level app, so the API answers unknown routes itself, in JSON.
   api.all('*', (c) => errorResponse(c, 404, 'route_not_found'));

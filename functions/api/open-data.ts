@@ -29,6 +29,7 @@ function exportRoute(dataset: Dataset, format: Format) {
   return createRoute({
     method: 'get',
     path: `/open-data/${dataset}.${format}`,
+    operationId: `export${dataset[0]!.toUpperCase()}${dataset.slice(1)}${format === 'csv' ? 'Csv' : 'Json'}`,
     tags: ['Open data'],
     summary: `All public ${dataset} as ${format.toUpperCase()}`,
     description:

@@ -63,6 +63,7 @@ function qrRoute<F extends Format, L extends boolean>(format: F, forLot: L) {
   return createRoute({
     method: 'get',
     path: forLot ? `/products/{slug}/batches/{lot}/qr.${format}` : `/products/{slug}/qr.${format}`,
+    operationId: `get${forLot ? 'Batch' : 'Product'}Qr${format === 'svg' ? 'Svg' : 'Png'}`,
     tags: ['Provenance'],
     summary: forLot
       ? `QR code (${format.toUpperCase()}) of a batch’s label: its GS1 Digital Link or trace address`

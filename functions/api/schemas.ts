@@ -1,6 +1,5 @@
 /** Schemas shared by every router. */
 import { z } from '@hono/zod-openapi';
-import type { CertificateView } from '../../src/server/products/certificates';
 import { CERTIFICATION_KINDS, OCOP_GROUPS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
 import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary';
@@ -65,7 +64,23 @@ export const CooperativeCardSchema = z
   .openapi('CooperativeCard');
 
 export const isoDate = z.string().openapi({ format: 'date', description: 'Calendar date in Viet Nam (YYYY-MM-DD).' });
-export const instant = z.string().openapi({ format: 'date-time' });
+
+/**
+ * An instant: a `Date` in the read models, ISO 8601 in UTC in the JSON. A
+ * codec, so `Schema.encode(readModel)` writes a response (dropping whatever
+ * the schema does not declare) and `Schema.parse(json)` reads one back.
+ */
+export const instant = z
+  .codec(z.iso.datetime({ offset: true }), z.date(), {
+    decode: (text) => new Date(text),
+    encode: (date) => date.toISOString(),
+  })
+  .openapi({ format: 'date-time' });
+
+/** A response with a JSON body of `schema`. */
+export function jsonContent<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { 'application/json': { schema } } };
+}
 
 export const ProvinceRefSchema = z
   .object({ code: z.string().openapi({ description: 'GSO code' }), slug: z.string(), nameVi: z.string(), nameEn: z.string() })
@@ -108,11 +123,6 @@ export const OcopRatingSchema = z
 
 export const asOf = isoDate.openapi({ description: 'The day in Viet Nam that validity statuses were judged on.' });
 
-/** A certificate as the API shows it: no row ids, the covered product by slug. */
-export function certificateJson({ id: _id, product, ...certificate }: CertificateView) {
-  return { ...certificate, product: product && { slug: product.slug, nameVi: product.nameVi, nameEn: product.nameEn } };
-}
-
 /** An event as lists show it (src/server/events/upcoming.ts). */
 export const EventSummarySchema = z
   .object({
@@ -122,7 +132,7 @@ export const EventSummarySchema = z
     titleVi: z.string(),
     titleEn: z.string(),
     startsAt: instant,
-    endsAt: z.string().openapi({ format: 'date-time', description: 'Exclusive: for all-day events, midnight in Viet Nam after the last day.' }),
+    endsAt: instant.openapi({ description: 'Exclusive: for all-day events, midnight in Viet Nam after the last day.' }),
     allDay: z.boolean(),
     online: z.boolean(),
     status: z.enum(EVENT_STATUSES).openapi({ description: 'published or cancelled; cancelled events stay listed.' }),

@@ -16,7 +16,6 @@ import { absoluteUrl, resolveOrigin } from '../../src/server/seo/urls';
 import { createRouter } from './context';
 import {
   asOf,
-  certificateJson,
   CertificateSchema,
   CooperativeCardSchema,
   errorSchemaResponse,
@@ -44,7 +43,7 @@ const TraceStepSchema = z
   })
   .openapi('TraceStep');
 
-const BatchTraceSchema = z
+export const BatchTraceSchema = z
   .object({
     asOf,
     product: z.object({
@@ -94,6 +93,7 @@ const responses = {
 const byGtinRoute = createRoute({
   method: 'get',
   path: '/trace/{gtin}/{lot}',
+  operationId: 'traceBatchByGtin',
   tags: ['Provenance'],
   summary: 'A batch by GTIN and lot code, as GS1 Digital Link /01/{gtin}/10/{lot} resolves',
   description: 'GTIN-8, -12, -13 or -14 with a valid check digit. Certificate and OCOP statuses are judged on the current day in Viet Nam (`asOf`).',
@@ -109,6 +109,7 @@ const byGtinRoute = createRoute({
 const byCodeRoute = createRoute({
   method: 'get',
   path: '/trace/codes/{code}/{lot}',
+  operationId: 'traceBatchByCode',
   tags: ['Provenance'],
   summary: 'A batch by the product’s short trace code and lot code, for products without a GTIN',
   request: {
@@ -120,24 +121,18 @@ const byCodeRoute = createRoute({
   responses: { 200: responses[200], 404: responses[404] },
 });
 
-function traceJson(trace: BatchTrace, origin: string): z.infer<typeof BatchTraceSchema> {
-  const { id: _id, ...product } = trace.product;
-  const pages = tracePaths(product.traceCode, trace.batch.lotCode);
-  return {
+/** The trace as the schema writes it, with `today` named `asOf` and the addresses to print and to link. */
+function traceJson(trace: BatchTrace, origin: string) {
+  const pages = tracePaths(trace.product.traceCode, trace.batch.lotCode);
+  return BatchTraceSchema.encode({
+    ...trace,
     asOf: trace.today,
-    product,
-    cooperative: trace.cooperative,
-    batch: trace.batch,
-    steps: trace.steps.map((step) => ({ ...step, occurredAt: step.occurredAt.toISOString() })),
-    certificates: trace.certificates.map(certificateJson),
-    ocop: trace.ocop,
-    otherLots: trace.otherLots,
     links: {
-      label: absoluteUrl(origin, batchLabelPath(product, trace.batch.lotCode)),
+      label: absoluteUrl(origin, batchLabelPath(trace.product, trace.batch.lotCode)),
       pageVi: absoluteUrl(origin, pages.vi),
       pageEn: absoluteUrl(origin, pages.en),
     },
-  };
+  });
 }
 
 async function traceOrThrow(c: { get(key: 'db'): Parameters<typeof getBatchTrace>[0] }, key: ProductKey, lot: string) {

@@ -1,22 +1,12 @@
 /** Helpers for inquiry tests: a valid body, and an execution context whose waitUntil work can be awaited. */
+import { inquiryExample } from '../../functions/api/inquiries/submit';
 import { vietnamDate } from '../../src/server/time/vietnam';
 
 export function validInquiry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const inAMonth = vietnamDate(new Date(Date.now() + 30 * 24 * 60 * 60 * 1000));
-  return {
-    name: 'Nguyễn Thị Lan',
-    organisation: 'Công ty TNHH Thực phẩm Sạch Lan Anh',
-    email: 'lan@example.com',
-    phone: '0912 345 678',
-    country: 'VN',
-    quantity: 500,
-    unit: 'kg',
-    wantedBy: inAMonth,
-    message: 'Xin báo giá sỉ 500 kg, giao tại TP. Hồ Chí Minh trước Tết.',
-    locale: 'vi',
-    consent: true,
-    ...overrides,
-  };
+  // The documented example without its product: each test names the product or cooperative it writes to.
+  const { product: _product, ...example } = inquiryExample;
+  return { ...example, wantedBy: inAMonth, ...overrides };
 }
 
 /** An ExecutionContext for app.request(): collects waitUntil promises so a test can wait for the work after the response. */

@@ -50,30 +50,44 @@ const checkbox = z.preprocess(
   z.boolean(),
 );
 
+/** What the API's document says of a field (zod's own metadata, which the OpenAPI generator reads). */
+const localDateTimeDoc = { example: '2026-12-01T08:00', description: 'Wall-clock time in Viet Nam, YYYY-MM-DDTHH:mm.' };
+const clockDoc = (description: string) => ({ example: '08:00', description: `HH:mm in Viet Nam. ${description}` });
+
 export const eventInputShape = {
   kind: z.enum(EVENT_KINDS),
-  titleVi: z.string().trim().min(3).max(MAX_TITLE),
+  titleVi: z.string().trim().min(3).max(MAX_TITLE).meta({ example: 'Phiên chợ OCOP tháng 12' }),
   titleEn: absentIfBlank(z.string().trim().max(MAX_TITLE)),
   descriptionVi: absentIfBlank(z.string().trim().max(MAX_DESCRIPTION)),
   descriptionEn: absentIfBlank(z.string().trim().max(MAX_DESCRIPTION)),
-  allDay: checkbox,
+  allDay: checkbox.default(false).meta({ description: 'Whole days in Viet Nam; startTime and endTime are then not used.' }),
   /** First day. */
-  startDate: calendarDate,
+  startDate: calendarDate.meta({ format: 'date', description: 'First day (Viet Nam).' }),
   /** Last day, inclusive (the same as startDate for a one-day event). */
-  endDate: calendarDate,
+  endDate: calendarDate.meta({ format: 'date', description: 'Last day, inclusive; the same as startDate for a one-day event.' }),
   /** Required unless allDay. */
-  startTime: absentIfBlank(clockTime),
-  endTime: absentIfBlank(clockTime),
-  venue: absentIfBlank(z.string().trim().max(MAX_TITLE)),
+  startTime: absentIfBlank(clockTime).meta(clockDoc('Required unless allDay.')),
+  endTime: absentIfBlank(clockTime).meta(clockDoc('Required unless allDay; after the start.')),
+  venue: absentIfBlank(z.string().trim().max(MAX_TITLE)).meta({
+    description: 'Venue of an event in person; then address and provinceCode are required. A venue or onlineUrl (or both) is needed.',
+  }),
   address: absentIfBlank(z.string().trim().max(300)),
   /** GSO code of the province the venue is in. */
-  provinceCode: absentIfBlank(z.string().trim().max(8)),
+  provinceCode: absentIfBlank(z.string().trim().max(8)).meta({ description: 'GSO code of one of the 34 provinces.', example: '01' }),
   onlineUrl: absentIfBlank(z.url({ protocol: /^https?$/ }).max(500)),
   organiser: z.string().trim().min(2).max(MAX_TITLE),
-  registrationOpens: absentIfBlank(localDateTime),
-  registrationCloses: absentIfBlank(localDateTime),
-  boothCapacity: absentIfBlank(z.coerce.number().int().min(1).max(MAX_BOOTHS)),
+  registrationOpens: absentIfBlank(localDateTime).meta(localDateTimeDoc),
+  registrationCloses: absentIfBlank(localDateTime).meta({ ...localDateTimeDoc, description: `${localDateTimeDoc.description} After registrationOpens and no later than the start.` }),
+  boothCapacity: absentIfBlank(z.coerce.number().int().min(1).max(MAX_BOOTHS)).meta({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_BOOTHS,
+    description: 'Booths for cooperatives; never below the booths registrations already hold.',
+  }),
 };
+
+/** The fields as one object, without the rules that need reference data (eventInputSchema adds them). */
+export const eventInputObject = z.strictObject(eventInputShape).meta({ id: 'EventInput' });
 
 /** The input as our own code writes it (forms send the same fields as strings). */
 export interface EventInput {
@@ -189,8 +203,7 @@ function toFields(input: ParsedInput): EventFields {
 
 /** The schema, given the GSO codes of the provinces that exist (reference data, so the caller's to load). */
 export function eventInputSchema(provinceCodes: ReadonlySet<string>) {
-  return z
-    .strictObject(eventInputShape)
+  return eventInputObject
     .superRefine((input, ctx) => checkRules(input, provinceCodes, ctx))
     .transform(toFields);
 }

@@ -14,7 +14,7 @@ export const MAX_OCCURRENCES = 52;
 
 const count = z.coerce.number().int().min(1).max(MAX_OCCURRENCES).optional();
 /** The last day a series may fall on, inclusive (RFC 5545's UNTIL, as a date). */
-const until = z.string().refine(isCalendarDate, { params: { code: 'invalid_format' } }).optional();
+const until = z.string().refine(isCalendarDate, { params: { code: 'invalid_format' } }).meta({ format: 'date' }).optional();
 /** A series ends after `count` events or on `until`, whichever the officer gives (one of them). */
 const end = { count, until };
 
@@ -36,6 +36,13 @@ export const recurrenceRuleSchema = z
     if ((rule.count === undefined) === (rule.until === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['count'], message: 'count_or_until', params: { code: 'count_or_until' } });
     }
+  })
+  .meta({
+    id: 'EventRecurrence',
+    description:
+      `weekly: every 1-4 weeks (interval, default 1) on the first event’s weekday; monthly_weekday: the ordinal (1-4, or -1 for the last) ` +
+      `weekday (1 Monday … 7 Sunday) of each month; monthly_day: that day (1-31) of each month, skipping months without it. ` +
+      `Give count (1-${MAX_OCCURRENCES}) or until (the last possible day, inclusive).`,
   });
 
 export type RecurrenceRule = z.output<typeof recurrenceRuleSchema>;

@@ -45,28 +45,71 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-/** The shape with its types and lengths; the rules between fields are checked in parseInquiry. */
-export const inquiryShape = z.strictObject({
-  product: z.string().max(L.slugMax).nullish(),
-  cooperative: z.string().max(L.slugMax).nullish(),
-  name: text(L.nameMax).pipe(z.string().min(1)),
-  organisation: optionalText(L.organisationMax),
-  email: optionalText(L.emailMax).refine((value) => value === null || looksLikeEmail(value), custom('email_invalid')),
-  phone: optionalText(L.phoneMax).refine((value) => value === null || normalisePhone(value) !== null, custom('phone_invalid')),
-  country: z
-    .string()
-    .transform((value) => value.trim().toUpperCase())
-    .refine(isCountryCode, custom('country_invalid')),
-  quantity: z.number().positive().max(L.quantityMax).nullish(),
-  unit: optionalText(L.unitMax),
-  wantedBy: z.string().refine(isCalendarDate, custom('calendar_date')).nullish(),
-  message: text(L.messageMax).pipe(z.string().min(L.messageMin)),
-  locale: z.enum(['vi', 'en']).nullish(),
-  consent: z.boolean(),
-  /** The honeypot: invisible on the form; people leave it empty, form-filling bots do not. */
-  website: z.string().max(2000).nullish(),
-  turnstileToken: z.string().max(4096).nullish(),
-});
+/**
+ * The shape with its types and lengths; the rules between fields are checked
+ * in parseInquiry. Its metadata is what the API's OpenAPI document says about
+ * each field (zod's own `.meta()`, which the generator reads).
+ */
+export const inquiryShape = z
+  .strictObject({
+    product: z
+      .string()
+      .max(L.slugMax)
+      .nullish()
+      .meta({ description: 'Slug of a public product. Give a product, a cooperative, or both.', example: 'mat-ong-rung-u-minh' }),
+    cooperative: z.string().max(L.slugMax).nullish().meta({ description: 'Slug of an active cooperative.' }),
+    name: text(L.nameMax)
+      .pipe(z.string().min(1))
+      .meta({ description: `Buyer’s name, 1–${L.nameMax} characters.`, example: 'Nguyễn Thị Lan' }),
+    organisation: optionalText(L.organisationMax).meta({ example: 'Công ty TNHH Thực phẩm Sạch Lan Anh' }),
+    email: optionalText(L.emailMax)
+      .refine((value) => value === null || looksLikeEmail(value), custom('email_invalid'))
+      .meta({ description: 'Email and/or phone: at least one.', example: 'lan@example.com' }),
+    phone: optionalText(L.phoneMax)
+      .refine((value) => value === null || normalisePhone(value) !== null, custom('phone_invalid'))
+      .meta({
+        description:
+          'Any usual way of writing it; stored as E.164. Vietnamese numbers with or without +84 (0912 345 678); others need + and their country code.',
+        example: '0912 345 678',
+      }),
+    country: z
+      .string()
+      .transform((value) => value.trim().toUpperCase())
+      .refine(isCountryCode, custom('country_invalid'))
+      .meta({ description: 'ISO 3166-1 alpha-2.', example: 'VN' }),
+    quantity: z
+      .number()
+      .positive()
+      .max(L.quantityMax)
+      .nullish()
+      .meta({ description: `Above 0, at most ${L.quantityMax}; needs unit.`, example: 500 }),
+    unit: optionalText(L.unitMax).meta({ example: 'kg' }),
+    wantedBy: z
+      .string()
+      .refine(isCalendarDate, custom('calendar_date'))
+      .nullish()
+      .meta({ format: 'date', description: `From today in Viet Nam to ${L.wantedByMaxDays} days ahead.`, example: '2027-02-15' }),
+    message: text(L.messageMax)
+      .pipe(z.string().min(L.messageMin))
+      .meta({ description: `${L.messageMin}–${L.messageMax} characters.`, example: 'Xin báo giá sỉ 500 kg, giao tại TP. Hồ Chí Minh trước Tết.' }),
+    locale: z
+      .enum(['vi', 'en'])
+      .nullish()
+      .meta({ description: 'Language for replies by mail; defaults to the request’s (?lang= or Accept-Language).' }),
+    consent: z.boolean().meta({ description: 'Must be true: the buyer agrees to be contacted about this inquiry.', example: true }),
+    /** The honeypot: invisible on the form; people leave it empty, form-filling bots do not. */
+    website: z
+      .string()
+      .max(2000)
+      .nullish()
+      .meta({ description: 'Honeypot: leave out or empty. Filled in, the inquiry is answered as accepted and discarded.' }),
+    turnstileToken: z
+      .string()
+      .max(4096)
+      .nullish()
+      .meta({ description: 'Cloudflare Turnstile token; required only when the deployment enables Turnstile.' }),
+  })
+  .meta({ id: 'InquiryRequest' });
 
 export interface InquiryInput {
   productSlug: string | null;

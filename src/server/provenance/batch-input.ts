@@ -4,8 +4,9 @@
  * these schemas, so a timeline out of order or a certificate that ends
  * before it starts is refused with the same field messages everywhere.
  *
- * Schemas are made per call with `now`, because "not in the future" depends
- * on when the data arrives.
+ * The static schemas (batchInputObject, provenanceStepInput,
+ * certificateInputSchema) are what the API documents; batchInputSchema(now)
+ * adds the rules that depend on when the data arrives ("not in the future").
  */
 import { z } from 'zod';
 import { vietnamToday } from '../products/validity';
@@ -41,69 +42,107 @@ export const lotCodeField = z
   .trim()
   .refine((value) => LOT_CODE_PATTERN.test(value), { params: { code: 'lot_code' } });
 
+/**
+ * A provenance step as it is written, with the rules that hold whenever it
+ * arrives; stepSchema(now) adds "not in the future". The metadata is what the
+ * API's OpenAPI document says (zod's `.meta()`, read by the generator).
+ */
+export const provenanceStepInput = z
+  .strictObject({
+    kind: z.enum(PROVENANCE_STEP_KINDS),
+    occurredAt: z.iso
+      .datetime({ offset: true })
+      .transform((value) => new Date(value))
+      .meta({
+        example: '2026-06-10T07:00:00+07:00',
+        description: `With its UTC offset; no later than now (${FUTURE_TOLERANCE_MS / 60_000} minutes of clock drift allowed).`,
+      }),
+    provinceCode: z
+      .string()
+      .regex(/^\d{2}$/)
+      .nullish()
+      .transform((value) => value ?? null)
+      .meta({ description: 'GSO code of one of the 34 provinces.', example: '24' }),
+    place: z.string().trim().min(2).max(300),
+    latitude: z.number().min(-90).max(90).nullish().transform((value) => value ?? null),
+    longitude: z
+      .number()
+      .min(-180)
+      .max(180)
+      .nullish()
+      .transform((value) => value ?? null)
+      .meta({ description: 'Given together with latitude, or neither.' }),
+    actorName: z.string().trim().min(2).max(200),
+    actorKind: z.enum(PROVENANCE_ACTOR_KINDS),
+    evidenceNumber: optionalText(100),
+    evidenceUrl: httpUrl.nullish().transform((value) => value ?? null),
+    noteVi: optionalText(1000),
+    noteEn: optionalText(1000),
+  })
+  .superRefine((step, ctx) => {
+    if ((step.latitude === null) !== (step.longitude === null)) {
+      ctx.addIssue({ ...issue('coordinates_pair'), path: [step.latitude === null ? 'latitude' : 'longitude'] });
+    }
+  })
+  .meta({ id: 'ProvenanceStepInput' });
+
 function stepSchema(now: Date) {
-  return z
-    .strictObject({
-      kind: z.enum(PROVENANCE_STEP_KINDS),
-      occurredAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-      provinceCode: z.string().regex(/^\d{2}$/).nullish().transform((value) => value ?? null),
-      place: z.string().trim().min(2).max(300),
-      latitude: z.number().min(-90).max(90).nullish().transform((value) => value ?? null),
-      longitude: z.number().min(-180).max(180).nullish().transform((value) => value ?? null),
-      actorName: z.string().trim().min(2).max(200),
-      actorKind: z.enum(PROVENANCE_ACTOR_KINDS),
-      evidenceNumber: optionalText(100),
-      evidenceUrl: httpUrl.nullish().transform((value) => value ?? null),
-      noteVi: optionalText(1000),
-      noteEn: optionalText(1000),
-    })
-    .superRefine((step, ctx) => {
-      // zod runs refinements even when a field failed: a malformed occurredAt is still the string typed.
-      if (step.occurredAt instanceof Date && step.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-        ctx.addIssue({ ...issue('in_future'), path: ['occurredAt'] });
-      }
-      if ((step.latitude === null) !== (step.longitude === null)) {
-        ctx.addIssue({ ...issue('coordinates_pair'), path: [step.latitude === null ? 'latitude' : 'longitude'] });
-      }
-    });
+  return provenanceStepInput.superRefine((step, ctx) => {
+    // zod runs refinements even when a field failed: a malformed occurredAt is still the string typed.
+    if (step.occurredAt instanceof Date && step.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+      ctx.addIssue({ ...issue('in_future'), path: ['occurredAt'] });
+    }
+  });
 }
 
-export type ProvenanceStepInput = z.output<ReturnType<typeof stepSchema>>;
+export type ProvenanceStepInput = z.output<typeof provenanceStepInput>;
 
-/** Steps in the order given, each no earlier than the one before it. */
+/** Each step no earlier than the one before it. */
+function inOrder(steps: readonly { occurredAt: unknown }[], ctx: z.RefinementCtx) {
+  for (let i = 1; i < steps.length; i++) {
+    const previous = steps[i - 1];
+    const step = steps[i];
+    if (previous?.occurredAt instanceof Date && step?.occurredAt instanceof Date && step.occurredAt < previous.occurredAt) {
+      // Positions as people count them: "step 3 is before step 2".
+      ctx.addIssue({ ...issue('out_of_order', { step: i + 1, previous: i }), path: [i, 'occurredAt'] });
+    }
+  }
+}
+
+/** Steps in the order given, each no earlier than the one before it, none in the future. */
 export function timelineSchema(now: Date) {
-  return z
-    .array(stepSchema(now))
-    .max(MAX_STEPS)
-    .superRefine((steps, ctx) => {
-      for (let i = 1; i < steps.length; i++) {
-        const previous = steps[i - 1];
-        const step = steps[i];
-        if (previous?.occurredAt instanceof Date && step?.occurredAt instanceof Date && step.occurredAt < previous.occurredAt) {
-          // Positions as people count them: "step 3 is before step 2".
-          ctx.addIssue({ ...issue('out_of_order', { step: i + 1, previous: i }), path: [i, 'occurredAt'] });
-        }
-      }
-    });
+  return z.array(stepSchema(now)).max(MAX_STEPS).superRefine(inOrder);
 }
+
+/** A batch as it is written; batchInputSchema(now) adds the rules that depend on the day it arrives. */
+export const batchInputObject = z
+  .strictObject({
+    lotCode: lotCodeField.meta({ example: 'LN2026-06A', description: 'GS1 AI (10): 1-20 characters of the GS1 encodable set; unique per product.' }),
+    productionDate: calendarDate.meta({ format: 'date', description: 'Not after today in Viet Nam.' }),
+    bestBefore: calendarDate
+      .nullish()
+      .transform((value) => value ?? null)
+      .meta({ format: 'date', description: 'Not before productionDate.' }),
+    quantity: z.number().positive().max(1_000_000_000).meta({ example: 500 }),
+    quantityUnit: z.string().trim().min(1).max(30).meta({ example: 'kg' }),
+    steps: z
+      .array(provenanceStepInput)
+      .max(MAX_STEPS)
+      .superRefine(inOrder)
+      .meta({
+        description: `The timeline in order, at most ${MAX_STEPS} steps, each no earlier than the one before and none in the future. A PUT replaces the whole timeline: that is how steps are reordered or removed.`,
+      }),
+  })
+  .meta({ id: 'BatchInput' });
 
 export function batchInputSchema(now: Date) {
   const today = vietnamToday(now);
-  return z
-    .strictObject({
-      lotCode: lotCodeField,
-      productionDate: calendarDate,
-      bestBefore: calendarDate.nullish().transform((value) => value ?? null),
-      quantity: z.number().positive().max(1_000_000_000),
-      quantityUnit: z.string().trim().min(1).max(30),
-      steps: timelineSchema(now),
-    })
-    .superRefine((batch, ctx) => {
-      if (batch.productionDate > today) ctx.addIssue({ ...issue('date_in_future'), path: ['productionDate'] });
-      if (batch.bestBefore !== null && batch.bestBefore < batch.productionDate) {
-        ctx.addIssue({ ...issue('best_before_before_production'), path: ['bestBefore'] });
-      }
-    });
+  return batchInputObject.extend({ steps: timelineSchema(now) }).superRefine((batch, ctx) => {
+    if (batch.productionDate > today) ctx.addIssue({ ...issue('date_in_future'), path: ['productionDate'] });
+    if (batch.bestBefore !== null && batch.bestBefore < batch.productionDate) {
+      ctx.addIssue({ ...issue('best_before_before_production'), path: ['bestBefore'] });
+    }
+  });
 }
 
 export type BatchInput = z.output<ReturnType<typeof batchInputSchema>>;
@@ -113,15 +152,19 @@ export const certificateInputSchema = z
     kind: z.enum(CERTIFICATION_KINDS),
     number: z.string().trim().min(1).max(100),
     issuer: z.string().trim().min(2).max(200),
-    validFrom: calendarDate,
+    validFrom: calendarDate.meta({ format: 'date' }),
     /** Last valid day, inclusive; null for certificates without an end (a geographic indication). */
-    validUntil: calendarDate.nullish().transform((value) => value ?? null),
+    validUntil: calendarDate
+      .nullish()
+      .transform((value) => value ?? null)
+      .meta({ format: 'date', description: 'Last valid day, inclusive, no earlier than validFrom; null when it has no end.' }),
     evidenceUrl: httpUrl.nullish().transform((value) => value ?? null),
   })
   .superRefine((certificate, ctx) => {
     if (certificate.validUntil !== null && certificate.validUntil < certificate.validFrom) {
       ctx.addIssue({ ...issue('until_before_from'), path: ['validUntil'] });
     }
-  });
+  })
+  .meta({ id: 'CertificateInput' });
 
 export type CertificateInput = z.output<typeof certificateInputSchema>;

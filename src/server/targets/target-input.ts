@@ -14,41 +14,53 @@ export const LATEST_TARGET_YEAR = 2050;
 
 const issue = (code: string, params: Record<string, string | number> = {}) => ({ code: 'custom' as const, params: { code, ...params } });
 
-/** The province is named by its slug, as everywhere in URLs and the API. */
+/** A target as it is written (the province named by its slug, as everywhere in URLs and the API); the rules come with targetInputSchema. */
+export const targetInputObject = z
+  .strictObject({
+    province: z.string().trim().min(1).max(100).meta({ description: 'Province slug.', example: 'ha-noi' }),
+    metric: z.enum(TARGET_METRICS),
+    minimum: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .meta({ description: 'Percent 0-100 for *_share metrics, a whole number for counts.', example: 65 }),
+    maximum: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .nullish()
+      .transform((value) => value ?? null)
+      .meta({ description: 'Top of a range target ("3-5"), not below minimum; omit for "at least".' }),
+    dueDate: z
+      .string()
+      .refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true })
+      .meta({ format: 'date', example: '2030-12-31', description: `Today or later in Viet Nam, up to ${LATEST_TARGET_YEAR}.` }),
+    source: z
+      .string()
+      .trim()
+      .max(300)
+      .nullish()
+      .transform((value) => value ?? '')
+      .meta({ description: 'The plan document, at most 300 characters.', example: 'Kế hoạch 45/KH-UBND' }),
+  })
+  .meta({ id: 'ProvinceTargetInput' });
+
+/** The target with its rules; the due date is judged against `now`, the day it is written. */
 export function targetInputSchema(now: Date) {
   const today = vietnamDate(now);
-  return z
-    .strictObject({
-      province: z.string().trim().min(1).max(100),
-      metric: z.enum(TARGET_METRICS),
-      minimum: z.number().min(0).max(1_000_000),
-      maximum: z
-        .number()
-        .min(0)
-        .max(1_000_000)
-        .nullish()
-        .transform((value) => value ?? null),
-      dueDate: z.string().refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true }),
-      source: z
-        .string()
-        .trim()
-        .max(300)
-        .nullish()
-        .transform((value) => value ?? ''),
-    })
-    .superRefine((target, ctx) => {
-      const percent = targetUnit(target.metric) === 'percent';
-      for (const key of ['minimum', 'maximum'] as const) {
-        const value = target[key];
-        if (value === null) continue;
-        if (percent && value > 100) ctx.addIssue({ ...issue('percent_over_100'), path: [key] });
-        if (!percent && !Number.isInteger(value)) ctx.addIssue({ ...issue('whole_number'), path: [key] });
-      }
-      if (target.maximum !== null && target.maximum < target.minimum) ctx.addIssue({ ...issue('maximum_below_minimum'), path: ['maximum'] });
-      if (target.dueDate < today) ctx.addIssue({ ...issue('date_in_past'), path: ['dueDate'] });
-      else if (Number(target.dueDate.slice(0, 4)) > LATEST_TARGET_YEAR)
-        ctx.addIssue({ ...issue('year_too_far', { year: LATEST_TARGET_YEAR }), path: ['dueDate'] });
-    });
+  return targetInputObject.superRefine((target, ctx) => {
+    const percent = targetUnit(target.metric) === 'percent';
+    for (const key of ['minimum', 'maximum'] as const) {
+      const value = target[key];
+      if (value === null) continue;
+      if (percent && value > 100) ctx.addIssue({ ...issue('percent_over_100'), path: [key] });
+      if (!percent && !Number.isInteger(value)) ctx.addIssue({ ...issue('whole_number'), path: [key] });
+    }
+    if (target.maximum !== null && target.maximum < target.minimum) ctx.addIssue({ ...issue('maximum_below_minimum'), path: ['maximum'] });
+    if (target.dueDate < today) ctx.addIssue({ ...issue('date_in_past'), path: ['dueDate'] });
+    else if (Number(target.dueDate.slice(0, 4)) > LATEST_TARGET_YEAR)
+      ctx.addIssue({ ...issue('year_too_far', { year: LATEST_TARGET_YEAR }), path: ['dueDate'] });
+  });
 }
 
 export type TargetInput = z.output<ReturnType<typeof targetInputSchema>>;

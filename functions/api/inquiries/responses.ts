@@ -1,0 +1,20 @@
+/** What the inquiry routes share in their documentation: the tag and the errors in their own words. */
+import { errorSchemaResponses } from '../schemas';
+
+/** An inquiry is a few kilobytes of text; anything much larger is not one. */
+export const INQUIRY_BODY_LIMIT_BYTES = 32 * 1024;
+
+export const tags = ['Inquiries'];
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Malformed JSON or query',
+  401: 'Not signed in',
+  403: 'Not allowed: another cooperative’s inquiry, a role without access, or a cross-origin request',
+  404: 'Unknown product or cooperative (fields say which), or no inquiry with this reference (and contact)',
+  413: `Body larger than ${INQUIRY_BODY_LIMIT_BYTES} bytes`,
+  415: 'Content-Type is not application/json',
+  422: 'Invalid fields (per-field messages in `fields`)',
+  429: 'Too many inquiries from this address or to this cooperative; see Retry-After',
+};
+
+export const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);

@@ -1,0 +1,59 @@
+/**
+ * POST /inquiries/status: the buyer's own view of their inquiry, without an
+ * account. The reference and the contact given with the inquiry are the key;
+ * it is a POST so that neither lands in logs or browser history.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { lookUpInquiry, PUBLIC_INQUIRY_STATUSES } from '../../../src/server/inquiries/status';
+import { clientAddress } from '../../../src/server/security/client-address';
+import { createRouter } from '../context';
+import { jsonBody } from '../json-body';
+import { instant, isoDate, jsonContent } from '../schemas';
+import { errors, INQUIRY_BODY_LIMIT_BYTES, tags } from './responses';
+
+const StatusBody = z
+  .object({
+    reference: z.string().max(40).openapi({ example: 'HTX-7K3M-Q9PD' }),
+    contact: z.string().max(254).openapi({ description: 'The email or phone number given with the inquiry.', example: 'lan@example.com' }),
+  })
+  .openapi('InquiryStatusRequest');
+
+export const BuyerInquirySchema = z
+  .object({
+    inquiry: z.object({
+      reference: z.string(),
+      status: z.enum(PUBLIC_INQUIRY_STATUSES),
+      createdAt: instant,
+      cooperative: z.object({ slug: z.string(), name: z.string() }),
+      product: z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() }).nullable(),
+      message: z.string(),
+      quantity: z.number().nullable(),
+      unit: z.string().nullable(),
+      wantedBy: isoDate.nullable(),
+      replies: z.array(z.object({ body: z.string(), createdAt: instant })),
+    }),
+  })
+  .openapi('BuyerInquiry');
+
+const statusRoute = createRoute({
+  method: 'post',
+  path: '/inquiries/status',
+  operationId: 'lookUpInquiryStatus',
+  tags,
+  summary: 'An inquiry’s status and replies, for its buyer',
+  description:
+    'Needs the reference and the email or phone given with the inquiry; a wrong reference and a wrong contact get the same 404. ' +
+    'Failed look-ups are limited per client address (429).',
+  middleware: [jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })],
+  request: { body: { required: true, content: { 'application/json': { schema: StatusBody } } } },
+  responses: {
+    200: jsonContent('The inquiry as its buyer sees it', BuyerInquirySchema),
+    ...errors(404, 422, 429),
+  },
+});
+
+export const statusLookUp = createRouter().openapi(statusRoute, async (c) => {
+  const view = await lookUpInquiry(c.get('db'), { ...c.req.valid('json'), clientAddress: clientAddress(c.req.raw) }, new Date());
+  c.header('Cache-Control', 'private, no-store');
+  return c.json(BuyerInquirySchema.encode({ inquiry: view }), 200);
+});
