@@ -23,7 +23,7 @@ describe('home page', () => {
   it('serves Vietnamese at / with header, navigation, language switch and footer', async () => {
     const { res, html } = await page('/');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(html).toContain('<html lang="vi"');
     expect(html).toMatch(/<nav aria-label="Điều hướng chính">/);
     expect(html).toMatch(/<a class="lang-switch" href="\/en\/"/);
