@@ -242,7 +242,7 @@ describe('photo uploads', async () => {
     expect(await longRes.text()).toMatch(new RegExp(`id="photo-${second}-altVi-error"[^>]*>Tối đa 300 ký tự`));
   });
 
-  it("attaches no other cooperative's photo, and refuses uploads to another cooperative's product (403) writing nothing", async () => {
+  it("attaches no other cooperative's photo, and refuses uploads to another cooperative's product (404, as for none) writing nothing", async () => {
     const mine = await postMultipart('/tai-khoan/san-pham/moi', form(productFields(uniqueName('của tôi')), [file(await png(200, 100), 'mine.png', 'image/png')]), manager);
     const minePath = (mine.headers.get('location') ?? '').replace(/\?.*$/, '');
     const [myImage] = mediaPaths(await (await get(minePath, manager)).text());
@@ -255,7 +255,7 @@ describe('photo uploads', async () => {
 
     const before = mediaObjectCount(dataDir);
     const forged = await postMultipart(minePath, form(productFields('Đổi trái phép'), [file(await webp(64, 64), 'x.webp', 'image/webp')]), otherManager);
-    expect(forged.status).toBe(403);
+    expect(forged.status).toBe(404);
     // An officer moderates; it does not upload to a cooperative's product either.
     expect((await postMultipart(minePath, form(productFields('Cán bộ sửa'), [file(await webp(65, 65), 'y.webp', 'image/webp')]), officer)).status).toBe(403);
     expect(mediaObjectCount(dataDir)).toBe(before);

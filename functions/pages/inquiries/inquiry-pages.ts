@@ -216,7 +216,9 @@ export async function handleInboxItem(page: AstroGlobal, locale: Locale): Promis
   const here = inboxItemPaths(normaliseReference(reference) ?? reference)[locale];
   let view = emptyView();
   if (page.request.method === 'POST') {
-    const form = await readForm(page.request);
+    // Read from a copy: an unknown (or another cooperative's) reference is answered by rewriting to
+    // the 404 page, which Astro refuses to do once the request's own body has been read.
+    const form = await readForm(page.request.clone());
     try {
       const done = await readDatabase(async (db) => {
         if (form.action && (INQUIRY_ACTIONS as readonly string[]).includes(form.action)) {
