@@ -218,7 +218,7 @@ export async function handleInboxItem(page: AstroGlobal, locale: Locale): Promis
   if (page.request.method === 'POST') {
     // Read from a copy: an unknown (or another cooperative's) reference is answered by rewriting to
     // the 404 page, which Astro refuses to do once the request's own body has been read.
-    const form = await readForm(page.request.clone());
+    const form = await readForm(page.request.clone() as typeof page.request);
     try {
       const done = await readDatabase(async (db) => {
         if (form.action && (INQUIRY_ACTIONS as readonly string[]).includes(form.action)) {
