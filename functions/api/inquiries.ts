@@ -13,7 +13,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { requireUser } from '../../src/server/accounts/guards';
 import { clientAddress } from '../../src/server/security/client-address';
-import { resolveOrigin } from '../../src/server/seo/urls';
+import { mailLinkOrigin } from '../../src/server/seo/urls';
 import {
   actOnInquiry,
   INQUIRY_ACTIONS,
@@ -373,7 +373,7 @@ export function afterResponse(c: Context<ApiEnv>, work: () => Promise<unknown>):
 }
 
 function linksFor(c: Context<ApiEnv>) {
-  return inquiryLinks(resolveOrigin(c.env?.PUBLIC_ORIGIN, new URL(c.req.url)));
+  return inquiryLinks(mailLinkOrigin(c.env?.PUBLIC_ORIGIN));
 }
 
 function deliverLater(c: Context<ApiEnv>, inquiryId: string) {

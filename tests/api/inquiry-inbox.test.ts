@@ -15,6 +15,7 @@ import { sessionCookieFrom } from '../support/accounts';
 import { demoDatabase } from '../support/demo';
 import { readJson } from '../support/http';
 import { backgroundWork, validInquiry } from '../support/inquiries';
+import { TEST_ENV } from '../support/api';
 
 const ORIGIN = 'http://localhost';
 
@@ -30,7 +31,7 @@ describe('inquiry inbox API', async () => {
         ...init,
         headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': `192.0.2.${++address % 250}`, ...(init.cookie ? { cookie: init.cookie } : {}) },
       },
-      {} as Env,
+      TEST_ENV,
       context,
     );
 

@@ -25,7 +25,7 @@ import { loadPageData } from '../page-data';
 import { ForbiddenError } from '../../../src/server/errors';
 import { listOutbox, mailerFor, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
-import { siteOrigin } from '../../../src/server/seo/origin';
+import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { clearedSessionCookie, sessionCookie } from '../../../src/server/security/session-cookie';
 import { emptyView, type FormView, noStore, readForm, runForm, safeNext, seeOther, signedInOr } from '../form-handling';
 
@@ -124,9 +124,13 @@ export function mailer(db: Database) {
   return mailerFor(env, db);
 }
 
-/** An absolute link to one of our pages carrying a one-time token. */
-export function tokenLink(page: AstroGlobal, path: string, parameter: string) {
-  const origin = siteOrigin(page.url);
+/**
+ * An absolute link to one of our pages carrying a one-time token. The origin is
+ * read here, before the verb runs, so a worker without PUBLIC_ORIGIN fails
+ * before any lookup or write (and alike for known and unknown emails).
+ */
+export function tokenLink(path: string, parameter: string) {
+  const origin = mailLinkOrigin(env.PUBLIC_ORIGIN);
   return (token: string) => new URL(`${path}?${parameter}=${token}`, origin).href;
 }
 
@@ -139,7 +143,7 @@ export async function handleForgotPassword(page: AstroGlobal, locale: Locale): P
     requestPasswordReset(
       db,
       mailer(db),
-      { email: values.email, clientAddress: clientAddress(page.request), locale, linkFor: tokenLink(page, routes.resetPassword[locale], 'token') },
+      { email: values.email, clientAddress: clientAddress(page.request), locale, linkFor: tokenLink(routes.resetPassword[locale], 'token') },
       new Date(),
     ),
   );
@@ -229,7 +233,7 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
         db,
         mailer(db),
         manager,
-        { cooperativeId, email: values.email, locale, linkFor: tokenLink(page, routes.signUp[locale], 'code') },
+        { cooperativeId, email: values.email, locale, linkFor: tokenLink(routes.signUp[locale], 'code') },
         new Date(),
       ),
     );

@@ -50,7 +50,7 @@ export async function handleInviteManager(page: AstroGlobal, locale: Locale): Pr
         email: values.email,
         replaceManager: values.replaceManager === '1',
         locale,
-        linkFor: tokenLink(page, routes.signUp[locale], 'code'),
+        linkFor: tokenLink(routes.signUp[locale], 'code'),
       },
       new Date(),
     ),

@@ -35,11 +35,11 @@ import { submitInquiry } from '../../../src/server/inquiries/submit';
 import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inquiries/target';
 import { mailerFor } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
-import { siteOrigin } from '../../../src/server/seo/origin';
+import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { emptyView, fieldMessages, type FormView, noStore, readForm, seeOther, signedInOr } from '../form-handling';
 
-function links(page: AstroGlobal) {
-  return inquiryLinks(siteOrigin(page.url));
+function links() {
+  return inquiryLinks(mailLinkOrigin(env.PUBLIC_ORIGIN));
 }
 
 /** Sends an inquiry's pending mail after the response; without an execution context (never in the worker) it just runs. */
@@ -117,7 +117,7 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
           formToken: { secret: formSecret(env), token: formToken ?? '' },
           // Turnstile needs JavaScript in the browser; this form must work without it (see README, "Configuration").
           turnstile: null,
-          links: links(page),
+          links: links(),
         },
         new Date(),
       );
@@ -222,11 +222,11 @@ export async function handleInboxItem(page: AstroGlobal, locale: Locale): Promis
     try {
       const done = await readDatabase(async (db) => {
         if (form.action && (INQUIRY_ACTIONS as readonly string[]).includes(form.action)) {
-          const outcome = await actOnInquiry(db, user, reference, form.action as InquiryAction, links(page), new Date());
+          const outcome = await actOnInquiry(db, user, reference, form.action as InquiryAction, links(), new Date());
           if (outcome.notify) deliverAfterResponse(page, db, outcome.inquiryId);
           return 'status';
         }
-        const outcome = await replyToInquiry(db, user, reference, form.body ?? '', links(page), new Date());
+        const outcome = await replyToInquiry(db, user, reference, form.body ?? '', links(), new Date());
         if (outcome.notify) deliverAfterResponse(page, db, outcome.inquiryId);
         return 'replied';
       });
