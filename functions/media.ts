@@ -3,13 +3,13 @@
  * MEDIA bucket, on our own origin. Only paths of the exact shape are looked
  * up; the type sent is the one we stored (always image/webp, which we wrote
  * ourselves from re-encoded pixels), never one a browser would execute, with
- * `nosniff` and a CSP that lets nothing load or run. Keys are content
- * addressed, so an answer never changes: cached for a year as immutable.
- * A draft's images answer too: their ids are 160-bit hashes nobody can
- * guess, and they are only shown to the cooperative until it is published.
+ * `nosniff` and a CSP that lets nothing load or run. An id's variants are
+ * written once and never change: cached for a year as immutable. A draft's
+ * images answer too: their ids are 160 random bits (src/server/media/uploads.ts),
+ * and they are only shown to the cooperative until it is published.
  */
 import { Hono } from 'hono';
-import { IMAGE_SIZES, type ImageSize } from '../src/server/media/limits';
+import { IMAGE_SIZES } from '../src/server/media/limits';
 import { MEDIA_ID_PATTERN, mediaObjectKey } from '../src/server/media/stored-image';
 import { MEDIA_CONTENT_SECURITY_POLICY } from './security-headers';
 
@@ -32,8 +32,9 @@ export const media = new Hono<{ Bindings: Env }>();
 
 media.get('/:id/:file', async (c) => {
   const id = c.req.param('id');
-  const size = Number(/^(\d+)\.webp$/.exec(c.req.param('file'))?.[1]) as ImageSize;
-  if (!MEDIA_ID_PATTERN.test(id) || !IMAGE_SIZES.includes(size)) return notFound();
+  // Only the canonical spelling (160.webp, not 0160.webp): one URL per variant, one cache entry.
+  const size = IMAGE_SIZES.find((width) => c.req.param('file') === `${width}.webp`);
+  if (!MEDIA_ID_PATTERN.test(id) || size === undefined) return notFound();
   const object = await c.env.MEDIA.get(mediaObjectKey(id, size), { onlyIf: c.req.raw.headers });
   if (!object) return notFound();
   const type = object.httpMetadata?.contentType ?? '';

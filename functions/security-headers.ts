@@ -46,11 +46,16 @@ export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestor
 /**
  * Sets the headers on a response, copying it first when its headers are
  * immutable (fetched from a binding). A response that chose a stricter
- * policy than the pages' (MEDIA_CONTENT_SECURITY_POLICY) keeps it.
+ * policy than the pages' (MEDIA_CONTENT_SECURITY_POLICY) keeps it. HTML
+ * without a charset is declared UTF-8.
  */
 export function withSecurityHeaders(response: Response): Response {
   const own = response.headers.get('Content-Security-Policy');
-  const headers = own === MEDIA_CONTENT_SECURITY_POLICY ? { ...SECURITY_HEADERS, 'Content-Security-Policy': own } : SECURITY_HEADERS;
+  const base = own === MEDIA_CONTENT_SECURITY_POLICY ? { ...SECURITY_HEADERS, 'Content-Security-Policy': own } : SECURITY_HEADERS;
+  // Astro sends pages as bare text/html: without a charset a browser may guess another encoding
+  // than the UTF-8 we escaped user text for (and misread Vietnamese at the very least).
+  const bareHtml = response.headers.get('Content-Type')?.trim().toLowerCase() === 'text/html';
+  const headers = bareHtml ? { ...base, 'Content-Type': 'text/html; charset=utf-8' } : base;
   let result = response;
   try {
     for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);

@@ -27,7 +27,10 @@ export interface WorkerOptions {
   host: string;
   port: number;
   dataDir: string;
-  /** Extra worker variables (e.g. LIBSQL_URL), passed with --var. */
+  /**
+   * Extra worker variables (e.g. LIBSQL_URL), passed with --var. PUBLIC_ORIGIN
+   * defaults to the local URL: mail links are built on it alone.
+   */
   vars?: Record<string, string>;
   /** Print wrangler's output (npm start) or keep it for error messages only (tests). */
   echo?: boolean;
@@ -78,7 +81,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerServer>
     '--show-interactive-dev-session=false',
     '--log-level', options.echo ? 'info' : 'warn',
   ];
-  for (const [name, value] of Object.entries(options.vars ?? {})) args.push('--var', `${name}:${value}`);
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
+  const vars = { PUBLIC_ORIGIN: url, ...options.vars };
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
 
   const child = spawn('wrangler', args, {
     cwd: ROOT,
@@ -109,7 +114,6 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerServer>
     process.off('exit', endWithParent);
   });
 
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   const server: WorkerServer = {
     url,
     process: child,

@@ -103,9 +103,12 @@ describe('POST /products/{slug}/batches', () => {
     expect(await stepsOf(foreign.id, body.lotCode)).toBeNull();
   });
 
-  it('refuses a member of another cooperative (403), an officer (403), a visitor (401), another origin (403)', async () => {
+  it('answers a member of another cooperative as for no product (404), refuses an officer (403), a visitor (401), another origin (403)', async () => {
     const body = batchBody([step('2026-06-10T07:00:00+07:00')]);
-    expect((await send('POST', `/products/${own.slug}/batches`, otherMember, body)).status).toBe(403);
+    const notTheirs = await send('POST', `/products/${own.slug}/batches`, otherMember, body);
+    const unknown = await send('POST', '/products/khong-co-san-pham-nay/batches', otherMember, body);
+    expect(notTheirs.status).toBe(404);
+    expect(await readJson(notTheirs)).toEqual(await readJson(unknown));
     expect((await send('POST', `/products/${own.slug}/batches`, officer, body)).status).toBe(403);
     expect((await send('POST', `/products/${own.slug}/batches`, null, body)).status).toBe(401);
     const forged = await send('POST', `/products/${own.slug}/batches`, member, body, 'https://evil.example');
@@ -171,7 +174,7 @@ describe('PUT /products/{slug}/batches/{lot}', () => {
     if (!batch) throw new Error('foreign product has no batch');
     const before = await stepsOf(foreign.id, batch.lotCode);
     const res = await send('PUT', `/products/${foreign.slug}/batches/${encodeURIComponent(batch.lotCode)}`, member, batchBody([], batch.lotCode));
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
     expect(await stepsOf(foreign.id, batch.lotCode)).toEqual(before);
   });
 });
@@ -204,7 +207,7 @@ describe('certificates of a product', () => {
     expect(created.status).toBe(201);
     const { id } = await readJson(created);
     expect((await send('PUT', `/products/${own.slug}/certificates/${id}`, member, certificate())).status).toBe(404);
-    expect((await send('PUT', `/products/${foreign.slug}/certificates/${id}`, member, certificate())).status).toBe(403);
+    expect((await send('PUT', `/products/${foreign.slug}/certificates/${id}`, member, certificate())).status).toBe(404);
   });
 
   it('is documented in the OpenAPI document', async () => {

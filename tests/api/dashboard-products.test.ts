@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, products } from '../../src/server/db/schema';
-import { ConflictError, ForbiddenError, ValidationError } from '../../src/server/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/server/errors';
 import { approveProduct, listModerationQueue, loadReview, rejectProduct } from '../../src/server/moderation/moderation';
 import {
   addOcopRating,
@@ -106,12 +106,12 @@ describe('products of a cooperative', () => {
     expect((clash as ValidationError).fields.gtin?.code).toBe('gtin_taken');
   });
 
-  it('refuses officers and members of other cooperatives', async () => {
+  it('refuses officers, and answers members of other cooperatives as for no product', async () => {
     expect(await refusal(() => createProduct(db, officer, input()))).toBeInstanceOf(ForbiddenError);
     const { slug } = await createProduct(db, member, input());
-    expect(await refusal(() => updateProduct(db, outsider, slug, input()))).toBeInstanceOf(ForbiddenError);
-    expect(await refusal(() => submitProduct(db, outsider, slug))).toBeInstanceOf(ForbiddenError);
-    expect(await refusal(() => duplicateProduct(db, outsider, slug, '(copy)'))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(() => updateProduct(db, outsider, slug, input()))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(() => submitProduct(db, outsider, slug))).toBeInstanceOf(NotFoundError);
+    expect(await refusal(() => duplicateProduct(db, outsider, slug, '(copy)'))).toBeInstanceOf(NotFoundError);
   });
 
   it('duplicates as a new draft without the GTIN', async () => {

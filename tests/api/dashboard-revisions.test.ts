@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, pendingRevisions, products } from '../../src/server/db/schema';
-import { ConflictError, ForbiddenError, ValidationError } from '../../src/server/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/server/errors';
 import { loadProfileRevision, proposeProfileChange, withdrawProfileChange, loadCooperativeProfile } from '../../src/server/cooperatives/profile-changes';
 import { approveProduct, approveRevision, listModerationQueue, loadReview, loadRevisionReview, rejectRevision } from '../../src/server/moderation/moderation';
 import { discardProductRevision, loadProductRevision } from '../../src/server/products/product-revisions';
@@ -173,7 +173,7 @@ describe('changes to a published product', () => {
     await updateProduct(db, member, slug, { ...fields, descriptionVi: 'Mô tả mới, có chứng từ số 12.' }, new Date());
     expect((await loadProductRevision(db, id))?.revision).toMatchObject({ id: revisionId, status: 'pending', rejectionReason: null, version: 2 });
 
-    expect(await refusal(() => discardProductRevision(db, outsider, slug, new Date()))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(() => discardProductRevision(db, outsider, slug, new Date()))).toBeInstanceOf(NotFoundError);
     await discardProductRevision(db, member, slug, new Date());
     expect(await loadProductRevision(db, id)).toBeNull();
     expect((await productRow(id)).descriptionVi).toBe(fields.descriptionVi);
@@ -202,7 +202,7 @@ describe('changes to a published product', () => {
     const [taken] = await db.select({ gtin: products.gtin }).from(products).where(sql`${products.gtin} IS NOT NULL`).limit(1);
     const clash = await refusal(() => updateProduct(db, member, slug, { ...fields, gtin: taken?.gtin }, new Date()));
     expect((clash as ValidationError).fields.gtin?.code).toBe('gtin_taken');
-    expect(await refusal(() => updateProduct(db, outsider, slug, { ...fields, priceVnd: 1 }, new Date()))).toBeInstanceOf(ForbiddenError);
+    expect(await refusal(() => updateProduct(db, outsider, slug, { ...fields, priceVnd: 1 }, new Date()))).toBeInstanceOf(NotFoundError);
     expect(await refusal(() => updateProduct(db, officer, slug, { ...fields, priceVnd: 1 }, new Date()))).toBeInstanceOf(ForbiddenError);
     expect(await loadProductRevision(db, id)).toBeNull();
 

@@ -15,6 +15,7 @@ import type { MailMessage } from '../../src/server/mail/mailer';
 import { demoDatabase } from '../support/demo';
 import { readJson } from '../support/http';
 import { backgroundWork, validInquiry } from '../support/inquiries';
+import { TEST_ENV } from '../support/api';
 
 const ORIGIN = 'http://localhost';
 
@@ -54,7 +55,7 @@ describe('POST /inquiries', async () => {
         headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': nextAddress(), ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       },
-      env as Env,
+      { ...TEST_ENV, ...env },
       context,
     );
   }
@@ -89,6 +90,48 @@ describe('POST /inquiries', async () => {
     expect(mails[0]?.text).toContain('Xin báo giá sỉ 500 kg');
     const after = await db.select().from(inquiryNotifications).where(eq(inquiryNotifications.inquiryId, row?.id ?? ''));
     expect(after.every((n) => n.status === 'sent' && n.attempts === 1)).toBe(true);
+  });
+
+  describe('links in mail and in the answer', () => {
+    // A client may name any Host; links that reach people are on the configured origin only.
+    const forgedHost = (env: Partial<Env>, context?: ExecutionContext) =>
+      api.request(
+        'http://evil.example/inquiries',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://evil.example', 'cf-connecting-ip': nextAddress() },
+          body: JSON.stringify(forProduct()),
+        },
+        env as Env,
+        context,
+      );
+
+    it('are built on PUBLIC_ORIGIN, whatever Host the request names', async () => {
+      const work = backgroundWork();
+      const res = await forgedHost({ PUBLIC_ORIGIN: 'https://cho-htx.example.vn' }, work.context);
+      expect(res.status).toBe(201);
+      const { inquiry } = await readJson(res);
+      expect(inquiry.statusUrl).toBe(`https://cho-htx.example.vn/hoi-hang/trang-thai?reference=${inquiry.reference}`);
+      await work.settle();
+      const mails = sent.filter((m) => m.subject.includes(inquiry.reference));
+      expect(mails.length).toBeGreaterThan(0);
+      for (const mail of mails) {
+        expect(mail.text).toContain('https://cho-htx.example.vn/');
+        expect(mail.text).not.toContain('evil.example');
+      }
+    });
+
+    it('are never built on the request’s Host: without PUBLIC_ORIGIN nothing is stored or sent', async () => {
+      const work = backgroundWork();
+      const stored = (await db.select({ id: inquiries.id }).from(inquiries)).length;
+      const mailed = sent.length;
+      const res = await forgedHost({}, work.context);
+      await work.settle();
+      expect(res.status).toBe(500);
+      expect(await res.text()).not.toContain('evil.example');
+      expect((await db.select({ id: inquiries.id }).from(inquiries)).length).toBe(stored);
+      expect(sent.length).toBe(mailed);
+    });
   });
 
   it('takes a cooperative alone, and a product with its own cooperative', async () => {
@@ -237,7 +280,7 @@ describe('POST /inquiries', async () => {
           headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': `203.0.113.${i}` },
           body: JSON.stringify(validInquiry({ cooperative: otherCooperative.slug })),
         },
-        {} as Env,
+        TEST_ENV,
       );
     for (let i = 0; i < INQUIRY_TARGET_POLICY.limit; i++) expect((await send(i)).status).toBe(201);
     expect((await send(200)).status).toBe(429);
@@ -284,7 +327,7 @@ describe('POST /inquiries', async () => {
     const preflight = await api.request(
       `${ORIGIN}/inquiries`,
       { method: 'OPTIONS', headers: { origin: partner, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, idempotency-key' } },
-      env as Env,
+      { ...TEST_ENV, ...env },
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(partner);
@@ -293,7 +336,7 @@ describe('POST /inquiries', async () => {
     const status = await api.request(
       `${ORIGIN}/inquiries/status`,
       { method: 'POST', headers: { origin: partner, 'content-type': 'application/json' }, body: JSON.stringify({ reference: 'HTX-0000-0000', contact: 'a@b.c' }) },
-      env as Env,
+      { ...TEST_ENV, ...env },
     );
     expect(status.status).toBe(403);
   });
@@ -303,7 +346,7 @@ describe('POST /inquiries', async () => {
       api.request(
         `${ORIGIN}/inquiries/status?lang=${lang}`,
         { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': ip }, body: JSON.stringify({ reference, contact }) },
-        {} as Env,
+        TEST_ENV,
       );
 
     it('shows the inquiry with its reference and the email or phone, in any case or spacing', async () => {

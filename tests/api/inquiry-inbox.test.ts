@@ -15,6 +15,7 @@ import { sessionCookieFrom } from '../support/accounts';
 import { demoDatabase } from '../support/demo';
 import { readJson } from '../support/http';
 import { backgroundWork, validInquiry } from '../support/inquiries';
+import { TEST_ENV } from '../support/api';
 
 const ORIGIN = 'http://localhost';
 
@@ -30,7 +31,7 @@ describe('inquiry inbox API', async () => {
         ...init,
         headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': `192.0.2.${++address % 250}`, ...(init.cookie ? { cookie: init.cookie } : {}) },
       },
-      {} as Env,
+      TEST_ENV,
       context,
     );
 
@@ -81,14 +82,17 @@ describe('inquiry inbox API', async () => {
     expect(empty.status).toBe(422);
   });
 
-  it('refuses another cooperative’s member, anonymous callers and officers', async () => {
+  it('answers another cooperative’s member as for no inquiry (404), and refuses anonymous callers and officers', async () => {
     const reference = await send();
     for (const [path, init] of [
       [`/inquiries/${reference}`, {}],
       [`/inquiries/${reference}/replies`, { method: 'POST', body: JSON.stringify({ body: 'x' }) }],
       [`/inquiries/${reference}/actions`, { method: 'POST', body: JSON.stringify({ action: 'spam' }) }],
     ] as const) {
-      expect((await request(path, { ...init, cookie: member2 })).status, path).toBe(403);
+      const foreign = await request(path, { ...init, cookie: member2 });
+      const unknown = await request(path.replace(reference, 'HTX-0000-0000'), { ...init, cookie: member2 });
+      expect(foreign.status, path).toBe(404);
+      expect(await readJson(foreign), path).toEqual(await readJson(unknown));
       expect((await request(path, { ...init, cookie: officer })).status, path).toBe(403);
       expect((await request(path, init)).status, path).toBe(401);
     }

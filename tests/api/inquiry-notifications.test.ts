@@ -16,6 +16,7 @@ import { DAILY_CRON, RETRY_CRON, runScheduledJobs } from '../../src/server/sched
 import { demoDatabase } from '../support/demo';
 import { readJson } from '../support/http';
 import { backgroundWork, validInquiry } from '../support/inquiries';
+import { TEST_ENV } from '../support/api';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -46,7 +47,7 @@ describe('inquiry notifications', async () => {
         headers: { 'content-type': 'application/json', origin: 'http://localhost', 'cf-connecting-ip': `192.0.2.${++address}` },
         body: JSON.stringify(validInquiry({ product: product?.slug })),
       },
-      {} as Env,
+      TEST_ENV,
       work.context,
     );
     expect(res.status).toBe(201);

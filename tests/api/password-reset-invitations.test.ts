@@ -2,7 +2,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../src/server/accounts/authentication';
-import { acceptInvitation, findOpenInvitation, INVITATION_LIFETIME_MS, inviteToCooperative } from '../../src/server/accounts/invitations';
+import {
+  acceptInvitation,
+  findOpenInvitation,
+  INVITATION_LIFETIME_MS,
+  INVITATIONS_PER_DAY,
+  inviteToCooperative,
+  loadCooperativeTeam,
+} from '../../src/server/accounts/invitations';
 import { RESET_LINK_LIFETIME_MS, requestPasswordReset, resetLinkIsValid, resetPassword } from '../../src/server/accounts/password-reset';
 import { createSession, listUserSessions, validateSessionToken } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
@@ -138,9 +145,20 @@ describe('invitations', async () => {
     await expect(invite(manager, coopA, 'x3@example.test', true)).rejects.toThrow(ForbiddenError);
   });
 
-  it('refuses an email that already has an account', async () => {
-    await expect(invite(manager, coopA, member.email)).rejects.toMatchObject({ fields: { email: { code: 'email_taken' } } });
+  it('answers a manager the same whether or not the email has an account; only its owner learns, on accepting', async () => {
+    const elsewhere = await createTestUser(db, { role: 'member', cooperativeId: coopB });
+    const fresh = `no-account-${Date.now()}@example.test`;
+    const answers = [await invite(manager, coopA, elsewhere.email), await invite(manager, coopA, fresh)];
+    expect(answers.map(({ email }) => email)).toEqual([elsewhere.email, fresh]);
+    expect(answers.every(({ invitationId }) => typeof invitationId === 'string')).toBe(true);
+    const pending = (await loadCooperativeTeam(db, coopA, T0)).pending.map((p) => p.email);
+    expect(pending).toEqual(expect.arrayContaining([elsewhere.email, fresh]));
+    const token = await tokenFor(elsewhere.email);
+    await expect(acceptInvitation(db, { token, displayName: 'Đã có tài khoản', password: 'một câu mật khẩu dài' }, T0)).rejects.toMatchObject({
+      fields: { email: { code: 'email_taken' } },
+    });
   });
+
 
   it('checks the new account like any password, and keeps the invitation open when refused', async () => {
     await invite(manager, coopA, 'weak@example.test');
@@ -167,6 +185,21 @@ describe('invitations', async () => {
     expect(joined.user.isManager).toBe(true);
     const managers = await db.select({ id: users.id }).from(users).where(eq(users.isManager, true));
     expect(managers.map((m) => m.id)).toEqual([joined.user.id]);
+  });
+});
+
+describe('the invitation limit', () => {
+  it('counts an invitation against the manager’s daily limit before looking anything up', async () => {
+    const { db } = await migratedMemoryDatabase();
+    await seedReferenceData(db);
+    const cooperativeId = await createTestCooperative(db);
+    const manager = await createTestUser(db, { role: 'member', cooperativeId, isManager: true });
+    const existing = await createTestUser(db, { role: 'member', cooperativeId: await createTestCooperative(db) });
+    const busy: SessionUser = { id: manager.id, email: manager.email, displayName: 'Quản lý bận', role: 'member', cooperativeId, isManager: true };
+    const invite = (email: string) => inviteToCooperative(db, new OutboxMailer(db, () => T0), busy, { cooperativeId, email, locale: 'vi', linkFor }, T0);
+    for (let i = 0; i < INVITATIONS_PER_DAY.limit; i++) await invite(`limit-${i}@example.test`);
+    await expect(invite(existing.email)).rejects.toThrow(RateLimitedError);
+    await expect(invite('one-more@example.test')).rejects.toThrow(RateLimitedError);
   });
 });
 

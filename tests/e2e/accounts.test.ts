@@ -3,6 +3,7 @@
  * demo accounts): sign-in and its refusals, the lockout, sessions replaced at
  * sign-in, sign-out, password change, and the origin check.
  */
+import { request as httpRequest } from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 
@@ -247,6 +248,46 @@ describe('password reset by mail', () => {
     const again = new URL(await linkMailedTo(member.email)).searchParams.get('token') ?? '';
     expect(again).not.toBe(token);
     expect((await post('/en/reset-password', { token: again, newPassword: member.password })).status).toBe(303);
+  });
+});
+
+/** A form POST naming another Host than the worker's (fetch would not send a forged one). */
+function postWithHost(path: string, host: string, fields: Record<string, string>): Promise<number> {
+  const body = new URLSearchParams(fields).toString();
+  const target = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path,
+        method: 'POST',
+        headers: {
+          host,
+          // The attacker's own page: same origin as the Host it names, so no origin check stops it.
+          origin: `http://${host}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'cf-connecting-ip': nextAddress(),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+describe('links in mail', () => {
+  it('are on the public origin whatever Host the request names, so a forged Host gets no working link', async () => {
+    const member = demo('thanhvien2@cho-htx.test');
+    expect(await postWithHost('/quen-mat-khau', 'evil.example', { email: member.email })).toBe(200);
+    const link = await linkMailedTo(member.email);
+    expect(new URL(link).origin).toBe(origin);
+    expect(link).not.toContain('evil.example');
   });
 });
 

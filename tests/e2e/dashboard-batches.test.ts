@@ -132,11 +132,11 @@ describe('dashboard: batches of a product', async () => {
     expect(html).toContain('value="<script>alert(1)</script><img src=x onerror=alert(2)>"');
   });
 
-  it("refuses another cooperative's member (403), an officer (403) and visitors (to sign-in)", async () => {
+  it("answers another cooperative's member as for no product (404), refuses an officer (403) and sends visitors to sign in", async () => {
     const otherManager = await signIn('quanly2@cho-htx.test');
     const officer = await signIn('canbo@cho-htx.test');
     for (const path of [base, `${base}/moi`, `/tai-khoan/san-pham/${slug}/chung-nhan`]) {
-      expect((await get(path, otherManager)).status, path).toBe(403);
+      expect((await get(path, otherManager)).status, path).toBe(404);
       expect((await get(path, officer)).status, path).toBe(403);
       const visitor = await get(path);
       expect(visitor.status, path).toBe(303);
@@ -144,7 +144,7 @@ describe('dashboard: batches of a product', async () => {
     }
     const fields = batchFields();
     const forged = await post(`${base}/moi`, { ...fields, ...step(0, goodStep('2026-06-10T07:00')), action: 'save' }, otherManager);
-    expect(forged.status).toBe(403);
+    expect(forged.status).toBe(404);
     expect(await (await get(base, manager)).text()).not.toContain(fields.lotCode);
     expect((await get('/tai-khoan/san-pham', officer)).status).toBe(403);
   });

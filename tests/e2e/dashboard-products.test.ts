@@ -60,11 +60,15 @@ describe('dashboard: products and moderation', async () => {
     const page = await (await get(path, manager)).text();
     expect(page).toContain('Bản nháp');
     expect((await get(`/san-pham/${slug}`)).status).toBe(404);
-    // The other cooperative's list does not show it, and its page is refused.
+    // The other cooperative's list does not show it, and its page answers as for no product at all.
     expect(await (await get('/tai-khoan/san-pham', otherManager)).text()).not.toContain(slug);
-    expect((await get(path, otherManager)).status).toBe(403);
+    const theirs = await get(path, otherManager);
+    expect(theirs.status).toBe(404);
+    const unknown = await get(path.replace(slug, 'khong-co-san-pham-nay'), otherManager);
+    expect(unknown.status).toBe(404);
+    expect((await theirs.text()).replaceAll(slug, 'khong-co-san-pham-nay')).toBe(await unknown.text());
     const forged = await post(path, product({ nameVi: 'Đổi tên trái phép' }), otherManager);
-    expect(forged.status).toBe(403);
+    expect(forged.status).toBe(404);
     expect(await (await get(path, manager)).text()).not.toContain('Đổi tên trái phép');
   });
 

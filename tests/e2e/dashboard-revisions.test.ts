@@ -77,9 +77,10 @@ describe('dashboard: changes to published products', async () => {
     expect(pending).toMatch(/Khác bản đang công khai ở: Mô tả \(tiếng Việt\)/);
     expect(await (await get('/tai-khoan/san-pham', manager)).text()).toContain('Có thay đổi chờ duyệt');
 
-    // Another cooperative's manager can neither change nor discard it; members never see the review.
-    expect((await post(path, { ...fields, descriptionVi: 'Không được' }, otherManager)).status).toBe(403);
-    expect((await post(path, { intent: 'discard-change' }, otherManager)).status).toBe(403);
+    // Another cooperative's manager can neither change nor discard it (its dashboard has no such
+    // product: 404, as for any slug); members never see the review.
+    expect((await post(path, { ...fields, descriptionVi: 'Không được' }, otherManager)).status).toBe(404);
+    expect((await post(path, { intent: 'discard-change' }, otherManager)).status).toBe(404);
     const review = (await queuedReview(fields.nameVi)) ?? '';
     expect(review).toMatch(/^\/tai-khoan\/kiem-duyet\/thay-doi\/[a-z0-9]+$/);
     expect((await get(review, manager)).status).toBe(403);

@@ -193,13 +193,17 @@ describe('inbox boundaries', () => {
 
     // Not thanhvien2: the accounts test locks that account on the same worker.
     const otherCookie = await signIn('quanly2@cho-htx.test');
+    // Answered as an unknown reference would be (404), on the page and in the API: nothing says it exists.
     const page = await get(`/tai-khoan/hoi-hang/${inquiry.reference}`, otherCookie);
-    expect(page.status).toBe(403);
-    expect(await page.text()).not.toContain('Lê Hoa');
+    expect(page.status).toBe(404);
+    const unknownPage = await get('/tai-khoan/hoi-hang/HTX-0000-0000', otherCookie);
+    expect(unknownPage.status).toBe(404);
+    expect((await page.text()).replaceAll(inquiry.reference, 'HTX-0000-0000')).toBe(await unknownPage.text());
     const replyAttempt = await post(`/tai-khoan/hoi-hang/${inquiry.reference}`, { body: 'Không phải của tôi' }, { cookie: otherCookie });
-    expect(replyAttempt.status).toBe(403);
+    expect(replyAttempt.status).toBe(404);
     const api = await get(`/api/v1/inquiries/${inquiry.reference}`, otherCookie);
-    expect(api.status).toBe(403);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual(await (await get('/api/v1/inquiries/HTX-0000-0000', otherCookie)).json());
     const list = (await (await get('/api/v1/inquiries', otherCookie)).json()) as { items: { reference: string }[] };
     expect(list.items.map((i) => i.reference)).not.toContain(inquiry.reference);
 

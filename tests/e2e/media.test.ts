@@ -59,7 +59,7 @@ describe('photo uploads', async () => {
     const res = await postMultipart('/tai-khoan/san-pham/moi', form(productFields(uniqueName('GPS')), [file(await jpegWithGps(1203, 902), 'IMG_0001.JPG')]), manager);
     expect(res.status).toBe(303);
     const path = (res.headers.get('location') ?? '').replace(/\?.*$/, '');
-    // Three variants (160, 640, 1600) of one photo (of a size no other test uploads: ids are by content).
+    // Three variants (160, 640, 1600) of one photo.
     expect(mediaObjectCount(dataDir)).toBe(before + 3);
     const html = await (await get(path, manager)).text();
     const [id] = mediaPaths(html);
@@ -121,8 +121,23 @@ describe('photo uploads', async () => {
     expect(mediaObjectCount(dataDir)).toBe(before + 3);
   });
 
+  it('gives the same photo uploaded twice two ids, so no one can compute an id from the file', async () => {
+    const photo = await png(233, 144);
+    const ids: string[] = [];
+    for (const label of ['một', 'hai']) {
+      const res = await postMultipart('/tai-khoan/san-pham/moi', form(productFields(uniqueName(label)), [file(photo, 'same.png', 'image/png')]), manager);
+      expect(res.status).toBe(303);
+      ids.push(...mediaPaths(await (await get((res.headers.get('location') ?? '').replace(/\?.*$/, ''), manager)).text()));
+    }
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
   it('answers 404 for anything but an exact variant path', async () => {
-    for (const path of ['/media/x', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/999.webp', '/media/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/160.webp', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/160.webp', '/media/..%2Fwrangler.toml/160.webp']) {
+    const upload = await postMultipart('/tai-khoan/san-pham/moi', form(productFields(uniqueName('đường dẫn')), [file(await png(111, 77), 'p.png', 'image/png')]), manager);
+    const [id] = mediaPaths(await (await get((upload.headers.get('location') ?? '').replace(/\?.*$/, ''), manager)).text());
+    expect((await get(`/media/${id}/160.webp`)).status).toBe(200);
+    for (const path of [`/media/${id}/0160.webp`, `/media/${id}/160.0.webp`, `/media/${id}/+160.webp`, '/media/x', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/999.webp', '/media/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/160.webp', '/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/160.webp', '/media/..%2Fwrangler.toml/160.webp']) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -236,7 +251,7 @@ describe('photo uploads', async () => {
     expect(await longRes.text()).toMatch(new RegExp(`id="photo-${second}-altVi-error"[^>]*>Tối đa 300 ký tự`));
   });
 
-  it("attaches no other cooperative's photo, and refuses uploads to another cooperative's product (403) writing nothing", async () => {
+  it("attaches no other cooperative's photo, and refuses uploads to another cooperative's product (404, as for none) writing nothing", async () => {
     const mine = await postMultipart('/tai-khoan/san-pham/moi', form(productFields(uniqueName('của tôi')), [file(await png(200, 100), 'mine.png', 'image/png')]), manager);
     const minePath = (mine.headers.get('location') ?? '').replace(/\?.*$/, '');
     const [myImage] = mediaPaths(await (await get(minePath, manager)).text());
@@ -249,7 +264,7 @@ describe('photo uploads', async () => {
 
     const before = mediaObjectCount(dataDir);
     const forged = await postMultipart(minePath, form(productFields('Đổi trái phép'), [file(await webp(64, 64), 'x.webp', 'image/webp')]), otherManager);
-    expect(forged.status).toBe(403);
+    expect(forged.status).toBe(404);
     // An officer moderates; it does not upload to a cooperative's product either.
     expect((await postMultipart(minePath, form(productFields('Cán bộ sửa'), [file(await webp(65, 65), 'y.webp', 'image/webp')]), officer)).status).toBe(403);
     expect(mediaObjectCount(dataDir)).toBe(before);

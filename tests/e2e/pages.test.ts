@@ -1,7 +1,9 @@
 import { readJson } from '../support/http';
+import { site } from '../support/site';
 import { describe, expect, inject, it } from 'vitest';
 
 const baseUrl = inject('baseUrl');
+const { signIn } = site(baseUrl);
 const seeded = inject('seeded');
 
 async function page(path: string) {
@@ -23,7 +25,7 @@ describe('home page', () => {
   it('serves Vietnamese at / with header, navigation, language switch and footer', async () => {
     const { res, html } = await page('/');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(html).toContain('<html lang="vi"');
     expect(html).toMatch(/<nav aria-label="Điều hướng chính">/);
     expect(html).toMatch(/<a class="lang-switch" href="\/en\/"/);
@@ -83,8 +85,11 @@ describe('error pages', () => {
 });
 
 describe('API through the worker', () => {
-  it('reports health with the D1 database and the applied migration', async () => {
-    const res = await fetch(`${baseUrl}/api/v1/health`);
+  it('reports health to anyone, and the D1 database and the applied migration to officers only', async () => {
+    const anonymous = await fetch(`${baseUrl}/api/v1/health`);
+    expect(anonymous.status).toBe(200);
+    expect((await readJson(anonymous)).database).toEqual({ reachable: true, latencyMs: expect.any(Number) });
+    const res = await fetch(`${baseUrl}/api/v1/health`, { headers: { cookie: await signIn('canbo@cho-htx.test') } });
     expect(res.status).toBe(200);
     const body = await readJson(res);
     expect(body.database).toMatchObject({ driver: 'd1', reachable: true });

@@ -9,7 +9,10 @@ export function apiOn(db: Database | (() => Promise<Database>)) {
   });
 }
 
+/** The worker's variables in API tests: mail links are built on PUBLIC_ORIGIN alone, so it is set. */
+export const TEST_ENV = { PUBLIC_ORIGIN: 'http://localhost' } as Env;
+
 /** Calls the app without a server, as Hono's own tests do. */
 export function call(api: ReturnType<typeof apiOn>, path: string, init?: RequestInit) {
-  return api.request(`http://localhost${path}`, init, {} as Env);
+  return api.request(`http://localhost${path}`, init, TEST_ENV);
 }

@@ -41,6 +41,14 @@ describe('security headers', () => {
     expect(directives['object-src']).toBe("object-src 'none'");
   });
 
+  it('declares HTML sent without a charset as UTF-8, leaving other types and charsets alone', () => {
+    const typeOf = (type: string) => withSecurityHeaders(new Response('x', { headers: { 'content-type': type } })).headers.get('content-type');
+    expect(typeOf('text/html')).toBe('text/html; charset=utf-8');
+    expect(typeOf('text/html; charset=utf-8')).toBe('text/html; charset=utf-8');
+    expect(typeOf('application/json')).toBe('application/json');
+    expect(typeOf('image/webp')).toBe('image/webp');
+  });
+
   it('sets them on a response whose headers are immutable by copying it', async () => {
     const immutable = Response.redirect('https://example.org/', 302);
     const secured = withSecurityHeaders(immutable);

@@ -3,7 +3,7 @@ import { publicImageUrls } from '../../src/server/products/image-urls';
 import { publicContact } from '../../src/server/cooperatives/contact';
 import { breadcrumbListLd, gtinProperty, productLd, serializeJsonLd } from '../../src/server/seo/json-ld';
 import { urlSetXml, xmlEscape } from '../../src/server/seo/sitemap-xml';
-import { resolveOrigin } from '../../src/server/seo/urls';
+import { mailLinkOrigin, resolveOrigin } from '../../src/server/seo/urls';
 
 describe('serializeJsonLd', () => {
   it('cannot end its script element or open a comment, and still parses to the same value', () => {
@@ -84,5 +84,12 @@ describe('links made from cooperatives’ own data', () => {
     expect(resolveOrigin('https://chohtx.vn/', request)).toBe('https://chohtx.vn');
     expect(resolveOrigin(undefined, request)).toBe('http://127.0.0.1:4321');
     expect(resolveOrigin('ftp://x', request)).toBe('http://127.0.0.1:4321');
+  });
+
+  it('builds links sent by mail on PUBLIC_ORIGIN only, refusing to guess one from the request', () => {
+    expect(mailLinkOrigin('https://chohtx.vn/')).toBe('https://chohtx.vn');
+    expect(() => mailLinkOrigin(undefined)).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => mailLinkOrigin('')).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => mailLinkOrigin('chohtx.vn')).toThrow(/PUBLIC_ORIGIN/);
   });
 });

@@ -7,13 +7,13 @@ import type { Context } from 'hono';
 import { inquiryLinks } from '../../../src/server/inquiries/links';
 import { deliverForInquiry } from '../../../src/server/inquiries/notifications';
 import { mailerFor } from '../../../src/server/mail/mailer';
-import { resolveOrigin } from '../../../src/server/seo/urls';
+import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { afterResponse, executionContextOf } from '../../after-response';
 import type { ApiEnv } from '../context';
 
 /** The links that mails and answers give, on the deployment's public origin. */
 export function linksFor(c: Context<ApiEnv>) {
-  return inquiryLinks(resolveOrigin(c.env?.PUBLIC_ORIGIN, new URL(c.req.url)));
+  return inquiryLinks(mailLinkOrigin(c.env?.PUBLIC_ORIGIN));
 }
 
 export function deliverLater(c: Context<ApiEnv>, inquiryId: string) {

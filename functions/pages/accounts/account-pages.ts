@@ -23,7 +23,7 @@ import type { Database } from '../../../src/server/db/client';
 import { found } from '../../../src/server/errors';
 import { listOutbox, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
-import { siteOrigin } from '../../../src/server/seo/origin';
+import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { clearedSessionCookie, sessionCookie } from '../../../src/server/security/session-cookie';
 import { emptyView, type FormView, noStore, readForm, safeNext, seeOther } from '../form-handling';
 import { errorPage, loadPage, runForm, signedInAs, signedInOr } from '../handle-page';
@@ -117,9 +117,13 @@ export async function handleChangePassword(page: AstroGlobal, locale: Locale): P
   return seeOther(`${routes.account[locale]}?done=password-changed`, [sessionCookie(page.url, token, sessionExpiresAt(session))]);
 }
 
-/** An absolute link to one of our pages carrying a one-time token. */
+/**
+ * An absolute link to one of our pages carrying a one-time token. The origin is
+ * read here, before the verb runs, so a worker without PUBLIC_ORIGIN fails
+ * before any lookup or write (and alike for known and unknown emails).
+ */
 export function tokenLink(page: AstroGlobal, path: string, parameter: string) {
-  const origin = siteOrigin(page.url);
+  const origin = mailLinkOrigin(page.locals.services.env.PUBLIC_ORIGIN);
   return (token: string) => new URL(`${path}?${parameter}=${token}`, origin).href;
 }
 

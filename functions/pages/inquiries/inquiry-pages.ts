@@ -31,13 +31,13 @@ import { type BuyerInquiryView, lookUpInquiry } from '../../../src/server/inquir
 import { submitInquiry } from '../../../src/server/inquiries/submit';
 import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inquiries/target';
 import { clientAddress } from '../../../src/server/security/client-address';
-import { siteOrigin } from '../../../src/server/seo/origin';
+import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { afterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { errorPage, type FormWords, loadPage, runForm, signedInOr } from '../handle-page';
 
 function links(page: AstroGlobal) {
-  return inquiryLinks(siteOrigin(page.url));
+  return inquiryLinks(mailLinkOrigin(page.locals.services.env.PUBLIC_ORIGIN));
 }
 
 /** Sends an inquiry's pending mail after the response. */

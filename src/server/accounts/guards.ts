@@ -19,9 +19,16 @@ export function requireRole(user: SessionUser | null | undefined, ...roles: read
   return signedIn;
 }
 
+const OFFICER_ROLES: readonly UserRole[] = ['officer', 'admin'];
+
 /** A trade officer of the provincial department, or an admin: who moderates, manages events and uses the console. */
 export function requireOfficer(user: SessionUser | null | undefined): SessionUser {
-  return requireRole(user, 'officer', 'admin');
+  return requireRole(user, ...OFFICER_ROLES);
+}
+
+/** Whether requireOfficer would let this user through, for answers that only say more to officers. */
+export function isOfficer(user: SessionUser | null | undefined): boolean {
+  return user != null && OFFICER_ROLES.includes(user.role);
 }
 
 /** A member of exactly this cooperative: what acting on a cooperative's drafts, inquiries or registrations needs. */

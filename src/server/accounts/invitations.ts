@@ -15,7 +15,7 @@ import { ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } fro
 import type { Mailer } from '../mail/mailer';
 import { invitationMail } from '../mail/messages';
 import { assertAcceptablePassword } from './authentication';
-import { requireCooperativeManager } from './guards';
+import { isOfficer, requireCooperativeManager } from './guards';
 import { hashPassword } from './passwords';
 import { admitAttempt, type RateLimitPolicy } from './rate-limit';
 import { createSession, type NewSession } from './sessions';
@@ -58,14 +58,18 @@ export async function inviteToCooperative(
   const email = normaliseEmail(request.email);
   if (!email) throw new ValidationError({ email: { code: 'required' } });
   if (!looksLikeEmail(email)) throw new ValidationError({ email: { code: 'email_invalid' } });
-  if (await emailHasAccount(db, email)) throw new ValidationError({ email: { code: 'email_taken' } });
+  // Counted before any lookup, so the limit also bounds how many addresses anyone can probe.
+  await admitAttempt(db, [{ key: `invite:user:${signedIn.id}`, policy: INVITATIONS_PER_DAY }], now);
+  // A cooperative's manager gets the same answer whether or not the email has an account (the
+  // invitation is stored and mailed alike; its owner is told on accepting it, see acceptInvitation).
+  // Officers and admins see every account in the console anyway, so they are told at once.
+  if (isOfficer(signedIn) && (await emailHasAccount(db, email))) throw new ValidationError({ email: { code: 'email_taken' } });
   const [cooperative] = await db
     .select({ name: cooperatives.name })
     .from(cooperatives)
     .where(eq(cooperatives.id, request.cooperativeId))
     .limit(1);
   if (!cooperative) throw new NotFoundError('cooperative');
-  await admitAttempt(db, [{ key: `invite:user:${signedIn.id}`, policy: INVITATIONS_PER_DAY }], now);
 
   const token = randomToken(SECRET_BYTES);
   const invitationId = newId();

@@ -725,8 +725,9 @@ export const cachedFigures = sqliteTable('cached_figures', {
 /**
  * Uploaded images: their variants live in the MEDIA bucket under images/{id}/
  * (src/server/media). A row says which cooperative uploaded it, so a form can
- * only attach its own cooperative's images; ids are SHA-256 of the
- * cooperative and the uploaded bytes, so the same photo uploaded twice is one row.
+ * only attach its own cooperative's images. Ids are 160 random bits, so no one
+ * can compute a draft's image URL from the photo (rows from before hold
+ * SHA-256 of the cooperative and the bytes, in the same format).
  */
 export const mediaImages = sqliteTable(
   'media_images',

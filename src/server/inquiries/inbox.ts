@@ -1,7 +1,8 @@
 /**
  * The cooperative's inbox: members of a cooperative read, answer, close and
  * sort their own cooperative's inquiries, and nobody else's (every verb
- * checks requireCooperativeMember against the inquiry's cooperative). Status
+ * looks an inquiry up within the member's cooperative only, so another's
+ * answers as an unknown one). Status
  * changes are conditional updates, so two members acting at once leave a
  * status that one of them chose, never a mix.
  */
@@ -136,9 +137,13 @@ export interface InquiryDetail {
   replies: { id: string; body: string; createdAt: Date; authorName: string | null }[];
 }
 
-/** One inquiry of the member's own cooperative; NotFoundError for an unknown reference, ForbiddenError for another's. */
+/**
+ * One inquiry of the member's own cooperative. NotFoundError for an unknown
+ * reference and, alike, for another cooperative's: the reference is found
+ * within the member's cooperative only, so a 403 cannot tell which exist.
+ */
 async function loadOwnInquiry(db: Database, user: SessionUser | null | undefined, reference: string) {
-  memberCooperative(user);
+  const cooperativeId = memberCooperative(user);
   const normalised = normaliseReference(reference);
   const [row] = normalised
     ? await db
@@ -168,11 +173,10 @@ async function loadOwnInquiry(db: Database, user: SessionUser | null | undefined
         .from(inquiries)
         .innerJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId))
         .leftJoin(products, eq(products.id, inquiries.productId))
-        .where(eq(inquiries.reference, normalised))
+        .where(and(eq(inquiries.reference, normalised), eq(inquiries.cooperativeId, cooperativeId)))
         .limit(1)
     : [];
   if (!row) throw new NotFoundError('inquiry');
-  requireCooperativeMember(user, row.cooperativeId);
   return row;
 }
 

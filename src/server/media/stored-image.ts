@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { IMAGE_SIZES, type ImageSize } from './limits';
 
-/** Content-addressed ids: 32 lower-case base32 characters (160 bits of SHA-256). */
+/** Ids: 32 lower-case base32 characters, 160 random bits (older ones: 160 bits of SHA-256 of the upload). */
 export const MEDIA_ID_PATTERN = /^[a-z2-7]{32}$/;
 
 export const storedImageSchema = z.object({

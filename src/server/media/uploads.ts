@@ -4,8 +4,8 @@
  * for which cooperative (a product's members, the cooperative's manager)
  * before calling; this module then only ever writes under that cooperative.
  */
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, inArray } from 'drizzle-orm';
+import { ID_BYTES, randomToken } from '../accounts/tokens';
 import type { Database } from '../db/client';
 import { mediaImages } from '../db/schema';
 import type { FieldIssue } from '../errors';
@@ -29,25 +29,17 @@ export interface UploadOwner {
   userId: string;
 }
 
-/** SHA-256 of the cooperative and the bytes: the same photo uploaded again is the same image. */
-async function contentId(cooperativeId: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const prefix = new TextEncoder().encode(`${cooperativeId}\n`);
-  const data = new Uint8Array(prefix.length + bytes.length);
-  data.set(prefix);
-  data.set(bytes, prefix.length);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  return encodeBase32LowerCaseNoPadding(digest).slice(0, 32);
-}
-
 /** One upload: refused (ImageRefusedError) before anything is written, or stored whole. */
 export async function storeImage(db: Database, store: MediaStore, owner: UploadOwner, bytes: Uint8Array<ArrayBuffer>): Promise<StoredImage> {
   const processed = await processImage(store.images, bytes);
-  const id = await contentId(owner.cooperativeId, bytes);
+  // Random, not derived from the file: an id computed from the bytes would let anyone holding the
+  // original photo find a draft's image. Ids stored before were SHA-256 of the cooperative and
+  // the bytes, in the same alphabet and length, and keep working.
+  const id = randomToken(ID_BYTES);
   const largest = processed.variants[processed.variants.length - 1];
   if (!largest) throw new ImageRefusedError('image_unreadable');
-  // A photo stored before (by content) may be on a product already: only a new one is this request's to delete.
-  if ((await store.bucket.head(mediaObjectKey(id, largest.size))) === null) store.added.push(id);
-  // Content-addressed keys never change content, so repeating a put (a retried form) is harmless.
+  // The id is new, so everything stored under it is this request's, to delete if it fails.
+  store.added.push(id);
   await Promise.all(
     processed.variants.map((variant) =>
       store.bucket.put(mediaObjectKey(id, variant.size), variant.bytes, {
@@ -66,8 +58,7 @@ export async function storeImage(db: Database, store: MediaStore, owner: UploadO
       height: largest.height,
       sourceType: processed.sourceType,
       sourceBytes: bytes.length,
-    })
-    .onConflictDoNothing();
+    });
   return { id, width: largest.width, height: largest.height, altVi: '', altEn: '' };
 }
 

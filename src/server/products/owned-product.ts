@@ -48,14 +48,16 @@ export async function findProductBySlug(db: Database, slug: string): Promise<Own
 }
 
 /**
- * NotFoundError when no product has the slug; ForbiddenError (through the
- * guard) when the user is not a member of its cooperative — officers and
- * admins included: they moderate, they do not edit a cooperative's records.
+ * ForbiddenError (through the guard) for anyone but a cooperative member —
+ * officers and admins included: they moderate, they do not edit a
+ * cooperative's records. NotFoundError when no product has the slug, and
+ * exactly the same when another cooperative's product has it.
  */
 export async function findOwnedProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<OwnedProduct> {
   // The role is checked before the lookup, so visitors learn nothing about which drafts exist.
-  requireCooperativeMember(user, user?.cooperativeId ?? '');
+  const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
   const product = await findProductBySlug(db, slug);
-  requireCooperativeMember(user, product.cooperativeId);
+  // A 403 here would tell a member of another cooperative that a draft with this slug exists.
+  if (product.cooperativeId !== member.cooperativeId) throw new NotFoundError('product');
   return product;
 }
