@@ -8,7 +8,7 @@ import { env } from 'cloudflare:workers';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
 import { changePassword, signIn } from '../../../src/server/accounts/authentication';
-import { requireCooperativeManager } from '../../../src/server/accounts/guards';
+import { requireCooperativeManager, requireRole } from '../../../src/server/accounts/guards';
 import {
   acceptInvitation,
   type CooperativeTeam,
@@ -209,10 +209,11 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
   const user = signedInOr(page, locale, routes.signIn[locale]);
   if (user instanceof Response) return user;
   // The manager's page. Officers and admins name a cooperative's manager on their own page
-  // (manager-invitation-pages.ts).
+  // (manager-invitation-pages.ts); here they have no cooperative to invite into, so they are refused
+  // like members who do not manage theirs (the guard alone lets them through, for that other page).
   let manager: SessionUser;
   try {
-    manager = requireCooperativeManager(user, user.cooperativeId ?? '');
+    manager = requireCooperativeManager(requireRole(user, 'member'), user.cooperativeId ?? '');
   } catch (error) {
     if (!(error instanceof ForbiddenError)) throw error;
     page.response.status = 403;
