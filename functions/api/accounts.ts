@@ -15,6 +15,7 @@ import { NotFoundError } from '../../src/server/errors';
 import { clientAddress } from '../../src/server/security/client-address';
 import { clearedSessionCookie, sessionCookie } from '../../src/server/security/session-cookie';
 import { type ApiEnv, createRouter } from './context';
+import { signedInOnly } from './session';
 import { errorSchemaResponses } from './schemas';
 
 const UserSchema = z
@@ -73,6 +74,7 @@ const signOutRoute = createRoute({
 const meRoute = createRoute({
   method: 'get',
   path: '/me',
+  middleware: [signedInOnly],
   summary: 'The signed-in account',
   responses: {
     200: { description: 'The account, its cooperative and role', content: { 'application/json': { schema: AccountSchema } } },
@@ -83,6 +85,7 @@ const meRoute = createRoute({
 const changePasswordRoute = createRoute({
   method: 'post',
   path: '/me/password',
+  middleware: [signedInOnly],
   summary: 'Change password',
   description: 'Ends every session of the account and starts a new one for this client (a new cookie).',
   request: {

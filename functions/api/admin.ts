@@ -15,6 +15,7 @@ import { createTarget, deleteTarget, type Target, updateTarget } from '../../src
 import { TARGET_METRICS } from '../../src/server/targets/vocabulary';
 import { COOPERATIVE_STATUSES } from '../../src/server/cooperatives/vocabulary';
 import { createRouter } from './context';
+import { officersOnly } from './session';
 import { errorSchemaResponses } from './schemas';
 
 const errorDescriptions: Record<number, string> = {
@@ -91,6 +92,7 @@ const slugParam = z.string().min(1).max(200).openapi({ param: { name: 'slug', in
 const listTargetsRoute = createRoute({
   method: 'get',
   path: '/admin/targets',
+  middleware: [officersOnly],
   tags,
   summary: 'Province targets with their progress',
   description: 'Every province\'s targets, or one province\'s with `?province=`; progress is read off the statistics of the current year.',
@@ -100,6 +102,7 @@ const listTargetsRoute = createRoute({
 const createTargetRoute = createRoute({
   method: 'post',
   path: '/admin/targets',
+  middleware: [officersOnly],
   tags,
   summary: 'Record a province target',
   description: 'Written to the audit log. One target per province, metric and due date (422 target_exists on dueDate otherwise).',
@@ -109,6 +112,7 @@ const createTargetRoute = createRoute({
 const updateTargetRoute = createRoute({
   method: 'put',
   path: '/admin/targets/{id}',
+  middleware: [officersOnly],
   tags,
   summary: 'Change a province target',
   request: { params: z.object({ id: idParam }), body: { content: { 'application/json': { schema: TargetBody } }, required: true } },
@@ -117,6 +121,7 @@ const updateTargetRoute = createRoute({
 const deleteTargetRoute = createRoute({
   method: 'delete',
   path: '/admin/targets/{id}',
+  middleware: [officersOnly],
   tags,
   summary: 'Delete a province target',
   request: { params: z.object({ id: idParam }) },
@@ -125,6 +130,7 @@ const deleteTargetRoute = createRoute({
 const auditLogRoute = createRoute({
   method: 'get',
   path: '/admin/audit-log',
+  middleware: [officersOnly],
   tags,
   summary: 'Search the audit log',
   description: 'Newest first, 50 a page; pass `next` back as `before` for the following page. Dates are calendar days in Viet Nam, both inclusive.',
@@ -149,6 +155,7 @@ const auditLogRoute = createRoute({
 const standingRoute = createRoute({
   method: 'post',
   path: '/admin/cooperatives/{slug}/{action}',
+  middleware: [officersOnly],
   tags,
   summary: "Change a cooperative's standing",
   description:
@@ -167,6 +174,7 @@ const standingRoute = createRoute({
 const productSuspensionRoute = createRoute({
   method: 'post',
   path: '/admin/products/{slug}/suspend',
+  middleware: [officersOnly],
   tags,
   summary: 'Take a published product down with a reason',
   description:

@@ -14,6 +14,7 @@ import { FUTURE_TOLERANCE_MS, MAX_STEPS } from '../../src/server/provenance/batc
 import { findProductBatch, recordBatch, recordCertificate, updateBatch, updateCertificate } from '../../src/server/provenance/batches';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { createRouter } from './context';
+import { membersOnly } from './session';
 import { errorSchemaResponses, isoDate } from './schemas';
 
 const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
@@ -87,6 +88,7 @@ const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'applicat
 const createBatchRoute = createRoute({
   method: 'post',
   path: '/products/{slug}/batches',
+  middleware: [membersOnly],
   summary: 'Record a batch with its provenance timeline',
   description: 'Members of the cooperative that owns the product only. The batch and its steps are written together or not at all.',
   request: { params: z.object({ slug }), ...json(BatchBody) },
@@ -99,6 +101,7 @@ const createBatchRoute = createRoute({
 const updateBatchRoute = createRoute({
   method: 'put',
   path: '/products/{slug}/batches/{lot}',
+  middleware: [membersOnly],
   summary: 'Replace a batch and its whole timeline',
   description: 'Members of the owning cooperative only. The lot code may change (to one the product does not already use).',
   request: { params: z.object({ slug, lot }), ...json(BatchBody) },
@@ -111,6 +114,7 @@ const updateBatchRoute = createRoute({
 const createCertificateRoute = createRoute({
   method: 'post',
   path: '/products/{slug}/certificates',
+  middleware: [membersOnly],
   summary: 'Add a certificate to a product',
   description: 'Members of the owning cooperative only.',
   request: { params: z.object({ slug }), ...json(CertificateBody) },
@@ -123,6 +127,7 @@ const createCertificateRoute = createRoute({
 const updateCertificateRoute = createRoute({
   method: 'put',
   path: '/products/{slug}/certificates/{id}',
+  middleware: [membersOnly],
   summary: "Change a product's certificate",
   description: 'Members of the owning cooperative only.',
   request: { params: z.object({ slug, id: certificateId }), ...json(CertificateBody) },

@@ -22,8 +22,9 @@ import {
   withdrawRegistration,
 } from '../../src/server/events/registrations';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
-import { requireOfficer, requireUser } from '../../src/server/accounts/guards';
+import { requireUser } from '../../src/server/accounts/guards';
 import { createRouter } from './context';
+import { membersOnly, officersOnly, signedInOnly } from './session';
 import { errorSchemaResponses } from './schemas';
 
 const RegistrationSchema = z
@@ -80,6 +81,7 @@ const tags = ['Event registrations'];
 const listRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/registrations',
+  middleware: [signedInOnly],
   tags,
   summary: "An event's registrations",
   description: 'Trade officers and admins get every registration; a member gets only their own cooperative\'s (zero or one).',
@@ -90,6 +92,7 @@ const listRoute = createRoute({
 const csvRoute = createRoute({
   method: 'get',
   path: '/events/{slug}/registrations.csv',
+  middleware: [officersOnly],
   tags,
   summary: "An event's registrations as CSV (trade officers)",
   description: 'RFC 4180, UTF-8 with a byte order mark; times in Viet Nam (+07:00).',
@@ -100,6 +103,7 @@ const csvRoute = createRoute({
 const registerRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/registrations',
+  middleware: [membersOnly],
   tags,
   summary: "Register the member's cooperative for an event",
   description:
@@ -113,6 +117,7 @@ const registerRoute = createRoute({
 const withdrawRoute = createRoute({
   method: 'delete',
   path: '/events/{slug}/registrations/{id}',
+  middleware: [membersOnly],
   tags,
   summary: "Withdraw the cooperative's registration",
   description: 'Before the registration deadline (or the start, without one); its booths are freed.',
@@ -123,6 +128,7 @@ const withdrawRoute = createRoute({
 const decideRoute = createRoute({
   method: 'patch',
   path: '/events/{slug}/registrations/{id}',
+  middleware: [officersOnly],
   tags,
   summary: 'Confirm, waitlist or decline a registration (trade officers)',
   description: 'Waitlisting or declining frees its booths; confirming a waitlisted one needs them to fit (409 no_booths_left otherwise). Written to the audit log.',
@@ -143,7 +149,6 @@ async function oneRegistration(db: Parameters<typeof listEventRegistrations>[0],
 
 export const eventRegistrations = createRouter()
   .openapi(csvRoute, async (c) => {
-    requireOfficer(c.get('user'));
     const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
     const body = registrationsCsv(await listEventRegistrations(c.get('db'), event.id));
     return c.body(body, 200, {

@@ -11,7 +11,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { requireUser } from '../../src/server/accounts/guards';
 import { clientAddress } from '../../src/server/security/client-address';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import {
@@ -32,6 +31,7 @@ import { submitInquiry } from '../../src/server/inquiries/submit';
 import { INQUIRY_STATUSES } from '../../src/server/inquiries/vocabulary';
 import { mailerFor } from '../../src/server/mail/mailer';
 import { type ApiEnv, createRouter } from './context';
+import { membersOnly, officersOnly } from './session';
 import { errorResponse } from './errors';
 import { fieldIssuesFromZod } from '../../src/server/validation';
 import { ValidationError } from '../../src/server/errors';
@@ -186,6 +186,7 @@ const InboxItemSchema = z
 const inboxRoute = createRoute({
   method: 'get',
   path: '/inquiries',
+  middleware: [membersOnly],
   summary: 'The inbox of the signed-in member’s cooperative',
   request: {
     query: z.object({
@@ -238,6 +239,7 @@ const InquiryDetailSchema = z
 const detailRoute = createRoute({
   method: 'get',
   path: '/inquiries/{reference}',
+  middleware: [membersOnly],
   summary: 'One inquiry of the member’s cooperative (opening a new one marks it read)',
   request: { params: referenceParam },
   responses: {
@@ -249,6 +251,8 @@ const detailRoute = createRoute({
 const replyRoute = createRoute({
   method: 'post',
   path: '/inquiries/{reference}/replies',
+  // Who may post comes before what was posted.
+  middleware: [membersOnly, jsonBodyGate()],
   summary: 'Reply to an inquiry of the member’s cooperative',
   description: 'Stores the reply, marks the inquiry replied and mails the reply to the buyer (if they gave an email) after the response.',
   request: {
@@ -264,6 +268,8 @@ const replyRoute = createRoute({
 const actionRoute = createRoute({
   method: 'post',
   path: '/inquiries/{reference}/actions',
+  // Who may post comes before what was posted.
+  middleware: [membersOnly, jsonBodyGate()],
   summary: 'Close, reopen, mark spam or not spam',
   request: {
     params: referenceParam,
@@ -287,6 +293,7 @@ const FiguresSchema = z.object({
 const statisticsRoute = createRoute({
   method: 'get',
   path: '/inquiries/statistics',
+  middleware: [officersOnly],
   summary: 'Inquiry figures per cooperative and province (trade officers)',
   description: 'Counts and the median time to first reply over the last 365 days. No inquiry contents and no buyer details.',
   responses: {
@@ -386,7 +393,6 @@ function deliverLater(c: Context<ApiEnv>, inquiryId: string) {
 export const inquiries = createRouter();
 inquiries.use('/inquiries', jsonBodyGate());
 inquiries.use('/inquiries/status', jsonBodyGate());
-inquiries.use('/inquiries/:reference/*', jsonBodyGate());
 
 inquiries
   .openapi(
@@ -450,7 +456,6 @@ inquiries
     return c.json({ ...figures, since: figures.since.toISOString() }, 200);
   })
   .openapi(inboxRoute, async (c) => {
-    requireUser(c.get('user'));
     const query = c.req.valid('query');
     const page = await listInbox(c.get('db'), c.get('user'), parseInboxFilter(query.status), query.page ?? 1);
     c.header('Cache-Control', 'private, no-store');
@@ -460,7 +465,6 @@ inquiries
     );
   })
   .openapi(detailRoute, async (c) => {
-    requireUser(c.get('user'));
     const detail = await openInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, new Date());
     const { id: _id, spamScore: _score, cooperativeName: _name, ...inquiry } = detail;
     c.header('Cache-Control', 'private, no-store');
@@ -476,13 +480,11 @@ inquiries
     );
   })
   .openapi(replyRoute, async (c) => {
-    requireUser(c.get('user'));
     const outcome = await replyToInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, c.req.valid('json').body, linksFor(c), new Date());
     if (outcome.notify) deliverLater(c, outcome.inquiryId);
     return c.json({ status: 'replied' as const }, 201);
   })
   .openapi(actionRoute, async (c) => {
-    requireUser(c.get('user'));
     const outcome = await actOnInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, c.req.valid('json').action, linksFor(c), new Date());
     if (outcome.notify) deliverLater(c, outcome.inquiryId);
     return c.json({ status: outcome.status }, 200);

@@ -476,23 +476,38 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
     });
   }
 
+  /**
+   * Who sends junk, and what they get: visitors 401 and the wrong role 403
+   * where the operation is not theirs, before any field is judged (so the
+   * rules stay theirs to know); its audience any other 4xx.
+   */
+  const junkSenders = (): { who: string; cookie?: string; answers?: number }[] => [
+    { who: 'a visitor', answers: access.audience === 'public' ? undefined : 401 },
+    { who: `its audience (${access.audience})`, cookie },
+    ...wrongRoles(access.audience).map((caller) => ({ who: caller, cookie: f.cookies[caller as keyof Fixtures['cookies']], answers: 403 })),
+  ];
+
+  function expectJunkRefused(res: Response, sender: { who: string; answers?: number }, what: string) {
+    const message = `${what} from ${sender.who}`;
+    if (sender.answers) expect(res.status, message).toBe(sender.answers);
+    expect(res.status, message).toBeGreaterThanOrEqual(400);
+    expect(res.status, message).toBeLessThan(500);
+  }
+
   if (hasParams) it.each(JUNK_SEGMENTS)('answers junk path segment %s with a 4xx, never a 5xx', async (junk) => {
     const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+    const params = Object.fromEntries(Object.entries(valid.params ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]));
     for (const name of names) {
-      for (const who of [undefined, cookie]) {
-        const params = Object.fromEntries(Object.entries(valid.params ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]));
-        const res = await send(method, path({ ...params, [name]: junk }, true), { cookie: who, body: valid.body });
-        expect(res.status, `{${name}} = ${junk}${who ? ', signed in' : ''}`).toBeGreaterThanOrEqual(400);
-        expect(res.status, `{${name}} = ${junk}${who ? ', signed in' : ''}`).toBeLessThan(500);
+      for (const sender of junkSenders()) {
+        const res = await send(method, path({ ...params, [name]: junk }, true), { cookie: sender.cookie, body: valid.body });
+        expectJunkRefused(res, sender, `{${name}} = ${junk}`);
       }
     }
   });
 
   if (hasBody) it.each(JUNK_BODIES)('refuses %s with a 4xx, never a 5xx', async (what, raw) => {
-    for (const who of [undefined, cookie]) {
-      const res = await send(method, path(valid.params), { cookie: who, raw });
-      expect(res.status, `${what}${who ? ', signed in' : ''}`).toBeGreaterThanOrEqual(400);
-      expect(res.status, `${what}${who ? ', signed in' : ''}`).toBeLessThan(500);
+    for (const sender of junkSenders()) {
+      expectJunkRefused(await send(method, path(valid.params), { cookie: sender.cookie, raw }), sender, what);
     }
   });
 
