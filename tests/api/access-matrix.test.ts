@@ -15,20 +15,19 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { newId } from '../../src/server/db/ids';
-import { batches, cooperatives, events, products } from '../../src/server/db/schema';
+import { batches, cooperatives, products } from '../../src/server/db/schema';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
 import { createApi, OPENAPI_INFO } from '../../functions/api';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
+import { insertOpenEvent } from '../support/events';
 import { readJson } from '../support/http';
 import { validInquiry } from '../support/inquiries';
 import { validBatch, validCertificate, validEvent, validTarget } from '../support/valid-input';
 
 const ORIGIN = 'http://localhost';
 const FOREIGN_ORIGIN = 'https://evil.example';
-const DAY = 86_400_000;
 
 /** Who an operation is for: anyone; anyone signed in; members of a cooperative; trade officers and admins. */
 type Audience = 'public' | 'signed-in' | 'member' | 'officer';
@@ -162,28 +161,9 @@ async function buildFixtures() {
     return row;
   };
 
-  async function event(status: 'draft' | 'published') {
-    const id = newId();
-    const now = Date.now();
-    await db.insert(events).values({
-      id,
-      slug: `kiem-tra-quyen-${id}`,
-      kind: 'fair',
-      titleVi: 'Hội chợ kiểm tra quyền',
-      organiser: 'Sở Công Thương',
-      startsAt: new Date(now + 60 * DAY),
-      endsAt: new Date(now + 62 * DAY),
-      venue: 'Cung Văn hoá',
-      address: '91 Trần Hưng Đạo, Hà Nội',
-      provinceCode: '01',
-      status,
-      boothCapacity: 40,
-      registrationOpensAt: new Date(now - DAY),
-      registrationClosesAt: new Date(now + 30 * DAY),
-      publishedAt: status === 'published' ? new Date(now - DAY) : null,
-    });
-    return `kiem-tra-quyen-${id}`;
-  }
+  /** An event of its own, in Ha Noi (so a draft can be published), registration open. */
+  const event = (status: 'draft' | 'published') =>
+    insertOpenEvent(db, { status, address: '91 Trần Hưng Đạo, Hà Nội', provinceCode: '01', publishedAt: status === 'published' ? new Date() : null });
 
   async function registration(cookie: string, slug: string): Promise<string> {
     const res = await send('POST', `/events/${slug}/registrations`, { cookie, body: { booths: 1 } });

@@ -19,7 +19,7 @@ import type { Locale } from '../../src/i18n';
 import { readJson } from '../support/http';
 import { validInquiry } from '../support/inquiries';
 import { nextAddress, site } from '../support/site';
-import { validBatch, validCertificate, validEvent, validTarget } from '../support/valid-input';
+import { validBatch, validCertificate, validEvent, validProductForm, validTarget } from '../support/valid-input';
 
 const baseUrl = inject('baseUrl');
 const { origin, get, post, signIn, freshMember } = site(baseUrl);
@@ -66,24 +66,6 @@ async function api(method: string, path: string, cookie: string | null, body: un
   return readJson(res);
 }
 
-const productFields = (name: string) => ({
-  nameVi: `${name} ${Date.now() % 1_000_000}`,
-  nameEn: 'Access check product',
-  descriptionVi: 'Sản phẩm thử nghiệm của bảng quyền truy cập.',
-  descriptionEn: '',
-  ocopGroup: 'thuc_pham',
-  provinceCode: '01',
-  commune: '',
-  originFormerly: '',
-  gtin: '',
-  priceVnd: '90.000',
-  unitVi: 'gói 500 g',
-  unitEn: '500 g pack',
-  minOrder: '10',
-  seasonVi: '',
-  seasonEn: '',
-});
-
 /** The records the table opens, made through the site's own forms and API. */
 async function makeRecords() {
   const managerA = await signIn('quanly1@cho-htx.test');
@@ -94,7 +76,7 @@ async function makeRecords() {
 
   /** A new product of the manager's cooperative, as a draft; its slug and name. */
   async function draftProduct(cookie: string) {
-    const fields = productFields('Sản phẩm kiểm tra quyền');
+    const fields = validProductForm({ nameVi: `Sản phẩm kiểm tra quyền ${Date.now() % 1_000_000}` });
     const created = await post('/tai-khoan/san-pham/moi', fields, cookie);
     expect(created.status, await created.clone().text().then((html) => html.match(/id="field-[^"]+-error"[^>]*>[^<]*/g)?.join('; '))).toBe(303);
     return { slug: (created.headers.get('location') ?? '').replace(/\?.*$/, '').split('/').pop() ?? '', fields };
