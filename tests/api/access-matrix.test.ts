@@ -31,8 +31,8 @@ const FOREIGN_ORIGIN = 'https://evil.example';
 
 /** Who an operation is for: anyone; anyone signed in; members of a cooperative; trade officers and admins. */
 type Audience = 'public' | 'signed-in' | 'member' | 'officer';
-/** Who sends a request: the demo member of cooperative A, of B, the demo officer, the demo admin, or nobody. */
-type Caller = 'memberA' | 'memberB' | 'officer' | 'admin' | 'anonymous';
+/** Who sends a signed-in request: a demo member (not a manager) of cooperative A or B, the demo officer or admin. */
+type Caller = 'memberA' | 'memberB' | 'officer' | 'admin';
 
 type Params = Record<string, string>;
 
@@ -103,12 +103,16 @@ const targetBody = () => validTarget(++targetDueYear);
 
 /** The records the table's requests use: the demo catalogue, and fresh records for operations that change them. */
 async function buildFixtures() {
-  const account = (id: string) => DEMO_ACCOUNTS.find((a) => a.id === id)!;
-  const cookies = {
-    memberA: await sessionCookieFor(db, account('demo-user-member-1').id),
-    memberB: await sessionCookieFor(db, account('demo-user-member-2').id),
-    officer: await sessionCookieFor(db, account('demo-user-officer').id),
-    admin: await sessionCookieFor(db, account('demo-user-admin').id),
+  const demo = (role: string, cooperative: number | null = null) => {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === role && a.cooperative === cooperative && !a.isManager);
+    if (!account) throw new Error(`no demo ${role} of cooperative ${cooperative}`);
+    return sessionCookieFor(db, account.id);
+  };
+  const cookies: Record<Caller, string> = {
+    memberA: await demo('member', 0),
+    memberB: await demo('member', 1),
+    officer: await demo('officer'),
+    admin: await demo('admin'),
   };
   const me = async (cookie: string) => (await readJson(await send('GET', '/me', { cookie }))).cooperative as { id: string; slug: string };
   const cooperativeA = await me(cookies.memberA);
@@ -385,7 +389,7 @@ function defaultCookie(audience: Audience): string | undefined {
 }
 
 /** The callers of the wrong role: officers and admins for members' operations, a member for officers'. */
-function wrongRoles(audience: Audience): Exclude<Caller, 'anonymous'>[] {
+function wrongRoles(audience: Audience): Caller[] {
   if (audience === 'member') return ['officer', 'admin'];
   if (audience === 'officer') return ['memberA'];
   return [];
@@ -440,7 +444,7 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
   });
 
   it.each(wrongRoles(access.audience))('answers 403 to %s, the wrong role', async (caller) => {
-    const res = await send(method, path(valid.params), { cookie: f.cookies[caller as keyof Fixtures['cookies']], body: valid.body });
+    const res = await send(method, path(valid.params), { cookie: f.cookies[caller], body: valid.body });
     expect(res.status).toBe(403);
   });
 
@@ -464,7 +468,7 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
   const junkSenders = (): { who: string; cookie?: string; answers?: number }[] => [
     { who: 'a visitor', answers: access.audience === 'public' ? undefined : 401 },
     { who: `its audience (${access.audience})`, cookie },
-    ...wrongRoles(access.audience).map((caller) => ({ who: caller, cookie: f.cookies[caller as keyof Fixtures['cookies']], answers: 403 })),
+    ...wrongRoles(access.audience).map((caller) => ({ who: caller, cookie: f.cookies[caller], answers: 403 })),
   ];
 
   function expectJunkRefused(res: Response, sender: { who: string; answers?: number }, what: string) {
