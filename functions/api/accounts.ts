@@ -19,6 +19,7 @@ import { signedIn } from './openapi';
 import { errorSchemaResponses, jsonContent } from './schemas';
 
 const tags = ['Accounts'];
+import { signedInOnly } from './session';
 
 const UserSchema = z
   .object({
@@ -95,6 +96,7 @@ const meRoute = createRoute({
   operationId: 'getAccount',
   tags,
   security: signedIn,
+  middleware: [signedInOnly],
   summary: 'The signed-in account',
   responses: {
     200: jsonContent('The account, its cooperative and role', AccountSchema),
@@ -108,6 +110,7 @@ const changePasswordRoute = createRoute({
   operationId: 'changePassword',
   tags,
   security: signedIn,
+  middleware: [signedInOnly],
   summary: 'Change password',
   description: 'Ends every session of the account and starts a new one for this client (a new cookie).',
   request: {

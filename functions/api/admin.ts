@@ -19,6 +19,7 @@ import { createRouter } from './context';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
 import { errorSchemaResponses, instant, jsonContent, ProvinceRefSchema } from './schemas';
+import { officersOnly } from './session';
 
 const errorDescriptions: Record<number, string> = {
   400: 'A malformed search (see fields)',
@@ -91,6 +92,7 @@ const listTargetsRoute = createRoute({
   path: '/admin/targets',
   operationId: 'listProvinceTargets',
   security: signedIn,
+  middleware: [officersOnly],
   tags,
   summary: 'Province targets with their progress',
   description: 'Every province\'s targets, or one province\'s with `?province=`; progress is read off the statistics of the current year.',
@@ -100,23 +102,23 @@ const listTargetsRoute = createRoute({
 const createTargetRoute = createRoute({
   method: 'post',
   path: '/admin/targets',
+  middleware: [officersOnly, jsonBody()],
   operationId: 'createProvinceTarget',
   security: signedIn,
   tags,
   summary: 'Record a province target',
   description: 'Written to the audit log. One target per province, metric and due date (422 target_exists on dueDate otherwise).',
-  middleware: [jsonBody()],
   request: { body: domainBody(targetInputObject) },
   responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: TargetSchema } } }, ...errors(401, 403, 422) },
 });
 const updateTargetRoute = createRoute({
   method: 'put',
   path: '/admin/targets/{id}',
+  middleware: [officersOnly, jsonBody()],
   operationId: 'updateProvinceTarget',
   security: signedIn,
   tags,
   summary: 'Change a province target',
-  middleware: [jsonBody()],
   request: { params: z.object({ id: idParam }), body: domainBody(targetInputObject) },
   responses: { 200: { description: 'Changed', content: { 'application/json': { schema: TargetSchema } } }, ...errors(401, 403, 404, 422) },
 });
@@ -125,6 +127,7 @@ const deleteTargetRoute = createRoute({
   path: '/admin/targets/{id}',
   operationId: 'deleteProvinceTarget',
   security: signedIn,
+  middleware: [officersOnly],
   tags,
   summary: 'Delete a province target',
   request: { params: z.object({ id: idParam }) },
@@ -135,6 +138,7 @@ const auditLogRoute = createRoute({
   path: '/admin/audit-log',
   operationId: 'searchAuditLog',
   security: signedIn,
+  middleware: [officersOnly],
   tags,
   summary: 'Search the audit log',
   description: 'Newest first, 50 a page; pass `next` back as `before` for the following page. Dates are calendar days in Viet Nam, both inclusive.',
@@ -158,6 +162,7 @@ const standingRoute = createRoute({
   path: '/admin/cooperatives/{slug}/{action}',
   operationId: 'changeCooperativeStanding',
   security: signedIn,
+  middleware: [officersOnly],
   tags,
   summary: "Change a cooperative's standing",
   description:
@@ -178,6 +183,7 @@ const productSuspensionRoute = createRoute({
   path: '/admin/products/{slug}/suspend',
   operationId: 'suspendProduct',
   security: signedIn,
+  middleware: [officersOnly],
   tags,
   summary: 'Take a published product down with a reason',
   description:

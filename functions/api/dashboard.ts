@@ -17,6 +17,7 @@ import { domainBody, signedIn } from './openapi';
 import { errorSchemaResponses } from './schemas';
 
 const tags = ['Cooperative dashboard'];
+import { membersOnly } from './session';
 
 const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
 const errorDescriptions: Record<number, string> = {
@@ -40,12 +41,12 @@ const WrittenCertificate = z.object({ id: z.string() }).openapi('WrittenCertific
 const createBatchRoute = createRoute({
   method: 'post',
   path: '/products/{slug}/batches',
+  middleware: [membersOnly, jsonBody()],
   operationId: 'recordBatch',
   tags,
   security: signedIn,
   summary: 'Record a batch with its provenance timeline',
   description: 'Members of the cooperative that owns the product only. The batch and its steps are written together or not at all.',
-  middleware: [jsonBody()],
   request: { params: z.object({ slug }), body: domainBody(batchInputObject) },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: WrittenBatch } } },
@@ -56,12 +57,12 @@ const createBatchRoute = createRoute({
 const updateBatchRoute = createRoute({
   method: 'put',
   path: '/products/{slug}/batches/{lot}',
+  middleware: [membersOnly, jsonBody()],
   operationId: 'updateBatch',
   tags,
   security: signedIn,
   summary: 'Replace a batch and its whole timeline',
   description: 'Members of the owning cooperative only. The lot code may change (to one the product does not already use).',
-  middleware: [jsonBody()],
   request: { params: z.object({ slug, lot }), body: domainBody(batchInputObject) },
   responses: {
     200: { description: 'Replaced', content: { 'application/json': { schema: WrittenBatch } } },
@@ -72,12 +73,12 @@ const updateBatchRoute = createRoute({
 const createCertificateRoute = createRoute({
   method: 'post',
   path: '/products/{slug}/certificates',
+  middleware: [membersOnly, jsonBody()],
   operationId: 'recordCertificate',
   tags,
   security: signedIn,
   summary: 'Add a certificate to a product',
   description: 'Members of the owning cooperative only.',
-  middleware: [jsonBody()],
   request: { params: z.object({ slug }), body: domainBody(certificateInputSchema) },
   responses: {
     201: { description: 'Added', content: { 'application/json': { schema: WrittenCertificate } } },
@@ -88,12 +89,12 @@ const createCertificateRoute = createRoute({
 const updateCertificateRoute = createRoute({
   method: 'put',
   path: '/products/{slug}/certificates/{id}',
+  middleware: [membersOnly, jsonBody()],
   operationId: 'updateCertificate',
   tags,
   security: signedIn,
   summary: "Change a product's certificate",
   description: 'Members of the owning cooperative only.',
-  middleware: [jsonBody()],
   request: { params: z.object({ slug, id: certificateId }), body: domainBody(certificateInputSchema) },
   responses: {
     200: { description: 'Changed', content: { 'application/json': { schema: WrittenCertificate } } },

@@ -16,11 +16,12 @@ import { registrationInputSchema } from '../../src/server/events/registrations/r
 import { MAX_BOOTHS_PER_REGISTRATION, MAX_PRODUCTS_SHOWN, REGISTRATION_NOTE_MAX_LENGTH } from '../../src/server/events/registrations/registration-input';
 import { type EventRegistrationRow, listEventRegistrations } from '../../src/server/events/registrations/registration-reads';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
-import { requireOfficer, requireUser } from '../../src/server/accounts/guards';
+import { requireUser } from '../../src/server/accounts/guards';
 import { createRouter } from './context';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
 import { errorSchemaResponses, instant } from './schemas';
+import { membersOnly, officersOnly, signedInOnly } from './session';
 
 export const RegistrationSchema = z
   .object({
@@ -76,6 +77,7 @@ const listRoute = createRoute({
   path: '/events/{slug}/registrations',
   operationId: 'listEventRegistrations',
   security: signedIn,
+  middleware: [signedInOnly],
   tags,
   summary: "An event's registrations",
   description: 'Trade officers and admins get every registration; a member gets only their own cooperative\'s (zero or one).',
@@ -88,6 +90,7 @@ const csvRoute = createRoute({
   path: '/events/{slug}/registrations.csv',
   operationId: 'exportEventRegistrations',
   security: signedIn,
+  middleware: [officersOnly],
   tags,
   summary: "An event's registrations as CSV (trade officers)",
   description: 'RFC 4180, UTF-8 with a byte order mark; times in Viet Nam (+07:00).',
@@ -98,6 +101,7 @@ const csvRoute = createRoute({
 const registerRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/registrations',
+  middleware: [membersOnly, jsonBody()],
   operationId: 'registerForEvent',
   security: signedIn,
   tags,
@@ -106,7 +110,6 @@ const registerRoute = createRoute({
     'Within the registration window only. The registration is pending (its booths held) when they fit in what is left, ' +
     'waitlisted otherwise: two cooperatives racing for the last booth never both get it, and neither is lost. ' +
     'A cooperative that withdrew may register again.',
-  middleware: [jsonBody()],
   request: { params: z.object({ slug: slugParam }), body: domainBody(RegistrationBody) },
   responses: { 201: { description: 'Registered', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409, 422) },
 });
@@ -116,6 +119,7 @@ const withdrawRoute = createRoute({
   path: '/events/{slug}/registrations/{id}',
   operationId: 'withdrawRegistration',
   security: signedIn,
+  middleware: [membersOnly],
   tags,
   summary: "Withdraw the cooperative's registration",
   description: 'Before the registration deadline (or the start, without one); its booths are freed.',
@@ -128,6 +132,7 @@ const decideRoute = createRoute({
   path: '/events/{slug}/registrations/{id}',
   operationId: 'decideRegistration',
   security: signedIn,
+  middleware: [officersOnly],
   tags,
   summary: 'Confirm, waitlist or decline a registration (trade officers)',
   description: 'Waitlisting or declining frees its booths; confirming a waitlisted one needs them to fit (409 no_booths_left otherwise). Written to the audit log.',
@@ -143,7 +148,6 @@ async function oneRegistration(db: Parameters<typeof listEventRegistrations>[0],
 
 export const eventRegistrations = createRouter()
   .openapi(csvRoute, async (c) => {
-    requireOfficer(c.get('user'));
     const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
     const body = registrationsCsv(await listEventRegistrations(c.get('db'), event.id));
     return c.body(body, 200, {

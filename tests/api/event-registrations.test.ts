@@ -9,11 +9,11 @@ import { parse } from 'csv-parse/browser/esm/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../src/server/accounts/sessions';
 import type { Database } from '../../src/server/db/client';
-import { newId } from '../../src/server/db/ids';
 import { auditLog, eventRegistrations, events, products } from '../../src/server/db/schema';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
+import { insertOpenEvent } from '../support/events';
 import { readJson } from '../support/http';
 
 const ORIGIN = 'http://localhost';
@@ -38,26 +38,7 @@ async function newCooperativeMember(): Promise<Actor> {
 }
 
 /** A published event whose registration window is open now. */
-async function openEvent(boothCapacity: number | null, overrides: Partial<typeof events.$inferInsert> = {}): Promise<string> {
-  const id = newId();
-  const now = Date.now();
-  await db.insert(events).values({
-    id,
-    slug: `hoi-cho-thu-${id}`,
-    kind: 'fair',
-    titleVi: 'Hội chợ thử',
-    organiser: 'Sở Công Thương',
-    startsAt: new Date(now + 30 * DAY),
-    endsAt: new Date(now + 32 * DAY),
-    venue: 'Cung Văn hoá',
-    status: 'published',
-    boothCapacity,
-    registrationOpensAt: new Date(now - DAY),
-    registrationClosesAt: new Date(now + 20 * DAY),
-    ...overrides,
-  });
-  return `hoi-cho-thu-${id}`;
-}
+const openEvent = (boothCapacity: number | null, overrides: Partial<typeof events.$inferInsert> = {}) => insertOpenEvent(db, { boothCapacity, ...overrides });
 
 function send(who: Actor | null, method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { origin: ORIGIN };

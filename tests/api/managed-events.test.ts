@@ -19,6 +19,7 @@ import { createTestCooperative, createTestUser } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
 import { readJson } from '../support/http';
+import { validEvent } from '../support/valid-input';
 
 const ORIGIN = 'http://localhost';
 
@@ -43,27 +44,7 @@ function send(cookie: string | null, method: string, path: string, body?: unknow
 }
 
 /** A valid event a month or two ahead, in Ha Noi (GSO 01). */
-function fair(overrides: Record<string, unknown> = {}) {
-  return {
-    kind: 'fair',
-    titleVi: 'Hội chợ OCOP thử nghiệm',
-    titleEn: 'Test OCOP fair',
-    descriptionVi: 'Gian hàng sản phẩm OCOP.',
-    allDay: false,
-    startDate: '2027-03-10',
-    endDate: '2027-03-12',
-    startTime: '08:00',
-    endTime: '17:00',
-    venue: 'Cung Văn hoá Hữu nghị',
-    address: '91 Trần Hưng Đạo, Hà Nội',
-    provinceCode: '01',
-    organiser: 'Sở Công Thương Hà Nội',
-    registrationOpens: '2027-01-10T08:00',
-    registrationCloses: '2027-03-01T17:00',
-    boothCapacity: 40,
-    ...overrides,
-  };
-}
+const fair = validEvent;
 
 async function auditActions(entityId: string) {
   const rows = await db.select().from(auditLog).where(eq(auditLog.entityId, entityId));

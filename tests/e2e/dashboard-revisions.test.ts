@@ -9,28 +9,18 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { site } from '../support/site';
+import { validProductForm } from '../support/valid-input';
 
 const baseUrl = inject('baseUrl');
 const { get, post, signIn } = site(baseUrl);
 
-const product = (extra: Record<string, string> = {}) => ({
-  nameVi: `Miến dong thử nghiệm ${Date.now() % 1_000_000}`,
-  nameEn: 'Test arrowroot noodles',
-  descriptionVi: 'Miến dong làm thủ công, phơi nắng.',
-  descriptionEn: '',
-  ocopGroup: 'thuc_pham',
-  provinceCode: '01',
-  commune: '',
-  originFormerly: '',
-  gtin: '',
-  priceVnd: '90.000',
-  unitVi: 'gói 500 g',
-  unitEn: '500 g pack',
-  minOrder: '10',
-  seasonVi: '',
-  seasonEn: '',
-  ...extra,
-});
+const product = (extra: Record<string, string> = {}) =>
+  validProductForm({
+    nameVi: `Miến dong thử nghiệm ${Date.now() % 1_000_000}`,
+    nameEn: 'Test arrowroot noodles',
+    descriptionVi: 'Miến dong làm thủ công, phơi nắng.',
+    ...extra,
+  });
 
 describe('dashboard: changes to published products', async () => {
   const manager = await signIn('quanly1@cho-htx.test');

@@ -10,28 +10,14 @@ import { describe, expect, inject, it } from 'vitest';
 import { file, gif, jpegWithGps, mediaObjectCount, png, webp, webpChunks } from '../support/images';
 import { readJson } from '../support/http';
 import { site } from '../support/site';
+import { validProductForm } from '../support/valid-input';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
 const { get, post, postMultipart, signIn, freshMember } = site(baseUrl);
 
-const productFields = (nameVi: string): Record<string, string> => ({
-  nameVi,
-  nameEn: 'Photo test product',
-  descriptionVi: 'Sản phẩm thử ảnh.',
-  descriptionEn: '',
-  ocopGroup: 'thuc_pham',
-  provinceCode: '01',
-  commune: '',
-  originFormerly: '',
-  gtin: '',
-  priceVnd: '90000',
-  unitVi: 'hộp',
-  unitEn: 'box',
-  minOrder: '1',
-  seasonVi: '',
-  seasonEn: '',
-});
+const productFields = (nameVi: string) =>
+  validProductForm({ nameVi, nameEn: 'Photo test product', descriptionVi: 'Sản phẩm thử ảnh.', priceVnd: '90000', unitVi: 'hộp', unitEn: 'box', minOrder: '1' });
 
 function form(fields: Record<string, string>, files: File[] = [], field = 'newImages'): FormData {
   const data = new FormData();

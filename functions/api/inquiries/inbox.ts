@@ -5,7 +5,6 @@
  * or touch it (src/server/inquiries/inbox.ts checks).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireUser } from '../../../src/server/accounts/guards';
 import {
   actOnInquiry,
   INQUIRY_ACTIONS,
@@ -18,6 +17,7 @@ import {
 import { INQUIRY_STATUSES } from '../../../src/server/inquiries/vocabulary';
 import { createRouter } from '../context';
 import { jsonBody } from '../json-body';
+import { membersOnly } from '../session';
 import { signedIn } from '../openapi';
 import { instant, isoDate, jsonContent } from '../schemas';
 import { deliverLater, linksFor } from './delivery';
@@ -76,11 +76,13 @@ const referenceParam = z.object({
 });
 
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-const gate = [jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })];
+// Who may post comes before what was posted.
+const gate = [membersOnly, jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })];
 
 const inboxRoute = createRoute({
   method: 'get',
   path: '/inquiries',
+  middleware: [membersOnly],
   operationId: 'listInquiryInbox',
   tags,
   security: signedIn,
@@ -97,6 +99,7 @@ const inboxRoute = createRoute({
 const detailRoute = createRoute({
   method: 'get',
   path: '/inquiries/{reference}',
+  middleware: [membersOnly],
   operationId: 'openInquiry',
   tags,
   security: signedIn,
@@ -138,26 +141,22 @@ const actionRoute = createRoute({
 
 export const inbox = createRouter()
   .openapi(inboxRoute, async (c) => {
-    requireUser(c.get('user'));
     const query = c.req.valid('query');
     const page = await listInbox(c.get('db'), c.get('user'), parseInboxFilter(query.status), query.page ?? 1);
     c.header('Cache-Control', 'private, no-store');
     return c.json(InboxPageSchema.encode(page), 200);
   })
   .openapi(detailRoute, async (c) => {
-    requireUser(c.get('user'));
     const inquiry = await openInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, new Date());
     c.header('Cache-Control', 'private, no-store');
     return c.json(InquiryDetailSchema.encode({ inquiry }), 200);
   })
   .openapi(replyRoute, async (c) => {
-    requireUser(c.get('user'));
     const outcome = await replyToInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, c.req.valid('json').body, linksFor(c), new Date());
     if (outcome.notify) deliverLater(c, outcome.inquiryId);
     return c.json({ status: 'replied' as const }, 201);
   })
   .openapi(actionRoute, async (c) => {
-    requireUser(c.get('user'));
     const outcome = await actOnInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, c.req.valid('json').action, linksFor(c), new Date());
     if (outcome.notify) deliverLater(c, outcome.inquiryId);
     return c.json({ status: outcome.status }, 200);

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { inquiryStatistics } from '../../../src/server/inquiries/statistics';
 import { createRouter } from '../context';
 import { signedIn } from '../openapi';
+import { officersOnly } from '../session';
 import { instant, jsonContent } from '../schemas';
 import { errors, tags } from './responses';
 
@@ -27,6 +28,7 @@ export const InquiryStatisticsSchema = z
 const statisticsRoute = createRoute({
   method: 'get',
   path: '/inquiries/statistics',
+  middleware: [officersOnly],
   operationId: 'getInquiryStatistics',
   tags,
   security: signedIn,

@@ -7,7 +7,7 @@ import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
 import { changePassword, signIn } from '../../../src/server/accounts/authentication';
-import { requireCooperativeManager } from '../../../src/server/accounts/guards';
+import { requireCooperativeManager, requireRole } from '../../../src/server/accounts/guards';
 import {
   acceptInvitation,
   type CooperativeTeam,
@@ -202,8 +202,9 @@ export interface InviteView extends FormView {
 export async function handleInviteMember(page: AstroGlobal, locale: Locale): Promise<InviteView | Response> {
   noStore(page);
   // The manager's page. Officers and admins name a cooperative's manager on their own page
-  // (manager-invitation-pages.ts).
-  const manager = await signedInAs(page, locale, (user) => requireCooperativeManager(user, user.cooperativeId ?? ''));
+  // (manager-invitation-pages.ts); here they have no cooperative to invite into, so they are refused
+  // like members who do not manage theirs (the guard alone lets them through, for that other page).
+  const manager = await signedInAs(page, locale, (user) => requireCooperativeManager(requireRole(user, 'member'), user.cooperativeId ?? ''));
   if (manager instanceof Response) return manager;
   const cooperativeId = manager.cooperativeId ?? '';
   let view = emptyView();
