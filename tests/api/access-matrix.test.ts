@@ -50,13 +50,11 @@ interface Elsewhere {
   what: string;
   params: (f: Fixtures, valid: ValidRequest) => Params | Promise<Params>;
   /**
-   * 403 where the record is public anyway; 404 where its existence is private,
-   * and then the very answer `unknown` (a record that does not exist) gets.
+   * 404: the dashboard answers another cooperative's records (published or
+   * not) as it answers unknown ones, with the very answer `unknown` gets when given.
    */
   answers: 403 | 404;
   unknown?: (valid: ValidRequest) => Params;
-  /** TODO(#16): still answers 403 where an unknown record answers 404; marked as failing until the guards change. */
-  issue16?: true;
 }
 
 interface Access {
@@ -203,7 +201,6 @@ const inquiryOfB: Elsewhere = {
   params: async (f) => ({ reference: await f.inquiry(f.cooperativeB.slug) }),
   answers: 404,
   unknown: () => ({ reference: 'HTX-0000-0000' }),
-  issue16: true,
 };
 
 /** Every operation of the document, keyed as `METHOD /path` with the document's path templates. */
@@ -260,24 +257,24 @@ const ACCESS: Record<string, Access> = {
     audience: 'member',
     request: (f) => ({ params: { slug: f.productA.slug }, body: validBatch('ACCESS-NEW-1'), answers: 201 }),
     elsewhere: [
-      { what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 403 },
-      { what: "another cooperative's draft", params: (f) => ({ slug: f.draftOfB }), answers: 404, unknown: () => ({ slug: 'khong-co-san-pham-nay' }), issue16: true },
+      { what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 },
+      { what: "another cooperative's draft", params: (f) => ({ slug: f.draftOfB }), answers: 404, unknown: () => ({ slug: 'khong-co-san-pham-nay' }) },
     ],
   },
   'PUT /products/{slug}/batches/{lot}': {
     audience: 'member',
     request: (f) => ({ params: { slug: f.productA.slug, lot: f.productA.lot }, body: validBatch(f.productA.lot), answers: 200 }),
-    elsewhere: [{ what: "another cooperative's batch", params: (f) => ({ slug: f.productB.slug, lot: f.productB.lot }), answers: 403 }],
+    elsewhere: [{ what: "another cooperative's batch", params: (f) => ({ slug: f.productB.slug, lot: f.productB.lot }), answers: 404 }],
   },
   'POST /products/{slug}/certificates': {
     audience: 'member',
     request: (f) => ({ params: { slug: f.productA.slug }, body: validCertificate, answers: 201 }),
-    elsewhere: [{ what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 403 }],
+    elsewhere: [{ what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 }],
   },
   'PUT /products/{slug}/certificates/{id}': {
     audience: 'member',
     request: (f) => ({ params: { slug: f.productA.slug, id: f.productA.certificate }, body: validCertificate, answers: 200 }),
-    elsewhere: [{ what: "another cooperative's certificate", params: (f) => ({ slug: f.productB.slug, id: f.productB.certificate }), answers: 403 }],
+    elsewhere: [{ what: "another cooperative's certificate", params: (f) => ({ slug: f.productB.slug, id: f.productB.certificate }), answers: 404 }],
   },
   'GET /inquiries': { audience: 'member', request: () => ({ answers: 200 }) },
   'GET /inquiries/{reference}': {
@@ -449,7 +446,7 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
   });
 
   for (const elsewhere of access.elsewhere ?? []) {
-    (elsewhere.issue16 ? it.fails : it)(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
+    it(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
       const res = await send(method, path(await elsewhere.params(f, valid)), { cookie: f.cookies.memberA, body: valid.body });
       const answer = { status: res.status, body: await res.text() };
       expect(answer.status).toBe(elsewhere.answers);

@@ -92,14 +92,15 @@ describe('on D1 and R2 as workerd runs them', () => {
     const keptKeys = await keys();
     expect(keptKeys).toHaveLength(3);
 
-    // This request uploads it again with a new one, then its save fails.
+    // This request uploads the same file again (a new random id, so a photo of its own) and a new one,
+    // then its save fails: both are deleted, the earlier request's photo is not.
     const failing = request();
     const upload = await storeImageFiles(local.db, failing, owner, [
       file(await png(301, 201), 'again.png', 'image/png'),
       file(await png(302, 202), 'new.png', 'image/png'),
     ]);
     expect(upload.stored).toHaveLength(2);
-    expect(await keys()).toHaveLength(6);
+    expect(await keys()).toHaveLength(9);
     await discardAddedImages(local.db, failing);
 
     expect(await keys()).toEqual(keptKeys);

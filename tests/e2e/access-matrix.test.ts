@@ -34,11 +34,9 @@ type Params = Record<string, string>;
 interface Elsewhere {
   what: string;
   params: (r: Records) => Params;
-  /** 403 where the record is public anyway; 404, as for `unknown`, where its existence is private. */
+  /** 404: the dashboard answers another cooperative's records (published or not) as unknown ones. */
   answers: 403 | 404;
   unknown?: Params;
-  /** TODO(#16): still answers 403 where an unknown record answers 404; marked as failing until the guards change. */
-  issue16?: true;
 }
 
 interface PageAccess {
@@ -130,7 +128,7 @@ async function makeRecords() {
 type Records = Awaited<ReturnType<typeof makeRecords>>;
 
 const productOfB = (r: Records) => ({ slug: r.productB.slug });
-const theirProduct: Elsewhere = { what: "another cooperative's published product", params: productOfB, answers: 403 };
+const theirProduct: Elsewhere = { what: "another cooperative's published product", params: productOfB, answers: 404 };
 
 /** Every page under the account and console folders. */
 const PAGE_ACCESS: PageAccess[] = [
@@ -146,7 +144,7 @@ const PAGE_ACCESS: PageAccess[] = [
     en: '/en/account/inquiries/[reference]',
     audience: 'member',
     params: (r) => ({ reference: r.inquiryA }),
-    elsewhere: [{ what: "another cooperative's inquiry", params: (r) => ({ reference: r.inquiryB }), answers: 404, unknown: { reference: 'HTX-0000-0000' }, issue16: true }],
+    elsewhere: [{ what: "another cooperative's inquiry", params: (r) => ({ reference: r.inquiryB }), answers: 404, unknown: { reference: 'HTX-0000-0000' } }],
   },
   { vi: '/tai-khoan/san-pham', en: '/en/account/products', audience: 'member' },
   { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new', audience: 'member' },
@@ -156,8 +154,8 @@ const PAGE_ACCESS: PageAccess[] = [
     audience: 'member',
     params: (r) => ({ slug: r.productA.slug }),
     elsewhere: [
-      { what: "another cooperative's product", params: productOfB, answers: 403 },
-      { what: "another cooperative's draft", params: (r) => ({ slug: r.draftOfB }), answers: 404, unknown: { slug: 'khong-co-san-pham-nay' }, issue16: true },
+      { what: "another cooperative's product", params: productOfB, answers: 404 },
+      { what: "another cooperative's draft", params: (r) => ({ slug: r.draftOfB }), answers: 404, unknown: { slug: 'khong-co-san-pham-nay' } },
     ],
   },
   { vi: '/tai-khoan/san-pham/[slug]/lo-hang', en: '/en/account/products/[slug]/batches', audience: 'member', params: (r) => ({ slug: r.productA.slug }), elsewhere: [theirProduct] },
@@ -167,7 +165,7 @@ const PAGE_ACCESS: PageAccess[] = [
     en: '/en/account/products/[slug]/batches/[batch]',
     audience: 'member',
     params: (r) => ({ slug: r.productA.slug, batch: r.productA.batch }),
-    elsewhere: [{ what: "another cooperative's batch", params: (r) => ({ slug: r.productB.slug, batch: r.productB.batch }), answers: 403 }],
+    elsewhere: [{ what: "another cooperative's batch", params: (r) => ({ slug: r.productB.slug, batch: r.productB.batch }), answers: 404 }],
   },
   { vi: '/tai-khoan/san-pham/[slug]/chung-nhan', en: '/en/account/products/[slug]/certificates', audience: 'member', params: (r) => ({ slug: r.productA.slug }), elsewhere: [theirProduct] },
   {
@@ -175,7 +173,7 @@ const PAGE_ACCESS: PageAccess[] = [
     en: '/en/account/products/[slug]/certificates/[id]',
     audience: 'member',
     params: (r) => ({ slug: r.productA.slug, id: r.productA.certificate }),
-    elsewhere: [{ what: "another cooperative's certificate", params: (r) => ({ slug: r.productB.slug, id: r.productB.certificate }), answers: 403 }],
+    elsewhere: [{ what: "another cooperative's certificate", params: (r) => ({ slug: r.productB.slug, id: r.productB.certificate }), answers: 404 }],
   },
   { vi: '/tai-khoan/su-kien', en: '/en/account/events', audience: 'member' },
   { vi: '/tai-khoan/su-kien/[slug]', en: '/en/account/events/[slug]', audience: 'member', params: (r) => ({ slug: r.publishedEvent }) },
@@ -280,7 +278,7 @@ describe.each(PAGE_ACCESS.flatMap((row) => (['vi', 'en'] as const).map((locale) 
     }
 
     for (const elsewhere of row.elsewhere ?? []) {
-      (elsewhere.issue16 ? it.fails : it)(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
+      it(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
         const res = await get(path(elsewhere.params(r)), r.cookies.member);
         expect(res.status).toBe(elsewhere.answers);
         if (elsewhere.unknown) expect((await get(path(elsewhere.unknown), r.cookies.member)).status).toBe(res.status);

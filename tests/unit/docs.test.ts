@@ -156,8 +156,8 @@ describe('docs name only what exists', () => {
     expect(check('src/worker.ts#publicCache')).toBeUndefined();
     expect(check('functions/pages/<area>/')).toBeUndefined();
     expect(check('src/server/{products,moderation}/vocabulary.ts')).toBeUndefined();
-    expect(check('pages/dashboard/gate.ts', true)).toMatch(/names nothing/);
-    expect(check('pages/gate.ts', true)).toBeUndefined();
+    expect(check('pages/dashboard/handle-page.ts', true)).toMatch(/names nothing/);
+    expect(check('pages/handle-page.ts', true)).toBeUndefined();
     const lone = (text: string) => referencesIn('x.md', text, packages).map((ref) => problemWith(ref, tree));
     expect(lone('In `src/worker.ts`, `#publicCache` and `#noSuchSymbolAnywhere`.')).toEqual([undefined, undefined, expect.stringMatching(/no noSuchSymbolAnywhere/)]);
     expect(lone('In `src/worker.ts`.\n\n- Then `#noSuchSymbolAnywhere`, in another item.')).toEqual([undefined]);
