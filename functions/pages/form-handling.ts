@@ -13,7 +13,6 @@ import type { Database } from '../../src/server/db/client';
 import { readDatabase } from './page-data';
 import {
   ConflictError,
-  type FieldIssues,
   ForbiddenError,
   InvalidCredentialsError,
   InvalidTokenError,

@@ -41,6 +41,7 @@ function doneNotice(page: AstroGlobal, locale: Locale): string | null {
       return t.account.passwordChanged;
     case 'welcome':
       return t.account.welcome;
+    case null:
     default:
       return null;
   }

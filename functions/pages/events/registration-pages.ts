@@ -53,6 +53,7 @@ function doneNotice(page: AstroGlobal, locale: Locale, status?: string): string 
       return t.register.withdrawn;
     case 'decided':
       return t.manage.decided;
+    case null:
     default:
       return null;
   }

@@ -16,7 +16,7 @@ import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf, auditInsertSelect } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
-import { auditLog, cooperatives, eventRegistrationProducts, eventRegistrations, events, products, provinces } from '../db/schema';
+import { cooperatives, eventRegistrationProducts, eventRegistrations, events, products, provinces } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
 import { PUBLIC_EVENT_STATUSES } from './calendar';
