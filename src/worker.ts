@@ -42,7 +42,7 @@ app.use(async (c, next) => {
     const t = dictionary(localeFromPath(new URL(c.req.url).pathname));
     return c.text(t.api.forbidden_origin, 403);
   }
-  await next();
+  return next();
 });
 app.use(actions());
 app.use(middleware());

@@ -66,8 +66,12 @@ export function safeNext(value: string | null | undefined, fallback: string): st
   return value;
 }
 
-/** The signed-in user, or a redirect to the sign-in page that comes back here. */
-export function signedInOr(page: AstroGlobal, locale: Locale, signInPath: string): SessionUser | Response {
+/**
+ * The signed-in user, or a redirect to the sign-in page that comes back here.
+ * `_locale` is unused (the sign-in path is already localised); it goes once parallel branches have merged,
+ * so that none of their new calls breaks.
+ */
+export function signedInOr(page: AstroGlobal, _locale: Locale, signInPath: string): SessionUser | Response {
   const user = page.locals.user;
   if (user) return user;
   return seeOther(`${signInPath}?next=${encodeURIComponent(page.url.pathname + page.url.search)}`);
