@@ -72,7 +72,7 @@ await main(async () => {
     await server.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   await new Promise<void>((r) => server.process.once('exit', () => r()));
 });

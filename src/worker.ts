@@ -43,7 +43,7 @@ app.use(async (c, next) => {
     const t = dictionary(localeFromPath(new URL(c.req.url).pathname));
     return c.text(t.api.forbidden_origin, 403);
   }
-  await next();
+  return next();
 });
 // The request's services, made as the API makes its own (functions/request-services.ts), for pages and Astro's middleware.
 app.use(async (c, next) => {

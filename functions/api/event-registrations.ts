@@ -12,9 +12,13 @@ import { OFFICER_DECISIONS } from '../../src/server/events/registrations/registr
 import { registerForEvent, requireRegisteringMember, withdrawRegistration } from '../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
 import { findRegistrableEvent } from '../../src/server/events/registrations/registrable-event';
-import { registrationInputSchema } from '../../src/server/events/registrations/registration-input';
-import { MAX_BOOTHS_PER_REGISTRATION, MAX_PRODUCTS_SHOWN, REGISTRATION_NOTE_MAX_LENGTH } from '../../src/server/events/registrations/registration-input';
-import { type EventRegistrationRow, listEventRegistrations } from '../../src/server/events/registrations/registration-reads';
+import {
+  MAX_BOOTHS_PER_REGISTRATION,
+  MAX_PRODUCTS_SHOWN,
+  REGISTRATION_NOTE_MAX_LENGTH,
+  registrationInputSchema,
+} from '../../src/server/events/registrations/registration-input';
+import { listEventRegistrations } from '../../src/server/events/registrations/registration-reads';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
 import { requireUser } from '../../src/server/accounts/guards';
 import { createRouter } from './context';

@@ -20,6 +20,6 @@ export function jsonBody(options: { maxBytes?: number } = {}) {
     } catch {
       return errorResponse(c, 400, 'invalid_json');
     }
-    await next();
+    return next();
   });
 }

@@ -12,7 +12,7 @@ import { createEvent, duplicateEvent } from '../../src/server/events/event-admin
 import { updateEvent } from '../../src/server/events/event-admin/edit-event';
 import { createEventSeries, planEventSeries } from '../../src/server/events/event-admin/event-series';
 import { findManagedEvent, type ManagedEvent, managedEventInput } from '../../src/server/events/event-admin/managed-event';
-import { listManagedEvents, MANAGED_PAGE_SIZE, type ManagedEventRow } from '../../src/server/events/event-admin/managed-list';
+import { listManagedEvents, MANAGED_PAGE_SIZE } from '../../src/server/events/event-admin/managed-list';
 import { CANCEL_REASON_MAX, cancelEvent, cancelInputSchema, deleteDraftEvent, publishEvent } from '../../src/server/events/event-admin/status-changes';
 import { MAX_OCCURRENCES, recurrenceRuleSchema } from '../../src/server/events/recurrence';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary';

@@ -17,7 +17,7 @@ export function refuseCrossOriginWrites(allowed?: (request: Request, env: Env | 
     if (isCrossOriginWrite(c.req.raw, c.env?.PUBLIC_ORIGIN) && !allowed?.(c.req.raw, c.env)) {
       return errorResponse(c, 403, 'forbidden_origin');
     }
-    await next();
+    return next();
   };
 }
 

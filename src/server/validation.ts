@@ -54,6 +54,10 @@ export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues
         fields[path] = code ? { code, params } : { code: 'invalid' };
         break;
       }
+      case 'invalid_union':
+      case 'invalid_key':
+      case 'invalid_element':
+      case 'not_multiple_of':
       default:
         fields[path] = { code: 'invalid' };
     }

@@ -211,7 +211,7 @@ describe('the API under a burst (libSQL)', async () => {
       body: JSON.stringify(body),
     });
   /** Sends `n` requests at once and counts their statuses. */
-  const statuses = async (n: number, send: (i: number) => Response | Promise<Response>) =>
+  const statuses = async (n: number, send: (i: number) => Promise<Response>) =>
     tally((await Promise.all(Array.from({ length: n }, (_, i) => send(i)))).map((r) => r.status));
 
   it('checks ten of fifty parallel wrong passwords: nine 401, then 429 with Retry-After', async () => {

@@ -47,7 +47,7 @@ describe('POST /inquiries', async () => {
   let address = 0;
   const nextAddress = () => `192.0.2.${++address % 250}.${address}`.split('.').slice(0, 4).join('.');
 
-  function post(body: unknown, headers: Record<string, string> = {}, env: Partial<Env> = {}, context?: ExecutionContext) {
+  async function post(body: unknown, headers: Record<string, string> = {}, env: Partial<Env> = {}, context?: ExecutionContext) {
     return api.request(
       `${ORIGIN}/inquiries`,
       {

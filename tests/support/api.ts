@@ -13,6 +13,6 @@ export function apiOn(db: Database | (() => Promise<Database>)) {
 export const TEST_ENV = { PUBLIC_ORIGIN: 'http://localhost' } as Env;
 
 /** Calls the app without a server, as Hono's own tests do. */
-export function call(api: ReturnType<typeof apiOn>, path: string, init?: RequestInit) {
+export async function call(api: ReturnType<typeof apiOn>, path: string, init?: RequestInit) {
   return api.request(`http://localhost${path}`, init, TEST_ENV);
 }

@@ -18,8 +18,7 @@ import {
 } from '../../../src/server/accounts/invitations';
 import { requestPasswordReset, resetLinkIsValid, resetPassword } from '../../../src/server/accounts/password-reset';
 import { invalidateSession, sessionExpiresAt } from '../../../src/server/accounts/sessions';
-import { type AccountOverview, loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
-import type { Database } from '../../../src/server/db/client';
+import { type AccountOverview, loadAccountOverview } from '../../../src/server/accounts/users';
 import { found } from '../../../src/server/errors';
 import { listOutbox, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
@@ -40,6 +39,7 @@ function doneNotice(page: AstroGlobal, locale: Locale): string | null {
       return t.account.passwordChanged;
     case 'welcome':
       return t.account.welcome;
+    case null:
     default:
       return null;
   }

@@ -82,7 +82,7 @@ export function applyRowAction(rows: readonly StepRow[], action: RowAction): Ste
       if (a && b) [next[action.index], next[other]] = [b, a];
       return next;
     }
-    default:
+    case 'save':
       return next;
   }
 }

@@ -21,7 +21,7 @@ import { listManagedEvents } from '../../../src/server/events/event-admin/manage
 import { cancelEvent, deleteDraftEvent, publishEvent } from '../../../src/server/events/event-admin/status-changes';
 import { type EventDetail, getEventDetail } from '../../../src/server/events/event-detail';
 import { requireOfficer } from '../../../src/server/accounts/guards';
-import { NotFoundError, ValidationError } from '../../../src/server/errors';
+import { ValidationError } from '../../../src/server/errors';
 import { eventInputFrom, eventValuesFrom, eventValuesOf, formErrors, recurrenceFrom } from './event-form';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';

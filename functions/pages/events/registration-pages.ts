@@ -8,9 +8,9 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
-import { managedRegistrationsPaths, myRegistrationPaths, routes } from '../../../src/i18n/routes';
+import { managedRegistrationsPaths, myRegistrationPaths } from '../../../src/i18n/routes';
 import { requireOfficer } from '../../../src/server/accounts/guards';
-import { loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
+import { loadAccountOverview } from '../../../src/server/accounts/users';
 import { NotFoundError } from '../../../src/server/errors';
 import { OFFICER_DECISIONS, type OfficerDecision } from '../../../src/server/events/registrations/registration-status';
 import { type RegistrationState, registrationState } from '../../../src/server/events/registration-window';
@@ -30,6 +30,7 @@ function doneNotice(page: AstroGlobal, locale: Locale, status?: string): string 
       return t.register.withdrawn;
     case 'decided':
       return t.manage.decided;
+    case null:
     default:
       return null;
   }

@@ -6,7 +6,7 @@
  * request's execution context (Astro.locals.cfContext.waitUntil).
  */
 import type { AstroGlobal } from 'astro';
-import { dictionary, format, type Locale } from '../../../src/i18n';
+import { dictionary, type Locale } from '../../../src/i18n';
 import { inboxItemPaths, routes } from '../../../src/i18n/routes';
 import { loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
 import type { Database } from '../../../src/server/db/client';

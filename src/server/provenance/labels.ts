@@ -22,7 +22,8 @@ export async function findLabel(db: Database, slug: string, lotCode?: string): P
       return { kind: 'found', product: found.product, lotCode: found.lotCode };
     case 'unknown_lot':
       return { kind: 'unknown_lot', product: found.product };
-    default:
+    case 'malformed':
+    case 'unknown':
       return { kind: 'unknown_product' };
   }
 }
