@@ -44,11 +44,20 @@ function run(options: autocannon.Options, into: Tally): Promise<autocannon.Resul
   });
 }
 
-const count = (t: Tally, test: (status: number) => boolean) => [...t.byStatus].filter(([s]) => test(s)).reduce((n, [, c]) => n + c, 0);
-const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))] ?? Number.NaN;
+const count = (t: Tally, test: (status: number) => boolean) =>
+  [...t.byStatus].filter(([s]) => test(s)).reduce((n, [, c]) => n + c, 0);
+const p = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))] ?? Number.NaN;
 
 await main(async () => {
-  const { values } = parseArgs({ options: { seconds: { type: 'string' }, connections: { type: 'string' }, posts: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      posts: { type: 'string' },
+      'no-build': { type: 'boolean' },
+    },
+  });
   const seconds = Number(values.seconds ?? 15);
   const connections = Number(values.connections ?? 16);
   const posts = Number(values.posts ?? 400);
@@ -58,7 +67,9 @@ await main(async () => {
     await prepareDemo(dataDir);
     const server = await startWorker({ host: '127.0.0.1', port: await freePort(), dataDir, vars: { DEV_OUTBOX: '1' } });
     try {
-      const products = (await (await fetch(`${server.url}/api/v1/products?limit=60`)).json()) as { items: { slug: string }[] };
+      const products = (await (await fetch(`${server.url}/api/v1/products?limit=60`)).json()) as {
+        items: { slug: string }[];
+      };
       const slugs = products.items.map((item) => item.slug);
       const wantedBy = vietnamDate(new Date(Date.now() + 30 * 86_400_000));
       let sent = 0;
@@ -78,7 +89,9 @@ await main(async () => {
 
       const browsing = tally();
       const posting = tally();
-      console.log(`Inquiry load — ${new Date().toISOString()} — browsing ${seconds} s on ${connections} connections while ${posts} inquiries are posted on ${connections} more`);
+      console.log(
+        `Inquiry load — ${new Date().toISOString()} — browsing ${seconds} s on ${connections} connections while ${posts} inquiries are posted on ${connections} more`,
+      );
       await Promise.all([
         run(
           {
@@ -144,15 +157,25 @@ await main(async () => {
       console.log('');
       console.log('| load | requests | p50 ms | p95 ms | 2xx | 429 | other 4xx | 5xx |');
       console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-      for (const [name, t] of [['browsing', browsing], ['posting inquiries', posting]] as const) {
+      for (const [name, t] of [
+        ['browsing', browsing],
+        ['posting inquiries', posting],
+      ] as const) {
         const total = count(t, () => true);
         console.log(
           `| ${name} | ${total} | ${p(t.times, 50).toFixed(0)} | ${p(t.times, 95).toFixed(0)} | ${count(t, (s) => s >= 200 && s < 300)} | ${count(t, (s) => s === 429)} | ${count(t, (s) => s >= 400 && s < 500 && s !== 429)} | ${count(t, (s) => s >= 500)} |`,
         );
       }
       console.log('');
-      console.log(`201 Created: ${created}; 200 (replayed key): ${posting.byStatus.get(200) ?? 0}; stored inquiries: ${stored}`);
-      console.log(`answers to posting by status: ${[...posting.byStatus].sort(([a], [b]) => a - b).map(([s, c]) => `${s}×${c}`).join(', ')}`);
+      console.log(
+        `201 Created: ${created}; 200 (replayed key): ${posting.byStatus.get(200) ?? 0}; stored inquiries: ${stored}`,
+      );
+      console.log(
+        `answers to posting by status: ${[...posting.byStatus]
+          .sort(([a], [b]) => a - b)
+          .map(([s, c]) => `${s}×${c}`)
+          .join(', ')}`,
+      );
       const checks = [
         ['no 5xx while browsing', count(browsing, (s) => s >= 500) === 0],
         ['no 5xx while posting', count(posting, (s) => s >= 500) === 0],

@@ -54,7 +54,12 @@ async function pagesToAudit(baseUrl: string): Promise<PageTarget[]> {
   const list = await json<{ items: { slug: string }[] }>('/api/v1/products?limit=20&sort=stars');
   const first = list.items[0];
   if (!first) throw new SetupError('The demo dataset has no published product.');
-  type Detail = { slug: string; traceCode: string; cooperative: { slug: string }; latestBatch: { lotCode: string } | null };
+  type Detail = {
+    slug: string;
+    traceCode: string;
+    cooperative: { slug: string };
+    latestBatch: { lotCode: string } | null;
+  };
   const product = await json<Detail>(`/api/v1/products/${first.slug}`);
   let traced: Detail | undefined = product.latestBatch ? product : undefined;
   for (const item of list.items.slice(1)) {
@@ -78,7 +83,10 @@ async function pagesToAudit(baseUrl: string): Promise<PageTarget[]> {
   const events = await fetch(`${baseUrl}/su-kien`);
   const eventPath = events.ok ? /href="(\/su-kien\/[^"/?#]+)"/.exec(await events.text())?.[1] : undefined;
   if (eventPath) pages.push({ name: 'event', path: eventPath });
-  else console.log(`Note: /su-kien answered ${events.status}${events.ok ? ' without a link to an event' : ''}; the event page is skipped.`);
+  else
+    console.log(
+      `Note: /su-kien answered ${events.status}${events.ok ? ' without a link to an event' : ''}; the event page is skipped.`,
+    );
   return pages;
 }
 
@@ -129,7 +137,12 @@ async function medianAudit(url: string, port: number, runs: number): Promise<Lig
 
 await main(async () => {
   const { values } = parseArgs({
-    options: { gate: { type: 'string' }, runs: { type: 'string' }, 'no-build': { type: 'boolean' }, report: { type: 'string' } },
+    options: {
+      gate: { type: 'string' },
+      runs: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      report: { type: 'string' },
+    },
   });
   const gate = values.gate === undefined ? undefined : Number(values.gate);
   if (gate !== undefined && !(gate >= 0 && gate <= 100)) throw new SetupError('--gate takes a score from 0 to 100.');
@@ -138,7 +151,11 @@ await main(async () => {
   await runTool('Checking Chromium', 'tsx', ['scripts/ensure-chromium.ts']);
 
   const server = await serveDemo({ build: !values['no-build'] });
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS, logLevel: 'error' });
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
+    logLevel: 'error',
+  });
   const results: PageScores[] = [];
   let environment = '';
   try {
@@ -160,7 +177,9 @@ await main(async () => {
     await server.stop();
   }
 
-  console.log(`\nLighthouse — ${new Date().toISOString()} — mobile emulation, simulated throttling, median of ${runs} run${runs === 1 ? '' : 's'} per page`);
+  console.log(
+    `\nLighthouse — ${new Date().toISOString()} — mobile emulation, simulated throttling, median of ${runs} run${runs === 1 ? '' : 's'} per page`,
+  );
   console.log(`Machine: ${describeMachine()}; ${environment}\n`);
   console.log(markdownRow(['page', ...CATEGORIES]));
   console.log(markdownRow(Array(CATEGORIES.length + 1).fill('---')));
@@ -171,7 +190,9 @@ await main(async () => {
   }
 
   if (gate !== undefined) {
-    const below = results.flatMap((r) => CATEGORIES.filter((c) => r.scores[c] < gate).map((c) => `${r.page} ${c} ${r.scores[c]}`));
+    const below = results.flatMap((r) =>
+      CATEGORIES.filter((c) => r.scores[c] < gate).map((c) => `${r.page} ${c} ${r.scores[c]}`),
+    );
     if (below.length > 0) throw new SetupError(`Below the gate of ${gate}: ${below.join('; ')}`);
     console.log(`\nEvery score is at least ${gate}.`);
   }

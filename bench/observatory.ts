@@ -23,7 +23,9 @@ await main(async () => {
   if (gate !== undefined && !Number.isFinite(gate)) throw new SetupError('--gate takes a score (A+ is 100).');
 
   if (typeof tls.setDefaultCACertificates !== 'function') {
-    throw new SetupError(`Node ${process.versions.node} cannot trust a certificate at run time (needs 22.19+): run it with npm run.`);
+    throw new SetupError(
+      `Node ${process.versions.node} cannot trust a certificate at run time (needs 22.19+): run it with npm run.`,
+    );
   }
   ensureHstsPreloadList();
   const { scan } = await import('@mdn/mdn-http-observatory');
@@ -44,7 +46,9 @@ await main(async () => {
 
   console.log(`\nMozilla HTTP Observatory (scanner ${result.scan.algorithmVersion}) — ${new Date().toISOString()}`);
   console.log(`Machine: ${describeMachine()}`);
-  console.log(`Scanned https://${SCAN_HOST}/ (the worker behind a local TLS front; http:// answered by its stand-in for "Always Use HTTPS")\n`);
+  console.log(
+    `Scanned https://${SCAN_HOST}/ (the worker behind a local TLS front; http:// answered by its stand-in for "Always Use HTTPS")\n`,
+  );
   console.log(markdownRow(['test', 'pass', 'score modifier', 'result']));
   console.log(markdownRow(['---', '---', '---', '---']));
   for (const [name, test] of Object.entries(result.tests)) {

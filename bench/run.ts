@@ -32,14 +32,16 @@ import { loadTest } from './lib/load';
 import { weigh } from './lib/page-weight';
 import { startWorkerInWorkerd } from './lib/workerd-server';
 
-const LAUNCHERS: Record<string, (options: { host: string; port: number; dataDir: string }) => Promise<RunningWorker>> = {
-  workerd: startWorkerInWorkerd,
-  wrangler: startWorker,
-};
+const LAUNCHERS: Record<string, (options: { host: string; port: number; dataDir: string }) => Promise<RunningWorker>> =
+  {
+    workerd: startWorkerInWorkerd,
+    wrangler: startWorker,
+  };
 
 /** Real slugs to request, taken from the API of the running worker. */
 async function targets(baseUrl: string): Promise<[string, string][]> {
-  const api = async (path: string) => (await fetch(`${baseUrl}${path}`)).json() as Promise<{ items: { slug: string }[] }>;
+  const api = async (path: string) =>
+    (await fetch(`${baseUrl}${path}`)).json() as Promise<{ items: { slug: string }[] }>;
   const product = (await api('/api/v1/products?limit=1&sort=stars')).items[0]?.slug;
   const cooperative = (await api('/api/v1/cooperatives?limit=1&sort=products')).items[0]?.slug;
   return [
@@ -103,7 +105,9 @@ await main(async () => {
 
   const datasets = DATASETS.filter((d) => !values.only || d.name === values.only);
 
-  console.log(`Chợ HTX benchmark — ${new Date().toISOString()} — ${connections} connections, ${seconds} s per target, worker in ${values.via === 'workerd' ? 'workerd alone' : 'wrangler dev'}`);
+  console.log(
+    `Chợ HTX benchmark — ${new Date().toISOString()} — ${connections} connections, ${seconds} s per target, worker in ${values.via === 'workerd' ? 'workerd alone' : 'wrangler dev'}`,
+  );
   for (const dataset of datasets) {
     console.log(`\n### ${dataset.name} dataset${existsSync(dataset.dir) ? '' : ' (creating)'}`);
     await dataset.prepare(dataset.dir);
@@ -114,10 +118,23 @@ await main(async () => {
       console.log('');
       console.log(
         row([
-          'target', 'status', 'cache',
-          'render 1 conn p50 ms', 'render 1 conn p95 ms', 'render p95 ms', 'render req/s',
-          'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'non-2xx',
-          'raw B', 'gzip B', 'br B', 'CSS B', 'client JS B',
+          'target',
+          'status',
+          'cache',
+          'render 1 conn p50 ms',
+          'render 1 conn p95 ms',
+          'render p95 ms',
+          'render req/s',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'req/s',
+          'non-2xx',
+          'raw B',
+          'gzip B',
+          'br B',
+          'CSS B',
+          'client JS B',
         ]),
       );
       console.log(row(Array(17).fill('---')));
@@ -126,7 +143,11 @@ await main(async () => {
         await settle(server.url);
         const weight = await weigh(url);
         // Every request a new URL: what a rendering costs, alone and under load (the long tail of searches).
-        const renderAlone = await loadTest(url, { connections: 1, seconds: Math.max(2, Math.ceil(seconds / 2)), unique: true });
+        const renderAlone = await loadTest(url, {
+          connections: 1,
+          seconds: Math.max(2, Math.ceil(seconds / 2)),
+          unique: true,
+        });
         const renderLoad = await loadTest(url, { connections, seconds, unique: true });
         // The same URL again and again: what most visitors of a popular page get (from memory once rendered).
         // Asked once first: the renderings above filled the memory and may have pushed it out.

@@ -16,7 +16,14 @@ import { loadConsoleStatistics } from '../src/server/stats/console-statistics';
 import { vietnamDate } from '../src/server/time/vietnam';
 import { DATASETS } from './lib/datasets';
 
-const officer: SessionUser = { id: 'bench', email: 'bench@cho-htx.test', displayName: 'Bench', role: 'officer', cooperativeId: null, isManager: false };
+const officer: SessionUser = {
+  id: 'bench',
+  email: 'bench@cho-htx.test',
+  displayName: 'Bench',
+  role: 'officer',
+  cooperativeId: null,
+  isManager: false,
+};
 
 async function timed(runs: number, work: () => Promise<number>): Promise<{ times: number[]; counted: number }> {
   const times: number[] = [];
@@ -46,15 +53,31 @@ await main(async () => {
     const file = await openLocalD1File(dataset.dir);
     try {
       const row = (scope: string, { times, counted }: { times: number[]; counted: number }) =>
-        console.log(`| ${dataset.name} | ${scope} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${counted} |`);
-      for (const [scope, provinceCode] of [['whole country', null], ['one province (Đắk Lắk)', '66']] as const) {
-        row(scope, await timed(runs, async () => (await computeCatalogueStatistics(file.db, { provinceCode, year }, now)).cooperatives.total));
+        console.log(
+          `| ${dataset.name} | ${scope} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${counted} |`,
+        );
+      for (const [scope, provinceCode] of [
+        ['whole country', null],
+        ['one province (Đắk Lắk)', '66'],
+      ] as const) {
+        row(
+          scope,
+          await timed(
+            runs,
+            async () => (await computeCatalogueStatistics(file.db, { provinceCode, year }, now)).cooperatives.total,
+          ),
+        );
       }
       // The console's national page as officers get it: the national view refreshed by the cron, plus targets and oversight counts.
       await refreshNationalStatistics(file.db, now);
       row(
         'console /quan-tri/thong-ke, whole country (national view cached)',
-        await timed(runs, async () => (await loadConsoleStatistics(file.db, officer, new URLSearchParams(), now)).page.statistics.cooperatives.total),
+        await timed(
+          runs,
+          async () =>
+            (await loadConsoleStatistics(file.db, officer, new URLSearchParams(), now)).page.statistics.cooperatives
+              .total,
+        ),
       );
     } finally {
       file.client.close();

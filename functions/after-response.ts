@@ -15,7 +15,11 @@ export interface ResponseLifetime {
  * Starts `work` now and lets it run past the response. Without a lifetime
  * (app.request() in tests has no execution context) it still runs, unawaited.
  */
-export function afterResponse(lifetime: ResponseLifetime | null | undefined, what: string, work: () => Promise<unknown>): void {
+export function afterResponse(
+  lifetime: ResponseLifetime | null | undefined,
+  what: string,
+  work: () => Promise<unknown>,
+): void {
   const guarded = Promise.resolve()
     .then(work)
     .catch((error: unknown) => console.error(what, error));

@@ -19,7 +19,12 @@ export interface RequestSession {
 export const SIGNED_OUT: RequestSession = { user: null, session: null, setCookie: null };
 
 /** Reads the database only when the request carries a session cookie. */
-export async function sessionOfRequest(db: () => Promise<Database>, url: URL, cookieHeader: string | null | undefined, now: Date): Promise<RequestSession> {
+export async function sessionOfRequest(
+  db: () => Promise<Database>,
+  url: URL,
+  cookieHeader: string | null | undefined,
+  now: Date,
+): Promise<RequestSession> {
   const token = readSessionToken(url, cookieHeader ?? null);
   if (!token) return SIGNED_OUT;
   const validated = await validateSessionToken(await db(), token, now);

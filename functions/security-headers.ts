@@ -51,7 +51,8 @@ export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestor
  */
 export function withSecurityHeaders(response: Response): Response {
   const own = response.headers.get('Content-Security-Policy');
-  const base = own === MEDIA_CONTENT_SECURITY_POLICY ? { ...SECURITY_HEADERS, 'Content-Security-Policy': own } : SECURITY_HEADERS;
+  const base =
+    own === MEDIA_CONTENT_SECURITY_POLICY ? { ...SECURITY_HEADERS, 'Content-Security-Policy': own } : SECURITY_HEADERS;
   // Astro sends pages as bare text/html: without a charset a browser may guess another encoding
   // than the UTF-8 we escaped user text for (and misread Vietnamese at the very least).
   const bareHtml = response.headers.get('Content-Type')?.trim().toLowerCase() === 'text/html';

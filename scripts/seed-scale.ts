@@ -34,7 +34,8 @@ await main(async () => {
     events: count('events', values.events, 5_000),
     now: new Date(),
   };
-  if (options.products > 0 && options.cooperatives === 0) throw new SetupError('Products need at least one cooperative.');
+  if (options.products > 0 && options.cooperatives === 0)
+    throw new SetupError('Products need at least one cooperative.');
 
   const config = readLocalConfig();
   // Migrates (wrangler for D1, our migrator for libSQL) and loads the provinces through the real driver.

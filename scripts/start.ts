@@ -54,14 +54,18 @@ await main(async () => {
       // Local runs keep mail in the database and show it at /dev/outbox (README, "Mail").
       DEV_OUTBOX: '1',
       ...(config.libsqlUrl
-        ? { LIBSQL_URL: config.libsqlUrl, ...(config.libsqlAuthToken ? { LIBSQL_AUTH_TOKEN: config.libsqlAuthToken } : {}) }
+        ? {
+            LIBSQL_URL: config.libsqlUrl,
+            ...(config.libsqlAuthToken ? { LIBSQL_AUTH_TOKEN: config.libsqlAuthToken } : {}),
+          }
         : {}),
     },
   });
   console.log(`\nChợ HTX is running at ${server.url}/  (English: ${server.url}/en/)`);
   if (demo) {
     console.log(`Demo accounts (local only; sign in at ${server.url}/dang-nhap):`);
-    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.password.padEnd(19)} ${account.displayName}`);
+    for (const account of DEMO_ACCOUNTS)
+      console.log(`  ${account.email.padEnd(26)} ${account.password.padEnd(19)} ${account.displayName}`);
   }
   console.log(`Mail sent by this server (password reset, invitations): ${server.url}/dev/outbox`);
   console.log('Press Ctrl+C to stop. Your data is kept for the next start.\n');

@@ -20,14 +20,20 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const services = context.locals.services;
   try {
     // Briefly: a slow database must not hold the page (its own loader then answers 503).
-    context.locals.demo = await withTimeout(services.database().then((db) => hasDemoDataRecently(db)), 1000);
+    context.locals.demo = await withTimeout(
+      services.database().then((db) => hasDemoDataRecently(db)),
+      1000,
+    );
   } catch {
     context.locals.demo = false;
   }
 
   let resolved = SIGNED_OUT;
   try {
-    resolved = await withTimeout(sessionOfRequest(services.database, context.url, context.request.headers.get('cookie'), new Date()), 1000);
+    resolved = await withTimeout(
+      sessionOfRequest(services.database, context.url, context.request.headers.get('cookie'), new Date()),
+      1000,
+    );
   } catch {
     // Unknown, not invalid: keep the cookie for when the database answers again.
   }
@@ -36,7 +42,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.session = session;
   // The navigation shows a member how many inquiries wait unopened; never worth failing a page for.
   if (user?.role === 'member') {
-    context.locals.unreadInquiries = await withTimeout(services.database().then((db) => countUnread(db, user)), 500).catch(() => 0);
+    context.locals.unreadInquiries = await withTimeout(
+      services.database().then((db) => countUnread(db, user)),
+      500,
+    ).catch(() => 0);
   }
 
   const response = await next();

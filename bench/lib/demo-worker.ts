@@ -13,7 +13,12 @@ export async function serveDemo(options: { build: boolean; vars?: Record<string,
   const demo = DATASETS.find((dataset) => dataset.name === 'demo');
   if (!demo) throw new Error('no demo dataset');
   await demo.prepare(demo.dir);
-  const server = await startWorker({ host: '127.0.0.1', port: await freePort(), dataDir: demo.dir, vars: options.vars });
+  const server = await startWorker({
+    host: '127.0.0.1',
+    port: await freePort(),
+    dataDir: demo.dir,
+    vars: options.vars,
+  });
   const health = await fetch(`${server.url}/api/v1/health`);
   if (health.status !== 200) {
     await server.stop();

@@ -26,12 +26,21 @@ function percentile(sorted: number[], p: number): number {
  * which no page reads), so none is answered from the worker's memory of
  * public pages: the cost of rendering, as for the long tail of searches.
  */
-export async function loadTest(url: string, options: { connections: number; seconds: number; unique?: boolean }): Promise<LoadResult> {
+export async function loadTest(
+  url: string,
+  options: { connections: number; seconds: number; unique?: boolean },
+): Promise<LoadResult> {
   const times: number[] = [];
   const target = options.unique ? `${url}${url.includes('?') ? '&' : '?'}_=[<id>]` : url;
   const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
-    const instance = autocannon({ url: target, connections: options.connections, duration: options.seconds, idReplacement: options.unique === true }, (error, done) =>
-      error ? reject(error) : resolvePromise(done),
+    const instance = autocannon(
+      {
+        url: target,
+        connections: options.connections,
+        duration: options.seconds,
+        idReplacement: options.unique === true,
+      },
+      (error, done) => (error ? reject(error) : resolvePromise(done)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       times.push(responseTime);

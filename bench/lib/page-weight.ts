@@ -24,12 +24,15 @@ export async function weigh(url: string): Promise<PageWeight> {
       const [, attributes = '', inline = ''] = match;
       if (/application\/ld\+json/.test(attributes)) continue;
       const src = /src="([^"]+)"/.exec(attributes)?.[1];
-      clientJsBytes += src ? (await (await fetch(new URL(src, url))).arrayBuffer()).byteLength : Buffer.byteLength(inline);
+      clientJsBytes += src
+        ? (await (await fetch(new URL(src, url))).arrayBuffer()).byteLength
+        : Buffer.byteLength(inline);
     }
     for (const match of text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/gi)) {
       cssBytes += (await (await fetch(new URL(match[1] as string, url))).arrayBuffer()).byteLength;
     }
-    for (const match of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) cssBytes += Buffer.byteLength(match[1] ?? '');
+    for (const match of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+      cssBytes += Buffer.byteLength(match[1] ?? '');
   }
   return {
     status: res.status,

@@ -45,7 +45,11 @@ function builtModules(main: string) {
   return { modulesRoot: root, modules: [main, ...others].map((path) => ({ type: 'ESModule', path })) };
 }
 
-export async function startWorkerInWorkerd(options: { host: string; port: number; dataDir: string }): Promise<RunningWorker> {
+export async function startWorkerInWorkerd(options: {
+  host: string;
+  port: number;
+  dataDir: string;
+}): Promise<RunningWorker> {
   await ensurePortFree(options.host, options.port);
   const { Miniflare, Log, LogLevel, convertV4MiniflareOptions } = wranglersMiniflare();
   const { workerOptions, main } = unstable_getMiniflareWorkerOptions(BUILT_WORKER_CONFIG);

@@ -43,7 +43,8 @@ export const AccountSchema = z
         name: z.string(),
         slug: z.string(),
         suspendedBecause: z.string().nullable().openapi({
-          description: 'Why the trade department suspended the cooperative from the public site, while it is; null when it is not suspended.',
+          description:
+            'Why the trade department suspended the cooperative from the public site, while it is; null when it is not suspended.',
         }),
       })
       .nullable(),
@@ -115,7 +116,11 @@ const changePasswordRoute = createRoute({
   description: 'Ends every session of the account and starts a new one for this client (a new cookie).',
   request: {
     body: {
-      content: { 'application/json': { schema: z.object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ currentPassword: z.string().max(1024), newPassword: z.string().max(1024) }),
+        },
+      },
       required: true,
     },
   },
@@ -153,7 +158,12 @@ export const accounts = createRouter()
   .openapi(changePasswordRoute, async (c) => {
     const user = requireUser(c.get('user'));
     const body = c.req.valid('json');
-    const fresh = await changePassword(c.get('db'), user, { ...body, clientAddress: clientAddress(c.req.raw) }, new Date());
+    const fresh = await changePassword(
+      c.get('db'),
+      user,
+      { ...body, clientAddress: clientAddress(c.req.raw) },
+      new Date(),
+    );
     setSessionCookie(c, fresh.token, fresh.session);
     return c.body(null, 204);
   });

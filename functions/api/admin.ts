@@ -8,7 +8,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireOfficer } from '../../src/server/accounts/guards';
 import { parseAuditQuery, searchAuditLog } from '../../src/server/audit/audit-search';
 import { BadRequestError } from '../../src/server/errors';
-import { changeCooperativeStanding, loadCooperativeOversight, OVERSIGHT_ACTIONS } from '../../src/server/cooperatives/oversight';
+import {
+  changeCooperativeStanding,
+  loadCooperativeOversight,
+  OVERSIGHT_ACTIONS,
+} from '../../src/server/cooperatives/oversight';
 import { suspendProduct } from '../../src/server/products/takedown';
 import { loadConsoleStatistics } from '../../src/server/stats/console-statistics';
 import { createTarget, deleteTarget, updateTarget } from '../../src/server/targets/targets';
@@ -33,7 +37,10 @@ const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions
 const tags = ['Trade department console'];
 
 const ProgressSchema = z.object({
-  current: z.number().nullable().openapi({ description: 'The figure now; null for a share of a province without active cooperatives.' }),
+  current: z
+    .number()
+    .nullable()
+    .openapi({ description: 'The figure now; null for a share of a province without active cooperatives.' }),
   fraction: z.number().nullable().openapi({ description: 'current / minimum, capped at 1.' }),
   state: z.enum(['met', 'not_met', 'overdue', 'no_data']),
   aboveRange: z.boolean(),
@@ -84,8 +91,16 @@ export const AuditPageSchema = z
   .object({ items: z.array(AuditEntrySchema), next: z.string().nullable(), unknownActor: z.boolean() })
   .openapi('AuditPage');
 
-const idParam = z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } });
-const slugParam = z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'htx-mat-ong-ba-vi' });
+const idParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ param: { name: 'id', in: 'path' } });
+const slugParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .openapi({ param: { name: 'slug', in: 'path' }, example: 'htx-mat-ong-ba-vi' });
 
 const listTargetsRoute = createRoute({
   method: 'get',
@@ -95,7 +110,8 @@ const listTargetsRoute = createRoute({
   middleware: [officersOnly],
   tags,
   summary: 'Province targets with their progress',
-  description: 'Every province\'s targets, or one province\'s with `?province=`; progress is read off the statistics of the current year.',
+  description:
+    "Every province's targets, or one province's with `?province=`; progress is read off the statistics of the current year.",
   request: { query: z.object({ province: z.string().optional().openapi({ description: 'Province slug.' }) }) },
   responses: { 200: jsonContent('The targets', TargetListSchema), ...errors(400, 401, 403) },
 });
@@ -107,9 +123,13 @@ const createTargetRoute = createRoute({
   security: signedIn,
   tags,
   summary: 'Record a province target',
-  description: 'Written to the audit log. One target per province, metric and due date (422 target_exists on dueDate otherwise).',
+  description:
+    'Written to the audit log. One target per province, metric and due date (422 target_exists on dueDate otherwise).',
   request: { body: domainBody(targetInputObject) },
-  responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: TargetSchema } } }, ...errors(401, 403, 422) },
+  responses: {
+    201: { description: 'Recorded', content: { 'application/json': { schema: TargetSchema } } },
+    ...errors(401, 403, 422),
+  },
 });
 const updateTargetRoute = createRoute({
   method: 'put',
@@ -120,7 +140,10 @@ const updateTargetRoute = createRoute({
   tags,
   summary: 'Change a province target',
   request: { params: z.object({ id: idParam }), body: domainBody(targetInputObject) },
-  responses: { 200: { description: 'Changed', content: { 'application/json': { schema: TargetSchema } } }, ...errors(401, 403, 404, 422) },
+  responses: {
+    200: { description: 'Changed', content: { 'application/json': { schema: TargetSchema } } },
+    ...errors(401, 403, 404, 422),
+  },
 });
 const deleteTargetRoute = createRoute({
   method: 'delete',
@@ -141,12 +164,18 @@ const auditLogRoute = createRoute({
   middleware: [officersOnly],
   tags,
   summary: 'Search the audit log',
-  description: 'Newest first, 50 a page; pass `next` back as `before` for the following page. Dates are calendar days in Viet Nam, both inclusive.',
+  description:
+    'Newest first, 50 a page; pass `next` back as `before` for the following page. Dates are calendar days in Viet Nam, both inclusive.',
   request: {
     query: z.object({
       actor: z.string().optional().openapi({ description: "The actor's email." }),
-      record: z.string().optional().openapi({ description: 'A record id, or the slug of a cooperative, product or event.' }),
-      type: z.string().optional().openapi({ description: 'Kind of record, e.g. cooperative, product, event, event_registration, province_target.' }),
+      record: z
+        .string()
+        .optional()
+        .openapi({ description: 'A record id, or the slug of a cooperative, product or event.' }),
+      type: z.string().optional().openapi({
+        description: 'Kind of record, e.g. cooperative, product, event, event_registration, province_target.',
+      }),
       from: z.string().optional().openapi({ format: 'date' }),
       to: z.string().optional().openapi({ format: 'date' }),
       before: z.string().optional().openapi({ description: 'The `next` cursor of the previous page.' }),
@@ -169,13 +198,25 @@ const standingRoute = createRoute({
     '`verify` needs `evidence` (what was checked); `unverify`, `suspend` and `reinstate` need a `reason`; 10-1000 characters. ' +
     'A suspended cooperative and its products leave every public page, feed, statistic and export. Written to the audit log.',
   request: {
-    params: z.object({ slug: slugParam, action: z.enum(OVERSIGHT_ACTIONS).openapi({ param: { name: 'action', in: 'path' } }) }),
+    params: z.object({
+      slug: slugParam,
+      action: z.enum(OVERSIGHT_ACTIONS).openapi({ param: { name: 'action', in: 'path' } }),
+    }),
     body: {
-      content: { 'application/json': { schema: z.object({ evidence: z.string().optional(), reason: z.string().optional() }).openapi('StandingChange') } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({ evidence: z.string().optional(), reason: z.string().optional() })
+            .openapi('StandingChange'),
+        },
+      },
       required: true,
     },
   },
-  responses: { 200: { description: 'Changed', content: { 'application/json': { schema: StandingSchema } } }, ...errors(401, 403, 404, 409, 422) },
+  responses: {
+    200: { description: 'Changed', content: { 'application/json': { schema: StandingSchema } } },
+    ...errors(401, 403, 404, 409, 422),
+  },
 });
 
 const productSuspensionRoute = createRoute({
@@ -191,7 +232,10 @@ const productSuspensionRoute = createRoute({
     'it returns only through moderation. `reason`: 10-1000 characters. 409 not_published when it is not public. Written to the audit log.',
   request: {
     params: z.object({ slug: slugParam }),
-    body: { content: { 'application/json': { schema: z.object({ reason: z.string() }).openapi('ProductSuspension') } }, required: true },
+    body: {
+      content: { 'application/json': { schema: z.object({ reason: z.string() }).openapi('ProductSuspension') } },
+      required: true,
+    },
   },
   responses: { 204: { description: 'Taken down' }, ...errors(401, 403, 404, 409, 422) },
 });
@@ -202,16 +246,26 @@ export const admin = createRouter()
     const province = c.req.valid('query').province;
     if (province) params.set('province', province);
     const data = await loadConsoleStatistics(c.get('db'), c.get('user'), params, new Date());
-    if (province && data.page.ignored.includes('province')) throw new BadRequestError({ province: { code: 'unknown_value' } });
+    if (province && data.page.ignored.includes('province'))
+      throw new BadRequestError({ province: { code: 'unknown_value' } });
     c.header('Cache-Control', 'private, no-store');
-    return c.json(TargetListSchema.encode({ items: data.targets.map(({ target, progress }) => ({ ...target, progress })) }), 200);
+    return c.json(
+      TargetListSchema.encode({ items: data.targets.map(({ target, progress }) => ({ ...target, progress })) }),
+      200,
+    );
   })
   .openapi(createTargetRoute, async (c) => {
     const target = await createTarget(c.get('db'), c.get('user'), await c.req.json(), new Date());
     return c.json(TargetSchema.encode(target), 201);
   })
   .openapi(updateTargetRoute, async (c) => {
-    const target = await updateTarget(c.get('db'), c.get('user'), c.req.valid('param').id, await c.req.json(), new Date());
+    const target = await updateTarget(
+      c.get('db'),
+      c.get('user'),
+      c.req.valid('param').id,
+      await c.req.json(),
+      new Date(),
+    );
     return c.json(TargetSchema.encode(target), 200);
   })
   .openapi(deleteTargetRoute, async (c) => {

@@ -54,8 +54,6 @@ const BatchSchema = z
   })
   .openapi('BatchSummary');
 
-
-
 export const ProductDetailSchema = z
   .object({
     id: z.string(),
@@ -73,10 +71,15 @@ export const ProductDetailSchema = z
     minOrder: z.number().int(),
     seasonVi: z.string().nullable(),
     seasonEn: z.string().nullable(),
-    images: z.array(z.string()).openapi({ description: 'Photos in order: paths of their largest variant (`/media/{id}/1600.webp`; 160 and 640 exist too).' }),
+    images: z.array(z.string()).openapi({
+      description: 'Photos in order: paths of their largest variant (`/media/{id}/1600.webp`; 160 and 640 exist too).',
+    }),
     province: ProvinceRefSchema,
     commune: z.string().nullable(),
-    originFormerly: z.string().nullable().openapi({ description: 'Historic origin name, e.g. of a geographical indication.' }),
+    originFormerly: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Historic origin name, e.g. of a geographical indication.' }),
     updatedAt: instant,
     asOf,
     ocop: OcopRatingSchema.nullable().openapi({ description: 'The latest OCOP decision, whatever its status.' }),
@@ -110,7 +113,9 @@ export const CooperativeProfileSchema = z
     updatedAt: instant,
     contact: ContactSchema,
     valueChain: z.array(
-      z.object({ partnerName: z.string(), role: z.enum(VALUE_CHAIN_ROLES), since: z.number().int().nullable() }).openapi('ValueChainLink'),
+      z
+        .object({ partnerName: z.string(), role: z.enum(VALUE_CHAIN_ROLES), since: z.number().int().nullable() })
+        .openapi('ValueChainLink'),
     ),
     asOf,
     certificates: z.array(CertificateSchema),
@@ -143,13 +148,21 @@ export const ProvinceDetailSchema = z
     province: ProvinceSummarySchema,
     cooperatives: z.array(CooperativeCardSchema).openapi({ description: 'Up to 12, most products first.' }),
     products: z.array(ProductCardSchema).openapi({ description: 'Up to 12, best rated first.' }),
-    upcomingEvents: z.array(EventSummarySchema).openapi({ description: 'Up to 6 published events that have not ended.' }),
+    upcomingEvents: z
+      .array(EventSummarySchema)
+      .openapi({ description: 'Up to 6 published events that have not ended.' }),
   })
   .openapi('ProvinceDetail');
 
 /** Any slug is looked up; one that names nothing public is a 404, not a 400. */
 function slugParams(example: string) {
-  return z.object({ slug: z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example }) });
+  return z.object({
+    slug: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({ param: { name: 'slug', in: 'path' }, example }),
+  });
 }
 
 const notFound = errorSchemaResponse('No public record has this slug');
@@ -204,7 +217,11 @@ const provinceRoute = createRoute({
  * not declare (isDemo, ids of child rows).
  */
 function productJson(product: ProductDetail) {
-  return ProductDetailSchema.encode({ ...product, asOf: product.today, images: product.images.map((image) => mediaPath(image.id, 1600)) });
+  return ProductDetailSchema.encode({
+    ...product,
+    asOf: product.today,
+    images: product.images.map((image) => mediaPath(image.id, 1600)),
+  });
 }
 
 export const catalogueDetails = createRouter()

@@ -17,7 +17,10 @@ import { CooperativeCardSchema, errorSchemaResponse, jsonContent, ProductCardSch
 function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
   return z.object({
     items: z.array(item),
-    total: z.number().int().openapi({ description: `Matching rows, exact up to ${COUNT_CAP}.` }),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: `Matching rows, exact up to ${COUNT_CAP}.` }),
     totalIsCapped: z.boolean().openapi({ description: `True when more than ${COUNT_CAP} match.` }),
     page: z.number().int(),
     limit: z.number().int(),
@@ -25,8 +28,19 @@ function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...st
   });
 }
 
-export const ProductPageSchema = pageSchema(ProductCardSchema, ['relevance', 'newest', 'stars', 'price_asc', 'price_desc']).openapi('ProductPage');
-export const CooperativePageSchema = pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest']).openapi('CooperativePage');
+export const ProductPageSchema = pageSchema(ProductCardSchema, [
+  'relevance',
+  'newest',
+  'stars',
+  'price_asc',
+  'price_desc',
+]).openapi('ProductPage');
+export const CooperativePageSchema = pageSchema(CooperativeCardSchema, [
+  'relevance',
+  'name',
+  'products',
+  'newest',
+]).openapi('CooperativePage');
 
 const badRequest = errorSchemaResponse('A filter value is malformed or names nothing');
 

@@ -10,7 +10,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { findOwnedProduct } from '../../src/server/products/owned-product';
 import { NotFoundError } from '../../src/server/errors';
 import { batchInputObject, certificateInputSchema } from '../../src/server/provenance/batch-input';
-import { findProductBatch, recordBatch, recordCertificate, updateBatch, updateCertificate } from '../../src/server/provenance/batches';
+import {
+  findProductBatch,
+  recordBatch,
+  recordCertificate,
+  updateBatch,
+  updateCertificate,
+} from '../../src/server/provenance/batches';
 import { createRouter } from './context';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
@@ -27,13 +33,25 @@ const errorDescriptions: Record<number, string> = {
   422: 'Invalid fields, named by their path (e.g. `steps.2.occurredAt`)',
 };
 
-const slug = z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'vai-thieu-luc-ngan' });
+const slug = z
+  .string()
+  .min(1)
+  .max(200)
+  .openapi({ param: { name: 'slug', in: 'path' }, example: 'vai-thieu-luc-ngan' });
 const lot = z
   .string()
   .min(1)
   .max(200)
-  .openapi({ param: { name: 'lot', in: 'path' }, example: 'LN2026-06A', description: 'Lot code as recorded, percent-encoded in the path.' });
-const certificateId = z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } });
+  .openapi({
+    param: { name: 'lot', in: 'path' },
+    example: 'LN2026-06A',
+    description: 'Lot code as recorded, percent-encoded in the path.',
+  });
+const certificateId = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ param: { name: 'id', in: 'path' } });
 
 const WrittenBatch = z.object({ id: z.string(), lotCode: z.string() }).openapi('WrittenBatch');
 const WrittenCertificate = z.object({ id: z.string() }).openapi('WrittenCertificate');
@@ -46,7 +64,8 @@ const createBatchRoute = createRoute({
   tags,
   security: signedIn,
   summary: 'Record a batch with its provenance timeline',
-  description: 'Members of the cooperative that owns the product only. The batch and its steps are written together or not at all.',
+  description:
+    'Members of the cooperative that owns the product only. The batch and its steps are written together or not at all.',
   request: { params: z.object({ slug }), body: domainBody(batchInputObject) },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: WrittenBatch } } },
@@ -62,7 +81,8 @@ const updateBatchRoute = createRoute({
   tags,
   security: signedIn,
   summary: 'Replace a batch and its whole timeline',
-  description: 'Members of the owning cooperative only. The lot code may change (to one the product does not already use).',
+  description:
+    'Members of the owning cooperative only. The lot code may change (to one the product does not already use).',
   request: { params: z.object({ slug, lot }), body: domainBody(batchInputObject) },
   responses: {
     200: { description: 'Replaced', content: { 'application/json': { schema: WrittenBatch } } },
@@ -123,7 +143,11 @@ export const dashboard = createRouter()
   .openapi(createCertificateRoute, async (c) => {
     const db = c.get('db');
     const product = await findOwnedProduct(db, c.get('user'), c.req.valid('param').slug);
-    const written = await recordCertificate(db, { cooperativeId: product.cooperativeId, productId: product.id }, await c.req.json());
+    const written = await recordCertificate(
+      db,
+      { cooperativeId: product.cooperativeId, productId: product.id },
+      await c.req.json(),
+    );
     c.header('Cache-Control', 'no-store');
     return c.json(written, 201);
   })
@@ -131,7 +155,12 @@ export const dashboard = createRouter()
     const db = c.get('db');
     const params = c.req.valid('param');
     const product = await findOwnedProduct(db, c.get('user'), params.slug);
-    const written = await updateCertificate(db, { cooperativeId: product.cooperativeId, productId: product.id }, params.id, await c.req.json());
+    const written = await updateCertificate(
+      db,
+      { cooperativeId: product.cooperativeId, productId: product.id },
+      params.id,
+      await c.req.json(),
+    );
     c.header('Cache-Control', 'no-store');
     return c.json(written, 200);
   });

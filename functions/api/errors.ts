@@ -15,7 +15,9 @@ export interface ApiErrorBody {
 }
 
 function localeOf(c: Context): Locale {
-  return (c.get('locale') as Locale | undefined) ?? negotiateLocale(c.req.query('lang'), c.req.header('accept-language'));
+  return (
+    (c.get('locale') as Locale | undefined) ?? negotiateLocale(c.req.query('lang'), c.req.header('accept-language'))
+  );
 }
 
 export function errorResponse(

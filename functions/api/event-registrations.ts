@@ -9,7 +9,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../src/server/errors';
 import { registrationsCsv } from '../../src/server/events/registrations/registration-export';
 import { OFFICER_DECISIONS } from '../../src/server/events/registrations/registration-status';
-import { registerForEvent, requireRegisteringMember, withdrawRegistration } from '../../src/server/events/registrations/member-registration';
+import {
+  registerForEvent,
+  requireRegisteringMember,
+  withdrawRegistration,
+} from '../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
 import { findRegistrableEvent } from '../../src/server/events/registrations/registrable-event';
 import {
@@ -31,7 +35,8 @@ export const RegistrationSchema = z
   .object({
     id: z.string(),
     status: z.enum(REGISTRATION_STATUSES).openapi({
-      description: 'pending and confirmed hold booths; waitlisted waits for one; declined by the officers; withdrawn by the cooperative.',
+      description:
+        'pending and confirmed hold booths; waitlisted waits for one; declined by the officers; withdrawn by the cooperative.',
     }),
     booths: z.number().int(),
     note: z.string().nullable(),
@@ -62,8 +67,16 @@ const RegistrationBody = registrationInputSchema.meta({
 
 const DecisionBody = z.object({ status: z.enum(OFFICER_DECISIONS) }).openapi('EventRegistrationDecision');
 
-const slugParam = z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'phien-cho-ocop' });
-const idParam = z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } });
+const slugParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .openapi({ param: { name: 'slug', in: 'path' }, example: 'phien-cho-ocop' });
+const idParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ param: { name: 'id', in: 'path' } });
 
 const errorDescriptions: Record<number, string> = {
   401: 'Not signed in',
@@ -84,9 +97,16 @@ const listRoute = createRoute({
   middleware: [signedInOnly],
   tags,
   summary: "An event's registrations",
-  description: 'Trade officers and admins get every registration; a member gets only their own cooperative\'s (zero or one).',
+  description:
+    "Trade officers and admins get every registration; a member gets only their own cooperative's (zero or one).",
   request: { params: z.object({ slug: slugParam }) },
-  responses: { 200: { description: 'The registrations, first come first', content: { 'application/json': { schema: RegistrationListSchema } } }, ...errors(401, 403, 404) },
+  responses: {
+    200: {
+      description: 'The registrations, first come first',
+      content: { 'application/json': { schema: RegistrationListSchema } },
+    },
+    ...errors(401, 403, 404),
+  },
 });
 
 const csvRoute = createRoute({
@@ -99,7 +119,10 @@ const csvRoute = createRoute({
   summary: "An event's registrations as CSV (trade officers)",
   description: 'RFC 4180, UTF-8 with a byte order mark; times in Viet Nam (+07:00).',
   request: { params: z.object({ slug: slugParam }) },
-  responses: { 200: { description: 'The list', content: { 'text/csv': { schema: z.string() } } }, ...errors(401, 403, 404) },
+  responses: {
+    200: { description: 'The list', content: { 'text/csv': { schema: z.string() } } },
+    ...errors(401, 403, 404),
+  },
 });
 
 const registerRoute = createRoute({
@@ -115,7 +138,10 @@ const registerRoute = createRoute({
     'waitlisted otherwise: two cooperatives racing for the last booth never both get it, and neither is lost. ' +
     'A cooperative that withdrew may register again.',
   request: { params: z.object({ slug: slugParam }), body: domainBody(RegistrationBody) },
-  responses: { 201: { description: 'Registered', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409, 422) },
+  responses: {
+    201: { description: 'Registered', content: { 'application/json': { schema: RegistrationSchema } } },
+    ...errors(401, 403, 404, 409, 422),
+  },
 });
 
 const withdrawRoute = createRoute({
@@ -128,7 +154,10 @@ const withdrawRoute = createRoute({
   summary: "Withdraw the cooperative's registration",
   description: 'Before the registration deadline (or the start, without one); its booths are freed.',
   request: { params: z.object({ slug: slugParam, id: idParam }) },
-  responses: { 200: { description: 'Withdrawn', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409) },
+  responses: {
+    200: { description: 'Withdrawn', content: { 'application/json': { schema: RegistrationSchema } } },
+    ...errors(401, 403, 404, 409),
+  },
 });
 
 const decideRoute = createRoute({
@@ -139,12 +168,24 @@ const decideRoute = createRoute({
   middleware: [officersOnly],
   tags,
   summary: 'Confirm, waitlist or decline a registration (trade officers)',
-  description: 'Waitlisting or declining frees its booths; confirming a waitlisted one needs them to fit (409 no_booths_left otherwise). Written to the audit log.',
-  request: { params: z.object({ slug: slugParam, id: idParam }), body: { content: { 'application/json': { schema: DecisionBody } }, required: true } },
-  responses: { 200: { description: 'Decided', content: { 'application/json': { schema: RegistrationSchema } } }, ...errors(401, 403, 404, 409, 422) },
+  description:
+    'Waitlisting or declining frees its booths; confirming a waitlisted one needs them to fit (409 no_booths_left otherwise). Written to the audit log.',
+  request: {
+    params: z.object({ slug: slugParam, id: idParam }),
+    body: { content: { 'application/json': { schema: DecisionBody } }, required: true },
+  },
+  responses: {
+    200: { description: 'Decided', content: { 'application/json': { schema: RegistrationSchema } } },
+    ...errors(401, 403, 404, 409, 422),
+  },
 });
 
-async function oneRegistration(db: Parameters<typeof listEventRegistrations>[0], eventId: string, registrationId: string, cooperativeId?: string) {
+async function oneRegistration(
+  db: Parameters<typeof listEventRegistrations>[0],
+  eventId: string,
+  registrationId: string,
+  cooperativeId?: string,
+) {
   const row = (await listEventRegistrations(db, eventId, cooperativeId)).find((r) => r.id === registrationId);
   if (!row) throw new NotFoundError('registration');
   return RegistrationSchema.encode(row);

@@ -9,8 +9,18 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { InvalidFilterError } from '../../src/server/errors';
 import { ATOM_CONTENT_TYPE, eventsToAtom } from '../../src/server/events/atom';
-import { listAnnouncedEvents, listCalendarEvents, listFeedEvents, type EventFeedEntry } from '../../src/server/events/calendar';
-import { checkEventFilters, EVENT_FORMATS, eventFilterShape, type EventFilters } from '../../src/server/events/calendar-filters';
+import {
+  listAnnouncedEvents,
+  listCalendarEvents,
+  listFeedEvents,
+  type EventFeedEntry,
+} from '../../src/server/events/calendar';
+import {
+  checkEventFilters,
+  EVENT_FORMATS,
+  eventFilterShape,
+  type EventFilters,
+} from '../../src/server/events/calendar-filters';
 import { type EventDetail, getPublicEvent } from '../../src/server/events/event-detail';
 import { eventsToIcs, ICS_CONTENT_TYPE } from '../../src/server/events/ics';
 import { REGISTRATION_STATES } from '../../src/server/events/registration-window';
@@ -23,7 +33,10 @@ import { errorSchemaResponse, EventSummarySchema, instant, jsonContent, Province
 export const EventPageSchema = z
   .object({
     items: z.array(EventSummarySchema),
-    total: z.number().int().openapi({ description: `Matching events, exact up to ${COUNT_CAP}.` }),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: `Matching events, exact up to ${COUNT_CAP}.` }),
     totalIsCapped: z.boolean(),
     page: z.number().int(),
     limit: z.number().int(),
@@ -62,7 +75,12 @@ export const EventDetailSchema = z
     participants: z.array(
       z
         .object({
-          cooperative: z.object({ slug: z.string(), name: z.string(), provinceNameVi: z.string(), provinceNameEn: z.string() }),
+          cooperative: z.object({
+            slug: z.string(),
+            name: z.string(),
+            provinceNameVi: z.string(),
+            provinceNameEn: z.string(),
+          }),
           booths: z.number().int(),
           products: z.array(z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })),
         })
@@ -104,7 +122,10 @@ const icsFeedRoute = createRoute({
     'UIDs are stable (event id @ host), SEQUENCE follows each revision, cancelled events are STATUS:CANCELLED; timed events are in UTC, all-day ones are VALUE=DATE. ' +
     'Texts follow `?lang=vi|en`.',
   request: { query: z.object(feedFilterShape) },
-  responses: { 200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string() } } }, 400: badRequest },
+  responses: {
+    200: { description: 'The calendar', content: { 'text/calendar': { schema: z.string() } } },
+    400: badRequest,
+  },
 });
 
 const atomRoute = createRoute({
@@ -115,10 +136,19 @@ const atomRoute = createRoute({
   summary: 'Atom feed of the 50 most recently announced events',
   description: `${filterDescription} Here no time applies unless given.`,
   request: { query: z.object(feedFilterShape) },
-  responses: { 200: { description: 'The feed', content: { 'application/atom+xml': { schema: z.string() } } }, 400: badRequest },
+  responses: {
+    200: { description: 'The feed', content: { 'application/atom+xml': { schema: z.string() } } },
+    400: badRequest,
+  },
 });
 
-const slugParams = z.object({ slug: z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'phien-cho-ocop' }) });
+const slugParams = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'phien-cho-ocop' }),
+});
 
 const detailRoute = createRoute({
   method: 'get',
@@ -176,21 +206,35 @@ router.openAPIRegistry.registerPath({
 router.get('/events/:file{[^/]+\\.ics}', async (c) => {
   const slug = c.req.param('file').slice(0, -'.ics'.length);
   const event = await getPublicEvent(c.get('db'), slug, new Date());
-  return calendarResponse(eventsToIcs([feedEntryOf(event)], { origin: origin(c), locale: c.get('locale') }), `${event.slug}.ics`, 'attachment');
+  return calendarResponse(
+    eventsToIcs([feedEntryOf(event)], { origin: origin(c), locale: c.get('locale') }),
+    `${event.slug}.ics`,
+    'attachment',
+  );
 });
 
 export const events = router
   .openapi(icsFeedRoute, async (c) => {
     const filters = checked(c.req.valid('query'));
     const entries = await listFeedEvents(c.get('db'), filters, new Date());
-    return calendarResponse(eventsToIcs(entries, { origin: origin(c), locale: c.get('locale') }), 'cho-htx-su-kien.ics', 'inline');
+    return calendarResponse(
+      eventsToIcs(entries, { origin: origin(c), locale: c.get('locale') }),
+      'cho-htx-su-kien.ics',
+      'inline',
+    );
   })
   .openapi(atomRoute, async (c) => {
     const filters = checked(c.req.valid('query'));
     const entries = await listAnnouncedEvents(c.get('db'), filters, new Date());
     const selfUrl = new URL(c.req.url);
-    const xml = eventsToAtom(entries, { origin: origin(c), locale: c.get('locale'), selfUrl: `${origin(c)}${selfUrl.pathname}${selfUrl.search}` });
-    return new Response(xml, { headers: { 'Content-Type': ATOM_CONTENT_TYPE, 'Cache-Control': 'public, max-age=300' } });
+    const xml = eventsToAtom(entries, {
+      origin: origin(c),
+      locale: c.get('locale'),
+      selfUrl: `${origin(c)}${selfUrl.pathname}${selfUrl.search}`,
+    });
+    return new Response(xml, {
+      headers: { 'Content-Type': ATOM_CONTENT_TYPE, 'Cache-Control': 'public, max-age=300' },
+    });
   })
   .openapi(listRoute, async (c) => {
     const page = await listCalendarEvents(c.get('db'), checked(c.req.valid('query')), new Date());

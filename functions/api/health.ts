@@ -22,7 +22,10 @@ const HealthSchema = z
       latencyMs: z.number().int(),
       driver: z.enum(['d1', 'libsql']).optional().openapi({ description: 'Trade officers and admins only.' }),
       migrations: MigrationsSchema.nullable().optional().openapi({ description: 'Trade officers and admins only.' }),
-      problem: z.string().optional().openapi({ description: 'Why the database is not usable, when it is not. Trade officers and admins only.' }),
+      problem: z
+        .string()
+        .optional()
+        .openapi({ description: 'Why the database is not usable, when it is not. Trade officers and admins only.' }),
     }),
   })
   .openapi('Health');
@@ -38,7 +41,10 @@ const route = createRoute({
     'Which driver, which migrations and what went wrong are told to signed-in trade officers and admins only.',
   responses: {
     200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
-    503: { description: 'Database unreachable or not migrated', content: { 'application/json': { schema: HealthSchema } } },
+    503: {
+      description: 'Database unreachable or not migrated',
+      content: { 'application/json': { schema: HealthSchema } },
+    },
   },
 });
 

@@ -54,7 +54,10 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   // The public inquiry POST may come from other sites' pages, when the deployment lists them.
   api.use('/inquiries', inquiryCors());
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
-  api.use('*', refuseCrossOriginWrites((request, env) => isAllowedCrossOriginInquiry(request, env?.INQUIRY_CORS_ORIGINS)));
+  api.use(
+    '*',
+    refuseCrossOriginWrites((request, env) => isAllowedCrossOriginInquiry(request, env?.INQUIRY_CORS_ORIGINS)),
+  );
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     let db: Database;

@@ -11,9 +11,19 @@ import { requireOfficer } from '../../src/server/accounts/guards';
 import { createEvent, duplicateEvent } from '../../src/server/events/event-admin/create-event';
 import { updateEvent } from '../../src/server/events/event-admin/edit-event';
 import { createEventSeries, planEventSeries } from '../../src/server/events/event-admin/event-series';
-import { findManagedEvent, type ManagedEvent, managedEventInput } from '../../src/server/events/event-admin/managed-event';
+import {
+  findManagedEvent,
+  type ManagedEvent,
+  managedEventInput,
+} from '../../src/server/events/event-admin/managed-event';
 import { listManagedEvents, MANAGED_PAGE_SIZE } from '../../src/server/events/event-admin/managed-list';
-import { CANCEL_REASON_MAX, cancelEvent, cancelInputSchema, deleteDraftEvent, publishEvent } from '../../src/server/events/event-admin/status-changes';
+import {
+  CANCEL_REASON_MAX,
+  cancelEvent,
+  cancelInputSchema,
+  deleteDraftEvent,
+  publishEvent,
+} from '../../src/server/events/event-admin/status-changes';
 import { MAX_OCCURRENCES, recurrenceRuleSchema } from '../../src/server/events/recurrence';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary';
 import { dictionary } from '../../src/i18n';
@@ -39,7 +49,8 @@ const publish = z.boolean().optional().meta({ description: 'Publish at once; a d
 const CreateBody = eventInputObject.extend({ publish }).meta({ id: 'EventCreateRequest' });
 const SeriesBody = eventInputObject.extend({ recurrence: recurrenceRuleSchema, publish }).meta({
   id: 'EventSeriesRequest',
-  description: 'The first event’s fields and the rule; each date gets a separate event (days, times and registration window moved together).',
+  description:
+    'The first event’s fields and the rule; each date gets a separate event (days, times and registration window moved together).',
 });
 const CancelBody = cancelInputSchema.meta({
   id: 'EventCancelRequest',
@@ -50,9 +61,14 @@ const CancelBody = cancelInputSchema.meta({
 const ManagedEventRecord = z.object({
   id: z.string(),
   slug: z.string(),
-  status: z.enum(EVENT_STATUSES).openapi({ description: 'draft (not public), published, cancelled (public, with its reason).' }),
+  status: z
+    .enum(EVENT_STATUSES)
+    .openapi({ description: 'draft (not public), published, cancelled (public, with its reason).' }),
   cancelReason: z.string().nullable(),
-  revision: z.number().int().openapi({ description: 'iCalendar SEQUENCE: raised by every change to a published event.' }),
+  revision: z
+    .number()
+    .int()
+    .openapi({ description: 'iCalendar SEQUENCE: raised by every change to a published event.' }),
   seriesId: z.string().nullable(),
   publishedAt: instant.nullable(),
   boothsTaken: z.number().int(),
@@ -77,7 +93,13 @@ export const ManagedEventRowSchema = z
     seriesId: z.string().nullable(),
     boothCapacity: z.number().int().nullable(),
     boothsTaken: z.number().int(),
-    registrations: z.object({ pending: z.number().int(), confirmed: z.number().int(), waitlisted: z.number().int(), declined: z.number().int(), withdrawn: z.number().int() }),
+    registrations: z.object({
+      pending: z.number().int(),
+      confirmed: z.number().int(),
+      waitlisted: z.number().int(),
+      declined: z.number().int(),
+      withdrawn: z.number().int(),
+    }),
   })
   .openapi('ManagedEventRow');
 
@@ -91,12 +113,20 @@ export const ManagedListSchema = z
   })
   .openapi('ManagedEventList');
 
-export const SeriesSchema = z.object({ seriesId: z.string(), items: z.array(ManagedEventSchema) }).openapi('EventSeries');
+export const SeriesSchema = z
+  .object({ seriesId: z.string(), items: z.array(ManagedEventSchema) })
+  .openapi('EventSeries');
 export const PreviewSchema = z
   .object({ dates: z.array(z.object({ startsAt: instant, endsAt: instant, startDate: isoDate, endDate: isoDate })) })
   .openapi('EventSeriesPreview');
 
-const slugParams = z.object({ slug: z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'phien-cho-ocop-thang-12' }) });
+const slugParams = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'phien-cho-ocop-thang-12' }),
+});
 const managedContent = { 'application/json': { schema: ManagedEventSchema } };
 const ok = (description: string) => ({ 200: { description, content: managedContent } });
 const created = (description: string) => ({ 201: { description, content: managedContent } });
@@ -115,7 +145,10 @@ const listRoute = createRoute({
       page: z.coerce.number().int().min(1).max(1000).optional(),
     }),
   },
-  responses: { 200: { description: 'A page of events', content: { 'application/json': { schema: ManagedListSchema } } }, ...errors(400, 401, 403) },
+  responses: {
+    200: { description: 'A page of events', content: { 'application/json': { schema: ManagedListSchema } } },
+    ...errors(400, 401, 403),
+  },
 });
 
 const createEventRoute = createRoute({
@@ -141,7 +174,10 @@ const seriesRoute = createRoute({
   description: `At most ${MAX_OCCURRENCES} events, sharing a series id, written together (all or none), each with its audit entry.`,
   middleware: [jsonBody()],
   request: { body: domainBody(SeriesBody) },
-  responses: { 201: { description: 'Created', content: { 'application/json': { schema: SeriesSchema } } }, ...errors(401, 403, 422) },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: SeriesSchema } } },
+    ...errors(401, 403, 422),
+  },
 });
 
 const previewRoute = createRoute({
@@ -153,7 +189,10 @@ const previewRoute = createRoute({
   summary: 'The dates a series would have (writes nothing)',
   middleware: [jsonBody()],
   request: { body: domainBody(SeriesBody) },
-  responses: { 200: { description: 'The dates', content: { 'application/json': { schema: PreviewSchema } } }, ...errors(401, 403, 422) },
+  responses: {
+    200: { description: 'The dates', content: { 'application/json': { schema: PreviewSchema } } },
+    ...errors(401, 403, 422),
+  },
 });
 
 const readRoute = createRoute({
@@ -174,7 +213,8 @@ const updateRoute = createRoute({
   security: signedIn,
   tags,
   summary: 'Edit a draft or published event',
-  description: 'Replaces every field. A published event’s revision goes up. The booth capacity cannot go below the booths already taken (422 on boothCapacity). A cancelled event is not edited (409).',
+  description:
+    'Replaces every field. A published event’s revision goes up. The booth capacity cannot go below the booths already taken (422 on boothCapacity). A cancelled event is not edited (409).',
   middleware: [jsonBody()],
   request: { params: slugParams, body: domainBody(eventInputObject) },
   responses: { ...ok('Saved'), ...errors(401, 403, 404, 409, 422) },
@@ -199,7 +239,8 @@ const cancelRoute = createRoute({
   security: signedIn,
   tags,
   summary: 'Cancel a published event, with a reason',
-  description: 'It stays public, marked, with the reason; calendars get STATUS:CANCELLED with a higher SEQUENCE. 409 unless published.',
+  description:
+    'It stays public, marked, with the reason; calendars get STATUS:CANCELLED with a higher SEQUENCE. 409 unless published.',
   middleware: [jsonBody()],
   request: { params: slugParams, body: domainBody(CancelBody) },
   responses: { ...ok('Cancelled'), ...errors(401, 403, 404, 409, 422) },
@@ -224,7 +265,8 @@ const deleteRoute = createRoute({
   security: signedIn,
   tags,
   summary: 'Delete a draft',
-  description: 'For a draft nobody outside the department has seen. 409 for a published or cancelled event: cancel it instead, it stays public.',
+  description:
+    'For a draft nobody outside the department has seen. 409 for a published or cancelled event: cancel it instead, it stays public.',
   request: { params: slugParams },
   responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404, 409) },
 });
@@ -266,7 +308,12 @@ export const managedEvents = router
     const plan = await planEventSeries(c.get('db'), c.get('user'), input);
     const dates = plan.occurrences.map((fields) => {
       const days = eventInputFromFields(fields);
-      return { startsAt: fields.startsAt.toISOString(), endsAt: fields.endsAt.toISOString(), startDate: days.startDate, endDate: days.endDate };
+      return {
+        startsAt: fields.startsAt.toISOString(),
+        endsAt: fields.endsAt.toISOString(),
+        startDate: days.startDate,
+        endDate: days.endDate,
+      };
     });
     return c.json({ dates }, 200);
   })
@@ -279,14 +326,25 @@ export const managedEvents = router
     return c.json(managedJson(await findManagedEvent(c.get('db'), c.get('user'), c.req.valid('param').slug)), 200);
   })
   .openapi(updateRoute, async (c) => {
-    const event = await updateEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, await c.req.json(), { now: new Date() });
+    const event = await updateEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, await c.req.json(), {
+      now: new Date(),
+    });
     return c.json(managedJson(event), 200);
   })
   .openapi(publishRoute, async (c) => {
-    return c.json(managedJson(await publishEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, new Date())), 200);
+    return c.json(
+      managedJson(await publishEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, new Date())),
+      200,
+    );
   })
   .openapi(cancelRoute, async (c) => {
-    const event = await cancelEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, await c.req.json(), new Date());
+    const event = await cancelEvent(
+      c.get('db'),
+      c.get('user'),
+      c.req.valid('param').slug,
+      await c.req.json(),
+      new Date(),
+    );
     return c.json(managedJson(event), 200);
   })
   .openapi(deleteRoute, async (c) => {
@@ -295,5 +353,8 @@ export const managedEvents = router
   })
   .openapi(duplicateRoute, async (c) => {
     const suffix = dictionary(c.get('locale')).eventAdmin.copySuffix;
-    return c.json(managedJson(await duplicateEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, suffix, new Date())), 201);
+    return c.json(
+      managedJson(await duplicateEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, suffix, new Date())),
+      201,
+    );
   });

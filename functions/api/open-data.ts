@@ -18,7 +18,10 @@ import { errorSchemaResponse } from './schemas';
 
 type Format = 'csv' | 'json';
 
-const MEDIA_TYPES: Record<Format, string> = { csv: 'text/csv; charset=utf-8; header=present', json: 'application/json; charset=utf-8' };
+const MEDIA_TYPES: Record<Format, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
+};
 
 const query = z.strictObject({
   province: slugParam.optional().openapi({ description: 'Province slug, e.g. `thai-nguyen`', example: 'thai-nguyen' }),
@@ -33,16 +36,22 @@ function exportRoute(dataset: Dataset, format: Format) {
     tags: ['Open data'],
     summary: `All public ${dataset} as ${format.toUpperCase()}`,
     description:
-      `Columns, in this order: ${datasetColumns(dataset).map((c) => `\`${c}\``).join(', ')}. ` +
+      `Columns, in this order: ${datasetColumns(dataset)
+        .map((c) => `\`${c}\``)
+        .join(', ')}. ` +
       (format === 'csv'
-        ? 'UTF-8 with a byte order mark, a header row, RFC 4180 quoting; booleans `true`/`false`, empty cells for nothing; a text cell starting with = + - @, tab or CR gets a leading \' so spreadsheets do not run it as a formula.'
+        ? "UTF-8 with a byte order mark, a header row, RFC 4180 quoting; booleans `true`/`false`, empty cells for nothing; a text cell starting with = + - @, tab or CR gets a leading ' so spreadsheets do not run it as a formula."
         : 'One object: `dataset`, `generatedAt`, `columns`, `licence`, then `items` (one object per row, keys as the columns).') +
       ' Licence CC BY 4.0, attribution “Chợ HTX”.',
     request: { query },
     responses: {
       200: {
         description: `The ${dataset}`,
-        content: { [MEDIA_TYPES[format].split(';')[0] as string]: { schema: format === 'csv' ? z.string() : z.object({}).passthrough() } },
+        content: {
+          [MEDIA_TYPES[format].split(';')[0] as string]: {
+            schema: format === 'csv' ? z.string() : z.object({}).passthrough(),
+          },
+        },
       },
       400: errorSchemaResponse('An unknown province or parameter'),
     },
@@ -57,7 +66,9 @@ async function answer(c: Context<ApiEnv>, dataset: Dataset, format: Format, para
   const columns = datasetColumns(dataset);
   const rows = datasetRows(db, dataset, { provinceCode: provinceCode ?? null }, origin);
   const body =
-    format === 'csv' ? csvStream(columns, rows) : jsonStream({ dataset, generatedAt: now.toISOString(), columns }, rows);
+    format === 'csv'
+      ? csvStream(columns, rows)
+      : jsonStream({ dataset, generatedAt: now.toISOString(), columns }, rows);
   const name = `cho-htx-${dataset}${params.province ? `-${params.province}` : ''}-${vietnamDate(now)}.${format}`;
   return c.body(body, 200, {
     'Content-Type': MEDIA_TYPES[format],
@@ -69,7 +80,9 @@ async function answer(c: Context<ApiEnv>, dataset: Dataset, format: Format, para
 let router = createRouter();
 for (const dataset of DATASETS) {
   for (const format of ['csv', 'json'] as const) {
-    router = router.openapi(exportRoute(dataset, format), (c) => answer(c, dataset, format, c.req.valid('query'))) as typeof router;
+    router = router.openapi(exportRoute(dataset, format), (c) =>
+      answer(c, dataset, format, c.req.valid('query')),
+    ) as typeof router;
   }
 }
 

@@ -31,14 +31,19 @@ const domainSchemas = new Map<string, ZodType>();
  * @hono/zod-openapi validates only zod schemas it is handed, so it leaves the
  * body to the verb. Pair it with the `jsonBody()` gate (./json-body.ts).
  */
-export function domainBody(schema: ZodType, { description, example }: { description?: string; example?: unknown } = {}) {
+export function domainBody(
+  schema: ZodType,
+  { description, example }: { description?: string; example?: unknown } = {},
+) {
   const id = schema.meta()?.id;
   if (typeof id !== 'string') throw new Error('A documented domain body needs .meta({ id })');
   domainSchemas.set(id, schema);
   return {
     required: true,
     ...(description ? { description } : {}),
-    content: { 'application/json': { schema: { $ref: `#/components/schemas/${id}` }, ...(example ? { example } : {}) } },
+    content: {
+      'application/json': { schema: { $ref: `#/components/schemas/${id}` }, ...(example ? { example } : {}) },
+    },
   };
 }
 

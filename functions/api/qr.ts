@@ -21,7 +21,11 @@ const MEDIA_TYPES: Record<Format, string> = { svg: 'image/svg+xml; charset=utf-8
 /** The code changes only if the product's GTIN or the public origin does; a day keeps labels' previews cheap. */
 const CACHE_CONTROL = 'public, max-age=86400';
 
-const slug = z.string().min(1).max(200).openapi({ param: { name: 'slug', in: 'path' }, example: 'vai-thieu-luc-ngan' });
+const slug = z
+  .string()
+  .min(1)
+  .max(200)
+  .openapi({ param: { name: 'slug', in: 'path' }, example: 'vai-thieu-luc-ngan' });
 // Looked up as given: a lot the product does not have is a 404 that names the lot, whatever its characters.
 const lot = z
   .string()
@@ -56,7 +60,9 @@ const queries = { svg: z.object({ download }), png: z.object({ download, size })
 
 const bodies = {
   svg: z.string().openapi({ description: 'SVG document, black on white, with a 4-module quiet zone.' }),
-  png: z.string().openapi({ format: 'binary', description: '1-bit greyscale PNG, black on white, with a 4-module quiet zone.' }),
+  png: z
+    .string()
+    .openapi({ format: 'binary', description: '1-bit greyscale PNG, black on white, with a 4-module quiet zone.' }),
 };
 
 function qrRoute<F extends Format, L extends boolean>(format: F, forLot: L) {
@@ -82,14 +88,22 @@ function qrRoute<F extends Format, L extends boolean>(format: F, forLot: L) {
         content: { [MEDIA_TYPES[format].split(';')[0]!]: { schema: bodies[format] } },
       },
       400: errorSchemaResponse('A query parameter is out of range'),
-      404: errorSchemaResponse('No public product has this slug, or it has no batch with this lot code; `fields` names which'),
+      404: errorSchemaResponse(
+        'No public product has this slug, or it has no batch with this lot code; `fields` names which',
+      ),
     },
   });
 }
 
-async function answer(c: Context<ApiEnv>, format: Format, params: { slug: string; lot?: string }, query: { download?: string; size?: number }) {
+async function answer(
+  c: Context<ApiEnv>,
+  format: Format,
+  params: { slug: string; lot?: string },
+  query: { download?: string; size?: number },
+) {
   const found = await findLabel(c.get('db'), params.slug, params.lot);
-  if (found.kind === 'unknown_product') throw new NotFoundError('product', 'product', { slug: { code: 'unknown_product' } });
+  if (found.kind === 'unknown_product')
+    throw new NotFoundError('product', 'product', { slug: { code: 'unknown_product' } });
   if (found.kind === 'unknown_lot') throw new NotFoundError('batch', 'lot', { lot: { code: 'unknown_lot' } });
   const { product, lotCode } = found;
   const url = absoluteUrl(resolveOrigin(c.env?.PUBLIC_ORIGIN, new URL(c.req.url)), labelPath(product, lotCode));

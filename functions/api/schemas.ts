@@ -9,7 +9,10 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string().openapi({ example: 'bad_request' }),
       message: z.string().openapi({ example: 'Yêu cầu không hợp lệ.' }),
-      fields: z.record(z.string(), z.string()).optional().openapi({ example: { stars: 'Giá trị không được vượt quá 5.' } }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .openapi({ example: { stars: 'Giá trị không được vượt quá 5.' } }),
     }),
   })
   .openapi('Error');
@@ -36,7 +39,10 @@ export const ProductCardSchema = z
     priceVnd: z.number().int().nullable().openapi({ description: 'Whole VND per unit; null when quoted on request.' }),
     unitVi: z.string(),
     unitEn: z.string(),
-    image: z.string().nullable().openapi({ description: 'The first photo, card size (`/media/{id}/640.webp`), or null.' }),
+    image: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The first photo, card size (`/media/{id}/640.webp`), or null.' }),
     imageWidth: z.number().int().nullable().openapi({ description: 'Width of `image` in pixels.' }),
     imageHeight: z.number().int().nullable().openapi({ description: 'Height of `image` in pixels.' }),
     cooperativeName: z.string(),
@@ -83,7 +89,12 @@ export function jsonContent<T extends z.ZodType>(description: string, schema: T)
 }
 
 export const ProvinceRefSchema = z
-  .object({ code: z.string().openapi({ description: 'GSO code' }), slug: z.string(), nameVi: z.string(), nameEn: z.string() })
+  .object({
+    code: z.string().openapi({ description: 'GSO code' }),
+    slug: z.string(),
+    nameVi: z.string(),
+    nameEn: z.string(),
+  })
   .openapi('ProvinceRef');
 
 export const ContactSchema = z
@@ -116,7 +127,9 @@ export const OcopRatingSchema = z
     level: z.enum(OCOP_LEVELS),
     decisionNumber: z.string(),
     decisionDate: isoDate,
-    validUntil: isoDate.openapi({ description: 'Last valid day: the same calendar day 36 months after the decision, inclusive.' }),
+    validUntil: isoDate.openapi({
+      description: 'Last valid day: the same calendar day 36 months after the decision, inclusive.',
+    }),
     status: z.enum(['valid', 'expired', 'revoked']),
   })
   .openapi('OcopRating');

@@ -12,7 +12,9 @@ import type { ApiEnv } from './context';
 import { errorResponse } from './errors';
 
 /** `allowed` names cross-origin writes that are meant to work (the public inquiry POST from configured origins). */
-export function refuseCrossOriginWrites(allowed?: (request: Request, env: Env | undefined) => boolean): MiddlewareHandler<ApiEnv> {
+export function refuseCrossOriginWrites(
+  allowed?: (request: Request, env: Env | undefined) => boolean,
+): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     if (isCrossOriginWrite(c.req.raw, c.env?.PUBLIC_ORIGIN) && !allowed?.(c.req.raw, c.env)) {
       return errorResponse(c, 403, 'forbidden_origin');

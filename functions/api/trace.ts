@@ -69,9 +69,14 @@ export const BatchTraceSchema = z
     steps: z.array(TraceStepSchema).openapi({ description: 'In recorded order, which is chronological.' }),
     certificates: z.array(CertificateSchema),
     ocop: OcopRatingSchema.nullable().openapi({ description: 'The latest OCOP decision, whatever its status.' }),
-    otherLots: z.array(z.object({ lotCode: z.string(), productionDate: isoDate })).openapi({ description: 'Up to 10 other lots, newest first.' }),
+    otherLots: z
+      .array(z.object({ lotCode: z.string(), productionDate: isoDate }))
+      .openapi({ description: 'Up to 10 other lots, newest first.' }),
     links: z.object({
-      label: z.string().openapi({ format: 'uri', description: 'The address a QR code on the package encodes (GS1 Digital Link when there is a GTIN).' }),
+      label: z.string().openapi({
+        format: 'uri',
+        description: 'The address a QR code on the package encodes (GS1 Digital Link when there is a GTIN).',
+      }),
       pageVi: z.string().openapi({ format: 'uri' }),
       pageEn: z.string().openapi({ format: 'uri' }),
     }),
@@ -82,12 +87,18 @@ const lotParam = z
   .string()
   .min(1)
   .max(80)
-  .openapi({ param: { name: 'lot', in: 'path' }, description: 'GS1 AI (10) lot code, percent-encoded', example: 'PV2026-07B' });
+  .openapi({
+    param: { name: 'lot', in: 'path' },
+    description: 'GS1 AI (10) lot code, percent-encoded',
+    example: 'PV2026-07B',
+  });
 
 const responses = {
   200: { description: 'The batch and its timeline', content: { 'application/json': { schema: BatchTraceSchema } } },
   400: errorSchemaResponse('A GTIN of the wrong length or with a wrong check digit'),
-  404: errorSchemaResponse('No public product has this code (`product_not_found`), or it has no such lot (`lot_not_found`)'),
+  404: errorSchemaResponse(
+    'No public product has this code (`product_not_found`), or it has no such lot (`lot_not_found`)',
+  ),
 };
 
 const byGtinRoute = createRoute({
@@ -96,10 +107,15 @@ const byGtinRoute = createRoute({
   operationId: 'traceBatchByGtin',
   tags: ['Provenance'],
   summary: 'A batch by GTIN and lot code, as GS1 Digital Link /01/{gtin}/10/{lot} resolves',
-  description: 'GTIN-8, -12, -13 or -14 with a valid check digit. Certificate and OCOP statuses are judged on the current day in Viet Nam (`asOf`).',
+  description:
+    'GTIN-8, -12, -13 or -14 with a valid check digit. Certificate and OCOP statuses are judged on the current day in Viet Nam (`asOf`).',
   request: {
     params: z.object({
-      gtin: z.string().min(1).max(40).openapi({ param: { name: 'gtin', in: 'path' }, example: '08933654748924' }),
+      gtin: z
+        .string()
+        .min(1)
+        .max(40)
+        .openapi({ param: { name: 'gtin', in: 'path' }, example: '08933654748924' }),
       lot: lotParam,
     }),
   },
@@ -114,7 +130,11 @@ const byCodeRoute = createRoute({
   summary: 'A batch by the product’s short trace code and lot code, for products without a GTIN',
   request: {
     params: z.object({
-      code: z.string().min(1).max(40).openapi({ param: { name: 'code', in: 'path' }, example: 'ZENQ8M44' }),
+      code: z
+        .string()
+        .min(1)
+        .max(40)
+        .openapi({ param: { name: 'code', in: 'path' }, example: 'ZENQ8M44' }),
       lot: lotParam,
     }),
   },
@@ -138,7 +158,8 @@ function traceJson(trace: BatchTrace, origin: string) {
 async function traceOrThrow(c: { get(key: 'db'): Parameters<typeof getBatchTrace>[0] }, key: ProductKey, lot: string) {
   const productParam = 'gtin' in key ? 'gtin' : 'code';
   const lookup = await getBatchTrace(c.get('db'), key, lot, new Date());
-  if (lookup.kind === 'unknown_product') throw new NotFoundError('product', 'product', { [productParam]: { code: 'unknown_product' } });
+  if (lookup.kind === 'unknown_product')
+    throw new NotFoundError('product', 'product', { [productParam]: { code: 'unknown_product' } });
   if (lookup.kind === 'unknown_lot') throw new NotFoundError('batch', 'lot', { lot: { code: 'unknown_lot' } });
   return lookup.trace;
 }

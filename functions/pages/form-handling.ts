@@ -17,7 +17,12 @@ export interface FormView {
   notice: string | null;
 }
 
-export const emptyView = (values: Record<string, string> = {}): FormView => ({ values, errors: {}, alert: null, notice: null });
+export const emptyView = (values: Record<string, string> = {}): FormView => ({
+  values,
+  errors: {},
+  alert: null,
+  notice: null,
+});
 
 // Localised messages for field issues live with the dictionaries, where pure code (and its tests) can reach them.
 export { fieldMessages };

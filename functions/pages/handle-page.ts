@@ -20,7 +20,13 @@ import { routes } from '../../src/i18n/routes';
 import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { boundedDatabaseWork } from '../../src/server/db/health';
-import { asDomainError, type FieldIssues, type KnownDomainError, UnavailableError, unreachable } from '../../src/server/errors';
+import {
+  asDomainError,
+  type FieldIssues,
+  type KnownDomainError,
+  UnavailableError,
+  unreachable,
+} from '../../src/server/errors';
 import type { RequestServices } from '../request-services';
 import { emptyView, type FormView, seeOther } from './form-handling';
 
@@ -56,25 +62,41 @@ function decide(error: KnownDomainError, locale: Locale, words: FormWords): Deci
       return { show: 'page', path: '/503' };
     case 'validation_failed': {
       const shown = words.invalid?.(error.fields) ?? {};
-      return { show: 'form', status: 422, alert: shown.alert ?? t.accounts.form.errorSummary, errors: fieldMessages(shown.fields ?? error.fields, locale) };
+      return {
+        show: 'form',
+        status: 422,
+        alert: shown.alert ?? t.accounts.form.errorSummary,
+        errors: fieldMessages(shown.fields ?? error.fields, locale),
+      };
     }
     case 'bad_request':
     case 'invalid_filter':
-      return { show: 'form', status: 400, alert: t.accounts.form.errorSummary, errors: fieldMessages(error.fields, locale) };
+      return {
+        show: 'form',
+        status: 400,
+        alert: t.accounts.form.errorSummary,
+        errors: fieldMessages(error.fields, locale),
+      };
     case 'invalid_credentials':
       return { show: 'form', status: 422, alert: t.accounts.signIn.invalid };
     case 'rate_limited':
       return {
         show: 'form',
         status: 429,
-        alert: format(words.rateLimited ?? t.accounts.form.rateLimited, { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }),
+        alert: format(words.rateLimited ?? t.accounts.form.rateLimited, {
+          minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)),
+        }),
       };
     case 'invalid_token':
       return { show: 'form', status: 400, alert: t.api.invalid_token };
     case 'conflict':
       // The record's state refuses the action (registration has closed; another tab or an officer
       // moved it on meanwhile): said once, at the top, with the reason when the domain gives one.
-      return { show: 'form', status: 409, alert: Object.values(error.fields ? fieldMessages(error.fields, locale) : {})[0] ?? t.dashboard.conflict };
+      return {
+        show: 'form',
+        status: 409,
+        alert: Object.values(error.fields ? fieldMessages(error.fields, locale) : {})[0] ?? t.dashboard.conflict,
+      };
     default:
       return unreachable(error);
   }
@@ -112,7 +134,11 @@ function pageFor(page: AstroGlobal, locale: Locale, decision: Decision): Promise
 }
 
 /** Reads what a page shows; every refusal becomes its page (a form-kind refusal on a read means a 404). */
-export async function loadPage<T>(page: AstroGlobal, locale: Locale, load: (db: Database) => Promise<T>): Promise<T | Response> {
+export async function loadPage<T>(
+  page: AstroGlobal,
+  locale: Locale,
+  load: (db: Database) => Promise<T>,
+): Promise<T | Response> {
   try {
     return await readDatabase(page.locals.services, load);
   } catch (error) {
@@ -132,7 +158,11 @@ export function signedInOr(page: AstroGlobal, locale: Locale): SessionUser | Res
 }
 
 /** The signed-in user passing `guard` (a role check that throws), or the page its refusal is shown as. */
-export async function signedInAs<T extends SessionUser>(page: AstroGlobal, locale: Locale, guard: (user: SessionUser) => T): Promise<T | Response> {
+export async function signedInAs<T extends SessionUser>(
+  page: AstroGlobal,
+  locale: Locale,
+  guard: (user: SessionUser) => T,
+): Promise<T | Response> {
   const user = signedInOr(page, locale);
   if (user instanceof Response) return user;
   try {

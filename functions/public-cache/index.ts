@@ -75,33 +75,35 @@ export function createPublicCache({
     return entry.fresh && fresh ? fresh.refresh(response, env) : response;
   };
 
-  const wrap = (render: Render) => async (request: Request, env: Env, ctx: ExecutionContext): Promise<Response> => {
-    const key = publicCacheKey(request);
-    if (key === null) {
-      const response = await render(request, env, ctx);
-      if (!isSafeMethod(request.method)) watch?.expire();
-      return response;
-    }
-    watch ??= new ContentVersionWatch(() => readVersion(env), recheckMs);
-    let version: number;
-    try {
-      version = await watch.current();
-    } catch {
-      return render(request, env, ctx);
-    }
+  const wrap =
+    (render: Render) =>
+    async (request: Request, env: Env, ctx: ExecutionContext): Promise<Response> => {
+      const key = publicCacheKey(request);
+      if (key === null) {
+        const response = await render(request, env, ctx);
+        if (!isSafeMethod(request.method)) watch?.expire();
+        return response;
+      }
+      watch ??= new ContentVersionWatch(() => readVersion(env), recheckMs);
+      let version: number;
+      try {
+        version = await watch.current();
+      } catch {
+        return render(request, env, ctx);
+      }
 
-    const kept = store.get(key, version, Date.now());
-    if (kept) return answerFromMemory(kept, env);
-    const response = await render(request, env, ctx);
-    if (!isKeepable(response)) return response;
-    const html = response.headers.get('content-type')?.startsWith('text/html') ?? false;
-    // Under the version read before rendering: a write during the rendering makes this entry stale at once.
-    const entry = await keptResponse(response, version, Date.now());
-    if (fresh && html) entry.fresh = fresh.carriedBy(await entry.body.text());
-    store.put(key, entry);
-    // Just rendered, so its fresh values are fresh already.
-    return responseFrom(entry, 'MISS');
-  };
+      const kept = store.get(key, version, Date.now());
+      if (kept) return answerFromMemory(kept, env);
+      const response = await render(request, env, ctx);
+      if (!isKeepable(response)) return response;
+      const html = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+      // Under the version read before rendering: a write during the rendering makes this entry stale at once.
+      const entry = await keptResponse(response, version, Date.now());
+      if (fresh && html) entry.fresh = fresh.carriedBy(await entry.body.text());
+      store.put(key, entry);
+      // Just rendered, so its fresh values are fresh already.
+      return responseFrom(entry, 'MISS');
+    };
 
   return {
     wrap,

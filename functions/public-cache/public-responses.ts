@@ -31,7 +31,10 @@ export function publicCacheKey(request: Request): string | null {
   const page = url.pathname;
   if (PUBLIC_API_PATH.test(page)) {
     // The API answers in the language of ?lang= or Accept-Language.
-    const locale = negotiateLocale(url.searchParams.get('lang') ?? undefined, request.headers.get('accept-language') ?? undefined);
+    const locale = negotiateLocale(
+      url.searchParams.get('lang') ?? undefined,
+      request.headers.get('accept-language') ?? undefined,
+    );
     return `${url.origin}${page}${url.search}\u0000${locale}`;
   }
   if (PUBLIC_PAGE_PATHS.some((path) => path.test(page))) return `${url.origin}${page}${url.search}`;

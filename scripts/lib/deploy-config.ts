@@ -21,7 +21,9 @@ export function deploymentProblems(config: DeployedConfig): string[] {
     ];
   }
   if (!origin || !origin.startsWith('https://')) {
-    return [`PUBLIC_ORIGIN must be the site's https:// origin, not ${JSON.stringify(configured)} (docs/DEPLOYMENT.md, "Public origin").`];
+    return [
+      `PUBLIC_ORIGIN must be the site's https:// origin, not ${JSON.stringify(configured)} (docs/DEPLOYMENT.md, "Public origin").`,
+    ];
   }
   return [];
 }

@@ -74,12 +74,17 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerServer>
   await ensurePortFree(options.host, options.port);
   const args = [
     'dev',
-    '--config', BUILT_WORKER_CONFIG,
-    '--ip', options.host,
-    '--port', String(options.port),
-    '--persist-to', wranglerStateDir(options.dataDir),
+    '--config',
+    BUILT_WORKER_CONFIG,
+    '--ip',
+    options.host,
+    '--port',
+    String(options.port),
+    '--persist-to',
+    wranglerStateDir(options.dataDir),
     '--show-interactive-dev-session=false',
-    '--log-level', options.echo ? 'info' : 'warn',
+    '--log-level',
+    options.echo ? 'info' : 'warn',
   ];
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   const vars = { PUBLIC_ORIGIN: url, ...options.vars };

@@ -121,7 +121,8 @@ export const en: Dictionary = {
     unknownCode: 'No product carries the trace code “{code}”. Please check the code printed on the package.',
     searchInstead: 'Search products on Chợ HTX',
     unknownLotTitle: 'Batch not found',
-    unknownLot: 'The product “{product}” has no batch with the lot code “{lot}”. Please check the lot code printed on the package.',
+    unknownLot:
+      'The product “{product}” has no batch with the lot code “{lot}”. Please check the lot code printed on the package.',
     productInstead: 'See the product page',
   },
   errors: {
@@ -240,10 +241,12 @@ export const en: Dictionary = {
     not_suspended: 'This cooperative is not suspended.',
     not_published: 'This product is not public any more.',
     not_own_product: 'Choose only your cooperative’s published products.',
-    cooperative_has_manager: 'This cooperative already has a manager ({name}). Tick the box below if the person invited replaces them.',
+    cooperative_has_manager:
+      'This cooperative already has a manager ({name}). Tick the box below if the person invited replaces them.',
     image_empty: '{file}: the file is empty.',
     image_too_large: '{file}: larger than {max} MB. Choose a smaller photo.',
-    image_type: '{file}: not a JPEG, PNG or WebP image (the file’s content is checked, not its name). SVG, GIF and HEIC are not accepted: save the photo as JPEG.',
+    image_type:
+      '{file}: not a JPEG, PNG or WebP image (the file’s content is checked, not its name). SVG, GIF and HEIC are not accepted: save the photo as JPEG.',
     image_unreadable: '{file}: this image cannot be read; the file may be damaged.',
     image_dimensions: '{file}: too many pixels (at most {max} pixels on a side).',
     image_count: 'A product has at most {max} photos: remove some.',

@@ -23,7 +23,9 @@ export function formatEventWhen(event: EventTiming, locale: Locale, month: 'long
   if (event.allDay) {
     const { first, last } = eventDays(event);
     const dates = formatter(locale, false, month);
-    return first === last ? dates.format(vietnamMidnight(first)) : dates.formatRange(vietnamMidnight(first), vietnamMidnight(last));
+    return first === last
+      ? dates.format(vietnamMidnight(first))
+      : dates.formatRange(vietnamMidnight(first), vietnamMidnight(last));
   }
   return formatter(locale, true, month).formatRange(event.startsAt, event.endsAt);
 }

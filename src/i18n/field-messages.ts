@@ -5,6 +5,9 @@ import { dictionary, format, type Locale } from './index';
 export function fieldMessages(issues: FieldIssues, locale: Locale): Record<string, string> {
   const messages = dictionary(locale).validation as Record<string, string>;
   return Object.fromEntries(
-    Object.entries(issues).map(([field, issue]) => [field, format(messages[issue.code] ?? messages.invalid ?? '', issue.params)]),
+    Object.entries(issues).map(([field, issue]) => [
+      field,
+      format(messages[issue.code] ?? messages.invalid ?? '', issue.params),
+    ]),
   );
 }

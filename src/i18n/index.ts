@@ -42,15 +42,15 @@ export function negotiateLocale(query: string | undefined, acceptLanguage: strin
 
 /** Replaces {name} placeholders. */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 export function formatVnd(amount: number, locale: Locale): string {
-  return numberFormat(intlLocale[locale], { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
+  return numberFormat(intlLocale[locale], { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(
+    amount,
+  );
 }
 
 export function formatNumber(value: number, locale: Locale): string {

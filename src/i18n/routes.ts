@@ -99,7 +99,8 @@ export function provincePaths(slug: string): LocalizedPaths {
 /** A list page with filters kept in its query string, e.g. productListPaths({ province: 'bac-ninh' }). */
 export function withQuery(paths: LocalizedPaths, query: Record<string, string | number | undefined>): LocalizedPaths {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const suffix = search.size > 0 ? `?${search}` : '';
   return { vi: `${paths.vi}${suffix}`, en: `${paths.en}${suffix}` };
 }

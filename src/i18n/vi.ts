@@ -239,10 +239,12 @@ export const vi = {
     not_suspended: 'Hợp tác xã này không bị tạm ngừng.',
     not_published: 'Sản phẩm này không còn công khai.',
     not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
-    cooperative_has_manager: 'Hợp tác xã này đã có người quản lý ({name}). Đánh dấu ô dưới đây nếu người được mời sẽ thay người đó.',
+    cooperative_has_manager:
+      'Hợp tác xã này đã có người quản lý ({name}). Đánh dấu ô dưới đây nếu người được mời sẽ thay người đó.',
     image_empty: '{file}: tệp rỗng.',
     image_too_large: '{file}: ảnh lớn hơn {max} MB. Hãy chọn ảnh nhỏ hơn.',
-    image_type: '{file}: không phải ảnh JPEG, PNG hoặc WebP (hệ thống xem nội dung tệp, không xem tên tệp). SVG, GIF và HEIC không được nhận: hãy lưu ảnh thành JPEG.',
+    image_type:
+      '{file}: không phải ảnh JPEG, PNG hoặc WebP (hệ thống xem nội dung tệp, không xem tên tệp). SVG, GIF và HEIC không được nhận: hãy lưu ảnh thành JPEG.',
     image_unreadable: '{file}: không đọc được ảnh này; tệp có thể bị hỏng.',
     image_dimensions: '{file}: ảnh quá lớn về kích thước (tối đa {max} điểm ảnh mỗi cạnh).',
     image_count: 'Một sản phẩm có tối đa {max} ảnh: hãy bỏ bớt ảnh.',

@@ -65,7 +65,6 @@ export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues
   return fields;
 }
 
-
 /** What `schema` finds wrong with `input`, field by field; empty when nothing is (to merge with other checks' issues). */
 export function fieldIssuesOf(schema: ZodType, input: unknown): FieldIssues {
   const result = schema.safeParse(input);

@@ -112,7 +112,8 @@ async function buildFixtures() {
     officer: await demo('officer'),
     admin: await demo('admin'),
   };
-  const me = async (cookie: string) => (await readJson(await send('GET', '/me', { cookie }))).cooperative as { id: string; slug: string };
+  const me = async (cookie: string) =>
+    (await readJson(await send('GET', '/me', { cookie }))).cooperative as { id: string; slug: string };
   const cooperativeA = await me(cookies.memberA);
   const cooperativeB = await me(cookies.memberB);
 
@@ -154,7 +155,9 @@ async function buildFixtures() {
     .select({ cooperative: cooperatives.slug, product: products.slug })
     .from(products)
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
-    .where(and(eq(products.status, 'published'), sql`${cooperatives.id} not in (${cooperativeA.id}, ${cooperativeB.id})`))
+    .where(
+      and(eq(products.status, 'published'), sql`${cooperatives.id} not in (${cooperativeA.id}, ${cooperativeB.id})`),
+    )
     .limit(8);
   let spare = 0;
   const spareRecord = () => {
@@ -165,7 +168,12 @@ async function buildFixtures() {
 
   /** An event of its own, in Ha Noi (so a draft can be published), registration open. */
   const event = (status: 'draft' | 'published') =>
-    insertOpenEvent(db, { status, address: '91 Trần Hưng Đạo, Hà Nội', provinceCode: '01', publishedAt: status === 'published' ? new Date() : null });
+    insertOpenEvent(db, {
+      status,
+      address: '91 Trần Hưng Đạo, Hà Nội',
+      provinceCode: '01',
+      publishedAt: status === 'published' ? new Date() : null,
+    });
 
   async function registration(cookie: string, slug: string): Promise<string> {
     const res = await send('POST', `/events/${slug}/registrations`, { cookie, body: { booths: 1 } });
@@ -191,7 +199,21 @@ async function buildFixtures() {
     return { ...user, cookie: await sessionCookieFor(db, user.id) };
   }
 
-  return { cookies, cooperativeA, cooperativeB, productA, productB, draftOfB, traced, spareRecord, event, registration, inquiry, target, ownAccount };
+  return {
+    cookies,
+    cooperativeA,
+    cooperativeB,
+    productA,
+    productB,
+    draftOfB,
+    traced,
+    spareRecord,
+    event,
+    registration,
+    inquiry,
+    target,
+    ownAccount,
+  };
 }
 type Fixtures = Awaited<ReturnType<typeof buildFixtures>>;
 
@@ -207,28 +229,55 @@ const inquiryOfB: Elsewhere = {
 const ACCESS: Record<string, Access> = {
   'GET /health': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /products/{slug}': { audience: 'public', request: (f) => ({ params: { slug: f.productA.slug }, answers: 200 }) },
-  'GET /cooperatives/{slug}': { audience: 'public', request: (f) => ({ params: { slug: f.cooperativeA.slug }, answers: 200 }) },
+  'GET /cooperatives/{slug}': {
+    audience: 'public',
+    request: (f) => ({ params: { slug: f.cooperativeA.slug }, answers: 200 }),
+  },
   'GET /provinces': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /provinces/{slug}': { audience: 'public', request: () => ({ params: { slug: 'ha-noi' }, answers: 200 }) },
   'GET /products': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /cooperatives': { audience: 'public', request: () => ({ answers: 200 }) },
-  'GET /trace/{gtin}/{lot}': { audience: 'public', request: (f) => ({ params: { gtin: f.traced.gtin!, lot: f.traced.lot }, answers: 200 }) },
-  'GET /trace/codes/{code}/{lot}': { audience: 'public', request: (f) => ({ params: { code: f.traced.traceCode, lot: f.traced.lot }, answers: 200 }) },
-  'GET /products/{slug}/qr.svg': { audience: 'public', request: (f) => ({ params: { slug: f.traced.slug }, answers: 200 }) },
-  'GET /products/{slug}/qr.png': { audience: 'public', request: (f) => ({ params: { slug: f.traced.slug }, answers: 200 }) },
-  'GET /products/{slug}/batches/{lot}/qr.svg': { audience: 'public', request: (f) => ({ params: { slug: f.traced.slug, lot: f.traced.lot }, answers: 200 }) },
-  'GET /products/{slug}/batches/{lot}/qr.png': { audience: 'public', request: (f) => ({ params: { slug: f.traced.slug, lot: f.traced.lot }, answers: 200 }) },
+  'GET /trace/{gtin}/{lot}': {
+    audience: 'public',
+    request: (f) => ({ params: { gtin: f.traced.gtin!, lot: f.traced.lot }, answers: 200 }),
+  },
+  'GET /trace/codes/{code}/{lot}': {
+    audience: 'public',
+    request: (f) => ({ params: { code: f.traced.traceCode, lot: f.traced.lot }, answers: 200 }),
+  },
+  'GET /products/{slug}/qr.svg': {
+    audience: 'public',
+    request: (f) => ({ params: { slug: f.traced.slug }, answers: 200 }),
+  },
+  'GET /products/{slug}/qr.png': {
+    audience: 'public',
+    request: (f) => ({ params: { slug: f.traced.slug }, answers: 200 }),
+  },
+  'GET /products/{slug}/batches/{lot}/qr.svg': {
+    audience: 'public',
+    request: (f) => ({ params: { slug: f.traced.slug, lot: f.traced.lot }, answers: 200 }),
+  },
+  'GET /products/{slug}/batches/{lot}/qr.png': {
+    audience: 'public',
+    request: (f) => ({ params: { slug: f.traced.slug, lot: f.traced.lot }, answers: 200 }),
+  },
   'GET /open-data/cooperatives.csv': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /open-data/cooperatives.json': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /open-data/products.csv': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /open-data/products.json': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /open-data/events.csv': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /open-data/events.json': { audience: 'public', request: () => ({ answers: 200 }) },
-  'GET /events/{slug}.ics': { audience: 'public', request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }) },
+  'GET /events/{slug}.ics': {
+    audience: 'public',
+    request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }),
+  },
   'GET /events.ics': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /events.atom': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /events': { audience: 'public', request: () => ({ answers: 200 }) },
-  'GET /events/{slug}': { audience: 'public', request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }) },
+  'GET /events/{slug}': {
+    audience: 'public',
+    request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }),
+  },
   'POST /session': {
     audience: 'public',
     request: async (f) => {
@@ -237,10 +286,16 @@ const ACCESS: Record<string, Access> = {
     },
   },
   'DELETE /session': { audience: 'public', request: () => ({ answers: 204 }) },
-  'POST /inquiries': { audience: 'public', request: (f) => ({ body: validInquiry({ cooperative: f.cooperativeA.slug }), answers: 201 }) },
+  'POST /inquiries': {
+    audience: 'public',
+    request: (f) => ({ body: validInquiry({ cooperative: f.cooperativeA.slug }), answers: 201 }),
+  },
   'POST /inquiries/status': {
     audience: 'public',
-    request: async (f) => ({ body: { reference: await f.inquiry(f.cooperativeA.slug), contact: validInquiry().email }, answers: 200 }),
+    request: async (f) => ({
+      body: { reference: await f.inquiry(f.cooperativeA.slug), contact: validInquiry().email },
+      answers: 200,
+    }),
   },
 
   'GET /me': { audience: 'signed-in', request: () => ({ answers: 200 }) },
@@ -248,33 +303,67 @@ const ACCESS: Record<string, Access> = {
     audience: 'signed-in',
     request: async (f) => {
       const own = await f.ownAccount();
-      return { as: own, body: { currentPassword: own.password, newPassword: 'một mật khẩu mới đủ dài 2026' }, answers: 204 };
+      return {
+        as: own,
+        body: { currentPassword: own.password, newPassword: 'một mật khẩu mới đủ dài 2026' },
+        answers: 204,
+      };
     },
   },
-  'GET /events/{slug}/registrations': { audience: 'signed-in', request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }) },
+  'GET /events/{slug}/registrations': {
+    audience: 'signed-in',
+    request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }),
+  },
 
   'POST /products/{slug}/batches': {
     audience: 'member',
     request: (f) => ({ params: { slug: f.productA.slug }, body: validBatch('ACCESS-NEW-1'), answers: 201 }),
     elsewhere: [
       { what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 },
-      { what: "another cooperative's draft", params: (f) => ({ slug: f.draftOfB }), answers: 404, unknown: () => ({ slug: 'khong-co-san-pham-nay' }) },
+      {
+        what: "another cooperative's draft",
+        params: (f) => ({ slug: f.draftOfB }),
+        answers: 404,
+        unknown: () => ({ slug: 'khong-co-san-pham-nay' }),
+      },
     ],
   },
   'PUT /products/{slug}/batches/{lot}': {
     audience: 'member',
-    request: (f) => ({ params: { slug: f.productA.slug, lot: f.productA.lot }, body: validBatch(f.productA.lot), answers: 200 }),
-    elsewhere: [{ what: "another cooperative's batch", params: (f) => ({ slug: f.productB.slug, lot: f.productB.lot }), answers: 404 }],
+    request: (f) => ({
+      params: { slug: f.productA.slug, lot: f.productA.lot },
+      body: validBatch(f.productA.lot),
+      answers: 200,
+    }),
+    elsewhere: [
+      {
+        what: "another cooperative's batch",
+        params: (f) => ({ slug: f.productB.slug, lot: f.productB.lot }),
+        answers: 404,
+      },
+    ],
   },
   'POST /products/{slug}/certificates': {
     audience: 'member',
     request: (f) => ({ params: { slug: f.productA.slug }, body: validCertificate, answers: 201 }),
-    elsewhere: [{ what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 }],
+    elsewhere: [
+      { what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 },
+    ],
   },
   'PUT /products/{slug}/certificates/{id}': {
     audience: 'member',
-    request: (f) => ({ params: { slug: f.productA.slug, id: f.productA.certificate }, body: validCertificate, answers: 200 }),
-    elsewhere: [{ what: "another cooperative's certificate", params: (f) => ({ slug: f.productB.slug, id: f.productB.certificate }), answers: 404 }],
+    request: (f) => ({
+      params: { slug: f.productA.slug, id: f.productA.certificate },
+      body: validCertificate,
+      answers: 200,
+    }),
+    elsewhere: [
+      {
+        what: "another cooperative's certificate",
+        params: (f) => ({ slug: f.productB.slug, id: f.productB.certificate }),
+        answers: 404,
+      },
+    ],
   },
   'GET /inquiries': { audience: 'member', request: () => ({ answers: 200 }) },
   'GET /inquiries/{reference}': {
@@ -284,15 +373,26 @@ const ACCESS: Record<string, Access> = {
   },
   'POST /inquiries/{reference}/replies': {
     audience: 'member',
-    request: async (f) => ({ params: { reference: await f.inquiry(f.cooperativeA.slug) }, body: { body: 'Chào chị, giá sỉ là 250.000 đ/kg.' }, answers: 201 }),
+    request: async (f) => ({
+      params: { reference: await f.inquiry(f.cooperativeA.slug) },
+      body: { body: 'Chào chị, giá sỉ là 250.000 đ/kg.' },
+      answers: 201,
+    }),
     elsewhere: [inquiryOfB],
   },
   'POST /inquiries/{reference}/actions': {
     audience: 'member',
-    request: async (f) => ({ params: { reference: await f.inquiry(f.cooperativeA.slug) }, body: { action: 'close' }, answers: 200 }),
+    request: async (f) => ({
+      params: { reference: await f.inquiry(f.cooperativeA.slug) },
+      body: { action: 'close' },
+      answers: 200,
+    }),
     elsewhere: [inquiryOfB],
   },
-  'POST /events/{slug}/registrations': { audience: 'member', request: async (f) => ({ params: { slug: await f.event('published') }, body: { booths: 1 }, answers: 201 }) },
+  'POST /events/{slug}/registrations': {
+    audience: 'member',
+    request: async (f) => ({ params: { slug: await f.event('published') }, body: { booths: 1 }, answers: 201 }),
+  },
   'DELETE /events/{slug}/registrations/{id}': {
     audience: 'member',
     request: async (f) => {
@@ -302,59 +402,122 @@ const ACCESS: Record<string, Access> = {
     elsewhere: [
       {
         what: "another cooperative's registration",
-        params: async (f, valid) => ({ slug: valid.params!.slug!, id: await f.registration(f.cookies.memberB, valid.params!.slug!) }),
+        params: async (f, valid) => ({
+          slug: valid.params!.slug!,
+          id: await f.registration(f.cookies.memberB, valid.params!.slug!),
+        }),
         answers: 404,
         unknown: (valid) => ({ slug: valid.params!.slug!, id: 'no-such-registration' }),
       },
     ],
   },
 
-  'GET /events/{slug}/registrations.csv': { audience: 'officer', request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }) },
+  'GET /events/{slug}/registrations.csv': {
+    audience: 'officer',
+    request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }),
+  },
   'PATCH /events/{slug}/registrations/{id}': {
     audience: 'officer',
     request: async (f) => {
       const slug = await f.event('published');
-      return { params: { slug, id: await f.registration(f.cookies.memberB, slug) }, body: { status: 'confirmed' }, answers: 200 };
+      return {
+        params: { slug, id: await f.registration(f.cookies.memberB, slug) },
+        body: { status: 'confirmed' },
+        answers: 200,
+      };
     },
   },
   'GET /inquiries/statistics': { audience: 'officer', request: () => ({ answers: 200 }) },
   'GET /managed-events': { audience: 'officer', request: () => ({ answers: 200 }) },
   'POST /managed-events': { audience: 'officer', request: () => ({ body: validEvent(), answers: 201 }) },
-  'POST /managed-events/series': { audience: 'officer', request: () => ({ body: { ...validEvent(), recurrence: { frequency: 'weekly', count: 2 } }, answers: 201 }) },
-  'POST /managed-events/series/preview': { audience: 'officer', request: () => ({ body: { ...validEvent(), recurrence: { frequency: 'weekly', count: 2 } }, answers: 200 }) },
-  'GET /managed-events/{slug}': { audience: 'officer', request: async (f) => ({ params: { slug: await f.event('draft') }, answers: 200 }) },
-  'PUT /managed-events/{slug}': { audience: 'officer', request: async (f) => ({ params: { slug: await f.event('draft') }, body: validEvent(), answers: 200 }) },
-  'DELETE /managed-events/{slug}': { audience: 'officer', request: async (f) => ({ params: { slug: await f.event('draft') }, answers: 204 }) },
-  'POST /managed-events/{slug}/publish': { audience: 'officer', request: async (f) => ({ params: { slug: await f.event('draft') }, answers: 200 }) },
+  'POST /managed-events/series': {
+    audience: 'officer',
+    request: () => ({ body: { ...validEvent(), recurrence: { frequency: 'weekly', count: 2 } }, answers: 201 }),
+  },
+  'POST /managed-events/series/preview': {
+    audience: 'officer',
+    request: () => ({ body: { ...validEvent(), recurrence: { frequency: 'weekly', count: 2 } }, answers: 200 }),
+  },
+  'GET /managed-events/{slug}': {
+    audience: 'officer',
+    request: async (f) => ({ params: { slug: await f.event('draft') }, answers: 200 }),
+  },
+  'PUT /managed-events/{slug}': {
+    audience: 'officer',
+    request: async (f) => ({ params: { slug: await f.event('draft') }, body: validEvent(), answers: 200 }),
+  },
+  'DELETE /managed-events/{slug}': {
+    audience: 'officer',
+    request: async (f) => ({ params: { slug: await f.event('draft') }, answers: 204 }),
+  },
+  'POST /managed-events/{slug}/publish': {
+    audience: 'officer',
+    request: async (f) => ({ params: { slug: await f.event('draft') }, answers: 200 }),
+  },
   'POST /managed-events/{slug}/cancel': {
     audience: 'officer',
-    request: async (f) => ({ params: { slug: await f.event('published') }, body: { reason: 'Hoãn vì bão số 9.' }, answers: 200 }),
+    request: async (f) => ({
+      params: { slug: await f.event('published') },
+      body: { reason: 'Hoãn vì bão số 9.' },
+      answers: 200,
+    }),
   },
-  'POST /managed-events/{slug}/duplicate': { audience: 'officer', request: async (f) => ({ params: { slug: await f.event('published') }, answers: 201 }) },
+  'POST /managed-events/{slug}/duplicate': {
+    audience: 'officer',
+    request: async (f) => ({ params: { slug: await f.event('published') }, answers: 201 }),
+  },
   'GET /admin/targets': { audience: 'officer', request: () => ({ answers: 200 }) },
   'POST /admin/targets': { audience: 'officer', request: () => ({ body: targetBody(), answers: 201 }) },
-  'PUT /admin/targets/{id}': { audience: 'officer', request: async (f) => ({ params: { id: await f.target() }, body: targetBody(), answers: 200 }) },
-  'DELETE /admin/targets/{id}': { audience: 'officer', request: async (f) => ({ params: { id: await f.target() }, answers: 204 }) },
+  'PUT /admin/targets/{id}': {
+    audience: 'officer',
+    request: async (f) => ({ params: { id: await f.target() }, body: targetBody(), answers: 200 }),
+  },
+  'DELETE /admin/targets/{id}': {
+    audience: 'officer',
+    request: async (f) => ({ params: { id: await f.target() }, answers: 204 }),
+  },
   'GET /admin/audit-log': { audience: 'officer', request: () => ({ answers: 200 }) },
   'POST /admin/products/{slug}/suspend': {
     audience: 'officer',
-    request: (f) => ({ params: { slug: f.spareRecord().product }, body: { reason: 'Nhãn ghi sai hạng sao OCOP.' }, answers: 204 }),
+    request: (f) => ({
+      params: { slug: f.spareRecord().product },
+      body: { reason: 'Nhãn ghi sai hạng sao OCOP.' },
+      answers: 204,
+    }),
   },
   'POST /admin/cooperatives/{slug}/{action}': {
     audience: 'officer',
-    request: (f) => ({ params: { slug: f.spareRecord().cooperative, action: 'suspend' }, body: { reason: 'Giấy phép kinh doanh đã bị thu hồi.' }, answers: 200 }),
+    request: (f) => ({
+      params: { slug: f.spareRecord().cooperative, action: 'suspend' },
+      body: { reason: 'Giấy phép kinh doanh đã bị thu hồi.' },
+      answers: 200,
+    }),
   },
 };
 
 /** Path segments nobody should send: encodings, injections, lengths, controls. Already percent-encoded, as they go on the wire. */
-const JUNK_SEGMENTS = ['%00', '%E0%A4%A', '%25', '..%2F..%2Fetc%2Fpasswd', "'%20OR%201%3D1--", '%3Cscript%3E', '%F0%9F%90%9D', '%20', '-1', '1e309', 'a'.repeat(300), '9'.repeat(400)];
+const JUNK_SEGMENTS = [
+  '%00',
+  '%E0%A4%A',
+  '%25',
+  '..%2F..%2Fetc%2Fpasswd',
+  "'%20OR%201%3D1--",
+  '%3Cscript%3E',
+  '%F0%9F%90%9D',
+  '%20',
+  '-1',
+  '1e309',
+  'a'.repeat(300),
+  '9'.repeat(400),
+];
 
 /** Every string of a valid body made hostile and every number absurd, keeping its shape. */
 function hostile(value: unknown): unknown {
   if (typeof value === 'string') return `'; DROP TABLE products; --\u0000<script>${'ă'.repeat(3000)}`;
   if (typeof value === 'number') return -1e308;
   if (Array.isArray(value)) return value.map(hostile);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hostile(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hostile(v)]));
   return value;
 }
 
@@ -400,7 +563,10 @@ function operationsOf(doc: { paths?: Record<string, object> }): Map<string, { ha
     Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
       Object.entries(item as Record<string, { requestBody?: unknown }>)
         .filter(([method]) => HTTP_METHODS.has(method))
-        .map(([method, operation]) => [`${method.toUpperCase()} ${path}`, { hasBody: operation.requestBody !== undefined }] as const),
+        .map(
+          ([method, operation]) =>
+            [`${method.toUpperCase()} ${path}`, { hasBody: operation.requestBody !== undefined }] as const,
+        ),
     ),
   );
 }
@@ -434,11 +600,12 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
   });
 
   // Public operations: the last test sends the valid request anonymously.
-  if (access.audience !== 'public') it('answers 401 without a session', async () => {
-    const res = await send(method, path(valid.params), { body: valid.body });
-    expect(res.status).toBe(401);
-    expect((await readJson(res)).error.code).toBe('unauthenticated');
-  });
+  if (access.audience !== 'public')
+    it('answers 401 without a session', async () => {
+      const res = await send(method, path(valid.params), { body: valid.body });
+      expect(res.status).toBe(401);
+      expect((await readJson(res)).error.code).toBe('unauthenticated');
+    });
 
   it.each(wrongRoles(access.audience))('answers 403 to %s, the wrong role', async (caller) => {
     const res = await send(method, path(valid.params), { cookie: f.cookies[caller], body: valid.body });
@@ -447,12 +614,21 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
 
   for (const elsewhere of access.elsewhere ?? []) {
     it(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
-      const res = await send(method, path(await elsewhere.params(f, valid)), { cookie: f.cookies.memberA, body: valid.body });
+      const res = await send(method, path(await elsewhere.params(f, valid)), {
+        cookie: f.cookies.memberA,
+        body: valid.body,
+      });
       const answer = { status: res.status, body: await res.text() };
       expect(answer.status).toBe(elsewhere.answers);
       if (elsewhere.unknown) {
-        const unknown = await send(method, path(elsewhere.unknown(valid)), { cookie: f.cookies.memberA, body: valid.body });
-        expect(answer, 'the answer to an unknown record').toEqual({ status: unknown.status, body: await unknown.text() });
+        const unknown = await send(method, path(elsewhere.unknown(valid)), {
+          cookie: f.cookies.memberA,
+          body: valid.body,
+        });
+        expect(answer, 'the answer to an unknown record').toEqual({
+          status: unknown.status,
+          body: await unknown.text(),
+        });
       }
     });
   }
@@ -475,35 +651,42 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
     expect(res.status, message).toBeLessThan(500);
   }
 
-  if (hasParams) it.each(JUNK_SEGMENTS)('answers junk path segment %s with a 4xx, never a 5xx', async (junk) => {
-    const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
-    const params = Object.fromEntries(Object.entries(valid.params ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]));
-    for (const name of names) {
-      for (const sender of junkSenders()) {
-        const res = await send(method, path({ ...params, [name]: junk }, true), { cookie: sender.cookie, body: valid.body });
-        expectJunkRefused(res, sender, `{${name}} = ${junk}`);
+  if (hasParams)
+    it.each(JUNK_SEGMENTS)('answers junk path segment %s with a 4xx, never a 5xx', async (junk) => {
+      const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+      const params = Object.fromEntries(Object.entries(valid.params ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]));
+      for (const name of names) {
+        for (const sender of junkSenders()) {
+          const res = await send(method, path({ ...params, [name]: junk }, true), {
+            cookie: sender.cookie,
+            body: valid.body,
+          });
+          expectJunkRefused(res, sender, `{${name}} = ${junk}`);
+        }
       }
-    }
-  });
+    });
 
-  if (hasBody) it.each(JUNK_BODIES)('refuses %s with a 4xx, never a 5xx', async (what, raw) => {
-    for (const sender of junkSenders()) {
-      expectJunkRefused(await send(method, path(valid.params), { cookie: sender.cookie, raw }), sender, what);
-    }
-  });
+  if (hasBody)
+    it.each(JUNK_BODIES)('refuses %s with a 4xx, never a 5xx', async (what, raw) => {
+      for (const sender of junkSenders()) {
+        expectJunkRefused(await send(method, path(valid.params), { cookie: sender.cookie, raw }), sender, what);
+      }
+    });
 
-  if (hasBody) it('answers a hostile version of a valid body without a 5xx', async () => {
-    const res = await send(method, path(valid.params), { cookie, body: hostile(valid.body) });
-    expect(res.status).toBeLessThan(500);
-  });
+  if (hasBody)
+    it('answers a hostile version of a valid body without a 5xx', async () => {
+      const res = await send(method, path(valid.params), { cookie, body: hostile(valid.body) });
+      expect(res.status).toBeLessThan(500);
+    });
 
-  if (WRITES.has(method)) it('refuses a write from another site with 403 before writing anything', async () => {
-    const before = await rowsWritten();
-    const res = await send(method, path(valid.params), { cookie, body: valid.body, origin: FOREIGN_ORIGIN });
-    expect(res.status).toBe(403);
-    expect((await readJson(res)).error.code).toBe('forbidden_origin');
-    expect(await rowsWritten()).toBe(before);
-  });
+  if (WRITES.has(method))
+    it('refuses a write from another site with 403 before writing anything', async () => {
+      const before = await rowsWritten();
+      const res = await send(method, path(valid.params), { cookie, body: valid.body, origin: FOREIGN_ORIGIN });
+      expect(res.status).toBe(403);
+      expect((await readJson(res)).error.code).toBe('forbidden_origin');
+      expect(await rowsWritten()).toBe(before);
+    });
 
   // Last: it may change the records the requests above were refused on.
   it(`lets its audience (${access.audience}) through`, async () => {

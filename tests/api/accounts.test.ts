@@ -57,7 +57,11 @@ describe('API sessions', async () => {
       'https://cho-htx.example/session',
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://cho-htx.example', 'cf-connecting-ip': nextAddress() },
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://cho-htx.example',
+          'cf-connecting-ip': nextAddress(),
+        },
         body: JSON.stringify({ email: user.email, password: user.password }),
       },
       {} as Env,
@@ -119,7 +123,8 @@ describe('API sessions', async () => {
     const ip = nextAddress();
     const colleagues = await Promise.all(Array.from({ length: 4 }, () => createTestUser(db)));
     for (let round = 0; round <= SIGN_IN_ADDRESS_POLICY.limit / colleagues.length; round++) {
-      for (const colleague of colleagues) expect((await signInRequest(colleague.email, colleague.password, ip)).status).toBe(200);
+      for (const colleague of colleagues)
+        expect((await signInRequest(colleague.email, colleague.password, ip)).status).toBe(200);
     }
     expect((await signInRequest(colleagues[0]?.email ?? '', 'wrong', ip)).status).toBe(401);
   });
@@ -127,7 +132,9 @@ describe('API sessions', async () => {
   it('gives a new session at every sign-in and ends the one the request came with', async () => {
     const user = await createTestUser(db);
     const first = sessionCookieFrom(await signInRequest(user.email, user.password, nextAddress()));
-    const second = sessionCookieFrom(await signInRequest(user.email, user.password, nextAddress(), { cookie: first ?? '' }));
+    const second = sessionCookieFrom(
+      await signInRequest(user.email, user.password, nextAddress(), { cookie: first ?? '' }),
+    );
     expect(first).not.toBeNull();
     expect(second).not.toBeNull();
     expect(second).not.toBe(first);
@@ -152,7 +159,12 @@ describe('API sessions', async () => {
     const phone = sessionCookieFrom(await signInRequest(user.email, user.password, nextAddress())) ?? '';
     const res = await call(api, '/me/password', {
       method: 'POST',
-      headers: { cookie: laptop, origin: ORIGIN, 'content-type': 'application/json', 'cf-connecting-ip': nextAddress() },
+      headers: {
+        cookie: laptop,
+        origin: ORIGIN,
+        'content-type': 'application/json',
+        'cf-connecting-ip': nextAddress(),
+      },
       body: JSON.stringify({ currentPassword: user.password, newPassword: 'a brand new passphrase' }),
     });
     expect(res.status).toBe(204);
@@ -197,7 +209,10 @@ describe('API sessions', async () => {
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
     expect((await call(api, '/me', { headers: { cookie } })).status).toBe(401);
     expect((await signInRequest(user.email, user.password, nextAddress())).status).toBe(401);
-    await db.update(users).set({ disabledAt: null, passwordHash: await hashPassword(user.password) }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ disabledAt: null, passwordHash: await hashPassword(user.password) })
+      .where(eq(users.id, user.id));
   });
 });
 
@@ -218,14 +233,20 @@ describe('API origin check (CSRF)', async () => {
   });
 
   it('refuses a cross-site DELETE told by Sec-Fetch-Site or Referer alone', async () => {
-    expect((await call(api, '/session', { method: 'DELETE', headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
-    expect((await call(api, '/session', { method: 'DELETE', headers: { referer: 'https://evil.example/page' } })).status).toBe(403);
+    expect(
+      (await call(api, '/session', { method: 'DELETE', headers: { 'sec-fetch-site': 'cross-site' } })).status,
+    ).toBe(403);
+    expect(
+      (await call(api, '/session', { method: 'DELETE', headers: { referer: 'https://evil.example/page' } })).status,
+    ).toBe(403);
     expect((await call(api, '/session', { method: 'DELETE', headers: { cookie: 'session=x.y' } })).status).toBe(403);
   });
 
   it('lets same-origin writes and every read through', async () => {
     expect((await call(api, '/session', { method: 'DELETE', headers: { origin: ORIGIN } })).status).toBe(204);
-    expect((await call(api, '/session', { method: 'DELETE', headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(204);
+    expect(
+      (await call(api, '/session', { method: 'DELETE', headers: { 'sec-fetch-site': 'same-origin' } })).status,
+    ).toBe(204);
     expect((await call(api, '/health', { headers: { origin: 'https://evil.example' } })).status).toBe(200);
   });
 });

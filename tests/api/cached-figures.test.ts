@@ -12,8 +12,15 @@ describe('the home page counts', () => {
     expect(first).toEqual(await countPortalSummary(db));
 
     // Unpublish a product: the exact count changes at once, the cached one not yet.
-    const [product] = await db.select({ id: products.id }).from(products).where(eq(products.status, 'published')).limit(1);
-    await db.update(products).set({ status: 'unpublished' }).where(eq(products.id, product?.id ?? ''));
+    const [product] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(eq(products.status, 'published'))
+      .limit(1);
+    await db
+      .update(products)
+      .set({ status: 'unpublished' })
+      .where(eq(products.id, product?.id ?? ''));
     const exact = await countPortalSummary(db);
     expect(exact.products).toBe(first.products - 1);
 

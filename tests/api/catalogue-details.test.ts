@@ -117,7 +117,9 @@ describe('GET /products/{slug}', () => {
       );
     expect(body.certificates).toHaveLength(expected.length);
     for (const cert of expected) {
-      const shown = body.certificates.find((c: { number: string; kind: string }) => c.number === cert.number && c.kind === cert.kind);
+      const shown = body.certificates.find(
+        (c: { number: string; kind: string }) => c.number === cert.number && c.kind === cert.kind,
+      );
       expect(shown, cert.number).toMatchObject({
         issuer: cert.issuer,
         validFrom: cert.validFrom,
@@ -209,8 +211,10 @@ describe('GET /cooperatives/{slug}', () => {
       .select({ id: cooperatives.id, slug: cooperatives.slug })
       .from(cooperatives)
       // Without demo registrations of its own, so the events test below starts from none.
-      .where(sql`EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = ${cooperatives.id})
-        AND NOT EXISTS (SELECT 1 FROM event_registrations r WHERE r.cooperative_id = ${cooperatives.id})`)
+      .where(
+        sql`EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = ${cooperatives.id})
+        AND NOT EXISTS (SELECT 1 FROM event_registrations r WHERE r.cooperative_id = ${cooperatives.id})`,
+      )
       .orderBy(cooperatives.id)
       .limit(1);
     return row!;
@@ -339,7 +343,8 @@ describe('GET /provinces/{slug}', () => {
     // Hà Nội hosts the monthly OCOP market of the demo.
     expect(body.upcomingEvents.length).toBeGreaterThan(0);
     expect(body.upcomingEvents.length).toBeLessThanOrEqual(6);
-    for (const e of body.upcomingEvents) expect(new Date(e.endsAt).getTime()).toBeGreaterThanOrEqual(now.getTime() - 60_000);
+    for (const e of body.upcomingEvents)
+      expect(new Date(e.endsAt).getTime()).toBeGreaterThanOrEqual(now.getTime() - 60_000);
   });
 
   it('counts the same as the database for the province', async () => {
@@ -372,8 +377,19 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/products/{slug}'].get.responses['404'].content['application/json'].schema.$ref).toBe(
       '#/components/schemas/Error',
     );
-    expect(doc.paths['/cooperatives/{slug}'].get.parameters[0]).toMatchObject({ name: 'slug', in: 'path', required: true });
-    for (const schema of ['ProductDetail', 'CooperativeProfile', 'ProvinceSummary', 'ProvinceDetail', 'OcopRating', 'Certificate']) {
+    expect(doc.paths['/cooperatives/{slug}'].get.parameters[0]).toMatchObject({
+      name: 'slug',
+      in: 'path',
+      required: true,
+    });
+    for (const schema of [
+      'ProductDetail',
+      'CooperativeProfile',
+      'ProvinceSummary',
+      'ProvinceDetail',
+      'OcopRating',
+      'Certificate',
+    ]) {
       expect(doc.components.schemas[schema], schema).toBeDefined();
     }
   });

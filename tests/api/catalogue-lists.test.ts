@@ -40,7 +40,8 @@ describe('GET /products', () => {
   it('lists published products of active cooperatives, newest first, 24 a page, with the exact total', async () => {
     const { status, body } = await get('/products');
     expect(status).toBe(200);
-    const published = await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+    const published =
+      await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
       WHERE p.status = 'published' AND c.status = 'active'`);
     expect(body.total).toBe(published);
     expect(body.totalIsCapped).toBe(false);
@@ -69,7 +70,9 @@ describe('GET /products', () => {
     // "ong" (bee, honey, tube…) is in some names and in many descriptions.
     const { body } = await get('/products?q=ong&limit=100');
     const inName = (body.items as Card[]).map((item) =>
-      foldVietnamese(`${item.nameVi} ${item.nameEn}`).split(/[^a-z0-9]+/).some((word) => word.startsWith('ong')),
+      foldVietnamese(`${item.nameVi} ${item.nameEn}`)
+        .split(/[^a-z0-9]+/)
+        .some((word) => word.startsWith('ong')),
     );
     expect(inName.filter(Boolean).length).toBeGreaterThan(0);
     expect(inName.filter((x) => !x).length).toBeGreaterThan(0);
@@ -91,7 +94,8 @@ describe('GET /products', () => {
     for (const item of fourPlus.items as Card[]) expect(item.ocopStars).toBeGreaterThanOrEqual(4);
 
     const unions = (await get('/products?cooperativeKind=lien_hiep_htx&limit=100')).body;
-    const expected = await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+    const expected =
+      await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
       WHERE p.status = 'published' AND c.kind = 'lien_hiep_htx'`);
     expect(unions.total).toBe(expected);
 
@@ -105,7 +109,8 @@ describe('GET /products', () => {
     const today = vietnamDate(new Date());
     for (const kind of ['vietgap', 'geographic_indication']) {
       const { body } = await get(`/products?certification=${kind}&limit=100`);
-      const expected = await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+      const expected =
+        await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
         WHERE p.status = 'published' AND c.status = 'active' AND EXISTS (SELECT 1 FROM certifications x
           WHERE x.kind = ${kind} AND (x.product_id = p.id OR (x.product_id IS NULL AND x.cooperative_id = p.cooperative_id))
             AND x.valid_from <= ${today} AND (x.valid_until IS NULL OR x.valid_until >= ${today}))`);
@@ -122,7 +127,9 @@ describe('GET /products', () => {
     for (const price of prices) expect(price).toBeLessThanOrEqual(300000);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
 
-    const desc = ((await get('/products?sort=price_desc&limit=50')).body.items as Card[]).map((i) => i.priceVnd as number);
+    const desc = ((await get('/products?sort=price_desc&limit=50')).body.items as Card[]).map(
+      (i) => i.priceVnd as number,
+    );
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
 
     const stars = ((await get('/products?sort=stars&limit=100')).body.items as Card[]).map((i) => i.ocopStars ?? 0);
@@ -208,10 +215,15 @@ describe('GET /cooperatives', () => {
       for (const item of body.items) expect((check as (c: unknown) => boolean)(item), query).toBe(true);
     }
     const good = (await get('/cooperatives?classification=tot&limit=100')).body;
-    expect(good.total).toBe(await scalar(sql`SELECT count(*) AS n FROM cooperatives WHERE status = 'active' AND classification = 'tot'`));
+    expect(good.total).toBe(
+      await scalar(sql`SELECT count(*) AS n FROM cooperatives WHERE status = 'active' AND classification = 'tot'`),
+    );
   });
 
-  it.each([['kind=company'], ['hasOcop=maybe'], ['province=atlantis'], ['sort=age']])('refuses %s with a 400', async (query) => {
-    expect((await get(`/cooperatives?${query}`)).status).toBe(400);
-  });
+  it.each([['kind=company'], ['hasOcop=maybe'], ['province=atlantis'], ['sort=age']])(
+    'refuses %s with a 400',
+    async (query) => {
+      expect((await get(`/cooperatives?${query}`)).status).toBe(400);
+    },
+  );
 });

@@ -5,7 +5,15 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { cachedFigures, cooperatives, eventRegistrations, events, inquiries, products, valueChainLinks } from '../../src/server/db/schema';
+import {
+  cachedFigures,
+  cooperatives,
+  eventRegistrations,
+  events,
+  inquiries,
+  products,
+  valueChainLinks,
+} from '../../src/server/db/schema';
 import type { Mailer } from '../../src/server/mail/mailer';
 import { FREQUENT_CRON, runScheduledJobs } from '../../src/server/scheduled';
 import { seedReferenceData } from '../../src/server/db/seeding';
@@ -32,7 +40,12 @@ const coop = (id: string, provinceCode: string, extra: Partial<typeof cooperativ
   ...extra,
 });
 
-const product = (id: string, cooperativeId: string, provinceCode: string, extra: Partial<typeof products.$inferInsert> = {}) => ({
+const product = (
+  id: string,
+  cooperativeId: string,
+  provinceCode: string,
+  extra: Partial<typeof products.$inferInsert> = {},
+) => ({
   id,
   slug: id,
   cooperativeId,
@@ -59,13 +72,15 @@ beforeAll(async () => {
     // Not counted anywhere: suspended.
     coop('e', HUE, { status: 'suspended', classification: 'tot' }),
   ]);
-  await db.insert(products).values([
-    product('p1', 'a', HN, { ocopStars: 4, ocopGroup: 'thuc_pham' }),
-    product('p2', 'a', HN, { ocopStars: 5, ocopGroup: 'do_uong' }),
-    product('p3', 'b', HN, { ocopStars: null }),
-    product('p4', 'c', HN, { status: 'draft', ocopStars: 3 }),
-    product('p5', 'd', HUE, { ocopStars: 3, ocopGroup: 'thuc_pham' }),
-  ]);
+  await db
+    .insert(products)
+    .values([
+      product('p1', 'a', HN, { ocopStars: 4, ocopGroup: 'thuc_pham' }),
+      product('p2', 'a', HN, { ocopStars: 5, ocopGroup: 'do_uong' }),
+      product('p3', 'b', HN, { ocopStars: null }),
+      product('p4', 'c', HN, { status: 'draft', ocopStars: 3 }),
+      product('p5', 'd', HUE, { ocopStars: 3, ocopGroup: 'thuc_pham' }),
+    ]);
   await db.insert(valueChainLinks).values([
     { id: 'v1', cooperativeId: 'a', partnerName: 'Siêu thị X', role: 'buyer' },
     { id: 'v2', cooperativeId: 'a', partnerName: 'Công ty Y', role: 'distributor' },
@@ -96,7 +111,13 @@ beforeAll(async () => {
     { id: 'r4', eventId: 'new-year', cooperativeId: 'c', booths: 1, status: 'confirmed' },
     { id: 'r5', eventId: 'coming-hue', cooperativeId: 'd', booths: 1, status: 'waitlisted' },
   ]);
-  const inquiry = (id: string, cooperativeId: string, created: string, repliedAfterHours: number | null, status: 'new' | 'replied' | 'spam' = 'new') => ({
+  const inquiry = (
+    id: string,
+    cooperativeId: string,
+    created: string,
+    repliedAfterHours: number | null,
+    status: 'new' | 'replied' | 'spam' = 'new',
+  ) => ({
     id,
     reference: `REF-${id}`,
     cooperativeId,
@@ -237,7 +258,9 @@ describe('the five-minute Cron Trigger', () => {
     const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v2:all:2026'));
     expect(row?.computedAt.getTime()).toBe(later.getTime());
     // A reader within ten minutes gets exactly what the job stored.
-    expect(await readCatalogueStatistics(db, { provinceCode: null, year: 2026 }, new Date(later.getTime() + 60_000))).toEqual(row?.value);
+    expect(
+      await readCatalogueStatistics(db, { provinceCode: null, year: 2026 }, new Date(later.getTime() + 60_000)),
+    ).toEqual(row?.value);
     await runScheduledJobs(db, noMail, '0 0 1 1 *', new Date(later.getTime() + 3_600_000));
     const [same] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v2:all:2026'));
     expect(same?.computedAt.getTime()).toBe(later.getTime());
@@ -248,10 +271,21 @@ describe('the cached statistics', () => {
   it('are computed once per view and ten minutes', async () => {
     const first = await readCatalogueStatistics(db, { provinceCode: HN, year: 2026 }, now);
     await db.update(cooperatives).set({ status: 'active' });
-    const cached = await readCatalogueStatistics(db, { provinceCode: HN, year: 2026 }, new Date(now.getTime() + 60_000));
+    const cached = await readCatalogueStatistics(
+      db,
+      { provinceCode: HN, year: 2026 },
+      new Date(now.getTime() + 60_000),
+    );
     expect(cached).toEqual(first);
-    const fresh = await readCatalogueStatistics(db, { provinceCode: HUE, year: 2026 }, new Date(now.getTime() + 11 * 60_000));
+    const fresh = await readCatalogueStatistics(
+      db,
+      { provinceCode: HUE, year: 2026 },
+      new Date(now.getTime() + 11 * 60_000),
+    );
     expect(fresh.cooperatives.total).toBe(2);
-    await db.update(cooperatives).set({ status: 'suspended' }).where(sql`id = 'e'`);
+    await db
+      .update(cooperatives)
+      .set({ status: 'suspended' })
+      .where(sql`id = 'e'`);
   });
 });

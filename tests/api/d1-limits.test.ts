@@ -26,7 +26,14 @@ describe('on D1 and R2 as workerd runs them', () => {
     await seedReferenceData(local.db);
     cooperativeId = await createTestCooperative(local.db);
     const row = await createTestUser(local.db, { role: 'member', cooperativeId });
-    member = { id: row.id, email: row.email, displayName: 'Thành viên', role: 'member', cooperativeId, isManager: false };
+    member = {
+      id: row.id,
+      email: row.email,
+      displayName: 'Thành viên',
+      role: 'member',
+      cooperativeId,
+      isManager: false,
+    };
   });
 
   afterAll(async () => {
@@ -58,7 +65,14 @@ describe('on D1 and R2 as workerd runs them', () => {
     expect([second.slug, copy.slug]).toEqual([`${first.slug}-2`, `${first.slug}-3`]);
 
     const officerRow = await createTestUser(local.db, { role: 'officer' });
-    const officer: SessionUser = { id: officerRow.id, email: officerRow.email, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
+    const officer: SessionUser = {
+      id: officerRow.id,
+      email: officerRow.email,
+      displayName: 'Cán bộ',
+      role: 'officer',
+      cooperativeId: null,
+      isManager: false,
+    };
     const event = await createEvent(
       local.db,
       officer,
@@ -84,10 +98,18 @@ describe('on D1 and R2 as workerd runs them', () => {
     const owner = { cooperativeId, userId: member.id };
     const request = (): MediaStore => ({ bucket: local.media, images: local.images, added: [] });
     const keys = async () => (await local.media.list()).objects.map((object) => object.key).sort();
-    const rows = async () => (await local.db.select({ id: mediaImages.id }).from(mediaImages).where(eq(mediaImages.cooperativeId, cooperativeId))).map((row) => row.id);
+    const rows = async () =>
+      (
+        await local.db
+          .select({ id: mediaImages.id })
+          .from(mediaImages)
+          .where(eq(mediaImages.cooperativeId, cooperativeId))
+      ).map((row) => row.id);
 
     // An earlier request stored a photo that a product may show.
-    const earlier = await storeImageFiles(local.db, request(), owner, [file(await png(301, 201), 'kept.png', 'image/png')]);
+    const earlier = await storeImageFiles(local.db, request(), owner, [
+      file(await png(301, 201), 'kept.png', 'image/png'),
+    ]);
     const keptId = earlier.stored[0]?.id;
     const keptKeys = await keys();
     expect(keptKeys).toHaveLength(3);

@@ -22,7 +22,11 @@ import { auditLog, events, provinces } from '../../src/server/db/schema';
 import { isUniqueViolation } from '../../src/server/db/unique-violation';
 import { registerForEvent, withdrawRegistration } from '../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
-import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/cooperatives/profile-changes';
+import {
+  loadCooperativeProfile,
+  loadProfileRevision,
+  proposeProfileChange,
+} from '../../src/server/cooperatives/profile-changes';
 import { approveRevision, rejectRevision } from '../../src/server/moderation/moderation';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { migratedMemoryDatabase } from '../support/libsql';
@@ -100,12 +104,28 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
   });
 
   it('write a batch with its timeline atomically on D1 too', async () => {
-    const [product] = await d1.db.all<{ id: string }>(sql`SELECT id FROM products WHERE status = 'published' ORDER BY id LIMIT 1`);
+    const [product] = await d1.db.all<{ id: string }>(
+      sql`SELECT id FROM products WHERE status = 'published' ORDER BY id LIMIT 1`,
+    );
     if (!product) throw new Error('no product');
-    const step = (occurredAt: string) => ({ kind: 'packaged', occurredAt, place: 'Xưởng thử', actorName: 'HTX thử', actorKind: 'cooperative' });
-    const input = { lotCode: 'PARITY-1', productionDate: '2026-06-01', quantity: 10, quantityUnit: 'kg', steps: [step('2026-06-01T08:00:00+07:00'), step('2026-06-02T08:00:00+07:00')] };
+    const step = (occurredAt: string) => ({
+      kind: 'packaged',
+      occurredAt,
+      place: 'Xưởng thử',
+      actorName: 'HTX thử',
+      actorKind: 'cooperative',
+    });
+    const input = {
+      lotCode: 'PARITY-1',
+      productionDate: '2026-06-01',
+      quantity: 10,
+      quantityUnit: 'kg',
+      steps: [step('2026-06-01T08:00:00+07:00'), step('2026-06-02T08:00:00+07:00')],
+    };
     const recorded = await recordBatch(d1.db, product.id, input, NOW);
-    const [steps] = await d1.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM provenance_steps WHERE batch_id = ${recorded.id}`);
+    const [steps] = await d1.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM provenance_steps WHERE batch_id = ${recorded.id}`,
+    );
     expect(Number(steps?.n)).toBe(2);
     await expect(recordBatch(d1.db, product.id, input, NOW)).rejects.toThrow(/lotCode/);
   });
@@ -114,8 +134,17 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     for (const db of [d1.db, libsql]) {
       const [province] = await db.select().from(provinces).limit(1);
       if (!province) throw new Error('no province');
-      const fromQuery = await db.insert(provinces).values(province).then(() => null, (error: unknown) => error);
-      const fromBatch = await db.batch([db.insert(provinces).values(province)]).then(() => null, (error: unknown) => error);
+      const fromQuery = await db
+        .insert(provinces)
+        .values(province)
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      const fromBatch = await db.batch([db.insert(provinces).values(province)]).then(
+        () => null,
+        (error: unknown) => error,
+      );
       for (const error of [fromQuery, fromBatch]) {
         expect(isUniqueViolation(error, [provinces.slug])).toBe(true);
         expect(isUniqueViolation(error, [events.slug])).toBe(false);
@@ -130,7 +159,14 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
       return { id: user.id, email: user.email, displayName: 'Thử', role: 'member', cooperativeId, isManager: false };
     };
     const officerRow = await createTestUser(d1.db, { role: 'officer' });
-    const officer: SessionUser = { id: officerRow.id, email: officerRow.email, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
+    const officer: SessionUser = {
+      id: officerRow.id,
+      email: officerRow.email,
+      displayName: 'Cán bộ',
+      role: 'officer',
+      cooperativeId: null,
+      isManager: false,
+    };
     const now = new Date();
     const slug = 'hoi-cho-parity-d1';
     await d1.db.insert(events).values({
@@ -148,9 +184,12 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
       registrationClosesAt: new Date(now.getTime() + 20 * 86_400_000),
     });
     const [first, second] = [await member(), await member()];
-    const outcomes = await Promise.all([first, second].map((who) => registerForEvent(d1.db, who, slug, { booths: 1 }, now)));
+    const outcomes = await Promise.all(
+      [first, second].map((who) => registerForEvent(d1.db, who, slug, { booths: 1 }, now)),
+    );
     expect(outcomes.map((r) => r.status).sort()).toEqual(['pending', 'waitlisted']);
-    const taken = async () => (await d1.db.select({ n: events.boothsTaken }).from(events).where(eq(events.slug, slug)))[0]?.n;
+    const taken = async () =>
+      (await d1.db.select({ n: events.boothsTaken }).from(events).where(eq(events.slug, slug)))[0]?.n;
     expect(await taken()).toBe(1);
     const pending = outcomes.find((r) => r.status === 'pending');
     const waiting = outcomes.find((r) => r.status === 'waitlisted');
@@ -159,16 +198,35 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     expect(await taken()).toBe(0);
     await decideRegistration(d1.db, officer, slug, waiting?.id ?? '', 'confirmed', now);
     expect(await taken()).toBe(1);
-    const audit = await d1.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, 'event_registration'));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['event_registration.withdraw', 'event_registration.confirm']));
+    const audit = await d1.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityType, 'event_registration'));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['event_registration.withdraw', 'event_registration.confirm']),
+    );
   });
 
   it('store, edit again, reject and apply a pending profile change on D1 (conditional upsert and audit entries in a batch)', async () => {
     const cooperativeId = await createTestCooperative(d1.db);
     const managerRow = await createTestUser(d1.db, { role: 'member', cooperativeId, isManager: true });
-    const manager: SessionUser = { id: managerRow.id, email: managerRow.email, displayName: 'Quản lý', role: 'member', cooperativeId, isManager: true };
+    const manager: SessionUser = {
+      id: managerRow.id,
+      email: managerRow.email,
+      displayName: 'Quản lý',
+      role: 'member',
+      cooperativeId,
+      isManager: true,
+    };
     const officerRow = await createTestUser(d1.db, { role: 'officer' });
-    const officer: SessionUser = { id: officerRow.id, email: officerRow.email, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
+    const officer: SessionUser = {
+      id: officerRow.id,
+      email: officerRow.email,
+      displayName: 'Cán bộ',
+      role: 'officer',
+      cooperativeId: null,
+      isManager: false,
+    };
     const now = new Date();
     const { fields } = await loadCooperativeProfile(d1.db, manager);
     await proposeProfileChange(d1.db, manager, { ...fields, name: 'HTX Đổi Tên Trên D1' }, now);
@@ -177,11 +235,21 @@ describe('D1 (workerd) and libSQL run the same queries alike', () => {
     expect(pending?.revision).toMatchObject({ status: 'pending', version: 2 });
     await rejectRevision(d1.db, officer, pending?.revision.id ?? '', 2, 'Cần giấy chứng nhận mới.', now);
     await proposeProfileChange(d1.db, manager, { ...fields, name: 'HTX Đổi Tên Trên D1', members: 9 }, now);
-    expect((await loadProfileRevision(d1.db, cooperativeId))?.revision).toMatchObject({ status: 'pending', version: 3, rejectionReason: null });
+    expect((await loadProfileRevision(d1.db, cooperativeId))?.revision).toMatchObject({
+      status: 'pending',
+      version: 3,
+      rejectionReason: null,
+    });
     await approveRevision(d1.db, officer, pending?.revision.id ?? '', 3, now);
-    expect((await loadCooperativeProfile(d1.db, manager)).fields).toMatchObject({ name: 'HTX Đổi Tên Trên D1', members: 9 });
+    expect((await loadCooperativeProfile(d1.db, manager)).fields).toMatchObject({
+      name: 'HTX Đổi Tên Trên D1',
+      members: 9,
+    });
     expect(await loadProfileRevision(d1.db, cooperativeId)).toBeNull();
-    const audit = await d1.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, cooperativeId));
+    const audit = await d1.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, cooperativeId));
     expect(audit.map((a) => a.action).sort()).toEqual([
       'cooperative.change_approved',
       'cooperative.change_proposed',

@@ -35,8 +35,14 @@ beforeAll(async () => {
   if (!first || !second) throw new Error('demo data has no two cooperatives with products');
   own = first;
   foreign = second;
-  member = await sessionCookieFor(db, (await createTestUser(db, { role: 'member', cooperativeId: own.cooperativeId })).id);
-  otherMember = await sessionCookieFor(db, (await createTestUser(db, { role: 'member', cooperativeId: foreign.cooperativeId })).id);
+  member = await sessionCookieFor(
+    db,
+    (await createTestUser(db, { role: 'member', cooperativeId: own.cooperativeId })).id,
+  );
+  otherMember = await sessionCookieFor(
+    db,
+    (await createTestUser(db, { role: 'member', cooperativeId: foreign.cooperativeId })).id,
+  );
   officer = await sessionCookieFor(db, (await createTestUser(db, { role: 'officer' })).id);
 });
 
@@ -67,9 +73,16 @@ function send(method: string, path: string, cookie: string | null, body: unknown
 }
 
 async function stepsOf(productId: string, lotCode: string) {
-  const [batch] = await db.select({ id: batches.id }).from(batches).where(and(eq(batches.productId, productId), eq(batches.lotCode, lotCode)));
+  const [batch] = await db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(and(eq(batches.productId, productId), eq(batches.lotCode, lotCode)));
   if (!batch) return null;
-  return db.select({ kind: provenanceSteps.kind, position: provenanceSteps.position }).from(provenanceSteps).where(eq(provenanceSteps.batchId, batch.id)).orderBy(asc(provenanceSteps.position));
+  return db
+    .select({ kind: provenanceSteps.kind, position: provenanceSteps.position })
+    .from(provenanceSteps)
+    .where(eq(provenanceSteps.batchId, batch.id))
+    .orderBy(asc(provenanceSteps.position));
 }
 
 describe('POST /products/{slug}/batches', () => {
@@ -129,14 +142,24 @@ describe('PUT /products/{slug}/batches/{lot}', () => {
       'POST',
       `/products/${own.slug}/batches`,
       member,
-      batchBody([step('2026-06-10T07:00:00+07:00', 'harvested'), step('2026-06-10T07:00:00+07:00', 'processed'), step('2026-06-11T07:00:00+07:00', 'packaged')], lotCode),
+      batchBody(
+        [
+          step('2026-06-10T07:00:00+07:00', 'harvested'),
+          step('2026-06-10T07:00:00+07:00', 'processed'),
+          step('2026-06-11T07:00:00+07:00', 'packaged'),
+        ],
+        lotCode,
+      ),
     );
     expect(created.status).toBe(201);
     const res = await send(
       'PUT',
       `/products/${own.slug}/batches/${encodeURIComponent(lotCode)}`,
       member,
-      batchBody([step('2026-06-10T07:00:00+07:00', 'processed'), step('2026-06-10T07:00:00+07:00', 'harvested')], lotCode),
+      batchBody(
+        [step('2026-06-10T07:00:00+07:00', 'processed'), step('2026-06-10T07:00:00+07:00', 'harvested')],
+        lotCode,
+      ),
     );
     expect(res.status).toBe(200);
     expect(await stepsOf(own.id, lotCode)).toEqual([
@@ -149,7 +172,10 @@ describe('PUT /products/{slug}/batches/{lot}', () => {
       'PUT',
       `/products/${own.slug}/batches/${encodeURIComponent(lotCode)}`,
       member,
-      batchBody([step('2026-06-11T07:00:00+07:00', 'packaged'), step('2026-06-10T07:00:00+07:00', 'harvested')], lotCode),
+      batchBody(
+        [step('2026-06-11T07:00:00+07:00', 'packaged'), step('2026-06-10T07:00:00+07:00', 'harvested')],
+        lotCode,
+      ),
     );
     expect(refused.status).toBe(422);
     expect(await stepsOf(own.id, lotCode)).toHaveLength(2);
@@ -157,7 +183,8 @@ describe('PUT /products/{slug}/batches/{lot}', () => {
 
   it('refuses renaming the lot to one the product already has', async () => {
     const [a, b] = [`API-A-${++lotSeq}`, `API-B-${lotSeq}`];
-    for (const lotCode of [a, b]) expect((await send('POST', `/products/${own.slug}/batches`, member, batchBody([], lotCode))).status).toBe(201);
+    for (const lotCode of [a, b])
+      expect((await send('POST', `/products/${own.slug}/batches`, member, batchBody([], lotCode))).status).toBe(201);
     const res = await send('PUT', `/products/${own.slug}/batches/${a}`, member, batchBody([], b));
     expect(res.status).toBe(422);
     expect((await readJson(res)).error.fields.lotCode).toBe('Sản phẩm đã có một lô mang mã này.');
@@ -170,10 +197,19 @@ describe('PUT /products/{slug}/batches/{lot}', () => {
   });
 
   it("never lets a member change another cooperative's batch", async () => {
-    const [batch] = await db.select({ lotCode: batches.lotCode }).from(batches).where(eq(batches.productId, foreign.id)).limit(1);
+    const [batch] = await db
+      .select({ lotCode: batches.lotCode })
+      .from(batches)
+      .where(eq(batches.productId, foreign.id))
+      .limit(1);
     if (!batch) throw new Error('foreign product has no batch');
     const before = await stepsOf(foreign.id, batch.lotCode);
-    const res = await send('PUT', `/products/${foreign.slug}/batches/${encodeURIComponent(batch.lotCode)}`, member, batchBody([], batch.lotCode));
+    const res = await send(
+      'PUT',
+      `/products/${foreign.slug}/batches/${encodeURIComponent(batch.lotCode)}`,
+      member,
+      batchBody([], batch.lotCode),
+    );
     expect(res.status).toBe(404);
     expect(await stepsOf(foreign.id, batch.lotCode)).toEqual(before);
   });
@@ -193,12 +229,25 @@ describe('certificates of a product', () => {
     const created = await send('POST', `/products/${own.slug}/certificates`, member, certificate());
     expect(created.status).toBe(201);
     const { id } = await readJson(created);
-    const bad = await send('PUT', `/products/${own.slug}/certificates/${id}`, member, certificate({ validUntil: '2025-12-31' }));
+    const bad = await send(
+      'PUT',
+      `/products/${own.slug}/certificates/${id}`,
+      member,
+      certificate({ validUntil: '2025-12-31' }),
+    );
     expect(bad.status).toBe(422);
     expect(Object.keys((await readJson(bad)).error.fields)).toEqual(['validUntil']);
-    const good = await send('PUT', `/products/${own.slug}/certificates/${id}`, member, certificate({ number: 'VG-EDITED' }));
+    const good = await send(
+      'PUT',
+      `/products/${own.slug}/certificates/${id}`,
+      member,
+      certificate({ number: 'VG-EDITED' }),
+    );
     expect(good.status).toBe(200);
-    const [row] = await db.select({ number: certifications.number }).from(certifications).where(eq(certifications.id, id));
+    const [row] = await db
+      .select({ number: certifications.number })
+      .from(certifications)
+      .where(eq(certifications.id, id));
     expect(row?.number).toBe('VG-EDITED');
   });
 

@@ -30,7 +30,7 @@ let officer: SessionUser;
 
 const user = (role: SessionUser['role'], cooperativeId: string | null): SessionUser => ({
   id: `test-${role}-${cooperativeId ?? 'none'}`,
-  email: `${role}-${cooperativeId ?? "none"}@example.test`,
+  email: `${role}-${cooperativeId ?? 'none'}@example.test`,
   displayName: `Test ${role}`,
   role,
   cooperativeId,
@@ -46,7 +46,9 @@ beforeAll(async () => {
   officer = user('officer', null);
   // Audit rows name their actor: the test users must exist.
   for (const u of [member, outsider, officer]) {
-    await db.run(sql`INSERT INTO users (id, email, display_name, password_hash, role, cooperative_id) VALUES (${u.id}, ${u.email}, ${u.displayName}, 'x', ${u.role}, ${u.cooperativeId})`);
+    await db.run(
+      sql`INSERT INTO users (id, email, display_name, password_hash, role, cooperative_id) VALUES (${u.id}, ${u.email}, ${u.displayName}, 'x', ${u.role}, ${u.cooperativeId})`,
+    );
   }
 });
 
@@ -87,7 +89,11 @@ describe('products of a cooperative', () => {
   it('creates a draft of the member’s own cooperative, with search text and a trace code', async () => {
     const created = await createProduct(db, member, input({ nameVi: 'Trà shan tuyết cổ thụ thử nghiệm' }));
     const row = await productRow(created.id);
-    expect(row).toMatchObject({ status: 'draft', cooperativeId: member.cooperativeId, slug: 'tra-shan-tuyet-co-thu-thu-nghiem' });
+    expect(row).toMatchObject({
+      status: 'draft',
+      cooperativeId: member.cooperativeId,
+      slug: 'tra-shan-tuyet-co-thu-thu-nghiem',
+    });
     expect(row.searchName).toContain('tra shan tuyet');
     expect(row.searchBody).toContain('hung yen');
     expect(row.traceCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
@@ -96,12 +102,18 @@ describe('products of a cooperative', () => {
   });
 
   it('refuses crafted fields (status, cooperativeId) and a GTIN with a wrong check digit or of another product', async () => {
-    const crafted = await refusal(() => createProduct(db, member, { ...input(), status: 'published', cooperativeId: outsider.cooperativeId }));
+    const crafted = await refusal(() =>
+      createProduct(db, member, { ...input(), status: 'published', cooperativeId: outsider.cooperativeId }),
+    );
     expect(crafted).toBeInstanceOf(ValidationError);
     expect(Object.keys((crafted as ValidationError).fields).sort()).toEqual(['cooperativeId', 'status']);
     const badGtin = await refusal(() => createProduct(db, member, input({ gtin: '8934567890124' })));
     expect((badGtin as ValidationError).fields.gtin?.code).toBe('gtin_check_digit');
-    const [taken] = await db.select({ gtin: products.gtin }).from(products).where(sql`${products.gtin} IS NOT NULL`).limit(1);
+    const [taken] = await db
+      .select({ gtin: products.gtin })
+      .from(products)
+      .where(sql`${products.gtin} IS NOT NULL`)
+      .limit(1);
     const clash = await refusal(() => createProduct(db, member, input({ gtin: taken?.gtin })));
     expect((clash as ValidationError).fields.gtin?.code).toBe('gtin_taken');
   });
@@ -127,7 +139,13 @@ describe('products of a cooperative', () => {
 describe('review: submit, approve, reject, unpublish', () => {
   it('goes through the whole flow with a diff against the approved version and an audit row per decision', async () => {
     const { id, slug } = await createProduct(db, member, input());
-    await addOcopRating(db, member, slug, { stars: 4, level: 'province', decisionNumber: '123/QĐ-UBND', decisionDate: '2025-03-01' }, DEMO_NOW);
+    await addOcopRating(
+      db,
+      member,
+      slug,
+      { stars: 4, level: 'province', decisionNumber: '123/QĐ-UBND', decisionDate: '2025-03-01' },
+      DEMO_NOW,
+    );
     await submitProduct(db, member, slug);
     expect(await refusal(() => updateProduct(db, member, slug, input()))).toBeInstanceOf(ConflictError);
     expect(await refusal(() => submitProduct(db, member, slug))).toBeInstanceOf(ConflictError);
@@ -136,8 +154,12 @@ describe('review: submit, approve, reject, unpublish', () => {
 
     let review = await loadReview(db, officer, id);
     expect(review.approvedAt).toBeNull();
-    await expect(approveProduct(db, member, id, review.submittedAt.getTime(), DEMO_NOW)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(approveProduct(db, officer, id, review.submittedAt.getTime() - 1, DEMO_NOW)).rejects.toBeInstanceOf(ConflictError);
+    await expect(approveProduct(db, member, id, review.submittedAt.getTime(), DEMO_NOW)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(approveProduct(db, officer, id, review.submittedAt.getTime() - 1, DEMO_NOW)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     await approveProduct(db, officer, id, review.submittedAt.getTime(), DEMO_NOW);
     expect(await productRow(id)).toMatchObject({ status: 'published', ocopStars: 4 });
     // Published: the catalogue search finds it by the search text written with it.
@@ -149,9 +171,9 @@ describe('review: submit, approve, reject, unpublish', () => {
     await submitProduct(db, member, slug);
     review = await loadReview(db, officer, id);
     expect(review.approvedAt).not.toBeNull();
-    expect(review.changes.filter((change) => change.changed).map((change) => [change.field, change.before, change.after])).toEqual([
-      ['priceVnd', 180000, 200000],
-    ]);
+    expect(
+      review.changes.filter((change) => change.changed).map((change) => [change.field, change.before, change.after]),
+    ).toEqual([['priceVnd', 180000, 200000]]);
 
     await expect(rejectProduct(db, officer, id, 'no')).rejects.toBeInstanceOf(ValidationError);
     await rejectProduct(db, officer, id, 'Giá mới cần có chứng từ.');
@@ -176,9 +198,25 @@ describe('review: submit, approve, reject, unpublish', () => {
 
   it('refuses an OCOP rating whose level does not match its stars, or dated in the future', async () => {
     const { slug } = await createProduct(db, member, input());
-    const wrong = await refusal(() => addOcopRating(db, member, slug, { stars: 5, level: 'province', decisionNumber: '1', decisionDate: '2025-01-01' }, DEMO_NOW));
+    const wrong = await refusal(() =>
+      addOcopRating(
+        db,
+        member,
+        slug,
+        { stars: 5, level: 'province', decisionNumber: '1', decisionDate: '2025-01-01' },
+        DEMO_NOW,
+      ),
+    );
     expect((wrong as ValidationError).fields.level?.code).toBe('ocop_level_mismatch');
-    const future = await refusal(() => addOcopRating(db, member, slug, { stars: 3, level: 'province', decisionNumber: '1', decisionDate: '2027-01-01' }, DEMO_NOW));
+    const future = await refusal(() =>
+      addOcopRating(
+        db,
+        member,
+        slug,
+        { stars: 3, level: 'province', decisionNumber: '1', decisionDate: '2027-01-01' },
+        DEMO_NOW,
+      ),
+    );
     expect((future as ValidationError).fields.decisionDate?.code).toBe('date_in_future');
   });
 });

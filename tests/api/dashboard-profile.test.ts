@@ -13,12 +13,23 @@ import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, products } from '../../src/server/db/schema';
 import { ForbiddenError, ValidationError } from '../../src/server/errors';
 import { approveRevision, listModerationQueue } from '../../src/server/moderation/moderation';
-import { loadCooperativeProfile, loadProfileRevision, proposeProfileChange } from '../../src/server/cooperatives/profile-changes';
+import {
+  loadCooperativeProfile,
+  loadProfileRevision,
+  proposeProfileChange,
+} from '../../src/server/cooperatives/profile-changes';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 
 let db: Database;
 let manager: SessionUser;
-const officer: SessionUser = { id: 'demo-user-officer', email: 'canbo@cho-htx.test', displayName: 'Officer', role: 'officer', cooperativeId: null, isManager: false };
+const officer: SessionUser = {
+  id: 'demo-user-officer',
+  email: 'canbo@cho-htx.test',
+  displayName: 'Officer',
+  role: 'officer',
+  cooperativeId: null,
+  isManager: false,
+};
 let cooperativeId: string;
 
 const refusal = (run: () => Promise<unknown>) =>
@@ -32,40 +43,72 @@ beforeAll(async () => {
   const [row] = await db
     .select({ id: cooperatives.id })
     .from(cooperatives)
-    .where(sql`${cooperatives.verified} = 1 AND EXISTS (SELECT 1 FROM products p WHERE p.cooperative_id = ${cooperatives.id})`)
+    .where(
+      sql`${cooperatives.verified} = 1 AND EXISTS (SELECT 1 FROM products p WHERE p.cooperative_id = ${cooperatives.id})`,
+    )
     .limit(1);
   if (!row) throw new Error('no verified demo cooperative with products');
   cooperativeId = row.id;
-  manager = { id: 'test-profile-manager', email: 'pm@example.test', displayName: 'PM', role: 'member', cooperativeId, isManager: true };
-  await db.run(sql`INSERT INTO users (id, email, display_name, password_hash, role, cooperative_id, is_manager) VALUES (${manager.id}, ${manager.email}, 'PM', 'x', 'member', ${cooperativeId}, 1)`);
+  manager = {
+    id: 'test-profile-manager',
+    email: 'pm@example.test',
+    displayName: 'PM',
+    role: 'member',
+    cooperativeId,
+    isManager: true,
+  };
+  await db.run(
+    sql`INSERT INTO users (id, email, display_name, password_hash, role, cooperative_id, is_manager) VALUES (${manager.id}, ${manager.email}, 'PM', 'x', 'member', ${cooperativeId}, 1)`,
+  );
 });
 
 describe('cooperative profile', () => {
   it('is the manager’s only', async () => {
     const member = { ...manager, isManager: false };
     const officer = { ...manager, role: 'officer' as const, cooperativeId: null };
-    for (const user of [member, officer]) expect(await refusal(() => loadCooperativeProfile(db, user))).toBeInstanceOf(ForbiddenError);
+    for (const user of [member, officer])
+      expect(await refusal(() => loadCooperativeProfile(db, user))).toBeInstanceOf(ForbiddenError);
     // The profile is always the manager's own cooperative's: no parameter names another one.
-    const [other] = await db.select({ id: cooperatives.id }).from(cooperatives).where(sql`${cooperatives.id} <> ${cooperativeId}`).limit(1);
+    const [other] = await db
+      .select({ id: cooperatives.id })
+      .from(cooperatives)
+      .where(sql`${cooperatives.id} <> ${cooperativeId}`)
+      .limit(1);
     const otherManager = { ...manager, cooperativeId: other?.id ?? '' };
     expect((await loadCooperativeProfile(db, otherManager)).id).toBe(other?.id);
   });
 
   it('refuses crafted fields and a registration code of another cooperative', async () => {
     const { fields } = await loadCooperativeProfile(db, manager);
-    const crafted = await refusal(() => proposeProfileChange(db, manager, { ...fields, verified: true, status: 'active' }, DEMO_NOW));
+    const crafted = await refusal(() =>
+      proposeProfileChange(db, manager, { ...fields, verified: true, status: 'active' }, DEMO_NOW),
+    );
     expect(Object.keys((crafted as ValidationError).fields).sort()).toEqual(['status', 'verified']);
-    const [other] = await db.select({ code: cooperatives.registrationCode }).from(cooperatives).where(sql`${cooperatives.id} <> ${cooperativeId}`).limit(1);
-    const clash = await refusal(() => proposeProfileChange(db, manager, { ...fields, registrationCode: other?.code }, DEMO_NOW));
+    const [other] = await db
+      .select({ code: cooperatives.registrationCode })
+      .from(cooperatives)
+      .where(sql`${cooperatives.id} <> ${cooperativeId}`)
+      .limit(1);
+    const clash = await refusal(() =>
+      proposeProfileChange(db, manager, { ...fields, registrationCode: other?.code }, DEMO_NOW),
+    );
     expect((clash as ValidationError).fields.registrationCode?.code).toBe('registration_taken');
   });
 
   it('a rename waits for review, then is logged with old and new values, clears the verified mark and reaches its products’ search text', async () => {
     const { fields } = await loadCooperativeProfile(db, manager);
-    const proposed = await proposeProfileChange(db, manager, { ...fields, name: 'Hợp tác xã Đổi Tên Thử Nghiệm', members: fields.members + 1 }, DEMO_NOW);
+    const proposed = await proposeProfileChange(
+      db,
+      manager,
+      { ...fields, name: 'Hợp tác xã Đổi Tên Thử Nghiệm', members: fields.members + 1 },
+      DEMO_NOW,
+    );
     expect(proposed).toEqual({ outcome: 'proposed', changed: ['name', 'members'] });
     // Not public yet: the directory row, its verified mark and the products' search text are as they were.
-    const published = await db.select({ name: cooperatives.name, verified: cooperatives.verified }).from(cooperatives).where(eq(cooperatives.id, cooperativeId));
+    const published = await db
+      .select({ name: cooperatives.name, verified: cooperatives.verified })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, cooperativeId));
     expect(published).toEqual([{ name: fields.name, verified: true }]);
     const pending = await loadProfileRevision(db, cooperativeId);
     expect(pending?.fields.name).toBe('Hợp tác xã Đổi Tên Thử Nghiệm');
@@ -73,10 +116,16 @@ describe('cooperative profile', () => {
     expect(entry).toMatchObject({ kind: 'profile_change', nameVi: fields.name });
 
     await approveRevision(db, officer, pending?.revision.id ?? '', pending?.revision.version ?? 0, DEMO_NOW);
-    const [row] = await db.select({ verified: cooperatives.verified, searchName: cooperatives.searchName, members: cooperatives.members }).from(cooperatives).where(eq(cooperatives.id, cooperativeId));
+    const [row] = await db
+      .select({ verified: cooperatives.verified, searchName: cooperatives.searchName, members: cooperatives.members })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, cooperativeId));
     expect(row).toEqual({ verified: false, searchName: 'hop tac xa doi ten thu nghiem', members: fields.members + 1 });
     expect(await loadProfileRevision(db, cooperativeId)).toBeNull();
-    const bodies = await db.select({ body: products.searchBody }).from(products).where(eq(products.cooperativeId, cooperativeId));
+    const bodies = await db
+      .select({ body: products.searchBody })
+      .from(products)
+      .where(eq(products.cooperativeId, cooperativeId));
     expect(bodies.length).toBeGreaterThan(0);
     for (const { body } of bodies) expect(body).toContain('doi ten thu nghiem');
     const entries = await db

@@ -15,10 +15,28 @@ import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, pendingRevisions, products } from '../../src/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/server/errors';
-import { loadProfileRevision, proposeProfileChange, withdrawProfileChange, loadCooperativeProfile } from '../../src/server/cooperatives/profile-changes';
-import { approveProduct, approveRevision, listModerationQueue, loadReview, loadRevisionReview, rejectRevision } from '../../src/server/moderation/moderation';
+import {
+  loadProfileRevision,
+  proposeProfileChange,
+  withdrawProfileChange,
+  loadCooperativeProfile,
+} from '../../src/server/cooperatives/profile-changes';
+import {
+  approveProduct,
+  approveRevision,
+  listModerationQueue,
+  loadReview,
+  loadRevisionReview,
+  rejectRevision,
+} from '../../src/server/moderation/moderation';
 import { discardProductRevision, loadProductRevision } from '../../src/server/products/product-revisions';
-import { addOcopRating, createProduct, submitProduct, unpublishProduct, updateProduct } from '../../src/server/products/product-writes';
+import {
+  addOcopRating,
+  createProduct,
+  submitProduct,
+  unpublishProduct,
+  updateProduct,
+} from '../../src/server/products/product-writes';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 import { searchProducts } from '../support/search';
 
@@ -88,14 +106,24 @@ async function productRow(id: string) {
 async function publishedProduct(extra: Record<string, unknown> = {}) {
   const fields = input(extra);
   const { id, slug } = await createProduct(db, member, fields);
-  await addOcopRating(db, member, slug, { stars: 4, level: 'province', decisionNumber: `${n}/QĐ-UBND`, decisionDate: '2025-05-01' }, DEMO_NOW);
+  await addOcopRating(
+    db,
+    member,
+    slug,
+    { stars: 4, level: 'province', decisionNumber: `${n}/QĐ-UBND`, decisionDate: '2025-05-01' },
+    DEMO_NOW,
+  );
   await submitProduct(db, member, slug);
   await approveProduct(db, officer, id, (await loadReview(db, officer, id)).submittedAt.getTime(), DEMO_NOW);
   return { id, slug, fields };
 }
 
 async function auditActions(entityId: string) {
-  const rows = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.createdAt);
+  const rows = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.entityId, entityId))
+    .orderBy(auditLog.createdAt);
   return rows.map((row) => row.action);
 }
 
@@ -103,7 +131,9 @@ describe('changes to a published product', () => {
   it('wait for review while the public sees the published version; approved, they are public with their search text', async () => {
     const { id, slug, fields } = await publishedProduct();
     const newName = `Chè móc câu đặc biệt thử nghiệm ${n}`;
-    expect(await updateProduct(db, member, slug, { ...fields, nameVi: newName, priceVnd: 320000 }, new Date())).toBe('proposed');
+    expect(await updateProduct(db, member, slug, { ...fields, nameVi: newName, priceVnd: 320000 }, new Date())).toBe(
+      'proposed',
+    );
 
     const published = await productRow(id);
     expect(published).toMatchObject({ status: 'published', nameVi: fields.nameVi, priceVnd: 300000, ocopStars: 4 });
@@ -116,7 +146,9 @@ describe('changes to a published product', () => {
     ]);
 
     // The member edits the pending change again: same revision, next version.
-    expect(await updateProduct(db, member, slug, { ...fields, nameVi: newName, priceVnd: 330000 }, new Date())).toBe('proposed');
+    expect(await updateProduct(db, member, slug, { ...fields, nameVi: newName, priceVnd: 330000 }, new Date())).toBe(
+      'proposed',
+    );
     const again = await loadProductRevision(db, id);
     expect(again?.revision).toMatchObject({ id: state?.revision.id, version: 2 });
 
@@ -144,14 +176,18 @@ describe('changes to a published product', () => {
       'product.change_approved',
     ]);
     // Approving twice is a conflict (the revision is gone), not a second write.
-    expect(await refusal(() => approveRevision(db, officer, review.id, review.version, new Date()))).toBeInstanceOf(Error);
+    expect(await refusal(() => approveRevision(db, officer, review.id, review.version, new Date()))).toBeInstanceOf(
+      Error,
+    );
 
     // The next full review (unpublished, then submitted) diffs against the version the change made public.
     await unpublishProduct(db, member, slug);
     await updateProduct(db, member, slug, { ...fields, nameVi: newName, priceVnd: 350000 }, new Date());
     await submitProduct(db, member, slug);
     const next = await loadReview(db, officer, id);
-    expect(next.changes.filter((c) => c.changed).map((c) => [c.field, c.before, c.after])).toEqual([['priceVnd', 330000, 350000]]);
+    expect(next.changes.filter((c) => c.changed).map((c) => [c.field, c.before, c.after])).toEqual([
+      ['priceVnd', 330000, 350000],
+    ]);
   });
 
   it('rejected with a reason the member reads, edited again (pending, reason gone), then discarded', async () => {
@@ -160,10 +196,17 @@ describe('changes to a published product', () => {
     const state = await loadProductRevision(db, id);
     const revisionId = state?.revision.id ?? '';
 
-    expect(await refusal(() => rejectRevision(db, officer, revisionId, 1, 'no', new Date()))).toBeInstanceOf(ValidationError);
-    expect(await refusal(() => rejectRevision(db, officer, revisionId, 7, 'Cần chứng từ.', new Date()))).toBeInstanceOf(ConflictError);
+    expect(await refusal(() => rejectRevision(db, officer, revisionId, 1, 'no', new Date()))).toBeInstanceOf(
+      ValidationError,
+    );
+    expect(await refusal(() => rejectRevision(db, officer, revisionId, 7, 'Cần chứng từ.', new Date()))).toBeInstanceOf(
+      ConflictError,
+    );
     await rejectRevision(db, officer, revisionId, 1, 'Mô tả cần chứng từ kèm theo.', new Date());
-    expect((await loadProductRevision(db, id))?.revision).toMatchObject({ status: 'rejected', rejectionReason: 'Mô tả cần chứng từ kèm theo.' });
+    expect((await loadProductRevision(db, id))?.revision).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'Mô tả cần chứng từ kèm theo.',
+    });
     expect((await productRow(id)).descriptionVi).toBe(fields.descriptionVi);
     // Not in the queue while rejected.
     expect((await listModerationQueue(db, officer)).some((entry) => entry.id === revisionId)).toBe(false);
@@ -171,13 +214,23 @@ describe('changes to a published product', () => {
     expect(await refusal(() => approveRevision(db, officer, revisionId, 1, new Date()))).toBeInstanceOf(ConflictError);
 
     await updateProduct(db, member, slug, { ...fields, descriptionVi: 'Mô tả mới, có chứng từ số 12.' }, new Date());
-    expect((await loadProductRevision(db, id))?.revision).toMatchObject({ id: revisionId, status: 'pending', rejectionReason: null, version: 2 });
+    expect((await loadProductRevision(db, id))?.revision).toMatchObject({
+      id: revisionId,
+      status: 'pending',
+      rejectionReason: null,
+      version: 2,
+    });
 
     expect(await refusal(() => discardProductRevision(db, outsider, slug, new Date()))).toBeInstanceOf(NotFoundError);
     await discardProductRevision(db, member, slug, new Date());
     expect(await loadProductRevision(db, id)).toBeNull();
     expect((await productRow(id)).descriptionVi).toBe(fields.descriptionVi);
-    expect((await auditActions(id)).slice(-4)).toEqual(['product.change_proposed', 'product.change_rejected', 'product.change_proposed', 'product.change_discarded']);
+    expect((await auditActions(id)).slice(-4)).toEqual([
+      'product.change_proposed',
+      'product.change_rejected',
+      'product.change_proposed',
+      'product.change_discarded',
+    ]);
   });
 
   it('an edit back to the published version withdraws the change; drafts are still edited in place', async () => {
@@ -195,22 +248,38 @@ describe('changes to a published product', () => {
 
   it('never stores an invalid proposal, nor one from another cooperative, an officer or with crafted fields', async () => {
     const { id, slug, fields } = await publishedProduct();
-    const invalid = await refusal(() => updateProduct(db, member, slug, { ...fields, nameVi: 'X', gtin: '8934567890124', minOrder: 0 }, new Date()));
+    const invalid = await refusal(() =>
+      updateProduct(db, member, slug, { ...fields, nameVi: 'X', gtin: '8934567890124', minOrder: 0 }, new Date()),
+    );
     expect(Object.keys((invalid as ValidationError).fields).sort()).toEqual(['gtin', 'minOrder', 'nameVi']);
-    const crafted = await refusal(() => updateProduct(db, member, slug, { ...fields, status: 'draft', ocopStars: 5 }, new Date()));
+    const crafted = await refusal(() =>
+      updateProduct(db, member, slug, { ...fields, status: 'draft', ocopStars: 5 }, new Date()),
+    );
     expect(crafted).toBeInstanceOf(ValidationError);
-    const [taken] = await db.select({ gtin: products.gtin }).from(products).where(sql`${products.gtin} IS NOT NULL`).limit(1);
+    const [taken] = await db
+      .select({ gtin: products.gtin })
+      .from(products)
+      .where(sql`${products.gtin} IS NOT NULL`)
+      .limit(1);
     const clash = await refusal(() => updateProduct(db, member, slug, { ...fields, gtin: taken?.gtin }, new Date()));
     expect((clash as ValidationError).fields.gtin?.code).toBe('gtin_taken');
-    expect(await refusal(() => updateProduct(db, outsider, slug, { ...fields, priceVnd: 1 }, new Date()))).toBeInstanceOf(NotFoundError);
-    expect(await refusal(() => updateProduct(db, officer, slug, { ...fields, priceVnd: 1 }, new Date()))).toBeInstanceOf(ForbiddenError);
+    expect(
+      await refusal(() => updateProduct(db, outsider, slug, { ...fields, priceVnd: 1 }, new Date())),
+    ).toBeInstanceOf(NotFoundError);
+    expect(
+      await refusal(() => updateProduct(db, officer, slug, { ...fields, priceVnd: 1 }, new Date())),
+    ).toBeInstanceOf(ForbiddenError);
     expect(await loadProductRevision(db, id)).toBeNull();
 
     await updateProduct(db, member, slug, { ...fields, priceVnd: 1 }, new Date());
     const revision = (await loadProductRevision(db, id))?.revision;
     for (const who of [member, manager, outsider]) {
-      expect(await refusal(() => approveRevision(db, who, revision?.id ?? '', 1, new Date()))).toBeInstanceOf(ForbiddenError);
-      expect(await refusal(() => rejectRevision(db, who, revision?.id ?? '', 1, 'Không được phép.', new Date()))).toBeInstanceOf(ForbiddenError);
+      expect(await refusal(() => approveRevision(db, who, revision?.id ?? '', 1, new Date()))).toBeInstanceOf(
+        ForbiddenError,
+      );
+      expect(
+        await refusal(() => rejectRevision(db, who, revision?.id ?? '', 1, 'Không được phép.', new Date())),
+      ).toBeInstanceOf(ForbiddenError);
       expect(await refusal(() => loadRevisionReview(db, who, revision?.id ?? ''))).toBeInstanceOf(ForbiddenError);
     }
     expect((await productRow(id)).priceVnd).toBe(300000);
@@ -241,15 +310,26 @@ describe('changes to a published product', () => {
     await updateProduct(db, member, slug, { ...fields, priceVnd: 999000 }, new Date());
     const revision = (await loadProductRevision(db, id))?.revision;
     const before = await productRow(id);
-    await db.run(sql.raw(`CREATE TRIGGER fail_product_update BEFORE UPDATE ON products WHEN NEW.price_vnd = 999000 BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`));
+    await db.run(
+      sql.raw(
+        `CREATE TRIGGER fail_product_update BEFORE UPDATE ON products WHEN NEW.price_vnd = 999000 BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+      ),
+    );
     try {
       await expect(approveRevision(db, officer, revision?.id ?? '', 1, new Date())).rejects.toThrow();
     } finally {
       await db.run(sql.raw('DROP TRIGGER fail_product_update'));
     }
     expect(await productRow(id)).toEqual(before);
-    const [kept] = await db.select().from(pendingRevisions).where(eq(pendingRevisions.id, revision?.id ?? ''));
-    expect(kept).toMatchObject({ status: 'pending', version: 1, proposed: expect.objectContaining({ priceVnd: 999000 }) });
+    const [kept] = await db
+      .select()
+      .from(pendingRevisions)
+      .where(eq(pendingRevisions.id, revision?.id ?? ''));
+    expect(kept).toMatchObject({
+      status: 'pending',
+      version: 1,
+      proposed: expect.objectContaining({ priceVnd: 999000 }),
+    });
     expect(await auditActions(id)).not.toContain('product.change_approved');
     // Once the store works again, the same decision goes through.
     await approveRevision(db, officer, revision?.id ?? '', 1, new Date());
@@ -260,21 +340,35 @@ describe('changes to a published product', () => {
 describe('changes to a cooperative profile', () => {
   it('only its manager proposes and withdraws; an officer rejects with a reason the manager reads', async () => {
     const { fields } = await loadCooperativeProfile(db, manager);
-    expect(await refusal(() => proposeProfileChange(db, member, { ...fields, phone: '0912345678' }, new Date()))).toBeInstanceOf(ForbiddenError);
-    expect(await refusal(() => proposeProfileChange(db, officer, { ...fields, phone: '0912345678' }, new Date()))).toBeInstanceOf(ForbiddenError);
-    const invalid = await refusal(() => proposeProfileChange(db, manager, { ...fields, foundedYear: 1800, website: 'javascript:alert(1)' }, new Date()));
+    expect(
+      await refusal(() => proposeProfileChange(db, member, { ...fields, phone: '0912345678' }, new Date())),
+    ).toBeInstanceOf(ForbiddenError);
+    expect(
+      await refusal(() => proposeProfileChange(db, officer, { ...fields, phone: '0912345678' }, new Date())),
+    ).toBeInstanceOf(ForbiddenError);
+    const invalid = await refusal(() =>
+      proposeProfileChange(db, manager, { ...fields, foundedYear: 1800, website: 'javascript:alert(1)' }, new Date()),
+    );
     expect(Object.keys((invalid as ValidationError).fields).sort()).toEqual(['foundedYear', 'website']);
     expect(await loadProfileRevision(db, manager.cooperativeId ?? '')).toBeNull();
 
-    expect((await proposeProfileChange(db, manager, { ...fields, phone: '0912 345 678' }, new Date())).outcome).toBe('proposed');
+    expect((await proposeProfileChange(db, manager, { ...fields, phone: '0912 345 678' }, new Date())).outcome).toBe(
+      'proposed',
+    );
     const state = await loadProfileRevision(db, manager.cooperativeId ?? '');
     expect(state?.changes.filter((c) => c.changed).map((c) => c.field)).toEqual(['phone']);
     // The other cooperative's manager sees only their own cooperative's (no) change.
     expect(await loadProfileRevision(db, outsider.cooperativeId ?? '')).toBeNull();
 
     await rejectRevision(db, officer, state?.revision.id ?? '', 1, 'Số điện thoại không liên lạc được.', new Date());
-    expect((await loadProfileRevision(db, manager.cooperativeId ?? ''))?.revision).toMatchObject({ status: 'rejected', rejectionReason: 'Số điện thoại không liên lạc được.' });
-    const [row] = await db.select({ phone: cooperatives.phone }).from(cooperatives).where(eq(cooperatives.id, manager.cooperativeId ?? ''));
+    expect((await loadProfileRevision(db, manager.cooperativeId ?? ''))?.revision).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'Số điện thoại không liên lạc được.',
+    });
+    const [row] = await db
+      .select({ phone: cooperatives.phone })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, manager.cooperativeId ?? ''));
     expect(row?.phone).toBe(fields.phone);
 
     expect(await refusal(() => withdrawProfileChange(db, member, new Date()))).toBeInstanceOf(ForbiddenError);
@@ -287,11 +381,20 @@ describe('changes to a cooperative profile', () => {
     const cooperativeId = manager.cooperativeId ?? '';
     await db.update(cooperatives).set({ verified: true }).where(eq(cooperatives.id, cooperativeId));
     const { fields } = await loadCooperativeProfile(db, manager);
-    await proposeProfileChange(db, manager, { ...fields, email: 'lienhe@htx-thu.example', descriptionVi: 'Giới thiệu mới.' }, new Date());
+    await proposeProfileChange(
+      db,
+      manager,
+      { ...fields, email: 'lienhe@htx-thu.example', descriptionVi: 'Giới thiệu mới.' },
+      new Date(),
+    );
     const revision = (await loadProfileRevision(db, cooperativeId))?.revision;
     const [before] = await db.select().from(cooperatives).where(eq(cooperatives.id, cooperativeId));
 
-    await db.run(sql.raw(`CREATE TRIGGER fail_cooperative_update BEFORE UPDATE ON cooperatives BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`));
+    await db.run(
+      sql.raw(
+        `CREATE TRIGGER fail_cooperative_update BEFORE UPDATE ON cooperatives BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+      ),
+    );
     try {
       await expect(approveRevision(db, officer, revision?.id ?? '', 1, new Date())).rejects.toThrow();
     } finally {
@@ -299,7 +402,11 @@ describe('changes to a cooperative profile', () => {
     }
     const [after] = await db.select().from(cooperatives).where(eq(cooperatives.id, cooperativeId));
     expect(after).toEqual(before);
-    expect((await loadProfileRevision(db, cooperativeId))?.revision).toMatchObject({ id: revision?.id, status: 'pending', version: 1 });
+    expect((await loadProfileRevision(db, cooperativeId))?.revision).toMatchObject({
+      id: revision?.id,
+      status: 'pending',
+      version: 1,
+    });
     const approvals = await db
       .select({ id: auditLog.id })
       .from(auditLog)
@@ -307,7 +414,10 @@ describe('changes to a cooperative profile', () => {
     expect(approvals).toEqual([]);
 
     await approveRevision(db, officer, revision?.id ?? '', 1, new Date());
-    const [applied] = await db.select({ email: cooperatives.email, verified: cooperatives.verified, searchBody: cooperatives.searchBody }).from(cooperatives).where(eq(cooperatives.id, cooperativeId));
+    const [applied] = await db
+      .select({ email: cooperatives.email, verified: cooperatives.verified, searchBody: cooperatives.searchBody })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, cooperativeId));
     expect(applied).toMatchObject({ email: 'lienhe@htx-thu.example', verified: true });
     expect(applied?.searchBody).toContain('gioi thieu moi');
   });

@@ -38,7 +38,8 @@ async function newCooperativeMember(): Promise<Actor> {
 }
 
 /** A published event whose registration window is open now. */
-const openEvent = (boothCapacity: number | null, overrides: Partial<typeof events.$inferInsert> = {}) => insertOpenEvent(db, { boothCapacity, ...overrides });
+const openEvent = (boothCapacity: number | null, overrides: Partial<typeof events.$inferInsert> = {}) =>
+  insertOpenEvent(db, { boothCapacity, ...overrides });
 
 function send(who: Actor | null, method: string, path: string, body?: unknown) {
   const headers: Record<string, string> = { origin: ORIGIN };
@@ -47,10 +48,14 @@ function send(who: Actor | null, method: string, path: string, body?: unknown) {
   return call(api, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-const register = (who: Actor | null, slug: string, body: unknown) => send(who, 'POST', `/events/${slug}/registrations`, body);
+const register = (who: Actor | null, slug: string, body: unknown) =>
+  send(who, 'POST', `/events/${slug}/registrations`, body);
 
 async function boothsTaken(slug: string) {
-  const [row] = await db.select({ taken: events.boothsTaken, capacity: events.boothCapacity }).from(events).where(eq(events.slug, slug));
+  const [row] = await db
+    .select({ taken: events.boothsTaken, capacity: events.boothCapacity })
+    .from(events)
+    .where(eq(events.slug, slug));
   return row!;
 }
 
@@ -166,7 +171,10 @@ describe('ownership and withdrawal', () => {
 
     const steal = await send(mine, 'DELETE', `/events/${slug}/registrations/${theirRegistration.id}`);
     expect(steal.status).toBe(404);
-    expect((await send(mine, 'PATCH', `/events/${slug}/registrations/${theirRegistration.id}`, { status: 'declined' })).status).toBe(403);
+    expect(
+      (await send(mine, 'PATCH', `/events/${slug}/registrations/${theirRegistration.id}`, { status: 'declined' }))
+        .status,
+    ).toBe(403);
     expect((await send(mine, 'GET', `/events/${slug}/registrations.csv`)).status).toBe(403);
     const [still] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, theirRegistration.id));
     expect(still!.status).toBe('pending');
@@ -189,7 +197,10 @@ describe('ownership and withdrawal', () => {
     expect(second.status).toBe('pending');
     expect((await boothsTaken(slug)).taken).toBe(1);
 
-    await db.update(events).set({ registrationClosesAt: new Date(Date.now() - 1000) }).where(eq(events.slug, slug));
+    await db
+      .update(events)
+      .set({ registrationClosesAt: new Date(Date.now() - 1000) })
+      .where(eq(events.slug, slug));
     const late = await send(member, 'DELETE', `/events/${slug}/registrations/${second.id}`);
     expect(late.status).toBe(409);
     expect((await boothsTaken(slug)).taken).toBe(1);
@@ -205,7 +216,8 @@ describe('trade officers decide', () => {
     const rb = await readJson(await register(b, slug, { booths: 1 }));
     const rc = await readJson(await register(c, slug, { booths: 2 }));
     expect([ra.status, rb.status, rc.status]).toEqual(['pending', 'pending', 'waitlisted']);
-    const decide = (id: string, status: string) => send(officer, 'PATCH', `/events/${slug}/registrations/${id}`, { status });
+    const decide = (id: string, status: string) =>
+      send(officer, 'PATCH', `/events/${slug}/registrations/${id}`, { status });
 
     expect((await readJson(await decide(ra.id, 'confirmed'))).status).toBe('confirmed');
     expect((await boothsTaken(slug)).taken).toBe(3);
@@ -220,7 +232,9 @@ describe('trade officers decide', () => {
     expect((await boothsTaken(slug)).taken).toBe(2);
     expect((await decide(rc.id, 'confirmed')).status).toBe(409);
     expect((await decide('no-such-id', 'confirmed')).status).toBe(404);
-    expect((await send(officer, 'PATCH', `/events/${slug}/registrations/${rc.id}`, { status: 'withdrawn' })).status).toBe(422);
+    expect(
+      (await send(officer, 'PATCH', `/events/${slug}/registrations/${rc.id}`, { status: 'withdrawn' })).status,
+    ).toBe(422);
 
     const actions = await db
       .select({ action: auditLog.action })

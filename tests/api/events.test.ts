@@ -2,7 +2,13 @@ import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { cooperatives, eventRegistrationProducts, eventRegistrations, events, products } from '../../src/server/db/schema';
+import {
+  cooperatives,
+  eventRegistrationProducts,
+  eventRegistrations,
+  events,
+  products,
+} from '../../src/server/db/schema';
 import { vietnamMidnight } from '../../src/server/time/vietnam';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
@@ -161,7 +167,9 @@ describe('GET /events.ics', () => {
       .select({ id: events.id, status: events.status, revision: events.revision })
       .from(events)
       .where(and(inArray(events.status, ['published', 'cancelled']), gte(events.endsAt, since)));
-    expect(parsed.map((v) => v.getFirstPropertyValue('uid')).sort()).toEqual(expected.map((e) => `${e.id}@localhost`).sort());
+    expect(parsed.map((v) => v.getFirstPropertyValue('uid')).sort()).toEqual(
+      expected.map((e) => `${e.id}@localhost`).sort(),
+    );
     for (const e of expected) {
       const vevent = parsed.find((v) => v.getFirstPropertyValue('uid') === `${e.id}@localhost`);
       expect(vevent?.getFirstPropertyValue('sequence')).toBe(e.revision);
@@ -193,7 +201,10 @@ describe('GET /events.atom', () => {
     const published = [...body.matchAll(/<published>([^<]+)<\/published>/g)].map((m) => m[1] as string);
     expect(published.length).toBeGreaterThan(0);
     expect(published).toEqual([...published].sort().reverse());
-    const fairs = await db.select({ id: events.id }).from(events).where(and(eq(events.kind, 'fair'), inArray(events.status, ['published', 'cancelled'])));
+    const fairs = await db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.kind, 'fair'), inArray(events.status, ['published', 'cancelled'])));
     expect(published.length).toBe(Math.min(50, fairs.length));
   });
 
@@ -234,13 +245,20 @@ describe('GET /events/{slug}', () => {
         ),
       )
       .limit(2);
-    const [shown] = await db.select({ id: products.id }).from(products).where(and(eq(products.cooperativeId, coops[0]!.id), eq(products.status, 'published'))).limit(1);
+    const [shown] = await db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.cooperativeId, coops[0]!.id), eq(products.status, 'published')))
+      .limit(1);
     await db.insert(eventRegistrations).values([
       { id: registrationIds[0]!, eventId, cooperativeId: coops[0]!.id, booths: 2, status: 'confirmed' },
       { id: registrationIds[1]!, eventId, cooperativeId: coops[1]!.id, booths: 1, status: 'pending' },
     ]);
     await db.insert(eventRegistrationProducts).values({ registrationId: registrationIds[0]!, productId: shown!.id });
-    await db.update(events).set({ boothsTaken: taken + 3 }).where(eq(events.id, eventId));
+    await db
+      .update(events)
+      .set({ boothsTaken: taken + 3 })
+      .where(eq(events.id, eventId));
   });
 
   afterAll(async () => {
@@ -258,7 +276,9 @@ describe('GET /events/{slug}', () => {
       .from(eventRegistrations)
       .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed')));
     expect(body.participants).toHaveLength(confirmed.length);
-    const mine = body.participants.find((p: { booths: number; products: unknown[] }) => p.booths === 2 && p.products.length === 1);
+    const mine = body.participants.find(
+      (p: { booths: number; products: unknown[] }) => p.booths === 2 && p.products.length === 1,
+    );
     expect(mine).toBeDefined();
     expect(mine.products[0].slug).toMatch(/^[a-z0-9-]+$/);
     expect(['open', 'not_yet_open', 'closed']).toContain(body.registration);

@@ -27,7 +27,8 @@ describe('POST /inquiries', async () => {
     database: async () => db,
     driver: () => 'libsql',
     mailer: () => ({ send: async (message) => void sent.push(message) }),
-    turnstile: () => (turnstileAnswer === null ? null : async (token) => turnstileAnswer === true && token === 'good-token'),
+    turnstile: () =>
+      turnstileAnswer === null ? null : async (token) => turnstileAnswer === true && token === 'good-token',
   });
   const [product] = await db
     .select({ id: products.id, slug: products.slug, cooperativeId: products.cooperativeId })
@@ -35,7 +36,10 @@ describe('POST /inquiries', async () => {
     .where(eq(products.status, 'published'))
     .limit(1);
   if (!product) throw new Error('demo data has no published product');
-  const [cooperative] = await db.select({ slug: cooperatives.slug, email: cooperatives.email }).from(cooperatives).where(eq(cooperatives.id, product.cooperativeId));
+  const [cooperative] = await db
+    .select({ slug: cooperatives.slug, email: cooperatives.email })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, product.cooperativeId));
   const [otherCooperative] = await db
     .select({ slug: cooperatives.slug })
     .from(cooperatives)
@@ -47,7 +51,12 @@ describe('POST /inquiries', async () => {
   let address = 0;
   const nextAddress = () => `192.0.2.${++address % 250}.${address}`.split('.').slice(0, 4).join('.');
 
-  async function post(body: unknown, headers: Record<string, string> = {}, env: Partial<Env> = {}, context?: ExecutionContext) {
+  async function post(
+    body: unknown,
+    headers: Record<string, string> = {},
+    env: Partial<Env> = {},
+    context?: ExecutionContext,
+  ) {
     return api.request(
       `${ORIGIN}/inquiries`,
       {
@@ -60,7 +69,8 @@ describe('POST /inquiries', async () => {
     );
   }
   const forProduct = (overrides: Record<string, unknown> = {}) => validInquiry({ product: product.slug, ...overrides });
-  const rowByReference = async (reference: string) => (await db.select().from(inquiries).where(eq(inquiries.reference, reference)))[0];
+  const rowByReference = async (reference: string) =>
+    (await db.select().from(inquiries).where(eq(inquiries.reference, reference)))[0];
 
   it('stores the inquiry and answers 201 with a reference and a status link, nothing personal', async () => {
     const work = backgroundWork();
@@ -82,13 +92,19 @@ describe('POST /inquiries', async () => {
       country: 'VN',
     });
     // Stored before any mail; the mail goes out after the response.
-    const queued = await db.select().from(inquiryNotifications).where(eq(inquiryNotifications.inquiryId, row?.id ?? ''));
+    const queued = await db
+      .select()
+      .from(inquiryNotifications)
+      .where(eq(inquiryNotifications.inquiryId, row?.id ?? ''));
     expect(queued.length).toBeGreaterThan(0);
     await work.settle();
     const mails = sent.filter((m) => m.subject.includes(body.inquiry.reference));
     expect(mails.map((m) => m.to).sort()).toEqual(queued.map((q) => q.recipient).sort());
     expect(mails[0]?.text).toContain('Xin báo giá sỉ 500 kg');
-    const after = await db.select().from(inquiryNotifications).where(eq(inquiryNotifications.inquiryId, row?.id ?? ''));
+    const after = await db
+      .select()
+      .from(inquiryNotifications)
+      .where(eq(inquiryNotifications.inquiryId, row?.id ?? ''));
     expect(after.every((n) => n.status === 'sent' && n.attempts === 1)).toBe(true);
   });
 
@@ -99,7 +115,11 @@ describe('POST /inquiries', async () => {
         'http://evil.example/inquiries',
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin: 'http://evil.example', 'cf-connecting-ip': nextAddress() },
+          headers: {
+            'content-type': 'application/json',
+            origin: 'http://evil.example',
+            'cf-connecting-ip': nextAddress(),
+          },
           body: JSON.stringify(forProduct()),
         },
         env as Env,
@@ -178,7 +198,10 @@ describe('POST /inquiries', async () => {
   ];
   for (const [what, overrides, field, message] of invalid) {
     it(`refuses ${what} (422, names ${field})`, async () => {
-      const body = what === 'a product of another cooperative' ? forProduct({ cooperative: otherCooperative.slug }) : forProduct(overrides);
+      const body =
+        what === 'a product of another cooperative'
+          ? forProduct({ cooperative: otherCooperative.slug })
+          : forProduct(overrides);
       if (what === 'no target') delete body.product;
       const res = await post(body);
       expect(res.status).toBe(422);
@@ -190,7 +213,9 @@ describe('POST /inquiries', async () => {
   }
 
   it('names every wrong field at once, in the language asked for', async () => {
-    const res = await post(forProduct({ name: '', email: 'nope', country: 'xx', consent: false, message: 'hi' }), { 'accept-language': 'en' });
+    const res = await post(forProduct({ name: '', email: 'nope', country: 'xx', consent: false, message: 'hi' }), {
+      'accept-language': 'en',
+    });
     expect(res.status).toBe(422);
     const { error } = await readJson(res);
     expect(Object.keys(error.fields).sort()).toEqual(['consent', 'country', 'email', 'message', 'name']);
@@ -211,7 +236,9 @@ describe('POST /inquiries', async () => {
     const malformed = await post('{"name": ');
     expect(malformed.status).toBe(400);
     expect((await readJson(malformed)).error.code).toBe('invalid_json');
-    const form = await post(new URLSearchParams({ name: 'x' }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await post(new URLSearchParams({ name: 'x' }).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(415);
     expect((await readJson(form)).error.code).toBe('unsupported_media_type');
     const large = await post(forProduct({ message: 'x'.repeat(40_000) }));
@@ -234,7 +261,9 @@ describe('POST /inquiries', async () => {
 
   it('keeps one row when requests with one key race', async () => {
     const key = crypto.randomUUID();
-    const responses = await Promise.all(Array.from({ length: 6 }, () => post(forProduct(), { 'idempotency-key': key })));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => post(forProduct(), { 'idempotency-key': key })),
+    );
     const bodies = await Promise.all(responses.map((r) => readJson(r)));
     expect(responses.map((r) => r.status).filter((s) => s === 201)).toHaveLength(1);
     expect(responses.every((r) => r.status === 201 || r.status === 200)).toBe(true);
@@ -242,14 +271,19 @@ describe('POST /inquiries', async () => {
     const rows = await db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.idempotencyKey, key));
     expect(rows).toHaveLength(1);
     // One set of notifications: the losing batches queued nothing.
-    const recipients = await db.select({ to: inquiryNotifications.recipient }).from(inquiryNotifications).where(eq(inquiryNotifications.inquiryId, rows[0]?.id ?? ''));
+    const recipients = await db
+      .select({ to: inquiryNotifications.recipient })
+      .from(inquiryNotifications)
+      .where(eq(inquiryNotifications.inquiryId, rows[0]?.id ?? ''));
     expect(new Set(recipients.map((r) => r.to)).size).toBe(recipients.length);
   });
 
   it('refuses a key reused for different fields, and a malformed key (422)', async () => {
     const key = crypto.randomUUID();
     expect((await post(forProduct(), { 'idempotency-key': key })).status).toBe(201);
-    const reused = await post(forProduct({ message: 'Một câu hỏi hoàn toàn khác về sản phẩm.' }), { 'idempotency-key': key });
+    const reused = await post(forProduct({ message: 'Một câu hỏi hoàn toàn khác về sản phẩm.' }), {
+      'idempotency-key': key,
+    });
     expect(reused.status).toBe(422);
     expect(Object.keys((await readJson(reused)).error.fields)).toEqual(['idempotencyKey']);
     expect((await post(forProduct(), { 'idempotency-key': 'short' })).status).toBe(422);
@@ -258,7 +292,9 @@ describe('POST /inquiries', async () => {
   it('limits one address: the next inquiry after the limit is 429 with Retry-After', async () => {
     const ip = '198.51.100.77';
     for (let i = 0; i < INQUIRY_ADDRESS_POLICY.limit; i++) {
-      expect((await post(validInquiry({ cooperative: otherCooperative.slug }), { 'cf-connecting-ip': ip })).status).toBe(201);
+      expect(
+        (await post(validInquiry({ cooperative: otherCooperative.slug }), { 'cf-connecting-ip': ip })).status,
+      ).toBe(201);
     }
     const refused = await post(validInquiry({ cooperative: otherCooperative.slug }), { 'cf-connecting-ip': ip });
     expect(refused.status).toBe(429);
@@ -271,7 +307,11 @@ describe('POST /inquiries', async () => {
     const { seedDemoData, seedReferenceData } = await import('../../src/server/db/seeding');
     await seedReferenceData(fresh);
     await seedDemoData(fresh, new Date());
-    const own = createApi({ database: async () => fresh, driver: () => 'libsql', mailer: () => ({ send: async () => {} }) });
+    const own = createApi({
+      database: async () => fresh,
+      driver: () => 'libsql',
+      mailer: () => ({ send: async () => {} }),
+    });
     const send = (i: number) =>
       own.request(
         `${ORIGIN}/inquiries`,
@@ -295,7 +335,9 @@ describe('POST /inquiries', async () => {
   });
 
   it('holds spam for review: stored as spam, no mail queued', async () => {
-    const res = await post(forProduct({ message: 'Cheap viagra and casino bonus http://a.example http://b.example http://c.example' }));
+    const res = await post(
+      forProduct({ message: 'Cheap viagra and casino bonus http://a.example http://b.example http://c.example' }),
+    );
     expect(res.status).toBe(201);
     const row = await rowByReference((await readJson(res)).inquiry.reference);
     expect(row?.status).toBe('spam');
@@ -326,7 +368,14 @@ describe('POST /inquiries', async () => {
     expect((await post(forProduct(), { origin: 'https://evil.example' }, env)).status).toBe(403);
     const preflight = await api.request(
       `${ORIGIN}/inquiries`,
-      { method: 'OPTIONS', headers: { origin: partner, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, idempotency-key' } },
+      {
+        method: 'OPTIONS',
+        headers: {
+          origin: partner,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, idempotency-key',
+        },
+      },
       { ...TEST_ENV, ...env },
     );
     expect(preflight.status).toBe(204);
@@ -335,7 +384,11 @@ describe('POST /inquiries', async () => {
     // Only the public POST: the buyer's status look-up stays same-origin.
     const status = await api.request(
       `${ORIGIN}/inquiries/status`,
-      { method: 'POST', headers: { origin: partner, 'content-type': 'application/json' }, body: JSON.stringify({ reference: 'HTX-0000-0000', contact: 'a@b.c' }) },
+      {
+        method: 'POST',
+        headers: { origin: partner, 'content-type': 'application/json' },
+        body: JSON.stringify({ reference: 'HTX-0000-0000', contact: 'a@b.c' }),
+      },
       { ...TEST_ENV, ...env },
     );
     expect(status.status).toBe(403);
@@ -345,7 +398,11 @@ describe('POST /inquiries', async () => {
     const lookUp = (reference: string, contact: string, ip = nextAddress(), lang = 'vi') =>
       api.request(
         `${ORIGIN}/inquiries/status?lang=${lang}`,
-        { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': ip }, body: JSON.stringify({ reference, contact }) },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': ip },
+          body: JSON.stringify({ reference, contact }),
+        },
         TEST_ENV,
       );
 
@@ -375,14 +432,16 @@ describe('POST /inquiries', async () => {
     it('counts failed look-ups only: a buyer checking often is never refused', async () => {
       const { inquiry } = await readJson(await post(forProduct()));
       const ip = '198.51.100.201';
-      for (let i = 0; i <= STATUS_LOOKUP_POLICY.limit; i++) expect((await lookUp(inquiry.reference, 'lan@example.com', ip)).status).toBe(200);
+      for (let i = 0; i <= STATUS_LOOKUP_POLICY.limit; i++)
+        expect((await lookUp(inquiry.reference, 'lan@example.com', ip)).status).toBe(200);
       expect((await lookUp('HTX-0000-0000', 'lan@example.com', ip)).status).toBe(404);
     });
 
     it('limits failed look-ups per address', async () => {
       const ip = '198.51.100.200';
       let status = 0;
-      for (let i = 0; i <= STATUS_LOOKUP_POLICY.limit && status !== 429; i++) status = (await lookUp('HTX-0000-0000', `x${i}@example.com`, ip)).status;
+      for (let i = 0; i <= STATUS_LOOKUP_POLICY.limit && status !== 429; i++)
+        status = (await lookUp('HTX-0000-0000', `x${i}@example.com`, ip)).status;
       expect(status).toBe(429);
     });
   });

@@ -22,14 +22,23 @@ const ORIGIN = 'http://localhost';
 describe('inquiry inbox API', async () => {
   const db: Database = await demoDatabase();
   const sent: MailMessage[] = [];
-  const api = createApi({ database: async () => db, driver: () => 'libsql', mailer: () => ({ send: async (m) => void sent.push(m) }) });
+  const api = createApi({
+    database: async () => db,
+    driver: () => 'libsql',
+    mailer: () => ({ send: async (m) => void sent.push(m) }),
+  });
   let address = 0;
   const request = (path: string, init: RequestInit & { cookie?: string } = {}, context?: ExecutionContext) =>
     api.request(
       `${ORIGIN}${path}`,
       {
         ...init,
-        headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': `192.0.2.${++address % 250}`, ...(init.cookie ? { cookie: init.cookie } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          origin: ORIGIN,
+          'cf-connecting-ip': `192.0.2.${++address % 250}`,
+          ...(init.cookie ? { cookie: init.cookie } : {}),
+        },
       },
       TEST_ENV,
       context,
@@ -37,19 +46,31 @@ describe('inquiry inbox API', async () => {
 
   async function signIn(email: string) {
     const account = DEMO_ACCOUNTS.find((a) => a.email === email);
-    const res = await request('/session', { method: 'POST', body: JSON.stringify({ email, password: account?.password }) });
+    const res = await request('/session', {
+      method: 'POST',
+      body: JSON.stringify({ email, password: account?.password }),
+    });
     expect(res.status).toBe(200);
     return sessionCookieFrom(res) ?? '';
   }
   const manager1 = await signIn('quanly1@cho-htx.test');
   const member2 = await signIn('thanhvien2@cho-htx.test');
   const officer = await signIn('canbo@cho-htx.test');
-  const [manager] = await db.select({ cooperativeId: users.cooperativeId }).from(users).where(eq(users.email, 'quanly1@cho-htx.test'));
+  const [manager] = await db
+    .select({ cooperativeId: users.cooperativeId })
+    .from(users)
+    .where(eq(users.email, 'quanly1@cho-htx.test'));
   const cooperativeId = manager?.cooperativeId ?? '';
-  const [coop] = await db.select({ slug: cooperatives.slug }).from(cooperatives).where(eq(cooperatives.id, cooperativeId));
+  const [coop] = await db
+    .select({ slug: cooperatives.slug })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, cooperativeId));
 
   async function send(overrides: Record<string, unknown> = {}) {
-    const res = await request('/inquiries', { method: 'POST', body: JSON.stringify(validInquiry({ cooperative: coop?.slug, ...overrides })) });
+    const res = await request('/inquiries', {
+      method: 'POST',
+      body: JSON.stringify(validInquiry({ cooperative: coop?.slug, ...overrides })),
+    });
     expect(res.status).toBe(201);
     return (await readJson(res)).inquiry.reference as string;
   }
@@ -62,10 +83,19 @@ describe('inquiry inbox API', async () => {
 
     const opened = await request(`/inquiries/${reference}`, { cookie: manager1 });
     expect(opened.status).toBe(200);
-    expect((await readJson(opened)).inquiry).toMatchObject({ reference, status: 'read', email: 'lan@example.com', phone: '+84912345678' });
+    expect((await readJson(opened)).inquiry).toMatchObject({
+      reference,
+      status: 'read',
+      email: 'lan@example.com',
+      phone: '+84912345678',
+    });
 
     const work = backgroundWork();
-    const reply = await request(`/inquiries/${reference}/replies`, { method: 'POST', cookie: manager1, body: JSON.stringify({ body: 'Có hàng, giá sỉ 180.000 đ/kg.' }) }, work.context);
+    const reply = await request(
+      `/inquiries/${reference}/replies`,
+      { method: 'POST', cookie: manager1, body: JSON.stringify({ body: 'Có hàng, giá sỉ 180.000 đ/kg.' }) },
+      work.context,
+    );
     expect(reply.status).toBe(201);
     await work.settle();
     const [row] = await db.select().from(inquiries).where(eq(inquiries.reference, reference));
@@ -76,9 +106,29 @@ describe('inquiry inbox API', async () => {
     expect(mail?.text).toContain('Có hàng, giá sỉ 180.000 đ/kg.');
     expect(mail?.text).toContain(`/hoi-hang/trang-thai?reference=${reference}`);
 
-    expect(await readJson(await request(`/inquiries/${reference}/actions`, { method: 'POST', cookie: manager1, body: JSON.stringify({ action: 'close' }) }))).toEqual({ status: 'closed' });
-    expect(await readJson(await request(`/inquiries/${reference}/actions`, { method: 'POST', cookie: manager1, body: JSON.stringify({ action: 'reopen' }) }))).toEqual({ status: 'replied' });
-    const empty = await request(`/inquiries/${reference}/replies`, { method: 'POST', cookie: manager1, body: JSON.stringify({ body: '   ' }) });
+    expect(
+      await readJson(
+        await request(`/inquiries/${reference}/actions`, {
+          method: 'POST',
+          cookie: manager1,
+          body: JSON.stringify({ action: 'close' }),
+        }),
+      ),
+    ).toEqual({ status: 'closed' });
+    expect(
+      await readJson(
+        await request(`/inquiries/${reference}/actions`, {
+          method: 'POST',
+          cookie: manager1,
+          body: JSON.stringify({ action: 'reopen' }),
+        }),
+      ),
+    ).toEqual({ status: 'replied' });
+    const empty = await request(`/inquiries/${reference}/replies`, {
+      method: 'POST',
+      cookie: manager1,
+      body: JSON.stringify({ body: '   ' }),
+    });
     expect(empty.status).toBe(422);
   });
 
@@ -100,7 +150,10 @@ describe('inquiry inbox API', async () => {
     expect(list.items.map((i: { reference: string }) => i.reference)).not.toContain(reference);
     expect((await request('/inquiries', { cookie: officer })).status).toBe(403);
     expect((await request('/inquiries/HTX-0000-0000', { cookie: manager1 })).status).toBe(404);
-    const [row] = await db.select({ status: inquiries.status }).from(inquiries).where(eq(inquiries.reference, reference));
+    const [row] = await db
+      .select({ status: inquiries.status })
+      .from(inquiries)
+      .where(eq(inquiries.reference, reference));
     expect(row?.status).toBe('new');
   });
 
@@ -108,12 +161,27 @@ describe('inquiry inbox API', async () => {
     const reference = await send({ message: 'casino bonus http://a.example http://b.example http://c.example' });
     const [row] = await db.select().from(inquiries).where(eq(inquiries.reference, reference));
     expect(row?.status).toBe('spam');
-    expect((await request(`/inquiries/${reference}/replies`, { method: 'POST', cookie: manager1, body: JSON.stringify({ body: 'Hi' }) })).status).toBe(422);
+    expect(
+      (
+        await request(`/inquiries/${reference}/replies`, {
+          method: 'POST',
+          cookie: manager1,
+          body: JSON.stringify({ body: 'Hi' }),
+        })
+      ).status,
+    ).toBe(422);
     const work = backgroundWork();
-    const res = await request(`/inquiries/${reference}/actions`, { method: 'POST', cookie: manager1, body: JSON.stringify({ action: 'not_spam' }) }, work.context);
+    const res = await request(
+      `/inquiries/${reference}/actions`,
+      { method: 'POST', cookie: manager1, body: JSON.stringify({ action: 'not_spam' }) },
+      work.context,
+    );
     expect(await readJson(res)).toEqual({ status: 'read' });
     await work.settle();
-    const notifications = await db.select().from(inquiryNotifications).where(eq(inquiryNotifications.inquiryId, row?.id ?? ''));
+    const notifications = await db
+      .select()
+      .from(inquiryNotifications)
+      .where(eq(inquiryNotifications.inquiryId, row?.id ?? ''));
     expect(notifications.length).toBeGreaterThan(0);
     expect(notifications.every((n) => n.status === 'sent')).toBe(true);
   });

@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../functions/api';
 import type { Database } from '../../src/server/db/client';
 import { inquiries, inquiryNotifications, products } from '../../src/server/db/schema';
-import { deliverDueNotifications, listNotificationProblems, MAX_ATTEMPTS } from '../../src/server/inquiries/notifications';
+import {
+  deliverDueNotifications,
+  listNotificationProblems,
+  MAX_ATTEMPTS,
+} from '../../src/server/inquiries/notifications';
 import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
 import { MailDeliveryError } from '../../src/server/mail/mailer';
 import { DAILY_CRON, RETRY_CRON, runScheduledJobs } from '../../src/server/scheduled';
@@ -35,7 +39,11 @@ describe('inquiry notifications', async () => {
   const db: Database = await demoDatabase();
   const mailer = new SwitchableMailer();
   const api = createApi({ database: async () => db, driver: () => 'libsql', mailer: () => mailer });
-  const [product] = await db.select({ slug: products.slug }).from(products).where(eq(products.status, 'published')).limit(1);
+  const [product] = await db
+    .select({ slug: products.slug })
+    .from(products)
+    .where(eq(products.status, 'published'))
+    .limit(1);
   let address = 0;
 
   async function submit() {
@@ -44,7 +52,11 @@ describe('inquiry notifications', async () => {
       'http://localhost/inquiries',
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'http://localhost', 'cf-connecting-ip': `192.0.2.${++address}` },
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://localhost',
+          'cf-connecting-ip': `192.0.2.${++address}`,
+        },
         body: JSON.stringify(validInquiry({ product: product?.slug })),
       },
       TEST_ENV,
@@ -58,7 +70,8 @@ describe('inquiry notifications', async () => {
     return row;
   }
 
-  const notificationsOf = (inquiryId: string) => db.select().from(inquiryNotifications).where(eq(inquiryNotifications.inquiryId, inquiryId));
+  const notificationsOf = (inquiryId: string) =>
+    db.select().from(inquiryNotifications).where(eq(inquiryNotifications.inquiryId, inquiryId));
 
   it('a failing sender leaves the inquiry stored, and the retry delivers each mail exactly once', async () => {
     mailer.failing = true;
@@ -67,7 +80,12 @@ describe('inquiry notifications', async () => {
     const failed = await notificationsOf(inquiry.id);
     expect(failed.length).toBeGreaterThan(0);
     for (const n of failed) {
-      expect(n).toMatchObject({ status: 'pending', attempts: 1, lastError: 'mail API answered 503', claimedUntil: null });
+      expect(n).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: 'mail API answered 503',
+        claimedUntil: null,
+      });
       expect(n.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     }
     expect(mailer.delivered).toHaveLength(0);
@@ -80,8 +98,13 @@ describe('inquiry notifications', async () => {
     const later = new Date(Date.now() + HOUR);
     await runScheduledJobs(db, mailer, RETRY_CRON, later);
     const mine = () => mailer.delivered.filter((m) => m.subject.includes(inquiry.reference));
-    expect(mine().map((m) => m.to).sort()).toEqual(failed.map((n) => n.recipient).sort());
-    for (const n of await notificationsOf(inquiry.id)) expect(n).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(
+      mine()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(failed.map((n) => n.recipient).sort());
+    for (const n of await notificationsOf(inquiry.id))
+      expect(n).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
 
     // Another run, the daily one too, sends nothing again.
     await runScheduledJobs(db, mailer, DAILY_CRON, new Date(later.getTime() + HOUR));
@@ -95,7 +118,10 @@ describe('inquiry notifications', async () => {
     mailer.failing = false;
     const later = new Date(Date.now() + HOUR);
     const before = mailer.delivered.length;
-    await Promise.all([deliverDueNotifications(db, mailer, () => later), deliverDueNotifications(db, mailer, () => later)]);
+    await Promise.all([
+      deliverDueNotifications(db, mailer, () => later),
+      deliverDueNotifications(db, mailer, () => later),
+    ]);
     const count = (await notificationsOf(inquiry.id)).length;
     expect(mailer.delivered.length - before).toBe(count);
   });
@@ -118,7 +144,12 @@ describe('inquiry notifications', async () => {
     const problems = await listNotificationProblems(db, new Date(at));
     const listed = problems.filter((p) => p.reference === inquiry.reference);
     expect(listed).toHaveLength(rows.length);
-    expect(listed[0]).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'mail API answered 503', kind: 'cooperative_new' });
+    expect(listed[0]).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      lastError: 'mail API answered 503',
+      kind: 'cooperative_new',
+    });
     expect(JSON.stringify(listed)).not.toContain('lan@example.com');
     expect(JSON.stringify(listed)).not.toContain('Xin báo giá');
   });

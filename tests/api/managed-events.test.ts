@@ -36,7 +36,13 @@ async function cookieFor(role: 'member' | 'officer' | 'admin', cooperativeId: st
   return { cookie: `session=${token}`, id: user.id };
 }
 
-function send(cookie: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+function send(
+  cookie: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const all: Record<string, string> = { origin: ORIGIN, ...headers };
   if (cookie) all.cookie = cookie;
   if (body !== undefined) all['content-type'] = 'application/json';
@@ -69,7 +75,8 @@ async function icsOf(slug: string) {
 /** Whether any events sitemap lists the event's page. */
 async function inSitemap(slug: string): Promise<boolean> {
   const origin = 'https://cho-htx.example';
-  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
+  const locs = (xml: string) =>
+    [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
   for (const loc of locs(await renderSitemapIndex(db, origin)).filter((l) => l.includes('/sitemaps/events-'))) {
     const url = new URL(loc);
     const name = parseSitemapName(url.pathname.replace(/^\/sitemaps\/(.+)\.xml$/, '$1'), url.searchParams.get('after'));
@@ -95,7 +102,12 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
     const draft = await readJson(created);
     expect(draft).toMatchObject({ status: 'draft', revision: 0, seriesId: null, publishedAt: null });
     expect(draft.slug).toBe('hoi-cho-ocop-thu-nghiem');
-    expect(draft.input).toMatchObject({ startDate: '2027-03-10', endDate: '2027-03-12', startTime: '08:00', boothCapacity: 40 });
+    expect(draft.input).toMatchObject({
+      startDate: '2027-03-10',
+      endDate: '2027-03-12',
+      startTime: '08:00',
+      boothCapacity: 40,
+    });
     expect(created.headers.get('cache-control')).toContain('no-store');
 
     // A draft is nowhere public.
@@ -108,7 +120,12 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
     expect((await readJson(await send(officer, 'GET', `/managed-events/${draft.slug}`))).status).toBe('draft');
 
     // Editing a draft does not raise the revision.
-    const edited = await send(officer, 'PUT', `/managed-events/${draft.slug}`, fair({ titleEn: 'Test OCOP fair 2027' }));
+    const edited = await send(
+      officer,
+      'PUT',
+      `/managed-events/${draft.slug}`,
+      fair({ titleEn: 'Test OCOP fair 2027' }),
+    );
     expect(edited.status).toBe(200);
     expect(await readJson(edited)).toMatchObject({ revision: 0, input: { titleEn: 'Test OCOP fair 2027' } });
 
@@ -123,7 +140,12 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
     expect((await send(officer, 'POST', `/managed-events/${draft.slug}/publish`)).status).toBe(409);
 
     // A published change raises the revision, which calendars read as SEQUENCE.
-    const moved = await send(admin, 'PUT', `/managed-events/${draft.slug}`, fair({ endTime: '18:00', titleEn: 'Test OCOP fair 2027' }));
+    const moved = await send(
+      admin,
+      'PUT',
+      `/managed-events/${draft.slug}`,
+      fair({ endTime: '18:00', titleEn: 'Test OCOP fair 2027' }),
+    );
     expect(moved.status).toBe(200);
     expect(await readJson(moved)).toMatchObject({ revision: 1, input: { endTime: '18:00' } });
     expect(await icsOf(draft.slug)).toContain('SEQUENCE:1');
@@ -132,9 +154,15 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
     const noReason = await send(officer, 'POST', `/managed-events/${draft.slug}/cancel`, { reason: '' });
     expect(noReason.status).toBe(422);
     expect(Object.keys((await readJson(noReason)).error.fields)).toEqual(['reason']);
-    const cancelled = await send(officer, 'POST', `/managed-events/${draft.slug}/cancel`, { reason: 'Hoãn vì bão số 3.' });
+    const cancelled = await send(officer, 'POST', `/managed-events/${draft.slug}/cancel`, {
+      reason: 'Hoãn vì bão số 3.',
+    });
     expect(cancelled.status).toBe(200);
-    expect(await readJson(cancelled)).toMatchObject({ status: 'cancelled', revision: 2, cancelReason: 'Hoãn vì bão số 3.' });
+    expect(await readJson(cancelled)).toMatchObject({
+      status: 'cancelled',
+      revision: 2,
+      cancelReason: 'Hoãn vì bão số 3.',
+    });
     const ics = await icsOf(draft.slug);
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).toContain('SEQUENCE:2');
@@ -145,16 +173,29 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
     const late = await send(officer, 'PUT', `/managed-events/${draft.slug}`, fair());
     expect(late.status).toBe(409);
     expect((await readJson(late)).error.fields.status).toBeTruthy();
-    expect((await send(officer, 'POST', `/managed-events/${draft.slug}/cancel`, { reason: 'Lần nữa cho chắc.' })).status).toBe(409);
+    expect(
+      (await send(officer, 'POST', `/managed-events/${draft.slug}/cancel`, { reason: 'Lần nữa cho chắc.' })).status,
+    ).toBe(409);
 
-    expect(await auditActions(draft.id)).toEqual(['event.cancel', 'event.create', 'event.publish', 'event.update', 'event.update']);
+    expect(await auditActions(draft.id)).toEqual([
+      'event.cancel',
+      'event.create',
+      'event.publish',
+      'event.update',
+      'event.update',
+    ]);
     const [cancelEntry] = await db.select().from(auditLog).where(eq(auditLog.action, 'event.cancel'));
     expect(cancelEntry).toMatchObject({ actorUserId: officerId, entityType: 'event', entityId: draft.id });
     expect(cancelEntry!.detail).toMatchObject({ reason: 'Hoãn vì bão số 3.', from: 'published' });
   });
 
   it('publishes at once when asked, and does not write an unchanged edit', async () => {
-    const res = await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Phiên chợ công bố ngay', publish: true }));
+    const res = await send(
+      officer,
+      'POST',
+      '/managed-events',
+      fair({ titleVi: 'Phiên chợ công bố ngay', publish: true }),
+    );
     expect(res.status).toBe(201);
     const event = await readJson(res);
     expect(event.status).toBe('published');
@@ -166,7 +207,9 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
   });
 
   it('duplicates an event into a new draft', async () => {
-    const source = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Hội chợ mùa xuân', publish: true })));
+    const source = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Hội chợ mùa xuân', publish: true })),
+    );
     const res = await send(officer, 'POST', `/managed-events/${source.slug}/duplicate`);
     expect(res.status).toBe(201);
     const copy = await readJson(res);
@@ -180,8 +223,12 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
   });
 
   it('refuses a draft’s cancellation and unknown events', async () => {
-    const draft = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp không hủy được' })));
-    expect((await send(officer, 'POST', `/managed-events/${draft.slug}/cancel`, { reason: 'Không tổ chức nữa.' })).status).toBe(409);
+    const draft = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp không hủy được' })),
+    );
+    expect(
+      (await send(officer, 'POST', `/managed-events/${draft.slug}/cancel`, { reason: 'Không tổ chức nữa.' })).status,
+    ).toBe(409);
     for (const [method, path, body] of [
       ['GET', '/managed-events/khong-co', undefined],
       ['PUT', '/managed-events/khong-co', fair()],
@@ -197,20 +244,29 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
   });
 
   it('deletes a draft, with its audit entry, and refuses to delete what was published or cancelled', async () => {
-    const draft = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp tạo nhầm' })));
+    const draft = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp tạo nhầm' })),
+    );
     const before = await totals();
     const res = await send(officer, 'DELETE', `/managed-events/${draft.slug}`);
     expect(res.status).toBe(204);
     expect(await totals()).toEqual({ events: before.events - 1, audit: before.audit + 1 });
     expect((await send(officer, 'GET', `/managed-events/${draft.slug}`)).status).toBe(404);
     expect(await auditActions(draft.id)).toEqual(['event.create', 'event.delete']);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, draft.id), eq(auditLog.action, 'event.delete')));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, draft.id), eq(auditLog.action, 'event.delete')));
     expect(entry?.actorUserId).toBe(officerId);
     expect(entry!.detail).toEqual({ slug: draft.slug, title: 'Bản nháp tạo nhầm' });
     expect((await send(officer, 'DELETE', `/managed-events/${draft.slug}`)).status).toBe(404);
 
-    const published = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Đã công bố, không xóa', publish: true })));
-    const cancelled = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Đã hủy, không xóa', publish: true })));
+    const published = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Đã công bố, không xóa', publish: true })),
+    );
+    const cancelled = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Đã hủy, không xóa', publish: true })),
+    );
     await send(officer, 'POST', `/managed-events/${cancelled.slug}/cancel`, { reason: 'Không tổ chức nữa.' });
     const kept = await totals();
     const reasons: string[] = [];
@@ -228,8 +284,17 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
   });
 
   it('deletes nothing when the draft was published between the read and the write', async () => {
-    const draft = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp bị công bố giữa chừng' })));
-    const officerUser: SessionUser = { id: officerId, email: 'o@example.test', displayName: 'Officer', role: 'officer', cooperativeId: null, isManager: false };
+    const draft = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp bị công bố giữa chừng' })),
+    );
+    const officerUser: SessionUser = {
+      id: officerId,
+      email: 'o@example.test',
+      displayName: 'Officer',
+      role: 'officer',
+      cooperativeId: null,
+      isManager: false,
+    };
     // The officer's read sees a draft; another officer publishes before the batch runs.
     const racing = db.batch.bind(db);
     db.batch = (async (statements: Parameters<typeof db.batch>[0]) => {
@@ -243,7 +308,9 @@ describe('an officer creates, edits, publishes and cancels an event', () => {
   });
 
   it('lists every event to officers, drafts included, filtered by status', async () => {
-    const draft = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp trong danh sách' })));
+    const draft = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Bản nháp trong danh sách' })),
+    );
     const drafts = await readJson(await send(officer, 'GET', '/managed-events?status=draft'));
     expect(drafts.items.map((e: { slug: string }) => e.slug)).toContain(draft.slug);
     expect(drafts.items.every((e: { status: string }) => e.status === 'draft')).toBe(true);
@@ -257,13 +324,24 @@ describe('bad input is refused field by field, with nothing written', () => {
   it('names each wrong field, in the reader’s language', async () => {
     const before = await totals();
     const res = await send(officer, 'POST', '/managed-events?lang=en', {
-      ...fair({ kind: 'party', provinceCode: '99', boothCapacity: 0, endDate: '2027-03-09', registrationCloses: '2027-03-11T09:00' }),
+      ...fair({
+        kind: 'party',
+        provinceCode: '99',
+        boothCapacity: 0,
+        endDate: '2027-03-09',
+        registrationCloses: '2027-03-11T09:00',
+      }),
     });
     expect(res.status).toBe(422);
     const { fields } = (await readJson(res)).error;
     // Each field's own check (an unknown kind, no booth) comes before the rules across fields.
     expect(Object.keys(fields).sort()).toEqual(['boothCapacity', 'kind']);
-    const rules = await send(officer, 'POST', '/managed-events?lang=en', fair({ provinceCode: '99', boothCapacity: 0, endDate: '2027-03-09', registrationCloses: '2027-03-11T09:00' }));
+    const rules = await send(
+      officer,
+      'POST',
+      '/managed-events?lang=en',
+      fair({ provinceCode: '99', boothCapacity: 0, endDate: '2027-03-09', registrationCloses: '2027-03-11T09:00' }),
+    );
     expect(rules.status).toBe(422);
     const ruleFields = (await readJson(rules)).error.fields;
     expect(Object.keys(ruleFields).sort()).toEqual(['boothCapacity', 'endDate', 'provinceCode', 'registrationCloses']);
@@ -277,25 +355,53 @@ describe('bad input is refused field by field, with nothing written', () => {
   });
 
   it('does not let the capacity fall below the booths already taken', async () => {
-    const event = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Hội chợ đã có gian', publish: true })));
+    const event = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Hội chợ đã có gian', publish: true })),
+    );
     await db.update(events).set({ boothsTaken: 12 }).where(eq(events.id, event.id));
     const before = await totals();
-    const res = await send(officer, 'PUT', `/managed-events/${event.slug}?lang=en`, { ...event.input, boothCapacity: 10 });
+    const res = await send(officer, 'PUT', `/managed-events/${event.slug}?lang=en`, {
+      ...event.input,
+      boothCapacity: 10,
+    });
     expect(res.status).toBe(422);
     expect((await readJson(res)).error.fields.boothCapacity).toContain('12');
-    expect((await send(officer, 'PUT', `/managed-events/${event.slug}`, { ...event.input, boothCapacity: 12 })).status).toBe(200);
+    expect(
+      (await send(officer, 'PUT', `/managed-events/${event.slug}`, { ...event.input, boothCapacity: 12 })).status,
+    ).toBe(200);
     const [row] = await db.select().from(events).where(eq(events.id, event.id));
     expect(row).toMatchObject({ boothCapacity: 12, revision: 1 });
     expect((await totals()).audit).toBe(before.audit + 1);
   });
 
   it('refuses an edit made on a version someone else has changed since', async () => {
-    const event = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Hai cán bộ cùng sửa' })));
-    const user: SessionUser = { id: officerId, email: 'o@example.test', displayName: 'Officer', role: 'officer', cooperativeId: null, isManager: false };
+    const event = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Hai cán bộ cùng sửa' })),
+    );
+    const user: SessionUser = {
+      id: officerId,
+      email: 'o@example.test',
+      displayName: 'Officer',
+      role: 'officer',
+      cooperativeId: null,
+      isManager: false,
+    };
     const seen = new Date(event.updatedAt);
-    await updateEvent(db, user, event.slug, { ...event.input, titleEn: 'First edit' }, { now: new Date(seen.getTime() + 1000), unchangedSince: seen });
+    await updateEvent(
+      db,
+      user,
+      event.slug,
+      { ...event.input, titleEn: 'First edit' },
+      { now: new Date(seen.getTime() + 1000), unchangedSince: seen },
+    );
     await expect(
-      updateEvent(db, user, event.slug, { ...event.input, titleEn: 'Second edit' }, { now: new Date(seen.getTime() + 2000), unchangedSince: seen }),
+      updateEvent(
+        db,
+        user,
+        event.slug,
+        { ...event.input, titleEn: 'Second edit' },
+        { now: new Date(seen.getTime() + 2000), unchangedSince: seen },
+      ),
     ).rejects.toThrow(ConflictError);
     const [row] = await db.select().from(events).where(eq(events.id, event.id));
     expect(row!.titleEn).toBe('First edit');
@@ -321,7 +427,12 @@ describe('recurring series', () => {
 
   it('previews the dates without writing anything', async () => {
     const before = await totals();
-    const res = await send(officer, 'POST', '/managed-events/series/preview', market({ frequency: 'monthly_weekday', ordinal: 2, weekday: 6, count: 3 }));
+    const res = await send(
+      officer,
+      'POST',
+      '/managed-events/series/preview',
+      market({ frequency: 'monthly_weekday', ordinal: 2, weekday: 6, count: 3 }),
+    );
     expect(res.status).toBe(200);
     const { dates } = await readJson(res);
     expect(dates.map((d: { startDate: string }) => d.startDate)).toEqual(['2027-01-09', '2027-02-13', '2027-03-13']);
@@ -329,11 +440,20 @@ describe('recurring series', () => {
   });
 
   it('creates separate dated events sharing a series id, each in the audit log', async () => {
-    const res = await send(officer, 'POST', '/managed-events/series', market({ frequency: 'monthly_weekday', ordinal: 2, weekday: 6, count: 3 }, { publish: true }));
+    const res = await send(
+      officer,
+      'POST',
+      '/managed-events/series',
+      market({ frequency: 'monthly_weekday', ordinal: 2, weekday: 6, count: 3 }, { publish: true }),
+    );
     expect(res.status).toBe(201);
     const series = await readJson(res);
     expect(series.items).toHaveLength(3);
-    expect(series.items.map((e: { input: { startDate: string } }) => e.input.startDate)).toEqual(['2027-01-09', '2027-02-13', '2027-03-13']);
+    expect(series.items.map((e: { input: { startDate: string } }) => e.input.startDate)).toEqual([
+      '2027-01-09',
+      '2027-02-13',
+      '2027-03-13',
+    ]);
     expect(new Set(series.items.map((e: { seriesId: string }) => e.seriesId))).toEqual(new Set([series.seriesId]));
     expect(series.items.map((e: { slug: string }) => e.slug)).toEqual([
       'phien-cho-ocop-cuoi-tuan-2027-01-09',
@@ -341,17 +461,35 @@ describe('recurring series', () => {
       'phien-cho-ocop-cuoi-tuan-2027-03-13',
     ]);
     expect(series.items.every((e: { status: string }) => e.status === 'published')).toBe(true);
-    const entries = await db.select().from(auditLog).where(inArray(auditLog.entityId, series.items.map((e: { id: string }) => e.id)));
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(
+        inArray(
+          auditLog.entityId,
+          series.items.map((e: { id: string }) => e.id),
+        ),
+      );
     expect(entries).toHaveLength(3);
-    expect(entries[0]!.detail).toMatchObject({ seriesId: series.seriesId, rule: { frequency: 'monthly_weekday', count: 3 } });
+    expect(entries[0]!.detail).toMatchObject({
+      seriesId: series.seriesId,
+      rule: { frequency: 'monthly_weekday', count: 3 },
+    });
   });
 
   it('writes a series whole or not at all', async () => {
     // The last event's insert fails inside the batch: the three before it and every audit entry go with it.
-    await db.run(sql`CREATE TRIGGER refuse_third BEFORE INSERT ON events WHEN NEW.slug LIKE 'chuoi-bi-hong-%-2027-01-22' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`);
+    await db.run(
+      sql`CREATE TRIGGER refuse_third BEFORE INSERT ON events WHEN NEW.slug LIKE 'chuoi-bi-hong-%-2027-01-22' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`,
+    );
     try {
       const before = await totals();
-      const res = await send(officer, 'POST', '/managed-events/series', market({ frequency: 'weekly', count: 4 }, { titleVi: `Chuỗi bị hỏng ${Date.now() % 1000}` }));
+      const res = await send(
+        officer,
+        'POST',
+        '/managed-events/series',
+        market({ frequency: 'weekly', count: 4 }, { titleVi: `Chuỗi bị hỏng ${Date.now() % 1000}` }),
+      );
       expect(res.status).toBe(500);
       expect(await totals()).toEqual(before);
     } finally {
@@ -360,20 +498,57 @@ describe('recurring series', () => {
   });
 
   it('ends a series on a date, and refuses rules that give no date or too many', async () => {
-    const weekly = await readJson(await send(officer, 'POST', '/managed-events/series/preview', market({ frequency: 'weekly', until: '2027-01-29' })));
-    expect(weekly.dates.map((d: { startDate: string }) => d.startDate)).toEqual(['2027-01-01', '2027-01-08', '2027-01-15', '2027-01-22', '2027-01-29']);
+    const weekly = await readJson(
+      await send(
+        officer,
+        'POST',
+        '/managed-events/series/preview',
+        market({ frequency: 'weekly', until: '2027-01-29' }),
+      ),
+    );
+    expect(weekly.dates.map((d: { startDate: string }) => d.startDate)).toEqual([
+      '2027-01-01',
+      '2027-01-08',
+      '2027-01-15',
+      '2027-01-22',
+      '2027-01-29',
+    ]);
 
     const before = await totals();
-    const tooMany = await send(officer, 'POST', '/managed-events/series?lang=en', market({ frequency: 'weekly', until: '2029-01-01' }));
+    const tooMany = await send(
+      officer,
+      'POST',
+      '/managed-events/series?lang=en',
+      market({ frequency: 'weekly', until: '2029-01-01' }),
+    );
     expect(tooMany.status).toBe(422);
     expect((await readJson(tooMany)).error.fields['recurrence.until']).toContain('52');
-    const none = await send(officer, 'POST', '/managed-events/series', market({ frequency: 'weekly', until: '2026-12-01' }));
+    const none = await send(
+      officer,
+      'POST',
+      '/managed-events/series',
+      market({ frequency: 'weekly', until: '2026-12-01' }),
+    );
     expect(Object.keys((await readJson(none)).error.fields)).toEqual(['recurrence.until']);
-    const both = await send(officer, 'POST', '/managed-events/series', market({ frequency: 'weekly', count: 2, until: '2027-02-01' }));
+    const both = await send(
+      officer,
+      'POST',
+      '/managed-events/series',
+      market({ frequency: 'weekly', count: 2, until: '2027-02-01' }),
+    );
     expect(Object.keys((await readJson(both)).error.fields)).toEqual(['recurrence.count']);
-    const mixed = await send(officer, 'POST', '/managed-events/series', market({ frequency: 'monthly_day', day: 40, count: 0 }, { endDate: '2026-12-31' }));
+    const mixed = await send(
+      officer,
+      'POST',
+      '/managed-events/series',
+      market({ frequency: 'monthly_day', day: 40, count: 0 }, { endDate: '2026-12-31' }),
+    );
     expect(mixed.status).toBe(422);
-    expect(Object.keys((await readJson(mixed)).error.fields).sort()).toEqual(['endDate', 'recurrence.count', 'recurrence.day']);
+    expect(Object.keys((await readJson(mixed)).error.fields).sort()).toEqual([
+      'endDate',
+      'recurrence.count',
+      'recurrence.day',
+    ]);
     expect(await totals()).toEqual(before);
   });
 });
@@ -404,7 +579,9 @@ describe('only trade officers and admins manage events', () => {
   });
 
   it('refuses an officer’s request from another site (CSRF), writing nothing', async () => {
-    const draft = await readJson(await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Không công bố từ trang lạ' })));
+    const draft = await readJson(
+      await send(officer, 'POST', '/managed-events', fair({ titleVi: 'Không công bố từ trang lạ' })),
+    );
     const before = await totals();
     const forged = { origin: 'https://evil.example' };
     expect((await send(officer, 'POST', '/managed-events', fair(), forged)).status).toBe(403);
@@ -417,7 +594,15 @@ describe('only trade officers and admins manage events', () => {
 
   it('documents every route in the OpenAPI document', async () => {
     const doc = await readJson(await call(api, '/openapi.json'));
-    for (const path of ['/managed-events', '/managed-events/series', '/managed-events/series/preview', '/managed-events/{slug}', '/managed-events/{slug}/publish', '/managed-events/{slug}/cancel', '/managed-events/{slug}/duplicate']) {
+    for (const path of [
+      '/managed-events',
+      '/managed-events/series',
+      '/managed-events/series/preview',
+      '/managed-events/{slug}',
+      '/managed-events/{slug}/publish',
+      '/managed-events/{slug}/cancel',
+      '/managed-events/{slug}/duplicate',
+    ]) {
       expect(doc.paths[path], path).toBeTruthy();
     }
     expect(doc.paths['/managed-events/{slug}'].put.responses['422']).toBeTruthy();

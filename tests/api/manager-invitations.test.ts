@@ -8,7 +8,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { acceptInvitation, findOpenInvitation } from '../../src/server/accounts/invitations';
-import { findManagerCandidates, inviteManager, loadManagerCandidate } from '../../src/server/accounts/manager-invitations';
+import {
+  findManagerCandidates,
+  inviteManager,
+  loadManagerCandidate,
+} from '../../src/server/accounts/manager-invitations';
 import type { SessionUser } from '../../src/server/accounts/users';
 import { auditLog, cooperatives, users } from '../../src/server/db/schema';
 import { foldVietnamese } from '../../src/server/search/fold';
@@ -31,9 +35,18 @@ describe('manager invitations by trade officers', async () => {
   const asSession = async (id: string): Promise<SessionUser> => {
     const [row] = await db.select().from(users).where(eq(users.id, id));
     if (!row) throw new Error(id);
-    return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, cooperativeId: row.cooperativeId, isManager: row.isManager };
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.displayName,
+      role: row.role,
+      cooperativeId: row.cooperativeId,
+      isManager: row.isManager,
+    };
   };
-  const manager = await asSession((await createTestUser(db, { role: 'member', cooperativeId: withManager, isManager: true })).id);
+  const manager = await asSession(
+    (await createTestUser(db, { role: 'member', cooperativeId: withManager, isManager: true })).id,
+  );
   const officer = await asSession((await createTestUser(db, { role: 'officer' })).id);
   const admin = await asSession((await createTestUser(db, { role: 'admin' })).id);
   const invite = (by: SessionUser | null, cooperativeId: string, email: string, replaceManager = false) =>
@@ -46,9 +59,15 @@ describe('manager invitations by trade officers', async () => {
     expect(listed.map((c) => c.id)).not.toContain(withManager);
     // Test cooperatives are written without search text: give this one its folded name, as writes do.
     const { name } = await loadManagerCandidate(db, officer, withManager, T0);
-    await db.update(cooperatives).set({ searchName: foldVietnamese(name) }).where(eq(cooperatives.id, withManager));
+    await db
+      .update(cooperatives)
+      .set({ searchName: foldVietnamese(name) })
+      .where(eq(cooperatives.id, withManager));
     const [found] = await findManagerCandidates(db, officer, name, T0);
-    expect(found).toMatchObject({ id: withManager, manager: { displayName: manager.displayName, email: manager.email } });
+    expect(found).toMatchObject({
+      id: withManager,
+      manager: { displayName: manager.displayName, email: manager.email },
+    });
   });
 
   it('invites the first manager; the mail lets them create their account as that manager; both steps are audited', async () => {
@@ -59,12 +78,21 @@ describe('manager invitations by trade officers', async () => {
     expect(mail?.textBody).toContain(officer.displayName);
     const token = tokenIn(mail?.textBody ?? '');
     expect(await findOpenInvitation(db, token, T0)).toMatchObject({ cooperativeId: without, asManager: true });
-    expect((await loadManagerCandidate(db, officer, without, T0)).pending).toEqual([{ email: 'giam.doc@example.test', expiresAt: expect.any(Date) }]);
+    expect((await loadManagerCandidate(db, officer, without, T0)).pending).toEqual([
+      { email: 'giam.doc@example.test', expiresAt: expect.any(Date) },
+    ]);
 
-    const joined = await acceptInvitation(db, { token, displayName: 'Giám đốc HTX', password: 'một câu mật khẩu dài' }, T0);
+    const joined = await acceptInvitation(
+      db,
+      { token, displayName: 'Giám đốc HTX', password: 'một câu mật khẩu dài' },
+      T0,
+    );
     expect(joined.user).toMatchObject({ role: 'member', cooperativeId: without, isManager: true });
 
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.entityType, 'cooperative'), eq(auditLog.entityId, without)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'cooperative'), eq(auditLog.entityId, without)));
     expect(audit.map((row) => [row.action, row.actorUserId])).toEqual([
       ['invitation.sent', officer.id],
       ['invitation.accepted', joined.user.id],
@@ -80,11 +108,21 @@ describe('manager invitations by trade officers', async () => {
     });
     expect(await mailTo('thay.the@example.test')).toBeUndefined();
     await invite(admin, withManager, 'thay.the@example.test', true);
-    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'invitation.sent'), eq(auditLog.actorUserId, admin.id)));
+    const [row] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'invitation.sent'), eq(auditLog.actorUserId, admin.id)));
     expect(row?.detail).toMatchObject({ replacesManager: manager.email });
     const token = tokenIn((await mailTo('thay.the@example.test'))?.textBody ?? '');
-    const joined = await acceptInvitation(db, { token, displayName: 'Quản lý mới', password: 'một câu mật khẩu dài' }, T0);
-    const managers = await db.select({ id: users.id }).from(users).where(and(eq(users.cooperativeId, withManager), eq(users.isManager, true)));
+    const joined = await acceptInvitation(
+      db,
+      { token, displayName: 'Quản lý mới', password: 'một câu mật khẩu dài' },
+      T0,
+    );
+    const managers = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.cooperativeId, withManager), eq(users.isManager, true)));
     // One manager; the one replaced stays a member.
     expect(managers.map((m) => m.id)).toEqual([joined.user.id]);
     expect((await asSession(manager.id)).cooperativeId).toBe(withManager);
@@ -92,9 +130,13 @@ describe('manager invitations by trade officers', async () => {
 
   it('says what is wrong with the email next to its field', async () => {
     const another = await createTestCooperative(db);
-    await expect(invite(officer, another, 'không phải email')).rejects.toMatchObject({ fields: { email: { code: 'email_invalid' } } });
+    await expect(invite(officer, another, 'không phải email')).rejects.toMatchObject({
+      fields: { email: { code: 'email_invalid' } },
+    });
     await expect(invite(officer, another, '   ')).rejects.toMatchObject({ fields: { email: { code: 'required' } } });
-    await expect(invite(officer, another, manager.email)).rejects.toMatchObject({ fields: { email: { code: 'email_taken' } } });
+    await expect(invite(officer, another, manager.email)).rejects.toMatchObject({
+      fields: { email: { code: 'email_taken' } },
+    });
   });
 
   it('is for officers and admins only', async () => {

@@ -22,11 +22,22 @@ describe('OCOP stars in lists follow the ratings still valid today', () => {
 
   it('the daily job takes the stars off a product the day after its rating runs out, and lists follow', async () => {
     const db = await demoDatabase();
-    const [product] = await db.select().from(products).where(sql`${products.ocopStars} = 5 AND ${products.status} = 'published'`).limit(1);
+    const [product] = await db
+      .select()
+      .from(products)
+      .where(sql`${products.ocopStars} = 5 AND ${products.status} = 'published'`)
+      .limit(1);
     if (!product) throw new Error('demo has a published 5-star product');
     // Make its only ratings one decided on 2023-11-24: valid through 2026-11-24.
     await db.delete(ocopRatings).where(eq(ocopRatings.productId, product.id));
-    await db.insert(ocopRatings).values({ id: 'test-rating', productId: product.id, stars: 5, level: 'national', decisionDate: '2023-11-24', decisionNumber: '1/QĐ-TTg' });
+    await db.insert(ocopRatings).values({
+      id: 'test-rating',
+      productId: product.id,
+      stars: 5,
+      level: 'national',
+      decisionDate: '2023-11-24',
+      decisionNumber: '1/QĐ-TTg',
+    });
 
     await runDailyJobs(db, new Date('2026-11-24T16:59:00Z')); // 23:59 in Viet Nam, last valid day
     const fiveStars = async () => (await listProducts(db, { stars: 5, limit: 100 }, {})).items.map((item) => item.id);

@@ -25,13 +25,19 @@ describe('GET /open-data/*.csv', () => {
     const res = await call(api, '/open-data/cooperatives.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="cho-htx-cooperatives-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="cho-htx-cooperatives-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const bytes = new Uint8Array(await res.clone().arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = await res.text();
     expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(datasetColumns('cooperatives').join(','));
     const rows = csvRows(text);
-    const stored = await db.select().from(cooperatives).where(eq(cooperatives.status, 'active')).orderBy(asc(cooperatives.id));
+    const stored = await db
+      .select()
+      .from(cooperatives)
+      .where(eq(cooperatives.status, 'active'))
+      .orderBy(asc(cooperatives.id));
     expect(rows.map((r) => r.id)).toEqual(stored.map((c) => c.id));
     const [first] = stored;
     const row = rows[0];
@@ -81,7 +87,10 @@ describe('GET /open-data/*.json', () => {
     expect(body.dataset).toBe('events');
     expect(body.licence.url).toBe('https://creativecommons.org/licenses/by/4.0/');
     expect(body.columns).toEqual([...datasetColumns('events')]);
-    const [expected] = await db.select({ n: count() }).from(events).where(inArray(events.status, ['published', 'cancelled']));
+    const [expected] = await db
+      .select({ n: count() })
+      .from(events)
+      .where(inArray(events.status, ['published', 'cancelled']));
     expect(body.items).toHaveLength(expected?.n ?? -1);
     expect(Object.keys(body.items[0])).toEqual(body.columns);
   });
@@ -98,7 +107,9 @@ describe('GET /open-data/*.json', () => {
 
 describe('bad export requests', () => {
   it('are 400 for an unknown province or parameter, with the field named', async () => {
-    const unknown = await call(api, '/open-data/products.csv?province=atlantis', { headers: { 'accept-language': 'en' } });
+    const unknown = await call(api, '/open-data/products.csv?province=atlantis', {
+      headers: { 'accept-language': 'en' },
+    });
     expect(unknown.status).toBe(400);
     expect((await readJson(unknown)).error.fields).toEqual({ province: 'No such value.' });
     const extra = await call(api, '/open-data/products.json?colour=red');

@@ -12,7 +12,11 @@ import { migratedMemoryDatabase } from '../support/libsql';
 
 type Operation = { operationId?: string; tags?: string[]; security?: Record<string, string[]>[] };
 
-let document: { paths: Record<string, Record<string, Operation>>; components: Record<string, any>; security?: unknown[] };
+let document: {
+  paths: Record<string, Record<string, Operation>>;
+  components: Record<string, any>;
+  security?: unknown[];
+};
 let problems: NormalizedProblem[];
 
 function where(problem: NormalizedProblem): string {
@@ -20,7 +24,9 @@ function where(problem: NormalizedProblem): string {
 }
 
 function operations(): [string, Operation][] {
-  return Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Operation]));
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Operation]),
+  );
 }
 
 beforeAll(async () => {
@@ -56,10 +62,26 @@ describe('what the document says about every operation', () => {
   });
 
   it('declares the session cookie and marks the operations that need it', () => {
-    expect(document.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: '__Host-session' });
+    expect(document.components.securitySchemes.sessionCookie).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: '__Host-session',
+    });
     expect(document.security).toEqual([]);
-    const needs = (name: string) => Boolean(operations().find(([key]) => key === name)?.[1].security?.some((r) => 'sessionCookie' in r));
-    for (const name of ['GET /me', 'POST /products/{slug}/batches', 'GET /inquiries', 'POST /managed-events', 'GET /admin/audit-log', 'POST /events/{slug}/registrations']) {
+    const needs = (name: string) =>
+      Boolean(
+        operations()
+          .find(([key]) => key === name)?.[1]
+          .security?.some((r) => 'sessionCookie' in r),
+      );
+    for (const name of [
+      'GET /me',
+      'POST /products/{slug}/batches',
+      'GET /inquiries',
+      'POST /managed-events',
+      'GET /admin/audit-log',
+      'POST /events/{slug}/registrations',
+    ]) {
       expect(needs(name), name).toBe(true);
     }
     for (const name of ['GET /products/{slug}', 'POST /inquiries', 'POST /session', 'GET /events', 'GET /health']) {

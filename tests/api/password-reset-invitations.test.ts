@@ -10,7 +10,12 @@ import {
   inviteToCooperative,
   loadCooperativeTeam,
 } from '../../src/server/accounts/invitations';
-import { RESET_LINK_LIFETIME_MS, requestPasswordReset, resetLinkIsValid, resetPassword } from '../../src/server/accounts/password-reset';
+import {
+  RESET_LINK_LIFETIME_MS,
+  requestPasswordReset,
+  resetLinkIsValid,
+  resetPassword,
+} from '../../src/server/accounts/password-reset';
 import { createSession, listUserSessions, validateSessionToken } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
 import { seedReferenceData } from '../../src/server/db/seeding';
@@ -64,17 +69,21 @@ describe('password reset', async () => {
     await resetPassword(db, { token, newPassword: 'hoàn toàn mới nhé', clientAddress: 'x' }, at(60_000));
     expect(await validateSessionToken(db, sessionToken, at(60_000))).toBeNull();
     expect(await listUserSessions(db, user.id)).toEqual([]);
-    await expect(signIn(db, { email: user.email, password: 'hoàn toàn mới nhé', clientAddress: 'x' }, at(60_000))).resolves.toBeTruthy();
-    await expect(resetPassword(db, { token, newPassword: 'lại một lần nữa', clientAddress: 'x' }, at(61_000))).rejects.toThrow(
-      InvalidTokenError,
-    );
+    await expect(
+      signIn(db, { email: user.email, password: 'hoàn toàn mới nhé', clientAddress: 'x' }, at(60_000)),
+    ).resolves.toBeTruthy();
+    await expect(
+      resetPassword(db, { token, newPassword: 'lại một lần nữa', clientAddress: 'x' }, at(61_000)),
+    ).rejects.toThrow(InvalidTokenError);
   });
 
   it('refuses a weak password without using the link up', async () => {
     const user = await createTestUser(db);
     await request(user.email);
     const token = await latestToken(user.email);
-    await expect(resetPassword(db, { token, newPassword: 'password1', clientAddress: 'x' }, T0)).rejects.toThrow(ValidationError);
+    await expect(resetPassword(db, { token, newPassword: 'password1', clientAddress: 'x' }, T0)).rejects.toThrow(
+      ValidationError,
+    );
     expect(await resetLinkIsValid(db, token, T0)).toBe(true);
   });
 
@@ -84,9 +93,13 @@ describe('password reset', async () => {
     const first = await latestToken(user.email);
     expect(await resetLinkIsValid(db, first, at(RESET_LINK_LIFETIME_MS - 1))).toBe(true);
     expect(await resetLinkIsValid(db, first, at(RESET_LINK_LIFETIME_MS))).toBe(false);
-    await expect(resetPassword(db, { token: first, newPassword: 'quá hạn rồi nhé', clientAddress: 'x' }, at(RESET_LINK_LIFETIME_MS))).rejects.toThrow(
-      InvalidTokenError,
-    );
+    await expect(
+      resetPassword(
+        db,
+        { token: first, newPassword: 'quá hạn rồi nhé', clientAddress: 'x' },
+        at(RESET_LINK_LIFETIME_MS),
+      ),
+    ).rejects.toThrow(InvalidTokenError);
     await request(user.email, at(1000));
     const second = (await listOutbox(db)).filter((m) => m.recipient === user.email).map((m) => tokenIn(m.textBody));
     expect(second).toHaveLength(2);
@@ -115,14 +128,24 @@ describe('invitations', async () => {
   const asSession = async (id: string): Promise<SessionUser> => {
     const [row] = await db.select().from(users).where(eq(users.id, id));
     if (!row) throw new Error(id);
-    return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, cooperativeId: row.cooperativeId, isManager: row.isManager };
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.displayName,
+      role: row.role,
+      cooperativeId: row.cooperativeId,
+      isManager: row.isManager,
+    };
   };
-  const manager = await asSession((await createTestUser(db, { role: 'member', cooperativeId: coopA, isManager: true })).id);
+  const manager = await asSession(
+    (await createTestUser(db, { role: 'member', cooperativeId: coopA, isManager: true })).id,
+  );
   const member = await asSession((await createTestUser(db, { role: 'member', cooperativeId: coopA })).id);
   const officer = await asSession((await createTestUser(db, { role: 'officer' })).id);
   const invite = (by: SessionUser, cooperativeId: string, email: string, asManager = false) =>
     inviteToCooperative(db, mailer, by, { cooperativeId, email, asManager, locale: 'en', linkFor }, T0);
-  const tokenFor = async (email: string) => tokenIn((await listOutbox(db)).find((m) => m.recipient === email)?.textBody ?? '');
+  const tokenFor = async (email: string) =>
+    tokenIn((await listOutbox(db)).find((m) => m.recipient === email)?.textBody ?? '');
 
   it('the manager invites by mail; the invitee signs up into that cooperative and is signed in', async () => {
     await invite(manager, coopA, 'New.Member@Example.test');
@@ -131,12 +154,21 @@ describe('invitations', async () => {
     expect(mail?.subject).toMatch(/^Invitation to join HTX Thử/);
     const open = await findOpenInvitation(db, token, T0);
     expect(open).toMatchObject({ email: 'new.member@example.test', cooperativeId: coopA, asManager: false });
-    const joined = await acceptInvitation(db, { token, displayName: '  Hoàng Thị Em ', password: 'một câu mật khẩu dài' }, at(1000));
-    expect(joined.user).toMatchObject({ role: 'member', cooperativeId: coopA, isManager: false, displayName: 'Hoàng Thị Em' });
-    expect((await validateSessionToken(db, joined.token, at(1000)))?.user.id).toBe(joined.user.id);
-    await expect(acceptInvitation(db, { token, displayName: 'Again', password: 'một câu mật khẩu dài' }, at(2000))).rejects.toThrow(
-      InvalidTokenError,
+    const joined = await acceptInvitation(
+      db,
+      { token, displayName: '  Hoàng Thị Em ', password: 'một câu mật khẩu dài' },
+      at(1000),
     );
+    expect(joined.user).toMatchObject({
+      role: 'member',
+      cooperativeId: coopA,
+      isManager: false,
+      displayName: 'Hoàng Thị Em',
+    });
+    expect((await validateSessionToken(db, joined.token, at(1000)))?.user.id).toBe(joined.user.id);
+    await expect(
+      acceptInvitation(db, { token, displayName: 'Again', password: 'một câu mật khẩu dài' }, at(2000)),
+    ).rejects.toThrow(InvalidTokenError);
   });
 
   it('a member who is not the manager cannot invite; a manager cannot invite into another cooperative', async () => {
@@ -154,11 +186,12 @@ describe('invitations', async () => {
     const pending = (await loadCooperativeTeam(db, coopA, T0)).pending.map((p) => p.email);
     expect(pending).toEqual(expect.arrayContaining([elsewhere.email, fresh]));
     const token = await tokenFor(elsewhere.email);
-    await expect(acceptInvitation(db, { token, displayName: 'Đã có tài khoản', password: 'một câu mật khẩu dài' }, T0)).rejects.toMatchObject({
+    await expect(
+      acceptInvitation(db, { token, displayName: 'Đã có tài khoản', password: 'một câu mật khẩu dài' }, T0),
+    ).rejects.toMatchObject({
       fields: { email: { code: 'email_taken' } },
     });
   });
-
 
   it('checks the new account like any password, and keeps the invitation open when refused', async () => {
     await invite(manager, coopA, 'weak@example.test');
@@ -173,15 +206,23 @@ describe('invitations', async () => {
     await invite(manager, coopA, 'late@example.test');
     const token = await tokenFor('late@example.test');
     expect(await findOpenInvitation(db, token, at(INVITATION_LIFETIME_MS - 1))).not.toBeNull();
-    await expect(acceptInvitation(db, { token, displayName: 'Late', password: 'một câu mật khẩu dài' }, at(INVITATION_LIFETIME_MS))).rejects.toThrow(
-      InvalidTokenError,
-    );
+    await expect(
+      acceptInvitation(
+        db,
+        { token, displayName: 'Late', password: 'một câu mật khẩu dài' },
+        at(INVITATION_LIFETIME_MS),
+      ),
+    ).rejects.toThrow(InvalidTokenError);
   });
 
   it('an officer names a cooperative manager; accepting hands the role over, so there is one manager', async () => {
     await invite(officer, coopA, 'next.manager@example.test', true);
     const token = await tokenFor('next.manager@example.test');
-    const joined = await acceptInvitation(db, { token, displayName: 'Next Manager', password: 'một câu mật khẩu dài' }, T0);
+    const joined = await acceptInvitation(
+      db,
+      { token, displayName: 'Next Manager', password: 'một câu mật khẩu dài' },
+      T0,
+    );
     expect(joined.user.isManager).toBe(true);
     const managers = await db.select({ id: users.id }).from(users).where(eq(users.isManager, true));
     expect(managers.map((m) => m.id)).toEqual([joined.user.id]);
@@ -195,8 +236,22 @@ describe('the invitation limit', () => {
     const cooperativeId = await createTestCooperative(db);
     const manager = await createTestUser(db, { role: 'member', cooperativeId, isManager: true });
     const existing = await createTestUser(db, { role: 'member', cooperativeId: await createTestCooperative(db) });
-    const busy: SessionUser = { id: manager.id, email: manager.email, displayName: 'Quản lý bận', role: 'member', cooperativeId, isManager: true };
-    const invite = (email: string) => inviteToCooperative(db, new OutboxMailer(db, () => T0), busy, { cooperativeId, email, locale: 'vi', linkFor }, T0);
+    const busy: SessionUser = {
+      id: manager.id,
+      email: manager.email,
+      displayName: 'Quản lý bận',
+      role: 'member',
+      cooperativeId,
+      isManager: true,
+    };
+    const invite = (email: string) =>
+      inviteToCooperative(
+        db,
+        new OutboxMailer(db, () => T0),
+        busy,
+        { cooperativeId, email, locale: 'vi', linkFor },
+        T0,
+      );
     for (let i = 0; i < INVITATIONS_PER_DAY.limit; i++) await invite(`limit-${i}@example.test`);
     await expect(invite(existing.email)).rejects.toThrow(RateLimitedError);
     await expect(invite('one-more@example.test')).rejects.toThrow(RateLimitedError);
@@ -216,15 +271,28 @@ describe('mailer choice', () => {
 
   it('the HTTP mailer posts {from, to, subject, text} with the bearer key, and fails loudly on an error status', async () => {
     const calls: { url: string; init: RequestInit }[] = [];
-    const ok = new HttpApiMailer({ url: 'https://mail.example/send', apiKey: 'k', from: 'Chợ HTX <a@b.vn>' }, async (url, init) => {
-      calls.push({ url: String(url), init: init ?? {} });
-      return new Response('{}', { status: 200 });
-    });
+    const ok = new HttpApiMailer(
+      { url: 'https://mail.example/send', apiKey: 'k', from: 'Chợ HTX <a@b.vn>' },
+      async (url, init) => {
+        calls.push({ url: String(url), init: init ?? {} });
+        return new Response('{}', { status: 200 });
+      },
+    );
     await ok.send({ to: 'x@example.test', subject: 'Hi', text: 'Body' });
     expect(calls[0]?.url).toBe('https://mail.example/send');
     expect(new Headers(calls[0]?.init.headers).get('authorization')).toBe('Bearer k');
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ from: 'Chợ HTX <a@b.vn>', to: ['x@example.test'], subject: 'Hi', text: 'Body' });
-    const failing = new HttpApiMailer({ url: 'https://mail.example/send', from: 'a@b.vn' }, async () => new Response('no', { status: 500 }));
-    await expect(failing.send({ to: 'x@example.test', subject: 'Hi', text: 'Body' })).rejects.toThrow('mail API answered 500');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+      from: 'Chợ HTX <a@b.vn>',
+      to: ['x@example.test'],
+      subject: 'Hi',
+      text: 'Body',
+    });
+    const failing = new HttpApiMailer(
+      { url: 'https://mail.example/send', from: 'a@b.vn' },
+      async () => new Response('no', { status: 500 }),
+    );
+    await expect(failing.send({ to: 'x@example.test', subject: 'Hi', text: 'Body' })).rejects.toThrow(
+      'mail API answered 500',
+    );
   });
 });

@@ -48,8 +48,14 @@ describe('the content version', () => {
   it('moves once per row a statement writes, inside a batch too', async () => {
     const before = await readContentVersion(db);
     await db.batch([
-      db.update(provinces).set({ nameEn: sql`${provinces.nameEn}` }).where(eq(provinces.code, '01')),
-      db.update(provinces).set({ nameEn: sql`${provinces.nameEn}` }).where(eq(provinces.code, '79')),
+      db
+        .update(provinces)
+        .set({ nameEn: sql`${provinces.nameEn}` })
+        .where(eq(provinces.code, '01')),
+      db
+        .update(provinces)
+        .set({ nameEn: sql`${provinces.nameEn}` })
+        .where(eq(provinces.code, '79')),
     ]);
     expect(await readContentVersion(db)).toBe(before + 2);
   });
@@ -88,7 +94,8 @@ describe('the memory of public pages', () => {
       return c.json({ ok: true });
     });
     const fetch = cache.wrap((request, env, ctx) => app.fetch(request, env, ctx));
-    const request = (path: string, init: RequestInit = {}) => fetch(new Request(`http://127.0.0.1${path}`, init), {} as Env, {} as ExecutionContext);
+    const request = (path: string, init: RequestInit = {}) =>
+      fetch(new Request(`http://127.0.0.1${path}`, init), {} as Env, {} as ExecutionContext);
     const get = (path: string, headers: Record<string, string> = {}) => request(path, { headers });
     return { request, rendered, get };
   }

@@ -65,7 +65,11 @@ beforeAll(async () => {
     .limit(1);
   if (!notPublic) throw new Error('the demo has no unpublished product');
   hidden = notPublic;
-  const [batch] = await db.select({ lotCode: batches.lotCode }).from(batches).where(eq(batches.productId, withGtin.id)).limit(1);
+  const [batch] = await db
+    .select({ lotCode: batches.lotCode })
+    .from(batches)
+    .where(eq(batches.productId, withGtin.id))
+    .limit(1);
   batchLot = batch!.lotCode;
   for (const product of [withGtin, withoutGtin]) {
     await db.insert(batches).values({
@@ -112,13 +116,17 @@ describe('QR round trip: the PNG decodes to the label address on the public orig
   });
 
   it('a product without a GTIN encodes its short trace address', async () => {
-    expect(await decodedPng(`/products/${withoutGtin.slug}/qr.png`)).toBe(`${PUBLIC_ORIGIN}/truy-xuat/${withoutGtin.traceCode}`);
+    expect(await decodedPng(`/products/${withoutGtin.slug}/qr.png`)).toBe(
+      `${PUBLIC_ORIGIN}/truy-xuat/${withoutGtin.traceCode}`,
+    );
   });
 
   it('a batch encodes its lot, percent-encoded, after the GTIN (AI 10) or the trace code', async () => {
     const path = (p: Picked) => `/products/${p.slug}/batches/${encodeURIComponent(AWKWARD_LOT)}/qr.png`;
     expect(await decodedPng(path(withGtin))).toBe(`${PUBLIC_ORIGIN}/01/${withGtin.gtin}/10/${AWKWARD_LOT_IN_PATH}`);
-    expect(await decodedPng(path(withoutGtin))).toBe(`${PUBLIC_ORIGIN}/truy-xuat/${withoutGtin.traceCode}/${AWKWARD_LOT_IN_PATH}`);
+    expect(await decodedPng(path(withoutGtin))).toBe(
+      `${PUBLIC_ORIGIN}/truy-xuat/${withoutGtin.traceCode}/${AWKWARD_LOT_IN_PATH}`,
+    );
   });
 
   it('still decodes at the smallest and the largest size allowed, which are exact', async () => {
@@ -126,7 +134,9 @@ describe('QR round trip: the PNG decodes to the label address on the public orig
       const res = await get(`/products/${withGtin.slug}/batches/${encodeURIComponent(batchLot)}/qr.png?size=${size}`);
       const { rgba, width, height } = pixelsOf(new Uint8Array(await res.arrayBuffer()));
       expect([width, height]).toEqual([size, size]);
-      expect(jsQR(rgba, width, height)?.data).toBe(`${PUBLIC_ORIGIN}/01/${withGtin.gtin}/10/${encodeURIComponent(batchLot)}`);
+      expect(jsQR(rgba, width, height)?.data).toBe(
+        `${PUBLIC_ORIGIN}/01/${withGtin.gtin}/10/${encodeURIComponent(batchLot)}`,
+      );
     }
   });
 
@@ -152,7 +162,9 @@ describe('QR responses', () => {
     const res = await get(`/products/${withoutGtin.slug}/batches/${encodeURIComponent(AWKWARD_LOT)}/qr.png?download=1`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${withoutGtin.traceCode}-A_7_B_2_x.png"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="${withoutGtin.traceCode}-A_7_B_2_x.png"`,
+    );
     const svg = await get(`/products/${withGtin.slug}/qr.svg?download=1`);
     expect(svg.headers.get('content-disposition')).toBe(`attachment; filename="${withGtin.traceCode}.svg"`);
   });
@@ -205,17 +217,30 @@ describe('QR codes of what is not public', () => {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(await readJson(res)).toEqual({
-        error: { code: 'product_not_found', message: 'Không tìm thấy sản phẩm công khai này.', fields: { slug: 'Không có sản phẩm nào đang bán mang đường dẫn này.' } },
+        error: {
+          code: 'product_not_found',
+          message: 'Không tìm thấy sản phẩm công khai này.',
+          fields: { slug: 'Không có sản phẩm nào đang bán mang đường dẫn này.' },
+        },
       });
     }
   });
 
   it('is a 404 naming the product for an unpublished one, even for a lot it has', async () => {
-    const [lot] = await db.select({ lotCode: batches.lotCode }).from(batches).where(eq(batches.productId, hidden.id)).limit(1);
-    for (const path of [`/products/${hidden.slug}/qr.png`, ...(lot ? [`/products/${hidden.slug}/batches/${encodeURIComponent(lot.lotCode)}/qr.svg`] : [])]) {
+    const [lot] = await db
+      .select({ lotCode: batches.lotCode })
+      .from(batches)
+      .where(eq(batches.productId, hidden.id))
+      .limit(1);
+    for (const path of [
+      `/products/${hidden.slug}/qr.png`,
+      ...(lot ? [`/products/${hidden.slug}/batches/${encodeURIComponent(lot.lotCode)}/qr.svg`] : []),
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
-      expect((await readJson(res)).error.fields).toEqual({ slug: 'Không có sản phẩm nào đang bán mang đường dẫn này.' });
+      expect((await readJson(res)).error.fields).toEqual({
+        slug: 'Không có sản phẩm nào đang bán mang đường dẫn này.',
+      });
     }
   });
 
@@ -223,13 +248,22 @@ describe('QR codes of what is not public', () => {
     const [other] = await db
       .select({ lotCode: batches.lotCode })
       .from(batches)
-      .where(and(ne(batches.productId, withGtin.id), sql`${batches.lotCode} NOT IN (SELECT lot_code FROM batches WHERE product_id = ${withGtin.id})`))
+      .where(
+        and(
+          ne(batches.productId, withGtin.id),
+          sql`${batches.lotCode} NOT IN (SELECT lot_code FROM batches WHERE product_id = ${withGtin.id})`,
+        ),
+      )
       .limit(1);
     for (const lot of ['KHONG-CO', other!.lotCode, batchLot.toLowerCase()]) {
       const res = await get(`/products/${withGtin.slug}/batches/${encodeURIComponent(lot)}/qr.svg?lang=en`);
       expect(res.status, lot).toBe(404);
       expect(await readJson(res)).toEqual({
-        error: { code: 'lot_not_found', message: 'This product has no batch with the given lot code.', fields: { lot: 'This product has no batch with this lot code.' } },
+        error: {
+          code: 'lot_not_found',
+          message: 'This product has no batch with the given lot code.',
+          fields: { lot: 'This product has no batch with this lot code.' },
+        },
       });
     }
   });

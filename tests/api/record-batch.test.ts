@@ -63,7 +63,11 @@ describe('recordBatch', () => {
   });
 
   it('stores the batch and its steps in order, visible on the trace', async () => {
-    const input = batchInput([step('2026-06-10T07:00:00+07:00'), step('2026-06-12T08:00:00+07:00', 'processed'), step('2026-06-20T09:30:00+07:00', 'packaged')]);
+    const input = batchInput([
+      step('2026-06-10T07:00:00+07:00'),
+      step('2026-06-12T08:00:00+07:00', 'processed'),
+      step('2026-06-20T09:30:00+07:00', 'packaged'),
+    ]);
     const recorded = await recordBatch(db, product.id, input, DEMO_NOW);
     expect(await counts()).toEqual({ batches: (before.batches ?? 0) + 1, steps: (before.steps ?? 0) + 3 });
     const lookup = await getBatchTrace(db, { traceCode: product.traceCode }, recorded.lotCode, DEMO_NOW);
@@ -78,7 +82,12 @@ describe('recordBatch', () => {
 
   it('refuses a timeline out of order, and writes nothing', async () => {
     const fields = await refusal(() =>
-      recordBatch(db, product.id, batchInput([step('2026-06-12T08:00:00+07:00'), step('2026-06-10T07:00:00+07:00')]), DEMO_NOW),
+      recordBatch(
+        db,
+        product.id,
+        batchInput([step('2026-06-12T08:00:00+07:00'), step('2026-06-10T07:00:00+07:00')]),
+        DEMO_NOW,
+      ),
     );
     expect(fields).toEqual({ 'steps.1.occurredAt': { code: 'out_of_order', params: { step: 2, previous: 1 } } });
     expect(await counts()).toEqual(before);
@@ -90,7 +99,12 @@ describe('recordBatch', () => {
     );
     expect(fields).toEqual({ 'steps.0.occurredAt': { code: 'in_future', params: {} } });
     const unknownProvince = await refusal(() =>
-      recordBatch(db, product.id, batchInput([step('2026-06-10T07:00:00+07:00', 'harvested', { provinceCode: '99' })]), DEMO_NOW),
+      recordBatch(
+        db,
+        product.id,
+        batchInput([step('2026-06-10T07:00:00+07:00', 'harvested', { provinceCode: '99' })]),
+        DEMO_NOW,
+      ),
     );
     expect(unknownProvince).toEqual({ 'steps.0.provinceCode': { code: 'unknown_value' } });
     expect(await counts()).toEqual(before);
@@ -100,16 +114,25 @@ describe('recordBatch', () => {
     const input = batchInput([step('2026-06-10T07:00:00+07:00')], 'DUP-1');
     await recordBatch(db, product.id, input, DEMO_NOW);
     const after = await counts();
-    expect(await refusal(() => recordBatch(db, product.id, input, DEMO_NOW))).toEqual({ lotCode: { code: 'lot_taken' } });
+    expect(await refusal(() => recordBatch(db, product.id, input, DEMO_NOW))).toEqual({
+      lotCode: { code: 'lot_taken' },
+    });
     expect(await counts()).toEqual(after);
   });
 
   it('leaves nothing half-saved when the database refuses the steps', async () => {
-    await db.run('CREATE TEMP TRIGGER refuse_steps BEFORE INSERT ON provenance_steps BEGIN SELECT RAISE(ABORT, \'refused by test\'); END');
+    await db.run(
+      "CREATE TEMP TRIGGER refuse_steps BEFORE INSERT ON provenance_steps BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+    );
     try {
-      await expect(recordBatch(db, product.id, batchInput([step('2026-06-10T07:00:00+07:00')], 'HALF-1'), DEMO_NOW)).rejects.toThrow();
+      await expect(
+        recordBatch(db, product.id, batchInput([step('2026-06-10T07:00:00+07:00')], 'HALF-1'), DEMO_NOW),
+      ).rejects.toThrow();
       expect(await counts()).toEqual(before);
-      const [half] = await db.select().from(batches).where(and(eq(batches.productId, product.id), eq(batches.lotCode, 'HALF-1')));
+      const [half] = await db
+        .select()
+        .from(batches)
+        .where(and(eq(batches.productId, product.id), eq(batches.lotCode, 'HALF-1')));
       expect(half).toBeUndefined();
     } finally {
       await db.run('DROP TRIGGER refuse_steps');
@@ -120,7 +143,13 @@ describe('recordBatch', () => {
 describe('recordCertificate', () => {
   it('refuses a valid-until before the valid-from and stores a good one', async () => {
     const owner = { cooperativeId: product.cooperativeId, productId: product.id };
-    const good = { kind: 'vietgap', number: 'VG-TEST-1', issuer: 'Trung tâm thử nghiệm', validFrom: '2026-01-01', validUntil: '2028-12-31' };
+    const good = {
+      kind: 'vietgap',
+      number: 'VG-TEST-1',
+      issuer: 'Trung tâm thử nghiệm',
+      validFrom: '2026-01-01',
+      validUntil: '2028-12-31',
+    };
     expect(await refusal(() => recordCertificate(db, owner, { ...good, validUntil: '2025-01-01' }))).toEqual({
       validUntil: { code: 'until_before_from', params: {} },
     });

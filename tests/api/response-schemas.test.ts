@@ -7,7 +7,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CooperativeProfileSchema, ProductDetailSchema, ProvinceDetailSchema, ProvinceListSchema } from '../../functions/api/catalogue-details';
+import {
+  CooperativeProfileSchema,
+  ProductDetailSchema,
+  ProvinceDetailSchema,
+  ProvinceListSchema,
+} from '../../functions/api/catalogue-details';
 import { CooperativePageSchema, ProductPageSchema } from '../../functions/api/catalogue-lists';
 import { EventDetailSchema, EventPageSchema } from '../../functions/api/events';
 import { BatchTraceSchema } from '../../functions/api/trace';
@@ -44,7 +49,13 @@ async function publishedProductWithBatch() {
     .from(products)
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
     .innerJoin(batches, eq(batches.productId, products.id))
-    .where(and(eq(products.status, 'published'), eq(cooperatives.status, 'active'), sql`EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = ${products.id})`))
+    .where(
+      and(
+        eq(products.status, 'published'),
+        eq(cooperatives.status, 'active'),
+        sql`EXISTS (SELECT 1 FROM certifications c WHERE c.product_id = ${products.id})`,
+      ),
+    )
     .orderBy(products.id)
     .limit(1);
   if (!row) throw new Error('the demo has no published product with a batch and a certificate');
@@ -90,7 +101,12 @@ describe('the catalogue’s answers follow their schemas', () => {
 describe('the events’ answers follow their schemas', () => {
   it('the list and one event', async () => {
     const page = await read(EventPageSchema, '/events?time=upcoming');
-    const [published] = await db.select({ slug: events.slug }).from(events).where(eq(events.status, 'published')).orderBy(events.id).limit(1);
+    const [published] = await db
+      .select({ slug: events.slug })
+      .from(events)
+      .where(eq(events.status, 'published'))
+      .orderBy(events.id)
+      .limit(1);
     expect(published).toBeDefined();
     const event = await read(EventDetailSchema, `/events/${published!.slug}`);
     expect(event.startsAt).toBeInstanceOf(Date);

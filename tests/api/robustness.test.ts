@@ -8,7 +8,14 @@ import type { Database } from '../../src/server/db/client';
 import { cooperatives } from '../../src/server/db/schema';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
-import { hostileExamples, hostileInquiryBody, hostileQuery, hostileSlug, hostileString, leaks } from '../support/hostile';
+import {
+  hostileExamples,
+  hostileInquiryBody,
+  hostileQuery,
+  hostileSlug,
+  hostileString,
+  leaks,
+} from '../support/hostile';
 
 let api: ReturnType<typeof apiOn>;
 let cooperativeSlug = '';
@@ -32,16 +39,22 @@ async function check(path: string) {
 
 describe('public API under random and hostile input', () => {
   it.each(['/products', '/cooperatives', '/provinces', '/events', '/health'])('GET %s?<anything>', async (path) => {
-    await fc.assert(fc.asyncProperty(hostileQuery, (query) => check(`${path}?${query}`)), {
-      examples: hostileExamples,
-      numRuns: hostileExamples.length + 300,
-    });
+    await fc.assert(
+      fc.asyncProperty(hostileQuery, (query) => check(`${path}?${query}`)),
+      {
+        examples: hostileExamples,
+        numRuns: hostileExamples.length + 300,
+      },
+    );
   });
 
   it.each(['/products', '/cooperatives', '/provinces', '/events'])('GET %s/<anything>', async (path) => {
-    await fc.assert(fc.asyncProperty(hostileSlug, hostileQuery, (slug, query) => check(`${path}/${slug}?${query}`)), {
-      numRuns: 150,
-    });
+    await fc.assert(
+      fc.asyncProperty(hostileSlug, hostileQuery, (slug, query) => check(`${path}/${slug}?${query}`)),
+      {
+        numRuns: 150,
+      },
+    );
   });
 
   it('GET /trace/<anything>/<anything> and /trace/codes/<anything>/<anything>', async () => {
@@ -89,7 +102,11 @@ describe('public API under random and hostile input', () => {
         for (const path of ['/inquiries', '/inquiries/status']) {
           const res = await call(api, path, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'cf-connecting-ip': `10.9.${(++address >> 8) & 255}.${address & 255}`, ...(key.length < 200 && /^[\x20-\x7e]*$/.test(key) ? { 'idempotency-key': key } : {}) },
+            headers: {
+              'content-type': 'application/json',
+              'cf-connecting-ip': `10.9.${(++address >> 8) & 255}.${address & 255}`,
+              ...(key.length < 200 && /^[\x20-\x7e]*$/.test(key) ? { 'idempotency-key': key } : {}),
+            },
             body: JSON.stringify(body),
           });
           const text = await res.text();

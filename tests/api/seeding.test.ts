@@ -8,7 +8,8 @@ const options = { cooperatives: 60, products: 240, events: 12, now: new Date('20
 
 function expectedRows() {
   const rows = new Map<string, number>();
-  for (const chunk of generateScaleDataset(options)) rows.set(chunk.table, (rows.get(chunk.table) ?? 0) + chunk.rows.length);
+  for (const chunk of generateScaleDataset(options))
+    rows.set(chunk.table, (rows.get(chunk.table) ?? 0) + chunk.rows.length);
   return rows;
 }
 

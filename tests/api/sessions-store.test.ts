@@ -81,7 +81,9 @@ describe('rate-limit counters', async () => {
   const policy = { limit: 3, windowMs: 60_000, lockMs: 300_000 };
 
   it('count in one statement even when attempts race', async () => {
-    const states = await Promise.all(Array.from({ length: 20 }, () => recordAttempt(db, 'race', { ...policy, limit: 100 }, T0)));
+    const states = await Promise.all(
+      Array.from({ length: 20 }, () => recordAttempt(db, 'race', { ...policy, limit: 100 }, T0)),
+    );
     expect(states.map((s) => s.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 

@@ -46,7 +46,10 @@ describe('sitemaps paged by keyset', () => {
       .from(products)
       .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
       .where(and(eq(products.status, 'published'), eq(cooperatives.status, 'active')));
-    const expected = publicProducts.flatMap(({ slug }) => [`${ORIGIN}/san-pham/${slug}`, `${ORIGIN}/en/products/${slug}`]);
+    const expected = publicProducts.flatMap(({ slug }) => [
+      `${ORIGIN}/san-pham/${slug}`,
+      `${ORIGIN}/en/products/${slug}`,
+    ]);
     expect(listed.sort()).toEqual(expected.sort());
   });
 
@@ -61,17 +64,29 @@ describe('sitemaps paged by keyset', () => {
 
   it('lists published and cancelled events in both languages, drafts never', async () => {
     await db.insert(events).values({
-      id: 'sitemap-draft', slug: 'nhap', kind: 'fair', titleVi: 'Nháp', organiser: 'Sở', status: 'draft',
-      startsAt: new Date(), endsAt: new Date(), onlineUrl: 'https://example.vn',
+      id: 'sitemap-draft',
+      slug: 'nhap',
+      kind: 'fair',
+      titleVi: 'Nháp',
+      organiser: 'Sở',
+      status: 'draft',
+      startsAt: new Date(),
+      endsAt: new Date(),
+      onlineUrl: 'https://example.vn',
     });
     const index = await renderSitemapIndex(db, ORIGIN, { blockSize: BLOCK });
     const eventSitemaps = locs(index).filter((loc) => loc.includes('/sitemaps/events-'));
     expect(eventSitemaps[0]).toBe(`${ORIGIN}/sitemaps/events-1.xml`);
     const listed: string[] = [];
     for (const loc of eventSitemaps) listed.push(...locs(await child(loc)));
-    const shown = await db.select({ slug: events.slug }).from(events).where(inArray(events.status, ['published', 'cancelled']));
+    const shown = await db
+      .select({ slug: events.slug })
+      .from(events)
+      .where(inArray(events.status, ['published', 'cancelled']));
     expect(shown.length).toBeGreaterThan(30);
-    expect(listed.sort()).toEqual(shown.flatMap(({ slug }) => [`${ORIGIN}/su-kien/${slug}`, `${ORIGIN}/en/events/${slug}`]).sort());
+    expect(listed.sort()).toEqual(
+      shown.flatMap(({ slug }) => [`${ORIGIN}/su-kien/${slug}`, `${ORIGIN}/en/events/${slug}`]).sort(),
+    );
     expect(listed).not.toContain(`${ORIGIN}/su-kien/nhap`);
     expect(parseSitemapName('events-1', null)).toEqual({ kind: 'events', page: 1, after: null });
   });

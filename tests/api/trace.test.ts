@@ -22,7 +22,13 @@ async function get(path: string, headers: Record<string, string> = {}) {
 /** A public product (with or without a GTIN) and its newest batch that has several steps. */
 async function tracedBatch(withGtin: boolean) {
   const [row] = await db
-    .select({ productId: products.id, gtin: products.gtin, traceCode: products.traceCode, batchId: batches.id, lotCode: batches.lotCode })
+    .select({
+      productId: products.id,
+      gtin: products.gtin,
+      traceCode: products.traceCode,
+      batchId: batches.id,
+      lotCode: batches.lotCode,
+    })
     .from(batches)
     .innerJoin(products, eq(products.id, batches.productId))
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
@@ -45,17 +51,26 @@ describe('GET /trace/{gtin}/{lot}', () => {
     const batch = await tracedBatch(true);
     const { res, body } = await get(`/trace/${batch.gtin}/${encodeURIComponent(batch.lotCode)}`);
     expect(res.status).toBe(200);
-    const stored = await db.select().from(provenanceSteps).where(eq(provenanceSteps.batchId, batch.batchId)).orderBy(asc(provenanceSteps.position));
+    const stored = await db
+      .select()
+      .from(provenanceSteps)
+      .where(eq(provenanceSteps.batchId, batch.batchId))
+      .orderBy(asc(provenanceSteps.position));
     expect(body.batch.lotCode).toBe(batch.lotCode);
     expect(body.product.gtin).toBe(batch.gtin);
     expect(body.steps.map((s: { kind: string }) => s.kind)).toEqual(stored.map((s) => s.kind));
-    expect(body.steps.map((s: { occurredAt: string }) => s.occurredAt)).toEqual(stored.map((s) => s.occurredAt.toISOString()));
+    expect(body.steps.map((s: { occurredAt: string }) => s.occurredAt)).toEqual(
+      stored.map((s) => s.occurredAt.toISOString()),
+    );
     const times = body.steps.map((s: { occurredAt: string }) => Date.parse(s.occurredAt));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(body.links.label).toBe(`http://localhost/01/${batch.gtin}/10/${encodeURIComponent(batch.lotCode)}`);
-    expect(body.links.pageEn).toBe(`http://localhost/en/trace/${batch.traceCode}/lot/${encodeURIComponent(batch.lotCode)}`);
+    expect(body.links.pageEn).toBe(
+      `http://localhost/en/trace/${batch.traceCode}/lot/${encodeURIComponent(batch.lotCode)}`,
+    );
     expect(body).not.toHaveProperty('product.id');
-    for (const certificate of body.certificates) expect(['valid', 'expired', 'not_yet_valid']).toContain(certificate.status);
+    for (const certificate of body.certificates)
+      expect(['valid', 'expired', 'not_yet_valid']).toContain(certificate.status);
   });
 
   it('accepts the GTIN-13 printed on the label as well as the 14-digit form', async () => {
@@ -72,7 +87,11 @@ describe('GET /trace/{gtin}/{lot}', () => {
     const typo = gtin.slice(0, -1) + ((Number(gtin.at(-1)) + 1) % 10);
     const wrong = await get(`/trace/${typo}/${batch.lotCode}`, { 'accept-language': 'en' });
     expect(wrong.res.status).toBe(400);
-    expect(wrong.body.error).toEqual({ code: 'bad_request', message: 'Malformed request.', fields: { gtin: 'The GTIN’s check digit does not match.' } });
+    expect(wrong.body.error).toEqual({
+      code: 'bad_request',
+      message: 'Malformed request.',
+      fields: { gtin: 'The GTIN’s check digit does not match.' },
+    });
     const short = await get(`/trace/12345/${batch.lotCode}`);
     expect(short.res.status).toBe(400);
     expect(short.body.error.fields).toEqual({ gtin: 'Mã GTIN có 8, 12, 13 hoặc 14 chữ số.' });
@@ -119,7 +138,9 @@ describe('GET /trace/{gtin}/{lot}', () => {
 describe('GET /trace/codes/{code}/{lot}', () => {
   it('finds batches of products without a GTIN by their short code, in any case', async () => {
     const batch = await tracedBatch(false);
-    const { res, body } = await get(`/trace/codes/${batch.traceCode.toLowerCase()}/${encodeURIComponent(batch.lotCode)}`);
+    const { res, body } = await get(
+      `/trace/codes/${batch.traceCode.toLowerCase()}/${encodeURIComponent(batch.lotCode)}`,
+    );
     expect(res.status).toBe(200);
     expect(body.product.gtin).toBeNull();
     expect(body.links.label).toBe(`http://localhost/truy-xuat/${batch.traceCode}/${encodeURIComponent(batch.lotCode)}`);

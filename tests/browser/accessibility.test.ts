@@ -57,7 +57,9 @@ async function expectAccessible(page: Page, url: string, errors: string[]) {
   // WCAG 1.4.10 reflow: at 320 CSS px, and at 200% zoom of a 1280 px window (640 CSS px), nothing scrolls sideways.
   for (const width of [320, 640]) {
     await page.setViewportSize({ width, height: 800 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
   }
 }
@@ -131,7 +133,11 @@ describe('accessibility of every page template', () => {
     ['/tinh', /^\/tinh\/[a-z0-9-]+$/],
     ['/su-kien', /^\/su-kien\/[a-z0-9-]+$/],
     ['/en/events?time=past', /^\/en\/events\/[a-z0-9-]+$/],
-    ['inquiry page for a product (en)', async () => `/en/inquiries?product=${(await firstLink('/en/products', /^\/en\/products\/[a-z0-9-]+$/)).split('/').pop()}`],
+    [
+      'inquiry page for a product (en)',
+      async () =>
+        `/en/inquiries?product=${(await firstLink('/en/products', /^\/en\/products\/[a-z0-9-]+$/)).split('/').pop()}`,
+    ],
   ];
 
   it.each([...fixed.map((path) => [path, null] as const), ...discovered])(
@@ -188,14 +194,11 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     '/en/account/invite',
     '/tai-khoan/hoi-hang',
     '/en/account/inquiries?status=spam',
-  ])(
-    '%s (signed in as a cooperative manager) has no axe violations and runs no script',
-    async (url) => {
-      const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
-      await checkSignedInPage(context, url);
-      await context.close();
-    },
-  );
+  ])('%s (signed in as a cooperative manager) has no axe violations and runs no script', async (url) => {
+    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    await checkSignedInPage(context, url);
+    await context.close();
+  });
 
   /** A public event whose booth registration is open now, from the API. */
   async function openEventSlug(): Promise<string> {
@@ -218,18 +221,27 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['admin@cho-htx.test', 'demo-admin-2026', async () => `/en/account/manage-events/${await openEventSlug()}`],
     // The officers' page for inviting a cooperative's manager: a search, and with the form of one chosen.
     ['canbo@cho-htx.test', 'demo-officer-2026', () => '/tai-khoan/moi-quan-ly'],
-    ['admin@cho-htx.test', 'demo-admin-2026', async () => {
-      const html = await (await fetch(`${baseUrl}/api/v1/cooperatives?q=B%C3%A1t%20Tr%C3%A0ng`)).json() as { items: { id: string }[] };
-      return `/en/account/invite-manager?q=Bat+Trang&cooperative=${html.items[0]?.id ?? ''}`;
-    }],
+    [
+      'admin@cho-htx.test',
+      'demo-admin-2026',
+      async () => {
+        const html = (await (await fetch(`${baseUrl}/api/v1/cooperatives?q=B%C3%A1t%20Tr%C3%A0ng`)).json()) as {
+          items: { id: string }[];
+        };
+        return `/en/account/invite-manager?q=Bat+Trang&cooperative=${html.items[0]?.id ?? ''}`;
+      },
+    ],
   ];
   // The e2e tests lock thanhvien2 and change quanly2's password on the same worker, so these use other accounts.
-  it.each(registrationPages)('event registration page for %s has no axe violations and runs no script', async (email, password, path) => {
-    const url = await path();
-    const context = await signedInContext(email, password);
-    await checkSignedInPage(context, url);
-    await context.close();
-  });
+  it.each(registrationPages)(
+    'event registration page for %s has no axe violations and runs no script',
+    async (email, password, path) => {
+      const url = await path();
+      const context = await signedInContext(email, password);
+      await checkSignedInPage(context, url);
+      await context.close();
+    },
+  );
 
   it('the booth registration form showing its errors has no axe violations', async () => {
     const url = `/tai-khoan/su-kien/${await openEventSlug()}`;
@@ -253,7 +265,11 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   });
 
   /** A link on a page of the signed-in context, by pattern (e.g. the first batch of the first product). */
-  async function linksOn(context: Awaited<ReturnType<typeof signedInContext>>, path: string, pattern: RegExp): Promise<string[]> {
+  async function linksOn(
+    context: Awaited<ReturnType<typeof signedInContext>>,
+    path: string,
+    pattern: RegExp,
+  ): Promise<string[]> {
     const page = await context.newPage();
     await page.goto(`${baseUrl}${path}`);
     const hrefs = await page.$$eval('a[href]', (links) => links.map((link) => link.getAttribute('href') ?? ''));
@@ -261,14 +277,23 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     return hrefs.filter((h) => pattern.test(h));
   }
 
-  async function linkOn(context: Awaited<ReturnType<typeof signedInContext>>, path: string, pattern: RegExp): Promise<string> {
+  async function linkOn(
+    context: Awaited<ReturnType<typeof signedInContext>>,
+    path: string,
+    pattern: RegExp,
+  ): Promise<string> {
     const [href] = await linksOn(context, path, pattern);
     if (!href) throw new Error(`no link matching ${pattern} on ${path}`);
     return href;
   }
 
   /** The first link matching `item` on any of the pages that `path` links to by `list` (e.g. a batch of any product). */
-  async function linkAcross(context: Awaited<ReturnType<typeof signedInContext>>, path: string, list: RegExp, item: RegExp): Promise<string> {
+  async function linkAcross(
+    context: Awaited<ReturnType<typeof signedInContext>>,
+    path: string,
+    list: RegExp,
+    item: RegExp,
+  ): Promise<string> {
     for (const page of await linksOn(context, path, list)) {
       const [href] = await linksOn(context, page, item);
       if (href) return href;
@@ -280,27 +305,39 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['/tai-khoan/san-pham', async () => '/tai-khoan/san-pham'],
     ['/en/account/products', async () => '/en/account/products'],
     ['batch list (vi)', (c) => linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/lo-hang$/)],
-    ['new batch (en)', async (c) => `${await linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/batches$/)}/new`],
+    [
+      'new batch (en)',
+      async (c) => `${await linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/batches$/)}/new`,
+    ],
     ['batch edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/lo-hang$/, /\/lo-hang\/(?!moi$)[a-z0-9]+$/)],
-    ['certificates (en)', (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/certificates$/)],
+    [
+      'certificates (en)',
+      (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/certificates$/),
+    ],
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
     ['new product (vi)', async () => '/tai-khoan/san-pham/moi'],
     ['cooperative profile (en)', async () => '/en/account/cooperative'],
     ['product (en, published)', (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+$/)],
   ];
 
-  it.each(dashboardPages)('dashboard %s (signed in as a cooperative manager) has no axe violations', async (_name, locate) => {
-    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
-    const url = await locate(context);
-    await checkSignedInPage(context, url);
-    await context.close();
-  });
+  it.each(dashboardPages)(
+    'dashboard %s (signed in as a cooperative manager) has no axe violations',
+    async (_name, locate) => {
+      const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+      const url = await locate(context);
+      await checkSignedInPage(context, url);
+      await context.close();
+    },
+  );
 
-  it.each(['/tai-khoan/kiem-duyet', '/en/account/moderation'])('%s (signed in as a trade officer) has no axe violations', async (url) => {
-    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-    await checkSignedInPage(context, url);
-    await context.close();
-  });
+  it.each(['/tai-khoan/kiem-duyet', '/en/account/moderation'])(
+    '%s (signed in as a trade officer) has no axe violations',
+    async (url) => {
+      const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+      await checkSignedInPage(context, url);
+      await context.close();
+    },
+  );
 
   const consolePages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
     ['statistics (vi)', async () => '/quan-tri/thong-ke'],
@@ -312,17 +349,23 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['a cooperative (vi)', (c) => linkOn(c, '/quan-tri/hop-tac-xa', /^\/quan-tri\/hop-tac-xa\/[a-z0-9-]+$/)],
   ];
 
-  it.each(consolePages)('console %s (signed in as a trade officer) has no axe violations and runs no script', async (_name, locate) => {
-    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-    await checkSignedInPage(context, await locate(context));
-    await context.close();
-  });
+  it.each(consolePages)(
+    'console %s (signed in as a trade officer) has no axe violations and runs no script',
+    async (_name, locate) => {
+      const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+      await checkSignedInPage(context, await locate(context));
+      await context.close();
+    },
+  );
 
   it('the target form showing its errors has no axe violations', async () => {
     const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && !/422/.test(message.text()) && errors.push(message.text()));
+    page.on(
+      'console',
+      (message) => message.type() === 'error' && !/422/.test(message.text()) && errors.push(message.text()),
+    );
     await page.goto(`${baseUrl}/quan-tri/chi-tieu/moi`);
     await page.selectOption('#field-province', 'ha-noi');
     await page.selectOption('#field-metric', 'fair_or_better_share');
@@ -342,7 +385,15 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const name = `Sản phẩm chờ duyệt ${Date.now() % 100000}`;
     const created = await post(
       '/tai-khoan/san-pham/moi',
-      { nameVi: name, ocopGroup: 'thuc_pham', provinceCode: '01', unitVi: 'hộp', unitEn: 'box', minOrder: '1', descriptionVi: 'Dòng một.\nDòng hai.' },
+      {
+        nameVi: name,
+        ocopGroup: 'thuc_pham',
+        provinceCode: '01',
+        unitVi: 'hộp',
+        unitEn: 'box',
+        minOrder: '1',
+        descriptionVi: 'Dòng một.\nDòng hai.',
+      },
       manager,
     );
     expect(created.status).toBe(303);
@@ -362,7 +413,15 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const manager = await signIn('quanly1@cho-htx.test');
     const officer = await signIn('canbo@cho-htx.test');
     const name = `Sản phẩm có thay đổi ${Date.now() % 100000}`;
-    const fields = { nameVi: name, ocopGroup: 'thuc_pham', provinceCode: '01', unitVi: 'hộp', unitEn: 'box', minOrder: '1', descriptionVi: 'Bản công khai.' };
+    const fields = {
+      nameVi: name,
+      ocopGroup: 'thuc_pham',
+      provinceCode: '01',
+      unitVi: 'hộp',
+      unitEn: 'box',
+      minOrder: '1',
+      descriptionVi: 'Bản công khai.',
+    };
     const created = await post('/tai-khoan/san-pham/moi', fields, manager);
     const path = (created.headers.get('location') ?? '').replace(/\?.*$/, '');
     const slug = path.split('/').pop() ?? '';
@@ -371,18 +430,24 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
       return new RegExp(`href="(/tai-khoan/kiem-duyet/[a-z0-9/-]+)"[^>]*>${text}<`).exec(queue)?.[1] ?? '';
     };
-    const version = async (review: string) => /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
+    const version = async (review: string) =>
+      /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
     const submitted = await queued(name);
-    expect((await post(submitted, { decision: 'approve', version: await version(submitted) }, officer)).status).toBe(303);
+    expect((await post(submitted, { decision: 'approve', version: await version(submitted) }, officer)).status).toBe(
+      303,
+    );
     expect((await post(path, { ...fields, descriptionVi: 'Bản đề xuất.\nDòng hai.' }, manager)).status).toBe(303);
     const productChange = await queued(name);
 
     const profilePage = await (await get('/tai-khoan/ho-so-hop-tac-xa', manager)).text();
     const cooperativeName = /<input[^>]*name="name"[^>]*value="([^"]*)"/.exec(profilePage)?.[1] ?? '';
     const profileForm = new URLSearchParams();
-    for (const m of profilePage.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value="([^"]*)"/g)) profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
-    for (const m of profilePage.matchAll(/<select[^>]*name="([a-zA-Z]+)"[\s\S]*?<\/select>/g)) profileForm.set(m[1] as string, /<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
-    for (const m of profilePage.matchAll(/<textarea[^>]*name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g)) profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
+    for (const m of profilePage.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value="([^"]*)"/g))
+      profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
+    for (const m of profilePage.matchAll(/<select[^>]*name="([a-zA-Z]+)"[\s\S]*?<\/select>/g))
+      profileForm.set(m[1] as string, /<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '');
+    for (const m of profilePage.matchAll(/<textarea[^>]*name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g))
+      profileForm.set(m[1] as string, (m[2] as string).replaceAll('&amp;', '&'));
     profileForm.set('phone', '0912 345 678');
     profileForm.set('name', `${cooperativeName.replaceAll('&amp;', '&')} (đổi tên)`);
     expect((await post('/tai-khoan/ho-so-hop-tac-xa', profileForm, manager)).status).toBe(303);
@@ -391,13 +456,23 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     expect(profileChange).toMatch(/\/thay-doi\//);
 
     const managerContext = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
-    for (const url of [`/en/account/products/${slug}`, '/tai-khoan/san-pham', '/en/account/cooperative']) await checkSignedInPage(managerContext, url);
+    for (const url of [`/en/account/products/${slug}`, '/tai-khoan/san-pham', '/en/account/cooperative'])
+      await checkSignedInPage(managerContext, url);
     const officerContext = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
     const en = (review: string) => review.replace('/tai-khoan/kiem-duyet/thay-doi/', '/en/account/moderation/changes/');
-    for (const url of ['/tai-khoan/kiem-duyet', productChange, en(profileChange)]) await checkSignedInPage(officerContext, url);
+    for (const url of ['/tai-khoan/kiem-duyet', productChange, en(profileChange)])
+      await checkSignedInPage(officerContext, url);
 
     // Rejected: the cooperative's page shows the reason; the review page says it is not pending.
-    expect((await post(productChange, { decision: 'reject', version: await version(productChange), reason: 'Cần ảnh chứng minh.' }, officer)).status).toBe(303);
+    expect(
+      (
+        await post(
+          productChange,
+          { decision: 'reject', version: await version(productChange), reason: 'Cần ảnh chứng minh.' },
+          officer,
+        )
+      ).status,
+    ).toBe(303);
     await checkSignedInPage(managerContext, path);
     await checkSignedInPage(officerContext, en(productChange));
     await managerContext.close();
@@ -411,7 +486,10 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const context = await signedInContext('quanly2@cho-htx.test', 'demo-manager-2026');
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && !/403/.test(message.text()) && errors.push(message.text()));
+    page.on(
+      'console',
+      (message) => message.type() === 'error' && !/403/.test(message.text()) && errors.push(message.text()),
+    );
     const response = await page.goto(`${baseUrl}/en/account/moderation`);
     expect(response?.status()).toBe(403);
     await expectAccessible(page, '/en/account/moderation (403)', errors);
@@ -443,8 +521,18 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const created = await post(
       '/tai-khoan/su-kien-quan-ly/moi',
       {
-        kind: 'fair', titleVi: `Hội chợ kiểm tra truy cập ${Date.now() % 100000}`, organiser: 'Sở Công Thương', startDate: '2027-09-08', endDate: '2027-09-10',
-        startTime: '08:00', endTime: '17:00', venue: 'Nhà thi đấu', address: '1 Đường Thử', provinceCode: '01', boothCapacity: '20', intent: 'create',
+        kind: 'fair',
+        titleVi: `Hội chợ kiểm tra truy cập ${Date.now() % 100000}`,
+        organiser: 'Sở Công Thương',
+        startDate: '2027-09-08',
+        endDate: '2027-09-10',
+        startTime: '08:00',
+        endTime: '17:00',
+        venue: 'Nhà thi đấu',
+        address: '1 Đường Thử',
+        provinceCode: '01',
+        boothCapacity: '20',
+        intent: 'create',
       },
       officer,
     );
@@ -456,17 +544,28 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['new event (vi)', async () => '/tai-khoan/su-kien-quan-ly/moi'],
     ['new event (en)', async () => '/en/account/manage-events/new'],
     ['drafts list (en)', async () => '/en/account/manage-events?status=draft'],
-    ['published event edit (vi)', (c) => linkOn(c, '/tai-khoan/su-kien-quan-ly?status=published', /^\/tai-khoan\/su-kien-quan-ly\/[a-z0-9-]+\/sua$/)],
-    ['draft event edit (en)', async () => `${(await draftEventPath()).replace('/tai-khoan/su-kien-quan-ly/', '/en/account/manage-events/')}/edit`],
+    [
+      'published event edit (vi)',
+      (c) =>
+        linkOn(c, '/tai-khoan/su-kien-quan-ly?status=published', /^\/tai-khoan\/su-kien-quan-ly\/[a-z0-9-]+\/sua$/),
+    ],
+    [
+      'draft event edit (en)',
+      async () =>
+        `${(await draftEventPath()).replace('/tai-khoan/su-kien-quan-ly/', '/en/account/manage-events/')}/edit`,
+    ],
     ['draft event preview (vi)', async () => `${await draftEventPath()}/xem-truoc`],
   ];
 
-  it.each(eventAdminPages)('events dashboard: %s (signed in as a trade officer) has no axe violations', async (_name, locate) => {
-    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-    const url = await locate(context);
-    await checkSignedInPage(context, url);
-    await context.close();
-  });
+  it.each(eventAdminPages)(
+    'events dashboard: %s (signed in as a trade officer) has no axe violations',
+    async (_name, locate) => {
+      const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+      const url = await locate(context);
+      await checkSignedInPage(context, url);
+      await context.close();
+    },
+  );
 
   it('the event form showing its errors and a series preview has no axe violations', async () => {
     const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
@@ -528,11 +627,22 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       body: JSON.stringify({ email: 'quanly1@cho-htx.test', password: 'demo-manager-2026' }),
     });
     const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-    const me = (await (await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } })).json()) as { cooperative: { slug: string } };
+    const me = (await (await fetch(`${baseUrl}/api/v1/me`, { headers: { cookie } })).json()) as {
+      cooperative: { slug: string };
+    };
     const created = await fetch(`${baseUrl}/api/v1/inquiries`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.250' },
-      body: JSON.stringify({ cooperative: me.cooperative.slug, name: 'Axe Buyer', email: 'axe@example.com', country: 'JP', quantity: 20, unit: 'kg', message: 'Samples of your best tea, please.', consent: true }),
+      body: JSON.stringify({
+        cooperative: me.cooperative.slug,
+        name: 'Axe Buyer',
+        email: 'axe@example.com',
+        country: 'JP',
+        quantity: 20,
+        unit: 'kg',
+        message: 'Samples of your best tea, please.',
+        consent: true,
+      }),
     });
     const { inquiry } = (await created.json()) as { inquiry: { reference: string } };
 

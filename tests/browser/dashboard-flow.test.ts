@@ -44,7 +44,10 @@ describe('a product from draft to the public catalogue', () => {
     // A cooperative member (this one also manages it; the demo's plain members have their passwords changed by other tests).
     const member = await signedInPage('quanly1@cho-htx.test');
     await member.click('a[href="/tai-khoan/san-pham"]');
-    await Promise.all([member.waitForURL(`${baseUrl}/tai-khoan/san-pham/moi`), member.click('a[href="/tai-khoan/san-pham/moi"]')]);
+    await Promise.all([
+      member.waitForURL(`${baseUrl}/tai-khoan/san-pham/moi`),
+      member.click('a[href="/tai-khoan/san-pham/moi"]'),
+    ]);
 
     // Typing makes the form "dirty": leaving asks first.
     await member.click('#field-nameVi');
@@ -68,12 +71,21 @@ describe('a product from draft to the public catalogue', () => {
     await member.fill('#field-unitVi', 'hũ 300 g');
     await member.fill('#field-unitEn', '300 g jar');
     await member.fill('#field-minOrder', '12');
-    await member.setInputFiles('#field-newImages', { name: 'mam-tom.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(1200, 900) });
+    await member.setInputFiles('#field-newImages', {
+      name: 'mam-tom.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await jpegWithGps(1200, 900),
+    });
     // Saving is not leaving: no dialog on submit.
-    await Promise.all([member.waitForURL(/\/tai-khoan\/san-pham\/[a-z0-9-]+\?done=created$/), member.click('button[type=submit]:has-text("Tạo bản nháp")')]);
+    await Promise.all([
+      member.waitForURL(/\/tai-khoan\/san-pham\/[a-z0-9-]+\?done=created$/),
+      member.click('button[type=submit]:has-text("Tạo bản nháp")'),
+    ]);
     const slug = new URL(member.url()).pathname.split('/').pop() as string;
     // The photo is there, described by the member before submitting.
-    const photoId = /\/media\/([a-z2-7]{32})\//.exec((await member.getAttribute('.photo-row__thumb', 'src')) ?? '')?.[1];
+    const photoId = /\/media\/([a-z2-7]{32})\//.exec(
+      (await member.getAttribute('.photo-row__thumb', 'src')) ?? '',
+    )?.[1];
     expect(photoId).toBeTruthy();
     await member.fill(`#photo-${photoId}-altVi`, 'Hũ mắm tôm chua 300 g');
     await Promise.all([member.waitForURL(/done=saved$/), member.click('button[type=submit]:has-text("Lưu bản nháp")')]);
@@ -82,11 +94,16 @@ describe('a product from draft to the public catalogue', () => {
 
     const officer = await signedInPage('canbo@cho-htx.test');
     await officer.click('a[href="/tai-khoan/kiem-duyet"]');
-    await Promise.all([officer.waitForURL(/\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/), officer.click(`a:has-text("${name}")`)]);
+    await Promise.all([
+      officer.waitForURL(/\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/),
+      officer.click(`a:has-text("${name}")`),
+    ]);
     expect(await officer.textContent('main')).toMatch(/85\.000\s*₫/);
     // The officer sees the photo the product would go public with, and it loads.
     expect(await officer.getAttribute('.review-photos img', 'src')).toBe(`/media/${photoId}/640.webp`);
-    expect(await officer.$eval('.review-photos img', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await officer.$eval('.review-photos img', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+      0,
+    );
     await Promise.all([officer.waitForURL(/done=approved/), officer.click('button:has-text("Duyệt và công khai")')]);
     expect(await officer.textContent('[role=status]')).toContain(name);
 
@@ -95,13 +112,17 @@ describe('a product from draft to the public catalogue', () => {
     // The card shows the photo's card-sized variant, loaded.
     const card = visitor.locator('article.product-card', { hasText: name }).locator('img.product-card__image');
     await card.scrollIntoViewIfNeeded();
-    await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     expect(await card.getAttribute('src')).toBe(`/media/${photoId}/640.webp`);
     await Promise.all([visitor.waitForURL(`${baseUrl}/san-pham/${slug}`), visitor.click(`a:has-text("${name}")`)]);
     expect(await visitor.textContent('h1')).toContain(name);
     const photo = visitor.locator('.gallery img').first();
     expect(await photo.getAttribute('alt')).toBe('Hũ mắm tôm chua 300 g');
-    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await visitor.close();
 
     // The demo catalogue is shared with the other tests: take the product down again.

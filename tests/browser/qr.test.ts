@@ -58,39 +58,48 @@ describe('QR codes in Chromium', () => {
   it.each([
     ['vi', true],
     ['en', false],
-  ] as const)('the %s product page shows a QR code that scans to the address it names (GTIN: %s)', async (locale, gtin) => {
-    const product = await productWith(gtin);
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(`${baseUrl}${locale === 'vi' ? '/san-pham/' : '/en/products/'}${product.slug}`);
-    const image = page.locator('img.qr__image');
-    await image.scrollIntoViewIfNeeded();
-    await expect(image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).resolves.toBeGreaterThan(0);
-    const expected = gtin ? `${baseUrl}/01/${product.gtin}` : `${baseUrl}/truy-xuat/${product.traceCode}`;
-    expect(await decodeScreenshot(image)).toBe(expected);
-    expect(await page.locator('.qr__address').textContent()).toBe(expected);
-    expect(await image.getAttribute('alt')).toMatch(locale === 'vi' ? /^Mã QR của / : /^QR code of /);
-    // Both downloads are files, named by the trace code.
-    for (const link of await page.locator('.qr__downloads a[download]').all()) {
-      const res = await fetch(new URL((await link.getAttribute('href'))!, baseUrl));
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${product.traceCode}\\.(svg|png)"$`));
-    }
-    // Shown under the page's Content-Security-Policy without complaint.
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  ] as const)(
+    'the %s product page shows a QR code that scans to the address it names (GTIN: %s)',
+    async (locale, gtin) => {
+      const product = await productWith(gtin);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${baseUrl}${locale === 'vi' ? '/san-pham/' : '/en/products/'}${product.slug}`);
+      const image = page.locator('img.qr__image');
+      await image.scrollIntoViewIfNeeded();
+      await expect(
+        image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+      ).resolves.toBeGreaterThan(0);
+      const expected = gtin ? `${baseUrl}/01/${product.gtin}` : `${baseUrl}/truy-xuat/${product.traceCode}`;
+      expect(await decodeScreenshot(image)).toBe(expected);
+      expect(await page.locator('.qr__address').textContent()).toBe(expected);
+      expect(await image.getAttribute('alt')).toMatch(locale === 'vi' ? /^Mã QR của / : /^QR code of /);
+      // Both downloads are files, named by the trace code.
+      for (const link of await page.locator('.qr__downloads a[download]').all()) {
+        const res = await fetch(new URL((await link.getAttribute('href'))!, baseUrl));
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-disposition')).toMatch(
+          new RegExp(`^attachment; filename="${product.traceCode}\\.(svg|png)"$`),
+        );
+      }
+      // Shown under the page's Content-Security-Policy without complaint.
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('opens a batch’s SVG on its own at a scannable size, titled with its address', async () => {
     const product = await productWith(true);
     const lot = product.latestBatch!.lotCode;
     const context = await browser.newContext();
     const page = await context.newPage();
-    const response = await page.goto(`${baseUrl}/api/v1/products/${product.slug}/batches/${encodeURIComponent(lot)}/qr.svg`);
+    const response = await page.goto(
+      `${baseUrl}/api/v1/products/${product.slug}/batches/${encodeURIComponent(lot)}/qr.svg`,
+    );
     expect(response?.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
     const expected = `${baseUrl}/01/${product.gtin}/10/${encodeURIComponent(lot)}`;
     const svg = page.locator('svg');

@@ -57,7 +57,12 @@ let r: Records;
 async function api(method: string, path: string, cookie: string | null, body: unknown) {
   const res = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
-    headers: { origin, 'content-type': 'application/json', 'cf-connecting-ip': nextAddress(), ...(cookie ? { cookie } : {}) },
+    headers: {
+      origin,
+      'content-type': 'application/json',
+      'cf-connecting-ip': nextAddress(),
+      ...(cookie ? { cookie } : {}),
+    },
     body: JSON.stringify(body),
   });
   expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
@@ -69,21 +74,34 @@ async function makeRecords() {
   const managerA = await signIn('quanly1@cho-htx.test');
   const managerB = await signIn('quanly2@cho-htx.test');
   const officer = await signIn('canbo@cho-htx.test');
-  const cookies = { managerA, officer, admin: await signIn('admin@cho-htx.test'), member: await freshMember('quanly1@cho-htx.test') };
-  const cooperativeOf = async (cookie: string) => (await api('GET', '/me', cookie, undefined)).cooperative.slug as string;
+  const cookies = {
+    managerA,
+    officer,
+    admin: await signIn('admin@cho-htx.test'),
+    member: await freshMember('quanly1@cho-htx.test'),
+  };
+  const cooperativeOf = async (cookie: string) =>
+    (await api('GET', '/me', cookie, undefined)).cooperative.slug as string;
 
   /** A new product of the manager's cooperative, as a draft; its slug and name. */
   async function draftProduct(cookie: string) {
     const fields = validProductForm({ nameVi: `Sản phẩm kiểm tra quyền ${Date.now() % 1_000_000}` });
     const created = await post('/tai-khoan/san-pham/moi', fields, cookie);
-    expect(created.status, await created.clone().text().then((html) => html.match(/id="field-[^"]+-error"[^>]*>[^<]*/g)?.join('; '))).toBe(303);
+    expect(
+      created.status,
+      await created
+        .clone()
+        .text()
+        .then((html) => html.match(/id="field-[^"]+-error"[^>]*>[^<]*/g)?.join('; ')),
+    ).toBe(303);
     return { slug: (created.headers.get('location') ?? '').replace(/\?.*$/, '').split('/').pop() ?? '', fields };
   }
 
   /** The review page's id of the product (or the change to it) in the officers' queue. */
   async function queued(name: string, kind: 'product' | 'change'): Promise<string> {
     const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
-    const path = kind === 'product' ? '/tai-khoan/kiem-duyet/([a-z0-9]+)' : '/tai-khoan/kiem-duyet/thay-doi/([a-z0-9]+)';
+    const path =
+      kind === 'product' ? '/tai-khoan/kiem-duyet/([a-z0-9]+)' : '/tai-khoan/kiem-duyet/thay-doi/([a-z0-9]+)';
     const id = new RegExp(`href="${path}"[^>]*>${name}<`).exec(queue)?.[1];
     if (!id) throw new Error(`${name} is not in the moderation queue`);
     return id;
@@ -105,11 +123,16 @@ async function makeRecords() {
   const review = `/tai-khoan/kiem-duyet/${await queued(changed.fields.nameVi, 'product')}`;
   const version = /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
   expect((await post(review, { decision: 'approve', version }, officer)).status).toBe(303);
-  const edited = await post(`/tai-khoan/san-pham/${changed.slug}`, { ...changed.fields, descriptionVi: 'Mô tả đã sửa, chờ duyệt.' }, managerA);
+  const edited = await post(
+    `/tai-khoan/san-pham/${changed.slug}`,
+    { ...changed.fields, descriptionVi: 'Mô tả đã sửa, chờ duyệt.' },
+    managerA,
+  );
   expect(edited.status).toBe(303);
 
   const cooperativeA = await cooperativeOf(managerA);
-  const inquiry = async (cooperative: string) => (await api('POST', '/inquiries', null, validInquiry({ cooperative }))).inquiry.reference as string;
+  const inquiry = async (cooperative: string) =>
+    (await api('POST', '/inquiries', null, validInquiry({ cooperative }))).inquiry.reference as string;
   return {
     cookies,
     cooperativeA,
@@ -144,7 +167,14 @@ const PAGE_ACCESS: PageAccess[] = [
     en: '/en/account/inquiries/[reference]',
     audience: 'member',
     params: (r) => ({ reference: r.inquiryA }),
-    elsewhere: [{ what: "another cooperative's inquiry", params: (r) => ({ reference: r.inquiryB }), answers: 404, unknown: { reference: 'HTX-0000-0000' } }],
+    elsewhere: [
+      {
+        what: "another cooperative's inquiry",
+        params: (r) => ({ reference: r.inquiryB }),
+        answers: 404,
+        unknown: { reference: 'HTX-0000-0000' },
+      },
+    ],
   },
   { vi: '/tai-khoan/san-pham', en: '/en/account/products', audience: 'member' },
   { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new', audience: 'member' },
@@ -155,44 +185,119 @@ const PAGE_ACCESS: PageAccess[] = [
     params: (r) => ({ slug: r.productA.slug }),
     elsewhere: [
       { what: "another cooperative's product", params: productOfB, answers: 404 },
-      { what: "another cooperative's draft", params: (r) => ({ slug: r.draftOfB }), answers: 404, unknown: { slug: 'khong-co-san-pham-nay' } },
+      {
+        what: "another cooperative's draft",
+        params: (r) => ({ slug: r.draftOfB }),
+        answers: 404,
+        unknown: { slug: 'khong-co-san-pham-nay' },
+      },
     ],
   },
-  { vi: '/tai-khoan/san-pham/[slug]/lo-hang', en: '/en/account/products/[slug]/batches', audience: 'member', params: (r) => ({ slug: r.productA.slug }), elsewhere: [theirProduct] },
-  { vi: '/tai-khoan/san-pham/[slug]/lo-hang/moi', en: '/en/account/products/[slug]/batches/new', audience: 'member', params: (r) => ({ slug: r.productA.slug }), elsewhere: [theirProduct] },
+  {
+    vi: '/tai-khoan/san-pham/[slug]/lo-hang',
+    en: '/en/account/products/[slug]/batches',
+    audience: 'member',
+    params: (r) => ({ slug: r.productA.slug }),
+    elsewhere: [theirProduct],
+  },
+  {
+    vi: '/tai-khoan/san-pham/[slug]/lo-hang/moi',
+    en: '/en/account/products/[slug]/batches/new',
+    audience: 'member',
+    params: (r) => ({ slug: r.productA.slug }),
+    elsewhere: [theirProduct],
+  },
   {
     vi: '/tai-khoan/san-pham/[slug]/lo-hang/[batch]',
     en: '/en/account/products/[slug]/batches/[batch]',
     audience: 'member',
     params: (r) => ({ slug: r.productA.slug, batch: r.productA.batch }),
-    elsewhere: [{ what: "another cooperative's batch", params: (r) => ({ slug: r.productB.slug, batch: r.productB.batch }), answers: 404 }],
+    elsewhere: [
+      {
+        what: "another cooperative's batch",
+        params: (r) => ({ slug: r.productB.slug, batch: r.productB.batch }),
+        answers: 404,
+      },
+    ],
   },
-  { vi: '/tai-khoan/san-pham/[slug]/chung-nhan', en: '/en/account/products/[slug]/certificates', audience: 'member', params: (r) => ({ slug: r.productA.slug }), elsewhere: [theirProduct] },
+  {
+    vi: '/tai-khoan/san-pham/[slug]/chung-nhan',
+    en: '/en/account/products/[slug]/certificates',
+    audience: 'member',
+    params: (r) => ({ slug: r.productA.slug }),
+    elsewhere: [theirProduct],
+  },
   {
     vi: '/tai-khoan/san-pham/[slug]/chung-nhan/[id]',
     en: '/en/account/products/[slug]/certificates/[id]',
     audience: 'member',
     params: (r) => ({ slug: r.productA.slug, id: r.productA.certificate }),
-    elsewhere: [{ what: "another cooperative's certificate", params: (r) => ({ slug: r.productB.slug, id: r.productB.certificate }), answers: 404 }],
+    elsewhere: [
+      {
+        what: "another cooperative's certificate",
+        params: (r) => ({ slug: r.productB.slug, id: r.productB.certificate }),
+        answers: 404,
+      },
+    ],
   },
   { vi: '/tai-khoan/su-kien', en: '/en/account/events', audience: 'member' },
-  { vi: '/tai-khoan/su-kien/[slug]', en: '/en/account/events/[slug]', audience: 'member', params: (r) => ({ slug: r.publishedEvent }) },
+  {
+    vi: '/tai-khoan/su-kien/[slug]',
+    en: '/en/account/events/[slug]',
+    audience: 'member',
+    params: (r) => ({ slug: r.publishedEvent }),
+  },
   { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation', audience: 'officer' },
-  { vi: '/tai-khoan/kiem-duyet/[id]', en: '/en/account/moderation/[id]', audience: 'officer', params: (r) => ({ id: r.submittedProduct }) },
-  { vi: '/tai-khoan/kiem-duyet/thay-doi/[id]', en: '/en/account/moderation/changes/[id]', audience: 'officer', params: (r) => ({ id: r.pendingChange }) },
+  {
+    vi: '/tai-khoan/kiem-duyet/[id]',
+    en: '/en/account/moderation/[id]',
+    audience: 'officer',
+    params: (r) => ({ id: r.submittedProduct }),
+  },
+  {
+    vi: '/tai-khoan/kiem-duyet/thay-doi/[id]',
+    en: '/en/account/moderation/changes/[id]',
+    audience: 'officer',
+    params: (r) => ({ id: r.pendingChange }),
+  },
   { vi: '/tai-khoan/su-kien-quan-ly', en: '/en/account/manage-events', audience: 'officer' },
   { vi: '/tai-khoan/su-kien-quan-ly/moi', en: '/en/account/manage-events/new', audience: 'officer' },
-  { vi: '/tai-khoan/su-kien-quan-ly/[slug]', en: '/en/account/manage-events/[slug]', audience: 'officer', params: (r) => ({ slug: r.publishedEvent }) },
-  { vi: '/tai-khoan/su-kien-quan-ly/[slug]/sua', en: '/en/account/manage-events/[slug]/edit', audience: 'officer', params: (r) => ({ slug: r.draftEvent }) },
-  { vi: '/tai-khoan/su-kien-quan-ly/[slug]/xem-truoc', en: '/en/account/manage-events/[slug]/preview', audience: 'officer', params: (r) => ({ slug: r.draftEvent }) },
+  {
+    vi: '/tai-khoan/su-kien-quan-ly/[slug]',
+    en: '/en/account/manage-events/[slug]',
+    audience: 'officer',
+    params: (r) => ({ slug: r.publishedEvent }),
+  },
+  {
+    vi: '/tai-khoan/su-kien-quan-ly/[slug]/sua',
+    en: '/en/account/manage-events/[slug]/edit',
+    audience: 'officer',
+    params: (r) => ({ slug: r.draftEvent }),
+  },
+  {
+    vi: '/tai-khoan/su-kien-quan-ly/[slug]/xem-truoc',
+    en: '/en/account/manage-events/[slug]/preview',
+    audience: 'officer',
+    params: (r) => ({ slug: r.draftEvent }),
+  },
   // The console's front door sends everyone on to its statistics page, which checks who they are.
   { vi: '/quan-tri', en: '/en/admin', audience: 'officer', sendsOnTo: routes.consoleStatistics },
   { vi: '/quan-tri/thong-ke', en: '/en/admin/statistics', audience: 'officer' },
   { vi: '/quan-tri/chi-tieu', en: '/en/admin/targets', audience: 'officer' },
   { vi: '/quan-tri/chi-tieu/moi', en: '/en/admin/targets/new', audience: 'officer' },
-  { vi: '/quan-tri/chi-tieu/[id]', en: '/en/admin/targets/[id]', audience: 'officer', params: (r) => ({ id: r.target }) },
+  {
+    vi: '/quan-tri/chi-tieu/[id]',
+    en: '/en/admin/targets/[id]',
+    audience: 'officer',
+    params: (r) => ({ id: r.target }),
+  },
   { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives', audience: 'officer' },
-  { vi: '/quan-tri/hop-tac-xa/[slug]', en: '/en/admin/cooperatives/[slug]', audience: 'officer', params: (r) => ({ slug: r.cooperativeA }) },
+  {
+    vi: '/quan-tri/hop-tac-xa/[slug]',
+    en: '/en/admin/cooperatives/[slug]',
+    audience: 'officer',
+    params: (r) => ({ slug: r.cooperativeA }),
+  },
   { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log', audience: 'officer' },
 ];
 
@@ -225,7 +330,9 @@ async function pageFiles(): Promise<string[]> {
   for (const folder of FOLDERS) {
     for (const entry of await readdir(join(PAGES, folder), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.astro')) continue;
-      const route = `/${relative(PAGES, join(entry.parentPath, entry.name))}`.replace(/\.astro$/, '').replace(/\/index$/, '');
+      const route = `/${relative(PAGES, join(entry.parentPath, entry.name))}`
+        .replace(/\.astro$/, '')
+        .replace(/\/index$/, '');
       found.push(route);
     }
   }
@@ -241,66 +348,67 @@ it('has a row for every page under the account and console folders, and only tho
   expect(rows).toEqual(await pageFiles());
 });
 
-describe.each(PAGE_ACCESS.flatMap((row) => (['vi', 'en'] as const).map((locale) => [row[locale], locale, row] as const)))(
-  '%s',
-  (route, locale: Locale, row) => {
-    const hasParams = route.includes('[');
-    const path = (params?: Params) => pathOf(route, params ?? row.params?.(r));
+describe.each(
+  PAGE_ACCESS.flatMap((row) => (['vi', 'en'] as const).map((locale) => [row[locale], locale, row] as const)),
+)('%s', (route, locale: Locale, row) => {
+  const hasParams = route.includes('[');
+  const path = (params?: Params) => pathOf(route, params ?? row.params?.(r));
 
-    it('refuses a form post from another site with 403', async () => {
-      const res = await post(path(), { intent: 'submit' }, audienceCookie(row.audience), { origin: FOREIGN_ORIGIN });
-      expect(res.status).toBe(403);
+  it('refuses a form post from another site with 403', async () => {
+    const res = await post(path(), { intent: 'submit' }, audienceCookie(row.audience), { origin: FOREIGN_ORIGIN });
+    expect(res.status).toBe(403);
+  });
+
+  const door = row.sendsOnTo?.[locale];
+  if (door) {
+    it(`sends everyone on to ${door}`, async () => {
+      for (const cookie of [undefined, r.cookies.member, audienceCookie(row.audience)]) {
+        const res = await get(path(), cookie);
+        expect(res.status).toBe(303);
+        expect(res.headers.get('location')).toBe(door);
+      }
     });
+    return;
+  }
 
-    const door = row.sendsOnTo?.[locale];
-    if (door) {
-      it(`sends everyone on to ${door}`, async () => {
-        for (const cookie of [undefined, r.cookies.member, audienceCookie(row.audience)]) {
-          const res = await get(path(), cookie);
-          expect(res.status).toBe(303);
-          expect(res.headers.get('location')).toBe(door);
-        }
-      });
-      return;
-    }
+  it('sends visitors to sign in, and back here after', async () => {
+    const res = await get(path());
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`${routes.signIn[locale]}?next=${encodeURIComponent(path())}`);
+  });
 
-    it('sends visitors to sign in, and back here after', async () => {
-      const res = await get(path());
-      expect(res.status).toBe(303);
-      expect(res.headers.get('location')).toBe(`${routes.signIn[locale]}?next=${encodeURIComponent(path())}`);
+  for (const caller of wrongRoles(row.audience)) {
+    it(`answers 403 to ${caller}, the wrong role, reading or posting`, async () => {
+      expect((await get(path(), r.cookies[caller])).status).toBe(403);
+      expect((await post(path(), {}, r.cookies[caller])).status).toBe(403);
     });
+  }
 
-    for (const caller of wrongRoles(row.audience)) {
-      it(`answers 403 to ${caller}, the wrong role, reading or posting`, async () => {
-        expect((await get(path(), r.cookies[caller])).status).toBe(403);
-        expect((await post(path(), {}, r.cookies[caller])).status).toBe(403);
-      });
-    }
-
-    for (const elsewhere of row.elsewhere ?? []) {
-      it(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
-        const res = await get(path(elsewhere.params(r)), r.cookies.member);
-        expect(res.status).toBe(elsewhere.answers);
-        if (elsewhere.unknown) expect((await get(path(elsewhere.unknown), r.cookies.member)).status).toBe(res.status);
-      });
-    }
-
-    if (hasParams) {
-      it.each(JUNK_SEGMENTS)('answers junk path segment %s with a 4xx, never a 5xx', async (junk) => {
-        const names = [...route.matchAll(/\[(\w+)\]/g)].map((match) => match[1]!);
-        for (const name of names) {
-          const params = Object.fromEntries(Object.entries(row.params?.(r) ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]));
-          const res = await get(pathOf(route, { ...params, [name]: junk }, true), audienceCookie(row.audience));
-          expect(res.status, `[${name}] = ${junk}`).toBeGreaterThanOrEqual(400);
-          expect(res.status, `[${name}] = ${junk}`).toBeLessThan(500);
-        }
-      });
-    }
-
-    it(`shows the page to its audience (${row.audience})`, async () => {
-      const res = await get(path(), audienceCookie(row.audience));
-      expect(res.status).toBe(200);
-      expect(res.headers.get('cache-control')).toMatch(/no-store/);
+  for (const elsewhere of row.elsewhere ?? []) {
+    it(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
+      const res = await get(path(elsewhere.params(r)), r.cookies.member);
+      expect(res.status).toBe(elsewhere.answers);
+      if (elsewhere.unknown) expect((await get(path(elsewhere.unknown), r.cookies.member)).status).toBe(res.status);
     });
-  },
-);
+  }
+
+  if (hasParams) {
+    it.each(JUNK_SEGMENTS)('answers junk path segment %s with a 4xx, never a 5xx', async (junk) => {
+      const names = [...route.matchAll(/\[(\w+)\]/g)].map((match) => match[1]!);
+      for (const name of names) {
+        const params = Object.fromEntries(
+          Object.entries(row.params?.(r) ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]),
+        );
+        const res = await get(pathOf(route, { ...params, [name]: junk }, true), audienceCookie(row.audience));
+        expect(res.status, `[${name}] = ${junk}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `[${name}] = ${junk}`).toBeLessThan(500);
+      }
+    });
+  }
+
+  it(`shows the page to its audience (${row.audience})`, async () => {
+    const res = await get(path(), audienceCookie(row.audience));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+  });
+});

@@ -30,7 +30,12 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
   return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': nextAddress(), ...headers },
+    headers: {
+      origin,
+      'content-type': 'application/x-www-form-urlencoded',
+      'cf-connecting-ip': nextAddress(),
+      ...headers,
+    },
     body: new URLSearchParams(fields),
   });
 }
@@ -48,7 +53,10 @@ const get = (path: string, cookie?: string) =>
 
 describe('sign-in pages', () => {
   it('show the form in both languages, with no cache', async () => {
-    for (const [path, heading] of [['/dang-nhap', 'Đăng nhập'], ['/en/sign-in', 'Sign in']] as const) {
+    for (const [path, heading] of [
+      ['/dang-nhap', 'Đăng nhập'],
+      ['/en/sign-in', 'Sign in'],
+    ] as const) {
       const res = await get(path);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -81,9 +89,15 @@ describe('sign-in pages', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/dang-nhap?next=%2Ftai-khoan%2Fdoi-mat-khau');
     const officer = demo('canbo@cho-htx.test');
-    const back = await post('/dang-nhap?next=%2Ftai-khoan%2Fdoi-mat-khau', { email: officer.email, password: officer.password });
+    const back = await post('/dang-nhap?next=%2Ftai-khoan%2Fdoi-mat-khau', {
+      email: officer.email,
+      password: officer.password,
+    });
     expect(back.headers.get('location')).toBe('/tai-khoan/doi-mat-khau');
-    const offsite = await post('/dang-nhap?next=%2F%2Fevil.example', { email: officer.email, password: officer.password });
+    const offsite = await post('/dang-nhap?next=%2F%2Fevil.example', {
+      email: officer.email,
+      password: officer.password,
+    });
     expect(offsite.headers.get('location')).toBe('/tai-khoan');
   });
 
@@ -146,7 +160,11 @@ describe('sign-in pages', () => {
     const manager = demo('quanly2@cho-htx.test');
     const phone = await signIn(manager.email, manager.password);
     const laptop = await signIn(manager.email, manager.password);
-    const common = await post('/tai-khoan/doi-mat-khau', { currentPassword: manager.password, newPassword: 'iloveyou2' }, { cookie: laptop });
+    const common = await post(
+      '/tai-khoan/doi-mat-khau',
+      { currentPassword: manager.password, newPassword: 'iloveyou2' },
+      { cookie: laptop },
+    );
     expect(common.status).toBe(422);
     expect(await common.text()).toContain('quá phổ biến');
     const changed = await post(
@@ -172,7 +190,11 @@ describe('sign-in pages', () => {
 describe('origin check (CSRF) on pages', () => {
   it('refuses a cross-origin form POST with 403 and signs nobody in', async () => {
     const officer = demo('canbo@cho-htx.test');
-    const res = await post('/dang-nhap', { email: officer.email, password: officer.password }, { origin: 'https://evil.example' });
+    const res = await post(
+      '/dang-nhap',
+      { email: officer.email, password: officer.password },
+      { origin: 'https://evil.example' },
+    );
     expect(res.status).toBe(403);
     expect(cookieFrom(res)).toBeNull();
   });
@@ -322,7 +344,9 @@ describe('invitations and sign-up', () => {
     const account = await (await get('/tai-khoan', cookieFrom(created) ?? '')).text();
     expect(account).toContain('Đỗ Văn Mới');
     expect(account).toContain('Thành viên hợp tác xã');
-    expect((await post('/dang-ky', { code, displayName: 'Lần hai', password: 'mật khẩu thành viên mới' })).status).toBe(400);
+    expect((await post('/dang-ky', { code, displayName: 'Lần hai', password: 'mật khẩu thành viên mới' })).status).toBe(
+      400,
+    );
   });
 
   it('a member who is not the manager cannot invite (403, no form)', async () => {

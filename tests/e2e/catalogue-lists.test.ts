@@ -46,7 +46,9 @@ describe('product list', () => {
     expect(html).toMatch(/<option value="thuc_pham" selected>/);
     expect(text).toContain('Bắc Ninh');
     if (html.includes('rel="next"')) {
-      expect(html).toMatch(/href="\/san-pham\?province=bac-ninh&amp;group=thuc_pham&amp;sort=price_asc&amp;limit=5&amp;page=2"/);
+      expect(html).toMatch(
+        /href="\/san-pham\?province=bac-ninh&amp;group=thuc_pham&amp;sort=price_asc&amp;limit=5&amp;page=2"/,
+      );
     }
   });
 

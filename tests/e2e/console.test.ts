@@ -30,14 +30,17 @@ async function cooperativeSlug(index = 0): Promise<string> {
 }
 
 describe('who may open the console', () => {
-  it.each(CONSOLE_PAGES)('%s: sign-in for strangers, 403 for a cooperative manager, open to officers and admins', async (path) => {
-    const anonymous = await get(path);
-    expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.get('location')).toMatch(/^\/(en\/sign-in|dang-nhap)\?next=/);
-    expect((await get(path, await signIn('quanly1@cho-htx.test'))).status).toBe(403);
-    expect((await get(path, await signIn('canbo@cho-htx.test'))).status).toBe(200);
-    expect((await get(path, await signIn('admin@cho-htx.test'))).status).toBe(200);
-  });
+  it.each(CONSOLE_PAGES)(
+    '%s: sign-in for strangers, 403 for a cooperative manager, open to officers and admins',
+    async (path) => {
+      const anonymous = await get(path);
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.headers.get('location')).toMatch(/^\/(en\/sign-in|dang-nhap)\?next=/);
+      expect((await get(path, await signIn('quanly1@cho-htx.test'))).status).toBe(403);
+      expect((await get(path, await signIn('canbo@cho-htx.test'))).status).toBe(200);
+      expect((await get(path, await signIn('admin@cho-htx.test'))).status).toBe(200);
+    },
+  );
 
   it('sends /quan-tri to its statistics, and refuses a member a cooperative page and a target form post', async () => {
     const front = await get('/quan-tri');
@@ -45,11 +48,15 @@ describe('who may open the console', () => {
     expect(front.headers.get('location')).toBe('/quan-tri/thong-ke');
     const manager = await signIn('quanly1@cho-htx.test');
     expect((await get(`/quan-tri/hop-tac-xa/${await cooperativeSlug()}`, manager)).status).toBe(403);
-    const posted = await post('/quan-tri/chi-tieu/moi', { province: 'ha-noi', metric: 'ocop_products', minimum: '10', dueDate: '2030-12-31' }, manager);
+    const posted = await post(
+      '/quan-tri/chi-tieu/moi',
+      { province: 'ha-noi', metric: 'ocop_products', minimum: '10', dueDate: '2030-12-31' },
+      manager,
+    );
     expect(posted.status).toBe(403);
   });
 
-  it('is linked from an officer\'s account page and kept from search engines', async () => {
+  it("is linked from an officer's account page and kept from search engines", async () => {
     const html = await (await get('/tai-khoan', await signIn('canbo@cho-htx.test'))).text();
     expect(html).toContain('href="/quan-tri/thong-ke"');
     const robots = await (await get('/robots.txt')).text();
@@ -63,7 +70,18 @@ describe('province targets through the forms', () => {
     const officer = await signIn('canbo@cho-htx.test');
     // A due date of its own, so a run that stopped half-way leaves nothing this one collides with.
     const due = `${2030 + (Date.now() % 19)}-0${1 + (Date.now() % 9)}-1${Date.now() % 10}`;
-    const bad = await post('/quan-tri/chi-tieu/moi', { province: 'hue', metric: 'value_chain_share', minimum: '150', maximum: '', dueDate: '2020-05-01', source: 'KH 12/KH-UBND' }, officer);
+    const bad = await post(
+      '/quan-tri/chi-tieu/moi',
+      {
+        province: 'hue',
+        metric: 'value_chain_share',
+        minimum: '150',
+        maximum: '',
+        dueDate: '2020-05-01',
+        source: 'KH 12/KH-UBND',
+      },
+      officer,
+    );
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toMatch(/id="field-minimum-error"[^>]*>Tỉ lệ không thể vượt quá 100 %\./);
@@ -71,7 +89,18 @@ describe('province targets through the forms', () => {
     expect(html).toContain('value="KH 12/KH-UBND"');
     expect(html).toMatch(/<option value="hue" selected/);
 
-    const saved = await post('/quan-tri/chi-tieu/moi', { province: 'hue', metric: 'value_chain_share', minimum: '40,5', maximum: '', dueDate: due, source: 'KH 12/KH-UBND' }, officer);
+    const saved = await post(
+      '/quan-tri/chi-tieu/moi',
+      {
+        province: 'hue',
+        metric: 'value_chain_share',
+        minimum: '40,5',
+        maximum: '',
+        dueDate: due,
+        source: 'KH 12/KH-UBND',
+      },
+      officer,
+    );
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe('/quan-tri/chi-tieu?done=created');
     const list = await (await get('/quan-tri/chi-tieu?done=created', officer)).text();
@@ -145,8 +174,8 @@ describe('the audit log page', () => {
   });
 });
 
-describe('taking a product down from its cooperative\'s console page', () => {
-  it('shows a short reason\'s error inside the open form, and refuses a product of another cooperative', async () => {
+describe("taking a product down from its cooperative's console page", () => {
+  it("shows a short reason's error inside the open form, and refuses a product of another cooperative", async () => {
     const officer = await signIn('canbo@cho-htx.test');
     const slug = await cooperativeSlug();
     const path = `/quan-tri/hop-tac-xa/${slug}`;
@@ -156,11 +185,17 @@ describe('taking a product down from its cooperative\'s console page', () => {
     const short = await post(path, { action: 'suspend_product', product: product as string, reason: 'sai' }, officer);
     expect(short.status).toBe(422);
     const page = await short.text();
-    expect(page).toMatch(new RegExp(`<details class="takedown"[^>]*open[^>]*>[\\s\\S]*?id="field-product-${product}-reason-error"`));
+    expect(page).toMatch(
+      new RegExp(`<details class="takedown"[^>]*open[^>]*>[\\s\\S]*?id="field-product-${product}-reason-error"`),
+    );
     expect((await fetch(`${baseUrl}/api/v1/products/${product}`)).status).toBe(200);
 
     const other = await cooperativeSlug(1);
-    const foreign = await post(`/quan-tri/hop-tac-xa/${other}`, { action: 'suspend_product', product: product as string, reason: 'Một lý do đủ dài để hợp lệ.' }, officer);
+    const foreign = await post(
+      `/quan-tri/hop-tac-xa/${other}`,
+      { action: 'suspend_product', product: product as string, reason: 'Một lý do đủ dài để hợp lệ.' },
+      officer,
+    );
     expect(foreign.status).toBe(400);
     expect((await fetch(`${baseUrl}/api/v1/products/${product}`)).status).toBe(200);
   });

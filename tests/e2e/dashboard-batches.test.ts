@@ -16,10 +16,13 @@ async function ownProductSlugs(cookie: string): Promise<string[]> {
   const res = await get('/tai-khoan/san-pham', cookie);
   expect(res.status).toBe(200);
   const html = await res.text();
-  return [...new Set([...html.matchAll(/href="\/tai-khoan\/san-pham\/([a-z0-9-]+)\/lo-hang"/g)].map((m) => m[1] as string))];
+  return [
+    ...new Set([...html.matchAll(/href="\/tai-khoan\/san-pham\/([a-z0-9-]+)\/lo-hang"/g)].map((m) => m[1] as string)),
+  ];
 }
 
-const step = (i: number, fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [`steps.${i}.${k}`, v]));
+const step = (i: number, fields: Record<string, string>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [`steps.${i}.${k}`, v]));
 const goodStep = (when: string, kind = 'harvested') => ({
   kind,
   occurredAt: when,
@@ -81,7 +84,11 @@ describe('dashboard: batches of a product', async () => {
   });
 
   it('adds, moves and removes rows by re-rendering the form, saving nothing', async () => {
-    const fields = { ...batchFields(), ...step(0, goodStep('2026-06-10T07:00')), ...step(1, goodStep('2026-06-11T07:00', 'packaged')) };
+    const fields = {
+      ...batchFields(),
+      ...step(0, goodStep('2026-06-10T07:00')),
+      ...step(1, goodStep('2026-06-11T07:00', 'packaged')),
+    };
     const added = await (await post(`${base}/moi`, { ...fields, action: 'add' }, manager)).text();
     expect(added).toContain('name="steps.2.kind"');
     expect(added).toContain('CHƯA lưu');
@@ -96,7 +103,13 @@ describe('dashboard: batches of a product', async () => {
     const fields = batchFields();
     const res = await post(
       `${base}/moi`,
-      { ...fields, ...step(0, goodStep('2026-06-10T07:00')), ...step(1, goodStep('2026-06-10T07:00', 'processed')), ...step(2, goodStep('2026-06-11T09:30', 'packaged')), action: 'save' },
+      {
+        ...fields,
+        ...step(0, goodStep('2026-06-10T07:00')),
+        ...step(1, goodStep('2026-06-10T07:00', 'processed')),
+        ...step(2, goodStep('2026-06-11T09:30', 'packaged')),
+        action: 'save',
+      },
       manager,
     );
     expect(res.status).toBe(303);
@@ -110,7 +123,12 @@ describe('dashboard: batches of a product', async () => {
 
     const saved = await post(
       `${base}/${id}`,
-      { ...fields, ...step(0, goodStep('2026-06-10T07:00', 'processed')), ...step(1, goodStep('2026-06-10T07:00', 'harvested')), action: 'save' },
+      {
+        ...fields,
+        ...step(0, goodStep('2026-06-10T07:00', 'processed')),
+        ...step(1, goodStep('2026-06-10T07:00', 'harvested')),
+        action: 'save',
+      },
       manager,
     );
     expect(saved.status).toBe(303);
@@ -121,7 +139,15 @@ describe('dashboard: batches of a product', async () => {
 
   it('renders typed markup escaped', async () => {
     const payload = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    const res = await post(`${base}/moi`, { ...batchFields(), ...step(0, { ...goodStep('2026-06-10T07:00'), place: payload, noteVi: payload, occurredAt: 'x' }), action: 'save' }, manager);
+    const res = await post(
+      `${base}/moi`,
+      {
+        ...batchFields(),
+        ...step(0, { ...goodStep('2026-06-10T07:00'), place: payload, noteVi: payload, occurredAt: 'x' }),
+        action: 'save',
+      },
+      manager,
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     // Inside a quoted attribute value `<` is inert text; everywhere else the markup must be escaped.
@@ -143,7 +169,11 @@ describe('dashboard: batches of a product', async () => {
       expect(visitor.headers.get('location')).toMatch(/^\/dang-nhap\?next=/);
     }
     const fields = batchFields();
-    const forged = await post(`${base}/moi`, { ...fields, ...step(0, goodStep('2026-06-10T07:00')), action: 'save' }, otherManager);
+    const forged = await post(
+      `${base}/moi`,
+      { ...fields, ...step(0, goodStep('2026-06-10T07:00')), action: 'save' },
+      otherManager,
+    );
     expect(forged.status).toBe(404);
     expect(await (await get(base, manager)).text()).not.toContain(fields.lotCode);
     expect((await get('/tai-khoan/san-pham', officer)).status).toBe(403);
@@ -151,9 +181,14 @@ describe('dashboard: batches of a product', async () => {
 
   it('refuses a form posted from another origin (CSRF) and saves nothing', async () => {
     const fields = batchFields();
-    const res = await post(`${base}/moi`, { ...fields, ...step(0, goodStep('2026-06-10T07:00')), action: 'save' }, manager, {
-      origin: 'https://evil.example',
-    });
+    const res = await post(
+      `${base}/moi`,
+      { ...fields, ...step(0, goodStep('2026-06-10T07:00')), action: 'save' },
+      manager,
+      {
+        origin: 'https://evil.example',
+      },
+    );
     expect(res.status).toBe(403);
     expect(await (await get(base, manager)).text()).not.toContain(fields.lotCode);
   });
@@ -165,7 +200,14 @@ describe('dashboard: certificates of a product', async () => {
   const base = `/en/account/products/${slug}/certificates`;
 
   it('adds one, refuses an end before the start next to the field, and edits', async () => {
-    const fields = { kind: 'organic', number: `HC-${Date.now() % 100000}`, issuer: 'Test certifier', validFrom: '2026-01-01', validUntil: '2025-01-01', evidenceUrl: '' };
+    const fields = {
+      kind: 'organic',
+      number: `HC-${Date.now() % 100000}`,
+      issuer: 'Test certifier',
+      validFrom: '2026-01-01',
+      validUntil: '2025-01-01',
+      evidenceUrl: '',
+    };
     const refused = await post(base, fields, manager);
     expect(refused.status).toBe(422);
     expect(await refused.text()).toMatch(/id="field-validUntil-error"[^>]*>[^<]*cannot precede/i);

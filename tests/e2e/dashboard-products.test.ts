@@ -45,7 +45,11 @@ describe('dashboard: products and moderation', async () => {
   const officer = await signIn('canbo@cho-htx.test');
 
   it('shows errors next to the fields and keeps the values', async () => {
-    const res = await post('/en/account/products/new', product({ nameVi: 'X', gtin: '8934567890124', minOrder: '0' }), manager);
+    const res = await post(
+      '/en/account/products/new',
+      product({ nameVi: 'X', gtin: '8934567890124', minOrder: '0' }),
+      manager,
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toMatch(/id="field-nameVi-error"[^>]*>Must be at least 2 characters/);
@@ -55,7 +59,12 @@ describe('dashboard: products and moderation', async () => {
   });
 
   it('creates a draft that is not public, ignoring a crafted status and cooperative', async () => {
-    const path = await createDraft(manager, { ...product(), status: 'published', cooperativeId: 'someone-else', cooperative_id: 'x' } as ReturnType<typeof product>);
+    const path = await createDraft(manager, {
+      ...product(),
+      status: 'published',
+      cooperativeId: 'someone-else',
+      cooperative_id: 'x',
+    } as ReturnType<typeof product>);
     const slug = path.split('/').pop() ?? '';
     const page = await (await get(path, manager)).text();
     expect(page).toContain('Bản nháp');

@@ -15,14 +15,23 @@ const { get, post, signIn, freshMember } = site(baseUrl);
 
 /** The form's current values: inputs, selected options and textareas. */
 function formValues(html: string): Record<string, string> {
-  const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   const values: Record<string, string> = {};
-  for (const m of html.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value="([^"]*)"/g)) values[m[1] as string] = unescape(m[2] as string);
-  for (const m of html.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value(?=[\s>])(?!=)/g)) values[m[1] as string] ??= '';
+  for (const m of html.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value="([^"]*)"/g))
+    values[m[1] as string] = unescape(m[2] as string);
+  for (const m of html.matchAll(/<input[^>]*name="([a-zA-Z]+)"[^>]*value(?=[\s>])(?!=)/g))
+    values[m[1] as string] ??= '';
   for (const m of html.matchAll(/<select[^>]*name="([a-zA-Z]+)"[\s\S]*?<\/select>/g)) {
     values[m[1] as string] = /<option value="([^"]*)" selected>/.exec(m[0])?.[1] ?? '';
   }
-  for (const m of html.matchAll(/<textarea[^>]*name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g)) values[m[1] as string] = unescape(m[2] as string);
+  for (const m of html.matchAll(/<textarea[^>]*name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g))
+    values[m[1] as string] = unescape(m[2] as string);
   return values;
 }
 
@@ -42,7 +51,11 @@ describe('dashboard: cooperative profile', async () => {
 
   it('shows errors next to the fields, keeps values, and saves nothing', async () => {
     const values = formValues(await (await get(path, manager)).text());
-    const res = await post(path, { ...values, foundedYear: '1800', website: 'javascript:alert(1)', classificationYear: '' , classification: 'tot' }, manager);
+    const res = await post(
+      path,
+      { ...values, foundedYear: '1800', website: 'javascript:alert(1)', classificationYear: '', classification: 'tot' },
+      manager,
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toMatch(/id="field-foundedYear-error"/);
@@ -72,7 +85,11 @@ describe('dashboard: cooperative profile', async () => {
     const values = formValues(page);
     const slug = /href="\/hop-tac-xa\/([a-z0-9-]+)"/.exec(page)?.[1];
     const description = `Giới thiệu mới <img src=x onerror=alert(1)> ${Date.now()}`;
-    const res = await post(path, { ...values, descriptionVi: description, verified: '1', status: 'dissolved', slug: 'hijacked' }, manager);
+    const res = await post(
+      path,
+      { ...values, descriptionVi: description, verified: '1', status: 'dissolved', slug: 'hijacked' },
+      manager,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${path}?done=proposed`);
     expect(await (await get(`/hop-tac-xa/${slug}`)).text()).not.toContain('Giới thiệu mới');
@@ -104,7 +121,10 @@ describe('dashboard: cooperative profile', async () => {
     expect((await post(path, { ...values, phone: '0912 000 111' }, manager)).status).toBe(303);
     const review = await queuedChange(values.name ?? '');
     const version = /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
-    expect((await post(review, { decision: 'reject', version, reason: 'Số điện thoại <không> liên lạc được.' }, officer)).status).toBe(303);
+    expect(
+      (await post(review, { decision: 'reject', version, reason: 'Số điện thoại <không> liên lạc được.' }, officer))
+        .status,
+    ).toBe(303);
     const rejected = await (await get(path, manager)).text();
     expect(rejected).toContain('Số điện thoại &lt;không&gt; liên lạc được.');
     expect(formValues(rejected).phone).toBe('0912 000 111');

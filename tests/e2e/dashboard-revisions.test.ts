@@ -55,7 +55,11 @@ describe('dashboard: changes to published products', async () => {
 
     const form = await (await get(path, manager)).text();
     expect(form).toContain('Gửi thay đổi để duyệt');
-    const proposed = await post(path, { ...fields, descriptionVi: newDescription, crafted: 'x', status: 'draft' }, manager);
+    const proposed = await post(
+      path,
+      { ...fields, descriptionVi: newDescription, crafted: 'x', status: 'draft' },
+      manager,
+    );
     expect(proposed.status).toBe(303);
     expect(proposed.headers.get('location')).toBe(`${path}?done=proposed`);
 
@@ -119,7 +123,11 @@ describe('dashboard: changes to published products', async () => {
 
   it('keeps the values and shows errors next to the fields; stores nothing; a discarded change leaves the public page as it was', async () => {
     const { path, slug, fields } = await publishedProduct();
-    const invalid = await post(path, { ...fields, nameVi: 'X', minOrder: '0', descriptionVi: 'Giữ lại giá trị này' }, manager);
+    const invalid = await post(
+      path,
+      { ...fields, nameVi: 'X', minOrder: '0', descriptionVi: 'Giữ lại giá trị này' },
+      manager,
+    );
     expect(invalid.status).toBe(422);
     const html = await invalid.text();
     expect(html).toMatch(/id="field-nameVi-error"/);
@@ -141,13 +149,17 @@ describe('dashboard: changes to published products', async () => {
 
   it('refuses an edit and a decision posted from another origin', async () => {
     const { path, fields } = await publishedProduct();
-    const forged = await post(path, { ...fields, descriptionVi: 'Giả mạo' }, manager, { origin: 'https://evil.example' });
+    const forged = await post(path, { ...fields, descriptionVi: 'Giả mạo' }, manager, {
+      origin: 'https://evil.example',
+    });
     expect(forged.status).toBe(403);
     expect(await (await get(path, manager)).text()).not.toContain('Giả mạo');
     expect((await post(path, { ...fields, descriptionVi: 'Thay đổi thật' }, manager)).status).toBe(303);
     const review = (await queuedReview(fields.nameVi)) ?? '';
     const version = versionOn(await (await get(review, officer)).text());
-    expect((await post(review, { decision: 'approve', version }, officer, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await post(review, { decision: 'approve', version }, officer, { origin: 'https://evil.example' })).status,
+    ).toBe(403);
     expect(await queuedReview(fields.nameVi)).toBe(review);
     expect((await post(path, { intent: 'unpublish' }, manager)).status).toBe(303);
   });

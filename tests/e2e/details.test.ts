@@ -12,7 +12,9 @@ async function page(path: string) {
 
 /** Every JSON-LD block of a page, parsed. */
 function jsonLd(html: string): Record<string, unknown>[] {
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? ''));
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+    JSON.parse(m[1] ?? ''),
+  );
 }
 
 function types(html: string) {
@@ -62,7 +64,11 @@ describe('product page', () => {
     const { html } = await page(`/san-pham/${product.slug}`);
     expect(types(html)).toEqual(['Product', 'BreadcrumbList']);
     const [ld, trail] = jsonLd(html);
-    expect(ld).toMatchObject({ '@context': 'https://schema.org', name: product.nameVi, url: `${baseUrl}/san-pham/${product.slug}` });
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      name: product.nameVi,
+      url: `${baseUrl}/san-pham/${product.slug}`,
+    });
     expect(ld?.brand).toMatchObject({ '@type': 'Organization' });
     expect(ld).not.toHaveProperty('aggregateRating');
     expect((trail?.itemListElement as unknown[]).length).toBe(3);
@@ -102,7 +108,10 @@ describe('cooperative profile', () => {
       expect(textOf(html)).toContain(heading);
       expect(types(html)).toEqual(['Organization', 'BreadcrumbList']);
       const [org] = jsonLd(html);
-      expect(org).toMatchObject({ name: cooperative.name, address: { '@type': 'PostalAddress', addressCountry: 'VN' } });
+      expect(org).toMatchObject({
+        name: cooperative.name,
+        address: { '@type': 'PostalAddress', addressCountry: 'VN' },
+      });
       expect(executableScripts(html)).toEqual([]);
     }
   });
@@ -122,12 +131,26 @@ describe('province pages', () => {
 
   it('lists all 34 units, 6 cities then 28 provinces, with merged provinces named', async () => {
     for (const [path, prefix, cities, provinces, merged] of [
-      ['/tinh', '/tinh/', 'Thành phố trực thuộc trung ương (6)', 'Tỉnh (28)', 'Hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu'],
-      ['/en/provinces', '/en/provinces/', 'Centrally run cities (6)', 'Provinces (28)', 'Merged with Bình Dương and Bà Rịa – Vũng Tàu'],
+      [
+        '/tinh',
+        '/tinh/',
+        'Thành phố trực thuộc trung ương (6)',
+        'Tỉnh (28)',
+        'Hợp nhất với Bình Dương và Bà Rịa – Vũng Tàu',
+      ],
+      [
+        '/en/provinces',
+        '/en/provinces/',
+        'Centrally run cities (6)',
+        'Provinces (28)',
+        'Merged with Bình Dương and Bà Rịa – Vũng Tàu',
+      ],
     ] as const) {
       const { res, html } = await page(path);
       expect(res.status, path).toBe(200);
-      const links = new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).filter((href) => href?.startsWith(prefix)));
+      const links = new Set(
+        [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).filter((href) => href?.startsWith(prefix)),
+      );
       expect(links.size, path).toBe(34);
       const text = textOf(html);
       expect(text.indexOf(cities)).toBeGreaterThan(-1);
@@ -161,14 +184,18 @@ describe('sitemaps and robots.txt', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/xml');
     const index = await res.text();
-    expect(index).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
+    expect(index).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/,
+    );
     expect(index.trimEnd()).toMatch(/<\/sitemapindex>$/);
     const children = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
     expect(children).toContain(`${baseUrl}/sitemaps/products-1.xml`);
     expect(children).toContain(`${baseUrl}/sitemaps/cooperatives-1.xml`);
 
     const xml = await (await fetch(`${baseUrl}/sitemaps/products-1.xml`)).text();
-    expect(xml).toMatch(/^<\?xml [^>]+\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/);
+    expect(xml).toMatch(
+      /^<\?xml [^>]+\?>\n<urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9" xmlns:xhtml="http:\/\/www\.w3\.org\/1999\/xhtml">/,
+    );
     expect(xml.match(/<url>/g)?.length).toBe(xml.match(/<\/url>/g)?.length);
     expect(xml).toContain(`<loc>${baseUrl}/san-pham/${product.slug}</loc>`);
     expect(xml).toContain(`<loc>${baseUrl}/en/products/${product.slug}</loc>`);
@@ -177,7 +204,13 @@ describe('sitemaps and robots.txt', () => {
   });
 
   it('list only addresses that name themselves canonical (a sample of each sitemap: first, last and between)', async () => {
-    const unescape = (text: string) => text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const unescape = (text: string) =>
+      text
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
     const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => unescape(m[1] ?? ''));
     const sitemaps = locs(await (await fetch(`${baseUrl}/sitemap.xml`)).text());
     expect(sitemaps.length).toBeGreaterThan(2);
@@ -187,7 +220,9 @@ describe('sitemaps and robots.txt', () => {
       const urls = locs(await (await fetch(sitemap)).text());
       expect(urls.length, sitemap).toBeGreaterThan(0);
       const step = Math.max(1, Math.floor((urls.length - 1) / (PER_SITEMAP - 1)));
-      const sample = [...new Set([...urls.filter((_, i) => i % step === 0).slice(0, PER_SITEMAP - 1), urls.at(-1) as string])];
+      const sample = [
+        ...new Set([...urls.filter((_, i) => i % step === 0).slice(0, PER_SITEMAP - 1), urls.at(-1) as string]),
+      ];
       for (const url of sample) {
         const res = await fetch(url, { redirect: 'manual' });
         expect(res.status, url).toBe(200);

@@ -75,17 +75,27 @@ describe('a trade officer manages an event without script', () => {
   let slug = '';
 
   it('gets the errors next to the fields, with the values kept', async () => {
-    const res = await post('/tai-khoan/su-kien-quan-ly/moi', { ...fields, endDate: '2027-06-15', boothCapacity: '0', intent: 'create' }, officer);
+    const res = await post(
+      '/tai-khoan/su-kien-quan-ly/moi',
+      { ...fields, endDate: '2027-06-15', boothCapacity: '0', intent: 'create' },
+      officer,
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toMatch(/<p class="field__error" id="field-endDate-error">Thời điểm kết thúc phải sau thời điểm bắt đầu\.<\/p>/);
+    expect(html).toMatch(
+      /<p class="field__error" id="field-endDate-error">Thời điểm kết thúc phải sau thời điểm bắt đầu\.<\/p>/,
+    );
     expect(html).toContain('id="field-boothCapacity-error"');
     expect(html).toContain(`value="${title}"`);
     expect(html).toMatch(/<option value="01" selected>/);
   });
 
   it('previews the dates of a series before creating anything', async () => {
-    const res = await post('/en/account/manage-events/new', { ...fields, repeat: 'weekly', repeatInterval: '1', repeatCount: '3', intent: 'preview' }, officer);
+    const res = await post(
+      '/en/account/manage-events/new',
+      { ...fields, repeat: 'weekly', repeatInterval: '1', repeatCount: '3', intent: 'preview' },
+      officer,
+    );
     expect(res.status).toBe(200);
     const text = textOf(await res.text());
     expect(text).toContain('The series will have 3 events');
@@ -157,7 +167,9 @@ describe('a trade officer manages an event without script', () => {
     expect((await post(editPath, { ...fields, intent: 'save' }, officer)).status).toBe(409);
     // The edit page tells the story, newest first.
     const history = textOf(await (await get(editPath, officer)).text());
-    expect(history).toMatch(/Hủy – Hoãn do mưa lớn[\s\S]*Sửa \(các trường: Ngày kết thúc \/ Giờ kết thúc\)[\s\S]*Công bố[\s\S]*Tạo/);
+    expect(history).toMatch(
+      /Hủy – Hoãn do mưa lớn[\s\S]*Sửa \(các trường: Ngày kết thúc \/ Giờ kết thúc\)[\s\S]*Công bố[\s\S]*Tạo/,
+    );
   });
 
   it('duplicates an event into a new draft', async () => {
@@ -171,20 +183,29 @@ describe('a trade officer manages an event without script', () => {
   });
 
   it('deletes a draft made by mistake, once the box is ticked; a cancelled event has no such form', async () => {
-    const copy = (await post(editPath, { intent: 'duplicate' }, officer)).headers.get('location')?.replace(/\?.*$/, '') ?? '';
+    const copy =
+      (await post(editPath, { intent: 'duplicate' }, officer)).headers.get('location')?.replace(/\?.*$/, '') ?? '';
     const draftPage = await (await get(copy, officer)).text();
     expect(draftPage).toContain('name="intent" value="delete"');
     expect(await (await get(editPath, officer)).text()).not.toContain('name="intent" value="delete"');
 
     const unconfirmed = await post(copy, { intent: 'delete' }, officer);
     expect(unconfirmed.status).toBe(422);
-    expect(await unconfirmed.text()).toMatch(/<p class="field__error" id="delete-confirm-error"[^>]*>Đánh dấu ô xác nhận để xóa bản nháp\.<\/p>/);
+    expect(await unconfirmed.text()).toMatch(
+      /<p class="field__error" id="delete-confirm-error"[^>]*>Đánh dấu ô xác nhận để xóa bản nháp\.<\/p>/,
+    );
     expect((await get(copy, officer)).status).toBe(200);
 
-    const deleted = await post(`/en${copy.replace('/tai-khoan/su-kien-quan-ly/', '/account/manage-events/').replace(/\/sua$/, '/edit')}`, { intent: 'delete', confirm: 'on' }, officer);
+    const deleted = await post(
+      `/en${copy.replace('/tai-khoan/su-kien-quan-ly/', '/account/manage-events/').replace(/\/sua$/, '/edit')}`,
+      { intent: 'delete', confirm: 'on' },
+      officer,
+    );
     expect(deleted.status).toBe(303);
     expect(deleted.headers.get('location')).toBe('/en/account/manage-events?done=deleted');
-    expect(textOf(await (await get('/en/account/manage-events?done=deleted', officer)).text())).toContain('The draft was deleted.');
+    expect(textOf(await (await get('/en/account/manage-events?done=deleted', officer)).text())).toContain(
+      'The draft was deleted.',
+    );
     expect((await get(copy, officer)).status).toBe(404);
     // The cancelled event it was copied from is untouched.
     expect((await post(editPath, { intent: 'delete', confirm: 'on' }, officer)).status).toBe(409);
@@ -200,14 +221,20 @@ describe('only trade officers reach the event pages', () => {
     const manager = await signIn('quanly1@cho-htx.test');
     expect((await get('/tai-khoan/su-kien-quan-ly/moi', manager)).status).toBe(403);
     expect((await get('/tai-khoan/su-kien-quan-ly', manager)).status).toBe(403);
-    const refused = await post('/tai-khoan/su-kien-quan-ly/moi', { ...fields, titleVi: `Không được tạo ${stamp}`, intent: 'create-publish' }, manager);
+    const refused = await post(
+      '/tai-khoan/su-kien-quan-ly/moi',
+      { ...fields, titleVi: `Không được tạo ${stamp}`, intent: 'create-publish' },
+      manager,
+    );
     expect(refused.status).toBe(403);
     const list = await readJson(await get('/api/v1/events?from=2027-06-16&to=2027-06-16'));
     expect(list.items.map((e: { titleVi: string }) => e.titleVi)).not.toContain(`Không được tạo ${stamp}`);
   });
 
   it('refuses a form posted from another site', async () => {
-    const res = await post('/tai-khoan/su-kien-quan-ly/moi', { ...fields, intent: 'create' }, officer, { origin: 'https://evil.example' });
+    const res = await post('/tai-khoan/su-kien-quan-ly/moi', { ...fields, intent: 'create' }, officer, {
+      origin: 'https://evil.example',
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -12,7 +12,9 @@ async function page(path: string) {
 }
 
 function jsonLd(html: string): Record<string, unknown>[] {
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] ?? ''));
+  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+    JSON.parse(m[1] ?? ''),
+  );
 }
 
 /** Links to event pages, in the order of the page. */
@@ -93,7 +95,9 @@ describe('the events calendar', () => {
     expect(html).toMatch(/<caption id="month-caption"[^>]*>Lịch tháng \d{1,2} năm \d{4}<\/caption>/);
     expect((html.match(/<th scope="col"/g) ?? []).length).toBe(7);
     expect(eventLinks(html)).toContain(`/su-kien/${upcoming[0]?.slug}`);
-    expect(html).toMatch(new RegExp(`href="/su-kien\\?kind=${upcoming[0]?.kind}&amp;view=month&amp;month=\\d{4}-\\d{2}" rel="next"`));
+    expect(html).toMatch(
+      new RegExp(`href="/su-kien\\?kind=${upcoming[0]?.kind}&amp;view=month&amp;month=\\d{4}-\\d{2}" rel="next"`),
+    );
     expect(executableScripts(html)).toEqual([]);
   });
 
@@ -122,7 +126,14 @@ describe('an event page', () => {
     expect(res.status).toBe(200);
     const text = textOf(html);
     expect(text).toContain(event.titleVi);
-    for (const words of ['Thời gian', 'Địa điểm', 'Đơn vị tổ chức', 'Đăng ký gian hàng', 'Thêm vào lịch', 'Hợp tác xã tham gia']) {
+    for (const words of [
+      'Thời gian',
+      'Địa điểm',
+      'Đơn vị tổ chức',
+      'Đăng ký gian hàng',
+      'Thêm vào lịch',
+      'Hợp tác xã tham gia',
+    ]) {
       expect(text).toContain(words);
     }
     expect(html).toMatch(/<nav class="breadcrumbs"[^>]*>[\s\S]*href="\/su-kien"/);
@@ -143,7 +154,9 @@ describe('an event page', () => {
   });
 
   it('lists the cooperatives confirmed to take part, with the products they show', async () => {
-    let found: { slug: string; participants: { cooperative: { slug: string; name: string }; products: { slug: string }[] }[] } | undefined;
+    let found:
+      | { slug: string; participants: { cooperative: { slug: string; name: string }; products: { slug: string }[] }[] }
+      | undefined;
     for (const event of upcoming) {
       const detail = await readJson(await fetch(`${baseUrl}/api/v1/events/${event.slug}`));
       if (detail.participants.some((p: { products: unknown[] }) => p.products.length > 0)) {
@@ -166,7 +179,9 @@ describe('an event page', () => {
     expect(text).toContain('This event has been cancelled');
     expect(text).toMatch(/Reason: \S+/);
     expect(html).toMatch(/<title>\[Cancelled\] /);
-    expect(jsonLd(html).find((block) => block['@type'] === 'Event')).toMatchObject({ eventStatus: 'https://schema.org/EventCancelled' });
+    expect(jsonLd(html).find((block) => block['@type'] === 'Event')).toMatchObject({
+      eventStatus: 'https://schema.org/EventCancelled',
+    });
   });
 
   it('is a 404 for a slug that names no public event', async () => {
@@ -184,7 +199,10 @@ describe('event feeds', () => {
     const vevents = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent');
     expect(vevents.length).toBeGreaterThan(5);
     const host = new URL(baseUrl).hostname;
-    for (const v of vevents) expect(String(v.getFirstPropertyValue('uid'))).toMatch(new RegExp(`^[A-Za-z0-9_-]+@${host.replace(/\./g, '\\.')}$`));
+    for (const v of vevents)
+      expect(String(v.getFirstPropertyValue('uid'))).toMatch(
+        new RegExp(`^[A-Za-z0-9_-]+@${host.replace(/\./g, '\\.')}$`),
+      );
     expect(vevents.some((v) => v.getFirstPropertyValue('status') === 'CANCELLED')).toBe(true);
   });
 

@@ -35,11 +35,17 @@ function post(path: string, fields: Record<string, string>, headers: Record<stri
   return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': nextAddress(), ...headers },
+    headers: {
+      origin,
+      'content-type': 'application/x-www-form-urlencoded',
+      'cf-connecting-ip': nextAddress(),
+      ...headers,
+    },
     body: new URLSearchParams(fields),
   });
 }
-const get = (path: string, cookie?: string) => fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+const get = (path: string, cookie?: string) =>
+  fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
 async function signIn(email: string) {
   const res = await post('/dang-nhap', { email, password: demo(email).password });
@@ -50,11 +56,13 @@ async function signIn(email: string) {
 /** The hidden fields of the first inquiry form on a page. */
 function hiddenFields(html: string): Record<string, string> {
   const form = /<form class="inquiry-form"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
-  return Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return Object.fromEntries(
+    [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+  );
 }
 
 async function cooperativeOf(cookie: string): Promise<{ slug: string; name: string }> {
-  const me = await (await get('/api/v1/me', cookie)).json() as { cooperative: { slug: string; name: string } };
+  const me = (await (await get('/api/v1/me', cookie)).json()) as { cooperative: { slug: string; name: string } };
   return me.cooperative;
 }
 
@@ -124,7 +132,10 @@ describe('inquiry form to reply', () => {
     const wrong = await post('/en/inquiries/status', { reference, contact: 'someone@example.de' });
     expect(wrong.status).toBe(404);
     expect(textOf(await wrong.text())).toContain('No inquiry matches this code');
-    const status = await post('/en/inquiries/status', { reference: reference.toLowerCase(), contact: 'MARIA@example.de' });
+    const status = await post('/en/inquiries/status', {
+      reference: reference.toLowerCase(),
+      contact: 'MARIA@example.de',
+    });
     expect(status.status).toBe(200);
     const statusText = textOf(await status.text());
     expect(statusText).toContain('Replied');
@@ -142,7 +153,15 @@ describe('inquiry form to reply', () => {
     const managerCookie = await signIn('quanly1@cho-htx.test');
     const cooperative = await cooperativeOf(managerCookie);
     const token = await issueFormToken(DEVELOPMENT_FORM_SECRET, new Date(Date.now() - 60_000));
-    const res = await post('/hoi-hang', { cooperative: cooperative.slug, locale: 'vi', formToken: token, ...buyer, email: 'maria@', country: 'XX', consent: '' });
+    const res = await post('/hoi-hang', {
+      cooperative: cooperative.slug,
+      locale: 'vi',
+      formToken: token,
+      ...buyer,
+      email: 'maria@',
+      country: 'XX',
+      consent: '',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toMatch(/id="field-email-error">Địa chỉ email không hợp lệ\.<\/p>/);
@@ -167,7 +186,9 @@ describe('inquiry form to reply', () => {
   it('shows the form on product pages too, and the inquiry page for a product', async () => {
     const managerCookie = await signIn('quanly1@cho-htx.test');
     const cooperative = await cooperativeOf(managerCookie);
-    const detail = await (await get(`/api/v1/cooperatives/${cooperative.slug}`)).json() as { products: { items: { slug: string }[] } };
+    const detail = (await (await get(`/api/v1/cooperatives/${cooperative.slug}`)).json()) as {
+      products: { items: { slug: string }[] };
+    };
     const product = detail.products.items[0];
     if (!product) throw new Error('demo cooperative without products');
     const html = await (await get(`/san-pham/${product.slug}`)).text();
@@ -186,7 +207,14 @@ describe('inbox boundaries', () => {
     const res = await fetch(`${baseUrl}/api/v1/inquiries`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'cf-connecting-ip': nextAddress() },
-      body: JSON.stringify({ cooperative: cooperative.slug, name: 'Lê Hoa', phone: '0987654321', country: 'VN', message: 'Xin giá bán buôn tháng này.', consent: true }),
+      body: JSON.stringify({
+        cooperative: cooperative.slug,
+        name: 'Lê Hoa',
+        phone: '0987654321',
+        country: 'VN',
+        message: 'Xin giá bán buôn tháng này.',
+        consent: true,
+      }),
     });
     expect(res.status).toBe(201);
     const { inquiry } = (await res.json()) as { inquiry: { reference: string } };
@@ -199,7 +227,11 @@ describe('inbox boundaries', () => {
     const unknownPage = await get('/tai-khoan/hoi-hang/HTX-0000-0000', otherCookie);
     expect(unknownPage.status).toBe(404);
     expect((await page.text()).replaceAll(inquiry.reference, 'HTX-0000-0000')).toBe(await unknownPage.text());
-    const replyAttempt = await post(`/tai-khoan/hoi-hang/${inquiry.reference}`, { body: 'Không phải của tôi' }, { cookie: otherCookie });
+    const replyAttempt = await post(
+      `/tai-khoan/hoi-hang/${inquiry.reference}`,
+      { body: 'Không phải của tôi' },
+      { cookie: otherCookie },
+    );
     expect(replyAttempt.status).toBe(404);
     const api = await get(`/api/v1/inquiries/${inquiry.reference}`, otherCookie);
     expect(api.status).toBe(404);

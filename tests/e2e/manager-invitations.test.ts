@@ -13,7 +13,10 @@ const baseUrl = inject('baseUrl');
 const { get, post, signIn } = site(baseUrl);
 
 /** The "invite a manager" links of the page: cooperative ids in list order. */
-const chosenIds = (html: string) => [...html.matchAll(/href="\/tai-khoan\/moi-quan-ly\?(?:q=[^"&]*&amp;)?cooperative=([^"]+)"/g)].map((m) => m[1] as string);
+const chosenIds = (html: string) =>
+  [...html.matchAll(/href="\/tai-khoan\/moi-quan-ly\?(?:q=[^"&]*&amp;)?cooperative=([^"]+)"/g)].map(
+    (m) => m[1] as string,
+  );
 
 async function signUpLink(email: string): Promise<string> {
   const outbox = await (await get('/dev/outbox')).text();
@@ -46,7 +49,11 @@ describe('inviting a cooperative’s manager', async () => {
     expect(form).toContain('Chưa có người quản lý');
     expect(form).not.toContain('name="replaceManager"');
 
-    const bad = await post(`/tai-khoan/moi-quan-ly?cooperative=${cooperativeId}`, { email: 'không-phải-email' }, officer);
+    const bad = await post(
+      `/tai-khoan/moi-quan-ly?cooperative=${cooperativeId}`,
+      { email: 'không-phải-email' },
+      officer,
+    );
     expect(bad.status).toBe(422);
     expect(await bad.text()).toMatch(/id="field-email-error"[^>]*>Địa chỉ email không hợp lệ/);
 
@@ -60,7 +67,11 @@ describe('inviting a cooperative’s manager', async () => {
     const code = await signUpLink(email);
     const signUpPage = await (await get(`/dang-ky?code=${code}`)).text();
     expect(signUpPage).toContain(email);
-    const created = await post('/dang-ky', { code, displayName: 'Giám đốc thử nghiệm', password: 'mật khẩu giám đốc thử nghiệm' });
+    const created = await post('/dang-ky', {
+      code,
+      displayName: 'Giám đốc thử nghiệm',
+      password: 'mật khẩu giám đốc thử nghiệm',
+    });
     expect(created.status).toBe(303);
     const cookie = /(?:__Host-)?session=[^;]+/.exec(created.headers.get('set-cookie') ?? '')?.[0] ?? '';
     // The new account manages that cooperative: its profile and the member invitations are theirs.
@@ -88,7 +99,9 @@ describe('inviting a cooperative’s manager', async () => {
   });
 
   it('refuses a post from another site and an unknown cooperative', async () => {
-    const crossSite = await post('/tai-khoan/moi-quan-ly?cooperative=x', { email: 'csrf@example.test' }, officer, { origin: 'https://evil.example' });
+    const crossSite = await post('/tai-khoan/moi-quan-ly?cooperative=x', { email: 'csrf@example.test' }, officer, {
+      origin: 'https://evil.example',
+    });
     expect(crossSite.status).toBe(403);
     expect((await get('/tai-khoan/moi-quan-ly?cooperative=no-such-cooperative', officer)).status).toBe(404);
   });

@@ -64,7 +64,8 @@ describe('home page', () => {
   });
 
   it('ships no client JavaScript', async () => {
-    for (const path of ['/', '/en/']) expect((await page(path)).html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    for (const path of ['/', '/en/'])
+      expect((await page(path)).html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 });
 
@@ -149,7 +150,8 @@ describe('security headers', () => {
     ['the sitemap', '/sitemap.xml'],
   ])('are on %s', async (_kind, path) => {
     const res = await fetch(`${baseUrl}${path}`);
-    for (const [name, pattern] of Object.entries(expected)) expect(res.headers.get(name), `${path} ${name}`).toMatch(pattern);
+    for (const [name, pattern] of Object.entries(expected))
+      expect(res.headers.get(name), `${path} ${name}`).toMatch(pattern);
   });
 
   it('hashed build files are cached for a year; pages and unhashed files are revalidated', async () => {

@@ -56,7 +56,9 @@ describe('GS1 Digital Link /01/{gtin}', () => {
   it('says which GTIN is unknown (404) when it is well-formed but not on the portal', async () => {
     const res = await get('/01/4006381333931');
     expect(res.status).toBe(404);
-    expect(textOf(await res.text())).toContain('Chưa có sản phẩm nào đang bán trên Chợ HTX mang mã GTIN 4006381333931.');
+    expect(textOf(await res.text())).toContain(
+      'Chưa có sản phẩm nào đang bán trên Chợ HTX mang mã GTIN 4006381333931.',
+    );
   });
 });
 

@@ -24,14 +24,20 @@ const pageExamples = hostileExamples.filter(([query]) => pageKeys.test(query));
 
 describe('pages under random and hostile input', () => {
   it.each(['/san-pham', '/en/cooperatives'])('%s?<anything>', async (path) => {
-    await fc.assert(fc.asyncProperty(hostileQuery, (query) => check(`${path}?${query}`)), {
-      examples: pageExamples,
-      numRuns: pageExamples.length + 40,
-    });
+    await fc.assert(
+      fc.asyncProperty(hostileQuery, (query) => check(`${path}?${query}`)),
+      {
+        examples: pageExamples,
+        numRuns: pageExamples.length + 40,
+      },
+    );
   });
 
   it.each(['/san-pham', '/en/cooperatives', '/tinh'])('%s/<anything>', async (path) => {
-    await fc.assert(fc.asyncProperty(hostileSlug, (slug) => check(`${path}/${slug}`)), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(hostileSlug, (slug) => check(`${path}/${slug}`)),
+      { numRuns: 40 },
+    );
   });
 
   it.each([
@@ -41,6 +47,9 @@ describe('pages under random and hostile input', () => {
     ['/en/trace/', '/lot/'],
   ])('%s<anything>%s<anything> (scan addresses and trace pages)', async (head, middle) => {
     const codeLike = fc.oneof(hostileSlug, fc.stringMatching(/^\d{8,14}$/));
-    await fc.assert(fc.asyncProperty(codeLike, hostileSlug, (code, lot) => check(`${head}${code}${middle}${lot}`)), { numRuns: 30 });
+    await fc.assert(
+      fc.asyncProperty(codeLike, hostileSlug, (code, lot) => check(`${head}${code}${middle}${lot}`)),
+      { numRuns: 30 },
+    );
   });
 });

@@ -11,7 +11,9 @@ async function page(path: string) {
 
 /** The figure of a key-figure card, by the start of its label. */
 function keyFigure(html: string, label: string): string | undefined {
-  const card = [...html.matchAll(/<div class="stat"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => textOf(m[1] as string).trim()).find((t) => t.startsWith(label));
+  const card = [...html.matchAll(/<div class="stat"[^>]*>([\s\S]*?)<\/div>/g)]
+    .map((m) => textOf(m[1] as string).trim())
+    .find((t) => t.startsWith(label));
   return card?.slice(card.lastIndexOf(' ') + 1);
 }
 

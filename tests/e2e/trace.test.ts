@@ -92,7 +92,9 @@ describe('the trace page', () => {
     expect(text).toContain(withGtin.nameVi);
     expect(text).toContain(withGtin.latestBatch.lotCode);
     expect(text).toContain('Hành trình của lô hàng');
-    const times = [...html.matchAll(/<li class="timeline__step"[\s\S]*?<time datetime="([^"]+)"[^>]*>([^<]+)<\/time>/g)];
+    const times = [
+      ...html.matchAll(/<li class="timeline__step"[\s\S]*?<time datetime="([^"]+)"[^>]*>([^<]+)<\/time>/g),
+    ];
     expect(times.map((m) => m[1])).toEqual(withGtin.latestBatch.steps.map((s) => new Date(s.occurredAt).toISOString()));
     // Each time is printed as read on a clock in Viet Nam (UTC+7).
     for (const [, iso, shown] of times) {
@@ -109,7 +111,9 @@ describe('the trace page', () => {
 
   it('carries JSON-LD for the batch with its GTIN, lot and steps', async () => {
     const html = await (await get(`/en/trace/${withGtin.traceCode}/lot/${lotOf(withGtin)}`)).text();
-    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1] as string));
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+      JSON.parse(m[1] as string),
+    );
     const batch = blocks.find((b) => b['@type'] === 'SomeProducts');
     expect(batch).toBeTruthy();
     expect(batch.sku).toBe(withGtin.latestBatch.lotCode);
@@ -137,19 +141,31 @@ describe('a lot code with characters URLs reserve', async () => {
   const manager = await signIn('quanly1@cho-htx.test');
   // Every character GS1 allows that a URL reserves or RFC 3986 does not leave unreserved (20 at most).
   const lotCode = `${Date.now() % 1000}%/&:;=?+,!'()*"<>`;
-  const encoded = lotCode.replace(/[^A-Za-z0-9._~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const encoded = lotCode.replace(
+    /[^A-Za-z0-9._~-]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
   let product: TracedProduct;
 
   beforeAll(async () => {
     const own = await (await getAs('/tai-khoan/san-pham', manager)).text();
-    const slugs = [...new Set([...own.matchAll(/href="\/tai-khoan\/san-pham\/([a-z0-9-]+)\/lo-hang"/g)].map((m) => m[1] as string))];
+    const slugs = [
+      ...new Set([...own.matchAll(/href="\/tai-khoan\/san-pham\/([a-z0-9-]+)\/lo-hang"/g)].map((m) => m[1] as string)),
+    ];
     for (const slug of slugs) {
       const res = await fetch(`${baseUrl}/api/v1/products/${slug}`);
       const detail = res.ok ? ((await readJson(res)) as TracedProduct) : null;
       if (detail?.gtin) product = detail;
     }
     expect(product).toBeDefined();
-    const step = (kind: string, at: string) => ({ kind, occurredAt: at, provinceCode: '24', place: 'Xưởng đóng gói', actorName: 'HTX thử', actorKind: 'cooperative' });
+    const step = (kind: string, at: string) => ({
+      kind,
+      occurredAt: at,
+      provinceCode: '24',
+      place: 'Xưởng đóng gói',
+      actorName: 'HTX thử',
+      actorKind: 'cooperative',
+    });
     const today = new Date().toISOString().slice(0, 10);
     const recorded = await fetch(`${baseUrl}/api/v1/products/${product.slug}/batches`, {
       method: 'POST',
@@ -159,7 +175,11 @@ describe('a lot code with characters URLs reserve', async () => {
         productionDate: today,
         quantity: 12,
         quantityUnit: 'kg',
-        steps: [step('harvested', `${today}T00:00:00Z`), step('processed', `${today}T00:01:00Z`), step('packaged', `${today}T00:02:00Z`)],
+        steps: [
+          step('harvested', `${today}T00:00:00Z`),
+          step('processed', `${today}T00:01:00Z`),
+          step('packaged', `${today}T00:02:00Z`),
+        ],
       }),
     });
     expect(recorded.status).toBe(201);
@@ -178,7 +198,10 @@ describe('a lot code with characters URLs reserve', async () => {
   });
 
   it('shows the batch on both trace pages, linked from the product page', async () => {
-    for (const path of [`/truy-xuat/${product.traceCode}/lo/${encoded}`, `/en/trace/${product.traceCode}/lot/${encoded}`]) {
+    for (const path of [
+      `/truy-xuat/${product.traceCode}/lo/${encoded}`,
+      `/en/trace/${product.traceCode}/lot/${encoded}`,
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(textOf(await res.text()), path).toContain(lotCode);

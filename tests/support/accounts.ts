@@ -16,7 +16,13 @@ let counter = 0;
 
 export async function createTestUser(
   db: Database,
-  options: { role?: UserRole; cooperativeId?: string | null; isManager?: boolean; password?: string; iterations?: number } = {},
+  options: {
+    role?: UserRole;
+    cooperativeId?: string | null;
+    isManager?: boolean;
+    password?: string;
+    iterations?: number;
+  } = {},
 ): Promise<TestUser> {
   counter += 1;
   const id = newId();

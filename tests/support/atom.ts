@@ -9,15 +9,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 
-const schema = { fileName: 'atom-rfc4287.rng', contents: readFileSync(join(import.meta.dirname, 'atom-rfc4287.rng'), 'utf8') };
+const schema = {
+  fileName: 'atom-rfc4287.rng',
+  contents: readFileSync(join(import.meta.dirname, 'atom-rfc4287.rng'), 'utf8'),
+};
 
 /** What makes the document invalid Atom; empty when it is valid. */
 export async function atomProblems(xml: string): Promise<string[]> {
-  const result = await validateXML({ xml: [{ fileName: 'feed.atom', contents: xml }], schema: [schema], extension: 'relaxng' });
+  const result = await validateXML({
+    xml: [{ fileName: 'feed.atom', contents: xml }],
+    schema: [schema],
+    extension: 'relaxng',
+  });
   const problems = result.errors.map((error) => error.message);
   // "An atom:feed must have an atom:author unless all of its atom:entry children have an atom:author."
   const head = xml.split('<entry>')[0] ?? '';
   const entries = xml.split('<entry>').slice(1);
-  if (!/<author>/.test(head) && entries.some((entry) => !/<author>/.test(entry))) problems.push('atom:feed has no atom:author, nor has every atom:entry');
+  if (!/<author>/.test(head) && entries.some((entry) => !/<author>/.test(entry)))
+    problems.push('atom:feed has no atom:author, nor has every atom:entry');
   return problems;
 }

@@ -6,7 +6,10 @@ import { events } from '../../src/server/db/schema';
 const DAY = 86_400_000;
 
 /** A published event a month ahead whose registration window is open now; its slug. */
-export async function insertOpenEvent(db: Database, overrides: Partial<typeof events.$inferInsert> = {}): Promise<string> {
+export async function insertOpenEvent(
+  db: Database,
+  overrides: Partial<typeof events.$inferInsert> = {},
+): Promise<string> {
   const id = newId();
   const now = Date.now();
   const slug = `hoi-cho-thu-${id}`;

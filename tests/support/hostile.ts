@@ -3,29 +3,29 @@ import fc from 'fast-check';
 
 /** Strings people and attackers actually send, mixed with arbitrary unicode. */
 const HOSTILE_VALUES = [
-    '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>',
-    "' OR 1=1 --",
-    "'; DROP TABLE products; --",
-    'NEAR(mat ong)',
-    '"mat"* OR *',
-    '{search_name}: x',
-    '../../etc/passwd',
-    '%00',
-    '\u0000',
-    '\u202e',
-    'Mật ong 🐝',
-    '9'.repeat(400),
-    '-1',
-    '1e309',
-    'NaN',
-    '',
-    ' ',
-    'a'.repeat(5000),
-    'mat ong',
-    'bac-ninh',
-    '4',
-    'thuc_pham',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "' OR 1=1 --",
+  "'; DROP TABLE products; --",
+  'NEAR(mat ong)',
+  '"mat"* OR *',
+  '{search_name}: x',
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  '\u202e',
+  'Mật ong 🐝',
+  '9'.repeat(400),
+  '-1',
+  '1e309',
+  'NaN',
+  '',
+  ' ',
+  'a'.repeat(5000),
+  'mat ong',
+  'bac-ninh',
+  '4',
+  'thuc_pham',
 ];
 
 export const hostileString = fc.oneof(
@@ -37,9 +37,29 @@ export const hostileString = fc.oneof(
 );
 
 const knownKeys = [
-  'q', 'province', 'cooperative', 'group', 'stars', 'certification', 'cooperativeKind',
-  'minPrice', 'maxPrice', 'sort', 'page', 'limit', 'kind', 'sector', 'classification', 'hasOcop', 'lang',
-  'format', 'from', 'to', 'time', 'view', 'month',
+  'q',
+  'province',
+  'cooperative',
+  'group',
+  'stars',
+  'certification',
+  'cooperativeKind',
+  'minPrice',
+  'maxPrice',
+  'sort',
+  'page',
+  'limit',
+  'kind',
+  'sector',
+  'classification',
+  'hasOcop',
+  'lang',
+  'format',
+  'from',
+  'to',
+  'time',
+  'view',
+  'month',
 ];
 
 /**
@@ -50,7 +70,10 @@ const knownKeys = [
 export const hostileQuery = fc
   .array(
     fc.tuple(
-      fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...knownKeys) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }),
+      fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...knownKeys) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+      ),
       hostileString,
     ),
     { minLength: 1, maxLength: 3 },
@@ -78,8 +101,21 @@ export function leaks(body: string): string | null {
 }
 
 const inquiryKeys = [
-  'product', 'cooperative', 'name', 'organisation', 'email', 'phone', 'country', 'quantity', 'unit', 'wantedBy', 'message', 'locale',
-  'consent', 'website', 'turnstileToken',
+  'product',
+  'cooperative',
+  'name',
+  'organisation',
+  'email',
+  'phone',
+  'country',
+  'quantity',
+  'unit',
+  'wantedBy',
+  'message',
+  'locale',
+  'consent',
+  'website',
+  'turnstileToken',
 ];
 
 /** Any JSON value, hostile strings first. */
@@ -98,17 +134,25 @@ const hostileJsonValue = fc.oneof(
  * one now and then, so the storing path runs too) with hostile values, or
  * any JSON at all.
  */
-export const hostileInquiryBody = (cooperativeSlug: string) => fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc
-      .tuple(fc.dictionary(fc.constantFrom(...inquiryKeys), hostileJsonValue, { maxKeys: 6 }), fc.boolean())
-      .map(([fields, startValid]) => ({
-        ...(startValid
-          ? { cooperative: cooperativeSlug, name: 'Khách', email: 'khach@example.com', country: 'VN', message: 'Xin báo giá sản phẩm này.', consent: true }
-          : {}),
-        ...fields,
-      })),
-  },
-  { weight: 1, arbitrary: fc.jsonValue() },
-);
+export const hostileInquiryBody = (cooperativeSlug: string) =>
+  fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.dictionary(fc.constantFrom(...inquiryKeys), hostileJsonValue, { maxKeys: 6 }), fc.boolean())
+        .map(([fields, startValid]) => ({
+          ...(startValid
+            ? {
+                cooperative: cooperativeSlug,
+                name: 'Khách',
+                email: 'khach@example.com',
+                country: 'VN',
+                message: 'Xin báo giá sản phẩm này.',
+                consent: true,
+              }
+            : {}),
+          ...fields,
+        })),
+    },
+    { weight: 1, arbitrary: fc.jsonValue() },
+  );

@@ -34,7 +34,7 @@ export const file = (bytes: Uint8Array | string, name: string, type = 'image/jpe
 export function webpChunks(bytes: Uint8Array): string[] {
   const names: string[] = [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     names.push(String.fromCharCode(...bytes.subarray(at, at + 4)));
     const size = view.getUint32(at + 4, true);
     at += 8 + size + (size % 2);

@@ -22,7 +22,12 @@ export function sessionCookieOf(res: Response): string | null {
 
 export function site(baseUrl: string) {
   const origin = new URL(baseUrl).origin;
-  const post = (path: string, fields: Record<string, string> | URLSearchParams, cookie?: string, headers: Record<string, string> = {}) =>
+  const post = (
+    path: string,
+    fields: Record<string, string> | URLSearchParams,
+    cookie?: string,
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`${baseUrl}${path}`, {
       method: 'POST',
       redirect: 'manual',
@@ -43,7 +48,8 @@ export function site(baseUrl: string) {
       headers: { origin, 'cf-connecting-ip': nextAddress(), ...(cookie ? { cookie } : {}), ...headers },
       body: form,
     });
-  const get = (path: string, cookie?: string) => fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const get = (path: string, cookie?: string) =>
+    fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
   async function signIn(email: string): Promise<string> {
     const res = await post('/dang-nhap', { email, password: demoAccount(email).password });
     expect(res.status).toBe(303);
@@ -65,7 +71,11 @@ export function site(baseUrl: string) {
     const link = mail && /href="(http[^"]+)"/.exec(mail)?.[1];
     if (!link) throw new Error(`no invitation mailed to ${email}`);
     const code = new URL(link.replaceAll('&amp;', '&')).searchParams.get('code') ?? '';
-    const created = await post('/dang-ky', { code, displayName: 'Thành viên thử nghiệm', password: 'mật khẩu thành viên thử nghiệm' });
+    const created = await post('/dang-ky', {
+      code,
+      displayName: 'Thành viên thử nghiệm',
+      password: 'mật khẩu thành viên thử nghiệm',
+    });
     expect(created.status).toBe(303);
     const cookie = sessionCookieOf(created);
     if (!cookie) throw new Error(`no session for ${email}`);

@@ -19,10 +19,21 @@ export const validBatch = (lotCode: string) => ({
   ],
 });
 
-export const validCertificate = { kind: 'vietgap', number: 'VG-TEST-1', issuer: 'Trung tâm thử nghiệm', validFrom: '2026-01-01', validUntil: '2028-12-31' };
+export const validCertificate = {
+  kind: 'vietgap',
+  number: 'VG-TEST-1',
+  issuer: 'Trung tâm thử nghiệm',
+  validFrom: '2026-01-01',
+  validUntil: '2028-12-31',
+};
 
 /** A province target as POST /admin/targets takes it; one per province, metric and due date. */
-export const validTarget = (dueYear: number) => ({ province: 'ha-noi', metric: 'ocop_products', minimum: 10, dueDate: `${dueYear}-12-31` });
+export const validTarget = (dueYear: number) => ({
+  province: 'ha-noi',
+  metric: 'ocop_products',
+  minimum: 10,
+  dueDate: `${dueYear}-12-31`,
+});
 
 /** A valid event in Ha Noi a few months ahead, as POST /managed-events takes it. */
 export function validEvent(overrides: Record<string, unknown> = {}) {

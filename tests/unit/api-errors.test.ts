@@ -18,9 +18,7 @@ describe('fieldIssuesFromZod', () => {
   }
 
   it('names each field by its path and says what is wrong with it', () => {
-    expect(
-      issuesFor({ name: 'a', email: 'nope', stars: 9, kind: 'party', nested: {}, extra: 1 }),
-    ).toEqual({
+    expect(issuesFor({ name: 'a', email: 'nope', stars: 9, kind: 'party', nested: {}, extra: 1 })).toEqual({
       name: { code: 'too_short', params: { min: 2 } },
       email: { code: 'invalid_format' },
       stars: { code: 'too_big', params: { max: 5 } },

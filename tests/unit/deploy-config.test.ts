@@ -12,7 +12,9 @@ describe('npm run deploy: the configuration check', () => {
 
   it('refuses a PUBLIC_ORIGIN that is not an https origin', () => {
     for (const value of ['chohtx.vn', 'http://chohtx.vn', 'ftp://chohtx.vn']) {
-      expect(deploymentProblems({ vars: { PUBLIC_ORIGIN: value } }), value).toEqual([expect.stringContaining('must be the site')]);
+      expect(deploymentProblems({ vars: { PUBLIC_ORIGIN: value } }), value).toEqual([
+        expect.stringContaining('must be the site'),
+      ]);
     }
   });
 

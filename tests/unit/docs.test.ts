@@ -24,7 +24,14 @@ const root = resolve(import.meta.dirname, '../..');
 /** Not part of the tree the docs describe: dependencies, build output, local data. */
 const OUTSIDE_THE_TREE = new Set(['node_modules', '.git', 'dist', '.astro', '.data', '.wrangler']);
 const TOP_FOLDERS = ['src', 'functions', 'tests', 'scripts', 'bench', 'migrations', 'public', 'docs'];
-const TOP_FILES = ['README.md', 'package.json', 'package-lock.json', 'wrangler.toml', 'astro.config.mjs', 'tsconfig.json'];
+const TOP_FILES = [
+  'README.md',
+  'package.json',
+  'package-lock.json',
+  'wrangler.toml',
+  'astro.config.mjs',
+  'tsconfig.json',
+];
 const SOURCE_FILE = /\.(ts|astro|mjs|js|sql|md|css|toml|json)$/;
 
 /** Every file and folder of the repository, relative and '/'-separated (folders end with '/'). */
@@ -43,7 +50,10 @@ function documents(): string[] {
 
 /** Package names look like file names (`ical.js`); a doc naming one means the package. */
 function packageNames(): Set<string> {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
   return new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})]);
 }
 
@@ -57,7 +67,10 @@ interface Reference {
   partial: boolean;
 }
 
-const TOP_LEVEL_WORD = new RegExp(`(?<![\\w./@:-])(?:${TOP_FOLDERS.join('|')})/[^\\s\`'"(),;]*|(?<![\\w./@:-])(?:${TOP_FILES.map((file) => file.replace('.', '\\.')).join('|')})(?![\\w.-])`, 'g');
+const TOP_LEVEL_WORD = new RegExp(
+  `(?<![\\w./@:-])(?:${TOP_FOLDERS.join('|')})/[^\\s\`'"(),;]*|(?<![\\w./@:-])(?:${TOP_FILES.map((file) => file.replace('.', '\\.')).join('|')})(?![\\w.-])`,
+  'g',
+);
 const FENCE = /^```[^\n]*\n[\s\S]*?^```/gm;
 const INLINE_CODE = /`([^`\n]+)`/g;
 const LINK = /\]\(([^)\s]+)\)/g;
@@ -132,7 +145,10 @@ function problemWith(ref: Reference, tree: string[]): string | undefined {
   const matches = tree.filter((entry) => pattern.test(entry));
   const where = `${ref.document}: \`${ref.written}\``;
   if (matches.length === 0) return `${where} names nothing in the tree`;
-  if (ref.symbol && !matches.some((entry) => !entry.endsWith('/') && readFileSync(join(root, entry), 'utf8').includes(ref.symbol!))) {
+  if (
+    ref.symbol &&
+    !matches.some((entry) => !entry.endsWith('/') && readFileSync(join(root, entry), 'utf8').includes(ref.symbol!))
+  ) {
     return `${where}: no ${ref.symbol} in ${matches.join(', ')}`;
   }
   return undefined;
@@ -141,11 +157,15 @@ function problemWith(ref: Reference, tree: string[]): string | undefined {
 describe('docs name only what exists', () => {
   const tree = treeEntries();
   const packages = packageNames();
-  const references = documents().flatMap((document) => referencesIn(document, readFileSync(join(root, document), 'utf8'), packages));
+  const references = documents().flatMap((document) =>
+    referencesIn(document, readFileSync(join(root, document), 'utf8'), packages),
+  );
 
   it('finds the references it checks (a broken pattern would pass everything)', () => {
     const architecture = references.filter((ref) => ref.document === 'docs/ARCHITECTURE.md');
-    expect(architecture.map((ref) => ref.path)).toEqual(expect.arrayContaining(['src/worker.ts', 'src/server/errors.ts', 'wrangler.toml']));
+    expect(architecture.map((ref) => ref.path)).toEqual(
+      expect.arrayContaining(['src/worker.ts', 'src/server/errors.ts', 'wrangler.toml']),
+    );
     expect(references.some((ref) => ref.document === 'README.md' && ref.path === 'docs/ARCHITECTURE.md')).toBe(true);
   });
 
@@ -159,7 +179,11 @@ describe('docs name only what exists', () => {
     expect(check('pages/dashboard/handle-page.ts', true)).toMatch(/names nothing/);
     expect(check('pages/handle-page.ts', true)).toBeUndefined();
     const lone = (text: string) => referencesIn('x.md', text, packages).map((ref) => problemWith(ref, tree));
-    expect(lone('In `src/worker.ts`, `#publicCache` and `#noSuchSymbolAnywhere`.')).toEqual([undefined, undefined, expect.stringMatching(/no noSuchSymbolAnywhere/)]);
+    expect(lone('In `src/worker.ts`, `#publicCache` and `#noSuchSymbolAnywhere`.')).toEqual([
+      undefined,
+      undefined,
+      expect.stringMatching(/no noSuchSymbolAnywhere/),
+    ]);
     expect(lone('In `src/worker.ts`.\n\n- Then `#noSuchSymbolAnywhere`, in another item.')).toEqual([undefined]);
   });
 

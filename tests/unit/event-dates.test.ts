@@ -61,9 +61,17 @@ describe('the days an event covers', () => {
   });
 
   it('places a timed event on its Viet Nam days, even when UTC says another day', () => {
-    const early = { startsAt: vietnamDateTime('2026-12-12', '06:00'), endsAt: vietnamDateTime('2026-12-12', '09:00'), allDay: false };
+    const early = {
+      startsAt: vietnamDateTime('2026-12-12', '06:00'),
+      endsAt: vietnamDateTime('2026-12-12', '09:00'),
+      allDay: false,
+    };
     expect(eventDays(early)).toEqual({ first: '2026-12-12', last: '2026-12-12' });
-    const untilMidnight = { startsAt: vietnamDateTime('2026-12-12', '18:00'), endsAt: vietnamMidnight('2026-12-13'), allDay: false };
+    const untilMidnight = {
+      startsAt: vietnamDateTime('2026-12-12', '18:00'),
+      endsAt: vietnamMidnight('2026-12-13'),
+      allDay: false,
+    };
     expect(eventDays(untilMidnight)).toEqual({ first: '2026-12-12', last: '2026-12-12' });
     expect(eventCoversDay(untilMidnight, '2026-12-13')).toBe(false);
   });
@@ -80,10 +88,18 @@ describe('formatEventWhen', () => {
   });
 
   it('shows times in Viet Nam for timed events, one day or several', () => {
-    const oneDay = { startsAt: vietnamDateTime('2026-12-12', '08:00'), endsAt: vietnamDateTime('2026-12-12', '17:00'), allDay: false };
+    const oneDay = {
+      startsAt: vietnamDateTime('2026-12-12', '08:00'),
+      endsAt: vietnamDateTime('2026-12-12', '17:00'),
+      allDay: false,
+    };
     expect(when(oneDay, 'en')).toBe('12 December 2026, 08:00–17:00');
     expect(when(oneDay, 'vi')).toContain('08:00–17:00');
-    const twoDays = { startsAt: vietnamDateTime('2026-12-12', '08:00'), endsAt: vietnamDateTime('2026-12-13', '12:00'), allDay: false };
+    const twoDays = {
+      startsAt: vietnamDateTime('2026-12-12', '08:00'),
+      endsAt: vietnamDateTime('2026-12-13', '12:00'),
+      allDay: false,
+    };
     expect(when(twoDays, 'en')).toBe('12 December 2026 at 08:00 – 13 December 2026 at 12:00');
   });
 
@@ -98,7 +114,12 @@ describe('formatEventWhen', () => {
 describe('monthGrid', () => {
   it('lays a month out in Monday-first weeks and puts a multi-day event on each of its days', () => {
     const fair = { id: 'fair', ...allDay('2026-11-30', '2026-12-02') };
-    const late = { id: 'late', startsAt: vietnamDateTime('2026-12-31', '20:00'), endsAt: vietnamDateTime('2026-12-31', '23:00'), allDay: false };
+    const late = {
+      id: 'late',
+      startsAt: vietnamDateTime('2026-12-31', '20:00'),
+      endsAt: vietnamDateTime('2026-12-31', '23:00'),
+      allDay: false,
+    };
     const weeks = monthGrid('2026-12', [fair, late]);
     expect(weeks.every((week) => week.length === 7)).toBe(true);
     expect(weeks[0]?.[0]?.date).toBe('2026-11-30');

@@ -1,6 +1,12 @@
 /** The officers' event form: posted strings to the domain's inputs and back, and error names to the form's fields. */
 import { describe, expect, it } from 'vitest';
-import { eventInputFrom, eventValuesFrom, eventValuesOf, formErrors, recurrenceFrom } from '../../functions/pages/events/event-form';
+import {
+  eventInputFrom,
+  eventValuesFrom,
+  eventValuesOf,
+  formErrors,
+  recurrenceFrom,
+} from '../../functions/pages/events/event-form';
 import { validateEventInput } from '../../src/server/events/event-input';
 
 const PROVINCES = new Set(['01', '79']);
@@ -49,7 +55,15 @@ describe('the event form', () => {
   });
 
   it('gives a stored event back as the form shows it, the all-day box included', () => {
-    const values = eventValuesOf({ kind: 'fair', titleVi: 'Hội chợ', organiser: 'Sở', allDay: true, startDate: '2027-01-01', endDate: '2027-01-03', boothCapacity: 20 });
+    const values = eventValuesOf({
+      kind: 'fair',
+      titleVi: 'Hội chợ',
+      organiser: 'Sở',
+      allDay: true,
+      startDate: '2027-01-01',
+      endDate: '2027-01-03',
+      boothCapacity: 20,
+    });
     expect(values).toMatchObject({ allDay: 'on', startTime: '', boothCapacity: '20', startDate: '2027-01-01' });
     expect(eventInputFrom(values).allDay).toBe(true);
   });

@@ -99,7 +99,9 @@ describe('event input', () => {
 
   it('refuses zero, negative and fractional capacity', () => {
     for (const boothCapacity of [0, -5, '0', '-1']) {
-      expect(issuesOf({ ...market, boothCapacity })).toEqual({ boothCapacity: { code: 'too_small', params: { min: 1 } } });
+      expect(issuesOf({ ...market, boothCapacity })).toEqual({
+        boothCapacity: { code: 'too_small', params: { min: 1 } },
+      });
     }
     expect(issuesOf({ ...market, boothCapacity: 2.5 })).toHaveProperty('boothCapacity');
   });
@@ -125,7 +127,12 @@ describe('event input', () => {
       endDate: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
       provinceCode: 'Không có giá trị này.',
     });
-    const rules = issuesOf({ ...market, endDate: '2026-12-01', provinceCode: '99', registrationCloses: '2026-12-20T08:00' });
+    const rules = issuesOf({
+      ...market,
+      endDate: '2026-12-01',
+      provinceCode: '99',
+      registrationCloses: '2026-12-20T08:00',
+    });
     expect(fieldMessages(rules, 'vi')).toEqual({
       endDate: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
       provinceCode: 'Không có giá trị này.',
@@ -142,7 +149,16 @@ describe('event input', () => {
 describe('recurrence', () => {
   it('expands "monthly on the 2nd Saturday, 4 times" into separate dated events', () => {
     const rule = recurrenceRuleSchema.parse({ frequency: 'monthly_weekday', ordinal: 2, weekday: 6, count: 4 });
-    const series = expandRecurrence({ ...market, startDate: '2026-12-01', endDate: '2026-12-02', registrationOpens: '2026-11-01T08:00', registrationCloses: '2026-11-25T17:00' }, rule);
+    const series = expandRecurrence(
+      {
+        ...market,
+        startDate: '2026-12-01',
+        endDate: '2026-12-02',
+        registrationOpens: '2026-11-01T08:00',
+        registrationCloses: '2026-11-25T17:00',
+      },
+      rule,
+    );
     expect(series.map((e) => e.startDate)).toEqual(['2026-12-12', '2027-01-09', '2027-02-13', '2027-03-13']);
     // Two days each, and registration moves with the event.
     expect(series.map((e) => e.endDate)).toEqual(['2026-12-13', '2027-01-10', '2027-02-14', '2027-03-14']);
@@ -156,13 +172,29 @@ describe('recurrence', () => {
       '2026-12-25',
       '2027-01-29',
     ]);
-    expect(occurrenceDates({ frequency: 'monthly_day', day: 31, count: 3 }, '2026-12-01')).toEqual(['2026-12-31', '2027-01-31', '2027-03-31']);
-    expect(occurrenceDates({ frequency: 'weekly', interval: 2, count: 3 }, '2026-12-28')).toEqual(['2026-12-28', '2027-01-11', '2027-01-25']);
+    expect(occurrenceDates({ frequency: 'monthly_day', day: 31, count: 3 }, '2026-12-01')).toEqual([
+      '2026-12-31',
+      '2027-01-31',
+      '2027-03-31',
+    ]);
+    expect(occurrenceDates({ frequency: 'weekly', interval: 2, count: 3 }, '2026-12-28')).toEqual([
+      '2026-12-28',
+      '2027-01-11',
+      '2027-01-25',
+    ]);
   });
 
   it('ends a series on a date (inclusive) instead of after a count, and gives one date past the cap to tell it ran over', () => {
-    expect(occurrenceDates({ frequency: 'weekly', interval: 1, until: '2027-01-22' }, '2027-01-01')).toEqual(['2027-01-01', '2027-01-08', '2027-01-15', '2027-01-22']);
-    expect(occurrenceDates({ frequency: 'monthly_day', day: 31, until: '2027-05-30' }, '2027-01-01')).toEqual(['2027-01-31', '2027-03-31']);
+    expect(occurrenceDates({ frequency: 'weekly', interval: 1, until: '2027-01-22' }, '2027-01-01')).toEqual([
+      '2027-01-01',
+      '2027-01-08',
+      '2027-01-15',
+      '2027-01-22',
+    ]);
+    expect(occurrenceDates({ frequency: 'monthly_day', day: 31, until: '2027-05-30' }, '2027-01-01')).toEqual([
+      '2027-01-31',
+      '2027-03-31',
+    ]);
     expect(occurrenceDates({ frequency: 'weekly', interval: 1, until: '2026-12-31' }, '2027-01-01')).toEqual([]);
     expect(occurrenceDates({ frequency: 'weekly', interval: 1, until: '2030-01-01' }, '2027-01-01')).toHaveLength(53);
   });
@@ -177,7 +209,9 @@ describe('recurrence', () => {
   });
 
   it('refuses rules that make no sense', () => {
-    expect(recurrenceRuleSchema.safeParse({ frequency: 'monthly_weekday', ordinal: 5, weekday: 6, count: 3 }).success).toBe(false);
+    expect(
+      recurrenceRuleSchema.safeParse({ frequency: 'monthly_weekday', ordinal: 5, weekday: 6, count: 3 }).success,
+    ).toBe(false);
     expect(recurrenceRuleSchema.safeParse({ frequency: 'monthly_day', day: 32, count: 3 }).success).toBe(false);
     expect(recurrenceRuleSchema.safeParse({ frequency: 'weekly', count: 0 }).success).toBe(false);
     expect(recurrenceRuleSchema.safeParse({ frequency: 'weekly', count: 53 }).success).toBe(false);
@@ -186,41 +220,61 @@ describe('recurrence', () => {
   // rrule (a widely used RFC 5545 implementation) as an independent oracle, on dates in UTC where it has no zone to get wrong.
   const RRULE_DAYS = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
   const day = (date: Date) => date.toISOString().slice(0, 10);
-  const firstDates = fc.date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map(day);
+  const firstDates = fc
+    .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+    .map(day);
 
   it('agrees with rrule on monthly n-th and last weekdays', () => {
     fc.assert(
-      fc.property(firstDates, fc.constantFrom(1, 2, 3, 4, -1), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 24 }), (first, ordinal, weekday, count) => {
-        const ours = occurrenceDates({ frequency: 'monthly_weekday', ordinal, weekday, count }, first);
-        const theirs = new RRule({
-          freq: RRule.MONTHLY,
-          byweekday: [(RRULE_DAYS[weekday - 1] as (typeof RRULE_DAYS)[number]).nth(ordinal)],
-          count,
-          dtstart: new Date(`${first}T00:00:00Z`),
-        }).all().map(day);
-        expect(ours).toEqual(theirs);
-        for (const date of ours) expect(isoWeekday(date)).toBe(weekday);
-      }),
+      fc.property(
+        firstDates,
+        fc.constantFrom(1, 2, 3, 4, -1),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 24 }),
+        (first, ordinal, weekday, count) => {
+          const ours = occurrenceDates({ frequency: 'monthly_weekday', ordinal, weekday, count }, first);
+          const theirs = new RRule({
+            freq: RRule.MONTHLY,
+            byweekday: [(RRULE_DAYS[weekday - 1] as (typeof RRULE_DAYS)[number]).nth(ordinal)],
+            count,
+            dtstart: new Date(`${first}T00:00:00Z`),
+          })
+            .all()
+            .map(day);
+          expect(ours).toEqual(theirs);
+          for (const date of ours) expect(isoWeekday(date)).toBe(weekday);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('agrees with rrule on monthly days and weekly series', () => {
     fc.assert(
-      fc.property(firstDates, fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 24 }), (first, monthDay, interval, count) => {
-        const dtstart = new Date(`${first}T00:00:00Z`);
-        expect(occurrenceDates({ frequency: 'monthly_day', day: monthDay, count }, first)).toEqual(
-          new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], count, dtstart }).all().map(day),
-        );
-        expect(occurrenceDates({ frequency: 'weekly', interval, count }, first)).toEqual(
-          new RRule({ freq: RRule.WEEKLY, interval, count, dtstart }).all().map(day),
-        );
-        // The same series ended by the date of its last event instead of a count.
-        const last = day(new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], count, dtstart }).all().at(-1) as Date);
-        expect(occurrenceDates({ frequency: 'monthly_day', day: monthDay, until: last }, first)).toEqual(
-          new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], until: new Date(`${last}T00:00:00Z`), dtstart }).all().map(day),
-        );
-      }),
+      fc.property(
+        firstDates,
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 24 }),
+        (first, monthDay, interval, count) => {
+          const dtstart = new Date(`${first}T00:00:00Z`);
+          expect(occurrenceDates({ frequency: 'monthly_day', day: monthDay, count }, first)).toEqual(
+            new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], count, dtstart }).all().map(day),
+          );
+          expect(occurrenceDates({ frequency: 'weekly', interval, count }, first)).toEqual(
+            new RRule({ freq: RRule.WEEKLY, interval, count, dtstart }).all().map(day),
+          );
+          // The same series ended by the date of its last event instead of a count.
+          const last = day(
+            new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], count, dtstart }).all().at(-1) as Date,
+          );
+          expect(occurrenceDates({ frequency: 'monthly_day', day: monthDay, until: last }, first)).toEqual(
+            new RRule({ freq: RRule.MONTHLY, bymonthday: [monthDay], until: new Date(`${last}T00:00:00Z`), dtstart })
+              .all()
+              .map(day),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -14,7 +14,15 @@ const strict = z.object(productFilterShape);
 describe('product filters, strict (API)', () => {
   it('coerces query strings to typed filters and treats empty form fields as absent', () => {
     expect(
-      strict.parse({ q: '  mat ong ', stars: '4', minPrice: '50000', page: '2', province: 'bac-ninh', group: '', sort: '' }),
+      strict.parse({
+        q: '  mat ong ',
+        stars: '4',
+        minPrice: '50000',
+        page: '2',
+        province: 'bac-ninh',
+        group: '',
+        sort: '',
+      }),
     ).toEqual({ q: 'mat ong', stars: 4, minPrice: 50000, page: 2, province: 'bac-ninh' });
   });
 

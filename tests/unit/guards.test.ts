@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { requireCooperativeManager, requireCooperativeMember, requireRole, requireUser } from '../../src/server/accounts/guards';
+import {
+  requireCooperativeManager,
+  requireCooperativeMember,
+  requireRole,
+  requireUser,
+} from '../../src/server/accounts/guards';
 import type { SessionUser } from '../../src/server/accounts/users';
 import { ForbiddenError, UnauthenticatedError } from '../../src/server/errors';
 

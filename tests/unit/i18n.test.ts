@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dictionary,
-  format,
-  formatDateRange,
-  formatVnd,
-  localeFromPath,
-  negotiateLocale,
-} from '../../src/i18n';
+import { dictionary, format, formatDateRange, formatVnd, localeFromPath, negotiateLocale } from '../../src/i18n';
 import { vi } from '../../src/i18n/vi';
 
 /** Every leaf of a nested dictionary as [dotted.key, value]. */
@@ -33,7 +26,10 @@ describe('dictionaries', () => {
   });
 
   it('keeps placeholders the same in both languages', () => {
-    const placeholders = (text: unknown) => String(text).match(/\{\w+\}/g)?.sort() ?? [];
+    const placeholders = (text: unknown) =>
+      String(text)
+        .match(/\{\w+\}/g)
+        ?.sort() ?? [];
     const en = new Map(leaves(dictionary('en')));
     for (const [key, value] of leaves(vi)) expect(placeholders(en.get(key)), key).toEqual(placeholders(value));
   });

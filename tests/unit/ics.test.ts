@@ -18,7 +18,8 @@ const fair: EventFeedEntry = {
   id: 'evt-fair-1',
   slug: 'hoi-cho-ocop-ha-noi-2026',
   kind: 'fair',
-  titleVi: 'Hội chợ OCOP, đặc sản; “vùng miền” \\ Hà Nội 2026 — gian hàng của các hợp tác xã khắp ba miền Bắc, Trung, Nam',
+  titleVi:
+    'Hội chợ OCOP, đặc sản; “vùng miền” \\ Hà Nội 2026 — gian hàng của các hợp tác xã khắp ba miền Bắc, Trung, Nam',
   titleEn: 'Hà Nội OCOP Fair 2026',
   descriptionVi: 'Dòng đầu.\nDòng hai, có dấu phẩy; và chấm phẩy.\n\nĐoạn mới 🐝.',
   descriptionEn: '',
@@ -139,7 +140,9 @@ describe('add-to-calendar links', () => {
   const base = { title: 'Hội chợ & triển lãm', details: 'Chi tiết', location: 'Giảng Võ, Hà Nội' };
 
   it('gives Google Calendar UTC times, or dates with an exclusive end for all-day events', () => {
-    const timed = new URL(googleCalendarUrl({ ...base, startsAt: training.startsAt, endsAt: training.endsAt, allDay: false }));
+    const timed = new URL(
+      googleCalendarUrl({ ...base, startsAt: training.startsAt, endsAt: training.endsAt, allDay: false }),
+    );
     expect(timed.origin).toBe('https://calendar.google.com');
     expect(timed.searchParams.get('dates')).toBe('20261211T233000Z/20261212T040000Z');
     expect(timed.searchParams.get('text')).toBe('Hội chợ & triển lãm');
@@ -148,11 +151,16 @@ describe('add-to-calendar links', () => {
   });
 
   it('gives Outlook local times with their offset', () => {
-    const timed = new URL(outlookCalendarUrl({ ...base, startsAt: training.startsAt, endsAt: training.endsAt, allDay: false }));
+    const timed = new URL(
+      outlookCalendarUrl({ ...base, startsAt: training.startsAt, endsAt: training.endsAt, allDay: false }),
+    );
     expect(timed.searchParams.get('startdt')).toBe('2026-12-12T06:30:00+07:00');
     expect(timed.searchParams.get('allday')).toBe('false');
     const allDay = new URL(outlookCalendarUrl({ ...base, startsAt: fair.startsAt, endsAt: fair.endsAt, allDay: true }));
-    expect([allDay.searchParams.get('startdt'), allDay.searchParams.get('enddt')]).toEqual(['2026-12-12', '2026-12-16']);
+    expect([allDay.searchParams.get('startdt'), allDay.searchParams.get('enddt')]).toEqual([
+      '2026-12-12',
+      '2026-12-16',
+    ]);
   });
 });
 
@@ -196,7 +204,11 @@ describe('Event JSON-LD', () => {
     expect(ld).toMatchObject({
       eventStatus: 'https://schema.org/EventScheduled',
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      location: { '@type': 'Place', name: 'Giảng Võ', address: { streetAddress: '148 Giảng Võ', addressRegion: 'Hà Nội', addressCountry: 'VN' } },
+      location: {
+        '@type': 'Place',
+        name: 'Giảng Võ',
+        address: { streetAddress: '148 Giảng Võ', addressRegion: 'Hà Nội', addressCountry: 'VN' },
+      },
     });
   });
 });

@@ -40,7 +40,9 @@ describe('phone numbers', () => {
     ['+33 6 12 34 56 78', '+33612345678'],
   ])('%s is %s', (typed, e164) => expect(normalisePhone(typed)).toBe(e164));
 
-  it.each(['12345', '0000000000', 'call me', '+999 123'])('%s is not a number', (typed) => expect(normalisePhone(typed)).toBeNull());
+  it.each(['12345', '0000000000', 'call me', '+999 123'])('%s is not a number', (typed) =>
+    expect(normalisePhone(typed)).toBeNull(),
+  );
 });
 
 describe('spam score', () => {
@@ -88,15 +90,49 @@ describe('inquiry input', () => {
   const now = new Date('2026-11-24T03:00:00Z');
 
   it('reads the posted form as the JSON body would say it', () => {
-    const body = inquiryFromForm({ cooperative: 'htx-a', name: ' Lan ', email: '', phone: '0912345678', country: 'vn', quantity: '2,5', unit: 'tấn', message: 'Xin báo giá sỉ.', consent: 'on', wantedBy: '' });
-    expect(body).toEqual({ cooperative: 'htx-a', name: ' Lan ', phone: '0912345678', country: 'vn', quantity: 2.5, unit: 'tấn', message: 'Xin báo giá sỉ.', consent: true });
+    const body = inquiryFromForm({
+      cooperative: 'htx-a',
+      name: ' Lan ',
+      email: '',
+      phone: '0912345678',
+      country: 'vn',
+      quantity: '2,5',
+      unit: 'tấn',
+      message: 'Xin báo giá sỉ.',
+      consent: 'on',
+      wantedBy: '',
+    });
+    expect(body).toEqual({
+      cooperative: 'htx-a',
+      name: ' Lan ',
+      phone: '0912345678',
+      country: 'vn',
+      quantity: 2.5,
+      unit: 'tấn',
+      message: 'Xin báo giá sỉ.',
+      consent: true,
+    });
     const parsed = parseInquiry(body, now, 'vi');
-    expect(parsed).toMatchObject({ name: 'Lan', phone: '+84912345678', country: 'VN', quantity: 2.5, email: null, locale: 'vi' });
+    expect(parsed).toMatchObject({
+      name: 'Lan',
+      phone: '+84912345678',
+      country: 'VN',
+      quantity: 2.5,
+      email: null,
+      locale: 'vi',
+    });
   });
 
   it('accepts today as wanted-by in Viet Nam, even when it is still yesterday in UTC', () => {
     const lateEvening = new Date('2026-11-24T18:00:00Z'); // 01:00 on 25 November in Viet Nam
-    const body = { cooperative: 'htx-a', name: 'Lan', email: 'lan@example.com', country: 'VN', message: 'Xin báo giá sỉ.', consent: true };
+    const body = {
+      cooperative: 'htx-a',
+      name: 'Lan',
+      email: 'lan@example.com',
+      country: 'VN',
+      message: 'Xin báo giá sỉ.',
+      consent: true,
+    };
     expect(parseInquiry({ ...body, wantedBy: '2026-11-25' }, lateEvening, 'en').wantedBy).toBe('2026-11-25');
     expect(() => parseInquiry({ ...body, wantedBy: '2026-11-24' }, lateEvening, 'en')).toThrow(ValidationError);
   });

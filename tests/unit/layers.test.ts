@@ -26,7 +26,8 @@ interface Import {
   line: string;
 }
 
-const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(root, file), 'utf8');
@@ -40,7 +41,11 @@ function importsOf(file: string): Import[] {
 }
 
 function violations(files: string[], refused: (imported: Import, file: string) => boolean): string[] {
-  return files.flatMap((file) => importsOf(file).filter((imported) => refused(imported, file)).map((imported) => `${file}: ${imported.line}`));
+  return files.flatMap((file) =>
+    importsOf(file)
+      .filter((imported) => refused(imported, file))
+      .map((imported) => `${file}: ${imported.line}`),
+  );
 }
 
 const under = (target: string, folder: string) => target === folder || target.startsWith(`${folder}/`);
@@ -54,16 +59,33 @@ describe('layers', () => {
   it('finds the imports it checks (a broken pattern would pass everything)', () => {
     const pages = importsOf('functions/pages/dashboard/product-pages.ts');
     expect(pages.some((imported) => imported.target === 'src/server/products/product-writes')).toBe(true);
-    expect(importsOf('src/components/dashboard/ProductFormPage.astro').some((imported) => imported.typeOnly)).toBe(true);
+    expect(importsOf('src/components/dashboard/ProductFormPage.astro').some((imported) => imported.typeOnly)).toBe(
+      true,
+    );
   });
 
   it('src/server imports neither the HTTP side, nor rendering, nor routes', () => {
-    const refused = ['functions', 'src/components', 'src/pages', 'src/layouts', 'src/worker', 'src/middleware', 'astro', 'hono'];
-    expect(violations(server, (imported) => refused.some((folder) => under(imported.target, folder) || imported.target.startsWith('astro:')))).toEqual([]);
+    const refused = [
+      'functions',
+      'src/components',
+      'src/pages',
+      'src/layouts',
+      'src/worker',
+      'src/middleware',
+      'astro',
+      'hono',
+    ];
+    expect(
+      violations(server, (imported) =>
+        refused.some((folder) => under(imported.target, folder) || imported.target.startsWith('astro:')),
+      ),
+    ).toEqual([]);
   });
 
   it('src/server builds no Response', () => {
-    const building = server.filter((file) => /new Response\(|Response\.(json|redirect)\(/.test(readFileSync(join(root, file), 'utf8')));
+    const building = server.filter((file) =>
+      /new Response\(|Response\.(json|redirect)\(/.test(readFileSync(join(root, file), 'utf8')),
+    );
     expect(building).toEqual([]);
   });
 
@@ -73,6 +95,11 @@ describe('layers', () => {
 
   it('nothing that serves a request imports the demo seed', () => {
     const serve = serving.filter((file) => !SEEDING.some((folder) => under(file.replace(/\.ts$/, ''), folder)));
-    expect(violations(serve, (imported) => under(imported.target, 'src/server/db/seed') || under(imported.target, 'src/server/db/seeding'))).toEqual([]);
+    expect(
+      violations(
+        serve,
+        (imported) => under(imported.target, 'src/server/db/seed') || under(imported.target, 'src/server/db/seeding'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -74,8 +74,12 @@ describe('cleanWebp', () => {
   });
 
   it('reads the size of lossy and lossless WebP files', async () => {
-    const lossy = await sharp({ create: { width: 640, height: 427, channels: 3, background: '#808080' } }).webp({ quality: 80 }).toBuffer();
-    const lossless = await sharp({ create: { width: 17, height: 300, channels: 4, background: '#80808080' } }).webp({ lossless: true }).toBuffer();
+    const lossy = await sharp({ create: { width: 640, height: 427, channels: 3, background: '#808080' } })
+      .webp({ quality: 80 })
+      .toBuffer();
+    const lossless = await sharp({ create: { width: 17, height: 300, channels: 4, background: '#80808080' } })
+      .webp({ lossless: true })
+      .toBuffer();
     expect(cleanWebp(new Uint8Array(lossy))).toMatchObject({ width: 640, height: 427 });
     expect(cleanWebp(new Uint8Array(lossless))).toMatchObject({ width: 17, height: 300 });
   });
@@ -92,9 +96,13 @@ describe('stored images', () => {
   const image = { id: ID, width: 1600, height: 1200, altVi: 'Hộp quà', altEn: '' };
 
   it('reads only well-formed entries from the stored JSON', () => {
-    expect(readStoredImages(JSON.stringify([image, 'https://example.com/a.jpg', { id: 'x', width: 1, height: 1 }, null]))).toEqual([image]);
+    expect(
+      readStoredImages(JSON.stringify([image, 'https://example.com/a.jpg', { id: 'x', width: 1, height: 1 }, null])),
+    ).toEqual([image]);
     expect(readStoredImages('not json')).toEqual([]);
-    expect(readStoredImages([{ id: ID, width: 10, height: 10 }])).toEqual([{ id: ID, width: 10, height: 10, altVi: '', altEn: '' }]);
+    expect(readStoredImages([{ id: ID, width: 10, height: 10 }])).toEqual([
+      { id: ID, width: 10, height: 10, altVi: '', altEn: '' },
+    ]);
   });
 
   it('scales variants by their longest side and never enlarges', () => {
@@ -112,7 +120,9 @@ describe('stored images', () => {
       height: 1200,
     });
     // A 500-pixel photo: its 640 and 1600 variants are the photo itself.
-    expect(imageSources({ ...image, width: 500, height: 400 }, [160, 640, 1600], 640).srcset).toBe(`/media/${ID}/160.webp 160w, /media/${ID}/640.webp 500w`);
+    expect(imageSources({ ...image, width: 500, height: 400 }, [160, 640, 1600], 640).srcset).toBe(
+      `/media/${ID}/160.webp 160w, /media/${ID}/640.webp 500w`,
+    );
   });
 
   it('builds card and logo sources only from our own media paths', () => {
@@ -131,11 +141,23 @@ describe('stored images', () => {
 });
 
 describe('a product form’s photo rows', () => {
-  const row = (id: string, position: string, remove = false): PostedImage => ({ id, altVi: '', altEn: '', position, remove });
+  const row = (id: string, position: string, remove = false): PostedImage => ({
+    id,
+    altVi: '',
+    altEn: '',
+    position,
+    remove,
+  });
   const ids = (rows: PostedImage[]) => rows.map((r) => r.id);
 
   it('reads the rows in form order, ignoring names that are not media ids', () => {
-    const fields = { nameVi: 'x', [`image.${ID}.position`]: '1', [`image.${ID}.altVi`]: ' Ảnh ', 'image.../etc.position': '2', [`image.${ID}.remove`]: '1' };
+    const fields = {
+      nameVi: 'x',
+      [`image.${ID}.position`]: '1',
+      [`image.${ID}.altVi`]: ' Ảnh ',
+      'image.../etc.position': '2',
+      [`image.${ID}.remove`]: '1',
+    };
     expect(postedImagesFrom(fields)).toEqual([{ id: ID, altVi: 'Ảnh', altEn: '', position: '1', remove: true }]);
   });
 
@@ -151,10 +173,14 @@ describe('a product form’s photo rows', () => {
 
 describe('media security headers', () => {
   it('keeps the media CSP on media answers and the pages’ everywhere else', () => {
-    const media = withSecurityHeaders(new Response('x', { headers: { 'Content-Security-Policy': MEDIA_CONTENT_SECURITY_POLICY } }));
+    const media = withSecurityHeaders(
+      new Response('x', { headers: { 'Content-Security-Policy': MEDIA_CONTENT_SECURITY_POLICY } }),
+    );
     expect(media.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
     expect(media.headers.get('x-content-type-options')).toBe('nosniff');
-    const page = withSecurityHeaders(new Response('x', { headers: { 'Content-Security-Policy': "default-src *; script-src 'unsafe-inline'" } }));
+    const page = withSecurityHeaders(
+      new Response('x', { headers: { 'Content-Security-Policy': "default-src *; script-src 'unsafe-inline'" } }),
+    );
     expect(page.headers.get('content-security-policy')).toBe(SECURITY_HEADERS['Content-Security-Policy']);
   });
 });

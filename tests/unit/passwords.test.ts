@@ -49,7 +49,13 @@ describe('password hashes', () => {
   });
 
   it('refuse malformed hashes and costs Workers would refuse', async () => {
-    for (const stored of ['', 'plain', 'pbkdf2-sha256$v2$1000$AAAA$AAAA', 'bcrypt$v1$10$a$b', 'pbkdf2-sha256$v1$abc$AAAA$AAAA']) {
+    for (const stored of [
+      '',
+      'plain',
+      'pbkdf2-sha256$v2$1000$AAAA$AAAA',
+      'bcrypt$v1$10$a$b',
+      'pbkdf2-sha256$v1$abc$AAAA$AAAA',
+    ]) {
       expect(parsePasswordHash(stored)).toBeNull();
       expect((await verifyPassword('x', stored)).valid).toBe(false);
     }

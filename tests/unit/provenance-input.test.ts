@@ -61,14 +61,24 @@ describe('batch input', () => {
 
   it('refuses a step earlier than the one before it, naming the step', () => {
     const issues = checkBatch(
-      batch({ steps: [step('2026-06-15T07:30:00+07:00'), step('2026-06-20T09:00:00+07:00'), step('2026-06-19T09:00:00+07:00')] }),
+      batch({
+        steps: [
+          step('2026-06-15T07:30:00+07:00'),
+          step('2026-06-20T09:00:00+07:00'),
+          step('2026-06-19T09:00:00+07:00'),
+        ],
+      }),
     );
     expect(issues).toEqual({ 'steps.2.occurredAt': { code: 'out_of_order', params: { step: 3, previous: 2 } } });
-    expect(format(vi.validation.out_of_order, issues['steps.2.occurredAt']?.params)).toBe('Bước 3 không thể diễn ra trước bước 2.');
+    expect(format(vi.validation.out_of_order, issues['steps.2.occurredAt']?.params)).toBe(
+      'Bước 3 không thể diễn ra trước bước 2.',
+    );
   });
 
   it('names a malformed step time as such, beside its neighbours, instead of failing on it', () => {
-    const issues = checkBatch(batch({ steps: [step('2026-06-15T07:30:00+07:00'), step('not a time'), step('2026-06-14T07:30:00+07:00')] }));
+    const issues = checkBatch(
+      batch({ steps: [step('2026-06-15T07:30:00+07:00'), step('not a time'), step('2026-06-14T07:30:00+07:00')] }),
+    );
     expect(issues).toEqual({ 'steps.1.occurredAt': { code: 'invalid_format' } });
   });
 
@@ -89,9 +99,15 @@ describe('batch input', () => {
   it('refuses a production date after today in Viet Nam, and a best-before before production', () => {
     // 17:30 UTC on the 24th is already the 25th in Viet Nam.
     const evening = new Date('2026-11-24T17:30:00Z');
-    expect(() => parseInput(batchInputSchema(evening), batch({ productionDate: '2026-11-25', steps: [] }))).not.toThrow();
-    expect(checkBatch(batch({ productionDate: '2026-11-25', steps: [] }))).toEqual({ productionDate: { code: 'date_in_future', params: {} } });
-    expect(checkBatch(batch({ bestBefore: '2026-06-19' }))).toEqual({ bestBefore: { code: 'best_before_before_production', params: {} } });
+    expect(() =>
+      parseInput(batchInputSchema(evening), batch({ productionDate: '2026-11-25', steps: [] })),
+    ).not.toThrow();
+    expect(checkBatch(batch({ productionDate: '2026-11-25', steps: [] }))).toEqual({
+      productionDate: { code: 'date_in_future', params: {} },
+    });
+    expect(checkBatch(batch({ bestBefore: '2026-06-19' }))).toEqual({
+      bestBefore: { code: 'best_before_before_production', params: {} },
+    });
   });
 
   it('checks lot codes against GS1 character set 82 and its 20-character limit', () => {
@@ -107,10 +123,9 @@ describe('batch input', () => {
     expect(checkBatch(batch({ steps: [step('2026-06-15T07:30:00+07:00', { latitude: 21.3 })] }))).toEqual({
       'steps.0.longitude': { code: 'coordinates_pair', params: {} },
     });
-    expect(checkBatch(batch({ steps: [step('2026-06-15T07:30:00+07:00', { latitude: 91, longitude: 105 })] }))).toHaveProperty(
-      ['steps.0.latitude', 'code'],
-      'too_big',
-    );
+    expect(
+      checkBatch(batch({ steps: [step('2026-06-15T07:30:00+07:00', { latitude: 91, longitude: 105 })] })),
+    ).toHaveProperty(['steps.0.latitude', 'code'], 'too_big');
   });
 
   it('reports several bad fields at once, and unknown fields by name', () => {
@@ -124,17 +139,28 @@ describe('batch input', () => {
 });
 
 describe('certificate input', () => {
-  const certificate = { kind: 'vietgap', number: 'VG-01', issuer: 'Trung tâm Chứng nhận', validFrom: '2026-01-01', validUntil: '2028-12-31' };
+  const certificate = {
+    kind: 'vietgap',
+    number: 'VG-01',
+    issuer: 'Trung tâm Chứng nhận',
+    validFrom: '2026-01-01',
+    validUntil: '2028-12-31',
+  };
 
   it('refuses a valid-until before the valid-from, and accepts a one-day certificate', () => {
     const issues = issuesOf(() => parseInput(certificateInputSchema, { ...certificate, validUntil: '2025-12-31' }));
     expect(issues).toEqual({ validUntil: { code: 'until_before_from', params: {} } });
     expect(en.validation.until_before_from).toContain('valid-until');
-    expect(parseInput(certificateInputSchema, { ...certificate, validUntil: '2026-01-01' }).validUntil).toBe('2026-01-01');
+    expect(parseInput(certificateInputSchema, { ...certificate, validUntil: '2026-01-01' }).validUntil).toBe(
+      '2026-01-01',
+    );
   });
 
   it('takes no end date as indefinite', () => {
-    expect(parseInput(certificateInputSchema, { ...certificate, kind: 'geographic_indication', validUntil: null }).validUntil).toBeNull();
+    expect(
+      parseInput(certificateInputSchema, { ...certificate, kind: 'geographic_indication', validUntil: null })
+        .validUntil,
+    ).toBeNull();
   });
 });
 
@@ -151,7 +177,8 @@ describe('GTIN field', () => {
     expect(problem('036000291453')).toEqual({ _: { code: 'gtin_check_digit', params: {} } });
     expect(problem('40063813339')).toEqual({ _: { code: 'gtin_length', params: {} } });
     expect(problem('40063813339a1')).toEqual({ _: { code: 'gtin_not_digits', params: {} } });
-    for (const code of ['gtin_check_digit', 'gtin_length', 'gtin_not_digits'] as const) expect(vi.validation[code]).toBeTruthy();
+    for (const code of ['gtin_check_digit', 'gtin_length', 'gtin_not_digits'] as const)
+      expect(vi.validation[code]).toBeTruthy();
   });
 });
 
@@ -182,20 +209,29 @@ describe('the seed passes the same rules', () => {
 describe('label and trace addresses', () => {
   it('are GS1 Digital Link paths with a GTIN, short-code paths without', () => {
     expect(productLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' })).toBe('/01/08938505974193');
-    expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, 'LN2026-06A')).toBe('/01/08938505974193/10/LN2026-06A');
+    expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, 'LN2026-06A')).toBe(
+      '/01/08938505974193/10/LN2026-06A',
+    );
     expect(productLabelPath({ gtin: null, traceCode: 'ABCD2345' })).toBe('/truy-xuat/ABCD2345');
     expect(batchLabelPath({ gtin: null, traceCode: 'ABCD2345' }, 'LN2026-06A')).toBe('/truy-xuat/ABCD2345/LN2026-06A');
   });
 
   it('percent-encode lot codes that hold reserved characters', () => {
-    expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, 'A/B%1')).toBe('/01/08938505974193/10/A%2FB%251');
-    expect(tracePaths('ABCD2345', 'A/B%1')).toEqual({ vi: '/truy-xuat/ABCD2345/lo/A%2FB%251', en: '/en/trace/ABCD2345/lot/A%2FB%251' });
+    expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, 'A/B%1')).toBe(
+      '/01/08938505974193/10/A%2FB%251',
+    );
+    expect(tracePaths('ABCD2345', 'A/B%1')).toEqual({
+      vi: '/truy-xuat/ABCD2345/lo/A%2FB%251',
+      en: '/en/trace/ABCD2345/lot/A%2FB%251',
+    });
   });
 
-  it('leave only RFC 3986 unreserved characters unencoded, as GS1 Digital Link asks (not even !\'()*)', () => {
+  it("leave only RFC 3986 unreserved characters unencoded, as GS1 Digital Link asks (not even !'()*)", () => {
     const lot = `"%&'()*+,-./:;<=>?_!`;
     const encoded = '%22%25%26%27%28%29%2A%2B%2C-.%2F%3A%3B%3C%3D%3E%3F_%21';
-    expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, lot)).toBe(`/01/08938505974193/10/${encoded}`);
+    expect(batchLabelPath({ gtin: '08938505974193', traceCode: 'ABCD2345' }, lot)).toBe(
+      `/01/08938505974193/10/${encoded}`,
+    );
     expect(tracePaths('ABCD2345', lot).en).toBe(`/en/trace/ABCD2345/lot/${encoded}`);
     expect(decodeURIComponent(encoded)).toBe(lot);
   });

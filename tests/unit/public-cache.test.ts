@@ -7,7 +7,13 @@ import { isKeepable, keptResponse, publicCacheKey, responseFrom } from '../../fu
 import { ResponseStore, type StoredResponse } from '../../functions/public-cache/response-store';
 
 function entry(bytes: number, version = 1, storedAt = 0): StoredResponse {
-  return { status: 200, headers: [['content-type', 'text/html']], body: new Blob([new Uint8Array(bytes)]), version, storedAt };
+  return {
+    status: 200,
+    headers: [['content-type', 'text/html']],
+    body: new Blob([new Uint8Array(bytes)]),
+    version,
+    storedAt,
+  };
 }
 
 const LIMITS = { maxEntries: 3, maxBytes: 1000, maxEntryBytes: 600, maxAgeMs: 60_000 };
@@ -148,16 +154,31 @@ describe('publicCacheKey', () => {
     publicCacheKey(new Request(`https://cho-htx.vn${path}`, { method, headers }));
 
   it('keys public pages and catalogue API reads by their whole URL', () => {
-    for (const path of ['/', '/en/', '/san-pham?q=mat+ong&page=2', '/en/products/mat-ong', '/hop-tac-xa/htx-a', '/tinh/bac-ninh', '/su-kien', '/truy-xuat/ABC/lo/1', '/thong-ke', '/en/trace/x']) {
+    for (const path of [
+      '/',
+      '/en/',
+      '/san-pham?q=mat+ong&page=2',
+      '/en/products/mat-ong',
+      '/hop-tac-xa/htx-a',
+      '/tinh/bac-ninh',
+      '/su-kien',
+      '/truy-xuat/ABC/lo/1',
+      '/thong-ke',
+      '/en/trace/x',
+    ]) {
       expect(key(path), path).toBe(`https://cho-htx.vn${path}`);
     }
     expect(key('/san-pham?q=a')).not.toBe(key('/san-pham?q=b'));
   });
 
   it('keys the API by the language it will answer in', () => {
-    expect(key('/api/v1/products', { 'accept-language': 'en-US,en;q=0.9' })).toBe('https://cho-htx.vn/api/v1/products\u0000en');
+    expect(key('/api/v1/products', { 'accept-language': 'en-US,en;q=0.9' })).toBe(
+      'https://cho-htx.vn/api/v1/products\u0000en',
+    );
     expect(key('/api/v1/products')).toBe('https://cho-htx.vn/api/v1/products\u0000vi');
-    expect(key('/api/v1/cooperatives/htx-a?lang=en')).toBe('https://cho-htx.vn/api/v1/cooperatives/htx-a?lang=en\u0000en');
+    expect(key('/api/v1/cooperatives/htx-a?lang=en')).toBe(
+      'https://cho-htx.vn/api/v1/cooperatives/htx-a?lang=en\u0000en',
+    );
   });
 
   it('never keys what differs by visitor or changes state', () => {
@@ -165,7 +186,22 @@ describe('publicCacheKey', () => {
     expect(key('/san-pham', { authorization: 'Bearer x' })).toBeNull();
     expect(key('/san-pham', {}, 'POST')).toBeNull();
     expect(key('/san-pham', {}, 'HEAD')).toBeNull();
-    for (const path of ['/tai-khoan', '/en/account/products', '/quan-tri/thong-ke', '/dev/outbox', '/hoi-hang/trang-thai', '/dang-nhap', '/api/v1/me', '/api/v1/health', '/api/v1/admin/targets', '/api/v1/products/x/batches', '/api/v1/events/x/registrations', '/api/v1/inquiries', '/sitemap.xml', '/favicon.svg']) {
+    for (const path of [
+      '/tai-khoan',
+      '/en/account/products',
+      '/quan-tri/thong-ke',
+      '/dev/outbox',
+      '/hoi-hang/trang-thai',
+      '/dang-nhap',
+      '/api/v1/me',
+      '/api/v1/health',
+      '/api/v1/admin/targets',
+      '/api/v1/products/x/batches',
+      '/api/v1/events/x/registrations',
+      '/api/v1/inquiries',
+      '/sitemap.xml',
+      '/favicon.svg',
+    ]) {
       expect(key(path), path).toBeNull();
     }
   });
@@ -189,13 +225,18 @@ describe('isKeepable', () => {
   it('never keeps an answer that sets a cookie or forbids storing', () => {
     expect(isKeepable(response(200, { 'content-type': 'text/html', 'set-cookie': 'session=; Max-Age=0' }))).toBe(false);
     expect(isKeepable(response(200, { 'content-type': 'text/html', 'cache-control': 'no-store' }))).toBe(false);
-    expect(isKeepable(response(200, { 'content-type': 'text/html', 'cache-control': 'private, max-age=0' }))).toBe(false);
+    expect(isKeepable(response(200, { 'content-type': 'text/html', 'cache-control': 'private, max-age=0' }))).toBe(
+      false,
+    );
   });
 });
 
 describe('kept responses', () => {
   it('answer with the same status, headers and body every time, MISS first and HIT after', async () => {
-    const original = new Response('<p>Mật ong</p>', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const original = new Response('<p>Mật ong</p>', {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    });
     const kept = await keptResponse(original, 3, 0);
     const first = responseFrom(kept, 'MISS');
     const second = responseFrom(kept, 'HIT');
@@ -213,11 +254,15 @@ describe('kept responses', () => {
 
 describe('shared Intl formatters', () => {
   it('are built once per locale and options, and format as a new one would', () => {
-    expect(numberFormat('vi-VN', { style: 'currency', currency: 'VND' })).toBe(numberFormat('vi-VN', { style: 'currency', currency: 'VND' }));
+    expect(numberFormat('vi-VN', { style: 'currency', currency: 'VND' })).toBe(
+      numberFormat('vi-VN', { style: 'currency', currency: 'VND' }),
+    );
     expect(numberFormat('vi-VN')).not.toBe(numberFormat('en-GB'));
     expect(dateTimeFormat('vi-VN', { month: 'long' })).not.toBe(dateTimeFormat('vi-VN', { month: 'short' }));
     expect(collator('vi-VN')).toBe(collator('vi-VN'));
-    expect(formatVnd(125000, 'vi')).toBe(new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(125000));
+    expect(formatVnd(125000, 'vi')).toBe(
+      new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(125000),
+    );
   });
 
   it('country options are computed once per language, Viet Nam first', () => {

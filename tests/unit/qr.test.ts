@@ -30,7 +30,8 @@ function rgbaOf(png: Uint8Array) {
   const bytesPerRow = Math.ceil(image.width / 8);
   const dark = (x: number, y: number) => !((image.data[y * bytesPerRow + (x >> 3)]! >> (7 - (x & 7))) & 1);
   for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) if (dark(x, y)) rgba.fill(0, (y * image.width + x) * 4, (y * image.width + x) * 4 + 3);
+    for (let x = 0; x < image.width; x++)
+      if (dark(x, y)) rgba.fill(0, (y * image.width + x) * 4, (y * image.width + x) * 4 + 3);
   }
   return { image, rgba, dark };
 }
@@ -43,16 +44,25 @@ describe('qrModules', () => {
     expect((symbol - 17) % 4).toBe(0);
     for (let i = 0; i < modules.length; i++) {
       for (let q = 0; q < QR_QUIET_ZONE; q++) {
-        expect([modules[q]![i], modules[modules.length - 1 - q]![i], modules[i]![q], modules[i]![modules.length - 1 - q]]).toEqual([
-          false,
-          false,
-          false,
-          false,
-        ]);
+        expect([
+          modules[q]![i],
+          modules[modules.length - 1 - q]![i],
+          modules[i]![q],
+          modules[i]![modules.length - 1 - q],
+        ]).toEqual([false, false, false, false]);
       }
     }
     // A finder pattern's dark outer ring begins right after the quiet zone.
-    expect(modules[QR_QUIET_ZONE]!.slice(QR_QUIET_ZONE, QR_QUIET_ZONE + 8)).toEqual([true, true, true, true, true, true, true, false]);
+    expect(modules[QR_QUIET_ZONE]!.slice(QR_QUIET_ZONE, QR_QUIET_ZONE + 8)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('uses error correction level Q, which survives a scuffed label', () => {
@@ -70,7 +80,11 @@ describe('qrSvg', () => {
     const modules = qrModules(URL_WITH_GTIN);
     const width = modules.length;
     const svg = qrSvg(URL_WITH_GTIN);
-    expect(svg).toMatch(new RegExp(`^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${width}" width="${width * 8}" height="${width * 8}" `));
+    expect(svg).toMatch(
+      new RegExp(
+        `^<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${width}" width="${width * 8}" height="${width * 8}" `,
+      ),
+    );
     expect(svg).toContain(`<rect width="${width}" height="${width}" fill="#fff"/>`);
     expect(paintedBy(svg, width)).toEqual(modules);
   });
@@ -78,7 +92,9 @@ describe('qrSvg', () => {
   it('renders crisp and is named by its text for assistive technology', () => {
     const svg = qrSvg(URL_WITH_GTIN);
     expect(svg).toContain('shape-rendering="crispEdges"');
-    expect(svg).toContain('role="img" aria-labelledby="qr-title"><title id="qr-title">https://cho-htx.vn/01/08938505974194/10/LN2026-06A</title>');
+    expect(svg).toContain(
+      'role="img" aria-labelledby="qr-title"><title id="qr-title">https://cho-htx.vn/01/08938505974194/10/LN2026-06A</title>',
+    );
   });
 
   it('escapes the text in its title', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boothDirection, cooperativeMayWithdraw, officerMayMove } from '../../src/server/events/registrations/registration-status';
+import {
+  boothDirection,
+  cooperativeMayWithdraw,
+  officerMayMove,
+} from '../../src/server/events/registrations/registration-status';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
 
 describe('registration moves', () => {

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { isCrossOriginWrite } from '../../src/server/security/origin-check';
-import { clearedSessionCookie, readSessionToken, sessionCookie, sessionCookieName } from '../../src/server/security/session-cookie';
+import {
+  clearedSessionCookie,
+  readSessionToken,
+  sessionCookie,
+  sessionCookieName,
+} from '../../src/server/security/session-cookie';
 
 const post = (headers: Record<string, string>, url = 'https://cho-htx.example/dang-nhap') =>
   new Request(url, { method: 'POST', headers });
 
 describe('origin check', () => {
   it('lets reads through whatever their origin', () => {
-    expect(isCrossOriginWrite(new Request('https://cho-htx.example/', { headers: { origin: 'https://evil.example' } }))).toBe(false);
+    expect(
+      isCrossOriginWrite(new Request('https://cho-htx.example/', { headers: { origin: 'https://evil.example' } })),
+    ).toBe(false);
   });
 
   it('judges writes by Origin first', () => {
@@ -52,7 +59,9 @@ describe('session cookie', () => {
   });
 
   it('drops Secure (and the prefix that needs it) only on plain-http localhost', () => {
-    expect(sessionCookie(local, 'a.b', expires)).toBe('session=a.b; Expires=Tue, 01 Dec 2026 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax');
+    expect(sessionCookie(local, 'a.b', expires)).toBe(
+      'session=a.b; Expires=Tue, 01 Dec 2026 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax',
+    );
     expect(sessionCookieName(new URL('http://cho-htx.example/'))).toBe('__Host-session');
   });
 

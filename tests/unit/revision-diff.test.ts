@@ -53,14 +53,24 @@ describe('diff rows in the reader’s language', () => {
   it('shows products’ provinces by name, prices in đồng and blanks as such', () => {
     const changes = diffFields(FIELDS, published, { ...published, priceVnd: 320000, provinceCode: '01' });
     const vi = diffRows('product', changes, 'vi');
-    expect(vi.find((row) => row.label === 'Tỉnh, thành phố')).toMatchObject({ before: 'Thái Nguyên', after: 'Hà Nội', changed: true });
+    expect(vi.find((row) => row.label === 'Tỉnh, thành phố')).toMatchObject({
+      before: 'Thái Nguyên',
+      after: 'Hà Nội',
+      changed: true,
+    });
     expect(vi.find((row) => row.label.startsWith('Giá'))?.after).toMatch(/320\.000\s*₫/);
-    expect(diffRows('product', changes, 'en').find((row) => row.label.startsWith('Description'))?.after).toBe('(empty)');
+    expect(diffRows('product', changes, 'en').find((row) => row.label.startsWith('Description'))?.after).toBe(
+      '(empty)',
+    );
     expect(changedLabels('product', changes, 'en')).toEqual(['Price (VND)', 'Province or city']);
   });
 
   it('shows a cooperative’s legal form and sector in words', () => {
-    const changes = diffFields(['kind', 'sector'], { kind: 'to_hop_tac', sector: 'trong_trot' }, { kind: 'hop_tac_xa', sector: 'trong_trot' });
+    const changes = diffFields(
+      ['kind', 'sector'],
+      { kind: 'to_hop_tac', sector: 'trong_trot' },
+      { kind: 'hop_tac_xa', sector: 'trong_trot' },
+    );
     const rows = diffRows('cooperative', changes, 'en');
     expect(rows[0]).toMatchObject({ label: 'Legal form', changed: true });
     expect(rows[0]?.after).not.toBe('hop_tac_xa');

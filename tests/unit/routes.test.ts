@@ -39,7 +39,10 @@ const NOT_ROUTE_BUILDERS: Record<string, string> = {
 
 /** `/tinh/[slug]` and `/tinh/PARAMETERxyz` both become `/tinh/[]`; no trailing slash but the root's. */
 function normalised(path: string): string {
-  const bare = path.split('?')[0]!.replaceAll(PARAMETER, '[]').replace(/\[[^\]/]*\]/g, '[]');
+  const bare = path
+    .split('?')[0]!
+    .replaceAll(PARAMETER, '[]')
+    .replace(/\[[^\]/]*\]/g, '[]');
   return bare.length > 1 ? bare.replace(/\/$/, '') : bare;
 }
 
@@ -59,14 +62,21 @@ interface TableRoute {
 }
 
 function isLocalized(value: unknown): value is { vi: string; en: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { vi?: unknown }).vi === 'string' && typeof (value as { en?: unknown }).en === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { vi?: unknown }).vi === 'string' &&
+    typeof (value as { en?: unknown }).en === 'string'
+  );
 }
 
 /** Every route a value builds: a path pair, a builder (called with a parameter per argument), or a group of them. */
 function routesOf(name: string, value: unknown): TableRoute[] {
   if (isLocalized(value)) return [{ name, vi: normalised(value.vi), en: normalised(value.en) }];
-  if (typeof value === 'function') return routesOf(name, value(...Array.from({ length: value.length }, () => PARAMETER)));
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, inner]) => routesOf(`${name}.${key}`, inner));
+  if (typeof value === 'function')
+    return routesOf(name, value(...Array.from({ length: value.length }, () => PARAMETER)));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([key, inner]) => routesOf(`${name}.${key}`, inner));
   return [];
 }
 
@@ -84,12 +94,20 @@ describe('the routes table and the pages agree', () => {
     expect(pages).toContain('/');
     expect(pages).toContain('/en/products/[]');
     expect(routes).toContainEqual({ name: 'productPaths', vi: '/san-pham/[]', en: '/en/products/[]' });
-    expect(routes).toContainEqual({ name: 'dashboardProductPaths.batch', vi: '/tai-khoan/san-pham/[]/lo-hang/[]', en: '/en/account/products/[]/batches/[]' });
+    expect(routes).toContainEqual({
+      name: 'dashboardProductPaths.batch',
+      vi: '/tai-khoan/san-pham/[]/lo-hang/[]',
+      en: '/en/account/products/[]/batches/[]',
+    });
     expect(routes).toContainEqual({ name: 'routes.home', vi: '/', en: '/en' });
   });
 
   it('every route the table names has a page in both languages', () => {
-    const missing = routes.flatMap((route) => (['vi', 'en'] as const).filter((locale) => !pages.has(route[locale])).map((locale) => `${route.name} (${locale}): ${route[locale]}`));
+    const missing = routes.flatMap((route) =>
+      (['vi', 'en'] as const)
+        .filter((locale) => !pages.has(route[locale]))
+        .map((locale) => `${route.name} (${locale}): ${route[locale]}`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -33,9 +33,12 @@ describe('searchTokens', () => {
   });
 
   it('drops FTS5 and SQL syntax instead of passing it on', () => {
-    expect(searchTokens('mat* OR ong NEAR(a b) "x" -y ^z {name}: \'; DROP TABLE products; --')).toEqual([
-      'mat', 'or', 'ong', 'near', 'a', 'b', 'x', 'y', 'z', 'name', 'drop', 'table', 'products',
-    ].slice(0, MAX_QUERY_TOKENS));
+    expect(searchTokens('mat* OR ong NEAR(a b) "x" -y ^z {name}: \'; DROP TABLE products; --')).toEqual(
+      ['mat', 'or', 'ong', 'near', 'a', 'b', 'x', 'y', 'z', 'name', 'drop', 'table', 'products'].slice(
+        0,
+        MAX_QUERY_TOKENS,
+      ),
+    );
   });
 
   it('keeps at most a few words, each of bounded length, from a huge query', () => {

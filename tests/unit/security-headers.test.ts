@@ -11,7 +11,8 @@ function headerRules(): Record<string, Record<string, string>> {
     if (line.startsWith('#') || line.trim() === '') continue;
     if (line.startsWith('  ')) {
       const at = line.indexOf(': ');
-      if (!current || at < 0) throw new Error(`public/_headers: a header line outside a rule or without a value: ${line}`);
+      if (!current || at < 0)
+        throw new Error(`public/_headers: a header line outside a rule or without a value: ${line}`);
       current[line.slice(2, at)] = line.slice(at + 2);
     } else {
       current = rules[line.trim()] = {};
@@ -42,7 +43,8 @@ describe('security headers', () => {
   });
 
   it('declares HTML sent without a charset as UTF-8, leaving other types and charsets alone', () => {
-    const typeOf = (type: string) => withSecurityHeaders(new Response('x', { headers: { 'content-type': type } })).headers.get('content-type');
+    const typeOf = (type: string) =>
+      withSecurityHeaders(new Response('x', { headers: { 'content-type': type } })).headers.get('content-type');
     expect(typeOf('text/html')).toBe('text/html; charset=utf-8');
     expect(typeOf('text/html; charset=utf-8')).toBe('text/html; charset=utf-8');
     expect(typeOf('application/json')).toBe('application/json');
@@ -94,7 +96,8 @@ describe('Mozilla HTTP Observatory rules', () => {
       'x-content-type-options',
       'x-frame-options',
     ]);
-    for (const [name, outcome] of Object.entries(results)) expect(outcome.pass, `${name}: ${outcome.result}`).toBe(true);
+    for (const [name, outcome] of Object.entries(results))
+      expect(outcome.pass, `${name}: ${outcome.result}`).toBe(true);
     expect(results['content-security-policy']?.result).toBe('csp-implemented-with-no-unsafe-default-src-none');
     expect(results['strict-transport-security']?.result).toBe('hsts-implemented-max-age-at-least-six-months');
     expect(results['referrer-policy']?.result).toBe('referrer-policy-private');

@@ -61,7 +61,17 @@ function expectConsistent(data: Omit<DemoDataset, 'provinces'>): void {
   }
   for (const e of data.events) if (e.provinceCode != null) expect(provinceCodes.has(e.provinceCode)).toBe(true);
 
-  const allIds = [data.cooperatives, data.valueChainLinks, data.products, data.ocopRatings, data.certifications, data.batches, data.provenanceSteps, data.events, data.eventRegistrations]
+  const allIds = [
+    data.cooperatives,
+    data.valueChainLinks,
+    data.products,
+    data.ocopRatings,
+    data.certifications,
+    data.batches,
+    data.provenanceSteps,
+    data.events,
+    data.eventRegistrations,
+  ]
     .flat()
     .map((r) => r.id);
   expect(unique(allIds)).toBe(true);
@@ -81,7 +91,8 @@ function expectConsistent(data: Omit<DemoDataset, 'provinces'>): void {
 
   // The product's stars are those of its latest rating that was not revoked.
   const ratingsByProduct = new Map<string, typeof data.ocopRatings>();
-  for (const r of data.ocopRatings) ratingsByProduct.set(r.productId, [...(ratingsByProduct.get(r.productId) ?? []), r]);
+  for (const r of data.ocopRatings)
+    ratingsByProduct.set(r.productId, [...(ratingsByProduct.get(r.productId) ?? []), r]);
   for (const p of data.products) {
     const standing = (ratingsByProduct.get(p.id) ?? [])
       .filter((r) => r.status !== 'revoked')
@@ -102,7 +113,9 @@ function expectConsistent(data: Omit<DemoDataset, 'provinces'>): void {
     for (let i = 1; i < steps.length; i++) {
       const [prev, next] = [steps[i - 1], steps[i]];
       expect(time(next?.occurredAt)).toBeGreaterThan(time(prev?.occurredAt));
-      expect(PROVENANCE_STEP_KINDS.indexOf(next?.kind ?? 'planted')).toBeGreaterThan(PROVENANCE_STEP_KINDS.indexOf(prev?.kind ?? 'shipped'));
+      expect(PROVENANCE_STEP_KINDS.indexOf(next?.kind ?? 'planted')).toBeGreaterThan(
+        PROVENANCE_STEP_KINDS.indexOf(prev?.kind ?? 'shipped'),
+      );
     }
     for (const s of steps) expect(time(s.occurredAt)).toBeLessThan(NOW.getTime());
     expect(b.lotCode).toMatch(/^[A-Z0-9-]{1,20}$/);
@@ -172,9 +185,17 @@ describe('PROVINCES', () => {
     expect(PROVINCES).toHaveLength(34);
     expect(unique(PROVINCES.map((p) => p.code))).toBe(true);
     expect(unique(PROVINCES.map((p) => p.slug))).toBe(true);
-    expect(PROVINCES.filter((p) => p.kind === 'city').map((p) => p.code).sort()).toEqual(['01', '31', '46', '48', '79', '92']);
+    expect(
+      PROVINCES.filter((p) => p.kind === 'city')
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(['01', '31', '46', '48', '79', '92']);
     const byCode = new Map(PROVINCES.map((p) => [p.code, p]));
-    expect(byCode.get('79')).toMatchObject({ slug: 'thanh-pho-ho-chi-minh', nameEn: 'Ho Chi Minh City', formedFrom: ['Bình Dương', 'Bà Rịa – Vũng Tàu'] });
+    expect(byCode.get('79')).toMatchObject({
+      slug: 'thanh-pho-ho-chi-minh',
+      nameEn: 'Ho Chi Minh City',
+      formedFrom: ['Bình Dương', 'Bà Rịa – Vũng Tàu'],
+    });
     expect(byCode.get('24')).toMatchObject({ nameVi: 'Bắc Ninh', formedFrom: ['Bắc Giang'], seat: 'Bắc Giang' });
     expect(byCode.get('66')).toMatchObject({ slug: 'dak-lak', seat: 'Buôn Ma Thuột' });
     expect(byCode.get('01')?.formedFrom).toEqual([]);
@@ -191,7 +212,9 @@ describe('buildDemoDataset', () => {
   it('is deterministic, and ids and slugs do not depend on the date', () => {
     expect(buildDemoDataset(NOW)).toEqual(demo);
     const later = buildDemoDataset(new Date('2027-03-01T00:00:00Z'));
-    expect(later.products.map((p) => [p.id, p.slug, p.traceCode, p.gtin])).toEqual(demo.products.map((p) => [p.id, p.slug, p.traceCode, p.gtin]));
+    expect(later.products.map((p) => [p.id, p.slug, p.traceCode, p.gtin])).toEqual(
+      demo.products.map((p) => [p.id, p.slug, p.traceCode, p.gtin]),
+    );
     expect(later.cooperatives.map((c) => c.id)).toEqual(demo.cooperatives.map((c) => c.id));
     expect(later.batches.map((b) => b.id)).toEqual(demo.batches.map((b) => b.id));
   });
@@ -253,7 +276,9 @@ describe('buildDemoDataset', () => {
     expect(withGtin).toBeGreaterThan(0.6);
     expect(withGtin).toBeLessThan(0.8);
     const coopProvince = new Map(demo.cooperatives.map((c) => [c.id, c.provinceCode]));
-    expect(products.filter((p) => p.provinceCode === coopProvince.get(p.cooperativeId)).length).toBeGreaterThan(products.length * 0.8);
+    expect(products.filter((p) => p.provinceCode === coopProvince.get(p.cooperativeId)).length).toBeGreaterThan(
+      products.length * 0.8,
+    );
     const formerly = new Set(products.map((p) => p.originFormerly));
     expect(formerly.has('Lục Ngạn, Bắc Giang')).toBe(true);
     expect(formerly.has('Phú Quốc, Kiên Giang')).toBe(true);
@@ -281,7 +306,14 @@ describe('buildDemoDataset', () => {
       expect(ids.size).toBeGreaterThan(0);
       return new Set(certs.filter((c) => c.productId != null && ids.has(c.productId)).map((c) => c.kind));
     };
-    for (const name of [/^Vải thiều Lục Ngạn/, /^Nước mắm Phú Quốc/, /^Chè .*Tân Cương/, /Buôn Ma Thuột/, /^Bưởi Năm Roi/, /^Nhãn lồng Hưng Yên/]) {
+    for (const name of [
+      /^Vải thiều Lục Ngạn/,
+      /^Nước mắm Phú Quốc/,
+      /^Chè .*Tân Cương/,
+      /Buôn Ma Thuột/,
+      /^Bưởi Năm Roi/,
+      /^Nhãn lồng Hưng Yên/,
+    ]) {
       expect(kindsOf(name).has('geographic_indication')).toBe(true);
     }
     const st25 = kindsOf(/^Gạo ST25/);
@@ -344,9 +376,15 @@ describe('buildDemoDataset', () => {
   });
 
   it('writes natural Vietnamese with diacritics, đ included', () => {
-    const names = [...demo.cooperatives.map((c) => c.name), ...demo.products.map((p) => p.nameVi), ...demo.events.map((e) => e.titleVi)];
+    const names = [
+      ...demo.cooperatives.map((c) => c.name),
+      ...demo.products.map((p) => p.nameVi),
+      ...demo.events.map((e) => e.titleVi),
+    ];
     expect(names.some((n) => /[đĐ]/.test(n))).toBe(true);
-    expect(names.filter((n) => /[ăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i.test(n)).length).toBeGreaterThan(names.length * 0.8);
+    expect(names.filter((n) => /[ăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/i.test(n)).length).toBeGreaterThan(
+      names.length * 0.8,
+    );
     expect(demo.cooperatives.map((c) => c.descriptionVi).join(' ')).toMatch(/đ/);
   });
 });
@@ -368,14 +406,30 @@ describe('generateScaleDataset', () => {
   };
   for (const chunk of chunks) {
     switch (chunk.table) {
-      case 'cooperatives': data.cooperatives.push(...chunk.rows); break;
-      case 'valueChainLinks': data.valueChainLinks.push(...chunk.rows); break;
-      case 'products': data.products.push(...chunk.rows); break;
-      case 'ocopRatings': data.ocopRatings.push(...chunk.rows); break;
-      case 'certifications': data.certifications.push(...chunk.rows); break;
-      case 'batches': data.batches.push(...chunk.rows); break;
-      case 'provenanceSteps': data.provenanceSteps.push(...chunk.rows); break;
-      case 'events': data.events.push(...chunk.rows); break;
+      case 'cooperatives':
+        data.cooperatives.push(...chunk.rows);
+        break;
+      case 'valueChainLinks':
+        data.valueChainLinks.push(...chunk.rows);
+        break;
+      case 'products':
+        data.products.push(...chunk.rows);
+        break;
+      case 'ocopRatings':
+        data.ocopRatings.push(...chunk.rows);
+        break;
+      case 'certifications':
+        data.certifications.push(...chunk.rows);
+        break;
+      case 'batches':
+        data.batches.push(...chunk.rows);
+        break;
+      case 'provenanceSteps':
+        data.provenanceSteps.push(...chunk.rows);
+        break;
+      case 'events':
+        data.events.push(...chunk.rows);
+        break;
     }
   }
 
@@ -397,17 +451,36 @@ describe('generateScaleDataset', () => {
 
   it('never collides with the demo dataset', () => {
     const pairs: [string, string[], string[]][] = [
-      ['ids', Object.values(data).flat().flatMap((r) => ('id' in r ? [r.id] : [])), Object.values(demo).flat().flatMap((r) => ('id' in r ? [r.id] : []))],
+      [
+        'ids',
+        Object.values(data)
+          .flat()
+          .flatMap((r) => ('id' in r ? [r.id] : [])),
+        Object.values(demo)
+          .flat()
+          .flatMap((r) => ('id' in r ? [r.id] : [])),
+      ],
       ['cooperative slugs', data.cooperatives.map((c) => c.slug), demo.cooperatives.map((c) => c.slug)],
-      ['registration codes', data.cooperatives.map((c) => c.registrationCode), demo.cooperatives.map((c) => c.registrationCode)],
+      [
+        'registration codes',
+        data.cooperatives.map((c) => c.registrationCode),
+        demo.cooperatives.map((c) => c.registrationCode),
+      ],
       ['product slugs', data.products.map((p) => p.slug), demo.products.map((p) => p.slug)],
       ['trace codes', data.products.map((p) => p.traceCode), demo.products.map((p) => p.traceCode)],
-      ['gtins', data.products.flatMap((p) => (p.gtin ? [p.gtin] : [])), demo.products.flatMap((p) => (p.gtin ? [p.gtin] : []))],
+      [
+        'gtins',
+        data.products.flatMap((p) => (p.gtin ? [p.gtin] : [])),
+        demo.products.flatMap((p) => (p.gtin ? [p.gtin] : [])),
+      ],
       ['event slugs', data.events.map((e) => e.slug), demo.events.map((e) => e.slug)],
     ];
     for (const [label, scale, fromDemo] of pairs) {
       const demoValues = new Set(fromDemo);
-      expect(scale.filter((v) => demoValues.has(v)), label).toEqual([]);
+      expect(
+        scale.filter((v) => demoValues.has(v)),
+        label,
+      ).toEqual([]);
     }
   });
 

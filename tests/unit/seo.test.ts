@@ -48,7 +48,10 @@ describe('productLd', () => {
   });
 
   it('numbers breadcrumb items from 1', () => {
-    const ld = breadcrumbListLd([{ name: 'A', url: 'https://x/' }, { name: 'B', url: 'https://x/b' }]);
+    const ld = breadcrumbListLd([
+      { name: 'A', url: 'https://x/' },
+      { name: 'B', url: 'https://x/b' },
+    ]);
     expect(ld.itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: 'A', item: 'https://x/' },
       { '@type': 'ListItem', position: 2, name: 'B', item: 'https://x/b' },
@@ -69,14 +72,24 @@ describe('links made from cooperatives’ own data', () => {
   it('keeps only what is safe to put in an href', () => {
     expect(
       publicContact({ phone: '+84 912 345 678', email: 'a@b.vn', website: 'https://htx.vn', zalo: '84912345678' }),
-    ).toEqual({ phone: '+84912345678', email: 'a@b.vn', website: 'https://htx.vn/', zaloUrl: 'https://zalo.me/84912345678' });
+    ).toEqual({
+      phone: '+84912345678',
+      email: 'a@b.vn',
+      website: 'https://htx.vn/',
+      zaloUrl: 'https://zalo.me/84912345678',
+    });
     expect(
       publicContact({ phone: 'call me', email: 'not an email', website: 'javascript:alert(1)', zalo: 'abc' }),
     ).toEqual({ phone: null, email: null, website: null, zaloUrl: null });
-    expect(publicImageUrls(['/media/a.jpg', 'https://cdn.x/b.png', '//evil/c.png', 'data:image/png;base64,xx', 'javascript:x'])).toEqual([
-      '/media/a.jpg',
-      'https://cdn.x/b.png',
-    ]);
+    expect(
+      publicImageUrls([
+        '/media/a.jpg',
+        'https://cdn.x/b.png',
+        '//evil/c.png',
+        'data:image/png;base64,xx',
+        'javascript:x',
+      ]),
+    ).toEqual(['/media/a.jpg', 'https://cdn.x/b.png']);
   });
 
   it('builds absolute links on PUBLIC_ORIGIN when it is set and usable', () => {

@@ -7,13 +7,10 @@ vi.mock('@oslojs/crypto/subtle', async (original) => {
 });
 
 const { constantTimeEqual } = await import('@oslojs/crypto/subtle');
-const { hashToken, ID_BYTES, randomToken, SECRET_BYTES, tokenMatchesHash } = await import('../../src/server/accounts/tokens');
-const {
-  parseSessionToken,
-  SESSION_ABSOLUTE_LIFETIME_MS,
-  SESSION_IDLE_TIMEOUT_MS,
-  sessionExpiresAt,
-} = await import('../../src/server/accounts/sessions');
+const { hashToken, ID_BYTES, randomToken, SECRET_BYTES, tokenMatchesHash } =
+  await import('../../src/server/accounts/tokens');
+const { parseSessionToken, SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, sessionExpiresAt } =
+  await import('../../src/server/accounts/sessions');
 
 describe('tokens', () => {
   it('are lower-case base32 without padding, with at least 128 random bits', () => {
@@ -43,7 +40,14 @@ describe('session tokens', () => {
   it('are "id.secret" and anything else is refused before the database is asked', () => {
     const token = `${randomToken(ID_BYTES)}.${randomToken(SECRET_BYTES)}`;
     expect(parseSessionToken(token)).toEqual({ id: token.split('.')[0], secret: token.split('.')[1] });
-    for (const bad of ['', token.toUpperCase(), `${token}.x`, token.replace('.', ''), `${token.slice(0, -1)}1`, `a.${token}`]) {
+    for (const bad of [
+      '',
+      token.toUpperCase(),
+      `${token}.x`,
+      token.replace('.', ''),
+      `${token.slice(0, -1)}1`,
+      `a.${token}`,
+    ]) {
       expect(parseSessionToken(bad)).toBeNull();
     }
   });

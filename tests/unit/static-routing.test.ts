@@ -16,7 +16,11 @@ describe('which requests reach the worker first', () => {
   });
 
   it('leaves every static file to the static layer, so it is served with public/_headers and no worker run', () => {
-    const excluded = new Set(runWorkerFirst().filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1)));
+    const excluded = new Set(
+      runWorkerFirst()
+        .filter((pattern) => pattern.startsWith('!'))
+        .map((pattern) => pattern.slice(1)),
+    );
     const publicDir = new URL('../../public/', import.meta.url);
     // The build adds its own files under /_astro/; `_headers` is configuration, never served.
     const served = ['_astro', ...readdirSync(publicDir).filter((name) => name !== '_headers')];

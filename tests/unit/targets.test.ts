@@ -5,13 +5,20 @@ import { targetInputSchema } from '../../src/server/targets/target-input';
 import { parseInput } from '../../src/server/validation';
 
 const now = new Date('2026-11-24T03:00:00Z');
-const valid = { province: 'ha-noi', metric: 'fair_or_better_share', minimum: 65, dueDate: '2030-12-31', source: 'Kế hoạch 45/KH-UBND' };
+const valid = {
+  province: 'ha-noi',
+  metric: 'fair_or_better_share',
+  minimum: 65,
+  dueDate: '2030-12-31',
+  source: 'Kế hoạch 45/KH-UBND',
+};
 
 function fieldsOf(input: unknown): Record<string, string> {
   try {
     parseInput(targetInputSchema(now), input);
   } catch (error) {
-    if (error instanceof ValidationError) return Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, issue.code]));
+    if (error instanceof ValidationError)
+      return Object.fromEntries(Object.entries(error.fields).map(([field, issue]) => [field, issue.code]));
     throw error;
   }
   return {};
@@ -36,7 +43,9 @@ describe('target input', () => {
     expect(fieldsOf({ ...valid, dueDate: '2026-11-23' })).toEqual({ dueDate: 'date_in_past' });
     expect(fieldsOf({ ...valid, dueDate: '2026-11-24' })).toEqual({});
     // At 17:30 UTC it is already the 25th in Viet Nam.
-    expect(() => parseInput(targetInputSchema(new Date('2026-11-24T17:30:00Z')), { ...valid, dueDate: '2026-11-24' })).toThrow(ValidationError);
+    expect(() =>
+      parseInput(targetInputSchema(new Date('2026-11-24T17:30:00Z')), { ...valid, dueDate: '2026-11-24' }),
+    ).toThrow(ValidationError);
   });
 
   it('refuses impossible dates, far years, fractions of products, negative values and upside-down ranges', () => {
@@ -44,7 +53,9 @@ describe('target input', () => {
     expect(fieldsOf({ ...valid, dueDate: '2099-12-31' })).toEqual({ dueDate: 'year_too_far' });
     expect(fieldsOf({ ...valid, metric: 'ocop_products', minimum: 2.5 })).toEqual({ minimum: 'whole_number' });
     expect(fieldsOf({ ...valid, minimum: -1 })).toEqual({ minimum: 'too_small' });
-    expect(fieldsOf({ ...valid, metric: 'five_star_products', minimum: 5, maximum: 3 })).toEqual({ maximum: 'maximum_below_minimum' });
+    expect(fieldsOf({ ...valid, metric: 'five_star_products', minimum: 5, maximum: 3 })).toEqual({
+      maximum: 'maximum_below_minimum',
+    });
     expect(fieldsOf({ ...valid, metric: 'happiness' })).toEqual({ metric: 'invalid_value' });
     expect(fieldsOf({ ...valid, minimum: '65' })).toEqual({ minimum: 'invalid_type' });
     expect(fieldsOf({ province: 'ha-noi' })).toEqual({ metric: 'required', minimum: 'required', dueDate: 'required' });
@@ -65,11 +76,17 @@ describe('target progress', () => {
   it('reads the matching figure and says how far along it is', () => {
     const progress = targetProgress(target, figures, '2026-11-24');
     expect(progress).toEqual({ current: 50, fraction: 50 / 65, state: 'not_met', aboveRange: false });
-    expect(targetProgress({ ...target, metric: 'ocop_products', minimum: 100 }, figures, '2026-11-24')).toMatchObject({ current: 120, fraction: 1, state: 'met' });
+    expect(targetProgress({ ...target, metric: 'ocop_products', minimum: 100 }, figures, '2026-11-24')).toMatchObject({
+      current: 120,
+      fraction: 1,
+      state: 'met',
+    });
   });
 
   it('meets a range from its minimum and reports going past its maximum', () => {
-    expect(targetProgress({ ...target, metric: 'five_star_products', minimum: 3, maximum: 5 }, figures, '2026-11-24')).toEqual({
+    expect(
+      targetProgress({ ...target, metric: 'five_star_products', minimum: 3, maximum: 5 }, figures, '2026-11-24'),
+    ).toEqual({
       current: 6,
       fraction: 1,
       state: 'met',
@@ -79,7 +96,14 @@ describe('target progress', () => {
 
   it('is overdue when the date has passed unmet, and has no data for a share of no cooperatives', () => {
     expect(targetProgress({ ...target, dueDate: '2025-12-31' }, figures, '2026-11-24').state).toBe('overdue');
-    expect(targetProgress(target, EMPTY_PLAN_FIGURES, '2026-11-24')).toEqual({ current: null, fraction: null, state: 'no_data', aboveRange: false });
-    expect(targetProgress({ ...target, metric: 'ocop_products', minimum: 10 }, EMPTY_PLAN_FIGURES, '2026-11-24')).toMatchObject({ current: 0, fraction: 0, state: 'not_met' });
+    expect(targetProgress(target, EMPTY_PLAN_FIGURES, '2026-11-24')).toEqual({
+      current: null,
+      fraction: null,
+      state: 'no_data',
+      aboveRange: false,
+    });
+    expect(
+      targetProgress({ ...target, metric: 'ocop_products', minimum: 10 }, EMPTY_PLAN_FIGURES, '2026-11-24'),
+    ).toMatchObject({ current: 0, fraction: 0, state: 'not_met' });
   });
 });

@@ -5,13 +5,20 @@ import { isUniqueViolation } from '../../src/server/db/unique-violation';
 // The shapes the drivers throw, as captured from D1 under workerd and from
 // libSQL (tests/api/d1-parity.test.ts throws the real ones).
 const d1Query = new Error('Failed query: insert into "events" ("id", "slug") values (?, ?)\nparams: a,hoi-cho', {
-  cause: new Error('D1_ERROR: UNIQUE constraint failed: events.slug: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)', {
-    cause: new Error('UNIQUE constraint failed: events.slug: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)'),
-  }),
+  cause: new Error(
+    'D1_ERROR: UNIQUE constraint failed: events.slug: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)',
+    {
+      cause: new Error('UNIQUE constraint failed: events.slug: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)'),
+    },
+  ),
 });
-const d1Batch = new Error('D1_ERROR: UNIQUE constraint failed: batches.product_id, batches.lot_code: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)');
+const d1Batch = new Error(
+  'D1_ERROR: UNIQUE constraint failed: batches.product_id, batches.lot_code: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)',
+);
 const libsqlBatch = Object.assign(
-  new Error('SQLITE_CONSTRAINT: SQLITE_CONSTRAINT: UNIQUE constraint failed: event_registrations.event_id, event_registrations.cooperative_id'),
+  new Error(
+    'SQLITE_CONSTRAINT: SQLITE_CONSTRAINT: UNIQUE constraint failed: event_registrations.event_id, event_registrations.cooperative_id',
+  ),
   { name: 'LibsqlBatchError', code: 'SQLITE_CONSTRAINT', extendedCode: 'SQLITE_CONSTRAINT_UNIQUE' },
 );
 
@@ -32,8 +39,14 @@ describe('isUniqueViolation', () => {
   });
 
   it('is not fooled by other failures', () => {
-    expect(isUniqueViolation(new Error('D1_ERROR: CHECK constraint failed: booths_taken <= booth_capacity: SQLITE_CONSTRAINT'))).toBe(false);
-    expect(isUniqueViolation(new Error('Failed query', { cause: new Error('NOT NULL constraint failed: events.slug') }))).toBe(false);
+    expect(
+      isUniqueViolation(
+        new Error('D1_ERROR: CHECK constraint failed: booths_taken <= booth_capacity: SQLITE_CONSTRAINT'),
+      ),
+    ).toBe(false);
+    expect(
+      isUniqueViolation(new Error('Failed query', { cause: new Error('NOT NULL constraint failed: events.slug') })),
+    ).toBe(false);
     expect(isUniqueViolation(undefined)).toBe(false);
     expect(isUniqueViolation('UNIQUE constraint failed: events.slug')).toBe(true);
   });

@@ -132,7 +132,18 @@ describe('ocopValidSince', () => {
   }
 
   it('agrees with ocopRatingStatus for every decision date around every tricky day', () => {
-    const todays = ['2026-11-24', '2026-02-28', '2026-03-01', '2028-02-28', '2028-02-29', '2028-03-01', '2027-02-28', '2026-08-31', '2026-12-31', '2027-01-01'];
+    const todays = [
+      '2026-11-24',
+      '2026-02-28',
+      '2026-03-01',
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+      '2027-02-28',
+      '2026-08-31',
+      '2026-12-31',
+      '2027-01-01',
+    ];
     for (const today of todays) {
       const since = ocopValidSince(today);
       const [year] = today.split('-').map(Number) as [number];

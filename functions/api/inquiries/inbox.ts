@@ -46,33 +46,35 @@ export const InboxPageSchema = z
   })
   .openapi('InboxPage');
 
-export const InquiryDetailSchema = z
-  .object({
-    inquiry: z
-      .object({
-        reference: z.string(),
-        status: z.enum(INQUIRY_STATUSES),
-        createdAt: instant,
-        buyerName: z.string(),
-        buyerOrganisation: z.string().nullable(),
-        email: z.string().nullable(),
-        phone: z.string().nullable().openapi({ description: 'E.164' }),
-        country: z.string(),
-        quantity: z.number().nullable(),
-        unit: z.string().nullable(),
-        wantedBy: isoDate.nullable(),
-        message: z.string(),
-        locale: z.enum(['vi', 'en']),
-        product: z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() }).nullable(),
-        replies: z.array(z.object({ body: z.string(), createdAt: instant, authorName: z.string().nullable() })),
-      })
-      .openapi('InquiryDetail'),
-  });
+export const InquiryDetailSchema = z.object({
+  inquiry: z
+    .object({
+      reference: z.string(),
+      status: z.enum(INQUIRY_STATUSES),
+      createdAt: instant,
+      buyerName: z.string(),
+      buyerOrganisation: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable().openapi({ description: 'E.164' }),
+      country: z.string(),
+      quantity: z.number().nullable(),
+      unit: z.string().nullable(),
+      wantedBy: isoDate.nullable(),
+      message: z.string(),
+      locale: z.enum(['vi', 'en']),
+      product: z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() }).nullable(),
+      replies: z.array(z.object({ body: z.string(), createdAt: instant, authorName: z.string().nullable() })),
+    })
+    .openapi('InquiryDetail'),
+});
 
 const StatusSchema = z.object({ status: z.enum(INQUIRY_STATUSES) }).openapi('InquiryStatusAfter');
 
 const referenceParam = z.object({
-  reference: z.string().regex(/^[A-Za-z0-9-]{8,20}$/).openapi({ param: { name: 'reference', in: 'path' }, example: 'HTX-7K3M-Q9PD' }),
+  reference: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,20}$/)
+    .openapi({ param: { name: 'reference', in: 'path' }, example: 'HTX-7K3M-Q9PD' }),
 });
 
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -89,11 +91,17 @@ const inboxRoute = createRoute({
   summary: 'The inbox of the signed-in member’s cooperative',
   request: {
     query: z.object({
-      status: z.enum(INQUIRY_STATUSES).optional().openapi({ description: 'Only this status; without it, everything but spam.' }),
+      status: z
+        .enum(INQUIRY_STATUSES)
+        .optional()
+        .openapi({ description: 'Only this status; without it, everything but spam.' }),
       page: z.coerce.number().int().min(1).max(100_000).optional(),
     }),
   },
-  responses: { 200: jsonContent('A page of 25, newest first, with counts per status', InboxPageSchema), ...errors(400, 401, 403) },
+  responses: {
+    200: jsonContent('A page of 25, newest first, with counts per status', InboxPageSchema),
+    ...errors(400, 401, 403),
+  },
 });
 
 const detailRoute = createRoute({
@@ -115,7 +123,8 @@ const replyRoute = createRoute({
   tags,
   security: signedIn,
   summary: 'Reply to an inquiry of the member’s cooperative',
-  description: 'Stores the reply, marks the inquiry replied and mails the reply to the buyer (if they gave an email) after the response.',
+  description:
+    'Stores the reply, marks the inquiry replied and mails the reply to the buyer (if they gave an email) after the response.',
   middleware: gate,
   request: {
     params: referenceParam,
@@ -152,12 +161,26 @@ export const inbox = createRouter()
     return c.json(InquiryDetailSchema.encode({ inquiry }), 200);
   })
   .openapi(replyRoute, async (c) => {
-    const outcome = await replyToInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, c.req.valid('json').body, linksFor(c), new Date());
+    const outcome = await replyToInquiry(
+      c.get('db'),
+      c.get('user'),
+      c.req.valid('param').reference,
+      c.req.valid('json').body,
+      linksFor(c),
+      new Date(),
+    );
     if (outcome.notify) deliverLater(c, outcome.inquiryId);
     return c.json({ status: 'replied' as const }, 201);
   })
   .openapi(actionRoute, async (c) => {
-    const outcome = await actOnInquiry(c.get('db'), c.get('user'), c.req.valid('param').reference, c.req.valid('json').action, linksFor(c), new Date());
+    const outcome = await actOnInquiry(
+      c.get('db'),
+      c.get('user'),
+      c.req.valid('param').reference,
+      c.req.valid('json').action,
+      linksFor(c),
+      new Date(),
+    );
     if (outcome.notify) deliverLater(c, outcome.inquiryId);
     return c.json({ status: outcome.status }, 200);
   });

@@ -16,4 +16,8 @@ import { publicSubmit } from './submit';
 export { inquiryCors, isAllowedCrossOriginInquiry } from './cors';
 
 // Statistics before the inbox: /inquiries/statistics would otherwise be read as a reference.
-export const inquiries = createRouter().route('/', publicSubmit).route('/', statusLookUp).route('/', statistics).route('/', inbox);
+export const inquiries = createRouter()
+  .route('/', publicSubmit)
+  .route('/', statusLookUp)
+  .route('/', statistics)
+  .route('/', inbox);

@@ -21,7 +21,14 @@ export const InquiryStatisticsSchema = z
     since: instant,
     overall: FiguresSchema,
     byProvince: z.array(FiguresSchema.extend({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })),
-    byCooperative: z.array(FiguresSchema.extend({ slug: z.string(), name: z.string(), provinceNameVi: z.string(), provinceNameEn: z.string() })),
+    byCooperative: z.array(
+      FiguresSchema.extend({
+        slug: z.string(),
+        name: z.string(),
+        provinceNameVi: z.string(),
+        provinceNameEn: z.string(),
+      }),
+    ),
   })
   .openapi('InquiryStatistics');
 
@@ -33,7 +40,8 @@ const statisticsRoute = createRoute({
   tags,
   security: signedIn,
   summary: 'Inquiry figures per cooperative and province (trade officers)',
-  description: 'Counts and the median time to first reply over the last 365 days. No inquiry contents and no buyer details.',
+  description:
+    'Counts and the median time to first reply over the last 365 days. No inquiry contents and no buyer details.',
   responses: { 200: jsonContent('Figures', InquiryStatisticsSchema), ...errors(401, 403) },
 });
 

@@ -14,7 +14,10 @@ import { errors, INQUIRY_BODY_LIMIT_BYTES, tags } from './responses';
 const StatusBody = z
   .object({
     reference: z.string().max(40).openapi({ example: 'HTX-7K3M-Q9PD' }),
-    contact: z.string().max(254).openapi({ description: 'The email or phone number given with the inquiry.', example: 'lan@example.com' }),
+    contact: z
+      .string()
+      .max(254)
+      .openapi({ description: 'The email or phone number given with the inquiry.', example: 'lan@example.com' }),
   })
   .openapi('InquiryStatusRequest');
 
@@ -53,7 +56,11 @@ const statusRoute = createRoute({
 });
 
 export const statusLookUp = createRouter().openapi(statusRoute, async (c) => {
-  const view = await lookUpInquiry(c.get('db'), { ...c.req.valid('json'), clientAddress: clientAddress(c.req.raw) }, new Date());
+  const view = await lookUpInquiry(
+    c.get('db'),
+    { ...c.req.valid('json'), clientAddress: clientAddress(c.req.raw) },
+    new Date(),
+  );
   c.header('Cache-Control', 'private, no-store');
   return c.json(BuyerInquirySchema.encode({ inquiry: view }), 200);
 });

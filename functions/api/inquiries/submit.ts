@@ -22,7 +22,10 @@ export const InquiryReceiptSchema = z
       reference: z.string().openapi({ example: 'HTX-7K3M-Q9PD' }),
       status: z.enum(PUBLIC_INQUIRY_STATUSES),
       createdAt: instant,
-      statusUrl: z.string().openapi({ format: 'uri', description: 'Page where the buyer sees status and replies with the reference and their email or phone.' }),
+      statusUrl: z.string().openapi({
+        format: 'uri',
+        description: 'Page where the buyer sees status and replies with the reference and their email or phone.',
+      }),
     }),
   })
   .openapi('InquiryReceipt');
@@ -58,7 +61,10 @@ const submitRoute = createRoute({
   middleware: [jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })],
   request: {
     headers: z.object({
-      'idempotency-key': z.string().optional().openapi({ description: '8–100 characters of A–Z a–z 0–9 _ . : -, e.g. a UUID.', example: '1f0c2a9e-5b7d-4c38-9e21-0d6f3b8a4c11' }),
+      'idempotency-key': z.string().optional().openapi({
+        description: '8–100 characters of A–Z a–z 0–9 _ . : -, e.g. a UUID.',
+        example: '1f0c2a9e-5b7d-4c38-9e21-0d6f3b8a4c11',
+      }),
     }),
     body: domainBody(inquiryShape, { example: inquiryExample }),
   },

@@ -51,7 +51,9 @@ export async function handleSignIn(page: AstroGlobal, locale: Locale): Promise<F
   if (page.request.method !== 'POST') {
     if (page.locals.user) return seeOther(next);
     const view = emptyView();
-    view.notice = doneNotice(page, locale) ?? (page.url.searchParams.has('next') ? dictionary(locale).accounts.signIn.signInFirst : null);
+    view.notice =
+      doneNotice(page, locale) ??
+      (page.url.searchParams.has('next') ? dictionary(locale).accounts.signIn.signInFirst : null);
     return view;
   }
   const form = await readForm(page.request);
@@ -107,14 +109,20 @@ export async function handleChangePassword(page: AstroGlobal, locale: Locale): P
     changePassword(
       db,
       user,
-      { currentPassword: form.currentPassword ?? '', newPassword: form.newPassword ?? '', clientAddress: clientAddress(page.request) },
+      {
+        currentPassword: form.currentPassword ?? '',
+        newPassword: form.newPassword ?? '',
+        clientAddress: clientAddress(page.request),
+      },
       new Date(),
     ),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return outcome.view;
   const { token, session } = outcome.value;
-  return seeOther(`${routes.account[locale]}?done=password-changed`, [sessionCookie(page.url, token, sessionExpiresAt(session))]);
+  return seeOther(`${routes.account[locale]}?done=password-changed`, [
+    sessionCookie(page.url, token, sessionExpiresAt(session)),
+  ]);
 }
 
 /**
@@ -136,7 +144,12 @@ export async function handleForgotPassword(page: AstroGlobal, locale: Locale): P
     requestPasswordReset(
       db,
       page.locals.services.mailer(db),
-      { email: values.email, clientAddress: clientAddress(page.request), locale, linkFor: tokenLink(page, routes.resetPassword[locale], 'token') },
+      {
+        email: values.email,
+        clientAddress: clientAddress(page.request),
+        locale,
+        linkFor: tokenLink(page, routes.resetPassword[locale], 'token'),
+      },
       new Date(),
     ),
   );
@@ -164,7 +177,11 @@ export async function handleResetPassword(page: AstroGlobal, locale: Locale): Pr
   const form = await readForm(page.request);
   const token = form.token ?? '';
   const outcome = await runForm(page, locale, {}, (db) =>
-    resetPassword(db, { token, newPassword: form.newPassword ?? '', clientAddress: clientAddress(page.request) }, new Date()),
+    resetPassword(
+      db,
+      { token, newPassword: form.newPassword ?? '', clientAddress: clientAddress(page.request) },
+      new Date(),
+    ),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, token, linkValid: page.response.status !== 400 };
@@ -191,7 +208,9 @@ export async function handleSignUp(page: AstroGlobal, locale: Locale): Promise<S
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, token, invitation };
   const { token: sessionToken, session } = outcome.value;
-  return seeOther(`${routes.account[locale]}?done=welcome`, [sessionCookie(page.url, sessionToken, sessionExpiresAt(session))]);
+  return seeOther(`${routes.account[locale]}?done=welcome`, [
+    sessionCookie(page.url, sessionToken, sessionExpiresAt(session)),
+  ]);
 }
 
 export interface InviteView extends FormView {
@@ -204,7 +223,9 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
   // The manager's page. Officers and admins name a cooperative's manager on their own page
   // (manager-invitation-pages.ts); here they have no cooperative to invite into, so they are refused
   // like members who do not manage theirs (the guard alone lets them through, for that other page).
-  const manager = await signedInAs(page, locale, (user) => requireCooperativeManager(requireRole(user, 'member'), user.cooperativeId ?? ''));
+  const manager = await signedInAs(page, locale, (user) =>
+    requireCooperativeManager(requireRole(user, 'member'), user.cooperativeId ?? ''),
+  );
   if (manager instanceof Response) return manager;
   const cooperativeId = manager.cooperativeId ?? '';
   let view = emptyView();
@@ -221,7 +242,12 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
       ),
     );
     if (outcome instanceof Response) return outcome;
-    view = outcome.ok ? { ...emptyView(), notice: format(dictionary(locale).accounts.account.invitationSent, { email: outcome.value.email }) } : outcome.view;
+    view = outcome.ok
+      ? {
+          ...emptyView(),
+          notice: format(dictionary(locale).accounts.account.invitationSent, { email: outcome.value.email }),
+        }
+      : outcome.view;
   }
   const data = await loadPage(page, locale, async (db) => ({
     overview: await loadAccountOverview(db, manager.id),

@@ -6,7 +6,12 @@
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
-import { findManagerCandidates, inviteManager, loadManagerCandidate, type ManagerCandidate } from '../../../src/server/accounts/manager-invitations';
+import {
+  findManagerCandidates,
+  inviteManager,
+  loadManagerCandidate,
+  type ManagerCandidate,
+} from '../../../src/server/accounts/manager-invitations';
 import { tokenLink } from './account-pages';
 import { emptyView, type FormView, noStore, readForm } from '../form-handling';
 import { errorPage, gated, runForm } from '../handle-page';
@@ -60,6 +65,9 @@ export async function handleInviteManager(page: AstroGlobal, locale: Locale): Pr
   // Read again, so the page lists the invitation just sent.
   loaded = await load();
   if (loaded instanceof Response) return loaded;
-  const notice = format(dictionary(locale).accounts.managerInvite.sent, { cooperative: outcome.value.cooperativeName, email: outcome.value.email });
+  const notice = format(dictionary(locale).accounts.managerInvite.sent, {
+    cooperative: outcome.value.cooperativeName,
+    email: outcome.value.email,
+  });
   return { ...emptyView(), notice, q, ...loaded.data };
 }

@@ -28,9 +28,14 @@ import { field, optionalNumber, requiredNumber, text } from '../dashboard/form-v
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
 
-export async function handleConsoleStatistics(page: AstroGlobal, locale: Locale): Promise<ConsoleStatistics | Response> {
+export async function handleConsoleStatistics(
+  page: AstroGlobal,
+  locale: Locale,
+): Promise<ConsoleStatistics | Response> {
   noStore(page);
-  const gate = await gated(page, locale, (db, user) => loadConsoleStatistics(db, user, page.url.searchParams, new Date()));
+  const gate = await gated(page, locale, (db, user) =>
+    loadConsoleStatistics(db, user, page.url.searchParams, new Date()),
+  );
   return gate instanceof Response ? gate : gate.data;
 }
 
@@ -42,11 +47,14 @@ export interface TargetsView {
 /** Every province's targets with their progress, from the national view's figures. */
 export async function handleTargets(page: AstroGlobal, locale: Locale): Promise<TargetsView | Response> {
   noStore(page);
-  const gate = await gated(page, locale, (db, user) => loadConsoleStatistics(db, user, new URLSearchParams(), new Date()));
+  const gate = await gated(page, locale, (db, user) =>
+    loadConsoleStatistics(db, user, new URLSearchParams(), new Date()),
+  );
   if (gate instanceof Response) return gate;
   const t = dictionary(locale).console.targets;
   const done = page.url.searchParams.get('done');
-  const notice = done === 'created' ? t.created : done === 'updated' ? t.updated : done === 'deleted' ? t.deleted : null;
+  const notice =
+    done === 'created' ? t.created : done === 'updated' ? t.updated : done === 'deleted' ? t.deleted : null;
   return { statistics: gate.data, notice };
 }
 
@@ -69,7 +77,11 @@ function targetInputFrom(values: Record<string, string>) {
 }
 
 /** The form of a new target (`id` null) or of an existing one, which can also be deleted. */
-export async function handleTargetForm(page: AstroGlobal, locale: Locale, id: string | null): Promise<TargetFormView | Response> {
+export async function handleTargetForm(
+  page: AstroGlobal,
+  locale: Locale,
+  id: string | null,
+): Promise<TargetFormView | Response> {
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
     // A new target reads nothing guarded: the role is checked here, not left to the save.
@@ -121,7 +133,9 @@ export async function handleAuditLog(page: AstroGlobal, locale: Locale): Promise
   noStore(page);
   const params = page.url.searchParams;
   const { query, problems } = parseAuditQuery(params);
-  const values = Object.fromEntries(['actor', 'record', 'type', 'from', 'to'].map((name) => [name, params.get(name) ?? '']));
+  const values = Object.fromEntries(
+    ['actor', 'record', 'type', 'from', 'to'].map((name) => [name, params.get(name) ?? '']),
+  );
   const invalid = Object.keys(problems).length > 0;
   const gate = await gated(page, locale, async (db, user) => {
     // The role first: only officers learn what is wrong with a search.
@@ -153,7 +167,9 @@ export async function handleOversightList(page: AstroGlobal, locale: Locale): Pr
     // Values that mean nothing are ignored (as on the public lists): an officer's stale link still lists.
     const filter: OversightFilter = {
       q: (params.get('q') ?? '').slice(0, 200),
-      status: (COOPERATIVE_STATUSES as readonly string[]).includes(status) ? (status as OversightFilter['status']) : null,
+      status: (COOPERATIVE_STATUSES as readonly string[]).includes(status)
+        ? (status as OversightFilter['status'])
+        : null,
       verified: verified === 'yes' ? true : verified === 'no' ? false : null,
       provinceCode: province?.code ?? null,
       page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 10_000 ? pageNumber : 1,
@@ -173,7 +189,11 @@ export interface CooperativeOversightView extends FormView {
   product: string | null;
 }
 
-export async function handleCooperativeOversight(page: AstroGlobal, locale: Locale, slug: string): Promise<CooperativeOversightView | Response> {
+export async function handleCooperativeOversight(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<CooperativeOversightView | Response> {
   noStore(page);
   const gate = await gated(page, locale, (db, user) => loadCooperativeOversight(db, user, slug));
   if (gate instanceof Response) return gate;
@@ -182,14 +202,17 @@ export async function handleCooperativeOversight(page: AstroGlobal, locale: Loca
   if (page.request.method !== 'POST') {
     const done = page.url.searchParams.get('done');
     const view = emptyView();
-    view.notice = COOPERATIVE_PAGE_ACTIONS.find((action) => action === done) ? t.done[done as ConsoleCooperativeAction] : null;
+    view.notice = COOPERATIVE_PAGE_ACTIONS.find((action) => action === done)
+      ? t.done[done as ConsoleCooperativeAction]
+      : null;
     return { ...view, cooperative, action: null, product: null };
   }
   const form = await readForm(page.request);
   const action = COOPERATIVE_PAGE_ACTIONS.find((name) => name === form.action) ?? null;
   const values = { evidence: form.evidence ?? '', reason: form.reason ?? '' };
   // Only this cooperative's products are suspended from its page.
-  const product = action === 'suspend_product' ? (cooperative.products.find((p) => p.slug === form.product)?.slug ?? null) : null;
+  const product =
+    action === 'suspend_product' ? (cooperative.products.find((p) => p.slug === form.product)?.slug ?? null) : null;
   if (action === null || (action === 'suspend_product' && product === null)) {
     page.response.status = 400;
     return { ...emptyView(values), alert: dictionary(locale).api.bad_request, cooperative, action, product };

@@ -6,7 +6,15 @@
  * everything typed, and nothing is saved until "save".
  */
 import type { StoredBatch } from '../../../src/server/provenance/batches';
-import { field, isoToVietnamLocal, optionalNumber, optionalText, requiredNumber, text, vietnamLocalToIso } from './form-values';
+import {
+  field,
+  isoToVietnamLocal,
+  optionalNumber,
+  optionalText,
+  requiredNumber,
+  text,
+  vietnamLocalToIso,
+} from './form-values';
 
 export const STEP_FIELDS = [
   'kind',

@@ -37,7 +37,11 @@ export interface BatchListData {
   notice: string | null;
 }
 
-export async function handleBatchList(page: AstroGlobal, locale: Locale, slug: string): Promise<BatchListData | Response> {
+export async function handleBatchList(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<BatchListData | Response> {
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
     const product = await findOwnedProduct(db, user, slug);
@@ -91,14 +95,23 @@ export async function handleBatchForm(
   const action = rowAction(form.action);
   if (action.kind !== 'save') {
     const rows = applyRowAction(posted, action);
-    return { ...emptyView(), notice: dictionary(locale).dashboard.notSavedYet, product, editing, batch, rows: rows.length > 0 ? rows : [blankRow()] };
+    return {
+      ...emptyView(),
+      notice: dictionary(locale).dashboard.notSavedYet,
+      product,
+      editing,
+      batch,
+      rows: rows.length > 0 ? rows : [blankRow()],
+    };
   }
 
   // Blank rows go before validation, so `steps.N` in an error is the N-th row the form shows again.
   const rows = posted.filter((row) => !isBlankRow(row));
   const input = batchInputFrom(batch, rows);
   const outcome = await runForm(page, locale, {}, (db) =>
-    editing ? updateBatch(db, product.id, editing.id, input, new Date()) : recordBatch(db, product.id, input, new Date()),
+    editing
+      ? updateBatch(db, product.id, editing.id, input, new Date())
+      : recordBatch(db, product.id, input, new Date()),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, product, editing, batch, rows: withBlankRow(rows) };

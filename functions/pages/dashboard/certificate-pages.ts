@@ -8,7 +8,12 @@ import { dictionary, type Locale } from '../../../src/i18n';
 import { dashboardProductPaths } from '../../../src/i18n/routes';
 import { findOwnedProduct, type OwnedProduct } from '../../../src/server/products/owned-product';
 import { NotFoundError } from '../../../src/server/errors';
-import { listProductCertificates, recordCertificate, type StoredCertificate, updateCertificate } from '../../../src/server/provenance/batches';
+import {
+  listProductCertificates,
+  recordCertificate,
+  type StoredCertificate,
+  updateCertificate,
+} from '../../../src/server/provenance/batches';
 import { field, optionalText, text } from './form-values';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
@@ -26,7 +31,8 @@ function certificateInputFrom(form: Record<string, string>) {
   };
 }
 
-const valuesFrom = (form: Record<string, string>) => Object.fromEntries(CERTIFICATE_FIELDS.map((name) => [name, form[name] ?? '']));
+const valuesFrom = (form: Record<string, string>) =>
+  Object.fromEntries(CERTIFICATE_FIELDS.map((name) => [name, form[name] ?? '']));
 
 export interface CertificatesView extends FormView {
   product: OwnedProduct;
@@ -62,7 +68,9 @@ export async function handleCertificates(
   const values = valuesFrom(form);
   const owner = { cooperativeId: product.cooperativeId, productId: product.id };
   const outcome = await runForm(page, locale, values, (db) =>
-    editing ? updateCertificate(db, owner, editing.id, certificateInputFrom(form)) : recordCertificate(db, owner, certificateInputFrom(form)),
+    editing
+      ? updateCertificate(db, owner, editing.id, certificateInputFrom(form))
+      : recordCertificate(db, owner, certificateInputFrom(form)),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, product, certificates, editing };

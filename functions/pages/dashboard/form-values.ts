@@ -29,7 +29,9 @@ export function requiredNumber(value: string | undefined): number | string | und
  */
 export function vietnamLocalToIso(value: string | undefined): string {
   const typed = text(value);
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(typed) ? `${typed.length === 16 ? `${typed}:00` : typed}+07:00` : typed;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(typed)
+    ? `${typed.length === 16 ? `${typed}:00` : typed}+07:00`
+    : typed;
 }
 
 /** An instant as a `datetime-local` value on a clock in Viet Nam. */
@@ -38,4 +40,5 @@ export function isoToVietnamLocal(instant: Date): string {
 }
 
 /** A stored value for a form field: null and undefined as ''. */
-export const field = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
+export const field = (value: string | number | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value);

@@ -42,13 +42,18 @@ export async function handleModerationQueue(page: AstroGlobal, locale: Locale): 
 }
 
 /** After a decision: back to the queue, which says what was decided about which record. */
-const decided = (locale: Locale, done: string, name: string) => seeOther(`${routes.moderation[locale]}?done=${done}&product=${encodeURIComponent(name)}`);
+const decided = (locale: Locale, done: string, name: string) =>
+  seeOther(`${routes.moderation[locale]}?done=${done}&product=${encodeURIComponent(name)}`);
 
 export interface ReviewView extends FormView {
   review: Review;
 }
 
-export async function handleReview(page: AstroGlobal, locale: Locale, productId: string): Promise<ReviewView | Response> {
+export async function handleReview(
+  page: AstroGlobal,
+  locale: Locale,
+  productId: string,
+): Promise<ReviewView | Response> {
   noStore(page);
   const gate = await gated(page, locale, (db, user) => loadReview(db, user, productId));
   if (gate instanceof Response) return gate;
@@ -75,7 +80,11 @@ export interface RevisionReviewView extends FormView {
   review: RevisionReview;
 }
 
-export async function handleRevisionReview(page: AstroGlobal, locale: Locale, revisionId: string): Promise<RevisionReviewView | Response> {
+export async function handleRevisionReview(
+  page: AstroGlobal,
+  locale: Locale,
+  revisionId: string,
+): Promise<RevisionReviewView | Response> {
   noStore(page);
   const gate = await gated(page, locale, (db, user) => loadRevisionReview(db, user, revisionId));
   if (gate instanceof Response) return gate;

@@ -26,14 +26,24 @@ import {
   listCooperativeProducts,
   loadEditableProduct,
 } from '../../../src/server/products/owner-list';
-import { discardProductRevision, loadProductRevision, type ProductRevisionState } from '../../../src/server/products/product-revisions';
+import {
+  discardProductRevision,
+  loadProductRevision,
+  type ProductRevisionState,
+} from '../../../src/server/products/product-revisions';
 import type { Database } from '../../../src/server/db/client';
 import { NotFoundError, ValidationError } from '../../../src/server/errors';
 import { imageListFromForm, NEW_IMAGES_FIELD, postedImagesFrom } from '../../../src/server/media/image-list';
 import type { StoredImage } from '../../../src/server/media/stored-image';
 import { productInputSchema } from '../../../src/server/products/product-input';
 import { fieldIssuesOf } from '../../../src/server/validation';
-import { productInputFrom, productValuesFrom, productValuesOf, ratingInputFrom, ratingValuesFrom } from './product-form';
+import {
+  productInputFrom,
+  productValuesFrom,
+  productValuesOf,
+  ratingInputFrom,
+  ratingValuesFrom,
+} from './product-form';
 import { readUploadForm, runUploadForm, type UploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
@@ -49,7 +59,10 @@ export async function handleProductList(page: AstroGlobal, locale: Locale): Prom
   const gate = await gated(page, locale, async (db, user) => {
     const member = requireRole(user, 'member');
     const cooperativeId = member.cooperativeId ?? '';
-    const [name, products] = await Promise.all([cooperativeName(db, cooperativeId), listCooperativeProducts(db, cooperativeId)]);
+    const [name, products] = await Promise.all([
+      cooperativeName(db, cooperativeId),
+      listCooperativeProducts(db, cooperativeId),
+    ]);
     return { cooperativeName: name, products };
   });
   if (gate instanceof Response) return gate;
@@ -73,7 +86,6 @@ export interface ProductFormView extends FormView {
   /** The photos the form shows: stored ones, or after a refused save the list as posted (new uploads kept). */
   images: StoredImage[];
 }
-
 
 /** A post larger than the upload limit, refused unread: said next to the file input, nothing saved. */
 function tooLarge(page: AstroGlobal, locale: Locale, values: Record<string, string>): FormView {
@@ -102,7 +114,8 @@ async function saveWithImages<T>(
     const list = await imageListFromForm(db, store, owner, posted, form.files(NEW_IMAGES_FIELD), NEW_IMAGES_FIELD);
     images = list.images;
     const input = productInputFrom(values);
-    if (Object.keys(list.issues).length > 0) throw new ValidationError({ ...fieldIssuesOf(productInputSchema, input), ...list.issues });
+    if (Object.keys(list.issues).length > 0)
+      throw new ValidationError({ ...fieldIssuesOf(productInputSchema, input), ...list.issues });
     return save(db, input, list.images);
   });
   if (!(outcome instanceof Response) && !outcome.ok) {
@@ -136,22 +149,39 @@ export async function handleNewProduct(page: AstroGlobal, locale: Locale): Promi
   noStore(page);
   const gate = await gated(page, locale, async (_db, user) => requireRole(user, 'member'));
   if (gate instanceof Response) return gate;
-  const blank = { product: null, editable: true, ratingsEditable: false, photosEditable: true, revision: null, rating: emptyView(), images: [] };
+  const blank = {
+    product: null,
+    editable: true,
+    ratingsEditable: false,
+    photosEditable: true,
+    revision: null,
+    rating: emptyView(),
+    images: [],
+  };
   if (page.request.method !== 'POST') return { ...emptyView({ minOrder: '1' }), ...blank };
   const form = await readUploadForm(page.request);
   if (form === 'too_large') return { ...tooLarge(page, locale, { minOrder: '1' }), ...blank };
   const owner = { cooperativeId: gate.data.cooperativeId ?? '', userId: gate.user.id };
-  const { outcome, images } = await saveWithImages(page, locale, form, owner, (db, input, list) => createProduct(db, gate.user, input, list));
+  const { outcome, images } = await saveWithImages(page, locale, form, owner, (db, input, list) =>
+    createProduct(db, gate.user, input, list),
+  );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, ...blank, images };
   return seeOther(`${dashboardProductPaths(outcome.value.slug).edit[locale]}?done=created`);
 }
 
-export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug: string): Promise<ProductFormView | Response> {
+export async function handleProductEdit(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<ProductFormView | Response> {
   noStore(page);
   const load = async (db: Database, user: SessionUser) => {
     const owned = await findOwnedProduct(db, user, slug);
-    const [product, revision] = await Promise.all([loadEditableProduct(db, owned.id), loadProductRevision(db, owned.id)]);
+    const [product, revision] = await Promise.all([
+      loadEditableProduct(db, owned.id),
+      loadProductRevision(db, owned.id),
+    ]);
     if (!product) throw new NotFoundError('product');
     return { product, revision };
   };
@@ -159,7 +189,12 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
   if (gate instanceof Response) return gate;
   const { user } = gate;
   type Loaded = { product: EditableProduct; revision: ProductRevisionState | null };
-  const view = (loaded: Loaded, form: FormView, rating: FormView = emptyView(), images = loaded.product.images): ProductFormView => ({
+  const view = (
+    loaded: Loaded,
+    form: FormView,
+    rating: FormView = emptyView(),
+    images = loaded.product.images,
+  ): ProductFormView => ({
     ...form,
     product: loaded.product,
     revision: loaded.revision,
@@ -184,16 +219,20 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
 
   if (intent === 'add-rating') {
     const values = ratingValuesFrom(form);
-    const outcome = await runForm(page, locale, values, (db) => addOcopRating(db, user, slug, ratingInputFrom(values), new Date()));
+    const outcome = await runForm(page, locale, values, (db) =>
+      addOcopRating(db, user, slug, ratingInputFrom(values), new Date()),
+    );
     if (outcome instanceof Response) return outcome;
     if (!outcome.ok) return view(gate.data, emptyView(storedValues(gate.data)), outcome.view);
     return seeOther(`${here}?done=rating`);
   }
   if (intent === 'submit' || intent === 'unpublish' || intent === 'duplicate' || intent === 'discard-change') {
     const outcome = await runForm(page, locale, {}, async (db) => {
-      if (intent === 'submit') return submitProduct(db, user, slug).then(() => `${routes.accountProducts[locale]}?done=submitted`);
+      if (intent === 'submit')
+        return submitProduct(db, user, slug).then(() => `${routes.accountProducts[locale]}?done=submitted`);
       if (intent === 'unpublish') return unpublishProduct(db, user, slug).then(() => `${here}?done=unpublished`);
-      if (intent === 'discard-change') return discardProductRevision(db, user, slug, new Date()).then(() => `${here}?done=discarded`);
+      if (intent === 'discard-change')
+        return discardProductRevision(db, user, slug, new Date()).then(() => `${here}?done=discarded`);
       const copy = await duplicateProduct(db, user, slug, t.copySuffix);
       return `${dashboardProductPaths(copy.slug).edit[locale]}?done=duplicated`;
     });
@@ -215,14 +254,18 @@ export async function handleProductEdit(page: AstroGlobal, locale: Locale, slug:
     // Published: the fields become a change for review. Its photos are not part of such a change (the
     // form does not offer them), so nothing posted here is stored or lost.
     const values = productValuesFrom(form);
-    const outcome = await runForm(page, locale, values, (db) => updateProduct(db, user, slug, productInputFrom(values)));
+    const outcome = await runForm(page, locale, values, (db) =>
+      updateProduct(db, user, slug, productInputFrom(values)),
+    );
     if (outcome instanceof Response) return outcome;
     if (!outcome.ok) return view(gate.data, outcome.view);
     return seeOther(`${here}?done=${outcome.value}`);
   }
   // findOwnedProduct (in `load`) made sure the user is a member of the product's cooperative.
   const owner = { cooperativeId: user.cooperativeId ?? '', userId: user.id };
-  const { outcome, images } = await saveWithImages(page, locale, upload, owner, (db, input, list) => updateProduct(db, user, slug, input, new Date(), list));
+  const { outcome, images } = await saveWithImages(page, locale, upload, owner, (db, input, list) =>
+    updateProduct(db, user, slug, input, new Date(), list),
+  );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return view(gate.data, outcome.view, emptyView(), images);
   return seeOther(`${here}?done=${outcome.value}`);

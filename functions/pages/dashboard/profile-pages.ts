@@ -79,22 +79,37 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
   // The form shows the change waiting for review (or sent back) when there is one, else the published profile.
   const shown = pending?.fields ?? profile.fields;
   const shownValues = () => Object.fromEntries(TYPED_FIELDS.map((name) => [name, field(shown[name])]));
-  const view = (values: Record<string, string>) => ({ ...emptyView(values), profile, pending, logoUrl: shown.logoUrl, pendingLogo: null });
+  const view = (values: Record<string, string>) => ({
+    ...emptyView(values),
+    profile,
+    pending,
+    logoUrl: shown.logoUrl,
+    pendingLogo: null,
+  });
   if (page.request.method !== 'POST') {
     const shownView = view(shownValues());
-    const notices: Record<string, string> = { proposed: t.profile.proposed, unchanged: t.profile.unchanged, withdrawn: t.profile.withdrawn };
+    const notices: Record<string, string> = {
+      proposed: t.profile.proposed,
+      unchanged: t.profile.unchanged,
+      withdrawn: t.profile.withdrawn,
+    };
     shownView.notice = notices[page.url.searchParams.get('done') ?? ''] ?? null;
     return shownView;
   }
   const form = await readUploadForm(page.request);
   if (form === 'too_large') {
     page.response.status = 413;
-    return { ...view(shownValues()), alert: t.photos.tooLargeAlert, errors: { [LOGO_FIELD]: format(t.photos.tooLargeField, { total: MAX_UPLOAD_MEGABYTES }) } };
+    return {
+      ...view(shownValues()),
+      alert: t.photos.tooLargeAlert,
+      errors: { [LOGO_FIELD]: format(t.photos.tooLargeField, { total: MAX_UPLOAD_MEGABYTES }) },
+    };
   }
   if (form.fields.intent === 'withdraw') {
     const outcome = await runForm(page, locale, {}, (db) => withdrawProfileChange(db, gate.user, new Date()));
     if (outcome instanceof Response) return outcome;
-    if (!outcome.ok) return { ...outcome.view, values: shownValues(), profile, pending, logoUrl: shown.logoUrl, pendingLogo: null };
+    if (!outcome.ok)
+      return { ...outcome.view, values: shownValues(), profile, pending, logoUrl: shown.logoUrl, pendingLogo: null };
     return seeOther(`${here}?done=withdrawn`);
   }
   // Only the profile's own fields: a crafted `verified`, `status` or `logoUrl` goes nowhere.
@@ -106,7 +121,10 @@ export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<
     const input = profileInputFrom(values);
     const upload = await storeImageFiles(db, store, owner, form.files(LOGO_FIELD).slice(0, 1));
     if (upload.issue) {
-      throw new ValidationError({ ...fieldIssuesOf(cooperativeProfileSchema(new Date()), { ...input, logoUrl }), [LOGO_FIELD]: upload.issue });
+      throw new ValidationError({
+        ...fieldIssuesOf(cooperativeProfileSchema(new Date()), { ...input, logoUrl }),
+        [LOGO_FIELD]: upload.issue,
+      });
     }
     pendingLogo = upload.stored[0]?.id ?? (await ownedPending(db, profile.id, form.fields[PENDING_LOGO_FIELD]));
     if (pendingLogo) logoUrl = mediaPath(pendingLogo, LOGO_SIZE);

@@ -48,7 +48,9 @@ async function bodyAtMost(request: Request, limit: number): Promise<Uint8Array<A
 export async function readUploadForm(request: Request): Promise<UploadForm | 'too_large'> {
   const body = await bodyAtMost(request, MAX_UPLOAD_BYTES);
   if (!body) return 'too_large';
-  const form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+  const form = await new Response(body, {
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+  }).formData();
   const fields: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === 'string' && !(name in fields)) fields[name] = value;
   return {

@@ -15,8 +15,17 @@ import type { Database } from '../../../src/server/db/client';
 import { EVENT_STATUSES, type EventStatus } from '../../../src/server/events/vocabulary';
 import { createEvent, duplicateEvent } from '../../../src/server/events/event-admin/create-event';
 import { updateEvent } from '../../../src/server/events/event-admin/edit-event';
-import { createEventSeries, listSeriesEvents, planEventSeries } from '../../../src/server/events/event-admin/event-series';
-import { eventHistory, findManagedEvent, type ManagedEvent, managedEventInput } from '../../../src/server/events/event-admin/managed-event';
+import {
+  createEventSeries,
+  listSeriesEvents,
+  planEventSeries,
+} from '../../../src/server/events/event-admin/event-series';
+import {
+  eventHistory,
+  findManagedEvent,
+  type ManagedEvent,
+  managedEventInput,
+} from '../../../src/server/events/event-admin/managed-event';
 import { listManagedEvents } from '../../../src/server/events/event-admin/managed-list';
 import { cancelEvent, deleteDraftEvent, publishEvent } from '../../../src/server/events/event-admin/status-changes';
 import { type EventDetail, getEventDetail } from '../../../src/server/events/event-detail';
@@ -42,7 +51,10 @@ export async function handleManagedEvents(page: AstroGlobal, locale: Locale): Pr
   noStore(page);
   const pageNumber = Number(page.url.searchParams.get('page') ?? '1');
   const gate = await gated(page, locale, (db, user) =>
-    listManagedEvents(db, user, { status: statusFilter(page), page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1 }),
+    listManagedEvents(db, user, {
+      status: statusFilter(page),
+      page: Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 1000 ? pageNumber : 1,
+    }),
   );
   if (gate instanceof Response) return gate;
   const deleted = page.url.searchParams.get('done') === 'deleted';
@@ -63,7 +75,14 @@ export interface EventFormView extends FormView {
   deletion: FormView;
 }
 
-const blankParts = { event: null, previewDates: null, series: [], history: [], cancel: emptyView(), deletion: emptyView() };
+const blankParts = {
+  event: null,
+  previewDates: null,
+  series: [],
+  history: [],
+  cancel: emptyView(),
+  deletion: emptyView(),
+};
 
 function withFormErrors(view: FormView): FormView {
   return { ...view, errors: formErrors(view.errors) };
@@ -84,11 +103,22 @@ export async function handleNewEvent(page: AstroGlobal, locale: Locale): Promise
   const t = dictionary(locale).eventAdmin.form;
 
   if (intent === 'preview') {
-    const outcome = await runForm(page, locale, values, (db) => planEventSeries(db, officer, { ...input, recurrence: recurrence ?? undefined }));
+    const outcome = await runForm(page, locale, values, (db) =>
+      planEventSeries(db, officer, { ...input, recurrence: recurrence ?? undefined }),
+    );
     if (outcome instanceof Response) return outcome;
     if (!outcome.ok) return { ...withFormErrors(outcome.view), ...blankParts };
-    const previewDates = outcome.value.occurrences.map(({ startsAt, endsAt, allDay }) => ({ startsAt, endsAt, allDay }));
-    return { ...emptyView(values), notice: format(t.previewLead, { count: previewDates.length }), ...blankParts, previewDates };
+    const previewDates = outcome.value.occurrences.map(({ startsAt, endsAt, allDay }) => ({
+      startsAt,
+      endsAt,
+      allDay,
+    }));
+    return {
+      ...emptyView(values),
+      notice: format(t.previewLead, { count: previewDates.length }),
+      ...blankParts,
+      previewDates,
+    };
   }
 
   const publish = intent === 'create-publish';
@@ -122,11 +152,18 @@ function editNotice(page: AstroGlobal, locale: Locale): string | null {
 
 async function loadEditPage(db: Database, user: Parameters<typeof findManagedEvent>[1], slug: string) {
   const event = await findManagedEvent(db, user, slug);
-  const [series, history] = await Promise.all([event.seriesId ? listSeriesEvents(db, event.seriesId) : [], eventHistory(db, event.id)]);
+  const [series, history] = await Promise.all([
+    event.seriesId ? listSeriesEvents(db, event.seriesId) : [],
+    eventHistory(db, event.id),
+  ]);
   return { event, series, history };
 }
 
-export async function handleEditEvent(page: AstroGlobal, locale: Locale, slug: string): Promise<EventFormView | Response> {
+export async function handleEditEvent(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<EventFormView | Response> {
   noStore(page);
   const gate = await gated(page, locale, (db, user) => loadEditPage(db, user, slug));
   if (gate instanceof Response) return gate;
@@ -210,7 +247,11 @@ export interface EventPreviewView {
 }
 
 /** Any event's page as the public would see it once published (drafts included), for officers only. */
-export async function handleEventPreview(page: AstroGlobal, locale: Locale, slug: string): Promise<EventPreviewView | Response> {
+export async function handleEventPreview(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<EventPreviewView | Response> {
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
     requireOfficer(user);

@@ -52,7 +52,9 @@ export function eventValuesFrom(form: Record<string, string>): Record<string, st
 
 /** The event's fields as the domain's schema takes them (blank means not given; a ticked box sends "on"). */
 export function eventInputFrom(values: Record<string, string>): Record<string, unknown> {
-  const input: Record<string, unknown> = Object.fromEntries(EVENT_FIELDS.map((name) => [name, (values[name] ?? '').trim()]));
+  const input: Record<string, unknown> = Object.fromEntries(
+    EVENT_FIELDS.map((name) => [name, (values[name] ?? '').trim()]),
+  );
   input.allDay = values.allDay === 'on';
   return input;
 }
@@ -87,7 +89,8 @@ export function formErrors(errors: Record<string, string>): Record<string, strin
   for (const [field, message] of Object.entries(errors)) {
     let name = field;
     if (field === 'recurrence') name = REPEAT_FIELDS.frequency;
-    else if (field.startsWith('recurrence.')) name = REPEAT_FIELDS[field.slice('recurrence.'.length) as keyof typeof REPEAT_FIELDS] ?? REPEAT_FIELDS.frequency;
+    else if (field.startsWith('recurrence.'))
+      name = REPEAT_FIELDS[field.slice('recurrence.'.length) as keyof typeof REPEAT_FIELDS] ?? REPEAT_FIELDS.frequency;
     mapped[name] ??= message;
   }
   return mapped;

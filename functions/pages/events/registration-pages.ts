@@ -14,10 +14,24 @@ import { loadAccountOverview } from '../../../src/server/accounts/users';
 import { NotFoundError } from '../../../src/server/errors';
 import { OFFICER_DECISIONS, type OfficerDecision } from '../../../src/server/events/registrations/registration-status';
 import { type RegistrationState, registrationState } from '../../../src/server/events/registration-window';
-import { registerForEvent, requireRegisteringMember, withdrawRegistration } from '../../../src/server/events/registrations/member-registration';
+import {
+  registerForEvent,
+  requireRegisteringMember,
+  withdrawRegistration,
+} from '../../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../../src/server/events/registrations/officer-decisions';
-import { findRegistrableEvent, type RegistrableEvent } from '../../../src/server/events/registrations/registrable-event';
-import { type CooperativeRegistration, type EventRegistrationRow, findCooperativeRegistration, listCooperativeRegistrations, listEventRegistrations, showableProducts } from '../../../src/server/events/registrations/registration-reads';
+import {
+  findRegistrableEvent,
+  type RegistrableEvent,
+} from '../../../src/server/events/registrations/registrable-event';
+import {
+  type CooperativeRegistration,
+  type EventRegistrationRow,
+  findCooperativeRegistration,
+  listCooperativeRegistrations,
+  listEventRegistrations,
+  showableProducts,
+} from '../../../src/server/events/registrations/registration-reads';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { loadPage, runForm, signedInAs } from '../handle-page';
 
@@ -42,7 +56,10 @@ export interface MyRegistrationsView {
   notice: string | null;
 }
 
-export async function handleMyRegistrations(page: AstroGlobal, locale: Locale): Promise<MyRegistrationsView | Response> {
+export async function handleMyRegistrations(
+  page: AstroGlobal,
+  locale: Locale,
+): Promise<MyRegistrationsView | Response> {
   noStore(page);
   const member = await signedInAs(page, locale, requireRegisteringMember);
   if (member instanceof Response) return member;
@@ -51,7 +68,11 @@ export async function handleMyRegistrations(page: AstroGlobal, locale: Locale): 
     registrations: await listCooperativeRegistrations(db, member.cooperativeId, new Date()),
   }));
   if (data instanceof Response) return data;
-  return { cooperativeName: data.overview?.cooperative?.name ?? '', registrations: data.registrations, notice: doneNotice(page, locale) };
+  return {
+    cooperativeName: data.overview?.cooperative?.name ?? '',
+    registrations: data.registrations,
+    notice: doneNotice(page, locale),
+  };
 }
 
 export interface RegisterView extends FormView {
@@ -64,7 +85,11 @@ export interface RegisterView extends FormView {
   chosen: string[];
 }
 
-export async function handleRegister(page: AstroGlobal, locale: Locale, slug: string): Promise<RegisterView | Response> {
+export async function handleRegister(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<RegisterView | Response> {
   noStore(page);
   const member = await signedInAs(page, locale, requireRegisteringMember);
   if (member instanceof Response) return member;
@@ -80,7 +105,9 @@ export async function handleRegister(page: AstroGlobal, locale: Locale, slug: st
     };
     chosen = form.getAll('products').filter((value): value is string => typeof value === 'string');
     if (text('action') === 'withdraw') {
-      const outcome = await runForm(page, locale, {}, (db) => withdrawRegistration(db, member, slug, text('registration'), new Date()));
+      const outcome = await runForm(page, locale, {}, (db) =>
+        withdrawRegistration(db, member, slug, text('registration'), new Date()),
+      );
       if (outcome instanceof Response) return outcome;
       if (outcome.ok) return seeOther(`${here}?done=withdrawn`);
       view = outcome.view;
@@ -108,7 +135,9 @@ export async function handleRegister(page: AstroGlobal, locale: Locale, slug: st
   });
   if (data instanceof Response) return data;
   const registration = data.registration;
-  const notice = registration ? doneNotice(page, locale, dictionary(locale).registrations.statuses[registration.status]) : null;
+  const notice = registration
+    ? doneNotice(page, locale, dictionary(locale).registrations.statuses[registration.status])
+    : null;
   return {
     ...view,
     notice: view.notice ?? notice,
@@ -130,7 +159,11 @@ function isDecision(value: unknown): value is OfficerDecision {
   return (OFFICER_DECISIONS as readonly unknown[]).includes(value);
 }
 
-export async function handleManagedEvent(page: AstroGlobal, locale: Locale, slug: string): Promise<ManagedEventView | Response> {
+export async function handleManagedEvent(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<ManagedEventView | Response> {
   noStore(page);
   const officer = await signedInAs(page, locale, requireOfficer);
   if (officer instanceof Response) return officer;

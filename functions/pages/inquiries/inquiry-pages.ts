@@ -24,7 +24,11 @@ import {
 } from '../../../src/server/inquiries/inbox';
 import { inquiryFromForm } from '../../../src/server/inquiries/input';
 import { inquiryLinks } from '../../../src/server/inquiries/links';
-import { deliverForInquiry, listNotificationProblems, type NotificationProblem } from '../../../src/server/inquiries/notifications';
+import {
+  deliverForInquiry,
+  listNotificationProblems,
+  type NotificationProblem,
+} from '../../../src/server/inquiries/notifications';
 import { normaliseReference } from '../../../src/server/inquiries/reference';
 import { type InquiryStatistics, inquiryStatistics } from '../../../src/server/inquiries/statistics';
 import { type BuyerInquiryView, lookUpInquiry } from '../../../src/server/inquiries/status';
@@ -42,7 +46,9 @@ function links(page: AstroGlobal) {
 
 /** Sends an inquiry's pending mail after the response. */
 function deliverAfterResponse(page: AstroGlobal, db: Database, inquiryId: string): void {
-  afterResponse(page.locals.cfContext, 'inquiry notification delivery', () => deliverForInquiry(db, page.locals.services.mailer(db), inquiryId));
+  afterResponse(page.locals.cfContext, 'inquiry notification delivery', () =>
+    deliverForInquiry(db, page.locals.services.mailer(db), inquiryId),
+  );
 }
 
 /** The buyer's form's own words: a refused form token says what happened to the page, not which field. */
@@ -53,7 +59,13 @@ function inquiryFormWords(locale: Locale): FormWords {
     notFound: f.unknownTarget,
     invalid: ({ formToken, ...fields }) => ({
       fields,
-      alert: !formToken ? undefined : formToken.code === 'form_too_fast' ? f.tooFast : formToken.code === 'form_expired' ? f.expired : f.invalidToken,
+      alert: !formToken
+        ? undefined
+        : formToken.code === 'form_too_fast'
+          ? f.tooFast
+          : formToken.code === 'form_expired'
+            ? f.expired
+            : f.invalidToken,
     }),
   };
 }
@@ -66,7 +78,10 @@ export interface InquiryFormView extends FormView {
 export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Promise<InquiryFormView | Response> {
   noStore(page);
   const posted = page.request.method === 'POST' ? await readForm(page.request) : null;
-  const query = posted ?? { product: page.url.searchParams.get('product') ?? '', cooperative: page.url.searchParams.get('cooperative') ?? '' };
+  const query = posted ?? {
+    product: page.url.searchParams.get('product') ?? '',
+    cooperative: page.url.searchParams.get('cooperative') ?? '',
+  };
   const target = await loadPage(page, locale, (db) => findInquiryTarget(db, query));
   if (target instanceof Response) return target;
   if (!posted) {
@@ -118,7 +133,10 @@ export interface StatusPageView extends FormView {
 export async function handleInquiryStatus(page: AstroGlobal, locale: Locale): Promise<StatusPageView | Response> {
   noStore(page);
   if (page.request.method !== 'POST') {
-    return { ...emptyView({ reference: normaliseReference(page.url.searchParams.get('reference') ?? '') ?? '' }), inquiry: null };
+    return {
+      ...emptyView({ reference: normaliseReference(page.url.searchParams.get('reference') ?? '') ?? '' }),
+      inquiry: null,
+    };
   }
   const form = await readForm(page.request);
   const values = { reference: form.reference ?? '', contact: form.contact ?? '' };

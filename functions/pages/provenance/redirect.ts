@@ -4,7 +4,10 @@ import type { LocalizedPaths } from '../../../src/i18n/routes';
 /** The language of someone who scanned a label: ?lang= first, then the browser's Accept-Language. */
 export function scannerLocale(request: Request): Locale {
   const url = new URL(request.url);
-  return negotiateLocale(url.searchParams.get('lang') ?? undefined, request.headers.get('accept-language') ?? undefined);
+  return negotiateLocale(
+    url.searchParams.get('lang') ?? undefined,
+    request.headers.get('accept-language') ?? undefined,
+  );
 }
 
 /**

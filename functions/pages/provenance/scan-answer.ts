@@ -44,7 +44,8 @@ export function answerScan(request: Request, resolution: Resolution, input: Scan
     };
   }
   if (resolution.kind === 'unknown_lot') {
-    const product = locale === 'en' && resolution.product.nameEn ? resolution.product.nameEn : resolution.product.nameVi;
+    const product =
+      locale === 'en' && resolution.product.nameEn ? resolution.product.nameEn : resolution.product.nameVi;
     return {
       status: 404,
       locale,
@@ -57,7 +58,10 @@ export function answerScan(request: Request, resolution: Resolution, input: Scan
     status: 404,
     locale,
     title: t.unknownTitle,
-    lead: input.gtin !== undefined ? format(t.unknownGtin, { gtin: shown(input.gtin) }) : format(t.unknownCode, { code: shown(input.code ?? '') }),
+    lead:
+      input.gtin !== undefined
+        ? format(t.unknownGtin, { gtin: shown(input.gtin) })
+        : format(t.unknownCode, { code: shown(input.code ?? '') }),
     productLink: null,
   };
 }

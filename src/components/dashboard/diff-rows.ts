@@ -6,7 +6,11 @@
  */
 import { dictionary, formatVnd, type Locale } from '../../i18n';
 import type { OcopGroup } from '../../server/products/vocabulary';
-import type { CooperativeClassification, CooperativeKind, CooperativeSector } from '../../server/cooperatives/vocabulary';
+import type {
+  CooperativeClassification,
+  CooperativeKind,
+  CooperativeSector,
+} from '../../server/cooperatives/vocabulary';
 import type { FieldChange, FieldValue } from '../../server/moderation/revision-diff';
 import type { RevisionEntityType } from '../../server/moderation/vocabulary';
 import { PROVINCES } from '../../server/provinces/reference';
@@ -27,7 +31,7 @@ function provinceName(code: string, locale: Locale): string {
 export function fieldLabel(entityType: RevisionEntityType, field: string, locale: Locale): string {
   const d = dictionary(locale).dashboard;
   const labels = (entityType === 'product' ? d.productForm : d.profile) as unknown as Record<string, string>;
-  return field === 'provinceCode' ? labels.province ?? field : labels[field] ?? field;
+  return field === 'provinceCode' ? (labels.province ?? field) : (labels[field] ?? field);
 }
 
 function shown(entityType: RevisionEntityType, field: string, value: FieldValue, locale: Locale): string {
@@ -56,6 +60,10 @@ export function diffRows(entityType: RevisionEntityType, changes: readonly Field
 }
 
 /** The labels of the changed fields, for "differs from the published version in: …". */
-export function changedLabels(entityType: RevisionEntityType, changes: readonly FieldChange[], locale: Locale): string[] {
+export function changedLabels(
+  entityType: RevisionEntityType,
+  changes: readonly FieldChange[],
+  locale: Locale,
+): string[] {
   return changes.filter((change) => change.changed).map((change) => fieldLabel(entityType, change.field, locale));
 }

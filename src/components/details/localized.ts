@@ -14,7 +14,10 @@ export function inLocale(locale: Locale, vi: string | null, en: string | null): 
 
 /** Paragraphs of a stored description (blank lines separate them). */
 export function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }
 
 /** The start of a text for a meta description, cut at a word. */

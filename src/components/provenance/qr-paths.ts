@@ -6,6 +6,9 @@ export type QrFormat = 'svg' | 'png';
 
 export function qrImagePath(slug: string, lotCode: string | undefined, format: QrFormat, download = false): string {
   const product = `/api/v1/products/${encodeURIComponent(slug)}`;
-  const path = lotCode === undefined ? `${product}/qr.${format}` : `${product}/batches/${encodeURIComponent(lotCode)}/qr.${format}`;
+  const path =
+    lotCode === undefined
+      ? `${product}/qr.${format}`
+      : `${product}/batches/${encodeURIComponent(lotCode)}/qr.${format}`;
   return download ? `${path}?download=1` : path;
 }

@@ -13,11 +13,13 @@ export const accountsEn: Dictionary['accounts'] = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     displayName: 'Full name',
-    passwordHint: 'At least 8 characters, at most 128. Whole sentences, spaces and accented letters are welcome; common passwords are not.',
+    passwordHint:
+      'At least 8 characters, at most 128. Whole sentences, spaces and accented letters are welcome; common passwords are not.',
   },
   form: {
     errorSummary: 'Not sent yet: please correct the marked fields.',
-    rateLimited: 'Too many failed attempts. To protect the account, signing in is locked for now; please try again in {minutes} minutes.',
+    rateLimited:
+      'Too many failed attempts. To protect the account, signing in is locked for now; please try again in {minutes} minutes.',
   },
   signIn: {
     title: 'Sign in',

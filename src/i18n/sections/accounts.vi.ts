@@ -11,7 +11,8 @@ export const accountsVi = {
     currentPassword: 'Mật khẩu hiện tại',
     newPassword: 'Mật khẩu mới',
     displayName: 'Họ và tên',
-    passwordHint: 'Ít nhất 8 ký tự, tối đa 128. Có thể dùng cả câu, dấu cách và chữ có dấu; không dùng mật khẩu phổ biến.',
+    passwordHint:
+      'Ít nhất 8 ký tự, tối đa 128. Có thể dùng cả câu, dấu cách và chữ có dấu; không dùng mật khẩu phổ biến.',
   },
   form: {
     errorSummary: 'Chưa gửi được: hãy sửa các mục được đánh dấu.',

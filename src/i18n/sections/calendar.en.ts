@@ -5,7 +5,8 @@ export const calendarEn: Dictionary['calendar'] = {
   list: {
     title: 'Trade fairs, exhibitions and trade-promotion events',
     titlePast: 'Past events',
-    description: 'Trade fairs, exhibitions, trade-promotion conferences, B2B matching, OCOP market days and e-commerce training for cooperatives across Viet Nam.',
+    description:
+      'Trade fairs, exhibitions, trade-promotion conferences, B2B matching, OCOP market days and e-commerce training for cooperatives across Viet Nam.',
     heading: 'Events calendar',
     headingPast: 'Past events',
     count: '{count} events',
@@ -29,7 +30,8 @@ export const calendarEn: Dictionary['calendar'] = {
     noEventsInMonth: 'No events in {month}.',
     eventsOnDay: '{count} events',
     subscribeHeading: 'Subscribe',
-    subscribeLead: 'Add this calendar to Google Calendar, Outlook or your phone’s calendar: new events, changes and cancellations arrive by themselves, for the filters chosen here.',
+    subscribeLead:
+      'Add this calendar to Google Calendar, Outlook or your phone’s calendar: new events, changes and cancellations arrive by themselves, for the filters chosen here.',
     icsFeed: 'iCalendar feed (.ics)',
     atomFeed: 'Newly announced events (Atom)',
   },

@@ -3,7 +3,8 @@ export const calendarVi = {
   list: {
     title: 'Lịch hội chợ, triển lãm và xúc tiến thương mại',
     titlePast: 'Sự kiện đã diễn ra',
-    description: 'Hội chợ, triển lãm, hội nghị xúc tiến thương mại, kết nối cung cầu, phiên chợ OCOP và tập huấn thương mại điện tử cho hợp tác xã trên cả nước.',
+    description:
+      'Hội chợ, triển lãm, hội nghị xúc tiến thương mại, kết nối cung cầu, phiên chợ OCOP và tập huấn thương mại điện tử cho hợp tác xã trên cả nước.',
     heading: 'Lịch sự kiện',
     headingPast: 'Sự kiện đã diễn ra',
     count: '{count} sự kiện',
@@ -27,7 +28,8 @@ export const calendarVi = {
     noEventsInMonth: 'Không có sự kiện nào trong {month}.',
     eventsOnDay: '{count} sự kiện',
     subscribeHeading: 'Theo dõi lịch',
-    subscribeLead: 'Thêm lịch này vào Google Calendar, Outlook hay ứng dụng lịch của điện thoại: sự kiện mới, thay đổi và sự kiện bị hủy tự cập nhật theo các bộ lọc đang chọn.',
+    subscribeLead:
+      'Thêm lịch này vào Google Calendar, Outlook hay ứng dụng lịch của điện thoại: sự kiện mới, thay đổi và sự kiện bị hủy tự cập nhật theo các bộ lọc đang chọn.',
     icsFeed: 'Lịch iCalendar (.ics)',
     atomFeed: 'Tin sự kiện mới (Atom)',
   },

@@ -138,7 +138,8 @@ export const consoleEn: Dictionary['console'] = {
     products: 'Products',
     productStatus: 'Status',
     suspendProduct: 'Take this product down',
-    suspendProductHint: 'The product leaves the public site and goes back to the cooperative as rejected, with the reason; it returns only once approved again.',
+    suspendProductHint:
+      'The product leaves the public site and goes back to the cooperative as rejected, with the reason; it returns only once approved again.',
     noProducts: 'No products yet.',
     members: 'Member accounts',
     manager: 'manager',
@@ -147,12 +148,14 @@ export const consoleEn: Dictionary['console'] = {
     noHistory: 'No changes recorded yet.',
     verifyLegend: 'Verify the cooperative',
     evidence: 'Evidence checked',
-    evidenceHint: 'E.g. Cooperative registration certificate no. …, checked against the National Business Registration Portal on …',
+    evidenceHint:
+      'E.g. Cooperative registration certificate no. …, checked against the National Business Registration Portal on …',
     verify: 'Verify',
     unverifyLegend: 'Withdraw verification',
     unverify: 'Withdraw verification',
     suspendLegend: 'Suspend listing',
-    suspendHint: "The cooperative and all its products disappear from the public site; its members see the reason on their account page.",
+    suspendHint:
+      'The cooperative and all its products disappear from the public site; its members see the reason on their account page.',
     suspend: 'Suspend listing',
     reinstateLegend: 'Reinstate listing',
     reinstate: 'Reinstate listing',

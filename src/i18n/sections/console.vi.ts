@@ -136,7 +136,8 @@ export const consoleVi = {
     products: 'Sản phẩm',
     productStatus: 'Trạng thái',
     suspendProduct: 'Tạm ngừng sản phẩm này',
-    suspendProductHint: 'Sản phẩm rời trang công khai và trở về hợp tác xã ở trạng thái bị từ chối, kèm lý do; chỉ hiển thị lại sau khi được duyệt.',
+    suspendProductHint:
+      'Sản phẩm rời trang công khai và trở về hợp tác xã ở trạng thái bị từ chối, kèm lý do; chỉ hiển thị lại sau khi được duyệt.',
     noProducts: 'Chưa có sản phẩm.',
     members: 'Tài khoản thành viên',
     manager: 'quản lý',
@@ -145,12 +146,14 @@ export const consoleVi = {
     noHistory: 'Chưa có thay đổi nào được ghi.',
     verifyLegend: 'Xác minh hợp tác xã',
     evidence: 'Căn cứ đã kiểm tra',
-    evidenceHint: 'Ví dụ: Giấy chứng nhận đăng ký HTX số …, đối chiếu Hệ thống thông tin quốc gia về đăng ký doanh nghiệp ngày …',
+    evidenceHint:
+      'Ví dụ: Giấy chứng nhận đăng ký HTX số …, đối chiếu Hệ thống thông tin quốc gia về đăng ký doanh nghiệp ngày …',
     verify: 'Xác minh',
     unverifyLegend: 'Thu hồi xác minh',
     unverify: 'Thu hồi xác minh',
     suspendLegend: 'Tạm ngừng hiển thị',
-    suspendHint: 'Hợp tác xã và mọi sản phẩm của họ biến mất khỏi cổng công khai; thành viên thấy lý do trên trang tài khoản.',
+    suspendHint:
+      'Hợp tác xã và mọi sản phẩm của họ biến mất khỏi cổng công khai; thành viên thấy lý do trên trang tài khoản.',
     suspend: 'Tạm ngừng hiển thị',
     reinstateLegend: 'Cho hiển thị lại',
     reinstate: 'Cho hiển thị lại',

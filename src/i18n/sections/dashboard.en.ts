@@ -13,18 +13,22 @@ export const dashboardEn: Dictionary['dashboard'] = {
   choose: '— Choose —',
   optional: '(optional)',
   notSavedYet: 'The form is updated but NOT saved yet. Press “Save” to keep the changes.',
-  conflict: 'The record has just changed (the product was submitted or approved, for example), so this cannot be done now. Reload the page.',
+  conflict:
+    'The record has just changed (the product was submitted or approved, for example), so this cannot be done now. Reload the page.',
   productForm: {
     newTitle: 'New product',
     editTitle: 'Product: {product}',
-    newLead: 'A new product is saved as a draft; submit it for review when it is ready. The Department of Industry and Trade reviews it before it goes public.',
+    newLead:
+      'A new product is saved as a draft; submit it for review when it is ready. The Department of Industry and Trade reviews it before it goes public.',
     statusLine: 'Status: {status}',
     rejectedBecause: 'Reason for rejection: {reason}',
     lockedSubmitted: 'The product is awaiting review, so it cannot be edited now.',
-    publishedEditable: 'The product is published. Changes you save here are reviewed by the Department of Industry and Trade first; meanwhile the public page keeps the approved version.',
+    publishedEditable:
+      'The product is published. Changes you save here are reviewed by the Department of Industry and Trade first; meanwhile the public page keeps the approved version.',
     proposeChange: 'Send the change for review',
     discardChange: 'Discard the pending change',
-    proposed: 'The change was sent for review. The public page keeps the approved version until the change is approved.',
+    proposed:
+      'The change was sent for review. The public page keeps the approved version until the change is approved.',
     unchangedProposal: 'Nothing differs from the published version, so no change is waiting for review.',
     discarded: 'Change discarded. The public page stays as it is.',
     namesHeading: 'Name and description',
@@ -108,11 +112,13 @@ export const dashboardEn: Dictionary['dashboard'] = {
     changeTitle: 'Review change: {name}',
     changeLead: '{kind}. Sent by {author}, {cooperative}, on {date}.',
     changeDiffHeading: 'Changes against the published version',
-    changeDiffLead: 'The public keeps seeing the published version until the change is approved. Changed rows are marked.',
+    changeDiffLead:
+      'The public keeps seeing the published version until the change is approved. Changed rows are marked.',
     published: 'Published version',
     proposed: 'Proposed version',
     approveChange: 'Approve and apply',
-    identityWarning: 'This change touches the name, registration code, legal form or province: once approved, the cooperative loses its “verified” mark until it is verified again.',
+    identityWarning:
+      'This change touches the name, registration code, legal form or province: once approved, the cooperative loses its “verified” mark until it is verified again.',
     changeNotPending: 'This change is not awaiting review: it was rejected with the reason “{reason}”.',
     changeApproved: 'The change to “{product}” was approved and applied.',
     changeRejected: 'The change to “{product}” was rejected; the cooperative sees the reason.',
@@ -173,8 +179,10 @@ export const dashboardEn: Dictionary['dashboard'] = {
     verified: 'This profile is verified by the Department of Industry and Trade.',
   },
   revisions: {
-    pending: 'A change is waiting for review by the Department of Industry and Trade (sent {date}). The form below shows your proposed values; the public still sees the approved version.',
-    rejected: 'Your proposed change was rejected. Reason: {reason}. The form shows your proposal: edit it and send it again, or discard it.',
+    pending:
+      'A change is waiting for review by the Department of Industry and Trade (sent {date}). The form below shows your proposed values; the public still sees the approved version.',
+    rejected:
+      'Your proposed change was rejected. Reason: {reason}. The form shows your proposal: edit it and send it again, or discard it.',
     changedFields: 'Differs from the published version in: {fields}.',
     pendingBadge: 'Change awaiting review',
     rejectedBadge: 'Change rejected',
@@ -243,22 +251,27 @@ export const dashboardEn: Dictionary['dashboard'] = {
     save: 'Save the batch',
   },
   photos: {
-    publishedNote: 'The photos of a published product cannot be changed through a change for review yet: to change them, unpublish the product, edit its photos and submit it again.',
+    publishedNote:
+      'The photos of a published product cannot be changed through a change for review yet: to change them, unpublish the product, edit its photos and submit it again.',
     heading: 'Product photos',
-    intro: 'The first photo is shown in product lists. Each photo is resized to several sizes and its camera data (GPS position included) removed before it is stored.',
+    intro:
+      'The first photo is shown in product lists. Each photo is resized to several sizes and its camera data (GPS position included) removed before it is stored.',
     none: 'No photos yet.',
     photo: 'Photo {n}',
     altVi: 'Photo description (Vietnamese)',
     altEn: 'Photo description (English)',
-    altHint: 'For people who cannot see it, e.g. “300 g jar of shrimp paste, red lid”. Left blank, the product name is used.',
+    altHint:
+      'For people who cannot see it, e.g. “300 g jar of shrimp paste, red lid”. Left blank, the product name is used.',
     position: 'Position',
     remove: 'Remove this photo',
     add: 'Add photos',
-    addHint: 'JPEG, PNG or WebP; at most {max} MB per photo, {total} MB per save, {count} photos per product. SVG, GIF and HEIC are not accepted: save the photo as JPEG.',
+    addHint:
+      'JPEG, PNG or WebP; at most {max} MB per photo, {total} MB per save, {count} photos per product. SVG, GIF and HEIC are not accepted: save the photo as JPEG.',
     tooLargeAlert: 'The photos sent were too large, so nothing was saved.',
     tooLargeField: 'More than {total} MB in one save: choose fewer or smaller photos and save again.',
     logo: 'New logo',
-    logoHint: 'JPEG, PNG or WebP, at most {max} MB; square works best. It is resized and its camera data removed before it is stored.',
+    logoHint:
+      'JPEG, PNG or WebP, at most {max} MB; square works best. It is resized and its camera data removed before it is stored.',
     currentLogo: 'Current logo',
     noLogo: 'No logo yet.',
     removeLogo: 'Remove the logo',

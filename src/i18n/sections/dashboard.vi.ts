@@ -11,15 +11,18 @@ export const dashboardVi = {
   choose: '— Chọn —',
   optional: '(không bắt buộc)',
   notSavedYet: 'Đã cập nhật biểu mẫu nhưng CHƯA lưu. Bấm “Lưu” để lưu thay đổi.',
-  conflict: 'Bản ghi vừa thay đổi (ví dụ sản phẩm đã được gửi duyệt hoặc đã được duyệt), nên chưa làm được việc này. Hãy tải lại trang.',
+  conflict:
+    'Bản ghi vừa thay đổi (ví dụ sản phẩm đã được gửi duyệt hoặc đã được duyệt), nên chưa làm được việc này. Hãy tải lại trang.',
   productForm: {
     newTitle: 'Sản phẩm mới',
     editTitle: 'Sản phẩm: {product}',
-    newLead: 'Sản phẩm mới được lưu dạng bản nháp; gửi duyệt khi đã sẵn sàng. Sở Công Thương duyệt trước khi sản phẩm được công khai.',
+    newLead:
+      'Sản phẩm mới được lưu dạng bản nháp; gửi duyệt khi đã sẵn sàng. Sở Công Thương duyệt trước khi sản phẩm được công khai.',
     statusLine: 'Trạng thái: {status}',
     rejectedBecause: 'Lý do bị từ chối: {reason}',
     lockedSubmitted: 'Sản phẩm đang chờ duyệt nên chưa sửa được.',
-    publishedEditable: 'Sản phẩm đang công khai. Thay đổi bạn lưu ở đây được Sở Công Thương duyệt trước; trong lúc chờ, trang công khai vẫn giữ bản đã duyệt.',
+    publishedEditable:
+      'Sản phẩm đang công khai. Thay đổi bạn lưu ở đây được Sở Công Thương duyệt trước; trong lúc chờ, trang công khai vẫn giữ bản đã duyệt.',
     proposeChange: 'Gửi thay đổi để duyệt',
     discardChange: 'Bỏ thay đổi đang chờ',
     proposed: 'Đã gửi thay đổi để duyệt. Trang công khai vẫn giữ bản đã duyệt cho tới khi thay đổi được duyệt.',
@@ -106,11 +109,13 @@ export const dashboardVi = {
     changeTitle: 'Duyệt thay đổi: {name}',
     changeLead: '{kind}. Người gửi: {author}, {cooperative}, lúc {date}.',
     changeDiffHeading: 'Thay đổi so với bản đang công khai',
-    changeDiffLead: 'Công chúng vẫn thấy bản đang công khai cho tới khi thay đổi được duyệt. Các dòng thay đổi được đánh dấu.',
+    changeDiffLead:
+      'Công chúng vẫn thấy bản đang công khai cho tới khi thay đổi được duyệt. Các dòng thay đổi được đánh dấu.',
     published: 'Bản đang công khai',
     proposed: 'Bản đề xuất',
     approveChange: 'Duyệt và áp dụng',
-    identityWarning: 'Thay đổi này đụng tới tên, mã số, loại hình hoặc tỉnh: khi được duyệt, hợp tác xã mất dấu “đã xác minh” cho tới khi được xác minh lại.',
+    identityWarning:
+      'Thay đổi này đụng tới tên, mã số, loại hình hoặc tỉnh: khi được duyệt, hợp tác xã mất dấu “đã xác minh” cho tới khi được xác minh lại.',
     changeNotPending: 'Thay đổi này không chờ duyệt: đã bị từ chối với lý do “{reason}”.',
     changeApproved: 'Đã duyệt và áp dụng thay đổi của “{product}”.',
     changeRejected: 'Đã từ chối thay đổi của “{product}” và gửi lý do cho hợp tác xã.',
@@ -171,8 +176,10 @@ export const dashboardVi = {
     verified: 'Hồ sơ đã được Sở Công Thương xác minh.',
   },
   revisions: {
-    pending: 'Có thay đổi đang chờ Sở Công Thương duyệt (gửi lúc {date}). Biểu mẫu dưới đây hiện các giá trị bạn đề xuất; công chúng vẫn thấy bản đã duyệt.',
-    rejected: 'Thay đổi bạn đề xuất đã bị từ chối. Lý do: {reason}. Biểu mẫu hiện đề xuất của bạn: sửa rồi gửi lại, hoặc bỏ thay đổi.',
+    pending:
+      'Có thay đổi đang chờ Sở Công Thương duyệt (gửi lúc {date}). Biểu mẫu dưới đây hiện các giá trị bạn đề xuất; công chúng vẫn thấy bản đã duyệt.',
+    rejected:
+      'Thay đổi bạn đề xuất đã bị từ chối. Lý do: {reason}. Biểu mẫu hiện đề xuất của bạn: sửa rồi gửi lại, hoặc bỏ thay đổi.',
     changedFields: 'Khác bản đang công khai ở: {fields}.',
     pendingBadge: 'Có thay đổi chờ duyệt',
     rejectedBadge: 'Thay đổi bị từ chối',
@@ -241,9 +248,11 @@ export const dashboardVi = {
     save: 'Lưu lô hàng',
   },
   photos: {
-    publishedNote: 'Ảnh của sản phẩm đang công khai chưa đổi được qua thay đổi chờ duyệt: muốn đổi ảnh, hãy ngừng công khai sản phẩm, sửa ảnh rồi gửi duyệt lại.',
+    publishedNote:
+      'Ảnh của sản phẩm đang công khai chưa đổi được qua thay đổi chờ duyệt: muốn đổi ảnh, hãy ngừng công khai sản phẩm, sửa ảnh rồi gửi duyệt lại.',
     heading: 'Ảnh sản phẩm',
-    intro: 'Ảnh đầu tiên hiện trên danh sách sản phẩm. Mỗi ảnh được thu nhỏ thành nhiều cỡ và xoá thông tin máy ảnh (kể cả vị trí GPS) trước khi lưu.',
+    intro:
+      'Ảnh đầu tiên hiện trên danh sách sản phẩm. Mỗi ảnh được thu nhỏ thành nhiều cỡ và xoá thông tin máy ảnh (kể cả vị trí GPS) trước khi lưu.',
     none: 'Chưa có ảnh nào.',
     photo: 'Ảnh {n}',
     altVi: 'Mô tả ảnh (tiếng Việt)',
@@ -252,11 +261,13 @@ export const dashboardVi = {
     position: 'Thứ tự',
     remove: 'Bỏ ảnh này',
     add: 'Thêm ảnh',
-    addHint: 'JPEG, PNG hoặc WebP; tối đa {max} MB mỗi ảnh, {total} MB mỗi lần lưu, {count} ảnh cho một sản phẩm. Không nhận SVG, GIF hay HEIC: hãy lưu ảnh thành JPEG.',
+    addHint:
+      'JPEG, PNG hoặc WebP; tối đa {max} MB mỗi ảnh, {total} MB mỗi lần lưu, {count} ảnh cho một sản phẩm. Không nhận SVG, GIF hay HEIC: hãy lưu ảnh thành JPEG.',
     tooLargeAlert: 'Ảnh gửi lên quá lớn nên chưa lưu gì cả.',
     tooLargeField: 'Tổng dung lượng vượt {total} MB mỗi lần lưu: hãy chọn ít ảnh hơn hoặc ảnh nhỏ hơn rồi lưu lại.',
     logo: 'Logo mới',
-    logoHint: 'JPEG, PNG hoặc WebP, tối đa {max} MB; nên là ảnh vuông. Được thu nhỏ và xoá thông tin máy ảnh trước khi lưu.',
+    logoHint:
+      'JPEG, PNG hoặc WebP, tối đa {max} MB; nên là ảnh vuông. Được thu nhỏ và xoá thông tin máy ảnh trước khi lưu.',
     currentLogo: 'Logo hiện tại',
     noLogo: 'Chưa có logo.',
     removeLogo: 'Bỏ logo',

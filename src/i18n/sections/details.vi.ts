@@ -152,7 +152,8 @@ export const detailsVi = {
   },
   province: {
     indexTitle: 'Các tỉnh, thành phố',
-    indexLead: 'Từ ngày 1/7/2025, cả nước có 34 đơn vị hành chính cấp tỉnh: 6 thành phố trực thuộc trung ương và 28 tỉnh.',
+    indexLead:
+      'Từ ngày 1/7/2025, cả nước có 34 đơn vị hành chính cấp tỉnh: 6 thành phố trực thuộc trung ương và 28 tỉnh.',
     kinds: {
       city: 'Thành phố trực thuộc trung ương',
       province: 'Tỉnh',

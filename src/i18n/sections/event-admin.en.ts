@@ -30,7 +30,8 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
   },
   form: {
     newTitle: 'New event',
-    newLead: 'The event is saved as a draft, which nobody else sees until it is published. It can also be published at once.',
+    newLead:
+      'The event is saved as a draft, which nobody else sees until it is published. It can also be published at once.',
     editTitle: 'Event: {event}',
     statusLine: 'Status: {status}',
     revisionLine: 'Revision {revision} (subscribed calendars get the new version whenever a published event changes).',
@@ -66,7 +67,8 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
     boothCapacity: 'Booths',
     boothsTakenHint: '{taken} booths are already held; it cannot be set lower.',
     repeatHeading: 'Repeat (a recurring series)',
-    repeatHint: 'Each date of the series becomes an event of its own (at most {max}), with its times and registration window moved along. Only the fields of the chosen kind of repeat are used.',
+    repeatHint:
+      'Each date of the series becomes an event of its own (at most {max}), with its times and registration window moved along. Only the fields of the chosen kind of repeat are used.',
     repeat: 'Repeat',
     repeatNone: 'Does not repeat (one event)',
     repeatWeekly: 'Weekly (on the first day’s weekday)',
@@ -80,7 +82,15 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
     repeatUntil: 'Or repeat until',
     repeatEndHint: 'Give the number of events or the last date, not both.',
     ordinals: { '1': 'First', '2': 'Second', '3': 'Third', '4': 'Fourth', '-1': 'Last' },
-    weekdays: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
+    weekdays: {
+      '1': 'Monday',
+      '2': 'Tuesday',
+      '3': 'Wednesday',
+      '4': 'Thursday',
+      '5': 'Friday',
+      '6': 'Saturday',
+      '7': 'Sunday',
+    },
     previewDates: 'Preview the dates',
     previewHeading: 'Dates of the series',
     previewLead: 'The series will have {count} events. Nothing has been saved yet.',
@@ -104,11 +114,13 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
     duplicate: 'Duplicate this event',
     registrations: 'Booth registrations',
     cancelHeading: 'Cancel the event',
-    cancelHint: 'The event stays visible, marked as cancelled, with this reason; subscribed calendars get it as cancelled.',
+    cancelHint:
+      'The event stays visible, marked as cancelled, with this reason; subscribed calendars get it as cancelled.',
     cancelReason: 'Reason for cancelling',
     cancel: 'Cancel the event',
     deleteHeading: 'Delete the draft',
-    deleteHint: 'Nobody outside the department has seen a draft; once deleted it cannot be brought back. A published event is cancelled instead.',
+    deleteHint:
+      'Nobody outside the department has seen a draft; once deleted it cannot be brought back. A published event is cancelled instead.',
     deleteConfirm: 'I understand this draft is deleted for good.',
     delete: 'Delete the draft',
   },

@@ -109,8 +109,10 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     noReplies: 'No replies yet.',
     replyHeading: 'Reply to the buyer',
     replyLabel: 'Your reply',
-    replyHint: 'Up to 5,000 characters. The buyer gets it by email (if they gave one) and sees it on their status page.',
-    replyNoEmail: 'The buyer left only a phone number: the reply shows on their status page; call them if it is urgent.',
+    replyHint:
+      'Up to 5,000 characters. The buyer gets it by email (if they gave one) and sees it on their status page.',
+    replyNoEmail:
+      'The buyer left only a phone number: the reply shows on their status page; call them if it is urgent.',
     replySubmit: 'Send reply',
     replied: 'Reply sent.',
     actionsHeading: 'Actions',
@@ -119,7 +121,8 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     markSpam: 'Mark as spam',
     notSpam: 'Not spam',
     done: 'Status updated.',
-    spamNotice: 'This inquiry is held as spam and the other members were not told of it. If it is not spam, choose “Not spam”.',
+    spamNotice:
+      'This inquiry is held as spam and the other members were not told of it. If it is not spam, choose “Not spam”.',
     membersOnly: 'The inquiry inbox is for members of a cooperative.',
     by: 'by {name}',
   },
@@ -139,7 +142,8 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     none: 'No inquiries yet.',
     noMedian: '–',
     notificationsHeading: 'Notifications not delivered',
-    notificationsLead: 'Mail about new inquiries to cooperatives and replies to buyers is retried automatically; mail that ran out of attempts needs the mail configuration checked.',
+    notificationsLead:
+      'Mail about new inquiries to cooperatives and replies to buyers is retried automatically; mail that ran out of attempts needs the mail configuration checked.',
     notificationsNone: 'No mail is stuck.',
     notificationsCaption: 'Undelivered mail, given-up first',
     kind: 'Kind',

@@ -108,7 +108,8 @@ export const inquiriesVi = {
     replyHeading: 'Trả lời người mua',
     replyLabel: 'Nội dung trả lời',
     replyHint: 'Tối đa 5.000 ký tự. Người mua nhận trả lời qua email (nếu có) và thấy nó trên trang theo dõi.',
-    replyNoEmail: 'Người mua chỉ để lại số điện thoại: trả lời sẽ hiện trên trang theo dõi của họ; hãy gọi điện nếu cần gấp.',
+    replyNoEmail:
+      'Người mua chỉ để lại số điện thoại: trả lời sẽ hiện trên trang theo dõi của họ; hãy gọi điện nếu cần gấp.',
     replySubmit: 'Gửi trả lời',
     replied: 'Đã gửi trả lời.',
     actionsHeading: 'Xử lý',
@@ -117,7 +118,8 @@ export const inquiriesVi = {
     markSpam: 'Đánh dấu thư rác',
     notSpam: 'Không phải thư rác',
     done: 'Đã cập nhật tình trạng.',
-    spamNotice: 'Yêu cầu này bị giữ lại như thư rác và chưa được thông báo cho các thành viên. Nếu không phải, hãy bấm “Không phải thư rác”.',
+    spamNotice:
+      'Yêu cầu này bị giữ lại như thư rác và chưa được thông báo cho các thành viên. Nếu không phải, hãy bấm “Không phải thư rác”.',
     membersOnly: 'Hộp thư hỏi hàng dành cho thành viên hợp tác xã.',
     by: 'bởi {name}',
   },
@@ -137,7 +139,8 @@ export const inquiriesVi = {
     none: 'Chưa có yêu cầu nào.',
     noMedian: '–',
     notificationsHeading: 'Thư thông báo chưa gửi được',
-    notificationsLead: 'Thư báo yêu cầu mới tới hợp tác xã và thư trả lời tới người mua được gửi lại tự động; thư đã hết lượt thử cần kiểm tra cấu hình gửi thư.',
+    notificationsLead:
+      'Thư báo yêu cầu mới tới hợp tác xã và thư trả lời tới người mua được gửi lại tự động; thư đã hết lượt thử cần kiểm tra cấu hình gửi thư.',
     notificationsNone: 'Không có thư nào bị kẹt.',
     notificationsCaption: 'Thư chưa gửi được, thư hết lượt thử trước',
     kind: 'Loại',

@@ -4,7 +4,8 @@ export const listsEn: Dictionary['lists'] = {
   products: {
     title: 'OCOP products',
     titleWithQuery: 'Results for “{q}” – OCOP products',
-    description: '3 to 5-star OCOP products from Vietnamese cooperatives, by province, product group, certification and price.',
+    description:
+      '3 to 5-star OCOP products from Vietnamese cooperatives, by province, product group, certification and price.',
     heading: 'OCOP products',
     count: '{count} products',
     countCapped: 'More than {count} products',

@@ -66,7 +66,8 @@ export const listsVi = {
     tips: 'Gợi ý:',
     tipFewerFilters: 'Bỏ bớt bộ lọc hoặc',
     tipClearAll: 'xem tất cả',
-    tipSpelling: 'Gõ có dấu hay không dấu đều được; thử từ ngắn hơn, ví dụ “mat ong” thay vì “mật ong rừng nguyên chất”.',
+    tipSpelling:
+      'Gõ có dấu hay không dấu đều được; thử từ ngắn hơn, ví dụ “mat ong” thay vì “mật ong rừng nguyên chất”.',
     tipBrowse: 'Xem theo nhóm:',
   },
   pagination: {

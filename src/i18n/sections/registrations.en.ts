@@ -28,7 +28,8 @@ export const registrationsEn: Dictionary['registrations'] = {
     title: 'Register for a booth',
     lead: '{cooperative} registers for “{event}”.',
     booths: 'Booths',
-    boothsHint: 'From 1 to {max}. {left} of {capacity} booths are free; if yours do not fit, you join the waiting list.',
+    boothsHint:
+      'From 1 to {max}. {left} of {capacity} booths are free; if yours do not fit, you join the waiting list.',
     boothsHintUnlimited: 'From 1 to {max}.',
     products: 'Products to show',
     productsHint: 'Choose up to {max} of your cooperative’s published products.',

@@ -3,7 +3,8 @@ import type { Dictionary } from '../dictionary';
 export const statisticsEn: Dictionary['statistics'] = {
   title: 'Collective economy statistics',
   titleIn: 'Collective economy statistics – {province}',
-  description: 'Cooperatives by kind, sector, classification and province; OCOP products by group and stars; value chains, trade promotion and inquiries.',
+  description:
+    'Cooperatives by kind, sector, classification and province; OCOP products by group and stars; value chains, trade promotion and inquiries.',
   heading: 'Statistics',
   lead: 'The indicators that the plans implementing Resolution 20-NQ/TW track, computed on the public data of Chợ HTX.',
   scopeAll: 'Whole country, {year}',
@@ -44,7 +45,8 @@ export const statisticsEn: Dictionary['statistics'] = {
   labelColumn: 'Group',
   valueColumn: 'Count',
   openDataHeading: 'Open data',
-  openDataLead: 'Download the whole public catalogue under CC BY 4.0 (credit “Chợ HTX”). The columns are described in the API documentation.',
+  openDataLead:
+    'Download the whole public catalogue under CC BY 4.0 (credit “Chợ HTX”). The columns are described in the API documentation.',
   openDataScope: 'Download the data of {province}',
   datasets: {
     cooperatives: 'Cooperatives',

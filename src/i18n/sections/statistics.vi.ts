@@ -2,7 +2,8 @@
 export const statisticsVi = {
   title: 'Thống kê kinh tế tập thể',
   titleIn: 'Thống kê kinh tế tập thể – {province}',
-  description: 'Số hợp tác xã theo loại hình, lĩnh vực, xếp loại và tỉnh; sản phẩm OCOP theo nhóm và hạng sao; liên kết chuỗi, xúc tiến thương mại và hỏi hàng.',
+  description:
+    'Số hợp tác xã theo loại hình, lĩnh vực, xếp loại và tỉnh; sản phẩm OCOP theo nhóm và hạng sao; liên kết chuỗi, xúc tiến thương mại và hỏi hàng.',
   heading: 'Thống kê',
   lead: 'Các chỉ tiêu mà kế hoạch thực hiện Nghị quyết 20-NQ/TW theo dõi, tính trên dữ liệu công khai của Chợ HTX.',
   scopeAll: 'Cả nước, năm {year}',
@@ -43,7 +44,8 @@ export const statisticsVi = {
   labelColumn: 'Nhóm',
   valueColumn: 'Số lượng',
   openDataHeading: 'Dữ liệu mở',
-  openDataLead: 'Tải toàn bộ danh mục công khai theo giấy phép CC BY 4.0 (ghi nguồn “Chợ HTX”). Mô tả các cột: tài liệu API.',
+  openDataLead:
+    'Tải toàn bộ danh mục công khai theo giấy phép CC BY 4.0 (ghi nguồn “Chợ HTX”). Mô tả các cột: tài liệu API.',
   openDataScope: 'Tải dữ liệu của {province}',
   datasets: {
     cooperatives: 'Hợp tác xã',

@@ -3,7 +3,8 @@ import type { Dictionary } from '../dictionary';
 export const traceEn: Dictionary['trace'] = {
   eyebrow: 'Provenance',
   title: '{product} – batch {lot}',
-  description: 'The journey of batch {lot} of {product} made by {cooperative}: its steps, places, certificates and OCOP rating.',
+  description:
+    'The journey of batch {lot} of {product} made by {cooperative}: its steps, places, certificates and OCOP rating.',
   lotWord: 'batch',
   crumb: 'Batch {lot}',
   batchHeading: 'About this batch',

@@ -2,7 +2,8 @@
 export const traceVi = {
   eyebrow: 'Truy xuất nguồn gốc',
   title: '{product} – lô {lot}',
-  description: 'Hành trình lô {lot} của {product} do {cooperative} sản xuất: các bước, nơi thực hiện, chứng nhận và OCOP.',
+  description:
+    'Hành trình lô {lot} của {product} do {cooperative} sản xuất: các bước, nơi thực hiện, chứng nhận và OCOP.',
   lotWord: 'lô',
   crumb: 'Lô {lot}',
   batchHeading: 'Thông tin lô hàng',

@@ -11,7 +11,14 @@ import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { type FieldIssues, InvalidCredentialsError, RateLimitedError, ValidationError } from '../errors';
 import { hashPassword, passwordIssue, verifyAgainstDecoy, verifyPassword } from './passwords';
-import { admitAttempt, clearAttempts, longestLock, type RateLimit, type RateLimitPolicy, refundAttempt } from './rate-limit';
+import {
+  admitAttempt,
+  clearAttempts,
+  longestLock,
+  type RateLimit,
+  type RateLimitPolicy,
+  refundAttempt,
+} from './rate-limit';
 import { createSession, invalidateUserSessionsStatement, type NewSession } from './sessions';
 import { findUserForSignIn, normaliseEmail, type SessionUser } from './users';
 
@@ -105,7 +112,10 @@ export async function signIn(db: Database, input: SignInInput, now: Date): Promi
   // The owner is back: whoever was guessing starts again from nothing.
   await clearAttempts(db, signInAccountKey(input.email));
   if (needsRehash) {
-    await db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(eq(users.id, user.id));
   }
   return { user, ...(await createSession(db, user.id, now)) };
 }
@@ -127,7 +137,12 @@ export interface PasswordChange {
  * sign-in), then ends every session of the user, this one included, and opens
  * a new one for the device that made the change.
  */
-export async function changePassword(db: Database, user: SessionUser, change: PasswordChange, now: Date): Promise<NewSession> {
+export async function changePassword(
+  db: Database,
+  user: SessionUser,
+  change: PasswordChange,
+  now: Date,
+): Promise<NewSession> {
   const { valid } = await checkWithinSignInLimits(
     db,
     signInLimits(user.email, change.clientAddress),

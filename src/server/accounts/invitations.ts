@@ -63,7 +63,8 @@ export async function inviteToCooperative(
   // A cooperative's manager gets the same answer whether or not the email has an account (the
   // invitation is stored and mailed alike; its owner is told on accepting it, see acceptInvitation).
   // Officers and admins see every account in the console anyway, so they are told at once.
-  if (isOfficer(signedIn) && (await emailHasAccount(db, email))) throw new ValidationError({ email: { code: 'email_taken' } });
+  if (isOfficer(signedIn) && (await emailHasAccount(db, email)))
+    throw new ValidationError({ email: { code: 'email_taken' } });
   const [cooperative] = await db
     .select({ name: cooperatives.name })
     .from(cooperatives)
@@ -96,7 +97,12 @@ export async function inviteToCooperative(
     }),
   ]);
   await mailer.send(
-    invitationMail(request.locale, email, { inviter: signedIn.displayName, cooperative: cooperative.name, link: request.linkFor(token) }, asManager),
+    invitationMail(
+      request.locale,
+      email,
+      { inviter: signedIn.displayName, cooperative: cooperative.name, link: request.linkFor(token) },
+      asManager,
+    ),
   );
   return { invitationId, email };
 }
@@ -122,7 +128,9 @@ export async function findOpenInvitation(db: Database, token: string, now: Date)
     })
     .from(invitations)
     .innerJoin(cooperatives, eq(cooperatives.id, invitations.cooperativeId))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+    .where(
+      and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -139,13 +147,18 @@ export interface InvitationAcceptance {
  * twice at once makes one account; accepting as manager hands the
  * cooperative's managing role over in that batch too.
  */
-export async function acceptInvitation(db: Database, acceptance: InvitationAcceptance, now: Date): Promise<NewSession & { user: SessionUser }> {
+export async function acceptInvitation(
+  db: Database,
+  acceptance: InvitationAcceptance,
+  now: Date,
+): Promise<NewSession & { user: SessionUser }> {
   const invitation = await findOpenInvitation(db, acceptance.token, now);
   if (!invitation) throw new InvalidTokenError();
   const displayName = acceptance.displayName.normalize('NFC').trim();
   const issues: ConstructorParameters<typeof ValidationError>[0] = {};
   if (!displayName) issues.displayName = { code: 'required' };
-  else if (displayName.length > DISPLAY_NAME_MAX_LENGTH) issues.displayName = { code: 'too_long', params: { max: DISPLAY_NAME_MAX_LENGTH } };
+  else if (displayName.length > DISPLAY_NAME_MAX_LENGTH)
+    issues.displayName = { code: 'too_long', params: { max: DISPLAY_NAME_MAX_LENGTH } };
   try {
     assertAcceptablePassword(acceptance.password, 'password');
   } catch (error) {
@@ -212,7 +225,9 @@ export async function loadCooperativeTeam(db: Database, cooperativeId: string, n
   const pending = await db
     .select({ email: invitations.email, expiresAt: invitations.expiresAt })
     .from(invitations)
-    .where(and(eq(invitations.cooperativeId, cooperativeId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+    .where(
+      and(eq(invitations.cooperativeId, cooperativeId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)),
+    )
     .orderBy(asc(invitations.createdAt));
   return { members, pending };
 }

@@ -33,7 +33,6 @@ export interface ManagerCandidate {
   pending: { email: string; expiresAt: Date }[];
 }
 
-
 type CooperativeRow = Omit<ManagerCandidate, 'manager' | 'pending'>;
 
 async function withManagers(db: Database, rows: CooperativeRow[], now: Date): Promise<ManagerCandidate[]> {
@@ -47,7 +46,14 @@ async function withManagers(db: Database, rows: CooperativeRow[], now: Date): Pr
     db
       .select({ cooperativeId: invitations.cooperativeId, email: invitations.email, expiresAt: invitations.expiresAt })
       .from(invitations)
-      .where(and(inArray(invitations.cooperativeId, ids), eq(invitations.asManager, true), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+      .where(
+        and(
+          inArray(invitations.cooperativeId, ids),
+          eq(invitations.asManager, true),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
       .orderBy(asc(invitations.createdAt)),
   ]);
   return rows.map((row) => {
@@ -65,15 +71,36 @@ async function withManagers(db: Database, rows: CooperativeRow[], now: Date): Pr
  * with or without diacritics), or, without one, active cooperatives that
  * have no manager yet, by name.
  */
-export async function findManagerCandidates(db: Database, user: SessionUser | null | undefined, query: string, now: Date): Promise<ManagerCandidate[]> {
+export async function findManagerCandidates(
+  db: Database,
+  user: SessionUser | null | undefined,
+  query: string,
+  now: Date,
+): Promise<ManagerCandidate[]> {
   requireOfficer(user);
   const q = query.trim().slice(0, 100);
   if (q) {
     const found = await listCooperatives(db, { q, limit: CANDIDATES_SHOWN });
-    return withManagers(db, found.items.map(({ id, slug, name, provinceNameVi, provinceNameEn }) => ({ id, slug, name, provinceNameVi, provinceNameEn })), now);
+    return withManagers(
+      db,
+      found.items.map(({ id, slug, name, provinceNameVi, provinceNameEn }) => ({
+        id,
+        slug,
+        name,
+        provinceNameVi,
+        provinceNameEn,
+      })),
+      now,
+    );
   }
   // The directory's name index in order, probing each cooperative's users on users_cooperative_idx.
-  const rows = await db.all<{ id: string; slug: string; name: string; province_name_vi: string; province_name_en: string }>(sql`
+  const rows = await db.all<{
+    id: string;
+    slug: string;
+    name: string;
+    province_name_vi: string;
+    province_name_en: string;
+  }>(sql`
     SELECT c.id, c.slug, c.name, pr.name_vi AS province_name_vi, pr.name_en AS province_name_en
     FROM cooperatives c JOIN provinces pr ON pr.code = c.province_code
     WHERE c.status = 'active'
@@ -82,21 +109,44 @@ export async function findManagerCandidates(db: Database, user: SessionUser | nu
     LIMIT ${CANDIDATES_SHOWN}`);
   return withManagers(
     db,
-    rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, provinceNameVi: r.province_name_vi, provinceNameEn: r.province_name_en })),
+    rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      provinceNameVi: r.province_name_vi,
+      provinceNameEn: r.province_name_en,
+    })),
     now,
   );
 }
 
 /** One cooperative, for the invitation form. NotFoundError when there is none with this id. */
-export async function loadManagerCandidate(db: Database, user: SessionUser | null | undefined, cooperativeId: string, now: Date): Promise<ManagerCandidate> {
+export async function loadManagerCandidate(
+  db: Database,
+  user: SessionUser | null | undefined,
+  cooperativeId: string,
+  now: Date,
+): Promise<ManagerCandidate> {
   requireOfficer(user);
-  const rows = await db.all<{ id: string; slug: string; name: string; province_name_vi: string; province_name_en: string }>(sql`
+  const rows = await db.all<{
+    id: string;
+    slug: string;
+    name: string;
+    province_name_vi: string;
+    province_name_en: string;
+  }>(sql`
     SELECT c.id, c.slug, c.name, pr.name_vi AS province_name_vi, pr.name_en AS province_name_en
     FROM cooperatives c JOIN provinces pr ON pr.code = c.province_code
     WHERE c.id = ${cooperativeId}`);
   const [candidate] = await withManagers(
     db,
-    rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, provinceNameVi: r.province_name_vi, provinceNameEn: r.province_name_en })),
+    rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      provinceNameVi: r.province_name_vi,
+      provinceNameEn: r.province_name_en,
+    })),
     now,
   );
   if (!candidate) throw new NotFoundError('cooperative');

@@ -22,10 +22,22 @@ const MINUTE_MS = 60 * 1000;
 export const RESET_LINK_LIFETIME_MS = 30 * MINUTE_MS;
 
 /** Three links an hour for one account, ten requests an hour from one address. */
-export const RESET_REQUEST_ACCOUNT_POLICY: RateLimitPolicy = { limit: 3, windowMs: 60 * MINUTE_MS, lockMs: 60 * MINUTE_MS };
-export const RESET_REQUEST_ADDRESS_POLICY: RateLimitPolicy = { limit: 10, windowMs: 60 * MINUTE_MS, lockMs: 60 * MINUTE_MS };
+export const RESET_REQUEST_ACCOUNT_POLICY: RateLimitPolicy = {
+  limit: 3,
+  windowMs: 60 * MINUTE_MS,
+  lockMs: 60 * MINUTE_MS,
+};
+export const RESET_REQUEST_ADDRESS_POLICY: RateLimitPolicy = {
+  limit: 10,
+  windowMs: 60 * MINUTE_MS,
+  lockMs: 60 * MINUTE_MS,
+};
 /** Wrong or stale links presented from one address. */
-export const RESET_USE_ADDRESS_POLICY: RateLimitPolicy = { limit: 20, windowMs: 15 * MINUTE_MS, lockMs: 15 * MINUTE_MS };
+export const RESET_USE_ADDRESS_POLICY: RateLimitPolicy = {
+  limit: 20,
+  windowMs: 15 * MINUTE_MS,
+  lockMs: 15 * MINUTE_MS,
+};
 
 const RESET_TOKEN_FORMAT = new RegExp(`^${tokenPattern(SECRET_BYTES)}$`);
 
@@ -42,7 +54,12 @@ export interface ResetRequest {
  * visible otherwise. Requests are counted per email and per address whether
  * or not the account exists; past the limit: RateLimitedError.
  */
-export async function requestPasswordReset(db: Database, mailer: Mailer, request: ResetRequest, now: Date): Promise<void> {
+export async function requestPasswordReset(
+  db: Database,
+  mailer: Mailer,
+  request: ResetRequest,
+  now: Date,
+): Promise<void> {
   const email = normaliseEmail(request.email);
   if (!email) throw new ValidationError({ email: { code: 'required' } });
   if (!looksLikeEmail(email)) throw new ValidationError({ email: { code: 'email_invalid' } });

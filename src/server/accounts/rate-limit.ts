@@ -67,7 +67,12 @@ function stateOf(row: { count: number; windowEndsAt: number }, policy: RateLimit
  * statement (an UPSERT with RETURNING), so concurrent attempts on several
  * isolates each see their own increment and none is lost.
  */
-export async function recordAttempt(db: Database, key: string, policy: RateLimitPolicy, now: Date): Promise<RateLimitState> {
+export async function recordAttempt(
+  db: Database,
+  key: string,
+  policy: RateLimitPolicy,
+  now: Date,
+): Promise<RateLimitState> {
   const at = now.getTime();
   const windowEnd = at + policy.windowMs;
   const lockEnd = at + policy.lockMs;
@@ -126,7 +131,9 @@ export async function refundAttempt(db: Database, limits: readonly RateLimit[], 
     limits.map(({ key }) => sql`${storedKey(key)}`),
     sql`, `,
   );
-  await db.run(sql`UPDATE rate_limits SET count = count - 1 WHERE key IN (${keys}) AND count > 0 AND window_ends_at > ${now.getTime()}`);
+  await db.run(
+    sql`UPDATE rate_limits SET count = count - 1 WHERE key IN (${keys}) AND count > 0 AND window_ends_at > ${now.getTime()}`,
+  );
 }
 
 export async function clearAttempts(db: Database, key: string): Promise<void> {

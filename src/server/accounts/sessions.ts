@@ -133,7 +133,12 @@ export async function deleteExpiredSessions(db: Database, now: Date): Promise<vo
 /** Sessions of a user, newest first (for tests and, later, a "your devices" list). */
 export async function listUserSessions(db: Database, userId: string): Promise<Session[]> {
   return db
-    .select({ id: sessions.id, userId: sessions.userId, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt })
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      createdAt: sessions.createdAt,
+      lastVerifiedAt: sessions.lastVerifiedAt,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, userId)));
 }

@@ -41,7 +41,13 @@ export function auditInsert(db: Database, entry: AuditEntry) {
  * branch on an earlier statement's result any other way.
  */
 export function auditInsertIf(db: Database, entry: AuditEntry & { id: string }, condition: SQL) {
-  return auditInsertSelect(db, entry, { entityId: sql`${entry.entityId}`, detail: sql`${JSON.stringify(entry.detail ?? {})}` }, sql`(SELECT 1)`, condition);
+  return auditInsertSelect(
+    db,
+    entry,
+    { entityId: sql`${entry.entityId}`, detail: sql`${JSON.stringify(entry.detail ?? {})}` },
+    sql`(SELECT 1)`,
+    condition,
+  );
 }
 
 /**
@@ -67,7 +73,12 @@ export function auditInsertSelect(
     detail: sql<unknown>`${read.detail}`.as('detail'),
     createdAt: sql<Date>`${entry.at.getTime()}`.as('created_at'),
   };
-  return db.insert(auditLog).select(db.select(selection).from(from as SQL).where(where));
+  return db.insert(auditLog).select(
+    db
+      .select(selection)
+      .from(from as SQL)
+      .where(where),
+  );
 }
 
 export function auditEntryExists(id: string): SQL {
@@ -89,7 +100,12 @@ export interface AuditRecord {
 }
 
 /** A record's history, newest first, with who did each thing. */
-export async function auditTrail(db: Database, entityType: string, entityId: string, limit = 100): Promise<AuditRecord[]> {
+export async function auditTrail(
+  db: Database,
+  entityType: string,
+  entityId: string,
+  limit = 100,
+): Promise<AuditRecord[]> {
   return db
     .select({
       action: auditLog.action,

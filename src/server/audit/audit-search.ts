@@ -15,7 +15,13 @@ import type { FieldIssues } from '../errors';
 import { addDaysToDate, isCalendarDate, vietnamMidnight } from '../time/vietnam';
 
 /** The kinds of record the log holds today, for the search form; the API takes any well-formed name. */
-export const AUDITED_ENTITY_TYPES = ['cooperative', 'product', 'event', 'event_registration', 'province_target'] as const;
+export const AUDITED_ENTITY_TYPES = [
+  'cooperative',
+  'product',
+  'event',
+  'event_registration',
+  'province_target',
+] as const;
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -112,7 +118,9 @@ export async function searchAuditLog(db: Database, user: SessionUser | null, que
   if (query.to !== null) where.push(lt(auditLog.createdAt, vietnamMidnight(addDaysToDate(query.to, 1))));
   if (query.before !== null) {
     const at = new Date(query.before.at);
-    where.push(or(lt(auditLog.createdAt, at), and(eq(auditLog.createdAt, at), lt(auditLog.id, query.before.id))) as SQL);
+    where.push(
+      or(lt(auditLog.createdAt, at), and(eq(auditLog.createdAt, at), lt(auditLog.id, query.before.id))) as SQL,
+    );
   }
 
   const cooperative = alias(cooperatives, 'record_cooperative');
@@ -151,7 +159,8 @@ export async function searchAuditLog(db: Database, user: SessionUser | null, que
       entityId: row.entityId,
       detail: row.detail,
       actor: row.actorEmail === null ? null : { displayName: row.actorName ?? '', email: row.actorEmail },
-      record: row.recordName === null || row.recordSlug === null ? null : { name: row.recordName, slug: row.recordSlug },
+      record:
+        row.recordName === null || row.recordSlug === null ? null : { name: row.recordName, slug: row.recordSlug },
     })),
     next: rows.length > AUDIT_PAGE_SIZE && last ? `${last.at.getTime()}.${last.id}` : null,
     unknownActor: false,

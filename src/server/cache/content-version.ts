@@ -7,7 +7,10 @@ import type { Database } from '../db/client';
 import { contentVersion } from '../db/schema';
 
 export async function readContentVersion(db: Database): Promise<number> {
-  const [row] = await db.select({ version: contentVersion.version }).from(contentVersion).where(eq(contentVersion.id, 1));
+  const [row] = await db
+    .select({ version: contentVersion.version })
+    .from(contentVersion)
+    .where(eq(contentVersion.id, 1));
   if (!row) throw new Error('content_version has no row: are the migrations applied?');
   return row.version;
 }

@@ -69,7 +69,10 @@ export async function cooperativeCardsWhere(
 export async function cooperativeCardsByIds(db: Database, ids: readonly string[]): Promise<CooperativeCard[]> {
   if (ids.length === 0) return [];
   const cards = await cooperativeCardsWhere(db, {
-    where: sql`c.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+    where: sql`c.id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
     orderBy: sql`c.id`,
     limit: ids.length,
   });
@@ -78,7 +81,11 @@ export async function cooperativeCardsByIds(db: Database, ids: readonly string[]
 }
 
 /** The cooperatives of a province with the most published products first (cooperatives_province_idx). */
-export function cooperativeCardsInProvince(db: Database, provinceCode: string, limit: number): Promise<CooperativeCard[]> {
+export function cooperativeCardsInProvince(
+  db: Database,
+  provinceCode: string,
+  limit: number,
+): Promise<CooperativeCard[]> {
   return cooperativeCardsWhere(db, {
     where: sql`c.province_code = ${provinceCode}`,
     orderBy: sql`product_count DESC, c.search_name, c.id`,

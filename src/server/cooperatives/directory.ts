@@ -46,7 +46,9 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
   const match = ftsMatchExpression(tokens);
   // CROSS JOIN keeps the hits as the outer loop: flattened, SQLite may otherwise
   // walk every cooperative and re-run the full-text match for each one.
-  const from = (hits: SQL | null) => sql`FROM ${hits === null ? sql`cooperatives c` : sql`${hits} hit CROSS JOIN cooperatives c ON c.id = hit.id`}
+  const from = (
+    hits: SQL | null,
+  ) => sql`FROM ${hits === null ? sql`cooperatives c` : sql`${hits} hit CROSS JOIN cooperatives c ON c.id = hit.id`}
     JOIN provinces pr ON pr.code = c.province_code
     WHERE ${sql.join(where, sql` AND `)}`;
   const rows = (hits: SQL | null) =>

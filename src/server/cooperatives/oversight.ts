@@ -99,7 +99,11 @@ export interface CooperativeOversight {
   history: AuditRecord[];
 }
 
-export async function loadCooperativeOversight(db: Database, user: SessionUser | null, slug: string): Promise<CooperativeOversight> {
+export async function loadCooperativeOversight(
+  db: Database,
+  user: SessionUser | null,
+  slug: string,
+): Promise<CooperativeOversight> {
   requireOfficer(user);
   const [row] = await db
     .select({
@@ -142,7 +146,6 @@ export async function loadCooperativeOversight(db: Database, user: SessionUser |
     history,
   };
 }
-
 
 export const OVERSIGHT_ACTIONS = ['verify', 'unverify', 'suspend', 'reinstate'] as const;
 export type OversightAction = (typeof OVERSIGHT_ACTIONS)[number];
@@ -210,13 +213,26 @@ export async function changeCooperativeStanding(
   const entryId = newId();
   const inState = sql`EXISTS (SELECT 1 FROM ${cooperatives} WHERE ${cooperatives.id} = ${row.id} AND ${change.from})`;
   await db.batch([
-    auditInsertIf(db, { id: entryId, actorUserId: officer.id, action: change.action, entityType: 'cooperative', entityId: row.id, detail: { [change.note]: note }, at: now }, inState),
+    auditInsertIf(
+      db,
+      {
+        id: entryId,
+        actorUserId: officer.id,
+        action: change.action,
+        entityType: 'cooperative',
+        entityId: row.id,
+        detail: { [change.note]: note },
+        at: now,
+      },
+      inState,
+    ),
     db
       .update(cooperatives)
       .set({ ...change.set(note, now), updatedAt: now })
       .where(and(eq(cooperatives.id, row.id), change.from)),
   ]);
-  if (!(await auditEntryWritten(db, entryId))) throw new ConflictError('standing changed', { status: { code: change.refused } });
+  if (!(await auditEntryWritten(db, entryId)))
+    throw new ConflictError('standing changed', { status: { code: change.refused } });
 }
 
 export function isCooperativeStatus(value: string): value is CooperativeStatus {

@@ -33,8 +33,21 @@ import { UPLOADED_LOGO_PATH } from '../media/stored-image';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
 import { optionalText, parseInput } from '../validation';
-import { deleteAppliedRevision, dropRevision, findRevision, type PendingRevision, revisionStill, storeProposal } from '../moderation/pending-revisions';
-import { changedFieldNames, changeLog, diffFields, type FieldChange, proposedColumns } from '../moderation/revision-diff';
+import {
+  deleteAppliedRevision,
+  dropRevision,
+  findRevision,
+  type PendingRevision,
+  revisionStill,
+  storeProposal,
+} from '../moderation/pending-revisions';
+import {
+  changedFieldNames,
+  changeLog,
+  diffFields,
+  type FieldChange,
+  proposedColumns,
+} from '../moderation/revision-diff';
 
 const optionalMatching = (pattern: RegExp, code: string) =>
   z
@@ -56,15 +69,27 @@ export function cooperativeProfileSchema(now: Date) {
     .strictObject({
       name: z.string().trim().min(2).max(200),
       kind: z.enum(COOPERATIVE_KINDS),
-      registrationCode: z.string().trim().regex(/^[0-9A-Za-z-]{6,20}$/),
+      registrationCode: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z-]{6,20}$/),
       foundedYear: z.number().int().min(1945).max(year),
       provinceCode: z.string().regex(/^\d{2}$/),
       commune: z.string().trim().min(2).max(200),
       address: z.string().trim().min(2).max(300),
       sector: z.enum(COOPERATIVE_SECTORS),
       members: z.number().int().min(0).max(10_000_000),
-      classification: z.enum(COOPERATIVE_CLASSIFICATIONS).nullish().transform((value) => value ?? null),
-      classificationYear: z.number().int().min(1945).max(year).nullish().transform((value) => value ?? null),
+      classification: z
+        .enum(COOPERATIVE_CLASSIFICATIONS)
+        .nullish()
+        .transform((value) => value ?? null),
+      classificationYear: z
+        .number()
+        .int()
+        .min(1945)
+        .max(year)
+        .nullish()
+        .transform((value) => value ?? null),
       descriptionVi: optionalText(5000).transform((value) => value ?? ''),
       descriptionEn: optionalText(5000).transform((value) => value ?? ''),
       // People type spaces, dots and dashes; what is stored must still dial (contact.ts reads it).
@@ -114,7 +139,12 @@ export const PROFILE_FIELDS = [
 ] as const satisfies readonly (keyof CooperativeProfile)[];
 
 /** What the trade department checked when it verified a cooperative. */
-export const VERIFIED_FIELDS: readonly (keyof CooperativeProfile)[] = ['name', 'registrationCode', 'kind', 'provinceCode'];
+export const VERIFIED_FIELDS: readonly (keyof CooperativeProfile)[] = [
+  'name',
+  'registrationCode',
+  'kind',
+  'provinceCode',
+];
 
 /** The manager of this cooperative (officers and admins moderate; they do not write a cooperative's profile). */
 function requireProfileEditor(user: SessionUser | null | undefined, cooperativeId: string) {
@@ -134,7 +164,10 @@ export interface StoredProfile {
   fields: CooperativeProfile;
 }
 
-export async function loadCooperativeProfile(db: Database, user: SessionUser | null | undefined): Promise<StoredProfile> {
+export async function loadCooperativeProfile(
+  db: Database,
+  user: SessionUser | null | undefined,
+): Promise<StoredProfile> {
   const manager = requireProfileEditor(user, user?.cooperativeId ?? '');
   return publishedProfile(db, manager.cooperativeId);
 }
@@ -193,7 +226,11 @@ export async function proposeProfileChange(
 }
 
 /** The manager takes the pending (or rejected) change back; the published profile stays. */
-export async function withdrawProfileChange(db: Database, user: SessionUser | null | undefined, now: Date): Promise<void> {
+export async function withdrawProfileChange(
+  db: Database,
+  user: SessionUser | null | undefined,
+  now: Date,
+): Promise<void> {
   const current = await loadCooperativeProfile(db, user);
   const manager = requireProfileEditor(user, current.id);
   const revision = await findRevision(db, 'cooperative', current.id);
@@ -239,14 +276,21 @@ export const PROFILE_CHANGE_APPROVED = 'cooperative.change_approved';
  * officer saw. The proposal is read through today's rules again, and a
  * registration code taken meanwhile is a conflict, never written.
  */
-export async function applyProfileChange(db: Database, officer: SessionUser, revision: PendingRevision, seenVersion: number, now: Date): Promise<{ unverified: boolean }> {
+export async function applyProfileChange(
+  db: Database,
+  officer: SessionUser,
+  revision: PendingRevision,
+  seenVersion: number,
+  now: Date,
+): Promise<{ unverified: boolean }> {
   let profile: CooperativeProfile;
   let provinceName: string;
   try {
     profile = parseInput(cooperativeProfileSchema(now), revision.proposed);
     ({ provinceName } = await checkProfileAgainstStore(db, profile, revision.entityId));
   } catch (error) {
-    if (error instanceof ValidationError) throw new ConflictError('the change no longer passes the rules', error.fields);
+    if (error instanceof ValidationError)
+      throw new ConflictError('the change no longer passes the rules', error.fields);
     throw error;
   }
   const current = await publishedProfile(db, revision.entityId);
@@ -257,7 +301,8 @@ export async function applyProfileChange(db: Database, officer: SessionUser, rev
   const auditId = newId();
   const witnessed = auditEntryExists(auditId);
   // Products' search text holds their cooperative's name (as the seed writes it): renamed, they are found by the new one.
-  const productUpdates = 'name' in log ? await productSearchUpdates(db, revision.entityId, profile.name, witnessed) : [];
+  const productUpdates =
+    'name' in log ? await productSearchUpdates(db, revision.entityId, profile.name, witnessed) : [];
   await db.batch([
     auditInsertIf(
       db,
@@ -304,6 +349,9 @@ async function productSearchUpdates(db: Database, cooperativeId: string, coopera
     .innerJoin(provinces, eq(provinces.code, products.provinceCode))
     .where(eq(products.cooperativeId, cooperativeId));
   return rows.map(({ id, provinceName, ...product }) =>
-    db.update(products).set(productSearchText(product, { provinceName, cooperativeName })).where(and(eq(products.id, id), witnessed)),
+    db
+      .update(products)
+      .set(productSearchText(product, { provinceName, cooperativeName }))
+      .where(and(eq(products.id, id), witnessed)),
   );
 }

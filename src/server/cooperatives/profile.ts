@@ -14,12 +14,7 @@ import { listUpcomingEventsOfCooperative } from '../events/by-cooperative';
 import type { EventSummary } from '../events/upcoming';
 import type { ProvinceRef } from '../provinces/summaries';
 import { type PublicContact, publicContact } from './contact';
-import type {
-  CooperativeClassification,
-  CooperativeKind,
-  CooperativeSector,
-  ValueChainRole,
-} from './vocabulary';
+import type { CooperativeClassification, CooperativeKind, CooperativeSector, ValueChainRole } from './vocabulary';
 import { NotFoundError } from '../errors';
 
 export interface ValueChainLinkView {

@@ -32,7 +32,12 @@ export async function insertMissing<T extends SQLiteTable>(
   const size = rowsPerStatement(table, maxParameters);
   const statements: BatchItem<'sqlite'>[] = [];
   for (let start = 0; start < rows.length; start += size) {
-    statements.push(db.insert(table).values(rows.slice(start, start + size)).onConflictDoNothing());
+    statements.push(
+      db
+        .insert(table)
+        .values(rows.slice(start, start + size))
+        .onConflictDoNothing(),
+    );
   }
   for (let start = 0; start < statements.length; start += STATEMENTS_PER_BATCH) {
     const [first, ...rest] = statements.slice(start, start + STATEMENTS_PER_BATCH);

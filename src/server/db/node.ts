@@ -47,10 +47,7 @@ export async function migrateLibsql(client: Client, files?: MigrationFile[]): Pr
   for (const file of files ?? (await readMigrationFiles())) {
     if (done.has(file.name)) continue;
     await client.batch(
-      [
-        ...splitStatements(file.sql),
-        { sql: `INSERT INTO ${MIGRATIONS_LEDGER} (name) VALUES (?)`, args: [file.name] },
-      ],
+      [...splitStatements(file.sql), { sql: `INSERT INTO ${MIGRATIONS_LEDGER} (name) VALUES (?)`, args: [file.name] }],
       'write',
     );
     applied.push(file.name);

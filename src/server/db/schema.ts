@@ -75,7 +75,10 @@ export const provinces = sqliteTable(
     kind: text('kind', { enum: ['city', 'province'] }).notNull(),
     region: text('region').notNull(),
     /** Pre-2025 provinces merged into this one, JSON array of names: search and "formerly" labels. */
-    formedFrom: text('formed_from', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    formedFrom: text('formed_from', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** Administrative centre (seat of the provincial people's committee). */
     seat: text('seat').notNull(),
   },
@@ -108,7 +111,10 @@ export const cooperatives = sqliteTable(
     website: text('website'),
     zalo: text('zalo'),
     logoUrl: text('logo_url'),
-    images: text('images', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    images: text('images', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
     verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
     verificationEvidence: text('verification_evidence'),
@@ -129,7 +135,9 @@ export const cooperatives = sqliteTable(
     // province; with the id, the per-cooperative EXISTS probes need not read the table either.
     index('cooperatives_stats_idx').on(t.status, t.provinceCode, t.kind, t.sector, t.classification, t.id),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
-    index('cooperatives_demo_idx').on(t.isDemo).where(sql`${t.isDemo} = 1`),
+    index('cooperatives_demo_idx')
+      .on(t.isDemo)
+      .where(sql`${t.isDemo} = 1`),
     check('cooperatives_members_nonnegative', sql`${t.members} >= 0`),
   ],
 );
@@ -185,7 +193,10 @@ export const products = sqliteTable(
     seasonVi: text('season_vi'),
     seasonEn: text('season_en'),
     /** Uploaded photos in display order, the first on cards (src/server/media/stored-image.ts). */
-    images: text('images', { mode: 'json' }).$type<StoredImage[]>().notNull().default(sql`'[]'`),
+    images: text('images', { mode: 'json' })
+      .$type<StoredImage[]>()
+      .notNull()
+      .default(sql`'[]'`),
     status: text('status', { enum: PRODUCT_STATUSES }).notNull().default('draft'),
     rejectionReason: text('rejection_reason'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
@@ -263,10 +274,7 @@ export const certifications = sqliteTable(
     index('certifications_product_idx').on(t.productId, t.kind),
     index('certifications_cooperative_idx').on(t.cooperativeId),
     index('certifications_kind_idx').on(t.kind, t.productId),
-    check(
-      'certifications_validity_order',
-      sql`${t.validUntil} IS NULL OR ${t.validUntil} >= ${t.validFrom}`,
-    ),
+    check('certifications_validity_order', sql`${t.validUntil} IS NULL OR ${t.validUntil} >= ${t.validFrom}`),
   ],
 );
 
@@ -426,10 +434,7 @@ export const users = sqliteTable(
   (t) => [
     uniqueIndex('users_email_unique').on(t.email),
     index('users_cooperative_idx').on(t.cooperativeId),
-    check(
-      'users_member_has_cooperative',
-      sql`${t.role} <> 'member' OR ${t.cooperativeId} IS NOT NULL`,
-    ),
+    check('users_member_has_cooperative', sql`${t.role} <> 'member' OR ${t.cooperativeId} IS NOT NULL`),
   ],
 );
 
@@ -464,7 +469,10 @@ export const passwordResetTokens = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('password_reset_tokens_user_idx').on(t.userId), index('password_reset_tokens_expires_idx').on(t.expiresAt)],
+  (t) => [
+    index('password_reset_tokens_user_idx').on(t.userId),
+    index('password_reset_tokens_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /**

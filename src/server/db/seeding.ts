@@ -106,7 +106,10 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, events, data.events);
   await insertMissing(db, eventRegistrations, data.eventRegistrations);
   await insertMissing(db, eventRegistrationProducts, data.eventRegistrationProducts);
-  await seedDemoAccounts(db, data.cooperatives.map((row) => row.id));
+  await seedDemoAccounts(
+    db,
+    data.cooperatives.map((row) => row.id),
+  );
   // Ratings older than 36 months no longer count in lists.
   await refreshOcopStars(db, vietnamDate(now));
 }
@@ -121,7 +124,9 @@ export async function seedDemoAccounts(
   cooperativeIds: readonly string[] = buildDemoDataset(new Date()).cooperatives.map((row) => row.id),
 ): Promise<void> {
   const ids = DEMO_ACCOUNTS.map((account) => account.id);
-  const existing = new Set((await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((row) => row.id));
+  const existing = new Set(
+    (await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((row) => row.id),
+  );
   const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.id));
   const rows = await Promise.all(
     missing.map(async (account) => ({

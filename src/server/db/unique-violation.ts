@@ -35,7 +35,9 @@ function messages(error: unknown): string[] {
 export function isUniqueViolation(error: unknown, index?: readonly SQLiteColumn[]): boolean {
   const wanted = index ? new Set(index.map((column) => `${getTableName(column.table)}.${column.name}`)) : null;
   return messages(error).some((message) => {
-    const columns = UNIQUE_FAILED.exec(message)?.[1]?.split(',').map((column) => column.trim());
+    const columns = UNIQUE_FAILED.exec(message)?.[1]
+      ?.split(',')
+      .map((column) => column.trim());
     if (!columns) return false;
     return wanted === null || (columns.length === wanted.size && columns.every((column) => wanted.has(column)));
   });

@@ -29,10 +29,16 @@ function paragraphsHtml(text: string): string {
     .join('');
 }
 
-export function eventsToAtom(entries: readonly EventFeedEntry[], context: { origin: string; locale: Locale; selfUrl: string }): string {
+export function eventsToAtom(
+  entries: readonly EventFeedEntry[],
+  context: { origin: string; locale: Locale; selfUrl: string },
+): string {
   const d = dictionary(context.locale);
   const calendarUrl = absoluteUrl(context.origin, routes.events[context.locale]);
-  const newest = entries.reduce<Date | null>((latest, e) => (latest === null || e.updatedAt > latest ? e.updatedAt : latest), null);
+  const newest = entries.reduce<Date | null>(
+    (latest, e) => (latest === null || e.updatedAt > latest ? e.updatedAt : latest),
+    null,
+  );
   const feed = new Feed({
     id: calendarUrl,
     link: calendarUrl,

@@ -13,7 +13,10 @@ export interface CalendarLinkEvent extends EventTiming {
 
 /** 20261212T010000Z */
 function utcStamp(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function googleCalendarUrl(event: CalendarLinkEvent): string {

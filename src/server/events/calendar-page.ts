@@ -28,8 +28,20 @@ export async function loadCalendarPage(db: Database, params: URLSearchParams, no
         if (filters.view !== 'month') return listCalendarEvents(db, filters, now);
         const month = filters.month ?? monthOf(filters.from ?? vietnamDate(now));
         const items = await listMonthEvents(db, filters, month);
-        monthView = { month, previous: addMonths(month, -1), next: addMonths(month, 1), weeks: monthGrid(month, items) };
-        return { items, total: items.length, totalIsCapped: false, page: 1, limit: Math.max(1, items.length), sort: 'soonest' };
+        monthView = {
+          month,
+          previous: addMonths(month, -1),
+          next: addMonths(month, 1),
+          weeks: monthGrid(month, items),
+        };
+        return {
+          items,
+          total: items.length,
+          totalIsCapped: false,
+          page: 1,
+          limit: Math.max(1, items.length),
+          sort: 'soonest',
+        };
       },
       checkEventFilters,
     ),

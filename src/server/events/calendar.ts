@@ -77,7 +77,10 @@ export async function listMonthEvents(
     new Date(0),
     null,
   );
-  where.push(gt(events.endsAt, vietnamMidnight(`${month}-01`)), lt(events.startsAt, vietnamMidnight(`${addMonths(month, 1)}-01`)));
+  where.push(
+    gt(events.endsAt, vietnamMidnight(`${month}-01`)),
+    lt(events.startsAt, vietnamMidnight(`${addMonths(month, 1)}-01`)),
+  );
   const rows = await db
     .select(eventSummaryColumns)
     .from(events)
@@ -91,8 +94,26 @@ export async function listMonthEvents(
 /** What a calendar entry or a feed item says about an event: its stored columns, and its province by name. */
 export type EventFeedEntry = Pick<
   typeof events.$inferSelect,
-  | 'id' | 'slug' | 'kind' | 'titleVi' | 'titleEn' | 'descriptionVi' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'allDay'
-  | 'venue' | 'address' | 'onlineUrl' | 'organiser' | 'status' | 'cancelReason' | 'revision' | 'publishedAt' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'slug'
+  | 'kind'
+  | 'titleVi'
+  | 'titleEn'
+  | 'descriptionVi'
+  | 'descriptionEn'
+  | 'startsAt'
+  | 'endsAt'
+  | 'allDay'
+  | 'venue'
+  | 'address'
+  | 'onlineUrl'
+  | 'organiser'
+  | 'status'
+  | 'cancelReason'
+  | 'revision'
+  | 'publishedAt'
+  | 'createdAt'
+  | 'updatedAt'
 > & {
   provinceNameVi: string | null;
   provinceNameEn: string | null;

@@ -22,9 +22,29 @@ export interface EventParticipant {
 /** An event's stored columns as the public sees them (`revision` is the iCalendar SEQUENCE), and what follows from them. */
 export type EventDetail = Pick<
   typeof events.$inferSelect,
-  | 'id' | 'slug' | 'kind' | 'titleVi' | 'titleEn' | 'descriptionVi' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'allDay'
-  | 'venue' | 'address' | 'onlineUrl' | 'organiser' | 'registrationOpensAt' | 'registrationClosesAt' | 'boothCapacity'
-  | 'status' | 'cancelReason' | 'revision' | 'publishedAt' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'slug'
+  | 'kind'
+  | 'titleVi'
+  | 'titleEn'
+  | 'descriptionVi'
+  | 'descriptionEn'
+  | 'startsAt'
+  | 'endsAt'
+  | 'allDay'
+  | 'venue'
+  | 'address'
+  | 'onlineUrl'
+  | 'organiser'
+  | 'registrationOpensAt'
+  | 'registrationClosesAt'
+  | 'boothCapacity'
+  | 'status'
+  | 'cancelReason'
+  | 'revision'
+  | 'publishedAt'
+  | 'createdAt'
+  | 'updatedAt'
 > & {
   province: ProvinceRef | null;
   boothsLeft: number | null;
@@ -91,7 +111,12 @@ export function getPublicEvent(db: Database, slug: string, now: Date): Promise<E
 }
 
 /** The page of an event in one of `statuses`: the public ones, or drafts too for the officers' preview. */
-export async function getEventDetail(db: Database, slug: string, now: Date, statuses: readonly EventStatus[]): Promise<EventDetail> {
+export async function getEventDetail(
+  db: Database,
+  slug: string,
+  now: Date,
+  statuses: readonly EventStatus[],
+): Promise<EventDetail> {
   const [row] = await db
     .select({
       event: events,

@@ -30,7 +30,10 @@ const MAX_DESCRIPTION = 10_000;
 
 /** Form fields left empty arrive as ""; they mean "not given". */
 function absentIfBlank<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+  return z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
 }
 
 /** A malformed date or time is reported as such, not as a generic "invalid". */
@@ -38,15 +41,18 @@ const malformed = { params: { code: 'invalid_format' } };
 const calendarDate = z.string().refine(isCalendarDate, malformed);
 const clockTime = z.string().refine(isClockTime, malformed);
 /** An <input type="datetime-local"> value, read in Viet Nam: 2026-12-01T08:00. */
-const localDateTime = z
-  .string()
-  .refine((value) => {
-    const [date, time] = value.split('T');
-    return date !== undefined && time !== undefined && isCalendarDate(date) && isClockTime(time);
-  }, malformed);
+const localDateTime = z.string().refine((value) => {
+  const [date, time] = value.split('T');
+  return date !== undefined && time !== undefined && isCalendarDate(date) && isClockTime(time);
+}, malformed);
 /** A checkbox sends "on" when ticked and nothing otherwise; JSON sends a boolean. */
 const checkbox = z.preprocess(
-  (value) => (value === 'on' || value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === undefined ? false : value),
+  (value) =>
+    value === 'on' || value === 'true' || value === '1'
+      ? true
+      : value === 'false' || value === '0' || value === undefined
+        ? false
+        : value,
   z.boolean(),
 );
 
@@ -60,24 +66,36 @@ export const eventInputShape = {
   titleEn: absentIfBlank(z.string().trim().max(MAX_TITLE)),
   descriptionVi: absentIfBlank(z.string().trim().max(MAX_DESCRIPTION)),
   descriptionEn: absentIfBlank(z.string().trim().max(MAX_DESCRIPTION)),
-  allDay: checkbox.default(false).meta({ description: 'Whole days in Viet Nam; startTime and endTime are then not used.' }),
+  allDay: checkbox
+    .default(false)
+    .meta({ description: 'Whole days in Viet Nam; startTime and endTime are then not used.' }),
   /** First day. */
   startDate: calendarDate.meta({ format: 'date', description: 'First day (Viet Nam).' }),
   /** Last day, inclusive (the same as startDate for a one-day event). */
-  endDate: calendarDate.meta({ format: 'date', description: 'Last day, inclusive; the same as startDate for a one-day event.' }),
+  endDate: calendarDate.meta({
+    format: 'date',
+    description: 'Last day, inclusive; the same as startDate for a one-day event.',
+  }),
   /** Required unless allDay. */
   startTime: absentIfBlank(clockTime).meta(clockDoc('Required unless allDay.')),
   endTime: absentIfBlank(clockTime).meta(clockDoc('Required unless allDay; after the start.')),
   venue: absentIfBlank(z.string().trim().max(MAX_TITLE)).meta({
-    description: 'Venue of an event in person; then address and provinceCode are required. A venue or onlineUrl (or both) is needed.',
+    description:
+      'Venue of an event in person; then address and provinceCode are required. A venue or onlineUrl (or both) is needed.',
   }),
   address: absentIfBlank(z.string().trim().max(300)),
   /** GSO code of the province the venue is in. */
-  provinceCode: absentIfBlank(z.string().trim().max(8)).meta({ description: 'GSO code of one of the 34 provinces.', example: '01' }),
+  provinceCode: absentIfBlank(z.string().trim().max(8)).meta({
+    description: 'GSO code of one of the 34 provinces.',
+    example: '01',
+  }),
   onlineUrl: absentIfBlank(z.url({ protocol: /^https?$/ }).max(500)),
   organiser: z.string().trim().min(2).max(MAX_TITLE),
   registrationOpens: absentIfBlank(localDateTime).meta(localDateTimeDoc),
-  registrationCloses: absentIfBlank(localDateTime).meta({ ...localDateTimeDoc, description: `${localDateTimeDoc.description} After registrationOpens and no later than the start.` }),
+  registrationCloses: absentIfBlank(localDateTime).meta({
+    ...localDateTimeDoc,
+    description: `${localDateTimeDoc.description} After registrationOpens and no later than the start.`,
+  }),
   boothCapacity: absentIfBlank(z.coerce.number().int().min(1).max(MAX_BOOTHS)).meta({
     type: 'integer',
     minimum: 1,
@@ -116,8 +134,22 @@ type ParsedInput = z.output<z.ZodObject<typeof eventInputShape>>;
 /** An event's own columns, as stored (ids, slug, status and bookkeeping are the caller's). */
 export type EventFields = Pick<
   typeof events.$inferSelect,
-  | 'kind' | 'titleVi' | 'titleEn' | 'descriptionVi' | 'descriptionEn' | 'startsAt' | 'endsAt' | 'allDay' | 'venue' | 'address'
-  | 'provinceCode' | 'onlineUrl' | 'organiser' | 'registrationOpensAt' | 'registrationClosesAt' | 'boothCapacity'
+  | 'kind'
+  | 'titleVi'
+  | 'titleEn'
+  | 'descriptionVi'
+  | 'descriptionEn'
+  | 'startsAt'
+  | 'endsAt'
+  | 'allDay'
+  | 'venue'
+  | 'address'
+  | 'provinceCode'
+  | 'onlineUrl'
+  | 'organiser'
+  | 'registrationOpensAt'
+  | 'registrationClosesAt'
+  | 'boothCapacity'
 >;
 
 function localInstant(value: string): Date {
@@ -138,7 +170,8 @@ function isLocalDateTime(value: string | undefined): boolean {
  */
 function checkRules(input: ParsedInput, provinceCodes: ReadonlySet<string>, ctx: z.RefinementCtx): void {
   // A rule's message key travels in params.code (see fieldIssuesFromZod).
-  const issue = (path: string, code: string) => ctx.addIssue({ code: 'custom', path: [path], message: code, params: { code } });
+  const issue = (path: string, code: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message: code, params: { code } });
 
   if (typeof input.provinceCode === 'string' && !provinceCodes.has(input.provinceCode)) {
     issue('provinceCode', 'unknown_value');
@@ -168,7 +201,10 @@ function checkRules(input: ParsedInput, provinceCodes: ReadonlySet<string>, ctx:
     if (vietnamDateTime(input.endDate, input.endTime) <= startsAt) issue('endTime', 'ends_before_start');
   }
 
-  const startsAt = input.allDay || !input.startTime ? vietnamMidnight(input.startDate) : vietnamDateTime(input.startDate, input.startTime);
+  const startsAt =
+    input.allDay || !input.startTime
+      ? vietnamMidnight(input.startDate)
+      : vietnamDateTime(input.startDate, input.startTime);
   const opens = input.registrationOpens ? localInstant(input.registrationOpens) : null;
   const closes = input.registrationCloses ? localInstant(input.registrationCloses) : null;
   if (closes && closes > startsAt) issue('registrationCloses', 'registration_after_start');
@@ -177,9 +213,13 @@ function checkRules(input: ParsedInput, provinceCodes: ReadonlySet<string>, ctx:
 }
 
 function toFields(input: ParsedInput): EventFields {
-  const startsAt = input.allDay ? vietnamMidnight(input.startDate) : vietnamDateTime(input.startDate, input.startTime as string);
+  const startsAt = input.allDay
+    ? vietnamMidnight(input.startDate)
+    : vietnamDateTime(input.startDate, input.startTime as string);
   // All-day events end at the midnight after their last day (exclusive, as in iCalendar).
-  const endsAt = input.allDay ? vietnamMidnight(addDaysToDate(input.endDate, 1)) : vietnamDateTime(input.endDate, input.endTime as string);
+  const endsAt = input.allDay
+    ? vietnamMidnight(addDaysToDate(input.endDate, 1))
+    : vietnamDateTime(input.endDate, input.endTime as string);
   const inPerson = input.venue !== undefined;
   return {
     kind: input.kind,
@@ -203,16 +243,16 @@ function toFields(input: ParsedInput): EventFields {
 
 /** The schema, given the GSO codes of the provinces that exist (reference data, so the caller's to load). */
 export function eventInputSchema(provinceCodes: ReadonlySet<string>) {
-  return eventInputObject
-    .superRefine((input, ctx) => checkRules(input, provinceCodes, ctx))
-    .transform(toFields);
+  return eventInputObject.superRefine((input, ctx) => checkRules(input, provinceCodes, ctx)).transform(toFields);
 }
 
 export type EventValidation = { ok: true; fields: EventFields } | { ok: false; issues: FieldIssues };
 
 export function validateEventInput(input: unknown, provinceCodes: ReadonlySet<string>): EventValidation {
   const result = eventInputSchema(provinceCodes).safeParse(input);
-  return result.success ? { ok: true, fields: result.data } : { ok: false, issues: fieldIssuesFromZod(result.error, input) };
+  return result.success
+    ? { ok: true, fields: result.data }
+    : { ok: false, issues: fieldIssuesFromZod(result.error, input) };
 }
 
 /** The fields, or a ValidationError (422 for the API) naming every wrong field. */

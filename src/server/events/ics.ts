@@ -39,8 +39,11 @@ export function eventUid(eventId: string, origin: string): string {
 }
 
 /** Venue, address and province, or the online link: one line for LOCATION and calendar links. */
-export function eventLocation(entry: Pick<EventFeedEntry, 'venue' | 'address' | 'provinceNameVi' | 'provinceNameEn' | 'onlineUrl'>, locale: Locale): string {
-  const province = locale === 'en' ? entry.provinceNameEn ?? entry.provinceNameVi : entry.provinceNameVi;
+export function eventLocation(
+  entry: Pick<EventFeedEntry, 'venue' | 'address' | 'provinceNameVi' | 'provinceNameEn' | 'onlineUrl'>,
+  locale: Locale,
+): string {
+  const province = locale === 'en' ? (entry.provinceNameEn ?? entry.provinceNameVi) : entry.provinceNameVi;
   const parts = [entry.venue, entry.address].filter((part): part is string => Boolean(part));
   // Addresses usually end with their province already.
   if (province && !parts.some((part) => part.includes(entry.provinceNameVi ?? province))) parts.push(province);

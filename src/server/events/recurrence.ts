@@ -7,25 +7,44 @@
  * dates, so no time zone or daylight saving can shift an occurrence.
  */
 import { z } from 'zod';
-import { addDaysToDate, addMonths, daysBetween, daysInMonth, isCalendarDate, isoWeekday, monthOf } from '../time/vietnam';
+import {
+  addDaysToDate,
+  addMonths,
+  daysBetween,
+  daysInMonth,
+  isCalendarDate,
+  isoWeekday,
+  monthOf,
+} from '../time/vietnam';
 import type { EventInput } from './event-input';
 
 export const MAX_OCCURRENCES = 52;
 
 const count = z.coerce.number().int().min(1).max(MAX_OCCURRENCES).optional();
 /** The last day a series may fall on, inclusive (RFC 5545's UNTIL, as a date). */
-const until = z.string().refine(isCalendarDate, { params: { code: 'invalid_format' } }).meta({ format: 'date' }).optional();
+const until = z
+  .string()
+  .refine(isCalendarDate, { params: { code: 'invalid_format' } })
+  .meta({ format: 'date' })
+  .optional();
 /** A series ends after `count` events or on `until`, whichever the officer gives (one of them). */
 const end = { count, until };
 
 export const recurrenceRuleSchema = z
   .discriminatedUnion('frequency', [
     /** Every `interval` weeks on the weekday of the first event. */
-    z.strictObject({ frequency: z.literal('weekly'), interval: z.coerce.number().int().min(1).max(4).default(1), ...end }),
+    z.strictObject({
+      frequency: z.literal('weekly'),
+      interval: z.coerce.number().int().min(1).max(4).default(1),
+      ...end,
+    }),
     /** The n-th (1-4) or last (-1) given weekday (1 Monday … 7 Sunday) of each month. */
     z.strictObject({
       frequency: z.literal('monthly_weekday'),
-      ordinal: z.coerce.number().int().refine((n) => n === -1 || (n >= 1 && n <= 4)),
+      ordinal: z.coerce
+        .number()
+        .int()
+        .refine((n) => n === -1 || (n >= 1 && n <= 4)),
       weekday: z.coerce.number().int().min(1).max(7),
       ...end,
     }),

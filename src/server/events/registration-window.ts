@@ -21,7 +21,8 @@ export interface RegistrationTerms {
  * no one.
  */
 export function registrationState(event: RegistrationTerms, now: Date): RegistrationState {
-  if (event.boothCapacity === null && event.registrationOpensAt === null && event.registrationClosesAt === null) return 'none';
+  if (event.boothCapacity === null && event.registrationOpensAt === null && event.registrationClosesAt === null)
+    return 'none';
   if (event.status !== 'published' || now >= registrationDeadline(event)) return 'closed';
   if (event.registrationOpensAt && now < event.registrationOpensAt) return 'not_yet_open';
   return 'open';

@@ -19,9 +19,13 @@ export const DEVELOPMENT_FORM_SECRET = 'cho-htx-development-inquiry-form-secret'
 export type FormTokenProblem = 'invalid' | 'too_fast' | 'expired';
 
 async function mac(secret: string, issuedAt: number): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const signature = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`inquiry-form:${issuedAt}`));
   return new Uint8Array(signature);
 }

@@ -78,7 +78,12 @@ export async function countUnread(db: Database, user: SessionUser | null | undef
   return row?.n ?? 0;
 }
 
-export async function listInbox(db: Database, user: SessionUser | null | undefined, filter: InboxFilter, page: number): Promise<InboxPage> {
+export async function listInbox(
+  db: Database,
+  user: SessionUser | null | undefined,
+  filter: InboxFilter,
+  page: number,
+): Promise<InboxPage> {
   const cooperativeId = memberCooperative(user);
   const counts = await countByStatus(db, cooperativeId);
   const where =
@@ -112,7 +117,10 @@ export async function listInbox(db: Database, user: SessionUser | null | undefin
     counts,
     page: current,
     pageCount,
-    items: rows.map(({ message, ...row }) => ({ ...row, excerpt: message.length > 140 ? `${message.slice(0, 139)}…` : message })),
+    items: rows.map(({ message, ...row }) => ({
+      ...row,
+      excerpt: message.length > 140 ? `${message.slice(0, 139)}…` : message,
+    })),
   };
 }
 
@@ -181,7 +189,12 @@ async function loadOwnInquiry(db: Database, user: SessionUser | null | undefined
 }
 
 /** Opens an inquiry: a new one becomes read. */
-export async function openInquiry(db: Database, user: SessionUser | null | undefined, reference: string, now: Date): Promise<InquiryDetail> {
+export async function openInquiry(
+  db: Database,
+  user: SessionUser | null | undefined,
+  reference: string,
+  now: Date,
+): Promise<InquiryDetail> {
   const row = await loadOwnInquiry(db, user, reference);
   let status = row.status;
   if (status === 'new') {
@@ -192,7 +205,12 @@ export async function openInquiry(db: Database, user: SessionUser | null | undef
     status = 'read';
   }
   const replies = await db
-    .select({ id: inquiryReplies.id, body: inquiryReplies.body, createdAt: inquiryReplies.createdAt, authorName: users.displayName })
+    .select({
+      id: inquiryReplies.id,
+      body: inquiryReplies.body,
+      createdAt: inquiryReplies.createdAt,
+      authorName: users.displayName,
+    })
     .from(inquiryReplies)
     .leftJoin(users, eq(users.id, inquiryReplies.authorUserId))
     .where(eq(inquiryReplies.inquiryId, row.id))
@@ -201,7 +219,10 @@ export async function openInquiry(db: Database, user: SessionUser | null | undef
   return {
     ...rest,
     status,
-    product: productSlug && productNameVi !== null ? { slug: productSlug, nameVi: productNameVi, nameEn: productNameEn ?? '' } : null,
+    product:
+      productSlug && productNameVi !== null
+        ? { slug: productSlug, nameVi: productNameVi, nameEn: productNameEn ?? '' }
+        : null,
     replies,
   };
 }
@@ -225,7 +246,8 @@ export async function replyToInquiry(
   const row = await loadOwnInquiry(db, user, reference);
   const text = body.normalize('NFC').trim();
   if (!text) throw new ValidationError({ body: { code: 'required' } });
-  if (text.length > REPLY_MAX_LENGTH) throw new ValidationError({ body: { code: 'too_long', params: { max: REPLY_MAX_LENGTH } } });
+  if (text.length > REPLY_MAX_LENGTH)
+    throw new ValidationError({ body: { code: 'too_long', params: { max: REPLY_MAX_LENGTH } } });
   if (row.status === 'spam') throw new ValidationError({ body: { code: 'reply_to_spam' } });
   const replyId = newId();
   const mail = row.email
@@ -249,10 +271,16 @@ export async function replyToInquiry(
       )
     : [];
   await db.batch([
-    db.insert(inquiryReplies).values({ id: replyId, inquiryId: row.id, authorUserId: user?.id ?? null, body: text, createdAt: now }),
+    db
+      .insert(inquiryReplies)
+      .values({ id: replyId, inquiryId: row.id, authorUserId: user?.id ?? null, body: text, createdAt: now }),
     db
       .update(inquiries)
-      .set({ status: 'replied', firstRepliedAt: sql`coalesce(${inquiries.firstRepliedAt}, ${now.getTime()})`, updatedAt: now })
+      .set({
+        status: 'replied',
+        firstRepliedAt: sql`coalesce(${inquiries.firstRepliedAt}, ${now.getTime()})`,
+        updatedAt: now,
+      })
       .where(eq(inquiries.id, row.id)),
     ...mail,
   ]);
@@ -291,7 +319,11 @@ export async function actOnInquiry(
   if (action === 'reopen' && row.status !== 'closed') return { inquiryId: row.id, status: row.status, notify: false };
   const update = db
     .update(inquiries)
-    .set({ status: next, updatedAt: now, ...(action === 'spam' ? { spamScore: sql`max(${inquiries.spamScore}, 100)` } : {}) })
+    .set({
+      status: next,
+      updatedAt: now,
+      ...(action === 'spam' ? { spamScore: sql`max(${inquiries.spamScore}, 100)` } : {}),
+    })
     .where(and(eq(inquiries.id, row.id), eq(inquiries.status, row.status)));
   if (action !== 'not_spam') {
     await update;

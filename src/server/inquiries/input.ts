@@ -52,11 +52,10 @@ const optionalText = (max: number) =>
  */
 export const inquiryShape = z
   .strictObject({
-    product: z
-      .string()
-      .max(L.slugMax)
-      .nullish()
-      .meta({ description: 'Slug of a public product. Give a product, a cooperative, or both.', example: 'mat-ong-rung-u-minh' }),
+    product: z.string().max(L.slugMax).nullish().meta({
+      description: 'Slug of a public product. Give a product, a cooperative, or both.',
+      example: 'mat-ong-rung-u-minh',
+    }),
     cooperative: z.string().max(L.slugMax).nullish().meta({ description: 'Slug of an active cooperative.' }),
     name: text(L.nameMax)
       .pipe(z.string().min(1))
@@ -88,21 +87,28 @@ export const inquiryShape = z
       .string()
       .refine(isCalendarDate, custom('calendar_date'))
       .nullish()
-      .meta({ format: 'date', description: `From today in Viet Nam to ${L.wantedByMaxDays} days ahead.`, example: '2027-02-15' }),
+      .meta({
+        format: 'date',
+        description: `From today in Viet Nam to ${L.wantedByMaxDays} days ahead.`,
+        example: '2027-02-15',
+      }),
     message: text(L.messageMax)
       .pipe(z.string().min(L.messageMin))
-      .meta({ description: `${L.messageMin}–${L.messageMax} characters.`, example: 'Xin báo giá sỉ 500 kg, giao tại TP. Hồ Chí Minh trước Tết.' }),
+      .meta({
+        description: `${L.messageMin}–${L.messageMax} characters.`,
+        example: 'Xin báo giá sỉ 500 kg, giao tại TP. Hồ Chí Minh trước Tết.',
+      }),
     locale: z
       .enum(['vi', 'en'])
       .nullish()
       .meta({ description: 'Language for replies by mail; defaults to the request’s (?lang= or Accept-Language).' }),
-    consent: z.boolean().meta({ description: 'Must be true: the buyer agrees to be contacted about this inquiry.', example: true }),
+    consent: z
+      .boolean()
+      .meta({ description: 'Must be true: the buyer agrees to be contacted about this inquiry.', example: true }),
     /** The honeypot: invisible on the form; people leave it empty, form-filling bots do not. */
-    website: z
-      .string()
-      .max(2000)
-      .nullish()
-      .meta({ description: 'Honeypot: leave out or empty. Filled in, the inquiry is answered as accepted and discarded.' }),
+    website: z.string().max(2000).nullish().meta({
+      description: 'Honeypot: leave out or empty. Filled in, the inquiry is answered as accepted and discarded.',
+    }),
     turnstileToken: z
       .string()
       .max(4096)
@@ -140,17 +146,20 @@ function addDays(date: string, days: number): string {
 /** Rules across fields, on the raw values, so they are reported together with the shape's problems. */
 function crossFieldIssues(raw: Record<string, unknown>, now: Date, found: FieldIssues): FieldIssues {
   const issues: FieldIssues = {};
-  const present = (key: string) => typeof raw[key] === 'string' ? (raw[key] as string).trim() !== '' : raw[key] !== undefined && raw[key] !== null;
+  const present = (key: string) =>
+    typeof raw[key] === 'string' ? (raw[key] as string).trim() !== '' : raw[key] !== undefined && raw[key] !== null;
   if (!present('product') && !present('cooperative') && !found.product && !found.cooperative) {
     issues.product = { code: 'target_required' };
   }
-  if (!present('email') && !present('phone') && !found.email && !found.phone) issues.email = { code: 'contact_required' };
+  if (!present('email') && !present('phone') && !found.email && !found.phone)
+    issues.email = { code: 'contact_required' };
   if (present('quantity') && !present('unit') && !found.unit) issues.unit = { code: 'unit_required' };
   if (raw.consent === false && !found.consent) issues.consent = { code: 'consent_required' };
   if (typeof raw.wantedBy === 'string' && isCalendarDate(raw.wantedBy) && !found.wantedBy) {
     const today = vietnamToday(now);
     if (raw.wantedBy < today) issues.wantedBy = { code: 'date_in_past' };
-    else if (raw.wantedBy > addDays(today, L.wantedByMaxDays)) issues.wantedBy = { code: 'date_too_far', params: { days: L.wantedByMaxDays } };
+    else if (raw.wantedBy > addDays(today, L.wantedByMaxDays))
+      issues.wantedBy = { code: 'date_too_far', params: { days: L.wantedByMaxDays } };
   }
   return issues;
 }
@@ -194,7 +203,19 @@ export function parseInquiry(raw: unknown, now: Date, fallbackLocale: Locale): I
 
 /** The names of the form's fields, which are the JSON body's names. */
 export const INQUIRY_FORM_FIELDS = [
-  'product', 'cooperative', 'name', 'organisation', 'email', 'phone', 'country', 'quantity', 'unit', 'wantedBy', 'message', 'locale', 'website',
+  'product',
+  'cooperative',
+  'name',
+  'organisation',
+  'email',
+  'phone',
+  'country',
+  'quantity',
+  'unit',
+  'wantedBy',
+  'message',
+  'locale',
+  'website',
 ] as const;
 
 /**

@@ -9,7 +9,8 @@ export interface InquiryLinks {
 
 export function inquiryLinks(origin: string): InquiryLinks {
   return {
-    statusPage: (locale, reference) => new URL(`${routes.inquiryStatus[locale]}?reference=${encodeURIComponent(reference)}`, origin).href,
+    statusPage: (locale, reference) =>
+      new URL(`${routes.inquiryStatus[locale]}?reference=${encodeURIComponent(reference)}`, origin).href,
     inboxItem: (locale, reference) => new URL(inboxItemPaths(reference)[locale], origin).href,
   };
 }

@@ -34,12 +34,18 @@ export function retryDelayMs(attempts: number): number {
 
 /** Who hears of a new inquiry: the cooperative's public email and its members' accounts. */
 export async function cooperativeRecipients(db: Database, cooperativeId: string): Promise<string[]> {
-  const [cooperative] = await db.select({ email: cooperatives.email }).from(cooperatives).where(eq(cooperatives.id, cooperativeId)).limit(1);
+  const [cooperative] = await db
+    .select({ email: cooperatives.email })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, cooperativeId))
+    .limit(1);
   const members = await db
     .select({ email: users.email })
     .from(users)
     .where(and(eq(users.cooperativeId, cooperativeId), eq(users.role, 'member'), isNull(users.disabledAt)));
-  const all = [cooperative?.email ?? '', ...members.map((m) => m.email)].map((e) => e.trim().toLowerCase()).filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
+  const all = [cooperative?.email ?? '', ...members.map((m) => m.email)]
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
   return [...new Set(all)];
 }
 
@@ -142,7 +148,12 @@ export async function deliverForInquiry(
     .select({ id: inquiryNotifications.id })
     .from(inquiryNotifications)
     .where(and(eq(inquiryNotifications.inquiryId, inquiryId), eq(inquiryNotifications.status, 'pending')));
-  return deliverIds(db, mailer, rows.map((r) => r.id), now);
+  return deliverIds(
+    db,
+    mailer,
+    rows.map((r) => r.id),
+    now,
+  );
 }
 
 /** The cron's retry: every pending notification that is due, oldest first, a bounded number per run. */
@@ -158,7 +169,12 @@ export async function deliverDueNotifications(
     .where(and(eq(inquiryNotifications.status, 'pending'), lte(inquiryNotifications.nextAttemptAt, now())))
     .orderBy(asc(inquiryNotifications.nextAttemptAt))
     .limit(limit);
-  return deliverIds(db, mailer, rows.map((r) => r.id), now);
+  return deliverIds(
+    db,
+    mailer,
+    rows.map((r) => r.id),
+    now,
+  );
 }
 
 export interface NotificationProblem {
@@ -182,31 +198,36 @@ export const STUCK_AFTER_MS = 10 * MINUTE_MS;
  * that mail is stuck, not what it says.
  */
 export async function listNotificationProblems(db: Database, now: Date, limit = 100): Promise<NotificationProblem[]> {
-  return db
-    .select({
-      id: inquiryNotifications.id,
-      reference: inquiries.reference,
-      cooperativeName: cooperatives.name,
-      kind: inquiryNotifications.kind,
-      status: inquiryNotifications.status,
-      attempts: inquiryNotifications.attempts,
-      nextAttemptAt: inquiryNotifications.nextAttemptAt,
-      lastError: inquiryNotifications.lastError,
-      createdAt: inquiryNotifications.createdAt,
-    })
-    .from(inquiryNotifications)
-    .innerJoin(inquiries, eq(inquiries.id, inquiryNotifications.inquiryId))
-    .innerJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId))
-    .where(
-      or(
-        eq(inquiryNotifications.status, 'failed'),
-        and(
-          eq(inquiryNotifications.status, 'pending'),
-          or(sql`${inquiryNotifications.attempts} > 0`, lte(inquiryNotifications.createdAt, new Date(now.getTime() - STUCK_AFTER_MS))),
+  return (
+    db
+      .select({
+        id: inquiryNotifications.id,
+        reference: inquiries.reference,
+        cooperativeName: cooperatives.name,
+        kind: inquiryNotifications.kind,
+        status: inquiryNotifications.status,
+        attempts: inquiryNotifications.attempts,
+        nextAttemptAt: inquiryNotifications.nextAttemptAt,
+        lastError: inquiryNotifications.lastError,
+        createdAt: inquiryNotifications.createdAt,
+      })
+      .from(inquiryNotifications)
+      .innerJoin(inquiries, eq(inquiries.id, inquiryNotifications.inquiryId))
+      .innerJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId))
+      .where(
+        or(
+          eq(inquiryNotifications.status, 'failed'),
+          and(
+            eq(inquiryNotifications.status, 'pending'),
+            or(
+              sql`${inquiryNotifications.attempts} > 0`,
+              lte(inquiryNotifications.createdAt, new Date(now.getTime() - STUCK_AFTER_MS)),
+            ),
+          ),
         ),
-      ),
-    )
-    // 'failed' sorts before 'pending'.
-    .orderBy(asc(inquiryNotifications.status), asc(inquiryNotifications.createdAt))
-    .limit(limit);
+      )
+      // 'failed' sorts before 'pending'.
+      .orderBy(asc(inquiryNotifications.status), asc(inquiryNotifications.createdAt))
+      .limit(limit)
+  );
 }

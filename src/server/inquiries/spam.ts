@@ -10,11 +10,31 @@
  */
 export const SPAM_THRESHOLD = 5;
 
-const LINK = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:com|net|org|info|biz|xyz|top|ru|cn|io|link|click|site|online)\b/gi;
+const LINK =
+  /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(?:com|net|org|info|biz|xyz|top|ru|cn|io|link|click|site|online)\b/gi;
 const ONE_LINK = new RegExp(LINK.source, 'i');
 const SPAM_WORDS = [
-  'viagra', 'cialis', 'casino', 'porn', 'xxx', 'crypto', 'bitcoin', 'forex', 'loan', 'seo service', 'backlink',
-  'payday', 'betting', 'lottery', 'cá cược', 'nhà cái', 'cờ bạc', 'vay tiền', 'lô đề', 'tài xỉu', 'bán dâm',
+  'viagra',
+  'cialis',
+  'casino',
+  'porn',
+  'xxx',
+  'crypto',
+  'bitcoin',
+  'forex',
+  'loan',
+  'seo service',
+  'backlink',
+  'payday',
+  'betting',
+  'lottery',
+  'cá cược',
+  'nhà cái',
+  'cờ bạc',
+  'vay tiền',
+  'lô đề',
+  'tài xỉu',
+  'bán dâm',
 ];
 
 export interface SpamInput {

@@ -48,7 +48,9 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 interface Tally {
@@ -68,7 +70,11 @@ function figures(tally: Tally): InquiryFigures {
   return { ...counts, medianResponseHours: hours === null ? null : Math.round((hours / 3_600_000) * 10) / 10 };
 }
 
-export async function inquiryStatistics(db: Database, user: SessionUser | null | undefined, now: Date): Promise<InquiryStatistics> {
+export async function inquiryStatistics(
+  db: Database,
+  user: SessionUser | null | undefined,
+  now: Date,
+): Promise<InquiryStatistics> {
   requireOfficer(user);
   const since = new Date(now.getTime() - STATISTICS_DAYS * DAY_MS);
   // Only what the figures need: ids, status and two instants per inquiry (the index on created_at bounds the scan).
@@ -88,7 +94,10 @@ export async function inquiryStatistics(db: Database, user: SessionUser | null |
     .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
     .where(and(gte(inquiries.createdAt, since)));
   const overall = emptyTally();
-  const byCooperative = new Map<string, { tally: Tally; name: string; provinceNameVi: string; provinceNameEn: string }>();
+  const byCooperative = new Map<
+    string,
+    { tally: Tally; name: string; provinceNameVi: string; provinceNameEn: string }
+  >();
   const byProvince = new Map<string, { tally: Tally; nameVi: string; nameEn: string }>();
   for (const row of rows) {
     const coop = byCooperative.get(row.cooperativeSlug) ?? {
@@ -98,7 +107,11 @@ export async function inquiryStatistics(db: Database, user: SessionUser | null |
       provinceNameEn: row.provinceNameEn,
     };
     byCooperative.set(row.cooperativeSlug, coop);
-    const province = byProvince.get(row.provinceSlug) ?? { tally: emptyTally(), nameVi: row.provinceNameVi, nameEn: row.provinceNameEn };
+    const province = byProvince.get(row.provinceSlug) ?? {
+      tally: emptyTally(),
+      nameVi: row.provinceNameVi,
+      nameEn: row.provinceNameEn,
+    };
     byProvince.set(row.provinceSlug, province);
     for (const tally of [overall, coop.tally, province.tally]) {
       tally.total += 1;
@@ -112,9 +125,17 @@ export async function inquiryStatistics(db: Database, user: SessionUser | null |
   return {
     since,
     overall: figures(overall),
-    byProvince: [...byProvince].map(([slug, p]) => ({ slug, nameVi: p.nameVi, nameEn: p.nameEn, ...figures(p.tally) })).sort((a, b) => b.total - a.total),
+    byProvince: [...byProvince]
+      .map(([slug, p]) => ({ slug, nameVi: p.nameVi, nameEn: p.nameEn, ...figures(p.tally) }))
+      .sort((a, b) => b.total - a.total),
     byCooperative: [...byCooperative]
-      .map(([slug, c]) => ({ slug, name: c.name, provinceNameVi: c.provinceNameVi, provinceNameEn: c.provinceNameEn, ...figures(c.tally) }))
+      .map(([slug, c]) => ({
+        slug,
+        name: c.name,
+        provinceNameVi: c.provinceNameVi,
+        provinceNameEn: c.provinceNameEn,
+        ...figures(c.tally),
+      }))
       .sort((a, b) => b.total - a.total),
   };
 }

@@ -83,7 +83,8 @@ export async function lookUpInquiry(
     : [];
   const matches =
     row !== undefined &&
-    ((row.email !== null && row.email === normaliseEmail(contact)) || (row.phone !== null && row.phone === normalisePhone(contact)));
+    ((row.email !== null && row.email === normaliseEmail(contact)) ||
+      (row.phone !== null && row.phone === normalisePhone(contact)));
   if (!row || !matches) throw new NotFoundError('inquiry', 'inquiry');
   await refundAttempt(db, limits, now);
   const replies = await db
@@ -96,7 +97,10 @@ export async function lookUpInquiry(
     status: publicStatus(row.status),
     createdAt: row.createdAt,
     cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
-    product: row.productSlug && row.productNameVi !== null ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' } : null,
+    product:
+      row.productSlug && row.productNameVi !== null
+        ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' }
+        : null,
     message: row.message,
     quantity: row.quantity,
     unit: row.unit,

@@ -69,21 +69,32 @@ export function targetLimitKey(cooperativeId: string) {
 }
 
 /** The fields as stored, hashed: a key reused for different fields is refused instead of answered. */
-function fingerprint(input: InquiryInput, target: { productSlug: string | null; cooperativeSlug: string | null }): string {
+function fingerprint(
+  input: InquiryInput,
+  target: { productSlug: string | null; cooperativeSlug: string | null },
+): string {
   const { honeypot: _h, turnstileToken: _t, ...fields } = input;
   return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify({ ...fields, ...target }))));
 }
 
 async function findByIdempotencyKey(db: Database, key: string) {
   const [row] = await db
-    .select({ id: inquiries.id, reference: inquiries.reference, createdAt: inquiries.createdAt, fingerprint: inquiries.requestFingerprint })
+    .select({
+      id: inquiries.id,
+      reference: inquiries.reference,
+      createdAt: inquiries.createdAt,
+      fingerprint: inquiries.requestFingerprint,
+    })
     .from(inquiries)
     .where(eq(inquiries.idempotencyKey, key))
     .limit(1);
   return row ?? null;
 }
 
-function replay(row: NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>, expected: string): SubmissionOutcome {
+function replay(
+  row: NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>,
+  expected: string,
+): SubmissionOutcome {
   if (row.fingerprint !== expected) throw new ValidationError({ idempotencyKey: { code: 'idempotency_key_reused' } });
   return { kind: 'replayed', inquiryId: row.id, receipt: { reference: row.reference, createdAt: row.createdAt } };
 }
@@ -99,16 +110,29 @@ interface Target {
 async function resolveTarget(db: Database, input: InquiryInput): Promise<Target> {
   if (input.productSlug) {
     const [product] = await db
-      .select({ id: products.id, nameVi: products.nameVi, cooperativeId: cooperatives.id, cooperativeName: cooperatives.name, cooperativeSlug: cooperatives.slug })
+      .select({
+        id: products.id,
+        nameVi: products.nameVi,
+        cooperativeId: cooperatives.id,
+        cooperativeName: cooperatives.name,
+        cooperativeSlug: cooperatives.slug,
+      })
       .from(products)
       .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
-      .where(and(eq(products.slug, input.productSlug), eq(products.status, 'published'), eq(cooperatives.status, 'active')))
+      .where(
+        and(eq(products.slug, input.productSlug), eq(products.status, 'published'), eq(cooperatives.status, 'active')),
+      )
       .limit(1);
     if (!product) throw new NotFoundError('product', 'product', { product: { code: 'unknown_product' } });
     if (input.cooperativeSlug && input.cooperativeSlug !== product.cooperativeSlug) {
       throw new ValidationError({ cooperative: { code: 'product_not_of_cooperative' } });
     }
-    return { cooperativeId: product.cooperativeId, cooperativeName: product.cooperativeName, productId: product.id, productName: product.nameVi };
+    return {
+      cooperativeId: product.cooperativeId,
+      cooperativeName: product.cooperativeName,
+      productId: product.id,
+      productName: product.nameVi,
+    };
   }
   const [cooperative] = await db
     .select({ id: cooperatives.id, name: cooperatives.name })
@@ -119,7 +143,12 @@ async function resolveTarget(db: Database, input: InquiryInput): Promise<Target>
   return { cooperativeId: cooperative.id, cooperativeName: cooperative.name, productId: null, productName: null };
 }
 
-export async function submitInquiry(db: Database, raw: unknown, context: SubmissionContext, now: Date): Promise<SubmissionOutcome> {
+export async function submitInquiry(
+  db: Database,
+  raw: unknown,
+  context: SubmissionContext,
+  now: Date,
+): Promise<SubmissionOutcome> {
   if (context.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(context.idempotencyKey)) {
     throw new ValidationError({ idempotencyKey: { code: 'idempotency_key_format' } });
   }
@@ -180,7 +209,9 @@ export async function submitInquiry(db: Database, raw: unknown, context: Submiss
   const insert = context.idempotencyKey
     ? db.insert(inquiries).values(row).onConflictDoNothing({ target: inquiries.idempotencyKey })
     : db.insert(inquiries).values(row);
-  const notifications = spam ? [] : await newInquiryNotifications(db, { ...row, ...target, reference }, context.links, now);
+  const notifications = spam
+    ? []
+    : await newInquiryNotifications(db, { ...row, ...target, reference }, context.links, now);
   await db.batch([insert, ...notifications]);
 
   if (context.idempotencyKey) {

@@ -11,7 +11,10 @@ export interface InquiryTarget {
   cooperativeName: string;
 }
 
-export async function findInquiryTarget(db: Database, query: { product?: string | null; cooperative?: string | null }): Promise<InquiryTarget | null> {
+export async function findInquiryTarget(
+  db: Database,
+  query: { product?: string | null; cooperative?: string | null },
+): Promise<InquiryTarget | null> {
   if (query.product) {
     const [row] = await db
       .select({

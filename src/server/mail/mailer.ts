@@ -85,7 +85,11 @@ export function outboxEnabled(config: MailConfig): boolean {
 
 export function mailerFor(config: MailConfig, db: Database): Mailer {
   if (config.MAIL_API_URL) {
-    return new HttpApiMailer({ url: config.MAIL_API_URL, apiKey: config.MAIL_API_KEY, from: config.MAIL_FROM || DEFAULT_MAIL_FROM });
+    return new HttpApiMailer({
+      url: config.MAIL_API_URL,
+      apiKey: config.MAIL_API_KEY,
+      from: config.MAIL_FROM || DEFAULT_MAIL_FROM,
+    });
   }
   if (outboxEnabled(config)) return new OutboxMailer(db);
   return new DroppingMailer();

@@ -82,19 +82,25 @@ export async function imageListFromForm(
   newField: string,
 ): Promise<ImageListOutcome> {
   const issues: FieldIssues = {};
-  const owned = await ownedImages(db, owner.cooperativeId, posted.map((image) => image.id));
+  const owned = await ownedImages(
+    db,
+    owner.cooperativeId,
+    posted.map((image) => image.id),
+  );
   const kept = keptInOrder(posted).map((image) => ({ image, size: owned.get(image.id) }));
   const images: StoredImage[] = [];
   for (const { image, size } of kept) {
     if (!size) continue;
     for (const field of ['altVi', 'altEn'] as const) {
-      if (image[field].length > MAX_ALT_LENGTH) issues[imageFieldName(image.id, field)] = { code: 'too_long', params: { max: MAX_ALT_LENGTH } };
+      if (image[field].length > MAX_ALT_LENGTH)
+        issues[imageFieldName(image.id, field)] = { code: 'too_long', params: { max: MAX_ALT_LENGTH } };
     }
     images.push({ id: image.id, ...size, altVi: image.altVi, altEn: image.altEn });
   }
   const added = await storeImageFiles(db, store, owner, files);
   for (const image of added.stored) if (!images.some((known) => known.id === image.id)) images.push(image);
   if (added.issue) issues[newField] = added.issue;
-  else if (images.length > MAX_PRODUCT_IMAGES) issues[newField] = { code: 'image_count', params: { max: MAX_PRODUCT_IMAGES } };
+  else if (images.length > MAX_PRODUCT_IMAGES)
+    issues[newField] = { code: 'image_count', params: { max: MAX_PRODUCT_IMAGES } };
   return { images, issues };
 }

@@ -21,7 +21,8 @@ import { sniffImageType } from './sniff';
 import { cleanWebp } from './webp';
 
 /** Why an upload was refused: a key under `validation.` in the dictionaries. */
-export type ImageRefusalCode = 'image_empty' | 'image_too_large' | 'image_type' | 'image_unreadable' | 'image_dimensions';
+export type ImageRefusalCode =
+  'image_empty' | 'image_too_large' | 'image_type' | 'image_unreadable' | 'image_dimensions';
 
 export class ImageRefusedError extends Error {
   constructor(

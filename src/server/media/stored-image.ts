@@ -95,11 +95,19 @@ export function imageAlt(image: StoredImage, locale: 'vi' | 'en'): string {
  * path and size): that variant and the 160 one. Null for any other path (an
  * external URL from before uploads), which is then shown plainly.
  */
-export function cardImageSources(card: { image: string | null; imageWidth: number | null; imageHeight: number | null }): ImageSources | null {
+export function cardImageSources(card: {
+  image: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+}): ImageSources | null {
   if (!card.image) return null;
   const media = parseMediaPath(card.image);
   if (!media || !card.imageWidth || !card.imageHeight) return null;
-  return imageSources({ id: media.id, width: card.imageWidth, height: card.imageHeight, altVi: '', altEn: '' }, [160, 640], 640);
+  return imageSources(
+    { id: media.id, width: card.imageWidth, height: card.imageHeight, altVi: '', altEn: '' },
+    [160, 640],
+    640,
+  );
 }
 
 /** The variant a cooperative's logo address points at (logo_url); pages pick smaller ones through logoSources. */
@@ -116,5 +124,9 @@ export const UPLOADED_LOGO_PATH = /^\/media\/[a-z2-7]{32}\/640\.webp$/;
 export function logoSources(logoUrl: string, box: number): { src: string; srcset?: string; sizes?: string } {
   const media = parseMediaPath(logoUrl);
   if (!media) return { src: logoUrl };
-  return { src: mediaPath(media.id, 160), srcset: `${mediaPath(media.id, 160)} 160w, ${mediaPath(media.id, 640)} 640w`, sizes: `${box}px` };
+  return {
+    src: mediaPath(media.id, 160),
+    srcset: `${mediaPath(media.id, 160)} 160w, ${mediaPath(media.id, 640)} 640w`,
+    sizes: `${box}px`,
+  };
 }

@@ -30,7 +30,12 @@ export interface UploadOwner {
 }
 
 /** One upload: refused (ImageRefusedError) before anything is written, or stored whole. */
-export async function storeImage(db: Database, store: MediaStore, owner: UploadOwner, bytes: Uint8Array<ArrayBuffer>): Promise<StoredImage> {
+export async function storeImage(
+  db: Database,
+  store: MediaStore,
+  owner: UploadOwner,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<StoredImage> {
   const processed = await processImage(store.images, bytes);
   // Random, not derived from the file: an id computed from the bytes would let anyone holding the
   // original photo find a draft's image. Ids stored before were SHA-256 of the cooperative and
@@ -48,17 +53,15 @@ export async function storeImage(db: Database, store: MediaStore, owner: UploadO
       }),
     ),
   );
-  await db
-    .insert(mediaImages)
-    .values({
-      id,
-      cooperativeId: owner.cooperativeId,
-      uploadedBy: owner.userId,
-      width: largest.width,
-      height: largest.height,
-      sourceType: processed.sourceType,
-      sourceBytes: bytes.length,
-    });
+  await db.insert(mediaImages).values({
+    id,
+    cooperativeId: owner.cooperativeId,
+    uploadedBy: owner.userId,
+    width: largest.width,
+    height: largest.height,
+    sourceType: processed.sourceType,
+    sourceBytes: bytes.length,
+  });
   return { id, width: largest.width, height: largest.height, altVi: '', altEn: '' };
 }
 
@@ -87,18 +90,30 @@ export interface StoredFiles {
  * The files of a form field, in order. Empty file inputs (nothing chosen)
  * are skipped; a refused file stops the rest, and its issue names it.
  */
-export async function storeImageFiles(db: Database, store: MediaStore, owner: UploadOwner, files: readonly File[]): Promise<StoredFiles> {
+export async function storeImageFiles(
+  db: Database,
+  store: MediaStore,
+  owner: UploadOwner,
+  files: readonly File[],
+): Promise<StoredFiles> {
   const stored: StoredImage[] = [];
   for (const file of files) {
     if (file.size === 0 && file.name === '') continue;
     const name = file.name.slice(0, 80) || '—';
     // Refused by its size before it is read at all.
-    if (file.size > MAX_IMAGE_BYTES) return { stored, issue: { code: 'image_too_large', params: { file: name, max: MAX_IMAGE_MEGABYTES } } };
+    if (file.size > MAX_IMAGE_BYTES)
+      return { stored, issue: { code: 'image_too_large', params: { file: name, max: MAX_IMAGE_MEGABYTES } } };
     try {
       stored.push(await storeImage(db, store, owner, new Uint8Array(await file.arrayBuffer())));
     } catch (error) {
       if (!(error instanceof ImageRefusedError)) throw error;
-      return { stored, issue: { code: error.refusal, params: { ...error.params, file: name, max: error.params.max ?? MAX_IMAGE_MEGABYTES } } };
+      return {
+        stored,
+        issue: {
+          code: error.refusal,
+          params: { ...error.params, file: name, max: error.params.max ?? MAX_IMAGE_MEGABYTES },
+        },
+      };
     }
   }
   return { stored, issue: null };

@@ -20,7 +20,12 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { vietnamDate } from '../time/vietnam';
 import { applyProfileChange, loadProfileRevision } from '../cooperatives/profile-changes';
 import { findRevisionById, markRevisionRejected, type PendingRevision } from './pending-revisions';
-import { applyProductRevision, loadProductRevision, PRODUCT_CHANGE_APPROVED, PRODUCT_FIELD_NAMES } from '../products/product-revisions';
+import {
+  applyProductRevision,
+  loadProductRevision,
+  PRODUCT_CHANGE_APPROVED,
+  PRODUCT_FIELD_NAMES,
+} from '../products/product-revisions';
 import { moveStatus } from '../products/product-writes';
 import { type ProductFields, productFieldColumns } from '../products/owner-list';
 import { diffFields, type FieldChange as AnyFieldChange } from './revision-diff';
@@ -28,7 +33,6 @@ import type { RevisionEntityType, RevisionStatus } from './vocabulary';
 
 export const APPROVED_ACTION = 'product.approved';
 export const REJECTED_ACTION = 'product.rejected';
-
 
 /**
  * What waits for a decision: a product submitted for the first time, one
@@ -77,7 +81,10 @@ export async function listModerationQueue(db: Database, user: SessionUser | null
       .orderBy(asc(pendingRevisions.updatedAt)),
   ]);
   const entries: QueueEntry[] = [
-    ...submitted.map(({ publishedAt, ...row }) => ({ ...row, kind: publishedAt === null ? ('new_product' as const) : ('resubmitted_product' as const) })),
+    ...submitted.map(({ publishedAt, ...row }) => ({
+      ...row,
+      kind: publishedAt === null ? ('new_product' as const) : ('resubmitted_product' as const),
+    })),
     ...changes.map(({ entityType, productName, cooperativeName, ...row }) => ({
       ...row,
       cooperativeName,
@@ -132,7 +139,11 @@ function historyOf(decisions: Awaited<ReturnType<typeof decisionsOf>>): Decision
   }));
 }
 
-export async function loadReview(db: Database, user: SessionUser | null | undefined, productId: string): Promise<Review> {
+export async function loadReview(
+  db: Database,
+  user: SessionUser | null | undefined,
+  productId: string,
+): Promise<Review> {
   requireOfficer(user);
   const [row] = await db
     .select({
@@ -152,7 +163,9 @@ export async function loadReview(db: Database, user: SessionUser | null | undefi
   const { id, slug, status, cooperativeName, submittedAt, images, ...fields } = row;
   const decisions = await decisionsOf(db, 'product', id);
   // The last version that went public, by a first approval or an approved change.
-  const approval = decisions.find((decision) => decision.action === APPROVED_ACTION || decision.action === PRODUCT_CHANGE_APPROVED);
+  const approval = decisions.find(
+    (decision) => decision.action === APPROVED_ACTION || decision.action === PRODUCT_CHANGE_APPROVED,
+  );
   const approved = (approval?.detail?.snapshot ?? null) as Partial<ProductFields> | null;
   const changes = diffFields(PRODUCT_FIELD_NAMES, approved, fields);
   return {
@@ -186,7 +199,11 @@ export interface RevisionReview {
 }
 
 /** A pending (or rejected) change with its field-by-field diff against the published version. */
-export async function loadRevisionReview(db: Database, user: SessionUser | null | undefined, revisionId: string): Promise<RevisionReview> {
+export async function loadRevisionReview(
+  db: Database,
+  user: SessionUser | null | undefined,
+  revisionId: string,
+): Promise<RevisionReview> {
   requireOfficer(user);
   const revision = await findRevisionById(db, revisionId);
   if (!revision) throw new NotFoundError('revision');
@@ -197,14 +214,20 @@ export async function loadRevisionReview(db: Database, user: SessionUser | null 
     .limit(1);
   if (!cooperative) throw new NotFoundError('cooperative');
   const [state, decisions] = await Promise.all([
-    revision.entityType === 'product' ? loadProductRevision(db, revision.entityId) : loadProfileRevision(db, revision.entityId),
+    revision.entityType === 'product'
+      ? loadProductRevision(db, revision.entityId)
+      : loadProfileRevision(db, revision.entityId),
     decisionsOf(db, revision.entityType, revision.entityId),
   ]);
   if (!state) throw new NotFoundError('revision');
   let name = cooperative.name;
   let slug = cooperative.slug;
   if (revision.entityType === 'product') {
-    const [product] = await db.select({ nameVi: products.nameVi, slug: products.slug }).from(products).where(eq(products.id, revision.entityId)).limit(1);
+    const [product] = await db
+      .select({ nameVi: products.nameVi, slug: products.slug })
+      .from(products)
+      .where(eq(products.id, revision.entityId))
+      .limit(1);
     if (!product) throw new NotFoundError('product');
     ({ nameVi: name, slug } = product);
   }
@@ -235,10 +258,17 @@ async function pendingRevision(db: Database, revisionId: string): Promise<Pendin
  * profile shows it publicly from now on. A change edited again, withdrawn
  * or decided meanwhile is a conflict (409), not applied unseen.
  */
-export async function approveRevision(db: Database, user: SessionUser | null | undefined, revisionId: string, seenVersion: number, now: Date): Promise<RevisionEntityType> {
+export async function approveRevision(
+  db: Database,
+  user: SessionUser | null | undefined,
+  revisionId: string,
+  seenVersion: number,
+  now: Date,
+): Promise<RevisionEntityType> {
   const officer = requireOfficer(user);
   const revision = await pendingRevision(db, revisionId);
-  if (revision.status !== 'pending' || revision.version !== seenVersion) throw new ConflictError('changed since it was reviewed');
+  if (revision.status !== 'pending' || revision.version !== seenVersion)
+    throw new ConflictError('changed since it was reviewed');
   if (revision.entityType === 'product') await applyProductRevision(db, officer, revision, seenVersion, now);
   else await applyProfileChange(db, officer, revision, seenVersion, now);
   return revision.entityType;
@@ -264,8 +294,10 @@ export const REJECTION_REASON = { min: 5, max: 1000 };
 /** A rejection's reason, trimmed, within its length limits (ValidationError on `reason` otherwise). */
 function rejectionReason(reason: string): string {
   const text = reason.trim();
-  if (text.length < REJECTION_REASON.min) throw new ValidationError({ reason: { code: 'too_short', params: { min: REJECTION_REASON.min } } });
-  if (text.length > REJECTION_REASON.max) throw new ValidationError({ reason: { code: 'too_long', params: { max: REJECTION_REASON.max } } });
+  if (text.length < REJECTION_REASON.min)
+    throw new ValidationError({ reason: { code: 'too_short', params: { min: REJECTION_REASON.min } } });
+  if (text.length > REJECTION_REASON.max)
+    throw new ValidationError({ reason: { code: 'too_long', params: { max: REJECTION_REASON.max } } });
   return text;
 }
 
@@ -282,7 +314,11 @@ export async function approveProduct(
   now: Date,
 ): Promise<void> {
   const officer = requireOfficer(user);
-  const [row] = await db.select({ updatedAt: products.updatedAt, publishedAt: products.publishedAt, ...productFieldColumns }).from(products).where(eq(products.id, productId)).limit(1);
+  const [row] = await db
+    .select({ updatedAt: products.updatedAt, publishedAt: products.publishedAt, ...productFieldColumns })
+    .from(products)
+    .where(eq(products.id, productId))
+    .limit(1);
   if (!row) throw new NotFoundError('product');
   const { updatedAt, publishedAt, ...snapshot } = row;
   if (updatedAt.getTime() !== seenVersion) throw new ConflictError('changed since it was reviewed');
@@ -301,7 +337,12 @@ export async function approveProduct(
 }
 
 /** Sends a submitted product back with a reason its cooperative reads on its dashboard. */
-export async function rejectProduct(db: Database, user: SessionUser | null | undefined, productId: string, reason: string): Promise<void> {
+export async function rejectProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  productId: string,
+  reason: string,
+): Promise<void> {
   const officer = requireOfficer(user);
   const text = rejectionReason(reason);
   const [row] = await db.select({ id: products.id }).from(products).where(eq(products.id, productId)).limit(1);

@@ -55,7 +55,11 @@ async function selectRevision(db: Database, where: SQL | undefined): Promise<Pen
 }
 
 /** The record's revision (pending or rejected), if it has one. The caller checked who may see it. */
-export function findRevision(db: Database, entityType: RevisionEntityType, entityId: string): Promise<PendingRevision | null> {
+export function findRevision(
+  db: Database,
+  entityType: RevisionEntityType,
+  entityId: string,
+): Promise<PendingRevision | null> {
   return selectRevision(db, and(eq(pendingRevisions.entityType, entityType), eq(pendingRevisions.entityId, entityId)));
 }
 

@@ -42,10 +42,12 @@ export function changedFieldNames<F extends string>(changes: readonly FieldChang
 }
 
 /** The changed fields as `{ field: [before, after] }`, the shape the audit log keeps. */
-export function changeLog<F extends string>(changes: readonly FieldChange<F>[]): Partial<Record<F, [FieldValue, FieldValue]>> {
-  return Object.fromEntries(changes.filter((change) => change.changed).map((change) => [change.field, [change.before, change.after]])) as Partial<
-    Record<F, [FieldValue, FieldValue]>
-  >;
+export function changeLog<F extends string>(
+  changes: readonly FieldChange<F>[],
+): Partial<Record<F, [FieldValue, FieldValue]>> {
+  return Object.fromEntries(
+    changes.filter((change) => change.changed).map((change) => [change.field, [change.before, change.after]]),
+  ) as Partial<Record<F, [FieldValue, FieldValue]>>;
 }
 
 /**
@@ -53,6 +55,9 @@ export function changeLog<F extends string>(changes: readonly FieldChange<F>[]):
  * into the record. A stored proposal with extra keys (written by an older
  * version of the code, say) never reaches other columns.
  */
-export function proposedColumns<F extends string, T extends Record<F, unknown>>(fields: readonly F[], proposal: T): Pick<T, F> {
+export function proposedColumns<F extends string, T extends Record<F, unknown>>(
+  fields: readonly F[],
+  proposal: T,
+): Pick<T, F> {
   return Object.fromEntries(fields.map((field) => [field, proposal[field]])) as Pick<T, F>;
 }

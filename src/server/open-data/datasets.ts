@@ -33,7 +33,13 @@ export interface ExportFilter {
 interface DatasetDefinition {
   columns: readonly string[];
   /** One page of rows with ids after `afterId`, in id order. */
-  page(db: Database, filter: ExportFilter, afterId: string, limit: number, origin: string): Promise<{ lastId: string | null; rows: Row[] }>;
+  page(
+    db: Database,
+    filter: ExportFilter,
+    afterId: string,
+    limit: number,
+    origin: string,
+  ): Promise<{ lastId: string | null; rows: Row[] }>;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -45,9 +51,26 @@ function where(...parts: (SQL | undefined)[]) {
 const definitions: Record<Dataset, DatasetDefinition> = {
   cooperatives: {
     columns: [
-      'id', 'slug', 'name', 'kind', 'sector', 'registration_code', 'founded_year', 'members',
-      'classification', 'classification_year', 'province_code', 'province_name', 'commune', 'address',
-      'verified', 'phone', 'email', 'website', 'url', 'updated_at',
+      'id',
+      'slug',
+      'name',
+      'kind',
+      'sector',
+      'registration_code',
+      'founded_year',
+      'members',
+      'classification',
+      'classification_year',
+      'province_code',
+      'province_name',
+      'commune',
+      'address',
+      'verified',
+      'phone',
+      'email',
+      'website',
+      'url',
+      'updated_at',
     ],
     async page(db, filter, afterId, limit, origin) {
       const rows = await db
@@ -92,9 +115,25 @@ const definitions: Record<Dataset, DatasetDefinition> = {
   },
   products: {
     columns: [
-      'id', 'slug', 'name_vi', 'name_en', 'ocop_group', 'ocop_stars', 'cooperative_id', 'cooperative_name',
-      'province_code', 'province_name', 'commune', 'gtin', 'trace_code', 'price_vnd', 'unit_vi', 'unit_en',
-      'min_order', 'url', 'updated_at',
+      'id',
+      'slug',
+      'name_vi',
+      'name_en',
+      'ocop_group',
+      'ocop_stars',
+      'cooperative_id',
+      'cooperative_name',
+      'province_code',
+      'province_name',
+      'commune',
+      'gtin',
+      'trace_code',
+      'price_vnd',
+      'unit_vi',
+      'unit_en',
+      'min_order',
+      'url',
+      'updated_at',
     ],
     async page(db, filter, afterId, limit, origin) {
       const rows = await db
@@ -140,9 +179,24 @@ const definitions: Record<Dataset, DatasetDefinition> = {
   },
   events: {
     columns: [
-      'id', 'slug', 'kind', 'status', 'title_vi', 'title_en', 'starts_at', 'ends_at', 'all_day',
-      'province_code', 'province_name', 'venue', 'address', 'online_url', 'organiser', 'cancel_reason',
-      'url', 'updated_at',
+      'id',
+      'slug',
+      'kind',
+      'status',
+      'title_vi',
+      'title_en',
+      'starts_at',
+      'ends_at',
+      'all_day',
+      'province_code',
+      'province_name',
+      'venue',
+      'address',
+      'online_url',
+      'organiser',
+      'cancel_reason',
+      'url',
+      'updated_at',
     ],
     async page(db, filter, afterId, limit, origin) {
       const rows = await db
@@ -190,7 +244,13 @@ export function datasetColumns(dataset: Dataset): readonly string[] {
 }
 
 /** Rows page after page until the dataset is exhausted; each page is one query. */
-export async function* datasetRows(db: Database, dataset: Dataset, filter: ExportFilter, origin: string, pageSize = 500): AsyncGenerator<Row[]> {
+export async function* datasetRows(
+  db: Database,
+  dataset: Dataset,
+  filter: ExportFilter,
+  origin: string,
+  pageSize = 500,
+): AsyncGenerator<Row[]> {
   let afterId = '';
   for (;;) {
     const page = await definitions[dataset].page(db, filter, afterId, pageSize, origin);

@@ -29,7 +29,8 @@ function streamOf(parts: AsyncGenerator<string>): ReadableStream<Uint8Array> {
 export function csvStream(columns: readonly string[], pages: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
   async function* parts() {
     yield `${CSV_BYTE_ORDER_MARK}${csvRecords([columns])}`;
-    for await (const rows of pages) yield csvRecords(rows.map((row) => columns.map((column) => csvCell(row[column] ?? null))));
+    for await (const rows of pages)
+      yield csvRecords(rows.map((row) => columns.map((column) => csvCell(row[column] ?? null))));
   }
   return streamOf(parts());
 }

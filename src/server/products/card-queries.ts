@@ -103,7 +103,9 @@ export function bestProductsInProvince(
   limit: number,
   group?: OcopGroup,
 ): Promise<ProductCard[]> {
-  const where = group ? sql`p.province_code = ${provinceCode} AND p.ocop_group = ${group}` : sql`p.province_code = ${provinceCode}`;
+  const where = group
+    ? sql`p.province_code = ${provinceCode} AND p.ocop_group = ${group}`
+    : sql`p.province_code = ${provinceCode}`;
   return bestProductCards(db, 'products_province_idx', where, limit);
 }
 

@@ -35,7 +35,11 @@ const columns = {
 };
 
 function selectCertificates(db: Database, where: SQL | undefined) {
-  return db.select(columns).from(certifications).leftJoin(products, eq(products.id, certifications.productId)).where(where);
+  return db
+    .select(columns)
+    .from(certifications)
+    .leftJoin(products, eq(products.id, certifications.productId))
+    .where(where);
 }
 
 type Row = Awaited<ReturnType<typeof selectCertificates>>[number];
@@ -55,7 +59,12 @@ function toViews(rows: Row[], today: string): CertificateView[] {
       product:
         row.productId === null || row.productSlug === null
           ? null
-          : { id: row.productId, slug: row.productSlug, nameVi: row.productNameVi ?? '', nameEn: row.productNameEn ?? '' },
+          : {
+              id: row.productId,
+              slug: row.productSlug,
+              nameVi: row.productNameVi ?? '',
+              nameEn: row.productNameEn ?? '',
+            },
     }))
     .sort(
       (a, b) =>
@@ -89,7 +98,11 @@ export async function certificatesOfProduct(
  * All certificates of a cooperative: whole-cooperative ones and those of its
  * published products (a draft's certificates are not public yet).
  */
-export async function certificatesOfCooperative(db: Database, cooperativeId: string, today: string): Promise<CertificateView[]> {
+export async function certificatesOfCooperative(
+  db: Database,
+  cooperativeId: string,
+  today: string,
+): Promise<CertificateView[]> {
   const rows = await selectCertificates(
     db,
     and(

@@ -53,7 +53,11 @@ export async function findProductBySlug(db: Database, slug: string): Promise<Own
  * cooperative's records. NotFoundError when no product has the slug, and
  * exactly the same when another cooperative's product has it.
  */
-export async function findOwnedProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<OwnedProduct> {
+export async function findOwnedProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+): Promise<OwnedProduct> {
   // The role is checked before the lookup, so visitors learn nothing about which drafts exist.
   const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
   const product = await findProductBySlug(db, slug);

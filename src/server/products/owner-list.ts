@@ -34,13 +34,20 @@ export async function listCooperativeProducts(db: Database, cooperativeId: strin
       revisionStatus: pendingRevisions.status,
     })
     .from(products)
-    .leftJoin(pendingRevisions, and(eq(pendingRevisions.entityType, 'product'), eq(pendingRevisions.entityId, products.id)))
+    .leftJoin(
+      pendingRevisions,
+      and(eq(pendingRevisions.entityType, 'product'), eq(pendingRevisions.entityId, products.id)),
+    )
     .where(eq(products.cooperativeId, cooperativeId))
     .orderBy(asc(products.searchName));
 }
 
 export async function cooperativeName(db: Database, cooperativeId: string): Promise<string> {
-  const [row] = await db.select({ name: cooperatives.name }).from(cooperatives).where(eq(cooperatives.id, cooperativeId)).limit(1);
+  const [row] = await db
+    .select({ name: cooperatives.name })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, cooperativeId))
+    .limit(1);
   return row?.name ?? '';
 }
 

@@ -89,7 +89,12 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     .select({
       product: products,
       province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
-      contact: { phone: cooperatives.phone, email: cooperatives.email, website: cooperatives.website, zalo: cooperatives.zalo },
+      contact: {
+        phone: cooperatives.phone,
+        email: cooperatives.email,
+        website: cooperatives.website,
+        zalo: cooperatives.zalo,
+      },
     })
     .from(products)
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
@@ -202,7 +207,10 @@ async function relatedProducts(
   product: { id: string; ocopGroup: OcopGroup; provinceCode: string },
 ): Promise<ProductCard[]> {
   const others = (cards: ProductCard[], exclude: ReadonlySet<string>) => cards.filter((card) => !exclude.has(card.id));
-  const near = others(await bestProductsInProvince(db, product.provinceCode, RELATED_LIMIT + 1, product.ocopGroup), new Set([product.id]));
+  const near = others(
+    await bestProductsInProvince(db, product.provinceCode, RELATED_LIMIT + 1, product.ocopGroup),
+    new Set([product.id]),
+  );
   if (near.length >= RELATED_LIMIT) return near.slice(0, RELATED_LIMIT);
   // Enough to fill up even if this product and every one already picked come back again.
   const wider = await bestProductsInGroup(db, product.ocopGroup, 2 * RELATED_LIMIT + 1);

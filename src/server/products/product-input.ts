@@ -32,7 +32,13 @@ export const productInputSchema = z.strictObject({
   originFormerly: optionalText(200),
   gtin: gtinField.nullish().transform((value) => value ?? null),
   /** Whole VND; null when the price is given on request. */
-  priceVnd: z.number().int().min(0).max(1_000_000_000_000).nullish().transform((value) => value ?? null),
+  priceVnd: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000_000)
+    .nullish()
+    .transform((value) => value ?? null),
   unitVi: z.string().trim().min(1).max(30),
   unitEn: z.string().trim().min(1).max(30),
   minOrder: z.number().int().min(1).max(1_000_000),
@@ -54,7 +60,8 @@ export function ocopRatingInputSchema(now: Date) {
     })
     .superRefine((rating, ctx) => {
       if (rating.decisionDate > today) ctx.addIssue({ ...issue('date_in_future'), path: ['decisionDate'] });
-      if ((rating.stars === 5) !== (rating.level === 'national')) ctx.addIssue({ ...issue('ocop_level_mismatch'), path: ['level'] });
+      if ((rating.stars === 5) !== (rating.level === 'national'))
+        ctx.addIssue({ ...issue('ocop_level_mismatch'), path: ['level'] });
     });
 }
 

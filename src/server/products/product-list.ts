@@ -14,7 +14,6 @@ import type { ProductCard } from './card';
 import { PRODUCT_CARD_COLUMNS, type ProductCardRow, toProductCard } from './card-queries';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
 
-
 export type ProductListPage = ListPage<ProductCard, ProductSort>;
 
 const ORDER_BY: Record<Exclude<ProductSort, 'relevance'>, SQL> = {
@@ -42,7 +41,9 @@ function starsCondition(
 ): SQL {
   if (narrowed) return sql`+p.ocop_stars >= ${stars}`;
   if (stars >= 5) return sql`p.ocop_stars = 5`;
-  return counting || sort === 'stars' || sort === 'relevance' ? sql`p.ocop_stars >= ${stars}` : sql`+p.ocop_stars >= ${stars}`;
+  return counting || sort === 'stars' || sort === 'relevance'
+    ? sql`p.ocop_stars >= ${stars}`
+    : sql`+p.ocop_stars >= ${stars}`;
 }
 
 export async function listProducts(
@@ -96,7 +97,10 @@ export async function listProducts(
   // index (which would walk the whole published catalogue) is taken out of the planner's choice.
   // Counting needs no province names: every product has its province (a foreign key), and
   // without that join the unfiltered count reads products_status_cooperative_idx alone.
-  const from = (hits: SQL | null, counting = false) => sql`FROM ${hits === null ? sql`products p` : sql`${hits} hit CROSS JOIN products p ON p.id = hit.id`}
+  const from = (
+    hits: SQL | null,
+    counting = false,
+  ) => sql`FROM ${hits === null ? sql`products p` : sql`${hits} hit CROSS JOIN products p ON p.id = hit.id`}
     JOIN cooperatives c ON c.id = p.cooperative_id
     ${counting ? sql`` : sql`JOIN provinces pr ON pr.code = p.province_code`}
     WHERE ${counting && narrowed ? sql`+p.status = 'published'` : sql`p.status = 'published'`}

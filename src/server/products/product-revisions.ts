@@ -17,11 +17,24 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
 import { requireCooperativeMember } from '../accounts/guards';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
-import { deleteAppliedRevision, dropRevision, findRevision, type PendingRevision, revisionStill, storeProposal } from '../moderation/pending-revisions';
+import {
+  deleteAppliedRevision,
+  dropRevision,
+  findRevision,
+  type PendingRevision,
+  revisionStill,
+  storeProposal,
+} from '../moderation/pending-revisions';
 import { type ProductInput, productInputSchema } from './product-input';
 import { checkProductAgainstStore, searchTextFor } from './product-store-rules';
 import { type ProductFields, productFieldColumns } from './owner-list';
-import { changedFieldNames, changeLog, diffFields, type FieldChange, proposedColumns } from '../moderation/revision-diff';
+import {
+  changedFieldNames,
+  changeLog,
+  diffFields,
+  type FieldChange,
+  proposedColumns,
+} from '../moderation/revision-diff';
 
 /** The product's fields a revision proposes: exactly the form's (productInputSchema's). */
 export const PRODUCT_FIELD_NAMES = Object.keys(productFieldColumns) as (keyof ProductFields)[];
@@ -43,7 +56,8 @@ function proposalOf(revision: PendingRevision): ProductInput {
   try {
     return parseInput(productInputSchema, revision.proposed);
   } catch (error) {
-    if (error instanceof ValidationError) throw new ConflictError('the proposal no longer passes the rules', error.fields);
+    if (error instanceof ValidationError)
+      throw new ConflictError('the proposal no longer passes the rules', error.fields);
     throw error;
   }
 }
@@ -53,7 +67,8 @@ async function storeCheckedAtApply(db: Database, proposal: ProductInput, product
   try {
     return await checkProductAgainstStore(db, proposal, productId);
   } catch (error) {
-    if (error instanceof ValidationError) throw new ConflictError('the proposal clashes with the catalogue now', error.fields);
+    if (error instanceof ValidationError)
+      throw new ConflictError('the proposal clashes with the catalogue now', error.fields);
     throw error;
   }
 }
@@ -72,7 +87,10 @@ export async function proposeProductRevision(
 ): Promise<'proposed' | 'unchanged'> {
   const proposal = parseInput(productInputSchema, input);
   await checkProductAgainstStore(db, proposal, owned.id);
-  const [published, existing] = await Promise.all([publishedProductFields(db, owned.id), findRevision(db, 'product', owned.id)]);
+  const [published, existing] = await Promise.all([
+    publishedProductFields(db, owned.id),
+    findRevision(db, 'product', owned.id),
+  ]);
   const changes = diffFields(PRODUCT_FIELD_NAMES, published, proposal);
   if (changedFieldNames(changes).length === 0) {
     if (existing) await dropRevision(db, existing, member, 'withdrawn', now);
@@ -93,7 +111,12 @@ export async function proposeProductRevision(
 }
 
 /** The member gives up the change (pending or rejected); the published version stays as it is. */
-export async function discardProductRevision(db: Database, user: SessionUser | null | undefined, slug: string, now: Date): Promise<void> {
+export async function discardProductRevision(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  now: Date,
+): Promise<void> {
   const owned = await findOwnedProduct(db, user, slug);
   const member = requireCooperativeMember(user, owned.cooperativeId);
   const revision = await findRevision(db, 'product', owned.id);
@@ -132,7 +155,8 @@ export async function foldedRevision(db: Database, owned: OwnedProduct, revision
   return {
     columns: { ...proposedColumns(PRODUCT_FIELD_NAMES, proposal), ...search },
     changes: changeLog(diffFields(PRODUCT_FIELD_NAMES, published, proposal)),
-    deleteRevision: (witnessed: SQL) => db.delete(pendingRevisions).where(and(eq(pendingRevisions.id, revision.id), witnessed)),
+    deleteRevision: (witnessed: SQL) =>
+      db.delete(pendingRevisions).where(and(eq(pendingRevisions.id, revision.id), witnessed)),
   };
 }
 
@@ -145,7 +169,13 @@ export async function foldedRevision(db: Database, owned: OwnedProduct, revision
  * pending at the version the officer saw and the product still published.
  * OCOP stars come from the ratings, which a revision does not touch.
  */
-export async function applyProductRevision(db: Database, officer: SessionUser, revision: PendingRevision, seenVersion: number, now: Date): Promise<void> {
+export async function applyProductRevision(
+  db: Database,
+  officer: SessionUser,
+  revision: PendingRevision,
+  seenVersion: number,
+  now: Date,
+): Promise<void> {
   const proposal = proposalOf(revision);
   const { provinceName } = await storeCheckedAtApply(db, proposal, revision.entityId);
   const [published, search] = await Promise.all([
@@ -163,7 +193,12 @@ export async function applyProductRevision(db: Database, officer: SessionUser, r
         action: PRODUCT_CHANGE_APPROVED,
         entityType: 'product',
         entityId: revision.entityId,
-        detail: { revision: revision.id, version: seenVersion, changes: changeLog(diffFields(PRODUCT_FIELD_NAMES, published, proposal)), snapshot },
+        detail: {
+          revision: revision.id,
+          version: seenVersion,
+          changes: changeLog(diffFields(PRODUCT_FIELD_NAMES, published, proposal)),
+          snapshot,
+        },
         at: now,
       },
       sql`${revisionStill(revision.id, seenVersion, 'pending')} AND ${stillPublished(revision.entityId)}`,

@@ -14,7 +14,11 @@ import type { ProductInput } from './product-input';
 /** The rules that need the database: the province exists, the GTIN is no other product's. */
 export async function checkProductAgainstStore(db: Database, input: ProductInput, exceptProductId: string | null) {
   const [province, gtinOwner] = await Promise.all([
-    db.select({ code: provinces.code, nameVi: provinces.nameVi }).from(provinces).where(eq(provinces.code, input.provinceCode)).limit(1),
+    db
+      .select({ code: provinces.code, nameVi: provinces.nameVi })
+      .from(provinces)
+      .where(eq(provinces.code, input.provinceCode))
+      .limit(1),
     input.gtin ? db.select({ id: products.id }).from(products).where(eq(products.gtin, input.gtin)).limit(1) : [],
   ]);
   const problems: Record<string, { code: string }> = {};
@@ -25,6 +29,10 @@ export async function checkProductAgainstStore(db: Database, input: ProductInput
 }
 
 export async function searchTextFor(db: Database, input: ProductInput, cooperativeId: string, provinceName: string) {
-  const [cooperative] = await db.select({ name: cooperatives.name }).from(cooperatives).where(eq(cooperatives.id, cooperativeId)).limit(1);
+  const [cooperative] = await db
+    .select({ name: cooperatives.name })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, cooperativeId))
+    .limit(1);
   return productSearchText(input, { provinceName, cooperativeName: cooperative?.name });
 }

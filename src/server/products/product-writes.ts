@@ -65,12 +65,23 @@ async function unusedTraceCode(db: Database): Promise<string> {
 /** The name's slug, or the first of slug-2, slug-3… that is free. */
 async function unusedSlug(db: Database, name: string): Promise<string> {
   const base = slugBase(name, 'san-pham');
-  const rows = await db.select({ slug: products.slug }).from(products).where(like(products.slug, `${base}%`));
+  const rows = await db
+    .select({ slug: products.slug })
+    .from(products)
+    .where(like(products.slug, `${base}%`));
   return firstFreeSlug(base, new Set([...RESERVED_SLUGS, ...rows.map((row) => row.slug)]));
 }
 
-function audit(db: Database, actor: SessionUser, action: string, productId: string, detail: Record<string, unknown> | null = null) {
-  return db.insert(auditLog).values({ id: newId(), actorUserId: actor.id, action, entityType: 'product', entityId: productId, detail });
+function audit(
+  db: Database,
+  actor: SessionUser,
+  action: string,
+  productId: string,
+  detail: Record<string, unknown> | null = null,
+) {
+  return db
+    .insert(auditLog)
+    .values({ id: newId(), actorUserId: actor.id, action, entityType: 'product', entityId: productId, detail });
 }
 
 /** `images` come checked from the form (src/server/media/image-list.ts: the cooperative's own uploads). */
@@ -90,7 +101,16 @@ export async function createProduct(
   ]);
   const id = newId();
   await db.batch([
-    db.insert(products).values({ id, slug, traceCode, cooperativeId: member.cooperativeId, status: 'draft', ...product, ...search, images }),
+    db.insert(products).values({
+      id,
+      slug,
+      traceCode,
+      cooperativeId: member.cooperativeId,
+      status: 'draft',
+      ...product,
+      ...search,
+      images,
+    }),
     audit(db, member, 'product.created', id),
   ]);
   return { id, slug };
@@ -138,16 +158,42 @@ export async function updateProduct(
 }
 
 /** A new draft with the product's fields (not its GTIN, which is unique, nor its batches or ratings). */
-export async function duplicateProduct(db: Database, user: SessionUser | null | undefined, slug: string, copySuffix: string) {
+export async function duplicateProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  copySuffix: string,
+) {
   const owned = await findOwnedProduct(db, user, slug);
   const [source] = await db.select().from(products).where(eq(products.id, owned.id)).limit(1);
   if (!source) throw new ConflictError('product vanished');
   const nameVi = `${source.nameVi} ${copySuffix}`.slice(0, 200);
   const [newSlug, traceCode] = await Promise.all([unusedSlug(db, nameVi), unusedTraceCode(db)]);
   const id = newId();
-  const { id: _id, slug: _slug, traceCode: _trace, gtin: _gtin, status: _status, rejectionReason: _reason, publishedAt: _published, ocopStars: _stars, isDemo: _demo, createdAt: _created, updatedAt: _updated, ...fields } = source;
+  const {
+    id: _id,
+    slug: _slug,
+    traceCode: _trace,
+    gtin: _gtin,
+    status: _status,
+    rejectionReason: _reason,
+    publishedAt: _published,
+    ocopStars: _stars,
+    isDemo: _demo,
+    createdAt: _created,
+    updatedAt: _updated,
+    ...fields
+  } = source;
   await db.batch([
-    db.insert(products).values({ ...fields, id, slug: newSlug, traceCode, nameVi, status: 'draft', searchName: productSearchText({ ...fields, nameVi }).searchName }),
+    db.insert(products).values({
+      ...fields,
+      id,
+      slug: newSlug,
+      traceCode,
+      nameVi,
+      status: 'draft',
+      searchName: productSearchText({ ...fields, nameVi }).searchName,
+    }),
     audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.duplicated', id, { from: owned.id }),
   ]);
   return { id, slug: newSlug };
@@ -213,7 +259,13 @@ export async function moveStatus(db: Database, move: StatusMove): Promise<void> 
 export async function submitProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
   const owned = await findOwnedProduct(db, user, slug);
   const actor = requireCooperativeMember(user, owned.cooperativeId);
-  await moveStatus(db, { actor, productId: owned.id, from: SUBMITTABLE_STATUSES, to: 'submitted', action: 'product.submitted' });
+  await moveStatus(db, {
+    actor,
+    productId: owned.id,
+    from: SUBMITTABLE_STATUSES,
+    to: 'submitted',
+    action: 'product.submitted',
+  });
 }
 
 /**
@@ -223,7 +275,11 @@ export async function submitProduct(db: Database, user: SessionUser | null | und
  * member's proposal is neither lost nor left behind as a revision of a
  * product that is no longer public.
  */
-export async function unpublishProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
+export async function unpublishProduct(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+): Promise<void> {
   const owned = await findOwnedProduct(db, user, slug);
   const actor = requireCooperativeMember(user, owned.cooperativeId);
   const revision = await findRevision(db, 'product', owned.id);
@@ -246,12 +302,23 @@ export async function unpublishProduct(db: Database, user: SessionUser | null | 
 }
 
 /** Records an OCOP rating and recomputes the product's stars for lists. */
-export async function addOcopRating(db: Database, user: SessionUser | null | undefined, slug: string, input: unknown, now: Date) {
+export async function addOcopRating(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  input: unknown,
+  now: Date,
+) {
   const owned = await findOwnedProduct(db, user, slug);
   requireStatus(owned, EDITABLE_STATUSES);
   const rating = parseInput(ocopRatingInputSchema(now), input);
   const id = newId();
-  await db.batch([db.insert(ocopRatings).values({ id, productId: owned.id, ...rating }), audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.ocop_rating_added', owned.id, { ratingId: id })]);
+  await db.batch([
+    db.insert(ocopRatings).values({ id, productId: owned.id, ...rating }),
+    audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.ocop_rating_added', owned.id, {
+      ratingId: id,
+    }),
+  ]);
   await refreshOcopStars(db, vietnamDate(now));
   return { id };
 }

@@ -19,7 +19,12 @@ import { officerNote } from '../moderation/officer-note';
 
 export const PRODUCT_SUSPENDED_ACTION = 'product.suspended';
 
-export async function suspendProduct(db: Database, user: SessionUser | null, slug: string, input: unknown): Promise<void> {
+export async function suspendProduct(
+  db: Database,
+  user: SessionUser | null,
+  slug: string,
+  input: unknown,
+): Promise<void> {
   const officer = requireOfficer(user);
   const reason = officerNote(input, 'reason');
   const row = await findProductBySlug(db, slug);
@@ -35,7 +40,10 @@ export async function suspendProduct(db: Database, user: SessionUser | null, slu
       detail: { reason, ...(revision && folded ? { revision: revision.id, folded: folded.changes } : {}) },
       set: { rejectionReason: reason, ...folded?.columns },
       ...(revision && folded
-        ? { condition: revisionStill(revision.id, revision.version), also: (witnessed: SQL) => [folded.deleteRevision(witnessed)] }
+        ? {
+            condition: revisionStill(revision.id, revision.version),
+            also: (witnessed: SQL) => [folded.deleteRevision(witnessed)],
+          }
         : {}),
     });
   } catch (error) {

@@ -24,7 +24,10 @@ import { optionalText } from '../validation';
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const MAX_STEPS = 30;
 
-const issue = (code: string, params: Record<string, string | number> = {}) => ({ code: 'custom' as const, params: { code, ...params } });
+const issue = (code: string, params: Record<string, string | number> = {}) => ({
+  code: 'custom' as const,
+  params: { code, ...params },
+});
 
 const calendarDate = z.string().refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true });
 const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
@@ -64,7 +67,12 @@ export const provenanceStepInput = z
       .transform((value) => value ?? null)
       .meta({ description: 'GSO code of one of the 34 provinces.', example: '24' }),
     place: z.string().trim().min(2).max(300),
-    latitude: z.number().min(-90).max(90).nullish().transform((value) => value ?? null),
+    latitude: z
+      .number()
+      .min(-90)
+      .max(90)
+      .nullish()
+      .transform((value) => value ?? null),
     longitude: z
       .number()
       .min(-180)
@@ -102,7 +110,11 @@ function inOrder(steps: readonly { occurredAt: unknown }[], ctx: z.RefinementCtx
   for (let i = 1; i < steps.length; i++) {
     const previous = steps[i - 1];
     const step = steps[i];
-    if (previous?.occurredAt instanceof Date && step?.occurredAt instanceof Date && step.occurredAt < previous.occurredAt) {
+    if (
+      previous?.occurredAt instanceof Date &&
+      step?.occurredAt instanceof Date &&
+      step.occurredAt < previous.occurredAt
+    ) {
       // Positions as people count them: "step 3 is before step 2".
       ctx.addIssue({ ...issue('out_of_order', { step: i + 1, previous: i }), path: [i, 'occurredAt'] });
     }
@@ -117,7 +129,10 @@ export function timelineSchema(now: Date) {
 /** A batch as it is written; batchInputSchema(now) adds the rules that depend on the day it arrives. */
 export const batchInputObject = z
   .strictObject({
-    lotCode: lotCodeField.meta({ example: 'LN2026-06A', description: 'GS1 AI (10): 1-20 characters of the GS1 encodable set; unique per product.' }),
+    lotCode: lotCodeField.meta({
+      example: 'LN2026-06A',
+      description: 'GS1 AI (10): 1-20 characters of the GS1 encodable set; unique per product.',
+    }),
     productionDate: calendarDate.meta({ format: 'date', description: 'Not after today in Viet Nam.' }),
     bestBefore: calendarDate
       .nullish()
@@ -157,7 +172,10 @@ export const certificateInputSchema = z
     validUntil: calendarDate
       .nullish()
       .transform((value) => value ?? null)
-      .meta({ format: 'date', description: 'Last valid day, inclusive, no earlier than validFrom; null when it has no end.' }),
+      .meta({
+        format: 'date',
+        description: 'Last valid day, inclusive, no earlier than validFrom; null when it has no end.',
+      }),
     evidenceUrl: httpUrl.nullish().transform((value) => value ?? null),
   })
   .superRefine((certificate, ctx) => {

@@ -11,7 +11,13 @@ import { isUniqueViolation } from '../db/unique-violation';
 import { batches, certifications, provenanceSteps, provinces } from '../db/schema';
 import { type FieldIssues, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
-import { type BatchInput, batchInputSchema, type CertificateInput, certificateInputSchema, type ProvenanceStepInput } from './batch-input';
+import {
+  type BatchInput,
+  batchInputSchema,
+  type CertificateInput,
+  certificateInputSchema,
+  type ProvenanceStepInput,
+} from './batch-input';
 
 export interface RecordedBatch {
   id: string;
@@ -26,7 +32,12 @@ const isLotClash = (error: unknown) => isUniqueViolation(error, [batches.product
  * no other batch of the product has the lot code (`exceptBatchId`: the batch
  * being edited keeps its own).
  */
-async function checkAgainstStore(db: Database, productId: string, batch: BatchInput, exceptBatchId: string | null): Promise<void> {
+async function checkAgainstStore(
+  db: Database,
+  productId: string,
+  batch: BatchInput,
+  exceptBatchId: string | null,
+): Promise<void> {
   const problems: FieldIssues = {};
   const codes = [...new Set(batch.steps.flatMap((step) => (step.provinceCode ? [step.provinceCode] : [])))];
   const sameLot = and(eq(batches.productId, productId), eq(batches.lotCode, batch.lotCode));
@@ -40,7 +51,8 @@ async function checkAgainstStore(db: Database, productId: string, batch: BatchIn
   ]);
   const knownCodes = new Set(known.map((row) => row.code));
   batch.steps.forEach((step, i) => {
-    if (step.provinceCode && !knownCodes.has(step.provinceCode)) problems[`steps.${i}.provinceCode`] = { code: 'unknown_value' };
+    if (step.provinceCode && !knownCodes.has(step.provinceCode))
+      problems[`steps.${i}.provinceCode`] = { code: 'unknown_value' };
   });
   if (taken.length > 0) problems.lotCode = { code: 'lot_taken' };
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
@@ -78,7 +90,13 @@ export async function recordBatch(db: Database, productId: string, input: unknow
  * same rules as a new batch; the old steps are deleted and the new ones
  * inserted in the same `db.batch` as the update.
  */
-export async function updateBatch(db: Database, productId: string, batchId: string, input: unknown, now: Date): Promise<RecordedBatch> {
+export async function updateBatch(
+  db: Database,
+  productId: string,
+  batchId: string,
+  input: unknown,
+  now: Date,
+): Promise<RecordedBatch> {
   const batch = parseInput(batchInputSchema(now), input);
   const [existing] = await db
     .select({ id: batches.id })
@@ -92,7 +110,9 @@ export async function updateBatch(db: Database, productId: string, batchId: stri
   const update = db.update(batches).set(fields).where(eq(batches.id, batchId));
   const clear = db.delete(provenanceSteps).where(eq(provenanceSteps.batchId, batchId));
   await writeOrExplainClash(() =>
-    steps.length === 0 ? db.batch([update, clear]) : db.batch([update, clear, db.insert(provenanceSteps).values(stepRows(batchId, steps))]),
+    steps.length === 0
+      ? db.batch([update, clear])
+      : db.batch([update, clear, db.insert(provenanceSteps).values(stepRows(batchId, steps))]),
   );
   return { id: batchId, lotCode: batch.lotCode };
 }
@@ -128,7 +148,12 @@ export async function listProductBatches(db: Database, productId: string): Promi
   const steps = await db
     .select({ batchId: provenanceSteps.batchId })
     .from(provenanceSteps)
-    .where(inArray(provenanceSteps.batchId, rows.map((row) => row.id)));
+    .where(
+      inArray(
+        provenanceSteps.batchId,
+        rows.map((row) => row.id),
+      ),
+    );
   const counts = new Map<string, number>();
   for (const step of steps) counts.set(step.batchId, (counts.get(step.batchId) ?? 0) + 1);
   return rows.map((row) => ({ ...row, stepCount: counts.get(row.id) ?? 0 }));
@@ -153,7 +178,12 @@ export async function findProductBatch(
   const [batch] = await db
     .select(batchColumns)
     .from(batches)
-    .where(and(eq(batches.productId, productId), 'id' in which ? eq(batches.id, which.id) : eq(batches.lotCode, which.lotCode)))
+    .where(
+      and(
+        eq(batches.productId, productId),
+        'id' in which ? eq(batches.id, which.id) : eq(batches.lotCode, which.lotCode),
+      ),
+    )
     .limit(1);
   if (!batch) return null;
   const steps = await db

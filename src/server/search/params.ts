@@ -12,7 +12,10 @@ export function optionalParam<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
-export const slugParam = z.string().max(120).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+export const slugParam = z
+  .string()
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 export interface LenientResult<T> {
   filters: T;

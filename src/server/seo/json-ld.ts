@@ -31,7 +31,12 @@ export function breadcrumbListLd(crumbs: readonly Crumb[]): JsonLd {
   return {
     '@context': SCHEMA_ORG,
     '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: crumb.url })),
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
   };
 }
 
@@ -89,7 +94,12 @@ function organizationNode(input: OrganizationLdInput): JsonLd {
 
 /** The cooperative as the maker of a product or batch: a reference to its Organization node. */
 function makerLd(cooperative: { name: string; url: string }): JsonLd {
-  return { '@type': 'Organization', '@id': organizationId(cooperative.url), name: cooperative.name, url: cooperative.url };
+  return {
+    '@type': 'Organization',
+    '@id': organizationId(cooperative.url),
+    name: cooperative.name,
+    url: cooperative.url,
+  };
 }
 
 export interface ProductLdInput {
@@ -150,7 +160,13 @@ export interface BatchLdInput {
   quantityUnit: string;
   cooperative: { name: string; url: string };
   /** Certificates as the page shows them; only those valid today are stated. */
-  certifications: readonly { name: string; number: string; issuer: string; validFrom: string; validUntil: string | null }[];
+  certifications: readonly {
+    name: string;
+    number: string;
+    issuer: string;
+    validFrom: string;
+    validUntil: string | null;
+  }[];
   /** The timeline, in order, as PropertyValues (schema.org has no provenance vocabulary of its own). */
   steps: readonly { name: string; date: string; place: string }[];
 }
@@ -189,7 +205,12 @@ export function batchLd(input: BatchLdInput): JsonLd {
         : undefined,
     additionalProperty:
       input.steps.length > 0
-        ? input.steps.map((step) => ({ '@type': 'PropertyValue', name: step.name, value: step.date, description: step.place }))
+        ? input.steps.map((step) => ({
+            '@type': 'PropertyValue',
+            name: step.name,
+            value: step.date,
+            description: step.place,
+          }))
         : undefined,
   });
 }
@@ -211,7 +232,12 @@ export interface EventLdInput {
 
 /** schema.org Event: https://schema.org/Event, with its status and attendance mode. */
 export function eventLd(input: EventLdInput): JsonLd {
-  const mode = input.place && input.onlineUrl ? 'MixedEventAttendanceMode' : input.onlineUrl ? 'OnlineEventAttendanceMode' : 'OfflineEventAttendanceMode';
+  const mode =
+    input.place && input.onlineUrl
+      ? 'MixedEventAttendanceMode'
+      : input.onlineUrl
+        ? 'OnlineEventAttendanceMode'
+        : 'OfflineEventAttendanceMode';
   const place =
     input.place &&
     compact({

@@ -35,7 +35,9 @@ export function urlSetXml(origin: string, entries: readonly SitemapEntry[]): str
     ].join('');
     const lastmod = entry.lastmod ? `<lastmod>${entry.lastmod.toISOString()}</lastmod>` : '';
     for (const locale of LOCALES) {
-      parts.push(`<url><loc>${xmlEscape(absoluteUrl(origin, entry.paths[locale]))}</loc>${lastmod}${alternates}</url>\n`);
+      parts.push(
+        `<url><loc>${xmlEscape(absoluteUrl(origin, entry.paths[locale]))}</loc>${lastmod}${alternates}</url>\n`,
+      );
     }
   }
   parts.push('</urlset>\n');

@@ -26,15 +26,21 @@ type PagedKind = 'products' | 'cooperatives' | 'events';
 const PAGED: readonly PagedKind[] = ['products', 'cooperatives', 'events'];
 
 /** The fixed public pages. */
-const FIXED_PAGES = [routes.home, routes.products, routes.cooperatives, routes.events, routes.provinces, routes.statistics, routes.apiDocs];
+const FIXED_PAGES = [
+  routes.home,
+  routes.products,
+  routes.cooperatives,
+  routes.events,
+  routes.provinces,
+  routes.statistics,
+  routes.apiDocs,
+];
 
 /** Ids are opaque, URL-safe strings (see src/server/db/ids.ts). */
 const KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type SitemapName =
-  | { kind: 'pages' }
-  | { kind: 'provinces' }
-  | { kind: PagedKind; page: number; after: string | null };
+  { kind: 'pages' } | { kind: 'provinces' } | { kind: PagedKind; page: number; after: string | null };
 
 /**
  * `products-3.xml?after=K` and the like; null for anything else. Page 1

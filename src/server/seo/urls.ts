@@ -17,7 +17,8 @@ export function resolveOrigin(configured: string | undefined, requestUrl: URL): 
   const origin = configuredOrigin(configured);
   if (origin) return origin;
   // A typo in a variable must not take every page down: reported, and the request's origin used.
-  if (configured) console.warn(`PUBLIC_ORIGIN is not an http(s) origin, using the request's: ${JSON.stringify(configured)}`);
+  if (configured)
+    console.warn(`PUBLIC_ORIGIN is not an http(s) origin, using the request's: ${JSON.stringify(configured)}`);
   return requestUrl.origin;
 }
 
@@ -31,7 +32,10 @@ export function resolveOrigin(configured: string | undefined, requestUrl: URL): 
  */
 export function mailLinkOrigin(configured: string | undefined): string {
   const origin = configuredOrigin(configured);
-  if (!origin) throw new Error(`PUBLIC_ORIGIN is not set to an http(s) origin (${JSON.stringify(configured ?? null)}): links in mail cannot be built`);
+  if (!origin)
+    throw new Error(
+      `PUBLIC_ORIGIN is not set to an http(s) origin (${JSON.stringify(configured ?? null)}): links in mail cannot be built`,
+    );
   return origin;
 }
 

@@ -103,7 +103,11 @@ const percent = (count: number, total: number): Share => ({
 });
 
 /** Every key in vocabulary order, zero where nothing was counted, so tables and charts keep one shape. */
-function complete<K extends string | number>(keys: readonly K[], rows: readonly { key: K | null; n: number }[], nullKey?: K): Count<K>[] {
+function complete<K extends string | number>(
+  keys: readonly K[],
+  rows: readonly { key: K | null; n: number }[],
+  nullKey?: K,
+): Count<K>[] {
   const counts = new Map<K, number>();
   for (const row of rows) {
     const key = row.key ?? nullKey;
@@ -139,16 +143,31 @@ function planFigures(groups: readonly CooperativeGroup[], products: readonly Pro
     products.reduce((sum, row) => sum + (row.stars !== null && test(row.stars) ? Number(row.n) : 0), 0);
   return {
     activeCooperatives: total,
-    fairOrBetter: percent(count((row) => row.classification === 'tot' || row.classification === 'kha'), total),
-    inValueChain: percent(count((row) => Number(row.inChain)), total),
-    withPublishedProduct: percent(count((row) => Number(row.withProduct)), total),
-    atEventsThisYear: percent(count((row) => Number(row.atEvents)), total),
+    fairOrBetter: percent(
+      count((row) => row.classification === 'tot' || row.classification === 'kha'),
+      total,
+    ),
+    inValueChain: percent(
+      count((row) => Number(row.inChain)),
+      total,
+    ),
+    withPublishedProduct: percent(
+      count((row) => Number(row.withProduct)),
+      total,
+    ),
+    atEventsThisYear: percent(
+      count((row) => Number(row.atEvents)),
+      total,
+    ),
     ocopProducts: ocop(() => true),
     fiveStarProducts: ocop((stars) => stars === 5),
   };
 }
 
-function planFiguresByProvince(groups: readonly CooperativeGroup[], products: readonly ProductGroup[]): Record<string, PlanFigures> {
+function planFiguresByProvince(
+  groups: readonly CooperativeGroup[],
+  products: readonly ProductGroup[],
+): Record<string, PlanFigures> {
   const provinces = new Set([...groups.map((row) => row.province), ...products.map((row) => row.province)]);
   return Object.fromEntries(
     [...provinces].map((code) => [
@@ -164,10 +183,16 @@ function planFiguresByProvince(groups: readonly CooperativeGroup[], products: re
 function countsByProvince(groups: readonly CooperativeGroup[]): Count<string>[] {
   const counts = new Map<string, number>();
   for (const row of groups) counts.set(row.province, (counts.get(row.province) ?? 0) + Number(row.n));
-  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-export async function computeCatalogueStatistics(db: Database, filter: StatisticsFilter, now: Date): Promise<CatalogueStatistics> {
+export async function computeCatalogueStatistics(
+  db: Database,
+  filter: StatisticsFilter,
+  now: Date,
+): Promise<CatalogueStatistics> {
   const p = filter.provinceCode;
   const inProvince = (column: SQL) => (p === null ? sql`1` : sql`${column} = ${p}`);
   const [yearStart, yearEnd] = yearBounds(filter.year);
@@ -215,10 +240,15 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
       ) WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)`),
   ]);
 
-  const by = <K extends string>(key: (row: CooperativeGroup) => K | null) => groups.map((row) => ({ key: key(row), n: Number(row.n) }));
+  const by = <K extends string>(key: (row: CooperativeGroup) => K | null) =>
+    groups.map((row) => ({ key: key(row), n: Number(row.n) }));
   const plan = planFigures(groups, products);
   const total = plan.activeCooperatives;
-  const byClassification = complete([...COOPERATIVE_CLASSIFICATIONS, 'unclassified'] as const, by((row) => row.classification), 'unclassified');
+  const byClassification = complete(
+    [...COOPERATIVE_CLASSIFICATIONS, 'unclassified'] as const,
+    by((row) => row.classification),
+    'unclassified',
+  );
   const ocopRows = products.filter((row) => row.stars !== null);
   const byMonth = complete([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], months);
   const hours = median[0]?.hours;
@@ -229,8 +259,14 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
     computedAt: now.toISOString(),
     cooperatives: {
       total,
-      byKind: complete(COOPERATIVE_KINDS, by((row) => row.kind)),
-      bySector: complete(COOPERATIVE_SECTORS, by((row) => row.sector)),
+      byKind: complete(
+        COOPERATIVE_KINDS,
+        by((row) => row.kind),
+      ),
+      bySector: complete(
+        COOPERATIVE_SECTORS,
+        by((row) => row.sector),
+      ),
       byClassification,
       byProvince: p === null ? countsByProvince(groups) : [],
       withPublishedProduct: plan.withPublishedProduct,
@@ -241,8 +277,14 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
     products: {
       published: products.reduce((sum, row) => sum + Number(row.n), 0),
       ocop: plan.ocopProducts,
-      ocopByGroup: complete(OCOP_GROUPS, ocopRows.map((row) => ({ key: row.group, n: row.n }))),
-      ocopByStars: complete([3, 4, 5] as const, ocopRows.map((row) => ({ key: row.stars as 3 | 4 | 5, n: row.n }))),
+      ocopByGroup: complete(
+        OCOP_GROUPS,
+        ocopRows.map((row) => ({ key: row.group, n: row.n })),
+      ),
+      ocopByStars: complete(
+        [3, 4, 5] as const,
+        ocopRows.map((row) => ({ key: row.stars as 3 | 4 | 5, n: row.n })),
+      ),
     },
     upcomingEventsByKind: complete(EVENT_KINDS, events),
     plan,
@@ -259,8 +301,14 @@ export async function computeCatalogueStatistics(db: Database, filter: Statistic
 const cacheKey = (filter: StatisticsFilter) => `statistics:v2:${filter.provinceCode ?? 'all'}:${filter.year}`;
 
 /** The statistics as last computed for this view, at most ten minutes old. */
-export function readCatalogueStatistics(db: Database, filter: StatisticsFilter, now: Date): Promise<CatalogueStatistics> {
-  return cachedFigure(db, cacheKey(filter), { now, ttlMs: STATISTICS_TTL_MS }, () => computeCatalogueStatistics(db, filter, now));
+export function readCatalogueStatistics(
+  db: Database,
+  filter: StatisticsFilter,
+  now: Date,
+): Promise<CatalogueStatistics> {
+  return cachedFigure(db, cacheKey(filter), { now, ttlMs: STATISTICS_TTL_MS }, () =>
+    computeCatalogueStatistics(db, filter, now),
+  );
 }
 
 /**

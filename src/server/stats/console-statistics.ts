@@ -59,7 +59,10 @@ export async function loadConsoleStatistics(
     provinceCode !== null ? page.statistics.plan : (page.statistics.planByProvince[code] ?? EMPTY_PLAN_FIGURES);
   return {
     page,
-    targets: targets.map((target) => ({ target, progress: targetProgress(target, figuresOf(target.province.code), today) })),
+    targets: targets.map((target) => ({
+      target,
+      progress: targetProgress(target, figuresOf(target.province.code), today),
+    })),
     oversight,
   };
 }

@@ -19,7 +19,11 @@ export interface StatisticsPageData {
   ignored: string[];
 }
 
-export async function loadStatisticsPage(db: Database, params: URLSearchParams, now: Date): Promise<StatisticsPageData> {
+export async function loadStatisticsPage(
+  db: Database,
+  params: URLSearchParams,
+  now: Date,
+): Promise<StatisticsPageData> {
   const ignored: string[] = [];
   const years = statisticsYears(now);
   const yearParam = params.get('year');

@@ -12,7 +12,10 @@ import { TARGET_METRICS, targetUnit } from './vocabulary';
 /** Plans run to 2030 with a vision to 2045; a target beyond that is a typo. */
 export const LATEST_TARGET_YEAR = 2050;
 
-const issue = (code: string, params: Record<string, string | number> = {}) => ({ code: 'custom' as const, params: { code, ...params } });
+const issue = (code: string, params: Record<string, string | number> = {}) => ({
+  code: 'custom' as const,
+  params: { code, ...params },
+});
 
 /** A target as it is written (the province named by its slug, as everywhere in URLs and the API); the rules come with targetInputSchema. */
 export const targetInputObject = z
@@ -34,7 +37,11 @@ export const targetInputObject = z
     dueDate: z
       .string()
       .refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true })
-      .meta({ format: 'date', example: '2030-12-31', description: `Today or later in Viet Nam, up to ${LATEST_TARGET_YEAR}.` }),
+      .meta({
+        format: 'date',
+        example: '2030-12-31',
+        description: `Today or later in Viet Nam, up to ${LATEST_TARGET_YEAR}.`,
+      }),
     source: z
       .string()
       .trim()
@@ -56,7 +63,8 @@ export function targetInputSchema(now: Date) {
       if (percent && value > 100) ctx.addIssue({ ...issue('percent_over_100'), path: [key] });
       if (!percent && !Number.isInteger(value)) ctx.addIssue({ ...issue('whole_number'), path: [key] });
     }
-    if (target.maximum !== null && target.maximum < target.minimum) ctx.addIssue({ ...issue('maximum_below_minimum'), path: ['maximum'] });
+    if (target.maximum !== null && target.maximum < target.minimum)
+      ctx.addIssue({ ...issue('maximum_below_minimum'), path: ['maximum'] });
     if (target.dueDate < today) ctx.addIssue({ ...issue('date_in_past'), path: ['dueDate'] });
     else if (Number(target.dueDate.slice(0, 4)) > LATEST_TARGET_YEAR)
       ctx.addIssue({ ...issue('year_too_far', { year: LATEST_TARGET_YEAR }), path: ['dueDate'] });

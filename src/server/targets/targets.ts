@@ -41,7 +41,11 @@ const targetColumns = {
 };
 
 /** Targets of one province (by code) or of all, by province, then metric, then due date. */
-export async function listTargets(db: Database, user: SessionUser | null, provinceCode: string | null = null): Promise<Target[]> {
+export async function listTargets(
+  db: Database,
+  user: SessionUser | null,
+  provinceCode: string | null = null,
+): Promise<Target[]> {
   requireOfficer(user);
   return db
     .select(targetColumns)
@@ -64,14 +68,23 @@ export async function findTarget(db: Database, user: SessionUser | null, id: str
 }
 
 /** The same province, metric and due date twice would make two answers to one question. */
-const isDuplicateTarget = (error: unknown) => isUniqueViolation(error, [provinceTargets.provinceCode, provinceTargets.metric, provinceTargets.dueDate]);
+const isDuplicateTarget = (error: unknown) =>
+  isUniqueViolation(error, [provinceTargets.provinceCode, provinceTargets.metric, provinceTargets.dueDate]);
 
 const duplicate = () => new ValidationError({ dueDate: { code: 'target_exists' } });
 
 /** Checks the input and finds its province, or says which field is wrong. */
-async function readInput(db: Database, input: unknown, now: Date): Promise<{ target: TargetInput; provinceCode: string }> {
+async function readInput(
+  db: Database,
+  input: unknown,
+  now: Date,
+): Promise<{ target: TargetInput; provinceCode: string }> {
   const target = parseInput(targetInputSchema(now), input);
-  const [province] = await db.select({ code: provinces.code }).from(provinces).where(eq(provinces.slug, target.province)).limit(1);
+  const [province] = await db
+    .select({ code: provinces.code })
+    .from(provinces)
+    .where(eq(provinces.slug, target.province))
+    .limit(1);
   if (!province) throw new ValidationError({ province: { code: 'unknown_value' } });
   return { target, provinceCode: province.code };
 }
@@ -90,15 +103,30 @@ export async function createTarget(db: Database, user: SessionUser | null, input
   const [taken] = await db
     .select({ id: provinceTargets.id })
     .from(provinceTargets)
-    .where(and(eq(provinceTargets.provinceCode, provinceCode), eq(provinceTargets.metric, target.metric), eq(provinceTargets.dueDate, target.dueDate)))
+    .where(
+      and(
+        eq(provinceTargets.provinceCode, provinceCode),
+        eq(provinceTargets.metric, target.metric),
+        eq(provinceTargets.dueDate, target.dueDate),
+      ),
+    )
     .limit(1);
   if (taken) throw duplicate();
   const id = newId();
   const values = stored(target);
   try {
     await db.batch([
-      db.insert(provinceTargets).values({ id, provinceCode, ...values, createdBy: officer.id, createdAt: now, updatedAt: now }),
-      auditInsert(db, { actorUserId: officer.id, action: 'province_target.created', entityType: TARGET_ENTITY, entityId: id, detail: { provinceCode, ...values }, at: now }),
+      db
+        .insert(provinceTargets)
+        .values({ id, provinceCode, ...values, createdBy: officer.id, createdAt: now, updatedAt: now }),
+      auditInsert(db, {
+        actorUserId: officer.id,
+        action: 'province_target.created',
+        entityType: TARGET_ENTITY,
+        entityId: id,
+        detail: { provinceCode, ...values },
+        at: now,
+      }),
     ]);
   } catch (error) {
     // Another officer saved the same target meanwhile.
@@ -108,7 +136,13 @@ export async function createTarget(db: Database, user: SessionUser | null, input
   return findTarget(db, officer, id);
 }
 
-export async function updateTarget(db: Database, user: SessionUser | null, id: string, input: unknown, now: Date): Promise<Target> {
+export async function updateTarget(
+  db: Database,
+  user: SessionUser | null,
+  id: string,
+  input: unknown,
+  now: Date,
+): Promise<Target> {
   const officer = requireOfficer(user);
   const before = await findTarget(db, officer, id);
   const { target, provinceCode } = await readInput(db, input, now);
@@ -126,11 +160,28 @@ export async function updateTarget(db: Database, user: SessionUser | null, id: s
     .limit(1);
   if (taken) throw duplicate();
   const values = stored(target);
-  const was = { provinceCode: before.province.code, metric: before.metric, minimum: before.minimum, maximum: before.maximum, dueDate: before.dueDate, source: before.source };
+  const was = {
+    provinceCode: before.province.code,
+    metric: before.metric,
+    minimum: before.minimum,
+    maximum: before.maximum,
+    dueDate: before.dueDate,
+    source: before.source,
+  };
   try {
     await db.batch([
-      db.update(provinceTargets).set({ provinceCode, ...values, updatedAt: now }).where(eq(provinceTargets.id, id)),
-      auditInsert(db, { actorUserId: officer.id, action: 'province_target.updated', entityType: TARGET_ENTITY, entityId: id, detail: { before: was, after: { provinceCode, ...values } }, at: now }),
+      db
+        .update(provinceTargets)
+        .set({ provinceCode, ...values, updatedAt: now })
+        .where(eq(provinceTargets.id, id)),
+      auditInsert(db, {
+        actorUserId: officer.id,
+        action: 'province_target.updated',
+        entityType: TARGET_ENTITY,
+        entityId: id,
+        detail: { before: was, after: { provinceCode, ...values } },
+        at: now,
+      }),
     ]);
   } catch (error) {
     if (isDuplicateTarget(error)) throw duplicate();
@@ -149,7 +200,14 @@ export async function deleteTarget(db: Database, user: SessionUser | null, id: s
       action: 'province_target.deleted',
       entityType: TARGET_ENTITY,
       entityId: id,
-      detail: { provinceCode: before.province.code, metric: before.metric, minimum: before.minimum, maximum: before.maximum, dueDate: before.dueDate, source: before.source },
+      detail: {
+        provinceCode: before.province.code,
+        metric: before.metric,
+        minimum: before.minimum,
+        maximum: before.maximum,
+        dueDate: before.dueDate,
+        source: before.source,
+      },
       at: now,
     }),
   ]);

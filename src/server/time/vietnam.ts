@@ -43,7 +43,13 @@ export function isCalendarDate(value: string): boolean {
 
 export function isCalendarMonth(value: string): boolean {
   const match = MONTH.exec(value);
-  return match !== null && Number(match[1]) >= MIN_YEAR && Number(match[1]) <= MAX_YEAR && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+  return (
+    match !== null &&
+    Number(match[1]) >= MIN_YEAR &&
+    Number(match[1]) <= MAX_YEAR &&
+    Number(match[2]) >= 1 &&
+    Number(match[2]) <= 12
+  );
 }
 
 export function isClockTime(value: string): boolean {

@@ -19,16 +19,29 @@ export interface SeedRows {
 /** Throws a ValidationError whose fields read "batches/<id>.steps.2.occurredAt". */
 export function checkSeedRows(rows: SeedRows, now: Date): void {
   const problems: FieldIssues = {};
-  const record = (prefix: string, input: unknown, result: { success: boolean; error?: Parameters<typeof fieldIssuesFromZod>[0] }) => {
+  const record = (
+    prefix: string,
+    input: unknown,
+    result: { success: boolean; error?: Parameters<typeof fieldIssuesFromZod>[0] },
+  ) => {
     if (result.success || !result.error) return;
-    for (const [field, issue] of Object.entries(fieldIssuesFromZod(result.error, input))) problems[`${prefix}.${field}`] = issue;
+    for (const [field, issue] of Object.entries(fieldIssuesFromZod(result.error, input)))
+      problems[`${prefix}.${field}`] = issue;
   };
 
   for (const product of rows.products ?? []) {
-    if (product.gtin != null) record(`products/${product.id}`, { gtin: product.gtin }, gtinField.safeParse(product.gtin));
+    if (product.gtin != null)
+      record(`products/${product.id}`, { gtin: product.gtin }, gtinField.safeParse(product.gtin));
   }
   for (const c of rows.certifications ?? []) {
-    const input = { kind: c.kind, number: c.number, issuer: c.issuer, validFrom: c.validFrom, validUntil: c.validUntil, evidenceUrl: c.evidenceUrl };
+    const input = {
+      kind: c.kind,
+      number: c.number,
+      issuer: c.issuer,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      evidenceUrl: c.evidenceUrl,
+    };
     record(`certifications/${c.id}`, input, certificateInputSchema.safeParse(input));
   }
 

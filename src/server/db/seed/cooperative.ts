@@ -54,8 +54,37 @@ export interface BuiltCooperative {
 
 /** Vietnamese mobile prefixes after +84 (Viettel, VinaPhone, MobiFone, Vietnamobile). */
 const MOBILE_PREFIXES = [
-  '32', '33', '34', '35', '36', '37', '38', '39', '56', '58', '70', '76', '77', '78', '79',
-  '81', '82', '83', '84', '85', '86', '88', '89', '90', '91', '93', '94', '96', '97', '98', '99',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '38',
+  '39',
+  '56',
+  '58',
+  '70',
+  '76',
+  '77',
+  '78',
+  '79',
+  '81',
+  '82',
+  '83',
+  '84',
+  '85',
+  '86',
+  '88',
+  '89',
+  '90',
+  '91',
+  '93',
+  '94',
+  '96',
+  '97',
+  '98',
+  '99',
 ] as const;
 
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
@@ -73,7 +102,10 @@ function communeEn(commune: string): string {
 
 /** A short host label from the slug: "hop-tac-xa-che-tan-cuong" -> "htx-che-tan-cuong". */
 function domainLabel(slug: string): string {
-  const short = slug.replace(/^hop-tac-xa-/, 'htx-').replace(/^to-hop-tac-/, 'tht-').replace(/^lien-hiep-htx-/, 'lhhtx-');
+  const short = slug
+    .replace(/^hop-tac-xa-/, 'htx-')
+    .replace(/^to-hop-tac-/, 'tht-')
+    .replace(/^lien-hiep-htx-/, 'lhhtx-');
   if (short.length <= 40) return short;
   return short.slice(0, 40).replace(/-[^-]*$/, '');
 }
@@ -104,7 +136,13 @@ export function buildCooperative(
   const sector: CooperativeSector = seed.kind === 'lien_hiep_htx' ? 'dich_vu' : firstType.sector;
   const founded = foundedYear(rng, seed.kind);
   const members = memberCount(rng, seed.kind);
-  const classification = rng.weighted([['tot', 35], ['kha', 40], ['trung_binh', 15], ['yeu', 3], [null, 7]] as const);
+  const classification = rng.weighted([
+    ['tot', 35],
+    ['kha', 40],
+    ['trung_binh', 15],
+    ['yeu', 3],
+    [null, 7],
+  ] as const);
   const classified = seed.kind === 'to_hop_tac' ? null : classification;
   const createdAt = addDays(now, -rng.int(90, 900));
   const updatedAt = addDays(createdAt, rng.int(0, 60));
@@ -166,7 +204,13 @@ export function buildCooperative(
     id: nextId('valueChainLinks'),
     cooperativeId: identity.id,
     partnerName,
-    role: rng.weighted([['buyer', 3], ['distributor', 3], ['supplier', 2], ['processor', 1], ['exporter', 1]] as const),
+    role: rng.weighted([
+      ['buyer', 3],
+      ['distributor', 3],
+      ['supplier', 2],
+      ['processor', 1],
+      ['exporter', 1],
+    ] as const),
     since: rng.int(Math.max(founded, 2012), thisYear - 1),
   }));
 

@@ -47,7 +47,28 @@ function demoStatus(index: number): ProductStatus {
 }
 
 /** Provinces that host the demo's one-off events, in rotation. */
-const EVENT_PROVINCES = ['24', '66', '79', '48', '92', '19', '56', '68', '40', '46', '31', '91', '15', '37', '82', '01', '22', '86', '52', '33'];
+const EVENT_PROVINCES = [
+  '24',
+  '66',
+  '79',
+  '48',
+  '92',
+  '19',
+  '56',
+  '68',
+  '40',
+  '46',
+  '31',
+  '91',
+  '15',
+  '37',
+  '82',
+  '01',
+  '22',
+  '86',
+  '52',
+  '33',
+];
 const ONE_OFF_EVENTS = 28;
 const SERIES_MONTHS = [-2, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
@@ -111,7 +132,10 @@ export function buildDemoDataset(now: Date): DemoDataset {
   DEMO_COOPERATIVES.forEach((seed, ci) => {
     const identity = keyed('identity', 'cooperative', ci);
     const id = identity.id();
-    const registrationCode = unique.draw('registration', () => `${seed.provinceCode}${identity.int(0, 8)}${identity.digits(7)}`);
+    const registrationCode = unique.draw(
+      'registration',
+      () => `${seed.provinceCode}${identity.int(0, 8)}${identity.digits(7)}`,
+    );
     // One GS1 company prefix per cooperative (893 + 4 digits), item references counted from a random start.
     const companyPrefix = unique.draw('gs1', () => `893${identity.int(0, 4)}${identity.digits(3)}`);
     let itemReference = identity.int(0, 90_000);
@@ -133,7 +157,9 @@ export function buildDemoDataset(now: Date): DemoDataset {
         const productId = productIdentity.id();
         const traceCode = unique.draw('trace', () => demoTraceCode(productIdentity));
         const hasGtin = productIdentity.chance(0.7);
-        const gtin = hasGtin ? gtin14FromBody(`${companyPrefix}${String(itemReference++ % 100_000).padStart(5, '0')}`) : null;
+        const gtin = hasGtin
+          ? gtin14FromBody(`${companyPrefix}${String(itemReference++ % 100_000).padStart(5, '0')}`)
+          : null;
         const names = productNames(variant, coop.context);
         const bundle = buildProductBundle(
           keyed(...key),
@@ -173,12 +199,20 @@ export function buildDemoDataset(now: Date): DemoDataset {
   const publishedProductsOf = new Map<string, typeof data.products>();
   for (const product of data.products) {
     if (product.status !== 'published') continue;
-    publishedProductsOf.set(product.cooperativeId, [...(publishedProductsOf.get(product.cooperativeId) ?? []), product]);
+    publishedProductsOf.set(product.cooperativeId, [
+      ...(publishedProductsOf.get(product.cooperativeId) ?? []),
+      product,
+    ]);
   }
   data.events.forEach((event, i) => {
     let n = 0;
-    const seeded = buildRegistrations(keyed('registrations', i), event, data.cooperatives, publishedProductsOf, now, () =>
-      keyed('id', 'registration', i, n++).id(),
+    const seeded = buildRegistrations(
+      keyed('registrations', i),
+      event,
+      data.cooperatives,
+      publishedProductsOf,
+      now,
+      () => keyed('id', 'registration', i, n++).id(),
     );
     event.boothsTaken = seeded.boothsTaken;
     data.eventRegistrations.push(...seeded.registrations);

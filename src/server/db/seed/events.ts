@@ -94,9 +94,12 @@ export function buildEvent(rng: Rng, plan: EventPlan, identity: EventIdentity, n
   const closesAt = online ? addDays(startsAt, -1) : addDays(startsAt, -rng.int(3, 10));
   const capacity = template.booths ? rng.int(template.booths[0] / 10, template.booths[1] / 10) * 10 : null;
   const revision = plan.cancelled ? rng.int(1, 2) : rng.chance(0.25) ? rng.int(1, 3) : 0;
-  const publishedAt = new Date(Math.min(addDays(opensAt, -rng.int(0, 10)).getTime(), addDays(now, -rng.int(1, 20)).getTime()));
+  const publishedAt = new Date(
+    Math.min(addDays(opensAt, -rng.int(0, 10)).getTime(), addDays(now, -rng.int(1, 20)).getTime()),
+  );
   const createdAt = addDays(publishedAt, -rng.int(1, 7));
-  const updatedAt = revision > 0 ? new Date(Math.min(now.getTime(), addDays(publishedAt, rng.int(1, 20)).getTime())) : publishedAt;
+  const updatedAt =
+    revision > 0 ? new Date(Math.min(now.getTime(), addDays(publishedAt, rng.int(1, 20)).getTime())) : publishedAt;
   const cancelReason = rng.pick(CANCEL_REASONS);
 
   const fields = validated({

@@ -38,7 +38,10 @@ export interface ProductBundle {
   steps: ProvenanceStepRow[];
 }
 
-export function productNames(variant: Variant, coop: Pick<CooperativeContext, 'place' | 'placeEn'>): { vi: string; en: string } {
+export function productNames(
+  variant: Variant,
+  coop: Pick<CooperativeContext, 'place' | 'placeEn'>,
+): { vi: string; en: string } {
   const vi = fill(variant.vi, { p: coop.place });
   const en = fill(variant.en, { p: coop.placeEn });
   // Lower-case place words ("làng Vòng", "da xanh Bến Tre") should not start an English name in lower case.
@@ -81,12 +84,26 @@ function certificateNumber(rng: Rng, kind: CertificationKind, provinceCode: stri
   }
 }
 
-function ratings(rng: Rng, spec: ProductSpec, now: Date, shape: BundleShape, nextId: NextId): { rows: OcopRatingRow[]; stars: number | null } {
+function ratings(
+  rng: Rng,
+  spec: ProductSpec,
+  now: Date,
+  shape: BundleShape,
+  nextId: NextId,
+): { rows: OcopRatingRow[]; stars: number | null } {
   const rated = rng.chance(shape.ratedShare);
   const premium = protectedName(spec.type, spec.coop.place) !== null;
   const starWeights = premium
-    ? ([[3, 30], [4, 60], [5, 10]] as const)
-    : ([[3, 64], [4, 35], [5, 1]] as const);
+    ? ([
+        [3, 30],
+        [4, 60],
+        [5, 10],
+      ] as const)
+    : ([
+        [3, 64],
+        [4, 35],
+        [5, 1],
+      ] as const);
   const stars = rng.weighted(starWeights);
   // Decisions fall in the 70 months up to the month before `now`, a quarter of
   // them more than 36 months back, so some ratings have run out by date.
@@ -129,7 +146,11 @@ function certificates(rng: Rng, spec: ProductSpec, now: Date, shape: BundleShape
   if (protection !== null) {
     // One registration per product name and place, so every producer shows the same number and date.
     const h = hashSeed(type.key, coop.place);
-    const validFrom = isoDay(protection === 'gi' ? 2007 + (h % 15) : 2012 + (h % 10), 1 + ((h >>> 4) % 12), 1 + ((h >>> 8) % 28));
+    const validFrom = isoDay(
+      protection === 'gi' ? 2007 + (h % 15) : 2012 + (h % 10),
+      1 + ((h >>> 4) % 12),
+      1 + ((h >>> 8) % 28),
+    );
     const gi = protection === 'gi';
     out.push({
       id: nextId('certifications'),
@@ -167,12 +188,21 @@ function certificates(rng: Rng, spec: ProductSpec, now: Date, shape: BundleShape
   return out;
 }
 
-export function buildProductBundle(rng: Rng, spec: ProductSpec, now: Date, shape: BundleShape, nextId: NextId): ProductBundle {
+export function buildProductBundle(
+  rng: Rng,
+  spec: ProductSpec,
+  now: Date,
+  shape: BundleShape,
+  nextId: NextId,
+): ProductBundle {
   const { coop, type, variant } = spec;
   const names = productNames(variant, coop);
   const jitter = 0.9 + rng.next() * 0.25;
   const priceVnd = variant.price === null ? null : Math.round((variant.price * jitter) / 1000) * 1000;
-  const createdDaysAgo = rng.int(10, Math.max(11, Math.floor((now.getTime() - coop.createdAt.getTime()) / 86_400_000) - 1));
+  const createdDaysAgo = rng.int(
+    10,
+    Math.max(11, Math.floor((now.getTime() - coop.createdAt.getTime()) / 86_400_000) - 1),
+  );
   const createdAt = addDays(now, -createdDaysAgo);
   const publishDelay = rng.int(1, 9);
   const published = spec.status === 'published';
@@ -181,9 +211,10 @@ export function buildProductBundle(rng: Rng, spec: ProductSpec, now: Date, shape
 
   const rated = ratings(rng, spec, now, shape, nextId);
   const certs = certificates(rng, spec, now, shape, nextId);
-  const { batches, steps } = type.process === 'service'
-    ? { batches: [], steps: [] }
-    : buildBatches(rng, { coop, type, variant, productId: spec.id, certificates: certs }, now, shape, nextId);
+  const { batches, steps } =
+    type.process === 'service'
+      ? { batches: [], steps: [] }
+      : buildBatches(rng, { coop, type, variant, productId: spec.id, certificates: certs }, now, shape, nextId);
 
   const product: ProductRow = {
     id: spec.id,

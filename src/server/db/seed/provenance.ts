@@ -27,13 +27,19 @@ const PLANS: Readonly<Record<Exclude<ProcessKind, 'service'>, readonly Provenanc
 };
 
 const NOTES: Readonly<Record<ProvenanceStepKind, readonly [vi: string, en: string]>> = {
-  planted: ['Xuống giống theo lịch thời vụ, ghi nhật ký canh tác.', 'Planted on the seasonal calendar, with a farming log kept.'],
+  planted: [
+    'Xuống giống theo lịch thời vụ, ghi nhật ký canh tác.',
+    'Planted on the seasonal calendar, with a farming log kept.',
+  ],
   raised: ['Chăm sóc theo quy trình chung của hợp tác xã.', 'Tended under the cooperative’s shared protocol.'],
   harvested: ['Thu hoạch, phân loại ngay tại vùng sản xuất.', 'Harvested and sorted at the production area.'],
   processed: ['Sơ chế, chế biến tại xưởng của hợp tác xã.', 'Processed in the cooperative’s workshop.'],
   packaged: ['Đóng gói, dán tem truy xuất nguồn gốc.', 'Packed and labelled with a trace code.'],
   inspected: ['Lấy mẫu kiểm nghiệm chỉ tiêu an toàn, chất lượng.', 'Sampled and tested for safety and quality.'],
-  certified: ['Lô hàng được xác nhận phù hợp tiêu chuẩn chứng nhận.', 'Batch confirmed as conforming to its certification.'],
+  certified: [
+    'Lô hàng được xác nhận phù hợp tiêu chuẩn chứng nhận.',
+    'Batch confirmed as conforming to its certification.',
+  ],
   shipped: ['Xuất kho giao cho đối tác phân phối.', 'Dispatched to the distribution partner.'],
 };
 
@@ -90,7 +96,9 @@ export function buildBatches(
     const kinds = [plan[0], ...middle, plan[plan.length - 1]] as ProvenanceStepKind[];
     const offsets = [0];
     for (let i = 1; i < kinds.length; i++) {
-      offsets.push((offsets[i - 1] ?? 0) + gapDays(rng, kinds[i - 1] as ProvenanceStepKind, kinds[i] as ProvenanceStepKind, type));
+      offsets.push(
+        (offsets[i - 1] ?? 0) + gapDays(rng, kinds[i - 1] as ProvenanceStepKind, kinds[i] as ProvenanceStepKind, type),
+      );
     }
     const span = offsets[offsets.length - 1] ?? 0;
     // Older batches further back; the newest finished at least two days ago.
@@ -98,7 +106,9 @@ export function buildBatches(
     const batchId = nextId('batches');
     const inspector = fill(rng.pick(INSPECTION_BODIES), { region, province: province.nameVi });
     const shipper = rng.chance(0.7) ? (coop.partners[0] ?? rng.pick(PARTNERS)) : rng.pick(PARTNERS);
-    const certificate = subject.certificates.find((c) => c.kind !== 'geographic_indication' && c.kind !== 'collective_trademark');
+    const certificate = subject.certificates.find(
+      (c) => c.kind !== 'geographic_indication' && c.kind !== 'collective_trademark',
+    );
 
     const batchSteps = kinds.map((kind, position): ProvenanceStepRow => {
       const day = vnMidnight(now, -(ageDays + span - (offsets[position] ?? 0)));
@@ -130,10 +140,13 @@ export function buildBatches(
         actorName: atCooperative ? coop.name : kind === 'shipped' ? shipper : inspector,
         actorKind: atCooperative ? 'cooperative' : kind === 'shipped' ? 'partner' : 'inspection_body',
         evidenceNumber:
-          kind === 'inspected' ? `PKN-${year}-${evidenceDigits}`
-          : kind === 'certified' ? (certificate?.number ?? `XN-${year}-${evidenceDigits}`)
-          : kind === 'shipped' ? `PXK-${isoDate(occurredAt).replace(/-/g, '')}-${evidenceDigits.slice(0, 3)}`
-          : null,
+          kind === 'inspected'
+            ? `PKN-${year}-${evidenceDigits}`
+            : kind === 'certified'
+              ? (certificate?.number ?? `XN-${year}-${evidenceDigits}`)
+              : kind === 'shipped'
+                ? `PXK-${isoDate(occurredAt).replace(/-/g, '')}-${evidenceDigits.slice(0, 3)}`
+                : null,
         evidenceUrl: null,
         noteVi,
         noteEn,

@@ -45,7 +45,15 @@ export function buildRegistrations(
     const id = nextId();
     const closes = Math.min(now.getTime(), (event.registrationClosesAt ?? event.startsAt).getTime());
     const createdAt = new Date(opens.getTime() + rng.next() * Math.max(0, closes - opens.getTime()));
-    registrations.push({ id, eventId: event.id, cooperativeId: cooperative.id, booths, status, createdAt, updatedAt: createdAt });
+    registrations.push({
+      id,
+      eventId: event.id,
+      cooperativeId: cooperative.id,
+      booths,
+      status,
+      createdAt,
+      updatedAt: createdAt,
+    });
     if (status === 'confirmed' || status === 'pending') boothsTaken += booths;
     const offered = publishedProductsOf.get(cooperative.id) ?? [];
     for (const product of rng.sample(offered, Math.min(offered.length, rng.int(1, 3)))) {

@@ -95,13 +95,18 @@ function cooperativeSeed(rng: Rng, j: number): CooperativeSeed {
   if (!province) throw new Error('no provinces');
   const choices = TYPES_BY_PROVINCE.get(province.code);
   const locality = rng.pick(LOCALITIES[province.code] ?? [province.nameVi]);
-  const kind = rng.weighted<CooperativeKind>([['hop_tac_xa', 85], ['to_hop_tac', 12], ['lien_hiep_htx', 3]]);
+  const kind = rng.weighted<CooperativeKind>([
+    ['hop_tac_xa', 85],
+    ['to_hop_tac', 12],
+    ['lien_hiep_htx', 3],
+  ]);
   const service = rng.chance(0.08) && (choices?.services.length ?? 0) > 0;
   const pool: readonly ProductType[] = service ? (choices?.services ?? []) : (choices?.goods ?? []);
   const types = rng.sample(pool, rng.chance(0.3) ? 2 : 1);
   const first = types[0] ?? rng.pick(PRODUCT_TYPES);
   const kindWord = kind === 'hop_tac_xa' ? rng.pick(['Hợp tác xã', 'HTX']) : KIND_WORDS[kind][0];
-  const name = kind === 'lien_hiep_htx' ? `${kindWord} ${first.stem} ${province.nameVi}` : `${kindWord} ${first.stem} ${locality}`;
+  const name =
+    kind === 'lien_hiep_htx' ? `${kindWord} ${first.stem} ${province.nameVi}` : `${kindWord} ${first.stem} ${locality}`;
   return {
     kind,
     name,
@@ -112,7 +117,13 @@ function cooperativeSeed(rng: Rng, j: number): CooperativeSeed {
   };
 }
 
-function scaleCooperative(seed: number, j: number, now: Date, reserved: ReadonlySet<string>, nextId: NextId): BuiltCooperative {
+function scaleCooperative(
+  seed: number,
+  j: number,
+  now: Date,
+  reserved: ReadonlySet<string>,
+  nextId: NextId,
+): BuiltCooperative {
   const rng = new Rng(hashSeed('scale-cooperative', seed, j));
   const coopSeed = cooperativeSeed(rng, j);
   return buildCooperative(
@@ -129,7 +140,11 @@ function scaleCooperative(seed: number, j: number, now: Date, reserved: Readonly
 }
 
 function scaleStatus(rng: Rng): ProductStatus {
-  return rng.weighted<ProductStatus>([['published', 97], ['submitted', 2], ['draft', 1]]);
+  return rng.weighted<ProductStatus>([
+    ['published', 97],
+    ['submitted', 2],
+    ['draft', 1],
+  ]);
 }
 
 export function* generateScaleDataset(opts: ScaleOptions): Generator<ScaleChunk> {
@@ -160,7 +175,13 @@ export function* generateScaleDataset(opts: ScaleOptions): Generator<ScaleChunk>
   let currentJ = -1;
   let currentCoop: BuiltCooperative | undefined;
   for (let start = 0; start < products; start += PRODUCT_CHUNK) {
-    const chunk = { products: [] as ProductRow[], ratings: [] as OcopRatingRow[], certs: [] as CertificationRow[], batches: [] as BatchRow[], steps: [] as ProvenanceStepRow[] };
+    const chunk = {
+      products: [] as ProductRow[],
+      ratings: [] as OcopRatingRow[],
+      certs: [] as CertificationRow[],
+      batches: [] as BatchRow[],
+      steps: [] as ProvenanceStepRow[],
+    };
     for (let i = start; i < Math.min(start + PRODUCT_CHUNK, products); i++) {
       const j = Math.floor((i * cooperatives) / products);
       if (currentCoop === undefined || currentJ !== j) {

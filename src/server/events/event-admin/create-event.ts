@@ -11,7 +11,13 @@ import { newId } from '../../db/ids';
 import { events } from '../../db/schema';
 import { type EventFields, parseEventInput } from '../event-input';
 import type { EventStatus } from '../vocabulary';
-import { EVENT_ENTITY, findManagedEvent, findManagedEventsBySlugs, type ManagedEvent, provinceCodes } from './managed-event';
+import {
+  EVENT_ENTITY,
+  findManagedEvent,
+  findManagedEventsBySlugs,
+  type ManagedEvent,
+  provinceCodes,
+} from './managed-event';
 import { eventSlugBase, unusedSlugs, withFreshSlugs } from './event-slugs';
 
 export interface CreateOptions {
@@ -52,13 +58,19 @@ export interface InsertOptions extends CreateOptions {
 }
 
 /** Inserts the events, each with its audit entry, in one batch (all of them or none); returns them in date order. */
-export async function insertEvents(db: Database, planned: readonly [NewEvent, ...NewEvent[]], options: InsertOptions): Promise<ManagedEvent[]> {
+export async function insertEvents(
+  db: Database,
+  planned: readonly [NewEvent, ...NewEvent[]],
+  options: InsertOptions,
+): Promise<ManagedEvent[]> {
   const slugs = await withFreshSlugs(async () => {
     const slugs = await unusedSlugs(
       db,
       planned.map((event) => event.slugBase),
     );
-    const rows = planned.map((event, i) => newEventRow(event.fields, slugs[i] as string, options, options.seriesId ?? null));
+    const rows = planned.map((event, i) =>
+      newEventRow(event.fields, slugs[i] as string, options, options.seriesId ?? null),
+    );
     const statements = rows.flatMap((row) => [
       db.insert(events).values(row),
       auditInsert(db, {
@@ -83,10 +95,19 @@ async function insertEvent(db: Database, event: NewEvent, options: InsertOptions
 }
 
 /** A new event, a draft unless `publish`. */
-export async function createEvent(db: Database, user: SessionUser | null | undefined, input: unknown, options: CreateOptions): Promise<ManagedEvent> {
+export async function createEvent(
+  db: Database,
+  user: SessionUser | null | undefined,
+  input: unknown,
+  options: CreateOptions,
+): Promise<ManagedEvent> {
   const officer = requireOfficer(user);
   const fields = parseEventInput(input, await provinceCodes(db));
-  return insertEvent(db, { fields, slugBase: eventSlugBase(fields.titleVi) }, { ...options, actor: officer, action: 'event.create', detail: (row) => ({ status: row.status }) });
+  return insertEvent(
+    db,
+    { fields, slugBase: eventSlugBase(fields.titleVi) },
+    { ...options, actor: officer, action: 'event.create', detail: (row) => ({ status: row.status }) },
+  );
 }
 
 /** A new draft with the event's fields (say, next year's fair): no registrations, status or series of its own. */
@@ -100,5 +121,9 @@ export async function duplicateEvent(
   const officer = requireOfficer(user);
   const source = await findManagedEvent(db, officer, slug);
   const fields: EventFields = { ...source.fields, titleVi: `${source.fields.titleVi} ${copySuffix}`.slice(0, 200) };
-  return insertEvent(db, { fields, slugBase: eventSlugBase(fields.titleVi) }, { now, actor: officer, action: 'event.duplicate', detail: () => ({ from: source.slug }) });
+  return insertEvent(
+    db,
+    { fields, slugBase: eventSlugBase(fields.titleVi) },
+    { now, actor: officer, action: 'event.duplicate', detail: () => ({ from: source.slug }) },
+  );
 }

@@ -32,12 +32,15 @@ export async function updateEvent(
 ): Promise<ManagedEvent> {
   const officer = requireOfficer(user);
   const event = await findManagedEvent(db, officer, slug);
-  if (event.status === 'cancelled') throw new ConflictError('event is cancelled', { status: { code: 'event_cancelled' } });
+  if (event.status === 'cancelled')
+    throw new ConflictError('event is cancelled', { status: { code: 'event_cancelled' } });
   const fields = parseEventInput(input, await provinceCodes(db));
   if (fields.boothCapacity !== null && fields.boothCapacity < event.boothsTaken) {
     throw new ValidationError({ boothCapacity: { code: 'below_booths_taken', params: { taken: event.boothsTaken } } });
   }
-  const changed = (Object.keys(fields) as (keyof EventFields)[]).filter((key) => !sameValue(fields[key], event.fields[key]));
+  const changed = (Object.keys(fields) as (keyof EventFields)[]).filter(
+    (key) => !sameValue(fields[key], event.fields[key]),
+  );
   if (changed.length === 0) return event;
   await changeEvent(db, {
     actor: officer,

@@ -35,7 +35,8 @@ export interface EventChange {
 
 /** Refuses a verb the event's status does not allow (409, saying the status). */
 export function requireEventStatus(event: ManagedEvent, from: readonly EventStatus[]): void {
-  if (!from.includes(event.status)) throw new ConflictError(`event is ${event.status}`, { status: { code: `event_${event.status}` } });
+  if (!from.includes(event.status))
+    throw new ConflictError(`event is ${event.status}`, { status: { code: `event_${event.status}` } });
 }
 
 /**
@@ -43,10 +44,15 @@ export function requireEventStatus(event: ManagedEvent, from: readonly EventStat
  * its status moved on, the booths taken no longer fit `capacity` (422), or
  * someone edited it meanwhile (409).
  */
-export async function refuseUnwrittenChange(db: Database, event: ManagedEvent, capacity?: number | null): Promise<never> {
+export async function refuseUnwrittenChange(
+  db: Database,
+  event: ManagedEvent,
+  capacity?: number | null,
+): Promise<never> {
   const [now] = await db.select().from(events).where(eq(events.id, event.id)).limit(1);
   if (!now) throw new NotFoundError('event');
-  if (now.status !== event.status) throw new ConflictError('status changed meanwhile', { status: { code: 'event_changed' } });
+  if (now.status !== event.status)
+    throw new ConflictError('status changed meanwhile', { status: { code: 'event_changed' } });
   if (typeof capacity === 'number' && now.boothsTaken > capacity) {
     throw new ValidationError({ boothCapacity: { code: 'below_booths_taken', params: { taken: now.boothsTaken } } });
   }

@@ -33,9 +33,16 @@ function prefixed(issues: FieldIssues, prefix: string): FieldIssues {
  * in the rule) is reported at once; a rule that gives no date, or more than
  * MAX_OCCURRENCES, is refused on the field that ends it.
  */
-export async function planEventSeries(db: Database, user: SessionUser | null | undefined, input: unknown): Promise<SeriesPlan> {
+export async function planEventSeries(
+  db: Database,
+  user: SessionUser | null | undefined,
+  input: unknown,
+): Promise<SeriesPlan> {
   requireOfficer(user);
-  const { recurrence, ...eventPart } = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const { recurrence, ...eventPart } = (typeof input === 'object' && input !== null ? input : {}) as Record<
+    string,
+    unknown
+  >;
   const codes = await provinceCodes(db);
   const event = validateEventInput(eventPart, codes);
   const rule = recurrenceRuleSchema.safeParse(recurrence ?? {});
@@ -49,7 +56,8 @@ export async function planEventSeries(db: Database, user: SessionUser | null | u
   const inputs = expandRecurrence(eventInputFromFields(event.fields), rule.data);
   const ending = rule.data.until !== undefined ? 'recurrence.until' : 'recurrence.count';
   if (inputs.length === 0) throw new ValidationError({ [ending]: { code: 'no_occurrences' } });
-  if (inputs.length > MAX_OCCURRENCES) throw new ValidationError({ [ending]: { code: 'too_many_occurrences', params: { max: MAX_OCCURRENCES } } });
+  if (inputs.length > MAX_OCCURRENCES)
+    throw new ValidationError({ [ending]: { code: 'too_many_occurrences', params: { max: MAX_OCCURRENCES } } });
   // The rules are the same for every date (the window moves with the event), so these pass; a bug would be caught here.
   const occurrences = inputs.map((occurrence) => parseEventInput(occurrence, codes));
   return { rule: rule.data, occurrences };
@@ -69,9 +77,10 @@ export async function createEventSeries(
   const plan = await planEventSeries(db, officer, input);
   const seriesId = newId();
   // planEventSeries refuses a rule that gives no date, so there is at least one.
-  const planned = plan.occurrences.map(
-    (fields): NewEvent => ({ fields, slugBase: `${eventSlugBase(fields.titleVi)}-${eventInputFromFields(fields).startDate}` }),
-  ) as [NewEvent, ...NewEvent[]];
+  const planned = plan.occurrences.map((fields): NewEvent => ({
+    fields,
+    slugBase: `${eventSlugBase(fields.titleVi)}-${eventInputFromFields(fields).startDate}`,
+  })) as [NewEvent, ...NewEvent[]];
   const created = await insertEvents(db, planned, {
     ...options,
     actor: officer,
@@ -84,6 +93,11 @@ export async function createEventSeries(
 
 /** The events of a series, in date order. */
 export async function listSeriesEvents(db: Database, seriesId: string): Promise<ManagedEvent[]> {
-  const rows = await db.select().from(events).where(eq(events.seriesId, seriesId)).orderBy(asc(events.startsAt), asc(events.id)).limit(MAX_OCCURRENCES * 4);
+  const rows = await db
+    .select()
+    .from(events)
+    .where(eq(events.seriesId, seriesId))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(MAX_OCCURRENCES * 4);
   return rows.map(managedEvent);
 }

@@ -67,7 +67,11 @@ export async function provinceCodes(db: Database): Promise<ReadonlySet<string>> 
 }
 
 /** Any event by slug, for a trade officer (or admin); NotFoundError for an unknown slug. */
-export async function findManagedEvent(db: Database, user: SessionUser | null | undefined, slug: string): Promise<ManagedEvent> {
+export async function findManagedEvent(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+): Promise<ManagedEvent> {
   requireOfficer(user);
   const [row] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
   if (!row) throw new NotFoundError('event');
@@ -76,7 +80,11 @@ export async function findManagedEvent(db: Database, user: SessionUser | null | 
 
 /** The events with these slugs, in date order (what a write just inserted). */
 export async function findManagedEventsBySlugs(db: Database, slugs: string[]): Promise<ManagedEvent[]> {
-  const rows = await db.select().from(events).where(inArray(events.slug, slugs)).orderBy(asc(events.startsAt), asc(events.id));
+  const rows = await db
+    .select()
+    .from(events)
+    .where(inArray(events.slug, slugs))
+    .orderBy(asc(events.startsAt), asc(events.id));
   return rows.map(managedEvent);
 }
 

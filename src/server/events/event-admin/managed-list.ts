@@ -33,7 +33,11 @@ export const managedListSchema = z.object({
 export type ManagedListQuery = z.input<typeof managedListSchema>;
 
 /** Every event, drafts too, latest start first, with its registration counts. */
-export async function listManagedEvents(db: Database, user: SessionUser | null | undefined, query: ManagedListQuery = {}) {
+export async function listManagedEvents(
+  db: Database,
+  user: SessionUser | null | undefined,
+  query: ManagedListQuery = {},
+) {
   requireOfficer(user);
   const { status, page } = parseInput(managedListSchema, query);
   const where = status ? eq(events.status, status) : undefined;
@@ -51,7 +55,11 @@ export async function listManagedEvents(db: Database, user: SessionUser | null |
     rows.length === 0
       ? []
       : await db
-          .select({ eventId: eventRegistrations.eventId, status: eventRegistrations.status, count: sql<number>`count(*)` })
+          .select({
+            eventId: eventRegistrations.eventId,
+            status: eventRegistrations.status,
+            count: sql<number>`count(*)`,
+          })
           .from(eventRegistrations)
           .where(
             inArray(

@@ -23,7 +23,12 @@ import { EVENT_ENTITY, findManagedEvent, type ManagedEvent } from './managed-eve
 export const CANCEL_REASON_MAX = 500;
 
 /** A draft goes public: the calendar, feeds, sitemap and its page. */
-export async function publishEvent(db: Database, user: SessionUser | null | undefined, slug: string, now: Date): Promise<ManagedEvent> {
+export async function publishEvent(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  now: Date,
+): Promise<ManagedEvent> {
   const officer = requireOfficer(user);
   const event = await findManagedEvent(db, officer, slug);
   await changeEvent(db, {
@@ -46,7 +51,13 @@ export const cancelInputSchema = z.strictObject({ reason: z.string().trim().min(
  * calendars get STATUS:CANCELLED with a higher SEQUENCE. (A draft is not
  * cancelled: nobody saw it.)
  */
-export async function cancelEvent(db: Database, user: SessionUser | null | undefined, slug: string, input: unknown, now: Date): Promise<ManagedEvent> {
+export async function cancelEvent(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  input: unknown,
+  now: Date,
+): Promise<ManagedEvent> {
   const officer = requireOfficer(user);
   const event = await findManagedEvent(db, officer, slug);
   const { reason } = parseInput(cancelInputSchema, input);
@@ -70,7 +81,12 @@ export async function cancelEvent(db: Database, user: SessionUser | null | undef
  * (with the title, for the record) and the deletion are one batch, and the
  * deletion applies only if the event is still a draft when it runs.
  */
-export async function deleteDraftEvent(db: Database, user: SessionUser | null | undefined, slug: string, now: Date): Promise<void> {
+export async function deleteDraftEvent(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  now: Date,
+): Promise<void> {
   const officer = requireOfficer(user);
   const event = await findManagedEvent(db, officer, slug);
   requireEventStatus(event, ['draft']);

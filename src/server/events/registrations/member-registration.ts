@@ -16,12 +16,21 @@ import { parseInput } from '../../validation';
 import { type RegistrationState, registrationDeadline, registrationState } from '../registration-window';
 import { findRegistrableEvent } from './registrable-event';
 import { registrationInputSchema } from './registration-input';
-import { boothsFit, boothsFitIn, boothsTakenPlus, findRegistration, moveRegistration, REGISTRATION_ENTITY } from './registration-moves';
+import {
+  boothsFit,
+  boothsFitIn,
+  boothsTakenPlus,
+  findRegistration,
+  moveRegistration,
+  REGISTRATION_ENTITY,
+} from './registration-moves';
 import { type CooperativeRegistration, findCooperativeRegistration, showableProducts } from './registration-reads';
 import { cooperativeMayWithdraw } from './registration-status';
 
 /** The member acting for their cooperative (members and managers alike). */
-export function requireRegisteringMember(user: SessionUser | null | undefined): SessionUser & { cooperativeId: string } {
+export function requireRegisteringMember(
+  user: SessionUser | null | undefined,
+): SessionUser & { cooperativeId: string } {
   const member = requireRole(user, 'member');
   if (!member.cooperativeId) throw new ForbiddenError('member of no cooperative');
   return { ...member, cooperativeId: member.cooperativeId };
@@ -34,7 +43,8 @@ function refuseWindow(state: RegistrationState): never {
 }
 
 /** The (event, cooperative) UNIQUE index stopped a second registration that raced the first. */
-const isDuplicateRegistration = (error: unknown) => isUniqueViolation(error, [eventRegistrations.eventId, eventRegistrations.cooperativeId]);
+const isDuplicateRegistration = (error: unknown) =>
+  isUniqueViolation(error, [eventRegistrations.eventId, eventRegistrations.cooperativeId]);
 
 /**
  * Registers the member's cooperative for an event whose window is open.
@@ -58,11 +68,13 @@ export async function registerForEvent(
     throw new ValidationError({ booths: { code: 'too_big', params: { max: event.boothCapacity } } });
   }
   const slugs = [...new Set(request.products)];
-  const own = slugs.length > 0 ? (await showableProducts(db, member.cooperativeId)).filter((p) => slugs.includes(p.slug)) : [];
+  const own =
+    slugs.length > 0 ? (await showableProducts(db, member.cooperativeId)).filter((p) => slugs.includes(p.slug)) : [];
   const unknown = slugs.filter((slug) => !own.some((p) => p.slug === slug));
   if (unknown.length > 0) throw new ValidationError({ products: { code: 'not_own_product' } });
   const existing = await findCooperativeRegistration(db, member.cooperativeId, event.id, now);
-  if (existing && existing.status !== 'withdrawn') throw new ConflictError('already registered', { event: { code: 'already_registered' } });
+  if (existing && existing.status !== 'withdrawn')
+    throw new ConflictError('already registered', { event: { code: 'already_registered' } });
 
   const id = newId();
   const { booths } = request;
@@ -77,7 +89,12 @@ export async function registerForEvent(
   const statements = [
     db
       .delete(eventRegistrationProducts)
-      .where(inArray(eventRegistrationProducts.registrationId, db.select({ id: eventRegistrations.id }).from(eventRegistrations).where(withdrawn))),
+      .where(
+        inArray(
+          eventRegistrationProducts.registrationId,
+          db.select({ id: eventRegistrations.id }).from(eventRegistrations).where(withdrawn),
+        ),
+      ),
     db.delete(eventRegistrations).where(withdrawn),
     db.insert(eventRegistrations).values({
       id,
@@ -95,7 +112,13 @@ export async function registerForEvent(
       .where(and(eq(events.id, event.id), boothsFit(booths), isPending)),
     auditInsertSelect(
       db,
-      { id: newId(), actorUserId: member.id, action: 'event_registration.register', entityType: REGISTRATION_ENTITY, at: now },
+      {
+        id: newId(),
+        actorUserId: member.id,
+        action: 'event_registration.register',
+        entityType: REGISTRATION_ENTITY,
+        at: now,
+      },
       {
         entityId: sql`${eventRegistrations.id}`,
         detail: sql`json_object('event', ${event.slug}, 'cooperative', ${eventRegistrations.cooperativeId}, 'booths', ${eventRegistrations.booths},
@@ -107,12 +130,16 @@ export async function registerForEvent(
   ] as const;
   try {
     if (own.length > 0) {
-      await db.batch([...statements, db.insert(eventRegistrationProducts).values(own.map((p) => ({ registrationId: id, productId: p.id })))]);
+      await db.batch([
+        ...statements,
+        db.insert(eventRegistrationProducts).values(own.map((p) => ({ registrationId: id, productId: p.id }))),
+      ]);
     } else {
       await db.batch(statements);
     }
   } catch (error) {
-    if (isDuplicateRegistration(error)) throw new ConflictError('already registered', { event: { code: 'already_registered' } });
+    if (isDuplicateRegistration(error))
+      throw new ConflictError('already registered', { event: { code: 'already_registered' } });
     throw error;
   }
   const registered = await findCooperativeRegistration(db, member.cooperativeId, event.id, now);

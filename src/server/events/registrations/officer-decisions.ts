@@ -18,7 +18,8 @@ export async function decideRegistration(
   const officer = requireOfficer(user);
   const registration = await findRegistration(db, eventSlug, registrationId);
   if (!registration) throw new NotFoundError('registration');
-  if (!officerMayMove(registration.status, to)) throw new ConflictError('not a move', { status: { code: 'status_changed' } });
+  if (!officerMayMove(registration.status, to))
+    throw new ConflictError('not a move', { status: { code: 'status_changed' } });
   const verb = { confirmed: 'confirm', waitlisted: 'waitlist', declined: 'decline' }[to];
   await moveRegistration(db, registration, to, officer, `event_registration.${verb}`, now);
 }

@@ -46,7 +46,11 @@ export interface RegistrationRef {
 }
 
 /** A registration of the event with this slug (a registration id under another event's path is not found). */
-export async function findRegistration(db: Database, eventSlug: string, registrationId: string): Promise<RegistrationRef | null> {
+export async function findRegistration(
+  db: Database,
+  eventSlug: string,
+  registrationId: string,
+): Promise<RegistrationRef | null> {
   const [row] = await db
     .select({
       id: eventRegistrations.id,
@@ -65,8 +69,12 @@ export async function findRegistration(db: Database, eventSlug: string, registra
 
 /** Why a move that was allowed when read did not happen. */
 async function explainMissedMove(db: Database, registration: RegistrationRef): Promise<never> {
-  const [now] = await db.select({ status: eventRegistrations.status }).from(eventRegistrations).where(eq(eventRegistrations.id, registration.id));
-  if (now && now.status !== registration.status) throw new ConflictError('status changed meanwhile', { status: { code: 'status_changed' } });
+  const [now] = await db
+    .select({ status: eventRegistrations.status })
+    .from(eventRegistrations)
+    .where(eq(eventRegistrations.id, registration.id));
+  if (now && now.status !== registration.status)
+    throw new ConflictError('status changed meanwhile', { status: { code: 'status_changed' } });
   throw new ConflictError('no booths left', { status: { code: 'no_booths_left' } });
 }
 
@@ -104,7 +112,10 @@ export async function moveRegistration(
     },
     direction === 1 ? sql`${stillFrom} AND ${boothsFitIn(eventId, booths)}` : stillFrom,
   );
-  const setStatus = db.update(eventRegistrations).set({ status: to, updatedAt: now }).where(and(eq(eventRegistrations.id, id), witnessed));
+  const setStatus = db
+    .update(eventRegistrations)
+    .set({ status: to, updatedAt: now })
+    .where(and(eq(eventRegistrations.id, id), witnessed));
   if (direction === 0) await db.batch([audit, setStatus]);
   else {
     const count = db

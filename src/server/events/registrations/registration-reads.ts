@@ -4,7 +4,14 @@
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { cooperatives, eventRegistrationProducts, eventRegistrations, events, products, provinces } from '../../db/schema';
+import {
+  cooperatives,
+  eventRegistrationProducts,
+  eventRegistrations,
+  events,
+  products,
+  provinces,
+} from '../../db/schema';
 import { PUBLIC_EVENT_STATUSES } from '../calendar';
 import { registrationDeadline } from '../registration-window';
 import type { RegistrationStatus } from '../vocabulary';
@@ -27,7 +34,12 @@ export interface CooperativeRegistration {
 async function productsShown(db: Database, registrationIds: string[]) {
   if (registrationIds.length === 0) return [];
   return db
-    .select({ registrationId: eventRegistrationProducts.registrationId, slug: products.slug, nameVi: products.nameVi, nameEn: products.nameEn })
+    .select({
+      registrationId: eventRegistrationProducts.registrationId,
+      slug: products.slug,
+      nameVi: products.nameVi,
+      nameEn: products.nameEn,
+    })
     .from(eventRegistrationProducts)
     .innerJoin(products, eq(products.id, eventRegistrationProducts.productId))
     .where(inArray(eventRegistrationProducts.registrationId, registrationIds))
@@ -46,12 +58,19 @@ function registrationFields(
     note: registration.note,
     createdAt: registration.createdAt,
     updatedAt: registration.updatedAt,
-    products: shown.filter((p) => p.registrationId === registration.id).map(({ registrationId: _, ...product }) => product),
+    products: shown
+      .filter((p) => p.registrationId === registration.id)
+      .map(({ registrationId: _, ...product }) => product),
   };
 }
 
 /** The cooperative's registrations matching `where`, latest event first. */
-async function cooperativeRegistrations(db: Database, where: SQL | undefined, limit: number, now: Date): Promise<CooperativeRegistration[]> {
+async function cooperativeRegistrations(
+  db: Database,
+  where: SQL | undefined,
+  limit: number,
+  now: Date,
+): Promise<CooperativeRegistration[]> {
   const rows = await db
     .select({ registration: eventRegistrations, event: registrableEventColumns })
     .from(eventRegistrations)
@@ -71,8 +90,17 @@ async function cooperativeRegistrations(db: Database, where: SQL | undefined, li
 }
 
 /** A cooperative's registrations (withdrawn ones too), latest event first. */
-export function listCooperativeRegistrations(db: Database, cooperativeId: string, now: Date): Promise<CooperativeRegistration[]> {
-  return cooperativeRegistrations(db, and(eq(eventRegistrations.cooperativeId, cooperativeId), inArray(events.status, PUBLIC_EVENT_STATUSES)), 200, now);
+export function listCooperativeRegistrations(
+  db: Database,
+  cooperativeId: string,
+  now: Date,
+): Promise<CooperativeRegistration[]> {
+  return cooperativeRegistrations(
+    db,
+    and(eq(eventRegistrations.cooperativeId, cooperativeId), inArray(events.status, PUBLIC_EVENT_STATUSES)),
+    200,
+    now,
+  );
 }
 
 /** The cooperative's registration for one event, or null. */
@@ -108,7 +136,15 @@ export interface EventRegistrationRow {
   note: string | null;
   createdAt: Date;
   updatedAt: Date;
-  cooperative: { id: string; slug: string; name: string; provinceNameVi: string; provinceNameEn: string; phone: string | null; email: string | null };
+  cooperative: {
+    id: string;
+    slug: string;
+    name: string;
+    provinceNameVi: string;
+    provinceNameEn: string;
+    phone: string | null;
+    email: string | null;
+  };
   products: { slug: string; nameVi: string; nameEn: string }[];
 }
 
@@ -116,7 +152,11 @@ export interface EventRegistrationRow {
  * An event's registrations, first come first: every one for its trade
  * officers, or only one cooperative's (`cooperativeId`) for its members.
  */
-export async function listEventRegistrations(db: Database, eventId: string, cooperativeId?: string): Promise<EventRegistrationRow[]> {
+export async function listEventRegistrations(
+  db: Database,
+  eventId: string,
+  cooperativeId?: string,
+): Promise<EventRegistrationRow[]> {
   const rows = await db
     .select({
       registration: eventRegistrations,
@@ -133,7 +173,12 @@ export async function listEventRegistrations(db: Database, eventId: string, coop
     .from(eventRegistrations)
     .innerJoin(cooperatives, eq(cooperatives.id, eventRegistrations.cooperativeId))
     .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
-    .where(and(eq(eventRegistrations.eventId, eventId), cooperativeId ? eq(eventRegistrations.cooperativeId, cooperativeId) : undefined))
+    .where(
+      and(
+        eq(eventRegistrations.eventId, eventId),
+        cooperativeId ? eq(eventRegistrations.cooperativeId, cooperativeId) : undefined,
+      ),
+    )
     .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id))
     .limit(2000);
   const shown = await productsShown(

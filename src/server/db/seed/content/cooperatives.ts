@@ -31,7 +31,12 @@ function c(
   placeEn?: string,
 ): CooperativeSeed {
   return {
-    kind, name, provinceCode, commune, place, types,
+    kind,
+    name,
+    provinceCode,
+    commune,
+    place,
+    types,
     ...(originFormerly === undefined ? {} : { originFormerly }),
     ...(placeEn === undefined ? {} : { placeEn }),
   };
@@ -59,11 +64,27 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
   c(H, 'HTX Chả mực Hạ Long', '22', 'phường Hồng Gai', 'Hạ Long', ['cha_muc']),
   c(H, 'HTX Dược liệu Ba Chẽ', '22', 'xã Ba Chẽ', 'Ba Chẽ', ['ba_kich', 'mat_ong']),
   // Bắc Ninh
-  c(L, 'Liên hiệp HTX Vải thiều Lục Ngạn', '24', 'xã Lục Ngạn', 'Lục Ngạn', ['vai_thieu', 'mat_ong'], 'Lục Ngạn, Bắc Giang'),
+  c(
+    L,
+    'Liên hiệp HTX Vải thiều Lục Ngạn',
+    '24',
+    'xã Lục Ngạn',
+    'Lục Ngạn',
+    ['vai_thieu', 'mat_ong'],
+    'Lục Ngạn, Bắc Giang',
+  ),
   c(H, 'HTX Mỳ Chũ Nam Dương', '24', 'phường Chũ', 'Chũ', ['mi_gao'], 'Lục Ngạn, Bắc Giang'),
   // Hưng Yên
   c(H, 'HTX Nhãn lồng Hồng Nam', '33', 'phường Hồng Châu', 'Hưng Yên', ['nhan_long', 'mat_ong']),
-  c(H, 'Hợp tác xã Nông nghiệp Đông Hưng', '33', 'xã Đông Hưng', 'Đông Hưng', ['gao_bac', 'nghe'], 'Đông Hưng, Thái Bình'),
+  c(
+    H,
+    'Hợp tác xã Nông nghiệp Đông Hưng',
+    '33',
+    'xã Đông Hưng',
+    'Đông Hưng',
+    ['gao_bac', 'nghe'],
+    'Đông Hưng, Thái Bình',
+  ),
   // Ninh Bình
   c(H, 'HTX Cói Kim Sơn', '37', 'xã Kim Sơn', 'Kim Sơn', ['chieu_coi', 'may_tre_dan']),
   c(H, 'HTX Lụa Nha Xá', '37', 'xã Mộc Bắc', 'Nha Xá', ['lua'], 'Duy Tiên, Hà Nam'),
@@ -96,17 +117,38 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
   c(H, 'HTX Cà phê Cầu Đất', '68', 'xã Xuân Trường – Đà Lạt', 'Cầu Đất', ['ca_phe_arabica']),
   c(H, 'HTX Thanh long Hàm Thuận', '68', 'xã Hàm Thuận', 'Bình Thuận', ['thanh_long'], 'Hàm Thuận Bắc, Bình Thuận'),
   c(H, 'HTX Nước mắm Phan Thiết', '68', 'phường Phú Thủy', 'Phan Thiết', ['nuoc_mam'], 'Phan Thiết, Bình Thuận'),
-  c(L, 'Liên hiệp HTX Thương mại Đắk Lắk', '66', 'phường Buôn Ma Thuột', 'Buôn Ma Thuột', ['ca_phe', 'tieu', 'mat_ong']),
+  c(L, 'Liên hiệp HTX Thương mại Đắk Lắk', '66', 'phường Buôn Ma Thuột', 'Buôn Ma Thuột', [
+    'ca_phe',
+    'tieu',
+    'mat_ong',
+  ]),
   c(H, 'HTX Du lịch cộng đồng Buôn Đôn', '66', 'xã Buôn Đôn', 'Buôn Đôn', ['du_lich', 'tho_cam']),
   // Đồng Nai, Thành phố Hồ Chí Minh, Tây Ninh
   c(H, 'HTX Điều Bù Đăng', '75', 'xã Bù Đăng', 'Bù Đăng', ['hat_dieu', 'mat_ong'], 'Bù Đăng, Bình Phước'),
-  c(H, 'HTX Sơn mài Tương Bình Hiệp', '79', 'phường Thủ Dầu Một', 'Tương Bình Hiệp', ['son_mai'], 'Thủ Dầu Một, Bình Dương'),
+  c(
+    H,
+    'HTX Sơn mài Tương Bình Hiệp',
+    '79',
+    'phường Thủ Dầu Một',
+    'Tương Bình Hiệp',
+    ['son_mai'],
+    'Thủ Dầu Một, Bình Dương',
+  ),
   c(H, 'HTX Nông nghiệp Củ Chi', '79', 'xã Củ Chi', 'Củ Chi', ['hoa_lan', 'cay_canh']),
   c(H, 'HTX Bánh tráng Trảng Bàng', '80', 'phường Trảng Bàng', 'Trảng Bàng', ['banh_trang']),
   c(H, 'HTX Nông nghiệp Cần Đước', '80', 'xã Cần Đước', 'Chợ Đào', ['gao_nam', 'thanh_long'], 'Cần Đước, Long An'),
   // Vĩnh Long, Đồng Tháp
   c(H, 'HTX Bưởi Năm Roi Mỹ Hòa', '86', 'phường Bình Minh', 'Năm Roi Bình Minh', ['buoi']),
-  c(H, 'HTX Bưởi da xanh Mỏ Cày', '86', 'xã Mỏ Cày', 'da xanh Bến Tre', ['buoi', 'ca_cao'], 'Mỏ Cày, Bến Tre', 'Ben Tre green-skin'),
+  c(
+    H,
+    'HTX Bưởi da xanh Mỏ Cày',
+    '86',
+    'xã Mỏ Cày',
+    'da xanh Bến Tre',
+    ['buoi', 'ca_cao'],
+    'Mỏ Cày, Bến Tre',
+    'Ben Tre green-skin',
+  ),
   c(H, 'HTX Kẹo dừa Mỏ Cày Nam', '86', 'xã Mỏ Cày', 'Bến Tre', ['keo_dua'], 'Mỏ Cày Nam, Bến Tre'),
   c(H, 'HTX Hoa kiểng Sa Đéc', '82', 'phường Sa Đéc', 'Sa Đéc', ['cay_canh', 'hoa_tet', 'du_lich']),
   c(H, 'HTX Xoài cát Hòa Lộc', '82', 'xã Cái Bè', 'Hòa Lộc', ['xoai', 'du_lich'], 'Cái Bè, Tiền Giang'),
@@ -120,7 +162,15 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
   c(T, 'Tổ hợp tác Thốt nốt Tri Tôn', '91', 'xã Tri Tôn', 'Tri Tôn', ['thot_not']),
   // Trung du và miền núi phía Bắc
   c(H, 'HTX Mật ong bạc hà Mèo Vạc', '08', 'xã Mèo Vạc', 'Mèo Vạc', ['mat_ong_bac_ha', 'du_lich'], 'Mèo Vạc, Hà Giang'),
-  c(H, 'HTX Chè shan tuyết Hoàng Su Phì', '08', 'xã Hoàng Su Phì', 'Hoàng Su Phì', ['che_shan'], 'Hoàng Su Phì, Hà Giang'),
+  c(
+    H,
+    'HTX Chè shan tuyết Hoàng Su Phì',
+    '08',
+    'xã Hoàng Su Phì',
+    'Hoàng Su Phì',
+    ['che_shan'],
+    'Hoàng Su Phì, Hà Giang',
+  ),
   c(H, 'HTX Cam sành Hàm Yên', '08', 'xã Hàm Yên', 'sành Hàm Yên', ['cam'], undefined, 'Ham Yen king'),
   c(H, 'HTX Quế Văn Yên', '15', 'xã Đông Cuông', 'Văn Yên', ['que'], 'Văn Yên, Yên Bái'),
   c(H, 'HTX Du lịch cộng đồng Tả Van', '15', 'xã Tả Van', 'Tả Van', ['du_lich', 'tho_cam']),
@@ -137,15 +187,40 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
 
 /** Province seats, for coordinates of provenance steps (degrees, WGS 84). */
 export const SEAT_COORDINATES: Readonly<Record<string, readonly [lat: number, lon: number]>> = {
-  '01': [21.028, 105.854], '46': [16.463, 107.59], '31': [20.845, 106.688], '48': [16.054, 108.202],
-  '79': [10.776, 106.7], '92': [10.045, 105.747], '12': [22.396, 103.458], '11': [21.386, 103.023],
-  '14': [21.327, 103.914], '20': [21.853, 106.761], '22': [20.951, 107.08], '38': [19.807, 105.776],
-  '40': [18.679, 105.681], '42': [18.342, 105.906], '04': [22.666, 106.258], '08': [21.823, 105.214],
-  '15': [21.705, 104.875], '19': [21.594, 105.848], '25': [21.322, 105.402], '24': [21.273, 106.194],
-  '33': [20.646, 106.051], '37': [20.251, 105.975], '44': [17.468, 106.622], '51': [15.12, 108.792],
-  '52': [13.782, 109.219], '56': [12.238, 109.196], '68': [11.94, 108.458], '66': [12.667, 108.038],
-  '75': [10.957, 106.843], '80': [10.535, 106.413], '86': [10.253, 105.972], '82': [10.36, 106.36],
-  '96': [9.177, 105.15], '91': [10.012, 105.081],
+  '01': [21.028, 105.854],
+  '46': [16.463, 107.59],
+  '31': [20.845, 106.688],
+  '48': [16.054, 108.202],
+  '79': [10.776, 106.7],
+  '92': [10.045, 105.747],
+  '12': [22.396, 103.458],
+  '11': [21.386, 103.023],
+  '14': [21.327, 103.914],
+  '20': [21.853, 106.761],
+  '22': [20.951, 107.08],
+  '38': [19.807, 105.776],
+  '40': [18.679, 105.681],
+  '42': [18.342, 105.906],
+  '04': [22.666, 106.258],
+  '08': [21.823, 105.214],
+  '15': [21.705, 104.875],
+  '19': [21.594, 105.848],
+  '25': [21.322, 105.402],
+  '24': [21.273, 106.194],
+  '33': [20.646, 106.051],
+  '37': [20.251, 105.975],
+  '44': [17.468, 106.622],
+  '51': [15.12, 108.792],
+  '52': [13.782, 109.219],
+  '56': [12.238, 109.196],
+  '68': [11.94, 108.458],
+  '66': [12.667, 108.038],
+  '75': [10.957, 106.843],
+  '80': [10.535, 106.413],
+  '86': [10.253, 105.972],
+  '82': [10.36, 106.36],
+  '96': [9.177, 105.15],
+  '91': [10.012, 105.081],
 };
 
 /** Place names per province for the scale generator: "HTX Chè Đại Từ", "Gạo ST25 Mỹ Xuyên". */
@@ -195,8 +270,30 @@ export const HAMLET_WORD: Readonly<Record<string, string>> = {
   southeast: 'Ấp',
   mekong_delta: 'Ấp',
 };
-export const HAMLET_NAMES = ['Đông', 'Tây', 'Trung', 'Thượng', 'Hạ', 'Tân Lập', 'Đồng Tâm', 'An Phú', 'Hòa Bình', 'Phú Mỹ', 'Bình An', 'Tân Hòa'] as const;
-export const STREET_NAMES = ['Trần Hưng Đạo', 'Lê Lợi', 'Nguyễn Trãi', 'Hùng Vương', 'Quang Trung', 'Lý Thường Kiệt', 'Nguyễn Huệ', 'Hai Bà Trưng'] as const;
+export const HAMLET_NAMES = [
+  'Đông',
+  'Tây',
+  'Trung',
+  'Thượng',
+  'Hạ',
+  'Tân Lập',
+  'Đồng Tâm',
+  'An Phú',
+  'Hòa Bình',
+  'Phú Mỹ',
+  'Bình An',
+  'Tân Hòa',
+] as const;
+export const STREET_NAMES = [
+  'Trần Hưng Đạo',
+  'Lê Lợi',
+  'Nguyễn Trãi',
+  'Hùng Vương',
+  'Quang Trung',
+  'Lý Thường Kiệt',
+  'Nguyễn Huệ',
+  'Hai Bà Trưng',
+] as const;
 
 export const KIND_WORDS: Readonly<Record<CooperativeKind, readonly [vi: string, en: string]>> = {
   to_hop_tac: ['Tổ hợp tác', 'cooperative group'],
@@ -205,14 +302,38 @@ export const KIND_WORDS: Readonly<Record<CooperativeKind, readonly [vi: string, 
 };
 
 export const SECTOR_SENTENCES: Readonly<Record<CooperativeSector, readonly [vi: string, en: string]>> = {
-  trong_trot: ['Hợp tác xã tổ chức sản xuất theo quy trình chung, cung ứng vật tư đầu vào và bao tiêu sản phẩm cho thành viên.', 'It runs a shared growing protocol, supplies inputs and buys the members’ harvest.'],
-  chan_nuoi: ['Các hộ thành viên chăn nuôi theo quy trình an toàn sinh học, có sổ ghi chép và kiểm soát dịch bệnh chung.', 'Member households raise their stock under a shared biosecurity protocol with common records and disease control.'],
-  thuy_san: ['Thành viên khai thác, nuôi trồng và chế biến thủy sản, hợp tác xã lo đầu ra và kiểm soát chất lượng.', 'Members catch, farm and process fish and seafood; the cooperative handles sales and quality control.'],
-  lam_nghiep: ['Hợp tác xã quản lý vùng nguyên liệu rừng trồng, thu mua và sơ chế lâm sản ngoài gỗ cho thành viên.', 'It manages planted-forest sourcing areas and buys and processes members’ non-timber forest products.'],
-  che_bien: ['Hợp tác xã có xưởng chế biến đạt điều kiện an toàn thực phẩm, liên kết với hộ thành viên cung cấp nguyên liệu.', 'It runs a food-safety-certified processing workshop supplied by member households.'],
-  thu_cong: ['Nghệ nhân và thợ làng nghề cùng giữ kỹ thuật truyền thống, hợp tác xã nhận đơn hàng và đào tạo thợ trẻ.', 'Artisans keep the village’s traditional techniques alive; the cooperative takes orders and trains young makers.'],
-  du_lich: ['Các hộ thành viên đón khách lưu trú tại nhà, hợp tác xã điều phối lịch, hướng dẫn viên và dịch vụ chung.', 'Member families host guests in their homes; the cooperative coordinates bookings, guides and shared services.'],
-  dich_vu: ['Hợp tác xã cung cấp dịch vụ thủy lợi, làm đất, vật tư và tiêu thụ sản phẩm cho thành viên.', 'It provides irrigation, land preparation, inputs and marketing services to members.'],
+  trong_trot: [
+    'Hợp tác xã tổ chức sản xuất theo quy trình chung, cung ứng vật tư đầu vào và bao tiêu sản phẩm cho thành viên.',
+    'It runs a shared growing protocol, supplies inputs and buys the members’ harvest.',
+  ],
+  chan_nuoi: [
+    'Các hộ thành viên chăn nuôi theo quy trình an toàn sinh học, có sổ ghi chép và kiểm soát dịch bệnh chung.',
+    'Member households raise their stock under a shared biosecurity protocol with common records and disease control.',
+  ],
+  thuy_san: [
+    'Thành viên khai thác, nuôi trồng và chế biến thủy sản, hợp tác xã lo đầu ra và kiểm soát chất lượng.',
+    'Members catch, farm and process fish and seafood; the cooperative handles sales and quality control.',
+  ],
+  lam_nghiep: [
+    'Hợp tác xã quản lý vùng nguyên liệu rừng trồng, thu mua và sơ chế lâm sản ngoài gỗ cho thành viên.',
+    'It manages planted-forest sourcing areas and buys and processes members’ non-timber forest products.',
+  ],
+  che_bien: [
+    'Hợp tác xã có xưởng chế biến đạt điều kiện an toàn thực phẩm, liên kết với hộ thành viên cung cấp nguyên liệu.',
+    'It runs a food-safety-certified processing workshop supplied by member households.',
+  ],
+  thu_cong: [
+    'Nghệ nhân và thợ làng nghề cùng giữ kỹ thuật truyền thống, hợp tác xã nhận đơn hàng và đào tạo thợ trẻ.',
+    'Artisans keep the village’s traditional techniques alive; the cooperative takes orders and trains young makers.',
+  ],
+  du_lich: [
+    'Các hộ thành viên đón khách lưu trú tại nhà, hợp tác xã điều phối lịch, hướng dẫn viên và dịch vụ chung.',
+    'Member families host guests in their homes; the cooperative coordinates bookings, guides and shared services.',
+  ],
+  dich_vu: [
+    'Hợp tác xã cung cấp dịch vụ thủy lợi, làm đất, vật tư và tiêu thụ sản phẩm cho thành viên.',
+    'It provides irrigation, land preparation, inputs and marketing services to members.',
+  ],
 };
 
 /** Fictional partners for value-chain links and shipping steps. */
