@@ -3,27 +3,19 @@ import type { Database } from '../../src/server/db/client';
 import type { Locale } from '../../src/i18n';
 import type { Session } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
-import type { TurnstileVerifier } from '../../src/server/inquiries/turnstile';
-import type { Mailer } from '../../src/server/mail/mailer';
+import type { RequestServices, ServiceFactories } from '../request-services';
 import { validationHook } from './errors';
 
-export interface ApiDeps {
-  /** How a request gets its database; tests pass a libSQL handle, the worker its env's store. */
-  database: (env: Env) => Promise<Database>;
-  /** Which store is behind `database`, reported by /health. */
-  driver: (env: Env) => 'd1' | 'libsql';
-  /** The mailer for inquiry notifications; by default the one the environment configures (tests inject failing ones). */
-  mailer?: (env: Env, db: Database) => Mailer;
-  /** The Turnstile check, when the deployment enables it (TURNSTILE_SECRET); tests stub it. */
-  turnstile?: (env: Env) => TurnstileVerifier | null;
-}
+/** What tests replace of the request's services (a libSQL database, a failing mailer); the worker passes none. */
+export type ApiDeps = Partial<ServiceFactories>;
 
 export interface ApiEnv {
   Bindings: Env;
   Variables: {
     db: Database;
     locale: Locale;
-    deps: ApiDeps;
+    /** The request's services, made as pages make theirs (../request-services.ts). */
+    services: RequestServices;
     /** Who the session cookie signs in, or null (set for every request by ./session.ts). */
     user: SessionUser | null;
     session: Session | null;

@@ -49,13 +49,13 @@ const route = createRoute({
 });
 
 export const health = createRouter().openapi(route, async (c) => {
-  const deps = c.get('deps');
-  const database = await checkDatabase(await deps.database(c.env));
+  const services = c.get('services');
+  const database = await checkDatabase(await services.database());
   const healthy = database.reachable && database.migrations?.upToDate === true;
   c.header('Cache-Control', 'no-store');
   // The schema's age and the error text map the deployment for an attacker: only officers see them.
   const { reachable, latencyMs } = database;
-  const details = isOfficer(c.get('user')) ? { driver: deps.driver(c.env), ...database } : { reachable, latencyMs };
+  const details = isOfficer(c.get('user')) ? { driver: services.driver, ...database } : { reachable, latencyMs };
   return c.json(
     {
       status: healthy ? ('ok' as const) : ('unavailable' as const),

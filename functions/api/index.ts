@@ -4,7 +4,6 @@
  * query of src/server, and map its errors in one place (./errors.ts).
  */
 import { negotiateLocale } from '../../src/i18n';
-import { databaseFromEnv } from '../../src/server/db/client';
 import type { Database } from '../../src/server/db/client';
 import { boundedDatabaseWork, databaseAnswers } from '../../src/server/db/health';
 import { DomainError, UnavailableError } from '../../src/server/errors';
@@ -23,9 +22,9 @@ import { accounts } from './accounts';
 import { dashboard } from './dashboard';
 import { admin } from './admin';
 import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
-import { turnstileFor } from '../../src/server/inquiries/turnstile';
 import { refuseCrossOriginWrites, resolveSession } from './session';
 import { registerDocumentComponents } from './openapi';
+import { servicesFor } from '../request-services';
 
 export const API_BASE = '/api/v1';
 
@@ -38,13 +37,7 @@ export const OPENAPI_INFO = {
   license: { name: 'CC BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
 };
 
-const defaultDeps: ApiDeps = {
-  database: (env) => databaseFromEnv(env),
-  driver: (env) => (env.LIBSQL_URL ? 'libsql' : 'd1'),
-  turnstile: (env) => turnstileFor(env),
-};
-
-export function createApi(deps: ApiDeps = defaultDeps) {
+export function createApi(deps: ApiDeps = {}) {
   const api = createRouter();
 
   api.use('*', async (c, next) => {
@@ -59,10 +52,11 @@ export function createApi(deps: ApiDeps = defaultDeps) {
     refuseCrossOriginWrites((request, env) => isAllowedCrossOriginInquiry(request, env?.INQUIRY_CORS_ORIGINS)),
   );
   api.use('*', async (c, next) => {
-    c.set('deps', deps);
+    const services = servicesFor(c.env, deps);
+    c.set('services', services);
     let db: Database;
     try {
-      db = await deps.database(c.env);
+      db = await services.database();
     } catch (error) {
       throw new UnavailableError(error instanceof Error ? error.message : String(error));
     }

@@ -6,7 +6,6 @@
 import type { Context } from 'hono';
 import { inquiryLinks } from '../../../src/server/inquiries/links';
 import { deliverForInquiry } from '../../../src/server/inquiries/notifications';
-import { mailerFor } from '../../../src/server/mail/mailer';
 import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { afterResponse, executionContextOf } from '../../after-response';
 import type { ApiEnv } from '../context';
@@ -18,7 +17,6 @@ export function linksFor(c: Context<ApiEnv>) {
 
 export function deliverLater(c: Context<ApiEnv>, inquiryId: string) {
   const db = c.get('db');
-  const deps = c.get('deps');
-  const mailer = deps.mailer ? deps.mailer(c.env, db) : mailerFor(c.env ?? {}, db);
+  const mailer = c.get('services').mailer(db);
   afterResponse(executionContextOf(c), 'inquiry notification delivery', () => deliverForInquiry(db, mailer, inquiryId));
 }

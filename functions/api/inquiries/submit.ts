@@ -76,7 +76,6 @@ const submitRoute = createRoute({
 });
 
 export const publicSubmit = createRouter().openapi(submitRoute, async (c) => {
-  const deps = c.get('deps');
   const outcome = await submitInquiry(
     c.get('db'),
     await c.req.json(),
@@ -85,7 +84,7 @@ export const publicSubmit = createRouter().openapi(submitRoute, async (c) => {
       locale: c.get('locale'),
       idempotencyKey: c.req.header('idempotency-key') ?? null,
       formToken: null,
-      turnstile: deps.turnstile ? deps.turnstile(c.env) : null,
+      turnstile: c.get('services').turnstile(),
       links: linksFor(c),
     },
     new Date(),
