@@ -5,13 +5,13 @@ import { absoluteUrl } from '../server/seo/urls';
 
 const DISALLOWED = ['/api/', '/tai-khoan', '/en/account', '/quan-tri', '/en/admin'];
 
-export const GET: APIRoute = ({ url }) => {
+export const GET: APIRoute = ({ url, locals }) => {
   const lines = [
     'User-agent: *',
     'Allow: /',
     ...DISALLOWED.map((path) => `Disallow: ${path}`),
     '',
-    `Sitemap: ${absoluteUrl(siteOrigin(url), '/sitemap.xml')}`,
+    `Sitemap: ${absoluteUrl(siteOrigin(locals.services.env, url), '/sitemap.xml')}`,
     '',
   ];
   return new Response(lines.join('\n'), {

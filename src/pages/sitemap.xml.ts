@@ -6,6 +6,6 @@ import { renderSitemapIndex } from '../server/seo/sitemap';
 import { xmlResponse } from '../../functions/pages/seo/xml-response';
 
 export const GET: APIRoute = async ({ url, locals }) => {
-  const xml = await readDatabase(locals.services, (db) => renderSitemapIndex(db, siteOrigin(url)));
+  const xml = await readDatabase(locals.services, (db) => renderSitemapIndex(db, siteOrigin(locals.services.env, url)));
   return xmlResponse(xml);
 };

@@ -8,6 +8,8 @@ import { xmlResponse } from '../../../functions/pages/seo/xml-response';
 export const GET: APIRoute = async ({ params, url, rewrite, locals }) => {
   const name = parseSitemapName(params.name ?? '', url.searchParams.get('after'));
   if (!name) return rewrite('/404');
-  const xml = await readDatabase(locals.services, (db) => renderSitemap(db, siteOrigin(url), name));
+  const xml = await readDatabase(locals.services, (db) =>
+    renderSitemap(db, siteOrigin(locals.services.env, url), name),
+  );
   return xmlResponse(xml);
 };

@@ -4,9 +4,8 @@
  * else the request's own. Behind a proxy or on a preview host the request's
  * origin is not the public one, and search engines must only ever see that.
  */
-import { env } from 'cloudflare:workers';
 import { resolveOrigin } from './urls';
 
-export function siteOrigin(requestUrl: URL): string {
-  return resolveOrigin(env.PUBLIC_ORIGIN, requestUrl);
+export function siteOrigin(config: { PUBLIC_ORIGIN?: string | undefined }, requestUrl: URL): string {
+  return resolveOrigin(config.PUBLIC_ORIGIN, requestUrl);
 }
