@@ -13,6 +13,7 @@ import { media } from '../functions/media';
 import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
 import { createPublicCache } from '../functions/public-cache/index';
 import { servicesFor } from '../functions/request-services';
+import { formBodyLimit } from '../functions/pages/form-body-limit';
 import { databaseFromEnv } from './server/db/client';
 import { mailerFor } from './server/mail/mailer';
 import { runScheduledJobs } from './server/scheduled';
@@ -31,6 +32,8 @@ app.use(async (c, next) => {
   const secured = withSecurityHeaders(c.res);
   if (secured !== c.res) c.res = secured;
 });
+// Before cf(), which hands Astro the request: a page form's body is read once, within its limit.
+app.use(formBodyLimit());
 app.use(cf());
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.

@@ -25,6 +25,8 @@ import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries
 import { refuseCrossOriginWrites, resolveSession } from './session';
 import { registerDocumentComponents } from './openapi';
 import { servicesFor } from '../request-services';
+import { API_BODY_LIMIT_BYTES } from '../body-limit';
+import { bodyLimit } from './body-limit';
 
 export const API_BASE = '/api/v1';
 
@@ -46,6 +48,8 @@ export function createApi(deps: ApiDeps = {}) {
   });
   // The public inquiry POST may come from other sites' pages, when the deployment lists them.
   api.use('/inquiries', inquiryCors());
+  // Every body is bounded before anything reads it (routes may set a smaller limit with jsonBody).
+  api.use('*', bodyLimit(API_BODY_LIMIT_BYTES));
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
   api.use(
     '*',

@@ -134,6 +134,8 @@ export const en: Dictionary = {
     forbiddenLead: 'This page is only for members of the cooperative that owns it, or for people with the right role.',
     unavailableTitle: 'Service temporarily unavailable',
     unavailableLead: 'The database cannot be reached right now. Please try again in a few minutes.',
+    formTooLarge:
+      'The form you sent is too large and was not processed. Go back, shorten what you entered and send it again.',
     backHome: 'Back to the home page',
   },
   api: {

@@ -132,6 +132,7 @@ export const vi = {
     forbiddenLead: 'Trang này chỉ dành cho thành viên của hợp tác xã sở hữu nó hoặc người có vai trò phù hợp.',
     unavailableTitle: 'Dịch vụ tạm thời gián đoạn',
     unavailableLead: 'Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+    formTooLarge: 'Biểu mẫu gửi lên quá lớn nên chưa được xử lý. Hãy quay lại, rút ngắn nội dung rồi gửi lại.',
     backHome: 'Về trang chủ',
   },
   api: {

@@ -4,6 +4,7 @@
  * memory; the text fields come back as strings and the files by name.
  */
 import { MAX_UPLOAD_BYTES } from '../../../src/server/media/limits';
+import { bodyAtMost } from '../../body-limit';
 import type { AstroGlobal } from 'astro';
 import type { Locale } from '../../../src/i18n';
 import type { Database } from '../../../src/server/db/client';
@@ -14,34 +15,6 @@ export interface UploadForm {
   /** The text fields (the first value of a repeated name), as readForm gives them. */
   fields: Record<string, string>;
   files(name: string): File[];
-}
-
-/**
- * The request's body, or null when it is larger than `limit`. A larger body
- * is still read to its end, but dropped as it comes: answering before the
- * browser has sent it all resets the connection, and the person would see a
- * browser error instead of our message. Memory stays bounded either way.
- */
-async function bodyAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = Number(request.headers.get('content-length')) > limit ? limit + 1 : 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total <= limit) chunks.push(value);
-    else chunks.length = 0;
-  }
-  if (total > limit) return null;
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
 }
 
 /** The posted form, or 'too_large'. Works for url-encoded posts too (forms without a file input). */

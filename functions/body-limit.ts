@@ -1,0 +1,50 @@
+/**
+ * How much a request may send, and reading a body within it. The API
+ * (functions/api/index.ts) and the page forms (src/worker.ts) read every
+ * state-changing request's body through `bodyAtMost` before anything else
+ * looks at it, so no route, form handler or rate-limit key ever sees more.
+ */
+
+/** A JSON request to the API: the largest (a product with both languages' texts) is a few kilobytes. */
+export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** A page's url-encoded form (sign-in, an event, a product without photos); photo uploads have their own limit. */
+export const FORM_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Methods that carry no body a handler reads. */
+const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether a request's body is ours to bound (a GET's is never read). */
+export function hasBody(request: Request): boolean {
+  return !BODILESS.has(request.method) && request.body !== null;
+}
+
+/**
+ * The request's body, or null when it is larger than `limit`. A larger body
+ * is still read to its end, but dropped as it comes: answering before the
+ * client has sent it all resets the connection (a browser shows its own
+ * error instead of our message, and the next request on a keep-alive
+ * connection fails). Memory stays bounded either way; Cloudflare bounds how
+ * much there is to drain.
+ */
+export async function bodyAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = Number(request.headers.get('content-length')) > limit ? limit + 1 : 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total <= limit) chunks.push(value);
+    else chunks.length = 0;
+  }
+  if (total > limit) return null;
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}

@@ -1,0 +1,28 @@
+/**
+ * The body limit of every page form post, before Astro or a form handler
+ * reads it (src/worker.ts runs it ahead of Astro's pipeline): past
+ * FORM_BODY_LIMIT_BYTES, 413 with a localised message. Photo uploads
+ * (multipart/form-data) are bounded where they are read, at
+ * MAX_UPLOAD_BYTES, by ./dashboard/upload-form.ts, which says so in the form.
+ */
+import { createMiddleware } from 'hono/factory';
+import { dictionary, localeFromPath } from '../../src/i18n';
+import { bodyAtMost, FORM_BODY_LIMIT_BYTES, hasBody } from '../body-limit';
+
+const isMultipart = (request: Request) =>
+  (request.headers.get('content-type') ?? '').trim().toLowerCase().startsWith('multipart/form-data');
+
+export function formBodyLimit() {
+  return createMiddleware(async (c, next) => {
+    // The API bounds its own bodies (functions/api/index.ts), in its error shape.
+    if (c.req.path.startsWith('/api/') || !hasBody(c.req.raw) || isMultipart(c.req.raw)) return next();
+    const body = await bodyAtMost(c.req.raw, FORM_BODY_LIMIT_BYTES);
+    if (!body) {
+      const t = dictionary(localeFromPath(new URL(c.req.url).pathname));
+      return c.text(t.errors.formTooLarge, 413);
+    }
+    // Astro reads the request it is given (getFetchState): this copy holds the body already read.
+    c.req.raw = new Request(c.req.raw, { body });
+    return next();
+  });
+}
