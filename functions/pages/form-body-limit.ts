@@ -3,7 +3,8 @@
  * reads it (src/worker.ts runs it ahead of Astro's pipeline): past
  * FORM_BODY_LIMIT_BYTES, 413 with a localised message. Photo uploads
  * (multipart/form-data) are bounded where they are read, at
- * MAX_UPLOAD_BYTES, by ./dashboard/upload-form.ts, which says so in the form.
+ * MAX_UPLOAD_BYTES, by ./dashboard/upload-form.ts, which says so in the form;
+ * one that a page refuses unread is read to its end before the answer goes.
  */
 import { createMiddleware } from 'hono/factory';
 import { dictionary, localeFromPath } from '../../src/i18n';
@@ -15,7 +16,15 @@ const isMultipart = (request: Request) =>
 export function formBodyLimit() {
   return createMiddleware(async (c, next) => {
     // The API bounds its own bodies (functions/api/index.ts), in its error shape.
-    if (c.req.path.startsWith('/api/') || !hasBody(c.req.raw) || isMultipart(c.req.raw)) return next();
+    if (c.req.path.startsWith('/api/') || !hasBody(c.req.raw)) return next();
+    if (isMultipart(c.req.raw)) {
+      const request = c.req.raw;
+      await next();
+      // A page that refused the post before reading it (sign-in first, 403, 404) must not answer while
+      // the browser is still sending the photos: that resets the connection. Read the rest, keep none.
+      if (!request.bodyUsed) await bodyAtMost(request, 0);
+      return;
+    }
     const body = await bodyAtMost(c.req.raw, FORM_BODY_LIMIT_BYTES);
     if (!body) {
       const t = dictionary(localeFromPath(new URL(c.req.url).pathname));
