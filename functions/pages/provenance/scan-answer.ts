@@ -1,6 +1,6 @@
 /**
- * What a scan address answers, shared by the four resolver routes
- * (/01/{gtin}, /01/{gtin}/10/{lot}, /truy-xuat/{code}, /truy-xuat/{code}/{lot}):
+ * What a scan address answers, shared by the resolver routes
+ * (/01/{gtin}[/22/{cpv}][/10/{lot}][/21/{serial}], /truy-xuat/{code}, /truy-xuat/{code}/{lot}):
  * a 307 to the page in the scanner's language, or the status and words of a
  * page that says which part of the code was wrong.
  */
@@ -40,6 +40,18 @@ export function answerScan(request: Request, resolution: Resolution, input: Scan
       locale,
       title: t.malformedTitle,
       lead: format(t[resolution.problem], { gtin: shown(gtin), length: gtin.replace(/[\s-]/g, '').length }),
+      productLink: null,
+    };
+  }
+  if (resolution.kind === 'malformed_qualifiers') {
+    return {
+      status: 400,
+      locale,
+      title: t.malformedLinkTitle,
+      lead:
+        resolution.problem === 'qualifier_value'
+          ? format(t.qualifier_value, { ai: resolution.ai, value: shown(resolution.value) })
+          : t.qualifier_path,
       productLink: null,
     };
   }
