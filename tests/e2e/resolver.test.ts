@@ -80,3 +80,19 @@ describe('short trace codes /truy-xuat/{code}', () => {
     expect(textOf(html)).toContain('No product carries the trace code “<b>XYZ”');
   });
 });
+
+describe('GS1-Conformant Resolver description, /.well-known/gs1resolver', () => {
+  it('names this origin as the root of a resolver of GTINs with GS1 link types, readable from any origin', async () => {
+    const res = await fetch(`${baseUrl}/.well-known/gs1resolver`, { headers: { origin: 'https://scanner.example' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.json()).toEqual({
+      name: 'Chợ HTX',
+      resolverRoot: new URL(baseUrl).origin,
+      supportedPrimaryKeys: ['01'],
+      supportedLinkType: [{ namespace: 'https://gs1.org/voc/', prefix: 'gs1:' }],
+      linkTypeDefaultCanBeLinkset: false,
+    });
+  });
+});
