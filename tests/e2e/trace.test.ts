@@ -79,6 +79,20 @@ describe('GS1 Digital Link with further qualifiers', () => {
     expect(variant.headers.get('location')).toBe(`/en/products/${withGtin.slug}`);
   });
 
+  it('answers a batch’s linkset with its trace page and trace JSON, which the API serves', async () => {
+    const res = await get(`/01/${withGtin.gtin}/10/${lotOf(withGtin)}/21/SN-0001?linkType=linkset`);
+    expect(res.status).toBe(200);
+    const [set] = (await readJson(res)).linkset;
+    const origin = new URL(baseUrl).origin;
+    expect(set.anchor).toBe(`${origin}/01/${withGtin.gtin}/10/${lotOf(withGtin)}`);
+    const trace = set['https://gs1.org/voc/traceability'] as { href: string; type: string }[];
+    expect(trace.map((link) => link.type)).toEqual(['text/html', 'text/html', 'application/json']);
+    expect(trace[0]!.href).toBe(`${origin}/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}`);
+    const json = await fetch(trace[2]!.href.replace(origin, baseUrl));
+    expect(json.status).toBe(200);
+    expect((await readJson(json)).batch.lotCode).toBe(withGtin.latestBatch.lotCode);
+  });
+
   it('says a value that breaks the syntax is malformed (400), not unknown', async () => {
     const spaced = await get(`/01/${withGtin.gtin}/10/LOT%20ONE`);
     expect(spaced.status).toBe(400);

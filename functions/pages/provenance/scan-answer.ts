@@ -6,8 +6,10 @@
  */
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { productPaths, tracePaths } from '../../../src/i18n/routes';
-import { redirectForScanner, scannerLocale } from './redirect';
+import { linksetResponse, redirectForScanner, scannerLocale, scannerTarget, wantsLinkset } from './redirect';
+import { linksetFor } from '../../../src/server/provenance/linkset';
 import type { Resolution } from '../../../src/server/provenance/resolver';
+import { siteOrigin } from '../../../src/server/seo/origin';
 
 export interface ScanProblem {
   status: 400 | 404;
@@ -27,9 +29,13 @@ export interface ScannedInput {
 const shown = (value: string) => value.slice(0, 40);
 
 export function answerScan(request: Request, resolution: Resolution, input: ScannedInput): Response | ScanProblem {
-  if (resolution.kind === 'product') return redirectForScanner(request, productPaths(resolution.product.slug));
-  if (resolution.kind === 'batch') {
-    return redirectForScanner(request, tracePaths(resolution.product.traceCode, resolution.lotCode));
+  if (resolution.kind === 'product' || resolution.kind === 'batch') {
+    const lotCode = resolution.kind === 'batch' ? resolution.lotCode : null;
+    const paths =
+      lotCode === null ? productPaths(resolution.product.slug) : tracePaths(resolution.product.traceCode, lotCode);
+    const origin = siteOrigin(new URL(request.url));
+    const linkset = linksetFor(origin, resolution.product, lotCode, scannerTarget(request, paths));
+    return wantsLinkset(request) ? linksetResponse(linkset) : redirectForScanner(request, paths, linkset);
   }
   const locale = scannerLocale(request);
   const t = dictionary(locale).resolver;
