@@ -3,6 +3,7 @@
  * validate with zod (which also documents them in OpenAPI), call a verb or
  * query of src/server, and map its errors in one place (./errors.ts).
  */
+import { cors } from 'hono/cors';
 import { negotiateLocale } from '../../src/i18n';
 import { databaseFromEnv } from '../../src/server/db/client';
 import type { Database } from '../../src/server/db/client';
@@ -53,6 +54,8 @@ export function createApi(deps: ApiDeps = defaultDeps) {
   });
   // The public inquiry POST may come from other sites' pages, when the deployment lists them.
   api.use('/inquiries', inquiryCors());
+  // A batch's trace is public and linked from the resolver's linksets, which scanning apps read from their own pages.
+  api.use('/trace/*', cors({ origin: '*', allowMethods: ['GET'] }));
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
   api.use(
     '*',

@@ -88,7 +88,8 @@ describe('GS1 Digital Link with further qualifiers', () => {
     const trace = set['https://gs1.org/voc/traceability'] as { href: string; type: string }[];
     expect(trace.map((link) => link.type)).toEqual(['text/html', 'text/html', 'application/json']);
     expect(trace[0]!.href).toBe(`${origin}/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}`);
-    const json = await fetch(trace[2]!.href.replace(origin, baseUrl));
+    const json = await fetch(trace[2]!.href.replace(origin, baseUrl), { headers: { origin: 'https://app.example' } });
+    expect(json.headers.get('access-control-allow-origin')).toBe('*');
     expect(json.status).toBe(200);
     expect((await readJson(json)).batch.lotCode).toBe(withGtin.latestBatch.lotCode);
   });
