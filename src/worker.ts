@@ -9,6 +9,7 @@ import { actions, getFetchState, i18n, middleware, pages } from 'astro/hono';
 import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
+import { gs1Resolver } from '../functions/gs1-resolver';
 import { media } from '../functions/media';
 import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
 import { createPublicCache } from '../functions/public-cache/index';
@@ -40,6 +41,8 @@ app.route(API_BASE, createApi());
 app.all('/api/*', (c) => errorResponse(c, 404, 'route_not_found'));
 // Uploaded images, straight from R2: no session, no database, cacheable (functions/media.ts).
 app.route('/media', media);
+// The GS1-Conformant Resolver's description of itself (functions/gs1-resolver.ts).
+app.route('/', gs1Resolver);
 // CSRF: a state-changing request to a page must come from one of our pages (the API checks its own).
 app.use(async (c, next) => {
   if (isCrossOriginWrite(c.req.raw, c.env.PUBLIC_ORIGIN)) {

@@ -3,6 +3,7 @@
  * validate with zod (which also documents them in OpenAPI), call a verb or
  * query of src/server, and map its errors in one place (./errors.ts).
  */
+import { cors } from 'hono/cors';
 import { negotiateLocale } from '../../src/i18n';
 import type { Database } from '../../src/server/db/client';
 import { boundedDatabaseWork, databaseAnswers } from '../../src/server/db/health';
@@ -50,6 +51,8 @@ export function createApi(deps: ApiDeps = {}) {
   api.use('/inquiries', inquiryCors());
   // Every body is bounded before anything reads it (routes may set a smaller limit with jsonBody).
   api.use('*', bodyLimit(API_BODY_LIMIT_BYTES));
+  // A batch's trace is public and linked from the resolver's linksets, which scanning apps read from their own pages.
+  api.use('/trace/*', cors({ origin: '*', allowMethods: ['GET'] }));
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
   api.use(
     '*',

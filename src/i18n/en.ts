@@ -124,6 +124,11 @@ export const en: Dictionary = {
     unknownLot:
       'The product “{product}” has no batch with the lot code “{lot}”. Please check the lot code printed on the package.',
     productInstead: 'See the product page',
+    malformedLinkTitle: 'Invalid GS1 Digital Link address',
+    qualifier_path:
+      'After the GTIN may only come, in this order, 22 (variant), 10 (lot) and 21 (serial number), each followed by its value.',
+    qualifier_value:
+      'The value “{value}” of AI {ai} is not valid: it takes 1 to 20 characters among digits, Latin letters without marks and !"%&\'()*+,-./:;<=>?_ (no spaces).',
   },
   errors: {
     notFoundTitle: 'Page not found',

@@ -122,6 +122,11 @@ export const vi = {
     unknownLotTitle: 'Không tìm thấy lô hàng',
     unknownLot: 'Sản phẩm “{product}” không có lô mang mã “{lot}”. Hãy kiểm tra mã lô in trên bao bì.',
     productInstead: 'Xem trang sản phẩm',
+    malformedLinkTitle: 'Địa chỉ GS1 Digital Link không hợp lệ',
+    qualifier_path:
+      'Sau mã GTIN chỉ có thể là, theo đúng thứ tự này, 22 (biến thể), 10 (số lô) và 21 (số sê-ri), mỗi mã kèm giá trị của nó.',
+    qualifier_value:
+      'Giá trị “{value}” của mã {ai} không hợp lệ: cần 1 đến 20 ký tự gồm chữ số, chữ cái Latinh không dấu và !"%&\'()*+,-./:;<=>?_ (không có khoảng trắng).',
   },
   errors: {
     notFoundTitle: 'Không tìm thấy trang',

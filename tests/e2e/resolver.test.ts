@@ -80,3 +80,55 @@ describe('short trace codes /truy-xuat/{code}', () => {
     expect(textOf(html)).toContain('No product carries the trace code “<b>XYZ”');
   });
 });
+
+describe('GS1-Conformant Resolver description, /.well-known/gs1resolver', () => {
+  it('names this origin as the root of a resolver of GTINs with GS1 link types, readable from any origin', async () => {
+    const res = await fetch(`${baseUrl}/.well-known/gs1resolver`, { headers: { origin: 'https://scanner.example' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.json()).toEqual({
+      name: 'Chợ HTX',
+      resolverRoot: new URL(baseUrl).origin,
+      supportedPrimaryKeys: ['01'],
+      supportedLinkType: [{ namespace: 'https://gs1.org/voc/', prefix: 'gs1:' }],
+      linkTypeDefaultCanBeLinkset: false,
+    });
+  });
+});
+
+describe('linksets and Link headers (GS1-Conformant Resolver)', () => {
+  const gs1 = (type: string) => `https://gs1.org/voc/${type}`;
+
+  it('answers ?linkType=linkset and Accept: application/linkset+json with the product’s links, for any origin', async () => {
+    const origin = new URL(baseUrl).origin;
+    const byQuery = await get(`/01/${withGtin.gtin}?linkType=linkset`);
+    const byAccept = await fetch(`${baseUrl}/01/${withGtin.gtin}`, {
+      redirect: 'manual',
+      headers: { accept: 'application/linkset+json' },
+    });
+    for (const res of [byQuery, byAccept]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/linkset+json');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      const [set] = (await readJson(res)).linkset;
+      expect(set.anchor).toBe(`${origin}/01/${withGtin.gtin}`);
+      expect(set[gs1('pip')]).toEqual([
+        expect.objectContaining({ href: `${origin}/san-pham/${withGtin.slug}`, type: 'text/html', hreflang: ['vi'] }),
+        expect.objectContaining({ href: `${origin}/en/products/${withGtin.slug}`, hreflang: ['en'] }),
+      ]);
+      expect(set[gs1('certificationInfo')][0].href).toBe(`${origin}/san-pham/${withGtin.slug}#certificates-heading`);
+      expect(set[gs1('defaultLink')]).toHaveLength(1);
+      expect(set[gs1('traceability')]).toBeUndefined();
+    }
+  });
+
+  it('sends the links in a Link header on the redirect, and keeps the label’s query attributes', async () => {
+    const res = await get(`/01/${withGtin.gtin}?17=271231&lang=en`);
+    expect(res.status).toBe(307);
+    expect(res.headers.get('location')).toBe(`/en/products/${withGtin.slug}?17=271231`);
+    const link = res.headers.get('link') ?? '';
+    expect(link).toContain(`/01/${withGtin.gtin}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`);
+    expect(link).toContain(`/san-pham/${withGtin.slug}>; rel="${gs1('pip')}"; type="text/html"; hreflang="vi"`);
+  });
+});

@@ -66,6 +66,47 @@ describe('GS1 Digital Link with a lot, /01/{gtin}/10/{lot}', () => {
   });
 });
 
+describe('GS1 Digital Link with further qualifiers', () => {
+  it('falls back to the batch for a serial number and to the product for a variant, which the portal does not keep', async () => {
+    const batch = `/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}`;
+    const serial = await get(`/01/${withGtin.gtin}/10/${lotOf(withGtin)}/21/SN-0001`);
+    expect(serial.status).toBe(307);
+    expect(serial.headers.get('location')).toBe(batch);
+    const variantAndLot = await get(`/01/${withGtin.gtin}/22/V2/10/${lotOf(withGtin)}/21/7`);
+    expect(variantAndLot.headers.get('location')).toBe(batch);
+    const variant = await get(`/01/${withGtin.gtin}/22/V2`, 'en');
+    expect(variant.status).toBe(307);
+    expect(variant.headers.get('location')).toBe(`/en/products/${withGtin.slug}`);
+  });
+
+  it('answers a batch’s linkset with its trace page and trace JSON, which the API serves', async () => {
+    const res = await get(`/01/${withGtin.gtin}/10/${lotOf(withGtin)}/21/SN-0001?linkType=linkset`);
+    expect(res.status).toBe(200);
+    const [set] = (await readJson(res)).linkset;
+    const origin = new URL(baseUrl).origin;
+    expect(set.anchor).toBe(`${origin}/01/${withGtin.gtin}/10/${lotOf(withGtin)}`);
+    const trace = set['https://gs1.org/voc/traceability'] as { href: string; type: string }[];
+    expect(trace.map((link) => link.type)).toEqual(['text/html', 'text/html', 'application/json']);
+    expect(trace[0]!.href).toBe(`${origin}/truy-xuat/${withGtin.traceCode}/lo/${lotOf(withGtin)}`);
+    const json = await fetch(trace[2]!.href.replace(origin, baseUrl), { headers: { origin: 'https://app.example' } });
+    expect(json.headers.get('access-control-allow-origin')).toBe('*');
+    expect(json.status).toBe(200);
+    expect((await readJson(json)).batch.lotCode).toBe(withGtin.latestBatch.lotCode);
+  });
+
+  it('says a value that breaks the syntax is malformed (400), not unknown', async () => {
+    const spaced = await get(`/01/${withGtin.gtin}/10/LOT%20ONE`);
+    expect(spaced.status).toBe(400);
+    expect(textOf(await spaced.text())).toContain('Giá trị “LOT ONE” của mã 10 không hợp lệ');
+    const long = await get(`/01/${withGtin.gtin}/10/${'A'.repeat(21)}`, 'en');
+    expect(long.status).toBe(400);
+    expect(textOf(await long.text())).toContain(`The value “${'A'.repeat(21)}” of AI 10 is not valid`);
+    const disordered = await get(`/01/${withGtin.gtin}/21/7/10/${lotOf(withGtin)}`, 'en');
+    expect(disordered.status).toBe(400);
+    expect(textOf(await disordered.text())).toContain('After the GTIN may only come, in this order');
+  });
+});
+
 describe('short code with a lot, /truy-xuat/{code}/{lot}', () => {
   it('leads to the trace page, whatever the case typed', async () => {
     const res = await get(`/truy-xuat/${withoutGtin.traceCode.toLowerCase()}/${lotOf(withoutGtin)}`, 'en');

@@ -26,8 +26,8 @@ const NOT_IN_THE_TABLE: Record<string, string> = {
   '/robots.txt': 'for crawlers, at the address they look for',
   '/sitemap.xml': 'for crawlers, named by robots.txt',
   '/sitemaps/[].xml': 'for crawlers, named by the sitemap index',
-  '/01/[]': 'label address (GS1 Digital Link), one for both languages: src/server/provenance/digital-link.ts',
-  '/01/[]/10/[]': 'label address (GS1 Digital Link), one for both languages: src/server/provenance/digital-link.ts',
+  '/01/[]/[]':
+    'label address (GS1 Digital Link) with any qualifiers, one for both languages: src/server/provenance/digital-link.ts',
   '/truy-xuat/[]': 'label address (trace code), one for both languages: src/server/provenance/digital-link.ts',
   '/truy-xuat/[]/[]': 'label address (trace code), one for both languages: src/server/provenance/digital-link.ts',
 };

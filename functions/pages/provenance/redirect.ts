@@ -1,5 +1,7 @@
 import { type Locale, negotiateLocale } from '../../../src/i18n';
 import type { LocalizedPaths } from '../../../src/i18n/routes';
+import { LINKSET_MEDIA_TYPE, type Linkset, linkHeader } from '../../../src/server/provenance/linkset';
+import { PUBLIC_CORS_HEADERS } from '../../gs1-resolver';
 
 /** The language of someone who scanned a label: ?lang= first, then the browser's Accept-Language. */
 export function scannerLocale(request: Request): Locale {
@@ -10,14 +12,44 @@ export function scannerLocale(request: Request): Locale {
   );
 }
 
+/** Query parameters the resolver itself reads; every other one (GS1 data attributes such as `17=`) is passed on. */
+const RESOLVER_PARAMETERS = new Set(['lang', 'linkType']);
+
+/** `?linkType=linkset` (or its older name `all`) or `Accept: application/linkset+json` asks for every link at once. */
+export function wantsLinkset(request: Request): boolean {
+  const linkType = new URL(request.url).searchParams.get('linkType');
+  if (linkType !== null) return ['linkset', 'gs1:linkset', 'all'].includes(linkType);
+  return (request.headers.get('accept') ?? '').includes(LINKSET_MEDIA_TYPE);
+}
+
+/** The page in the scanner's language, with the query attributes the label carried. */
+export function scannerTarget(request: Request, paths: LocalizedPaths): string {
+  const kept = new URLSearchParams(
+    [...new URL(request.url).searchParams].filter(([name]) => !RESOLVER_PARAMETERS.has(name)),
+  ).toString();
+  return kept ? `${paths[scannerLocale(request)]}?${kept}` : paths[scannerLocale(request)];
+}
+
 /**
  * A temporary redirect to a page in the scanner's language, as GS1 resolvers
  * answer: temporary because what a code points to may change, and varying by
- * language so caches keep one answer per language.
+ * language (and by Accept, which may ask for the linkset) so caches keep one
+ * answer per language. The `Link` header carries the label's other links.
  */
-export function redirectForScanner(request: Request, paths: LocalizedPaths): Response {
+export function redirectForScanner(request: Request, paths: LocalizedPaths, linkset: Linkset): Response {
   return new Response(null, {
     status: 307,
-    headers: { Location: paths[scannerLocale(request)], Vary: 'Accept-Language' },
+    headers: { Location: scannerTarget(request, paths), Link: linkHeader(linkset), Vary: 'Accept-Language, Accept' },
+  });
+}
+
+/**
+ * The linkset itself, readable from any origin (it holds only public
+ * addresses). Its type is none the public cache keeps, so an answer chosen by
+ * Accept never reaches a visitor who asked for the page.
+ */
+export function linksetResponse(linkset: Linkset): Response {
+  return new Response(JSON.stringify(linkset), {
+    headers: { 'Content-Type': LINKSET_MEDIA_TYPE, Vary: 'Accept', ...PUBLIC_CORS_HEADERS },
   });
 }

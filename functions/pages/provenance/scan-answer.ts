@@ -1,12 +1,13 @@
 /**
- * What a scan address answers, shared by the four resolver routes
- * (/01/{gtin}, /01/{gtin}/10/{lot}, /truy-xuat/{code}, /truy-xuat/{code}/{lot}):
+ * What a scan address answers, shared by the resolver routes
+ * (/01/{gtin}[/22/{cpv}][/10/{lot}][/21/{serial}], /truy-xuat/{code}, /truy-xuat/{code}/{lot}):
  * a 307 to the page in the scanner's language, or the status and words of a
  * page that says which part of the code was wrong.
  */
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { productPaths, tracePaths } from '../../../src/i18n/routes';
-import { redirectForScanner, scannerLocale } from './redirect';
+import { linksetResponse, redirectForScanner, scannerLocale, scannerTarget, wantsLinkset } from './redirect';
+import { linksetFor } from '../../../src/server/provenance/linkset';
 import type { Resolution } from '../../../src/server/provenance/resolver';
 
 export interface ScanProblem {
@@ -26,10 +27,19 @@ export interface ScannedInput {
 
 const shown = (value: string) => value.slice(0, 40);
 
-export function answerScan(request: Request, resolution: Resolution, input: ScannedInput): Response | ScanProblem {
-  if (resolution.kind === 'product') return redirectForScanner(request, productPaths(resolution.product.slug));
-  if (resolution.kind === 'batch') {
-    return redirectForScanner(request, tracePaths(resolution.product.traceCode, resolution.lotCode));
+/** `origin` is the site's public origin (siteOrigin), which the linkset's links are built on. */
+export function answerScan(
+  request: Request,
+  resolution: Resolution,
+  input: ScannedInput,
+  origin: string,
+): Response | ScanProblem {
+  if (resolution.kind === 'product' || resolution.kind === 'batch') {
+    const lotCode = resolution.kind === 'batch' ? resolution.lotCode : null;
+    const paths =
+      lotCode === null ? productPaths(resolution.product.slug) : tracePaths(resolution.product.traceCode, lotCode);
+    const linkset = linksetFor(origin, resolution.product, lotCode, scannerTarget(request, paths));
+    return wantsLinkset(request) ? linksetResponse(linkset) : redirectForScanner(request, paths, linkset);
   }
   const locale = scannerLocale(request);
   const t = dictionary(locale).resolver;
@@ -40,6 +50,18 @@ export function answerScan(request: Request, resolution: Resolution, input: Scan
       locale,
       title: t.malformedTitle,
       lead: format(t[resolution.problem], { gtin: shown(gtin), length: gtin.replace(/[\s-]/g, '').length }),
+      productLink: null,
+    };
+  }
+  if (resolution.kind === 'malformed_qualifiers') {
+    return {
+      status: 400,
+      locale,
+      title: t.malformedLinkTitle,
+      lead:
+        resolution.problem === 'qualifier_value'
+          ? format(t.qualifier_value, { ai: resolution.ai, value: shown(resolution.value) })
+          : t.qualifier_path,
       productLink: null,
     };
   }

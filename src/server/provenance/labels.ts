@@ -23,6 +23,7 @@ export async function findLabel(db: Database, slug: string, lotCode?: string): P
     case 'unknown_lot':
       return { kind: 'unknown_lot', product: found.product };
     case 'malformed':
+    case 'malformed_qualifiers':
     case 'unknown':
       return { kind: 'unknown_product' };
   }

@@ -1,12 +1,13 @@
 /**
  * Resolving what a package carries to a public page: a GS1 Digital Link
- * (/01/{gtin}, /01/{gtin}/10/{lot}) or the portal's short trace code
+ * (/01/{gtin} with its qualifiers, e.g. /01/{gtin}/10/{lot}) or the portal's short trace code
  * (/truy-xuat/{code}, /truy-xuat/{code}/{lot}). Only published products of
  * active cooperatives, and their batches, resolve.
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { batches, cooperatives, products } from '../db/schema';
+import { parseGtinQualifiers, type QualifierProblem } from './digital-link';
 import { type GtinProblem, parseGtin } from './gtin';
 import { isLotCode } from './lot-code';
 
@@ -22,6 +23,8 @@ export type Resolution =
   | { kind: 'product'; product: ResolvedProduct }
   | { kind: 'batch'; product: ResolvedProduct; lotCode: string }
   | { kind: 'malformed'; problem: GtinProblem }
+  /** The GTIN is well-formed; what follows it is not GS1 Digital Link syntax. */
+  | ({ kind: 'malformed_qualifiers' } & QualifierProblem)
   | { kind: 'unknown' }
   /** The product exists; the lot does not (or cannot be a lot code). */
   | { kind: 'unknown_lot'; product: ResolvedProduct; lotCode: string };
@@ -49,10 +52,26 @@ async function resolvePublic(db: Database, where: SQL, lotCode: string | undefin
   return batchId && lookUpLot ? { kind: 'batch', product, lotCode } : { kind: 'unknown_lot', product, lotCode };
 }
 
-export async function resolveGtin(db: Database, input: string, lotCode?: string): Promise<Resolution> {
+/**
+ * A GS1 Digital Link address: the GTIN and the path segments after it (each
+ * percent-decoded once). The portal keeps neither product variants (22) nor
+ * serial numbers (21), so an address naming them answers with the most
+ * specific thing it does know, the batch or else the product, as a GS1
+ * resolver falls back to a less qualified link rather than saying 404.
+ */
+export async function resolveDigitalLink(
+  db: Database,
+  input: string,
+  qualifierSegments: readonly string[] = [],
+): Promise<Resolution> {
   const parsed = parseGtin(input);
   if (!parsed.ok) return { kind: 'malformed', problem: parsed.problem };
-  return resolvePublic(db, eq(products.gtin, parsed.gtin14), lotCode);
+  const qualifiers = parseGtinQualifiers(qualifierSegments);
+  if (!qualifiers.ok) {
+    const { ok: _ok, ...problem } = qualifiers;
+    return { kind: 'malformed_qualifiers', ...problem };
+  }
+  return resolvePublic(db, eq(products.gtin, parsed.gtin14), qualifiers.values['10']);
 }
 
 /** A product by its slug, as the portal's own links name it (e.g. for its QR code). */
