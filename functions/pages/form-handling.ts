@@ -29,7 +29,11 @@ export { fieldMessages };
 
 /** The posted fields as strings (files and repeated names ignored). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-  const form = await request.formData();
+  return textFields(await request.formData());
+}
+
+/** A form's text fields, the first value of each name (files ignored). */
+export function textFields(form: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === 'string' && !(name in fields)) fields[name] = value;
   return fields;

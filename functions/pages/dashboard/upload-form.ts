@@ -9,6 +9,7 @@ import type { AstroGlobal } from 'astro';
 import type { Locale } from '../../../src/i18n';
 import type { Database } from '../../../src/server/db/client';
 import { discardAddedImages, type MediaStore } from '../../../src/server/media/uploads';
+import { textFields } from '../form-handling';
 import { type Outcome, runForm } from '../handle-page';
 
 export interface UploadForm {
@@ -24,10 +25,8 @@ export async function readUploadForm(request: Request): Promise<UploadForm | 'to
   const form = await new Response(body, {
     headers: { 'content-type': request.headers.get('content-type') ?? '' },
   }).formData();
-  const fields: Record<string, string> = {};
-  for (const [name, value] of form) if (typeof value === 'string' && !(name in fields)) fields[name] = value;
   return {
-    fields,
+    fields: textFields(form),
     files: (name) => form.getAll(name).filter((value): value is File => typeof value !== 'string'),
   };
 }
