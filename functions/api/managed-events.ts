@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { eventInputFromFields, eventInputObject } from '../../src/server/events/event-input';
-import { requireOfficer } from '../../src/server/accounts/guards';
+import { officersOnly } from './session';
 import { createEvent, duplicateEvent } from '../../src/server/events/event-admin/create-event';
 import { updateEvent } from '../../src/server/events/event-admin/edit-event';
 import { createEventSeries, planEventSeries } from '../../src/server/events/event-admin/event-series';
@@ -283,15 +283,15 @@ function splitPublish(body: unknown): { publish: boolean; input: Record<string, 
 }
 
 /** Officers only, before a body is even validated: anyone else learns nothing about the rules (401/403, not 422). */
-const officersOnly = createMiddleware<ApiEnv>(async (c, next) => {
-  requireOfficer(c.get('user'));
+/** The officers' answers are theirs alone: no cache keeps them. */
+const privateAnswers = createMiddleware<ApiEnv>(async (c, next) => {
   await next();
   c.header('Cache-Control', 'private, no-store');
 });
 
 const router = createRouter();
-router.use('/managed-events', officersOnly);
-router.use('/managed-events/*', officersOnly);
+router.use('/managed-events', officersOnly, privateAnswers);
+router.use('/managed-events/*', officersOnly, privateAnswers);
 
 export const managedEvents = router
   .openapi(listRoute, async (c) => {
