@@ -5,7 +5,7 @@
  * any origin (CORS), as scanning apps read it from their own pages.
  */
 import { Hono } from 'hono';
-import { resolveOrigin } from '../src/server/seo/urls';
+import { siteOrigin } from '../src/server/seo/origin';
 import { resolverDescription } from '../src/server/provenance/resolver-description';
 
 export const RESOLVER_DESCRIPTION_PATH = '/.well-known/gs1resolver';
@@ -14,7 +14,7 @@ export const RESOLVER_DESCRIPTION_PATH = '/.well-known/gs1resolver';
 export const PUBLIC_CORS_HEADERS = { 'Access-Control-Allow-Origin': '*' } as const;
 
 export const gs1Resolver = new Hono<{ Bindings: Env }>().get(RESOLVER_DESCRIPTION_PATH, (c) =>
-  c.json(resolverDescription(resolveOrigin(c.env.PUBLIC_ORIGIN, new URL(c.req.url))), 200, {
+  c.json(resolverDescription(siteOrigin(c.env, new URL(c.req.url))), 200, {
     ...PUBLIC_CORS_HEADERS,
     'Cache-Control': 'public, max-age=3600',
   }),

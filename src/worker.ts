@@ -15,8 +15,6 @@ import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
 import { createPublicCache } from '../functions/public-cache/index';
 import { servicesFor } from '../functions/request-services';
 import { formBodyLimit } from '../functions/pages/form-body-limit';
-import { databaseFromEnv } from './server/db/client';
-import { mailerFor } from './server/mail/mailer';
 import { runScheduledJobs } from './server/scheduled';
 import { dictionary, localeFromPath } from './i18n';
 import { withSecurityHeaders } from '../functions/security-headers';
@@ -68,9 +66,11 @@ export default {
   fetch: publicCache.wrap(app.fetch),
   // Cron Triggers (wrangler.toml [triggers]): inquiry mail retries and date-dependent upkeep, see src/server/scheduled.ts.
   async scheduled(controller, env, ctx) {
+    const services = servicesFor(env);
     ctx.waitUntil(
-      databaseFromEnv(env)
-        .then((db) => runScheduledJobs(db, mailerFor(env, db), controller.cron, new Date(controller.scheduledTime)))
+      services
+        .database()
+        .then((db) => runScheduledJobs(db, services.mailer(db), controller.cron, new Date(controller.scheduledTime)))
         .finally(() => publicCache.expire()),
     );
   },
