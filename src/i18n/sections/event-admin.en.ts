@@ -146,5 +146,4 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
   },
   backToList: 'Back to the events',
   copySuffix: '(copy)',
-  officersOnly: 'This page is for trade officers.',
 };

@@ -143,5 +143,4 @@ export const eventAdminVi = {
   },
   backToList: 'Quay lại danh sách sự kiện',
   copySuffix: '(bản sao)',
-  officersOnly: 'Trang này dành cho cán bộ xúc tiến thương mại.',
 };

@@ -123,7 +123,6 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     done: 'Status updated.',
     spamNotice:
       'This inquiry is held as spam and the other members were not told of it. If it is not spam, choose “Not spam”.',
-    membersOnly: 'The inquiry inbox is for members of a cooperative.',
     by: 'by {name}',
   },
   officer: {

@@ -120,7 +120,6 @@ export const inquiriesVi = {
     done: 'Đã cập nhật tình trạng.',
     spamNotice:
       'Yêu cầu này bị giữ lại như thư rác và chưa được thông báo cho các thành viên. Nếu không phải, hãy bấm “Không phải thư rác”.',
-    membersOnly: 'Hộp thư hỏi hàng dành cho thành viên hợp tác xã.',
     by: 'bởi {name}',
   },
   officer: {

@@ -22,7 +22,6 @@ export const registrationsEn: Dictionary['registrations'] = {
     booths: 'Booths',
     status: 'Status',
     open: 'Details',
-    membersOnly: 'Only members of a cooperative can register for events.',
   },
   register: {
     title: 'Register for a booth',
@@ -72,7 +71,6 @@ export const registrationsEn: Dictionary['registrations'] = {
     actionFor: '{action}: {cooperative}',
     exportCsv: 'Download the list (CSV)',
     decided: 'Registration updated.',
-    officersOnly: 'This page is for trade officers.',
     back: 'Back to the events',
     editEvent: 'Edit the event',
   },

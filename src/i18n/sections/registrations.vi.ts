@@ -20,7 +20,6 @@ export const registrationsVi = {
     booths: 'Gian hàng',
     status: 'Trạng thái',
     open: 'Chi tiết',
-    membersOnly: 'Chỉ thành viên của một hợp tác xã mới đăng ký sự kiện được.',
   },
   register: {
     title: 'Đăng ký gian hàng',
@@ -69,7 +68,6 @@ export const registrationsVi = {
     actionFor: '{action}: {cooperative}',
     exportCsv: 'Tải danh sách (CSV)',
     decided: 'Đã cập nhật trạng thái đăng ký.',
-    officersOnly: 'Trang này dành cho cán bộ Sở Công Thương.',
     back: 'Quay lại danh sách sự kiện',
     editEvent: 'Sửa sự kiện',
   },
