@@ -4,7 +4,6 @@
  * values. Refusals are mapped in ./handle-page.ts.
  */
 import type { AstroGlobal } from 'astro';
-import { fieldMessages } from '../../src/i18n/field-messages';
 
 export interface FormView {
   /** Values to put back into the fields (never passwords). */
@@ -23,9 +22,6 @@ export const emptyView = (values: Record<string, string> = {}): FormView => ({
   alert: null,
   notice: null,
 });
-
-// Localised messages for field issues live with the dictionaries, where pure code (and its tests) can reach them.
-export { fieldMessages };
 
 /** The posted fields as strings (files and repeated names ignored). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
