@@ -148,7 +148,7 @@ await main(async () => {
   if (gate !== undefined && !(gate >= 0 && gate <= 100)) throw new SetupError('--gate takes a score from 0 to 100.');
   const runs = Number(values.runs ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new SetupError('--runs takes a whole number of runs per page.');
-  await runTool('Checking Chromium', 'tsx', ['scripts/ensure-chromium.ts']);
+  await runTool('Checking Chromium', 'tsx', ['scripts/ensure-test-tools.ts']);
 
   const server = await serveDemo({ build: !values['no-build'] });
   const chrome = await chromeLauncher.launch({

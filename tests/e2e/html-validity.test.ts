@@ -1,0 +1,109 @@
+/**
+ * Every page template, as the built worker serves it, passes the Nu HTML
+ * Checker (vnu.jar from the vnu-jar package, on Debian's Java: see
+ * scripts/ensure-test-tools.ts): public pages in both languages, forms
+ * showing their errors, signed-in pages of members and officers, and the
+ * error pages. The checker runs once over all of them (one JVM start).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { site } from '../support/site';
+
+const baseUrl = inject('baseUrl');
+const { get, post, signIn } = site(baseUrl);
+const VNU_JAR = join(dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+const JAVA = process.env.JAVA_PATH || 'java';
+
+interface VnuMessage {
+  type: string;
+  url: string;
+  message: string;
+  extract?: string;
+}
+
+/** The pages to check: a name (the file the checker reports) and how to fetch the page. */
+async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> {
+  const products = (await (await fetch(`${baseUrl}/api/v1/products?limit=1&sort=stars`)).json()) as {
+    items: { slug: string }[];
+  };
+  const slug = products.items[0]?.slug ?? '';
+  const product = (await (await fetch(`${baseUrl}/api/v1/products/${slug}`)).json()) as {
+    cooperative: { slug: string };
+    province: { slug: string };
+  };
+  const events = (await (await fetch(`${baseUrl}/api/v1/events?limit=1`)).json()) as { items: { slug: string }[] };
+  const event = events.items[0]?.slug ?? '';
+  const manager = await signIn('quanly1@cho-htx.test');
+  const officer = await signIn('canbo@cho-htx.test');
+  const ownProduct = /href="\/tai-khoan\/san-pham\/([^"/?]+)"/.exec(
+    await (await get('/tai-khoan/san-pham', manager)).text(),
+  )?.[1];
+  return {
+    'home-vi': () => get('/'),
+    'home-en': () => get('/en'),
+    'products-vi': () => get('/san-pham?q=mat+ong'),
+    'products-en': () => get('/en/products?stars=4'),
+    'product-vi': () => get(`/san-pham/${slug}`),
+    'product-en': () => get(`/en/products/${slug}`),
+    'cooperative-vi': () => get(`/hop-tac-xa/${product.cooperative.slug}`),
+    'directory-en': () => get('/en/cooperatives'),
+    'province-vi': () => get(`/tinh/${product.province.slug}`),
+    'events-vi': () => get('/su-kien'),
+    'event-en': () => get(`/en/events/${event}`),
+    'statistics-vi': () => get('/thong-ke'),
+    'api-docs-en': () => get('/en/api-docs'),
+    'inquiry-form-vi': () => get(`/hoi-hang?product=${slug}`),
+    'inquiry-errors-en': () => post('/en/inquiries', { product: slug }),
+    'sign-in-errors-vi': () => post('/dang-nhap', { email: 'khong-phai-email', password: '' }),
+    'account-vi': () => get('/tai-khoan', manager),
+    'dashboard-products-en': () => get('/en/account/products', manager),
+    'dashboard-product-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}`, manager),
+    'dashboard-new-product-errors-vi': () => post('/tai-khoan/san-pham/moi', { nameVi: '' }, manager),
+    'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
+    'console-en': () => get('/en/admin/statistics', officer),
+    'not-found-vi': () => get('/khong-co-trang-nay'),
+    'forbidden-en': () => get('/en/account/invite', officer),
+  };
+}
+
+describe('HTML of every page template', () => {
+  let folder = '';
+  let messages: VnuMessage[] = [];
+  const checked: string[] = [];
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'cho-htx-vnu-'));
+    for (const [name, fetchPage] of Object.entries(await pagesToCheck())) {
+      const res = await fetchPage();
+      const type = res.headers.get('content-type') ?? '';
+      expect(type, name).toMatch(/^text\/html/);
+      await writeFile(join(folder, `${name}.html`), await res.text());
+      checked.push(name);
+    }
+    // vnu exits 1 when it reports errors; its JSON report is on stderr either way.
+    const run = await promisify(execFile)(
+      JAVA,
+      ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...checked.map((name) => join(folder, `${name}.html`))],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stderr?: string }) => ({ stderr: error.stderr ?? '' }));
+    messages = (JSON.parse(run.stderr || '{"messages":[]}') as { messages: VnuMessage[] }).messages;
+  }, 120_000);
+
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+
+  it('checks the pages it meant to (a failed fetch would check nothing)', () => {
+    expect(checked.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has no error the Nu HTML Checker reports', () => {
+    const errors = messages
+      .filter((message) => message.type === 'error' || message.type === 'non-document-error')
+      .map((message) => `${message.url.split('/').pop()}: ${message.message} [${message.extract ?? ''}]`);
+    expect(errors).toEqual([]);
+  });
+});
