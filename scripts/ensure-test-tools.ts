@@ -2,7 +2,7 @@
  * The programs the end-to-end tests run beside Node, from Debian's packages
  * (never a test tool's own download): Chromium for the browser tests, and a
  * Java runtime for the Nu HTML Checker (vnu.jar, from the vnu-jar package,
- * whose own Java download is switched off in package.json's allowScripts).
+ * whose postinstall would otherwise try to download a Java of its own).
  * Installs what is missing with apt when running as root; otherwise says what to do.
  */
 import { execFileSync } from 'node:child_process';
