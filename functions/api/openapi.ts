@@ -5,6 +5,8 @@
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
+import { API_BODY_LIMIT_BYTES } from '../body-limit';
+import { errorSchemaResponse } from './schemas';
 
 export const SESSION_SCHEME = 'sessionCookie';
 
@@ -57,8 +59,18 @@ function named(schema: ZodType, id: string): ZodType {
   return openapi.call(schema, id);
 }
 
-/** Adds the schemes and the domain bodies the routes refer to; once, on the app that serves the document. */
+/**
+ * Adds the schemes and the domain bodies the routes refer to, and the 413
+ * that every operation with a body can answer (the API's one body limit,
+ * ./body-limit.ts, where a route does not state a smaller one itself); once,
+ * on the app that serves the document.
+ */
 export function registerDocumentComponents(app: OpenAPIHono<any>) {
   app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, sessionCookieScheme);
   for (const [id, schema] of domainSchemas) app.openAPIRegistry.register(id, named(schema, id));
+  const tooLarge = errorSchemaResponse(`Body larger than ${API_BODY_LIMIT_BYTES} bytes`);
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route' || !definition.route.request?.body) continue;
+    definition.route.responses[413] ??= tooLarge;
+  }
 }

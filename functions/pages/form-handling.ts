@@ -4,6 +4,8 @@
  * values. Refusals are mapped in ./handle-page.ts.
  */
 import type { AstroGlobal } from 'astro';
+import { bodyAtMost, FORM_BODY_LIMIT_BYTES } from '../body-limit';
+import { refuseAsTooLarge } from './form-body-limit';
 
 export interface FormView {
   /** Values to put back into the fields (never passwords). */
@@ -23,9 +25,17 @@ export const emptyView = (values: Record<string, string> = {}): FormView => ({
   notice: null,
 });
 
-/** The posted fields as strings (files and repeated names ignored). */
+/**
+ * The posted fields as strings (files and repeated names ignored), at most
+ * FORM_BODY_LIMIT_BYTES of them. The worker bounds url-encoded posts before
+ * Astro, but lets multipart ones through for the photo forms: a multipart post
+ * to any other form is bounded here, and answered 413 by the worker.
+ */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-  return textFields(await request.formData());
+  const body = await bodyAtMost(request, FORM_BODY_LIMIT_BYTES);
+  if (!body) throw refuseAsTooLarge(request);
+  const type = request.headers.get('content-type') ?? '';
+  return textFields(await new Response(body, { headers: { 'content-type': type } }).formData());
 }
 
 /** A form's text fields, the first value of each name (files ignored). */

@@ -10,7 +10,13 @@ import { apiOn, call } from '../support/api';
 import { readJson } from '../support/http';
 import { migratedMemoryDatabase } from '../support/libsql';
 
-type Operation = { operationId?: string; tags?: string[]; security?: Record<string, string[]>[] };
+type Operation = {
+  operationId?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+};
 
 let document: {
   paths: Record<string, Record<string, Operation>>;
@@ -53,6 +59,12 @@ describe('the OpenAPI document, linted', () => {
 });
 
 describe('what the document says about every operation', () => {
+  it('says that every operation with a body can answer 413 (the API bounds every body)', () => {
+    const withBody = operations().filter(([, op]) => op.requestBody);
+    expect(withBody.length).toBeGreaterThan(20);
+    expect(withBody.filter(([, op]) => !op.responses?.['413']).map(([name]) => name)).toEqual([]);
+  });
+
   it('gives each a unique operationId and a tag', () => {
     const all = operations();
     expect(all.length).toBeGreaterThan(50);

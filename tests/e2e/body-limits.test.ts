@@ -63,6 +63,32 @@ describe('body limits over keep-alive connections', () => {
     expect(refused.body).toContain('The form you sent is too large');
   });
 
+  it('bounds a multipart post to a form without files too (413), and keeps the connection', async () => {
+    const boundary = 'bound4ry';
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = `${part('email', `${'a'.repeat(2 * 1024 * 1024)}@example.vn`)}${part('password', 'x')}--${boundary}--\r\n`;
+    const multipart = {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'cf-connecting-ip': '198.51.100.203',
+    };
+    const refused = await send('/en/sign-in', 'POST', multipart, body);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toContain('The form you sent is too large');
+    const next = await send('/en/sign-in', 'GET', {});
+    expect(next.status).toBe(200);
+    expect(next.port).toBe(refused.port);
+
+    // A small multipart sign-in is read as the form it is (wrong password: 422, not 413 or 500).
+    const small = await send(
+      '/en/sign-in',
+      'POST',
+      multipart,
+      `${part('email', 'nobody@example.vn')}${part('password', 'x')}--${boundary}--\r\n`,
+    );
+    expect(small.status).toBe(422);
+  });
+
   it('refuses an oversized API body in the error shape and keeps the connection', async () => {
     const body = JSON.stringify({ email: `${'a'.repeat(20 * 1024 * 1024)}@example.vn`, password: 'x' });
     const json = { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.202' };

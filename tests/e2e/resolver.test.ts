@@ -123,6 +123,19 @@ describe('linksets and Link headers (GS1-Conformant Resolver)', () => {
     }
   });
 
+  it('redirects to the link type a scanning app asks for, in its language, and to the default for one it lacks', async () => {
+    const origin = new URL(baseUrl).origin;
+    const certificates = await get(`/01/${withGtin.gtin}?linkType=gs1:certificationInfo&lang=en`);
+    expect(certificates.status).toBe(307);
+    expect(certificates.headers.get('location')).toBe(`${origin}/en/products/${withGtin.slug}#certificates-heading`);
+    const byUri = await get(`/01/${withGtin.gtin}?linkType=${encodeURIComponent(gs1('pip'))}`);
+    expect(byUri.headers.get('location')).toBe(`${origin}/san-pham/${withGtin.slug}`);
+    // A product without a lot has no traceability link: the default (the product page) answers.
+    const missing = await get(`/01/${withGtin.gtin}?linkType=gs1:traceability&lang=en`);
+    expect(missing.status).toBe(307);
+    expect(missing.headers.get('location')).toBe(`/en/products/${withGtin.slug}`);
+  });
+
   it('sends the links in a Link header on the redirect, and keeps the label’s query attributes', async () => {
     const res = await get(`/01/${withGtin.gtin}?17=271231&lang=en`);
     expect(res.status).toBe(307);

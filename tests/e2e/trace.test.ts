@@ -94,6 +94,13 @@ describe('GS1 Digital Link with further qualifiers', () => {
     expect((await readJson(json)).batch.lotCode).toBe(withGtin.latestBatch.lotCode);
   });
 
+  it('sends a scanning app that asks for the product information of a batch to the product page', async () => {
+    const origin = new URL(baseUrl).origin;
+    const res = await get(`/01/${withGtin.gtin}/10/${lotOf(withGtin)}?linkType=gs1:pip`, 'en');
+    expect(res.status).toBe(307);
+    expect(res.headers.get('location')).toBe(`${origin}/en/products/${withGtin.slug}`);
+  });
+
   it('says a value that breaks the syntax is malformed (400), not unknown', async () => {
     const spaced = await get(`/01/${withGtin.gtin}/10/LOT%20ONE`);
     expect(spaced.status).toBe(400);

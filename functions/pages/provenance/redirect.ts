@@ -1,6 +1,7 @@
 import { type Locale, negotiateLocale } from '../../../src/i18n';
 import type { LocalizedPaths } from '../../../src/i18n/routes';
-import { LINKSET_MEDIA_TYPE, type Linkset, linkHeader } from '../../../src/server/provenance/linkset';
+import { LINKSET_MEDIA_TYPE, type Linkset, linkHeader, type TargetLink } from '../../../src/server/provenance/linkset';
+import { GS1_VOCABULARY } from '../../../src/server/provenance/resolver-description';
 import { PUBLIC_CORS_HEADERS } from '../../gs1-resolver';
 
 /** The language of someone who scanned a label: ?lang= first, then the browser's Accept-Language. */
@@ -31,15 +32,33 @@ export function scannerTarget(request: Request, paths: LocalizedPaths): string {
 }
 
 /**
- * A temporary redirect to a page in the scanner's language, as GS1 resolvers
- * answer: temporary because what a code points to may change, and varying by
- * language (and by Accept, which may ask for the linkset) so caches keep one
- * answer per language. The `Link` header carries the label's other links.
+ * The link of the type a scanning app asked for (`?linkType=gs1:pip`, or the
+ * type's full URI), in the scanner's language when there is one; null when
+ * none was asked for or the label has no link of that type, and then the
+ * default link answers (GS1-Conformant Resolver 1.2).
+ */
+function requestedLink(request: Request, linkset: Linkset): TargetLink | null {
+  const linkType = new URL(request.url).searchParams.get('linkType');
+  if (!linkType) return null;
+  const relation = linkType.startsWith('gs1:') ? `${GS1_VOCABULARY}${linkType.slice(4)}` : linkType;
+  const targets = linkset.linkset[0][relation];
+  if (!Array.isArray(targets) || targets.length === 0) return null;
+  const locale = scannerLocale(request);
+  return targets.find((target) => target.hreflang?.includes(locale)) ?? targets[0] ?? null;
+}
+
+/**
+ * A temporary redirect, as GS1 resolvers answer: to the link type asked for,
+ * or else to the page in the scanner's language. Temporary because what a
+ * code points to may change, and varying by language (and by Accept, which
+ * may ask for the linkset) so caches keep one answer per language. The `Link`
+ * header carries the label's other links.
  */
 export function redirectForScanner(request: Request, paths: LocalizedPaths, linkset: Linkset): Response {
+  const location = requestedLink(request, linkset)?.href ?? scannerTarget(request, paths);
   return new Response(null, {
     status: 307,
-    headers: { Location: scannerTarget(request, paths), Link: linkHeader(linkset), Vary: 'Accept-Language, Accept' },
+    headers: { Location: location, Link: linkHeader(linkset), Vary: 'Accept-Language, Accept' },
   });
 }
 
