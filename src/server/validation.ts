@@ -16,6 +16,16 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/**
+ * What a person is told when a field holds the wrong kind of value, by the kind zod expected: a form posts text, so
+ * "abc" in a quantity reaches the schema as a string and zod's own "wrong type" would say nothing useful.
+ */
+const SPECIFIC_TYPE_CODES: Partial<Record<string, string>> = {
+  number: 'number_invalid',
+  int: 'whole_number',
+  date: 'calendar_date',
+};
+
 /** Turns zod's issues into our field issues: path joined with dots, one issue per field. */
 export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues {
   const fields: FieldIssues = {};
@@ -36,7 +46,12 @@ export function fieldIssuesFromZod(error: ZodError, input: unknown): FieldIssues
             : { code: 'too_big', params: { max: Number(issue.maximum) } };
         break;
       case 'invalid_type':
-        fields[path] = { code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type' };
+        fields[path] = {
+          code:
+            valueAt(input, issue.path) === undefined
+              ? 'required'
+              : (SPECIFIC_TYPE_CODES[issue.expected] ?? 'invalid_type'),
+        };
         break;
       case 'invalid_format':
         fields[path] = { code: 'invalid_format' };

@@ -32,7 +32,20 @@ describe('fieldIssuesFromZod', () => {
     const issues = issuesFor({ name: 'abcdefg', email: 'a@b.vn', stars: '4', kind: 'fair', nested: { qty: 1 } });
     expect(issues).toEqual({
       name: { code: 'too_long', params: { max: 5 } },
-      stars: { code: 'invalid_type' },
+      stars: { code: 'number_invalid' },
+    });
+  });
+
+  it('says what kind of value a field needs instead of zod’s "wrong type" (a form posts "abc" as a quantity)', () => {
+    expect(issuesFor({ name: 'abc', email: 'a@b.vn', stars: 3.5, kind: 'fair', nested: { qty: 'abc' } })).toEqual({
+      stars: { code: 'whole_number' },
+      'nested.qty': { code: 'number_invalid' },
+    });
+    const dated = z.object({ on: z.date(), tags: z.array(z.string()) });
+    const result = dated.safeParse({ on: 'soon', tags: 'x' });
+    expect(result.success ? {} : fieldIssuesFromZod(result.error, { on: 'soon', tags: 'x' })).toEqual({
+      on: { code: 'calendar_date' },
+      tags: { code: 'invalid_type' },
     });
   });
 });

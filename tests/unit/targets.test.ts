@@ -57,7 +57,7 @@ describe('target input', () => {
       maximum: 'maximum_below_minimum',
     });
     expect(fieldsOf({ ...valid, metric: 'happiness' })).toEqual({ metric: 'invalid_value' });
-    expect(fieldsOf({ ...valid, minimum: '65' })).toEqual({ minimum: 'invalid_type' });
+    expect(fieldsOf({ ...valid, minimum: '65' })).toEqual({ minimum: 'number_invalid' });
     expect(fieldsOf({ province: 'ha-noi' })).toEqual({ metric: 'required', minimum: 'required', dueDate: 'required' });
     expect(fieldsOf({ ...valid, role: 'admin' })).toEqual({ role: 'unknown_field' });
   });
