@@ -106,6 +106,23 @@ export function withQuery(paths: LocalizedPaths, query: Record<string, string | 
 }
 
 /**
+ * The language switch's target: this page in each language with the query it was asked with (a search, filters, a
+ * sign-in's `next`, an inquiry's `reference`), so switching language keeps what the visitor was looking at. A
+ * parameter the page already names in `paths` keeps the page's value.
+ */
+export function keepQuery(paths: LocalizedPaths, search: string): LocalizedPaths {
+  const current = new URLSearchParams(search);
+  if (current.size === 0) return paths;
+  const merge = (path: string) => {
+    const [pathname = '', own = ''] = path.split('?', 2);
+    const query = new URLSearchParams(own);
+    for (const [key, value] of current) if (!query.has(key)) query.append(key, value);
+    return `${pathname}?${query}`;
+  };
+  return { vi: merge(paths.vi), en: merge(paths.en) };
+}
+
+/**
  * A batch's trace page. Keyed by the product's trace code (every product has
  * one, with or without a GTIN) and the lot code, percent-encoded because GS1
  * lot codes may hold characters such as '/' or '%'.

@@ -35,6 +35,7 @@ const NOT_IN_THE_TABLE: Record<string, string> = {
 /** Exports of the table that build no route of their own. */
 const NOT_ROUTE_BUILDERS: Record<string, string> = {
   withQuery: 'adds a query string to a route another export builds',
+  keepQuery: 'carries the query of the current request over to the language switch',
 };
 
 /** `/tinh/[slug]` and `/tinh/PARAMETERxyz` both become `/tinh/[]`; no trailing slash but the root's. */
@@ -121,5 +122,29 @@ describe('the routes table and the pages agree', () => {
     const named = new Set(routes.flatMap((route) => [route.vi, route.en]));
     const stale = Object.keys(NOT_IN_THE_TABLE).filter((page) => !pages.has(page) || named.has(page));
     expect(stale).toEqual([]);
+  });
+});
+
+describe('the language switch keeps the query', () => {
+  it('carries a search, filters, a sign-in’s next and an inquiry’s reference to the other language', () => {
+    expect(table.keepQuery(table.routes.products, '?q=m%E1%BA%ADt+ong&stars=4')).toEqual({
+      vi: '/san-pham?q=m%E1%BA%ADt+ong&stars=4',
+      en: '/en/products?q=m%E1%BA%ADt+ong&stars=4',
+    });
+    expect(table.keepQuery(table.routes.signIn, '?next=%2Ftai-khoan%2Fhoi-hang').en).toBe(
+      '/en/sign-in?next=%2Ftai-khoan%2Fhoi-hang',
+    );
+    expect(table.keepQuery(table.routes.inquiryStatus, '?reference=HTX-7K3M-Q9PD').en).toBe(
+      '/en/inquiries/status?reference=HTX-7K3M-Q9PD',
+    );
+  });
+
+  it('leaves a page without a query as it is, and keeps the page’s own value of a parameter it names', () => {
+    expect(table.keepQuery(table.routes.products, '')).toEqual(table.routes.products);
+    const statistics = table.withQuery(table.routes.statistics, { province: 'ha-noi' });
+    expect(table.keepQuery(statistics, '?province=bac-ninh&year=2026')).toEqual({
+      vi: '/thong-ke?province=ha-noi&year=2026',
+      en: '/en/statistics?province=ha-noi&year=2026',
+    });
   });
 });
