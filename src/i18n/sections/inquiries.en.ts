@@ -56,6 +56,7 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     heading: 'Inquiry {reference}',
     state: 'Status',
     sentAt: 'Sent',
+    inVietnamTime: '{time} (Viet Nam time)',
     about: 'About',
     yourMessage: 'Your message',
     quantity: 'Quantity',

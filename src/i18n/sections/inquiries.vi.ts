@@ -54,6 +54,7 @@ export const inquiriesVi = {
     heading: 'Yêu cầu {reference}',
     state: 'Tình trạng',
     sentAt: 'Gửi lúc',
+    inVietnamTime: '{time} (giờ Việt Nam)',
     about: 'Về',
     yourMessage: 'Nội dung bạn gửi',
     quantity: 'Số lượng',
