@@ -1,7 +1,8 @@
 /**
- * The SVG QR code as people see it: Chromium renders it (on the product page,
- * and opened on its own), a screenshot is decoded by jsQR, and the result must
- * be exactly the label address the page names.
+ * The SVG QR code as people see it: Chromium renders it (small on the public
+ * product page, with its downloads on the cooperative's dashboard, and opened
+ * on its own), a screenshot is decoded by jsQR, and the result must be exactly
+ * the label address the page names.
  */
 import { decode as decodePng } from 'fast-png';
 import jsQR from 'jsqr';
@@ -59,7 +60,7 @@ describe('QR codes in Chromium', () => {
     ['vi', true],
     ['en', false],
   ] as const)(
-    'the %s product page shows a QR code that scans to the address it names (GTIN: %s)',
+    'the %s product page shows a small QR code that scans to its label address, without printing tools (GTIN: %s)',
     async (locale, gtin) => {
       const product = await productWith(gtin);
       const context = await browser.newContext();
@@ -69,28 +70,61 @@ describe('QR codes in Chromium', () => {
         if (message.type() === 'error') errors.push(message.text());
       });
       await page.goto(`${baseUrl}${locale === 'vi' ? '/san-pham/' : '/en/products/'}${product.slug}`);
-      const image = page.locator('img.qr__image');
+      const image = page.locator('.share__qr img');
       await image.scrollIntoViewIfNeeded();
       await expect(
         image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
       ).resolves.toBeGreaterThan(0);
       const expected = gtin ? `${baseUrl}/01/${product.gtin}` : `${baseUrl}/truy-xuat/${product.traceCode}`;
       expect(await decodeScreenshot(image)).toBe(expected);
-      expect(await page.locator('.qr__address').textContent()).toBe(expected);
-      expect(await image.getAttribute('alt')).toMatch(locale === 'vi' ? /^Mã QR của / : /^QR code of /);
-      // Both downloads are files, named by the trace code.
-      for (const link of await page.locator('.qr__downloads a[download]').all()) {
-        const res = await fetch(new URL((await link.getAttribute('href'))!, baseUrl));
-        expect(res.status).toBe(200);
-        expect(res.headers.get('content-disposition')).toMatch(
-          new RegExp(`^attachment; filename="${product.traceCode}\\.(svg|png)"$`),
-        );
-      }
+      expect(await image.getAttribute('alt')).toMatch(locale === 'vi' ? /^Mã QR dẫn tới / : /^QR code leading to /);
+      // The label tools are the cooperative's (its dashboard), not the buyer's.
+      expect(await page.locator('.qr__downloads').count()).toBe(0);
+      // A link to copy, and a share link that needs no script of Facebook's.
+      expect(await page.inputValue('#share-link')).toMatch(new RegExp(`/${product.slug}$`));
+      expect(await page.getAttribute('.share a[href^="https://www.facebook.com/sharer/"]', 'href')).toContain(
+        encodeURIComponent(product.slug),
+      );
       // Shown under the page's Content-Security-Policy without complaint.
       expect(errors).toEqual([]);
       await context.close();
     },
   );
+
+  it('a published product’s dashboard page offers its label QR code with SVG and PNG downloads', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/sign-in`);
+    await page.fill('#field-email', 'quanly1@cho-htx.test');
+    await page.fill('#field-password', 'demo-manager-2026');
+    await Promise.all([page.waitForURL(/\/account$/), page.click('button[type=submit]')]);
+    await page.goto(`${baseUrl}/en/account/products`);
+    // The first published product in the list (its row carries the published status).
+    const href = await page
+      .locator('tr:has(.status--published) a[href^="/en/account/products/"]')
+      .first()
+      .getAttribute('href');
+    const slug = href!.split('/').pop()!;
+    const product: ProductJson = await readJson(await fetch(`${baseUrl}/api/v1/products/${slug}`));
+    await page.goto(`${baseUrl}${href}`);
+    const image = page.locator('img.qr__image');
+    await image.scrollIntoViewIfNeeded();
+    await image.evaluate((img: HTMLImageElement) => img.decode());
+    const expected = product.gtin ? `${baseUrl}/01/${product.gtin}` : `${baseUrl}/truy-xuat/${product.traceCode}`;
+    expect(await decodeScreenshot(image)).toBe(expected);
+    expect(await page.locator('.qr__address').textContent()).toBe(expected);
+    // Both downloads are files, named by the trace code.
+    const links = await page.locator('.qr__downloads a[download]').all();
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      const res = await fetch(new URL((await link.getAttribute('href'))!, baseUrl));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="${product.traceCode}\\.(svg|png)"$`),
+      );
+    }
+    await context.close();
+  });
 
   it('opens a batch’s SVG on its own at a scannable size, titled with its address', async () => {
     const product = await productWith(true);

@@ -98,6 +98,14 @@ export const detailsEn: Dictionary['details'] = {
       shipped: 'Dispatched',
     },
   },
+  share: {
+    heading: 'Share',
+    link: 'Link to this page',
+    copyHint: 'Select the link and copy it to send in a message or an email.',
+    facebook: 'Share on Facebook',
+    qrAlt: 'QR code leading to {name}',
+    qrHint: 'Scan the code with a phone to open this page.',
+  },
   qr: {
     heading: 'QR code for labels',
     lead: 'Print this code on labels and packaging: buyers scan it to see the product and its provenance on Chợ HTX.',

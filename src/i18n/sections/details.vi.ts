@@ -97,6 +97,14 @@ export const detailsVi = {
       shipped: 'Xuất kho, vận chuyển',
     },
   },
+  share: {
+    heading: 'Chia sẻ',
+    link: 'Đường dẫn của trang này',
+    copyHint: 'Chọn đường dẫn rồi sao chép để gửi qua tin nhắn hoặc email.',
+    facebook: 'Chia sẻ lên Facebook',
+    qrAlt: 'Mã QR dẫn tới {name}',
+    qrHint: 'Quét mã bằng điện thoại để mở trang này.',
+  },
   qr: {
     heading: 'Mã QR cho nhãn sản phẩm',
     lead: 'In mã này lên nhãn, bao bì: người mua quét mã để xem sản phẩm và nguồn gốc trên Chợ HTX.',

@@ -54,6 +54,8 @@ export async function cooperativeName(db: Database, cooperativeId: string): Prom
 export interface EditableProduct {
   id: string;
   slug: string;
+  /** The code of its label address when it has no GTIN (/truy-xuat/{traceCode}): the dashboard offers the label QR. */
+  traceCode: string;
   status: ProductStatus;
   rejectionReason: string | null;
   fields: {
@@ -105,6 +107,7 @@ export async function loadEditableProduct(db: Database, productId: string): Prom
     .select({
       id: products.id,
       slug: products.slug,
+      traceCode: products.traceCode,
       status: products.status,
       rejectionReason: products.rejectionReason,
       images: products.images,
@@ -114,7 +117,7 @@ export async function loadEditableProduct(db: Database, productId: string): Prom
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) return null;
-  const { id, slug, status, rejectionReason, images, ...fields } = row;
+  const { id, slug, traceCode, status, rejectionReason, images, ...fields } = row;
   const ratings = await db
     .select({
       id: ocopRatings.id,
@@ -127,5 +130,5 @@ export async function loadEditableProduct(db: Database, productId: string): Prom
     .from(ocopRatings)
     .where(eq(ocopRatings.productId, id))
     .orderBy(desc(ocopRatings.decisionDate));
-  return { id, slug, status, rejectionReason, fields, ratings, images: readStoredImages(images) };
+  return { id, slug, traceCode, status, rejectionReason, fields, ratings, images: readStoredImages(images) };
 }
