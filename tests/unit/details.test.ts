@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, inLocale, paragraphs } from '../../src/components/details/localized';
+import { batchUnitIn, excerpt, inLocale, issuerIn, paragraphs } from '../../src/components/details/localized';
 import { formatCalendarDate, formatList } from '../../src/i18n';
 
 describe('calendar dates on detail pages', () => {
@@ -29,5 +29,29 @@ describe('text in the page language', () => {
     expect(cut.endsWith('…')).toBe(true);
     expect(cut).not.toMatch(/ …$/);
     expect(excerpt('Ngắn thôi.')).toBe('Ngắn thôi.');
+  });
+});
+
+describe('Vietnamese-only data on English pages', () => {
+  const bottle = { unitVi: 'chai 500 ml', unitEn: 'bottle (500 ml)' };
+
+  it('names a batch’s unit in English where we know it, and marks the rest as Vietnamese', () => {
+    expect(batchUnitIn('en', 'chai 500 ml', bottle)).toEqual({ text: 'bottle (500 ml)', lang: undefined });
+    expect(batchUnitIn('en', 'chai', bottle)).toEqual({ text: 'bottles', lang: undefined });
+    expect(batchUnitIn('en', 'Chậu')).toEqual({ text: 'pots', lang: undefined });
+    expect(batchUnitIn('en', 'bao tải')).toEqual({ text: 'bao tải', lang: 'vi' });
+    expect(batchUnitIn('vi', 'chai', bottle)).toEqual({ text: 'chai', lang: undefined });
+  });
+
+  it('names public issuers by their official English names, and keeps other issuers’ own names', () => {
+    expect(issuerIn('en', 'Cục Sở hữu trí tuệ')).toEqual({
+      text: 'Intellectual Property Office of Viet Nam',
+      lang: undefined,
+    });
+    expect(issuerIn('en', 'Công ty TNHH Chứng nhận Quốc tế Á Châu')).toEqual({
+      text: 'Công ty TNHH Chứng nhận Quốc tế Á Châu',
+      lang: 'vi',
+    });
+    expect(issuerIn('vi', 'Cục Sở hữu trí tuệ')).toEqual({ text: 'Cục Sở hữu trí tuệ', lang: undefined });
   });
 });
