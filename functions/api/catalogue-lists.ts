@@ -28,13 +28,29 @@ function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...st
   });
 }
 
+const PlaceSearchedSchema = z
+  .object({
+    province: z.object({ code: z.string(), slug: z.string(), nameVi: z.string(), nameEn: z.string() }),
+    formerly: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The pre-2025 province the query named, now part of `province`.' }),
+  })
+  .nullable()
+  .openapi({
+    description:
+      'The province a place name in `q` was read as (current or pre-1 July 2025); the list is narrowed to it and the name is not matched as words.',
+  });
+
 export const ProductPageSchema = pageSchema(ProductCardSchema, [
   'relevance',
   'newest',
   'stars',
   'price_asc',
   'price_desc',
-]).openapi('ProductPage');
+])
+  .extend({ place: PlaceSearchedSchema })
+  .openapi('ProductPage');
 export const CooperativePageSchema = pageSchema(CooperativeCardSchema, [
   'relevance',
   'name',
@@ -52,6 +68,10 @@ const productsRoute = createRoute({
   summary: 'Published products, searched and filtered',
   description:
     'Full-text search in `q` matches Vietnamese with or without diacritics and partial words; products whose name matches rank first. ' +
+    'Ranking: words as typed (with diacritics) before folded matches, the query as a phrase in the name, name before description before cooperative or place; then OCOP stars, photo and price, recency. ' +
+    'Joined syllables match (`caphe`), and when nothing matches one wrong letter per word of 4+ letters is forgiven. ' +
+    'A province named in `q`, by its current or pre-2025 name, narrows the list to the province it is part of now (see `place`); ' +
+    'a certification named in `q` (vietgap, hữu cơ/organic, haccp…) filters by it when certified products exist. ' +
     `Filters: province and cooperative (slugs), group (${OCOP_GROUPS.join(', ')}), stars (minimum, 3-5), ` +
     `certification valid today (${CERTIFICATION_KINDS.join(', ')}), cooperativeKind, minPrice/maxPrice (VND).`,
   request: { query: z.object(productFilterShape) },

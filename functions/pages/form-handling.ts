@@ -52,6 +52,14 @@ export function seeOther(location: string, cookies: readonly string[] = []): Res
   return new Response(null, { status: 303, headers });
 }
 
+/**
+ * 301 Moved Permanently: an address that has a newer one for good (a former
+ * province's page, a list URL with empty parameters). Relative, so it keeps the host.
+ */
+export function movedPermanently(location: string): Response {
+  return new Response(null, { status: 301, headers: { Location: location } });
+}
+
 /** Form pages hold personal values: never cached. */
 export function noStore(page: AstroGlobal): void {
   page.response.headers.set('Cache-Control', 'no-store');

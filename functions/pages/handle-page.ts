@@ -28,7 +28,8 @@ import {
   unreachable,
 } from '../../src/server/errors';
 import type { RequestServices } from '../request-services';
-import { emptyView, type FormView, seeOther } from './form-handling';
+import { withoutEmptyParams } from '../../src/server/search/params';
+import { emptyView, type FormView, movedPermanently, seeOther } from './form-handling';
 
 /** The request's database, bounded in time; a database that cannot serve it is UnavailableError (503), not a bug. */
 export async function readDatabase<T>(services: RequestServices, load: (db: Database) => Promise<T>): Promise<T> {
@@ -144,6 +145,24 @@ export async function loadPage<T>(
   } catch (error) {
     return refusalAsPage(page, locale, error);
   }
+}
+
+/**
+ * A list page read from its URL. A GET form sends every field, empty ones
+ * too ("all provinces" is `province=`); such a URL is answered with a redirect
+ * to the same list without them, so each list has one address.
+ */
+export async function loadListPage<T>(
+  page: AstroGlobal,
+  locale: Locale,
+  load: (db: Database, params: URLSearchParams) => Promise<T>,
+): Promise<T | Response> {
+  const clean = withoutEmptyParams(page.url.searchParams);
+  if (clean) {
+    const query = clean.toString();
+    return movedPermanently(query ? `${page.url.pathname}?${query}` : page.url.pathname);
+  }
+  return loadPage(page, locale, (db) => load(db, page.url.searchParams));
 }
 
 function refusalAsPage(page: AstroGlobal, locale: Locale, error: unknown): Promise<Response> | Response {

@@ -35,6 +35,13 @@ export const en: Dictionary = {
       'Chợ HTX supports the collective economy under Resolution 20-NQ/TW: e-commerce, trade promotion, OCOP standards and traceability.',
     apiDocs: 'API documentation',
   },
+  search: {
+    label: 'Search products',
+    button: 'Search',
+    placeholder: 'honey, tea, fish sauce…',
+    homeLabel: 'Search OCOP products, cooperatives or provinces',
+    nowPartOf: '{former} is now part of {province}',
+  },
   nav: {
     label: 'Main navigation',
     home: 'Home',

@@ -34,6 +34,13 @@ export const vi = {
       'Chợ HTX hỗ trợ kinh tế tập thể theo Nghị quyết 20-NQ/TW: thương mại điện tử, xúc tiến thương mại, tiêu chuẩn OCOP và truy xuất nguồn gốc.',
     apiDocs: 'Tài liệu API',
   },
+  search: {
+    label: 'Tìm sản phẩm',
+    button: 'Tìm',
+    placeholder: 'mật ong, chè, nước mắm…',
+    homeLabel: 'Tìm sản phẩm OCOP, hợp tác xã hoặc tỉnh',
+    nowPartOf: '{former} nay thuộc {province}',
+  },
   nav: {
     label: 'Điều hướng chính',
     home: 'Trang chủ',

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { FORMER_PROVINCES } from '../../src/server/provinces/reference';
 import { readJson } from '../support/http';
 import { executableScripts, textOf } from '../support/html';
 
@@ -160,6 +161,40 @@ describe('province pages', () => {
   });
 });
 
+describe('provinces merged on 1 July 2025', () => {
+  it('answers every former province slug, vi and en, with 301 to the unit it joined', async () => {
+    expect(FORMER_PROVINCES).toHaveLength(29);
+    for (const former of FORMER_PROVINCES) {
+      for (const [from, to] of [
+        [`/tinh/${former.slug}`, `/tinh/${former.successor.slug}?formerly=${former.slug}`],
+        [`/en/provinces/${former.slug}`, `/en/provinces/${former.successor.slug}?formerly=${former.slug}`],
+      ]) {
+        const { res } = await page(from as string);
+        expect(res.status, from).toBe(301);
+        expect(res.headers.get('location'), from).toBe(to);
+      }
+    }
+  });
+
+  it('says on the page where the visitor came from, and nothing for a name that is not its own', async () => {
+    const vi = textOf((await page('/tinh/tuyen-quang?formerly=ha-giang')).html);
+    expect(vi).toContain('Hà Giang nay thuộc Tuyên Quang');
+    const en = textOf((await page('/en/provinces/tuyen-quang?formerly=ha-giang')).html);
+    expect(en).toContain('Hà Giang is now part of Tuyen Quang');
+    expect(textOf((await page('/tinh/tuyen-quang?formerly=tien-giang')).html)).not.toContain('nay thuộc');
+  });
+
+  it('reads an old province in a search as the province it joined, and says so', async () => {
+    const { res, html } = await page('/san-pham?q=h%C3%A0+giang');
+    expect(res.status).toBe(200);
+    const text = textOf(html);
+    expect(text).toContain('Hà Giang nay thuộc Tuyên Quang');
+    expect(html).toContain('href="/tinh/tuyen-quang"');
+    expect(html).toMatch(/<h2 class="card__title"[^>]*><a href="\/san-pham\/mat-ong-bac-ha-meo-vac"/);
+    expect(textOf((await page('/en/products?q=ha+giang')).html)).toContain('Hà Giang is now part of Tuyen Quang');
+  });
+});
+
 describe('unknown detail pages', () => {
   it('answer 404 with the real error page in the language of the path', async () => {
     for (const [path, lang, heading] of [
@@ -167,7 +202,7 @@ describe('unknown detail pages', () => {
       ['/en/products/no-such-product', 'en', 'Page not found'],
       ['/hop-tac-xa/khong-co', 'vi', 'Không tìm thấy trang'],
       ['/en/cooperatives/no-such-cooperative', 'en', 'Page not found'],
-      ['/tinh/bac-giang', 'vi', 'Không tìm thấy trang'],
+      ['/tinh/atlantis', 'vi', 'Không tìm thấy trang'],
       ['/en/provinces/atlantis', 'en', 'Page not found'],
     ] as const) {
       const { res, html } = await page(path);

@@ -69,6 +69,58 @@ describe('home page', () => {
   });
 });
 
+describe('search on every page', () => {
+  /** The header's search form: a GET to the product list whose only field is q. */
+  const headerSearch = (action: string) =>
+    new RegExp(
+      `<form class="site-search site-search--header" method="get" action="${action.replace(/\//g, '\\/')}" role="search">[\\s\\S]*?name="q"[\\s\\S]*?<button class="button" type="submit">`,
+    );
+
+  it.each([
+    ['/', '/san-pham', 'Tìm'],
+    ['/hop-tac-xa', '/san-pham', 'Tìm'],
+    ['/su-kien', '/san-pham', 'Tìm'],
+    ['/tinh/tuyen-quang', '/san-pham', 'Tìm'],
+    ['/en/', '/en/products', 'Search'],
+    ['/en/events', '/en/products', 'Search'],
+  ])('%s has the header search box leading to %s, its button "%s"', async (path, action, button) => {
+    const { res, html } = await page(path);
+    expect(res.status).toBe(200);
+    expect(html).toMatch(headerSearch(action));
+    const form = /<form class="site-search site-search--header"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+    expect([...form.matchAll(/name="([^"]+)"/g)].map((m) => m[1])).toEqual(['q']);
+    expect(text(form)).toContain(button);
+  });
+
+  it('has a large search box and WebSite + SearchAction JSON-LD on the home page', async () => {
+    for (const [path, list] of [
+      ['/', '/san-pham'],
+      ['/en/', '/en/products'],
+    ] as const) {
+      const { html } = await page(path);
+      expect(html).toContain('class="site-search site-search--hero"');
+      const ld = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) =>
+        JSON.parse(m[1] as string),
+      );
+      const site = ld.find((item) => item['@type'] === 'WebSite');
+      expect(site?.potentialAction?.target?.urlTemplate).toMatch(new RegExp(`${list}\\?q=\\{search_term_string\\}$`));
+    }
+  });
+
+  it('sends a list URL with empty fields (as a GET form sends them) to its clean address', async () => {
+    for (const [from, to] of [
+      ['/san-pham?q=&province=&group=do_uong&stars=', '/san-pham?group=do_uong'],
+      ['/san-pham?q=', '/san-pham'],
+      ['/en/products?q=honey&sort=', '/en/products?q=honey'],
+      ['/hop-tac-xa?q=&kind=', '/hop-tac-xa'],
+    ]) {
+      const { res } = await page(from as string);
+      expect(res.status, from).toBe(301);
+      expect(res.headers.get('location'), from).toBe(to);
+    }
+  });
+});
+
 describe('error pages', () => {
   it('answers an unknown page with a real 404 page in Vietnamese', async () => {
     const { res, html } = await page('/khong-co-trang-nay');

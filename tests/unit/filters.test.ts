@@ -7,7 +7,7 @@ import {
   productFilterShape,
 } from '../../src/server/products/product-filters';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
-import { filtersToQuery, parseLenient } from '../../src/server/search/params';
+import { filtersToQuery, parseLenient, withoutEmptyParams } from '../../src/server/search/params';
 
 const strict = z.object(productFilterShape);
 
@@ -83,6 +83,20 @@ describe('product filters, lenient (pages)', () => {
     expect(filtersToQuery({ q: 'mat ong', stars: 4, page: 3, hasOcop: true, group: undefined }).toString()).toBe(
       'q=mat+ong&stars=4&hasOcop=true',
     );
+  });
+});
+
+describe('clean list addresses', () => {
+  it('drops the empty fields a GET form sends, keeping the rest in order', () => {
+    expect(withoutEmptyParams(new URLSearchParams('q=mat+ong&province=&group=&stars=4&sort='))?.toString()).toBe(
+      'q=mat+ong&stars=4',
+    );
+    expect(withoutEmptyParams(new URLSearchParams('q=+++'))?.toString()).toBe('');
+  });
+
+  it('leaves a clean address alone (null: no redirect)', () => {
+    expect(withoutEmptyParams(new URLSearchParams('q=mat+ong&stars=4'))).toBeNull();
+    expect(withoutEmptyParams(new URLSearchParams(''))).toBeNull();
   });
 });
 

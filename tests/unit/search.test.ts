@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, ftsMatchExpression, MAX_QUERY_TOKENS, searchTokens } from '../../src/server/search/fold';
+import {
+  foldVietnamese,
+  ftsMatchExpression,
+  MAX_QUERY_TOKENS,
+  nearMatchExpression,
+  oneEditAway,
+  searchTokens,
+} from '../../src/server/search/fold';
 import { productSearchText } from '../../src/server/search/search-text';
 import { firstFreeSlug, SLUG_BASE_MAX_BYTES, slugBase } from '../../src/server/search/slug';
 
@@ -54,8 +61,30 @@ describe('searchTokens', () => {
 
 describe('ftsMatchExpression', () => {
   it('requires every word as a prefix, and a one-letter word whole', () => {
-    expect(ftsMatchExpression(['mat', 'on'])).toBe('"mat"* "on"*');
-    expect(ftsMatchExpression(['a', 'mat'])).toBe('"a" "mat"*');
+    expect(ftsMatchExpression(['mat', 'on'])).toBe('"mat"* AND "on"*');
+    expect(ftsMatchExpression(['a', 'mat'])).toBe('"a" AND "mat"*');
+  });
+
+  it('also matches a word of joined syllables as the syllables apart', () => {
+    expect(ftsMatchExpression(['caphe'])).toBe('("caphe"* OR "ca phe"* OR "cap he"*)');
+    expect(ftsMatchExpression(['matong', 'a'])).toBe('("matong"* OR "ma tong"* OR "mat ong"* OR "mato ng"*) AND "a"');
+  });
+});
+
+describe('nearMatchExpression', () => {
+  it('forgives one letter in words of four letters or more, whole words only', () => {
+    const expression = nearMatchExpression(['mat', 'onng']);
+    expect(expression.startsWith('"mat"* AND ("onng"* OR ')).toBe(true);
+    for (const near of ['"ong"', '"onog"', '"anng"', '"onnng"']) expect(expression).toContain(near);
+  });
+
+  it('lists every word one edit away, and not the word itself', () => {
+    const near = oneEditAway('mamm');
+    expect(near).toContain('mam');
+    expect(near).toContain('mamn');
+    expect(near).toContain('mmam');
+    expect(near).not.toContain('mamm');
+    expect(near.every((word) => Math.abs(word.length - 4) <= 1)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publicImageUrls } from '../../src/server/products/image-urls';
 import { publicContact } from '../../src/server/cooperatives/contact';
-import { breadcrumbListLd, gtinProperty, productLd, serializeJsonLd } from '../../src/server/seo/json-ld';
+import { breadcrumbListLd, gtinProperty, productLd, serializeJsonLd, webSiteLd } from '../../src/server/seo/json-ld';
 import { urlSetXml, xmlEscape } from '../../src/server/seo/sitemap-xml';
 import { mailLinkOrigin, resolveOrigin } from '../../src/server/seo/urls';
 
@@ -14,6 +14,26 @@ describe('serializeJsonLd', () => {
     expect(json).toContain('\\u0026');
     expect(json).toContain('\\u2028');
     expect(JSON.parse(json)).toEqual(data);
+  });
+});
+
+describe('webSiteLd', () => {
+  it('declares the product search as the site search action, with q as its parameter', () => {
+    const ld = webSiteLd({
+      name: 'Chợ HTX',
+      url: 'https://x/en/',
+      searchUrl: 'https://x/en/products',
+      inLanguage: 'en',
+    });
+    expect(ld).toMatchObject({
+      '@type': 'WebSite',
+      url: 'https://x/en/',
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { urlTemplate: 'https://x/en/products?q={search_term_string}' },
+        'query-input': 'required name=search_term_string',
+      },
+    });
   });
 });
 

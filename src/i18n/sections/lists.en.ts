@@ -42,7 +42,7 @@ export const listsEn: Dictionary['lists'] = {
     sector: 'Sector',
     classification: 'Classification',
     sort: 'Sort by',
-    apply: 'Apply',
+    apply: 'Search',
     clear: 'Clear filters',
     ignored: 'Ignored filter values that are not valid: {fields}.',
   },

@@ -40,7 +40,7 @@ export const listsVi = {
     sector: 'Ngành nghề',
     classification: 'Xếp loại',
     sort: 'Sắp xếp',
-    apply: 'Lọc',
+    apply: 'Tìm',
     clear: 'Xóa bộ lọc',
     ignored: 'Đã bỏ qua giá trị lọc không hợp lệ: {fields}.',
   },

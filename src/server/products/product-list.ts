@@ -8,13 +8,28 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, searchTokens } from '../search/fold';
+import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
+import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
 import { countCapped, fetchListPage, type ListPage, relevanceOrder, resolveSlugFilters } from '../search/list-query';
+import { findPlace, type Place } from '../search/places';
+import { findCertification } from '../search/certification-words';
+import { withoutPhrase } from '../search/query-phrases';
+import type { CertificationKind } from './vocabulary';
+import { provinceByCode } from '../provinces/reference';
+import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
 import { PRODUCT_CARD_COLUMNS, type ProductCardRow, toProductCard } from './card-queries';
+import { readStoredImages } from '../media/stored-image';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
 
-export type ProductListPage = ListPage<ProductCard, ProductSort>;
+/** A province the query named (see search/places.ts), which the list was narrowed to. */
+export interface PlaceSearched {
+  province: ProvinceRef;
+  /** The pre-2025 province the query named ("Hà Giang"), now part of `province`; null for a current name. */
+  formerly: string | null;
+}
+
+export type ProductListPage = ListPage<ProductCard, ProductSort> & { place: PlaceSearched | null };
 
 const ORDER_BY: Record<Exclude<ProductSort, 'relevance'>, SQL> = {
   newest: sql`p.published_at DESC, p.id`,
@@ -46,21 +61,65 @@ function starsCondition(
     : sql`+p.ocop_stars >= ${stars}`;
 }
 
+/** What a query asks for: words to match, and the filters some of its words name. */
+interface UnderstoodQuery {
+  words: QueryWords;
+  place: Place | null;
+  certification: CertificationKind | null;
+}
+
+/**
+ * Reads a province ("ha giang") and a certification ("vietgap") out of the
+ * query, unless the visitor chose that filter already (a province or a
+ * cooperative; a certification) or, for certifications, they cannot be
+ * checked (no `today`).
+ */
+function understand(filters: ProductFilters, withCertification: boolean): UnderstoodQuery {
+  let words = queryWords(filters.q ?? '');
+  const without = (found: { at: number; length: number }) => ({
+    typed: withoutPhrase(words.typed, found),
+    folded: withoutPhrase(words.folded, found),
+  });
+  const place = filters.province || filters.cooperative ? null : findPlace(words.folded);
+  if (place) words = without(place);
+  const certification = filters.certification || !withCertification ? null : findCertification(words.folded);
+  if (certification) words = without(certification);
+  return { words, place: place?.value ?? null, certification: certification?.value ?? null };
+}
+
 export async function listProducts(
   db: Database,
   filters: ProductFilters,
   /** `today` (YYYY-MM-DD in Viet Nam) decides which certificates are valid; `count: false` skips the count. */
   options: { today?: string; count?: boolean },
 ): Promise<ProductListPage> {
-  const tokens = searchTokens(filters.q ?? '');
-  const sort = effectiveSort(filters, tokens.length > 0);
+  const understood = understand(filters, options.today !== undefined);
+  const page = await listUnderstood(db, filters, options, understood);
+  // A certification word no certified product answers may still be a word of a name ("Gạo ST25 hữu cơ").
+  if (understood.certification && page.items.length === 0) {
+    return listUnderstood(db, filters, options, understand(filters, false));
+  }
+  return page;
+}
+
+async function listUnderstood(
+  db: Database,
+  filters: ProductFilters,
+  options: { today?: string; count?: boolean },
+  { words, place, certification: certificationAsked }: UnderstoodQuery,
+): Promise<ProductListPage> {
+  const tokens = words.folded;
+  const certification = filters.certification ?? certificationAsked ?? undefined;
+  const sort = effectiveSort(
+    filters,
+    Boolean(filters.q) && (tokens.length > 0 || place !== null || certificationAsked !== null),
+  );
   const limit = filters.limit ?? PAGE_SIZE;
   const page = filters.page ?? 1;
   const offset = (page - 1) * limit;
-  const { province: provinceCode, cooperative: cooperativeId } = await resolveSlugFilters(db, {
-    province: filters.province,
-    cooperative: filters.cooperative,
-  });
+  const slugs = await resolveSlugFilters(db, { province: filters.province, cooperative: filters.cooperative });
+  const provinceCode = place?.provinceCode ?? slugs.province;
+  const cooperativeId = slugs.cooperative;
 
   // Planner hints (unary +): without table statistics SQLite may start from the
   // cooperatives or from the broad stars range and scan a national catalogue.
@@ -75,16 +134,16 @@ export async function listProducts(
   if (filters.cooperativeKind) where.push(sql`c.kind = ${filters.cooperativeKind}`);
   if (filters.minPrice !== undefined) where.push(sql`p.price_vnd >= ${filters.minPrice}`);
   if (filters.maxPrice !== undefined) where.push(sql`p.price_vnd <= ${filters.maxPrice}`);
-  if (filters.certification) {
+  if (certification) {
     if (!options.today) throw new Error('listProducts: the certification filter needs options.today');
     // A certificate of the product itself, or of the whole cooperative, valid today. Two
     // EXISTS rather than one OR, so each probes its own index instead of scanning a kind.
     const validToday = sql`cert.valid_from <= ${options.today} AND (cert.valid_until IS NULL OR cert.valid_until >= ${options.today})`;
     where.push(sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
-        WHERE cert.product_id = p.id AND cert.kind = ${filters.certification} AND ${validToday})
+        WHERE cert.product_id = p.id AND cert.kind = ${certification} AND ${validToday})
       OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
         WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
-          AND cert.kind = ${filters.certification} AND ${validToday}))`);
+          AND cert.kind = ${certification} AND ${validToday}))`);
   }
   const onlySearch = where.length === 1 && !filters.stars;
   const withStars = (counting: boolean) =>
@@ -109,8 +168,42 @@ export async function listProducts(
     db.all<ProductCardRow>(sql`
       SELECT ${PRODUCT_CARD_COLUMNS}
       ${from(hits)}
-      ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`p.id`) : ORDER_BY[sort]}
+      ORDER BY ${sort !== 'relevance' ? ORDER_BY[sort] : hits === null ? placeOrder(place?.formerly ?? null) : relevanceOrder(sql`p.id`)}
       LIMIT ${limit} OFFSET ${offset}`);
+
+  const count = options.count === false ? undefined : (hits: SQL | null) => countCapped(db, from(hits, true));
+  if (sort === 'relevance' && tokens.length > 0 && offset + limit <= RANKING_WINDOW) {
+    // The index finds and roughly orders a window of candidates (bm25, names first);
+    // the ranking rules (search/ranking.ts) order it. When the words find nothing,
+    // a second try forgives one wrong letter per long word.
+    const window = (expression: string) =>
+      fetchListPage({
+        table: 'products_fts',
+        match: expression,
+        relevance: true,
+        onlySearch,
+        offset: 0,
+        limit: RANKING_WINDOW,
+        rows: (hits) =>
+          db.all<CandidateRow>(sql`
+            SELECT ${PRODUCT_CARD_COLUMNS}, ${CANDIDATE_COLUMNS}
+            ${from(hits)}
+            ORDER BY ${relevanceOrder(sql`p.id`)}
+            LIMIT ${RANKING_WINDOW}`),
+        count,
+      });
+    let found = await window(match);
+    if (found.items.length === 0) found = await window(nearMatchExpression(tokens));
+    const ranked = rankCandidates(words, found.items.map(toCandidate));
+    return {
+      ...found,
+      items: ranked.slice(offset, offset + limit).map((candidate) => toProductCard(candidate.row)),
+      page,
+      limit,
+      sort,
+      place: placeSearched(place),
+    };
+  }
 
   // A search with nothing but words ranks inside the index and joins only the
   // rows this page needs, plus a margin for hits that are not public.
@@ -122,7 +215,60 @@ export async function listProducts(
     offset,
     limit,
     rows,
-    count: options.count === false ? undefined : (hits) => countCapped(db, from(hits, true)),
+    count,
   });
-  return { ...found, items: found.items.map(toProductCard), page, limit, sort };
+  return { ...found, items: found.items.map(toProductCard), page, limit, sort, place: placeSearched(place) };
+}
+
+/**
+ * How many of the best full-text hits the ranking rules order. Pages beyond
+ * it (page 9 of 24 and on) keep the index's own order: people who page that
+ * far are browsing, and the window bounds the rows read per search.
+ */
+const RANKING_WINDOW = 200;
+
+/** What the ranking rules read besides the card; descriptions cut, as the words that matter come early. */
+const CANDIDATE_COLUMNS = sql`substr(coalesce(p.description_vi, ''), 1, 800) AS description_vi,
+  substr(coalesce(p.description_en, ''), 1, 800) AS description_en,
+  p.commune, p.origin_formerly, p.published_at`;
+
+interface CandidateRow extends ProductCardRow {
+  description_vi: string;
+  description_en: string;
+  commune: string | null;
+  origin_formerly: string | null;
+  published_at: number | null;
+}
+
+function toCandidate(row: CandidateRow) {
+  return {
+    row,
+    id: row.id,
+    nameVi: row.name_vi,
+    nameEn: row.name_en,
+    description: `${row.description_vi} ${row.description_en}`,
+    other: [row.cooperative_name, row.commune, row.origin_formerly, row.province_name_vi, row.province_name_en]
+      .filter(Boolean)
+      .join(' '),
+    ocopStars: row.ocop_stars === null ? null : Number(row.ocop_stars),
+    hasPhoto: readStoredImages(row.images).length > 0,
+    hasPrice: row.price_vnd !== null,
+    publishedAt: Number(row.published_at ?? 0),
+  };
+}
+
+/**
+ * A query that was only a place name: products whose origin carries the
+ * former province's name first (a "Hà Giang" search wants Hà Giang's own),
+ * then the best rated, then the newest.
+ */
+function placeOrder(formerly: string | null): SQL {
+  const origin = formerly === null ? sql`` : sql`(instr(coalesce(p.origin_formerly, ''), ${formerly}) > 0) DESC, `;
+  return sql`${origin}${ORDER_BY.stars}`;
+}
+
+function placeSearched(place: Place | null): PlaceSearched | null {
+  if (!place) return null;
+  const { code, slug, nameVi, nameEn } = provinceByCode(place.provinceCode);
+  return { province: { code, slug, nameVi, nameEn }, formerly: place.formerly };
 }

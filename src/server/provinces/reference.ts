@@ -85,3 +85,26 @@ export function provinceLabelVi(province: ProvinceRow): string {
   if (province.kind === 'province') return `tỉnh ${province.nameVi}`;
   return province.nameVi.startsWith('Thành phố') ? province.nameVi : `thành phố ${province.nameVi}`;
 }
+
+/** A province that existed before 1 July 2025 and the unit it is part of since. */
+export interface FormerProvince {
+  nameVi: string;
+  slug: string;
+  successor: ProvinceRow;
+}
+
+/**
+ * Every pre-2025 province merged into another (Resolution 202/2025/QH15): 29
+ * names, from the `formedFrom` lists above. Their old addresses (/tinh/ha-giang)
+ * and their names in searches lead to the unit they joined.
+ */
+export const FORMER_PROVINCES: readonly FormerProvince[] = PROVINCES.flatMap((successor) =>
+  (successor.formedFrom ?? []).map((nameVi) => ({ nameVi, slug: slugify(nameVi), successor })),
+);
+
+const FORMER_BY_SLUG = new Map(FORMER_PROVINCES.map((former) => [former.slug, former]));
+
+/** The former province whose slug this was, or undefined (a current slug or none). */
+export function formerProvinceBySlug(slug: string): FormerProvince | undefined {
+  return FORMER_BY_SLUG.get(slug);
+}

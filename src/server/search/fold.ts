@@ -34,12 +34,64 @@ export function searchTokens(query: string): string[] {
     .map((token) => token.slice(0, MAX_TOKEN_LENGTH));
 }
 
+/** Syllables joined without their space are split back at most this far apart ("caphe" → "ca phe"). */
+const MIN_SPLIT_PART = 2;
+
 /**
  * An FTS5 MATCH expression requiring every word, each as a prefix so partial
- * words match ("mat on" finds "mật ong"). Tokens are letters and digits only,
- * so quoting them is always safe.
+ * words match ("mat on" finds "mật ong"). A word typed with two syllables
+ * joined ("caphe", "matong") also matches them apart, as a phrase. Tokens are
+ * letters and digits only, so quoting them is always safe.
  */
 export function ftsMatchExpression(tokens: readonly string[]): string {
-  // A one-letter prefix matches most of a catalogue; one letter is matched as a whole word.
-  return tokens.map((token) => (token.length > 1 ? `"${token}"*` : `"${token}"`)).join(' ');
+  return tokens.map((token) => alternatives([term(token), ...splits(token)])).join(' AND ');
+}
+
+// A one-letter prefix matches most of a catalogue; one letter is matched as a whole word.
+const term = (token: string) => (token.length > 1 ? `"${token}"*` : `"${token}"`);
+
+function splits(token: string): string[] {
+  const found: string[] = [];
+  for (let at = MIN_SPLIT_PART; at <= token.length - MIN_SPLIT_PART; at++) {
+    found.push(`"${token.slice(0, at)} ${token.slice(at)}"*`);
+  }
+  return found;
+}
+
+const alternatives = (terms: readonly string[]) => (terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`);
+
+/** Typos are looked for only in words this long: shorter words have too many neighbours. */
+export const NEAR_MIN_LETTERS = 4;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every word one letter away from `token`: one deleted, inserted, replaced, or two neighbours swapped. */
+export function oneEditAway(token: string): string[] {
+  const near = new Set<string>();
+  for (let i = 0; i <= token.length; i++) {
+    const [head, tail] = [token.slice(0, i), token.slice(i)];
+    if (tail) near.add(head + tail.slice(1));
+    if (tail.length > 1) near.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of LETTERS) {
+      near.add(head + letter + tail);
+      if (tail) near.add(head + letter + tail.slice(1));
+    }
+  }
+  near.delete(token);
+  return [...near].filter((word) => word.length > 0);
+}
+
+/**
+ * The second try when the words as typed find nothing: each word of four
+ * letters or more may be any word one letter away ("mat onng", "nuoc mamm").
+ * Whole words only (no prefixes): a prefix of a typo matches too much. One
+ * bound parameter however long; FTS5 looks each alternative up in its index.
+ */
+export function nearMatchExpression(tokens: readonly string[]): string {
+  return tokens
+    .map((token) =>
+      token.length >= NEAR_MIN_LETTERS
+        ? alternatives([term(token), ...oneEditAway(token).map((word) => `"${word}"`)])
+        : term(token),
+    )
+    .join(' AND ');
 }

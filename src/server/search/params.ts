@@ -58,3 +58,19 @@ export function filtersToQuery(filters: Record<string, unknown>): URLSearchParam
   }
   return query;
 }
+
+/**
+ * The same query without its empty parameters, or null when it has none. A GET
+ * form sends every field, so "all provinces" arrives as `province=`; pages
+ * redirect to the clean address so that links, caches and search engines see
+ * one URL per list.
+ */
+export function withoutEmptyParams(params: URLSearchParams): URLSearchParams | null {
+  const kept = new URLSearchParams();
+  let dropped = false;
+  for (const [key, value] of params) {
+    if (value.trim() === '') dropped = true;
+    else kept.append(key, value);
+  }
+  return dropped ? kept : null;
+}

@@ -272,3 +272,28 @@ export function eventLd(input: EventLdInput): JsonLd {
 function compact(object: Record<string, unknown>): JsonLd {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null));
 }
+
+export interface WebSiteLdInput {
+  name: string;
+  /** Absolute URL of the home page in the page's language. */
+  url: string;
+  /** Absolute URL of the product list in the same language; the search term is added as `q`. */
+  searchUrl: string;
+  inLanguage: string;
+}
+
+/** The site and its search box (a sitelinks search box for search engines): the product list with `q`. */
+export function webSiteLd(input: WebSiteLdInput): JsonLd {
+  return {
+    '@context': SCHEMA_ORG,
+    '@type': 'WebSite',
+    name: input.name,
+    url: input.url,
+    inLanguage: input.inLanguage,
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${input.searchUrl}?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}

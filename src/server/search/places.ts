@@ -1,0 +1,32 @@
+/**
+ * Place names in a search. People search for where a product comes from as
+ * often as for what it is ("chè thái nguyên", "ha giang"), and often by the
+ * province as it was before 1 July 2025. A query naming a province, current or
+ * former, is read as that province (the unit the area belongs to now) plus the
+ * rest of the words; matching the name as plain words would instead find every
+ * "Giang" ("ha giang" listed pepper from An Giang first).
+ */
+import { FORMER_PROVINCES, PROVINCES } from '../provinces/reference';
+import { findPhrase, type PhraseFound, phrases } from './query-phrases';
+
+export interface Place {
+  /** GSO code of the province the place belongs to now. */
+  provinceCode: string;
+  /** The pre-2025 province named, as written officially ("Hà Giang"); null for a current one. */
+  formerly: string | null;
+}
+
+const PLACE_NAMES = phrases<Place>([
+  ...PROVINCES.flatMap((p) =>
+    [p.nameVi, p.nameEn, p.nameVi.replace(/^Thành phố /, '')].map((text) => ({
+      text,
+      value: { provinceCode: p.code, formerly: null },
+    })),
+  ),
+  ...FORMER_PROVINCES.map((f) => ({ text: f.nameVi, value: { provinceCode: f.successor.code, formerly: f.nameVi } })),
+]);
+
+/** The first province named in the folded query words, or null. */
+export function findPlace(tokens: readonly string[]): PhraseFound<Place> | null {
+  return findPhrase(tokens, PLACE_NAMES);
+}

@@ -1,0 +1,163 @@
+/**
+ * How search results are ordered: rules people agree with, applied to a
+ * candidate window that the full-text index found and roughly ordered (bm25,
+ * see list-query.ts). Pure functions, tested on their own (tests/unit/ranking.test.ts)
+ * and through the ranking table on the demo catalogue (tests/api/search-ranking.test.ts).
+ *
+ * A candidate's score adds, for each query word, the best place it is found:
+ * - where: the name (either language) weighs FIELD_WEIGHT.name, the
+ *   description FIELD_WEIGHT.description, anything else (cooperative, commune,
+ *   province, former province) FIELD_WEIGHT.other, so a name match beats any
+ *   description match, which beats any cooperative or place match;
+ * - how: a word typed with its diacritics and found as typed counts MATCH.typed;
+ *   found only after folding, MATCH.folded ("mật" finds honey, "Mật ong", before
+ *   a sedge mat, "Sedge mat"); found as two joined syllables ("caphe" in "cà
+ *   phê") MATCH.folded; found within one wrong, missing, extra or swapped letter
+ *   (words of four letters or more) MATCH.near.
+ * Then the whole query as a phrase in the name adds PHRASE_IN_NAME, and more at
+ * the start of the name (the thing the product is, "Mật ong …", before a
+ * coffee "… chế biến mật ong").
+ * Equal scores: verified OCOP stars, then completeness (a photo, a price),
+ * then the most recently published.
+ */
+import { foldVietnamese, MAX_QUERY_TOKENS, NEAR_MIN_LETTERS } from './fold';
+
+const MAX_TOKEN_LENGTH = 40;
+
+export const FIELD_WEIGHT = { name: 100, description: 10, other: 1 } as const;
+export const MATCH = { typed: 3, folded: 2, near: 1 } as const;
+export const PHRASE_IN_NAME = 1_000;
+export const PHRASE_STARTS_NAME = 500;
+
+/** Words of a query as typed (lower case, marks kept) and folded, index for index. */
+export interface QueryWords {
+  typed: string[];
+  folded: string[];
+}
+
+function words(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** The query's words both ways; the same words, in the same order, as searchTokens. */
+export function queryWords(query: string): QueryWords {
+  const typed = words(query)
+    .filter((word) => foldVietnamese(word).length > 0)
+    .slice(0, MAX_QUERY_TOKENS)
+    .map((word) => word.slice(0, MAX_TOKEN_LENGTH));
+  return { typed, folded: typed.map((word) => foldVietnamese(word).slice(0, MAX_TOKEN_LENGTH)) };
+}
+
+/** True when a and b differ by at most one letter inserted, deleted, replaced, or two neighbours swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diffs: number[] = [];
+    for (let i = 0; i < a.length && diffs.length <= 2; i++) if (a[i] !== b[i]) diffs.push(i);
+    if (diffs.length === 1) return true;
+    const [i, j] = diffs;
+    return diffs.length === 2 && j === (i as number) + 1 && a[i as number] === b[j] && a[j] === b[i as number];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+interface FieldWords {
+  typed: string[];
+  folded: string[];
+}
+
+function fieldWords(text: string): FieldWords {
+  const typed = words(text);
+  return { typed, folded: typed.map(foldVietnamese) };
+}
+
+const sameOrPrefix = (word: string, token: string, prefix: boolean) =>
+  word === token || (prefix && token.length > 1 && word.startsWith(token));
+
+/** How well one query word is found in a field: a MATCH value, or 0. */
+function wordMatch(field: FieldWords, typed: string, folded: string, prefix: boolean): number {
+  const marked = typed !== folded;
+  if (field.typed.some((word) => sameOrPrefix(word, typed, prefix))) return MATCH.typed;
+  if (field.folded.some((word) => sameOrPrefix(word, folded, prefix))) return marked ? MATCH.folded : MATCH.typed;
+  for (let i = 0; i + 1 < field.folded.length; i++) {
+    if (sameOrPrefix(`${field.folded[i]}${field.folded[i + 1]}`, folded, prefix)) return MATCH.folded;
+  }
+  if (folded.length >= NEAR_MIN_LETTERS && field.folded.some((word) => withinOneEdit(word, folded))) return MATCH.near;
+  return 0;
+}
+
+/** Where the folded query words stand together in the field's folded words: their first index, or -1. */
+function phraseAt(field: FieldWords, folded: readonly string[]): number {
+  for (let at = 0; at + folded.length <= field.folded.length; at++) {
+    const all = folded.every((token, i) =>
+      sameOrPrefix(field.folded[at + i] as string, token, i === folded.length - 1),
+    );
+    if (all) return at;
+  }
+  return -1;
+}
+
+export interface RankCandidate {
+  id: string;
+  nameVi: string;
+  nameEn: string;
+  description: string;
+  /** Cooperative, commune, province, former province: where it comes from and who makes it. */
+  other: string;
+  ocopStars: number | null;
+  hasPhoto: boolean;
+  hasPrice: boolean;
+  publishedAt: number;
+}
+
+/** The relevance score of one candidate for the query (higher is better). */
+export function relevanceScore(query: QueryWords, candidate: RankCandidate): number {
+  const fields = {
+    name: fieldWords(`${candidate.nameVi} ${candidate.nameEn}`),
+    description: fieldWords(candidate.description),
+    other: fieldWords(candidate.other),
+  };
+  const last = query.folded.length - 1;
+  let score = 0;
+  query.folded.forEach((folded, i) => {
+    const typed = query.typed[i] as string;
+    let best = 0;
+    for (const field of ['name', 'description', 'other'] as const) {
+      best = Math.max(best, FIELD_WEIGHT[field] * wordMatch(fields[field], typed, folded, i === last));
+    }
+    score += best;
+  });
+  if (query.folded.length > 1) {
+    // Each language's name on its own, so a phrase cannot run from one into the other.
+    const at = [candidate.nameVi, candidate.nameEn].map((name) => phraseAt(fieldWords(name), query.folded));
+    if (at.some((index) => index >= 0)) score += PHRASE_IN_NAME;
+    if (at.includes(0)) score += PHRASE_STARTS_NAME;
+  }
+  return score;
+}
+
+/** Candidates in relevance order: score, then stars, completeness, recency. */
+export function rankCandidates<T extends RankCandidate>(query: QueryWords, candidates: readonly T[]): T[] {
+  const scored = candidates.map((candidate) => ({ candidate, score: relevanceScore(query, candidate) }));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (b.candidate.ocopStars ?? 0) - (a.candidate.ocopStars ?? 0) ||
+      completeness(b.candidate) - completeness(a.candidate) ||
+      b.candidate.publishedAt - a.candidate.publishedAt ||
+      (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0),
+  );
+  return scored.map((entry) => entry.candidate);
+}
+
+function completeness(candidate: RankCandidate): number {
+  return Number(candidate.hasPhoto) + Number(candidate.hasPrice);
+}

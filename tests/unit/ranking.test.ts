@@ -1,0 +1,113 @@
+/** The ranking rules one by one (src/server/search/ranking.ts); the table on real data is tests/api/search-ranking.test.ts. */
+import { describe, expect, it } from 'vitest';
+import { FORMER_PROVINCES, formerProvinceBySlug, PROVINCES } from '../../src/server/provinces/reference';
+import { findCertification } from '../../src/server/search/certification-words';
+import { findPlace } from '../../src/server/search/places';
+import {
+  queryWords,
+  rankCandidates,
+  type RankCandidate,
+  relevanceScore,
+  withinOneEdit,
+} from '../../src/server/search/ranking';
+
+function candidate(id: string, fields: Partial<RankCandidate> = {}): RankCandidate {
+  return {
+    id,
+    nameVi: '',
+    nameEn: '',
+    description: '',
+    other: '',
+    ocopStars: null,
+    hasPhoto: false,
+    hasPrice: false,
+    publishedAt: 0,
+    ...fields,
+  };
+}
+
+const order = (query: string, candidates: RankCandidate[]) =>
+  rankCandidates(queryWords(query), candidates).map((c) => c.id);
+
+describe('ranking rules', () => {
+  it('words as typed, with their diacritics, beat words found only after folding', () => {
+    const honey = candidate('honey', { nameVi: 'Mật ong rừng', nameEn: 'Forest honey' });
+    const mat = candidate('mat', { nameVi: 'Chiếu cói', nameEn: 'Sedge mat', ocopStars: 5 });
+    expect(order('mật', [mat, honey])).toEqual(['honey', 'mat']);
+    // Without diacritics both are as good a match; the stars decide.
+    expect(order('mat', [honey, mat])).toEqual(['mat', 'honey']);
+  });
+
+  it('the whole query as a phrase in the name beats the words scattered, more so at its start', () => {
+    const scattered = candidate('scattered', { nameVi: 'Ong mật', ocopStars: 5 });
+    const inside = candidate('inside', { nameVi: 'Cà phê chế biến mật ong', ocopStars: 5 });
+    const starts = candidate('starts', { nameVi: 'Mật ong bạc hà' });
+    expect(order('mat ong', [scattered, inside, starts])).toEqual(['starts', 'inside', 'scattered']);
+  });
+
+  it('name beats description beats cooperative or place, whatever the stars', () => {
+    const inName = candidate('name', { nameVi: 'Nước mắm Phú Quốc' });
+    const inDescription = candidate('description', { description: 'Ướp với nước mắm', ocopStars: 5 });
+    const inPlace = candidate('place', { other: 'HTX Nước mắm Cát Hải', ocopStars: 5 });
+    expect(order('nuoc mam', [inPlace, inDescription, inName])).toEqual(['name', 'description', 'place']);
+  });
+
+  it('among equals: verified stars, then a photo and a price, then the most recent', () => {
+    const base = { nameVi: 'Chè búp' };
+    const stars = candidate('stars', { ...base, ocopStars: 4 });
+    const complete = candidate('complete', { ...base, hasPhoto: true, hasPrice: true });
+    const photo = candidate('photo', { ...base, hasPhoto: true, publishedAt: 1 });
+    const recent = candidate('recent', { ...base, publishedAt: 2 });
+    expect(order('che', [recent, photo, complete, stars])).toEqual(['stars', 'complete', 'photo', 'recent']);
+  });
+
+  it('joined syllables find the name written apart', () => {
+    const coffee = candidate('coffee', { nameVi: 'Cà phê rang xay' });
+    expect(relevanceScore(queryWords('caphe'), coffee)).toBeGreaterThan(0);
+    expect(relevanceScore(queryWords('matong'), candidate('honey', { nameVi: 'Mật ong' }))).toBeGreaterThan(0);
+  });
+
+  it('one wrong, missing, extra or swapped letter in a word of four letters or more still matches', () => {
+    const sauce = candidate('sauce', { nameVi: 'Nước mắm' });
+    for (const typo of ['nuoc mamm', 'nuc mam', 'nouc mam', 'nươc mắm']) {
+      expect(relevanceScore(queryWords(typo), sauce), typo).toBeGreaterThan(0);
+    }
+    // Three letters: too many neighbours to guess.
+    expect(relevanceScore(queryWords('mem'), sauce)).toBe(0);
+  });
+
+  it('withinOneEdit', () => {
+    expect(withinOneEdit('homestay', 'homstay')).toBe(true);
+    expect(withinOneEdit('long', 'lnog')).toBe(true);
+    expect(withinOneEdit('long', 'lgon')).toBe(false);
+    expect(withinOneEdit('mam', 'mamma')).toBe(false);
+  });
+});
+
+describe('place names in a query', () => {
+  it('knows the 29 provinces merged on 1 July 2025, each into one of the 34 units', () => {
+    expect(PROVINCES).toHaveLength(34);
+    expect(FORMER_PROVINCES).toHaveLength(29);
+    expect(formerProvinceBySlug('ha-giang')?.successor.slug).toBe('tuyen-quang');
+    expect(formerProvinceBySlug('tien-giang')?.successor.slug).toBe('dong-thap');
+    expect(formerProvinceBySlug('ba-ria-vung-tau')?.successor.slug).toBe('thanh-pho-ho-chi-minh');
+    expect(formerProvinceBySlug('tuyen-quang')).toBeUndefined();
+  });
+
+  it('reads a current or former province out of the words, longest name first', () => {
+    expect(findPlace(queryWords('mật ong hà giang').folded)).toEqual({
+      value: { provinceCode: '08', formerly: 'Hà Giang' },
+      at: 2,
+      length: 2,
+    });
+    expect(findPlace(queryWords('Ho Chi Minh City').folded)?.length).toBe(4);
+    expect(findPlace(queryWords('che thai nguyen').folded)?.value).toEqual({ provinceCode: '19', formerly: null });
+    expect(findPlace(queryWords('mat ong').folded)).toBeNull();
+  });
+
+  it('reads certification words', () => {
+    expect(findCertification(queryWords('gao VietGAP').folded)?.value).toBe('vietgap');
+    expect(findCertification(queryWords('hữu cơ').folded)?.value).toBe('organic');
+    expect(findCertification(queryWords('chỉ dẫn địa lý').folded)?.value).toBe('geographic_indication');
+  });
+});
