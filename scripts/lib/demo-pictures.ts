@@ -18,6 +18,8 @@ export interface Palette {
 
 type Motif = (p: Palette) => string;
 
+import type { OcopGroup } from '../../src/server/products/vocabulary';
+
 const INK = '#2b2b2b';
 
 /** Points around a circle, for stars, flowers and anise. */
@@ -458,5 +460,39 @@ export function logoSvg(name: string, mainTypeKey: string): string {
     `<circle cx="160" cy="160" r="124" fill="${hsl(hue + 20, 60, 95)}" stroke="${hsl(hue + 40, 70, 82)}" stroke-width="6"/>` +
     `<g transform="translate(80 76) scale(0.8)" stroke-linejoin="round">${MOTIFS[drawing.motif](palette)}</g>` +
     `</svg>`
+  );
+}
+
+/**
+ * What a product without a photo shows, per OCOP group (public/placeholders/):
+ * the group's motif drawn faintly on its soft colour, in the cards' 8:5 shape,
+ * so it reads as "no photo yet" and never as a photo of the product.
+ */
+const PLACEHOLDERS: Record<OcopGroup, { motif: MotifName; tint: string; backdrop: [string, string] }> = {
+  thuc_pham: { motif: 'sack', tint: '#4c8c5c', backdrop: ['#eef7f1', '#d3eadb'] },
+  do_uong: { motif: 'tea', tint: '#3d6f96', backdrop: ['#eef4fa', '#d3e3f1'] },
+  duoc_lieu: { motif: 'root', tint: '#6b7d2e', backdrop: ['#f4f7ea', '#e0eacb'] },
+  thu_cong_my_nghe: { motif: 'vase', tint: '#97643a', backdrop: ['#faf2ea', '#efdcc8'] },
+  sinh_vat_canh: { motif: 'bonsai', tint: '#3f8a55', backdrop: ['#eef8f1', '#d2ebd9'] },
+  du_lich_cong_dong: { motif: 'landscape', tint: '#8a5a8a', backdrop: ['#f8f0f8', '#e9d8e9'] },
+};
+
+export function placeholderSvg(group: OcopGroup): string {
+  const look = PLACEHOLDERS[group];
+  const palette: Palette = {
+    body: look.backdrop[1],
+    accent: look.backdrop[0],
+    light: '#ffffff',
+    backdrop: look.backdrop,
+  };
+  // The motif's ink becomes the group's tint, so the whole drawing is one calm colour.
+  const motif = MOTIFS[look.motif](palette).replaceAll(INK, look.tint);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500" viewBox="0 0 800 500">` +
+    `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${look.backdrop[0]}"/><stop offset="1" stop-color="${look.backdrop[1]}"/></linearGradient></defs>` +
+    `<rect width="800" height="500" fill="url(#bg)"/>` +
+    `<circle cx="400" cy="250" r="190" fill="#ffffff" opacity="0.45"/>` +
+    `<g transform="translate(250 100) scale(1.5)" stroke-linejoin="round" opacity="0.8">${motif}</g>` +
+    `</svg>\n`
   );
 }
