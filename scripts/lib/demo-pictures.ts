@@ -18,6 +18,7 @@ export interface Palette {
 
 type Motif = (p: Palette) => string;
 
+import { stableHash } from '../../src/server/cooperatives/mark';
 import type { OcopGroup } from '../../src/server/products/vocabulary';
 
 const INK = '#2b2b2b';
@@ -390,13 +391,6 @@ const DRAWINGS: Record<string, { motif: MotifName; body: string; accent: string;
 
 export const DRAWN_PRODUCT_TYPES = Object.keys(DRAWINGS);
 
-/** A stable number from a string (FNV-1a), for colours that differ by name. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
-  return h;
-}
-
 const hsl = (h: number, s: number, l: number) => `hsl(${h % 360} ${s}% ${l}%)`;
 
 function drawingOf(typeKey: string) {
@@ -408,7 +402,7 @@ function drawingOf(typeKey: string) {
 /** A 4:3 product picture (960 × 720): the object on a soft backdrop with a few shapes of its own hue. */
 export function productPictureSvg(typeKey: string): string {
   const drawing = drawingOf(typeKey);
-  const h = hash(typeKey);
+  const h = stableHash(typeKey);
   const hue = h % 360;
   const palette: Palette = {
     body: drawing.body,
@@ -440,7 +434,7 @@ export function productPictureSvg(typeKey: string): string {
  */
 export function logoSvg(name: string, mainTypeKey: string): string {
   const drawing = drawingOf(mainTypeKey);
-  const h = hash(name);
+  const h = stableHash(name);
   const hue = h % 360;
   const ring = hsl(hue, 52, 34);
   const palette: Palette = {

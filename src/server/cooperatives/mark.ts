@@ -20,8 +20,8 @@ export interface CooperativeMark {
 
 const KIND_PREFIX = /^(liên hiệp htx|liên hiệp hợp tác xã|hợp tác xã|tổ hợp tác|htx|thtx)\s+/iu;
 
-/** FNV-1a over the name's code points: stable across runs and platforms. */
-function hashName(name: string): number {
+/** FNV-1a over the text's code points: stable across runs and platforms (also the demo drawings' colours). */
+export function stableHash(name: string): number {
   let h = 0x811c9dc5;
   for (const ch of name) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
   return h;
@@ -31,7 +31,7 @@ export function cooperativeMark(name: string): CooperativeMark {
   const trimmed = name.trim();
   const rest = trimmed.replace(KIND_PREFIX, '');
   const letter = (Array.from(rest || trimmed)[0] ?? '·').toLocaleUpperCase('vi');
-  const h = hashName(trimmed);
+  const h = stableHash(trimmed);
   const hue = h % 360;
   return {
     letter,
