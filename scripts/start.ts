@@ -5,8 +5,10 @@
  */
 import { DEMO_ACCOUNTS } from '../src/server/db/seed/accounts';
 import { countCatalogue, seedDemoAccounts, seedDemoData, seedReferenceData } from '../src/server/db/seeding';
+import { seedDemoPictures } from '../src/server/db/seed/pictures';
 import { hasDemoData } from '../src/server/stats/demo';
 import { readLocalConfig } from './lib/config';
+import { demoPictureFiles } from './lib/demo-picture-files';
 import { openMigratedDatabase } from './lib/database';
 import { main } from './lib/fail';
 import { runTool } from './lib/run';
@@ -35,8 +37,13 @@ await main(async () => {
       counts = await countCatalogue(database.db);
     }
     demo = await hasDemoData(database.db);
-    // Demo catalogues seeded before accounts existed get the demo accounts too.
-    if (demo) await seedDemoAccounts(database.db);
+    // Demo catalogues seeded before accounts (or pictures) existed get them too.
+    if (demo) {
+      await seedDemoAccounts(database.db);
+      const pictures = await seedDemoPictures(database.db, database.media, demoPictureFiles, new Date());
+      if (pictures.products + pictures.logos > 0)
+        step(`Demo pictures stored through the upload path: ${pictures.products} products, ${pictures.logos} logos`);
+    }
     step(
       `Database: ${database.label} — ${counts.provinces} provinces, ${counts.cooperatives} cooperatives, ` +
         `${counts.products} products, ${counts.events} events`,

@@ -1,6 +1,6 @@
 /**
  * Writes of the cooperative dashboard over JSON: batches with their
- * provenance timeline and a product's certificates. Member-only: the product
+ * provenance timeline, a product's certificates, sending a product to review. Member-only: the product
  * is found through findOwnedProduct (its cooperative's members, no one else),
  * and the body is checked by the same rules as the dashboard's forms
  * (src/server/provenance/batch-input.ts), so the answers' field names
@@ -8,6 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { findOwnedProduct } from '../../src/server/products/owned-product';
+import { submitProduct } from '../../src/server/products/product-writes';
 import { NotFoundError } from '../../src/server/errors';
 import { batchInputObject, certificateInputSchema } from '../../src/server/provenance/batch-input';
 import {
@@ -30,6 +31,7 @@ const errorDescriptions: Record<number, string> = {
   401: 'Not signed in',
   403: 'Not a member of the cooperative that owns the product, or a cross-origin request',
   404: 'No such product (or lot, or certificate)',
+  409: 'The product is not in a state that can be sent to review (already submitted or published), or changed meanwhile',
   422: 'Invalid fields, named by their path (e.g. `steps.2.occurredAt`)',
 };
 
@@ -55,6 +57,7 @@ const certificateId = z
 
 const WrittenBatch = z.object({ id: z.string(), lotCode: z.string() }).openapi('WrittenBatch');
 const WrittenCertificate = z.object({ id: z.string() }).openapi('WrittenCertificate');
+const SubmittedProduct = z.object({ slug: z.string(), status: z.literal('submitted') }).openapi('SubmittedProduct');
 
 const createBatchRoute = createRoute({
   method: 'post',
@@ -122,7 +125,33 @@ const updateCertificateRoute = createRoute({
   },
 });
 
+const submitProductRoute = createRoute({
+  method: 'post',
+  path: '/products/{slug}/submit',
+  middleware: [membersOnly],
+  operationId: 'submitProductForReview',
+  tags,
+  security: signedIn,
+  summary: 'Send a draft, rejected or unpublished product to review',
+  description:
+    'Members of the owning cooperative only. A product needs at least one photo first: without one the answer is 422 with `fields.images` (code `photo_required`).',
+  request: { params: z.object({ slug }) },
+  responses: {
+    200: {
+      description: 'Waiting for review',
+      content: { 'application/json': { schema: SubmittedProduct } },
+    },
+    ...errors(401, 403, 404, 409, 422),
+  },
+});
+
 export const dashboard = createRouter()
+  .openapi(submitProductRoute, async (c) => {
+    const params = c.req.valid('param');
+    await submitProduct(c.get('db'), c.get('user'), params.slug);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ slug: params.slug, status: 'submitted' as const }, 200);
+  })
   .openapi(createBatchRoute, async (c) => {
     const db = c.get('db');
     const product = await findOwnedProduct(db, c.get('user'), c.req.valid('param').slug);

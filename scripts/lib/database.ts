@@ -3,6 +3,7 @@
  * set, the local D1 otherwise, migrated. Shared by `npm start` and `npm run seed`.
  */
 import type { Database } from '../../src/server/db/client';
+import type { MediaStore } from '../../src/server/media/uploads';
 import { migrateLibsql, openLibsql } from '../../src/server/db/node';
 import type { LocalConfig } from './config';
 import { SetupError } from './fail';
@@ -10,18 +11,36 @@ import { applyLocalD1Migrations, openLocalD1 } from './local-d1';
 
 export interface OpenDatabase {
   db: Database;
+  /** The worker's local MEDIA bucket and IMAGES binding (local under LIBSQL_URL too), for the demo's pictures. */
+  media: Omit<MediaStore, 'added'>;
   label: string;
   close(): Promise<void>;
 }
 
 export async function openMigratedDatabase(config: LocalConfig): Promise<OpenDatabase> {
-  if (config.libsqlUrl) return openMigratedLibsql(config.libsqlUrl, config.libsqlAuthToken);
+  if (config.libsqlUrl) {
+    const database = await openMigratedLibsql(config.libsqlUrl, config.libsqlAuthToken);
+    const local = await openLocalD1(config.dataDir);
+    return {
+      ...database,
+      media: { bucket: local.media, images: local.images },
+      close: async () => {
+        await database.close();
+        await local.dispose();
+      },
+    };
+  }
   await applyLocalD1Migrations(config.dataDir);
   const local = await openLocalD1(config.dataDir);
-  return { db: local.db, label: `local D1 in ${config.dataDir}`, close: local.dispose };
+  return {
+    db: local.db,
+    media: { bucket: local.media, images: local.images },
+    label: `local D1 in ${config.dataDir}`,
+    close: local.dispose,
+  };
 }
 
-async function openMigratedLibsql(url: string, authToken?: string): Promise<OpenDatabase> {
+async function openMigratedLibsql(url: string, authToken?: string): Promise<Omit<OpenDatabase, 'media'>> {
   if (!/^(https?|wss?|libsql):\/\//.test(url)) {
     // The worker runs in workerd, where @libsql/client speaks only HTTP and WebSockets.
     throw new SetupError(

@@ -263,6 +263,7 @@ export const en: Dictionary = {
       '{file}: not a JPEG, PNG or WebP image (the file’s content is checked, not its name). SVG, GIF and HEIC are not accepted: save the photo as JPEG.',
     image_unreadable: '{file}: this image cannot be read; the file may be damaged.',
     image_dimensions: '{file}: too many pixels (at most {max} pixels on a side).',
+    photo_required: 'Add at least one photo of the product before sending it for review.',
     image_count: 'A product has at most {max} photos: remove some.',
   },
   apiDocs: {

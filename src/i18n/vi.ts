@@ -260,6 +260,7 @@ export const vi = {
       '{file}: không phải ảnh JPEG, PNG hoặc WebP (hệ thống xem nội dung tệp, không xem tên tệp). SVG, GIF và HEIC không được nhận: hãy lưu ảnh thành JPEG.',
     image_unreadable: '{file}: không đọc được ảnh này; tệp có thể bị hỏng.',
     image_dimensions: '{file}: ảnh quá lớn về kích thước (tối đa {max} điểm ảnh mỗi cạnh).',
+    photo_required: 'Thêm ít nhất một ảnh sản phẩm trước khi gửi duyệt.',
     image_count: 'Một sản phẩm có tối đa {max} ảnh: hãy bỏ bớt ảnh.',
   },
   apiDocs: {

@@ -12,6 +12,7 @@
  *   refusals of a request that could never have worked.
  * An operation added to the document without a row here fails the first test.
  */
+import { storedPhoto } from '../support/images';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
@@ -150,6 +151,21 @@ async function buildFixtures() {
   await db.update(products).set({ status: 'draft' }).where(eq(products.slug, draft.slug));
   const draftOfB = draft.slug;
 
+  /** Cooperative A's product other than productA, made a draft with a photo again on every call: ready to submit. */
+  const [spareOfA] = await db
+    .select({ slug: products.slug })
+    .from(products)
+    .where(and(eq(products.cooperativeId, cooperativeA.id), ne(products.slug, productA.slug)))
+    .limit(1);
+  if (!spareOfA) throw new Error('cooperative A has a single product');
+  async function draftOfA(): Promise<string> {
+    await db
+      .update(products)
+      .set({ status: 'draft', images: [storedPhoto()] })
+      .where(eq(products.slug, spareOfA?.slug ?? ''));
+    return spareOfA?.slug ?? '';
+  }
+
   /** Records of neither demo cooperative, for the console's takedowns. */
   const others = await db
     .select({ cooperative: cooperatives.slug, product: products.slug })
@@ -206,6 +222,7 @@ async function buildFixtures() {
     productA,
     productB,
     draftOfB,
+    draftOfA,
     traced,
     spareRecord,
     event,
@@ -320,6 +337,18 @@ const ACCESS: Record<string, Access> = {
     request: (f) => ({ params: { slug: f.productA.slug }, body: validBatch('ACCESS-NEW-1'), answers: 201 }),
     elsewhere: [
       { what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 },
+      {
+        what: "another cooperative's draft",
+        params: (f) => ({ slug: f.draftOfB }),
+        answers: 404,
+        unknown: () => ({ slug: 'khong-co-san-pham-nay' }),
+      },
+    ],
+  },
+  'POST /products/{slug}/submit': {
+    audience: 'member',
+    request: async (f) => ({ params: { slug: await f.draftOfA() }, answers: 200 }),
+    elsewhere: [
       {
         what: "another cooperative's draft",
         params: (f) => ({ slug: f.draftOfB }),

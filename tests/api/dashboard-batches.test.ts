@@ -12,6 +12,7 @@ import { createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 import { readJson } from '../support/http';
+import { storedPhoto } from '../support/images';
 
 const ORIGIN = 'http://localhost';
 
@@ -264,6 +265,36 @@ describe('certificates of a product', () => {
     expect(doc.paths['/products/{slug}/batches'].post).toBeDefined();
     expect(doc.paths['/products/{slug}/batches/{lot}'].put).toBeDefined();
     expect(doc.paths['/products/{slug}/certificates/{id}'].put).toBeDefined();
+  });
+});
+
+describe('sending a product to review', () => {
+  it("needs a photo: 422 naming `images` in the reader's words, then 200 once it has one", async () => {
+    await db.update(products).set({ status: 'draft', images: [] }).where(eq(products.id, own.id));
+    const refused = await send('POST', `/products/${own.slug}/submit`, member, {});
+    expect(refused.status).toBe(422);
+    const error = (await readJson(refused)).error;
+    expect(error.fields).toEqual({ images: 'Thêm ít nhất một ảnh sản phẩm trước khi gửi duyệt.' });
+    const english = await call(api, `/products/${own.slug}/submit`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, cookie: member, 'accept-language': 'en' },
+    });
+    expect((await readJson(english)).error.fields.images).toBe(
+      'Add at least one photo of the product before sending it for review.',
+    );
+    const [draft] = await db.select({ status: products.status }).from(products).where(eq(products.id, own.id));
+    expect(draft?.status).toBe('draft');
+
+    await db
+      .update(products)
+      .set({ images: [storedPhoto()] })
+      .where(eq(products.id, own.id));
+    const sent = await send('POST', `/products/${own.slug}/submit`, member, {});
+    expect(sent.status).toBe(200);
+    expect(await readJson(sent)).toEqual({ slug: own.slug, status: 'submitted' });
+    expect((await send('POST', `/products/${own.slug}/submit`, member, {})).status).toBe(409);
+    // Back to what the other tests of this file expect.
+    await db.update(products).set({ status: 'published' }).where(eq(products.id, own.id));
   });
 });
 

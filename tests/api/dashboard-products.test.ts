@@ -16,10 +16,12 @@ import {
   addOcopRating,
   createProduct,
   duplicateProduct,
+  submissionIssues,
   submitProduct,
   unpublishProduct,
   updateProduct,
 } from '../../src/server/products/product-writes';
+import { storedPhoto } from '../support/images';
 import { searchProducts } from '../support/search';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 
@@ -137,8 +139,16 @@ describe('products of a cooperative', () => {
 });
 
 describe('review: submit, approve, reject, unpublish', () => {
-  it('goes through the whole flow with a diff against the approved version and an audit row per decision', async () => {
+  it('refuses to send a product without a photo, naming the photo field', async () => {
     const { id, slug } = await createProduct(db, member, input());
+    const refused = await refusal(() => submitProduct(db, member, slug));
+    expect((refused as ValidationError).fields).toEqual({ images: { code: 'photo_required' } });
+    expect((await productRow(id)).status).toBe('draft');
+    expect(submissionIssues({ images: [storedPhoto()] })).toEqual({});
+  });
+
+  it('goes through the whole flow with a diff against the approved version and an audit row per decision', async () => {
+    const { id, slug } = await createProduct(db, member, input(), [storedPhoto()]);
     await addOcopRating(
       db,
       member,

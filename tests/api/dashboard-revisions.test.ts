@@ -9,6 +9,7 @@
  * published record and the revision as they were. Audit entries are ordered
  * by time, so the verbs here run on the real clock, as status moves do.
  */
+import { storedPhoto } from '../support/images';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/server/accounts/users';
@@ -105,7 +106,7 @@ async function productRow(id: string) {
 /** A product of the member's cooperative, published through the real flow, with a 4-star OCOP rating. */
 async function publishedProduct(extra: Record<string, unknown> = {}) {
   const fields = input(extra);
-  const { id, slug } = await createProduct(db, member, fields);
+  const { id, slug } = await createProduct(db, member, fields, [storedPhoto()]);
   await addOcopRating(
     db,
     member,

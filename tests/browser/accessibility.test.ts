@@ -387,10 +387,10 @@ describe('accessibility of the account pages, signed in and with errors', () => 
 
   it('a review page (signed in as a trade officer) has no axe violations', async () => {
     // A new product submitted by the first cooperative; the demo's own products stay as they are.
-    const { post, signIn } = site(baseUrl);
+    const { post, postWithPhoto, signIn } = site(baseUrl);
     const manager = await signIn('quanly1@cho-htx.test');
     const name = `Sản phẩm chờ duyệt ${Date.now() % 100000}`;
-    const created = await post(
+    const created = await postWithPhoto(
       '/tai-khoan/san-pham/moi',
       {
         nameVi: name,
@@ -416,7 +416,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   it('pending and rejected changes (the cooperative’s pages, the queue and the officer’s reviews) have no axe violations', async () => {
     // A product of the first cooperative published for this test, and a change to it and to the profile;
     // all taken back at the end, so the demo catalogue stays as the other tests expect it.
-    const { get, post, signIn } = site(baseUrl);
+    const { get, post, postWithPhoto, signIn } = site(baseUrl);
     const manager = await signIn('quanly1@cho-htx.test');
     const officer = await signIn('canbo@cho-htx.test');
     const name = `Sản phẩm có thay đổi ${Date.now() % 100000}`;
@@ -429,7 +429,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       minOrder: '1',
       descriptionVi: 'Bản công khai.',
     };
-    const created = await post('/tai-khoan/san-pham/moi', fields, manager);
+    const created = await postWithPhoto('/tai-khoan/san-pham/moi', fields, manager);
     const path = (created.headers.get('location') ?? '').replace(/\?.*$/, '');
     const slug = path.split('/').pop() ?? '';
     expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);

@@ -22,7 +22,7 @@ import { nextAddress, site } from '../support/site';
 import { validBatch, validCertificate, validEvent, validProductForm, validTarget } from '../support/valid-input';
 
 const baseUrl = inject('baseUrl');
-const { origin, get, post, signIn, freshMember } = site(baseUrl);
+const { origin, get, post, postWithPhoto, signIn, freshMember } = site(baseUrl);
 const FOREIGN_ORIGIN = 'https://evil.example';
 const PAGES = join(import.meta.dirname, '../../src/pages');
 const FOLDERS = ['tai-khoan', 'quan-tri', 'en/account', 'en/admin'];
@@ -86,7 +86,8 @@ async function makeRecords() {
   /** A new product of the manager's cooperative, as a draft; its slug and name. */
   async function draftProduct(cookie: string) {
     const fields = validProductForm({ nameVi: `Sản phẩm kiểm tra quyền ${Date.now() % 1_000_000}` });
-    const created = await post('/tai-khoan/san-pham/moi', fields, cookie);
+    // With a photo: some of these drafts are submitted.
+    const created = await postWithPhoto('/tai-khoan/san-pham/moi', fields, cookie);
     expect(
       created.status,
       await created

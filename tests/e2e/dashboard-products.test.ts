@@ -9,7 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
-const { get, post, signIn } = site(baseUrl);
+const { get, post, postWithPhoto, signIn } = site(baseUrl);
 
 const product = (extra: Record<string, string> = {}) => ({
   nameVi: `Cà phê Robusta thử nghiệm ${Date.now() % 1_000_000}`,
@@ -31,8 +31,9 @@ const product = (extra: Record<string, string> = {}) => ({
 });
 
 /** Creates a draft through the form; its edit path. */
+/** A draft with a photo (it can be submitted). */
 async function createDraft(cookie: string, fields = product()): Promise<string> {
-  const res = await post('/tai-khoan/san-pham/moi', fields, cookie);
+  const res = await postWithPhoto('/tai-khoan/san-pham/moi', fields, cookie);
   expect(res.status).toBe(303);
   const location = res.headers.get('location') ?? '';
   expect(location).toMatch(/^\/tai-khoan\/san-pham\/[a-z0-9-]+\?done=created$/);
@@ -98,6 +99,22 @@ describe('dashboard: products and moderation', async () => {
     expect(await (await get('/tai-khoan/san-pham', manager)).text()).not.toContain(fields.nameVi);
   });
 
+  it('refuses to submit a product without a photo, saying so next to the photo field', async () => {
+    const created = await post('/tai-khoan/san-pham/moi', product(), manager);
+    expect(created.status).toBe(303);
+    const path = (created.headers.get('location') ?? '').replace(/\?.*$/, '');
+    const slug = path.split('/').pop() ?? '';
+    for (const [here, message] of [
+      [path, 'Thêm ít nhất một ảnh sản phẩm trước khi gửi duyệt.'],
+      [`/en/account/products/${slug}`, 'Add at least one photo of the product before sending it for review.'],
+    ] as const) {
+      const refused = await post(here, { intent: 'submit' }, manager);
+      expect(refused.status).toBe(422);
+      expect(await refused.text()).toMatch(new RegExp(`id="field-newImages-error"[^>]*>[^<]*${message}`));
+    }
+    expect(await (await get(path, manager)).text()).toContain('Bản nháp');
+  });
+
   it('submit → reject with a reason the cooperative sees → edit, submit → approve: public', async () => {
     const fields = product();
     const path = await createDraft(manager, fields);
@@ -124,7 +141,8 @@ describe('dashboard: products and moderation', async () => {
     expect(seen).toContain('Bị từ chối');
     expect(seen).toContain('Thiếu ảnh sản phẩm &amp; giá chưa rõ &lt;đơn vị&gt;');
 
-    expect((await post(path, { ...fields, priceVnd: '270000' }, manager)).status).toBe(303);
+    // A save posts the photos the form lists; this one lists none and adds one, so it still has a photo to submit.
+    expect((await postWithPhoto(path, { ...fields, priceVnd: '270000' }, manager)).status).toBe(303);
     expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);
     const reviewPage = await (await get(review as string, officer)).text();
     expect(reviewPage).toContain(fields.nameVi);

@@ -12,7 +12,7 @@ import { site } from '../support/site';
 import { validProductForm } from '../support/valid-input';
 
 const baseUrl = inject('baseUrl');
-const { get, post, signIn } = site(baseUrl);
+const { get, post, postWithPhoto, signIn } = site(baseUrl);
 
 const product = (extra: Record<string, string> = {}) =>
   validProductForm({
@@ -37,7 +37,7 @@ describe('dashboard: changes to published products', async () => {
 
   /** A product of the first cooperative, created, submitted and approved through the forms; its dashboard path and slug. */
   async function publishedProduct(fields = product()) {
-    const created = await post('/tai-khoan/san-pham/moi', fields, manager);
+    const created = await postWithPhoto('/tai-khoan/san-pham/moi', fields, manager);
     expect(created.status).toBe(303);
     const path = (created.headers.get('location') ?? '').replace(/\?.*$/, '');
     expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);

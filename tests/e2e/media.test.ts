@@ -405,6 +405,15 @@ describe('photo uploads', async () => {
       ),
     );
     expect(page).toContain(`<meta property="og:image" content="${baseUrl}/media/${id}/1600.webp"`);
+    // The photo opens large and closes again by links alone (CSS :target), its large view lazy until then.
+    expect(page).toMatch(/<a href="#photo-1" title="Xem ảnh 1 cỡ lớn"[^>]*><img src=/);
+    expect(page).toMatch(
+      new RegExp(
+        `<figure class="lightbox[^"]*" id="photo-1"[^>]*><img src="/media/${id}/1600\\.webp"[^>]*loading="lazy"`,
+      ),
+    );
+    expect(page).toMatch(/Ảnh 1\/1/);
+    expect(page).toMatch(/<a href="#gallery"[^>]*>✕ Đóng ảnh lớn<\/a>/);
     expect(await (await get(`/en/products/${slug}`)).text()).toContain('alt="Red gift box"');
     const json = await readJson(await get(`/api/v1/products/${slug}`));
     expect(json.images).toEqual([`/media/${id}/1600.webp`]);

@@ -51,3 +51,13 @@ export function mediaObjectCount(dataDir: string): number {
     return 0;
   }
 }
+
+/** A product photo as the records keep it, for tests that need a product with one (submission requires it). */
+export const storedPhoto = (n = 1) => ({
+  // Media ids are 32 characters of [a-z2-7].
+  id: `photo${'a'.repeat(26)}${String.fromCharCode(97 + (n % 26))}`,
+  width: 1200,
+  height: 900,
+  altVi: '',
+  altEn: '',
+});

@@ -1,4 +1,5 @@
 /** Talking to the built worker as a browser would: form posts from our origin, cookies, no redirects followed. */
+import { png } from './images';
 import { expect } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 
@@ -48,6 +49,13 @@ export function site(baseUrl: string) {
       headers: { origin, 'cf-connecting-ip': nextAddress(), ...(cookie ? { cookie } : {}), ...headers },
       body: form,
     });
+  /** A form post with one small photo in the product form's file input (a product needs one to be submitted). */
+  async function postWithPhoto(path: string, fields: Record<string, string>, cookie?: string) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('newImages', new File([new Uint8Array(await png(240, 180))], 'photo.png', { type: 'image/png' }));
+    return postMultipart(path, form, cookie);
+  }
   const get = (path: string, cookie?: string) =>
     fetch(`${baseUrl}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
   async function signIn(email: string): Promise<string> {
@@ -81,5 +89,5 @@ export function site(baseUrl: string) {
     if (!cookie) throw new Error(`no session for ${email}`);
     return cookie;
   }
-  return { origin, post, postMultipart, get, signIn, freshMember };
+  return { origin, post, postMultipart, postWithPhoto, get, signIn, freshMember };
 }

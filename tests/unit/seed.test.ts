@@ -10,6 +10,8 @@ import { Rng } from '../../src/server/db/seed/random';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
 import { slugify } from '../../src/server/search/slug';
 import type { DemoDataset } from '../../src/server/db/seed/types';
+import { DEMO_COOPERATIVES } from '../../src/server/db/seed/content/cooperatives';
+import { DRAWN_PRODUCT_TYPES } from '../../scripts/lib/demo-pictures';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
 const DAY = 86_400_000;
@@ -35,7 +37,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => unknown): Map<unknown
 }
 
 /** Checks that hold for any dataset, demo or scale. */
-function expectConsistent(data: Omit<DemoDataset, 'provinces'>): void {
+function expectConsistent(data: Omit<DemoDataset, 'provinces' | 'productTypes'>): void {
   const provinceCodes = new Set(PROVINCES.map((p) => p.code));
   const coopIds = new Set(data.cooperatives.map((c) => c.id));
   const productsById = new Map(data.products.map((p) => [p.id, p]));
@@ -389,9 +391,18 @@ describe('buildDemoDataset', () => {
   });
 });
 
+describe('demo pictures', () => {
+  it('knows the product type of every demo product, and every type has a drawing', () => {
+    const demo = buildDemoDataset(NOW);
+    expect(demo.productTypes.size).toBe(demo.products.length);
+    for (const key of new Set(demo.productTypes.values())) expect(DRAWN_PRODUCT_TYPES).toContain(key);
+    for (const seed of DEMO_COOPERATIVES) expect(seed.types[0]).toBeDefined();
+  });
+});
+
 describe('generateScaleDataset', () => {
   const chunks = [...generateScaleDataset({ cooperatives: 500, products: 2000, events: 100, now: NOW })];
-  const data: Omit<DemoDataset, 'provinces'> = {
+  const data: Omit<DemoDataset, 'provinces' | 'productTypes'> = {
     cooperatives: [],
     valueChainLinks: [],
     products: [],

@@ -46,7 +46,12 @@ import {
 } from './product-form';
 import { readUploadForm, runUploadForm, type UploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
-import { gated, runForm } from '../handle-page';
+import { type FormWords, gated, runForm } from '../handle-page';
+
+/** A submission refused for want of a photo is said next to the photo field, where one is added. */
+const SUBMISSION_WORDS: FormWords = {
+  invalid: ({ images, ...rest }) => ({ fields: images ? { ...rest, [NEW_IMAGES_FIELD]: images } : rest }),
+};
 
 export interface ProductListData {
   cooperativeName: string;
@@ -227,15 +232,21 @@ export async function handleProductEdit(
     return seeOther(`${here}?done=rating`);
   }
   if (intent === 'submit' || intent === 'unpublish' || intent === 'duplicate' || intent === 'discard-change') {
-    const outcome = await runForm(page, locale, {}, async (db) => {
-      if (intent === 'submit')
-        return submitProduct(db, user, slug).then(() => `${routes.accountProducts[locale]}?done=submitted`);
-      if (intent === 'unpublish') return unpublishProduct(db, user, slug).then(() => `${here}?done=unpublished`);
-      if (intent === 'discard-change')
-        return discardProductRevision(db, user, slug, new Date()).then(() => `${here}?done=discarded`);
-      const copy = await duplicateProduct(db, user, slug, t.copySuffix);
-      return `${dashboardProductPaths(copy.slug).edit[locale]}?done=duplicated`;
-    });
+    const outcome = await runForm(
+      page,
+      locale,
+      {},
+      async (db) => {
+        if (intent === 'submit')
+          return submitProduct(db, user, slug).then(() => `${routes.accountProducts[locale]}?done=submitted`);
+        if (intent === 'unpublish') return unpublishProduct(db, user, slug).then(() => `${here}?done=unpublished`);
+        if (intent === 'discard-change')
+          return discardProductRevision(db, user, slug, new Date()).then(() => `${here}?done=discarded`);
+        const copy = await duplicateProduct(db, user, slug, t.copySuffix);
+        return `${dashboardProductPaths(copy.slug).edit[locale]}?done=duplicated`;
+      },
+      SUBMISSION_WORDS,
+    );
     if (outcome instanceof Response) return outcome;
     if (!outcome.ok) {
       const reloaded = await gated(page, locale, load);

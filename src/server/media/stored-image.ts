@@ -6,6 +6,7 @@
  * the bucket or the database.
  */
 import { z } from 'zod';
+import type { OcopGroup } from '../products/vocabulary';
 import { IMAGE_SIZES, type ImageSize } from './limits';
 
 /** Ids: 32 lower-case base32 characters, 160 random bits (older ones: 160 bits of SHA-256 of the upload). */
@@ -109,6 +110,13 @@ export function cardImageSources(card: {
     640,
   );
 }
+
+/**
+ * The drawing a product without photos shows, one per OCOP group
+ * (public/placeholders/, drawn by scripts/draw-demo-pictures.ts): 800 × 500,
+ * the cards' shape. Decorative: the card or page names the product beside it.
+ */
+export const productPlaceholderPath = (group: OcopGroup) => `/placeholders/${group}.svg`;
 
 /** The variant a cooperative's logo address points at (logo_url); pages pick smaller ones through logoSources. */
 export const LOGO_SIZE: ImageSize = 640;

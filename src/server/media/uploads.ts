@@ -26,7 +26,8 @@ export interface MediaStore {
 
 export interface UploadOwner {
   cooperativeId: string;
-  userId: string;
+  /** Null for pictures no person uploaded (the demo's, src/server/db/seed/pictures.ts). */
+  userId: string | null;
 }
 
 /** One upload: refused (ImageRefusedError) before anything is written, or stored whole. */

@@ -23,7 +23,7 @@ import { newId } from '../db/ids';
 import { auditEntryExists } from '../audit/audit-log';
 import { auditLog, ocopRatings, products } from '../db/schema';
 import { firstFreeSlug, slugBase } from '../search/slug';
-import { ConflictError } from '../errors';
+import { ConflictError, type FieldIssues, ValidationError } from '../errors';
 import { productSearchText } from '../search/search-text';
 import type { StoredImage } from '../media/stored-image';
 import { vietnamDate } from '../time/vietnam';
@@ -256,15 +256,30 @@ export async function moveStatus(db: Database, move: StatusMove): Promise<void> 
   if (moved.length === 0) throw new ConflictError(`product is not ${move.from.join('/')}`);
 }
 
+/**
+ * What stops a product from going to review, by field: it needs at least one
+ * photo, since buyers decide by looking and the officer checks that the
+ * photo shows the product named.
+ */
+export function submissionIssues(product: { images: readonly unknown[] }): FieldIssues {
+  return product.images.length === 0 ? { images: { code: 'photo_required' } } : {};
+}
+
+/** Sends the product to review; ValidationError (field `images`) while it has no photo. */
 export async function submitProduct(db: Database, user: SessionUser | null | undefined, slug: string): Promise<void> {
   const owned = await findOwnedProduct(db, user, slug);
   const actor = requireCooperativeMember(user, owned.cooperativeId);
+  const [row] = await db.select({ images: products.images }).from(products).where(eq(products.id, owned.id));
+  const issues = submissionIssues({ images: row?.images ?? [] });
+  if (Object.keys(issues).length > 0) throw new ValidationError(issues);
   await moveStatus(db, {
     actor,
     productId: owned.id,
     from: SUBMITTABLE_STATUSES,
     to: 'submitted',
     action: 'product.submitted',
+    // Photos removed by another tab since the read above: refused (409) rather than reviewed without any.
+    condition: sql`json_array_length(${products.images}) > 0`,
   });
 }
 

@@ -125,6 +125,7 @@ export function buildDemoDataset(now: Date): DemoDataset {
     events: [],
     eventRegistrations: [],
     eventRegistrationProducts: [],
+    productTypes: new Map(),
   };
   const unique = new UniqueDraws();
   let productIndex = 0;
@@ -178,6 +179,7 @@ export function buildDemoDataset(now: Date): DemoDataset {
           childIds(...key),
         );
         data.products.push(bundle.product);
+        data.productTypes.set(productId, type.key);
         data.ocopRatings.push(...bundle.ratings);
         data.certifications.push(...bundle.certifications);
         data.batches.push(...bundle.batches);

@@ -37,4 +37,6 @@ export interface DemoDataset {
   events: EventRow[];
   eventRegistrations: EventRegistrationRow[];
   eventRegistrationProducts: EventRegistrationProductRow[];
+  /** The product type (content/products.ts key) of each product, by id: what its demo picture shows. */
+  productTypes: Map<string, string>;
 }
