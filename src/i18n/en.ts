@@ -10,6 +10,7 @@ import { accountsEn } from './sections/accounts.en';
 import { inquiriesEn } from './sections/inquiries.en';
 import { registrationsEn } from './sections/registrations.en';
 import { eventAdminEn } from './sections/event-admin.en';
+import { claimsEn } from './sections/claims.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -22,6 +23,7 @@ export const en: Dictionary = {
   eventAdmin: eventAdminEn,
   statistics: statisticsEn,
   console: consoleEn,
+  claims: claimsEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   site: {

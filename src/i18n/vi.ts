@@ -10,6 +10,7 @@ import { accountsVi } from './sections/accounts.vi';
 import { inquiriesVi } from './sections/inquiries.vi';
 import { registrationsVi } from './sections/registrations.vi';
 import { eventAdminVi } from './sections/event-admin.vi';
+import { claimsVi } from './sections/claims.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -21,6 +22,7 @@ export const vi = {
   eventAdmin: eventAdminVi,
   statistics: statisticsVi,
   console: consoleVi,
+  claims: claimsVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   site: {
