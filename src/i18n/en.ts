@@ -248,6 +248,8 @@ export const en: Dictionary = {
     not_verified: 'This cooperative is not verified.',
     already_suspended: 'This cooperative is not active.',
     not_suspended: 'This cooperative is not suspended.',
+    claim_decided:
+      'Another officer has just decided on this claim, or the cooperative has just changed it; reload the page.',
     not_published: 'This product is not public any more.',
     not_own_product: 'Choose only your cooperative’s published products.',
     cooperative_has_manager:
