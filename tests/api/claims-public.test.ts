@@ -159,5 +159,14 @@ describe('a claim nobody verified', () => {
     expect(await listed('stars=5')).toBe(true);
     expect(await listed('certification=organic')).toBe(true);
     expect(await listed('certification=iso22000')).toBe(true);
+
+    // Revoked, a certificate leaves the public pages: nothing there could say it is no longer valid.
+    await db
+      .update(certifications)
+      .set({ verification: 'revoked' })
+      .where(sql`${certifications.id} IN ('claim-test-organic', 'claim-test-cooperative')`);
+    const afterRevocation = await publicAnswers();
+    for (const number of numbers.slice(1)) expect(afterRevocation).not.toContain(number);
+    expect(await listed('certification=organic')).toBe(false);
   });
 });

@@ -14,12 +14,13 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number];
  * - `revoked`: verified once, withdrawn later with a reason and a date that
  *   public pages show.
  * Only `verified` claims count (stars, filters, statistics, featured);
- * public pages show `verified` and `revoked` ones (src/server/claims/public-claims.ts).
+ * public pages show `verified` ones and revoked OCOP ratings
+ * (src/server/claims/public-claims.ts).
  */
 export const CLAIM_STATES = ['pending', 'needs_evidence', 'verified', 'rejected', 'revoked'] as const;
 export type ClaimState = (typeof CLAIM_STATES)[number];
 
 /** States in the officers' queue. */
 export const AWAITING_STATES = ['pending'] as const satisfies readonly ClaimState[];
-/** States a public page may show (a revoked claim is shown as revoked, with its reason). */
+/** States a public page may show of an OCOP rating (a revoked one is shown as revoked). */
 export const PUBLIC_CLAIM_STATES = ['verified', 'revoked'] as const satisfies readonly ClaimState[];
