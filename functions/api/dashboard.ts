@@ -56,7 +56,14 @@ const certificateId = z
   .openapi({ param: { name: 'id', in: 'path' } });
 
 const WrittenBatch = z.object({ id: z.string(), lotCode: z.string() }).openapi('WrittenBatch');
-const WrittenCertificate = z.object({ id: z.string() }).openapi('WrittenCertificate');
+const WrittenCertificate = z
+  .object({
+    id: z.string(),
+    verification: z.literal('pending').openapi({
+      description: 'A new or changed certificate waits for a trade officer before any public page shows it.',
+    }),
+  })
+  .openapi('WrittenCertificate');
 const SubmittedProduct = z.object({ slug: z.string(), status: z.literal('submitted') }).openapi('SubmittedProduct');
 
 const createBatchRoute = createRoute({
@@ -176,9 +183,10 @@ export const dashboard = createRouter()
       db,
       { cooperativeId: product.cooperativeId, productId: product.id },
       await c.req.json(),
+      new Date(),
     );
     c.header('Cache-Control', 'no-store');
-    return c.json(written, 201);
+    return c.json({ ...written, verification: 'pending' as const }, 201);
   })
   .openapi(updateCertificateRoute, async (c) => {
     const db = c.get('db');
@@ -189,7 +197,8 @@ export const dashboard = createRouter()
       { cooperativeId: product.cooperativeId, productId: product.id },
       params.id,
       await c.req.json(),
+      new Date(),
     );
     c.header('Cache-Control', 'no-store');
-    return c.json(written, 200);
+    return c.json({ ...written, verification: 'pending' as const }, 200);
   });

@@ -22,6 +22,7 @@ import { qrCodes } from './qr';
 import { accounts } from './accounts';
 import { dashboard } from './dashboard';
 import { admin } from './admin';
+import { claimsAdmin } from './claims-admin';
 import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
 import { refuseCrossOriginWrites, resolveSession } from './session';
 import { registerDocumentComponents } from './openapi';
@@ -91,6 +92,7 @@ export function createApi(deps: ApiDeps = {}) {
   api.route('/', eventRegistrations);
   api.route('/', managedEvents);
   api.route('/', admin);
+  api.route('/', claimsAdmin);
 
   registerDocumentComponents(api);
   // Public unless an operation says otherwise (`security: signedIn`, ./openapi.ts).

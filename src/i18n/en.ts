@@ -10,6 +10,7 @@ import { accountsEn } from './sections/accounts.en';
 import { inquiriesEn } from './sections/inquiries.en';
 import { registrationsEn } from './sections/registrations.en';
 import { eventAdminEn } from './sections/event-admin.en';
+import { claimsEn } from './sections/claims.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -22,6 +23,7 @@ export const en: Dictionary = {
   eventAdmin: eventAdminEn,
   statistics: statisticsEn,
   console: consoleEn,
+  claims: claimsEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   site: {
@@ -253,6 +255,8 @@ export const en: Dictionary = {
     not_verified: 'This cooperative is not verified.',
     already_suspended: 'This cooperative is not active.',
     not_suspended: 'This cooperative is not suspended.',
+    claim_decided:
+      'Another officer has just decided on this claim, or the cooperative has just changed it; reload the page.',
     not_published: 'This product is not public any more.',
     not_own_product: 'Choose only your cooperative’s published products.',
     cooperative_has_manager:

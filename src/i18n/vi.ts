@@ -10,6 +10,7 @@ import { accountsVi } from './sections/accounts.vi';
 import { inquiriesVi } from './sections/inquiries.vi';
 import { registrationsVi } from './sections/registrations.vi';
 import { eventAdminVi } from './sections/event-admin.vi';
+import { claimsVi } from './sections/claims.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -21,6 +22,7 @@ export const vi = {
   eventAdmin: eventAdminVi,
   statistics: statisticsVi,
   console: consoleVi,
+  claims: claimsVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   site: {
@@ -250,6 +252,7 @@ export const vi = {
     not_verified: 'Hợp tác xã này chưa được xác minh.',
     already_suspended: 'Hợp tác xã này không ở trạng thái đang hoạt động.',
     not_suspended: 'Hợp tác xã này không bị tạm ngừng.',
+    claim_decided: 'Một cán bộ khác vừa quyết định về xác nhận này, hoặc hợp tác xã vừa sửa nó; hãy tải lại trang.',
     not_published: 'Sản phẩm này không còn công khai.',
     not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',
     cooperative_has_manager:

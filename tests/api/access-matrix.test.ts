@@ -16,7 +16,8 @@ import { storedPhoto } from '../support/images';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
-import { batches, cooperatives, products } from '../../src/server/db/schema';
+import { newId } from '../../src/server/db/ids';
+import { batches, certifications, cooperatives, products } from '../../src/server/db/schema';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
 import { createApi, OPENAPI_INFO } from '../../functions/api';
@@ -92,6 +93,26 @@ function send(
 }
 
 /** Rows written by the connection so far: unchanged across a request, nothing was written. */
+/** A whole cooperative's certificate waiting for an officer, for one request alone. */
+async function pendingCertificate(): Promise<{ id: string; version: number }> {
+  const [cooperative] = await db.select({ id: cooperatives.id }).from(cooperatives).limit(1);
+  if (!cooperative) throw new Error('the demo has cooperatives');
+  const id = newId();
+  const submittedAt = new Date();
+  await db.insert(certifications).values({
+    id,
+    productId: null,
+    cooperativeId: cooperative.id,
+    kind: 'haccp',
+    number: `HACCP ${id.slice(0, 4)}/2026`,
+    issuer: 'Tổ chức thử',
+    validFrom: '2026-01-01',
+    validUntil: '2028-12-31',
+    submittedAt,
+  });
+  return { id, version: submittedAt.getTime() };
+}
+
 async function rowsWritten(): Promise<number> {
   const row = await db.get<{ n: number }>(sql`select total_changes() as n`);
   return row.n;
@@ -513,6 +534,18 @@ const ACCESS: Record<string, Access> = {
       body: { reason: 'Nhãn ghi sai hạng sao OCOP.' },
       answers: 204,
     }),
+  },
+  'GET /admin/claims': { audience: 'officer', request: () => ({ answers: 200 }) },
+  'POST /admin/claims/{kind}/{id}/{decision}': {
+    audience: 'officer',
+    request: async () => {
+      const claim = await pendingCertificate();
+      return {
+        params: { kind: 'certificate', id: claim.id, decision: 'verify' },
+        body: { version: claim.version },
+        answers: 200,
+      };
+    },
   },
   'POST /admin/cooperatives/{slug}/{action}': {
     audience: 'officer',

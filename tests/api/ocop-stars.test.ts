@@ -13,7 +13,8 @@ describe('OCOP stars in lists follow the ratings still valid today', () => {
     const since = ocopValidSince(vietnamDate(DEMO_NOW));
     const wrong = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM products p
       WHERE p.ocop_stars IS NOT (SELECT r.stars FROM ocop_ratings r WHERE r.product_id = p.id
-        AND r.status = 'active' AND r.decision_date >= ${since} ORDER BY r.decision_date DESC LIMIT 1)`);
+        AND r.status = 'active' AND r.verification = 'verified' AND r.decision_date >= ${since}
+        ORDER BY r.decision_date DESC LIMIT 1)`);
     expect(Number(wrong[0]?.n)).toBe(0);
     const expired = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM products p WHERE p.ocop_stars IS NULL
       AND EXISTS (SELECT 1 FROM ocop_ratings r WHERE r.product_id = p.id AND r.status = 'active')`);
@@ -37,6 +38,7 @@ describe('OCOP stars in lists follow the ratings still valid today', () => {
       level: 'national',
       decisionDate: '2023-11-24',
       decisionNumber: '1/QĐ-TTg',
+      verification: 'verified',
     });
 
     await runDailyJobs(db, new Date('2026-11-24T16:59:00Z')); // 23:59 in Viet Nam, last valid day

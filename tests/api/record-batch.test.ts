@@ -150,12 +150,19 @@ describe('recordCertificate', () => {
       validFrom: '2026-01-01',
       validUntil: '2028-12-31',
     };
-    expect(await refusal(() => recordCertificate(db, owner, { ...good, validUntil: '2025-01-01' }))).toEqual({
+    expect(
+      await refusal(() => recordCertificate(db, owner, { ...good, validUntil: '2025-01-01' }, new Date())),
+    ).toEqual({
       validUntil: { code: 'until_before_from', params: {} },
     });
     expect(await db.select().from(certifications).where(eq(certifications.number, 'VG-TEST-1'))).toHaveLength(0);
-    const { id } = await recordCertificate(db, owner, good);
+    const { id } = await recordCertificate(db, owner, good, new Date());
     const [stored] = await db.select().from(certifications).where(eq(certifications.id, id));
-    expect(stored).toMatchObject({ number: 'VG-TEST-1', validUntil: '2028-12-31', productId: product.id });
+    expect(stored).toMatchObject({
+      number: 'VG-TEST-1',
+      validUntil: '2028-12-31',
+      productId: product.id,
+      verification: 'pending',
+    });
   });
 });

@@ -91,13 +91,13 @@ function expectConsistent(data: Omit<DemoDataset, 'provinces' | 'productTypes'>)
   for (const p of data.products) expect(p.traceCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
   for (const c of data.cooperatives) expect(c.registrationCode).toMatch(/^\d{10}$/);
 
-  // The product's stars are those of its latest rating that was not revoked.
+  // The product's stars are those of its latest verified rating that was not revoked.
   const ratingsByProduct = new Map<string, typeof data.ocopRatings>();
   for (const r of data.ocopRatings)
     ratingsByProduct.set(r.productId, [...(ratingsByProduct.get(r.productId) ?? []), r]);
   for (const p of data.products) {
     const standing = (ratingsByProduct.get(p.id) ?? [])
-      .filter((r) => r.status !== 'revoked')
+      .filter((r) => r.status !== 'revoked' && r.verification === 'verified')
       .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate))
       .at(-1);
     expect(p.ocopStars ?? null).toBe(standing?.stars ?? null);

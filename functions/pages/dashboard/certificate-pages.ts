@@ -69,8 +69,8 @@ export async function handleCertificates(
   const owner = { cooperativeId: product.cooperativeId, productId: product.id };
   const outcome = await runForm(page, locale, values, (db) =>
     editing
-      ? updateCertificate(db, owner, editing.id, certificateInputFrom(form))
-      : recordCertificate(db, owner, certificateInputFrom(form)),
+      ? updateCertificate(db, owner, editing.id, certificateInputFrom(form), new Date())
+      : recordCertificate(db, owner, certificateInputFrom(form), new Date()),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, product, certificates, editing };

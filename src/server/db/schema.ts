@@ -42,6 +42,7 @@ import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STAT
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 import type { StoredImage } from '../media/stored-image';
 import { TARGET_METRICS } from '../targets/vocabulary';
+import { CLAIM_STATES } from '../claims/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -228,6 +229,26 @@ export const products = sqliteTable(
   ],
 );
 
+/**
+ * The trade department's review of a claim (an OCOP rating, a certificate),
+ * src/server/claims. The verifier and decider are user ids without a foreign
+ * key: the demo seed writes claims before the accounts exist, and the audit
+ * entry of each decision (which has one) is the record of who decided.
+ */
+const claimReviewColumns = () => ({
+  /** src/server/claims/vocabulary.ts#CLAIM_STATES; new rows wait for an officer. */
+  verification: text('verification', { enum: CLAIM_STATES }).notNull().default('pending'),
+  /** When the claim last entered the queue (declared or changed); the queue is oldest first. */
+  submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+  /** The officer who last verified it and when: what the public reads as "verified by … on …". */
+  verifiedBy: text('verified_by'),
+  verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }),
+  /** The last decision (verify, reject, ask for evidence, revoke): who, when, and the reason given. */
+  decidedBy: text('decided_by'),
+  decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+  decisionReason: text('decision_reason'),
+});
+
 /** OCOP ratings, history kept: a product is re-rated every 36 months. */
 export const ocopRatings = sqliteTable(
   'ocop_ratings',
@@ -244,9 +265,11 @@ export const ocopRatings = sqliteTable(
     status: text('status', { enum: OCOP_RATING_STATUSES }).notNull().default('active'),
     revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
+    ...claimReviewColumns(),
   },
   (t) => [
     index('ocop_ratings_product_idx').on(t.productId, t.decisionDate),
+    index('ocop_ratings_verification_idx').on(t.verification, t.submittedAt),
     check('ocop_ratings_stars_range', sql`${t.stars} BETWEEN 3 AND 5`),
   ],
 );
@@ -269,8 +292,10 @@ export const certifications = sqliteTable(
     validUntil: text('valid_until'),
     evidenceUrl: text('evidence_url'),
     createdAt: createdAt(),
+    ...claimReviewColumns(),
   },
   (t) => [
+    index('certifications_verification_idx').on(t.verification, t.submittedAt),
     index('certifications_product_idx').on(t.productId, t.kind),
     index('certifications_cooperative_idx').on(t.cooperativeId),
     index('certifications_kind_idx').on(t.kind, t.productId),

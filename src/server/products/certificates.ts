@@ -3,6 +3,7 @@
  * indication, …) as the public sees them, with their status on `today`.
  */
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { certificateShownPublicly } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { certifications, products } from '../db/schema';
 import { type CertificateStatus, certificateStatus } from './validity';
@@ -39,7 +40,7 @@ function selectCertificates(db: Database, where: SQL | undefined) {
     .select(columns)
     .from(certifications)
     .leftJoin(products, eq(products.id, certifications.productId))
-    .where(where);
+    .where(and(certificateShownPublicly(), where));
 }
 
 type Row = Awaited<ReturnType<typeof selectCertificates>>[number];

@@ -3,17 +3,36 @@
  * rating, so lists can filter, sort and show stars from an index. Validity
  * runs out with time (36 months), so the column is recomputed from
  * ocop_ratings after every write of ratings and once a day just after
- * midnight in Viet Nam (the worker's scheduled handler). The product page reads
+ * midnight in Viet Nam (the worker's scheduled handler). A rating counts only
+ * once an officer verified it (src/server/claims). The product page reads
  * the ratings themselves and shows expired and revoked ones as such.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { products } from '../db/schema';
 import { ocopValidSince } from './validity';
 
-/** Recomputes ocop_stars wherever it differs from the latest valid, unrevoked rating on `today`. */
+/** Recomputes ocop_stars wherever it differs from the latest verified, valid, unrevoked rating on `today`. */
 export async function refreshOcopStars(db: Database, today: string): Promise<void> {
-  const current = sql`(SELECT r.stars FROM ocop_ratings r
-    WHERE r.product_id = products.id AND r.status = 'active' AND r.decision_date >= ${ocopValidSince(today)}
-    ORDER BY r.decision_date DESC LIMIT 1)`;
+  const current = currentStars(today);
   await db.run(sql`UPDATE products SET ocop_stars = ${current} WHERE ocop_stars IS NOT ${current}`);
+}
+
+function currentStars(today: string) {
+  return sql`(SELECT r.stars FROM ocop_ratings r
+    WHERE r.product_id = products.id AND r.status = 'active' AND r.verification = 'verified'
+      AND r.decision_date >= ${ocopValidSince(today)}
+    ORDER BY r.decision_date DESC LIMIT 1)`;
+}
+
+/**
+ * The same recomputation for one product, as a query builder so it can go in
+ * the db.batch of a decision on one of its ratings (a raw statement's
+ * parameters do not bind in D1's batch through Drizzle).
+ */
+export function refreshProductStars(db: Database, productId: string, today: string) {
+  return db
+    .update(products)
+    .set({ ocopStars: sql`${currentStars(today)}` })
+    .where(eq(products.id, productId));
 }

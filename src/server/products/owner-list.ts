@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { ProductStatus } from './vocabulary';
+import type { ClaimState } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import { cooperatives, ocopRatings, pendingRevisions, products } from '../db/schema';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
@@ -75,7 +76,17 @@ export interface EditableProduct {
     seasonVi: string | null;
     seasonEn: string | null;
   };
-  ratings: { id: string; stars: number; level: string; decisionNumber: string; decisionDate: string; status: string }[];
+  ratings: {
+    id: string;
+    stars: number;
+    level: string;
+    decisionNumber: string;
+    decisionDate: string;
+    status: string;
+    verification: ClaimState;
+    /** Why an officer rejected, sent back or revoked it. */
+    decisionReason: string | null;
+  }[];
   /** Its photos in order (not among `fields`, which review diffs compare as text). */
   images: StoredImage[];
 }
@@ -126,6 +137,8 @@ export async function loadEditableProduct(db: Database, productId: string): Prom
       decisionNumber: ocopRatings.decisionNumber,
       decisionDate: ocopRatings.decisionDate,
       status: ocopRatings.status,
+      verification: ocopRatings.verification,
+      decisionReason: ocopRatings.decisionReason,
     })
     .from(ocopRatings)
     .where(eq(ocopRatings.productId, id))

@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CooperativeCard } from '../cooperatives/card';
 import { cooperativeCardsByIds } from '../cooperatives/cards';
 import { type PublicContact, publicContact } from '../cooperatives/contact';
+import { ratingShownPublicly } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { batches, cooperatives, ocopRatings, products, provenanceSteps, provinces } from '../db/schema';
 import type { ProvenanceStepKind } from '../provenance/vocabulary';
@@ -146,12 +147,15 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
   };
 }
 
-/** The most recent decision (ocop_ratings_product_idx): a newer revocation or re-rating replaces older ones. */
+/**
+ * The most recent decision the public may see (ocop_ratings_product_idx): a newer revocation or
+ * verified re-rating replaces older ones; a rating still in review does not.
+ */
 export async function latestOcopRating(db: Database, productId: string, today: string): Promise<OcopRatingView | null> {
   const [rating] = await db
     .select()
     .from(ocopRatings)
-    .where(eq(ocopRatings.productId, productId))
+    .where(and(eq(ocopRatings.productId, productId), ratingShownPublicly()))
     .orderBy(desc(ocopRatings.decisionDate), desc(ocopRatings.createdAt))
     .limit(1);
   if (!rating) return null;

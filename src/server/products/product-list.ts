@@ -138,7 +138,9 @@ async function listUnderstood(
     if (!options.today) throw new Error('listProducts: the certification filter needs options.today');
     // A certificate of the product itself, or of the whole cooperative, valid today. Two
     // EXISTS rather than one OR, so each probes its own index instead of scanning a kind.
-    const validToday = sql`cert.valid_from <= ${options.today} AND (cert.valid_until IS NULL OR cert.valid_until >= ${options.today})`;
+    // Only a verified certificate counts (src/server/claims/public-claims.ts).
+    const validToday = sql`cert.verification = 'verified' AND cert.valid_from <= ${options.today}
+      AND (cert.valid_until IS NULL OR cert.valid_until >= ${options.today})`;
     where.push(sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
         WHERE cert.product_id = p.id AND cert.kind = ${certification} AND ${validToday})
       OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx

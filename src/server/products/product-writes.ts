@@ -16,7 +16,6 @@ import { and, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { requireCooperativeMember } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
-import { refreshOcopStars } from './ocop-stars';
 import type { ProductStatus } from './vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
@@ -26,7 +25,6 @@ import { firstFreeSlug, slugBase } from '../search/slug';
 import { ConflictError, type FieldIssues, ValidationError } from '../errors';
 import { productSearchText } from '../search/search-text';
 import type { StoredImage } from '../media/stored-image';
-import { vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
 import { findRevision, revisionStill } from '../moderation/pending-revisions';
@@ -316,7 +314,10 @@ export async function unpublishProduct(
   });
 }
 
-/** Records an OCOP rating and recomputes the product's stars for lists. */
+/**
+ * Records an OCOP rating as declared by the cooperative: it waits for an
+ * officer's verification (src/server/claims) and counts as stars only then.
+ */
 export async function addOcopRating(
   db: Database,
   user: SessionUser | null | undefined,
@@ -329,11 +330,10 @@ export async function addOcopRating(
   const rating = parseInput(ocopRatingInputSchema(now), input);
   const id = newId();
   await db.batch([
-    db.insert(ocopRatings).values({ id, productId: owned.id, ...rating }),
+    db.insert(ocopRatings).values({ id, productId: owned.id, ...rating, verification: 'pending', submittedAt: now }),
     audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.ocop_rating_added', owned.id, {
       ratingId: id,
     }),
   ]);
-  await refreshOcopStars(db, vietnamDate(now));
   return { id };
 }

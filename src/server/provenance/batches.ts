@@ -5,6 +5,7 @@
  * nothing behind — an edit replaces the whole timeline or nothing of it.
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import type { ClaimState } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { isUniqueViolation } from '../db/unique-violation';
@@ -207,29 +208,40 @@ export async function findProductBatch(
   return { ...batch, steps };
 }
 
-/** A certificate of a product, or of the whole cooperative when productId is null. */
+/**
+ * A certificate of a product, or of the whole cooperative when productId is
+ * null. It waits for an officer's verification (src/server/claims) before
+ * any public page shows it.
+ */
 export async function recordCertificate(
   db: Database,
   owner: { cooperativeId: string; productId: string | null },
   input: unknown,
+  now: Date,
 ): Promise<{ id: string }> {
   const certificate = parseInput(certificateInputSchema, input);
   const id = newId();
-  await db.insert(certifications).values({ id, ...owner, ...certificate });
+  await db.insert(certifications).values({ id, ...owner, ...certificate, verification: 'pending', submittedAt: now });
   return { id };
 }
 
-/** Changes a product's certificate under the same rules as a new one (valid until no earlier than valid from). */
+/**
+ * Changes a product's certificate under the same rules as a new one (valid
+ * until no earlier than valid from). Whatever its state, the changed
+ * certificate goes back to the officers' queue: what they verified is no
+ * longer what it says.
+ */
 export async function updateCertificate(
   db: Database,
   owner: { cooperativeId: string; productId: string },
   certificateId: string,
   input: unknown,
+  now: Date,
 ): Promise<{ id: string }> {
   const certificate = parseInput(certificateInputSchema, input);
   const updated = await db
     .update(certifications)
-    .set(certificate)
+    .set({ ...certificate, verification: 'pending', submittedAt: now })
     .where(
       and(
         eq(certifications.id, certificateId),
@@ -244,6 +256,10 @@ export async function updateCertificate(
 
 export interface StoredCertificate extends CertificateInput {
   id: string;
+  verification: ClaimState;
+  /** Why it was rejected, sent back or revoked; shown with those states. */
+  decisionReason: string | null;
+  decidedAt: Date | null;
 }
 
 export async function listProductCertificates(db: Database, productId: string): Promise<StoredCertificate[]> {
@@ -256,6 +272,9 @@ export async function listProductCertificates(db: Database, productId: string): 
       validFrom: certifications.validFrom,
       validUntil: certifications.validUntil,
       evidenceUrl: certifications.evidenceUrl,
+      verification: certifications.verification,
+      decisionReason: certifications.decisionReason,
+      decidedAt: certifications.decidedAt,
     })
     .from(certifications)
     .where(eq(certifications.productId, productId))

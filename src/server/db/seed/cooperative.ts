@@ -19,6 +19,7 @@ import type { Rng } from './random';
 import { stripDiacritics } from '../../search/slug';
 import { addDays, addDaysIso, addYearsIso, isoDate, localDay } from './time';
 import type { CertificationRow, CooperativeRow, ValueChainLinkRow } from './types';
+import { verifiedReview } from './claims';
 
 export type ChildTable = 'valueChainLinks' | 'ocopRatings' | 'certifications' | 'batches' | 'provenanceSteps';
 /** Hands out the ids of rows owned by one parent, in creation order. */
@@ -230,6 +231,7 @@ export function buildCooperative(
       validFrom,
       validUntil: addDaysIso(addYearsIso(validFrom, 3), -1),
       evidenceUrl: null,
+      ...verifiedReview(validFrom, now),
     });
   }
 

@@ -6,6 +6,7 @@
  */
 import type { ProductStatus } from '../../products/vocabulary';
 import { UniqueDraws, demoTraceCode } from './codes';
+import { claimsInReview } from './claims';
 import { buildCooperative, type ChildTable, type NextId } from './cooperative';
 import { DEMO_COOPERATIVES } from './content/cooperatives';
 import { EVENT_TEMPLATES, type EventTemplate } from './content/events';
@@ -187,6 +188,16 @@ export function buildDemoDataset(now: Date): DemoDataset {
       });
     });
   });
+
+  // The demo members' cooperatives (./accounts.ts), so their dashboards show claims in review.
+  const membersCooperatives = new Set(data.cooperatives.slice(0, 2).map((row) => row.id));
+  const inReview = claimsInReview(
+    data.products.filter((p) => membersCooperatives.has(p.cooperativeId)),
+    now,
+    (n) => keyed('id', 'claim-in-review', n).id(),
+  );
+  data.ocopRatings.push(...inReview.ratings);
+  data.certifications.push(...inReview.certifications);
 
   eventPlans(now).forEach((plan, i) => {
     const event = buildEvent(

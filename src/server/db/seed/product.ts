@@ -7,6 +7,7 @@ import { CERTIFICATION_BODIES } from './content/cooperatives';
 import type { ProductType, Variant } from './content/products';
 import { type CooperativeContext, fill, type NextId } from './cooperative';
 import { buildBatches } from './provenance';
+import { revokedReview, verifiedReview } from './claims';
 import { hashSeed, type Rng } from './random';
 import { addDays, addDaysIso, addYearsIso, isoDate, isoDay, localDay } from './time';
 import type { BatchRow, CertificationRow, OcopRatingRow, ProductRow, ProvenanceStepRow } from './types';
@@ -117,22 +118,30 @@ function ratings(
   if (!rated) return { rows: [], stars: null };
 
   const { year, month } = localDay(now);
-  const rating = (starsGiven: number, back: number, day: number, number: number): OcopRatingRow => ({
-    id: nextId('ocopRatings'),
-    productId: spec.id,
-    stars: starsGiven,
-    level: starsGiven === 5 ? 'national' : 'province',
-    decisionNumber: starsGiven === 5 ? `${number % 2000}/QĐ-BNN-KTHT` : `${number}/QĐ-UBND`,
-    decisionDate: isoDay(year, month - 1 - back, day),
-    status: 'active',
-    revokedReason: null,
-  });
+  const rating = (starsGiven: number, back: number, day: number, number: number): OcopRatingRow => {
+    const decisionDate = isoDay(year, month - 1 - back, day);
+    return {
+      id: nextId('ocopRatings'),
+      productId: spec.id,
+      stars: starsGiven,
+      level: starsGiven === 5 ? 'national' : 'province',
+      decisionNumber: starsGiven === 5 ? `${number % 2000}/QĐ-BNN-KTHT` : `${number}/QĐ-UBND`,
+      decisionDate,
+      status: 'active',
+      revokedReason: null,
+      ...verifiedReview(decisionDate, now),
+    };
+  };
   const rows: OcopRatingRow[] = [];
   if (hasPrevious) rows.push(rating(previousStars, monthsBack + previousGap, days[1], numbers[1]));
   const latest = rating(stars, monthsBack, days[0], numbers[0]);
   if (revoked) {
-    latest.status = 'revoked';
-    latest.revokedReason = 'Sản phẩm không duy trì được tiêu chuẩn OCOP qua kiểm tra định kỳ.';
+    const reason = 'Sản phẩm không duy trì được tiêu chuẩn OCOP qua kiểm tra định kỳ.';
+    Object.assign(
+      latest,
+      { status: 'revoked', revokedReason: reason },
+      revokedReview(latest.decisionDate, now, reason),
+    );
   }
   rows.push(latest);
   const active = rows.filter((r) => r.status !== 'revoked').at(-1);
@@ -163,6 +172,7 @@ function certificates(rng: Rng, spec: ProductSpec, now: Date, shape: BundleShape
       // A geographic indication has no end date; a trademark runs ten years from filing.
       validUntil: gi ? null : addDaysIso(addYearsIso(validFrom, 10), -1),
       evidenceUrl: null,
+      ...verifiedReview(validFrom, now),
     });
   }
   for (const kind of type.certs) {
@@ -183,6 +193,7 @@ function certificates(rng: Rng, spec: ProductSpec, now: Date, shape: BundleShape
       validFrom,
       validUntil: addDaysIso(addYearsIso(validFrom, years), -1),
       evidenceUrl: null,
+      ...verifiedReview(validFrom, now),
     });
   }
   return out;

@@ -1,0 +1,142 @@
+/**
+ * The officers' verification queue over HTTP: claims (OCOP ratings,
+ * certificates) waiting for a decision, and the decisions. Rules in
+ * src/server/claims; these routes parse, call and shape.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { CLAIM_DECISIONS, decideClaim } from '../../src/server/claims/claim-decisions';
+import { listClaimQueue } from '../../src/server/claims/claim-queue';
+import { CLAIM_KINDS, CLAIM_STATES } from '../../src/server/claims/vocabulary';
+import { CERTIFICATION_KINDS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
+import { createRouter } from './context';
+import { signedIn } from './openapi';
+import { errorSchemaResponses, instant } from './schemas';
+import { officersOnly } from './session';
+
+const errorDescriptions: Record<number, string> = {
+  401: 'Not signed in',
+  403: 'Not a trade officer or admin, or a cross-origin request',
+  404: 'No such claim',
+  409: 'Another officer decided first, or the cooperative changed the claim since `version` (verification: claim_decided)',
+  422: 'Invalid fields (a missing or too short reason)',
+};
+const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
+const tags = ['Trade department console'];
+
+const named = z.object({ slug: z.string(), name: z.string() });
+
+export const QueuedClaimSchema = z
+  .object({
+    kind: z.enum(CLAIM_KINDS),
+    id: z.string(),
+    verification: z.enum(CLAIM_STATES),
+    submittedAt: instant,
+    version: z.number().int().openapi({ description: '`submittedAt` in epoch ms: send it back with a decision.' }),
+    waitingHours: z.number().int(),
+    cooperative: named,
+    provinceName: z.string(),
+    product: named.nullable().openapi({ description: "Null for a whole cooperative's certificate." }),
+    number: z.string().openapi({ example: '1234/QĐ-UBND' }),
+    issuer: z.string().nullable(),
+    certificateKind: z.enum(CERTIFICATION_KINDS).nullable(),
+    stars: z.number().int().min(3).max(5).nullable(),
+    level: z.enum(OCOP_LEVELS).nullable(),
+    validFrom: z.string().openapi({ format: 'date', description: "A rating's decision date." }),
+    validUntil: z.string().nullable().openapi({ format: 'date' }),
+    evidenceUrl: z.string().nullable(),
+  })
+  .openapi('QueuedClaim');
+
+const QueueSchema = z.object({ items: z.array(QueuedClaimSchema) }).openapi('ClaimQueue');
+
+const queueRoute = createRoute({
+  method: 'get',
+  path: '/admin/claims',
+  operationId: 'listClaimQueue',
+  security: signedIn,
+  middleware: [officersOnly],
+  tags,
+  summary: 'Claims waiting for verification, oldest first',
+  description: 'OCOP ratings and certificates declared or changed by cooperatives, not yet decided (at most 100).',
+  responses: {
+    200: { description: 'The queue', content: { 'application/json': { schema: QueueSchema } } },
+    ...errors(401, 403),
+  },
+});
+
+const decisionRoute = createRoute({
+  method: 'post',
+  path: '/admin/claims/{kind}/{id}/{decision}',
+  operationId: 'decideClaim',
+  security: signedIn,
+  middleware: [officersOnly],
+  tags,
+  summary: 'Verify, reject, ask for better evidence, or revoke a claim',
+  description:
+    '`verify`, `reject` and `request_evidence` apply to a pending claim, `revoke` to a verified one; all but `verify` need a ' +
+    '`reason` (10-1000 characters), which the cooperative reads, and for a revocation the public too. `version` (from the ' +
+    'queue, required) makes a claim changed since a 409. Written to the audit log with the claim, in one batch.',
+  request: {
+    params: z.object({
+      kind: z.enum(CLAIM_KINDS).openapi({ param: { name: 'kind', in: 'path' } }),
+      id: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'id', in: 'path' } }),
+      decision: z.enum(CLAIM_DECISIONS).openapi({ param: { name: 'decision', in: 'path' } }),
+    }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              reason: z
+                .string()
+                .optional()
+                .openapi({ example: 'Bản chụp không đọc được số hiệu; xin gửi lại bản rõ hơn.' }),
+              version: z.number().int().nonnegative().openapi({
+                description:
+                  "The claim's `version` as the queue listed it: a claim changed since is a 409, not decided unseen.",
+              }),
+            })
+            .openapi('ClaimDecision'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Decided',
+      content: {
+        'application/json': {
+          schema: z.object({ verification: z.enum(CLAIM_STATES) }).openapi('ClaimDecided'),
+        },
+      },
+    },
+    ...errors(401, 403, 404, 409, 422),
+  },
+});
+
+export const claimsAdmin = createRouter()
+  .openapi(queueRoute, async (c) => {
+    const items = await listClaimQueue(c.get('db'), c.get('user'), new Date());
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(
+      QueueSchema.encode({ items: items.map((item) => ({ ...item, version: item.submittedAt.getTime() })) }),
+      200,
+    );
+  })
+  .openapi(decisionRoute, async (c) => {
+    const { kind, id, decision } = c.req.valid('param');
+    const decided = await decideClaim(
+      c.get('db'),
+      c.get('user'),
+      { kind, id },
+      decision,
+      c.req.valid('json'),
+      new Date(),
+    );
+    return c.json(decided, 200);
+  });

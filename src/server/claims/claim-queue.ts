@@ -1,0 +1,152 @@
+/**
+ * The officers' verification queue: claims waiting for a decision, oldest
+ * first, each with the fields the cooperative entered and whose product and
+ * cooperative it is, so the officer checks them against the evidence.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import { requireOfficer } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import type { Database } from '../db/client';
+import { certifications, cooperatives, ocopRatings, products, provinces } from '../db/schema';
+import type { CertificationKind, OcopLevel } from '../products/vocabulary';
+import type { ClaimKind, ClaimState } from './vocabulary';
+
+/** At most this many claims per page of the queue (the oldest). */
+export const CLAIM_QUEUE_LIMIT = 100;
+
+export interface QueuedClaim {
+  kind: ClaimKind;
+  id: string;
+  verification: ClaimState;
+  submittedAt: Date;
+  /** How long it has waited at `now`, in whole hours. */
+  waitingHours: number;
+  cooperative: { slug: string; name: string };
+  provinceName: string;
+  /** The product it is about; null for a whole cooperative's certificate. */
+  product: { slug: string; name: string } | null;
+  /** The decision's or certificate's number. */
+  number: string;
+  /** The certification body of a certificate; null for a rating (its level says who decided). */
+  issuer: string | null;
+  certificateKind: CertificationKind | null;
+  stars: number | null;
+  level: OcopLevel | null;
+  /** The decision date of a rating, the first valid day of a certificate. */
+  validFrom: string;
+  /** Last valid day of a certificate; null for a rating (36 months, computed) or an open-ended certificate. */
+  validUntil: string | null;
+  evidenceUrl: string | null;
+}
+
+const submitted = (column: typeof ocopRatings.submittedAt | typeof certifications.submittedAt) =>
+  sql<number>`coalesce(${column}, 0)`;
+
+/** Whose claim it is: the cooperative (and its province) and the product, if any. */
+const whose = {
+  cooperativeSlug: cooperatives.slug,
+  cooperativeName: cooperatives.name,
+  provinceName: provinces.nameVi,
+  productSlug: products.slug,
+  productName: products.nameVi,
+};
+
+/** The pending claims, oldest first (ocop_ratings_verification_idx, certifications_verification_idx). */
+export async function listClaimQueue(
+  db: Database,
+  user: SessionUser | null | undefined,
+  now: Date,
+): Promise<QueuedClaim[]> {
+  requireOfficer(user);
+  const [ratings, certificates] = await Promise.all([
+    db
+      .select({
+        id: ocopRatings.id,
+        verification: ocopRatings.verification,
+        submittedAt: submitted(ocopRatings.submittedAt),
+        ...whose,
+        number: ocopRatings.decisionNumber,
+        stars: ocopRatings.stars,
+        level: ocopRatings.level,
+        validFrom: ocopRatings.decisionDate,
+      })
+      .from(ocopRatings)
+      .innerJoin(products, eq(products.id, ocopRatings.productId))
+      .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+      .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
+      .where(eq(ocopRatings.verification, 'pending'))
+      .orderBy(asc(ocopRatings.submittedAt), asc(ocopRatings.id))
+      .limit(CLAIM_QUEUE_LIMIT),
+    db
+      .select({
+        id: certifications.id,
+        verification: certifications.verification,
+        submittedAt: submitted(certifications.submittedAt),
+        ...whose,
+        number: certifications.number,
+        issuer: certifications.issuer,
+        certificateKind: certifications.kind,
+        validFrom: certifications.validFrom,
+        validUntil: certifications.validUntil,
+        evidenceUrl: certifications.evidenceUrl,
+      })
+      .from(certifications)
+      .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
+      .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
+      .leftJoin(products, eq(products.id, certifications.productId))
+      .where(eq(certifications.verification, 'pending'))
+      .orderBy(asc(certifications.submittedAt), asc(certifications.id))
+      .limit(CLAIM_QUEUE_LIMIT),
+  ]);
+  const common = (row: {
+    id: string;
+    verification: ClaimState;
+    submittedAt: number;
+    cooperativeSlug: string;
+    cooperativeName: string;
+    provinceName: string;
+    productSlug: string | null;
+    productName: string | null;
+  }) => {
+    const submittedAt = new Date(Number(row.submittedAt));
+    return {
+      id: row.id,
+      verification: row.verification,
+      submittedAt,
+      waitingHours: Math.max(0, Math.floor((now.getTime() - submittedAt.getTime()) / 3_600_000)),
+      cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
+      provinceName: row.provinceName,
+      product:
+        row.productSlug === null || row.productName === null ? null : { slug: row.productSlug, name: row.productName },
+    };
+  };
+  const queued: QueuedClaim[] = [
+    ...ratings.map((row) => ({
+      ...common(row),
+      kind: 'ocop_rating' as const,
+      number: row.number,
+      issuer: null,
+      certificateKind: null,
+      stars: row.stars,
+      level: row.level,
+      validFrom: row.validFrom,
+      validUntil: null,
+      evidenceUrl: null,
+    })),
+    ...certificates.map((row) => ({
+      ...common(row),
+      kind: 'certificate' as const,
+      number: row.number,
+      issuer: row.issuer,
+      certificateKind: row.certificateKind,
+      stars: null,
+      level: null,
+      validFrom: row.validFrom,
+      validUntil: row.validUntil,
+      evidenceUrl: row.evidenceUrl,
+    })),
+  ];
+  return queued
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id.localeCompare(b.id))
+    .slice(0, CLAIM_QUEUE_LIMIT);
+}

@@ -1,0 +1,152 @@
+/**
+ * How the demo's claims (OCOP ratings, certificates) stand with the trade
+ * department: nearly all verified by the demo officer some days after they
+ * were declared, a few revoked, and a handful still waiting, sent back or
+ * rejected, so the officers' queue and the cooperative's dashboard have
+ * something to show.
+ */
+import type { ClaimState } from '../../claims/vocabulary';
+import { CERTIFICATION_BODIES } from './content/cooperatives';
+import { addDays, addDaysIso, isoDate, vnInstant } from './time';
+import type { CertificationRow, OcopRatingRow, ProductRow } from './types';
+
+/** The demo trade officer (./accounts.ts), who verified the demo's claims. */
+export const DEMO_VERIFIER_ID = 'demo-user-officer';
+
+type Review = Required<
+  Pick<
+    OcopRatingRow,
+    'verification' | 'submittedAt' | 'verifiedBy' | 'verifiedAt' | 'decidedBy' | 'decidedAt' | 'decisionReason'
+  >
+>;
+
+/** Declared the day after `date`, verified `days` later at 09:00 in Viet Nam, never after `now`. */
+export function verifiedReview(date: string, now: Date, days = 12): Review {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const submittedAt = earlier(vnInstant(year, month, day + 1, 9), now);
+  const verifiedAt = earlier(addDays(submittedAt, days), now);
+  return {
+    verification: 'verified',
+    submittedAt,
+    verifiedBy: DEMO_VERIFIER_ID,
+    verifiedAt,
+    decidedBy: DEMO_VERIFIER_ID,
+    decidedAt: verifiedAt,
+    decisionReason: null,
+  };
+}
+
+/** A verified rating revoked `days` after its verification, with `reason`. */
+export function revokedReview(date: string, now: Date, reason: string, days = 400): Review {
+  const verified = verifiedReview(date, now);
+  return {
+    ...verified,
+    verification: 'revoked',
+    decidedAt: earlier(addDays(verified.verifiedAt ?? now, days), now),
+    decisionReason: reason,
+  };
+}
+
+/** Demo decisions all date from before the current month. */
+function firstOfLastMonth(today: string): string {
+  const lastDayOfLastMonth = addDaysIso(`${today.slice(0, 8)}01`, -1);
+  return `${lastDayOfLastMonth.slice(0, 8)}01`;
+}
+
+function earlier(a: Date, b: Date): Date {
+  return a.getTime() < b.getTime() ? a : b;
+}
+
+function awaiting(state: ClaimState, submittedAt: Date, reason: string | null, now: Date): Review {
+  const decided = state !== 'pending';
+  return {
+    verification: state,
+    submittedAt,
+    verifiedBy: null,
+    verifiedAt: null,
+    decidedBy: decided ? DEMO_VERIFIER_ID : null,
+    decidedAt: decided ? earlier(addDays(submittedAt, 2), now) : null,
+    decisionReason: reason,
+  };
+}
+
+/**
+ * Claims still in review on the first published products of `products`
+ * (the demo members' cooperatives', so they see them on their dashboard): a newer OCOP rating and an organic certificate waiting, a
+ * VietGAP certificate sent back for better evidence, a HACCP one rejected.
+ * None of them may show publicly.
+ */
+export function claimsInReview(
+  products: readonly ProductRow[],
+  now: Date,
+  nextId: (n: number) => string,
+): { ratings: OcopRatingRow[]; certifications: CertificationRow[] } {
+  const published = products.filter((p) => p.status === 'published').slice(0, 4);
+  if (published.length < 4) return { ratings: [], certifications: [] };
+  const [a, b, c, d] = published as [ProductRow, ProductRow, ProductRow, ProductRow];
+  const today = isoDate(now);
+  const certificate = (
+    product: ProductRow,
+    n: number,
+    fields: Pick<CertificationRow, 'kind' | 'number' | 'issuer'>,
+    review: Review,
+  ): CertificationRow => ({
+    id: nextId(n),
+    productId: product.id,
+    cooperativeId: product.cooperativeId,
+    ...fields,
+    validFrom: addDaysIso(today, -20),
+    validUntil: addDaysIso(today, 710),
+    evidenceUrl: null,
+    ...review,
+  });
+  return {
+    ratings: [
+      {
+        id: nextId(0),
+        productId: a.id,
+        stars: 5,
+        level: 'national',
+        decisionNumber: '1234/QĐ-BNN-KTHT',
+        decisionDate: firstOfLastMonth(today),
+        status: 'active',
+        revokedReason: null,
+        ...awaiting('pending', addDays(now, -6), null, now),
+      },
+    ],
+    certifications: [
+      certificate(
+        b,
+        1,
+        { kind: 'organic', number: `TCVN 11041-2:2017/0427/${today.slice(0, 4)}`, issuer: CERTIFICATION_BODIES[0] },
+        awaiting('pending', addDays(now, -3), null, now),
+      ),
+      certificate(
+        c,
+        2,
+        {
+          kind: 'vietgap',
+          number: `VietGAP-TT-21-${c.provinceCode}-${today.slice(2, 4)}-0815`,
+          issuer: CERTIFICATION_BODIES[0],
+        },
+        awaiting(
+          'needs_evidence',
+          addDays(now, -10),
+          'Bản chụp giấy chứng nhận bị mờ, không đọc được số hiệu. Xin gửi lại bản rõ hơn.',
+          now,
+        ),
+      ),
+      certificate(
+        d,
+        3,
+        { kind: 'haccp', number: `HACCP 7731/${today.slice(0, 4)}`, issuer: 'Công ty TNHH Chứng nhận Sao Vàng' },
+        awaiting(
+          'rejected',
+          addDays(now, -15),
+          'Tổ chức chứng nhận không có trong danh sách được công nhận; số hiệu không tra cứu được.',
+          now,
+        ),
+      ),
+    ],
+  };
+}
