@@ -13,7 +13,7 @@ import { cooperatives, inquiries, inquiryReplies, products } from '../db/schema'
 import { NotFoundError, ValidationError } from '../errors';
 import { normalisePhone } from './phone';
 import { normaliseReference } from './reference';
-import type { InquiryStatus } from './vocabulary';
+import type { InquiryMessageAuthor, InquiryStatus } from './vocabulary';
 
 const MINUTE_MS = 60_000;
 /** Twenty wrong guesses in 15 minutes is a person struggling; more is a script. */
@@ -37,7 +37,8 @@ export interface BuyerInquiryView {
   quantity: number | null;
   unit: string | null;
   wantedBy: string | null;
-  replies: { body: string; createdAt: Date }[];
+  /** The cooperative's replies and the buyer's own answers, oldest first. */
+  replies: { author: InquiryMessageAuthor; body: string; createdAt: Date }[];
 }
 
 export async function lookUpInquiry(
@@ -88,7 +89,7 @@ export async function lookUpInquiry(
   if (!row || !matches) throw new NotFoundError('inquiry', 'inquiry');
   await refundAttempt(db, limits, now);
   const replies = await db
-    .select({ body: inquiryReplies.body, createdAt: inquiryReplies.createdAt })
+    .select({ author: inquiryReplies.author, body: inquiryReplies.body, createdAt: inquiryReplies.createdAt })
     .from(inquiryReplies)
     .where(and(eq(inquiryReplies.inquiryId, row.id)))
     .orderBy(asc(inquiryReplies.createdAt));
