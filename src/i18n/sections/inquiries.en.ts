@@ -132,7 +132,7 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     replyHeading: 'Reply to the buyer',
     replyLabel: 'Your reply',
     replyHint:
-      'Up to 5,000 characters. The buyer gets it by email (if they gave one) and sees it on their status page.',
+      'Up to 5,000 characters. The buyer gets it by email with a private link to the conversation (if they gave an email), and sees it on their status page.',
     replyNoEmail:
       'The buyer left only a phone number: the reply shows on their status page; call them if it is urgent.',
     replySubmit: 'Send reply',

@@ -128,7 +128,8 @@ export const inquiriesVi = {
     noReplies: 'Chưa có trả lời.',
     replyHeading: 'Trả lời người mua',
     replyLabel: 'Nội dung trả lời',
-    replyHint: 'Tối đa 5.000 ký tự. Người mua nhận trả lời qua email (nếu có) và thấy nó trên trang theo dõi.',
+    replyHint:
+      'Tối đa 5.000 ký tự. Người mua nhận trả lời qua email kèm liên kết riêng tới cuộc trao đổi (nếu họ để lại email), và thấy nó trên trang theo dõi.',
     replyNoEmail:
       'Người mua chỉ để lại số điện thoại: trả lời sẽ hiện trên trang theo dõi của họ; hãy gọi điện nếu cần gấp.',
     replySubmit: 'Gửi trả lời',

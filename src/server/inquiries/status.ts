@@ -27,6 +27,17 @@ export function publicStatus(status: InquiryStatus): PublicInquiryStatus {
   return status === 'new' || status === 'spam' ? 'received' : status;
 }
 
+/** The product an inquiry is about, from a row joined with products (left join: all null without one). */
+export function publicProduct(row: {
+  productSlug: string | null;
+  productNameVi: string | null;
+  productNameEn: string | null;
+}): { slug: string; nameVi: string; nameEn: string } | null {
+  return row.productSlug && row.productNameVi !== null
+    ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' }
+    : null;
+}
+
 export interface BuyerInquiryView {
   reference: string;
   status: PublicInquiryStatus;
@@ -98,10 +109,7 @@ export async function lookUpInquiry(
     status: publicStatus(row.status),
     createdAt: row.createdAt,
     cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
-    product:
-      row.productSlug && row.productNameVi !== null
-        ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' }
-        : null,
+    product: publicProduct(row),
     message: row.message,
     quantity: row.quantity,
     unit: row.unit,

@@ -23,7 +23,7 @@ import { INQUIRY_LIMITS } from './input';
 import type { InquiryLinks } from './links';
 import { buyerAnswerMail } from './mail';
 import { cooperativeRecipients, queueStatements } from './notifications';
-import { type PublicInquiryStatus, publicStatus } from './status';
+import { publicProduct, type PublicInquiryStatus, publicStatus } from './status';
 import { addressLimitKey, INQUIRY_ADDRESS_POLICY } from './submit';
 import type { InquiryMessageAuthor, InquiryStatus } from './vocabulary';
 
@@ -110,10 +110,7 @@ export async function readThread(db: Database, token: string): Promise<BuyerThre
     locale: row.locale,
     buyerName: row.buyerName,
     cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
-    product:
-      row.productSlug && row.productNameVi !== null
-        ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' }
-        : null,
+    product: publicProduct(row),
     quantity: row.quantity,
     unit: row.unit,
     wantedBy: row.wantedBy,
