@@ -13,6 +13,23 @@ export const SESSION_SCHEME = 'sessionCookie';
 /** `security` of an operation that needs a signed-in user (the guards in src/server/accounts/guards.ts say which role). */
 export const signedIn = [{ [SESSION_SCHEME]: [] }];
 
+export const THREAD_TOKEN_SCHEME = 'inquiryThreadToken';
+
+/** `security` of the buyer's thread operations: the private token from their mail, no account. */
+export const threadToken = [{ [THREAD_TOKEN_SCHEME]: [] }];
+
+/** The header that carries it (a header, not the path, so it stays out of access logs). */
+export const THREAD_TOKEN_HEADER = 'X-Inquiry-Thread-Token';
+
+const threadTokenScheme = {
+  type: 'apiKey',
+  in: 'header',
+  name: THREAD_TOKEN_HEADER,
+  description:
+    'The token of the private link mailed to the buyer (the last path segment of the link). ' +
+    'Unknown and revoked tokens answer 404 alike.',
+} as const;
+
 /** The session cookie as the document describes it (src/server/security/session-cookie.ts sets it). */
 export const sessionCookieScheme = {
   type: 'apiKey',
@@ -67,6 +84,7 @@ function named(schema: ZodType, id: string): ZodType {
  */
 export function registerDocumentComponents(app: OpenAPIHono<any>) {
   app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, sessionCookieScheme);
+  app.openAPIRegistry.registerComponent('securitySchemes', THREAD_TOKEN_SCHEME, threadTokenScheme);
   for (const [id, schema] of domainSchemas) app.openAPIRegistry.register(id, named(schema, id));
   const tooLarge = errorSchemaResponse(`Body larger than ${API_BODY_LIMIT_BYTES} bytes`);
   for (const definition of app.openAPIRegistry.definitions) {

@@ -226,6 +226,7 @@ export const en: Dictionary = {
     form_invalid: 'The form is not valid.',
     turnstile_failed: 'The check could not be completed.',
     reply_to_spam: 'Spam cannot be replied to: mark it “Not spam” first.',
+    thread_closed: 'The cooperative closed this conversation; send a new inquiry if you need more.',
     email_taken: 'This email already has an account.',
     count_or_until: 'Give the number of events or the last date of the series (one of them).',
     no_occurrences: 'This rule gives no date from the first day on.',

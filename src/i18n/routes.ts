@@ -68,6 +68,12 @@ export function inboxItemPaths(reference: string): LocalizedPaths {
   return { vi: `/tai-khoan/hoi-hang/${code}`, en: `/en/account/inquiries/${code}` };
 }
 
+/** An inquiry's thread for its buyer, by the private token from their mail (no account). */
+export function inquiryThreadPaths(token: string): LocalizedPaths {
+  const code = encodeURIComponent(token);
+  return { vi: `/hoi-hang/trao-doi/${code}`, en: `/en/inquiries/conversation/${code}` };
+}
+
 export function eventPaths(slug: string): LocalizedPaths {
   return { vi: `/su-kien/${slug}`, en: `/en/events/${slug}` };
 }

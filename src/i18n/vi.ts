@@ -223,6 +223,7 @@ export const vi = {
     form_invalid: 'Biểu mẫu không hợp lệ.',
     turnstile_failed: 'Chưa xác minh được.',
     reply_to_spam: 'Không thể trả lời thư rác: hãy đánh dấu “Không phải thư rác” trước.',
+    thread_closed: 'Hợp tác xã đã đóng trao đổi này; hãy gửi một yêu cầu mới nếu bạn cần thêm.',
     email_taken: 'Email này đã có tài khoản.',
     count_or_until: 'Điền số sự kiện hoặc ngày kết thúc chuỗi (một trong hai).',
     no_occurrences: 'Quy tắc này không cho ngày nào từ ngày bắt đầu.',

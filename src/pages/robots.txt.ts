@@ -3,7 +3,16 @@ import type { APIRoute } from 'astro';
 import { siteOrigin } from '../server/seo/origin';
 import { absoluteUrl } from '../server/seo/urls';
 
-const DISALLOWED = ['/api/', '/tai-khoan', '/en/account', '/quan-tri', '/en/admin'];
+// The buyer's private thread pages too: their links carry a secret and are nobody's to index.
+const DISALLOWED = [
+  '/api/',
+  '/tai-khoan',
+  '/en/account',
+  '/quan-tri',
+  '/en/admin',
+  '/hoi-hang/trao-doi/',
+  '/en/inquiries/conversation/',
+];
 
 export const GET: APIRoute = ({ url, locals }) => {
   const lines = [

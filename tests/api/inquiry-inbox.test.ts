@@ -62,10 +62,11 @@ describe('inquiry inbox API', async () => {
     .where(eq(users.email, 'quanly1@cho-htx.test'));
   const cooperativeId = manager?.cooperativeId ?? '';
   const [coop] = await db
-    .select({ slug: cooperatives.slug })
+    .select({ slug: cooperatives.slug, name: cooperatives.name })
     .from(cooperatives)
     .where(eq(cooperatives.id, cooperativeId));
 
+  const coopName = coop?.name ?? '';
   async function send(overrides: Record<string, unknown> = {}) {
     const res = await request('/inquiries', {
       method: 'POST',
@@ -102,7 +103,9 @@ describe('inquiry inbox API', async () => {
     expect(row?.status).toBe('replied');
     expect(row?.firstRepliedAt).toBeInstanceOf(Date);
     expect(await db.$count(inquiryReplies, eq(inquiryReplies.inquiryId, row?.id ?? ''))).toBe(1);
-    const mail = sent.find((m) => m.to === 'lan@example.com' && m.subject.includes(reference));
+    const mail = sent.find(
+      (m) => m.to === 'lan@example.com' && m.subject === `Trả lời yêu cầu ${reference} từ ${coopName}`,
+    );
     expect(mail?.text).toContain('Có hàng, giá sỉ 180.000 đ/kg.');
     expect(mail?.text).toContain(`/hoi-hang/trang-thai?reference=${reference}`);
 

@@ -626,7 +626,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
-  it('an inquiry in the inbox, the officers’ figures and the buyer’s status page have no axe violations', async () => {
+  it('an inquiry in the inbox, the officers’ figures, the buyer’s status page and thread have no axe violations', async () => {
     // A manager's session over plain HTTP, to find the cooperative and send it an inquiry through the API.
     const signIn = await fetch(`${baseUrl}/api/v1/session`, {
       method: 'POST',
@@ -686,6 +686,25 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await page.waitForSelector('#inquiry-heading');
     expect(await page.textContent('main')).toContain('Samples leave on Monday.');
     await expectAccessible(page, '/en/inquiries/status (found)', errors);
+
+    // The private thread page from the receipt (development outbox), and its answer form showing an error.
+    const outbox = await (await fetch(`${baseUrl}/dev/outbox`)).text();
+    const mail = outbox.split('<article').find((article) => article.includes('axe@example.com')) ?? '';
+    const token = /\/(?:inquiries\/conversation|hoi-hang\/trao-doi)\/([a-z2-7]{52})/.exec(mail)?.[1] ?? '';
+    expect(token).not.toBe('');
+    for (const url of [`/en/inquiries/conversation/${token}`, `/hoi-hang/trao-doi/${token}`]) {
+      expect((await page.goto(`${baseUrl}${url}`))?.status(), url).toBe(200);
+      expect(await page.textContent('main')).toContain('Samples leave on Monday.');
+      await expectAccessible(page, url, errors);
+    }
+    await Promise.all([page.waitForLoadState('load'), page.click('form:has(#field-body) button[type=submit]')]);
+    await page.waitForSelector('#field-body-error');
+    // The refused answer is a 422 document, which Chromium logs as a failed load: not a page error.
+    await expectAccessible(
+      page,
+      '/hoi-hang/trao-doi (errors)',
+      errors.filter((e) => !/422/.test(e)),
+    );
     await buyer.close();
   });
 

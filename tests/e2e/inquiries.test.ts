@@ -2,7 +2,8 @@
  * Inquiries over HTTP on the built worker (workerd, seeded D1, development
  * outbox): the public form without JavaScript from a cooperative's page to
  * the cooperative's inbox, the reply, and the reply on the buyer's status
- * page; errors next to fields with values kept; the fill-time check; members
+ * page; the buyer's receipt and private thread page, their answer in the
+ * cooperative's inbox, and the link revoked; errors next to fields with values kept; the fill-time check; members
  * of another cooperative refused through pages and API; a burst of wrong
  * status look-ups held to the limit.
  */
@@ -97,11 +98,14 @@ describe('inquiry form to reply', () => {
     const sent = await post('/en/inquiries', { ...hidden, formToken: token, website: '', ...buyer });
     expect(sent.status).toBe(303);
     const location = sent.headers.get('location') ?? '';
-    expect(location).toMatch(/^\/en\/inquiries\/sent\?reference=HTX-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(location).toMatch(/^\/en\/inquiries\/sent\?reference=HTX-[0-9A-Z]{4}-[0-9A-Z]{4}&mailed=1$/);
     const reference = new URL(location, baseUrl).searchParams.get('reference') ?? '';
     const sentPage = await (await get(location)).text();
     expect(textOf(sentPage)).toContain(reference);
     expect(sentPage).toContain(`href="/en/inquiries/status?reference=${reference}"`);
+    // The buyer gave an email: the page says a receipt is on its way, not "write this code down".
+    expect(textOf(sentPage)).toContain('We mailed you a copy');
+    expect(textOf(sentPage)).not.toContain('Keep this code');
 
     // The manager's inbox: the unread count in the navigation, the new inquiry in the list.
     const inbox = await get('/en/account/inquiries', managerCookie);
@@ -149,6 +153,35 @@ describe('inquiry form to reply', () => {
       if (!outbox.includes(`Reply to your inquiry ${reference}`)) await new Promise((r) => setTimeout(r, 100));
     }
     expect(outbox).toContain(`Reply to your inquiry ${reference}`);
+
+    // The receipt's private link opens the thread, in English, with the reply; the buyer answers there.
+    expect(outbox).toContain(`Inquiry ${reference} received`);
+    const tokens = [...outbox.matchAll(/\/en\/inquiries\/conversation\/([a-z2-7]{52})/g)].map((m) => m[1] ?? '');
+    expect(tokens.length).toBeGreaterThan(0);
+    const threadPath = `/en/inquiries/conversation/${tokens[0]}`;
+    const threadPage = await get(threadPath);
+    expect(threadPage.status).toBe(200);
+    expect(threadPage.headers.get('cache-control')).toContain('no-store');
+    expect(textOf(await threadPage.text())).toContain(reply);
+    const answer = 'Samples on Monday are perfect. Please use DHL <script>alert(1)</script>.';
+    const answered = await post(threadPath, { body: answer });
+    expect(answered.status).toBe(303);
+    expect(answered.headers.get('location')).toBe(`${threadPath}?done=sent`);
+    const afterAnswer = await (await get(`${threadPath}?done=sent`)).text();
+    expect(textOf(afterAnswer)).toContain('Sent to the cooperative.');
+    expect(afterAnswer).toContain('Please use DHL &lt;script&gt;');
+    expect((await post(threadPath, { body: '  ' })).status).toBe(422);
+
+    // The cooperative sees the answer in the thread, and when the buyer last wrote.
+    const withAnswer = textOf(await (await get(`/en/account/inquiries/${reference}`, managerCookie)).text());
+    expect(withAnswer).toContain('Please use DHL');
+    expect(withAnswer).toContain('The buyer last wrote on');
+
+    // Revoked: the link is dead; the status page says so.
+    const revoked = await post(threadPath, { action: 'revoke' });
+    expect(revoked.status).toBe(303);
+    expect(revoked.headers.get('location')).toBe(`/en/inquiries/status?reference=${reference}&revoked=1`);
+    expect((await get(threadPath)).status).toBe(404);
   });
 
   it('shows errors next to their fields and keeps the values, without JavaScript', async () => {

@@ -14,7 +14,7 @@ import {
   REPLY_MAX_LENGTH,
   replyToInquiry,
 } from '../../../src/server/inquiries/inbox';
-import { INQUIRY_STATUSES } from '../../../src/server/inquiries/vocabulary';
+import { INQUIRY_MESSAGE_AUTHORS, INQUIRY_STATUSES } from '../../../src/server/inquiries/vocabulary';
 import { createRouter } from '../context';
 import { jsonBody } from '../json-body';
 import { membersOnly } from '../session';
@@ -63,7 +63,15 @@ export const InquiryDetailSchema = z.object({
       message: z.string(),
       locale: z.enum(['vi', 'en']),
       product: z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() }).nullable(),
-      replies: z.array(z.object({ body: z.string(), createdAt: instant, authorName: z.string().nullable() })),
+      replies: z.array(
+        z.object({
+          author: z.enum(INQUIRY_MESSAGE_AUTHORS).openapi({ description: 'The cooperative (a member) or the buyer.' }),
+          body: z.string(),
+          createdAt: instant,
+          authorName: z.string().nullable(),
+        }),
+      ),
+      buyerLastWroteAt: instant.openapi({ description: 'The buyer’s latest answer, or the inquiry itself.' }),
     })
     .openapi('InquiryDetail'),
 });

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { lookUpInquiry, PUBLIC_INQUIRY_STATUSES } from '../../../src/server/inquiries/status';
+import { INQUIRY_MESSAGE_AUTHORS } from '../../../src/server/inquiries/vocabulary';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { createRouter } from '../context';
 import { jsonBody } from '../json-body';
@@ -33,7 +34,15 @@ export const BuyerInquirySchema = z
       quantity: z.number().nullable(),
       unit: z.string().nullable(),
       wantedBy: isoDate.nullable(),
-      replies: z.array(z.object({ body: z.string(), createdAt: instant })),
+      replies: z.array(
+        z.object({
+          author: z
+            .enum(INQUIRY_MESSAGE_AUTHORS)
+            .openapi({ description: 'Who wrote it: the cooperative or the buyer.' }),
+          body: z.string(),
+          createdAt: instant,
+        }),
+      ),
     }),
   })
   .openapi('BuyerInquiry');

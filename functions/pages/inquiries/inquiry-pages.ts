@@ -1,13 +1,14 @@
 /**
  * Page controllers of inquiries, shared by the Vietnamese and English routes:
- * the buyer's form, the "sent" page and the status page; the cooperative's
+ * the buyer's form, the "sent" page, the status page and the buyer's private
+ * thread page; the cooperative's
  * inbox and one inquiry; the trade department's figures. Domain work is in
  * src/server/inquiries; mail goes out after the response through the
  * request's execution context (Astro.locals.cfContext.waitUntil).
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, type Locale } from '../../../src/i18n';
-import { inboxItemPaths, routes } from '../../../src/i18n/routes';
+import { inboxItemPaths, inquiryThreadPaths, routes } from '../../../src/i18n/routes';
 import { loadAccountOverview, type SessionUser } from '../../../src/server/accounts/users';
 import type { Database } from '../../../src/server/db/client';
 import { formSecret } from '../../../src/server/inquiries/form-token';
@@ -34,6 +35,12 @@ import { type InquiryStatistics, inquiryStatistics } from '../../../src/server/i
 import { type BuyerInquiryView, lookUpInquiry } from '../../../src/server/inquiries/status';
 import { submitInquiry } from '../../../src/server/inquiries/submit';
 import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inquiries/target';
+import {
+  answerThread,
+  type BuyerThreadView,
+  readThread,
+  revokeThreadLinks,
+} from '../../../src/server/inquiries/thread';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { afterResponse } from '../../after-response';
@@ -116,13 +123,20 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, target: page.response.status === 404 ? null : target };
-  return seeOther(`${routes.inquirySent[locale]}?reference=${encodeURIComponent(outcome.value.receipt.reference)}`);
+  // "mailed" only says which words the page shows; the receipt goes to any inquiry with an email that is not spam.
+  const mailed = posted.email?.trim() ? '&mailed=1' : '';
+  return seeOther(
+    `${routes.inquirySent[locale]}?reference=${encodeURIComponent(outcome.value.receipt.reference)}${mailed}`,
+  );
 }
 
-/** /hoi-hang/da-gui?reference=…: the reference to keep, read from the address (nothing is loaded). */
-export function handleInquirySent(page: AstroGlobal): string | null {
+/** /hoi-hang/da-gui?reference=…: the reference to keep, read from the address (nothing is loaded), and whether a receipt was mailed. */
+export function handleInquirySent(page: AstroGlobal): { reference: string | null; mailed: boolean } {
   noStore(page);
-  return normaliseReference(page.url.searchParams.get('reference') ?? '');
+  return {
+    reference: normaliseReference(page.url.searchParams.get('reference') ?? ''),
+    mailed: page.url.searchParams.get('mailed') === '1',
+  };
 }
 
 export interface StatusPageView extends FormView {
@@ -133,10 +147,9 @@ export interface StatusPageView extends FormView {
 export async function handleInquiryStatus(page: AstroGlobal, locale: Locale): Promise<StatusPageView | Response> {
   noStore(page);
   if (page.request.method !== 'POST') {
-    return {
-      ...emptyView({ reference: normaliseReference(page.url.searchParams.get('reference') ?? '') ?? '' }),
-      inquiry: null,
-    };
+    const view = emptyView({ reference: normaliseReference(page.url.searchParams.get('reference') ?? '') ?? '' });
+    if (page.url.searchParams.get('revoked') === '1') view.notice = dictionary(locale).inquiries.thread.revoked;
+    return { ...view, inquiry: null };
   }
   const form = await readForm(page.request);
   const values = { reference: form.reference ?? '', contact: form.contact ?? '' };
@@ -150,6 +163,64 @@ export async function handleInquiryStatus(page: AstroGlobal, locale: Locale): Pr
   );
   if (outcome instanceof Response) return outcome;
   return outcome.ok ? { ...emptyView(values), inquiry: outcome.value } : { ...outcome.view, inquiry: null };
+}
+
+export interface ThreadPageView extends FormView {
+  /** Null when the token is unknown or revoked (the alert says so). */
+  thread: BuyerThreadView | null;
+  /** The page's own address, token included, for its forms and language links. */
+  paths: { vi: string; en: string };
+}
+
+/**
+ * /hoi-hang/trao-doi/{token}: the buyer's private thread page. POST answers
+ * (then 303 back) or, with action=revoke, withdraws every link to the thread
+ * (then 303 to the status page, which says so).
+ */
+export async function handleInquiryThread(page: AstroGlobal, locale: Locale): Promise<ThreadPageView | Response> {
+  noStore(page);
+  const token = page.params.token ?? '';
+  const paths = inquiryThreadPaths(token);
+  const words = dictionary(locale).inquiries.thread;
+  const refusals = { notFound: words.notFound, rateLimited: words.rateLimited };
+  let view = emptyView();
+  if (page.request.method === 'POST') {
+    const form = await readForm(page.request);
+    if (form.action === 'revoke') {
+      const revoked = await runForm(page, locale, {}, (db) => revokeThreadLinks(db, token, new Date()), refusals);
+      if (revoked instanceof Response) return revoked;
+      if (revoked.ok) {
+        const reference = encodeURIComponent(revoked.value.reference);
+        return seeOther(`${routes.inquiryStatus[locale]}?reference=${reference}&revoked=1`);
+      }
+      view = revoked.view;
+    } else {
+      const body = form.body ?? '';
+      const answered = await runForm(
+        page,
+        locale,
+        { body },
+        async (db) => {
+          const outcome = await answerThread(
+            db,
+            { token, body, clientAddress: clientAddress(page.request) },
+            links(page),
+            new Date(),
+          );
+          if (outcome.notify) deliverAfterResponse(page, db, outcome.inquiryId);
+        },
+        refusals,
+      );
+      if (answered instanceof Response) return answered;
+      if (answered.ok) return seeOther(`${paths[locale]}?done=sent`);
+      view = answered.view;
+    }
+  }
+  const read = await runForm(page, locale, view.values, (db) => readThread(db, token), refusals);
+  if (read instanceof Response) return read;
+  if (!read.ok) return { ...read.view, thread: null, paths };
+  if (!view.alert && page.url.searchParams.get('done') === 'sent') view.notice = words.answered;
+  return { ...view, thread: read.value, paths };
 }
 
 export type InboxPageData =

@@ -42,6 +42,8 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     lead: 'Your inquiry is stored and on its way to the cooperative.',
     reference: 'Your reference code',
     keep: 'Keep this code. To see the status and the replies, open the status page and enter the code with the email (or phone number) you used.',
+    mailed:
+      'We mailed you a copy with this code and a private link to the conversation: the cooperative’s replies arrive there and by mail, and you can answer on that page.',
     statusLink: 'Follow your inquiry',
   },
   status: {
@@ -58,10 +60,10 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     sentAt: 'Sent',
     inVietnamTime: '{time} (Viet Nam time)',
     about: 'About',
-    yourMessage: 'Your message',
     quantity: 'Quantity',
     wantedBy: 'Needed by',
-    replies: 'Replies from the cooperative',
+    replies: 'Conversation',
+    fromYou: 'You',
     noReplies: 'The cooperative has not replied yet.',
     statuses: {
       received: 'Received',
@@ -69,6 +71,25 @@ export const inquiriesEn: Dictionary['inquiries'] = {
       replied: 'Replied',
       closed: 'Closed',
     },
+  },
+  thread: {
+    title: 'The conversation about your inquiry',
+    lead: 'Your private page: anyone with this link can read and write here, so do not pass it on.',
+    answerHeading: 'Write to the cooperative',
+    answerLabel: 'Message',
+    answerHint: 'Up to 5,000 characters. The cooperative receives it by email and in its inquiry inbox.',
+    answerSubmit: 'Send',
+    answered: 'Sent to the cooperative.',
+    closed: 'The cooperative closed this conversation. If you need more, send a new inquiry.',
+    rateLimited: 'You sent too many messages. Try again in {minutes} minutes.',
+    notFound:
+      'This link no longer works (it was revoked, or is wrong). You can still look up your inquiry with its reference and your email.',
+    revokeHeading: 'Revoke this link',
+    revokeLead:
+      'If this link has reached someone else, revoke it together with every link in earlier mails. The cooperative’s next reply will carry a new one.',
+    revokeSubmit: 'Revoke every link',
+    revoked:
+      'Every private link to this inquiry is revoked. You can still look it up with its reference and your email.',
   },
   inbox: {
     title: 'Inquiries',
@@ -107,12 +128,12 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     language: 'Buyer’s language',
     languages: { vi: 'Vietnamese', en: 'English' },
     message: 'Message',
-    replies: 'Replies sent',
+    replies: 'Conversation',
     noReplies: 'No replies yet.',
     replyHeading: 'Reply to the buyer',
     replyLabel: 'Your reply',
     replyHint:
-      'Up to 5,000 characters. The buyer gets it by email (if they gave one) and sees it on their status page.',
+      'Up to 5,000 characters. The buyer gets it by email with a private link to the conversation (if they gave an email), and sees it on their status page.',
     replyNoEmail:
       'The buyer left only a phone number: the reply shows on their status page; call them if it is urgent.',
     replySubmit: 'Send reply',
@@ -126,6 +147,8 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     spamNotice:
       'This inquiry is held as spam and the other members were not told of it. If it is not spam, choose “Not spam”.',
     by: 'by {name}',
+    fromBuyer: 'written by the buyer, {name}',
+    buyerLastWrote: 'The buyer last wrote on',
   },
   officer: {
     title: 'Inquiries: figures',
@@ -148,7 +171,12 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     notificationsNone: 'No mail is stuck.',
     notificationsCaption: 'Undelivered mail, given-up first',
     kind: 'Kind',
-    kinds: { cooperative_new: 'New inquiry notice', buyer_reply: 'Reply to buyer' },
+    kinds: {
+      cooperative_new: 'New inquiry notice',
+      buyer_reply: 'Reply to buyer',
+      buyer_receipt: 'Receipt to buyer',
+      cooperative_buyer_reply: 'Buyer’s answer to cooperative',
+    },
     state: 'State',
     states: { pending: 'Waiting for retry', failed: 'Gave up', sent: 'Sent' },
     attempts: 'Attempts',
@@ -161,6 +189,12 @@ export const inquiriesEn: Dictionary['inquiries'] = {
       'Hello,\n\nYour cooperative received an inquiry on Chợ HTX.\n\nReference: {reference}\nAbout: {about}\nBuyer: {name}\nContact: {contact}\nCountry: {country}\nQuantity: {quantity}\nNeeded by: {wantedBy}\n\nMessage:\n{message}\n\nRead and reply in the inquiry inbox:\n{link}\n\nChợ HTX',
     replySubject: 'Reply to your inquiry {reference} from {cooperative}',
     replyBody:
-      'Hello {name},\n\n{cooperative} replied to your inquiry {reference}:\n\n{reply}\n\nSee the whole conversation (enter the code with your email):\n{link}\n\nChợ HTX',
+      'Hello {name},\n\n{cooperative} replied to your inquiry {reference}:\n\n{reply}\n\nSee the whole conversation and answer on your private page (do not forward this link):\n{link}\n\nOr look it up with the reference and your email:\n{status}\n\nChợ HTX',
+    receiptSubject: 'Inquiry {reference} received: {about}',
+    receiptBody:
+      'Hello {name},\n\nChợ HTX received your inquiry and passed it to the cooperative.\n\nReference: {reference}\nAbout: {about}\n\nWhat you wrote:\n{message}\n\nRead the cooperative’s replies and answer them on your private page (do not forward this link; you can revoke it on that page):\n{link}\n\nOr look it up with the reference and your email:\n{status}\n\nChợ HTX',
+    answerSubject: 'Buyer {name} answered on inquiry {reference}',
+    answerBody:
+      'Hello,\n\n{name} wrote again about inquiry {reference}:\n\n{answer}\n\nRead the whole conversation and reply in the inquiry inbox:\n{link}\n\nChợ HTX',
   },
 };

@@ -40,6 +40,8 @@ export const inquiriesVi = {
     lead: 'Yêu cầu của bạn đã được lưu và chuyển tới hợp tác xã.',
     reference: 'Mã tham chiếu của bạn',
     keep: 'Hãy ghi lại mã này. Để xem tình trạng và trả lời, mở trang theo dõi và nhập mã cùng email (hoặc số điện thoại) bạn đã dùng.',
+    mailed:
+      'Chúng tôi đã gửi email cho bạn bản sao kèm mã này và một liên kết riêng tới cuộc trao đổi: trả lời của hợp tác xã hiện ở đó và được gửi qua email, và bạn có thể viết tiếp trên trang đó.',
     statusLink: 'Theo dõi yêu cầu',
   },
   status: {
@@ -56,10 +58,10 @@ export const inquiriesVi = {
     sentAt: 'Gửi lúc',
     inVietnamTime: '{time} (giờ Việt Nam)',
     about: 'Về',
-    yourMessage: 'Nội dung bạn gửi',
     quantity: 'Số lượng',
     wantedBy: 'Cần hàng trước ngày',
-    replies: 'Trả lời của hợp tác xã',
+    replies: 'Trao đổi',
+    fromYou: 'Bạn',
     noReplies: 'Hợp tác xã chưa trả lời.',
     statuses: {
       received: 'Đã nhận',
@@ -67,6 +69,24 @@ export const inquiriesVi = {
       replied: 'Đã trả lời',
       closed: 'Đã đóng',
     },
+  },
+  thread: {
+    title: 'Trao đổi về yêu cầu của bạn',
+    lead: 'Trang riêng của bạn: ai có liên kết này đều xem và viết được ở đây, nên đừng chuyển nó cho người khác.',
+    answerHeading: 'Viết cho hợp tác xã',
+    answerLabel: 'Nội dung',
+    answerHint: 'Tối đa 5.000 ký tự. Hợp tác xã nhận được qua email và trong hộp thư hỏi hàng.',
+    answerSubmit: 'Gửi',
+    answered: 'Đã gửi tới hợp tác xã.',
+    closed: 'Hợp tác xã đã đóng trao đổi này. Nếu bạn cần thêm, hãy gửi một yêu cầu mới.',
+    rateLimited: 'Bạn đã gửi quá nhiều tin nhắn. Hãy thử lại sau {minutes} phút.',
+    notFound:
+      'Liên kết này không còn dùng được (đã bị thu hồi hoặc không đúng). Bạn vẫn tra cứu được yêu cầu bằng mã và email.',
+    revokeHeading: 'Thu hồi liên kết',
+    revokeLead:
+      'Nếu liên kết này đã lọt tới người khác, hãy thu hồi nó cùng mọi liên kết trong các email trước. Trả lời sau này của hợp tác xã sẽ kèm một liên kết mới.',
+    revokeSubmit: 'Thu hồi mọi liên kết',
+    revoked: 'Đã thu hồi mọi liên kết riêng tới yêu cầu này. Bạn vẫn tra cứu được bằng mã và email.',
   },
   inbox: {
     title: 'Hộp thư hỏi hàng',
@@ -105,11 +125,12 @@ export const inquiriesVi = {
     language: 'Ngôn ngữ người mua',
     languages: { vi: 'Tiếng Việt', en: 'Tiếng Anh' },
     message: 'Nội dung',
-    replies: 'Trả lời đã gửi',
+    replies: 'Trao đổi',
     noReplies: 'Chưa có trả lời.',
     replyHeading: 'Trả lời người mua',
     replyLabel: 'Nội dung trả lời',
-    replyHint: 'Tối đa 5.000 ký tự. Người mua nhận trả lời qua email (nếu có) và thấy nó trên trang theo dõi.',
+    replyHint:
+      'Tối đa 5.000 ký tự. Người mua nhận trả lời qua email kèm liên kết riêng tới cuộc trao đổi (nếu họ để lại email), và thấy nó trên trang theo dõi.',
     replyNoEmail:
       'Người mua chỉ để lại số điện thoại: trả lời sẽ hiện trên trang theo dõi của họ; hãy gọi điện nếu cần gấp.',
     replySubmit: 'Gửi trả lời',
@@ -123,6 +144,8 @@ export const inquiriesVi = {
     spamNotice:
       'Yêu cầu này bị giữ lại như thư rác và chưa được thông báo cho các thành viên. Nếu không phải, hãy bấm “Không phải thư rác”.',
     by: 'bởi {name}',
+    fromBuyer: 'người mua {name} viết',
+    buyerLastWrote: 'Người mua viết lần cuối lúc',
   },
   officer: {
     title: 'Hỏi hàng: số liệu',
@@ -145,7 +168,12 @@ export const inquiriesVi = {
     notificationsNone: 'Không có thư nào bị kẹt.',
     notificationsCaption: 'Thư chưa gửi được, thư hết lượt thử trước',
     kind: 'Loại',
-    kinds: { cooperative_new: 'Báo yêu cầu mới', buyer_reply: 'Trả lời người mua' },
+    kinds: {
+      cooperative_new: 'Báo yêu cầu mới',
+      buyer_reply: 'Trả lời người mua',
+      buyer_receipt: 'Biên nhận cho người mua',
+      cooperative_buyer_reply: 'Người mua viết thêm',
+    },
     state: 'Tình trạng',
     states: { pending: 'Đang chờ gửi lại', failed: 'Đã hết lượt thử', sent: 'Đã gửi' },
     attempts: 'Số lần thử',
@@ -158,6 +186,12 @@ export const inquiriesVi = {
       'Xin chào,\n\nHợp tác xã vừa nhận một yêu cầu hỏi hàng trên Chợ HTX.\n\nMã: {reference}\nVề: {about}\nNgười mua: {name}\nLiên hệ: {contact}\nQuốc gia: {country}\nSố lượng: {quantity}\nCần trước ngày: {wantedBy}\n\nNội dung:\n{message}\n\nXem và trả lời trong hộp thư hỏi hàng:\n{link}\n\nChợ HTX',
     replySubject: 'Trả lời yêu cầu {reference} từ {cooperative}',
     replyBody:
-      'Xin chào {name},\n\n{cooperative} đã trả lời yêu cầu hỏi hàng {reference} của bạn:\n\n{reply}\n\nXem toàn bộ trao đổi (nhập mã cùng email của bạn):\n{link}\n\nChợ HTX',
+      'Xin chào {name},\n\n{cooperative} đã trả lời yêu cầu hỏi hàng {reference} của bạn:\n\n{reply}\n\nXem toàn bộ trao đổi và trả lời tại trang riêng của bạn (đừng chuyển liên kết này cho người khác):\n{link}\n\nHoặc tra cứu bằng mã cùng email của bạn:\n{status}\n\nChợ HTX',
+    receiptSubject: 'Đã nhận yêu cầu {reference}: {about}',
+    receiptBody:
+      'Xin chào {name},\n\nChợ HTX đã nhận yêu cầu hỏi hàng của bạn và chuyển tới hợp tác xã.\n\nMã tham chiếu: {reference}\nVề: {about}\n\nNội dung bạn gửi:\n{message}\n\nXem trả lời của hợp tác xã và trao đổi tiếp tại trang riêng của bạn (đừng chuyển liên kết này cho người khác; bạn có thể thu hồi nó trên trang đó):\n{link}\n\nHoặc tra cứu bằng mã cùng email của bạn:\n{status}\n\nChợ HTX',
+    answerSubject: 'Người mua {name} trả lời về yêu cầu {reference}',
+    answerBody:
+      'Xin chào,\n\n{name} vừa viết thêm về yêu cầu hỏi hàng {reference}:\n\n{answer}\n\nXem toàn bộ trao đổi và trả lời trong hộp thư hỏi hàng:\n{link}\n\nChợ HTX',
   },
 };

@@ -38,7 +38,12 @@ import {
 } from '../cooperatives/vocabulary';
 import { REVISION_ENTITY_TYPES, REVISION_STATUSES } from '../moderation/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vocabulary';
-import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
+import {
+  INQUIRY_MESSAGE_AUTHORS,
+  INQUIRY_NOTIFICATION_KINDS,
+  INQUIRY_NOTIFICATION_STATUSES,
+  INQUIRY_STATUSES,
+} from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 import type { StoredImage } from '../media/stored-image';
 import { TARGET_METRICS } from '../targets/vocabulary';
@@ -594,11 +599,36 @@ export const inquiryReplies = sqliteTable(
     inquiryId: text('inquiry_id')
       .notNull()
       .references(() => inquiries.id, { onDelete: 'cascade' }),
+    /** Who wrote it: the cooperative (a member, authorUserId) or the buyer (through the thread's private link). */
+    author: text('author', { enum: INQUIRY_MESSAGE_AUTHORS }).notNull().default('cooperative'),
     authorUserId: text('author_user_id').references((): AnySQLiteColumn => users.id),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('inquiry_replies_inquiry_idx').on(t.inquiryId, t.createdAt)],
+);
+
+/**
+ * The buyer's private links to an inquiry's thread: only the SHA-256 of each
+ * random token is kept, so the table cannot be turned back into links. Each
+ * mail to the buyer carries a fresh token (the earlier ones keep working);
+ * the buyer revokes them all at once from the page (revoked_at).
+ */
+export const inquiryThreadTokens = sqliteTable(
+  'inquiry_thread_tokens',
+  {
+    id: text('id').primaryKey(),
+    inquiryId: text('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('inquiry_thread_tokens_hash_unique').on(t.tokenHash),
+    index('inquiry_thread_tokens_inquiry_idx').on(t.inquiryId),
+  ],
 );
 
 /**
@@ -617,7 +647,7 @@ export const inquiryNotifications = sqliteTable(
       .notNull()
       .references(() => inquiries.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: INQUIRY_NOTIFICATION_KINDS }).notNull(),
-    /** The reply this mail carries (kind 'buyer_reply'). */
+    /** The message this mail carries (kinds 'buyer_reply' and 'cooperative_buyer_reply'). */
     replyId: text('reply_id').references(() => inquiryReplies.id, { onDelete: 'cascade' }),
     recipient: text('recipient').notNull(),
     /** The mail as written when it was queued, so every retry sends the same words to the same place. */

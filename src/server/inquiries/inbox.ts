@@ -16,9 +16,10 @@ import { NotFoundError, ValidationError } from '../errors';
 import type { InquiryLinks } from './links';
 import { replyMail } from './mail';
 import { queueStatements } from './notifications';
+import { issueThreadToken } from './thread-tokens';
 import { normaliseReference } from './reference';
 import { newInquiryNotifications } from './submit';
-import { INQUIRY_STATUSES, type InquiryStatus } from './vocabulary';
+import { INQUIRY_STATUSES, type InquiryMessageAuthor, type InquiryStatus } from './vocabulary';
 
 export const INBOX_PAGE_SIZE = 25;
 export const REPLY_MAX_LENGTH = 5000;
@@ -142,7 +143,10 @@ export interface InquiryDetail {
   spamScore: number;
   product: { slug: string; nameVi: string; nameEn: string } | null;
   cooperativeName: string;
-  replies: { id: string; body: string; createdAt: Date; authorName: string | null }[];
+  /** The thread after the inquiry itself: the cooperative's replies and the buyer's answers, oldest first. */
+  replies: { id: string; author: InquiryMessageAuthor; body: string; createdAt: Date; authorName: string | null }[];
+  /** When the buyer last wrote: their latest answer, or the inquiry itself. */
+  buyerLastWroteAt: Date;
 }
 
 /**
@@ -207,6 +211,7 @@ export async function openInquiry(
   const replies = await db
     .select({
       id: inquiryReplies.id,
+      author: inquiryReplies.author,
       body: inquiryReplies.body,
       createdAt: inquiryReplies.createdAt,
       authorName: users.displayName,
@@ -224,6 +229,10 @@ export async function openInquiry(
         ? { slug: productSlug, nameVi: productNameVi, nameEn: productNameEn ?? '' }
         : null,
     replies,
+    buyerLastWroteAt: replies.reduce(
+      (latest, reply) => (reply.author === 'buyer' && reply.createdAt > latest ? reply.createdAt : latest),
+      row.createdAt,
+    ),
   };
 }
 
@@ -250,30 +259,42 @@ export async function replyToInquiry(
     throw new ValidationError({ body: { code: 'too_long', params: { max: REPLY_MAX_LENGTH } } });
   if (row.status === 'spam') throw new ValidationError({ body: { code: 'reply_to_spam' } });
   const replyId = newId();
-  const mail = row.email
-    ? queueStatements(
-        db,
-        [
-          {
-            inquiryId: row.id,
-            kind: 'buyer_reply',
-            replyId,
-            message: replyMail(row.locale, row.email, {
-              reference: row.reference,
-              buyerName: row.buyerName,
-              cooperative: row.cooperativeName,
-              reply: text,
-              statusLink: links.statusPage(row.locale, row.reference),
-            }),
-          },
-        ],
-        now,
-      )
-    : [];
+  // Each reply mail carries a link of its own, so a buyer who lost the receipt (or revoked its link) can answer.
+  const link = row.email ? issueThreadToken(db, row.id, now) : null;
+  const mail =
+    row.email && link
+      ? [
+          link.statement,
+          ...queueStatements(
+            db,
+            [
+              {
+                inquiryId: row.id,
+                kind: 'buyer_reply',
+                replyId,
+                message: replyMail(row.locale, row.email, {
+                  reference: row.reference,
+                  buyerName: row.buyerName,
+                  cooperative: row.cooperativeName,
+                  reply: text,
+                  threadLink: links.threadPage(row.locale, link.token),
+                  statusLink: links.statusPage(row.locale, row.reference),
+                }),
+              },
+            ],
+            now,
+          ),
+        ]
+      : [];
   await db.batch([
-    db
-      .insert(inquiryReplies)
-      .values({ id: replyId, inquiryId: row.id, authorUserId: user?.id ?? null, body: text, createdAt: now }),
+    db.insert(inquiryReplies).values({
+      id: replyId,
+      inquiryId: row.id,
+      author: 'cooperative',
+      authorUserId: user?.id ?? null,
+      body: text,
+      createdAt: now,
+    }),
     db
       .update(inquiries)
       .set({

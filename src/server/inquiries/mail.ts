@@ -42,10 +42,37 @@ export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMess
   };
 }
 
+/** What a buyer's mail about their thread links to: the private page (with a fresh token) and the status look-up. */
+export interface BuyerMailLinks {
+  threadLink: string;
+  statusLink: string;
+}
+
+/** The buyer's copy of their inquiry, in their language: the reference and the private link to the thread. */
+export function receiptMail(
+  locale: Locale,
+  to: string,
+  facts: { reference: string; buyerName: string; about: string; message: string } & BuyerMailLinks,
+): MailMessage {
+  const t = dictionary(locale).inquiries.mail;
+  return {
+    to,
+    subject: format(t.receiptSubject, { reference: facts.reference, about: facts.about }),
+    text: format(t.receiptBody, {
+      name: facts.buyerName,
+      reference: facts.reference,
+      about: facts.about,
+      message: facts.message,
+      link: facts.threadLink,
+      status: facts.statusLink,
+    }),
+  };
+}
+
 export function replyMail(
   locale: Locale,
   to: string,
-  facts: { reference: string; buyerName: string; cooperative: string; reply: string; statusLink: string },
+  facts: { reference: string; buyerName: string; cooperative: string; reply: string } & BuyerMailLinks,
 ): MailMessage {
   const t = dictionary(locale).inquiries.mail;
   return {
@@ -56,7 +83,26 @@ export function replyMail(
       cooperative: facts.cooperative,
       reference: facts.reference,
       reply: facts.reply,
-      link: facts.statusLink,
+      link: facts.threadLink,
+      status: facts.statusLink,
+    }),
+  };
+}
+
+/** The cooperative hears that the buyer answered on the thread (in Vietnamese, like every mail to it). */
+export function buyerAnswerMail(
+  to: string,
+  facts: { reference: string; buyerName: string; answer: string; inboxLink: string },
+): MailMessage {
+  const t = dictionary('vi').inquiries.mail;
+  return {
+    to,
+    subject: format(t.answerSubject, { reference: facts.reference, name: facts.buyerName }),
+    text: format(t.answerBody, {
+      reference: facts.reference,
+      name: facts.buyerName,
+      answer: facts.answer,
+      link: facts.inboxLink,
     }),
   };
 }

@@ -13,7 +13,7 @@ import { cooperatives, inquiries, inquiryReplies, products } from '../db/schema'
 import { NotFoundError, ValidationError } from '../errors';
 import { normalisePhone } from './phone';
 import { normaliseReference } from './reference';
-import type { InquiryStatus } from './vocabulary';
+import type { InquiryMessageAuthor, InquiryStatus } from './vocabulary';
 
 const MINUTE_MS = 60_000;
 /** Twenty wrong guesses in 15 minutes is a person struggling; more is a script. */
@@ -27,6 +27,17 @@ export function publicStatus(status: InquiryStatus): PublicInquiryStatus {
   return status === 'new' || status === 'spam' ? 'received' : status;
 }
 
+/** The product an inquiry is about, from a row joined with products (left join: all null without one). */
+export function publicProduct(row: {
+  productSlug: string | null;
+  productNameVi: string | null;
+  productNameEn: string | null;
+}): { slug: string; nameVi: string; nameEn: string } | null {
+  return row.productSlug && row.productNameVi !== null
+    ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' }
+    : null;
+}
+
 export interface BuyerInquiryView {
   reference: string;
   status: PublicInquiryStatus;
@@ -37,7 +48,8 @@ export interface BuyerInquiryView {
   quantity: number | null;
   unit: string | null;
   wantedBy: string | null;
-  replies: { body: string; createdAt: Date }[];
+  /** The cooperative's replies and the buyer's own answers, oldest first. */
+  replies: { author: InquiryMessageAuthor; body: string; createdAt: Date }[];
 }
 
 export async function lookUpInquiry(
@@ -88,7 +100,7 @@ export async function lookUpInquiry(
   if (!row || !matches) throw new NotFoundError('inquiry', 'inquiry');
   await refundAttempt(db, limits, now);
   const replies = await db
-    .select({ body: inquiryReplies.body, createdAt: inquiryReplies.createdAt })
+    .select({ author: inquiryReplies.author, body: inquiryReplies.body, createdAt: inquiryReplies.createdAt })
     .from(inquiryReplies)
     .where(and(eq(inquiryReplies.inquiryId, row.id)))
     .orderBy(asc(inquiryReplies.createdAt));
@@ -97,10 +109,7 @@ export async function lookUpInquiry(
     status: publicStatus(row.status),
     createdAt: row.createdAt,
     cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
-    product:
-      row.productSlug && row.productNameVi !== null
-        ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' }
-        : null,
+    product: publicProduct(row),
     message: row.message,
     quantity: row.quantity,
     unit: row.unit,

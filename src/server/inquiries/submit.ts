@@ -5,10 +5,12 @@
  * nothing stored), the form's fill time (422), a replayed Idempotency-Key
  * (the same inquiry again, never a second row), the target (404), the rate
  * limits per client address and per cooperative (429), Turnstile when
- * configured (422), spam scoring; then one batch stores the inquiry and
- * queues the cooperative's notifications. Mail goes out after the response
+ * configured (422), spam scoring; then one batch stores the inquiry, queues
+ * the cooperative's notifications and, when the buyer gave an email, their
+ * receipt with a private link to the thread (thread-tokens.ts). Mail goes out after the response
  * (notifications.ts); an inquiry judged spam is stored with status 'spam' and
- * queues nothing until a member marks it "not spam".
+ * queues nothing until a member marks it "not spam" (no receipt either: the
+ * address a spammer gives is often someone else's).
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
@@ -22,10 +24,11 @@ import { NotFoundError, ValidationError } from '../errors';
 import { checkFormToken } from './form-token';
 import { type InquiryInput, parseInquiry } from './input';
 import type { InquiryLinks } from './links';
-import { newInquiryMail } from './mail';
+import { newInquiryMail, receiptMail } from './mail';
 import { cooperativeRecipients, queueStatements } from './notifications';
 import { newReference } from './reference';
 import { spamScore, SPAM_THRESHOLD } from './spam';
+import { issueThreadToken } from './thread-tokens';
 import type { TurnstileVerifier } from './turnstile';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -212,7 +215,8 @@ export async function submitInquiry(
   const notifications = spam
     ? []
     : await newInquiryNotifications(db, { ...row, ...target, reference }, context.links, now);
-  await db.batch([insert, ...notifications]);
+  const receipt = spam ? [] : buyerReceipt(db, { ...row, ...target }, context.links, now);
+  await db.batch([insert, ...notifications, ...receipt]);
 
   if (context.idempotencyKey) {
     // Two requests with one key at once: both inserts ran, one row won. Whoever lost answers with the winner.
@@ -221,6 +225,45 @@ export async function submitInquiry(
     if (stored.id !== inquiryId) return replay(stored, expected);
   }
   return { kind: 'created', inquiryId, receipt: { reference, createdAt: now }, deliver: !spam };
+}
+
+/** The buyer's receipt and the private link it carries: statements for the inquiry's batch (none without an email). */
+function buyerReceipt(
+  db: Database,
+  inquiry: {
+    id: string;
+    reference: string;
+    email: string | null;
+    locale: Locale;
+    buyerName: string;
+    message: string;
+    cooperativeName: string;
+    productName: string | null;
+  },
+  links: InquiryLinks,
+  now: Date,
+) {
+  if (!inquiry.email) return [];
+  const { token, statement } = issueThreadToken(db, inquiry.id, now);
+  const mail = queueStatements(
+    db,
+    [
+      {
+        inquiryId: inquiry.id,
+        kind: 'buyer_receipt',
+        message: receiptMail(inquiry.locale, inquiry.email, {
+          reference: inquiry.reference,
+          buyerName: inquiry.buyerName,
+          about: inquiry.productName ?? inquiry.cooperativeName,
+          message: inquiry.message,
+          threadLink: links.threadPage(inquiry.locale, token),
+          statusLink: links.statusPage(inquiry.locale, inquiry.reference),
+        }),
+      },
+    ],
+    now,
+  );
+  return [statement, ...mail];
 }
 
 /** The statements queueing "new inquiry" mail to every recipient of the cooperative. */

@@ -1,8 +1,20 @@
 export const INQUIRY_STATUSES = ['new', 'read', 'replied', 'closed', 'spam'] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 
-/** Mail an inquiry causes: the cooperative hears of a new inquiry; the buyer receives a reply. */
-export const INQUIRY_NOTIFICATION_KINDS = ['cooperative_new', 'buyer_reply'] as const;
+/** Who wrote a message of an inquiry's thread. */
+export const INQUIRY_MESSAGE_AUTHORS = ['cooperative', 'buyer'] as const;
+export type InquiryMessageAuthor = (typeof INQUIRY_MESSAGE_AUTHORS)[number];
+
+/**
+ * Mail an inquiry causes: the cooperative hears of a new inquiry and of the
+ * buyer's answers; the buyer receives a receipt and the cooperative's replies.
+ */
+export const INQUIRY_NOTIFICATION_KINDS = [
+  'cooperative_new',
+  'buyer_reply',
+  'buyer_receipt',
+  'cooperative_buyer_reply',
+] as const;
 export type InquiryNotificationKind = (typeof INQUIRY_NOTIFICATION_KINDS)[number];
 
 /** pending: not yet sent (maybe failed before, retried later); failed: gave up after the last attempt. */
