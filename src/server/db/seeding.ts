@@ -18,10 +18,12 @@ import {
   eventRegistrationProducts,
   eventRegistrations,
   events,
+  formerUnitCommunes,
   ocopRatings,
   products,
   provenanceSteps,
   provinces,
+  provinceTargets,
   users,
   valueChainLinks,
 } from './schema';
@@ -29,6 +31,8 @@ import { checkSeedRows } from './seed/check';
 import { DEMO_ACCOUNTS } from './seed/accounts';
 import { buildDemoDataset } from './seed/demo';
 import { PROVINCES } from '../provinces/reference';
+import { formerUnitCommuneRows } from '../provinces/former-units';
+import { PLAN_TARGETS } from '../targets/plan-targets';
 import { generateScaleDataset, type ScaleChunk, type ScaleOptions } from './seed/scale';
 
 export interface CatalogueCounts {
@@ -83,9 +87,15 @@ function withProductSearch(rows: readonly ProductRow[], cooperativeNames: Readon
   }));
 }
 
-/** The provinces every installation needs, demo or not. */
+/**
+ * What every installation needs, demo or not: the provinces, the communes of
+ * the former units plans are written for, and the plans' targets (inserted
+ * only when missing, so officers' edits stay).
+ */
 export async function seedReferenceData(db: Database): Promise<void> {
   await insertMissing(db, provinces, PROVINCES);
+  await insertMissing(db, formerUnitCommunes, formerUnitCommuneRows());
+  await insertMissing(db, provinceTargets, PLAN_TARGETS);
 }
 
 /** The fictional demo catalogue, dated relative to `now` so events stay upcoming. */

@@ -11,6 +11,7 @@ import type { Database } from '../db/client';
 import { EMPTY_PLAN_FIGURES, type TargetProgress, targetProgress } from '../targets/progress';
 import { listTargets, type Target } from '../targets/targets';
 import { vietnamDate } from '../time/vietnam';
+import { computeFormerUnitFigures } from './catalogue-statistics';
 import { loadStatisticsPage, type StatisticsPageData } from './statistics-page';
 
 export interface TargetWithProgress {
@@ -43,6 +44,15 @@ async function countOversight(db: Database): Promise<OversightCounts> {
   };
 }
 
+/** The figures of each former unit some target is set for (a handful of areas, each a small range). */
+async function figuresOfAreas(db: Database, targets: readonly Target[], year: number) {
+  const units = new Map(targets.flatMap((target) => (target.area ? [[target.area.key, target.area] as const] : [])));
+  const figures = await Promise.all(
+    [...units.values()].map(async (unit) => [unit.key, await computeFormerUnitFigures(db, unit, year)] as const),
+  );
+  return new Map(figures);
+}
+
 export async function loadConsoleStatistics(
   db: Database,
   user: SessionUser | null,
@@ -54,14 +64,19 @@ export async function loadConsoleStatistics(
   const provinceCode = page.province?.code ?? null;
   const [targets, oversight] = await Promise.all([listTargets(db, officer, provinceCode), countOversight(db)]);
   const today = vietnamDate(now);
-  // One province's view has its own figures; the national view has every province's.
-  const figuresOf = (code: string) =>
-    provinceCode !== null ? page.statistics.plan : (page.statistics.planByProvince[code] ?? EMPTY_PLAN_FIGURES);
+  const areaFigures = await figuresOfAreas(db, targets, page.statistics.year);
+  // One province's view has its own figures; the national view has every province's; a former unit its own.
+  const figuresOf = (target: Target) =>
+    target.area !== null
+      ? (areaFigures.get(target.area.key) ?? EMPTY_PLAN_FIGURES)
+      : provinceCode !== null
+        ? page.statistics.plan
+        : (page.statistics.planByProvince[target.province.code] ?? EMPTY_PLAN_FIGURES);
   return {
     page,
     targets: targets.map((target) => ({
       target,
-      progress: targetProgress(target, figuresOf(target.province.code), today),
+      progress: targetProgress(target, figuresOf(target), today),
     })),
     oversight,
   };
