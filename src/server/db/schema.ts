@@ -41,6 +41,7 @@ import { EVENT_KINDS, EVENT_STATUSES, REGISTRATION_STATUSES } from '../events/vo
 import { INQUIRY_NOTIFICATION_KINDS, INQUIRY_NOTIFICATION_STATUSES, INQUIRY_STATUSES } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 import type { StoredImage } from '../media/stored-image';
+import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
 
 const createdAt = () =>
@@ -746,7 +747,7 @@ export const statisticsSnapshots = sqliteTable(
   {
     month: text('month').notNull(),
     area: text('area').notNull(),
-    figures: text('figures', { mode: 'json' }).$type<Record<string, number | null>>().notNull(),
+    figures: text('figures', { mode: 'json' }).$type<SnapshotFigures>().notNull(),
     takenAt: integer('taken_at', { mode: 'timestamp_ms' }).notNull(),
   },
   // The trend of one area reads its months in order.

@@ -4,7 +4,7 @@
  * twice neither duplicates nor overwrites anything, and a seed cut short is
  * completed by the next run.
  */
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../accounts/passwords';
 import { refreshOcopStars } from '../products/ocop-stars';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
@@ -24,6 +24,7 @@ import {
   provenanceSteps,
   provinces,
   provinceTargets,
+  statisticsSnapshots,
   users,
   valueChainLinks,
 } from './schema';
@@ -33,6 +34,8 @@ import { buildDemoDataset } from './seed/demo';
 import { PROVINCES } from '../provinces/reference';
 import { formerUnitCommuneRows } from '../provinces/former-units';
 import { PLAN_TARGETS } from '../targets/plan-targets';
+import { currentMonth, takeMonthlySnapshot, TREND_MONTHS } from '../stats/snapshots';
+import { backfilledSnapshots } from './seed/trends';
 import { generateScaleDataset, type ScaleChunk, type ScaleOptions } from './seed/scale';
 
 export interface CatalogueCounts {
@@ -122,6 +125,20 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   );
   // Ratings older than 36 months no longer count in lists.
   await refreshOcopStars(db, vietnamDate(now));
+  await seedDemoTrends(db, now);
+}
+
+/**
+ * This month's snapshot, then a made-up past of TREND_MONTHS - 1 months
+ * before it (./seed/trends.ts); months already there are kept.
+ */
+export async function seedDemoTrends(db: Database, now: Date): Promise<void> {
+  await takeMonthlySnapshot(db, now);
+  const latest = await db
+    .select()
+    .from(statisticsSnapshots)
+    .where(eq(statisticsSnapshots.month, currentMonth(now)));
+  await insertMissing(db, statisticsSnapshots, backfilledSnapshots(latest, TREND_MONTHS - 1));
 }
 
 /**
