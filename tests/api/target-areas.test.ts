@@ -111,6 +111,10 @@ describe("a former unit's figures", () => {
     expect(progress['plan-bac-giang-five-star']).toMatchObject({ current: 1, state: 'not_met' });
     // The portal cannot count this one: no figure until the department reports one.
     expect(progress['plan-bac-giang-ocop-collective']).toMatchObject({ current: null, state: 'no_data' });
+    // No monthly snapshots yet: no pace for what is not met; a met target is met.
+    const trajectory = Object.fromEntries(view.targets.map(({ target, trajectory }) => [target.id, trajectory]));
+    expect(trajectory['plan-bac-giang-cooperatives']).toEqual({ kind: 'too_little_history' });
+    expect(trajectory['plan-bac-giang-fair-or-better']).toEqual({ kind: 'met' });
     // The whole province has 4 active cooperatives; the plan's area has 3.
     expect(view.page.statistics.plan.activeCooperatives).toBe(4);
   });

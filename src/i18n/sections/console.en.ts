@@ -72,6 +72,13 @@ export const consoleEn: Dictionary['console'] = {
     actions: 'Actions',
     states: { met: 'Met', not_met: 'Not met yet', overdue: 'Overdue, not met', no_data: 'No data yet' },
     aboveRange: 'above the upper level',
+    pace: 'At this pace',
+    trajectories: {
+      met: 'Met',
+      too_little_history: 'Not enough monthly figures yet',
+      on_pace: 'Met in {year}',
+      not_by_due: 'Not met by {year}',
+    },
     atLeast: 'at least {value}',
     range: '{min}-{max}',
     progressOf: '{percent} % of the way',

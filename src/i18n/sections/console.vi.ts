@@ -70,6 +70,13 @@ export const consoleVi = {
     actions: 'Thao tác',
     states: { met: 'Đã đạt', not_met: 'Chưa đạt', overdue: 'Quá hạn, chưa đạt', no_data: 'Chưa có số liệu' },
     aboveRange: 'vượt mức trên',
+    pace: 'Theo đà hiện nay',
+    trajectories: {
+      met: 'Đã đạt',
+      too_little_history: 'Chưa đủ số liệu theo tháng',
+      on_pace: 'Đạt vào năm {year}',
+      not_by_due: 'Không đạt trước {year}',
+    },
     atLeast: 'ít nhất {value}',
     range: '{min}–{max}',
     progressOf: '{percent} % chặng đường',

@@ -6,7 +6,7 @@
  * probe), so no request ever waits for it. A month is never rewritten:
  * history stays what it was.
  */
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { insertMissing } from '../db/insert';
 import { statisticsSnapshots } from '../db/schema';
@@ -104,6 +104,20 @@ export interface TrendRow {
 
 /** How far back the trends look: two years of months. */
 export const TREND_MONTHS = 24;
+
+/** Several areas' snapshots of the last TREND_MONTHS months (at most 37 areas: one bound parameter each). */
+export async function readTrends(db: Database, areas: readonly string[], now: Date): Promise<Map<string, TrendRow[]>> {
+  const trends = new Map<string, TrendRow[]>(areas.map((area) => [area, []]));
+  if (areas.length === 0) return trends;
+  const from = addMonths(currentMonth(now), -(TREND_MONTHS - 1));
+  const rows = await db
+    .select()
+    .from(statisticsSnapshots)
+    .where(and(inArray(statisticsSnapshots.area, [...areas]), gte(statisticsSnapshots.month, from)))
+    .orderBy(asc(statisticsSnapshots.area), asc(statisticsSnapshots.month));
+  for (const row of rows) trends.get(row.area)?.push({ month: row.month, figures: row.figures });
+  return trends;
+}
 
 /** An area's snapshots of the last TREND_MONTHS months, oldest first. */
 export function readTrend(db: Database, area: string, now: Date): Promise<TrendRow[]> {
