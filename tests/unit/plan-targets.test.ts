@@ -18,14 +18,14 @@ const figures = (unit: string) =>
     ]),
   );
 
+/** A plan's target as figures: minimum, maximum, due at the end of 2030, naming the plan. */
+const dueBy2030 =
+  (source: string) =>
+  (minimum: number, maximum: number | null = null) => ({ minimum, maximum, dueDate: '2030-12-31', source });
+
 describe("the plans' targets", () => {
   it("carry Vĩnh Linh's figures, for the former district in Quảng Trị", () => {
-    const by2030 = (minimum: number, maximum: number | null = null) => ({
-      minimum,
-      maximum,
-      dueDate: '2030-12-31',
-      source: VINH_LINH_PLAN,
-    });
+    const by2030 = dueBy2030(VINH_LINH_PLAN);
     expect(figures('huyen-vinh-linh')).toEqual({
       active_cooperatives: by2030(85, 90),
       fair_or_better_share: by2030(70),
@@ -38,12 +38,7 @@ describe("the plans' targets", () => {
   });
 
   it("carry Bắc Giang's figures, for the former province in Bắc Ninh", () => {
-    const by2030 = (minimum: number, maximum: number | null = null) => ({
-      minimum,
-      maximum,
-      dueDate: '2030-12-31',
-      source: BAC_GIANG_PLAN,
-    });
+    const by2030 = dueBy2030(BAC_GIANG_PLAN);
     expect(figures('tinh-bac-giang')).toEqual({
       active_cooperatives: by2030(1600),
       cooperative_members: by2030(51_000),
