@@ -4,7 +4,13 @@
  * DATA_DIR (default .data/) across restarts.
  */
 import { DEMO_ACCOUNTS } from '../src/server/db/seed/accounts';
-import { countCatalogue, seedDemoAccounts, seedDemoData, seedReferenceData } from '../src/server/db/seeding';
+import {
+  countCatalogue,
+  seedDemoAccounts,
+  seedDemoData,
+  seedDemoTrends,
+  seedReferenceData,
+} from '../src/server/db/seeding';
 import { hasDemoData } from '../src/server/stats/demo';
 import { readLocalConfig } from './lib/config';
 import { openMigratedDatabase } from './lib/database';
@@ -37,6 +43,8 @@ await main(async () => {
     demo = await hasDemoData(database.db);
     // Demo catalogues seeded before accounts existed get the demo accounts too.
     if (demo) await seedDemoAccounts(database.db);
+    // ...and a history of monthly snapshots, for the trends and targets' pace.
+    if (demo) await seedDemoTrends(database.db, new Date());
     step(
       `Database: ${database.label} — ${counts.provinces} provinces, ${counts.cooperatives} cooperatives, ` +
         `${counts.products} products, ${counts.events} events`,
