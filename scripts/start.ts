@@ -4,7 +4,13 @@
  * DATA_DIR (default .data/) across restarts.
  */
 import { DEMO_ACCOUNTS } from '../src/server/db/seed/accounts';
-import { countCatalogue, seedDemoAccounts, seedDemoData, seedReferenceData } from '../src/server/db/seeding';
+import {
+  countCatalogue,
+  seedDemoAccounts,
+  seedDemoData,
+  seedDemoTrends,
+  seedReferenceData,
+} from '../src/server/db/seeding';
 import { seedDemoPictures } from '../src/server/db/seed/pictures';
 import { hasDemoData } from '../src/server/stats/demo';
 import { readLocalConfig } from './lib/config';
@@ -37,9 +43,11 @@ await main(async () => {
       counts = await countCatalogue(database.db);
     }
     demo = await hasDemoData(database.db);
-    // Demo catalogues seeded before accounts (or pictures) existed get them too.
+    // Demo catalogues seeded before accounts (or pictures) existed get them too,
+    // and a history of monthly snapshots, for the trends and targets' pace.
     if (demo) {
       await seedDemoAccounts(database.db);
+      await seedDemoTrends(database.db, new Date());
       const pictures = await seedDemoPictures(database.db, database.media, demoPictureFiles, new Date());
       if (pictures.products + pictures.logos > 0)
         step(`Demo pictures stored through the upload path: ${pictures.products} products, ${pictures.logos} logos`);

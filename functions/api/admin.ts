@@ -55,6 +55,24 @@ export const TargetSchema = z
     maximum: z.number().nullable(),
     dueDate: z.string().openapi({ format: 'date' }),
     source: z.string(),
+    area: z
+      .object({
+        key: z.string(),
+        kind: z.enum(['district', 'province']),
+        name: z.string(),
+        provinceCode: z.string(),
+        communes: z.array(z.string()).readonly(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'The former district or province (before 1 July 2025) the plan covers, with the communes formed from it; null for the whole province.',
+      }),
+    reportedValue: z
+      .number()
+      .nullable()
+      .openapi({ description: 'The figure the department reports, for metrics the portal cannot count.' }),
+    reportedOn: z.string().nullable().openapi({ format: 'date' }),
     updatedAt: instant,
     progress: ProgressSchema.optional(),
   })

@@ -216,6 +216,8 @@ export const en: Dictionary = {
     number_invalid: 'A number is needed, e.g. 500 or 2.5.',
     consent_required: 'Your consent to be contacted is needed.',
     date_in_past: 'This date has passed.',
+    not_reported_metric:
+      'The portal counts this metric itself; enter a reported figure only for metrics it cannot count.',
     date_too_far: 'At most {days} days from today.',
     unknown_cooperative: 'No active cooperative has this slug.',
     product_not_of_cooperative: 'This product does not belong to the chosen cooperative.',

@@ -213,6 +213,7 @@ export const vi = {
     number_invalid: 'Cần một số, ví dụ 500 hoặc 2,5.',
     consent_required: 'Cần bạn đồng ý để hợp tác xã liên hệ lại.',
     date_in_past: 'Ngày này đã qua.',
+    not_reported_metric: 'Cổng tự tính chỉ tiêu này; chỉ nhập số liệu báo cáo cho chỉ tiêu cổng không đếm được.',
     date_too_far: 'Tối đa {days} ngày kể từ hôm nay.',
     unknown_cooperative: 'Không có hợp tác xã đang hoạt động với mã này.',
     product_not_of_cooperative: 'Sản phẩm này không thuộc hợp tác xã đã chọn.',

@@ -1,8 +1,9 @@
 /**
  * Work of the worker's Cron Triggers (wrangler.toml [triggers]):
  * - every day at 00:05 in Viet Nam ("5 17 * * *" UTC): the day has turned,
- *   so validity that depends on the date is recomputed, and dead sessions and
- *   rate-limit windows are deleted;
+ *   so validity that depends on the date is recomputed, dead sessions and
+ *   rate-limit windows are deleted, and the month's statistics snapshot is
+ *   taken if it is missing;
  * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
  *   visitor waits are refreshed;
  * - on every trigger: inquiry mail that failed, or whose request ended before
@@ -14,6 +15,7 @@ import { deleteExpiredSessions } from './accounts/sessions';
 import { refreshOcopStars } from './products/ocop-stars';
 import type { Database } from './db/client';
 import { refreshNationalStatistics } from './stats/catalogue-statistics';
+import { takeMonthlySnapshot } from './stats/snapshots';
 import { deliverDueNotifications } from './inquiries/notifications';
 import type { Mailer } from './mail/mailer';
 import { vietnamDate } from './time/vietnam';
@@ -24,6 +26,8 @@ export async function runDailyJobs(db: Database, now: Date): Promise<void> {
   await deleteExpiredSessions(db, now);
   await deleteEndedWindows(db, now);
   await deleteExpiredResetLinks(db, now);
+  // Once a month (the first daily run of the month; a no-op probe on the others).
+  await takeMonthlySnapshot(db, now);
 }
 
 export const DAILY_CRON = '5 17 * * *';

@@ -199,6 +199,8 @@ describe('plan figures per province (what targets are measured against)', () => 
     // Hà Nội: a (tốt), b (khá), c (yếu); products p1 4★, p2 5★, p3 none (p4 is a draft).
     expect(s.planByProvince[HN]).toEqual({
       activeCooperatives: 3,
+      // 10 members each.
+      members: 30,
       fairOrBetter: { count: 2, percent: 66.7 },
       inValueChain: { count: 1, percent: 33.3 },
       withPublishedProduct: { count: 2, percent: 66.7 },
@@ -209,6 +211,7 @@ describe('plan figures per province (what targets are measured against)', () => 
     // Huế: d only (e is suspended); p5 3★.
     expect(s.planByProvince[HUE]).toEqual({
       activeCooperatives: 1,
+      members: 10,
       fairOrBetter: { count: 0, percent: 0 },
       inValueChain: { count: 1, percent: 100 },
       withPublishedProduct: { count: 1, percent: 100 },
@@ -255,14 +258,14 @@ describe('the five-minute Cron Trigger', () => {
   it('recomputes the national view of this year ahead of readers, and nothing for an unknown schedule', async () => {
     const later = new Date(now.getTime() + 60 * 60_000);
     await runScheduledJobs(db, noMail, FREQUENT_CRON, later);
-    const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v2:all:2026'));
+    const [row] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v3:all:2026'));
     expect(row?.computedAt.getTime()).toBe(later.getTime());
     // A reader within ten minutes gets exactly what the job stored.
     expect(
       await readCatalogueStatistics(db, { provinceCode: null, year: 2026 }, new Date(later.getTime() + 60_000)),
     ).toEqual(row?.value);
     await runScheduledJobs(db, noMail, '0 0 1 1 *', new Date(later.getTime() + 3_600_000));
-    const [same] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v2:all:2026'));
+    const [same] = await db.select().from(cachedFigures).where(eq(cachedFigures.key, 'statistics:v3:all:2026'));
     expect(same?.computedAt.getTime()).toBe(later.getTime());
   });
 });

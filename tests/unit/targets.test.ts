@@ -26,7 +26,13 @@ function fieldsOf(input: unknown): Record<string, string> {
 
 describe('target input', () => {
   it('accepts a share by 2030 and a count range', () => {
-    expect(parseInput(targetInputSchema(now), valid)).toEqual({ ...valid, maximum: null });
+    expect(parseInput(targetInputSchema(now), valid)).toEqual({
+      ...valid,
+      maximum: null,
+      area: '',
+      reportedValue: null,
+      reportedOn: null,
+    });
     expect(fieldsOf({ ...valid, metric: 'five_star_products', minimum: 3, maximum: 5 })).toEqual({});
   });
 
@@ -105,5 +111,22 @@ describe('target progress', () => {
     expect(
       targetProgress({ ...target, metric: 'ocop_products', minimum: 10 }, EMPTY_PLAN_FIGURES, '2026-11-24'),
     ).toMatchObject({ current: 0, fraction: 0, state: 'not_met' });
+  });
+});
+
+describe('reported figures', () => {
+  it('are only for metrics the portal cannot count, with their date, not in the future', () => {
+    const reported = { ...valid, metric: 'ocop_collective_share', minimum: 80 };
+    expect(fieldsOf({ ...reported, reportedValue: 72, reportedOn: '2026-06-30' })).toEqual({});
+    expect(fieldsOf({ ...valid, reportedValue: 40, reportedOn: '2026-06-30' })).toEqual({
+      reportedValue: 'not_reported_metric',
+    });
+    expect(fieldsOf({ ...reported, reportedValue: 72 })).toEqual({ reportedOn: 'required' });
+    expect(fieldsOf({ ...reported, reportedValue: 172, reportedOn: '2026-06-30' })).toEqual({
+      reportedValue: 'percent_over_100',
+    });
+    expect(fieldsOf({ ...reported, reportedValue: 72, reportedOn: '2027-01-01' })).toEqual({
+      reportedOn: 'date_in_future',
+    });
   });
 });

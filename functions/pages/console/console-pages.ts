@@ -58,7 +58,17 @@ export async function handleTargets(page: AstroGlobal, locale: Locale): Promise<
   return { statistics: gate.data, notice };
 }
 
-export const TARGET_FIELDS = ['province', 'metric', 'minimum', 'maximum', 'dueDate', 'source'] as const;
+export const TARGET_FIELDS = [
+  'province',
+  'area',
+  'metric',
+  'minimum',
+  'maximum',
+  'dueDate',
+  'source',
+  'reportedValue',
+  'reportedOn',
+] as const;
 
 export interface TargetFormView extends FormView {
   target: Target | null;
@@ -73,6 +83,9 @@ function targetInputFrom(values: Record<string, string>) {
     maximum: optionalNumber(values.maximum),
     dueDate: text(values.dueDate),
     source: text(values.source),
+    area: text(values.area),
+    reportedValue: optionalNumber(values.reportedValue),
+    reportedOn: text(values.reportedOn),
   };
 }
 
@@ -99,6 +112,9 @@ export async function handleTargetForm(
           maximum: field(target.maximum),
           dueDate: target.dueDate,
           source: target.source,
+          area: target.area?.key ?? '',
+          reportedValue: field(target.reportedValue),
+          reportedOn: target.reportedOn ?? '',
         }
       : { province: page.url.searchParams.get('province') ?? '' };
     return { ...emptyView(values), target, provinces };

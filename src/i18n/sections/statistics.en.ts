@@ -44,6 +44,11 @@ export const statisticsEn: Dictionary['statistics'] = {
   month: 'Month {month}',
   labelColumn: 'Group',
   valueColumn: 'Count',
+  trendsHeading: 'Month by month',
+  trendsNone: 'Not enough monthly figures yet to show a trend.',
+  trendsTable: 'Figures by month',
+  monthColumn: 'Month',
+  trendDescription: 'From {first} ({from}) to {last} ({to}).',
   openDataHeading: 'Open data',
   openDataLead:
     'Download the whole public catalogue under CC BY 4.0 (credit “Chợ HTX”). The columns are described in the API documentation.',

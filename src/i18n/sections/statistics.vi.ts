@@ -43,6 +43,11 @@ export const statisticsVi = {
   month: 'Tháng {month}',
   labelColumn: 'Nhóm',
   valueColumn: 'Số lượng',
+  trendsHeading: 'Diễn biến theo tháng',
+  trendsNone: 'Chưa đủ số liệu theo tháng để vẽ diễn biến.',
+  trendsTable: 'Số liệu theo tháng',
+  monthColumn: 'Tháng',
+  trendDescription: 'Từ {first} ({from}) đến {last} ({to}).',
   openDataHeading: 'Dữ liệu mở',
   openDataLead:
     'Tải toàn bộ danh mục công khai theo giấy phép CC BY 4.0 (ghi nguồn “Chợ HTX”). Mô tả các cột: tài liệu API.',

@@ -46,6 +46,7 @@ import {
 } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 import type { StoredImage } from '../media/stored-image';
+import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
 import { CLAIM_STATES } from '../claims/vocabulary';
 
@@ -747,15 +748,65 @@ export const provinceTargets = sqliteTable(
     dueDate: text('due_date').notNull(),
     /** The plan it comes from, e.g. "Kế hoạch 45/KH-UBND". */
     source: text('source').notNull().default(''),
+    /**
+     * The area the plan covers when smaller than today's province: the key of a
+     * former district or province (src/server/provinces/former-units.ts), whose
+     * communes are in former_unit_communes; '' for the whole province.
+     */
+    formerUnit: text('former_unit').notNull().default(''),
+    /**
+     * The figure as the department reports it, for metrics the portal cannot
+     * count itself (src/server/targets/vocabulary.ts, REPORTED_METRICS), with the
+     * day it was reported ('YYYY-MM-DD').
+     */
+    reportedValue: real('reported_value'),
+    reportedOn: text('reported_on'),
     createdBy: text('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    // One target per metric and due date in a province; a plan's stages (2025, 2030) are separate rows.
-    uniqueIndex('province_targets_unique').on(t.provinceCode, t.metric, t.dueDate),
+    // One target per area, metric and due date; a plan's stages (2025, 2030) are separate rows.
+    uniqueIndex('province_targets_scope_unique').on(t.provinceCode, t.formerUnit, t.metric, t.dueDate),
     check('province_targets_range', sql`${t.maximum} IS NULL OR ${t.maximum} >= ${t.minimum}`),
   ],
+);
+
+/**
+ * Today's communes that formed a pre-2025 district or province, so a plan
+ * written for that area is measured over its cooperatives only. Reference
+ * data (src/server/provinces/former-units.ts), loaded by seeding and by
+ * scripts/reference-sql.ts.
+ */
+export const formerUnitCommunes = sqliteTable(
+  'former_unit_communes',
+  {
+    unit: text('unit').notNull(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    /** The commune's or ward's name without "xã"/"phường", as cooperatives record it after that word. */
+    commune: text('commune').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.commune] })],
+);
+
+/**
+ * The plan figures of one month, kept so progress can be drawn over time:
+ * one row per month ('YYYY-MM', Viet Nam time) and area ('all', a province
+ * code, or a former unit's key). Written once a month by the cron
+ * (src/server/stats/snapshots.ts); a second write of the same month changes nothing.
+ */
+export const statisticsSnapshots = sqliteTable(
+  'statistics_snapshots',
+  {
+    month: text('month').notNull(),
+    area: text('area').notNull(),
+    figures: text('figures', { mode: 'json' }).$type<SnapshotFigures>().notNull(),
+    takenAt: integer('taken_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // The trend of one area reads its months in order.
+  (t) => [primaryKey({ columns: [t.area, t.month] })],
 );
 
 /**

@@ -4,7 +4,7 @@
  * twice neither duplicates nor overwrites anything, and a seed cut short is
  * completed by the next run.
  */
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../accounts/passwords';
 import { refreshOcopStars } from '../products/ocop-stars';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
@@ -18,10 +18,13 @@ import {
   eventRegistrationProducts,
   eventRegistrations,
   events,
+  formerUnitCommunes,
   ocopRatings,
   products,
   provenanceSteps,
   provinces,
+  provinceTargets,
+  statisticsSnapshots,
   users,
   valueChainLinks,
 } from './schema';
@@ -29,6 +32,10 @@ import { checkSeedRows } from './seed/check';
 import { DEMO_ACCOUNTS } from './seed/accounts';
 import { buildDemoDataset } from './seed/demo';
 import { PROVINCES } from '../provinces/reference';
+import { formerUnitCommuneRows } from '../provinces/former-units';
+import { PLAN_TARGETS } from '../targets/plan-targets';
+import { currentMonth, takeMonthlySnapshot, TREND_MONTHS } from '../stats/snapshots';
+import { backfilledSnapshots } from './seed/trends';
 import { generateScaleDataset, type ScaleChunk, type ScaleOptions } from './seed/scale';
 
 export interface CatalogueCounts {
@@ -83,9 +90,15 @@ function withProductSearch(rows: readonly ProductRow[], cooperativeNames: Readon
   }));
 }
 
-/** The provinces every installation needs, demo or not. */
+/**
+ * What every installation needs, demo or not: the provinces, the communes of
+ * the former units plans are written for, and the plans' targets (inserted
+ * only when missing, so officers' edits stay).
+ */
 export async function seedReferenceData(db: Database): Promise<void> {
   await insertMissing(db, provinces, PROVINCES);
+  await insertMissing(db, formerUnitCommunes, formerUnitCommuneRows());
+  await insertMissing(db, provinceTargets, PLAN_TARGETS);
 }
 
 /** The fictional demo catalogue, dated relative to `now` so events stay upcoming. */
@@ -112,6 +125,20 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   );
   // Ratings older than 36 months no longer count in lists.
   await refreshOcopStars(db, vietnamDate(now));
+  await seedDemoTrends(db, now);
+}
+
+/**
+ * This month's snapshot, then a made-up past of TREND_MONTHS - 1 months
+ * before it (./seed/trends.ts); months already there are kept.
+ */
+export async function seedDemoTrends(db: Database, now: Date): Promise<void> {
+  await takeMonthlySnapshot(db, now);
+  const latest = await db
+    .select()
+    .from(statisticsSnapshots)
+    .where(eq(statisticsSnapshots.month, currentMonth(now)));
+  await insertMissing(db, statisticsSnapshots, backfilledSnapshots(latest, TREND_MONTHS - 1));
 }
 
 /**

@@ -19,6 +19,7 @@ import { COOPERATIVE_CLASSIFICATIONS, COOPERATIVE_KINDS, COOPERATIVE_SECTORS } f
 import type { Database } from '../db/client';
 import { EVENT_KINDS, type EventKind } from '../events/vocabulary';
 import { vietnamDate } from '../time/vietnam';
+import type { FormerUnit } from '../provinces/former-units';
 import { cachedFigure, storeFigure } from './cached';
 
 export interface Count<K extends string | number> {
@@ -75,6 +76,8 @@ export interface CatalogueStatistics {
  */
 export interface PlanFigures {
   activeCooperatives: number;
+  /** Members of the active cooperatives, as their profiles state. */
+  members: number;
   fairOrBetter: Share;
   inValueChain: Share;
   withPublishedProduct: Share;
@@ -125,6 +128,7 @@ interface CooperativeGroup {
   withProduct: number;
   inChain: number;
   atEvents: number;
+  members: number;
   n: number;
 }
 
@@ -143,6 +147,7 @@ function planFigures(groups: readonly CooperativeGroup[], products: readonly Pro
     products.reduce((sum, row) => sum + (row.stars !== null && test(row.stars) ? Number(row.n) : 0), 0);
   return {
     activeCooperatives: total,
+    members: groups.reduce((sum, row) => sum + Number(row.members ?? 0), 0),
     fairOrBetter: percent(
       count((row) => row.classification === 'tot' || row.classification === 'kha'),
       total,
@@ -162,6 +167,54 @@ function planFigures(groups: readonly CooperativeGroup[], products: readonly Pro
     ocopProducts: ocop(() => true),
     fiveStarProducts: ocop((stars) => stars === 5),
   };
+}
+
+/**
+ * One pass over active cooperatives (cooperatives_stats_idx): every breakdown
+ * and share the page shows is a sum over these few thousand groups, not over
+ * 50,000 rows. Members are summed from the rows themselves (not in the
+ * index), which the cached national view pays for once per refresh.
+ */
+function cooperativeGroups(db: Database, where: SQL, year: number): Promise<CooperativeGroup[]> {
+  const [yearStart, yearEnd] = yearBounds(year);
+  return db.all<CooperativeGroup>(sql`
+    SELECT c.kind AS kind, c.sector AS sector, c.classification AS classification, c.province_code AS province,
+      EXISTS (SELECT 1 FROM products pr WHERE pr.cooperative_id = c.id AND pr.status = 'published') AS withProduct,
+      EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = c.id) AS inChain,
+      EXISTS (
+        SELECT 1 FROM event_registrations r JOIN events e ON e.id = r.event_id
+        WHERE r.cooperative_id = c.id AND r.status IN ('pending', 'confirmed', 'waitlisted')
+          AND e.starts_at >= ${yearStart} AND e.starts_at < ${yearEnd}) AS atEvents,
+      sum(c.members) AS members,
+      count(*) AS n
+    FROM cooperatives c INDEXED BY cooperatives_stats_idx
+    WHERE c.status = 'active' AND ${where}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+}
+
+/**
+ * Whether cooperative `c` lies in a former unit: its commune, without the
+ * "xã"/"phường" before the name, is one of the unit's (a primary-key probe).
+ */
+const inFormerUnit = (unit: FormerUnit) => sql`c.province_code = ${unit.provinceCode} AND EXISTS (
+  SELECT 1 FROM former_unit_communes f
+  WHERE f.unit = ${unit.key} AND f.commune = substr(c.commune, instr(c.commune, ' ') + 1))`;
+
+/**
+ * The plan figures of an area smaller than today's province (a former
+ * district or province): only its cooperatives and their published products.
+ */
+export async function computeFormerUnitFigures(db: Database, unit: FormerUnit, year: number): Promise<PlanFigures> {
+  const where = inFormerUnit(unit);
+  const [groups, products] = await Promise.all([
+    cooperativeGroups(db, where, year),
+    db.all<ProductGroup>(sql`
+      SELECT p.province_code AS province, p.ocop_group AS "group", p.ocop_stars AS stars, count(*) AS n
+      FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+      WHERE p.status = 'published' AND ${where}
+      GROUP BY 1, 2, 3`),
+  ]);
+  return planFigures(groups, products);
 }
 
 function planFiguresByProvince(
@@ -199,20 +252,7 @@ export async function computeCatalogueStatistics(
   const nowMs = now.getTime();
 
   const [groups, products, events, months, median] = await Promise.all([
-    // One pass over active cooperatives (cooperatives_stats_idx): every breakdown and share the
-    // page shows is a sum over these few thousand groups, not over 50,000 rows.
-    db.all<CooperativeGroup>(sql`
-      SELECT c.kind AS kind, c.sector AS sector, c.classification AS classification, c.province_code AS province,
-        EXISTS (SELECT 1 FROM products pr WHERE pr.cooperative_id = c.id AND pr.status = 'published') AS withProduct,
-        EXISTS (SELECT 1 FROM value_chain_links v WHERE v.cooperative_id = c.id) AS inChain,
-        EXISTS (
-          SELECT 1 FROM event_registrations r JOIN events e ON e.id = r.event_id
-          WHERE r.cooperative_id = c.id AND r.status IN ('pending', 'confirmed', 'waitlisted')
-            AND e.starts_at >= ${yearStart} AND e.starts_at < ${yearEnd}) AS atEvents,
-        count(*) AS n
-      FROM cooperatives c INDEXED BY cooperatives_stats_idx
-      WHERE c.status = 'active' AND ${inProvince(sql`c.province_code`)}
-      GROUP BY 1, 2, 3, 4, 5, 6, 7`),
+    cooperativeGroups(db, inProvince(sql`c.province_code`), filter.year),
     // Index-only (products_stats_idx): published products by province, group and stars.
     db.all<ProductGroup>(sql`
       SELECT province_code AS province, ocop_group AS "group", ocop_stars AS stars, count(*) AS n
@@ -298,7 +338,7 @@ export async function computeCatalogueStatistics(
 }
 
 // The version changes with the shape of CatalogueStatistics, so no reader gets a cached figure of an older shape.
-const cacheKey = (filter: StatisticsFilter) => `statistics:v2:${filter.provinceCode ?? 'all'}:${filter.year}`;
+const cacheKey = (filter: StatisticsFilter) => `statistics:v3:${filter.provinceCode ?? 'all'}:${filter.year}`;
 
 /** The statistics as last computed for this view, at most ten minutes old. */
 export function readCatalogueStatistics(

@@ -7,6 +7,7 @@ import { listProvinceOptions, type ProvinceOption } from '../products/filter-opt
 import type { Database } from '../db/client';
 import { vietnamDate } from '../time/vietnam';
 import { type CatalogueStatistics, readCatalogueStatistics, statisticsYears } from './catalogue-statistics';
+import { NATIONAL_AREA, readTrend, type TrendRow } from './snapshots';
 
 export interface StatisticsPageData {
   statistics: CatalogueStatistics;
@@ -17,6 +18,8 @@ export interface StatisticsPageData {
   currentYear: number;
   /** Parameter names whose values were not understood and were ignored. */
   ignored: string[];
+  /** The view's monthly snapshots (the country or the province), oldest first. */
+  trend: TrendRow[];
 }
 
 export async function loadStatisticsPage(
@@ -37,6 +40,9 @@ export async function loadStatisticsPage(
   const slug = params.get('province') || null;
   const province = slug ? (provinces.find((p) => p.slug === slug) ?? null) : null;
   if (slug && !province) ignored.push('province');
-  const statistics = await readCatalogueStatistics(db, { provinceCode: province?.code ?? null, year }, now);
-  return { statistics, province, provinces, years, currentYear, ignored };
+  const [statistics, trend] = await Promise.all([
+    readCatalogueStatistics(db, { provinceCode: province?.code ?? null, year }, now),
+    readTrend(db, province?.code ?? NATIONAL_AREA, now),
+  ]);
+  return { statistics, province, provinces, years, currentYear, ignored, trend };
 }

@@ -5,7 +5,7 @@
  * its minimum; going past its maximum is reported, not counted as failure.
  */
 import type { PlanFigures } from '../stats/catalogue-statistics';
-import type { TargetMetric } from './vocabulary';
+import { isReportedMetric, type TargetMetric } from './vocabulary';
 
 export type TargetState = 'met' | 'not_met' | 'overdue' | 'no_data';
 
@@ -21,6 +21,7 @@ export interface TargetProgress {
 /** The figures of a province with no active cooperatives and no products. */
 export const EMPTY_PLAN_FIGURES: PlanFigures = {
   activeCooperatives: 0,
+  members: 0,
   fairOrBetter: { count: 0, percent: null },
   inValueChain: { count: 0, percent: null },
   withPublishedProduct: { count: 0, percent: null },
@@ -41,19 +42,32 @@ export function currentFigure(metric: TargetMetric, figures: PlanFigures): numbe
       return figures.atEventsThisYear.percent;
     case 'active_cooperatives':
       return figures.activeCooperatives;
+    case 'cooperative_members':
+      return figures.members;
     case 'ocop_products':
       return figures.ocopProducts;
     case 'five_star_products':
       return figures.fiveStarProducts;
+    // Reported by the department, not counted (see targetProgress).
+    case 'ocop_collective_share':
+      return null;
   }
 }
 
 export function targetProgress(
-  target: { metric: TargetMetric; minimum: number; maximum: number | null; dueDate: string },
+  target: {
+    metric: TargetMetric;
+    minimum: number;
+    maximum: number | null;
+    dueDate: string;
+    reportedValue?: number | null;
+  },
   figures: PlanFigures,
   today: string,
 ): TargetProgress {
-  const current = currentFigure(target.metric, figures);
+  const current = isReportedMetric(target.metric)
+    ? (target.reportedValue ?? null)
+    : currentFigure(target.metric, figures);
   if (current === null) return { current, fraction: null, state: 'no_data', aboveRange: false };
   const met = current >= target.minimum;
   return {

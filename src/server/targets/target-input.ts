@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate, vietnamDate } from '../time/vietnam';
-import { TARGET_METRICS, targetUnit } from './vocabulary';
+import { isReportedMetric, TARGET_METRICS, targetUnit } from './vocabulary';
 
 /** Plans run to 2030 with a vision to 2045; a target beyond that is a typo. */
 export const LATEST_TARGET_YEAR = 2050;
@@ -49,6 +49,34 @@ export const targetInputObject = z
       .nullish()
       .transform((value) => value ?? '')
       .meta({ description: 'The plan document, at most 300 characters.', example: 'Kế hoạch 45/KH-UBND' }),
+    area: z
+      .string()
+      .trim()
+      .max(100)
+      .nullish()
+      .transform((value) => value ?? '')
+      .meta({
+        description:
+          "Key of a former district or province of this province the plan was written for (e.g. 'huyen-vinh-linh'); omit or '' for the whole province.",
+        example: 'huyen-vinh-linh',
+      }),
+    reportedValue: z
+      .number()
+      .min(0)
+      .max(1_000_000)
+      .nullish()
+      .transform((value) => value ?? null)
+      .meta({
+        description:
+          'The figure the department reports, for metrics the portal cannot count (ocop_collective_share); required with reportedOn.',
+        example: 72,
+      }),
+    reportedOn: z
+      .string()
+      .nullish()
+      .transform((value) => value || null)
+      .refine((value) => value === null || isCalendarDate(value), { params: { code: 'calendar_date' }, abort: true })
+      .meta({ format: 'date', description: 'The day the reported figure stands for, not in the future.' }),
   })
   .meta({ id: 'ProvinceTargetInput' });
 
@@ -57,7 +85,7 @@ export function targetInputSchema(now: Date) {
   const today = vietnamDate(now);
   return targetInputObject.superRefine((target, ctx) => {
     const percent = targetUnit(target.metric) === 'percent';
-    for (const key of ['minimum', 'maximum'] as const) {
+    for (const key of ['minimum', 'maximum', 'reportedValue'] as const) {
       const value = target[key];
       if (value === null) continue;
       if (percent && value > 100) ctx.addIssue({ ...issue('percent_over_100'), path: [key] });
@@ -65,6 +93,14 @@ export function targetInputSchema(now: Date) {
     }
     if (target.maximum !== null && target.maximum < target.minimum)
       ctx.addIssue({ ...issue('maximum_below_minimum'), path: ['maximum'] });
+    if (target.reportedValue !== null || target.reportedOn !== null) {
+      // A reported figure stands in for a count only where the portal has none.
+      if (!isReportedMetric(target.metric)) ctx.addIssue({ ...issue('not_reported_metric'), path: ['reportedValue'] });
+      else if (target.reportedValue === null) ctx.addIssue({ ...issue('required'), path: ['reportedValue'] });
+      else if (target.reportedOn === null) ctx.addIssue({ ...issue('required'), path: ['reportedOn'] });
+    }
+    if (target.reportedOn !== null && target.reportedOn > today)
+      ctx.addIssue({ ...issue('date_in_future'), path: ['reportedOn'] });
     if (target.dueDate < today) ctx.addIssue({ ...issue('date_in_past'), path: ['dueDate'] });
     else if (Number(target.dueDate.slice(0, 4)) > LATEST_TARGET_YEAR)
       ctx.addIssue({ ...issue('year_too_far', { year: LATEST_TARGET_YEAR }), path: ['dueDate'] });

@@ -12,6 +12,7 @@ import { newId } from '../db/ids';
 import { isUniqueViolation } from '../db/unique-violation';
 import { provinces, provinceTargets } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
+import { type FormerUnit, findFormerUnit } from '../provinces/former-units';
 import { parseInput } from '../validation';
 import { type TargetInput, targetInputSchema } from './target-input';
 import type { TargetMetric } from './vocabulary';
@@ -26,6 +27,10 @@ export interface Target {
   maximum: number | null;
   dueDate: string;
   source: string;
+  /** The former district or province the plan covers; null for the whole province. */
+  area: FormerUnit | null;
+  reportedValue: number | null;
+  reportedOn: string | null;
   updatedAt: Date;
 }
 
@@ -36,6 +41,9 @@ const targetColumns = {
   maximum: provinceTargets.maximum,
   dueDate: provinceTargets.dueDate,
   source: provinceTargets.source,
+  formerUnit: provinceTargets.formerUnit,
+  reportedValue: provinceTargets.reportedValue,
+  reportedOn: provinceTargets.reportedOn,
   updatedAt: provinceTargets.updatedAt,
   province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
 };
@@ -47,12 +55,22 @@ export async function listTargets(
   provinceCode: string | null = null,
 ): Promise<Target[]> {
   requireOfficer(user);
-  return db
+  const rows = await db
     .select(targetColumns)
     .from(provinceTargets)
     .innerJoin(provinces, eq(provinces.code, provinceTargets.provinceCode))
     .where(provinceCode === null ? undefined : eq(provinceTargets.provinceCode, provinceCode))
-    .orderBy(asc(provinces.slug), asc(provinceTargets.metric), asc(provinceTargets.dueDate));
+    .orderBy(
+      asc(provinces.slug),
+      asc(provinceTargets.formerUnit),
+      asc(provinceTargets.metric),
+      asc(provinceTargets.dueDate),
+    );
+  return rows.map(withArea);
+}
+
+function withArea({ formerUnit, ...row }: Omit<Target, 'area'> & { formerUnit: string }): Target {
+  return { ...row, area: formerUnit === '' ? null : findFormerUnit(formerUnit) };
 }
 
 export async function findTarget(db: Database, user: SessionUser | null, id: string): Promise<Target> {
@@ -64,12 +82,17 @@ export async function findTarget(db: Database, user: SessionUser | null, id: str
     .where(eq(provinceTargets.id, id))
     .limit(1);
   if (!row) throw new NotFoundError('province_target');
-  return row;
+  return withArea(row);
 }
 
-/** The same province, metric and due date twice would make two answers to one question. */
+/** The same area, metric and due date twice would make two answers to one question. */
 const isDuplicateTarget = (error: unknown) =>
-  isUniqueViolation(error, [provinceTargets.provinceCode, provinceTargets.metric, provinceTargets.dueDate]);
+  isUniqueViolation(error, [
+    provinceTargets.provinceCode,
+    provinceTargets.formerUnit,
+    provinceTargets.metric,
+    provinceTargets.dueDate,
+  ]);
 
 const duplicate = () => new ValidationError({ dueDate: { code: 'target_exists' } });
 
@@ -86,6 +109,9 @@ async function readInput(
     .where(eq(provinces.slug, target.province))
     .limit(1);
   if (!province) throw new ValidationError({ province: { code: 'unknown_value' } });
+  // A former unit belongs to one province: Vĩnh Linh's plan cannot be filed under Hà Nội.
+  if (target.area !== '' && findFormerUnit(target.area)?.provinceCode !== province.code)
+    throw new ValidationError({ area: { code: 'unknown_value' } });
   return { target, provinceCode: province.code };
 }
 
@@ -95,6 +121,9 @@ const stored = (target: TargetInput) => ({
   maximum: target.maximum,
   dueDate: target.dueDate,
   source: target.source,
+  formerUnit: target.area,
+  reportedValue: target.reportedValue,
+  reportedOn: target.reportedOn,
 });
 
 export async function createTarget(db: Database, user: SessionUser | null, input: unknown, now: Date): Promise<Target> {
@@ -106,6 +135,7 @@ export async function createTarget(db: Database, user: SessionUser | null, input
     .where(
       and(
         eq(provinceTargets.provinceCode, provinceCode),
+        eq(provinceTargets.formerUnit, target.area),
         eq(provinceTargets.metric, target.metric),
         eq(provinceTargets.dueDate, target.dueDate),
       ),
@@ -152,6 +182,7 @@ export async function updateTarget(
     .where(
       and(
         eq(provinceTargets.provinceCode, provinceCode),
+        eq(provinceTargets.formerUnit, target.area),
         eq(provinceTargets.metric, target.metric),
         eq(provinceTargets.dueDate, target.dueDate),
         ne(provinceTargets.id, id),
@@ -167,6 +198,9 @@ export async function updateTarget(
     maximum: before.maximum,
     dueDate: before.dueDate,
     source: before.source,
+    formerUnit: before.area?.key ?? '',
+    reportedValue: before.reportedValue,
+    reportedOn: before.reportedOn,
   };
   try {
     await db.batch([
@@ -207,6 +241,7 @@ export async function deleteTarget(db: Database, user: SessionUser | null, id: s
         maximum: before.maximum,
         dueDate: before.dueDate,
         source: before.source,
+        formerUnit: before.area?.key ?? '',
       },
       at: now,
     }),
