@@ -2,7 +2,6 @@
 -- link whose token is stored only as a SHA-256 (inquiry_thread_tokens), and
 -- each message says who wrote it. Existing replies were all the cooperative's,
 -- hence the column's default.
---> statement-breakpoint
 CREATE TABLE `inquiry_thread_tokens` (
 	`id` text PRIMARY KEY NOT NULL,
 	`inquiry_id` text NOT NULL,
