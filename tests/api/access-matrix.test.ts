@@ -17,7 +17,8 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
-import { batches, certifications, cooperatives, products } from '../../src/server/db/schema';
+import { batches, certifications, cooperatives, inquiries, products } from '../../src/server/db/schema';
+import { issueThreadToken } from '../../src/server/inquiries/thread-tokens';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
 import { createApi, OPENAPI_INFO } from '../../functions/api';
@@ -45,6 +46,8 @@ interface ValidRequest {
   answers: number;
   /** Who sends it, when not the audience's usual caller (memberA, officer; nobody for public operations). */
   as?: { cookie: string };
+  /** Headers the request needs besides the session (the private token of an inquiry's thread). */
+  headers?: Record<string, string>;
 }
 
 /** The valid request sent by the member of cooperative A to cooperative B's record instead. */
@@ -77,9 +80,19 @@ const nextAddress = () => `198.51.100.${(++address % 250) + 1}`;
 function send(
   method: string,
   path: string,
-  options: { cookie?: string; body?: unknown; raw?: { type: string; text: string }; origin?: string } = {},
+  options: {
+    cookie?: string;
+    body?: unknown;
+    raw?: { type: string; text: string };
+    origin?: string;
+    headers?: Record<string, string>;
+  } = {},
 ) {
-  const headers: Record<string, string> = { origin: options.origin ?? ORIGIN, 'cf-connecting-ip': nextAddress() };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    origin: options.origin ?? ORIGIN,
+    'cf-connecting-ip': nextAddress(),
+  };
   if (options.cookie) headers.cookie = options.cookie;
   let body: string | undefined;
   if (options.raw) {
@@ -224,6 +237,16 @@ async function buildFixtures() {
     return (await readJson(res)).inquiry.reference;
   }
 
+  /** The private token of a new inquiry's thread, as the buyer's receipt carries it. */
+  async function threadToken(cooperative: string): Promise<string> {
+    const reference = await inquiry(cooperative);
+    const [row] = await db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.reference, reference));
+    if (!row) throw new Error('the inquiry was stored');
+    const { token, statement } = issueThreadToken(db, row.id, new Date());
+    await statement;
+    return token;
+  }
+
   async function target(): Promise<string> {
     const res = await send('POST', '/admin/targets', { cookie: cookies.officer, body: targetBody() });
     expect(res.status).toBe(201);
@@ -249,6 +272,7 @@ async function buildFixtures() {
     event,
     registration,
     inquiry,
+    threadToken,
     target,
     ownAccount,
   };
@@ -333,6 +357,22 @@ const ACCESS: Record<string, Access> = {
     request: async (f) => ({
       body: { reference: await f.inquiry(f.cooperativeA.slug), contact: validInquiry().email },
       answers: 200,
+    }),
+  },
+
+  'GET /inquiries/thread': {
+    audience: 'public',
+    request: async (f) => ({
+      headers: { 'x-inquiry-thread-token': await f.threadToken(f.cooperativeA.slug) },
+      answers: 200,
+    }),
+  },
+  'POST /inquiries/thread/messages': {
+    audience: 'public',
+    request: async (f) => ({
+      headers: { 'x-inquiry-thread-token': await f.threadToken(f.cooperativeA.slug) },
+      body: { body: 'Cảm ơn, tôi lấy 200 kg.' },
+      answers: 201,
     }),
   },
 
@@ -656,6 +696,9 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
   const hasParams = template.includes('{');
   const path = (params?: Params, raw = false) => pathWith(template, params, raw);
 
+  /** Every request of the row carries the headers its valid request needs. */
+  const sendRow: typeof send = (m, p, options = {}) => send(m, p, { ...options, headers: valid.headers });
+
   beforeAll(async () => {
     valid = await access.request(f);
     cookie = valid.as?.cookie ?? defaultCookie(access.audience);
@@ -664,26 +707,26 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
   // Public operations: the last test sends the valid request anonymously.
   if (access.audience !== 'public')
     it('answers 401 without a session', async () => {
-      const res = await send(method, path(valid.params), { body: valid.body });
+      const res = await sendRow(method, path(valid.params), { body: valid.body });
       expect(res.status).toBe(401);
       expect((await readJson(res)).error.code).toBe('unauthenticated');
     });
 
   it.each(wrongRoles(access.audience))('answers 403 to %s, the wrong role', async (caller) => {
-    const res = await send(method, path(valid.params), { cookie: f.cookies[caller], body: valid.body });
+    const res = await sendRow(method, path(valid.params), { cookie: f.cookies[caller], body: valid.body });
     expect(res.status).toBe(403);
   });
 
   for (const elsewhere of access.elsewhere ?? []) {
     it(`answers ${elsewhere.answers} to a member of another cooperative: ${elsewhere.what}`, async () => {
-      const res = await send(method, path(await elsewhere.params(f, valid)), {
+      const res = await sendRow(method, path(await elsewhere.params(f, valid)), {
         cookie: f.cookies.memberA,
         body: valid.body,
       });
       const answer = { status: res.status, body: await res.text() };
       expect(answer.status).toBe(elsewhere.answers);
       if (elsewhere.unknown) {
-        const unknown = await send(method, path(elsewhere.unknown(valid)), {
+        const unknown = await sendRow(method, path(elsewhere.unknown(valid)), {
           cookie: f.cookies.memberA,
           body: valid.body,
         });
@@ -719,7 +762,7 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
       const params = Object.fromEntries(Object.entries(valid.params ?? {}).map(([k, v]) => [k, encodeURIComponent(v)]));
       for (const name of names) {
         for (const sender of junkSenders()) {
-          const res = await send(method, path({ ...params, [name]: junk }, true), {
+          const res = await sendRow(method, path({ ...params, [name]: junk }, true), {
             cookie: sender.cookie,
             body: valid.body,
           });
@@ -731,20 +774,20 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
   if (hasBody)
     it.each(JUNK_BODIES)('refuses %s with a 4xx, never a 5xx', async (what, raw) => {
       for (const sender of junkSenders()) {
-        expectJunkRefused(await send(method, path(valid.params), { cookie: sender.cookie, raw }), sender, what);
+        expectJunkRefused(await sendRow(method, path(valid.params), { cookie: sender.cookie, raw }), sender, what);
       }
     });
 
   if (hasBody)
     it('answers a hostile version of a valid body without a 5xx', async () => {
-      const res = await send(method, path(valid.params), { cookie, body: hostile(valid.body) });
+      const res = await sendRow(method, path(valid.params), { cookie, body: hostile(valid.body) });
       expect(res.status).toBeLessThan(500);
     });
 
   if (WRITES.has(method))
     it('refuses a write from another site with 403 before writing anything', async () => {
       const before = await rowsWritten();
-      const res = await send(method, path(valid.params), { cookie, body: valid.body, origin: FOREIGN_ORIGIN });
+      const res = await sendRow(method, path(valid.params), { cookie, body: valid.body, origin: FOREIGN_ORIGIN });
       expect(res.status).toBe(403);
       expect((await readJson(res)).error.code).toBe('forbidden_origin');
       expect(await rowsWritten()).toBe(before);
@@ -752,7 +795,7 @@ describe.each(Object.entries(ACCESS))('%s', (key, access) => {
 
   // Last: it may change the records the requests above were refused on.
   it(`lets its audience (${access.audience}) through`, async () => {
-    const res = await send(method, path(valid.params), { cookie, body: valid.body });
+    const res = await sendRow(method, path(valid.params), { cookie, body: valid.body });
     expect(res.status, await res.clone().text()).toBe(valid.answers);
   });
 });

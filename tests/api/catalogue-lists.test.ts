@@ -105,14 +105,14 @@ describe('GET /products', () => {
     for (const item of ofCooperative.items as Card[]) expect(item.cooperativeSlug).toBe(some.cooperativeSlug);
   });
 
-  it('filters by a certification valid today, of the product or of its cooperative', async () => {
+  it('filters by a verified certification valid today, of the product or of its cooperative', async () => {
     const today = vietnamDate(new Date());
     for (const kind of ['vietgap', 'geographic_indication']) {
       const { body } = await get(`/products?certification=${kind}&limit=100`);
       const expected =
         await scalar(sql`SELECT count(*) AS n FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
         WHERE p.status = 'published' AND c.status = 'active' AND EXISTS (SELECT 1 FROM certifications x
-          WHERE x.kind = ${kind} AND (x.product_id = p.id OR (x.product_id IS NULL AND x.cooperative_id = p.cooperative_id))
+          WHERE x.kind = ${kind} AND x.verification = 'verified' AND (x.product_id = p.id OR (x.product_id IS NULL AND x.cooperative_id = p.cooperative_id))
             AND x.valid_from <= ${today} AND (x.valid_until IS NULL OR x.valid_until >= ${today}))`);
       expect(expected, kind).toBeGreaterThan(0);
       expect(body.total, kind).toBe(expected);

@@ -13,6 +13,7 @@ import { storedPhoto } from '../support/images';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/server/accounts/users';
+import { decideClaim } from '../../src/server/claims/claim-decisions';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, cooperatives, pendingRevisions, products } from '../../src/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/server/errors';
@@ -103,17 +104,18 @@ async function productRow(id: string) {
   return row;
 }
 
-/** A product of the member's cooperative, published through the real flow, with a 4-star OCOP rating. */
+/** A product of the member's cooperative, published through the real flow, with a verified 4-star OCOP rating. */
 async function publishedProduct(extra: Record<string, unknown> = {}) {
   const fields = input(extra);
   const { id, slug } = await createProduct(db, member, fields, [storedPhoto()]);
-  await addOcopRating(
+  const rating = await addOcopRating(
     db,
     member,
     slug,
     { stars: 4, level: 'province', decisionNumber: `${n}/QĐ-UBND`, decisionDate: '2025-05-01' },
     DEMO_NOW,
   );
+  await decideClaim(db, officer, { kind: 'ocop_rating', id: rating.id }, 'verify', {}, DEMO_NOW);
   await submitProduct(db, member, slug);
   await approveProduct(db, officer, id, (await loadReview(db, officer, id)).submittedAt.getTime(), DEMO_NOW);
   return { id, slug, fields };

@@ -178,8 +178,8 @@ describe('QR responses', () => {
   it.each([
     ['127', 'Giá trị phải từ 128 trở lên.'],
     ['2049', 'Giá trị không được vượt quá 2048.'],
-    ['abc', 'Kiểu dữ liệu không đúng.'],
-    ['300.5', 'Kiểu dữ liệu không đúng.'],
+    ['abc', 'Cần một số, ví dụ 500 hoặc 2,5.'],
+    ['300.5', 'Cần một số nguyên.'],
   ])('refuses size=%s with a 400 naming the field', async (value, message) => {
     const res = await get(`/products/${withGtin.slug}/qr.png?size=${value}`);
     expect(res.status).toBe(400);
