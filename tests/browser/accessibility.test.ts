@@ -187,7 +187,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await page.goto(`${baseUrl}/dang-nhap`);
     await page.fill('#field-email', email);
     await page.fill('#field-password', password);
-    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('main button[type=submit]')]);
     await page.close();
     return context;
   }
@@ -378,7 +378,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await page.selectOption('#field-metric', 'fair_or_better_share');
     await page.fill('#field-minimum', '120');
     await page.fill('#field-dueDate', '2020-01-01');
-    await Promise.all([page.waitForLoadState('load'), page.click('form button[type=submit]')]);
+    await Promise.all([page.waitForLoadState('load'), page.click('main form button[type=submit]')]);
     await page.waitForSelector('#field-minimum-error');
     expect(await page.getAttribute('#field-dueDate', 'aria-invalid')).toBe('true');
     await expectAccessible(page, '/quan-tri/chi-tieu/moi (errors)', errors);
@@ -619,7 +619,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     });
     await page.goto(`${baseUrl}/en/sign-in`);
     await page.fill('#field-email', 'nobody@cho-htx.test');
-    await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')]);
     await page.waitForSelector('#field-password-error');
     expect(await page.getAttribute('#field-password', 'aria-invalid')).toBe('true');
     await expectAccessible(page, '/en/sign-in (errors)', errors);
@@ -682,7 +682,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const errors = consoleErrors(page);
     await page.goto(`${baseUrl}/en/inquiries/status?reference=${inquiry.reference}`);
     await page.fill('#field-contact', 'axe@example.com');
-    await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')]);
     await page.waitForSelector('#inquiry-heading');
     expect(await page.textContent('main')).toContain('Samples leave on Monday.');
     await expectAccessible(page, '/en/inquiries/status (found)', errors);

@@ -35,7 +35,7 @@ describe('a product from draft to the public catalogue', () => {
     await page.goto(`${baseUrl}/dang-nhap`);
     await page.fill('#field-email', email);
     await page.fill('#field-password', demoAccount(email).password);
-    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('main button[type=submit]')]);
     return page;
   }
 

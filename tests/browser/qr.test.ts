@@ -97,7 +97,7 @@ describe('QR codes in Chromium', () => {
     await page.goto(`${baseUrl}/en/sign-in`);
     await page.fill('#field-email', 'quanly1@cho-htx.test');
     await page.fill('#field-password', 'demo-manager-2026');
-    await Promise.all([page.waitForURL(/\/account$/), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(/\/account$/), page.click('main button[type=submit]')]);
     await page.goto(`${baseUrl}/en/account/products`);
     // The first published product in the list (its row carries the published status).
     const href = await page
