@@ -30,6 +30,7 @@ export const routes = {
   accountProducts: { vi: '/tai-khoan/san-pham', en: '/en/account/products' },
   newProduct: { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new' },
   moderation: { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation' },
+  claimQueue: { vi: '/tai-khoan/xac-minh', en: '/en/account/verification' },
   cooperativeProfile: { vi: '/tai-khoan/ho-so-hop-tac-xa', en: '/en/account/cooperative' },
   inquiry: { vi: '/hoi-hang', en: '/en/inquiries' },
   inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },

@@ -337,7 +337,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     },
   );
 
-  it.each(['/tai-khoan/kiem-duyet', '/en/account/moderation'])(
+  it.each(['/tai-khoan/kiem-duyet', '/en/account/moderation', '/tai-khoan/xac-minh', '/en/account/verification'])(
     '%s (signed in as a trade officer) has no axe violations',
     async (url) => {
       const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');

@@ -249,6 +249,7 @@ const PAGE_ACCESS: PageAccess[] = [
     params: (r) => ({ slug: r.publishedEvent }),
   },
   { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation', audience: 'officer' },
+  { vi: '/tai-khoan/xac-minh', en: '/en/account/verification', audience: 'officer' },
   {
     vi: '/tai-khoan/kiem-duyet/[id]',
     en: '/en/account/moderation/[id]',
