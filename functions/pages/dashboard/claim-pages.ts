@@ -8,15 +8,16 @@
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
-import { type ClaimDecision, decideClaim } from '../../../src/server/claims/claim-decisions';
+import { decideClaim } from '../../../src/server/claims/claim-decisions';
 import { listClaimQueue, type QueuedClaim } from '../../../src/server/claims/claim-queue';
-import { CLAIM_KINDS, type ClaimKind } from '../../../src/server/claims/vocabulary';
+import {
+  CLAIM_KINDS,
+  type ClaimKind,
+  QUEUE_DECISIONS,
+  type QueueDecision,
+} from '../../../src/server/claims/vocabulary';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, readDatabase, runForm } from '../handle-page';
-
-/** The decisions the queue offers; revoking a verified claim is for the API and the claim's own history. */
-export const QUEUE_DECISIONS = ['verify', 'request_evidence', 'reject'] as const satisfies readonly ClaimDecision[];
-type QueueDecision = (typeof QUEUE_DECISIONS)[number];
 
 export interface ClaimQueueView extends FormView {
   queue: QueuedClaim[];
