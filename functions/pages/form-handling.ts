@@ -32,10 +32,16 @@ export const emptyView = (values: Record<string, string> = {}): FormView => ({
  * to any other form is bounded here, and answered 413 by the worker.
  */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-  const body = await bodyAtMost(request, FORM_BODY_LIMIT_BYTES);
-  if (!body) throw refuseAsTooLarge(request);
-  const type = request.headers.get('content-type') ?? '';
-  return textFields(await new Response(body, { headers: { 'content-type': type } }).formData());
+  const form = await formWithin(request, FORM_BODY_LIMIT_BYTES);
+  if (!form) throw refuseAsTooLarge(request);
+  return textFields(form);
+}
+
+/** The posted form (url-encoded or multipart), or null when its body is larger than `limit` bytes. */
+export async function formWithin(request: Request, limit: number): Promise<FormData | null> {
+  const body = await bodyAtMost(request, limit);
+  if (!body) return null;
+  return new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
 }
 
 /** A form's text fields, the first value of each name (files ignored). */

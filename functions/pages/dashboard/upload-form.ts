@@ -4,12 +4,11 @@
  * memory; the text fields come back as strings and the files by name.
  */
 import { MAX_UPLOAD_BYTES } from '../../../src/server/media/limits';
-import { bodyAtMost } from '../../body-limit';
 import type { AstroGlobal } from 'astro';
 import type { Locale } from '../../../src/i18n';
 import type { Database } from '../../../src/server/db/client';
 import { discardAddedImages, type MediaStore } from '../../../src/server/media/uploads';
-import { textFields } from '../form-handling';
+import { formWithin, textFields } from '../form-handling';
 import { type Outcome, runForm } from '../handle-page';
 
 export interface UploadForm {
@@ -20,11 +19,8 @@ export interface UploadForm {
 
 /** The posted form, or 'too_large'. Works for url-encoded posts too (forms without a file input). */
 export async function readUploadForm(request: Request): Promise<UploadForm | 'too_large'> {
-  const body = await bodyAtMost(request, MAX_UPLOAD_BYTES);
-  if (!body) return 'too_large';
-  const form = await new Response(body, {
-    headers: { 'content-type': request.headers.get('content-type') ?? '' },
-  }).formData();
+  const form = await formWithin(request, MAX_UPLOAD_BYTES);
+  if (!form) return 'too_large';
   return {
     fields: textFields(form),
     files: (name) => form.getAll(name).filter((value): value is File => typeof value !== 'string'),
