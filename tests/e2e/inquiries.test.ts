@@ -145,8 +145,8 @@ describe('inquiry form to reply', () => {
     expect(statusText).toContain('Replied');
     expect(statusText).toContain(reply);
     expect(statusText).toContain(cooperative.name);
-    // Sent and reply times say whose clock they are on: a buyer abroad reads them.
-    expect(statusText.match(/\(Viet Nam time\)/g)).toHaveLength(2);
+    // Sent time, the buyer's own message and the reply say whose clock they are on: a buyer abroad reads them.
+    expect(statusText.match(/\(Viet Nam time\)/g)).toHaveLength(3);
 
     for (let i = 0; i < 20 && !outbox.includes(`Reply to your inquiry ${reference}`); i++) {
       outbox = await (await get('/dev/outbox')).text();
