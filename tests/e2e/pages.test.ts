@@ -73,7 +73,7 @@ describe('search on every page', () => {
   /** The header's search form: a GET to the product list whose only field is q. */
   const headerSearch = (action: string) =>
     new RegExp(
-      `<form class="site-search site-search--header" method="get" action="${action.replace(/\//g, '\\/')}" role="search">[\\s\\S]*?name="q"[\\s\\S]*?<button class="button" type="submit">`,
+      `<form class="site-search site-search--header" method="get" action="${action.replace(/\//g, '\\/')}" role="search" aria-label="[^"]+">[\\s\\S]*?name="q"[\\s\\S]*?<button class="button" type="submit">`,
     );
 
   it.each([
