@@ -40,9 +40,22 @@ export function negotiateLocale(query: string | undefined, acceptLanguage: strin
   return DEFAULT_LOCALE;
 }
 
-/** Replaces {name} placeholders. */
+/**
+ * Replaces {name} placeholders, and {name:one|other} with the form a count
+ * takes: "{count} {count:booth|booths}". The first form is for exactly one
+ * (English's rule; Vietnamese nouns do not inflect, so its dictionary never
+ * needs the selector). The count may arrive formatted ("1", "1,000").
+ */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(
+    /\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!(name in params)) return whole;
+      const value = String(params[name]);
+      if (one === undefined || other === undefined) return value;
+      return value === '1' ? one : other;
+    },
+  );
 }
 
 export const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
@@ -93,15 +106,4 @@ export function formatCalendarDate(date: string, locale: Locale): string {
 /** "A, B và C" / "A, B and C". */
 export function formatList(items: readonly string[], locale: Locale): string {
   return listFormat(intlLocale[locale], { type: 'conjunction' }).format(items);
-}
-
-/** A date range in Viet Nam's time; one date when both ends fall on the same day. */
-export function formatDateRange(start: Date, end: Date, locale: Locale): string {
-  const formatter = dateTimeFormat(intlLocale[locale], {
-    timeZone: TIME_ZONE,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
-  return formatter.formatRange(start, end);
 }

@@ -241,6 +241,7 @@ export const vi = {
     venue_or_online: 'Cần có địa điểm hoặc đường dẫn tham gia trực tuyến.',
     registration_not_open: 'Sự kiện chưa mở đăng ký gian hàng.',
     registration_closed: 'Đã hết hạn đăng ký (hoặc rút đăng ký) cho sự kiện này.',
+    registration_cancelled: 'Sự kiện đã hủy nên không nhận đăng ký.',
     already_registered: 'Hợp tác xã của bạn đã đăng ký sự kiện này.',
     no_booths_left: 'Không còn đủ gian hàng trống để xác nhận đăng ký này.',
     status_changed: 'Trạng thái đăng ký vừa thay đổi; hãy tải lại trang.',

@@ -178,6 +178,14 @@ describe('an event page', () => {
     const text = textOf(html);
     expect(text).toContain('This event has been cancelled');
     expect(text).toMatch(/Reason: \S+/);
+    // Its registration window may still be open: the page says why it takes no one, not that time ran out.
+    const detail = (await (await fetch(`${baseUrl}/api/v1/events/${cancelled.slug}`)).json()) as {
+      registration: string;
+    };
+    expect(['none', 'cancelled']).toContain(detail.registration);
+    expect(text).not.toContain('Registration has closed');
+    if (detail.registration === 'cancelled')
+      expect(text).toContain('The event is cancelled, so it takes no registrations');
     expect(html).toMatch(/<title>\[Cancelled\] /);
     expect(jsonLd(html).find((block) => block['@type'] === 'Event')).toMatchObject({
       eventStatus: 'https://schema.org/EventCancelled',

@@ -39,6 +39,8 @@ describe('Vietnamese-only data on English pages', () => {
     expect(batchUnitIn('en', 'chai 500 ml', bottle)).toEqual({ text: 'bottle (500 ml)', lang: undefined });
     expect(batchUnitIn('en', 'chai', bottle)).toEqual({ text: 'bottles', lang: undefined });
     expect(batchUnitIn('en', 'Chậu')).toEqual({ text: 'pots', lang: undefined });
+    // A product priced "per pot" still counts its batch in pots: "420 pots", not "420 pot".
+    expect(batchUnitIn('en', 'chậu', { unitVi: 'chậu', unitEn: 'pot' })).toEqual({ text: 'pots', lang: undefined });
     expect(batchUnitIn('en', 'bao tải')).toEqual({ text: 'bao tải', lang: 'vi' });
     expect(batchUnitIn('vi', 'chai', bottle)).toEqual({ text: 'chai', lang: undefined });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEventWhen, formatMonth, weekdayNames } from '../../src/i18n/event-dates';
+import { formatDeadline, formatEventWhen, formatMonth, weekdayNames } from '../../src/i18n/event-dates';
 import { eventCoversDay, eventDays } from '../../src/server/events/event-days';
 import { monthGrid } from '../../src/server/events/month-grid';
 import {
@@ -100,7 +100,40 @@ describe('formatEventWhen', () => {
       endsAt: vietnamDateTime('2026-12-13', '12:00'),
       allDay: false,
     };
-    expect(when(twoDays, 'en')).toBe('12 December 2026 at 08:00 – 13 December 2026 at 12:00');
+    expect(when(twoDays, 'en')).toBe('12 – 13 December 2026, 08:00–12:00 daily');
+  });
+
+  it('reads a fair over several days as its days and daily hours', () => {
+    const fair = {
+      startsAt: vietnamDateTime('2027-02-25', '08:00'),
+      endsAt: vietnamDateTime('2027-02-28', '21:00'),
+      allDay: false,
+    };
+    expect(when(fair, 'vi')).toBe('25 – 28 tháng 2, 2027, 08:00–21:00 hằng ngày');
+    expect(when(fair, 'en')).toBe('25 – 28 February 2027, 08:00–21:00 daily');
+    expect(when(fair, 'en', 'short')).toBe('25 – 28 Feb 2027, 08:00–21:00 daily');
+  });
+
+  it('says both ends in full when the hours run past midnight', () => {
+    const night = {
+      startsAt: vietnamDateTime('2027-02-25', '20:00'),
+      endsAt: vietnamDateTime('2027-02-26', '02:00'),
+      allDay: false,
+    };
+    expect(when(night, 'en')).toBe('25 February 2027 at 20:00 – 26 February 2027 at 02:00');
+  });
+});
+
+describe('formatDeadline', () => {
+  it('reads a midnight deadline as the end of the day before', () => {
+    const midnight = vietnamMidnight('2027-01-09');
+    expect(formatDeadline(midnight, 'vi')).toBe('hết ngày 8 tháng 1, 2027');
+    expect(formatDeadline(midnight, 'en')).toBe('end of 8 January 2027');
+  });
+
+  it('gives the date and time of any other deadline', () => {
+    expect(formatDeadline(vietnamDateTime('2027-01-08', '17:30'), 'vi')).toBe('8 tháng 1, 2027, 17:30');
+    expect(formatDeadline(vietnamDateTime('2027-01-08', '17:30'), 'en')).toBe('8 January 2027, 17:30');
   });
 
   it('names months and weekdays in both languages, Monday first', () => {

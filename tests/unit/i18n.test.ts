@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dictionary, format, formatDateRange, formatVnd, localeFromPath, negotiateLocale } from '../../src/i18n';
+import { dictionary, format, formatDate, formatVnd, localeFromPath, negotiateLocale } from '../../src/i18n';
 import { vi } from '../../src/i18n/vi';
 
 /** Every leaf of a nested dictionary as [dotted.key, value]. */
@@ -59,13 +59,29 @@ describe('formatting', () => {
     expect(format('{a} {b}', { a: 1 })).toBe('1 {b}');
   });
 
+  it('picks the form a count takes: one for exactly 1, else the other', () => {
+    const booths = '{count} {count:booth|booths}';
+    expect(format(booths, { count: 1 })).toBe('1 booth');
+    expect(format(booths, { count: '1' })).toBe('1 booth');
+    expect(format(booths, { count: 0 })).toBe('0 booths');
+    expect(format(booths, { count: '1,000' })).toBe('1,000 booths');
+    expect(format('{taken} {taken:booth is|booths are} held', { taken: 2 })).toBe('2 booths are held');
+    expect(format('{n:a|b}', {})).toBe('{n:a|b}');
+  });
+
+  it('says "1 event", never "1 events", in English counts', () => {
+    const en = dictionary('en');
+    expect(format(en.calendar.event.boothCount, { count: '1' })).toBe('1 booth');
+    expect(format(en.lists.products.count, { count: '1' })).toBe('1 product');
+    expect(format(en.lists.products.count, { count: '24' })).toBe('24 products');
+  });
+
   it('formats VND the Vietnamese way, without decimals', () => {
     expect(formatVnd(125000, 'vi').replace(/\s/g, ' ')).toBe('125.000 ₫');
     expect(formatVnd(1_250_000, 'en')).toContain('1,250,000');
   });
 
   it('shows dates in Viet Nam time: 17:30 UTC is already the next day', () => {
-    const start = new Date('2026-12-31T17:30:00Z');
-    expect(formatDateRange(start, start, 'en')).toBe('1 Jan 2027');
+    expect(formatDate(new Date('2026-12-31T17:30:00Z'), 'en')).toBe('1 January 2027');
   });
 });

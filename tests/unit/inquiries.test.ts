@@ -7,7 +7,7 @@ import { newReference, normaliseReference } from '../../src/server/inquiries/ref
 import { looksLikeSpam, spamScore } from '../../src/server/inquiries/spam';
 import { median } from '../../src/server/inquiries/statistics';
 import { publicStatus } from '../../src/server/inquiries/status';
-import { isCountryCode } from '../../src/server/inquiries/countries';
+import { countryOptions, isCountryCode } from '../../src/server/inquiries/countries';
 import { ValidationError } from '../../src/server/errors';
 
 describe('reference codes', () => {
@@ -156,5 +156,13 @@ describe('figures', () => {
     expect(publicStatus('spam')).toBe('received');
     expect(publicStatus('new')).toBe('received');
     expect(publicStatus('replied')).toBe('replied');
+  });
+});
+
+describe('country choices', () => {
+  it('lists Viet Nam first, written as the rest of the site writes it', () => {
+    expect(countryOptions('en')[0]).toEqual({ code: 'VN', name: 'Viet Nam' });
+    expect(countryOptions('vi')[0]).toEqual({ code: 'VN', name: 'Việt Nam' });
+    expect(countryOptions('en').find((c) => c.code === 'DE')?.name).toBe('Germany');
   });
 });

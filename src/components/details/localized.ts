@@ -52,15 +52,17 @@ const UNIT_WORDS_IN_ENGLISH: Readonly<Record<string, string>> = {
 };
 
 /**
- * A batch's unit as recorded (in Vietnamese: "chai", "kg"), in English where we know it: the product's own English
- * unit when the batch uses the product's unit word for word, else the counting word's English; otherwise the
+ * A batch's unit as recorded (in Vietnamese: "chai", "kg"), in English where we know it: the counting word's
+ * English (plural, as a batch is many: "420 pots", where the product's own unit is the singular of a price, "per
+ * pot"), else the product's own English unit when the batch uses the product's unit word for word; otherwise the
  * Vietnamese, marked as such.
  */
 export function batchUnitIn(locale: Locale, unit: string, product?: { unitVi: string; unitEn: string }): LocalizedText {
   const folded = (text: string) => text.normalize('NFC').trim().toLocaleLowerCase('vi');
-  if (locale === 'en' && product?.unitEn && folded(unit) === folded(product.unitVi))
+  const counting = UNIT_WORDS_IN_ENGLISH[folded(unit)];
+  if (locale === 'en' && !counting && product?.unitEn && folded(unit) === folded(product.unitVi))
     return { text: product.unitEn, lang: undefined };
-  return inLocale(locale, unit, UNIT_WORDS_IN_ENGLISH[folded(unit)] ?? null);
+  return inLocale(locale, unit, counting ?? null);
 }
 
 /**

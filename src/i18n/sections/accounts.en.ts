@@ -19,7 +19,7 @@ export const accountsEn: Dictionary['accounts'] = {
   form: {
     errorSummary: 'Not sent yet: please correct the marked fields.',
     rateLimited:
-      'Too many failed attempts. To protect the account, signing in is locked for now; please try again in {minutes} minutes.',
+      'Too many failed attempts. To protect the account, signing in is locked for now; please try again in {minutes} {minutes:minute|minutes}.',
   },
   signIn: {
     title: 'Sign in',

@@ -36,6 +36,10 @@ export const calendarVi = {
   cancelled: 'Đã hủy',
   ongoing: 'Đang diễn ra',
   allDay: 'cả ngày',
+  /** A fair's opening hours, the same each of its days. */
+  dailyHours: '{hours} hằng ngày',
+  /** A deadline at midnight: the end of the day before. */
+  endOfDay: 'hết ngày {date}',
   timeZoneNote: 'Giờ Việt Nam (UTC+7)',
   event: {
     crumb: 'Sự kiện',
@@ -58,6 +62,7 @@ export const calendarVi = {
       not_yet_open: 'Chưa mở đăng ký.',
       open: 'Đang nhận đăng ký.',
       closed: 'Đã hết thời gian đăng ký.',
+      cancelled: 'Sự kiện đã hủy nên không nhận đăng ký.',
     },
     booths: 'Gian hàng',
     boothsLeft: 'Còn {left} trên {capacity} gian hàng',

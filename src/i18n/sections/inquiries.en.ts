@@ -33,7 +33,8 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     expired: 'The form was open for too long. Your text is kept; please send it again.',
     invalidToken: 'The form could not be read. Your text is kept; please send it again.',
     turnstile: 'We could not check that you are not a bot. Please try again.',
-    rateLimited: 'Too many inquiries from this address or to this cooperative. Please try again in {minutes} minutes.',
+    rateLimited:
+      'Too many inquiries from this address or to this cooperative. Please try again in {minutes} {minutes:minute|minutes}.',
     unknownTarget: 'This product or cooperative was not found. It may no longer be listed.',
     chooseTarget: 'Open the page of the product or cooperative you want to ask, and use the form there.',
   },
@@ -54,7 +55,7 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     contact: 'Email or phone number',
     submit: 'See status',
     notFound: 'No inquiry matches this code and email (or phone number). Please check both.',
-    rateLimited: 'Too many unsuccessful look-ups. Please try again in {minutes} minutes.',
+    rateLimited: 'Too many unsuccessful look-ups. Please try again in {minutes} {minutes:minute|minutes}.',
     heading: 'Inquiry {reference}',
     state: 'Status',
     sentAt: 'Sent',
@@ -81,7 +82,7 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     answerSubmit: 'Send',
     answered: 'Sent to the cooperative.',
     closed: 'The cooperative closed this conversation. If you need more, send a new inquiry.',
-    rateLimited: 'You sent too many messages. Try again in {minutes} minutes.',
+    rateLimited: 'You sent too many messages. Try again in {minutes} {minutes:minute|minutes}.',
     notFound:
       'This link no longer works (it was revoked, or is wrong). You can still look up your inquiry with its reference and your email.',
     revokeHeading: 'Revoke this link',

@@ -7,7 +7,7 @@ export const listsEn: Dictionary['lists'] = {
     description:
       '3 to 5-star OCOP products from Vietnamese cooperatives, by province, product group, certification and price.',
     heading: 'OCOP products',
-    count: '{count} products',
+    count: '{count} {count:product|products}',
     countCapped: 'More than {count} products',
     searchLabel: 'Search products',
     searchPlaceholder: 'e.g. honey, tea, fish sauce…',
@@ -21,7 +21,7 @@ export const listsEn: Dictionary['lists'] = {
     titleWithQuery: 'Results for “{q}” – Cooperatives',
     description: 'Directory of cooperatives, cooperative groups and unions by province, sector and classification.',
     heading: 'Cooperatives',
-    count: '{count} cooperatives',
+    count: '{count} {count:cooperative|cooperatives}',
     countCapped: 'More than {count} cooperatives',
     searchLabel: 'Search cooperatives',
     searchPlaceholder: 'Cooperative, commune, province…',

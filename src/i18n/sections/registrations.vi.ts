@@ -44,6 +44,7 @@ export const registrationsVi = {
       not_yet_open: 'Sự kiện chưa mở đăng ký.',
       open: 'Đang nhận đăng ký.',
       closed: 'Đã hết thời gian đăng ký.',
+      cancelled: 'Sự kiện đã hủy nên không nhận đăng ký.',
     },
     eventLink: 'Xem trang sự kiện',
     back: 'Tất cả đăng ký của hợp tác xã',

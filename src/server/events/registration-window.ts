@@ -4,7 +4,7 @@
  */
 import type { EventStatus } from './vocabulary';
 
-export const REGISTRATION_STATES = ['none', 'not_yet_open', 'open', 'closed'] as const;
+export const REGISTRATION_STATES = ['none', 'not_yet_open', 'open', 'closed', 'cancelled'] as const;
 export type RegistrationState = (typeof REGISTRATION_STATES)[number];
 
 export interface RegistrationTerms {
@@ -18,11 +18,12 @@ export interface RegistrationTerms {
 /**
  * `none` for events without booths or a window (most trainings). A window
  * without a closing time closes when the event starts; a cancelled event takes
- * no one.
+ * no one, and says so rather than that its window has passed.
  */
 export function registrationState(event: RegistrationTerms, now: Date): RegistrationState {
   if (event.boothCapacity === null && event.registrationOpensAt === null && event.registrationClosesAt === null)
     return 'none';
+  if (event.status === 'cancelled') return 'cancelled';
   if (event.status !== 'published' || now >= registrationDeadline(event)) return 'closed';
   if (event.registrationOpensAt && now < event.registrationOpensAt) return 'not_yet_open';
   return 'open';

@@ -21,6 +21,13 @@ export function isCountryCode(value: string): boolean {
   return assigned.has(value);
 }
 
+/**
+ * Names the portal writes its own way: the United Nations and Viet Nam's own
+ * English style is "Viet Nam", which the rest of the site says; CLDR's English
+ * is "Vietnam".
+ */
+const OWN_NAMES: Record<'vi' | 'en', Readonly<Record<string, string>>> = { vi: {}, en: { VN: 'Viet Nam' } };
+
 const sortedOptions = new Map<'vi' | 'en', readonly CountryOption[]>();
 
 export interface CountryOption {
@@ -38,8 +45,8 @@ export function countryOptions(locale: 'vi' | 'en'): readonly CountryOption[] {
   if (!options) {
     const names = displayNames(intlLocale[locale], { type: 'region', fallback: 'code' });
     const order = collator(intlLocale[locale]);
-    options = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-      a.code === 'VN' ? -1 : b.code === 'VN' ? 1 : order.compare(a.name, b.name),
+    options = COUNTRY_CODES.map((code) => ({ code, name: OWN_NAMES[locale][code] ?? names.of(code) ?? code })).sort(
+      (a, b) => (a.code === 'VN' ? -1 : b.code === 'VN' ? 1 : order.compare(a.name, b.name)),
     );
     sortedOptions.set(locale, options);
   }

@@ -36,10 +36,14 @@ export function requireRegisteringMember(
   return { ...member, cooperativeId: member.cooperativeId };
 }
 
+/** Why a window that is not open refuses, in the words of the validation dictionary. */
+const REFUSAL_CODES: Partial<Record<RegistrationState, string>> = {
+  not_yet_open: 'registration_not_open',
+  cancelled: 'registration_cancelled',
+};
+
 function refuseWindow(state: RegistrationState): never {
-  throw new ConflictError(`registration ${state}`, {
-    event: { code: state === 'not_yet_open' ? 'registration_not_open' : 'registration_closed' },
-  });
+  throw new ConflictError(`registration ${state}`, { event: { code: REFUSAL_CODES[state] ?? 'registration_closed' } });
 }
 
 /** The (event, cooperative) UNIQUE index stopped a second registration that raced the first. */

@@ -14,6 +14,8 @@ export interface RegistrableEvent {
   status: EventStatus;
   startsAt: Date;
   endsAt: Date;
+  /** An all-day event's end is the midnight after its last day (see events/event-days.ts). */
+  allDay: boolean;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
   boothCapacity: number | null;
@@ -28,6 +30,7 @@ export const registrableEventColumns = {
   status: events.status,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
+  allDay: events.allDay,
   registrationOpensAt: events.registrationOpensAt,
   registrationClosesAt: events.registrationClosesAt,
   boothCapacity: events.boothCapacity,
