@@ -58,6 +58,15 @@ export function format(template: string, params: Record<string, string | number>
   );
 }
 
+/**
+ * A template's text before and after one placeholder, for pages that wrap
+ * what fills it in markup (a `lang` attribute on Vietnamese-only data).
+ */
+export function aroundPlaceholder(template: string, name: string): [before: string, after: string] {
+  const at = template.indexOf(`{${name}}`);
+  return at < 0 ? [template, ''] : [template.slice(0, at), template.slice(at + name.length + 2)];
+}
+
 export const intlLocale: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 export function formatVnd(amount: number, locale: Locale): string {

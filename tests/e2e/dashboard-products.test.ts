@@ -115,6 +115,31 @@ describe('dashboard: products and moderation', async () => {
     expect(await (await get(path, manager)).text()).toContain('Bản nháp');
   });
 
+  it('starts a new product where its cooperative is', async () => {
+    const html = await (await get('/tai-khoan/san-pham/moi', manager)).text();
+    const province = /<select[^>]*name="provinceCode"[\s\S]*?<option value="(\d{2})" selected/.exec(html)?.[1];
+    expect(province).toMatch(/^\d{2}$/);
+    expect(html).toMatch(/name="commune"[^>]*value="[^"]+"/);
+  });
+
+  it('publishes a product written only in Vietnamese; English pages show it marked as Vietnamese', async () => {
+    const fields = product({ nameEn: '', unitEn: '' });
+    const path = await createDraft(manager, fields);
+    const slug = path.split('/').pop() ?? '';
+    expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);
+    const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
+    const review = new RegExp(`href="(/tai-khoan/kiem-duyet/[a-z0-9]+)"[^>]*>${fields.nameVi}<`).exec(queue)?.[1] ?? '';
+    const version = /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
+    expect((await post(review, { decision: 'approve', version }, officer)).status).toBe(303);
+
+    const english = await (await get(`/en/products/${slug}`)).text();
+    expect(english).toMatch(new RegExp(`<h1 id="product-name" lang="vi"[^>]*>\\s*${fields.nameVi}`));
+    expect(english).toMatch(/<dd lang="vi"[^>]*>gói 500 g<\/dd>/);
+    expect(english).toMatch(/per\s*<span lang="vi"[^>]*>gói 500 g<\/span>/);
+
+    expect((await post(path, { intent: 'unpublish' }, manager)).status).toBe(303);
+  });
+
   it('submit → reject with a reason the cooperative sees → edit, submit → approve: public', async () => {
     const fields = product();
     const path = await createDraft(manager, fields);

@@ -9,6 +9,7 @@ import { dashboardProductPaths, routes } from '../../../src/i18n/routes';
 import { requireRole } from '../../../src/server/accounts/guards';
 import type { SessionUser } from '../../../src/server/accounts/users';
 import { findOwnedProduct } from '../../../src/server/products/owned-product';
+import { newProductDefaults } from '../../../src/server/products/new-product-defaults';
 import {
   addOcopRating,
   createProduct,
@@ -152,8 +153,12 @@ function productNotice(page: AstroGlobal, locale: Locale): string | null {
 
 export async function handleNewProduct(page: AstroGlobal, locale: Locale): Promise<ProductFormView | Response> {
   noStore(page);
-  const gate = await gated(page, locale, async (_db, user) => requireRole(user, 'member'));
+  const gate = await gated(page, locale, async (db, user) => {
+    const member = requireRole(user, 'member');
+    return { member, defaults: await newProductDefaults(db, member.cooperativeId) };
+  });
   if (gate instanceof Response) return gate;
+  const { member, defaults } = gate.data;
   const blank = {
     product: null,
     editable: true,
@@ -163,10 +168,10 @@ export async function handleNewProduct(page: AstroGlobal, locale: Locale): Promi
     rating: emptyView(),
     images: [],
   };
-  if (page.request.method !== 'POST') return { ...emptyView({ minOrder: '1' }), ...blank };
+  if (page.request.method !== 'POST') return { ...emptyView({ ...defaults }), ...blank };
   const form = await readUploadForm(page.request);
-  if (form === 'too_large') return { ...tooLarge(page, locale, { minOrder: '1' }), ...blank };
-  const owner = { cooperativeId: gate.data.cooperativeId ?? '', userId: gate.user.id };
+  if (form === 'too_large') return { ...tooLarge(page, locale, { ...defaults }), ...blank };
+  const owner = { cooperativeId: member.cooperativeId ?? '', userId: gate.user.id };
   const { outcome, images } = await saveWithImages(page, locale, form, owner, (db, input, list) =>
     createProduct(db, gate.user, input, list),
   );

@@ -40,7 +40,8 @@ export const productInputSchema = z.strictObject({
     .nullish()
     .transform((value) => value ?? null),
   unitVi: z.string().trim().min(1).max(30),
-  unitEn: z.string().trim().min(1).max(30),
+  /** Optional like the other English fields: English pages fall back to the Vietnamese unit, marked as such. */
+  unitEn: textOrEmpty(30),
   minOrder: z.number().int().min(1).max(1_000_000),
   seasonVi: optionalText(200),
   seasonEn: optionalText(200),
