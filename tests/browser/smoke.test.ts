@@ -5,6 +5,7 @@
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { PHONE_WIDTH } from '../support/layout';
 
 const baseUrl = inject('baseUrl');
 
@@ -35,6 +36,22 @@ describe('home page in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the header’s first row on one line at 360 px: the name, the account and language links', async () => {
+    const context = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 640 } });
+    const page = await context.newPage();
+    for (const path of ['/', '/en/']) {
+      await page.goto(`${baseUrl}${path}`);
+      const [name, account, language] = await Promise.all(
+        ['.brand__name', '.account-link', '.lang-switch'].map((selector) => page.locator(selector).boundingBox()),
+      );
+      // One line of the name ("Chợ HTX", not "Chợ" over "HTX"), and the links beside it rather than below.
+      expect(name!.height, path).toBeLessThan(40);
+      expect(account!.y, path).toBeLessThan(name!.y + name!.height);
+      expect(language!.y, path).toBeLessThan(name!.y + name!.height);
+    }
     await context.close();
   });
 
