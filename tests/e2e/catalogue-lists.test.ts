@@ -118,3 +118,21 @@ describe('cooperative directory', () => {
     expect(byProvince.html).toMatch(/<option value="dak-lak" selected>/);
   });
 });
+
+describe('cooperatives as GeoJSON', () => {
+  it('serves the filtered map layer from the worker, in its media type', async () => {
+    const all = await fetch(`${baseUrl}/api/v1/cooperatives.geojson`);
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+    const everyone = (await all.json()) as { type: string; features: { properties: Record<string, unknown> }[] };
+    expect(everyone.type).toBe('FeatureCollection');
+    const filtered = (await (
+      await fetch(`${baseUrl}/api/v1/cooperatives.geojson?province=ha-noi&kind=hop_tac_xa`)
+    ).json()) as typeof everyone;
+    expect(filtered.features.length).toBeGreaterThan(0);
+    expect(filtered.features.length).toBeLessThan(everyone.features.length);
+    for (const { properties } of filtered.features)
+      expect(properties).toMatchObject({ province: 'Hà Nội', kind: 'hop_tac_xa' });
+    expect((await fetch(`${baseUrl}/api/v1/cooperatives.geojson?province=atlantis`)).status).toBe(400);
+  });
+});
