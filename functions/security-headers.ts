@@ -6,7 +6,9 @@
  */
 
 /**
- * No inline script, no third-party anything: pages ship no client JavaScript at all.
+ * No inline script, no third-party anything: pages ship no client JavaScript,
+ * except the map page's own bundle (from 'self'), whose tiles are the one
+ * foreign origin a configuration can add (contentSecurityPolicy).
  * Everything starts forbidden (default-src 'none'); each kind of resource the
  * pages use is then allowed from our own origin only.
  */
@@ -38,6 +40,23 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The CSP source of the map's tile server (MAP_TILES_URL, a Leaflet URL
+ * template such as `https://{s}.tile.example.org/{z}/{x}/{y}.png`), or null
+ * when none is configured or the template is not an https address. A `{s}`
+ * subdomain becomes a `*.` wildcard, as CSP writes it.
+ */
+export function mapTilesSource(template: string | undefined): string | null {
+  const host = /^https:\/\/((?:\{s\}\.)?[a-z0-9.-]+(?::\d{1,5})?)\//i.exec(template?.trim() ?? '')?.[1];
+  return host ? `https://${host.replace('{s}.', '*.').toLowerCase()}` : null;
+}
+
+/** The pages' CSP, with the map's tile server allowed as an image source when one is configured. */
+export function contentSecurityPolicy(tilesSource: string | null): string {
+  if (!tilesSource) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:", `img-src 'self' data: ${tilesSource}`);
+}
+
+/**
  * Uploaded images (/media/…, functions/media.ts): nothing at all may load or
  * run, even if a browser were made to render one as a document.
  */
@@ -49,10 +68,12 @@ export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestor
  * policy than the pages' (MEDIA_CONTENT_SECURITY_POLICY) keeps it. HTML
  * without a charset is declared UTF-8.
  */
-export function withSecurityHeaders(response: Response): Response {
+export function withSecurityHeaders(response: Response, tilesSource: string | null = null): Response {
   const own = response.headers.get('Content-Security-Policy');
-  const base =
-    own === MEDIA_CONTENT_SECURITY_POLICY ? { ...SECURITY_HEADERS, 'Content-Security-Policy': own } : SECURITY_HEADERS;
+  const base = {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': own === MEDIA_CONTENT_SECURITY_POLICY ? own : contentSecurityPolicy(tilesSource),
+  };
   // Astro sends pages as bare text/html: without a charset a browser may guess another encoding
   // than the UTF-8 we escaped user text for (and misread Vietnamese at the very least).
   const bareHtml = response.headers.get('Content-Type')?.trim().toLowerCase() === 'text/html';

@@ -27,6 +27,12 @@ declare namespace Cloudflare {
     /** Cloudflare Turnstile: with the secret set, inquiries must pass the check; the site key draws the widget. */
     TURNSTILE_SECRET?: string;
     TURNSTILE_SITE_KEY?: string;
+    /**
+     * The map page's tiles: a Leaflet URL template (https only; {s}, {z}, {x}, {y}) and its attribution text.
+     * Unset, the map shows the cooperatives on a plain background and says so; set, the CSP allows its origin.
+     */
+    MAP_TILES_URL?: string;
+    MAP_TILES_ATTRIBUTION?: string;
   }
 }
 interface Env extends Cloudflare.Env {}

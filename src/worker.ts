@@ -17,7 +17,7 @@ import { servicesFor } from '../functions/request-services';
 import { formBodyLimit } from '../functions/pages/form-body-limit';
 import { runScheduledJobs } from './server/scheduled';
 import { dictionary, localeFromPath } from './i18n';
-import { withSecurityHeaders } from '../functions/security-headers';
+import { mapTilesSource, withSecurityHeaders } from '../functions/security-headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
 
 const app = new Hono<{ Bindings: Env }>();
@@ -28,7 +28,7 @@ const publicCache = createPublicCache({ fresh: freshFormTokens });
 app.use(async (c, next) => {
   await next();
   // Assigning c.res copies the old response's headers into the new one: only when it is a new one.
-  const secured = withSecurityHeaders(c.res);
+  const secured = withSecurityHeaders(c.res, mapTilesSource(c.env.MAP_TILES_URL));
   if (secured !== c.res) c.res = secured;
 });
 // Before cf(), which hands Astro the request: a page form's body is read once, within its limit.

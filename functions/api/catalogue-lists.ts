@@ -1,6 +1,7 @@
 /**
  * GET /products and GET /cooperatives: the public lists with the same filters
- * as the /san-pham and /hop-tac-xa pages (src/server/*-filters.ts).
+ * as the /san-pham and /hop-tac-xa pages (src/server/*-filters.ts); GET
+ * /cooperatives.geojson: the same cooperatives as map features.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/products/vocabulary';
@@ -8,7 +9,13 @@ import { checkProductFilters, productFilterShape } from '../../src/server/produc
 import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
+import {
+  cooperativeFeatureCollection,
+  MAX_MAP_FEATURES,
+  mapFilterShape,
+} from '../../src/server/cooperatives/map-features';
 import { InvalidFilterError } from '../../src/server/errors';
+import { resolveOrigin } from '../../src/server/seo/urls';
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
@@ -95,6 +102,83 @@ const cooperativesRoute = createRoute({
   },
 });
 
+const GEOJSON = 'application/geo+json';
+
+const CooperativeFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  geometry: z.object({
+    type: z.literal('Point'),
+    coordinates: z
+      .tuple([z.number(), z.number()])
+      .openapi({ description: '[longitude, latitude], WGS 84 degrees (RFC 7946 order).' }),
+  }),
+  properties: z.object({
+    name: z.string(),
+    slug: z.string(),
+    kind: z.enum(CooperativeCardSchema.shape.kind.options),
+    province: z.string().openapi({ description: 'Province name in Vietnamese.' }),
+    provinceEn: z.string(),
+    url: z.string().openapi({ description: 'The cooperative’s page (Vietnamese).' }),
+    urlEn: z.string(),
+    approximate: z.boolean().openapi({
+      description: 'True when the cooperative has not given its place: the point is its province’s seat.',
+    }),
+  }),
+});
+
+export const CooperativeFeatureCollectionSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(CooperativeFeatureSchema),
+    truncated: z.boolean().openapi({
+      description: `True when more than ${MAX_MAP_FEATURES} cooperatives match: narrow by province or kind.`,
+    }),
+  })
+  .openapi('CooperativeFeatureCollection', {
+    example: {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'c8n2k4d1x7',
+          geometry: { type: 'Point', coordinates: [105.8482, 21.5942] },
+          properties: {
+            name: 'HTX Chè Tân Cương',
+            slug: 'htx-che-tan-cuong',
+            kind: 'hop_tac_xa',
+            province: 'Thái Nguyên',
+            provinceEn: 'Thai Nguyen',
+            url: 'https://cho-htx.example/hop-tac-xa/htx-che-tan-cuong',
+            urlEn: 'https://cho-htx.example/en/cooperatives/htx-che-tan-cuong',
+            approximate: false,
+          },
+        },
+      ],
+      truncated: false,
+    },
+  });
+
+const cooperativeMapRoute = createRoute({
+  method: 'get',
+  path: '/cooperatives.geojson',
+  operationId: 'mapCooperatives',
+  tags: ['Catalogue', 'Open data'],
+  summary: 'Active cooperatives as GeoJSON',
+  description:
+    'An RFC 7946 FeatureCollection of Points, [longitude, latitude], for maps and GIS tools, with the same search and filters as `listCooperatives` (no pages: ' +
+    `up to ${MAX_MAP_FEATURES} features in name order, \`truncated\` when more match). A cooperative that has not given its place is at its province’s seat with \`approximate: true\`. ` +
+    'Licence CC BY 4.0, attribution “Chợ HTX”.',
+  request: { query: z.object(mapFilterShape) },
+  responses: {
+    200: {
+      description: 'The cooperatives as map features',
+      content: { [GEOJSON]: { schema: CooperativeFeatureCollectionSchema } },
+    },
+    400: badRequest,
+  },
+});
+
 // The list read models are already the JSON shape (no dates, nothing internal): returned as they are.
 export const catalogueLists = createRouter()
   .openapi(productsRoute, async (c) => {
@@ -107,4 +191,13 @@ export const catalogueLists = createRouter()
   .openapi(cooperativesRoute, async (c) => {
     const page = await listCooperatives(c.get('db'), c.req.valid('query'));
     return c.json(page, 200);
+  })
+  .openapi(cooperativeMapRoute, async (c) => {
+    const origin = resolveOrigin(c.env?.PUBLIC_ORIGIN, new URL(c.req.url));
+    const collection = await cooperativeFeatureCollection(c.get('db'), c.req.valid('query'), origin);
+    // c.json keeps a Content-Type it is given: GeoJSON's own media type, as RFC 7946 §12 registers it.
+    return c.json(collection, 200, {
+      'Content-Type': `${GEOJSON}; charset=utf-8`,
+      'Cache-Control': 'public, max-age=300',
+    });
   });

@@ -180,6 +180,8 @@ export const en: Dictionary = {
     date_in_future: 'This date has not come yet.',
     out_of_order: 'Step {step} cannot happen before step {previous}.',
     coordinates_pair: 'Give both latitude and longitude, or neither.',
+    latitude_outside: 'The latitude must lie in Viet Nam: between 8.1 and 23.4 (degrees north).',
+    longitude_outside: 'The longitude must lie in Viet Nam: between 102.1 and 117.9 (degrees east).',
     best_before_before_production: 'The best-before date cannot precede the production date.',
     until_before_from: 'The valid-until date cannot precede the valid-from date.',
     gtin_not_digits: 'A GTIN has digits only.',

@@ -11,6 +11,7 @@ export const routes = {
   home: { vi: '/', en: '/en/' },
   products: { vi: '/san-pham', en: '/en/products' },
   cooperatives: { vi: '/hop-tac-xa', en: '/en/cooperatives' },
+  cooperativeMap: { vi: '/ban-do', en: '/en/map' },
   events: { vi: '/su-kien', en: '/en/events' },
   provinces: { vi: '/tinh', en: '/en/provinces' },
   apiDocs: { vi: '/tai-lieu-api', en: '/en/api-docs' },

@@ -177,6 +177,8 @@ export const vi = {
     date_in_future: 'Ngày này chưa tới.',
     out_of_order: 'Bước {step} không thể diễn ra trước bước {previous}.',
     coordinates_pair: 'Cần cả vĩ độ và kinh độ, hoặc bỏ trống cả hai.',
+    latitude_outside: 'Vĩ độ phải nằm trong lãnh thổ Việt Nam: từ 8,1 đến 23,4 (độ Bắc).',
+    longitude_outside: 'Kinh độ phải nằm trong lãnh thổ Việt Nam: từ 102,1 đến 117,9 (độ Đông).',
     best_before_before_production: 'Hạn sử dụng không thể trước ngày sản xuất.',
     until_before_from: 'Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực.',
     gtin_not_digits: 'Mã GTIN chỉ gồm chữ số.',

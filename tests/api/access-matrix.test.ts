@@ -299,6 +299,7 @@ const ACCESS: Record<string, Access> = {
   'GET /provinces/{slug}': { audience: 'public', request: () => ({ params: { slug: 'ha-noi' }, answers: 200 }) },
   'GET /products': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /cooperatives': { audience: 'public', request: () => ({ answers: 200 }) },
+  'GET /cooperatives.geojson': { audience: 'public', request: () => ({ answers: 200 }) },
   'GET /trace/{gtin}/{lot}': {
     audience: 'public',
     request: (f) => ({ params: { gtin: f.traced.gtin!, lot: f.traced.lot }, answers: 200 }),

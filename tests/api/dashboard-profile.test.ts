@@ -142,3 +142,28 @@ describe('cooperative profile', () => {
     expect(approval.unverified).toBe(true);
   });
 });
+
+describe('cooperative location', () => {
+  it('is refused field by field outside Viet Nam, and moderated like the rest of the profile', async () => {
+    const { fields } = await loadCooperativeProfile(db, manager);
+    const outside = await refusal(() =>
+      proposeProfileChange(db, manager, { ...fields, latitude: 48.85, longitude: 2.35 }, DEMO_NOW),
+    );
+    expect(Object.keys((outside as ValidationError).fields).sort()).toEqual(['latitude', 'longitude']);
+    const place = { latitude: 21.2731, longitude: 106.1946 };
+    const proposed = await proposeProfileChange(db, manager, { ...fields, ...place }, DEMO_NOW);
+    expect(proposed.changed).toEqual(['latitude', 'longitude']);
+    const before = await db
+      .select({ latitude: cooperatives.latitude, longitude: cooperatives.longitude })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, cooperativeId));
+    expect(before).toEqual([{ latitude: fields.latitude, longitude: fields.longitude }]);
+    const pending = await loadProfileRevision(db, cooperativeId);
+    await approveRevision(db, officer, pending?.revision.id ?? '', pending?.revision.version ?? 0, DEMO_NOW);
+    const after = await db
+      .select({ latitude: cooperatives.latitude, longitude: cooperatives.longitude })
+      .from(cooperatives)
+      .where(eq(cooperatives.id, cooperativeId));
+    expect(after).toEqual([place]);
+  });
+});

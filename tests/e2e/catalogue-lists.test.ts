@@ -118,3 +118,57 @@ describe('cooperative directory', () => {
     expect(byProvince.html).toMatch(/<option value="dak-lak" selected>/);
   });
 });
+
+describe('cooperatives as GeoJSON', () => {
+  it('serves the filtered map layer from the worker, in its media type', async () => {
+    const all = await fetch(`${baseUrl}/api/v1/cooperatives.geojson`);
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+    const everyone = (await all.json()) as { type: string; features: { properties: Record<string, unknown> }[] };
+    expect(everyone.type).toBe('FeatureCollection');
+    const filtered = (await (
+      await fetch(`${baseUrl}/api/v1/cooperatives.geojson?province=ha-noi&kind=hop_tac_xa`)
+    ).json()) as typeof everyone;
+    expect(filtered.features.length).toBeGreaterThan(0);
+    expect(filtered.features.length).toBeLessThan(everyone.features.length);
+    for (const { properties } of filtered.features)
+      expect(properties).toMatchObject({ province: 'Hà Nội', kind: 'hop_tac_xa' });
+    expect((await fetch(`${baseUrl}/api/v1/cooperatives.geojson?province=atlantis`)).status).toBe(400);
+  });
+});
+
+describe('map of cooperatives', () => {
+  it('works without script: a list of the cooperatives with links and places, and the one map script', async () => {
+    const { status, html } = await page('/ban-do');
+    expect(status).toBe(200);
+    const items = [
+      ...html.matchAll(
+        /<li data-lat="([\d.]+)" data-lng="([\d.]+)" data-approximate="(true|false)"[^>]*>\s*<a href="([^"]+)"/g,
+      ),
+    ];
+    expect(items.length).toBeGreaterThan(50);
+    for (const [, , , , href] of items) expect(href).toMatch(/^\/hop-tac-xa\/[a-z0-9-]+$/);
+    const approximate = items.filter((item) => item[3] === 'true');
+    expect(approximate.length).toBeGreaterThan(0);
+    expect(html.match(/Vị trí gần đúng: trung tâm tỉnh/g)).toHaveLength(approximate.length);
+    expect(executableScripts(html)).toHaveLength(1);
+    expect(html).toMatch(
+      /<script type="module" src="\/_astro\/MapPage\.astro_astro_type_script_index_0_lang\.[\w-]+\.js">/,
+    );
+    // No tiles configured here: the page says so (shown once the script draws the map).
+    expect(html).toContain('Chưa cấu hình nền bản đồ');
+  });
+
+  it('filters like the directory, in both languages, and links to the list and back with the filters', async () => {
+    const { html } = await page('/en/map?province=ha-noi&kind=hop_tac_xa');
+    expect(html).toContain('<html lang="en"');
+    const links = [...html.matchAll(/<li data-lat[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/^\/en\/cooperatives\//);
+    expect(html).toContain('href="/en/cooperatives?province=ha-noi&amp;kind=hop_tac_xa"');
+    const directory = (await page('/hop-tac-xa?province=ha-noi&sort=newest')).html;
+    expect(directory).toContain('href="/ban-do?province=ha-noi"');
+    const all = (await page('/en/map')).html;
+    expect([...all.matchAll(/<li data-lat/g)].length).toBeGreaterThan(links.length);
+  });
+});

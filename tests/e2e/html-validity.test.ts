@@ -52,6 +52,8 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'product-en': () => get(`/en/products/${slug}`),
     'cooperative-vi': () => get(`/hop-tac-xa/${product.cooperative.slug}`),
     'directory-en': () => get('/en/cooperatives'),
+    'map-vi': () => get('/ban-do?province=ha-noi'),
+    'map-en': () => get('/en/map'),
     'province-vi': () => get(`/tinh/${product.province.slug}`),
     'events-vi': () => get('/su-kien'),
     'event-en': () => get(`/en/events/${event}`),

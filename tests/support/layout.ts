@@ -6,7 +6,8 @@ export const PHONE_WIDTH = 360;
 /**
  * What sticks out sideways at `width` CSS px: the document itself when it scrolls sideways, and every element
  * whose box reaches past the viewport's edges, unless it sits inside a region that scrolls on purpose (overflow-x
- * auto or scroll, with role="region", a name and tabindex="0", so keyboard users can scroll it too). Only the
+ * auto or scroll, or a map that pans, with role="region", a name and tabindex="0", so keyboard users can scroll it
+ * too). Only the
  * outermost element of a faulty subtree is named, as `tag.class#id (left–right px)`.
  *
  * The document check alone misses content that `overflow: hidden` cuts off, and a wide table inside an unnamed,
@@ -21,8 +22,10 @@ export async function horizontalOverflow(page: Page, width = PHONE_WIDTH): Promi
     if (scrollWidth > viewport) faults.push(`the document is ${scrollWidth}px wide`);
     const scrollsOnPurpose = (element: Element) => {
       const style = getComputedStyle(element);
+      // A map pans instead of scrolling: markers beyond its edge are reached by panning (arrow keys when focused).
+      const pans = element.classList.contains('leaflet-container');
       return (
-        (style.overflowX === 'auto' || style.overflowX === 'scroll') &&
+        (pans || style.overflowX === 'auto' || style.overflowX === 'scroll') &&
         element.getAttribute('role') === 'region' &&
         (element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby')) &&
         element.getAttribute('tabindex') === '0'

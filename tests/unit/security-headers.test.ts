@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadObservatoryAnalyzers } from '../../scripts/lib/observatory';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../functions/security-headers';
+import {
+  CONTENT_SECURITY_POLICY,
+  mapTilesSource,
+  SECURITY_HEADERS,
+  withSecurityHeaders,
+} from '../../functions/security-headers';
 
 /** public/_headers as { path pattern: { header: value } }. */
 function headerRules(): Record<string, Record<string, string>> {
@@ -109,5 +114,23 @@ describe('Mozilla HTTP Observatory rules', () => {
     for (const name of ['content-security-policy', 'strict-transport-security', 'x-content-type-options']) {
       expect(observatory.headerTests[name]?.(observatory.emptyRequests()).pass, name).toBe(false);
     }
+  });
+
+  it('allows the map’s tile server as an image source only when one is configured, and only over https', () => {
+    expect(mapTilesSource(undefined)).toBeNull();
+    expect(mapTilesSource('')).toBeNull();
+    expect(mapTilesSource('http://tiles.example.org/{z}/{x}/{y}.png')).toBeNull();
+    expect(mapTilesSource('https://tiles.example.org"; script-src *;/{z}/{x}/{y}.png')).toBeNull();
+    expect(mapTilesSource('https://tile.openstreetmap.org/{z}/{x}/{y}.png')).toBe('https://tile.openstreetmap.org');
+    expect(mapTilesSource('https://{s}.Tiles.example.org:8443/{z}/{x}/{y}.png')).toBe(
+      'https://*.tiles.example.org:8443',
+    );
+    const csp = (tiles: string | undefined) =>
+      withSecurityHeaders(new Response('x'), mapTilesSource(tiles)).headers.get('Content-Security-Policy');
+    expect(csp(undefined)).toBe(CONTENT_SECURITY_POLICY);
+    expect(csp('https://tile.openstreetmap.org/{z}/{x}/{y}.png')).toContain(
+      "img-src 'self' data: https://tile.openstreetmap.org;",
+    );
+    expect(csp('https://tile.openstreetmap.org/{z}/{x}/{y}.png')).toContain("script-src 'self';");
   });
 });

@@ -53,6 +53,8 @@ function profileInputFrom(values: Record<string, string>) {
     provinceCode: text(values.provinceCode),
     commune: text(values.commune),
     address: text(values.address),
+    latitude: optionalNumber(values.latitude),
+    longitude: optionalNumber(values.longitude),
     sector: text(values.sector),
     members: requiredNumber(values.members),
     classification: optionalText(values.classification),

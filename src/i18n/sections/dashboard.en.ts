@@ -161,6 +161,10 @@ export const dashboardEn: Dictionary['dashboard'] = {
     province: 'Province or city',
     commune: 'Commune or ward',
     address: 'Address',
+    latitude: 'Latitude',
+    longitude: 'Longitude',
+    locationHint:
+      'Decimal degrees, e.g. 21.0285 and 105.8542 (copy them from a map app). Leave both blank and the map shows the cooperative at its province’s seat, marked approximate.',
     aboutHeading: 'About',
     descriptionVi: 'About (Vietnamese)',
     descriptionEn: 'About (English)',

@@ -158,6 +158,10 @@ export const dashboardVi = {
     province: 'Tỉnh, thành phố',
     commune: 'Xã, phường',
     address: 'Địa chỉ',
+    latitude: 'Vĩ độ',
+    longitude: 'Kinh độ',
+    locationHint:
+      'Số thập phân, ví dụ 21.0285 và 105.8542 (chép từ ứng dụng bản đồ). Để trống cả hai thì bản đồ đặt hợp tác xã ở trung tâm tỉnh và ghi là vị trí gần đúng.',
     aboutHeading: 'Giới thiệu',
     descriptionVi: 'Giới thiệu (tiếng Việt)',
     descriptionEn: 'Giới thiệu (tiếng Anh)',

@@ -58,5 +58,6 @@ export const statisticsEn: Dictionary['statistics'] = {
     products: 'Products',
     events: 'Events',
   },
+  mapDownload: 'Map of cooperatives (GeoJSON)',
   download: '{dataset} ({format})',
 };

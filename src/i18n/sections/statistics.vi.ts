@@ -57,5 +57,6 @@ export const statisticsVi = {
     products: 'Sản phẩm',
     events: 'Sự kiện',
   },
+  mapDownload: 'Bản đồ hợp tác xã (GeoJSON)',
   download: '{dataset} ({format})',
 } as const;

@@ -22,6 +22,21 @@ const ORDER_BY: Record<Exclude<DirectorySort, 'relevance'>, SQL> = {
 };
 
 export async function listCooperatives(db: Database, filters: DirectoryFilters): Promise<DirectoryPage> {
+  const found = await queryDirectory<CooperativeCardRow>(db, filters, COOPERATIVE_CARD_COLUMNS, { count: true });
+  return { ...found, items: found.items.map(toCooperativeCard) };
+}
+
+/**
+ * The directory's search and filters with the caller's columns of cooperative
+ * `c` and province `pr` (the map wants places, not cards). A `products` sort
+ * needs the card's product_count column.
+ */
+export async function queryDirectory<Row>(
+  db: Database,
+  filters: DirectoryFilters,
+  columns: SQL,
+  { count }: { count: boolean },
+): Promise<ListPage<Row, DirectorySort>> {
   const tokens = searchTokens(filters.q ?? '');
   const requested = filters.sort ?? (tokens.length > 0 ? 'relevance' : 'name');
   const sort: DirectorySort = requested === 'relevance' && tokens.length === 0 ? 'name' : requested;
@@ -52,7 +67,7 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
     JOIN provinces pr ON pr.code = c.province_code
     WHERE ${sql.join(where, sql` AND `)}`;
   const rows = (hits: SQL | null) =>
-    db.all<CooperativeCardRow>(sql`SELECT ${COOPERATIVE_CARD_COLUMNS} ${from(hits)}
+    db.all<Row>(sql`SELECT ${columns} ${from(hits)}
       ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`c.id`) : ORDER_BY[sort]}
       LIMIT ${limit} OFFSET ${offset}`);
   const found = await fetchListPage({
@@ -63,7 +78,7 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
     offset,
     limit,
     rows,
-    count: (hits) => countCapped(db, from(hits)),
+    ...(count ? { count: (hits: SQL | null) => countCapped(db, from(hits)) } : {}),
   });
-  return { ...found, items: found.items.map(toCooperativeCard), page, limit, sort };
+  return { ...found, page, limit, sort };
 }

@@ -23,6 +23,7 @@ import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireCooperativeMember } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
+import { checkCoordinatePair, latitudeInVietnam, longitudeInVietnam } from './location';
 import { COOPERATIVE_CLASSIFICATIONS, COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from './vocabulary';
 import type { Database } from '../db/client';
 import { auditEntryExists, auditEntryWritten, auditInsertIf } from '../audit/audit-log';
@@ -77,6 +78,8 @@ export function cooperativeProfileSchema(now: Date) {
       provinceCode: z.string().regex(/^\d{2}$/),
       commune: z.string().trim().min(2).max(200),
       address: z.string().trim().min(2).max(300),
+      latitude: latitudeInVietnam,
+      longitude: longitudeInVietnam,
       sector: z.enum(COOPERATIVE_SECTORS),
       members: z.number().int().min(0).max(10_000_000),
       classification: z
@@ -101,6 +104,7 @@ export function cooperativeProfileSchema(now: Date) {
       logoUrl: z.string().regex(UPLOADED_LOGO_PATH).or(httpUrl),
     })
     .superRefine((profile, ctx) => {
+      checkCoordinatePair(profile, ctx);
       if ((profile.classification === null) !== (profile.classificationYear === null)) {
         const path = profile.classification === null ? 'classification' : 'classificationYear';
         ctx.addIssue({ code: 'custom', params: { code: 'classification_pair' }, path: [path] });
@@ -125,6 +129,8 @@ export const PROFILE_FIELDS = [
   'provinceCode',
   'commune',
   'address',
+  'latitude',
+  'longitude',
   'sector',
   'members',
   'classification',

@@ -107,6 +107,13 @@ export const cooperatives = sqliteTable(
       .references(() => provinces.code),
     commune: text('commune').notNull(),
     address: text('address').notNull(),
+    /**
+     * Where the cooperative is (WGS 84 degrees), both or neither; inside Viet Nam
+     * (src/server/cooperatives/location.ts). Without one, the map places it at its
+     * province's seat and says the place is approximate.
+     */
+    latitude: real('latitude'),
+    longitude: real('longitude'),
     sector: text('sector', { enum: COOPERATIVE_SECTORS }).notNull(),
     members: integer('members').notNull(),
     classification: text('classification', { enum: COOPERATIVE_CLASSIFICATIONS }),

@@ -71,6 +71,9 @@ const definitions: Record<Dataset, DatasetDefinition> = {
       'website',
       'url',
       'updated_at',
+      // Added for the map (issue 21): the place the cooperative gave, empty when none (docs/OPEN-DATA.md).
+      'latitude',
+      'longitude',
     ],
     async page(db, filter, afterId, limit, origin) {
       const rows = await db
@@ -109,6 +112,8 @@ const definitions: Record<Dataset, DatasetDefinition> = {
           website: c.website,
           url: `${origin}${cooperativePaths(c.slug).vi}`,
           updated_at: iso(c.updatedAt),
+          latitude: c.latitude,
+          longitude: c.longitude,
         })),
       };
     },

@@ -15,7 +15,8 @@ import {
 } from './content/cooperatives';
 import { type ProductType, productType } from './content/products';
 import { provinceByCode } from '../../provinces/reference';
-import type { Rng } from './random';
+import { hashSeed, Rng } from './random';
+import { PROVINCE_SEAT_COORDINATES } from '../../provinces/seats';
 import { stripDiacritics } from '../../search/slug';
 import { addDays, addDaysIso, addYearsIso, isoDate, localDay } from './time';
 import type { CertificationRow, CooperativeRow, ValueChainLinkRow } from './types';
@@ -44,6 +45,19 @@ export interface CooperativeContext {
   types: readonly ProductType[];
   createdAt: Date;
   partners: readonly string[];
+}
+
+/**
+ * A place some kilometres from the province's seat, from a stream of its own
+ * (keyed on the id) so the rest of the seed draws the same numbers as before.
+ * One in ten is left without, to show the map's approximate fallback.
+ */
+function seedLocation(id: string, provinceCode: string): { latitude: number | null; longitude: number | null } {
+  const rng = new Rng(hashSeed('location', id));
+  const seat = PROVINCE_SEAT_COORDINATES[provinceCode];
+  if (!seat || rng.chance(0.1)) return { latitude: null, longitude: null };
+  const around = (degrees: number) => Math.round((degrees + (rng.next() - 0.5) * 0.16) * 1e5) / 1e5;
+  return { latitude: around(seat[0]), longitude: around(seat[1]) };
 }
 
 export interface BuiltCooperative {
@@ -174,6 +188,7 @@ export function buildCooperative(
     provinceCode: province.code,
     commune: seed.commune,
     address,
+    ...seedLocation(identity.id, province.code),
     sector,
     members,
     classification: classified,

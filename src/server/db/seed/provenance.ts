@@ -4,7 +4,8 @@
  * then the whole timeline is anchored so its last step lies days before `now`.
  */
 import type { ProvenanceStepKind } from '../../provenance/vocabulary';
-import { INSPECTION_BODIES, PARTNERS, SEAT_COORDINATES } from './content/cooperatives';
+import { INSPECTION_BODIES, PARTNERS } from './content/cooperatives';
+import { PROVINCE_SEAT_COORDINATES } from '../../provinces/seats';
 import { REGION_NAMES } from './content/events';
 import type { ProcessKind, ProductType, Variant } from './content/products';
 import { type CooperativeContext, fill, type NextId } from './cooperative';
@@ -82,7 +83,7 @@ export function buildBatches(
   if (type.process === 'service') return { batches: [], steps: [] };
   const plan = PLANS[type.process];
   const province = provinceByCode(coop.provinceCode);
-  const [seatLat, seatLon] = SEAT_COORDINATES[province.code] ?? [16, 107];
+  const [seatLat, seatLon] = PROVINCE_SEAT_COORDINATES[province.code] ?? [16, 107];
   const seatPlace = province.seat === province.nameVi ? province.nameVi : `${province.seat}, ${province.nameVi}`;
   const region = REGION_NAMES[province.region]?.[0] ?? province.nameVi;
   const batchCount = rng.int(shape.batches[0], shape.batches[1]);

@@ -1,0 +1,30 @@
+/**
+ * Page controller of the map of cooperatives (/ban-do, /en/map): the list's
+ * data and the tile server from configuration. A template the CSP would not
+ * allow (not https) counts as none, so the page never asks for tiles the
+ * browser is told to refuse.
+ */
+import type { AstroGlobal } from 'astro';
+import type { Locale } from '../../../src/i18n';
+import { loadMapPage, type MapPageData } from '../../../src/server/cooperatives/map-page';
+import { mapTilesSource } from '../../security-headers';
+import { loadListPage } from '../handle-page';
+
+export interface MapTiles {
+  url: string;
+  attribution: string;
+}
+
+export interface MapView {
+  data: MapPageData;
+  /** Null when no tile server is configured: the markers are drawn on a plain background. */
+  tiles: MapTiles | null;
+}
+
+export async function handleMapPage(page: AstroGlobal, locale: Locale): Promise<MapView | Response> {
+  const data = await loadListPage(page, locale, (db, params) => loadMapPage(db, params));
+  if (data instanceof Response) return data;
+  const { MAP_TILES_URL: url, MAP_TILES_ATTRIBUTION: attribution } = page.locals.services.env;
+  const tiles = url && mapTilesSource(url) ? { url: url.trim(), attribution: attribution?.trim() ?? '' } : null;
+  return { data, tiles };
+}

@@ -1,0 +1,87 @@
+/**
+ * The map page's only script: draws the cooperatives of the list below the
+ * map (each item carries its coordinates) as clustered Leaflet markers. The
+ * list is the page without script and the map's text alternative, so the
+ * markers are made from it and the two cannot disagree. Names and places go
+ * into the popups as text (cloned nodes), never as HTML.
+ */
+import './leaflet-global';
+import L from 'leaflet';
+import 'leaflet.markercluster';
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import './cooperative-map.css';
+
+/** Viet Nam with its islands: the view before any marker is known, and the limit of panning. */
+const VIETNAM: L.LatLngBoundsExpression = [
+  [8.1, 102.1],
+  [23.4, 117.9],
+];
+
+function markerFor(item: HTMLElement): L.Marker | null {
+  const latitude = Number(item.dataset.lat);
+  const longitude = Number(item.dataset.lng);
+  const link = item.querySelector('a');
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || !link) return null;
+  const approximate = item.dataset.approximate === 'true';
+  const name = link.textContent ?? '';
+  const marker = L.marker([latitude, longitude], {
+    // A focusable button (Leaflet's keyboard option): Tab reaches it, Enter opens its card.
+    keyboard: true,
+    title: name,
+    icon: L.divIcon({
+      className: approximate ? 'map-marker map-marker--approximate' : 'map-marker',
+      iconSize: [18, 18],
+    }),
+  });
+  const card = item.cloneNode(true) as HTMLElement;
+  card.removeAttribute('id');
+  card.className = 'map-card';
+  marker.bindPopup(card);
+  // Leaflet names only image icons (alt); a div icon gets its name here, each time clustering puts it back on the map.
+  marker.on('add', () => marker.getElement()?.setAttribute('aria-label', name));
+  return marker;
+}
+
+function drawMap(container: HTMLElement, list: HTMLElement) {
+  container.hidden = false;
+  // maxZoom on the map itself: the cluster plugin needs one even when no tile layer brings its own.
+  const map = L.map(container, { maxBounds: VIETNAM, maxBoundsViscosity: 0.8, minZoom: 5, maxZoom: 18, zoomSnap: 0.5 });
+  map.attributionControl.setPrefix(false);
+  const tiles = container.dataset.tilesUrl;
+  if (tiles) {
+    // The attribution is configuration, but Leaflet writes it as HTML: set it as text.
+    const attribution = document.createElement('span');
+    attribution.textContent = container.dataset.tilesAttribution ?? '';
+    L.tileLayer(tiles, { attribution: attribution.innerHTML, crossOrigin: '', maxZoom: 18 }).addTo(map);
+  }
+  const clusterLabel = container.dataset.clusterLabel ?? '{count}';
+  const clusters = L.markerClusterGroup({
+    showCoverageOnHover: false,
+    maxClusterRadius: 50,
+    // The count for the eye, and a sentence for a screen reader ("12 cooperatives here: zoom in").
+    iconCreateFunction: (cluster) => {
+      const count = cluster.getChildCount();
+      const label = document.createElement('span');
+      label.className = 'visually-hidden';
+      label.textContent = clusterLabel.replace('{count}', String(count));
+      return L.divIcon({
+        className: 'marker-cluster',
+        html: `<div><span aria-hidden="true">${count}</span>${label.outerHTML}</div>`,
+        iconSize: [40, 40],
+      });
+    },
+  });
+  for (const item of list.querySelectorAll<HTMLElement>('li[data-lat]')) {
+    const marker = markerFor(item);
+    if (marker) clusters.addLayer(marker);
+  }
+  map.addLayer(clusters);
+  const bounds = clusters.getBounds();
+  if (bounds.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 12 });
+  else map.fitBounds(VIETNAM);
+}
+
+const container = document.getElementById('cooperative-map');
+const list = document.getElementById('map-list');
+if (container && list) drawMap(container, list);

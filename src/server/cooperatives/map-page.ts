@@ -1,0 +1,35 @@
+import type { Database } from '../db/client';
+import { listProvinceOptions } from '../products/filter-options';
+import type { ListPage } from '../search/list-query';
+import { readListPage } from '../search/list-page';
+import {
+  type CooperativeFeature,
+  cooperativeFeatureCollection,
+  MAX_MAP_FEATURES,
+  mapFilterShape,
+} from './map-features';
+
+/**
+ * Everything /ban-do shows for a URL: the directory's filters, read as
+ * leniently as the directory reads them, and the matching cooperatives as
+ * features with paths of this site (the page's list and the map's markers).
+ */
+export async function loadMapPage(db: Database, params: URLSearchParams) {
+  const [read, provinces] = await Promise.all([
+    readListPage(mapFilterShape, params, async (filters): Promise<ListPage<CooperativeFeature, 'name'>> => {
+      const collection = await cooperativeFeatureCollection(db, filters, '');
+      return {
+        items: collection.features,
+        total: collection.features.length,
+        totalIsCapped: collection.truncated,
+        page: 1,
+        limit: MAX_MAP_FEATURES,
+        sort: 'name',
+      };
+    }),
+    listProvinceOptions(db),
+  ]);
+  return { ...read, provinces };
+}
+
+export type MapPageData = Awaited<ReturnType<typeof loadMapPage>>;
