@@ -152,6 +152,7 @@ export function dashboardProductPaths(slug: string) {
     newBatch: { vi: `${vi}/lo-hang/moi`, en: `${en}/batches/new` },
     batch: (id: string): LocalizedPaths => ({ vi: `${vi}/lo-hang/${id}`, en: `${en}/batches/${id}` }),
     certificates: { vi: `${vi}/chung-nhan`, en: `${en}/certificates` },
+    labels: { vi: `${vi}/nhan-in`, en: `${en}/labels` },
     certificate: (id: string): LocalizedPaths => ({ vi: `${vi}/chung-nhan/${id}`, en: `${en}/certificates/${id}` }),
   } satisfies Record<string, LocalizedPaths | ((id: string) => LocalizedPaths)>;
 }

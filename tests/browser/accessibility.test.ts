@@ -324,6 +324,14 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
     ['new product (vi)', async () => '/tai-khoan/san-pham/moi'],
     ['cooperative profile (en)', async () => '/en/account/cooperative'],
+    [
+      'label sheets (vi)',
+      async (c) =>
+        (await linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/lo-hang$/)).replace(
+          /lo-hang$/,
+          'nhan-in',
+        ),
+    ],
     ['product (en, published)', (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+$/)],
   ];
 

@@ -64,6 +64,9 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'dashboard-products-en': () => get('/en/account/products', manager),
     'dashboard-product-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}`, manager),
     'dashboard-new-product-errors-vi': () => post('/tai-khoan/san-pham/moi', { nameVi: '' }, manager),
+    'label-sheets-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}/nhan-in`, manager),
+    'label-sheets-errors-en': () =>
+      get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
     'claim-queue-en': () => get('/en/account/verification', officer),
     'console-en': () => get('/en/admin/statistics', officer),
