@@ -55,6 +55,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'province-vi': () => get(`/tinh/${product.province.slug}`),
     'events-vi': () => get('/su-kien'),
     'event-en': () => get(`/en/events/${event}`),
+    'catalogue-vi': () => get(`/su-kien/${event}/danh-muc`),
     'statistics-vi': () => get('/thong-ke'),
     'api-docs-en': () => get('/en/api-docs'),
     'inquiry-form-vi': () => get(`/hoi-hang?product=${slug}`),

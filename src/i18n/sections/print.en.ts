@@ -22,6 +22,15 @@ export const printEn: Dictionary['print'] = {
     fileTitle: 'Labels: {product}',
     fileTitleLot: 'Labels: {product} – lot {lot}',
   },
+  catalogue: {
+    title: 'Exhibitor catalogue: {event}',
+    link: 'Printable exhibitor catalogue',
+    lead: 'The cooperatives confirmed to take part, their booths and their products. Scan the QR code beside a product to open its page and send an inquiry.',
+    printTip: 'Use your browser’s Print command (Ctrl+P) to print it or save it as a PDF.',
+    backToEvent: 'Back to the event',
+    qrAlt: 'QR code to the page of {product}',
+    noProducts: 'The cooperative has not chosen products to show.',
+  },
   onLabel: {
     lot: 'Lot',
     bestBefore: 'Best before',

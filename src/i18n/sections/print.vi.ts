@@ -21,6 +21,15 @@ export const printVi = {
     fileTitle: 'Nhãn {product}',
     fileTitleLot: 'Nhãn {product} – lô {lot}',
   },
+  catalogue: {
+    title: 'Danh mục gian hàng: {event}',
+    link: 'Danh mục gian hàng để in',
+    lead: 'Các hợp tác xã đã được xác nhận tham gia, gian hàng và sản phẩm của họ. Quét mã QR bên mỗi sản phẩm để xem trang sản phẩm và gửi hỏi hàng.',
+    printTip: 'Dùng lệnh In của trình duyệt (Ctrl+P) để in hoặc lưu thành PDF.',
+    backToEvent: 'Quay lại trang sự kiện',
+    qrAlt: 'Mã QR tới trang sản phẩm {product}',
+    noProducts: 'Hợp tác xã chưa chọn sản phẩm trưng bày.',
+  },
   onLabel: {
     lot: 'Lô',
     bestBefore: 'HSD',
