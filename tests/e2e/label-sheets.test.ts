@@ -108,6 +108,10 @@ describe('dashboard: label sheets', async () => {
 
   it('lets an officer print a cooperative’s labels; another cooperative’s manager finds nothing', async () => {
     const officer = await signIn('canbo@cho-htx.test');
+    // The console's page of the cooperative is the officers' way in.
+    const me = (await (await get('/api/v1/me', manager)).json()) as { cooperative: { slug: string } };
+    const oversight = await (await get(`/quan-tri/hop-tac-xa/${me.cooperative.slug}`, officer)).text();
+    expect(oversight).toContain(`href="${page}"`);
     const printed = await get(`${page}?layout=a4-3x8&sheets=1`, officer);
     expect(printed.status).toBe(200);
     expect(printed.headers.get('content-type')).toBe('application/pdf');
