@@ -11,6 +11,7 @@ import { inquiriesEn } from './sections/inquiries.en';
 import { registrationsEn } from './sections/registrations.en';
 import { eventAdminEn } from './sections/event-admin.en';
 import { claimsEn } from './sections/claims.en';
+import { printEn } from './sections/print.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -26,6 +27,7 @@ export const en: Dictionary = {
   claims: claimsEn,
   trace: traceEn,
   inquiries: inquiriesEn,
+  print: printEn,
   site: {
     name: 'Chợ HTX',
     tagline: 'OCOP products and cooperatives of Viet Nam',

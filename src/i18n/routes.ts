@@ -80,6 +80,21 @@ export function eventPaths(slug: string): LocalizedPaths {
   return { vi: `/su-kien/${slug}`, en: `/en/events/${slug}` };
 }
 
+/** An event's printable catalogue of exhibitors and their products. */
+export function eventCataloguePaths(slug: string): LocalizedPaths {
+  return { vi: `/su-kien/${slug}/danh-muc`, en: `/en/events/${slug}/catalogue` };
+}
+
+/**
+ * A product's page as a fair's catalogue links to it: `source` names the event, so the visit (and a
+ * later inquiry) can be told apart from one found by search.
+ */
+export function productFromEventPaths(productSlug: string, eventSlug: string): LocalizedPaths {
+  const paths = productPaths(productSlug);
+  const query = `?source=${encodeURIComponent(eventSlug)}`;
+  return { vi: `${paths.vi}${query}`, en: `${paths.en}${query}` };
+}
+
 /** A cooperative's registration for one event (its form, status and withdrawal). */
 export function myRegistrationPaths(eventSlug: string): LocalizedPaths {
   return { vi: `/tai-khoan/su-kien/${eventSlug}`, en: `/en/account/events/${eventSlug}` };
@@ -153,6 +168,7 @@ export function dashboardProductPaths(slug: string) {
     newBatch: { vi: `${vi}/lo-hang/moi`, en: `${en}/batches/new` },
     batch: (id: string): LocalizedPaths => ({ vi: `${vi}/lo-hang/${id}`, en: `${en}/batches/${id}` }),
     certificates: { vi: `${vi}/chung-nhan`, en: `${en}/certificates` },
+    labels: { vi: `${vi}/nhan-in`, en: `${en}/labels` },
     certificate: (id: string): LocalizedPaths => ({ vi: `${vi}/chung-nhan/${id}`, en: `${en}/certificates/${id}` }),
   } satisfies Record<string, LocalizedPaths | ((id: string) => LocalizedPaths)>;
 }

@@ -11,6 +11,7 @@ import { inquiriesVi } from './sections/inquiries.vi';
 import { registrationsVi } from './sections/registrations.vi';
 import { eventAdminVi } from './sections/event-admin.vi';
 import { claimsVi } from './sections/claims.vi';
+import { printVi } from './sections/print.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -25,6 +26,7 @@ export const vi = {
   claims: claimsVi,
   trace: traceVi,
   inquiries: inquiriesVi,
+  print: printVi,
   site: {
     name: 'Chợ HTX',
     tagline: 'Sản phẩm OCOP và hợp tác xã Việt Nam',

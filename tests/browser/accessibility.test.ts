@@ -158,6 +158,17 @@ describe('accessibility of every page template', () => {
     ['/su-kien', /^\/su-kien\/[a-z0-9-]+$/],
     ['/en/events?time=past', /^\/en\/events\/[a-z0-9-]+$/],
     [
+      'fair catalogue (en)',
+      async () => {
+        const list = (await (await fetch(`${baseUrl}/api/v1/events?limit=50`)).json()) as { items: { slug: string }[] };
+        for (const { slug } of list.items) {
+          const path = `/en/events/${slug}/catalogue`;
+          if ((await (await fetch(`${baseUrl}${path}`)).text()).includes('class="catalogue__entry')) return path;
+        }
+        throw new Error('no event with exhibitors showing products');
+      },
+    ],
+    [
       'inquiry page for a product (en)',
       async () =>
         `/en/inquiries?product=${(await firstLink('/en/products', /^\/en\/products\/[a-z0-9-]+$/)).split('/').pop()}`,
@@ -360,6 +371,14 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
     ['new product (vi)', async () => '/tai-khoan/san-pham/moi'],
     ['cooperative profile (en)', async () => '/en/account/cooperative'],
+    [
+      'label sheets (vi)',
+      async (c) =>
+        (await linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/lo-hang$/)).replace(
+          /lo-hang$/,
+          'nhan-in',
+        ),
+    ],
     ['product (en, published)', (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+$/)],
   ];
 

@@ -27,8 +27,11 @@ const FOREIGN_ORIGIN = 'https://evil.example';
 const PAGES = join(import.meta.dirname, '../../src/pages');
 const FOLDERS = ['tai-khoan', 'quan-tri', 'en/account', 'en/admin'];
 
-/** Who a page is for: anyone signed in; members of a cooperative; its manager; trade officers and admins. */
-type Audience = 'signed-in' | 'member' | 'manager' | 'officer';
+/**
+ * Who a page is for: anyone signed in; members of a cooperative; its manager; trade officers and admins; or
+ * a cooperative's members and the officers (who act for a cooperative, e.g. printing its labels for a fair).
+ */
+type Audience = 'signed-in' | 'member' | 'manager' | 'officer' | 'member-or-officer';
 type Params = Record<string, string>;
 
 interface Elsewhere {
@@ -218,6 +221,21 @@ const PAGE_ACCESS: PageAccess[] = [
         what: "another cooperative's batch",
         params: (r) => ({ slug: r.productB.slug, batch: r.productB.batch }),
         answers: 404,
+      },
+    ],
+  },
+  {
+    vi: '/tai-khoan/san-pham/[slug]/nhan-in',
+    en: '/en/account/products/[slug]/labels',
+    audience: 'member-or-officer',
+    params: (r) => ({ slug: r.productA.slug }),
+    elsewhere: [
+      theirProduct,
+      {
+        what: "another cooperative's draft",
+        params: (r) => ({ slug: r.draftOfB }),
+        answers: 404,
+        unknown: { slug: 'khong-co-san-pham-nay' },
       },
     ],
   },
@@ -413,4 +431,10 @@ describe.each(
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/no-store/);
   });
+
+  if (row.audience === 'member-or-officer') {
+    it('shows the page to officers and admins too', async () => {
+      for (const cookie of [r.cookies.officer, r.cookies.admin]) expect((await get(path(), cookie)).status).toBe(200);
+    });
+  }
 });

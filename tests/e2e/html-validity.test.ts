@@ -57,6 +57,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'province-vi': () => get(`/tinh/${product.province.slug}`),
     'events-vi': () => get('/su-kien'),
     'event-en': () => get(`/en/events/${event}`),
+    'catalogue-vi': () => get(`/su-kien/${event}/danh-muc`),
     'statistics-vi': () => get('/thong-ke'),
     'api-docs-en': () => get('/en/api-docs'),
     'inquiry-form-vi': () => get(`/hoi-hang?product=${slug}`),
@@ -66,6 +67,9 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'dashboard-products-en': () => get('/en/account/products', manager),
     'dashboard-product-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}`, manager),
     'dashboard-new-product-errors-vi': () => post('/tai-khoan/san-pham/moi', { nameVi: '' }, manager),
+    'label-sheets-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}/nhan-in`, manager),
+    'label-sheets-errors-en': () =>
+      get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
     'claim-queue-en': () => get('/en/account/verification', officer),
     'console-en': () => get('/en/admin/statistics', officer),

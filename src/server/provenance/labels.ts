@@ -40,7 +40,12 @@ export function labelPath(product: LabelledProduct, lotCode: string | null): str
  * Content-Disposition header refuse, so anything but letters, digits, `.`,
  * `_` and `-` becomes `_`.
  */
-export function labelFileName(product: LabelledProduct, lotCode: string | null, extension: 'svg' | 'png'): string {
+export function labelFileName(
+  product: LabelledProduct,
+  lotCode: string | null,
+  /** `svg`, `png`, or a label sheet's `a4-3x8.pdf`. */
+  extension: string,
+): string {
   const lot = lotCode === null ? '' : `-${lotCode.replace(/[^A-Za-z0-9._-]/g, '_')}`;
   return `${product.traceCode}${lot}.${extension}`;
 }

@@ -37,13 +37,11 @@ function escapeXml(text: string): string {
 }
 
 /**
- * An SVG document of the code, black on an opaque white square so it also
- * prints on coloured stock. Each row's runs of dark modules are one
- * rectangle in a single path, and crispEdges stops anti-aliasing from
- * blurring module edges when it is scaled. The title (the encoded text) names
- * the image when it is opened on its own.
+ * The symbol as one SVG path in module units (viewBox `0 0 width width`, quiet
+ * zone included): each row's runs of dark modules are one rectangle. For SVG
+ * inside a page, several codes to a page (a fair's catalogue).
  */
-export function qrSvg(text: string): string {
+export function qrSvgPath(text: string): { width: number; path: string } {
   const modules = qrModules(text);
   const width = modules.length;
   let path = '';
@@ -56,6 +54,17 @@ export function qrSvg(text: string): string {
       x += run;
     }
   });
+  return { width, path };
+}
+
+/**
+ * An SVG document of the code, black on an opaque white square so it also
+ * prints on coloured stock. The modules are one path (qrSvgPath), and crispEdges stops anti-aliasing from
+ * blurring module edges when it is scaled. The title (the encoded text) names
+ * the image when it is opened on its own.
+ */
+export function qrSvg(text: string): string {
+  const { width, path } = qrSvgPath(text);
   const edge = width * SVG_PIXELS_PER_MODULE;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${width}" width="${edge}" height="${edge}" ` +
