@@ -61,7 +61,7 @@ export async function handleSignIn(page: AstroGlobal, locale: Locale): Promise<F
   const outcome = await runForm(page, locale, values, async (db) => {
     const signedIn = await signIn(
       db,
-      { email: values.email, password: form.password ?? '', clientAddress: clientAddress(page.request) },
+      { email: values.email, password: form.password ?? '', clientAddress: clientAddress(page.request), locale },
       new Date(),
     );
     // The session the browser came with (if any) is replaced, never kept or promoted.
@@ -203,7 +203,11 @@ export async function handleSignUp(page: AstroGlobal, locale: Locale): Promise<S
   if (!posted || !invitation) return { ...emptyView(), token, invitation };
   const values = { displayName: posted.displayName ?? '' };
   const outcome = await runForm(page, locale, values, (db) =>
-    acceptInvitation(db, { token, displayName: values.displayName, password: posted.password ?? '' }, new Date()),
+    acceptInvitation(
+      db,
+      { token, displayName: values.displayName, password: posted.password ?? '', locale },
+      new Date(),
+    ),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, token, invitation };
