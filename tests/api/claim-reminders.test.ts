@@ -5,7 +5,7 @@
  * libSQL and on D1 as workerd runs it; pending and renewed claims are left
  * alone, and a disabled account hears nothing.
  */
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueClaimReminders } from '../../src/server/claims/claim-reminders';
 import { listExpiringClaims } from '../../src/server/claims/expiring-claims';
@@ -14,6 +14,7 @@ import { newId } from '../../src/server/db/ids';
 import {
   certifications,
   claimReminders,
+  cooperatives,
   notifications,
   ocopRatings,
   products,
@@ -24,7 +25,8 @@ import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
 import type { CertificationKind } from '../../src/server/products/vocabulary';
 import { DAILY_CRON, runScheduledJobs } from '../../src/server/scheduled';
 import { addDaysToDate, vietnamDate } from '../../src/server/time/vietnam';
-import { createTestCooperative, createTestUser } from '../support/accounts';
+import { createTestCooperative, createTestUser, sessionCookieFor } from '../support/accounts';
+import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
 import { migratedMemoryDatabase } from '../support/libsql';
 import { freshLocalD1 } from '../support/local-d1';
@@ -209,5 +211,47 @@ describe('an OCOP rating about to expire', () => {
     expect(rows.map((row) => row.userId)).toContain('demo-user-manager-1');
     expect(rows.every((row) => row.idempotencyKey.includes(`:${lastDay}:90:`))).toBe(true);
     expect(rows.map((row) => row.subject).join('\n')).toMatch(/(Xếp hạng OCOP 4 sao|4-star OCOP rating)/);
+  });
+});
+
+describe('the officers’ CSV of what expires within 90 days', () => {
+  it('holds the officer’s province only, every province for an admin, and nothing for a member', async () => {
+    const db = await demoDatabase();
+    const api = apiOn(db);
+    const [officer] = await db.select().from(users).where(eq(users.id, 'demo-user-officer'));
+    const today = vietnamDate(new Date());
+    // One expiring certificate in the officer's province and one elsewhere.
+    const [own] = await db
+      .select({ id: cooperatives.id })
+      .from(cooperatives)
+      .where(eq(cooperatives.provinceCode, officer?.provinceCode ?? ''))
+      .limit(1);
+    const [other] = await db
+      .select({ id: cooperatives.id })
+      .from(cooperatives)
+      .where(ne(cooperatives.provinceCode, officer?.provinceCode ?? ''))
+      .limit(1);
+    const mine = await certificate(db, own?.id ?? '', addDaysToDate(today, 45), 'verified', 'organic');
+    const theirs = await certificate(db, other?.id ?? '', addDaysToDate(today, 45), 'verified', 'organic');
+    const numberOf = async (id: string) =>
+      (await db.select({ n: certifications.number }).from(certifications).where(eq(certifications.id, id)))[0]?.n ?? '';
+
+    const csvAs = async (userId: string) =>
+      call(api, '/admin/expiring-claims.csv', { headers: { cookie: await sessionCookieFor(db, userId) } });
+    const asOfficer = await csvAs('demo-user-officer');
+    expect(asOfficer.status).toBe(200);
+    expect(asOfficer.headers.get('content-type')).toContain('text/csv');
+    const officerCsv = await asOfficer.text();
+    expect(officerCsv.split('\r\n')[0]).toBe(
+      'valid_until,days_left,kind,certificate_kind,stars,number,product,cooperative,cooperative_slug,province',
+    );
+    expect(officerCsv).toContain(await numberOf(mine));
+    expect(officerCsv).not.toContain(await numberOf(theirs));
+
+    const adminCsv = await (await csvAs('demo-user-admin')).text();
+    expect(adminCsv).toContain(await numberOf(mine));
+    expect(adminCsv).toContain(await numberOf(theirs));
+
+    expect((await csvAs('demo-user-member-1')).status).toBe(403);
   });
 });

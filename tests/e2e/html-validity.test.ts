@@ -66,6 +66,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'dashboard-new-product-errors-vi': () => post('/tai-khoan/san-pham/moi', { nameVi: '' }, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
     'claim-queue-en': () => get('/en/account/verification', officer),
+    'expiring-claims-vi': () => get('/tai-khoan/sap-het-han', officer),
     'console-en': () => get('/en/admin/statistics', officer),
     'not-found-vi': () => get('/khong-co-trang-nay'),
     'forbidden-en': () => get('/en/account/invite', officer),

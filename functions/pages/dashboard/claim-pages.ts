@@ -10,6 +10,7 @@ import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
 import { decideClaim } from '../../../src/server/claims/claim-decisions';
 import { listClaimQueue, type QueuedClaim } from '../../../src/server/claims/claim-queue';
+import { type ExpiringOversight, listExpiringForOfficer } from '../../../src/server/claims/expiring-claims';
 import {
   CLAIM_KINDS,
   type ClaimKind,
@@ -63,4 +64,11 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   }
   const query = new URLSearchParams({ done: decision, what: claimSubject(claim) });
   return seeOther(`${routes.claimQueue[locale]}?${query}`);
+}
+
+/** The officers' list of what expires within 90 days: read-only, their province's (an admin's: every province). */
+export async function handleExpiringClaims(page: AstroGlobal, locale: Locale): Promise<ExpiringOversight | Response> {
+  noStore(page);
+  const gate = await gated(page, locale, (db, user) => listExpiringForOfficer(db, user, new Date()));
+  return gate instanceof Response ? gate : gate.data;
 }

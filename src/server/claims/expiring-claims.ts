@@ -9,11 +9,15 @@
  * therefore silences the reminders of what it replaces.
  */
 import { and, asc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { requireOfficer } from '../accounts/guards';
+import type { SessionUser } from '../accounts/users';
+import { CSV_BYTE_ORDER_MARK, csvRecords } from '../csv';
 import type { Database } from '../db/client';
-import { certifications, cooperatives, ocopRatings, products, provinces } from '../db/schema';
+import { certifications, cooperatives, ocopRatings, products, provinces, users } from '../db/schema';
+import { REMINDER_THRESHOLDS } from '../notifications/vocabulary';
 import type { CertificationKind } from '../products/vocabulary';
 import { ocopValidSince, ocopValidUntil } from '../products/validity';
-import { addDaysToDate, daysBetween } from '../time/vietnam';
+import { addDaysToDate, daysBetween, vietnamDate } from '../time/vietnam';
 import type { ClaimKind } from './vocabulary';
 
 export interface ExpiringClaim {
@@ -146,4 +150,75 @@ export async function listExpiringClaims(db: Database, window: ExpiryWindow): Pr
     })),
   ];
   return expiring.sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.id.localeCompare(b.id)).slice(0, limit);
+}
+
+/** Whose expiring claims an officer sees: everyone's (an admin), one province's, or none (an officer with no province yet). */
+export type OversightScope = { kind: 'all' } | { kind: 'province'; code: string; name: string } | { kind: 'none' };
+
+export interface ExpiringOversight {
+  scope: OversightScope;
+  today: string;
+  claims: ExpiringClaim[];
+}
+
+/** How far ahead the officers' list looks. */
+export const OVERSIGHT_DAYS = REMINDER_THRESHOLDS[0];
+
+/**
+ * For the trade department: what expires within the next 90 days, soonest
+ * first. An admin sees every province; an officer the province on their
+ * account, and nothing until one is set.
+ */
+export async function listExpiringForOfficer(
+  db: Database,
+  user: SessionUser | null | undefined,
+  now: Date,
+  limit = EXPIRING_LIMIT,
+): Promise<ExpiringOversight> {
+  const officer = requireOfficer(user);
+  const today = vietnamDate(now);
+  const window = { today, fromDays: 0, toDays: OVERSIGHT_DAYS, limit };
+  if (officer.role === 'admin') return { scope: { kind: 'all' }, today, claims: await listExpiringClaims(db, window) };
+  const [province] = await db
+    .select({ code: provinces.code, name: provinces.nameVi })
+    .from(users)
+    .innerJoin(provinces, eq(provinces.code, users.provinceCode))
+    .where(eq(users.id, officer.id))
+    .limit(1);
+  if (!province) return { scope: { kind: 'none' }, today, claims: [] };
+  return {
+    scope: { kind: 'province', ...province },
+    today,
+    claims: await listExpiringClaims(db, { ...window, provinceCode: province.code }),
+  };
+}
+
+export const EXPIRING_CSV_COLUMNS = [
+  'valid_until',
+  'days_left',
+  'kind',
+  'certificate_kind',
+  'stars',
+  'number',
+  'product',
+  'cooperative',
+  'cooperative_slug',
+  'province',
+] as const;
+
+/** The officers' list as CSV (src/server/csv.ts), one claim per record. */
+export function expiringClaimsCsv(claims: readonly ExpiringClaim[]): string {
+  const records = claims.map((claim) => [
+    claim.validUntil,
+    claim.daysLeft,
+    claim.kind,
+    claim.certificateKind ?? '',
+    claim.stars ?? '',
+    claim.number,
+    claim.product?.name ?? '',
+    claim.cooperative.name,
+    claim.cooperative.slug,
+    claim.provinceName,
+  ]);
+  return `${CSV_BYTE_ORDER_MARK}${csvRecords([EXPIRING_CSV_COLUMNS, ...records])}`;
 }
