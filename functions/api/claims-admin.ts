@@ -9,6 +9,9 @@ import { listClaimQueue } from '../../src/server/claims/claim-queue';
 import { expiringClaimsCsv, listExpiringForOfficer } from '../../src/server/claims/expiring-claims';
 import { CLAIM_KINDS, CLAIM_STATES } from '../../src/server/claims/vocabulary';
 import { CERTIFICATION_KINDS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
+import { sendEventNotifications } from '../../src/server/notifications/outbox';
+import { configuredOrigin } from '../../src/server/seo/urls';
+import { afterResponse, executionContextOf } from '../after-response';
 import { createRouter } from './context';
 import { signedIn } from './openapi';
 import { errorSchemaResponses, instant } from './schemas';
@@ -159,13 +162,20 @@ export const claimsAdmin = createRouter()
   })
   .openapi(decisionRoute, async (c) => {
     const { kind, id, decision } = c.req.valid('param');
+    const db = c.get('db');
     const decided = await decideClaim(
-      c.get('db'),
+      db,
       c.get('user'),
       { kind, id },
       decision,
       c.req.valid('json'),
       new Date(),
+      configuredOrigin(c.env?.PUBLIC_ORIGIN),
     );
-    return c.json(decided, 200);
+    const event = decided.notificationEvent;
+    if (event) {
+      const mailer = c.get('services').mailer(db);
+      afterResponse(executionContextOf(c), 'claim decision mail', () => sendEventNotifications(db, mailer, event));
+    }
+    return c.json({ verification: decided.verification }, 200);
   });

@@ -15,6 +15,16 @@ export const claimsEn: Dictionary['claims'] = {
     ocop_rating: 'OCOP rating',
     certificate: 'Certificate',
   },
+  decisionMail: {
+    subjects: {
+      verified: '{what} of {subject} has been verified',
+      rejected: '{what} of {subject} has been rejected',
+      needs_evidence: '{what} of {subject} needs better evidence',
+      revoked: '{what} of {subject} has been revoked',
+    },
+    body: 'The Department of Industry and Trade decided on the {what} of {subject} (number {number}): {state}.',
+    footer: 'See and update it on your account page: {link}',
+  },
   expiry: {
     mail: {
       ocop: '{stars}-star OCOP rating',

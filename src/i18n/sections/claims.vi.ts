@@ -14,6 +14,16 @@ export const claimsVi = {
     ocop_rating: 'Xếp hạng OCOP',
     certificate: 'Chứng nhận',
   },
+  decisionMail: {
+    subjects: {
+      verified: '{what} của {subject} đã được xác minh',
+      rejected: '{what} của {subject} bị từ chối',
+      needs_evidence: '{what} của {subject} cần bổ sung bằng chứng',
+      revoked: '{what} của {subject} đã bị thu hồi',
+    },
+    body: 'Sở Công Thương đã quyết định về {what} của {subject} (số {number}): {state}.',
+    footer: 'Xem và cập nhật trên trang tài khoản: {link}',
+  },
   expiry: {
     mail: {
       ocop: 'Xếp hạng OCOP {stars} sao',

@@ -12,7 +12,7 @@
  *   senders racing for it never both send it; a failure releases it with
  *   the next attempt scheduled, and after MAX_ATTEMPTS it is 'failed'.
  */
-import { and, asc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { notifications, users } from '../db/schema';
@@ -136,5 +136,25 @@ export async function sendDueNotifications(
     mailer,
     rows.map((r) => r.id),
     now,
+  );
+}
+
+/** After a response: the pending notifications of one event (every person it was queued for). */
+export async function sendEventNotifications(db: Database, mailer: Mailer, event: string): Promise<number> {
+  // A range on the unique index, not LIKE: D1 refuses LIKE patterns over 50 bytes.
+  const rows = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        gte(notifications.idempotencyKey, `${event}:`),
+        lt(notifications.idempotencyKey, `${event};`),
+        eq(notifications.status, 'pending'),
+      ),
+    );
+  return sendNotifications(
+    db,
+    mailer,
+    rows.map((r) => r.id),
   );
 }

@@ -4,9 +4,11 @@
  * What a notification is about:
  * - `claim_expiry`: a verified OCOP rating or certificate of the person's
  *   cooperative runs out in 90, 30 or 7 days, or on the day
- *   (src/server/notifications/claim-reminders.ts).
+ *   (src/server/claims/claim-reminders.ts);
+ * - `claim_decision`: an officer verified, rejected, sent back or revoked one
+ *   of the cooperative's claims (src/server/claims/claim-decisions.ts).
  */
-export const NOTIFICATION_KINDS = ['claim_expiry'] as const;
+export const NOTIFICATION_KINDS = ['claim_expiry', 'claim_decision'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** pending: not yet sent (maybe failed before, retried later); failed: gave up after the last attempt. */
