@@ -17,8 +17,7 @@ import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
 import { sendEventNotifications } from '../../src/server/notifications/outbox';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { DEMO_NOW } from '../support/demo';
-import { migratedMemoryDatabase } from '../support/libsql';
-import { freshLocalD1 } from '../support/local-d1';
+import { bothStores } from '../support/stores';
 
 const ORIGIN = 'https://cho-htx.example';
 const REASON = 'Số hiệu không khớp với bản chụp giấy chứng nhận.';
@@ -30,24 +29,7 @@ class RecordingMailer implements Mailer {
   }
 }
 
-const stores = [
-  {
-    name: 'libSQL',
-    open: async () => {
-      const { db, client } = await migratedMemoryDatabase();
-      return { db, dispose: async () => client.close() };
-    },
-  },
-  {
-    name: 'D1',
-    open: async () => {
-      const local = await freshLocalD1('decision-mail');
-      return { db: local.db, dispose: () => local.remove() };
-    },
-  },
-];
-
-describe.each(stores)('mail about claim decisions on $name', ({ open }) => {
+describe.each(bothStores('decision-mail'))('mail about claim decisions on $name', ({ open }) => {
   let db: Database;
   let dispose: () => Promise<void>;
   let cooperativeId: string;

@@ -28,8 +28,7 @@ import { addDaysToDate, vietnamDate } from '../../src/server/time/vietnam';
 import { createTestCooperative, createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
-import { migratedMemoryDatabase } from '../support/libsql';
-import { freshLocalD1 } from '../support/local-d1';
+import { bothStores } from '../support/stores';
 
 const ORIGIN = 'https://cho-htx.example';
 /** 00:05 on 1 December 2026 in Viet Nam, when the daily trigger fires. */
@@ -50,23 +49,6 @@ const mailAbout = (db: Database, prefix: string) =>
     .select()
     .from(notifications)
     .where(and(gte(notifications.idempotencyKey, prefix), lt(notifications.idempotencyKey, `${prefix}~`)));
-
-const stores = [
-  {
-    name: 'libSQL',
-    open: async () => {
-      const { db, client } = await migratedMemoryDatabase();
-      return { db, dispose: async () => client.close() };
-    },
-  },
-  {
-    name: 'D1',
-    open: async () => {
-      const local = await freshLocalD1('reminders');
-      return { db: local.db, dispose: () => local.remove() };
-    },
-  },
-];
 
 async function certificate(
   db: Database,
@@ -90,7 +72,7 @@ async function certificate(
   return id;
 }
 
-describe.each(stores)('claim expiry reminders on $name', ({ open }) => {
+describe.each(bothStores('reminders'))('claim expiry reminders on $name', ({ open }) => {
   let db: Database;
   let dispose: () => Promise<void>;
   let cooperativeId: string;
