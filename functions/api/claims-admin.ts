@@ -6,8 +6,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CLAIM_DECISIONS, decideClaim } from '../../src/server/claims/claim-decisions';
 import { listClaimQueue } from '../../src/server/claims/claim-queue';
+import { expiringClaimsCsv, listExpiringForOfficer } from '../../src/server/claims/expiring-claims';
 import { CLAIM_KINDS, CLAIM_STATES } from '../../src/server/claims/vocabulary';
 import { CERTIFICATION_KINDS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
+import { sendEventNotifications } from '../../src/server/notifications/outbox';
+import { configuredOrigin } from '../../src/server/seo/urls';
+import { afterResponse, executionContextOf } from '../after-response';
 import { createRouter } from './context';
 import { signedIn } from './openapi';
 import { errorSchemaResponses, instant } from './schemas';
@@ -22,6 +26,8 @@ const errorDescriptions: Record<number, string> = {
 };
 const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions, ...statuses);
 const tags = ['Trade department console'];
+/** A whole province's three months fit; the page shows fewer (EXPIRING_LIMIT). */
+const EXPIRING_CSV_LIMIT = 10_000;
 
 const named = z.object({ slug: z.string(), name: z.string() });
 
@@ -119,7 +125,33 @@ const decisionRoute = createRoute({
   },
 });
 
+const expiringCsvRoute = createRoute({
+  method: 'get',
+  path: '/admin/expiring-claims.csv',
+  operationId: 'exportExpiringClaims',
+  security: signedIn,
+  middleware: [officersOnly],
+  tags,
+  summary: 'Verified claims expiring within 90 days, as CSV',
+  description:
+    'OCOP ratings and certificates whose last valid day (`valid_until`, inclusive) is within the next 90 days, soonest ' +
+    "first: every province for an admin, the officer's own province for an officer (none until one is set). RFC 4180, " +
+    'UTF-8 with a byte order mark.',
+  responses: {
+    200: { description: 'The list', content: { 'text/csv': { schema: z.string() } } },
+    ...errors(401, 403),
+  },
+});
+
 export const claimsAdmin = createRouter()
+  .openapi(expiringCsvRoute, async (c) => {
+    const { claims, today } = await listExpiringForOfficer(c.get('db'), c.get('user'), new Date(), EXPIRING_CSV_LIMIT);
+    return c.body(expiringClaimsCsv(claims), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="expiring-claims-${today}.csv"`,
+      'Cache-Control': 'private, no-store',
+    });
+  })
   .openapi(queueRoute, async (c) => {
     const items = await listClaimQueue(c.get('db'), c.get('user'), new Date());
     c.header('Cache-Control', 'private, no-store');
@@ -130,13 +162,20 @@ export const claimsAdmin = createRouter()
   })
   .openapi(decisionRoute, async (c) => {
     const { kind, id, decision } = c.req.valid('param');
+    const db = c.get('db');
     const decided = await decideClaim(
-      c.get('db'),
+      db,
       c.get('user'),
       { kind, id },
       decision,
       c.req.valid('json'),
       new Date(),
+      configuredOrigin(c.env?.PUBLIC_ORIGIN),
     );
-    return c.json(decided, 200);
+    const event = decided.notificationEvent;
+    if (event) {
+      const mailer = c.get('services').mailer(db);
+      afterResponse(executionContextOf(c), 'claim decision mail', () => sendEventNotifications(db, mailer, event));
+    }
+    return c.json({ verification: decided.verification }, 200);
   });

@@ -32,6 +32,7 @@ export const routes = {
   newProduct: { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new' },
   moderation: { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation' },
   claimQueue: { vi: '/tai-khoan/xac-minh', en: '/en/account/verification' },
+  expiringClaims: { vi: '/tai-khoan/sap-het-han', en: '/en/account/expiring' },
   cooperativeProfile: { vi: '/tai-khoan/ho-so-hop-tac-xa', en: '/en/account/cooperative' },
   inquiry: { vi: '/hoi-hang', en: '/en/inquiries' },
   inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },

@@ -3,11 +3,13 @@
  * - every day at 00:05 in Viet Nam ("5 17 * * *" UTC): the day has turned,
  *   so validity that depends on the date is recomputed, dead sessions and
  *   rate-limit windows are deleted, and the month's statistics snapshot is
- *   taken if it is missing;
+ *   taken if it is missing, and verified claims about to expire are
+ *   reminded to their cooperative (src/server/claims/claim-reminders.ts);
  * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
  *   visitor waits are refreshed;
- * - on every trigger: inquiry mail that failed, or whose request ended before
- *   sending it, is tried again.
+ * - on every trigger: mail that failed, or whose request ended before
+ *   sending it, is tried again (inquiry mail, then the notifications to
+ *   signed-in people, after the daily jobs queued theirs).
  */
 import { deleteExpiredResetLinks } from './accounts/password-reset';
 import { deleteEndedWindows } from './accounts/rate-limit';
@@ -19,9 +21,18 @@ import { takeMonthlySnapshot } from './stats/snapshots';
 import { deliverDueNotifications } from './inquiries/notifications';
 import type { Mailer } from './mail/mailer';
 import { vietnamDate } from './time/vietnam';
+import { queueClaimReminders } from './claims/claim-reminders';
+import { sendDueNotifications } from './notifications/outbox';
 
-export async function runDailyJobs(db: Database, now: Date): Promise<void> {
+/**
+ * `mailOrigin`: the origin of links in mail (PUBLIC_ORIGIN); without it the
+ * reminders wait, since a reminder without a working link would be sent
+ * once and never again.
+ */
+export async function runDailyJobs(db: Database, now: Date, mailOrigin: string | null = null): Promise<void> {
   await refreshOcopStars(db, vietnamDate(now));
+  if (mailOrigin) await queueClaimReminders(db, vietnamDate(now), now, mailOrigin);
+  else console.warn('PUBLIC_ORIGIN is not set: claim expiry reminders are not queued');
   // Housekeeping: rows that can never be used again.
   await deleteExpiredSessions(db, now);
   await deleteEndedWindows(db, now);
@@ -36,9 +47,16 @@ export const FREQUENT_CRON = '*/5 * * * *';
 export const RETRY_CRON = FREQUENT_CRON;
 
 /** What one Cron Trigger firing does; an unknown schedule only retries mail rather than guess. */
-export async function runScheduledJobs(db: Database, mailer: Mailer, cron: string, now: Date): Promise<void> {
+export async function runScheduledJobs(
+  db: Database,
+  mailer: Mailer,
+  cron: string,
+  now: Date,
+  mailOrigin: string | null = null,
+): Promise<void> {
   await deliverDueNotifications(db, mailer, () => now);
-  if (cron === DAILY_CRON) await runDailyJobs(db, now);
+  if (cron === DAILY_CRON) await runDailyJobs(db, now, mailOrigin);
   else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
   else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
+  await sendDueNotifications(db, mailer, () => now);
 }

@@ -577,6 +577,7 @@ const ACCESS: Record<string, Access> = {
     }),
   },
   'GET /admin/claims': { audience: 'officer', request: () => ({ answers: 200 }) },
+  'GET /admin/expiring-claims.csv': { audience: 'officer', request: () => ({ answers: 200 }) },
   'POST /admin/claims/{kind}/{id}/{decision}': {
     audience: 'officer',
     request: async () => {

@@ -96,7 +96,7 @@ describe.each(stores)('claim decisions on $name', ({ open }) => {
     );
     expect((await listClaimQueue(db, officer, DEMO_NOW)).map((c) => c.id)).toContain(id);
 
-    expect(await decideClaim(db, officer, claim, 'verify', {}, DEMO_NOW)).toEqual({ verification: 'verified' });
+    expect(await decideClaim(db, officer, claim, 'verify', {}, DEMO_NOW)).toMatchObject({ verification: 'verified' });
     expect(await stateOf(db, id)).toMatchObject({
       verification: 'verified',
       verifiedBy: officer.id,

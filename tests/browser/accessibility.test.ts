@@ -392,14 +392,18 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     },
   );
 
-  it.each(['/tai-khoan/kiem-duyet', '/en/account/moderation', '/tai-khoan/xac-minh', '/en/account/verification'])(
-    '%s (signed in as a trade officer) has no axe violations',
-    async (url) => {
-      const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-      await checkSignedInPage(context, url);
-      await context.close();
-    },
-  );
+  it.each([
+    '/tai-khoan/kiem-duyet',
+    '/en/account/moderation',
+    '/tai-khoan/xac-minh',
+    '/en/account/verification',
+    '/tai-khoan/sap-het-han',
+    '/en/account/expiring',
+  ])('%s (signed in as a trade officer) has no axe violations', async (url) => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    await checkSignedInPage(context, url);
+    await context.close();
+  });
 
   const consolePages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
     ['statistics (vi)', async () => '/quan-tri/thong-ke'],

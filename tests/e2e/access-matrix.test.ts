@@ -268,6 +268,7 @@ const PAGE_ACCESS: PageAccess[] = [
   },
   { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation', audience: 'officer' },
   { vi: '/tai-khoan/xac-minh', en: '/en/account/verification', audience: 'officer' },
+  { vi: '/tai-khoan/sap-het-han', en: '/en/account/expiring', audience: 'officer' },
   {
     vi: '/tai-khoan/kiem-duyet/[id]',
     en: '/en/account/moderation/[id]',

@@ -72,6 +72,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
       get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
     'claim-queue-en': () => get('/en/account/verification', officer),
+    'expiring-claims-vi': () => get('/tai-khoan/sap-het-han', officer),
     'console-en': () => get('/en/admin/statistics', officer),
     'not-found-vi': () => get('/khong-co-trang-nay'),
     'forbidden-en': () => get('/en/account/invite', officer),

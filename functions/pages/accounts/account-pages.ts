@@ -19,7 +19,10 @@ import {
 import { requestPasswordReset, resetLinkIsValid, resetPassword } from '../../../src/server/accounts/password-reset';
 import { invalidateSession, sessionExpiresAt } from '../../../src/server/accounts/sessions';
 import { type AccountOverview, loadAccountOverview } from '../../../src/server/accounts/users';
+import { CATCH_UP_DAYS } from '../../../src/server/claims/claim-reminders';
+import { type ExpiringClaim, listExpiringClaims, OVERSIGHT_DAYS } from '../../../src/server/claims/expiring-claims';
 import { found } from '../../../src/server/errors';
+import { vietnamDate } from '../../../src/server/time/vietnam';
 import { listOutbox, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { mailLinkOrigin } from '../../../src/server/seo/urls';
@@ -61,7 +64,7 @@ export async function handleSignIn(page: AstroGlobal, locale: Locale): Promise<F
   const outcome = await runForm(page, locale, values, async (db) => {
     const signedIn = await signIn(
       db,
-      { email: values.email, password: form.password ?? '', clientAddress: clientAddress(page.request) },
+      { email: values.email, password: form.password ?? '', clientAddress: clientAddress(page.request), locale },
       new Date(),
     );
     // The session the browser came with (if any) is replaced, never kept or promoted.
@@ -88,15 +91,29 @@ export async function handleSignOut(page: AstroGlobal, locale: Locale): Promise<
 export interface AccountPageData {
   overview: AccountOverview;
   notice: string | null;
+  /** A member's cooperative's verified claims that expire soon (or just did), as its reminders say. */
+  expiring: ExpiringClaim[];
 }
 
 export async function handleAccount(page: AstroGlobal, locale: Locale): Promise<AccountPageData | Response> {
   noStore(page);
   const user = signedInOr(page, locale);
   if (user instanceof Response) return user;
-  const overview = await loadPage(page, locale, async (db) => found(await loadAccountOverview(db, user.id), 'user'));
-  if (overview instanceof Response) return overview;
-  return { overview, notice: doneNotice(page, locale) };
+  const loaded = await loadPage(page, locale, async (db) => {
+    const overview = found(await loadAccountOverview(db, user.id), 'user');
+    const cooperativeId = overview.cooperative?.id;
+    const expiring = cooperativeId
+      ? await listExpiringClaims(db, {
+          today: vietnamDate(new Date()),
+          fromDays: -CATCH_UP_DAYS,
+          toDays: OVERSIGHT_DAYS,
+          cooperativeId,
+        })
+      : [];
+    return { overview, expiring };
+  });
+  if (loaded instanceof Response) return loaded;
+  return { ...loaded, notice: doneNotice(page, locale) };
 }
 
 export async function handleChangePassword(page: AstroGlobal, locale: Locale): Promise<FormView | Response> {
@@ -203,7 +220,11 @@ export async function handleSignUp(page: AstroGlobal, locale: Locale): Promise<S
   if (!posted || !invitation) return { ...emptyView(), token, invitation };
   const values = { displayName: posted.displayName ?? '' };
   const outcome = await runForm(page, locale, values, (db) =>
-    acceptInvitation(db, { token, displayName: values.displayName, password: posted.password ?? '' }, new Date()),
+    acceptInvitation(
+      db,
+      { token, displayName: values.displayName, password: posted.password ?? '', locale },
+      new Date(),
+    ),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, token, invitation };

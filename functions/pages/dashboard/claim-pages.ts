@@ -10,12 +10,16 @@ import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
 import { decideClaim } from '../../../src/server/claims/claim-decisions';
 import { listClaimQueue, type QueuedClaim } from '../../../src/server/claims/claim-queue';
+import { type ExpiringOversight, listExpiringForOfficer } from '../../../src/server/claims/expiring-claims';
 import {
   CLAIM_KINDS,
   type ClaimKind,
   QUEUE_DECISIONS,
   type QueueDecision,
 } from '../../../src/server/claims/vocabulary';
+import { sendEventNotifications } from '../../../src/server/notifications/outbox';
+import { configuredOrigin } from '../../../src/server/seo/urls';
+import { afterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, readDatabase, runForm } from '../handle-page';
 
@@ -52,9 +56,24 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
     page.response.status = 409;
     return { ...emptyView(), alert: t.decided, queue: gate.data, claimWithErrors: null };
   }
-  const outcome = await runForm(page, locale, values, (db) =>
-    decideClaim(db, gate.user, { kind, id: claim.id }, decision, { ...values, version: form.version }, new Date()),
-  );
+  const services = page.locals.services;
+  const outcome = await runForm(page, locale, values, async (db) => {
+    const decided = await decideClaim(
+      db,
+      gate.user,
+      { kind, id: claim.id },
+      decision,
+      { ...values, version: form.version },
+      new Date(),
+      configuredOrigin(services.env.PUBLIC_ORIGIN),
+    );
+    const event = decided.notificationEvent;
+    if (event) {
+      const mailer = services.mailer(db);
+      afterResponse(page.locals.cfContext, 'claim decision mail', () => sendEventNotifications(db, mailer, event));
+    }
+    return decided;
+  });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) {
     const fresh = await readDatabase(page.locals.services, (db) => listClaimQueue(db, gate.user, new Date()));
@@ -63,4 +82,11 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   }
   const query = new URLSearchParams({ done: decision, what: claimSubject(claim) });
   return seeOther(`${routes.claimQueue[locale]}?${query}`);
+}
+
+/** The officers' list of what expires within 90 days: read-only, their province's (an admin's: every province). */
+export async function handleExpiringClaims(page: AstroGlobal, locale: Locale): Promise<ExpiringOversight | Response> {
+  noStore(page);
+  const gate = await gated(page, locale, (db, user) => listExpiringForOfficer(db, user, new Date()));
+  return gate instanceof Response ? gate : gate.data;
 }

@@ -52,7 +52,7 @@ export const detailsEn: Dictionary['details'] = {
       expired: 'Expired',
       revoked: 'Revoked',
     },
-    expiredNote: 'This OCOP certificate expired after {date}; the product needs to be re-assessed.',
+    expiredNote: 'Expired since {date}: the product needs to be re-assessed for OCOP.',
     revokedNote: 'This OCOP certificate has been revoked by the issuing authority.',
     jsonLdDescription: '{stars}-star OCOP, decision no. {number} of {date}, valid through {until}',
   },

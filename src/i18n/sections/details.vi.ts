@@ -51,7 +51,7 @@ export const detailsVi = {
       expired: 'Hết hiệu lực',
       revoked: 'Đã bị thu hồi',
     },
-    expiredNote: 'Chứng nhận OCOP này đã hết hiệu lực sau ngày {date} và cần được đánh giá lại.',
+    expiredNote: 'Hết hạn từ {date}: chứng nhận OCOP này cần được đánh giá lại.',
     revokedNote: 'Chứng nhận OCOP này đã bị cơ quan có thẩm quyền thu hồi.',
     jsonLdDescription: '{stars} sao OCOP, quyết định số {number} ngày {date}, hiệu lực đến hết ngày {until}',
   },

@@ -6,7 +6,8 @@
  * before its password is checked, and a right password gives it back: the
  * limits count failures, and parallel guesses cannot outrun them.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Locale } from '../../i18n';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { type FieldIssues, InvalidCredentialsError, RateLimitedError, ValidationError } from '../errors';
@@ -44,6 +45,8 @@ export interface SignInInput {
   password: string;
   /** The client's address (CF-Connecting-IP), for the per-address limit. */
   clientAddress: string;
+  /** The language of the page signed in from: the person's mail is written in it from then on. */
+  locale?: Locale;
 }
 
 export interface SignedIn extends NewSession {
@@ -111,6 +114,12 @@ export async function signIn(db: Database, input: SignInInput, now: Date): Promi
   const { passwordHash: _hash, disabledAt: _disabled, ...user } = found;
   // The owner is back: whoever was guessing starts again from nothing.
   await clearAttempts(db, signInAccountKey(input.email));
+  if (input.locale) {
+    await db
+      .update(users)
+      .set({ locale: input.locale })
+      .where(and(eq(users.id, user.id), ne(users.locale, input.locale)));
+  }
   if (needsRehash) {
     await db
       .update(users)

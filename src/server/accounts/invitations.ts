@@ -139,6 +139,8 @@ export interface InvitationAcceptance {
   token: string;
   displayName: string;
   password: string;
+  /** The language of the sign-up page: the member's mail is written in it. */
+  locale?: Locale;
 }
 
 /**
@@ -183,7 +185,9 @@ export async function acceptInvitation(
     .update(invitations)
     .set({ acceptedAt: now })
     .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
-  const insertUser = db.insert(users).values({ ...user, passwordHash, createdAt: now });
+  const insertUser = db
+    .insert(users)
+    .values({ ...user, passwordHash, createdAt: now, ...(acceptance.locale ? { locale: acceptance.locale } : {}) });
   const recordUser = db.update(invitations).set({ acceptedUserId: user.id }).where(eq(invitations.id, invitation.id));
   const recordAcceptance = db.insert(auditLog).values({
     id: newId(),

@@ -9,6 +9,8 @@
  * existence, and for a rating its product's stars. Two officers deciding at
  * once (or an officer and the cooperative changing the claim) therefore make
  * one change and one entry; the other is told with a ConflictError (409).
+ * The same batch queues the mail to the cooperative's manager and members,
+ * inserted only if the entry was, so a lost race tells no one.
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -20,6 +22,8 @@ import { newId } from '../db/ids';
 import { certifications, ocopRatings } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { officerNote } from '../moderation/officer-note';
+import { cooperativeRecipients, queueNotificationIf } from '../notifications/outbox';
+import { type ClaimNaming, claimDecisionMail, claimNaming, type DecidedState } from './decision-mail';
 import { refreshProductStars } from '../products/ocop-stars';
 import { vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
@@ -71,7 +75,9 @@ export async function decideClaim(
   decision: ClaimDecision,
   input: unknown,
   now: Date,
-): Promise<{ verification: ClaimState }> {
+  /** The origin of links in mail (PUBLIC_ORIGIN): with it, the cooperative's people are told of the decision. */
+  mailOrigin: string | null = null,
+): Promise<{ verification: ClaimState; notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const rule = DECISION_RULES[decision];
   const reason = rule.needsReason ? officerNote(input, 'reason') : null;
@@ -120,12 +126,33 @@ export async function decideClaim(
     },
     sql`EXISTS (SELECT 1 FROM ${table} WHERE ${inState()})`,
   );
-  if (claim.kind === 'ocop_rating' && row.productId) {
-    await db.batch([audit, update, refreshProductStars(db, row.productId, vietnamDate(now))]);
-  } else {
-    await db.batch([audit, update]);
-  }
+  // The cooperative hears of it from the same batch: mail only if the decision's audit entry was written.
+  const event = `claim_decision:${claim.kind}:${row.id}:${entryId}`;
+  const naming = mailOrigin ? await claimNaming(db, claim.kind, row.id) : null;
+  const people = naming && mailOrigin ? await cooperativeRecipients(db, naming.cooperativeId) : [];
+  const mail = people.map((recipient) =>
+    queueNotificationIf(
+      db,
+      {
+        event,
+        kind: 'claim_decision',
+        recipient,
+        message: claimDecisionMail(
+          naming as ClaimNaming,
+          rule.to as DecidedState,
+          reason,
+          recipient,
+          mailOrigin as string,
+        ),
+      },
+      auditEntryExists(entryId),
+      now,
+    ),
+  );
+  const stars =
+    claim.kind === 'ocop_rating' && row.productId ? [refreshProductStars(db, row.productId, vietnamDate(now))] : [];
+  await db.batch([audit, update, ...stars, ...mail]);
   if (!(await auditEntryWritten(db, entryId)))
     throw new ConflictError('claim decided', { verification: { code: 'claim_decided' } });
-  return { verification: rule.to };
+  return { verification: rule.to, notificationEvent: mail.length > 0 ? event : null };
 }

@@ -48,7 +48,8 @@ import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/voc
 import type { StoredImage } from '../media/stored-image';
 import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
-import { CLAIM_STATES } from '../claims/vocabulary';
+import { CLAIM_KINDS, CLAIM_STATES } from '../claims/vocabulary';
+import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -466,6 +467,12 @@ export const users = sqliteTable(
     cooperativeId: text('cooperative_id').references(() => cooperatives.id),
     /** The member who may invite other members of the same cooperative. */
     isManager: integer('is_manager', { mode: 'boolean' }).notNull().default(false),
+    /** The language the person last signed in with; their mail is written in it. */
+    locale: text('locale', { enum: ['vi', 'en'] })
+      .notNull()
+      .default('vi'),
+    /** A trade officer's province: the claims (and their expiry) the officer oversees. Null for members and admins. */
+    provinceCode: text('province_code').references(() => provinces.code),
     disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
@@ -674,6 +681,65 @@ export const inquiryNotifications = sqliteTable(
     index('inquiry_notifications_due_idx').on(t.status, t.nextAttemptAt),
     index('inquiry_notifications_inquiry_idx').on(t.inquiryId),
   ],
+);
+
+/**
+ * Mail to a signed-in person (a member, an officer) about something that
+ * concerns them, stored in the same batch as what caused it and sent after
+ * the response and by the cron, like inquiry_notifications
+ * (src/server/notifications/outbox.ts). `idempotency_key` names the event and
+ * the person: a second insert for the same event is ignored, so each is sent
+ * once whatever the retries.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    recipient: text('recipient').notNull(),
+    /** The mail as written when it was queued, in the person's language, so every retry sends the same words. */
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** While in the future, one sender holds the row; others leave it alone. */
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('notifications_idempotency_unique').on(t.idempotencyKey),
+    index('notifications_due_idx').on(t.status, t.nextAttemptAt),
+    index('notifications_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * One row per expiry reminder of a claim: its last valid day and the
+ * threshold reached (90, 30, 7 or 0 days before). The primary key is what
+ * makes each reminder go out once: the daily job inserts the row and the
+ * reminder's mail in one batch, the mail only if this run's row is the one
+ * stored, so repeated and concurrent runs add nothing. A renewed claim (a new
+ * last day) is reminded again.
+ */
+export const claimReminders = sqliteTable(
+  'claim_reminders',
+  {
+    claimKind: text('claim_kind', { enum: CLAIM_KINDS }).notNull(),
+    claimId: text('claim_id').notNull(),
+    validUntil: text('valid_until').notNull(),
+    thresholdDays: integer('threshold_days').notNull(),
+    /** The run that stored it; its mail rows are inserted only while this id is the one stored. */
+    runId: text('run_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.claimKind, t.claimId, t.validUntil, t.thresholdDays] })],
 );
 
 /**

@@ -119,10 +119,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, events, data.events);
   await insertMissing(db, eventRegistrations, data.eventRegistrations);
   await insertMissing(db, eventRegistrationProducts, data.eventRegistrationProducts);
-  await seedDemoAccounts(
-    db,
-    data.cooperatives.map((row) => row.id),
-  );
+  await seedDemoAccounts(db, data.cooperatives);
   // Ratings older than 36 months no longer count in lists.
   await refreshOcopStars(db, vietnamDate(now));
   await seedDemoTrends(db, now);
@@ -148,7 +145,7 @@ export async function seedDemoTrends(db: Database, now: Date): Promise<void> {
  */
 export async function seedDemoAccounts(
   db: Database,
-  cooperativeIds: readonly string[] = buildDemoDataset(new Date()).cooperatives.map((row) => row.id),
+  demoCooperatives: readonly { id: string; provinceCode: string }[] = buildDemoDataset(new Date()).cooperatives,
 ): Promise<void> {
   const ids = DEMO_ACCOUNTS.map((account) => account.id);
   const existing = new Set(
@@ -162,8 +159,10 @@ export async function seedDemoAccounts(
       displayName: account.displayName,
       passwordHash: await hashPassword(account.password),
       role: account.role,
-      cooperativeId: account.cooperative === null ? null : (cooperativeIds[account.cooperative] ?? null),
+      cooperativeId: account.cooperative === null ? null : (demoCooperatives[account.cooperative]?.id ?? null),
       isManager: account.isManager,
+      locale: account.locale ?? 'vi',
+      provinceCode: account.province === undefined ? null : (demoCooperatives[account.province]?.provinceCode ?? null),
     })),
   );
   await insertMissing(db, users, rows);

@@ -17,6 +17,10 @@ export interface DemoAccount {
   /** Index into the demo cooperatives, for members. */
   cooperative: number | null;
   isManager: boolean;
+  /** The language of their mail; Vietnamese when not given. */
+  locale?: 'vi' | 'en';
+  /** An officer's province: that of this demo cooperative (an index), so the demo's expiring claims are theirs. */
+  province?: number;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -37,6 +41,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'officer',
     cooperative: null,
     isManager: false,
+    province: 0,
   },
   {
     id: 'demo-user-manager-1',
@@ -73,5 +78,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'member',
     cooperative: 1,
     isManager: false,
+    locale: 'en',
   },
 ];

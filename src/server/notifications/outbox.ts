@@ -1,0 +1,160 @@
+/**
+ * The durable outbox of mail to signed-in people (table notifications): a
+ * row is written in the same db.batch as the event it tells of, before any
+ * attempt to send, then sent after the response and again by the cron until
+ * it goes out. It follows the inquiry outbox's rules
+ * (src/server/inquiries/notifications.ts) and shares its retry schedule:
+ *
+ * - a row's idempotency key names the event and the person, and a second
+ *   insert with the same key is ignored: each event is mailed once per
+ *   person, whatever the number of runs or retries;
+ * - a row is claimed by one conditional UPDATE before sending, so two
+ *   senders racing for it never both send it; a failure releases it with
+ *   the next attempt scheduled, and after MAX_ATTEMPTS it is 'failed'.
+ */
+import { and, asc, eq, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { newId } from '../db/ids';
+import { notifications, users } from '../db/schema';
+import { CLAIM_MS, MAX_ATTEMPTS, retryDelayMs } from '../inquiries/notifications';
+import type { Mailer, MailMessage } from '../mail/mailer';
+import type { Locale } from '../../i18n';
+import type { NotificationKind } from './vocabulary';
+
+/** Someone a notification goes to, with the language their mail is written in. */
+export interface Recipient {
+  userId: string;
+  email: string;
+  locale: Locale;
+}
+
+/** A cooperative's people: its manager and members with an account that is not disabled. */
+export async function cooperativeRecipients(db: Database, cooperativeId: string): Promise<Recipient[]> {
+  return db
+    .select({ userId: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.cooperativeId, cooperativeId), eq(users.role, 'member'), isNull(users.disabledAt)))
+    .orderBy(asc(users.id));
+}
+
+export interface QueuedNotification {
+  /** The event, e.g. "claim_expiry:certificate:<id>:2027-01-31:30"; the person's id is appended. */
+  event: string;
+  kind: NotificationKind;
+  recipient: Recipient;
+  message: MailMessage;
+}
+
+/**
+ * An INSERT … SELECT of one notification, stored only if `condition` holds
+ * when the statement runs (in the same batch as the change it tells of) and
+ * no row has its idempotency key yet. A query builder, not raw SQL, so that
+ * D1's batch binds its parameters.
+ */
+export function queueNotificationIf(db: Database, item: QueuedNotification, condition: SQL, now: Date) {
+  const at = now.getTime();
+  return db
+    .insert(notifications)
+    .select(
+      sql`SELECT ${newId()}, ${`${item.event}:${item.recipient.userId}`}, ${item.recipient.userId}, ${item.kind},
+        ${item.message.to}, ${item.message.subject}, ${item.message.text}, 'pending', 0, ${at}, NULL, NULL, NULL, ${at}
+        WHERE ${condition}`,
+    )
+    .onConflictDoNothing();
+}
+
+async function claim(db: Database, id: string, now: Date) {
+  const [row] = await db
+    .update(notifications)
+    .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: sql`${notifications.attempts} + 1` })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.status, 'pending'),
+        lte(notifications.nextAttemptAt, now),
+        or(isNull(notifications.claimedUntil), lte(notifications.claimedUntil, now)),
+      ),
+    )
+    .returning({
+      to: notifications.recipient,
+      subject: notifications.subject,
+      text: notifications.textBody,
+      attempts: notifications.attempts,
+    });
+  return row ?? null;
+}
+
+/** Sends each pending, due notification among `ids` that no other sender holds; how many went out. */
+export async function sendNotifications(
+  db: Database,
+  mailer: Mailer,
+  ids: readonly string[],
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  let sent = 0;
+  for (const id of ids) {
+    const claimed = await claim(db, id, now());
+    if (!claimed) continue;
+    const { attempts, ...message } = claimed;
+    try {
+      await mailer.send(message);
+      await db
+        .update(notifications)
+        .set({ status: 'sent', sentAt: now(), claimedUntil: null, lastError: null })
+        .where(eq(notifications.id, id));
+      sent += 1;
+    } catch (error) {
+      await db
+        .update(notifications)
+        .set({
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          claimedUntil: null,
+          lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+          nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts)),
+        })
+        .where(eq(notifications.id, id));
+    }
+  }
+  return sent;
+}
+
+/** The cron's pass: every pending notification that is due, oldest first, a bounded number per run. */
+export async function sendDueNotifications(
+  db: Database,
+  mailer: Mailer,
+  now: () => Date = () => new Date(),
+  limit = 200,
+): Promise<number> {
+  const rows = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, now())))
+    .orderBy(asc(notifications.nextAttemptAt))
+    .limit(limit);
+  return sendNotifications(
+    db,
+    mailer,
+    rows.map((r) => r.id),
+    now,
+  );
+}
+
+/** After a response: the pending notifications of one event (every person it was queued for). */
+export async function sendEventNotifications(db: Database, mailer: Mailer, event: string): Promise<number> {
+  // A range on the unique index, not LIKE: D1 refuses LIKE patterns over 50 bytes.
+  const rows = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        gte(notifications.idempotencyKey, `${event}:`),
+        lt(notifications.idempotencyKey, `${event};`),
+        eq(notifications.status, 'pending'),
+      ),
+    );
+  return sendNotifications(
+    db,
+    mailer,
+    rows.map((r) => r.id),
+  );
+}
