@@ -269,7 +269,7 @@ describe('shared Intl formatters', () => {
     const vi = countryOptions('vi');
     expect(countryOptions('vi')).toBe(vi);
     expect(vi[0]?.code).toBe('VN');
-    expect(countryOptions('en')[0]?.name).toBe('Vietnam');
+    expect(countryOptions('en')[0]?.name).toBe('Viet Nam');
     expect(vi.length).toBe(249);
   });
 });
