@@ -262,6 +262,13 @@ describe('who may download evidence', () => {
     expect(open.headers.get('cache-control')).toBe('public, max-age=300');
   });
 
+  it("links the file in the officers' queue, beside the entered fields", async () => {
+    const { id, path } = await declared();
+    const res = await call(api, '/admin/claims', { headers: { cookie: officer } });
+    const queued = (await readJson(res)).items.find((claim: { id: string }) => claim.id === id);
+    expect(queued.evidenceUrl).toBe(path);
+  });
+
   it('answers 404 for a claim without evidence, an unknown claim or kind', async () => {
     expect((await download(evidencePath('certificate', 'nope'), officer)).status).toBe(404);
     expect((await download('/media/evidence/batch/x', officer)).status).toBe(404);
