@@ -7,7 +7,7 @@
  * verified (number, dates, file) sends the certificate back to the queue.
  */
 import { deflateSync } from 'node:zlib';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evidenceFiles } from '../../functions/evidence-files';
 import { evidencePath } from '../../src/server/claims/evidence-access';
@@ -18,10 +18,10 @@ import {
 } from '../../src/server/claims/evidence-file';
 import { dictionary, format, type Locale } from '../../src/i18n';
 import type { Database } from '../../src/server/db/client';
-import { certifications, products } from '../../src/server/db/schema';
-import { createTestUser, sessionCookieFor } from '../support/accounts';
+import { certifications } from '../../src/server/db/schema';
 import { apiOn, call, TEST_ENV } from '../support/api';
 import { demoDatabase } from '../support/demo';
+import { dashboardMembers } from '../support/dashboard-members';
 import { readJson } from '../support/http';
 import { png } from '../support/images';
 import { type MemoryBucket, memoryBucket } from '../support/memory-bucket';
@@ -64,23 +64,7 @@ let officer: string;
 beforeAll(async () => {
   db = await demoDatabase();
   api = apiOn(db);
-  const rows = await db
-    .select({ id: products.id, slug: products.slug, cooperativeId: products.cooperativeId })
-    .from(products)
-    .orderBy(asc(products.id));
-  const first = rows[0];
-  const second = rows.find((row) => row.cooperativeId !== first?.cooperativeId);
-  if (!first || !second) throw new Error('demo data has no two cooperatives with products');
-  own = first;
-  member = await sessionCookieFor(
-    db,
-    (await createTestUser(db, { role: 'member', cooperativeId: own.cooperativeId })).id,
-  );
-  otherMember = await sessionCookieFor(
-    db,
-    (await createTestUser(db, { role: 'member', cooperativeId: second.cooperativeId })).id,
-  );
-  officer = await sessionCookieFor(db, (await createTestUser(db, { role: 'officer' })).id);
+  ({ own, member, otherMember, officer } = await dashboardMembers(db));
 });
 
 beforeEach(() => {
