@@ -5,8 +5,17 @@
  * looks at it, so no route, form handler or rate-limit key ever sees more.
  */
 
+import { MAX_EVIDENCE_BYTES } from '../src/server/claims/evidence-file';
+
 /** A JSON request to the API: the largest (a product with both languages' texts) is a few kilobytes. */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * A multipart request to the API (a claim with its evidence file,
+ * functions/api/claim-body.ts): the file at its limit and the text fields
+ * beside it.
+ */
+export const API_UPLOAD_LIMIT_BYTES = MAX_EVIDENCE_BYTES + API_BODY_LIMIT_BYTES;
 
 /** A page's url-encoded form (sign-in, an event, a product without photos); photo uploads have their own limit. */
 export const FORM_BODY_LIMIT_BYTES = 64 * 1024;

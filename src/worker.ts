@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { gs1Resolver } from '../functions/gs1-resolver';
+import { evidenceFiles } from '../functions/evidence-files';
 import { media } from '../functions/media';
 import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
 import { createPublicCache } from '../functions/public-cache/index';
@@ -38,6 +39,8 @@ app.use(cf());
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
 app.all('/api/*', (c) => errorResponse(c, 404, 'route_not_found'));
+// Claims' evidence files, to whom may see them (functions/evidence-files.ts): before the photos' catch-all.
+app.route('/media/evidence', evidenceFiles());
 // Uploaded images, straight from R2: no session, no database, cacheable (functions/media.ts).
 app.route('/media', media);
 // The GS1-Conformant Resolver's description of itself (functions/gs1-resolver.ts).

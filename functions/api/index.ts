@@ -27,7 +27,7 @@ import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries
 import { refuseCrossOriginWrites, resolveSession } from './session';
 import { registerDocumentComponents } from './openapi';
 import { servicesFor } from '../request-services';
-import { API_BODY_LIMIT_BYTES } from '../body-limit';
+import { API_BODY_LIMIT_BYTES, API_UPLOAD_LIMIT_BYTES } from '../body-limit';
 import { bodyLimit } from './body-limit';
 
 export const API_BASE = '/api/v1';
@@ -51,7 +51,7 @@ export function createApi(deps: ApiDeps = {}) {
   // The public inquiry POST may come from other sites' pages, when the deployment lists them.
   api.use('/inquiries', inquiryCors());
   // Every body is bounded before anything reads it (routes may set a smaller limit with jsonBody).
-  api.use('*', bodyLimit(API_BODY_LIMIT_BYTES));
+  api.use('*', bodyLimit(API_BODY_LIMIT_BYTES, { multipartBytes: API_UPLOAD_LIMIT_BYTES }));
   // A batch's trace is public and linked from the resolver's linksets, which scanning apps read from their own pages.
   api.use('/trace/*', cors({ origin: '*', allowMethods: ['GET'] }));
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.

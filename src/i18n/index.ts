@@ -89,6 +89,16 @@ export function formatDate(instant: Date, locale: Locale): string {
   }).format(instant);
 }
 
+/** The day of an instant in Viet Nam, short: "3/12/2026" in Vietnamese, "3 Dec 2026" in English. */
+export function formatShortDate(instant: Date, locale: Locale): string {
+  return dateTimeFormat(intlLocale[locale], {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: locale === 'vi' ? 'numeric' : 'short',
+    year: 'numeric',
+  }).format(instant);
+}
+
 /**
  * Date and time of an instant on a clock in Viet Nam: "15 tháng 8, 2026, 07:30".
  * Composed from two formats because ICU's Vietnamese date-time pattern puts

@@ -8,9 +8,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { batches, certifications, products, provenanceSteps } from '../../src/server/db/schema';
-import { createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
+import { dashboardMembers } from '../support/dashboard-members';
 import { readJson } from '../support/http';
 import { storedPhoto } from '../support/images';
 
@@ -27,24 +27,7 @@ let officer: string;
 beforeAll(async () => {
   db = await demoDatabase();
   api = apiOn(db);
-  const rows = await db
-    .select({ id: products.id, slug: products.slug, cooperativeId: products.cooperativeId })
-    .from(products)
-    .orderBy(asc(products.id));
-  const first = rows[0];
-  const second = rows.find((row) => row.cooperativeId !== first?.cooperativeId);
-  if (!first || !second) throw new Error('demo data has no two cooperatives with products');
-  own = first;
-  foreign = second;
-  member = await sessionCookieFor(
-    db,
-    (await createTestUser(db, { role: 'member', cooperativeId: own.cooperativeId })).id,
-  );
-  otherMember = await sessionCookieFor(
-    db,
-    (await createTestUser(db, { role: 'member', cooperativeId: foreign.cooperativeId })).id,
-  );
-  officer = await sessionCookieFor(db, (await createTestUser(db, { role: 'officer' })).id);
+  ({ own, foreign, member, otherMember, officer } = await dashboardMembers(db));
 });
 
 const step = (occurredAt: string, kind = 'harvested', extra: Record<string, unknown> = {}) => ({

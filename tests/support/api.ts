@@ -17,15 +17,10 @@ export const TEST_ENV = { PUBLIC_ORIGIN: 'http://localhost' } as Env;
  * work it left to run after the response (mail delivery), as the runtime
  * would keep it alive: a test's next request never races the last one's mail.
  */
-export async function call(api: ReturnType<typeof apiOn>, path: string, init?: RequestInit) {
+export async function call(api: ReturnType<typeof apiOn>, path: string, init?: RequestInit, env: Env = TEST_ENV) {
   const after: Promise<unknown>[] = [];
   const lifetime = { waitUntil: (work: Promise<unknown>) => void after.push(work), passThroughOnException() {} };
-  const response = await api.request(
-    `http://localhost${path}`,
-    init,
-    TEST_ENV,
-    lifetime as unknown as ExecutionContext,
-  );
+  const response = await api.request(`http://localhost${path}`, init, env, lifetime as unknown as ExecutionContext);
   await Promise.all(after);
   return response;
 }

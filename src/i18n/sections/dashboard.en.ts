@@ -295,6 +295,12 @@ export const dashboardEn: Dictionary['dashboard'] = {
     validUntil: 'Valid until (inclusive)',
     validUntilHint: 'Leave blank if it has no end (a geographic indication).',
     evidenceUrl: 'Link to the certificate',
+    evidence: 'The certificate itself (PDF or a scan)',
+    evidenceReplace: 'Replace the certificate file (leave empty to keep it)',
+    evidenceHint:
+      'PDF, JPEG, PNG or WebP, at most {max} MB. A Department of Industry and Trade officer checks the certificate against it before it is shown publicly; a new file needs a new check.',
+    evidenceCurrent: 'Download the stored certificate file',
+    evidencePublic: 'Let anyone download the certificate file once it is verified',
     add: 'Add the certificate',
     save: 'Save the certificate',
     saved: 'Certificate saved.',

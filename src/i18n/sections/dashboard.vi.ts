@@ -291,6 +291,12 @@ export const dashboardVi = {
     validUntil: 'Hiệu lực đến hết ngày',
     validUntilHint: 'Để trống nếu không có thời hạn (chỉ dẫn địa lý).',
     evidenceUrl: 'Đường dẫn bản chứng nhận',
+    evidence: 'Bản chứng nhận (PDF hoặc ảnh chụp)',
+    evidenceReplace: 'Thay bản chứng nhận (để trống nếu giữ bản cũ)',
+    evidenceHint:
+      'PDF, JPEG, PNG hoặc WebP, tối đa {max} MB. Cán bộ Sở Công Thương đối chiếu với bản này trước khi chứng nhận hiện công khai; đổi bản khác thì chứng nhận chờ xác minh lại.',
+    evidenceCurrent: 'Tải bản chứng nhận đang lưu',
+    evidencePublic: 'Cho mọi người tải bản chứng nhận sau khi được xác minh',
     add: 'Thêm chứng nhận',
     save: 'Lưu chứng nhận',
     saved: 'Đã lưu chứng nhận.',

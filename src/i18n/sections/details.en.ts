@@ -71,6 +71,8 @@ export const detailsEn: Dictionary['details'] = {
     issuer: 'Issued by',
     validity: 'Validity',
     validRange: '{from} – {until}',
+    verifiedBy: 'Verified by the {province} Department of Industry and Trade on {date}',
+    evidence: 'Download the certificate',
     validOpenEnded: 'from {from}, no end date',
     status: 'Status',
     statuses: {

@@ -70,6 +70,8 @@ export const detailsVi = {
     issuer: 'Đơn vị cấp',
     validity: 'Hiệu lực',
     validRange: '{from} – {until}',
+    verifiedBy: 'Xác minh bởi Sở Công Thương {province} ngày {date}',
+    evidence: 'Tải bản chứng nhận',
     validOpenEnded: 'từ {from}, không thời hạn',
     status: 'Tình trạng',
     statuses: {

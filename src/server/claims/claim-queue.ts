@@ -9,6 +9,7 @@ import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { certifications, cooperatives, ocopRatings, products, provinces } from '../db/schema';
 import type { CertificationKind, OcopLevel } from '../products/vocabulary';
+import { evidencePath } from './evidence-access';
 import type { ClaimKind, ClaimState } from './vocabulary';
 
 /** At most this many claims per page of the queue (the oldest). */
@@ -36,6 +37,7 @@ export interface QueuedClaim {
   validFrom: string;
   /** Last valid day of a certificate; null for a rating (36 months, computed) or an open-ended certificate. */
   validUntil: string | null;
+  /** The evidence file (served at evidencePath), else the link the cooperative gave, else null. */
   evidenceUrl: string | null;
 }
 
@@ -69,6 +71,7 @@ export async function listClaimQueue(
         stars: ocopRatings.stars,
         level: ocopRatings.level,
         validFrom: ocopRatings.decisionDate,
+        evidenceKey: ocopRatings.evidenceKey,
       })
       .from(ocopRatings)
       .innerJoin(products, eq(products.id, ocopRatings.productId))
@@ -89,6 +92,7 @@ export async function listClaimQueue(
         validFrom: certifications.validFrom,
         validUntil: certifications.validUntil,
         evidenceUrl: certifications.evidenceUrl,
+        evidenceKey: certifications.evidenceKey,
       })
       .from(certifications)
       .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
@@ -131,7 +135,7 @@ export async function listClaimQueue(
       level: row.level,
       validFrom: row.validFrom,
       validUntil: null,
-      evidenceUrl: null,
+      evidenceUrl: row.evidenceKey ? evidencePath('ocop_rating', row.id) : null,
     })),
     ...certificates.map((row) => ({
       ...common(row),
@@ -143,7 +147,7 @@ export async function listClaimQueue(
       level: null,
       validFrom: row.validFrom,
       validUntil: row.validUntil,
-      evidenceUrl: row.evidenceUrl,
+      evidenceUrl: row.evidenceKey ? evidencePath('certificate', row.id) : row.evidenceUrl,
     })),
   ];
   return queued

@@ -28,3 +28,10 @@ export const PUBLIC_CLAIM_STATES = ['verified', 'revoked'] as const satisfies re
 /** The decisions the officers' queue page offers; revoking a verified claim is for the API and the claim's history. */
 export const QUEUE_DECISIONS = ['verify', 'request_evidence', 'reject'] as const;
 export type QueueDecision = (typeof QUEUE_DECISIONS)[number];
+
+/**
+ * What an evidence file may be, recognised by its bytes (evidence-file.ts): a
+ * PDF of the decision or certificate, or a scan or photo of it.
+ */
+export const EVIDENCE_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];

@@ -48,7 +48,7 @@ import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/voc
 import type { StoredImage } from '../media/stored-image';
 import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
-import { CLAIM_KINDS, CLAIM_STATES } from '../claims/vocabulary';
+import { CLAIM_KINDS, CLAIM_STATES, EVIDENCE_TYPES } from '../claims/vocabulary';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications/vocabulary';
 
 const createdAt = () =>
@@ -261,6 +261,14 @@ const claimReviewColumns = () => ({
   decidedBy: text('decided_by'),
   decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
   decisionReason: text('decision_reason'),
+  /**
+   * The evidence file in the MEDIA bucket (src/server/claims/evidence.ts): its key, the type
+   * recognised from its bytes, and whether the cooperative lets the public download it once the
+   * claim is verified (owner members and officers always may).
+   */
+  evidenceKey: text('evidence_key'),
+  evidenceType: text('evidence_type', { enum: EVIDENCE_TYPES }),
+  evidencePublic: integer('evidence_public', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** OCOP ratings, history kept: a product is re-rated every 36 months. */

@@ -3,9 +3,10 @@
  * indication, …) as the public sees them, with their status on `today`.
  */
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { evidencePath } from '../claims/evidence-access';
 import { certificateShownPublicly } from '../claims/public-claims';
 import type { Database } from '../db/client';
-import { certifications, products } from '../db/schema';
+import { certifications, cooperatives, products, provinces } from '../db/schema';
 import { type CertificateStatus, certificateStatus } from './validity';
 import { CERTIFICATION_KINDS, type CertificationKind } from './vocabulary';
 
@@ -20,6 +21,13 @@ export interface CertificateView {
   status: CertificateStatus;
   /** The product it covers; null when it covers the whole cooperative. */
   product: { id: string; slug: string; nameVi: string; nameEn: string } | null;
+  /**
+   * Who verified it and when: the trade department of the cooperative's
+   * province (whose officers decide its claims), on the officer's decision.
+   */
+  verified: { at: Date; provinceVi: string; provinceEn: string } | null;
+  /** Where the public downloads its evidence file; null when it has none or the cooperative keeps it private. */
+  evidenceHref: string | null;
 }
 
 const columns = {
@@ -33,6 +41,11 @@ const columns = {
   productSlug: products.slug,
   productNameVi: products.nameVi,
   productNameEn: products.nameEn,
+  verifiedAt: certifications.verifiedAt,
+  provinceVi: provinces.nameVi,
+  provinceEn: provinces.nameEn,
+  evidenceKey: certifications.evidenceKey,
+  evidencePublic: certifications.evidencePublic,
 };
 
 function selectCertificates(db: Database, where: SQL | undefined) {
@@ -40,6 +53,8 @@ function selectCertificates(db: Database, where: SQL | undefined) {
     .select(columns)
     .from(certifications)
     .leftJoin(products, eq(products.id, certifications.productId))
+    .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
+    .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
     .where(and(certificateShownPublicly(), where));
 }
 
@@ -66,6 +81,9 @@ function toViews(rows: Row[], today: string): CertificateView[] {
               nameVi: row.productNameVi ?? '',
               nameEn: row.productNameEn ?? '',
             },
+      verified: row.verifiedAt ? { at: row.verifiedAt, provinceVi: row.provinceVi, provinceEn: row.provinceEn } : null,
+      // Shown publicly means verified (certificateShownPublicly): the cooperative's consent is what remains.
+      evidenceHref: row.evidenceKey && row.evidencePublic ? evidencePath('certificate', row.id) : null,
     }))
     .sort(
       (a, b) =>

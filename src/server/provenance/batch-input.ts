@@ -177,6 +177,10 @@ export const certificateInputSchema = z
         description: 'Last valid day, inclusive, no earlier than validFrom; null when it has no end.',
       }),
     evidenceUrl: httpUrl.nullish().transform((value) => value ?? null),
+    evidencePublic: z.boolean().default(false).meta({
+      description:
+        'Whether anyone may download the evidence file once an officer verified the certificate; otherwise only the cooperative and the officers.',
+    }),
   })
   .superRefine((certificate, ctx) => {
     if (certificate.validUntil !== null && certificate.validUntil < certificate.validFrom) {

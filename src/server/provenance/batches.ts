@@ -5,7 +5,8 @@
  * nothing behind — an edit replaces the whole timeline or nothing of it.
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { ClaimState } from '../claims/vocabulary';
+import { checkClaimInput, deleteEvidence, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
+import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { isUniqueViolation } from '../db/unique-violation';
@@ -208,50 +209,75 @@ export async function findProductBatch(
   return { ...batch, steps };
 }
 
-/**
- * A certificate of a product, or of the whole cooperative when productId is
- * null. It waits for an officer's verification (src/server/claims) before
- * any public page shows it.
- */
-export async function recordCertificate(
-  db: Database,
-  owner: { cooperativeId: string; productId: string | null },
-  input: unknown,
-  now: Date,
-): Promise<{ id: string }> {
-  const certificate = parseInput(certificateInputSchema, input);
-  const id = newId();
-  await db.insert(certifications).values({ id, ...owner, ...certificate, verification: 'pending', submittedAt: now });
-  return { id };
+/** Who owns a certificate: a product's cooperative, or the whole cooperative when productId is null. */
+interface CertificateOwner {
+  cooperativeId: string;
+  productId: string | null;
 }
 
 /**
+ * A certificate of a product, or of the whole cooperative when productId is
+ * null, with its evidence file when one is posted. It waits for an
+ * officer's verification (src/server/claims) before any public page shows it.
+ */
+export async function recordCertificate(
+  db: Database,
+  owner: CertificateOwner,
+  input: unknown,
+  now: Date,
+  upload: EvidenceUpload | null = null,
+): Promise<{ id: string }> {
+  const checked = await checkClaimInput(() => parseInput(certificateInputSchema, input), upload);
+  const id = newId();
+  await withStoredEvidence(upload, owner.cooperativeId, checked.evidence, (stored) =>
+    db
+      .insert(certifications)
+      .values({ id, ...owner, ...checked.input, ...stored, verification: 'pending', submittedAt: now }),
+  );
+  return { id };
+}
+
+/** What an officer checked of a certificate: changing any of it (or its file) needs a new check. */
+const VERIFIED_FIELDS = ['kind', 'number', 'issuer', 'validFrom', 'validUntil', 'evidenceUrl'] as const;
+
+/**
  * Changes a product's certificate under the same rules as a new one (valid
- * until no earlier than valid from). Whatever its state, the changed
- * certificate goes back to the officers' queue: what they verified is no
- * longer what it says.
+ * until no earlier than valid from). A change of what the officers verified
+ * (its number, dates, issuer, evidence) sends it back to their queue,
+ * whatever its state; only saying whether the public may download the
+ * evidence leaves its state as it is. A new evidence file replaces the old
+ * one, which leaves the bucket once the change is written.
  */
 export async function updateCertificate(
   db: Database,
-  owner: { cooperativeId: string; productId: string },
+  owner: CertificateOwner & { productId: string },
   certificateId: string,
   input: unknown,
   now: Date,
-): Promise<{ id: string }> {
-  const certificate = parseInput(certificateInputSchema, input);
-  const updated = await db
-    .update(certifications)
-    .set({ ...certificate, verification: 'pending', submittedAt: now })
-    .where(
-      and(
-        eq(certifications.id, certificateId),
-        eq(certifications.productId, owner.productId),
-        eq(certifications.cooperativeId, owner.cooperativeId),
-      ),
-    )
-    .returning({ id: certifications.id });
-  if (updated.length === 0) throw new NotFoundError('certificate');
-  return { id: certificateId };
+  upload: EvidenceUpload | null = null,
+): Promise<{ id: string; verification: ClaimState }> {
+  const checked = await checkClaimInput(() => parseInput(certificateInputSchema, input), upload);
+  const mine = and(
+    eq(certifications.id, certificateId),
+    eq(certifications.productId, owner.productId),
+    eq(certifications.cooperativeId, owner.cooperativeId),
+  );
+  const [current] = await db.select().from(certifications).where(mine).limit(1);
+  if (!current) throw new NotFoundError('certificate');
+  const changed = checked.evidence !== null || VERIFIED_FIELDS.some((name) => current[name] !== checked.input[name]);
+  const requeued = changed ? { verification: 'pending' as const, submittedAt: now } : {};
+  const updated = await withStoredEvidence(upload, owner.cooperativeId, checked.evidence, async (stored) => {
+    const rows = await db
+      .update(certifications)
+      .set({ ...checked.input, ...stored, ...requeued })
+      .where(mine)
+      .returning({ verification: certifications.verification });
+    // Deleted meanwhile: the new file goes again with this error.
+    if (rows.length === 0) throw new NotFoundError('certificate');
+    return rows[0];
+  });
+  if (checked.evidence && upload) await deleteEvidence(upload.bucket, current.evidenceKey);
+  return { id: certificateId, verification: updated?.verification ?? current.verification };
 }
 
 export interface StoredCertificate extends CertificateInput {
@@ -260,6 +286,8 @@ export interface StoredCertificate extends CertificateInput {
   /** Why it was rejected, sent back or revoked; shown with those states. */
   decisionReason: string | null;
   decidedAt: Date | null;
+  /** The type of its evidence file, null when it has none (the file is at evidencePath). */
+  evidenceType: EvidenceType | null;
 }
 
 export async function listProductCertificates(db: Database, productId: string): Promise<StoredCertificate[]> {
@@ -272,6 +300,8 @@ export async function listProductCertificates(db: Database, productId: string): 
       validFrom: certifications.validFrom,
       validUntil: certifications.validUntil,
       evidenceUrl: certifications.evidenceUrl,
+      evidencePublic: certifications.evidencePublic,
+      evidenceType: certifications.evidenceType,
       verification: certifications.verification,
       decisionReason: certifications.decisionReason,
       decidedAt: certifications.decidedAt,
