@@ -27,6 +27,10 @@ declare namespace Cloudflare {
     /** Cloudflare Turnstile: with the secret set, inquiries must pass the check; the site key draws the widget. */
     TURNSTILE_SECRET?: string;
     TURNSTILE_SITE_KEY?: string;
+    /** Months after an inquiry thread's last message before the buyer's data in it is anonymised (default 24). */
+    INQUIRY_RETENTION_MONTHS?: string;
+    /** The address the privacy notice gives for requests about personal data. */
+    PRIVACY_CONTACT?: string;
   }
 }
 interface Env extends Cloudflare.Env {}

@@ -36,6 +36,7 @@ export const routes = {
   inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },
   inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
   inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
+  privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
   // The trade department's console: officers and admins only.
   console: { vi: '/quan-tri', en: '/en/admin' },
   consoleStatistics: { vi: '/quan-tri/thong-ke', en: '/en/admin/statistics' },

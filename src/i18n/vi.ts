@@ -11,6 +11,7 @@ import { inquiriesVi } from './sections/inquiries.vi';
 import { registrationsVi } from './sections/registrations.vi';
 import { eventAdminVi } from './sections/event-admin.vi';
 import { claimsVi } from './sections/claims.vi';
+import { privacyVi } from './sections/privacy.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -23,6 +24,7 @@ export const vi = {
   statistics: statisticsVi,
   console: consoleVi,
   claims: claimsVi,
+  privacy: privacyVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   site: {

@@ -111,6 +111,8 @@ describe('accessibility of every page template', () => {
     '/tai-lieu-api',
     '/thong-ke',
     '/en/statistics?province=ha-noi',
+    '/quyen-rieng-tu',
+    '/en/privacy',
     '/su-kien',
     '/en/events?view=month',
     '/su-kien?time=past&kind=fair',

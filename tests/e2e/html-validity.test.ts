@@ -57,6 +57,8 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'event-en': () => get(`/en/events/${event}`),
     'statistics-vi': () => get('/thong-ke'),
     'api-docs-en': () => get('/en/api-docs'),
+    'privacy-vi': () => get('/quyen-rieng-tu'),
+    'privacy-en': () => get('/en/privacy'),
     'inquiry-form-vi': () => get(`/hoi-hang?product=${slug}`),
     'inquiry-errors-en': () => post('/en/inquiries', { product: slug }),
     'sign-in-errors-vi': () => post('/dang-nhap', { email: 'khong-phai-email', password: '' }),
