@@ -16,6 +16,7 @@ import { createPublicCache } from '../functions/public-cache/index';
 import { servicesFor } from '../functions/request-services';
 import { formBodyLimit } from '../functions/pages/form-body-limit';
 import { runScheduledJobs } from './server/scheduled';
+import { inquiryRetentionMonths } from './server/privacy/notice';
 import { dictionary, localeFromPath } from './i18n';
 import { withSecurityHeaders } from '../functions/security-headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
@@ -70,7 +71,11 @@ export default {
     ctx.waitUntil(
       services
         .database()
-        .then((db) => runScheduledJobs(db, services.mailer(db), controller.cron, new Date(controller.scheduledTime)))
+        .then((db) =>
+          runScheduledJobs(db, services.mailer(db), controller.cron, new Date(controller.scheduledTime), {
+            inquiryRetentionMonths: inquiryRetentionMonths(env),
+          }),
+        )
         .finally(() => publicCache.expire()),
     );
   },

@@ -3,7 +3,8 @@
  * - every day at 00:05 in Viet Nam ("5 17 * * *" UTC): the day has turned,
  *   so validity that depends on the date is recomputed, dead sessions and
  *   rate-limit windows are deleted, and the month's statistics snapshot is
- *   taken if it is missing;
+ *   taken if it is missing, and buyers' data in inquiries past their retention
+ *   period is anonymised (src/server/privacy/retention.ts);
  * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
  *   visitor waits are refreshed;
  * - on every trigger: inquiry mail that failed, or whose request ended before
@@ -19,8 +20,17 @@ import { takeMonthlySnapshot } from './stats/snapshots';
 import { deliverDueNotifications } from './inquiries/notifications';
 import type { Mailer } from './mail/mailer';
 import { vietnamDate } from './time/vietnam';
+import { anonymiseExpiredInquiries } from './privacy/retention';
+import { DEFAULT_INQUIRY_RETENTION_MONTHS } from './privacy/notice';
 
-export async function runDailyJobs(db: Database, now: Date): Promise<void> {
+/** What the deployment sets for the daily jobs (wrangler.toml [vars]), read once by the worker. */
+export interface DailySettings {
+  inquiryRetentionMonths: number;
+}
+
+const DEFAULT_SETTINGS: DailySettings = { inquiryRetentionMonths: DEFAULT_INQUIRY_RETENTION_MONTHS };
+
+export async function runDailyJobs(db: Database, now: Date, settings = DEFAULT_SETTINGS): Promise<void> {
   await refreshOcopStars(db, vietnamDate(now));
   // Housekeeping: rows that can never be used again.
   await deleteExpiredSessions(db, now);
@@ -28,6 +38,8 @@ export async function runDailyJobs(db: Database, now: Date): Promise<void> {
   await deleteExpiredResetLinks(db, now);
   // Once a month (the first daily run of the month; a no-op probe on the others).
   await takeMonthlySnapshot(db, now);
+  // After the snapshot, so a month's figures are taken before any of its inquiries lose their details.
+  await anonymiseExpiredInquiries(db, now, settings.inquiryRetentionMonths);
 }
 
 export const DAILY_CRON = '5 17 * * *';
@@ -36,9 +48,15 @@ export const FREQUENT_CRON = '*/5 * * * *';
 export const RETRY_CRON = FREQUENT_CRON;
 
 /** What one Cron Trigger firing does; an unknown schedule only retries mail rather than guess. */
-export async function runScheduledJobs(db: Database, mailer: Mailer, cron: string, now: Date): Promise<void> {
+export async function runScheduledJobs(
+  db: Database,
+  mailer: Mailer,
+  cron: string,
+  now: Date,
+  settings = DEFAULT_SETTINGS,
+): Promise<void> {
   await deliverDueNotifications(db, mailer, () => now);
-  if (cron === DAILY_CRON) await runDailyJobs(db, now);
+  if (cron === DAILY_CRON) await runDailyJobs(db, now, settings);
   else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
   else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
 }
