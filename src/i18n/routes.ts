@@ -44,6 +44,7 @@ export const routes = {
   newTarget: { vi: '/quan-tri/chi-tieu/moi', en: '/en/admin/targets/new' },
   consoleCooperatives: { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives' },
   auditLog: { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log' },
+  privacyRequests: { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 /** One province target in the console. */
@@ -74,6 +75,12 @@ export function inboxItemPaths(reference: string): LocalizedPaths {
 export function inquiryThreadPaths(token: string): LocalizedPaths {
   const code = encodeURIComponent(token);
   return { vi: `/hoi-hang/trao-doi/${code}`, en: `/en/inquiries/conversation/${code}` };
+}
+
+/** The JSON download of what the portal holds about the buyer of the thread `token` opens. */
+export function inquiryThreadDataPaths(token: string): LocalizedPaths {
+  const thread = inquiryThreadPaths(token);
+  return { vi: `${thread.vi}/du-lieu`, en: `${thread.en}/data` };
 }
 
 export function eventPaths(slug: string): LocalizedPaths {

@@ -354,6 +354,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['targets (vi)', async () => '/quan-tri/chi-tieu'],
     ['new target (en)', async () => '/en/admin/targets/new'],
     ['audit log (vi)', async () => '/quan-tri/nhat-ky'],
+    ['personal data requests (en)', async () => '/en/admin/personal-data'],
     ['cooperatives (en)', async () => '/en/admin/cooperatives?status=active'],
     ['a cooperative (vi)', (c) => linkOn(c, '/quan-tri/hop-tac-xa', /^\/quan-tri\/hop-tac-xa\/[a-z0-9-]+$/)],
   ];

@@ -59,6 +59,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'api-docs-en': () => get('/en/api-docs'),
     'privacy-vi': () => get('/quyen-rieng-tu'),
     'privacy-en': () => get('/en/privacy'),
+    'privacy-requests-vi': () => get('/quan-tri/du-lieu-ca-nhan', officer),
     'inquiry-form-vi': () => get(`/hoi-hang?product=${slug}`),
     'inquiry-errors-en': () => post('/en/inquiries', { product: slug }),
     'sign-in-errors-vi': () => post('/dang-nhap', { email: 'khong-phai-email', password: '' }),

@@ -41,7 +41,7 @@ export const privacyEn: Dictionary['privacy'] = {
     rightsBuyer:
       'If you sent an inquiry: open the private link in your receipt to download your data (JSON) or ask for its deletion. Withdrawing consent is a deletion request: the cooperative can then no longer contact you.',
     rightsMember:
-      'Members: on your Account page, download your account data (JSON) or ask for your account to be deleted.',
+      'Members: write to the address below for a copy of your account data or to have your account deleted.',
     rightsContact:
       'Otherwise, or to correct your data: write to the address below. We answer within the time the law sets.',
     contactHeading: 'Contact',
@@ -53,4 +53,31 @@ export const privacyEn: Dictionary['privacy'] = {
   link: 'Privacy notice',
   formNote: 'What you enter is handled as the {link} says.',
   footerStatus: 'Look up an inquiry',
+  buyer: {
+    heading: 'Your data',
+    lead: 'Download everything Chợ HTX holds about you in this inquiry (a JSON file).',
+    download: 'Download my data (JSON)',
+    eraseHeading: 'Ask for your data to be erased',
+    eraseLead:
+      "The portal's officers will erase your name, contact details and the words of the conversation from this inquiry. The cooperative can then no longer contact you, and this link stops working.",
+    confirm: 'I understand and want my data erased from this inquiry.',
+    eraseSubmit: 'Send the erasure request',
+    requested: 'Your erasure request is recorded. An officer will complete it soon.',
+    pending: 'Your erasure request is waiting for an officer.',
+  },
+  requests: {
+    title: 'Personal data requests',
+    lead: "Buyers' erasure requests. Completing one erases the data at once, as the retention period does, and records it in the audit log.",
+    pendingHeading: 'Waiting',
+    completedHeading: 'Recently completed',
+    none: 'No requests.',
+    subject: 'About',
+    subjectInquiry: 'Inquiry {reference} ({cooperative})',
+    subjectAccount: 'Member account',
+    asked: 'Asked',
+    completedAt: 'Completed',
+    complete: 'Erase the data and complete',
+    completed: 'The data is erased and the request completed.',
+    gone: 'This request is no longer waiting (another officer may have just completed it).',
+  },
 };

@@ -39,7 +39,8 @@ export const privacyVi = {
       'Bạn có quyền biết, xem và nhận bản sao dữ liệu của mình, yêu cầu sửa, yêu cầu xoá, rút lại sự đồng ý và phản đối việc xử lý.',
     rightsBuyer:
       'Người gửi yêu cầu hỏi hàng: mở liên kết riêng trong thư biên nhận để tải dữ liệu của bạn (JSON) hoặc yêu cầu xoá. Rút lại sự đồng ý cũng là yêu cầu xoá: hợp tác xã sẽ không liên hệ bạn được nữa.',
-    rightsMember: 'Thành viên: trên trang Tài khoản, tải dữ liệu tài khoản của bạn (JSON) hoặc yêu cầu xoá tài khoản.',
+    rightsMember:
+      'Thành viên: viết cho chúng tôi theo địa chỉ dưới đây để nhận bản sao dữ liệu tài khoản hoặc yêu cầu xoá tài khoản.',
     rightsContact:
       'Cách khác, hoặc để sửa dữ liệu: viết cho chúng tôi theo địa chỉ dưới đây. Chúng tôi trả lời trong thời hạn luật quy định.',
     contactHeading: 'Liên hệ',
@@ -51,4 +52,31 @@ export const privacyVi = {
   link: 'Thông báo về xử lý dữ liệu cá nhân',
   formNote: 'Dữ liệu bạn nhập được xử lý như {link} nói.',
   footerStatus: 'Tra cứu yêu cầu hỏi hàng',
+  buyer: {
+    heading: 'Dữ liệu của bạn',
+    lead: 'Tải về mọi thứ Chợ HTX đang giữ về bạn trong yêu cầu này (tệp JSON).',
+    download: 'Tải dữ liệu của tôi (JSON)',
+    eraseHeading: 'Yêu cầu xoá dữ liệu',
+    eraseLead:
+      'Cán bộ quản lý cổng sẽ xoá họ tên, thông tin liên hệ và nội dung trao đổi của bạn khỏi yêu cầu này. Sau đó hợp tác xã không liên hệ bạn được nữa và liên kết này ngừng hoạt động.',
+    confirm: 'Tôi hiểu và muốn xoá dữ liệu của mình khỏi yêu cầu này.',
+    eraseSubmit: 'Gửi yêu cầu xoá',
+    requested: 'Đã ghi nhận yêu cầu xoá dữ liệu của bạn. Cán bộ sẽ xử lý sớm.',
+    pending: 'Yêu cầu xoá dữ liệu của bạn đang chờ cán bộ xử lý.',
+  },
+  requests: {
+    title: 'Yêu cầu về dữ liệu cá nhân',
+    lead: 'Yêu cầu xoá dữ liệu của người mua. Hoàn tất một yêu cầu sẽ xoá dữ liệu ngay, như khi hết thời hạn lưu giữ, và ghi vào nhật ký.',
+    pendingHeading: 'Đang chờ xử lý',
+    completedHeading: 'Đã hoàn tất gần đây',
+    none: 'Không có yêu cầu nào.',
+    subject: 'Về',
+    subjectInquiry: 'Yêu cầu hỏi hàng {reference} ({cooperative})',
+    subjectAccount: 'Tài khoản thành viên',
+    asked: 'Gửi lúc',
+    completedAt: 'Hoàn tất lúc',
+    complete: 'Xoá dữ liệu và hoàn tất',
+    completed: 'Đã xoá dữ liệu và hoàn tất yêu cầu.',
+    gone: 'Yêu cầu này không còn chờ xử lý (có thể cán bộ khác vừa hoàn tất).',
+  },
 };
