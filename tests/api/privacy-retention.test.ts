@@ -19,30 +19,14 @@ import { ERASED_EMAIL, ERASED_NAME } from '../../src/server/privacy/erasure';
 import { retentionCutoff } from '../../src/server/privacy/retention';
 import { DAILY_CRON, runScheduledJobs } from '../../src/server/scheduled';
 import { createTestCooperative } from '../support/accounts';
-import { migratedMemoryDatabase } from '../support/libsql';
-import { freshLocalD1 } from '../support/local-d1';
+import { storesUnderTest } from '../support/stores';
 
 const NOW = new Date('2028-12-03T17:05:00Z');
 const CUTOFF = new Date('2026-12-03T17:05:00Z');
 const MINUTE = 60_000;
 const noMail = { send: async () => {} };
 
-const stores = [
-  {
-    name: 'libSQL',
-    open: async () => {
-      const { db, client } = await migratedMemoryDatabase();
-      return { db, dispose: async () => client.close() };
-    },
-  },
-  {
-    name: 'D1',
-    open: async () => {
-      const local = await freshLocalD1('retention');
-      return { db: local.db, dispose: () => local.remove() };
-    },
-  },
-];
+const stores = storesUnderTest('retention');
 
 /** An inquiry with a reply per date in `replies`, a thread link and a queued mail. */
 async function inquiryWith(db: Database, cooperativeId: string, createdAt: Date, replies: Date[] = []) {
