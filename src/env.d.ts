@@ -33,6 +33,10 @@ declare namespace Cloudflare {
      */
     MAP_TILES_URL?: string;
     MAP_TILES_ATTRIBUTION?: string;
+    /** Months after an inquiry thread's last message before the buyer's data in it is anonymised (default 24). */
+    INQUIRY_RETENTION_MONTHS?: string;
+    /** The address the privacy notice gives for requests about personal data. */
+    PRIVACY_CONTACT?: string;
   }
 }
 interface Env extends Cloudflare.Env {}

@@ -18,6 +18,7 @@ import { servicesFor } from '../functions/request-services';
 import { formBodyLimit } from '../functions/pages/form-body-limit';
 import { runScheduledJobs } from './server/scheduled';
 import { configuredOrigin } from './server/seo/urls';
+import { inquiryRetentionMonths } from './server/privacy/notice';
 import { dictionary, localeFromPath } from './i18n';
 import { mapTilesSource, withSecurityHeaders } from '../functions/security-headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
@@ -75,13 +76,10 @@ export default {
       services
         .database()
         .then((db) =>
-          runScheduledJobs(
-            db,
-            services.mailer(db),
-            controller.cron,
-            new Date(controller.scheduledTime),
-            configuredOrigin(env.PUBLIC_ORIGIN),
-          ),
+          runScheduledJobs(db, services.mailer(db), controller.cron, new Date(controller.scheduledTime), {
+            inquiryRetentionMonths: inquiryRetentionMonths(env),
+            mailOrigin: configuredOrigin(env.PUBLIC_ORIGIN),
+          }),
         )
         .finally(() => publicCache.expire()),
     );

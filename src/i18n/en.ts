@@ -12,6 +12,7 @@ import { registrationsEn } from './sections/registrations.en';
 import { eventAdminEn } from './sections/event-admin.en';
 import { claimsEn } from './sections/claims.en';
 import { printEn } from './sections/print.en';
+import { privacyEn } from './sections/privacy.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -25,6 +26,7 @@ export const en: Dictionary = {
   statistics: statisticsEn,
   console: consoleEn,
   claims: claimsEn,
+  privacy: privacyEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   print: printEn,

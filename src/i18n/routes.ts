@@ -38,6 +38,7 @@ export const routes = {
   inquirySent: { vi: '/hoi-hang/da-gui', en: '/en/inquiries/sent' },
   inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
   inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
+  privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
   // The trade department's console: officers and admins only.
   console: { vi: '/quan-tri', en: '/en/admin' },
   consoleStatistics: { vi: '/quan-tri/thong-ke', en: '/en/admin/statistics' },
@@ -45,6 +46,7 @@ export const routes = {
   newTarget: { vi: '/quan-tri/chi-tieu/moi', en: '/en/admin/targets/new' },
   consoleCooperatives: { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives' },
   auditLog: { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log' },
+  privacyRequests: { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 /** One province target in the console. */
@@ -75,6 +77,12 @@ export function inboxItemPaths(reference: string): LocalizedPaths {
 export function inquiryThreadPaths(token: string): LocalizedPaths {
   const code = encodeURIComponent(token);
   return { vi: `/hoi-hang/trao-doi/${code}`, en: `/en/inquiries/conversation/${code}` };
+}
+
+/** The JSON download of what the portal holds about the buyer of the thread `token` opens. */
+export function inquiryThreadDataPaths(token: string): LocalizedPaths {
+  const thread = inquiryThreadPaths(token);
+  return { vi: `${thread.vi}/du-lieu`, en: `${thread.en}/data` };
 }
 
 export function eventPaths(slug: string): LocalizedPaths {

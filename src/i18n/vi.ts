@@ -12,6 +12,7 @@ import { registrationsVi } from './sections/registrations.vi';
 import { eventAdminVi } from './sections/event-admin.vi';
 import { claimsVi } from './sections/claims.vi';
 import { printVi } from './sections/print.vi';
+import { privacyVi } from './sections/privacy.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -24,6 +25,7 @@ export const vi = {
   statistics: statisticsVi,
   console: consoleVi,
   claims: claimsVi,
+  privacy: privacyVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   print: printVi,

@@ -3,8 +3,10 @@
  * - every day at 00:05 in Viet Nam ("5 17 * * *" UTC): the day has turned,
  *   so validity that depends on the date is recomputed, dead sessions and
  *   rate-limit windows are deleted, and the month's statistics snapshot is
- *   taken if it is missing, and verified claims about to expire are
- *   reminded to their cooperative (src/server/claims/claim-reminders.ts);
+ *   taken if it is missing, verified claims about to expire are reminded to
+ *   their cooperative (src/server/claims/claim-reminders.ts), and buyers'
+ *   data in inquiries past their retention period is anonymised
+ *   (src/server/privacy/retention.ts);
  * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
  *   visitor waits are refreshed;
  * - on every trigger: mail that failed, or whose request ended before
@@ -23,13 +25,24 @@ import type { Mailer } from './mail/mailer';
 import { vietnamDate } from './time/vietnam';
 import { queueClaimReminders } from './claims/claim-reminders';
 import { sendDueNotifications } from './notifications/outbox';
+import { anonymiseExpiredInquiries } from './privacy/retention';
+import { DEFAULT_INQUIRY_RETENTION_MONTHS } from './privacy/notice';
 
-/**
- * `mailOrigin`: the origin of links in mail (PUBLIC_ORIGIN); without it the
- * reminders wait, since a reminder without a working link would be sent
- * once and never again.
- */
-export async function runDailyJobs(db: Database, now: Date, mailOrigin: string | null = null): Promise<void> {
+/** What the deployment sets for the daily jobs (wrangler.toml [vars]), read once by the worker. */
+export interface DailySettings {
+  inquiryRetentionMonths: number;
+  /**
+   * The origin of links in mail (PUBLIC_ORIGIN); without it the reminders
+   * wait, since a reminder without a working link would be sent once and
+   * never again.
+   */
+  mailOrigin: string | null;
+}
+
+const DEFAULT_SETTINGS: DailySettings = { inquiryRetentionMonths: DEFAULT_INQUIRY_RETENTION_MONTHS, mailOrigin: null };
+
+export async function runDailyJobs(db: Database, now: Date, settings: Partial<DailySettings> = {}): Promise<void> {
+  const { inquiryRetentionMonths, mailOrigin } = { ...DEFAULT_SETTINGS, ...settings };
   await refreshOcopStars(db, vietnamDate(now));
   if (mailOrigin) await queueClaimReminders(db, vietnamDate(now), now, mailOrigin);
   else console.warn('PUBLIC_ORIGIN is not set: claim expiry reminders are not queued');
@@ -39,6 +52,8 @@ export async function runDailyJobs(db: Database, now: Date, mailOrigin: string |
   await deleteExpiredResetLinks(db, now);
   // Once a month (the first daily run of the month; a no-op probe on the others).
   await takeMonthlySnapshot(db, now);
+  // After the snapshot, so a month's figures are taken before any of its inquiries lose their details.
+  await anonymiseExpiredInquiries(db, now, inquiryRetentionMonths);
 }
 
 export const DAILY_CRON = '5 17 * * *';
@@ -52,10 +67,10 @@ export async function runScheduledJobs(
   mailer: Mailer,
   cron: string,
   now: Date,
-  mailOrigin: string | null = null,
+  settings: Partial<DailySettings> = {},
 ): Promise<void> {
   await deliverDueNotifications(db, mailer, () => now);
-  if (cron === DAILY_CRON) await runDailyJobs(db, now, mailOrigin);
+  if (cron === DAILY_CRON) await runDailyJobs(db, now, settings);
   else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
   else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
   await sendDueNotifications(db, mailer, () => now);

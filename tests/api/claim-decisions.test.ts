@@ -17,8 +17,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../src/server
 import { getPublicProduct } from '../../src/server/products/product-detail';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
-import { migratedMemoryDatabase } from '../support/libsql';
-import { freshLocalD1 } from '../support/local-d1';
+import { bothStores } from '../support/stores';
 
 const REASON = 'Số hiệu không khớp với bản chụp giấy chứng nhận.';
 
@@ -52,22 +51,7 @@ async function stateOf(db: Database, id: string) {
   return row;
 }
 
-const stores = [
-  {
-    name: 'libSQL',
-    open: async () => {
-      const { db, client } = await migratedMemoryDatabase();
-      return { db, dispose: async () => client.close() };
-    },
-  },
-  {
-    name: 'D1',
-    open: async () => {
-      const local = await freshLocalD1('claims');
-      return { db: local.db, dispose: () => local.remove() };
-    },
-  },
-];
+const stores = bothStores('claims');
 
 describe.each(stores)('claim decisions on $name', ({ open }) => {
   let db: Database;

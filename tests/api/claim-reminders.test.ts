@@ -122,10 +122,10 @@ describe.each(bothStores('reminders'))('claim expiry reminders on $name', ({ ope
     // The cron sends them, once, also when two runs of it overlap.
     const mailer = new RecordingMailer();
     await Promise.all([
-      runScheduledJobs(db, mailer, DAILY_CRON, DAY_ONE, ORIGIN),
-      runScheduledJobs(db, mailer, DAILY_CRON, DAY_ONE, ORIGIN),
+      runScheduledJobs(db, mailer, DAILY_CRON, DAY_ONE, { mailOrigin: ORIGIN }),
+      runScheduledJobs(db, mailer, DAILY_CRON, DAY_ONE, { mailOrigin: ORIGIN }),
     ]);
-    await runScheduledJobs(db, mailer, DAILY_CRON, new Date(DAY_ONE.getTime() + 3_600_000), ORIGIN);
+    await runScheduledJobs(db, mailer, DAILY_CRON, new Date(DAY_ONE.getTime() + 3_600_000), { mailOrigin: ORIGIN });
     const aboutIt = mailer.sent.filter((mail) => queued.some((row) => row.subject === mail.subject));
     expect(aboutIt.map((mail) => mail.to).sort()).toEqual(queued.map((row) => row.recipient).sort());
     expect((await mailOf(id)).every((row) => row.status === 'sent')).toBe(true);

@@ -4,6 +4,7 @@
  * Idempotency-Key (also under concurrent requests), rate limits, honeypot,
  * spam, Turnstile, CORS, and mail after the response.
  */
+import { PRIVACY_NOTICE_VERSION } from '../../src/server/privacy/notice';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../functions/api';
@@ -89,6 +90,9 @@ describe('POST /inquiries', async () => {
       email: 'lan@example.com',
       status: 'new',
       consentToContact: true,
+      // The consent is to the notice linked beside the box, in the version the buyer was shown.
+      consentNoticeVersion: PRIVACY_NOTICE_VERSION,
+      anonymisedAt: null,
       country: 'VN',
     });
     // Stored before any mail; the mail goes out after the response.

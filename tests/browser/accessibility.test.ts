@@ -128,6 +128,8 @@ describe('accessibility of every page template', () => {
     '/tai-lieu-api',
     '/thong-ke',
     '/en/statistics?province=ha-noi',
+    '/quyen-rieng-tu',
+    '/en/privacy',
     '/su-kien',
     '/en/events?view=month',
     '/su-kien?time=past&kind=fair',
@@ -411,6 +413,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['targets (vi)', async () => '/quan-tri/chi-tieu'],
     ['new target (en)', async () => '/en/admin/targets/new'],
     ['audit log (vi)', async () => '/quan-tri/nhat-ky'],
+    ['personal data requests (en)', async () => '/en/admin/personal-data'],
     ['cooperatives (en)', async () => '/en/admin/cooperatives?status=active'],
     ['a cooperative (vi)', (c) => linkOn(c, '/quan-tri/hop-tac-xa', /^\/quan-tri\/hop-tac-xa\/[a-z0-9-]+$/)],
   ];

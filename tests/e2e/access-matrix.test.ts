@@ -320,6 +320,7 @@ const PAGE_ACCESS: PageAccess[] = [
     params: (r) => ({ slug: r.cooperativeA }),
   },
   { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log', audience: 'officer' },
+  { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data', audience: 'officer' },
 ];
 
 /** Path segments nobody should send, already percent-encoded as they go on the wire. */

@@ -336,6 +336,8 @@ describe('invitations and sign-up', () => {
     const code = new URL(link, baseUrl).searchParams.get('code') ?? '';
     const form = await (await get(link)).text();
     expect(form).toContain(`value="${email}"`);
+    // Accepting an invitation collects a name and a password: the privacy notice is linked beside the form.
+    expect(form).toContain('href="/quyen-rieng-tu"');
 
     const invalid = await post('/dang-ky', { code, displayName: '', password: 'short' });
     expect(invalid.status).toBe(422);

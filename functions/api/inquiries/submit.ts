@@ -57,7 +57,9 @@ const submitRoute = createRoute({
     'Limits: 10 inquiries an hour per client address, 30 an hour per cooperative (429 with Retry-After). ' +
     'With an `Idempotency-Key` header, repeating the request returns the same inquiry (200) instead of storing a second one; ' +
     'the same key with different fields is a 422. Inquiries that look like spam (links, spam words) are stored and held for the cooperative to review. ' +
-    'Cross-origin browser requests are allowed only from origins the deployment lists in INQUIRY_CORS_ORIGINS.',
+    'Cross-origin browser requests are allowed only from origins the deployment lists in INQUIRY_CORS_ORIGINS. ' +
+    "`consent: true` must be the buyer's own agreement, after being shown the privacy notice (/en/privacy), to their details " +
+    "going to this cooperative to answer this inquiry; the notice's current version is recorded with the inquiry.",
   middleware: [jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })],
   request: {
     headers: z.object({

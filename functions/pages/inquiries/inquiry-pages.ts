@@ -34,6 +34,7 @@ import { normaliseReference } from '../../../src/server/inquiries/reference';
 import { type InquiryStatistics, inquiryStatistics } from '../../../src/server/inquiries/statistics';
 import { type BuyerInquiryView, lookUpInquiry } from '../../../src/server/inquiries/status';
 import { submitInquiry } from '../../../src/server/inquiries/submit';
+import { erasureRequested, requestInquiryErasure } from '../../../src/server/privacy/requests';
 import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inquiries/target';
 import {
   answerThread,
@@ -170,6 +171,10 @@ export interface ThreadPageView extends FormView {
   thread: BuyerThreadView | null;
   /** The page's own address, token included, for its forms and language links. */
   paths: { vi: string; en: string };
+  /** The private token, for the data download link. */
+  token: string;
+  /** Whether the buyer's erasure request waits for an officer. */
+  erasureRequested: boolean;
 }
 
 /**
@@ -186,7 +191,18 @@ export async function handleInquiryThread(page: AstroGlobal, locale: Locale): Pr
   let view = emptyView();
   if (page.request.method === 'POST') {
     const form = await readForm(page.request);
-    if (form.action === 'revoke') {
+    if (form.action === 'erase') {
+      const erase = await runForm(
+        page,
+        locale,
+        {},
+        (db) => requestInquiryErasure(db, token, form.confirm === 'on', new Date()),
+        refusals,
+      );
+      if (erase instanceof Response) return erase;
+      if (erase.ok) return seeOther(`${paths[locale]}?done=erasure`);
+      view = erase.view;
+    } else if (form.action === 'revoke') {
       const revoked = await runForm(page, locale, {}, (db) => revokeThreadLinks(db, token, new Date()), refusals);
       if (revoked instanceof Response) return revoked;
       if (revoked.ok) {
@@ -216,11 +232,19 @@ export async function handleInquiryThread(page: AstroGlobal, locale: Locale): Pr
       view = answered.view;
     }
   }
-  const read = await runForm(page, locale, view.values, (db) => readThread(db, token), refusals);
+  const read = await runForm(
+    page,
+    locale,
+    view.values,
+    async (db) => ({ ...(await readThread(db, token)), erasureRequested: await erasureRequested(db, token) }),
+    refusals,
+  );
   if (read instanceof Response) return read;
-  if (!read.ok) return { ...read.view, thread: null, paths };
-  if (!view.alert && page.url.searchParams.get('done') === 'sent') view.notice = words.answered;
-  return { ...view, thread: read.value, paths };
+  if (!read.ok) return { ...read.view, thread: null, paths, token, erasureRequested: false };
+  const done = page.url.searchParams.get('done');
+  if (!view.alert && done === 'sent') view.notice = words.answered;
+  if (!view.alert && done === 'erasure') view.notice = dictionary(locale).privacy.buyer.requested;
+  return { ...view, thread: read.value, paths, token, erasureRequested: read.value.erasureRequested };
 }
 
 export type InboxPageData =

@@ -8,6 +8,7 @@ export const consoleEn: Dictionary['console'] = {
     targets: 'Province targets',
     cooperatives: 'Cooperatives',
     auditLog: 'Audit log',
+    privacy: 'Personal data',
     moderation: 'Moderation',
     events: 'Events',
   },

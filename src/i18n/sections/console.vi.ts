@@ -6,6 +6,7 @@ export const consoleVi = {
     targets: 'Chỉ tiêu của tỉnh',
     cooperatives: 'Hợp tác xã',
     auditLog: 'Nhật ký thay đổi',
+    privacy: 'Dữ liệu cá nhân',
     moderation: 'Kiểm duyệt',
     events: 'Sự kiện',
   },

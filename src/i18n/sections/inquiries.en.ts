@@ -25,7 +25,8 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     wantedByHint: 'Optional. From today up to two years ahead.',
     message: 'Message',
     messageHint: '10 to 5,000 characters: the product, packaging, delivery place, your questions.',
-    consent: 'I agree that the cooperative and Chợ HTX use these details to contact me about this inquiry.',
+    consent:
+      'I agree that Chợ HTX passes my name, contact details and message to this cooperative, only for it to answer me about this inquiry.',
     honeypot: 'Leave this field empty',
     submit: 'Send inquiry',
     optional: '(optional)',

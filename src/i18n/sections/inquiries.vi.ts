@@ -23,7 +23,8 @@ export const inquiriesVi = {
     wantedByHint: 'Không bắt buộc. Từ hôm nay đến tối đa 2 năm tới.',
     message: 'Nội dung',
     messageHint: 'Từ 10 đến 5.000 ký tự: sản phẩm, quy cách, nơi giao, câu hỏi của bạn.',
-    consent: 'Tôi đồng ý để hợp tác xã và Chợ HTX dùng thông tin trên để liên hệ với tôi về yêu cầu này.',
+    consent:
+      'Tôi đồng ý để Chợ HTX chuyển họ tên, thông tin liên hệ và nội dung trên cho hợp tác xã này, chỉ để hợp tác xã trả lời tôi về yêu cầu này.',
     honeypot: 'Để trống ô này',
     submit: 'Gửi yêu cầu',
     optional: '(không bắt buộc)',

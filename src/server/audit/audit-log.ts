@@ -11,7 +11,8 @@ import { auditLog, users } from '../db/schema';
 
 export interface AuditEntry {
   id?: string;
-  actorUserId: string;
+  /** Null for the system's own work (the daily jobs). */
+  actorUserId: string | null;
   /** `<entity>.<verb>`, e.g. `event_registration.confirm`. */
   action: string;
   entityType: string;

@@ -50,6 +50,7 @@ import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
 import { CLAIM_KINDS, CLAIM_STATES, EVIDENCE_TYPES } from '../claims/vocabulary';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications/vocabulary';
+import { PRIVACY_REQUEST_STATUSES, PRIVACY_REQUEST_SUBJECTS } from '../privacy/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -596,6 +597,13 @@ export const inquiries = sqliteTable(
     message: text('message').notNull(),
     locale: text('locale', { enum: ['vi', 'en'] }).notNull(),
     consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull(),
+    /** The privacy notice's version (PRIVACY_NOTICE_VERSION) the buyer consented under; null before the notice existed. */
+    consentNoticeVersion: text('consent_notice_version'),
+    /**
+     * When the buyer's personal data was erased (retention or their request, src/server/privacy/erasure.ts); the
+     * contact check then holds on ERASED_EMAIL, a fixed address that identifies nobody.
+     */
+    anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
     status: text('status', { enum: INQUIRY_STATUSES }).notNull().default('new'),
     spamScore: integer('spam_score').notNull().default(0),
     /** Client-chosen Idempotency-Key: the same key returns the same inquiry, never a second one. */
@@ -725,6 +733,35 @@ export const notifications = sqliteTable(
     uniqueIndex('notifications_idempotency_unique').on(t.idempotencyKey),
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
     index('notifications_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Requests to erase personal data (src/server/privacy/requests.ts): a buyer's, made from their thread's private
+ * link (about that inquiry), or a member's, about their account. Pending until a trade officer completes it; the
+ * row stays afterwards as the record that the request was made and answered (it holds no personal data itself).
+ */
+export const privacyRequests = sqliteTable(
+  'privacy_requests',
+  {
+    id: text('id').primaryKey(),
+    subjectType: text('subject_type', { enum: PRIVACY_REQUEST_SUBJECTS }).notNull(),
+    inquiryId: text('inquiry_id').references(() => inquiries.id),
+    userId: text('user_id').references(() => users.id),
+    status: text('status', { enum: PRIVACY_REQUEST_STATUSES }).notNull().default('pending'),
+    completedByUserId: text('completed_by_user_id').references(() => users.id),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('privacy_requests_queue_idx').on(t.status, t.createdAt),
+    // At most one pending request per subject: asking twice is the same request.
+    uniqueIndex('privacy_requests_pending_inquiry_unique')
+      .on(t.inquiryId)
+      .where(sql`${t.status} = 'pending' AND ${t.inquiryId} IS NOT NULL`),
+    uniqueIndex('privacy_requests_pending_user_unique')
+      .on(t.userId)
+      .where(sql`${t.status} = 'pending' AND ${t.userId} IS NOT NULL`),
   ],
 );
 

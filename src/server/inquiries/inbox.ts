@@ -167,7 +167,8 @@ async function loadOwnInquiry(db: Database, user: SessionUser | null | undefined
           createdAt: inquiries.createdAt,
           buyerName: inquiries.buyerName,
           buyerOrganisation: inquiries.buyerOrganisation,
-          email: inquiries.email,
+          // An anonymised inquiry keeps a placeholder address (src/server/privacy/erasure.ts): never shown, never mailed.
+          email: sql<string | null>`CASE WHEN ${inquiries.anonymisedAt} IS NULL THEN ${inquiries.email} END`,
           phone: inquiries.phone,
           country: inquiries.country,
           quantity: inquiries.quantity,

@@ -29,6 +29,7 @@ import { cooperativeRecipients, queueStatements } from './notifications';
 import { newReference } from './reference';
 import { spamScore, SPAM_THRESHOLD } from './spam';
 import { issueThreadToken } from './thread-tokens';
+import { PRIVACY_NOTICE_VERSION } from '../privacy/notice';
 import type { TurnstileVerifier } from './turnstile';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -202,6 +203,8 @@ export async function submitInquiry(
     message: input.message,
     locale: input.locale,
     consentToContact: true,
+    // The words the buyer agreed to: the notice linked beside the box (the API documents the same notice).
+    consentNoticeVersion: PRIVACY_NOTICE_VERSION,
     status: spam ? ('spam' as const) : ('new' as const),
     spamScore: score,
     idempotencyKey: context.idempotencyKey,
