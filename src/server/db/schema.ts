@@ -663,6 +663,27 @@ export const inquiryThreadTokens = sqliteTable(
 );
 
 /**
+ * A mail in one of the durable outboxes (inquiry_notifications, notifications):
+ * its words as written when it was queued, so every retry sends the same words
+ * to the same place, and where its delivery stands.
+ */
+function queuedMailColumns<Statuses extends readonly [string, ...string[]]>(statuses: Statuses) {
+  return {
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    status: text('status', { enum: statuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** While in the future, one sender holds the row; others leave it alone. */
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  };
+}
+
+/**
  * Mail an inquiry causes (to the cooperative on arrival, to the buyer on a
  * reply), written in the same batch as what caused it and delivered after the
  * response. A row is claimed before sending (claimed_until), so the request's
@@ -680,18 +701,7 @@ export const inquiryNotifications = sqliteTable(
     kind: text('kind', { enum: INQUIRY_NOTIFICATION_KINDS }).notNull(),
     /** The message this mail carries (kinds 'buyer_reply' and 'cooperative_buyer_reply'). */
     replyId: text('reply_id').references(() => inquiryReplies.id, { onDelete: 'cascade' }),
-    recipient: text('recipient').notNull(),
-    /** The mail as written when it was queued, so every retry sends the same words to the same place. */
-    subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
-    status: text('status', { enum: INQUIRY_NOTIFICATION_STATUSES }).notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
-    /** While in the future, one sender holds the row; others leave it alone. */
-    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
-    lastError: text('last_error'),
-    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    ...queuedMailColumns(INQUIRY_NOTIFICATION_STATUSES),
   },
   (t) => [
     index('inquiry_notifications_due_idx').on(t.status, t.nextAttemptAt),
@@ -716,18 +726,7 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
-    recipient: text('recipient').notNull(),
-    /** The mail as written when it was queued, in the person's language, so every retry sends the same words. */
-    subject: text('subject').notNull(),
-    textBody: text('text_body').notNull(),
-    status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
-    /** While in the future, one sender holds the row; others leave it alone. */
-    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
-    lastError: text('last_error'),
-    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    ...queuedMailColumns(NOTIFICATION_STATUSES),
   },
   (t) => [
     uniqueIndex('notifications_idempotency_unique').on(t.idempotencyKey),
