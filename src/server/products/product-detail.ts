@@ -28,6 +28,8 @@ export interface OcopRatingView {
   /** Last valid day, inclusive (see ocopValidUntil). */
   validUntil: string;
   status: OcopRatingStatus;
+  /** When a trade officer verified it, and the province whose department that is (the cooperative's). */
+  verified: { at: Date; provinceVi: string; provinceEn: string } | null;
 }
 
 export interface ProvenanceStepView {
@@ -152,13 +154,17 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
  * verified re-rating replaces older ones; a rating still in review does not.
  */
 export async function latestOcopRating(db: Database, productId: string, today: string): Promise<OcopRatingView | null> {
-  const [rating] = await db
-    .select()
+  const [found] = await db
+    .select({ rating: ocopRatings, provinceVi: provinces.nameVi, provinceEn: provinces.nameEn })
     .from(ocopRatings)
+    .innerJoin(products, eq(products.id, ocopRatings.productId))
+    .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+    .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
     .where(and(eq(ocopRatings.productId, productId), ratingShownPublicly()))
     .orderBy(desc(ocopRatings.decisionDate), desc(ocopRatings.createdAt))
     .limit(1);
-  if (!rating) return null;
+  if (!found) return null;
+  const { rating, provinceVi, provinceEn } = found;
   return {
     stars: rating.stars,
     level: rating.level,
@@ -166,6 +172,7 @@ export async function latestOcopRating(db: Database, productId: string, today: s
     decisionDate: rating.decisionDate,
     validUntil: ocopValidUntil(rating.decisionDate),
     status: ocopRatingStatus(rating, today),
+    verified: rating.verifiedAt ? { at: rating.verifiedAt, provinceVi, provinceEn } : null,
   };
 }
 
