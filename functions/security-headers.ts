@@ -20,6 +20,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  // Our own pages only, and only the events widget lets itself be framed: the console previews it.
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -57,6 +59,18 @@ export function contentSecurityPolicy(tilesSource: string | null): string {
 }
 
 /**
+ * The events widget (/nhung/su-kien, /en/embed/events) is made for other
+ * sites' pages, so any of them may frame it: it holds links and nothing else
+ * (no form, no session-dependent content), so a framing page cannot make a
+ * visitor do anything on the portal by overlaying it. Every other page keeps
+ * frame-ancestors 'none' and X-Frame-Options DENY.
+ */
+export const EMBEDDABLE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "frame-ancestors 'none'",
+  'frame-ancestors *',
+);
+
+/**
  * Uploaded images (/media/…, functions/media.ts): nothing at all may load or
  * run, even if a browser were made to render one as a document.
  */
@@ -65,15 +79,22 @@ export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestor
 /**
  * Sets the headers on a response, copying it first when its headers are
  * immutable (fetched from a binding). A response that chose a stricter
- * policy than the pages' (MEDIA_CONTENT_SECURITY_POLICY) keeps it. HTML
+ * policy than the pages' (MEDIA_CONTENT_SECURITY_POLICY) keeps it, and so
+ * does the widget that chose to be framed (EMBEDDABLE_CONTENT_SECURITY_POLICY). HTML
  * without a charset is declared UTF-8.
  */
 export function withSecurityHeaders(response: Response, tilesSource: string | null = null): Response {
   const own = response.headers.get('Content-Security-Policy');
-  const base = {
-    ...SECURITY_HEADERS,
-    'Content-Security-Policy': own === MEDIA_CONTENT_SECURITY_POLICY ? own : contentSecurityPolicy(tilesSource),
-  };
+  const embeddable = own === EMBEDDABLE_CONTENT_SECURITY_POLICY;
+  // frame-ancestors decides in browsers that know it, X-Frame-Options would forbid the frame in older ones;
+  // a framing page that is cross-origin isolated itself needs the frame to allow it (COEP).
+  const { 'X-Frame-Options': _denied, ...framable } = SECURITY_HEADERS;
+  const base: Record<string, string> = embeddable
+    ? { ...framable, 'Content-Security-Policy': own, 'Cross-Origin-Resource-Policy': 'cross-origin' }
+    : {
+        ...SECURITY_HEADERS,
+        'Content-Security-Policy': own === MEDIA_CONTENT_SECURITY_POLICY ? own : contentSecurityPolicy(tilesSource),
+      };
   // Astro sends pages as bare text/html: without a charset a browser may guess another encoding
   // than the UTF-8 we escaped user text for (and misread Vietnamese at the very least).
   const bareHtml = response.headers.get('Content-Type')?.trim().toLowerCase() === 'text/html';

@@ -96,7 +96,7 @@ const notFound = errorSchemaResponse('No public event has this slug');
 const { page: _page, limit: _limit, ...feedFilterShape } = eventFilterShape;
 
 const filterDescription =
-  `Filters: kind (${EVENT_KINDS.join(', ')}), province (slug), format (${EVENT_FORMATS.join(', ')}), ` +
+  `Filters: kind (${EVENT_KINDS.join(', ')}), province (slug), cooperative (slug: events it has a pending or confirmed booth at), format (${EVENT_FORMATS.join(', ')}), ` +
   'from/to (YYYY-MM-DD in Viet Nam: events running on any day of the range), time (upcoming: not ended yet; past). ' +
   'Without time or a range, lists show upcoming events.';
 

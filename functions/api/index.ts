@@ -32,6 +32,22 @@ import { bodyLimit } from './body-limit';
 
 export const API_BASE = '/api/v1';
 
+/** Read-only public answers any site may fetch (CORS `*`), as Hono paths under API_BASE. */
+export const PUBLIC_READ_PATHS = [
+  '/products',
+  '/products/:slug',
+  '/cooperatives',
+  '/cooperatives/:slug',
+  '/cooperatives.geojson',
+  '/provinces',
+  '/provinces/:slug',
+  '/events',
+  '/events.ics',
+  '/events.atom',
+  '/events/:slug',
+  '/open-data/*',
+] as const;
+
 export const OPENAPI_INFO = {
   title: 'Chợ HTX API',
   version: '1.0.0',
@@ -54,6 +70,9 @@ export function createApi(deps: ApiDeps = {}) {
   api.use('*', bodyLimit(API_BODY_LIMIT_BYTES, { multipartBytes: API_UPLOAD_LIMIT_BYTES }));
   // A batch's trace is public and linked from the resolver's linksets, which scanning apps read from their own pages.
   api.use('/trace/*', cors({ origin: '*', allowMethods: ['GET'] }));
+  // The public catalogue and calendar, so that other sites (provincial portals) can build their own lists and
+  // maps: any origin may read, without credentials (a browser never pairs `*` with cookies); writes stay ours.
+  for (const path of PUBLIC_READ_PATHS) api.use(path, cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }));
   // Before any database work: a forged cross-site request gets nothing done, not even a lookup.
   api.use(
     '*',

@@ -47,6 +47,9 @@ export const routes = {
   consoleCooperatives: { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives' },
   auditLog: { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log' },
   privacyRequests: { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data' },
+  embedGenerator: { vi: '/quan-tri/nhung-lich', en: '/en/admin/embed' },
+  // The events widget other sites frame (src/server/events/embed.ts): the one page that may be framed.
+  eventsEmbed: { vi: '/nhung/su-kien', en: '/en/embed/events' },
 } as const satisfies Record<string, LocalizedPaths>;
 
 /** One province target in the console. */

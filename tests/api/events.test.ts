@@ -105,6 +105,26 @@ describe('GET /events', () => {
     expect(inPerson.every((e) => !e.online)).toBe(true);
   });
 
+  it('filters by cooperative: the events it holds a pending or confirmed booth at, nothing else', async () => {
+    const attending = await db
+      .select({ eventId: eventRegistrations.eventId, slug: cooperatives.slug })
+      .from(eventRegistrations)
+      .innerJoin(cooperatives, eq(cooperatives.id, eventRegistrations.cooperativeId))
+      .where(inArray(eventRegistrations.status, ['pending', 'confirmed']));
+    const exhibitor = attending[0]?.slug as string;
+    expect(exhibitor).toBeTruthy();
+    const expected = new Set(attending.filter((row) => row.slug === exhibitor).map((row) => row.eventId));
+    const listed: Summary[] = (await get(`/events?cooperative=${exhibitor}&from=2020-01-01&limit=100`)).body.items;
+    expect(listed.length).toBeGreaterThan(0);
+    const publicExpected = await db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(inArray(events.id, [...expected]), inArray(events.status, ['published', 'cancelled'])));
+    expect(new Set(listed.map((e) => e.id))).toEqual(new Set(publicExpected.map((e) => e.id)));
+    const { res } = await get('/events?cooperative=khong-co-htx-nay');
+    expect(res.status).toBe(400);
+  });
+
   it('keeps a date range in Viet Nam days: an event running on any day of it matches, past ones too', async () => {
     const all: Summary[] = (await get('/events?from=2020-01-01&to=2030-12-31&limit=100')).body.items;
     const first = all[0] as Summary;
@@ -153,6 +173,28 @@ describe('GET /events', () => {
   it('names an unknown province in words', async () => {
     const { body } = await get('/events.ics?province=atlantis');
     expect(body.error.fields).toEqual({ province: 'Không có giá trị này.' });
+  });
+});
+
+describe('public read-only answers for other sites (CORS)', () => {
+  it.each(['/events', '/events.ics', '/products', '/cooperatives', '/cooperatives.geojson', '/provinces'])(
+    '%s may be read from any origin, without credentials',
+    async (path) => {
+      const res = await call(api, path, { headers: { origin: 'https://tinh.example.gov.vn' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+    },
+  );
+
+  it('lets no other site write, nor read what needs a session', async () => {
+    const preflight = await call(api, '/products', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://tinh.example.gov.vn', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-methods')).not.toMatch(/POST/);
+    const mine = await call(api, '/me', { headers: { origin: 'https://tinh.example.gov.vn' } });
+    expect(mine.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

@@ -134,6 +134,8 @@ describe('accessibility of every page template', () => {
     '/en/events?view=month',
     '/su-kien?time=past&kind=fair',
     '/su-kien?from=2001-01-01&to=2001-01-31',
+    '/nhung/su-kien',
+    '/en/embed/events?province=ha-noi&count=2',
     '/khong-co-trang-nay',
     '/dang-nhap',
     '/en/sign-in?next=%2Fen%2Faccount',
@@ -414,6 +416,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['new target (en)', async () => '/en/admin/targets/new'],
     ['audit log (vi)', async () => '/quan-tri/nhat-ky'],
     ['personal data requests (en)', async () => '/en/admin/personal-data'],
+    ['events widget snippet (vi)', async () => '/quan-tri/nhung-lich?kind=fair'],
     ['cooperatives (en)', async () => '/en/admin/cooperatives?status=active'],
     ['a cooperative (vi)', (c) => linkOn(c, '/quan-tri/hop-tac-xa', /^\/quan-tri\/hop-tac-xa\/[a-z0-9-]+$/)],
   ];

@@ -321,6 +321,7 @@ const PAGE_ACCESS: PageAccess[] = [
   },
   { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log', audience: 'officer' },
   { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data', audience: 'officer' },
+  { vi: '/quan-tri/nhung-lich', en: '/en/admin/embed', audience: 'officer' },
 ];
 
 /** Path segments nobody should send, already percent-encoded as they go on the wire. */

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadObservatoryAnalyzers } from '../../scripts/lib/observatory';
 import {
   CONTENT_SECURITY_POLICY,
+  EMBEDDABLE_CONTENT_SECURITY_POLICY,
+  MEDIA_CONTENT_SECURITY_POLICY,
   mapTilesSource,
   SECURITY_HEADERS,
   withSecurityHeaders,
@@ -45,6 +47,23 @@ describe('security headers', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(directives['frame-ancestors']).toBe("frame-ancestors 'none'");
     expect(directives['object-src']).toBe("object-src 'none'");
+  });
+
+  it('lets only a response that chose the embeddable policy be framed, by anyone, and changes nothing else', () => {
+    const page = (csp?: string) =>
+      withSecurityHeaders(new Response('x', { headers: csp ? { 'Content-Security-Policy': csp } : {} })).headers;
+    const framed = page(EMBEDDABLE_CONTENT_SECURITY_POLICY);
+    expect(framed.get('Content-Security-Policy')).toContain('frame-ancestors *');
+    expect(framed.get('X-Frame-Options')).toBeNull();
+    expect(framed.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    expect(EMBEDDABLE_CONTENT_SECURITY_POLICY.replace('frame-ancestors *', "frame-ancestors 'none'")).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+    for (const other of [page(), page('default-src *; frame-ancestors *'), page(MEDIA_CONTENT_SECURITY_POLICY)]) {
+      expect(other.get('X-Frame-Options')).toBe('DENY');
+      expect(other.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
+      expect(other.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
+    }
   });
 
   it('declares HTML sent without a charset as UTF-8, leaving other types and charsets alone', () => {

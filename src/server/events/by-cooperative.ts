@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { eventRegistrations, events, provinces } from '../db/schema';
+import { HOLDS_BOOTHS } from './registrations/registration-status';
 import { type EventSummary, eventSummaryColumns, toEventSummary } from './upcoming';
 
 /**
@@ -22,7 +23,7 @@ export async function listUpcomingEventsOfCooperative(
     .where(
       and(
         eq(eventRegistrations.cooperativeId, cooperativeId),
-        inArray(eventRegistrations.status, ['confirmed', 'pending']),
+        inArray(eventRegistrations.status, HOLDS_BOOTHS),
         eq(events.status, 'published'),
         gte(events.endsAt, now),
       ),

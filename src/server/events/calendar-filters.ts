@@ -29,6 +29,8 @@ const calendarDate = z.string().refine(isCalendarDate);
 export const eventFilterShape = {
   kind: optionalParam(z.enum(EVENT_KINDS)),
   province: optionalParam(slugParam),
+  /** A cooperative's slug: the events it takes part in (a confirmed or pending booth registration). */
+  cooperative: optionalParam(slugParam),
   format: optionalParam(z.enum(EVENT_FORMATS)),
   /** First day (YYYY-MM-DD, Viet Nam): events still running on or after it. */
   from: optionalParam(calendarDate),

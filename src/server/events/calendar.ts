@@ -9,7 +9,8 @@
  */
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { events, provinces } from '../db/schema';
+import { eventRegistrations, events, provinces } from '../db/schema';
+import { HOLDS_BOOTHS } from './registrations/registration-status';
 import { countCapped, type ListPage, resolveSlugFilters } from '../search/list-query';
 import { addDaysToDate, addMonths, vietnamMidnight } from '../time/vietnam';
 import { EVENT_PAGE_SIZE, type EventFilters, type EventTime, effectiveTime } from './calendar-filters';
@@ -21,6 +22,14 @@ export const PUBLIC_EVENT_STATUSES = ['published', 'cancelled'] as const satisfi
 export type EventOrder = 'soonest' | 'latest';
 export type EventListPage = ListPage<EventSummary, EventOrder>;
 
+/** Events the cooperative will be at: a pending or confirmed registration (event_registrations_cooperative_idx). */
+function eventIdsAttendedBy(db: Database, cooperativeId: string) {
+  return db
+    .select({ id: eventRegistrations.eventId })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.cooperativeId, cooperativeId), inArray(eventRegistrations.status, HOLDS_BOOTHS)));
+}
+
 /** The filters as SQL, with the province slug resolved (an unknown one is an InvalidFilterError). */
 async function conditions(
   db: Database,
@@ -28,10 +37,14 @@ async function conditions(
   now: Date,
   time: EventTime | null,
 ): Promise<SQL[]> {
-  const { province } = await resolveSlugFilters(db, { province: filters.province });
+  const { province, cooperative } = await resolveSlugFilters(db, {
+    province: filters.province,
+    cooperative: filters.cooperative,
+  });
   const where: SQL[] = [inArray(events.status, PUBLIC_EVENT_STATUSES)];
   if (filters.kind) where.push(eq(events.kind, filters.kind));
   if (province) where.push(eq(events.provinceCode, province));
+  if (cooperative) where.push(inArray(events.id, eventIdsAttendedBy(db, cooperative)));
   if (filters.format === 'online') where.push(isNotNull(events.onlineUrl));
   if (filters.format === 'in_person') where.push(isNotNull(events.venue));
   if (filters.from) where.push(gt(events.endsAt, vietnamMidnight(filters.from)));
