@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/products/vocabulary';
 import { checkProductFilters, productFilterShape } from '../../src/server/products/product-filters';
-import { listProducts } from '../../src/server/products/product-list';
+import { listProductsWithFacets } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
 import {
@@ -17,6 +17,7 @@ import {
 import { InvalidFilterError } from '../../src/server/errors';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import { COUNT_CAP } from '../../src/server/search/list-query';
+import { FACET_SCAN_CAP } from '../../src/server/search/facets';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
 import { CooperativeCardSchema, errorSchemaResponse, jsonContent, ProductCardSchema } from './schemas';
@@ -49,6 +50,62 @@ const PlaceSearchedSchema = z
       'The province a place name in `q` was read as (current or pre-1 July 2025); the list is narrowed to it and the name is not matched as words.',
   });
 
+const FacetCountsSchema = z
+  .object({
+    counts: z.record(z.string(), z.number().int()).openapi({
+      description:
+        'Results per option value (a province slug, a group, a certification kind…); an option not listed gives none.',
+    }),
+    isCapped: z.boolean().openapi({
+      description: `True when more than ${FACET_SCAN_CAP} results were read for this facet: the counts are lower bounds.`,
+    }),
+  })
+  .openapi('FacetCounts');
+
+const FACETS_DESCRIPTION =
+  'For each filter, how many results each of its options would give with the current search and the other filters ' +
+  '(a facet ignores its own selection, so it shows what choosing one more value adds).';
+
+export const ProductFacetsSchema = z
+  .object({
+    province: FacetCountsSchema.openapi({ description: 'By province slug.' }),
+    group: FacetCountsSchema,
+    certification: FacetCountsSchema.openapi({
+      description: 'By certification kind valid today; a product with several certifications counts under each.',
+    }),
+    stars: FacetCountsSchema.openapi({
+      description: 'Products with at least 3, 4 and 5 stars, as the `stars` filter reads.',
+    }),
+    ocop: FacetCountsSchema.openapi({ description: 'Products with an OCOP rating, under `true`.' }),
+  })
+  .openapi('ProductFacets', {
+    description: FACETS_DESCRIPTION,
+    example: {
+      province: { counts: { 'son-la': 12, 'tuyen-quang': 4 }, isCapped: false },
+      group: { counts: { thuc_pham: 14, do_uong: 2 }, isCapped: false },
+      certification: { counts: { vietgap: 5, organic: 1 }, isCapped: false },
+      stars: { counts: { '3': 11, '4': 6, '5': 1 }, isCapped: false },
+      ocop: { counts: { true: 11 }, isCapped: false },
+    },
+  });
+
+export const CooperativeFacetsSchema = z
+  .object({
+    province: FacetCountsSchema.openapi({ description: 'By province slug.' }),
+    kind: FacetCountsSchema,
+    sector: FacetCountsSchema,
+    classification: FacetCountsSchema,
+  })
+  .openapi('CooperativeFacets', {
+    description: FACETS_DESCRIPTION,
+    example: {
+      province: { counts: { 'dak-lak': 3, 'lam-dong': 2 }, isCapped: false },
+      kind: { counts: { hop_tac_xa: 4, to_hop_tac: 1 }, isCapped: false },
+      sector: { counts: { nong_nghiep: 5 }, isCapped: false },
+      classification: { counts: { tot: 2, kha: 1 }, isCapped: false },
+    },
+  });
+
 export const ProductPageSchema = pageSchema(ProductCardSchema, [
   'relevance',
   'newest',
@@ -56,14 +113,11 @@ export const ProductPageSchema = pageSchema(ProductCardSchema, [
   'price_asc',
   'price_desc',
 ])
-  .extend({ place: PlaceSearchedSchema })
+  .extend({ place: PlaceSearchedSchema, facets: ProductFacetsSchema })
   .openapi('ProductPage');
-export const CooperativePageSchema = pageSchema(CooperativeCardSchema, [
-  'relevance',
-  'name',
-  'products',
-  'newest',
-]).openapi('CooperativePage');
+export const CooperativePageSchema = pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest'])
+  .extend({ facets: CooperativeFacetsSchema })
+  .openapi('CooperativePage');
 
 const badRequest = errorSchemaResponse('A filter value is malformed or names nothing');
 
@@ -80,7 +134,9 @@ const productsRoute = createRoute({
     'A province named in `q`, by its current or pre-2025 name, narrows the list to the province it is part of now (see `place`); ' +
     'a certification named in `q` (vietgap, hữu cơ/organic, haccp…) filters by it when certified products exist. ' +
     `Filters: province and cooperative (slugs), group (${OCOP_GROUPS.join(', ')}), stars (minimum, 3-5), ` +
-    `certification valid today (${CERTIFICATION_KINDS.join(', ')}), cooperativeKind, minPrice/maxPrice (VND).`,
+    `certification valid today (${CERTIFICATION_KINDS.join(', ')}), ocop (rated products only), cooperativeKind, minPrice/maxPrice (VND). ` +
+    'province, group and certification take several values (`province=son-la&province=ha-noi`): any of them. ' +
+    '`facets` counts the results per option of each filter.',
   request: { query: z.object(productFilterShape) },
   responses: {
     200: jsonContent('A page of products', ProductPageSchema),
@@ -94,7 +150,8 @@ const cooperativesRoute = createRoute({
   operationId: 'listCooperatives',
   tags: ['Catalogue'],
   summary: 'Active cooperatives, searched and filtered',
-  description: 'Same search as products. Filters: province (slug), kind, sector, classification, hasOcop.',
+  description:
+    'Same search as products. Filters: province (slugs, several allowed), kind, sector, classification, hasOcop. `facets` counts the results per option of each filter.',
   request: { query: z.object(directoryFilterShape) },
   responses: {
     200: jsonContent('A page of cooperatives', CooperativePageSchema),
@@ -185,8 +242,7 @@ export const catalogueLists = createRouter()
     const filters = c.req.valid('query');
     const issues = checkProductFilters(filters);
     if (Object.keys(issues).length > 0) throw new InvalidFilterError(issues);
-    const page = await listProducts(c.get('db'), filters, { today: vietnamDate(new Date()) });
-    return c.json(page, 200);
+    return c.json(await listProductsWithFacets(c.get('db'), filters, vietnamDate(new Date())), 200);
   })
   .openapi(cooperativesRoute, async (c) => {
     const page = await listCooperatives(c.get('db'), c.req.valid('query'));

@@ -28,7 +28,7 @@ import {
   unreachable,
 } from '../../src/server/errors';
 import type { RequestServices } from '../request-services';
-import { withoutEmptyParams } from '../../src/server/search/params';
+import { canonicalListParams } from '../../src/server/search/params';
 import { emptyView, type FormView, movedPermanently, seeOther } from './form-handling';
 
 /** The request's database, bounded in time; a database that cannot serve it is UnavailableError (503), not a bug. */
@@ -157,7 +157,7 @@ export async function loadListPage<T>(
   locale: Locale,
   load: (db: Database, params: URLSearchParams) => Promise<T>,
 ): Promise<T | Response> {
-  const clean = withoutEmptyParams(page.url.searchParams);
+  const clean = canonicalListParams(page.url.searchParams);
   if (clean) {
     const query = clean.toString();
     return movedPermanently(query ? `${page.url.pathname}?${query}` : page.url.pathname);

@@ -227,3 +227,70 @@ describe('GET /cooperatives', () => {
     },
   );
 });
+
+interface Facet {
+  counts: Record<string, number>;
+  isCapped: boolean;
+}
+
+describe('facet counts', () => {
+  const sum = (facet: Facet) => Object.values(facet.counts).reduce((a, b) => a + b, 0);
+
+  it.each(['/products', '/products?q=mat+ong', '/products?group=thuc_pham&stars=4'])(
+    'add up to the total for exclusive facets, and each option gives its count when applied: %s',
+    async (path) => {
+      const { status, body } = await get(path);
+      expect(status).toBe(200);
+      const facets = body.facets as Record<string, Facet>;
+      const base = new URL(path, 'http://x');
+      // Provinces and groups are exclusive; each facet ignores its own filter, so without one it adds up to the total.
+      for (const facet of ['province', 'group'] as const) {
+        if (!base.searchParams.has(facet)) expect(sum(facets[facet]!), facet).toBe(body.total);
+      }
+      const checks: [string, string, number][] = [];
+      for (const facet of ['province', 'group', 'certification', 'stars', 'ocop'] as const) {
+        expect(facets[facet]!.isCapped).toBe(false);
+        for (const [value, count] of Object.entries(facets[facet]!.counts)) checks.push([facet, value, count]);
+      }
+      expect(checks.length).toBeGreaterThan(5);
+      for (const [facet, value, count] of checks) {
+        const applied = new URLSearchParams(base.searchParams);
+        applied.delete(facet);
+        applied.set(facet, value);
+        expect((await get(`/products?${applied}`)).body.total, `${path} ${facet}=${value}`).toBe(count);
+      }
+    },
+  );
+
+  it('takes several provinces, groups and certifications as any of them, and counts each', async () => {
+    const { body: all } = await get('/products');
+    const [a, b] = Object.keys((all.facets as { province: Facet }).province.counts);
+    const { body } = await get(`/products?province=${a}&province=${b}&limit=100`);
+    const counts = (all.facets as { province: Facet }).province.counts;
+    expect(body.total).toBe(counts[a!]! + counts[b!]!);
+    // The province facet still counts every province (it ignores its own selection); the others narrow.
+    expect((body.facets as { province: Facet }).province.counts).toEqual(counts);
+    expect(sum((body.facets as { group: Facet }).group)).toBe(body.total);
+  });
+
+  it('refuses an unknown value among several with a 400 naming the field', async () => {
+    const { status, body } = await get('/products?group=thuc_pham&group=banh_keo');
+    expect(status).toBe(400);
+    expect(Object.keys(body.error.fields)).toEqual(['group']);
+    const unknown = await get('/products?province=ha-noi&province=atlantis');
+    expect(unknown.status).toBe(400);
+    expect(Object.keys(unknown.body.error.fields)).toEqual(['province']);
+  });
+
+  it('counts cooperatives per province, kind, sector and classification the same way', async () => {
+    const { body } = await get('/cooperatives');
+    const facets = body.facets as Record<string, Facet>;
+    for (const facet of ['province', 'kind', 'sector', 'classification']) {
+      expect(sum(facets[facet]!), facet).toBeLessThanOrEqual(body.total);
+      for (const [value, count] of Object.entries(facets[facet]!.counts)) {
+        expect((await get(`/cooperatives?${facet}=${value}`)).body.total, `${facet}=${value}`).toBe(count);
+      }
+    }
+    expect(sum(facets.province!)).toBe(body.total);
+  });
+});

@@ -131,7 +131,7 @@ describe('ranking rules on the demo catalogue', () => {
   });
 
   it('keeps a province the visitor chose over one named in the words', async () => {
-    const page = await listProducts(db, { q: 'mat ong ha giang', province: 'ca-mau' }, { today: '2026-11-24' });
+    const page = await listProducts(db, { q: 'mat ong ha giang', province: ['ca-mau'] }, { today: '2026-11-24' });
     expect(page.place).toBeNull();
   });
 

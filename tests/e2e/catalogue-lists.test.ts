@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { executableScripts, textOf } from '../support/html';
 
@@ -30,6 +31,29 @@ describe('product list', () => {
     expect(executableScripts(html)).toEqual([]);
   });
 
+  it('shows each filter option with its count, and active filters as chips that drop one value', async () => {
+    const { html } = await page('/san-pham?group=do_uong&group=thuc_pham&ocop=true');
+    // Counts beside the options, the chosen ones checked; the summary says how many are on.
+    expect(html).toMatch(
+      /<input type="checkbox" name="group" value="do_uong" checked[^>]*>\s*Đồ uống\s*<span class="count">\(\d+\)<\/span>/,
+    );
+    expect(html).toContain('Bộ lọc (3 đang chọn)');
+    const chips = [...html.matchAll(/<ul class="chips"[\s\S]*?<\/ul>/g)][0]?.[0] ?? '';
+    expect(chips).toContain('href="/san-pham?group=thuc_pham&amp;ocop=true"');
+    expect(chips).toContain('href="/san-pham?group=do_uong&amp;group=thuc_pham"');
+    expect(executableScripts(html)).toEqual([]);
+  });
+
+  it('fits HTML and CSS in the first 14 KB round trip, compressed, filters and counts included', async () => {
+    const { html } = await page('/san-pham?group=thuc_pham');
+    const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"(?! media="print")/g)].map(
+      (m) => m[1] ?? '',
+    );
+    const css = await Promise.all(styles.map(async (href) => (await fetch(`${baseUrl}${href}`)).text()));
+    const bytes = gzipSync(html).length + css.reduce((sum, sheet) => sum + gzipSync(sheet).length, 0);
+    expect(bytes).toBeLessThan(14 * 1024);
+  });
+
   it('searches without diacritics and lands on "Mật ong" products first', async () => {
     const { html } = await page('/san-pham?q=mat+ong');
     const links = productLinks(html);
@@ -42,8 +66,8 @@ describe('product list', () => {
     const { html } = await page('/san-pham?province=bac-ninh&group=thuc_pham&sort=price_asc&limit=5');
     const text = textOf(html);
     expect(productLinks(html).length).toBeGreaterThan(0);
-    expect(html).toMatch(/<option value="bac-ninh" selected>/);
-    expect(html).toMatch(/<option value="thuc_pham" selected>/);
+    expect(html).toMatch(/<input type="checkbox" name="province" value="bac-ninh" checked>/);
+    expect(html).toMatch(/<input type="checkbox" name="group" value="thuc_pham" checked>/);
     expect(text).toContain('Bắc Ninh');
     if (html.includes('rel="next"')) {
       expect(html).toMatch(

@@ -7,7 +7,7 @@ import {
   productFilterShape,
 } from '../../src/server/products/product-filters';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
-import { filtersToQuery, parseLenient, withoutEmptyParams } from '../../src/server/search/params';
+import { filtersToQuery, parseLenient, canonicalListParams } from '../../src/server/search/params';
 
 const strict = z.object(productFilterShape);
 
@@ -23,7 +23,7 @@ describe('product filters, strict (API)', () => {
         group: '',
         sort: '',
       }),
-    ).toEqual({ q: 'mat ong', stars: 4, minPrice: 50000, page: 2, province: 'bac-ninh' });
+    ).toEqual({ q: 'mat ong', stars: 4, minPrice: 50000, page: 2, province: ['bac-ninh'] });
   });
 
   it.each([
@@ -56,7 +56,7 @@ describe('product filters, lenient (pages)', () => {
   it('keeps the valid filters and names the ignored ones', () => {
     const params = new URLSearchParams('q=che&stars=9&page=-1&group=do_uong&province=atlantis&unknown=1');
     const { filters, ignored } = parseLenient(productFilterShape, params, checkProductFilters);
-    expect(filters).toEqual({ q: 'che', group: 'do_uong', province: 'atlantis' });
+    expect(filters).toEqual({ q: 'che', group: ['do_uong'], province: ['atlantis'] });
     expect(ignored).toEqual(['stars', 'page']);
   });
 
@@ -79,7 +79,28 @@ describe('product filters, lenient (pages)', () => {
     expect(ignored).toEqual(['classification']);
   });
 
+  it('reads several values of a multi-value filter, keeping the valid ones of a mixed set', () => {
+    const { filters, ignored } = parseLenient(
+      productFilterShape,
+      new URLSearchParams('group=thuc_pham&group=do_uong&group=thuc_pham&certification=bogus&certification=vietgap'),
+    );
+    expect(filters).toEqual({ group: ['do_uong', 'thuc_pham'], certification: ['vietgap'] });
+    expect(ignored).toEqual(['certification']);
+  });
+
+  it('refuses an unknown value among several in the API, naming the field', () => {
+    const result = strict.safeParse({ group: ['thuc_pham', 'banh_keo'] });
+    expect(result.error?.issues[0]?.path).toEqual(['group']);
+    expect(strict.parse({ province: ['son-la', 'ha-noi'], ocop: 'true' })).toEqual({
+      province: ['ha-noi', 'son-la'],
+      ocop: true,
+    });
+  });
+
   it('writes the applied filters back as a query string without the page', () => {
+    expect(filtersToQuery({ province: ['ha-noi', 'son-la'], group: [] }).toString()).toBe(
+      'province=ha-noi&province=son-la',
+    );
     expect(filtersToQuery({ q: 'mat ong', stars: 4, page: 3, hasOcop: true, group: undefined }).toString()).toBe(
       'q=mat+ong&stars=4&hasOcop=true',
     );
@@ -88,15 +109,24 @@ describe('product filters, lenient (pages)', () => {
 
 describe('clean list addresses', () => {
   it('drops the empty fields a GET form sends, keeping the rest in order', () => {
-    expect(withoutEmptyParams(new URLSearchParams('q=mat+ong&province=&group=&stars=4&sort='))?.toString()).toBe(
+    expect(canonicalListParams(new URLSearchParams('q=mat+ong&province=&group=&stars=4&sort='))?.toString()).toBe(
       'q=mat+ong&stars=4',
     );
-    expect(withoutEmptyParams(new URLSearchParams('q=+++'))?.toString()).toBe('');
+    expect(canonicalListParams(new URLSearchParams('q=+++'))?.toString()).toBe('');
+  });
+
+  it('lists a repeated parameter once per value, in sorted order', () => {
+    expect(
+      canonicalListParams(
+        new URLSearchParams('q=che&province=son-la&province=ha-noi&province=son-la&group=do_uong'),
+      )?.toString(),
+    ).toBe('q=che&province=ha-noi&province=son-la&group=do_uong');
+    expect(canonicalListParams(new URLSearchParams('province=ha-noi&province=son-la'))).toBeNull();
   });
 
   it('leaves a clean address alone (null: no redirect)', () => {
-    expect(withoutEmptyParams(new URLSearchParams('q=mat+ong&stars=4'))).toBeNull();
-    expect(withoutEmptyParams(new URLSearchParams(''))).toBeNull();
+    expect(canonicalListParams(new URLSearchParams('q=mat+ong&stars=4'))).toBeNull();
+    expect(canonicalListParams(new URLSearchParams(''))).toBeNull();
   });
 });
 

@@ -2,11 +2,11 @@ import type { Dictionary } from '../dictionary';
 
 export const listsEn: Dictionary['lists'] = {
   products: {
-    title: 'OCOP products',
-    titleWithQuery: 'Results for “{q}” – OCOP products',
+    title: 'Cooperative products',
+    titleWithQuery: 'Results for “{q}” – Products',
     description:
-      '3 to 5-star OCOP products from Vietnamese cooperatives, by province, product group, certification and price.',
-    heading: 'OCOP products',
+      'Products of Vietnamese cooperatives, OCOP-rated or not, by province, product group, certification and price.',
+    heading: 'Cooperative products',
     count: '{count} {count:product|products}',
     countCapped: 'More than {count} products',
     searchLabel: 'Search products',
@@ -50,6 +50,11 @@ export const listsEn: Dictionary['lists'] = {
   },
   filters: {
     legend: 'Filters',
+    legendActive: 'Filters ({count} on)',
+    chips: 'Filtered by',
+    removeChip: 'Remove filter {label}',
+    ocopOnly: 'OCOP products only (3–5 stars)',
+    ocop: 'OCOP',
     all: 'All',
     province: 'Province or city',
     group: 'Product group',
@@ -90,6 +95,7 @@ export const listsEn: Dictionary['lists'] = {
     tipClearAll: 'see everything',
     tipSpelling: 'Vietnamese words work with or without diacritics; try fewer words, e.g. “mat ong” (honey).',
     tipBrowse: 'Browse by group:',
+    nearby: 'Nearby provinces:',
   },
   pagination: {
     label: 'Pagination',

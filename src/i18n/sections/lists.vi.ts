@@ -1,10 +1,10 @@
 /** Vietnamese strings of the product list and the cooperative directory. */
 export const listsVi = {
   products: {
-    title: 'Sản phẩm OCOP',
-    titleWithQuery: 'Kết quả tìm “{q}” – Sản phẩm OCOP',
-    description: 'Tìm sản phẩm OCOP 3–5 sao của hợp tác xã theo tỉnh, nhóm sản phẩm, chứng nhận và giá.',
-    heading: 'Sản phẩm OCOP',
+    title: 'Sản phẩm của hợp tác xã',
+    titleWithQuery: 'Kết quả tìm “{q}” – Sản phẩm',
+    description: 'Tìm sản phẩm của hợp tác xã, có hoặc chưa có sao OCOP, theo tỉnh, nhóm sản phẩm, chứng nhận và giá.',
+    heading: 'Sản phẩm của hợp tác xã',
     count: '{count} sản phẩm',
     countCapped: 'Hơn {count} sản phẩm',
     searchLabel: 'Tìm sản phẩm',
@@ -48,6 +48,11 @@ export const listsVi = {
   },
   filters: {
     legend: 'Bộ lọc',
+    legendActive: 'Bộ lọc ({count} đang chọn)',
+    chips: 'Đang lọc',
+    removeChip: 'Bỏ lọc {label}',
+    ocopOnly: 'Chỉ sản phẩm OCOP (3–5 sao)',
+    ocop: 'OCOP',
     all: 'Tất cả',
     province: 'Tỉnh, thành phố',
     group: 'Nhóm sản phẩm',
@@ -89,6 +94,7 @@ export const listsVi = {
     tipSpelling:
       'Gõ có dấu hay không dấu đều được; thử từ ngắn hơn, ví dụ “mat ong” thay vì “mật ong rừng nguyên chất”.',
     tipBrowse: 'Xem theo nhóm:',
+    nearby: 'Tỉnh lân cận:',
   },
   pagination: {
     label: 'Phân trang',

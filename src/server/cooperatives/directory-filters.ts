@@ -1,7 +1,7 @@
 /** The filters of the cooperative directory, shared by GET /api/v1/cooperatives and /hop-tac-xa. */
 import { z } from 'zod';
-import { MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH } from '../products/product-filters';
-import { optionalParam, slugParam } from '../search/params';
+import { booleanParam, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, provinceParam } from '../products/product-filters';
+import { optionalParam } from '../search/params';
 import { COOPERATIVE_CLASSIFICATIONS, COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from './vocabulary';
 
 export const DIRECTORY_SORTS = ['relevance', 'name', 'products', 'newest'] as const;
@@ -9,12 +9,13 @@ export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
 
 export const directoryFilterShape = {
   q: optionalParam(z.string().trim().max(MAX_QUERY_LENGTH)),
-  province: optionalParam(slugParam),
+  /** Several values mean any of them. */
+  province: provinceParam,
   kind: optionalParam(z.enum(COOPERATIVE_KINDS)),
   sector: optionalParam(z.enum(COOPERATIVE_SECTORS)),
   classification: optionalParam(z.enum(COOPERATIVE_CLASSIFICATIONS)),
   /** Only cooperatives with at least one published OCOP-rated product. */
-  hasOcop: optionalParam(z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')),
+  hasOcop: optionalParam(booleanParam),
   sort: optionalParam(z.enum(DIRECTORY_SORTS)),
   page: optionalParam(z.coerce.number().int().min(1).max(MAX_PAGE)),
   limit: optionalParam(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE)),

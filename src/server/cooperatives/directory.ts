@@ -8,12 +8,18 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import { countCapped, fetchListPage, type ListPage, relevanceOrder, resolveSlugFilters } from '../search/list-query';
+import { countCapped, fetchListPage, type ListPage, plainHits, relevanceOrder } from '../search/list-query';
+import { anyOf, byProvinceSlug, countFacet, type FacetCounts, provinceCodes } from '../search/facets';
 import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 
-export type DirectoryPage = ListPage<CooperativeCard, DirectorySort>;
+export const DIRECTORY_FACETS = ['province', 'kind', 'sector', 'classification'] as const;
+export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number];
+/** Cooperatives per option of each filter (search/facets.ts); every facet is exclusive (one value per cooperative). */
+export type DirectoryFacets = Record<DirectoryFacet, FacetCounts>;
+
+export type DirectoryPage = ListPage<CooperativeCard, DirectorySort> & { facets: DirectoryFacets };
 
 const ORDER_BY: Record<Exclude<DirectorySort, 'relevance'>, SQL> = {
   name: sql`c.search_name, c.id`,
@@ -21,9 +27,19 @@ const ORDER_BY: Record<Exclude<DirectorySort, 'relevance'>, SQL> = {
   newest: sql`c.created_at DESC, c.id`,
 };
 
+const FACET_KEYS: Record<DirectoryFacet, SQL> = {
+  province: sql`c.province_code`,
+  kind: sql`c.kind`,
+  sector: sql`c.sector`,
+  classification: sql`c.classification`,
+};
+
 export async function listCooperatives(db: Database, filters: DirectoryFilters): Promise<DirectoryPage> {
-  const found = await queryDirectory<CooperativeCardRow>(db, filters, COOPERATIVE_CARD_COLUMNS, { count: true });
-  return { ...found, items: found.items.map(toCooperativeCard) };
+  const found = await queryDirectory<CooperativeCardRow>(db, filters, COOPERATIVE_CARD_COLUMNS, {
+    count: true,
+    facets: true,
+  });
+  return { ...found, items: found.items.map(toCooperativeCard), facets: found.facets as DirectoryFacets };
 }
 
 /**
@@ -35,21 +51,23 @@ export async function queryDirectory<Row>(
   db: Database,
   filters: DirectoryFilters,
   columns: SQL,
-  { count }: { count: boolean },
-): Promise<ListPage<Row, DirectorySort>> {
+  { count, facets }: { count: boolean; facets?: boolean },
+): Promise<ListPage<Row, DirectorySort> & { facets?: DirectoryFacets }> {
   const tokens = searchTokens(filters.q ?? '');
   const requested = filters.sort ?? (tokens.length > 0 ? 'relevance' : 'name');
   const sort: DirectorySort = requested === 'relevance' && tokens.length === 0 ? 'name' : requested;
   const limit = filters.limit ?? PAGE_SIZE;
   const page = filters.page ?? 1;
-  const { province: provinceCode } = await resolveSlugFilters(db, { province: filters.province });
+  const provinces = provinceCodes(filters.province);
 
   const where: SQL[] = [sql`c.status = 'active'`];
   const offset = (page - 1) * limit;
-  if (provinceCode) where.push(sql`c.province_code = ${provinceCode}`);
-  if (filters.kind) where.push(sql`c.kind = ${filters.kind}`);
-  if (filters.sector) where.push(sql`c.sector = ${filters.sector}`);
-  if (filters.classification) where.push(sql`c.classification = ${filters.classification}`);
+  // The filters that are facets, apart: a facet's counts leave out its own condition.
+  const faceted: Partial<Record<DirectoryFacet, SQL>> = {};
+  if (provinces) faceted.province = anyOf(sql`c.province_code`, provinces);
+  if (filters.kind) faceted.kind = sql`c.kind = ${filters.kind}`;
+  if (filters.sector) faceted.sector = sql`c.sector = ${filters.sector}`;
+  if (filters.classification) faceted.classification = sql`c.classification = ${filters.classification}`;
   if (filters.hasOcop !== undefined) {
     // Pinned to the cooperative's own products: the stars index would read the whole catalogue per row.
     const exists = sql`EXISTS (SELECT 1 FROM products p INDEXED BY products_cooperative_idx
@@ -57,15 +75,22 @@ export async function queryDirectory<Row>(
     where.push(filters.hasOcop ? exists : sql`NOT ${exists}`);
   }
 
-  const onlySearch = where.length === 1;
+  const onlySearch = where.length === 1 && Object.keys(faceted).length === 0;
+  const conditions = (except?: DirectoryFacet) => [
+    ...where,
+    ...Object.entries(faceted)
+      .filter(([facet]) => facet !== except)
+      .map(([, condition]) => condition),
+  ];
   const match = ftsMatchExpression(tokens);
   // CROSS JOIN keeps the hits as the outer loop: flattened, SQLite may otherwise
   // walk every cooperative and re-run the full-text match for each one.
   const from = (
     hits: SQL | null,
+    except?: DirectoryFacet,
   ) => sql`FROM ${hits === null ? sql`cooperatives c` : sql`${hits} hit CROSS JOIN cooperatives c ON c.id = hit.id`}
     JOIN provinces pr ON pr.code = c.province_code
-    WHERE ${sql.join(where, sql` AND `)}`;
+    WHERE ${sql.join(conditions(except), sql` AND `)}`;
   const rows = (hits: SQL | null) =>
     db.all<Row>(sql`SELECT ${columns} ${from(hits)}
       ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`c.id`) : ORDER_BY[sort]}
@@ -80,5 +105,20 @@ export async function queryDirectory<Row>(
     rows,
     ...(count ? { count: (hits: SQL | null) => countCapped(db, from(hits)) } : {}),
   });
-  return { ...found, page, limit, sort };
+  if (!facets) return { ...found, page, limit, sort };
+  const facetFrom = (except: DirectoryFacet) =>
+    from(tokens.length === 0 ? null : plainHits('cooperatives_fts', match), except);
+  const [province, kind, sector, classification] = await Promise.all([
+    countFacet(db, FACET_KEYS.province, facetFrom('province')),
+    countFacet(db, FACET_KEYS.kind, facetFrom('kind')),
+    countFacet(db, FACET_KEYS.sector, facetFrom('sector')),
+    countFacet(db, FACET_KEYS.classification, facetFrom('classification')),
+  ]);
+  return {
+    ...found,
+    page,
+    limit,
+    sort,
+    facets: { province: byProvinceSlug(province), kind, sector, classification },
+  };
 }

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { COOPERATIVE_KINDS } from '../cooperatives/vocabulary';
 import type { FieldIssues } from '../errors';
-import { optionalParam, slugParam } from '../search/params';
+import { multiParam, optionalParam, slugParam } from '../search/params';
+import { PROVINCES } from '../provinces/reference';
 import { CERTIFICATION_KINDS, OCOP_GROUPS } from './vocabulary';
 
 export const PRODUCT_SORTS = ['relevance', 'newest', 'stars', 'price_asc', 'price_desc'] as const;
@@ -18,16 +19,26 @@ export const MAX_PAGE = 400;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PRICE_VND = 1_000_000_000;
 
+/** Province slugs, several allowed; one per current province at most. */
+export const provinceParam = multiParam(slugParam, PROVINCES.length);
+
+/** A checkbox: "true" or "1" on, "false" or "0" off. */
+export const booleanParam = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 const price = z.coerce.number().int().min(0).max(MAX_PRICE_VND);
 
 export const productFilterShape = {
   q: optionalParam(z.string().trim().max(MAX_QUERY_LENGTH)),
-  province: optionalParam(slugParam),
+  /** Several values mean any of them (`province=a&province=b`), as for group and certification. */
+  province: provinceParam,
   cooperative: optionalParam(slugParam),
-  group: optionalParam(z.enum(OCOP_GROUPS)),
+  group: multiParam(z.enum(OCOP_GROUPS), OCOP_GROUPS.length),
+  /** Only products with an OCOP rating. */
+  ocop: optionalParam(booleanParam),
   /** Minimum OCOP stars: 3 means "3 stars or more". */
   stars: optionalParam(z.coerce.number().int().min(3).max(5)),
-  certification: optionalParam(z.enum(CERTIFICATION_KINDS)),
+  /** Certified for any of the kinds, valid today. */
+  certification: multiParam(z.enum(CERTIFICATION_KINDS), CERTIFICATION_KINDS.length),
   cooperativeKind: optionalParam(z.enum(COOPERATIVE_KINDS)),
   minPrice: optionalParam(price),
   maxPrice: optionalParam(price),

@@ -11,7 +11,7 @@ export async function loadProductListPage(db: Database, params: URLSearchParams,
     readListPage(
       productFilterShape,
       params,
-      (filters) => listProducts(db, filters, { today: vietnamDate(now) }),
+      (filters) => listProducts(db, filters, { today: vietnamDate(now), facets: true }),
       checkProductFilters,
     ),
     listProvinceOptions(db),

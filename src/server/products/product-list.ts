@@ -10,11 +10,27 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
-import { countCapped, fetchListPage, type ListPage, relevanceOrder, resolveSlugFilters } from '../search/list-query';
+import {
+  countCapped,
+  fetchListPage,
+  type ListPage,
+  plainHits,
+  relevanceOrder,
+  resolveSlugFilters,
+} from '../search/list-query';
+import {
+  anyOf,
+  byProvinceSlug,
+  countFacet,
+  FACET_SCAN_CAP,
+  type FacetCounts,
+  provinceCodes,
+  toFacet,
+} from '../search/facets';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
 import { withoutPhrase } from '../search/query-phrases';
-import type { CertificationKind } from './vocabulary';
+import { type CertificationKind, OCOP_STARS } from './vocabulary';
 import { provinceByCode } from '../provinces/reference';
 import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
@@ -29,7 +45,16 @@ export interface PlaceSearched {
   formerly: string | null;
 }
 
-export type ProductListPage = ListPage<ProductCard, ProductSort> & { place: PlaceSearched | null };
+export type ProductListPage = ListPage<ProductCard, ProductSort> & {
+  place: PlaceSearched | null;
+  facets?: ProductFacets;
+};
+
+interface ProductListOptions {
+  today?: string;
+  count?: boolean;
+  facets?: boolean;
+}
 
 const ORDER_BY: Record<Exclude<ProductSort, 'relevance'>, SQL> = {
   newest: sql`p.published_at DESC, p.id`,
@@ -90,8 +115,11 @@ function understand(filters: ProductFilters, withCertification: boolean): Unders
 export async function listProducts(
   db: Database,
   filters: ProductFilters,
-  /** `today` (YYYY-MM-DD in Viet Nam) decides which certificates are valid; `count: false` skips the count. */
-  options: { today?: string; count?: boolean },
+  /**
+   * `today` (YYYY-MM-DD in Viet Nam) decides which certificates are valid; `count: false` skips the count;
+   * `facets: true` counts the results per filter option (see productFacets).
+   */
+  options: ProductListOptions,
 ): Promise<ProductListPage> {
   const understood = understand(filters, options.today !== undefined);
   const page = await listUnderstood(db, filters, options, understood);
@@ -102,14 +130,24 @@ export async function listProducts(
   return page;
 }
 
+/** The list with its facet counts, as the API returns it. */
+export async function listProductsWithFacets(
+  db: Database,
+  filters: ProductFilters,
+  today: string,
+): Promise<ProductListPage & { facets: ProductFacets }> {
+  const page = await listProducts(db, filters, { today, facets: true });
+  if (!page.facets) throw new Error('listProducts left out the facets it was asked for');
+  return { ...page, facets: page.facets };
+}
+
 async function listUnderstood(
   db: Database,
   filters: ProductFilters,
-  options: { today?: string; count?: boolean },
+  options: ProductListOptions,
   { words, place, certification: certificationAsked }: UnderstoodQuery,
 ): Promise<ProductListPage> {
   const tokens = words.folded;
-  const certification = filters.certification ?? certificationAsked ?? undefined;
   const sort = effectiveSort(
     filters,
     Boolean(filters.q) && (tokens.length > 0 || place !== null || certificationAsked !== null),
@@ -117,39 +155,40 @@ async function listUnderstood(
   const limit = filters.limit ?? PAGE_SIZE;
   const page = filters.page ?? 1;
   const offset = (page - 1) * limit;
-  const slugs = await resolveSlugFilters(db, { province: filters.province, cooperative: filters.cooperative });
-  const provinceCode = place?.provinceCode ?? slugs.province;
+  const slugs = await resolveSlugFilters(db, { cooperative: filters.cooperative });
+  const provinces = place ? [place.provinceCode] : provinceCodes(filters.province);
   const cooperativeId = slugs.cooperative;
+  const certifications = filters.certification ?? (certificationAsked ? [certificationAsked] : undefined);
 
   // Planner hints (unary +): without table statistics SQLite may start from the
   // cooperatives or from the broad stars range and scan a national catalogue.
   // Products are walked by their own selective indexes; each row's cooperative
   // is then looked up by key; the stars filter is placed by starsCondition.
-  const narrowed = Boolean(provinceCode || cooperativeId || filters.group);
+  const narrowed = Boolean(provinces || cooperativeId || filters.group);
   const where: SQL[] = [sql`+c.status = 'active'`];
-  if (provinceCode) where.push(sql`p.province_code = ${provinceCode}`);
+  // The filters that are facets, apart: a facet's counts leave out its own condition.
+  const faceted: Partial<Record<ProductFacet, SQL>> = {};
+  if (provinces) faceted.province = anyOf(sql`p.province_code`, provinces);
   if (cooperativeId) where.push(sql`p.cooperative_id = ${cooperativeId}`);
-  if (filters.group) where.push(sql`p.ocop_group = ${filters.group}`);
+  if (filters.group) faceted.group = anyOf(sql`p.ocop_group`, filters.group);
   // The one cooperative-side filter that may drive the plan: a rare kind is best found from cooperatives_kind_idx.
   if (filters.cooperativeKind) where.push(sql`c.kind = ${filters.cooperativeKind}`);
   if (filters.minPrice !== undefined) where.push(sql`p.price_vnd >= ${filters.minPrice}`);
   if (filters.maxPrice !== undefined) where.push(sql`p.price_vnd <= ${filters.maxPrice}`);
-  if (certification) {
+  if (certifications) {
     if (!options.today) throw new Error('listProducts: the certification filter needs options.today');
-    // A certificate of the product itself, or of the whole cooperative, valid today. Two
-    // EXISTS rather than one OR, so each probes its own index instead of scanning a kind.
-    // Only a verified certificate counts (src/server/claims/public-claims.ts).
-    const validToday = sql`cert.verification = 'verified' AND cert.valid_from <= ${options.today}
-      AND (cert.valid_until IS NULL OR cert.valid_until >= ${options.today})`;
-    where.push(sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
-        WHERE cert.product_id = p.id AND cert.kind = ${certification} AND ${validToday})
-      OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
-        WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
-          AND cert.kind = ${certification} AND ${validToday}))`);
+    faceted.certification = certifiedCondition(certifications, options.today);
   }
-  const onlySearch = where.length === 1 && !filters.stars;
-  const withStars = (counting: boolean) =>
-    filters.stars ? [...where, starsCondition(filters.stars, { narrowed, sort, counting })] : where;
+  // "OCOP only" is "rated", and every rating is 3 stars or more.
+  const minStars = filters.stars ?? (filters.ocop ? 3 : undefined);
+  const onlySearch = where.length === 1 && Object.keys(faceted).length === 0 && !minStars;
+  const conditions = (counting: boolean, except?: ProductFacet) => [
+    ...where,
+    ...Object.entries(faceted)
+      .filter(([facet]) => facet !== except)
+      .map(([, condition]) => condition),
+    ...(minStars && except !== 'stars' ? [starsCondition(minStars, { narrowed, sort, counting })] : []),
+  ];
 
   const match = ftsMatchExpression(tokens);
   // Start from the hits and join products by key. CROSS JOIN pins that order: flattened,
@@ -161,11 +200,12 @@ async function listUnderstood(
   const from = (
     hits: SQL | null,
     counting = false,
+    except?: ProductFacet,
   ) => sql`FROM ${hits === null ? sql`products p` : sql`${hits} hit CROSS JOIN products p ON p.id = hit.id`}
     JOIN cooperatives c ON c.id = p.cooperative_id
     ${counting ? sql`` : sql`JOIN provinces pr ON pr.code = p.province_code`}
     WHERE ${counting && narrowed ? sql`+p.status = 'published'` : sql`p.status = 'published'`}
-      AND ${sql.join(withStars(counting), sql` AND `)}`;
+      AND ${sql.join(conditions(counting, except), sql` AND `)}`;
   const rows = (hits: SQL | null) =>
     db.all<ProductCardRow>(sql`
       SELECT ${PRODUCT_CARD_COLUMNS}
@@ -174,6 +214,15 @@ async function listUnderstood(
       LIMIT ${limit} OFFSET ${offset}`);
 
   const count = options.count === false ? undefined : (hits: SQL | null) => countCapped(db, from(hits, true));
+  const facets = async (used: string | null) =>
+    options.facets
+      ? productFacets(
+          db,
+          (except) => from(used === null ? null : plainHits('products_fts', used), true, except),
+          options.today,
+          filters.stars,
+        )
+      : undefined;
   if (sort === 'relevance' && tokens.length > 0 && offset + limit <= RANKING_WINDOW) {
     // The index finds and roughly orders a window of candidates (bm25, names first);
     // the ranking rules (search/ranking.ts) order it. When the words find nothing,
@@ -194,11 +243,13 @@ async function listUnderstood(
             LIMIT ${RANKING_WINDOW}`),
         count,
       });
+    let used = match;
     let found = await window(match);
-    if (found.items.length === 0) found = await window(nearMatchExpression(tokens));
+    if (found.items.length === 0) found = await window((used = nearMatchExpression(tokens)));
     const ranked = rankCandidates(words, found.items.map(toCandidate));
     return {
       ...found,
+      facets: await facets(used),
       items: ranked.slice(offset, offset + limit).map((candidate) => toProductCard(candidate.row)),
       page,
       limit,
@@ -219,7 +270,90 @@ async function listUnderstood(
     rows,
     count,
   });
-  return { ...found, items: found.items.map(toProductCard), page, limit, sort, place: placeSearched(place) };
+  return {
+    ...found,
+    facets: await facets(tokens.length === 0 ? null : match),
+    items: found.items.map(toProductCard),
+    page,
+    limit,
+    sort,
+    place: placeSearched(place),
+  };
+}
+
+/** A verified certificate of one of `kinds`, valid `today`, of the product itself or of its whole cooperative. */
+function certifiedCondition(kinds: readonly string[], today: string): SQL {
+  // Two EXISTS rather than one OR, so each probes its own index instead of scanning a kind.
+  // Only a verified certificate counts (src/server/claims/public-claims.ts).
+  const kind = anyOf(sql`cert.kind`, kinds);
+  return sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
+      WHERE cert.product_id = p.id AND ${kind} AND ${validToday(today)})
+    OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
+      WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
+        AND ${kind} AND ${validToday(today)}))`;
+}
+
+const validToday = (today: string) => sql`cert.verification = 'verified' AND cert.valid_from <= ${today}
+  AND (cert.valid_until IS NULL OR cert.valid_until >= ${today})`;
+
+export const PRODUCT_FACETS = ['province', 'group', 'certification', 'stars'] as const;
+export type ProductFacet = (typeof PRODUCT_FACETS)[number];
+
+/**
+ * Counts per option of each filter (search/facets.ts). `stars` counts "at
+ * least n stars" for 3, 4 and 5, as the filter reads, and `ocop` the rated
+ * products ("true"), both from one query that leaves out the stars and OCOP
+ * filters. Provinces, groups and stars are exclusive (each product has one),
+ * certifications are not (a product may have several).
+ */
+export type ProductFacets = Record<ProductFacet | 'ocop', FacetCounts>;
+
+async function productFacets(
+  db: Database,
+  from: (except: ProductFacet) => SQL,
+  today: string | undefined,
+  stars: number | undefined,
+): Promise<ProductFacets> {
+  const [province, group, byStars, certification] = await Promise.all([
+    countFacet(db, sql`p.province_code`, from('province')).then(byProvinceSlug),
+    countFacet(db, sql`p.ocop_group`, from('group')),
+    countFacet(db, sql`p.ocop_stars`, from('stars')),
+    today === undefined ? { counts: {}, isCapped: false } : certificationFacet(db, from('certification'), today),
+  ]);
+  const atLeast = (min: number) =>
+    Object.entries(byStars.counts).reduce((sum, [value, n]) => (Number(value) >= min ? sum + n : sum), 0);
+  const starCounts = Object.fromEntries(
+    OCOP_STARS.map((min) => [String(min), atLeast(min)]).filter(([, n]) => Number(n) > 0),
+  ) as Record<string, number>;
+  const rated = atLeast(stars ?? 3);
+  return {
+    province,
+    group,
+    certification,
+    stars: { counts: starCounts, isCapped: byStars.isCapped },
+    // "OCOP only" on top of a minimum of stars changes nothing: its count honours that minimum.
+    ocop: { counts: rated > 0 ? { true: rated } : {}, isCapped: byStars.isCapped },
+  };
+}
+
+/**
+ * Products per certification kind valid today, of the product or of its whole
+ * cooperative; a product certified both ways counts once. The first row is
+ * the number of products read, for the cap.
+ */
+async function certificationFacet(db: Database, from: SQL, today: string): Promise<FacetCounts> {
+  const rows = await db.all<{ value: string | null; n: number }>(sql`
+    WITH x AS (SELECT p.id, p.cooperative_id ${from} LIMIT ${FACET_SCAN_CAP + 1})
+    SELECT NULL AS value, (SELECT count(*) FROM x) AS n
+    UNION ALL
+    SELECT kind AS value, count(DISTINCT id) AS n FROM (
+      SELECT cert.kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_product_idx
+        ON cert.product_id = x.id WHERE ${validToday(today)}
+      UNION ALL
+      SELECT cert.kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_cooperative_idx
+        ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL WHERE ${validToday(today)}
+    ) GROUP BY kind`);
+  return toFacet(rows, Number(rows.find((row) => row.value === null)?.n ?? 0));
 }
 
 /**

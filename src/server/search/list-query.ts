@@ -86,7 +86,7 @@ function rankedHits(table: FtsTable, match: string, cap?: number): SQL {
 }
 
 /** Hits as (id), unranked: for counting and for other sort orders. */
-function plainHits(table: FtsTable, match: string): SQL {
+export function plainHits(table: FtsTable, match: string): SQL {
   const id = sql.raw(FTS_ID_COLUMN[table]);
   const fts = sql.raw(table);
   return sql`(SELECT ${id} AS id FROM ${fts} WHERE ${fts} MATCH ${match})`;

@@ -12,6 +12,36 @@ export function optionalParam<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
+/**
+ * A filter that takes several values: `?province=a&province=b` (the router
+ * hands a repeated parameter over as an array). Empty values are dropped,
+ * repeats collapse, and the values come back sorted, so one set of choices
+ * has one URL. None left means "no filter".
+ */
+export function multiParam<T extends z.ZodType<string>>(value: T, maxValues: number) {
+  return z.preprocess(
+    (raw) => {
+      const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => typeof v !== 'string' || v.trim() !== '');
+      return values.length === 0 ? undefined : values;
+    },
+    z
+      .array(z.string())
+      .max(maxValues)
+      // Each value checked on its own, and a refusal reported on the parameter (not `group.1`).
+      .superRefine((values, context) => {
+        for (const one of values) {
+          const result = value.safeParse(one);
+          if (!result.success) {
+            for (const issue of result.error.issues) context.addIssue({ ...issue, path: [] } as never);
+            return;
+          }
+        }
+      })
+      .transform((values) => [...new Set(values as z.infer<T>[])].sort())
+      .optional(),
+  );
+}
+
 export const slugParam = z
   .string()
   .max(120)
@@ -32,14 +62,19 @@ export function parseLenient<Shape extends z.ZodRawShape>(
   const filters: Record<string, unknown> = {};
   const ignored: string[] = [];
   for (const [key, schema] of Object.entries(shape)) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const result = (schema as z.ZodType).safeParse(raw);
+    const values = params.getAll(key);
+    if (values.length === 0) continue;
+    const parse = (raw: unknown) => (schema as z.ZodType).safeParse(raw);
+    const result = parse(values.length === 1 ? values[0] : values);
     if (result.success) {
       if (result.data !== undefined) filters[key] = result.data;
-    } else {
-      ignored.push(key);
+      continue;
     }
+    ignored.push(key);
+    // Of several values, the valid ones still apply (a multi-value filter with one stale slug).
+    const valid = values.filter((value) => parse([value]).success);
+    const kept = valid.length > 0 && values.length > 1 ? parse(valid) : undefined;
+    if (kept?.success && kept.data !== undefined) filters[key] = kept.data;
   }
   const typed = filters as Partial<z.infer<z.ZodObject<Shape>>>;
   for (const key of Object.keys(check?.(typed) ?? {})) {
@@ -54,23 +89,28 @@ export function filtersToQuery(filters: Record<string, unknown>): URLSearchParam
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (key === 'page' || value === undefined || value === null || value === '') continue;
-    query.set(key, String(value));
+    for (const one of Array.isArray(value) ? value : [value]) query.append(key, String(one));
   }
   return query;
 }
 
 /**
- * The same query without its empty parameters, or null when it has none. A GET
- * form sends every field, so "all provinces" arrives as `province=`; pages
- * redirect to the clean address so that links, caches and search engines see
- * one URL per list.
+ * The canonical form of a list's query, or null when it is canonical already:
+ * no empty parameters, and a repeated parameter's values once each, sorted
+ * (`province=b&province=a&province=b` is `province=a&province=b`). A GET form
+ * sends every field, so "all provinces" arrives as `province=`; pages redirect
+ * to the clean address so that links, caches and search engines see one URL
+ * per list.
  */
-export function withoutEmptyParams(params: URLSearchParams): URLSearchParams | null {
-  const kept = new URLSearchParams();
-  let dropped = false;
+export function canonicalListParams(params: URLSearchParams): URLSearchParams | null {
+  const byKey = new Map<string, string[]>();
   for (const [key, value] of params) {
-    if (value.trim() === '') dropped = true;
-    else kept.append(key, value);
+    if (value.trim() === '') continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), value]);
   }
-  return dropped ? kept : null;
+  const kept = new URLSearchParams();
+  for (const [key, values] of byKey) {
+    for (const value of values.length > 1 ? [...new Set(values)].sort() : values) kept.append(key, value);
+  }
+  return kept.toString() === params.toString() ? null : kept;
 }
