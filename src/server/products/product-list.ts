@@ -7,6 +7,7 @@
  * Without words, the chosen sort (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
@@ -138,14 +139,16 @@ async function listUnderstood(
     if (!options.today) throw new Error('listProducts: the certification filter needs options.today');
     // A certificate of the product itself, or of the whole cooperative, valid today. Two
     // EXISTS rather than one OR, so each probes its own index instead of scanning a kind.
-    // Only a verified certificate counts (src/server/claims/public-claims.ts).
-    const validToday = sql`cert.verification = 'verified' AND cert.valid_from <= ${options.today}
-      AND (cert.valid_until IS NULL OR cert.valid_until >= ${options.today})`;
+    // Only a certificate's verified version counts (src/server/claims/public-claims.ts): an edit
+    // waiting for an officer leaves the filter on what the officer verified.
+    const field = (name: string) => verifiedField('cert', name);
+    const validToday = sql`cert.last_verified IS NOT NULL AND cert.verification <> 'revoked'
+      AND ${field('kind')} = ${certification} AND ${field('validFrom')} <= ${options.today}
+      AND coalesce(${field('validUntil')}, ${options.today}) >= ${options.today}`;
     where.push(sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
-        WHERE cert.product_id = p.id AND cert.kind = ${certification} AND ${validToday})
+        WHERE cert.product_id = p.id AND ${validToday})
       OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
-        WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
-          AND cert.kind = ${certification} AND ${validToday}))`);
+        WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL AND ${validToday}))`);
   }
   const onlySearch = where.length === 1 && !filters.stars;
   const withStars = (counting: boolean) =>
