@@ -6,6 +6,7 @@
  * as downloads with headers that let nothing run. Changing what an officer
  * verified (number, dates, file) sends the certificate back to the queue.
  */
+import { recordVerifiedVersions } from '../../src/server/claims/verified-version';
 import { deflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -213,8 +214,11 @@ describe('who may download evidence', () => {
     return { id: id as string, path: evidencePath('certificate', id) };
   }
 
-  const verify = (id: string) =>
-    db.update(certifications).set({ verification: 'verified' }).where(eq(certifications.id, id));
+  // As an officer's verification writes it, with the verified version the public reads.
+  const verify = async (id: string) => {
+    await db.update(certifications).set({ verification: 'verified' }).where(eq(certifications.id, id));
+    await recordVerifiedVersions(db);
+  };
 
   it('serves a pending claim to its cooperative and the officers only, as a download that cannot run', async () => {
     const { path } = await declared({ evidencePublic: 'true' });
@@ -265,6 +269,7 @@ describe('editing a verified certificate', () => {
     const res = await send('POST', `${certificates()}`, multipart(values, { bytes: pdf(), name: 'a.pdf' }));
     const { id } = await readJson(res);
     await db.update(certifications).set({ verification: 'verified' }).where(eq(certifications.id, id));
+    await recordVerifiedVersions(db);
     return { id: id as string, values };
   }
   const stateOf = async (id: string) => (await db.select().from(certifications).where(eq(certifications.id, id)))[0];
@@ -286,7 +291,7 @@ describe('editing a verified certificate', () => {
     }
   });
 
-  it('sends it back when its evidence changes, and the old file leaves the bucket', async () => {
+  it('sends it back when its evidence changes, keeping the verified file until an officer decides', async () => {
     const { id, values } = await verifiedCertificate();
     const before = await stateOf(id);
     const res = await send(
@@ -297,8 +302,15 @@ describe('editing a verified certificate', () => {
     expect((await readJson(res)).verification).toBe('pending');
     const after = await stateOf(id);
     expect(after?.evidenceType).toBe('image/png');
-    expect([...media.objects.keys()]).toEqual([after?.evidenceKey]);
     expect(after?.evidenceKey).not.toBe(before?.evidenceKey);
+    // The verified version's file is what the public still downloads (src/server/claims/verified-version.ts).
+    expect(after?.lastVerified?.evidenceKey).toBe(before?.evidenceKey);
+    expect(new Set(media.objects.keys())).toEqual(new Set([before?.evidenceKey, after?.evidenceKey]));
+
+    // A second change while it waits replaces the waiting file only.
+    await send('PUT', `${certificates()}/${id}`, multipart(values, { bytes: pdf(), name: 'again.pdf' }));
+    const again = await stateOf(id);
+    expect(new Set(media.objects.keys())).toEqual(new Set([before?.evidenceKey, again?.evidenceKey]));
   });
 
   it('keeps the verified certificate and its file as they were when the new file is refused', async () => {

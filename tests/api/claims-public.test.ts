@@ -6,6 +6,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordVerifiedVersions } from '../../src/server/claims/verified-version';
 import type { ClaimState } from '../../src/server/claims/vocabulary';
 import type { Database } from '../../src/server/db/client';
 import { batches, certifications, cooperatives, ocopRatings, products } from '../../src/server/db/schema';
@@ -152,6 +153,8 @@ describe('a claim nobody verified', () => {
       .update(certifications)
       .set({ verification: 'verified' })
       .where(sql`${certifications.id} IN ('claim-test-organic', 'claim-test-cooperative')`);
+    // As an officer's verification writes it: the verified version is what the public reads.
+    await recordVerifiedVersions(db);
     await refreshOcopStars(db, today);
     const answers = await publicAnswers();
     for (const number of numbers) expect(answers).toContain(number);

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { recordVerifiedVersions } from '../../src/server/claims/verified-version';
 import { listProducts } from '../../src/server/products/product-list';
 import { ocopValidSince } from '../../src/server/products/validity';
 import { ocopRatings, products } from '../../src/server/db/schema';
@@ -40,6 +41,7 @@ describe('OCOP stars in lists follow the ratings still valid today', () => {
       decisionNumber: '1/QĐ-TTg',
       verification: 'verified',
     });
+    await recordVerifiedVersions(db);
 
     await runDailyJobs(db, new Date('2026-11-24T16:59:00Z')); // 23:59 in Viet Nam, last valid day
     const fiveStars = async () => (await listProducts(db, { stars: 5, limit: 100 }, {})).items.map((item) => item.id);

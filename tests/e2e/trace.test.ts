@@ -140,6 +140,12 @@ describe('the trace page', () => {
     expect(text).toContain(withGtin.nameVi);
     expect(text).toContain(withGtin.latestBatch.lotCode);
     expect(text).toContain('Hành trình của lô hàng');
+    // The trust summary comes before the timeline and says what an officer decided.
+    const trust = html.indexOf('id="trust-heading"');
+    expect(trust).toBeGreaterThan(0);
+    expect(trust).toBeLessThan(html.indexOf('id="timeline-heading"'));
+    expect(text).toContain('Những gì đã được xác minh');
+    expect(text).toMatch(/Hợp tác xã (Đã được Sở Công Thương .+ xác minh|Chưa được xác minh)/);
     const times = [
       ...html.matchAll(/<li class="timeline__step"[\s\S]*?<time datetime="([^"]+)"[^>]*>([^<]+)<\/time>/g),
     ];

@@ -53,7 +53,6 @@ export const detailsEn: Dictionary['details'] = {
       revoked: 'Revoked',
     },
     expiredNote: 'Expired since {date}: the product needs to be re-assessed for OCOP.',
-    revokedNote: 'This OCOP certificate has been revoked by the issuing authority.',
     jsonLdDescription: '{stars}-star OCOP, decision no. {number} of {date}, valid through {until}',
   },
   certificates: {
@@ -72,6 +71,8 @@ export const detailsEn: Dictionary['details'] = {
     validity: 'Validity',
     validRange: '{from} – {until}',
     verifiedBy: 'Verified by the {province} Department of Industry and Trade on {date}',
+    revokedHeading: 'Revoked',
+    revokedOn: 'Revoked on {date}: {reason}',
     evidence: 'Download the certificate',
     validOpenEnded: 'from {from}, no end date',
     status: 'Status',

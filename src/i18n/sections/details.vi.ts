@@ -52,7 +52,6 @@ export const detailsVi = {
       revoked: 'Đã bị thu hồi',
     },
     expiredNote: 'Hết hạn từ {date}: chứng nhận OCOP này cần được đánh giá lại.',
-    revokedNote: 'Chứng nhận OCOP này đã bị cơ quan có thẩm quyền thu hồi.',
     jsonLdDescription: '{stars} sao OCOP, quyết định số {number} ngày {date}, hiệu lực đến hết ngày {until}',
   },
   certificates: {
@@ -72,6 +71,8 @@ export const detailsVi = {
     validRange: '{from} – {until}',
     verifiedBy: 'Xác minh bởi Sở Công Thương {province} ngày {date}',
     evidence: 'Tải bản chứng nhận',
+    revokedHeading: 'Đã thu hồi',
+    revokedOn: 'Thu hồi ngày {date}: {reason}',
     validOpenEnded: 'từ {from}, không thời hạn',
     status: 'Tình trạng',
     statuses: {

@@ -40,4 +40,18 @@ export const traceEn: Dictionary['trace'] = {
   producerHeading: 'Producing cooperative',
   otherLotsHeading: 'Other batches of this product',
   otherLot: 'Batch {lot}, made on {date}',
+  trust: {
+    heading: 'What has been verified',
+    cooperative: 'Cooperative',
+    cooperativeVerified: 'Verified by the {province} Department of Industry and Trade',
+    cooperativeNotVerified: 'Not verified',
+    ocop: 'OCOP',
+    ocopValid: '{stars} stars, valid until {until} inclusive',
+    ocopNone: 'No valid OCOP rating',
+    certificates: 'Valid certificates',
+    certificatesNone: 'None',
+    listing: 'Listed on the portal',
+    listingApproved: 'Approved by the {province} Department of Industry and Trade on {date}',
+    listingPublished: 'Since {date}',
+  },
 };

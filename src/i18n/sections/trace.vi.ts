@@ -39,4 +39,18 @@ export const traceVi = {
   producerHeading: 'Hợp tác xã sản xuất',
   otherLotsHeading: 'Các lô khác của sản phẩm',
   otherLot: 'Lô {lot}, sản xuất ngày {date}',
+  trust: {
+    heading: 'Những gì đã được xác minh',
+    cooperative: 'Hợp tác xã',
+    cooperativeVerified: 'Đã được Sở Công Thương {province} xác minh',
+    cooperativeNotVerified: 'Chưa được xác minh',
+    ocop: 'OCOP',
+    ocopValid: '{stars} sao, còn hiệu lực đến hết ngày {until}',
+    ocopNone: 'Không có xếp hạng OCOP còn hiệu lực',
+    certificates: 'Chứng nhận còn hiệu lực',
+    certificatesNone: 'Không có',
+    listing: 'Đăng trên cổng',
+    listingApproved: 'Được Sở Công Thương {province} duyệt ngày {date}',
+    listingPublished: 'Từ ngày {date}',
+  },
 } as const;

@@ -27,6 +27,7 @@ import { type ClaimNaming, claimDecisionMail, claimNaming, type DecidedState } f
 import { refreshProductStars } from '../products/ocop-stars';
 import { vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
+import { verifiedNow } from './verified-version';
 import type { ClaimKind, ClaimState } from './vocabulary';
 
 export const CLAIM_DECISIONS = ['verify', 'reject', 'request_evidence', 'revoke'] as const;
@@ -98,7 +99,11 @@ export async function decideClaim(
       inArray(table.verification, [...rule.from]),
       seen === null ? undefined : sql`coalesce(${table.submittedAt}, 0) = ${seen}`,
     ) as SQL;
-  const verified = rule.to === 'verified' ? { verifiedBy: officer.id, verifiedAt: now } : {};
+  // Verifying also makes this version the public one (verified-version.ts), taken from the row as decided.
+  const verified =
+    rule.to === 'verified'
+      ? { verifiedBy: officer.id, verifiedAt: now, lastVerified: verifiedNow(claim.kind, officer.id, now) }
+      : {};
   // A revoked rating is revoked for the rating's own status too, which every star count reads.
   const ratingRevoked =
     claim.kind === 'ocop_rating' && rule.to === 'revoked' ? { status: 'revoked' as const, revokedReason: reason } : {};

@@ -29,6 +29,8 @@ interface ClaimEvidenceRow {
   evidenceKey: string | null;
   evidenceType: EvidenceType | null;
   evidencePublic: boolean;
+  /** The verified version, whose file is the one the public downloads (verified-version.ts). */
+  lastVerified: { evidenceKey: string | null; evidenceType: EvidenceType | null } | null;
 }
 
 async function claimEvidenceRow(db: Database, kind: ClaimKind, id: string): Promise<ClaimEvidenceRow | undefined> {
@@ -40,6 +42,7 @@ async function claimEvidenceRow(db: Database, kind: ClaimKind, id: string): Prom
         evidenceKey: certifications.evidenceKey,
         evidenceType: certifications.evidenceType,
         evidencePublic: certifications.evidencePublic,
+        lastVerified: certifications.lastVerified,
       })
       .from(certifications)
       .where(eq(certifications.id, id))
@@ -53,6 +56,7 @@ async function claimEvidenceRow(db: Database, kind: ClaimKind, id: string): Prom
       evidenceKey: ocopRatings.evidenceKey,
       evidenceType: ocopRatings.evidenceType,
       evidencePublic: ocopRatings.evidencePublic,
+      lastVerified: ocopRatings.lastVerified,
     })
     .from(ocopRatings)
     .innerJoin(products, eq(products.id, ocopRatings.productId))
@@ -69,9 +73,15 @@ export async function evidenceForViewer(
   id: string,
 ): Promise<EvidenceOfClaim> {
   const row = await claimEvidenceRow(db, kind, id);
-  if (!row?.evidenceKey || !row.evidenceType) throw new NotFoundError('evidence');
-  const everyone = row.verification === 'verified' && row.evidencePublic;
+  if (!row) throw new NotFoundError('evidence');
   const owner = user?.role === 'member' && user.cooperativeId === row.cooperativeId;
-  if (!everyone && !owner && !isOfficer(user)) throw new NotFoundError('evidence');
-  return { key: row.evidenceKey, type: row.evidenceType, public: everyone };
+  // The owner and officers see the file as declared last; the public, the verified version's file.
+  if (owner || isOfficer(user)) {
+    if (!row.evidenceKey || !row.evidenceType) throw new NotFoundError('evidence');
+    return { key: row.evidenceKey, type: row.evidenceType, public: false };
+  }
+  const verified = row.lastVerified;
+  if (row.verification === 'revoked' || !row.evidencePublic || !verified?.evidenceKey || !verified.evidenceType)
+    throw new NotFoundError('evidence');
+  return { key: verified.evidenceKey, type: verified.evidenceType, public: true };
 }

@@ -1,24 +1,48 @@
 /**
  * The one rule every public reader of claims follows: a claim reaches the
- * public only after an officer verified it. Pages show verified claims and
- * revoked OCOP ratings (as revoked); only verified ones count in
- * stars, filters, statistics and featured products. Pending, sent-back and
- * rejected claims are seen by their cooperative and the officers alone.
+ * public only after an officer verified it, and the public sees the version
+ * the officer verified (its `last_verified` copy, verified-version.ts), even
+ * while a later edit waits in the queue or after that edit was rejected.
+ * Only such claims count in stars, filters, statistics and featured
+ * products. Revoked claims are shown as revoked (with the date and reason)
+ * for as long as they would otherwise have been valid (revokedShownUntil),
+ * and never count. Pending, sent-back and rejected claims that were never
+ * verified are seen by their cooperative and the officers alone.
  */
-import { eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
 import { certifications, ocopRatings } from '../db/schema';
-import { PUBLIC_CLAIM_STATES } from './vocabulary';
+import { addDaysToDate } from '../time/vietnam';
 
-/** Condition on `ocop_ratings`: the rating may be shown on a public page. */
+/** Condition on `ocop_ratings`: the rating has a verified version the public may see (a revoked one as revoked). */
 export function ratingShownPublicly(): SQL {
-  return inArray(ocopRatings.verification, [...PUBLIC_CLAIM_STATES]);
+  return isNotNull(ocopRatings.lastVerified);
+}
+
+/** Condition on `certifications`: the certificate has a verified version that counts today. */
+export function certificateShownPublicly(): SQL {
+  return and(isNotNull(certifications.lastVerified), ne(certifications.verification, 'revoked')) as SQL;
+}
+
+/** Condition on `certifications`: the certificate was revoked after being verified. */
+export function certificateRevoked(): SQL {
+  return and(isNotNull(certifications.lastVerified), eq(certifications.verification, 'revoked')) as SQL;
+}
+
+/** A field of a claim's verified version, in SQL (`alias`: the table's name or alias in the query). */
+export function verifiedField(alias: string, field: string): SQL {
+  return sql.raw(`json_extract(${alias}.last_verified, '$.${field}')`);
 }
 
 /**
- * Condition on `certifications`: the certificate may be shown on a public
- * page. Verified ones only for now: public certificate views have no
- * "revoked" status yet, and a revoked certificate must never read as valid.
+ * How long the public still sees a revoked claim: until the end of the
+ * validity it claimed, since that is how long a label or an old page may still
+ * show it and a buyer may still ask. A claim with no end (a geographic
+ * indication) or revoked after its end stays one year from the revocation, long
+ * enough for anyone who saw it to find out why it went.
  */
-export function certificateShownPublicly(): SQL {
-  return eq(certifications.verification, 'verified');
+export const REVOKED_WITHOUT_END_DAYS = 365;
+
+export function revokedShownUntil(validUntil: string | null, revokedOn: string): string {
+  const aYearOn = addDaysToDate(revokedOn, REVOKED_WITHOUT_END_DAYS);
+  return validUntil !== null && validUntil > revokedOn ? validUntil : aYearOn;
 }

@@ -5,7 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { ProductCard } from '../products/card';
 import { bestProductsOfCooperative } from '../products/card-queries';
-import { type CertificateView, certificatesOfCooperative } from '../products/certificates';
+import { type CertificateView, certificatesOfCooperative, type RevokedCertificateView } from '../products/certificates';
 import { publicImageUrls } from '../products/image-urls';
 import { vietnamToday } from '../products/validity';
 import type { Database } from '../db/client';
@@ -48,6 +48,8 @@ export interface CooperativeProfile {
   /** The day in Viet Nam that certificate statuses were judged on. */
   today: string;
   certificates: CertificateView[];
+  /** Verified once, revoked since: shown with the date and reason, never counted. */
+  revokedCertificates: RevokedCertificateView[];
   /** The best-rated published products, and how many there are in all. */
   products: { items: ProductCard[]; total: number };
   upcomingEvents: EventSummary[];
@@ -70,7 +72,7 @@ export async function getPublicCooperative(db: Database, slug: string, now: Date
   const { cooperative: c, province } = row;
   const today = vietnamToday(now);
 
-  const [valueChain, certificates, products, upcomingEvents] = await Promise.all([
+  const [valueChain, { certificates, revokedCertificates }, products, upcomingEvents] = await Promise.all([
     db
       .select({ partnerName: valueChainLinks.partnerName, role: valueChainLinks.role, since: valueChainLinks.since })
       .from(valueChainLinks)
@@ -105,6 +107,7 @@ export async function getPublicCooperative(db: Database, slug: string, now: Date
     valueChain,
     today,
     certificates,
+    revokedCertificates,
     products,
     upcomingEvents,
   };

@@ -49,6 +49,7 @@ import type { StoredImage } from '../media/stored-image';
 import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
 import { CLAIM_KINDS, CLAIM_STATES, EVIDENCE_TYPES } from '../claims/vocabulary';
+import type { VerifiedCertificateVersion, VerifiedRatingVersion } from '../claims/verified-version';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications/vocabulary';
 import { PRIVACY_REQUEST_STATUSES, PRIVACY_REQUEST_SUBJECTS } from '../privacy/vocabulary';
 
@@ -250,7 +251,7 @@ export const products = sqliteTable(
  * key: the demo seed writes claims before the accounts exist, and the audit
  * entry of each decision (which has one) is the record of who decided.
  */
-const claimReviewColumns = () => ({
+const claimReviewColumns = <Version>() => ({
   /** src/server/claims/vocabulary.ts#CLAIM_STATES; new rows wait for an officer. */
   verification: text('verification', { enum: CLAIM_STATES }).notNull().default('pending'),
   /** When the claim last entered the queue (declared or changed); the queue is oldest first. */
@@ -270,6 +271,12 @@ const claimReviewColumns = () => ({
   evidenceKey: text('evidence_key'),
   evidenceType: text('evidence_type', { enum: EVIDENCE_TYPES }),
   evidencePublic: integer('evidence_public', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * The last version an officer verified, what public pages, filters and stars read
+   * (src/server/claims/verified-version.ts); null until the claim is first verified. It
+   * outlives an edit (which sends the claim back to `pending`) until an officer decides it.
+   */
+  lastVerified: text('last_verified', { mode: 'json' }).$type<Version>(),
 });
 
 /** OCOP ratings, history kept: a product is re-rated every 36 months. */
@@ -288,7 +295,7 @@ export const ocopRatings = sqliteTable(
     status: text('status', { enum: OCOP_RATING_STATUSES }).notNull().default('active'),
     revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
-    ...claimReviewColumns(),
+    ...claimReviewColumns<VerifiedRatingVersion>(),
   },
   (t) => [
     index('ocop_ratings_product_idx').on(t.productId, t.decisionDate),
@@ -315,7 +322,7 @@ export const certifications = sqliteTable(
     validUntil: text('valid_until'),
     evidenceUrl: text('evidence_url'),
     createdAt: createdAt(),
-    ...claimReviewColumns(),
+    ...claimReviewColumns<VerifiedCertificateVersion>(),
   },
   (t) => [
     index('certifications_verification_idx').on(t.verification, t.submittedAt),

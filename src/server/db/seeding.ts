@@ -6,6 +6,7 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../accounts/passwords';
+import { recordVerifiedVersions } from '../claims/verified-version';
 import { refreshOcopStars } from '../products/ocop-stars';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
@@ -114,6 +115,7 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, products, withProductSearch(data.products, cooperativeNames));
   await insertMissing(db, ocopRatings, data.ocopRatings);
   await insertMissing(db, certifications, data.certifications);
+  await recordVerifiedVersions(db);
   await insertMissing(db, batches, data.batches);
   await insertMissing(db, provenanceSteps, data.provenanceSteps);
   await insertMissing(db, events, data.events);
@@ -209,6 +211,7 @@ export async function seedScaleData(
     checkSeedRows({ batches: pendingBatches.rows }, options.now);
     await write(pendingBatches);
   }
+  await recordVerifiedVersions(db);
   await refreshOcopStars(db, vietnamDate(options.now));
 }
 

@@ -4,9 +4,11 @@
  */
 import { and, eq, isNull, or, type SQL } from 'drizzle-orm';
 import { evidencePath } from '../claims/evidence-access';
-import { certificateShownPublicly } from '../claims/public-claims';
+import { certificateRevoked, certificateShownPublicly, revokedShownUntil } from '../claims/public-claims';
+import type { VerifiedCertificateVersion } from '../claims/verified-version';
 import type { Database } from '../db/client';
 import { certifications, cooperatives, products, provinces } from '../db/schema';
+import { vietnamDate } from '../time/vietnam';
 import { type CertificateStatus, certificateStatus } from './validity';
 import { CERTIFICATION_KINDS, type CertificationKind } from './vocabulary';
 
@@ -30,24 +32,39 @@ export interface CertificateView {
   evidenceHref: string | null;
 }
 
+/** A verified certificate withdrawn later: what public pages say of it, for a while (revokedShownUntil). */
+export interface RevokedCertificateView {
+  id: string;
+  kind: CertificationKind;
+  number: string;
+  issuer: string;
+  /** The day of the revocation in Viet Nam, and the officer's reason. */
+  revokedOn: string;
+  reason: string;
+}
+
+/** What the public sees of some certificates: those that stand (valid or not today), and those recently revoked. */
+export interface PublicCertificates {
+  certificates: CertificateView[];
+  revokedCertificates: RevokedCertificateView[];
+}
+
 const columns = {
   id: certifications.id,
-  kind: certifications.kind,
-  number: certifications.number,
-  issuer: certifications.issuer,
-  validFrom: certifications.validFrom,
-  validUntil: certifications.validUntil,
+  verification: certifications.verification,
+  version: certifications.lastVerified,
+  decidedAt: certifications.decidedAt,
+  decisionReason: certifications.decisionReason,
   productId: products.id,
   productSlug: products.slug,
   productNameVi: products.nameVi,
   productNameEn: products.nameEn,
-  verifiedAt: certifications.verifiedAt,
   provinceVi: provinces.nameVi,
   provinceEn: provinces.nameEn,
-  evidenceKey: certifications.evidenceKey,
   evidencePublic: certifications.evidencePublic,
 };
 
+/** Certificates with a verified version (public-claims.ts), standing or revoked, under `where`. */
 function selectCertificates(db: Database, where: SQL | undefined) {
   return db
     .select(columns)
@@ -55,43 +72,69 @@ function selectCertificates(db: Database, where: SQL | undefined) {
     .leftJoin(products, eq(products.id, certifications.productId))
     .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
     .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
-    .where(and(certificateShownPublicly(), where));
+    .where(and(or(certificateShownPublicly(), certificateRevoked()), where));
 }
 
 type Row = Awaited<ReturnType<typeof selectCertificates>>[number];
 
 const KIND_ORDER = new Map(CERTIFICATION_KINDS.map((kind, i) => [kind, i]));
 
-function toViews(rows: Row[], today: string): CertificateView[] {
-  return rows
-    .map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      number: row.number,
-      issuer: row.issuer,
-      validFrom: row.validFrom,
-      validUntil: row.validUntil,
-      status: certificateStatus(row.validFrom, row.validUntil, today),
-      product:
-        row.productId === null || row.productSlug === null
-          ? null
-          : {
-              id: row.productId,
-              slug: row.productSlug,
-              nameVi: row.productNameVi ?? '',
-              nameEn: row.productNameEn ?? '',
-            },
-      verified: row.verifiedAt ? { at: row.verifiedAt, provinceVi: row.provinceVi, provinceEn: row.provinceEn } : null,
-      // Shown publicly means verified (certificateShownPublicly): the cooperative's consent is what remains.
-      evidenceHref: row.evidenceKey && row.evidencePublic ? evidencePath('certificate', row.id) : null,
-    }))
-    .sort(
-      (a, b) =>
-        // Valid ones first, then by kind, newest first within a kind.
-        Number(a.status !== 'valid') - Number(b.status !== 'valid') ||
-        (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
-        b.validFrom.localeCompare(a.validFrom),
-    );
+/** The public reads the verified version, whatever the cooperative has changed since (verified-version.ts). */
+function toView(row: Row, version: VerifiedCertificateVersion, today: string): CertificateView {
+  return {
+    id: row.id,
+    kind: version.kind,
+    number: version.number,
+    issuer: version.issuer,
+    validFrom: version.validFrom,
+    validUntil: version.validUntil,
+    status: certificateStatus(version.validFrom, version.validUntil, today),
+    product:
+      row.productId === null || row.productSlug === null
+        ? null
+        : {
+            id: row.productId,
+            slug: row.productSlug,
+            nameVi: row.productNameVi ?? '',
+            nameEn: row.productNameEn ?? '',
+          },
+    verified:
+      version.verifiedAt === null
+        ? null
+        : { at: new Date(version.verifiedAt), provinceVi: row.provinceVi, provinceEn: row.provinceEn },
+    // The verified version's own file, if it has one and the cooperative lets the public download it.
+    evidenceHref: version.evidenceKey && row.evidencePublic ? evidencePath('certificate', row.id) : null,
+  };
+}
+
+function toRevoked(row: Row, version: VerifiedCertificateVersion, today: string): RevokedCertificateView | null {
+  if (!row.decidedAt) return null;
+  const revokedOn = vietnamDate(row.decidedAt);
+  if (today > revokedShownUntil(version.validUntil, revokedOn)) return null;
+  const { kind, number, issuer } = version;
+  return { id: row.id, kind, number, issuer, revokedOn, reason: row.decisionReason ?? '' };
+}
+
+function toViews(rows: Row[], today: string): PublicCertificates {
+  const certificates: CertificateView[] = [];
+  const revokedCertificates: RevokedCertificateView[] = [];
+  for (const row of rows) {
+    if (!row.version) continue;
+    if (row.verification !== 'revoked') certificates.push(toView(row, row.version, today));
+    else {
+      const revoked = toRevoked(row, row.version, today);
+      if (revoked) revokedCertificates.push(revoked);
+    }
+  }
+  certificates.sort(
+    (a, b) =>
+      // Valid ones first, then by kind, newest first within a kind.
+      Number(a.status !== 'valid') - Number(b.status !== 'valid') ||
+      (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
+      b.validFrom.localeCompare(a.validFrom),
+  );
+  revokedCertificates.sort((a, b) => b.revokedOn.localeCompare(a.revokedOn));
+  return { certificates, revokedCertificates };
 }
 
 /**
@@ -102,7 +145,7 @@ export async function certificatesOfProduct(
   db: Database,
   product: { id: string; cooperativeId: string },
   today: string,
-): Promise<CertificateView[]> {
+): Promise<PublicCertificates> {
   const rows = await selectCertificates(
     db,
     or(
@@ -121,7 +164,7 @@ export async function certificatesOfCooperative(
   db: Database,
   cooperativeId: string,
   today: string,
-): Promise<CertificateView[]> {
+): Promise<PublicCertificates> {
   const rows = await selectCertificates(
     db,
     and(

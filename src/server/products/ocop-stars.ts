@@ -8,6 +8,7 @@
  * the ratings themselves and shows expired and revoked ones as such.
  */
 import { eq, sql } from 'drizzle-orm';
+import { verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { products } from '../db/schema';
 import { ocopValidSince } from './validity';
@@ -18,11 +19,16 @@ export async function refreshOcopStars(db: Database, today: string): Promise<voi
   await db.run(sql`UPDATE products SET ocop_stars = ${current} WHERE ocop_stars IS NOT ${current}`);
 }
 
+// The verified version of each rating (src/server/claims/public-claims.ts): an edit waiting for an
+// officer, or rejected by one, leaves the stars the officer verified.
+const stars = verifiedField('r', 'stars');
+const decisionDate = verifiedField('r', 'decisionDate');
+
 function currentStars(today: string) {
-  return sql`(SELECT r.stars FROM ocop_ratings r
-    WHERE r.product_id = products.id AND r.status = 'active' AND r.verification = 'verified'
-      AND r.decision_date >= ${ocopValidSince(today)}
-    ORDER BY r.decision_date DESC LIMIT 1)`;
+  return sql`(SELECT ${stars} FROM ocop_ratings r
+    WHERE r.product_id = products.id AND r.status = 'active' AND r.verification <> 'revoked'
+      AND r.last_verified IS NOT NULL AND ${decisionDate} >= ${ocopValidSince(today)}
+    ORDER BY ${decisionDate} DESC LIMIT 1)`;
 }
 
 /**

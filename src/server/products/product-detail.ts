@@ -7,14 +7,15 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CooperativeCard } from '../cooperatives/card';
 import { cooperativeCardsByIds } from '../cooperatives/cards';
 import { type PublicContact, publicContact } from '../cooperatives/contact';
-import { ratingShownPublicly } from '../claims/public-claims';
+import { ratingShownPublicly, revokedShownUntil, verifiedField } from '../claims/public-claims';
+import { vietnamDate } from '../time/vietnam';
 import type { Database } from '../db/client';
 import { batches, cooperatives, ocopRatings, products, provenanceSteps, provinces } from '../db/schema';
 import type { ProvenanceStepKind } from '../provenance/vocabulary';
 import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
 import { bestProductsInGroup, bestProductsInProvince } from './card-queries';
-import { type CertificateView, certificatesOfProduct } from './certificates';
+import { type CertificateView, certificatesOfProduct, type RevokedCertificateView } from './certificates';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
 import { type OcopRatingStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from './validity';
 import type { OcopGroup, OcopLevel } from './vocabulary';
@@ -30,6 +31,8 @@ export interface OcopRatingView {
   status: OcopRatingStatus;
   /** When a trade officer verified it, and the province whose department that is (the cooperative's). */
   verified: { at: Date; provinceVi: string; provinceEn: string } | null;
+  /** When revoked: the day in Viet Nam and the officer's reason, which the page shows. */
+  revoked: { on: string; reason: string } | null;
 }
 
 export interface ProvenanceStepView {
@@ -78,6 +81,8 @@ export interface ProductDetail {
   /** The latest OCOP decision, whatever its status; null when never rated. */
   ocop: OcopRatingView | null;
   certificates: CertificateView[];
+  /** Verified once, revoked since: shown with the date and reason, never counted. */
+  revokedCertificates: RevokedCertificateView[];
   cooperative: CooperativeCard;
   contact: PublicContact;
   latestBatch: BatchSummary | null;
@@ -108,7 +113,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
   const { product, province } = row;
   const today = vietnamToday(now);
 
-  const [ocop, certificates, cards, latestBatch, related] = await Promise.all([
+  const [ocop, { certificates, revokedCertificates }, cards, latestBatch, related] = await Promise.all([
     latestOcopRating(db, product.id, today),
     certificatesOfProduct(db, product, today),
     cooperativeCardsByIds(db, [product.cooperativeId]),
@@ -142,6 +147,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     today,
     ocop,
     certificates,
+    revokedCertificates,
     cooperative,
     contact: publicContact(row.contact),
     latestBatch,
@@ -161,18 +167,25 @@ export async function latestOcopRating(db: Database, productId: string, today: s
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
     .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
     .where(and(eq(ocopRatings.productId, productId), ratingShownPublicly()))
-    .orderBy(desc(ocopRatings.decisionDate), desc(ocopRatings.createdAt))
+    .orderBy(desc(verifiedField('ocop_ratings', 'decisionDate')), desc(ocopRatings.createdAt))
     .limit(1);
-  if (!found) return null;
+  // The verified version (src/server/claims/verified-version.ts), whatever the cooperative changed since.
+  const version = found?.rating.lastVerified;
+  if (!found || !version) return null;
   const { rating, provinceVi, provinceEn } = found;
+  const validUntil = ocopValidUntil(version.decisionDate);
+  const revokedOn = rating.status === 'revoked' && rating.decidedAt ? vietnamDate(rating.decidedAt) : null;
+  // A revocation is news for as long as the rating would have held (public-claims.ts), then the rating goes.
+  if (revokedOn && today > revokedShownUntil(validUntil, revokedOn)) return null;
   return {
-    stars: rating.stars,
-    level: rating.level,
-    decisionNumber: rating.decisionNumber,
-    decisionDate: rating.decisionDate,
-    validUntil: ocopValidUntil(rating.decisionDate),
-    status: ocopRatingStatus(rating, today),
-    verified: rating.verifiedAt ? { at: rating.verifiedAt, provinceVi, provinceEn } : null,
+    stars: version.stars,
+    level: version.level,
+    decisionNumber: version.decisionNumber,
+    decisionDate: version.decisionDate,
+    validUntil,
+    status: ocopRatingStatus({ decisionDate: version.decisionDate, status: rating.status }, today),
+    verified: version.verifiedAt === null ? null : { at: new Date(version.verifiedAt), provinceVi, provinceEn },
+    revoked: revokedOn ? { on: revokedOn, reason: rating.decisionReason ?? rating.revokedReason ?? '' } : null,
   };
 }
 

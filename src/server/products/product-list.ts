@@ -7,6 +7,7 @@
  * Without words, the chosen sort (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
@@ -284,8 +285,9 @@ async function listUnderstood(
 /** A verified certificate of one of `kinds`, valid `today`, of the product itself or of its whole cooperative. */
 function certifiedCondition(kinds: readonly string[], today: string): SQL {
   // Two EXISTS rather than one OR, so each probes its own index instead of scanning a kind.
-  // Only a verified certificate counts (src/server/claims/public-claims.ts).
-  const kind = anyOf(sql`cert.kind`, kinds);
+  // Only a certificate's verified version counts (src/server/claims/public-claims.ts): an edit
+  // waiting for an officer leaves the filter on what the officer verified.
+  const kind = anyOf(verifiedField('cert', 'kind'), kinds);
   return sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
       WHERE cert.product_id = p.id AND ${kind} AND ${validToday(today)})
     OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
@@ -293,8 +295,9 @@ function certifiedCondition(kinds: readonly string[], today: string): SQL {
         AND ${kind} AND ${validToday(today)}))`;
 }
 
-const validToday = (today: string) => sql`cert.verification = 'verified' AND cert.valid_from <= ${today}
-  AND (cert.valid_until IS NULL OR cert.valid_until >= ${today})`;
+const validToday = (today: string) => sql`cert.last_verified IS NOT NULL AND cert.verification <> 'revoked'
+  AND ${verifiedField('cert', 'validFrom')} <= ${today}
+  AND coalesce(${verifiedField('cert', 'validUntil')}, ${today}) >= ${today}`;
 
 export const PRODUCT_FACETS = ['province', 'group', 'certification', 'stars'] as const;
 export type ProductFacet = (typeof PRODUCT_FACETS)[number];
@@ -347,10 +350,10 @@ async function certificationFacet(db: Database, from: SQL, today: string): Promi
     SELECT NULL AS value, (SELECT count(*) FROM x) AS n
     UNION ALL
     SELECT kind AS value, count(DISTINCT id) AS n FROM (
-      SELECT cert.kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_product_idx
+      SELECT ${verifiedField('cert', 'kind')} AS kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_product_idx
         ON cert.product_id = x.id WHERE ${validToday(today)}
       UNION ALL
-      SELECT cert.kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_cooperative_idx
+      SELECT ${verifiedField('cert', 'kind')} AS kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_cooperative_idx
         ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL WHERE ${validToday(today)}
     ) GROUP BY kind`);
   return toFacet(rows, Number(rows.find((row) => row.value === null)?.n ?? 0));

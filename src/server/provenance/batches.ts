@@ -276,7 +276,9 @@ export async function updateCertificate(
     if (rows.length === 0) throw new NotFoundError('certificate');
     return rows[0];
   });
-  if (checked.evidence && upload) await deleteEvidence(upload.bucket, current.evidenceKey);
+  // The old file goes, unless it is the verified version's, which the public still downloads until an officer decides.
+  const stillVerified = current.lastVerified?.evidenceKey === current.evidenceKey;
+  if (checked.evidence && upload && !stillVerified) await deleteEvidence(upload.bucket, current.evidenceKey);
   return { id: certificateId, verification: updated?.verification ?? current.verification };
 }
 

@@ -5,7 +5,7 @@
  * concurrently, each on its own index.
  */
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
-import { type CertificateView, certificatesOfProduct } from '../products/certificates';
+import { type CertificateView, certificatesOfProduct, type RevokedCertificateView } from '../products/certificates';
 import { mediaPath, readStoredImages } from '../media/stored-image';
 import { latestOcopRating, type OcopRatingView } from '../products/product-detail';
 import { vietnamToday } from '../products/validity';
@@ -13,7 +13,8 @@ import type { OcopGroup } from '../products/vocabulary';
 import type { CooperativeCard } from '../cooperatives/card';
 import { cooperativeCardsByIds } from '../cooperatives/cards';
 import type { Database } from '../db/client';
-import { batches, cooperatives, products, provenanceSteps, provinces } from '../db/schema';
+import { auditLog, batches, cooperatives, products, provenanceSteps, provinces } from '../db/schema';
+import { APPROVED_ACTION } from '../moderation/moderation';
 import type { ProvinceRef } from '../provinces/summaries';
 import { batchColumns } from './batches';
 import type { ProvenanceActorKind, ProvenanceStepKind } from './vocabulary';
@@ -66,9 +67,18 @@ export interface BatchTrace {
   /** In the order the cooperative recorded them, which is also chronological (see batch-input.ts). */
   steps: TraceStep[];
   certificates: CertificateView[];
+  /** Verified once, revoked since: shown with the date and reason, never counted. */
+  revokedCertificates: RevokedCertificateView[];
   ocop: OcopRatingView | null;
   /** The product's other lots, newest first, for a label that names a neighbour. */
   otherLots: { lotCode: string; productionDate: string }[];
+  /**
+   * How the listing came to be public: when a trade officer (of the
+   * cooperative's province, as for claims) last approved it, from the audit
+   * log; null for listings approved before approvals were logged, which
+   * still have the day they were first published.
+   */
+  listing: { approvedAt: Date | null; publishedAt: Date | null };
 }
 
 export type ProductKey = { gtin: string } | { traceCode: string };
@@ -96,6 +106,7 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
         commune: products.commune,
         originFormerly: products.originFormerly,
         cooperativeId: products.cooperativeId,
+        publishedAt: products.publishedAt,
       },
       province: { code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn },
       batch: batchColumns,
@@ -122,7 +133,7 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
     };
   }
   const today = vietnamToday(now);
-  const [steps, certificates, ocop, cards, otherLots] = await Promise.all([
+  const [steps, { certificates, revokedCertificates }, ocop, cards, otherLots, approvedAt] = await Promise.all([
     stepsOfBatch(db, batch.id),
     certificatesOfProduct(db, { id: product.id, cooperativeId: product.cooperativeId }, today),
     latestOcopRating(db, product.id, today),
@@ -133,10 +144,11 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
       .where(and(eq(batches.productId, product.id), ne(batches.id, batch.id)))
       .orderBy(desc(batches.productionDate), desc(batches.id))
       .limit(OTHER_LOTS_LIMIT),
+    lastApproval(db, product.id),
   ]);
   const [cooperative] = cards;
   if (!cooperative) return { kind: 'unknown_product' };
-  const { images, cooperativeId: _cooperativeId, ...rest } = product;
+  const { images, cooperativeId: _cooperativeId, publishedAt, ...rest } = product;
   const { id: _batchId, ...batchFields } = batch;
   return {
     kind: 'found',
@@ -147,10 +159,25 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
       batch: batchFields,
       steps,
       certificates,
+      revokedCertificates,
       ocop,
       otherLots,
+      listing: { approvedAt, publishedAt },
     },
   };
+}
+
+/** When an officer last approved the product for publication (audit_log_entity_idx). */
+async function lastApproval(db: Database, productId: string): Promise<Date | null> {
+  const [entry] = await db
+    .select({ at: auditLog.createdAt })
+    .from(auditLog)
+    .where(
+      and(eq(auditLog.entityType, 'product'), eq(auditLog.entityId, productId), eq(auditLog.action, APPROVED_ACTION)),
+    )
+    .orderBy(desc(auditLog.createdAt))
+    .limit(1);
+  return entry?.at ?? null;
 }
 
 async function stepsOfBatch(db: Database, batchId: string): Promise<TraceStep[]> {
