@@ -303,6 +303,8 @@ export interface StoredCertificate extends CertificateInput {
   /** Why it was rejected, sent back or revoked; shown with those states. */
   decisionReason: string | null;
   decidedAt: Date | null;
+  /** When an officer last verified it; null if never. */
+  verifiedAt: Date | null;
   /** The type of its evidence file, null when it has none (the file is at evidencePath). */
   evidenceType: EvidenceType | null;
 }
@@ -322,6 +324,7 @@ export async function listProductCertificates(db: Database, productId: string): 
       verification: certifications.verification,
       decisionReason: certifications.decisionReason,
       decidedAt: certifications.decidedAt,
+      verifiedAt: certifications.verifiedAt,
     })
     .from(certifications)
     .where(eq(certifications.productId, productId))
