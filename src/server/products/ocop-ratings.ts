@@ -32,6 +32,30 @@ export interface WrittenRating {
 }
 
 /**
+ * The product (its cooperative's members only), the member, and the rating's
+ * fields, file and the cooperative's standing checked together, before
+ * anything is written or stored.
+ */
+async function checkRatingWrite(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+  input: unknown,
+  now: Date,
+  upload: EvidenceUpload | null,
+  isNew: boolean,
+) {
+  const owned = await findOwnedProduct(db, user, slug);
+  const member = requireCooperativeMember(user, owned.cooperativeId);
+  const checked = await checkClaimInput(
+    () => parseInput(ocopRatingInputSchema(now, { isNew }), input),
+    upload,
+    await claimantIssues(db, owned.cooperativeId),
+  );
+  return { owned, member, checked };
+}
+
+/**
  * Records an OCOP rating as declared by the cooperative, whatever the
  * product's status (the rating is not public before an officer verifies it),
  * with its evidence file when one is posted.
@@ -44,13 +68,7 @@ export async function addOcopRating(
   now: Date,
   upload: EvidenceUpload | null = null,
 ): Promise<WrittenRating> {
-  const owned = await findOwnedProduct(db, user, slug);
-  const member = requireCooperativeMember(user, owned.cooperativeId);
-  const checked = await checkClaimInput(
-    () => parseInput(ocopRatingInputSchema(now), input),
-    upload,
-    await claimantIssues(db, owned.cooperativeId),
-  );
+  const { owned, member, checked } = await checkRatingWrite(db, user, slug, input, now, upload, true);
   const id = newId();
   await withStoredEvidence(upload, owned.cooperativeId, checked.evidence, (stored) =>
     db.batch([
@@ -98,13 +116,7 @@ export async function updateOcopRating(
   now: Date,
   upload: EvidenceUpload | null = null,
 ): Promise<WrittenRating> {
-  const owned = await findOwnedProduct(db, user, slug);
-  const member = requireCooperativeMember(user, owned.cooperativeId);
-  const checked = await checkClaimInput(
-    () => parseInput(ocopRatingInputSchema(now, { isNew: false }), input),
-    upload,
-    await claimantIssues(db, owned.cooperativeId),
-  );
+  const { owned, member, checked } = await checkRatingWrite(db, user, slug, input, now, upload, false);
   const mine = and(eq(ocopRatings.id, ratingId), eq(ocopRatings.productId, owned.id));
   const [current] = await db.select().from(ocopRatings).where(mine).limit(1);
   if (!current) throw new NotFoundError('ocop_rating');
