@@ -34,6 +34,11 @@ const yes = (value: string) => ['true', 'on', '1'].includes(value.trim().toLower
 
 /** Fields whose value is a boolean in the JSON form of the body. */
 const BOOLEAN_FIELDS = new Set(['evidencePublic']);
+/** Fields whose value is a number in the JSON form of the body (an OCOP rating's stars). */
+const NUMBER_FIELDS = new Set(['stars']);
+
+/** A number as typed, or the text itself (so the schema names the field) when it is none. */
+const numberOrText = (value: string) => (/^\s*\d+\s*$/.test(value) ? Number(value) : value);
 
 export interface ClaimBody {
   input: unknown;
@@ -58,6 +63,7 @@ export async function readClaimBody(c: {
     }
     if (typeof value !== 'string' || name in input) continue;
     if (BOOLEAN_FIELDS.has(name)) input[name] = yes(value);
+    else if (NUMBER_FIELDS.has(name)) input[name] = numberOrText(value);
     else if (value.trim() !== '') input[name] = value;
   }
   return { input, file } satisfies ClaimBody;

@@ -1,6 +1,8 @@
 /**
  * Writes of the cooperative dashboard over JSON: batches with their
- * provenance timeline, a product's certificates, sending a product to review. Member-only: the product
+ * provenance timeline, a product's claims (OCOP ratings and certificates,
+ * with their evidence files and where each stands with the trade
+ * department), sending a product to review. Member-only: the product
  * is found through findOwnedProduct (its cooperative's members, no one else),
  * and the body is checked by the same rules as the dashboard's forms
  * (src/server/provenance/batch-input.ts), so the answers' field names
@@ -11,11 +13,11 @@ import { findOwnedProduct } from '../../src/server/products/owned-product';
 import { submitProduct } from '../../src/server/products/product-writes';
 import { NotFoundError } from '../../src/server/errors';
 import { MAX_EVIDENCE_MEGABYTES } from '../../src/server/claims/evidence-file';
-import { CLAIM_STATES } from '../../src/server/claims/vocabulary';
-import { CERTIFICATION_KINDS } from '../../src/server/products/vocabulary';
+import { CERTIFICATION_KINDS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
 import { batchInputObject, certificateInputSchema } from '../../src/server/provenance/batch-input';
 import {
   findProductBatch,
+  listProductCertificates,
   recordBatch,
   recordCertificate,
   updateBatch,
@@ -25,7 +27,11 @@ import { createRouter } from './context';
 import { claimBody, readClaimBody } from './claim-body';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
-import { errorSchemaResponses } from './schemas';
+import { errorSchemaResponses, instant, isoDate } from './schemas';
+import { evidencePath } from '../../src/server/claims/evidence-access';
+import { CLAIM_STATES, type ClaimKind } from '../../src/server/claims/vocabulary';
+import { addOcopRating, listProductRatings, updateOcopRating } from '../../src/server/products/ocop-ratings';
+import { ocopRatingInputSchema } from '../../src/server/products/product-input';
 
 const tags = ['Cooperative dashboard'];
 import { membersOnly } from './session';
@@ -82,54 +88,94 @@ const certificateExample = {
   evidencePublic: true,
 };
 
-/**
- * The certificate's fields as multipart text, with its evidence file: what a
- * form or `curl -F` sends. A plain schema object, not zod: the route must not
- * validate the body itself (the domain verb does, with the JSON's messages).
- */
-const certificateUpload = {
-  type: 'object',
-  required: ['kind', 'number', 'issuer', 'validFrom'],
-  properties: {
-    kind: { type: 'string', enum: [...CERTIFICATION_KINDS] },
-    number: { type: 'string' },
-    issuer: { type: 'string' },
-    validFrom: { type: 'string', format: 'date' },
-    validUntil: { type: 'string', format: 'date', description: 'Empty or absent: no end date.' },
-    evidenceUrl: { type: 'string' },
-    evidencePublic: {
-      type: 'string',
-      enum: ['true', 'false'],
-      description: 'As in the JSON body (`on` and `1` also mean true); absent means false.',
-    },
-    evidence: {
-      type: 'string',
-      format: 'binary',
-      description: `The certificate itself: a PDF, JPEG, PNG or WebP file of at most ${MAX_EVIDENCE_MEGABYTES} MB, recognised by its content. A PDF with script, launch actions, attached files or web page markup is refused (422, \`fields.evidence\`). Absent: the certificate keeps the file it has.`,
-    },
-  },
+/** The evidence file's part of a multipart claim body, for `what` (the certificate, the decision). */
+const evidencePart = (what: string) => ({
+  type: 'string',
+  format: 'binary',
+  description: `${what}: a PDF, JPEG, PNG or WebP file of at most ${MAX_EVIDENCE_MEGABYTES} MB, recognised by its content. A PDF with script, launch actions, attached files or web page markup is refused (422, \`fields.evidence\`). Absent: the claim keeps the file it has.`,
+});
+
+const evidencePublicPart = {
+  type: 'string',
+  enum: ['true', 'false'],
+  description: 'As in the JSON body (`on` and `1` also mean true); absent means false.',
 };
 
+const textParts = (example: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(example).map(([name, value]) => [name, String(value)]));
+
 /**
- * The certificate as JSON (no file) or multipart with its evidence file.
+ * A claim as JSON (no file) or multipart with its evidence file: what a form
+ * or `curl -F` sends. `upload` is the multipart text fields as a plain schema
+ * object, not zod: the route must not validate the body itself (the domain
+ * verb does, with the JSON's messages).
  */
-const certificateBody = (): ReturnType<typeof domainBody> => {
-  const json = domainBody(certificateInputSchema, { example: certificateExample });
+function claimUpload(
+  schema: Parameters<typeof domainBody>[0],
+  example: Record<string, unknown>,
+  upload: { required: string[]; properties: Record<string, unknown> },
+): ReturnType<typeof domainBody> {
+  const json = domainBody(schema, { example });
   const documented = {
     ...json,
     description: 'JSON leaves the evidence file as it is; multipart/form-data carries a new one in `evidence`.',
     content: {
       ...json.content,
       'multipart/form-data': {
-        schema: certificateUpload,
-        example: { ...certificateExample, evidencePublic: 'true', evidence: '(the PDF file)' },
+        schema: { type: 'object', ...upload },
+        // Every part of a form is text.
+        example: { ...textParts(example), evidence: '(the PDF file)' },
         encoding: { evidence: { contentType: 'application/pdf, image/jpeg, image/png, image/webp' } },
       },
     },
   };
   // Typed as the JSON body alone: the multipart schema is a plain object, which the route's types would read as no input at all.
   return documented as unknown as ReturnType<typeof domainBody>;
+}
+
+const certificateBody = () =>
+  claimUpload(certificateInputSchema, certificateExample, {
+    required: ['kind', 'number', 'issuer', 'validFrom'],
+    properties: {
+      kind: { type: 'string', enum: [...CERTIFICATION_KINDS] },
+      number: { type: 'string' },
+      issuer: { type: 'string' },
+      validFrom: { type: 'string', format: 'date' },
+      validUntil: { type: 'string', format: 'date', description: 'Empty or absent: no end date.' },
+      evidenceUrl: { type: 'string' },
+      evidencePublic: evidencePublicPart,
+      evidence: evidencePart('The certificate itself'),
+    },
+  });
+
+const ratingExample = {
+  stars: 4,
+  level: 'province',
+  decisionNumber: '1234/QĐ-UBND',
+  decisionDate: '2026-05-15',
+  evidencePublic: true,
 };
+
+/** Documented once: the schema's rules on dates depend on the day, which the domain verb reads when called. */
+const OcopRatingInput = ocopRatingInputSchema(new Date()).meta({ id: 'OcopRatingInput' });
+
+const ratingBody = () =>
+  claimUpload(OcopRatingInput, ratingExample, {
+    required: ['stars', 'level', 'decisionNumber', 'decisionDate'],
+    properties: {
+      stars: { type: 'string', enum: ['3', '4', '5'], description: 'A number in JSON.' },
+      level: { type: 'string', enum: [...OCOP_LEVELS] },
+      decisionNumber: { type: 'string' },
+      decisionDate: { type: 'string', format: 'date' },
+      evidencePublic: evidencePublicPart,
+      evidence: evidencePart('The recognition decision'),
+    },
+  });
+
+/** The download path of a claim's evidence, for its own cooperative (null when it has none). */
+const evidenceUrl = (kind: ClaimKind, claim: { id: string; evidenceType: string | null }) =>
+  claim.evidenceType ? evidencePath(kind, claim.id) : null;
+
 const SubmittedProduct = z.object({ slug: z.string(), status: z.literal('submitted') }).openapi('SubmittedProduct');
 
 const createBatchRoute = createRoute({
@@ -199,6 +245,139 @@ const updateCertificateRoute = createRoute({
   },
 });
 
+const ratingId = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ param: { name: 'id', in: 'path' } });
+
+const WrittenRating = z
+  .object({
+    id: z.string(),
+    verification: z.enum(CLAIM_STATES).openapi({
+      description:
+        'A new rating, or one whose stars, level, decision number, date or evidence changed, is `pending`: its stars count only once a trade officer verified it. Changing only `evidencePublic` keeps its state.',
+      example: 'pending',
+    }),
+  })
+  .openapi('WrittenOcopRating');
+
+/** Where a claim stands with the trade department, as its cooperative reads it. */
+const claimState = {
+  verification: z.enum(CLAIM_STATES).openapi({
+    description:
+      '`pending` (waiting for an officer), `needs_evidence` (sent back: `decisionReason` says what is missing), `verified`, `rejected` or `revoked` (with `decisionReason`).',
+    example: 'rejected',
+  }),
+  decisionReason: z.string().nullable().openapi({
+    description: "The officer's reason for a rejection, a request for evidence or a revocation; null otherwise.",
+    example: 'Số quyết định trên bản chụp không khớp với số đã khai.',
+  }),
+  decidedAt: instant.nullable().openapi({ description: "The officer's last decision, if any." }),
+  verifiedAt: instant.nullable().openapi({ description: 'When an officer last verified it; null if never.' }),
+  evidenceUrl: z.string().nullable().openapi({
+    description: 'Where the cooperative and the officers download its evidence file; null when it has none.',
+    example: '/media/evidence/ocop_rating/abc123',
+  }),
+};
+
+const DeclaredRating = z
+  .object({
+    id: z.string(),
+    stars: z.number().int().min(3).max(5),
+    level: z.enum(OCOP_LEVELS),
+    decisionNumber: z.string(),
+    decisionDate: isoDate,
+    evidencePublic: z.boolean(),
+    ...claimState,
+  })
+  .openapi('DeclaredOcopRating');
+
+const DeclaredCertificate = z
+  .object({
+    id: z.string(),
+    kind: z.enum(CERTIFICATION_KINDS),
+    number: z.string(),
+    issuer: z.string(),
+    validFrom: isoDate,
+    validUntil: isoDate.nullable(),
+    evidencePublic: z.boolean(),
+    ...claimState,
+  })
+  .openapi('DeclaredCertificate');
+
+const listRatingsRoute = createRoute({
+  method: 'get',
+  path: '/products/{slug}/ocop-ratings',
+  middleware: [membersOnly],
+  operationId: 'listOcopRatings',
+  tags,
+  security: signedIn,
+  summary: "A product's OCOP ratings with where each stands with the trade department",
+  description: 'Members of the owning cooperative only; every state, newest decision first.',
+  request: { params: z.object({ slug }) },
+  responses: {
+    200: {
+      description: 'The ratings',
+      content: { 'application/json': { schema: z.object({ items: z.array(DeclaredRating) }) } },
+    },
+    ...errors(401, 403, 404),
+  },
+});
+
+const createRatingRoute = createRoute({
+  method: 'post',
+  path: '/products/{slug}/ocop-ratings',
+  middleware: [membersOnly, claimBody()],
+  operationId: 'recordOcopRating',
+  tags,
+  security: signedIn,
+  summary: "Declare a product's OCOP rating with its recognition decision",
+  description:
+    "Members of the owning cooperative only, whatever the product's status. 3-4 stars are recognised by the province, 5 by the national council; the decision is not dated in the future nor more than 36 months ago. Nothing is stored, file included, when the answer is not 201.",
+  request: { params: z.object({ slug }), body: ratingBody() },
+  responses: {
+    201: { description: 'Declared, pending', content: { 'application/json': { schema: WrittenRating } } },
+    ...errors(401, 403, 404, 413, 415, 422),
+  },
+});
+
+const updateRatingRoute = createRoute({
+  method: 'put',
+  path: '/products/{slug}/ocop-ratings/{id}',
+  middleware: [membersOnly, claimBody()],
+  operationId: 'updateOcopRating',
+  tags,
+  security: signedIn,
+  summary: "Change a product's OCOP rating",
+  description:
+    'Members of the owning cooperative only. A new evidence file replaces the old one. A revoked rating is not changed (409): declare the new decision. Nothing is stored, file included, when the answer is not 200.',
+  request: { params: z.object({ slug, id: ratingId }), body: ratingBody() },
+  responses: {
+    200: { description: 'Changed', content: { 'application/json': { schema: WrittenRating } } },
+    ...errors(401, 403, 404, 409, 413, 415, 422),
+  },
+});
+
+const listCertificatesRoute = createRoute({
+  method: 'get',
+  path: '/products/{slug}/certificates',
+  middleware: [membersOnly],
+  operationId: 'listProductCertificates',
+  tags,
+  security: signedIn,
+  summary: "A product's certificates with where each stands with the trade department",
+  description: 'Members of the owning cooperative only; every state.',
+  request: { params: z.object({ slug }) },
+  responses: {
+    200: {
+      description: 'The certificates',
+      content: { 'application/json': { schema: z.object({ items: z.array(DeclaredCertificate) }) } },
+    },
+    ...errors(401, 403, 404),
+  },
+});
+
 const submitProductRoute = createRoute({
   method: 'post',
   path: '/products/{slug}/submit',
@@ -242,6 +421,52 @@ export const dashboard = createRouter()
     const written = await updateBatch(db, product.id, batch.id, await c.req.json(), new Date());
     c.header('Cache-Control', 'no-store');
     return c.json(written, 200);
+  })
+  .openapi(listRatingsRoute, async (c) => {
+    const db = c.get('db');
+    const product = await findOwnedProduct(db, c.get('user'), c.req.valid('param').slug);
+    const ratings = await listProductRatings(db, product.id);
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      z.object({ items: z.array(DeclaredRating) }).encode({
+        items: ratings.map((rating) => ({ ...rating, evidenceUrl: evidenceUrl('ocop_rating', rating) })),
+      }),
+      200,
+    );
+  })
+  .openapi(createRatingRoute, async (c) => {
+    const body = await readClaimBody(c);
+    const written = await addOcopRating(c.get('db'), c.get('user'), c.req.valid('param').slug, body.input, new Date(), {
+      bucket: c.get('services').media.bucket,
+      file: body.file,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(written, 201);
+  })
+  .openapi(updateRatingRoute, async (c) => {
+    const params = c.req.valid('param');
+    const body = await readClaimBody(c);
+    const written = await updateOcopRating(c.get('db'), c.get('user'), params.slug, params.id, body.input, new Date(), {
+      bucket: c.get('services').media.bucket,
+      file: body.file,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(written, 200);
+  })
+  .openapi(listCertificatesRoute, async (c) => {
+    const db = c.get('db');
+    const product = await findOwnedProduct(db, c.get('user'), c.req.valid('param').slug);
+    const certificates = await listProductCertificates(db, product.id);
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      z.object({ items: z.array(DeclaredCertificate) }).encode({
+        items: certificates.map((certificate) => ({
+          ...certificate,
+          evidenceUrl: evidenceUrl('certificate', certificate),
+        })),
+      }),
+      200,
+    );
   })
   .openapi(createCertificateRoute, async (c) => {
     const db = c.get('db');

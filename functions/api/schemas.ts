@@ -106,6 +106,24 @@ export const ContactSchema = z
   })
   .openapi('Contact');
 
+/**
+ * Who verified a public claim and when: the trade department (Sở Công Thương)
+ * of the cooperative's province, whose officers decide its claims. Only
+ * verified claims (and revoked OCOP ratings) are public at all.
+ */
+export const VerifiedBySchema = z
+  .object({
+    at: instant.openapi({ example: '2026-11-20T03:15:00.000Z' }),
+    provinceVi: z.string().openapi({ example: 'Bắc Ninh' }),
+    provinceEn: z.string().openapi({ example: 'Bac Ninh' }),
+  })
+  .nullable()
+  .openapi('VerifiedBy', {
+    description:
+      "The decision of the cooperative's provincial trade department; null for a claim verified before who was recorded.",
+    example: { at: '2026-11-20T03:15:00.000Z', provinceVi: 'Bắc Ninh', provinceEn: 'Bac Ninh' },
+  });
+
 export const CertificateSchema = z
   .object({
     kind: z.enum(CERTIFICATION_KINDS),
@@ -118,6 +136,7 @@ export const CertificateSchema = z
       .object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })
       .nullable()
       .openapi({ description: 'The product it covers; null for the whole cooperative.' }),
+    verified: VerifiedBySchema,
   })
   .openapi('Certificate');
 
@@ -131,6 +150,7 @@ export const OcopRatingSchema = z
       description: 'Last valid day: the same calendar day 36 months after the decision, inclusive.',
     }),
     status: z.enum(['valid', 'expired', 'revoked']),
+    verified: VerifiedBySchema,
   })
   .openapi('OcopRating');
 

@@ -195,6 +195,12 @@ export const en: Dictionary = {
     gtin_not_digits: 'A GTIN has digits only.',
     gtin_length: 'A GTIN has 8, 12, 13 or 14 digits.',
     gtin_taken: 'This GTIN already belongs to another product.',
+    ocop_decision_number: 'Write the number as on the decision, e.g. 1234/QĐ-UBND or 567/QĐ-BNN-KTHT.',
+    ocop_expired:
+      'This decision is more than 36 months old, so the OCOP rating has lapsed: declare the new recognition decision.',
+    claim_expired: 'The valid-until date has passed: declare only certificates that are still valid.',
+    claimant_suspended:
+      'The trade department has suspended your cooperative from the public site: no new OCOP rating or certificate can be declared until it is lifted.',
     ocop_level_mismatch: '3 and 4 stars are recognised by the province, 5 stars by the national council.',
     registration_taken: 'This registration code belongs to another cooperative.',
     classification_pair: 'Give both the classification and its year, or neither.',

@@ -192,6 +192,11 @@ export const vi = {
     gtin_not_digits: 'Mã GTIN chỉ gồm chữ số.',
     gtin_length: 'Mã GTIN có 8, 12, 13 hoặc 14 chữ số.',
     gtin_taken: 'Mã GTIN này đã thuộc về một sản phẩm khác.',
+    ocop_decision_number: 'Số quyết định ghi như trên văn bản, ví dụ 1234/QĐ-UBND hoặc 567/QĐ-BNN-KTHT.',
+    ocop_expired: 'Quyết định này đã quá 36 tháng nên hạng OCOP đã hết hiệu lực: hãy khai quyết định công nhận mới.',
+    claim_expired: 'Ngày hết hiệu lực đã qua: chỉ khai giấy chứng nhận còn hiệu lực.',
+    claimant_suspended:
+      'Hợp tác xã đang bị Sở Công Thương tạm ngừng hiển thị: chưa thể khai hạng OCOP hay chứng nhận mới cho đến khi được mở lại.',
     ocop_level_mismatch: 'Sản phẩm 3–4 sao do cấp tỉnh công nhận, 5 sao do cấp trung ương.',
     registration_taken: 'Mã số hợp tác xã này đã thuộc về một hợp tác xã khác.',
     classification_pair: 'Cần cả xếp loại và năm xếp loại, hoặc bỏ trống cả hai.',

@@ -27,7 +27,7 @@ import { demoDatabase } from '../support/demo';
 import { insertOpenEvent } from '../support/events';
 import { readJson } from '../support/http';
 import { validInquiry } from '../support/inquiries';
-import { validBatch, validCertificate, validEvent, validTarget } from '../support/valid-input';
+import { validBatch, validCertificate, validEvent, validRating, validTarget } from '../support/valid-input';
 
 const ORIGIN = 'http://localhost';
 const FOREIGN_ORIGIN = 'https://evil.example';
@@ -163,7 +163,9 @@ async function buildFixtures() {
     if (!row) throw new Error(`no published product with a batch for ${cooperativeId}`);
     const added = await send('POST', `/products/${row.slug}/certificates`, { cookie, body: validCertificate });
     expect(added.status).toBe(201);
-    return { ...row, certificate: (await readJson(added)).id as string };
+    const rated = await send('POST', `/products/${row.slug}/ocop-ratings`, { cookie, body: validRating });
+    expect(rated.status).toBe(201);
+    return { ...row, certificate: (await readJson(added)).id as string, rating: (await readJson(rated)).id as string };
   }
   const productA = await productOf(cooperativeA.id, cookies.memberA);
   const productB = await productOf(cooperativeB.id, cookies.memberB);
@@ -452,6 +454,43 @@ const ACCESS: Record<string, Access> = {
       {
         what: "another cooperative's certificate",
         params: (f) => ({ slug: f.productB.slug, id: f.productB.certificate }),
+        answers: 404,
+      },
+    ],
+  },
+  'GET /products/{slug}/certificates': {
+    audience: 'member',
+    request: (f) => ({ params: { slug: f.productA.slug }, answers: 200 }),
+    elsewhere: [{ what: "another cooperative's product", params: (f) => ({ slug: f.productB.slug }), answers: 404 }],
+  },
+  'GET /products/{slug}/ocop-ratings': {
+    audience: 'member',
+    request: (f) => ({ params: { slug: f.productA.slug }, answers: 200 }),
+    elsewhere: [{ what: "another cooperative's product", params: (f) => ({ slug: f.productB.slug }), answers: 404 }],
+  },
+  'POST /products/{slug}/ocop-ratings': {
+    audience: 'member',
+    request: (f) => ({ params: { slug: f.productA.slug }, body: validRating, answers: 201 }),
+    elsewhere: [
+      { what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 },
+    ],
+  },
+  'PUT /products/{slug}/ocop-ratings/{id}': {
+    audience: 'member',
+    request: (f) => ({
+      params: { slug: f.productA.slug, id: f.productA.rating },
+      body: validRating,
+      answers: 200,
+    }),
+    elsewhere: [
+      {
+        what: "another cooperative's rating",
+        params: (f) => ({ slug: f.productB.slug, id: f.productB.rating }),
+        answers: 404,
+      },
+      {
+        what: "another cooperative's rating under one's own product",
+        params: (f) => ({ slug: f.productA.slug, id: f.productB.rating }),
         answers: 404,
       },
     ],

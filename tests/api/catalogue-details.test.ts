@@ -99,6 +99,10 @@ describe('GET /products/{slug}', () => {
       decisionDate: latest!.decisionDate,
       validUntil: ocopValidUntil(latest!.decisionDate),
       status: ocopRatingStatus(latest!, body.asOf),
+      // Who verified it: the trade department of the cooperative's province, on the officer's decision.
+      verified: latest!.verifiedAt
+        ? { at: latest!.verifiedAt.toISOString(), provinceVi: expect.any(String), provinceEn: expect.any(String) }
+        : null,
     });
   });
 

@@ -23,26 +23,12 @@ import { certifications } from '../../src/server/db/schema';
 import { apiOn, call, TEST_ENV } from '../support/api';
 import { demoDatabase } from '../support/demo';
 import { dashboardMembers } from '../support/dashboard-members';
+import { multipart, pdf } from '../support/evidence';
 import { readJson } from '../support/http';
 import { png } from '../support/images';
 import { type MemoryBucket, memoryBucket } from '../support/memory-bucket';
 
 const ORIGIN = 'http://localhost';
-
-/** A one-page PDF; `extra` goes in as another object (what a hostile file adds). */
-function pdf(extra = ''): Uint8Array {
-  return new TextEncoder().encode(
-    [
-      '%PDF-1.4',
-      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-      '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-      '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj',
-      extra,
-      'trailer << /Root 1 0 R >>',
-      '%%EOF',
-    ].join('\n'),
-  );
-}
 
 /** A PDF whose object stream (compressed, as real writers make them) hides an action. */
 function pdfWithCompressedScript(): Uint8Array {
@@ -81,14 +67,6 @@ const fields = (extra: Record<string, string> = {}) => ({
   validUntil: '2028-12-31',
   ...extra,
 });
-
-function multipart(values: Record<string, string>, evidence?: { bytes: Uint8Array | string; name: string }) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(values)) form.set(name, value);
-  if (evidence)
-    form.set('evidence', new File([evidence.bytes as BlobPart], evidence.name, { type: 'application/pdf' }));
-  return form;
-}
 
 function send(method: string, path: string, body: FormData | unknown, lang = 'vi', cookie = member) {
   const headers: Record<string, string> = { origin: ORIGIN, cookie };

@@ -5,6 +5,7 @@
  * reject with a reason, unpublish; who may do each, and what a crafted input
  * cannot do.
  */
+import { addOcopRating } from '../../src/server/products/ocop-ratings';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/server/accounts/users';
@@ -13,7 +14,6 @@ import { auditLog, cooperatives, products } from '../../src/server/db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/server/errors';
 import { approveProduct, listModerationQueue, loadReview, rejectProduct } from '../../src/server/moderation/moderation';
 import {
-  addOcopRating,
   createProduct,
   duplicateProduct,
   submissionIssues,

@@ -9,6 +9,7 @@
  * published record and the revision as they were. Audit entries are ordered
  * by time, so the verbs here run on the real clock, as status moves do.
  */
+import { addOcopRating } from '../../src/server/products/ocop-ratings';
 import { storedPhoto } from '../support/images';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,6 @@ import {
 } from '../../src/server/moderation/moderation';
 import { discardProductRevision, loadProductRevision } from '../../src/server/products/product-revisions';
 import {
-  addOcopRating,
   createProduct,
   submitProduct,
   unpublishProduct,

@@ -27,6 +27,14 @@ export const validCertificate = {
   validUntil: '2028-12-31',
 };
 
+/** An OCOP rating as POST /products/{slug}/ocop-ratings takes it: decided a month ago, so valid whenever the test runs. */
+export const validRating = {
+  stars: 4,
+  level: 'province',
+  decisionNumber: '1234/QĐ-UBND',
+  decisionDate: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+};
+
 /** A province target as POST /admin/targets takes it; one per province, metric and due date. */
 export const validTarget = (dueYear: number) => ({
   province: 'ha-noi',

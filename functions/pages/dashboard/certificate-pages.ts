@@ -23,6 +23,7 @@ import { field, optionalText, text } from './form-values';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { readUploadForm } from './upload-form';
 import { gated, runForm } from '../handle-page';
+import { claimWords } from './claim-words';
 
 const CERTIFICATE_FIELDS = ['kind', 'number', 'issuer', 'validFrom', 'validUntil', 'evidenceUrl'] as const;
 
@@ -101,10 +102,15 @@ export async function handleCertificates(
   const owner = { cooperativeId: product.cooperativeId, productId: product.id };
   const upload = { bucket: page.locals.services.media.bucket, file: form.files('evidence')[0] ?? null };
   const input = certificateInputFrom(form.fields);
-  const outcome = await runForm(page, locale, values, (db) =>
-    editing
-      ? updateCertificate(db, owner, editing.id, input, new Date(), upload)
-      : recordCertificate(db, owner, input, new Date(), upload),
+  const outcome = await runForm(
+    page,
+    locale,
+    values,
+    (db) =>
+      editing
+        ? updateCertificate(db, owner, editing.id, input, new Date(), upload)
+        : recordCertificate(db, owner, input, new Date(), upload),
+    claimWords(locale),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, product, certificates, editing, evidenceHref };

@@ -58,8 +58,14 @@ export function productValuesOf(fields: ProductFields): Record<string, string> {
   return Object.fromEntries(PRODUCT_FIELDS.map((name) => [name, field(fields[name])]));
 }
 
+/** The checkbox letting the public download the evidence of a verified rating (as for certificates). */
+export const RATING_PUBLIC_EVIDENCE_FIELD = 'evidencePublic';
+
 export function ratingValuesFrom(form: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(RATING_FIELDS.map((name) => [name, form[name] ?? '']));
+  return {
+    ...Object.fromEntries(RATING_FIELDS.map((name) => [name, form[name] ?? ''])),
+    [RATING_PUBLIC_EVIDENCE_FIELD]: form[RATING_PUBLIC_EVIDENCE_FIELD] === 'on' ? 'on' : '',
+  };
 }
 
 export function ratingInputFrom(values: Record<string, string>) {
@@ -68,5 +74,6 @@ export function ratingInputFrom(values: Record<string, string>) {
     level: text(values.level),
     decisionNumber: text(values.decisionNumber),
     decisionDate: text(values.decisionDate),
+    evidencePublic: values[RATING_PUBLIC_EVIDENCE_FIELD] === 'on',
   };
 }

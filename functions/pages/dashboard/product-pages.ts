@@ -10,8 +10,8 @@ import { requireRole } from '../../../src/server/accounts/guards';
 import type { SessionUser } from '../../../src/server/accounts/users';
 import { findOwnedProduct } from '../../../src/server/products/owned-product';
 import { newProductDefaults } from '../../../src/server/products/new-product-defaults';
+import { addOcopRating } from '../../../src/server/products/ocop-ratings';
 import {
-  addOcopRating,
   createProduct,
   duplicateProduct,
   EDITABLE_STATUSES,
@@ -48,6 +48,7 @@ import {
 import { readUploadForm, runUploadForm, type UploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { type FormWords, gated, runForm } from '../handle-page';
+import { claimWords } from './claim-words';
 
 /** A submission refused for want of a photo is said next to the photo field, where one is added. */
 const SUBMISSION_WORDS: FormWords = {
@@ -81,7 +82,7 @@ export interface ProductFormView extends FormView {
   product: EditableProduct | null;
   /** Whether its form is open: in place (draft, rejected, unpublished) or as a change for review (published). */
   editable: boolean;
-  /** Whether OCOP ratings can be added (only in place: a rating changes what the public sees at once). */
+  /** Whether OCOP ratings can be added: in any status, since one is public only once an officer verified it. */
   ratingsEditable: boolean;
   /** A published product's change waiting for review or sent back; the form shows its values. */
   revision: ProductRevisionState | null;
@@ -209,7 +210,7 @@ export async function handleProductEdit(
     product: loaded.product,
     revision: loaded.revision,
     editable: FORM_STATUSES.includes(loaded.product.status),
-    ratingsEditable: EDITABLE_STATUSES.includes(loaded.product.status),
+    ratingsEditable: true,
     photosEditable: EDITABLE_STATUSES.includes(loaded.product.status),
     rating,
     images,
@@ -229,8 +230,13 @@ export async function handleProductEdit(
 
   if (intent === 'add-rating') {
     const values = ratingValuesFrom(form);
-    const outcome = await runForm(page, locale, values, (db) =>
-      addOcopRating(db, user, slug, ratingInputFrom(values), new Date()),
+    const evidence = { bucket: page.locals.services.media.bucket, file: upload.files('evidence')[0] ?? null };
+    const outcome = await runForm(
+      page,
+      locale,
+      values,
+      (db) => addOcopRating(db, user, slug, ratingInputFrom(values), new Date(), evidence),
+      claimWords(locale),
     );
     if (outcome instanceof Response) return outcome;
     if (!outcome.ok) return view(gate.data, emptyView(storedValues(gate.data)), outcome.view);

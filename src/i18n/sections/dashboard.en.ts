@@ -64,7 +64,8 @@ export const dashboardEn: Dictionary['dashboard'] = {
     submitted: 'The product was sent to the Department of Industry and Trade for review.',
     unpublished: 'The product is no longer public.',
     duplicated: 'This is a copy (a draft) of the product. The GTIN was not copied.',
-    ratingAdded: 'OCOP rating recorded.',
+    ratingAdded:
+      'OCOP rating recorded. Its stars are shown publicly once the Department of Industry and Trade verified it.',
   },
   ratings: {
     heading: 'OCOP ratings',
@@ -75,6 +76,12 @@ export const dashboardEn: Dictionary['dashboard'] = {
     level: 'Recognised by',
     decisionNumber: 'Decision number',
     decisionDate: 'Decision date',
+    decisionNumberHint: 'As on the decision, e.g. 1234/QĐ-UBND.',
+    evidence: 'The recognition decision itself (PDF or a scan)',
+    evidenceHint:
+      'PDF, JPEG, PNG or WebP, at most {max} MB. A Department of Industry and Trade officer checks the rating against it before its stars are shown publicly.',
+    evidencePublic: 'Let anyone download the decision once it is verified',
+    evidenceCurrent: 'Download the decision',
     add: 'Record the rating',
   },
   moderation: {

@@ -61,7 +61,7 @@ export const dashboardVi = {
     submitted: 'Đã gửi sản phẩm cho Sở Công Thương duyệt.',
     unpublished: 'Đã ngừng công khai sản phẩm.',
     duplicated: 'Đây là bản sao (bản nháp) của sản phẩm. Mã GTIN không được sao chép.',
-    ratingAdded: 'Đã ghi xếp hạng OCOP.',
+    ratingAdded: 'Đã ghi xếp hạng OCOP. Số sao hiện công khai sau khi Sở Công Thương xác minh.',
   },
   ratings: {
     heading: 'Xếp hạng OCOP',
@@ -72,6 +72,12 @@ export const dashboardVi = {
     level: 'Cấp công nhận',
     decisionNumber: 'Số quyết định',
     decisionDate: 'Ngày quyết định',
+    decisionNumberHint: 'Như trên văn bản, ví dụ 1234/QĐ-UBND.',
+    evidence: 'Bản quyết định công nhận (PDF hoặc ảnh chụp)',
+    evidenceHint:
+      'PDF, JPEG, PNG hoặc WebP, tối đa {max} MB. Cán bộ Sở Công Thương đối chiếu với bản này trước khi số sao hiện công khai.',
+    evidencePublic: 'Cho mọi người tải bản quyết định sau khi được xác minh',
+    evidenceCurrent: 'Tải bản quyết định',
     add: 'Ghi xếp hạng',
   },
   moderation: {

@@ -182,14 +182,16 @@ export interface StoredEvidence {
 export async function checkClaimInput<T>(
   parse: () => T,
   upload: EvidenceUpload | null,
+  /** Issues found elsewhere (claimantIssues), reported with the fields'. */
+  more: FieldIssues = {},
 ): Promise<{ input: T; evidence: AcceptedEvidence | null }> {
   let input: T | undefined;
-  let issues: FieldIssues = {};
+  let issues: FieldIssues = { ...more };
   try {
     input = parse();
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    issues = { ...error.fields };
+    issues = { ...issues, ...error.fields };
   }
   const file = upload ? await readEvidenceFile(upload.file) : null;
   if (file && 'issue' in file) issues.evidence = file.issue;

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { ProductStatus } from './vocabulary';
-import type { ClaimState } from '../claims/vocabulary';
+import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import { cooperatives, ocopRatings, pendingRevisions, products } from '../db/schema';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
@@ -86,6 +86,8 @@ export interface EditableProduct {
     verification: ClaimState;
     /** Why an officer rejected, sent back or revoked it. */
     decisionReason: string | null;
+    /** The type of its evidence file, null when it has none (the file is at evidencePath). */
+    evidenceType: EvidenceType | null;
   }[];
   /** Its photos in order (not among `fields`, which review diffs compare as text). */
   images: StoredImage[];
@@ -139,6 +141,7 @@ export async function loadEditableProduct(db: Database, productId: string): Prom
       status: ocopRatings.status,
       verification: ocopRatings.verification,
       decisionReason: ocopRatings.decisionReason,
+      evidenceType: ocopRatings.evidenceType,
     })
     .from(ocopRatings)
     .where(eq(ocopRatings.productId, id))

@@ -4,7 +4,7 @@
  * rules name their message key in params.code, like batch-input.ts.
  */
 import { z } from 'zod';
-import { vietnamToday } from './validity';
+import { ocopValidUntil, vietnamToday } from './validity';
 import { isCalendarDate } from '../time/vietnam';
 import { OCOP_GROUPS, OCOP_LEVELS } from './vocabulary';
 import { gtinField } from '../provenance/batch-input';
@@ -49,18 +49,47 @@ export const productInputSchema = z.strictObject({
 
 export type ProductInput = z.output<typeof productInputSchema>;
 
-/** An OCOP rating as recorded from its decision: 3-4 stars by the province, 5 by the national council. */
-export function ocopRatingInputSchema(now: Date) {
+/**
+ * The shape of a recognition decision's number as ministries and provincial
+ * people's committees write it: a running number, sometimes the year, then
+ * "QĐ-" and the issuing body's abbreviation (1234/QĐ-UBND,
+ * 567/QĐ-BNN-KTHT, 12/2024/QĐ-UBND). "QD" without the mark is accepted, as
+ * people type it on keyboards without Vietnamese input.
+ */
+export const OCOP_DECISION_NUMBER = /^\d{1,6}(?:\/\d{4})?\/Q[ĐD]-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$/iu;
+
+/**
+ * An OCOP rating as recorded from its decision: 3-4 stars by the province, 5
+ * by the national council. A new rating (`isNew`) must still be valid today:
+ * one whose 36 months already ran out is history, not a claim.
+ */
+export function ocopRatingInputSchema(now: Date, { isNew = true }: { isNew?: boolean } = {}) {
   const today = vietnamToday(now);
   return z
     .strictObject({
       stars: z.number().int().min(3).max(5),
       level: z.enum(OCOP_LEVELS),
-      decisionNumber: z.string().trim().min(1).max(100),
-      decisionDate: z.string().refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true }),
+      decisionNumber: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .transform((value) => value.normalize('NFC'))
+        .refine((value) => OCOP_DECISION_NUMBER.test(value), { params: { code: 'ocop_decision_number' } })
+        .meta({ description: 'As on the decision, e.g. `1234/QĐ-UBND` or `567/QĐ-BNN-KTHT`.' }),
+      decisionDate: z
+        .string()
+        .refine(isCalendarDate, { params: { code: 'calendar_date' }, abort: true })
+        .meta({ format: 'date', description: 'Not in the future; for a new rating, within the last 36 months.' }),
+      evidencePublic: z.boolean().default(false).meta({
+        description:
+          'Whether anyone may download the evidence file once an officer verified the rating; otherwise only the cooperative and the officers.',
+      }),
     })
     .superRefine((rating, ctx) => {
       if (rating.decisionDate > today) ctx.addIssue({ ...issue('date_in_future'), path: ['decisionDate'] });
+      else if (isNew && ocopValidUntil(rating.decisionDate) < today)
+        ctx.addIssue({ ...issue('ocop_expired'), path: ['decisionDate'] });
       if ((rating.stars === 5) !== (rating.level === 'national'))
         ctx.addIssue({ ...issue('ocop_level_mismatch'), path: ['level'] });
     });

@@ -20,7 +20,7 @@ import type { ProductStatus } from './vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { auditEntryExists } from '../audit/audit-log';
-import { auditLog, ocopRatings, products } from '../db/schema';
+import { auditLog, products } from '../db/schema';
 import { firstFreeSlug, slugBase } from '../search/slug';
 import { ConflictError, type FieldIssues, ValidationError } from '../errors';
 import { productSearchText } from '../search/search-text';
@@ -28,7 +28,7 @@ import type { StoredImage } from '../media/stored-image';
 import { parseInput } from '../validation';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
 import { findRevision, revisionStill } from '../moderation/pending-revisions';
-import { ocopRatingInputSchema, productInputSchema } from './product-input';
+import { productInputSchema } from './product-input';
 import { foldedRevision, proposeProductRevision } from './product-revisions';
 import { checkProductAgainstStore, searchTextFor } from './product-store-rules';
 
@@ -312,28 +312,4 @@ export async function unpublishProduct(
         }
       : {}),
   });
-}
-
-/**
- * Records an OCOP rating as declared by the cooperative: it waits for an
- * officer's verification (src/server/claims) and counts as stars only then.
- */
-export async function addOcopRating(
-  db: Database,
-  user: SessionUser | null | undefined,
-  slug: string,
-  input: unknown,
-  now: Date,
-) {
-  const owned = await findOwnedProduct(db, user, slug);
-  requireStatus(owned, EDITABLE_STATUSES);
-  const rating = parseInput(ocopRatingInputSchema(now), input);
-  const id = newId();
-  await db.batch([
-    db.insert(ocopRatings).values({ id, productId: owned.id, ...rating, verification: 'pending', submittedAt: now }),
-    audit(db, requireCooperativeMember(user, owned.cooperativeId), 'product.ocop_rating_added', owned.id, {
-      ratingId: id,
-    }),
-  ]);
-  return { id };
 }

@@ -5,6 +5,8 @@
  * nothing behind — an edit replaces the whole timeline or nothing of it.
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { claimantIssues } from '../claims/claimant';
+import { vietnamToday } from '../products/validity';
 import { checkClaimInput, deleteEvidence, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
 import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
@@ -215,6 +217,13 @@ interface CertificateOwner {
   productId: string | null;
 }
 
+/** A new certificate must still hold today: one that already ran out is history, not a claim (field `validUntil`). */
+function newCertificate(certificate: CertificateInput, today: string): CertificateInput {
+  if (certificate.validUntil !== null && certificate.validUntil < today)
+    throw new ValidationError({ validUntil: { code: 'claim_expired' } });
+  return certificate;
+}
+
 /**
  * A certificate of a product, or of the whole cooperative when productId is
  * null, with its evidence file when one is posted. It waits for an
@@ -227,7 +236,11 @@ export async function recordCertificate(
   now: Date,
   upload: EvidenceUpload | null = null,
 ): Promise<{ id: string }> {
-  const checked = await checkClaimInput(() => parseInput(certificateInputSchema, input), upload);
+  const checked = await checkClaimInput(
+    () => newCertificate(parseInput(certificateInputSchema, input), vietnamToday(now)),
+    upload,
+    await claimantIssues(db, owner.cooperativeId),
+  );
   const id = newId();
   await withStoredEvidence(upload, owner.cooperativeId, checked.evidence, (stored) =>
     db
@@ -256,7 +269,11 @@ export async function updateCertificate(
   now: Date,
   upload: EvidenceUpload | null = null,
 ): Promise<{ id: string; verification: ClaimState }> {
-  const checked = await checkClaimInput(() => parseInput(certificateInputSchema, input), upload);
+  const checked = await checkClaimInput(
+    () => parseInput(certificateInputSchema, input),
+    upload,
+    await claimantIssues(db, owner.cooperativeId),
+  );
   const mine = and(
     eq(certifications.id, certificateId),
     eq(certifications.productId, owner.productId),
@@ -288,6 +305,8 @@ export interface StoredCertificate extends CertificateInput {
   /** Why it was rejected, sent back or revoked; shown with those states. */
   decisionReason: string | null;
   decidedAt: Date | null;
+  /** When an officer last verified it; null if never. */
+  verifiedAt: Date | null;
   /** The type of its evidence file, null when it has none (the file is at evidencePath). */
   evidenceType: EvidenceType | null;
 }
@@ -307,6 +326,7 @@ export async function listProductCertificates(db: Database, productId: string): 
       verification: certifications.verification,
       decisionReason: certifications.decisionReason,
       decidedAt: certifications.decidedAt,
+      verifiedAt: certifications.verifiedAt,
     })
     .from(certifications)
     .where(eq(certifications.productId, productId))
