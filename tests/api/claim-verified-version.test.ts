@@ -45,7 +45,7 @@ describe.each(bothStores('verified-version'))('the last verified version on $nam
   const listedWith = async (certification: 'organic' | 'vietgap') => {
     const page = await listProducts(
       db,
-      { certification, cooperative: `htx-test-${owner.cooperativeId}` },
+      { certification: [certification], cooperative: `htx-test-${owner.cooperativeId}` },
       {
         today: TODAY,
       },
