@@ -205,7 +205,7 @@ describe.each(bothStores('ocop-ratings'))('OCOP ratings as claims on $name', ({ 
     expect((await numbered(values.decisionNumber))[0]).toMatchObject({ stars: 3, evidenceKey: null });
   });
 
-  it('sends a verified rating back to the queue when its number, date or file changes, and takes its stars off', async () => {
+  it('sends a verified rating back to the queue when its number, date or file changes, the public keeping the verified one', async () => {
     const changes: [string, (values: Record<string, string>) => Record<string, string>, boolean][] = [
       ['number', (values) => ({ ...values, decisionNumber: `${++seq}/QĐ-UBND` }), false],
       ['date', (values) => ({ ...values, decisionDate: daysFromToday(-41) }), false],
@@ -227,10 +227,11 @@ describe.each(bothStores('ocop-ratings'))('OCOP ratings as claims on $name', ({ 
       expect(after?.submittedAt?.getTime()).toBeGreaterThan(before?.submittedAt?.getTime() ?? 0);
       if (newFile) {
         expect(after?.evidenceKey).not.toBe(before?.evidenceKey);
-        expect(media.objects.has(before?.evidenceKey ?? '')).toBe(false);
+        // The verified version's file stays: the public downloads it until an officer decides.
+        expect(media.objects.has(before?.evidenceKey ?? '')).toBe(true);
       }
-      // The product has no other verified rating: no stars while this one waits.
-      expect((await db.select().from(products).where(eq(products.id, productId)))[0]?.ocopStars).toBeNull();
+      // The public keeps the last verified version while the change waits: its stars still count.
+      expect((await db.select().from(products).where(eq(products.id, productId)))[0]?.ocopStars).toBe(4);
       await db.delete(ocopRatings).where(eq(ocopRatings.id, id));
     }
   });

@@ -101,7 +101,8 @@ const VERIFIED_FIELDS = [
  * a decision older than 36 months may be corrected. A change of what the
  * officers verified (stars, level, number, date, evidence) sends it back to
  * their queue whatever its state, and the product's stars are counted again
- * in the same batch (a rating in review does not count); only saying whether
+ * in the same batch (from the verified versions: the public keeps the last
+ * verified rating until an officer decides the change); only saying whether
  * the public may download the evidence leaves its state as it is. A revoked
  * rating stays revoked (409): the cooperative declares its new decision as a
  * new rating. An officer deciding on the version from before the change is
@@ -152,7 +153,9 @@ export async function updateOcopRating(
     if (rows.length === 0) throw new ConflictError('rating revoked or removed meanwhile');
     return rows[0];
   });
-  if (checked.evidence && upload) await deleteEvidence(upload.bucket, current.evidenceKey);
+  // The old file goes, unless it is the verified version's, which the public still downloads until an officer decides.
+  const stillVerified = current.lastVerified?.evidenceKey === current.evidenceKey;
+  if (checked.evidence && upload && !stillVerified) await deleteEvidence(upload.bucket, current.evidenceKey);
   return { id: ratingId, verification: written?.verification ?? current.verification };
 }
 
