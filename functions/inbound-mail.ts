@@ -16,8 +16,7 @@ import {
   receiveThreadMail,
   REFUSAL_TEXT,
 } from '../src/server/inquiries/inbound-mail';
-import { inquiryLinks } from '../src/server/inquiries/links';
-import { mailLinkOrigin } from '../src/server/seo/urls';
+import { configuredInquiryLinks } from '../src/server/inquiries/links';
 import { afterResponse, type ResponseLifetime } from './after-response';
 import { streamAtMost } from './body-limit';
 import type { RequestServices } from './request-services';
@@ -32,7 +31,7 @@ export async function handleInboundMail(
   now: Date = new Date(),
 ): Promise<InboundOutcome> {
   const db = await services.database();
-  const links = inquiryLinks(mailLinkOrigin(services.env.PUBLIC_ORIGIN), services.env.INBOUND_MAIL_DOMAIN);
+  const links = configuredInquiryLinks(services.env);
   // Read within the limit whatever size was announced: the bytes decide.
   const raw = await streamAtMost(message.raw, INBOUND_RAW_MAX_BYTES, message.rawSize > INBOUND_RAW_MAX_BYTES);
   const outcome = await receiveThreadMail(
