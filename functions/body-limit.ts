@@ -38,9 +38,18 @@ export function hasBody(request: Request): boolean {
  */
 export async function bodyAtMost(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!request.body) return new Uint8Array();
+  return streamAtMost(request.body, limit, Number(request.headers.get('content-length')) > limit);
+}
+
+/** A stream's bytes if they are at most `limit` (read to its end either way), else null; `over`: known to be over. */
+export async function streamAtMost(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  over = false,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const chunks: Uint8Array[] = [];
-  let total = Number(request.headers.get('content-length')) > limit ? limit + 1 : 0;
-  const reader = request.body.getReader();
+  let total = over ? limit + 1 : 0;
+  const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

@@ -20,6 +20,11 @@ declare namespace Cloudflare {
     MAIL_API_KEY?: string;
     /** Sender address of mail, e.g. "Chợ HTX <no-reply@chohtx.vn>". */
     MAIL_FROM?: string;
+    /**
+     * The domain of the inquiry threads' reply addresses (reply+<token>@…), whose Email Routing rule sends mail to
+     * the worker's email() handler. Unset, mail about inquiries carries no Reply-To and takes no replies.
+     */
+    INBOUND_MAIL_DOMAIN?: string;
     /** Key of the inquiry form's signed fill-time field (a secret); a development default is used without it. */
     INQUIRY_FORM_SECRET?: string;
     /** Origins allowed to POST /api/v1/inquiries from their pages (CORS), comma-separated; none by default. */

@@ -2,7 +2,8 @@
  * The worker: one Hono app, behind the memory of public pages. cf() serves
  * static assets and sets up Astro's Cloudflare context, /api/v1 goes to the
  * JSON API, and everything else to Astro's pages (see docs/ARCHITECTURE.md).
- * The daily Cron Trigger runs src/server/scheduled.ts.
+ * The daily Cron Trigger runs src/server/scheduled.ts; mail to the inquiry
+ * threads' reply addresses arrives at email() (functions/inbound-mail.ts).
  */
 import { cf } from '@astrojs/cloudflare/hono';
 import { actions, getFetchState, i18n, middleware, pages } from 'astro/hono';
@@ -16,6 +17,7 @@ import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
 import { createPublicCache } from '../functions/public-cache/index';
 import { servicesFor } from '../functions/request-services';
 import { formBodyLimit } from '../functions/pages/form-body-limit';
+import { handleInboundMail } from '../functions/inbound-mail';
 import { runScheduledJobs } from './server/scheduled';
 import { configuredOrigin } from './server/seo/urls';
 import { inquiryRetentionMonths } from './server/privacy/notice';
@@ -83,5 +85,9 @@ export default {
         )
         .finally(() => publicCache.expire()),
     );
+  },
+  // Email Routing: replies by mail to an inquiry's thread (functions/inbound-mail.ts).
+  async email(message, env, ctx) {
+    await handleInboundMail(message, servicesFor(env), ctx);
   },
 } satisfies ExportedHandler<Env>;

@@ -11,6 +11,8 @@ import { ROOT, WRANGLER_ENV, wranglerStateDir } from './config';
 import { SetupError } from './fail';
 
 export const BUILT_WORKER_CONFIG = resolve(ROOT, 'dist/server/wrangler.json');
+/** The domain of the inquiry threads' reply addresses under `npm start` and the tests (README "Replies by mail"). */
+export const LOCAL_INBOUND_MAIL_DOMAIN = 'reply.cho-htx.localhost';
 
 /** A served worker, however it was started. */
 export interface RunningWorker {
@@ -87,7 +89,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerServer>
     options.echo ? 'info' : 'warn',
   ];
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
-  const vars = { PUBLIC_ORIGIN: url, ...options.vars };
+  // INBOUND_MAIL_DOMAIN: mail about inquiries carries reply addresses, which /cdn-cgi/handler/email takes locally.
+  const vars = { PUBLIC_ORIGIN: url, INBOUND_MAIL_DOMAIN: LOCAL_INBOUND_MAIL_DOMAIN, ...options.vars };
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
 
   const child = spawn('wrangler', args, {

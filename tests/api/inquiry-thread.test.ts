@@ -112,7 +112,13 @@ describe('inquiry thread API', async () => {
     expect(res.status).toBe(201);
     const reference = (await readJson(res)).inquiry.reference as string;
     const [row] = await db.select({ id: inquiries.id }).from(inquiries).where(eq(inquiries.reference, reference));
-    expect(await db.$count(inquiryThreadTokens, eq(inquiryThreadTokens.inquiryId, row?.id ?? ''))).toBe(0);
+    // No private link for the buyer (the cooperative's reply address is the cooperative's own).
+    expect(
+      await db.$count(
+        inquiryThreadTokens,
+        and(eq(inquiryThreadTokens.inquiryId, row?.id ?? ''), eq(inquiryThreadTokens.party, 'buyer')),
+      ),
+    ).toBe(0);
     expect(
       await db.$count(
         inquiryNotifications,

@@ -4,15 +4,14 @@
  * request; see src/server/inquiries/notifications.ts for the retries.
  */
 import type { Context } from 'hono';
-import { inquiryLinks } from '../../../src/server/inquiries/links';
+import { configuredInquiryLinks } from '../../../src/server/inquiries/links';
 import { deliverForInquiry } from '../../../src/server/inquiries/notifications';
-import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { afterResponse, executionContextOf } from '../../after-response';
 import type { ApiEnv } from '../context';
 
 /** The links that mails and answers give, on the deployment's public origin. */
 export function linksFor(c: Context<ApiEnv>) {
-  return inquiryLinks(mailLinkOrigin(c.env?.PUBLIC_ORIGIN));
+  return configuredInquiryLinks(c.env);
 }
 
 export function deliverLater(c: Context<ApiEnv>, inquiryId: string) {

@@ -24,7 +24,7 @@ import {
   replyToInquiry,
 } from '../../../src/server/inquiries/inbox';
 import { inquiryFromForm } from '../../../src/server/inquiries/input';
-import { inquiryLinks } from '../../../src/server/inquiries/links';
+import { configuredInquiryLinks } from '../../../src/server/inquiries/links';
 import {
   deliverForInquiry,
   listNotificationProblems,
@@ -43,13 +43,12 @@ import {
   revokeThreadLinks,
 } from '../../../src/server/inquiries/thread';
 import { clientAddress } from '../../../src/server/security/client-address';
-import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { afterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { errorPage, type FormWords, loadPage, runForm, signedInOr } from '../handle-page';
 
 function links(page: AstroGlobal) {
-  return inquiryLinks(mailLinkOrigin(page.locals.services.env.PUBLIC_ORIGIN));
+  return configuredInquiryLinks(page.locals.services.env);
 }
 
 /** Sends an inquiry's pending mail after the response. */

@@ -134,5 +134,6 @@ export const accountsEn: Dictionary['accounts'] = {
     empty: 'No mail yet.',
     to: 'To',
     sentAt: 'At',
+    replyTo: 'Reply to',
   },
 };

@@ -131,5 +131,6 @@ export const accountsVi = {
     empty: 'Chưa có thư nào.',
     to: 'Tới',
     sentAt: 'Lúc',
+    replyTo: 'Trả lời tới',
   },
 } as const;

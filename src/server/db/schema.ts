@@ -577,6 +577,8 @@ export const mailOutbox = sqliteTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Where a reply goes (an inquiry thread's reply address), shown at /dev/outbox. */
+    replyTo: text('reply_to'),
   },
   (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
 );
@@ -662,6 +664,11 @@ export const inquiryThreadTokens = sqliteTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /**
+     * Whose token it is: the buyer's (the private link, and the reply address of mail to the buyer) or the
+     * cooperative's (only the reply address of mail to the cooperative: never a link to the buyer's page).
+     */
+    party: text('party', { enum: INQUIRY_MESSAGE_AUTHORS }).notNull().default('buyer'),
   },
   (t) => [
     uniqueIndex('inquiry_thread_tokens_hash_unique').on(t.tokenHash),
@@ -709,6 +716,8 @@ export const inquiryNotifications = sqliteTable(
     /** The message this mail carries (kinds 'buyer_reply' and 'cooperative_buyer_reply'). */
     replyId: text('reply_id').references(() => inquiryReplies.id, { onDelete: 'cascade' }),
     ...queuedMailColumns(INQUIRY_NOTIFICATION_STATUSES),
+    /** The thread's reply address (reply+<token>@…, src/server/inquiries/inbound-mail.ts), when mail can answer it. */
+    replyTo: text('reply_to'),
   },
   (t) => [
     index('inquiry_notifications_due_idx').on(t.status, t.nextAttemptAt),

@@ -8,6 +8,7 @@
  */
 import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import { requireCooperativeMember } from '../accounts/guards';
+import type { Locale } from '../../i18n';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
@@ -259,6 +260,29 @@ export async function replyToInquiry(
   if (text.length > REPLY_MAX_LENGTH)
     throw new ValidationError({ body: { code: 'too_long', params: { max: REPLY_MAX_LENGTH } } });
   if (row.status === 'spam') throw new ValidationError({ body: { code: 'reply_to_spam' } });
+  return storeCooperativeReply(db, row, user?.id ?? null, text, links, now);
+}
+
+/**
+ * The cooperative's reply, already checked (its own inquiry, not spam, text within limits), from the inbox or by
+ * mail (inbound-mail.ts; `authorUserId` null when the cooperative's public address wrote): the message, the
+ * inquiry marked replied (and when it was first answered), the buyer's mail with a fresh link; one batch.
+ */
+export async function storeCooperativeReply(
+  db: Database,
+  row: {
+    id: string;
+    reference: string;
+    email: string | null;
+    locale: Locale;
+    buyerName: string;
+    cooperativeName: string;
+  },
+  authorUserId: string | null,
+  text: string,
+  links: InquiryLinks,
+  now: Date,
+): Promise<ReplyOutcome> {
   const replyId = newId();
   // Each reply mail carries a link of its own, so a buyer who lost the receipt (or revoked its link) can answer.
   const link = row.email ? issueThreadToken(db, row.id, now) : null;
@@ -280,6 +304,7 @@ export async function replyToInquiry(
                   reply: text,
                   threadLink: links.threadPage(row.locale, link.token),
                   statusLink: links.statusPage(row.locale, row.reference),
+                  replyTo: links.replyTo(link.token),
                 }),
               },
             ],
@@ -292,7 +317,7 @@ export async function replyToInquiry(
       id: replyId,
       inquiryId: row.id,
       author: 'cooperative',
-      authorUserId: user?.id ?? null,
+      authorUserId,
       body: text,
       createdAt: now,
     }),

@@ -20,6 +20,13 @@ export interface NewInquiryMailFacts {
   message: string;
   /** Absolute link to the inquiry in the cooperative's inbox. */
   inboxLink: string;
+  /** The thread's reply address for the cooperative, when mail can answer it. */
+  replyTo?: string | undefined;
+}
+
+/** The Reply-To of a mail, when the thread takes replies by mail. */
+function replyToOf(facts: { replyTo?: string | undefined }): Pick<MailMessage, 'replyTo'> {
+  return facts.replyTo ? { replyTo: facts.replyTo } : {};
 }
 
 export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMessage {
@@ -39,6 +46,7 @@ export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMess
       message: facts.message,
       link: facts.inboxLink,
     }),
+    ...replyToOf(facts),
   };
 }
 
@@ -46,6 +54,8 @@ export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMess
 export interface BuyerMailLinks {
   threadLink: string;
   statusLink: string;
+  /** The reply address with the same token as the link, when the thread takes replies by mail. */
+  replyTo?: string | undefined;
 }
 
 /** The buyer's copy of their inquiry, in their language: the reference and the private link to the thread. */
@@ -66,6 +76,7 @@ export function receiptMail(
       link: facts.threadLink,
       status: facts.statusLink,
     }),
+    ...replyToOf(facts),
   };
 }
 
@@ -86,13 +97,14 @@ export function replyMail(
       link: facts.threadLink,
       status: facts.statusLink,
     }),
+    ...replyToOf(facts),
   };
 }
 
 /** The cooperative hears that the buyer answered on the thread (in Vietnamese, like every mail to it). */
 export function buyerAnswerMail(
   to: string,
-  facts: { reference: string; buyerName: string; answer: string; inboxLink: string },
+  facts: { reference: string; buyerName: string; answer: string; inboxLink: string; replyTo?: string | undefined },
 ): MailMessage {
   const t = dictionary('vi').inquiries.mail;
   return {
@@ -104,5 +116,6 @@ export function buyerAnswerMail(
       answer: facts.answer,
       link: facts.inboxLink,
     }),
+    ...replyToOf(facts),
   };
 }

@@ -261,6 +261,7 @@ function buyerReceipt(
           message: inquiry.message,
           threadLink: links.threadPage(inquiry.locale, token),
           statusLink: links.statusPage(inquiry.locale, inquiry.reference),
+          replyTo: links.replyTo(token),
         }),
       },
     ],
@@ -292,7 +293,10 @@ export async function newInquiryNotifications(
   now: Date,
 ) {
   const recipients = await cooperativeRecipients(db, inquiry.cooperativeId);
-  return queueStatements(
+  if (recipients.length === 0) return [];
+  // One reply address for all of them: the inbound handler checks the sender is one of the cooperative's.
+  const replyAddress = issueThreadToken(db, inquiry.id, now, 'cooperative');
+  const mail = queueStatements(
     db,
     recipients.map((to) => ({
       inquiryId: inquiry.id,
@@ -310,8 +314,10 @@ export async function newInquiryNotifications(
         wantedBy: inquiry.wantedBy,
         message: inquiry.message,
         inboxLink: links.inboxItem('vi', inquiry.reference),
+        replyTo: links.replyTo(replyAddress.token),
       }),
     })),
     now,
   );
+  return [replyAddress.statement, ...mail];
 }

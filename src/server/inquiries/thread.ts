@@ -23,6 +23,7 @@ import { INQUIRY_LIMITS } from './input';
 import type { InquiryLinks } from './links';
 import { buyerAnswerMail } from './mail';
 import { cooperativeRecipients, queueStatements } from './notifications';
+import { issueThreadToken } from './thread-tokens';
 import { publicProduct, type PublicInquiryStatus, publicStatus } from './status';
 import { addressLimitKey, INQUIRY_ADDRESS_POLICY } from './submit';
 import type { InquiryMessageAuthor, InquiryStatus } from './vocabulary';
@@ -88,8 +89,15 @@ async function findThread(db: Database, token: string) {
     .innerJoin(inquiries, eq(inquiries.id, inquiryThreadTokens.inquiryId))
     .innerJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId))
     .leftJoin(products, eq(products.id, inquiries.productId))
-    // The hash is unique and indexed; a token of any other shape simply matches nothing.
-    .where(and(eq(inquiryThreadTokens.tokenHash, hashToken(token)), isNull(inquiryThreadTokens.revokedAt)))
+    // The hash is unique and indexed; a token of any other shape simply matches nothing. Only the buyer's
+    // tokens open the page: the cooperative's are reply addresses and nothing more.
+    .where(
+      and(
+        eq(inquiryThreadTokens.tokenHash, hashToken(token)),
+        isNull(inquiryThreadTokens.revokedAt),
+        eq(inquiryThreadTokens.party, 'buyer'),
+      ),
+    )
     .limit(1);
   if (!row) throw new NotFoundError('inquiry', 'inquiry');
   return row;
@@ -146,10 +154,24 @@ export async function answerThread(
     ],
     now,
   );
+  return storeBuyerAnswer(db, row, text, links, now);
+}
 
+/**
+ * The buyer's answer, already checked (open thread, text within limits, rate limits), from the page or by
+ * mail (inbound-mail.ts): the message, the inquiry back to unread, the cooperative's mail; one batch.
+ */
+export async function storeBuyerAnswer(
+  db: Database,
+  row: { id: string; reference: string; buyerName: string; cooperativeId: string },
+  text: string,
+  links: InquiryLinks,
+  now: Date,
+): Promise<AnswerOutcome> {
   const replyId = newId();
   const stillOpen = and(eq(inquiries.id, row.id), notInArray(inquiries.status, CLOSED_TO_BUYER));
   const recipients = await cooperativeRecipients(db, row.cooperativeId);
+  const replyAddress = recipients.length > 0 ? issueThreadToken(db, row.id, now, 'cooperative') : null;
   const mail = queueStatements(
     db,
     recipients.map((to) => ({
@@ -161,6 +183,7 @@ export async function answerThread(
         buyerName: row.buyerName,
         answer: text,
         inboxLink: links.inboxItem('vi', row.reference),
+        replyTo: replyAddress ? links.replyTo(replyAddress.token) : undefined,
       }),
     })),
     now,
@@ -172,6 +195,7 @@ export async function answerThread(
       .insert(inquiryReplies)
       .values({ id: replyId, inquiryId: row.id, author: 'buyer', authorUserId: null, body: text, createdAt: now }),
     db.update(inquiries).set({ status: 'new', updatedAt: now }).where(stillOpen),
+    ...(replyAddress ? [replyAddress.statement] : []),
     ...mail,
   ]);
   return { inquiryId: row.id, replyId, notify: mail.length > 0 };
@@ -183,6 +207,12 @@ export async function revokeThreadLinks(db: Database, token: string, now: Date):
   await db
     .update(inquiryThreadTokens)
     .set({ revokedAt: now })
-    .where(and(eq(inquiryThreadTokens.inquiryId, row.id), isNull(inquiryThreadTokens.revokedAt)));
+    .where(
+      and(
+        eq(inquiryThreadTokens.inquiryId, row.id),
+        eq(inquiryThreadTokens.party, 'buyer'),
+        isNull(inquiryThreadTokens.revokedAt),
+      ),
+    );
   return { reference: row.reference };
 }

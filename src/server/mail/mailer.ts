@@ -18,6 +18,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Where the recipient's reply goes: an inquiry thread's own address (src/server/inquiries/inbound-mail.ts). */
+  replyTo?: string;
 }
 
 export interface Mailer {
@@ -36,6 +38,7 @@ export class OutboxMailer implements Mailer {
       recipient: message.to,
       subject: message.subject,
       textBody: message.text,
+      replyTo: message.replyTo ?? null,
       createdAt: this.now(),
     });
   }
@@ -58,7 +61,14 @@ export class HttpApiMailer implements Mailer {
         'content-type': 'application/json',
         ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
       },
-      body: JSON.stringify({ from: this.options.from, to: [message.to], subject: message.subject, text: message.text }),
+      body: JSON.stringify({
+        from: this.options.from,
+        to: [message.to],
+        subject: message.subject,
+        text: message.text,
+        // Resend's name for it; omitted when the mail takes no reply.
+        ...(message.replyTo ? { reply_to: message.replyTo } : {}),
+      }),
     });
     if (!response.ok) throw new MailDeliveryError(`mail API answered ${response.status}`);
   }
@@ -100,6 +110,7 @@ export interface OutboxEntry {
   recipient: string;
   subject: string;
   textBody: string;
+  replyTo: string | null;
   createdAt: Date;
 }
 
