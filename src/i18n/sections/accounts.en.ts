@@ -134,5 +134,7 @@ export const accountsEn: Dictionary['accounts'] = {
     empty: 'No mail yet.',
     to: 'To',
     sentAt: 'At',
+    textPart: 'Plain text',
+    htmlPart: 'HTML (source)',
   },
 };

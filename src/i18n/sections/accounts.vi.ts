@@ -131,5 +131,7 @@ export const accountsVi = {
     empty: 'Chưa có thư nào.',
     to: 'Tới',
     sentAt: 'Lúc',
+    textPart: 'Văn bản thuần',
+    htmlPart: 'HTML (mã nguồn)',
   },
 } as const;

@@ -4,6 +4,7 @@
  * buyers get the language they wrote in.
  */
 import { dictionary, format, type Locale } from '../../i18n';
+import { composeMail } from '../mail/layout';
 import type { MailMessage } from '../mail/mailer';
 
 export interface NewInquiryMailFacts {
@@ -25,10 +26,11 @@ export interface NewInquiryMailFacts {
 export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMessage {
   const t = dictionary('vi').inquiries.mail;
   const none = '–';
-  return {
+  return composeMail(
+    'vi',
     to,
-    subject: format(t.newSubject, { reference: facts.reference, about: facts.about }),
-    text: format(t.newBody, {
+    format(t.newSubject, { reference: facts.reference, about: facts.about }),
+    format(t.newBody, {
       reference: facts.reference,
       about: facts.about,
       name: facts.organisation ? `${facts.buyerName} (${facts.organisation})` : facts.buyerName,
@@ -39,7 +41,7 @@ export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMess
       message: facts.message,
       link: facts.inboxLink,
     }),
-  };
+  );
 }
 
 /** What a buyer's mail about their thread links to: the private page (with a fresh token) and the status look-up. */
@@ -55,10 +57,11 @@ export function receiptMail(
   facts: { reference: string; buyerName: string; about: string; message: string } & BuyerMailLinks,
 ): MailMessage {
   const t = dictionary(locale).inquiries.mail;
-  return {
+  return composeMail(
+    locale,
     to,
-    subject: format(t.receiptSubject, { reference: facts.reference, about: facts.about }),
-    text: format(t.receiptBody, {
+    format(t.receiptSubject, { reference: facts.reference, about: facts.about }),
+    format(t.receiptBody, {
       name: facts.buyerName,
       reference: facts.reference,
       about: facts.about,
@@ -66,7 +69,7 @@ export function receiptMail(
       link: facts.threadLink,
       status: facts.statusLink,
     }),
-  };
+  );
 }
 
 export function replyMail(
@@ -75,10 +78,11 @@ export function replyMail(
   facts: { reference: string; buyerName: string; cooperative: string; reply: string } & BuyerMailLinks,
 ): MailMessage {
   const t = dictionary(locale).inquiries.mail;
-  return {
+  return composeMail(
+    locale,
     to,
-    subject: format(t.replySubject, { reference: facts.reference, cooperative: facts.cooperative }),
-    text: format(t.replyBody, {
+    format(t.replySubject, { reference: facts.reference, cooperative: facts.cooperative }),
+    format(t.replyBody, {
       name: facts.buyerName,
       cooperative: facts.cooperative,
       reference: facts.reference,
@@ -86,7 +90,7 @@ export function replyMail(
       link: facts.threadLink,
       status: facts.statusLink,
     }),
-  };
+  );
 }
 
 /** The cooperative hears that the buyer answered on the thread (in Vietnamese, like every mail to it). */
@@ -95,14 +99,15 @@ export function buyerAnswerMail(
   facts: { reference: string; buyerName: string; answer: string; inboxLink: string },
 ): MailMessage {
   const t = dictionary('vi').inquiries.mail;
-  return {
+  return composeMail(
+    'vi',
     to,
-    subject: format(t.answerSubject, { reference: facts.reference, name: facts.buyerName }),
-    text: format(t.answerBody, {
+    format(t.answerSubject, { reference: facts.reference, name: facts.buyerName }),
+    format(t.answerBody, {
       reference: facts.reference,
       name: facts.buyerName,
       answer: facts.answer,
       link: facts.inboxLink,
     }),
-  };
+  );
 }

@@ -64,7 +64,7 @@ export function queueStatements(
   return items.map(({ inquiryId, kind, message, replyId }) =>
     db.insert(inquiryNotifications).select(sql`
       SELECT ${newId()}, ${inquiries.id}, ${kind}, ${replyId ?? null}, ${message.to}, ${message.subject}, ${message.text},
-        'pending', 0, ${now.getTime()}, NULL, NULL, NULL, ${now.getTime()}
+        'pending', 0, ${now.getTime()}, NULL, NULL, NULL, ${now.getTime()}, ${message.html ?? null}
       FROM ${inquiries} WHERE ${inquiries.id} = ${inquiryId}
     `),
   );
@@ -75,6 +75,7 @@ interface ClaimedNotification {
   recipient: string;
   subject: string;
   textBody: string;
+  htmlBody: string | null;
   attempts: number;
 }
 
@@ -96,6 +97,7 @@ async function claim(db: Database, id: string, now: Date): Promise<ClaimedNotifi
       recipient: inquiryNotifications.recipient,
       subject: inquiryNotifications.subject,
       textBody: inquiryNotifications.textBody,
+      htmlBody: inquiryNotifications.htmlBody,
       attempts: inquiryNotifications.attempts,
     });
   return row ?? null;
@@ -113,7 +115,12 @@ async function deliverIds(db: Database, mailer: Mailer, ids: string[], now: () =
     const claimed = await claim(db, id, now());
     if (!claimed) continue;
     try {
-      await mailer.send({ to: claimed.recipient, subject: claimed.subject, text: claimed.textBody });
+      await mailer.send({
+        to: claimed.recipient,
+        subject: claimed.subject,
+        text: claimed.textBody,
+        ...(claimed.htmlBody ? { html: claimed.htmlBody } : {}),
+      });
       await db
         .update(inquiryNotifications)
         .set({ status: 'sent', sentAt: now(), claimedUntil: null, lastError: null })

@@ -57,7 +57,8 @@ export function queueNotificationIf(db: Database, item: QueuedNotification, cond
     .insert(notifications)
     .select(
       sql`SELECT ${newId()}, ${`${item.event}:${item.recipient.userId}`}, ${item.recipient.userId}, ${item.kind},
-        ${item.message.to}, ${item.message.subject}, ${item.message.text}, 'pending', 0, ${at}, NULL, NULL, NULL, ${at}
+        ${item.message.to}, ${item.message.subject}, ${item.message.text}, 'pending', 0, ${at}, NULL, NULL, NULL, ${at},
+        ${item.message.html ?? null}
         WHERE ${condition}`,
     )
     .onConflictDoNothing();
@@ -79,6 +80,7 @@ async function claim(db: Database, id: string, now: Date) {
       to: notifications.recipient,
       subject: notifications.subject,
       text: notifications.textBody,
+      html: notifications.htmlBody,
       attempts: notifications.attempts,
     });
   return row ?? null;
@@ -95,9 +97,9 @@ export async function sendNotifications(
   for (const id of ids) {
     const claimed = await claim(db, id, now());
     if (!claimed) continue;
-    const { attempts, ...message } = claimed;
+    const { attempts, html, ...message } = claimed;
     try {
-      await mailer.send(message);
+      await mailer.send(html ? { ...message, html } : message);
       await db
         .update(notifications)
         .set({ status: 'sent', sentAt: now(), claimedUntil: null, lastError: null })
