@@ -46,6 +46,42 @@ export interface QueuedNotification {
 }
 
 /**
+ * The mail that tells a cooperative's people of a decision, for a batch that
+ * writes the decision's audit entry: `statements(witnessed, auditId)` queues
+ * one notification per person, stored only if `witnessed` holds (the entry
+ * was written), under an event named by `eventPrefix` and the entry, so a
+ * decision made twice (a double submit, two officers at once) tells once.
+ * `event()` is that event once the statements were made, to send it after
+ * the response; null when nobody is told (no people, or `send` is false).
+ */
+export async function decisionNotices(
+  db: Database,
+  cooperativeId: string,
+  item: { eventPrefix: string; kind: NotificationKind; mail: (recipient: Recipient) => MailMessage },
+  send: boolean,
+  now: Date,
+) {
+  let event: string | null = null;
+  const people = send ? await cooperativeRecipients(db, cooperativeId) : [];
+  return {
+    statements: (witnessed: SQL, auditId: string) => {
+      if (people.length === 0) return [];
+      const key = `${item.eventPrefix}:${auditId}`;
+      event = key;
+      return people.map((recipient) =>
+        queueNotificationIf(
+          db,
+          { event: key, kind: item.kind, recipient, message: item.mail(recipient) },
+          witnessed,
+          now,
+        ),
+      );
+    },
+    event: () => event,
+  };
+}
+
+/**
  * An INSERT … SELECT of one notification, stored only if `condition` holds
  * when the statement runs (in the same batch as the change it tells of) and
  * no row has its idempotency key yet. A query builder, not raw SQL, so that
