@@ -5,6 +5,9 @@
  * has been sent, so a failure is logged, and the outbox's retries
  * (src/server/scheduled.ts) pick the work up again.
  */
+import type { Database } from '../src/server/db/client';
+import { sendEventNotifications } from '../src/server/notifications/outbox';
+import type { RequestServices } from './request-services';
 
 /** What the runtime gives a request to outlive its response: Cloudflare's ExecutionContext, or Astro's locals.cfContext. */
 export interface ResponseLifetime {
@@ -33,4 +36,19 @@ export function executionContextOf(c: { readonly executionCtx: ResponseLifetime 
   } catch {
     return null;
   }
+}
+
+/**
+ * After the response, the mail of one notification event (a decision's), when there is one; the
+ * cron sends it later if this does not.
+ */
+export function sendEventAfterResponse(
+  lifetime: ResponseLifetime | null | undefined,
+  services: RequestServices,
+  db: Database,
+  event: string | null,
+): void {
+  if (!event) return;
+  const mailer = services.mailer(db);
+  afterResponse(lifetime, `notification mail ${event}`, () => sendEventNotifications(db, mailer, event));
 }

@@ -15,9 +15,11 @@ declare namespace Cloudflare {
     IMAGES: ImagesBinding;
     /** "1" turns on the development outbox: mail is stored in the database and shown at /dev/outbox. */
     DEV_OUTBOX?: string;
-    /** Production mail: an HTTP API that takes {from, to, subject, text} as JSON with a bearer key. */
-    MAIL_API_URL?: string;
-    MAIL_API_KEY?: string;
+    /**
+     * Production mail: Cloudflare Email Service's send_email binding (wrangler.toml). Under `wrangler dev` it is
+     * simulated (printed to the console); DEV_OUTBOX, when set, is used instead.
+     */
+    EMAIL?: SendEmail;
     /** Sender address of mail, e.g. "Chợ HTX <no-reply@chohtx.vn>". */
     MAIL_FROM?: string;
     /**

@@ -15,6 +15,8 @@ import {
   withdrawRegistration,
 } from '../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
+import { configuredOrigin } from '../../src/server/seo/urls';
+import { executionContextOf, sendEventAfterResponse } from '../after-response';
 import { findRegistrableEvent } from '../../src/server/events/registrations/registrable-event';
 import {
   MAX_BOOTHS_PER_REGISTRATION,
@@ -221,7 +223,11 @@ export const eventRegistrations = createRouter()
   })
   .openapi(decideRoute, async (c) => {
     const { slug, id } = c.req.valid('param');
-    await decideRegistration(c.get('db'), c.get('user'), slug, id, c.req.valid('json').status, new Date());
+    const db = c.get('db');
+    const status = c.req.valid('json').status;
+    const origin = configuredOrigin(c.env?.PUBLIC_ORIGIN);
+    const decided = await decideRegistration(db, c.get('user'), slug, id, status, new Date(), origin);
+    sendEventAfterResponse(executionContextOf(c), c.get('services'), db, decided.notificationEvent);
     const event = await findRegistrableEvent(c.get('db'), slug);
     return c.json(await oneRegistration(c.get('db'), event.id, id), 200);
   });

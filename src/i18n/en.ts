@@ -14,6 +14,7 @@ import { claimsEn } from './sections/claims.en';
 import { printEn } from './sections/print.en';
 import { privacyEn } from './sections/privacy.en';
 import { embedEn } from './sections/embed.en';
+import { notificationsEn } from './sections/notifications.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -29,6 +30,7 @@ export const en: Dictionary = {
   claims: claimsEn,
   privacy: privacyEn,
   embed: embedEn,
+  notifications: notificationsEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   print: printEn,

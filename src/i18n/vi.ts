@@ -14,6 +14,7 @@ import { claimsVi } from './sections/claims.vi';
 import { printVi } from './sections/print.vi';
 import { privacyVi } from './sections/privacy.vi';
 import { embedVi } from './sections/embed.vi';
+import { notificationsVi } from './sections/notifications.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -28,6 +29,7 @@ export const vi = {
   claims: claimsVi,
   privacy: privacyVi,
   embed: embedVi,
+  notifications: notificationsVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   print: printVi,

@@ -21,7 +21,7 @@ import type { SessionUser } from '../../src/server/accounts/users';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { passwordResetTokens, users } from '../../src/server/db/schema';
 import { ForbiddenError, InvalidTokenError, RateLimitedError, ValidationError } from '../../src/server/errors';
-import { HttpApiMailer, listOutbox, mailerFor, OutboxMailer } from '../../src/server/mail/mailer';
+import { listOutbox, OutboxMailer } from '../../src/server/mail/mailer';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { migratedMemoryDatabase } from '../support/libsql';
 
@@ -255,44 +255,5 @@ describe('the invitation limit', () => {
     for (let i = 0; i < INVITATIONS_PER_DAY.limit; i++) await invite(`limit-${i}@example.test`);
     await expect(invite(existing.email)).rejects.toThrow(RateLimitedError);
     await expect(invite('one-more@example.test')).rejects.toThrow(RateLimitedError);
-  });
-});
-
-describe('mailer choice', () => {
-  it('uses the mail API when configured, the outbox only when DEV_OUTBOX is set, and otherwise drops', async () => {
-    const { db } = await migratedMemoryDatabase();
-    expect(mailerFor({ MAIL_API_URL: 'https://mail.example/send', DEV_OUTBOX: '1' }, db)).toBeInstanceOf(HttpApiMailer);
-    expect(mailerFor({ DEV_OUTBOX: '1' }, db)).toBeInstanceOf(OutboxMailer);
-    const dropping = mailerFor({}, db);
-    expect(dropping).not.toBeInstanceOf(OutboxMailer);
-    await dropping.send({ to: 'a@example.test', subject: 's', text: 't' });
-    expect(await listOutbox(db)).toEqual([]);
-  });
-
-  it('the HTTP mailer posts {from, to, subject, text} with the bearer key, and fails loudly on an error status', async () => {
-    const calls: { url: string; init: RequestInit }[] = [];
-    const ok = new HttpApiMailer(
-      { url: 'https://mail.example/send', apiKey: 'k', from: 'Chợ HTX <a@b.vn>' },
-      async (url, init) => {
-        calls.push({ url: String(url), init: init ?? {} });
-        return new Response('{}', { status: 200 });
-      },
-    );
-    await ok.send({ to: 'x@example.test', subject: 'Hi', text: 'Body' });
-    expect(calls[0]?.url).toBe('https://mail.example/send');
-    expect(new Headers(calls[0]?.init.headers).get('authorization')).toBe('Bearer k');
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
-      from: 'Chợ HTX <a@b.vn>',
-      to: ['x@example.test'],
-      subject: 'Hi',
-      text: 'Body',
-    });
-    const failing = new HttpApiMailer(
-      { url: 'https://mail.example/send', from: 'a@b.vn' },
-      async () => new Response('no', { status: 500 }),
-    );
-    await expect(failing.send({ to: 'x@example.test', subject: 'Hi', text: 'Body' })).rejects.toThrow(
-      'mail API answered 500',
-    );
   });
 });

@@ -17,6 +17,8 @@ import {
   rejectRevision,
   type RevisionReview,
 } from '../../../src/server/moderation/moderation';
+import { configuredOrigin } from '../../../src/server/seo/urls';
+import { sendEventAfterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
 
@@ -63,13 +65,15 @@ export async function handleReview(
   const form = await readForm(page.request);
   const values = { reason: form.reason ?? '' };
   const name = review.changes.find((change) => change.field === 'nameVi')?.after ?? '';
+  const services = page.locals.services;
+  const origin = configuredOrigin(services.env.PUBLIC_ORIGIN);
   const outcome = await runForm(page, locale, values, async (db) => {
-    if (form.decision === 'approve') {
-      await approveProduct(db, gate.user, productId, Number(form.version), new Date());
-      return 'approved';
-    }
-    await rejectProduct(db, gate.user, productId, values.reason);
-    return 'rejected';
+    const approve = form.decision === 'approve';
+    const decided = approve
+      ? await approveProduct(db, gate.user, productId, Number(form.version), new Date(), origin)
+      : await rejectProduct(db, gate.user, productId, values.reason, new Date(), origin);
+    sendEventAfterResponse(page.locals.cfContext, services, db, decided.notificationEvent);
+    return approve ? 'approved' : 'rejected';
   });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, review };

@@ -20,6 +20,8 @@ import {
   withdrawRegistration,
 } from '../../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../../src/server/events/registrations/officer-decisions';
+import { configuredOrigin } from '../../../src/server/seo/urls';
+import { sendEventAfterResponse } from '../../after-response';
 import {
   findRegistrableEvent,
   type RegistrableEvent,
@@ -174,7 +176,10 @@ export async function handleManagedEvent(
     const registration = form.get('registration');
     const outcome = await runForm(page, locale, {}, async (db) => {
       if (!isDecision(status) || typeof registration !== 'string') throw new NotFoundError('registration');
-      await decideRegistration(db, officer, slug, registration, status, new Date());
+      const services = page.locals.services;
+      const origin = configuredOrigin(services.env.PUBLIC_ORIGIN);
+      const decided = await decideRegistration(db, officer, slug, registration, status, new Date(), origin);
+      sendEventAfterResponse(page.locals.cfContext, services, db, decided.notificationEvent);
     });
     if (outcome instanceof Response) return outcome;
     if (outcome.ok) return seeOther(`${managedRegistrationsPaths(slug)[locale]}?done=decided`);

@@ -135,5 +135,7 @@ export const accountsEn: Dictionary['accounts'] = {
     to: 'To',
     sentAt: 'At',
     replyTo: 'Reply to',
+    textPart: 'Plain text',
+    htmlPart: 'HTML (source)',
   },
 };

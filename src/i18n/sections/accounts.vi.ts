@@ -132,5 +132,7 @@ export const accountsVi = {
     to: 'Tới',
     sentAt: 'Lúc',
     replyTo: 'Trả lời tới',
+    textPart: 'Văn bản thuần',
+    htmlPart: 'HTML (mã nguồn)',
   },
 } as const;

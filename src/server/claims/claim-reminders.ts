@@ -22,6 +22,7 @@ import { routes } from '../../i18n/routes';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { claimReminders } from '../db/schema';
+import { composeMail } from '../mail/layout';
 import type { MailMessage } from '../mail/mailer';
 import { cooperativeRecipients, queueNotificationIf, type Recipient } from '../notifications/outbox';
 import { REMINDER_THRESHOLDS, type ReminderThreshold } from '../notifications/vocabulary';
@@ -51,7 +52,7 @@ export function claimExpiryMail(claim: ExpiringClaim, recipient: Recipient, orig
     link: new URL(routes.account[recipient.locale], origin).href,
   };
   const subject = claim.daysLeft > 0 ? t.subjectDays : claim.daysLeft === 0 ? t.subjectToday : t.subjectPast;
-  return { to: recipient.email, subject: format(subject, words), text: format(t.body, words) };
+  return composeMail(recipient.locale, recipient.email, format(subject, words), format(t.body, words));
 }
 
 export interface ReminderRun {

@@ -8,6 +8,7 @@ import { dictionary, format } from '../../i18n';
 import { routes } from '../../i18n/routes';
 import type { Database } from '../db/client';
 import { certifications, cooperatives, ocopRatings, products } from '../db/schema';
+import { composeMail } from '../mail/layout';
 import type { MailMessage } from '../mail/mailer';
 import type { Recipient } from '../notifications/outbox';
 import type { CertificationKind } from '../products/vocabulary';
@@ -84,9 +85,10 @@ export function claimDecisionMail(
     link: new URL(routes.account[recipient.locale], origin).href,
   };
   const because = reason ? `${format(t.claims.reason, { reason })}\n\n` : '';
-  return {
-    to: recipient.email,
-    subject: format(m.subjects[state], words),
-    text: `${format(m.body, words)}\n\n${because}${format(m.footer, words)}`,
-  };
+  return composeMail(
+    recipient.locale,
+    recipient.email,
+    format(m.subjects[state], words),
+    `${format(m.body, words)}\n\n${because}${format(m.footer, words)}`,
+  );
 }

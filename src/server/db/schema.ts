@@ -566,8 +566,8 @@ export const invitations = sqliteTable(
 
 /**
  * Mail written by the development mailer instead of sending it, readable at
- * /dev/outbox when DEV_OUTBOX is set. Production sends through MAIL_API_URL
- * and writes nothing here.
+ * /dev/outbox when DEV_OUTBOX is set, with both parts and any extra header
+ * fields. Production sends through the EMAIL binding and writes nothing here.
  */
 export const mailOutbox = sqliteTable(
   'mail_outbox',
@@ -576,6 +576,8 @@ export const mailOutbox = sqliteTable(
     recipient: text('recipient').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     /** Where a reply goes (an inquiry thread's reply address), shown at /dev/outbox. */
     replyTo: text('reply_to'),
@@ -694,6 +696,8 @@ function queuedMailColumns<Statuses extends readonly [string, ...string[]]>(stat
     lastError: text('last_error'),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The HTML part (null for mail queued before there was one: it goes out as text only). Last: see queueNotificationIf. */
+    htmlBody: text('html_body'),
   };
 }
 

@@ -4,6 +4,7 @@
  * buyers get the language they wrote in.
  */
 import { dictionary, format, type Locale } from '../../i18n';
+import { composeMail } from '../mail/layout';
 import type { MailMessage } from '../mail/mailer';
 
 export interface NewInquiryMailFacts {
@@ -33,19 +34,22 @@ export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMess
   const t = dictionary('vi').inquiries.mail;
   const none = '–';
   return {
-    to,
-    subject: format(t.newSubject, { reference: facts.reference, about: facts.about }),
-    text: format(t.newBody, {
-      reference: facts.reference,
-      about: facts.about,
-      name: facts.organisation ? `${facts.buyerName} (${facts.organisation})` : facts.buyerName,
-      contact: [facts.email, facts.phone].filter(Boolean).join(', '),
-      country: facts.country,
-      quantity: facts.quantity === null ? none : `${facts.quantity} ${facts.unit ?? ''}`.trim(),
-      wantedBy: facts.wantedBy ?? none,
-      message: facts.message,
-      link: facts.inboxLink,
-    }),
+    ...composeMail(
+      'vi',
+      to,
+      format(t.newSubject, { reference: facts.reference, about: facts.about }),
+      format(t.newBody, {
+        reference: facts.reference,
+        about: facts.about,
+        name: facts.organisation ? `${facts.buyerName} (${facts.organisation})` : facts.buyerName,
+        contact: [facts.email, facts.phone].filter(Boolean).join(', '),
+        country: facts.country,
+        quantity: facts.quantity === null ? none : `${facts.quantity} ${facts.unit ?? ''}`.trim(),
+        wantedBy: facts.wantedBy ?? none,
+        message: facts.message,
+        link: facts.inboxLink,
+      }),
+    ),
     ...replyToOf(facts),
   };
 }
@@ -66,16 +70,19 @@ export function receiptMail(
 ): MailMessage {
   const t = dictionary(locale).inquiries.mail;
   return {
-    to,
-    subject: format(t.receiptSubject, { reference: facts.reference, about: facts.about }),
-    text: format(t.receiptBody, {
-      name: facts.buyerName,
-      reference: facts.reference,
-      about: facts.about,
-      message: facts.message,
-      link: facts.threadLink,
-      status: facts.statusLink,
-    }),
+    ...composeMail(
+      locale,
+      to,
+      format(t.receiptSubject, { reference: facts.reference, about: facts.about }),
+      format(t.receiptBody, {
+        name: facts.buyerName,
+        reference: facts.reference,
+        about: facts.about,
+        message: facts.message,
+        link: facts.threadLink,
+        status: facts.statusLink,
+      }),
+    ),
     ...replyToOf(facts),
   };
 }
@@ -87,16 +94,19 @@ export function replyMail(
 ): MailMessage {
   const t = dictionary(locale).inquiries.mail;
   return {
-    to,
-    subject: format(t.replySubject, { reference: facts.reference, cooperative: facts.cooperative }),
-    text: format(t.replyBody, {
-      name: facts.buyerName,
-      cooperative: facts.cooperative,
-      reference: facts.reference,
-      reply: facts.reply,
-      link: facts.threadLink,
-      status: facts.statusLink,
-    }),
+    ...composeMail(
+      locale,
+      to,
+      format(t.replySubject, { reference: facts.reference, cooperative: facts.cooperative }),
+      format(t.replyBody, {
+        name: facts.buyerName,
+        cooperative: facts.cooperative,
+        reference: facts.reference,
+        reply: facts.reply,
+        link: facts.threadLink,
+        status: facts.statusLink,
+      }),
+    ),
     ...replyToOf(facts),
   };
 }
@@ -108,14 +118,17 @@ export function buyerAnswerMail(
 ): MailMessage {
   const t = dictionary('vi').inquiries.mail;
   return {
-    to,
-    subject: format(t.answerSubject, { reference: facts.reference, name: facts.buyerName }),
-    text: format(t.answerBody, {
-      reference: facts.reference,
-      name: facts.buyerName,
-      answer: facts.answer,
-      link: facts.inboxLink,
-    }),
+    ...composeMail(
+      'vi',
+      to,
+      format(t.answerSubject, { reference: facts.reference, name: facts.buyerName }),
+      format(t.answerBody, {
+        reference: facts.reference,
+        name: facts.buyerName,
+        answer: facts.answer,
+        link: facts.inboxLink,
+      }),
+    ),
     ...replyToOf(facts),
   };
 }

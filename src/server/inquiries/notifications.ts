@@ -64,7 +64,7 @@ export function queueStatements(
   return items.map(({ inquiryId, kind, message, replyId }) =>
     db.insert(inquiryNotifications).select(sql`
       SELECT ${newId()}, ${inquiries.id}, ${kind}, ${replyId ?? null}, ${message.to}, ${message.subject}, ${message.text},
-        'pending', 0, ${now.getTime()}, NULL, NULL, NULL, ${now.getTime()}, ${message.replyTo ?? null}
+        'pending', 0, ${now.getTime()}, NULL, NULL, NULL, ${now.getTime()}, ${message.html ?? null}, ${message.replyTo ?? null}
       FROM ${inquiries} WHERE ${inquiries.id} = ${inquiryId}
     `),
   );
@@ -75,6 +75,7 @@ interface ClaimedNotification {
   recipient: string;
   subject: string;
   textBody: string;
+  htmlBody: string | null;
   replyTo: string | null;
   attempts: number;
 }
@@ -97,6 +98,7 @@ async function claim(db: Database, id: string, now: Date): Promise<ClaimedNotifi
       recipient: inquiryNotifications.recipient,
       subject: inquiryNotifications.subject,
       textBody: inquiryNotifications.textBody,
+      htmlBody: inquiryNotifications.htmlBody,
       replyTo: inquiryNotifications.replyTo,
       attempts: inquiryNotifications.attempts,
     });
@@ -119,6 +121,7 @@ async function deliverIds(db: Database, mailer: Mailer, ids: string[], now: () =
         to: claimed.recipient,
         subject: claimed.subject,
         text: claimed.textBody,
+        ...(claimed.htmlBody ? { html: claimed.htmlBody } : {}),
         ...(claimed.replyTo ? { replyTo: claimed.replyTo } : {}),
       });
       await db

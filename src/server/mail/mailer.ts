@@ -1,13 +1,18 @@
 /**
  * Sending mail, behind one small interface so the verbs that send (password
- * reset, invitations) do not know how:
+ * reset, invitations, the outboxes) do not know how:
+ * - SendEmailMailer sends through Cloudflare Email Service's `send_email`
+ *   binding (wrangler.toml: EMAIL) with its structured form (from, to,
+ *   subject, text, html, headers), so no MIME is built here; production;
  * - OutboxMailer stores each message in the database (table mail_outbox),
- *   where a developer reads it at /dev/outbox; used when DEV_OUTBOX=1;
- * - HttpApiMailer posts it as JSON to a mail API (MAIL_API_URL with a bearer
- *   MAIL_API_KEY; the {from, to, subject, text} body that Resend-like
- *   services and a small Worker in front of Cloudflare Email take);
+ *   where a developer reads it at /dev/outbox; used when DEV_OUTBOX=1, which
+ *   wins over the binding because `wrangler dev` simulates the binding by
+ *   printing to its console, where neither a developer nor a test reads it;
  * - without either, mail is dropped with a warning in the log: a reset link
  *   must never be kept in the database of a production system by accident.
+ *
+ * The JSON mail API (MAIL_API_URL) that came before the binding is gone: the
+ * binding needs no key to keep secret and no second worker in front of it.
  */
 import { desc } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -17,9 +22,14 @@ import { mailOutbox } from '../db/schema';
 export interface MailMessage {
   to: string;
   subject: string;
+  /** The plain-text part: always there, the words every client can show. */
   text: string;
   /** Where the recipient's reply goes: an inquiry thread's own address (src/server/inquiries/inbound-mail.ts). */
   replyTo?: string;
+  /** The HTML part, the same words in the shared layout (src/server/mail/layout.ts). */
+  html?: string;
+  /** Extra header fields, e.g. List-Unsubscribe; never From, To or Subject. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -39,6 +49,8 @@ export class OutboxMailer implements Mailer {
       subject: message.subject,
       textBody: message.text,
       replyTo: message.replyTo ?? null,
+      htmlBody: message.html ?? null,
+      headers: message.headers && Object.keys(message.headers).length > 0 ? message.headers : null,
       createdAt: this.now(),
     });
   }
@@ -48,42 +60,60 @@ export class MailDeliveryError extends Error {
   override name = 'MailDeliveryError';
 }
 
-export class HttpApiMailer implements Mailer {
+/** "Chợ HTX <no-reply@chohtx.vn>" as the binding's {name, email}; a bare address as itself. */
+export function senderAddress(from: string): string | { name: string; email: string } {
+  const named = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from);
+  if (!named) return from.trim();
+  const [, name = '', email = ''] = named;
+  return name ? { name, email } : email;
+}
+
+/** The part of Cloudflare's SendEmail binding this mailer uses (its structured send). */
+export interface SendEmailBinding {
+  send(message: {
+    from: string | { name: string; email: string };
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
+}
+
+export class SendEmailMailer implements Mailer {
   constructor(
-    private readonly options: { url: string; apiKey?: string; from: string },
-    private readonly fetcher: typeof fetch = fetch,
+    private readonly binding: SendEmailBinding,
+    private readonly from: string,
   ) {}
 
   async send(message: MailMessage): Promise<void> {
-    const response = await this.fetcher(this.options.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
-      },
-      body: JSON.stringify({
-        from: this.options.from,
-        to: [message.to],
+    try {
+      await this.binding.send({
+        from: senderAddress(this.from),
+        to: message.to,
         subject: message.subject,
         text: message.text,
-        // Resend's name for it; omitted when the mail takes no reply.
-        ...(message.replyTo ? { reply_to: message.replyTo } : {}),
-      }),
-    });
-    if (!response.ok) throw new MailDeliveryError(`mail API answered ${response.status}`);
+        // An inquiry thread's own address; omitted when the mail takes no reply.
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.headers && Object.keys(message.headers).length > 0 ? { headers: message.headers } : {}),
+      });
+    } catch (error) {
+      // The outboxes keep the message and retry; the error names why (unverified sender, limits, …).
+      throw new MailDeliveryError(`send_email refused: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 
 export class DroppingMailer implements Mailer {
   async send(message: MailMessage): Promise<void> {
-    console.warn(`mail not configured (set MAIL_API_URL, or DEV_OUTBOX=1 locally): dropped "${message.subject}"`);
+    console.warn(`mail not configured (bind EMAIL, or DEV_OUTBOX=1 locally): dropped "${message.subject}"`);
   }
 }
 
 export interface MailConfig {
   DEV_OUTBOX?: string;
-  MAIL_API_URL?: string;
-  MAIL_API_KEY?: string;
+  EMAIL?: SendEmailBinding;
   MAIL_FROM?: string;
 }
 
@@ -94,14 +124,8 @@ export function outboxEnabled(config: MailConfig): boolean {
 }
 
 export function mailerFor(config: MailConfig, db: Database): Mailer {
-  if (config.MAIL_API_URL) {
-    return new HttpApiMailer({
-      url: config.MAIL_API_URL,
-      apiKey: config.MAIL_API_KEY,
-      from: config.MAIL_FROM || DEFAULT_MAIL_FROM,
-    });
-  }
   if (outboxEnabled(config)) return new OutboxMailer(db);
+  if (config.EMAIL) return new SendEmailMailer(config.EMAIL, config.MAIL_FROM || DEFAULT_MAIL_FROM);
   return new DroppingMailer();
 }
 
@@ -111,6 +135,8 @@ export interface OutboxEntry {
   subject: string;
   textBody: string;
   replyTo: string | null;
+  htmlBody: string | null;
+  headers: Record<string, string> | null;
   createdAt: Date;
 }
 

@@ -1,10 +1,11 @@
 /** The mail the portal sends, in the reader's language (the language of the page that caused it). */
 import { dictionary, format, type Locale } from '../../i18n';
+import { composeMail } from './layout';
 import type { MailMessage } from './mailer';
 
 export function passwordResetMail(locale: Locale, to: string, link: string): MailMessage {
   const t = dictionary(locale).accounts.mail;
-  return { to, subject: t.resetSubject, text: format(t.resetBody, { link }) };
+  return composeMail(locale, to, t.resetSubject, format(t.resetBody, { link }));
 }
 
 export function invitationMail(
@@ -14,9 +15,10 @@ export function invitationMail(
   asManager = false,
 ): MailMessage {
   const t = dictionary(locale).accounts.mail;
-  return {
+  return composeMail(
+    locale,
     to,
-    subject: format(asManager ? t.managerInvitationSubject : t.invitationSubject, { cooperative: details.cooperative }),
-    text: format(asManager ? t.managerInvitationBody : t.invitationBody, details),
-  };
+    format(asManager ? t.managerInvitationSubject : t.invitationSubject, { cooperative: details.cooperative }),
+    format(asManager ? t.managerInvitationBody : t.invitationBody, details),
+  );
 }

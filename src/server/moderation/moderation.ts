@@ -27,6 +27,9 @@ import {
   PRODUCT_FIELD_NAMES,
 } from '../products/product-revisions';
 import { moveStatus } from '../products/product-writes';
+import { dictionary, format } from '../../i18n';
+import { decisionNotices, type Recipient } from '../notifications/outbox';
+import { decisionMail } from '../notifications/decision-mail';
 import { type ProductFields, productFieldColumns } from '../products/owner-list';
 import { diffFields, type FieldChange as AnyFieldChange } from './revision-diff';
 import type { RevisionEntityType, RevisionStatus } from './vocabulary';
@@ -312,16 +315,31 @@ export async function approveProduct(
   productId: string,
   seenVersion: number,
   now: Date,
-): Promise<void> {
+  /** The origin of links in mail (PUBLIC_ORIGIN): with it, the cooperative's people are told. */
+  mailOrigin: string | null = null,
+): Promise<{ notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const [row] = await db
-    .select({ updatedAt: products.updatedAt, publishedAt: products.publishedAt, ...productFieldColumns })
+    .select({
+      updatedAt: products.updatedAt,
+      publishedAt: products.publishedAt,
+      cooperativeId: products.cooperativeId,
+      ...productFieldColumns,
+    })
     .from(products)
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) throw new NotFoundError('product');
-  const { updatedAt, publishedAt, ...snapshot } = row;
+  const { updatedAt, publishedAt, cooperativeId, ...snapshot } = row;
   if (updatedAt.getTime() !== seenVersion) throw new ConflictError('changed since it was reviewed');
+  const tell = await productDecisionNotices(
+    db,
+    { id: productId, cooperativeId, nameVi: row.nameVi, nameEn: row.nameEn },
+    'published',
+    null,
+    mailOrigin,
+    now,
+  );
   await moveStatus(db, {
     actor: officer,
     productId,
@@ -331,9 +349,11 @@ export async function approveProduct(
     detail: { snapshot },
     set: { rejectionReason: null, publishedAt: publishedAt ?? now },
     unchangedSince: updatedAt,
+    also: tell.statements,
   });
   // Its OCOP stars count in lists from now on.
   await refreshOcopStars(db, vietnamDate(now));
+  return { notificationEvent: tell.event() };
 }
 
 /** Sends a submitted product back with a reason its cooperative reads on its dashboard. */
@@ -342,11 +362,24 @@ export async function rejectProduct(
   user: SessionUser | null | undefined,
   productId: string,
   reason: string,
-): Promise<void> {
+  now: Date = new Date(),
+  /** The origin of links in mail (PUBLIC_ORIGIN): with it, the cooperative's people are told, with the reason. */
+  mailOrigin: string | null = null,
+): Promise<{ notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const text = rejectionReason(reason);
-  const [row] = await db.select({ id: products.id }).from(products).where(eq(products.id, productId)).limit(1);
+  const [row] = await db
+    .select({
+      id: products.id,
+      cooperativeId: products.cooperativeId,
+      nameVi: products.nameVi,
+      nameEn: products.nameEn,
+    })
+    .from(products)
+    .where(eq(products.id, productId))
+    .limit(1);
   if (!row) throw new NotFoundError('product');
+  const tell = await productDecisionNotices(db, row, 'rejected', text, mailOrigin, now);
   await moveStatus(db, {
     actor: officer,
     productId,
@@ -355,5 +388,31 @@ export async function rejectProduct(
     action: REJECTED_ACTION,
     detail: { reason: text },
     set: { rejectionReason: text },
+    also: tell.statements,
   });
+  return { notificationEvent: tell.event() };
+}
+
+/** The mail that tells a product's cooperative of the decision, with the reason of a rejection. */
+function productDecisionNotices(
+  db: Database,
+  product: { id: string; cooperativeId: string; nameVi: string; nameEn: string },
+  to: 'published' | 'rejected',
+  reason: string | null,
+  mailOrigin: string | null,
+  now: Date,
+) {
+  const mail = (recipient: Recipient) => {
+    const t = dictionary(recipient.locale).notifications.productDecision;
+    const words = { product: (recipient.locale === 'en' && product.nameEn) || product.nameVi };
+    const text = {
+      subject: format(t.subjects[to], words),
+      body: format(t.bodies[to], words),
+      reason,
+      page: 'account' as const,
+    };
+    return decisionMail(recipient, text, mailOrigin ?? '');
+  };
+  const item = { eventPrefix: `product_decision:${product.id}`, kind: 'product_decision' as const, mail };
+  return decisionNotices(db, product.cooperativeId, item, mailOrigin !== null, now);
 }

@@ -46,6 +46,42 @@ export interface QueuedNotification {
 }
 
 /**
+ * The mail that tells a cooperative's people of a decision, for a batch that
+ * writes the decision's audit entry: `statements(witnessed, auditId)` queues
+ * one notification per person, stored only if `witnessed` holds (the entry
+ * was written), under an event named by `eventPrefix` and the entry, so a
+ * decision made twice (a double submit, two officers at once) tells once.
+ * `event()` is that event once the statements were made, to send it after
+ * the response; null when nobody is told (no people, or `send` is false).
+ */
+export async function decisionNotices(
+  db: Database,
+  cooperativeId: string,
+  item: { eventPrefix: string; kind: NotificationKind; mail: (recipient: Recipient) => MailMessage },
+  send: boolean,
+  now: Date,
+) {
+  let event: string | null = null;
+  const people = send ? await cooperativeRecipients(db, cooperativeId) : [];
+  return {
+    statements: (witnessed: SQL, auditId: string) => {
+      if (people.length === 0) return [];
+      const key = `${item.eventPrefix}:${auditId}`;
+      event = key;
+      return people.map((recipient) =>
+        queueNotificationIf(
+          db,
+          { event: key, kind: item.kind, recipient, message: item.mail(recipient) },
+          witnessed,
+          now,
+        ),
+      );
+    },
+    event: () => event,
+  };
+}
+
+/**
  * An INSERT … SELECT of one notification, stored only if `condition` holds
  * when the statement runs (in the same batch as the change it tells of) and
  * no row has its idempotency key yet. A query builder, not raw SQL, so that
@@ -57,7 +93,8 @@ export function queueNotificationIf(db: Database, item: QueuedNotification, cond
     .insert(notifications)
     .select(
       sql`SELECT ${newId()}, ${`${item.event}:${item.recipient.userId}`}, ${item.recipient.userId}, ${item.kind},
-        ${item.message.to}, ${item.message.subject}, ${item.message.text}, 'pending', 0, ${at}, NULL, NULL, NULL, ${at}
+        ${item.message.to}, ${item.message.subject}, ${item.message.text}, 'pending', 0, ${at}, NULL, NULL, NULL, ${at},
+        ${item.message.html ?? null}
         WHERE ${condition}`,
     )
     .onConflictDoNothing();
@@ -79,6 +116,7 @@ async function claim(db: Database, id: string, now: Date) {
       to: notifications.recipient,
       subject: notifications.subject,
       text: notifications.textBody,
+      html: notifications.htmlBody,
       attempts: notifications.attempts,
     });
   return row ?? null;
@@ -95,9 +133,9 @@ export async function sendNotifications(
   for (const id of ids) {
     const claimed = await claim(db, id, now());
     if (!claimed) continue;
-    const { attempts, ...message } = claimed;
+    const { attempts, html, ...message } = claimed;
     try {
-      await mailer.send(message);
+      await mailer.send(html ? { ...message, html } : message);
       await db
         .update(notifications)
         .set({ status: 'sent', sentAt: now(), claimedUntil: null, lastError: null })

@@ -6,9 +6,20 @@
  *   cooperative runs out in 90, 30 or 7 days, or on the day
  *   (src/server/claims/claim-reminders.ts);
  * - `claim_decision`: an officer verified, rejected, sent back or revoked one
- *   of the cooperative's claims (src/server/claims/claim-decisions.ts).
+ *   of the cooperative's claims (src/server/claims/claim-decisions.ts);
+ * - `product_decision`: an officer approved (published) or rejected one of the
+ *   cooperative's submitted products, with the reason
+ *   (src/server/moderation/moderation.ts);
+ * - `registration_decision`: an officer confirmed, waitlisted or declined the
+ *   cooperative's booth registration for an event
+ *   (src/server/events/registrations/officer-decisions.ts).
  */
-export const NOTIFICATION_KINDS = ['claim_expiry', 'claim_decision'] as const;
+export const NOTIFICATION_KINDS = [
+  'claim_expiry',
+  'claim_decision',
+  'product_decision',
+  'registration_decision',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** pending: not yet sent (maybe failed before, retried later); failed: gave up after the last attempt. */

@@ -211,8 +211,11 @@ export interface StatusMove {
   unchangedSince?: Date;
   /** A further precondition of the move (e.g. its revision is still the version read). */
   condition?: SQL;
-  /** Statements that go with the move, run after it; `witnessed` holds exactly when the move happened. */
-  also?: (witnessed: SQL) => BatchItem<'sqlite'>[];
+  /**
+   * Statements that go with the move, run after it; `witnessed` holds exactly when the move happened, and
+   * `auditId` is the id of the move's audit entry (what names the event in a notification).
+   */
+  also?: (witnessed: SQL, auditId: string) => BatchItem<'sqlite'>[];
 }
 
 /**
@@ -249,7 +252,7 @@ export async function moveStatus(db: Database, move: StatusMove): Promise<void> 
       .set({ status: move.to, ...move.set, updatedAt: new Date() })
       .where(where)
       .returning({ id: products.id }),
-    ...(move.also?.(auditEntryExists(auditId)) ?? []),
+    ...(move.also?.(auditEntryExists(auditId), auditId) ?? []),
   ]);
   if (moved.length === 0) throw new ConflictError(`product is not ${move.from.join('/')}`);
 }

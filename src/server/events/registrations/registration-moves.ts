@@ -9,6 +9,7 @@
  * never lost. The schema's CHECK (booths_taken <= booth_capacity) backs this up.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { SessionUser } from '../../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf } from '../../audit/audit-log';
 import type { Database } from '../../db/client';
@@ -93,6 +94,8 @@ export async function moveRegistration(
   actor: SessionUser,
   action: string,
   now: Date,
+  /** Statements of the same batch (e.g. mail about the move), given what holds when it happened and its entry's id. */
+  also: (witnessed: SQL, auditId: string) => BatchItem<'sqlite'>[] = () => [],
 ): Promise<void> {
   const auditId = newId();
   const { id, eventId, booths, status: from } = registration;
@@ -116,13 +119,14 @@ export async function moveRegistration(
     .update(eventRegistrations)
     .set({ status: to, updatedAt: now })
     .where(and(eq(eventRegistrations.id, id), witnessed));
-  if (direction === 0) await db.batch([audit, setStatus]);
+  const more = also(witnessed, auditId);
+  if (direction === 0) await db.batch([audit, setStatus, ...more]);
   else {
     const count = db
       .update(events)
       .set({ boothsTaken: boothsTakenPlus(direction * booths) })
       .where(and(eq(events.id, eventId), witnessed, direction === 1 ? boothsFit(booths) : undefined));
-    await db.batch([audit, count, setStatus]);
+    await db.batch([audit, count, setStatus, ...more]);
   }
   if (!(await auditEntryWritten(db, auditId))) await explainMissedMove(db, registration);
 }
