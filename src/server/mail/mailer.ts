@@ -18,6 +18,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Extra header fields, e.g. List-Unsubscribe (src/server/notifications/unsubscribe.ts). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -58,7 +60,13 @@ export class HttpApiMailer implements Mailer {
         'content-type': 'application/json',
         ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
       },
-      body: JSON.stringify({ from: this.options.from, to: [message.to], subject: message.subject, text: message.text }),
+      body: JSON.stringify({
+        from: this.options.from,
+        to: [message.to],
+        subject: message.subject,
+        text: message.text,
+        ...(message.headers ? { headers: message.headers } : {}),
+      }),
     });
     if (!response.ok) throw new MailDeliveryError(`mail API answered ${response.status}`);
   }
