@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { API_BASE, createApi } from '../functions/api';
 import { errorResponse } from '../functions/api/errors';
 import { gs1Resolver } from '../functions/gs1-resolver';
+import { unsubscribeLinks } from '../functions/unsubscribe';
 import { evidenceFiles } from '../functions/evidence-files';
 import { media } from '../functions/media';
 import { freshFormTokens } from '../functions/public-cache/fresh-form-tokens';
@@ -48,6 +49,8 @@ app.route('/media/evidence', evidenceFiles());
 app.route('/media', media);
 // The GS1-Conformant Resolver's description of itself (functions/gs1-resolver.ts).
 app.route('/', gs1Resolver);
+// One-click unsubscribe POSTs come from mail clients, not our pages: before the CSRF check (functions/unsubscribe.ts).
+app.route('/', unsubscribeLinks);
 // CSRF: a state-changing request to a page must come from one of our pages (the API checks its own).
 app.use(async (c, next) => {
   if (isCrossOriginWrite(c.req.raw, c.env.PUBLIC_ORIGIN)) {

@@ -163,6 +163,7 @@ export const claimsAdmin = createRouter()
   .openapi(decisionRoute, async (c) => {
     const { kind, id, decision } = c.req.valid('param');
     const db = c.get('db');
+    const mailOrigin = configuredOrigin(c.env?.PUBLIC_ORIGIN);
     const decided = await decideClaim(
       db,
       c.get('user'),
@@ -170,12 +171,14 @@ export const claimsAdmin = createRouter()
       decision,
       c.req.valid('json'),
       new Date(),
-      configuredOrigin(c.env?.PUBLIC_ORIGIN),
+      mailOrigin,
     );
     const event = decided.notificationEvent;
     if (event) {
       const mailer = c.get('services').mailer(db);
-      afterResponse(executionContextOf(c), 'claim decision mail', () => sendEventNotifications(db, mailer, event));
+      afterResponse(executionContextOf(c), 'claim decision mail', () =>
+        sendEventNotifications(db, mailer, event, mailOrigin),
+      );
     }
     return c.json({ verification: decided.verification }, 200);
   });

@@ -15,6 +15,7 @@ import { printEn } from './sections/print.en';
 import { privacyEn } from './sections/privacy.en';
 import { embedEn } from './sections/embed.en';
 import { notificationsEn } from './sections/notifications.en';
+import { notificationSettingsEn } from './sections/notification-settings.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -31,6 +32,7 @@ export const en: Dictionary = {
   privacy: privacyEn,
   embed: embedEn,
   notifications: notificationsEn,
+  notificationSettings: notificationSettingsEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   print: printEn,

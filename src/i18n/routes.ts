@@ -39,6 +39,7 @@ export const routes = {
   inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
   inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
   privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
+  notificationSettings: { vi: '/tai-khoan/thong-bao', en: '/en/account/notifications' },
   // The trade department's console: officers and admins only.
   console: { vi: '/quan-tri', en: '/en/admin' },
   consoleStatistics: { vi: '/quan-tri/thong-ke', en: '/en/admin/statistics' },
@@ -74,6 +75,15 @@ export function cooperativePaths(slug: string): LocalizedPaths {
 export function inboxItemPaths(reference: string): LocalizedPaths {
   const code = encodeURIComponent(reference);
   return { vi: `/tai-khoan/hoi-hang/${code}`, en: `/en/account/inquiries/${code}` };
+}
+
+/**
+ * The one-click unsubscribe link of a notification mail, by its signed token
+ * (src/server/notifications/unsubscribe.ts); no account needed.
+ */
+export function unsubscribePaths(token: string): LocalizedPaths {
+  const code = encodeURIComponent(token);
+  return { vi: `/huy-nhan-thu/${code}`, en: `/en/unsubscribe/${code}` };
 }
 
 /** An inquiry's thread for its buyer, by the private token from their mail (no account). */

@@ -15,6 +15,7 @@ import { printVi } from './sections/print.vi';
 import { privacyVi } from './sections/privacy.vi';
 import { embedVi } from './sections/embed.vi';
 import { notificationsVi } from './sections/notifications.vi';
+import { notificationSettingsVi } from './sections/notification-settings.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -30,6 +31,7 @@ export const vi = {
   privacy: privacyVi,
   embed: embedVi,
   notifications: notificationsVi,
+  notificationSettings: notificationSettingsVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   print: printVi,

@@ -6,7 +6,9 @@
  *   taken if it is missing, verified claims about to expire are reminded to
  *   their cooperative (src/server/claims/claim-reminders.ts), and buyers'
  *   data in inquiries past their retention period is anonymised
- *   (src/server/privacy/retention.ts);
+ *   (src/server/privacy/retention.ts); officers get the digest of their
+ *   queues (src/server/notifications/officer-queues.ts), then everyone with
+ *   notifications held for a digest gets it (src/server/notifications/digest.ts);
  * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
  *   visitor waits are refreshed;
  * - on every trigger: mail that failed, or whose request ended before
@@ -25,6 +27,8 @@ import type { Mailer } from './mail/mailer';
 import { vietnamDate } from './time/vietnam';
 import { queueClaimReminders } from './claims/claim-reminders';
 import { sendDueNotifications } from './notifications/outbox';
+import { queueDigests } from './notifications/digest';
+import { queueOfficerDigests } from './notifications/officer-queues';
 import { anonymiseExpiredInquiries } from './privacy/retention';
 import { DEFAULT_INQUIRY_RETENTION_MONTHS } from './privacy/notice';
 
@@ -44,8 +48,10 @@ const DEFAULT_SETTINGS: DailySettings = { inquiryRetentionMonths: DEFAULT_INQUIR
 export async function runDailyJobs(db: Database, now: Date, settings: Partial<DailySettings> = {}): Promise<void> {
   const { inquiryRetentionMonths, mailOrigin } = { ...DEFAULT_SETTINGS, ...settings };
   await refreshOcopStars(db, vietnamDate(now));
-  if (mailOrigin) await queueClaimReminders(db, vietnamDate(now), now, mailOrigin);
-  else console.warn('PUBLIC_ORIGIN is not set: claim expiry reminders are not queued');
+  if (mailOrigin) {
+    await queueClaimReminders(db, vietnamDate(now), now, mailOrigin);
+    await queueOfficerDigests(db, now, mailOrigin);
+  } else console.warn('PUBLIC_ORIGIN is not set: claim expiry reminders and officer digests are not queued');
   // Housekeeping: rows that can never be used again.
   await deleteExpiredSessions(db, now);
   await deleteEndedWindows(db, now);
@@ -54,6 +60,8 @@ export async function runDailyJobs(db: Database, now: Date, settings: Partial<Da
   await takeMonthlySnapshot(db, now);
   // After the snapshot, so a month's figures are taken before any of its inquiries lose their details.
   await anonymiseExpiredInquiries(db, now, inquiryRetentionMonths);
+  // Last: the day's reminders and officer digests are held by now, so they are in today's digest.
+  await queueDigests(db, now);
 }
 
 export const DAILY_CRON = '5 17 * * *';
@@ -73,5 +81,5 @@ export async function runScheduledJobs(
   if (cron === DAILY_CRON) await runDailyJobs(db, now, settings);
   else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
   else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
-  await sendDueNotifications(db, mailer, () => now);
+  await sendDueNotifications(db, mailer, () => now, settings.mailOrigin ?? null);
 }

@@ -248,6 +248,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     '/en/account',
     '/tai-khoan/doi-mat-khau',
     '/en/account/password',
+    '/tai-khoan/thong-bao',
+    '/en/account/notifications',
     '/tai-khoan/moi-thanh-vien',
     '/en/account/invite',
     '/tai-khoan/hoi-hang',

@@ -161,6 +161,7 @@ const theirProduct: Elsewhere = { what: "another cooperative's published product
 const PAGE_ACCESS: PageAccess[] = [
   { vi: '/tai-khoan', en: '/en/account', audience: 'signed-in' },
   { vi: '/tai-khoan/doi-mat-khau', en: '/en/account/password', audience: 'signed-in' },
+  { vi: '/tai-khoan/thong-bao', en: '/en/account/notifications', audience: 'signed-in' },
   { vi: '/tai-khoan/ho-so-hop-tac-xa', en: '/en/account/cooperative', audience: 'manager' },
   { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite', audience: 'manager' },
   { vi: '/tai-khoan/moi-quan-ly', en: '/en/account/invite-manager', audience: 'officer' },

@@ -57,6 +57,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
     return { ...emptyView(), alert: t.decided, queue: gate.data, claimWithErrors: null };
   }
   const services = page.locals.services;
+  const mailOrigin = configuredOrigin(services.env.PUBLIC_ORIGIN);
   const outcome = await runForm(page, locale, values, async (db) => {
     const decided = await decideClaim(
       db,
@@ -65,12 +66,14 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
       decision,
       { ...values, version: form.version },
       new Date(),
-      configuredOrigin(services.env.PUBLIC_ORIGIN),
+      mailOrigin,
     );
     const event = decided.notificationEvent;
     if (event) {
       const mailer = services.mailer(db);
-      afterResponse(page.locals.cfContext, 'claim decision mail', () => sendEventNotifications(db, mailer, event));
+      afterResponse(page.locals.cfContext, 'claim decision mail', () =>
+        sendEventNotifications(db, mailer, event, mailOrigin),
+      );
     }
     return decided;
   });

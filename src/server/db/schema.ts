@@ -50,7 +50,7 @@ import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
 import { CLAIM_KINDS, CLAIM_STATES, EVIDENCE_TYPES } from '../claims/vocabulary';
 import type { VerifiedCertificateVersion, VerifiedRatingVersion } from '../claims/verified-version';
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../notifications/vocabulary';
+import { DELIVERY_MODES, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, OUTBOX_KINDS } from '../notifications/vocabulary';
 import { PRIVACY_REQUEST_STATUSES, PRIVACY_REQUEST_SUBJECTS } from '../privacy/vocabulary';
 
 const createdAt = () =>
@@ -745,15 +745,49 @@ export const notifications = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
     ...queuedMailColumns(NOTIFICATION_STATUSES),
   },
   (t) => [
     uniqueIndex('notifications_idempotency_unique').on(t.idempotencyKey),
     index('notifications_due_idx').on(t.status, t.nextAttemptAt),
     index('notifications_user_idx').on(t.userId),
+    // The daily digest's look-up: whose notifications are held.
+    index('notifications_held_idx').on(t.status, t.userId),
   ],
 );
+
+/**
+ * How a person wants each kind of notification (src/server/notifications/preferences.ts).
+ * A missing row is the default, at once; only changed kinds are stored.
+ */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    mode: text('mode', { enum: DELIVERY_MODES }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * A person's key for signing the unsubscribe links in their mail
+ * (src/server/notifications/unsubscribe.ts): random, made on first need, never
+ * shown. A per-person key rather than one deployment secret: nothing to
+ * configure, and a link signed for one person can never be checked against
+ * another's key.
+ */
+export const unsubscribeKeys = sqliteTable('unsubscribe_keys', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  key: text('key').notNull(),
+  createdAt: createdAt(),
+});
 
 /**
  * Requests to erase personal data (src/server/privacy/requests.ts): a buyer's, made from their thread's private

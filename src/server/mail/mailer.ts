@@ -28,7 +28,7 @@ export interface MailMessage {
   replyTo?: string;
   /** The HTML part, the same words in the shared layout (src/server/mail/layout.ts). */
   html?: string;
-  /** Extra header fields, e.g. List-Unsubscribe; never From, To or Subject. */
+  /** Extra header fields, e.g. List-Unsubscribe (src/server/notifications/unsubscribe.ts); never From, To or Subject. */
   headers?: Record<string, string>;
 }
 

@@ -10,7 +10,11 @@
  *   person, whatever the number of runs or retries;
  * - a row is claimed by one conditional UPDATE before sending, so two
  *   senders racing for it never both send it; a failure releases it with
- *   the next attempt scheduled, and after MAX_ATTEMPTS it is 'failed'.
+ *   the next attempt scheduled, and after MAX_ATTEMPTS it is 'failed';
+ * - at send time the person's preference for the row's kind decides
+ *   (./preferences.ts): 'off' marks the row skipped (never sent nor
+ *   retried), 'digest' holds it for their daily digest (./digest.ts), and
+ *   'now' sends it with a one-click unsubscribe link (./unsubscribe.ts).
  */
 import { and, asc, eq, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -18,8 +22,12 @@ import { newId } from '../db/ids';
 import { notifications, users } from '../db/schema';
 import { CLAIM_MS, MAX_ATTEMPTS, retryDelayMs } from '../inquiries/notifications';
 import type { Mailer, MailMessage } from '../mail/mailer';
-import type { Locale } from '../../i18n';
-import type { NotificationKind } from './vocabulary';
+import { mailHtml } from '../mail/layout';
+import { dictionary, format, type Locale } from '../../i18n';
+import { routes } from '../../i18n/routes';
+import { deliveryModeOf } from './preferences';
+import { listUnsubscribeHeaders, unsubscribeLink } from './unsubscribe';
+import { DIGEST_KIND, type NotificationKind, type OutboxKind } from './vocabulary';
 
 /** Someone a notification goes to, with the language their mail is written in. */
 export interface Recipient {
@@ -100,6 +108,20 @@ export function queueNotificationIf(db: Database, item: QueuedNotification, cond
     .onConflictDoNothing();
 }
 
+/** Releases a due, unheld pending row to a final or waiting state without sending it (conditional, like claim). */
+async function settleUnsent(db: Database, id: string, status: 'skipped' | 'held', now: Date) {
+  await db
+    .update(notifications)
+    .set({ status })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.status, 'pending'),
+        or(isNull(notifications.claimedUntil), lte(notifications.claimedUntil, now)),
+      ),
+    );
+}
+
 async function claim(db: Database, id: string, now: Date) {
   const [row] = await db
     .update(notifications)
@@ -122,24 +144,78 @@ async function claim(db: Database, id: string, now: Date) {
   return row ?? null;
 }
 
-/** Sends each pending, due notification among `ids` that no other sender holds; how many went out. */
+/** A row the sender looks at: whose it is and of which kind, for the preference and the unsubscribe link. */
+export interface OutboxRow {
+  id: string;
+  userId: string;
+  kind: OutboxKind;
+  locale: Locale;
+}
+
+const outboxRowColumns = {
+  id: notifications.id,
+  userId: notifications.userId,
+  kind: notifications.kind,
+  locale: users.locale,
+};
+
+/**
+ * The unsubscribe headers and the footer saying the same in words; without
+ * an origin for links (PUBLIC_ORIGIN unset) the mail goes as it was queued.
+ */
+async function withUnsubscribe(
+  db: Database,
+  message: MailMessage,
+  row: OutboxRow,
+  mailOrigin: string | null,
+): Promise<MailMessage> {
+  if (!mailOrigin) return message;
+  const link = await unsubscribeLink(db, mailOrigin, row, row.kind);
+  const footer = format(dictionary(row.locale).notificationSettings.mail.footer, {
+    unsubscribe: link,
+    settings: `${mailOrigin}${routes.notificationSettings[row.locale]}`,
+  });
+  const text = `${message.text}\n\n-- \n${footer}`;
+  return {
+    ...message,
+    text,
+    // The HTML part is the text's words in the layout: made again so it carries the footer too.
+    ...(message.html ? { html: mailHtml(row.locale, message.subject, text) } : {}),
+    headers: { ...message.headers, ...listUnsubscribeHeaders(link) },
+  };
+}
+
+/**
+ * Sends each pending, due notification among `rows` that no other sender
+ * holds and whose person wants it now; how many went out. `mailOrigin` is
+ * where unsubscribe links point (PUBLIC_ORIGIN).
+ */
 export async function sendNotifications(
   db: Database,
   mailer: Mailer,
-  ids: readonly string[],
+  rows: readonly OutboxRow[],
   now: () => Date = () => new Date(),
+  mailOrigin: string | null = null,
 ): Promise<number> {
   let sent = 0;
-  for (const id of ids) {
-    const claimed = await claim(db, id, now());
+  for (const row of rows) {
+    // The digest is the person's choice already made; each other kind asks for theirs.
+    if (row.kind !== DIGEST_KIND) {
+      const mode = await deliveryModeOf(db, row.userId, row.kind);
+      if (mode !== 'now') {
+        await settleUnsent(db, row.id, mode === 'off' ? 'skipped' : 'held', now());
+        continue;
+      }
+    }
+    const claimed = await claim(db, row.id, now());
     if (!claimed) continue;
-    const { attempts, html, ...message } = claimed;
+    const { attempts, html, ...queued } = claimed;
     try {
-      await mailer.send(html ? { ...message, html } : message);
+      await mailer.send(await withUnsubscribe(db, html ? { ...queued, html } : queued, row, mailOrigin));
       await db
         .update(notifications)
         .set({ status: 'sent', sentAt: now(), claimedUntil: null, lastError: null })
-        .where(eq(notifications.id, id));
+        .where(eq(notifications.id, row.id));
       sent += 1;
     } catch (error) {
       await db
@@ -150,7 +226,7 @@ export async function sendNotifications(
           lastError: (error instanceof Error ? error.message : String(error)).slice(0, 500),
           nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts)),
         })
-        .where(eq(notifications.id, id));
+        .where(eq(notifications.id, row.id));
     }
   }
   return sent;
@@ -161,28 +237,31 @@ export async function sendDueNotifications(
   db: Database,
   mailer: Mailer,
   now: () => Date = () => new Date(),
+  mailOrigin: string | null = null,
   limit = 200,
 ): Promise<number> {
   const rows = await db
-    .select({ id: notifications.id })
+    .select(outboxRowColumns)
     .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
     .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, now())))
     .orderBy(asc(notifications.nextAttemptAt))
     .limit(limit);
-  return sendNotifications(
-    db,
-    mailer,
-    rows.map((r) => r.id),
-    now,
-  );
+  return sendNotifications(db, mailer, rows, now, mailOrigin);
 }
 
 /** After a response: the pending notifications of one event (every person it was queued for). */
-export async function sendEventNotifications(db: Database, mailer: Mailer, event: string): Promise<number> {
+export async function sendEventNotifications(
+  db: Database,
+  mailer: Mailer,
+  event: string,
+  mailOrigin: string | null = null,
+): Promise<number> {
   // A range on the unique index, not LIKE: D1 refuses LIKE patterns over 50 bytes.
   const rows = await db
-    .select({ id: notifications.id })
+    .select(outboxRowColumns)
     .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
     .where(
       and(
         gte(notifications.idempotencyKey, `${event}:`),
@@ -190,9 +269,5 @@ export async function sendEventNotifications(db: Database, mailer: Mailer, event
         eq(notifications.status, 'pending'),
       ),
     );
-  return sendNotifications(
-    db,
-    mailer,
-    rows.map((r) => r.id),
-  );
+  return sendNotifications(db, mailer, rows, undefined, mailOrigin);
 }

@@ -12,18 +12,46 @@
  *   (src/server/moderation/moderation.ts);
  * - `registration_decision`: an officer confirmed, waitlisted or declined the
  *   cooperative's booth registration for an event
- *   (src/server/events/registrations/officer-decisions.ts).
+ *   (src/server/events/registrations/officer-decisions.ts);
+ * - `officer_queues`: a trade officer's daily summary of what waits in their
+ *   province's queues (src/server/notifications/officer-queues.ts).
+ *
+ * Each kind is one a person can choose to receive at once, in their daily
+ * digest, or not at all (src/server/notifications/preferences.ts): a kind
+ * added here gets a preference, a line on the preferences page and an
+ * unsubscribe link without more code (its words go in
+ * src/i18n/sections/notification-settings.*.ts, which the type checker asks for).
  */
 export const NOTIFICATION_KINDS = [
   'claim_expiry',
   'claim_decision',
   'product_decision',
   'registration_decision',
+  'officer_queues',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** pending: not yet sent (maybe failed before, retried later); failed: gave up after the last attempt. */
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+/**
+ * What the outbox holds: the kinds above, and the daily digest that gathers
+ * a person's held notifications into one mail (not a kind anyone chooses:
+ * it exists because they chose "digest" for others).
+ */
+export const DIGEST_KIND = 'digest' as const;
+export const OUTBOX_KINDS = [...NOTIFICATION_KINDS, DIGEST_KIND] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** How a person wants one kind: each at once (the default), gathered in a daily digest, or not at all. */
+export const DELIVERY_MODES = ['now', 'digest', 'off'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+export const DEFAULT_DELIVERY_MODE: DeliveryMode = 'now';
+
+/**
+ * pending: not yet sent (maybe failed before, retried later); failed: gave
+ * up after the last attempt; skipped: the person turned its kind off, so it
+ * is never sent nor retried; held: waits for the person's daily digest;
+ * digested: went out in a digest (the digest's own row says when).
+ */
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'skipped', 'held', 'digested'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
