@@ -13,6 +13,7 @@ import { eventAdminEn } from './sections/event-admin.en';
 import { claimsEn } from './sections/claims.en';
 import { printEn } from './sections/print.en';
 import { privacyEn } from './sections/privacy.en';
+import { accountHomeEn } from './sections/account-home.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -27,6 +28,7 @@ export const en: Dictionary = {
   console: consoleEn,
   claims: claimsEn,
   privacy: privacyEn,
+  accountHome: accountHomeEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   print: printEn,

@@ -13,6 +13,7 @@ import { eventAdminVi } from './sections/event-admin.vi';
 import { claimsVi } from './sections/claims.vi';
 import { printVi } from './sections/print.vi';
 import { privacyVi } from './sections/privacy.vi';
+import { accountHomeVi } from './sections/account-home.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -26,6 +27,7 @@ export const vi = {
   console: consoleVi,
   claims: claimsVi,
   privacy: privacyVi,
+  accountHome: accountHomeVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   print: printVi,
