@@ -17,7 +17,7 @@ export const accountHomeEn = {
     inviteManager: 'Invite a cooperative’s manager',
     account: 'Account and security',
     myData: 'My personal data',
-    queues: 'Waiting for you',
+    queues: 'Queues',
     console: 'Trade department console',
     manageEvents: 'Manage events',
     newEvent: 'Create an event',

@@ -17,7 +17,7 @@ export const accountHomeVi = {
     inviteManager: 'Mời người quản lý cho hợp tác xã',
     account: 'Tài khoản và bảo mật',
     myData: 'Dữ liệu cá nhân của tôi',
-    queues: 'Việc chờ xử lý',
+    queues: 'Hàng chờ',
     console: 'Bảng điều khiển Sở Công Thương',
     manageEvents: 'Quản lý sự kiện',
     newEvent: 'Tạo sự kiện',

@@ -41,7 +41,7 @@ export const privacyEn: Dictionary['privacy'] = {
     rightsBuyer:
       'If you sent an inquiry: open the private link in your receipt to download your data (JSON) or ask for its deletion. Withdrawing consent is a deletion request: the cooperative can then no longer contact you.',
     rightsMember:
-      'Members: write to the address below for a copy of your account data or to have your account deleted.',
+      'Members: on “My personal data” in your account, download a copy of your account data (JSON) or ask for your account to be deleted; an officer completes the request and it is logged.',
     rightsContact:
       'Otherwise, or to correct your data: write to the address below. We answer within the time the law sets.',
     contactHeading: 'Contact',

@@ -40,7 +40,7 @@ export const privacyVi = {
     rightsBuyer:
       'Người gửi yêu cầu hỏi hàng: mở liên kết riêng trong thư biên nhận để tải dữ liệu của bạn (JSON) hoặc yêu cầu xoá. Rút lại sự đồng ý cũng là yêu cầu xoá: hợp tác xã sẽ không liên hệ bạn được nữa.',
     rightsMember:
-      'Thành viên: viết cho chúng tôi theo địa chỉ dưới đây để nhận bản sao dữ liệu tài khoản hoặc yêu cầu xoá tài khoản.',
+      'Thành viên: tại mục “Dữ liệu cá nhân của tôi” trong tài khoản, tải bản sao dữ liệu tài khoản (JSON) hoặc yêu cầu xoá tài khoản; cán bộ xử lý yêu cầu và ghi vào nhật ký.',
     rightsContact:
       'Cách khác, hoặc để sửa dữ liệu: viết cho chúng tôi theo địa chỉ dưới đây. Chúng tôi trả lời trong thời hạn luật quy định.',
     contactHeading: 'Liên hệ',
