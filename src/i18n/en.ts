@@ -16,6 +16,7 @@ import { privacyEn } from './sections/privacy.en';
 import { embedEn } from './sections/embed.en';
 import { notificationsEn } from './sections/notifications.en';
 import { notificationSettingsEn } from './sections/notification-settings.en';
+import { accountHomeEn } from './sections/account-home.en';
 
 /** English, for export buyers. Must have every key of vi.ts (the type checks it). */
 export const en: Dictionary = {
@@ -33,6 +34,7 @@ export const en: Dictionary = {
   embed: embedEn,
   notifications: notificationsEn,
   notificationSettings: notificationSettingsEn,
+  accountHome: accountHomeEn,
   trace: traceEn,
   inquiries: inquiriesEn,
   print: printEn,

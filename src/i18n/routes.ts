@@ -40,6 +40,9 @@ export const routes = {
   inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
   privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
   notificationSettings: { vi: '/tai-khoan/thong-bao', en: '/en/account/notifications' },
+  // A signed-in person's own data: the page (download, erasure request) and the JSON download itself.
+  memberData: { vi: '/tai-khoan/du-lieu-cua-toi', en: '/en/account/my-data' },
+  memberDataDownload: { vi: '/tai-khoan/du-lieu-cua-toi/tai-ve', en: '/en/account/my-data/download' },
   // The trade department's console: officers and admins only.
   console: { vi: '/quan-tri', en: '/en/admin' },
   consoleStatistics: { vi: '/quan-tri/thong-ke', en: '/en/admin/statistics' },

@@ -16,6 +16,7 @@ import { privacyVi } from './sections/privacy.vi';
 import { embedVi } from './sections/embed.vi';
 import { notificationsVi } from './sections/notifications.vi';
 import { notificationSettingsVi } from './sections/notification-settings.vi';
+import { accountHomeVi } from './sections/account-home.vi';
 
 export const vi = {
   accounts: accountsVi,
@@ -32,6 +33,7 @@ export const vi = {
   embed: embedVi,
   notifications: notificationsVi,
   notificationSettings: notificationSettingsVi,
+  accountHome: accountHomeVi,
   trace: traceVi,
   inquiries: inquiriesVi,
   print: printVi,

@@ -254,6 +254,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     '/en/account/invite',
     '/tai-khoan/hoi-hang',
     '/en/account/inquiries?status=spam',
+    '/tai-khoan/du-lieu-cua-toi',
+    '/en/account/my-data',
   ])('%s (signed in as a cooperative manager) has no axe violations and runs no script', async (url) => {
     const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
     await checkSignedInPage(context, url);
@@ -399,6 +401,9 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   );
 
   it.each([
+    '/tai-khoan',
+    '/en/account',
+    '/en/account/my-data',
     '/tai-khoan/kiem-duyet',
     '/en/account/moderation',
     '/tai-khoan/xac-minh',

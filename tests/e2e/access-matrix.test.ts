@@ -162,6 +162,8 @@ const PAGE_ACCESS: PageAccess[] = [
   { vi: '/tai-khoan', en: '/en/account', audience: 'signed-in' },
   { vi: '/tai-khoan/doi-mat-khau', en: '/en/account/password', audience: 'signed-in' },
   { vi: '/tai-khoan/thong-bao', en: '/en/account/notifications', audience: 'signed-in' },
+  // Anyone signed in downloads their data; only members ask for erasure there (the page says so to others).
+  { vi: '/tai-khoan/du-lieu-cua-toi', en: '/en/account/my-data', audience: 'signed-in' },
   { vi: '/tai-khoan/ho-so-hop-tac-xa', en: '/en/account/cooperative', audience: 'manager' },
   { vi: '/tai-khoan/moi-thanh-vien', en: '/en/account/invite', audience: 'manager' },
   { vi: '/tai-khoan/moi-quan-ly', en: '/en/account/invite-manager', audience: 'officer' },

@@ -26,6 +26,33 @@ interface VnuMessage {
   extract?: string;
 }
 
+/**
+ * The private thread page of a new inquiry to the manager's cooperative (with its personal-data section), by the
+ * link in the buyer's receipt in the development outbox.
+ */
+async function privateThreadPath(manager: string): Promise<string> {
+  const me = (await (await get('/api/v1/me', manager)).json()) as { cooperative: { slug: string } };
+  const email = 'vnu-buyer@example.com';
+  const created = await fetch(`${baseUrl}/api/v1/inquiries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cf-connecting-ip': '203.0.113.251' },
+    body: JSON.stringify({
+      cooperative: me.cooperative.slug,
+      name: 'Vnu Buyer',
+      email,
+      country: 'JP',
+      message: 'Samples of your best tea, please.',
+      consent: true,
+    }),
+  });
+  expect(created.status).toBe(201);
+  const outbox = await (await fetch(`${baseUrl}/dev/outbox`)).text();
+  const mail = outbox.split('<article').find((article) => article.includes(email)) ?? '';
+  const token = /\/(?:inquiries\/conversation|hoi-hang\/trao-doi)\/([a-z2-7]{52})/.exec(mail)?.[1] ?? '';
+  expect(token).not.toBe('');
+  return `/hoi-hang/trao-doi/${token}`;
+}
+
 /** The pages to check: a name (the file the checker reports) and how to fetch the page. */
 async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> {
   const products = (await (await fetch(`${baseUrl}/api/v1/products?limit=1&sort=stars`)).json()) as {
@@ -43,6 +70,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
   const ownProduct = /href="\/tai-khoan\/san-pham\/([^"/?]+)"/.exec(
     await (await get('/tai-khoan/san-pham', manager)).text(),
   )?.[1];
+  const thread = await privateThreadPath(manager);
   return {
     'home-vi': () => get('/'),
     'home-en': () => get('/en'),
@@ -67,6 +95,10 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'embed-generator-errors-vi': () => get('/quan-tri/nhung-lich?province=atlantis&count=99', officer),
     'events-widget-vi': () => get('/nhung/su-kien'),
     'events-widget-en': () => get('/en/embed/events?kind=fair&kind=%3Cscript%3E'),
+    'privacy-thread-vi': () => get(thread),
+    'member-data-vi': () => get('/tai-khoan/du-lieu-cua-toi', manager),
+    'member-data-errors-en': () => post('/en/account/my-data', {}, manager),
+    'account-officer-en': () => get('/en/account', officer),
     'inquiry-form-vi': () => get(`/hoi-hang?product=${slug}`),
     'inquiry-errors-en': () => post('/en/inquiries', { product: slug }),
     'sign-in-errors-vi': () => post('/dang-nhap', { email: 'khong-phai-email', password: '' }),

@@ -7,7 +7,7 @@ import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
 import { routes } from '../../../src/i18n/routes';
 import { changePassword, signIn } from '../../../src/server/accounts/authentication';
-import { requireCooperativeManager, requireRole } from '../../../src/server/accounts/guards';
+import { isOfficer, requireCooperativeManager, requireRole } from '../../../src/server/accounts/guards';
 import {
   acceptInvitation,
   type CooperativeTeam,
@@ -19,10 +19,8 @@ import {
 import { requestPasswordReset, resetLinkIsValid, resetPassword } from '../../../src/server/accounts/password-reset';
 import { invalidateSession, sessionExpiresAt } from '../../../src/server/accounts/sessions';
 import { type AccountOverview, loadAccountOverview } from '../../../src/server/accounts/users';
-import { CATCH_UP_DAYS } from '../../../src/server/claims/claim-reminders';
-import { type ExpiringClaim, listExpiringClaims, OVERSIGHT_DAYS } from '../../../src/server/claims/expiring-claims';
+import { loadMemberHome, loadOfficerHome, type MemberHome, type OfficerHome } from '../../../src/server/accounts/home';
 import { found } from '../../../src/server/errors';
-import { vietnamDate } from '../../../src/server/time/vietnam';
 import { listOutbox, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { mailLinkOrigin } from '../../../src/server/seo/urls';
@@ -91,29 +89,30 @@ export async function handleSignOut(page: AstroGlobal, locale: Locale): Promise<
 export interface AccountPageData {
   overview: AccountOverview;
   notice: string | null;
-  /** A member's cooperative's verified claims that expire soon (or just did), as its reminders say. */
-  expiring: ExpiringClaim[];
+  /** What waits for a cooperative's member (null for officers and members without a cooperative). */
+  member: MemberHome | null;
+  /** The officers' queues (null for members). */
+  officer: OfficerHome | null;
+  /** When the page was read: the ages it shows are counted from it. */
+  now: Date;
 }
 
 export async function handleAccount(page: AstroGlobal, locale: Locale): Promise<AccountPageData | Response> {
   noStore(page);
   const user = signedInOr(page, locale);
   if (user instanceof Response) return user;
+  const now = new Date();
   const loaded = await loadPage(page, locale, async (db) => {
     const overview = found(await loadAccountOverview(db, user.id), 'user');
-    const cooperativeId = overview.cooperative?.id;
-    const expiring = cooperativeId
-      ? await listExpiringClaims(db, {
-          today: vietnamDate(new Date()),
-          fromDays: -CATCH_UP_DAYS,
-          toDays: OVERSIGHT_DAYS,
-          cooperativeId,
-        })
-      : [];
-    return { overview, expiring };
+    const cooperativeId = user.role === 'member' ? overview.cooperative?.id : undefined;
+    const [member, officer] = await Promise.all([
+      cooperativeId ? loadMemberHome(db, cooperativeId, now) : null,
+      isOfficer(user) ? loadOfficerHome(db, user) : null,
+    ]);
+    return { overview, member, officer };
   });
   if (loaded instanceof Response) return loaded;
-  return { ...loaded, notice: doneNotice(page, locale) };
+  return { ...loaded, now, notice: doneNotice(page, locale) };
 }
 
 export async function handleChangePassword(page: AstroGlobal, locale: Locale): Promise<FormView | Response> {

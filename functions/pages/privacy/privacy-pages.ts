@@ -1,6 +1,6 @@
 /**
- * Page controllers of personal-data requests: the buyer's download (from the thread's private link) and the
- * officers' list of erasure requests, where they complete them.
+ * Page controllers of personal-data requests: the buyer's download (from the thread's private link), a signed-in
+ * person's own download and erasure request, and the officers' list of erasure requests, where they complete them.
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, type Locale } from '../../../src/i18n';
@@ -12,9 +12,15 @@ import {
   listPrivacyRequests,
   type PrivacyRequestRow,
 } from '../../../src/server/privacy/requests';
+import type { SessionUser } from '../../../src/server/accounts/users';
+import {
+  accountErasureRequestedAt,
+  exportMemberData,
+  requestAccountErasure,
+} from '../../../src/server/privacy/member-data';
 import type { RequestServices } from '../../request-services';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
-import { gated, readDatabase, runForm } from '../handle-page';
+import { gated, loadPage, readDatabase, runForm, signedInOr } from '../handle-page';
 
 /**
  * GET …/trao-doi/{token}/du-lieu: the buyer's data as a JSON file. A token that opens nothing gets a bare 404,
@@ -69,4 +75,54 @@ export async function handlePrivacyRequests(
   if (gate instanceof Response) return gate;
   if (!view.alert && page.url.searchParams.get('done') === '1') view.notice = words.completed;
   return { ...view, ...gate.data };
+}
+
+export interface MemberDataView extends FormView {
+  /** When the reader's erasure request was made, while it waits; null when none waits. */
+  erasureRequestedAt: Date | null;
+  /** Only members ask for erasure here (officers' accounts are closed by an admin). */
+  mayRequestErasure: boolean;
+}
+
+/** /tai-khoan/du-lieu-cua-toi: the reader's download link and erasure request; POST records the request, then 303. */
+export async function handleMemberData(page: AstroGlobal, locale: Locale): Promise<MemberDataView | Response> {
+  noStore(page);
+  const user = signedInOr(page, locale);
+  if (user instanceof Response) return user;
+  let view = emptyView();
+  if (page.request.method === 'POST') {
+    const form = await readForm(page.request);
+    const done = await runForm(page, locale, {}, (db) =>
+      requestAccountErasure(db, user, form.confirm === 'on', new Date()),
+    );
+    if (done instanceof Response) return done;
+    if (done.ok) return seeOther(`${routes.memberData[locale]}?done=1`);
+    view = done.view;
+  }
+  const requestedAt = await loadPage(page, locale, (db) => accountErasureRequestedAt(db, user));
+  if (requestedAt instanceof Response) return requestedAt;
+  if (!view.alert && page.url.searchParams.get('done') === '1')
+    view.notice = dictionary(locale).accountHome.myData.requested;
+  return { ...view, erasureRequestedAt: requestedAt, mayRequestErasure: user.role === 'member' };
+}
+
+/**
+ * GET /tai-khoan/du-lieu-cua-toi/tai-ve: the signed-in person's data as a JSON file; without a session, the
+ * sign-in page that comes back here.
+ */
+export async function memberDataResponse(
+  services: RequestServices,
+  user: SessionUser | null | undefined,
+  locale: Locale,
+): Promise<Response> {
+  if (!user) return seeOther(`${routes.signIn[locale]}?next=${encodeURIComponent(routes.memberDataDownload[locale])}`);
+  const data = await readDatabase(services, (db) => exportMemberData(db, user, new Date()));
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      'Cache-Control': 'no-store',
+      'X-Robots-Tag': 'noindex',
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="cho-htx-account-${data.exportedAt.slice(0, 10)}.json"`,
+    },
+  });
 }

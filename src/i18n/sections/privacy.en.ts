@@ -41,7 +41,7 @@ export const privacyEn: Dictionary['privacy'] = {
     rightsBuyer:
       'If you sent an inquiry: open the private link in your receipt to download your data (JSON) or ask for its deletion. Withdrawing consent is a deletion request: the cooperative can then no longer contact you.',
     rightsMember:
-      'Members: write to the address below for a copy of your account data or to have your account deleted.',
+      'Members: on “My personal data” in your account, download a copy of your account data (JSON) or ask for your account to be deleted; an officer completes the request and it is logged.',
     rightsContact:
       'Otherwise, or to correct your data: write to the address below. We answer within the time the law sets.',
     contactHeading: 'Contact',
@@ -67,13 +67,13 @@ export const privacyEn: Dictionary['privacy'] = {
   },
   requests: {
     title: 'Personal data requests',
-    lead: "Buyers' erasure requests. Completing one erases the data at once, as the retention period does, and records it in the audit log.",
+    lead: "Buyers' erasure requests and cooperative members' requests to delete their account. Completing one erases the data at once (a buyer's as the retention period does; a member's name and email from the account, the log and messages, keeping the cooperative's records) and records it in the audit log.",
     pendingHeading: 'Waiting',
     completedHeading: 'Recently completed',
     none: 'No requests.',
     subject: 'About',
     subjectInquiry: 'Inquiry {reference} ({cooperative})',
-    subjectAccount: 'Member account',
+    subjectAccount: 'Member account of {person} ({cooperative})',
     asked: 'Asked',
     completedAt: 'Completed',
     complete: 'Erase the data and complete',

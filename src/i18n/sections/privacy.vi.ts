@@ -40,7 +40,7 @@ export const privacyVi = {
     rightsBuyer:
       'Người gửi yêu cầu hỏi hàng: mở liên kết riêng trong thư biên nhận để tải dữ liệu của bạn (JSON) hoặc yêu cầu xoá. Rút lại sự đồng ý cũng là yêu cầu xoá: hợp tác xã sẽ không liên hệ bạn được nữa.',
     rightsMember:
-      'Thành viên: viết cho chúng tôi theo địa chỉ dưới đây để nhận bản sao dữ liệu tài khoản hoặc yêu cầu xoá tài khoản.',
+      'Thành viên: tại mục “Dữ liệu cá nhân của tôi” trong tài khoản, tải bản sao dữ liệu tài khoản (JSON) hoặc yêu cầu xoá tài khoản; cán bộ xử lý yêu cầu và ghi vào nhật ký.',
     rightsContact:
       'Cách khác, hoặc để sửa dữ liệu: viết cho chúng tôi theo địa chỉ dưới đây. Chúng tôi trả lời trong thời hạn luật quy định.',
     contactHeading: 'Liên hệ',
@@ -66,13 +66,13 @@ export const privacyVi = {
   },
   requests: {
     title: 'Yêu cầu về dữ liệu cá nhân',
-    lead: 'Yêu cầu xoá dữ liệu của người mua. Hoàn tất một yêu cầu sẽ xoá dữ liệu ngay, như khi hết thời hạn lưu giữ, và ghi vào nhật ký.',
+    lead: 'Yêu cầu xoá dữ liệu của người mua và yêu cầu xoá tài khoản của thành viên hợp tác xã. Hoàn tất một yêu cầu sẽ xoá dữ liệu ngay (với người mua, như khi hết thời hạn lưu giữ; với thành viên, tên và email khỏi tài khoản, nhật ký và tin nhắn, hồ sơ của hợp tác xã giữ nguyên) và ghi vào nhật ký.',
     pendingHeading: 'Đang chờ xử lý',
     completedHeading: 'Đã hoàn tất gần đây',
     none: 'Không có yêu cầu nào.',
     subject: 'Về',
     subjectInquiry: 'Yêu cầu hỏi hàng {reference} ({cooperative})',
-    subjectAccount: 'Tài khoản thành viên',
+    subjectAccount: 'Tài khoản thành viên {person} ({cooperative})',
     asked: 'Gửi lúc',
     completedAt: 'Hoàn tất lúc',
     complete: 'Xoá dữ liệu và hoàn tất',

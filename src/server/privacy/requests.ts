@@ -9,10 +9,10 @@ import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditInsertIf } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
-import { cooperatives, inquiries, privacyRequests } from '../db/schema';
+import { cooperatives, inquiries, privacyRequests, users } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { readThread } from '../inquiries/thread';
-import { inquiryErasureStatements } from './erasure';
+import { accountErasureStatements, inquiryErasureStatements } from './erasure';
 import type { PrivacyRequestStatus, PrivacyRequestSubject } from './vocabulary';
 
 /** What the portal holds about the buyer of the inquiry a private link opens, as they download it. */
@@ -120,23 +120,39 @@ export async function requestInquiryErasure(db: Database, token: string, confirm
       },
       noneWaiting,
     ),
-    db.insert(privacyRequests).select(
-      db
-        .select({
-          id: sql<string>`${requestId}`.as('id'),
-          subjectType: sql<string>`'inquiry'`.as('subject_type'),
-          inquiryId: sql<string>`${inquiryId}`.as('inquiry_id'),
-          userId: sql<null>`NULL`.as('user_id'),
-          status: sql<string>`'pending'`.as('status'),
-          completedByUserId: sql<null>`NULL`.as('completed_by_user_id'),
-          completedAt: sql<null>`NULL`.as('completed_at'),
-          createdAt: sql<number>`${now.getTime()}`.as('created_at'),
-        })
-        .from(sql`(SELECT 1)`)
-        .where(auditEntryExists(auditId)),
-    ),
+    pendingRequestInsert(db, requestId, { inquiryId }, now, auditId),
   ]);
   return { reference: thread.reference };
+}
+
+/**
+ * The insert of a pending request about an inquiry or an account, for a db.batch: it happens only if the audit
+ * entry `auditId` of the same batch was written (the witness that no request was waiting).
+ */
+export function pendingRequestInsert(
+  db: Database,
+  requestId: string,
+  subject: { inquiryId: string } | { userId: string },
+  now: Date,
+  auditId: string,
+) {
+  const inquiryId = 'inquiryId' in subject ? subject.inquiryId : null;
+  const userId = 'userId' in subject ? subject.userId : null;
+  return db.insert(privacyRequests).select(
+    db
+      .select({
+        id: sql<string>`${requestId}`.as('id'),
+        subjectType: sql<PrivacyRequestSubject>`${inquiryId === null ? 'account' : 'inquiry'}`.as('subject_type'),
+        inquiryId: sql<string | null>`${inquiryId}`.as('inquiry_id'),
+        userId: sql<string | null>`${userId}`.as('user_id'),
+        status: sql<string>`'pending'`.as('status'),
+        completedByUserId: sql<null>`NULL`.as('completed_by_user_id'),
+        completedAt: sql<null>`NULL`.as('completed_at'),
+        createdAt: sql<number>`${now.getTime()}`.as('created_at'),
+      })
+      .from(sql`(SELECT 1)`)
+      .where(auditEntryExists(auditId)),
+  );
 }
 
 export interface PrivacyRequestRow {
@@ -145,8 +161,11 @@ export interface PrivacyRequestRow {
   status: PrivacyRequestStatus;
   createdAt: Date;
   completedAt: Date | null;
-  /** The inquiry's reference and cooperative (for a buyer's request). */
+  /** The inquiry's reference (for a buyer's request). */
   reference: string | null;
+  /** The member's name (for an account's request; the erased name once completed). */
+  personName: string | null;
+  /** The inquiry's cooperative, or the member's. */
   cooperativeName: string | null;
 }
 
@@ -160,6 +179,7 @@ export async function listPrivacyRequests(db: Database, user: SessionUser | null
     createdAt: privacyRequests.createdAt,
     completedAt: privacyRequests.completedAt,
     reference: inquiries.reference,
+    personName: users.displayName,
     cooperativeName: cooperatives.name,
   };
   const base = () =>
@@ -167,7 +187,8 @@ export async function listPrivacyRequests(db: Database, user: SessionUser | null
       .select(columns)
       .from(privacyRequests)
       .leftJoin(inquiries, eq(inquiries.id, privacyRequests.inquiryId))
-      .leftJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId));
+      .leftJoin(users, eq(users.id, privacyRequests.userId))
+      .leftJoin(cooperatives, eq(cooperatives.id, sql`coalesce(${inquiries.cooperativeId}, ${users.cooperativeId})`));
   const pending: PrivacyRequestRow[] = await base()
     .where(eq(privacyRequests.status, 'pending'))
     .orderBy(asc(privacyRequests.createdAt))
@@ -180,8 +201,8 @@ export async function listPrivacyRequests(db: Database, user: SessionUser | null
 }
 
 /**
- * An officer completes a pending request: the inquiry's personal data is erased as retention erases it, the
- * request marked completed, with one audit entry, in one batch. The entry is written only while the request is still
+ * An officer completes a pending request: the inquiry's personal data is erased as retention erases it (or the
+ * member's account, erasure.ts), the request marked completed, with one audit entry, in one batch. The entry is written only while the request is still
  * pending, and the rest only where it was: two officers clicking at once erase once.
  */
 export async function completePrivacyRequest(
@@ -192,13 +213,30 @@ export async function completePrivacyRequest(
 ) {
   const officer = requireOfficer(user);
   const [request] = await db
-    .select({ id: privacyRequests.id, inquiryId: privacyRequests.inquiryId, status: privacyRequests.status })
+    .select({
+      id: privacyRequests.id,
+      inquiryId: privacyRequests.inquiryId,
+      userId: privacyRequests.userId,
+      email: users.email,
+      status: privacyRequests.status,
+    })
     .from(privacyRequests)
+    .leftJoin(users, eq(users.id, privacyRequests.userId))
     .where(eq(privacyRequests.id, requestId))
     .limit(1);
-  if (!request || request.status !== 'pending' || !request.inquiryId) throw new NotFoundError('privacy_request');
+  if (!request || request.status !== 'pending') throw new NotFoundError('privacy_request');
+  const subject = request.inquiryId
+    ? { entityType: 'inquiry', entityId: request.inquiryId }
+    : request.userId && request.email !== null
+      ? { entityType: 'user', entityId: request.userId }
+      : null;
+  if (!subject) throw new NotFoundError('privacy_request');
   const auditId = newId();
   const witness = auditEntryExists(auditId);
+  const erasure =
+    request.inquiryId !== null
+      ? inquiryErasureStatements(db, request.inquiryId, witness, now)
+      : accountErasureStatements(db, subject.entityId, request.email ?? '', witness, now);
   await db.batch([
     auditInsertIf(
       db,
@@ -206,8 +244,7 @@ export async function completePrivacyRequest(
         id: auditId,
         actorUserId: officer.id,
         action: 'privacy_request.complete',
-        entityType: 'inquiry',
-        entityId: request.inquiryId,
+        ...subject,
         detail: { requestId, reason: 'request' },
         at: now,
       },
@@ -217,6 +254,6 @@ export async function completePrivacyRequest(
       .update(privacyRequests)
       .set({ status: 'completed', completedByUserId: officer.id, completedAt: now })
       .where(and(eq(privacyRequests.id, requestId), witness)),
-    ...inquiryErasureStatements(db, request.inquiryId, witness, now),
+    ...erasure,
   ]);
 }
