@@ -10,6 +10,14 @@ export const notificationSettingsEn: Dictionary['notificationSettings'] = {
       label: 'Verification decisions',
       hint: 'When an officer verifies, rejects, sends back or revokes an OCOP rating or certificate of your cooperative.',
     },
+    product_decision: {
+      label: 'Product review decisions',
+      hint: 'When an officer publishes or rejects (with the reason) a product your cooperative submitted.',
+    },
+    registration_decision: {
+      label: 'Booth registration decisions',
+      hint: 'When an officer confirms, waitlists or declines your cooperative’s booth registration for a fair.',
+    },
     officer_queues: {
       label: 'Waiting work (officers)',
       hint: 'Once a day: what waits in your province’s queues, longest waiting first.',

@@ -9,6 +9,14 @@ export const notificationSettingsVi = {
       label: 'Kết quả xác minh',
       hint: 'Khi cán bộ xác minh, từ chối, trả lại hoặc thu hồi sao OCOP hay chứng nhận của hợp tác xã.',
     },
+    product_decision: {
+      label: 'Kết quả kiểm duyệt sản phẩm',
+      hint: 'Khi cán bộ duyệt đăng hoặc từ chối (kèm lý do) một sản phẩm hợp tác xã đã gửi.',
+    },
+    registration_decision: {
+      label: 'Kết quả đăng ký gian hàng',
+      hint: 'Khi cán bộ xác nhận, đưa vào danh sách chờ hoặc từ chối đăng ký gian hàng hội chợ của hợp tác xã.',
+    },
     officer_queues: {
       label: 'Việc chờ xử lý (cán bộ)',
       hint: 'Mỗi ngày một lần: những việc đang chờ trong tỉnh của bạn, việc chờ lâu nhất trước.',
