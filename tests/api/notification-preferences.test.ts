@@ -16,8 +16,8 @@ import { ForbiddenError, InvalidTokenError, ValidationError } from '../../src/se
 import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
 import { queueNotificationIf, sendDueNotifications } from '../../src/server/notifications/outbox';
 import { preferencesOf, setPreferences } from '../../src/server/notifications/preferences';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../src/server/notifications/vocabulary';
 import { readUnsubscribeToken, unsubscribe, unsubscribeToken } from '../../src/server/notifications/unsubscribe';
-import type { NotificationKind } from '../../src/server/notifications/vocabulary';
 import { DAILY_CRON, runScheduledJobs } from '../../src/server/scheduled';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { bothStores } from '../support/stores';
@@ -76,11 +76,11 @@ describe.each(bothStores('preferences'))('notification preferences on $name', ({
     (await db.select({ status: notifications.status }).from(notifications).where(eq(notifications.id, id)))[0]?.status;
 
   it('defaults to at once, and only the person may change theirs, with known kinds and modes only', async () => {
-    expect(await preferencesOf(db, alice.id)).toEqual({
-      claim_expiry: 'now',
-      claim_decision: 'now',
-      officer_queues: 'now',
-    });
+    // Every kind the vocabulary names, each at once until the person says otherwise.
+    expect(await preferencesOf(db, alice.id)).toEqual(
+      Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, 'now'])),
+    );
+    expect(NOTIFICATION_KINDS).toContain('claim_decision');
     await expect(setPreferences(db, bob, alice.id, { claim_decision: 'off' }, DAY_ONE)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
