@@ -9,13 +9,20 @@ import { routes } from '../../../src/i18n/routes';
 import { unsubscribeKeys, users } from '../../../src/server/db/schema';
 import { type Preferences, preferencesOf, setPreferences } from '../../../src/server/notifications/preferences';
 import { readUnsubscribeToken } from '../../../src/server/notifications/unsubscribe';
-import { NOTIFICATION_KINDS, type OutboxKind } from '../../../src/server/notifications/vocabulary';
+import {
+  NOTIFICATION_KINDS,
+  notificationKindsFor,
+  type NotificationKind,
+  type OutboxKind,
+} from '../../../src/server/notifications/vocabulary';
 import { eq } from 'drizzle-orm';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { loadPage, runForm, signedInOr } from '../handle-page';
 
 export interface NotificationSettingsView extends FormView {
   preferences: Preferences;
+  /** The kinds this person's role receives; the page offers only these. */
+  kinds: NotificationKind[];
 }
 
 export async function handleNotificationSettings(
@@ -34,12 +41,17 @@ export async function handleNotificationSettings(
     if (outcome.ok) return seeOther(`${routes.notificationSettings[locale]}?done=saved`);
     const preferences = await loadPage(page, locale, (db) => preferencesOf(db, user.id));
     if (preferences instanceof Response) return preferences;
-    return { ...outcome.view, preferences };
+    return { ...outcome.view, preferences, kinds: notificationKindsFor(user.role) };
   }
   const preferences = await loadPage(page, locale, (db) => preferencesOf(db, user.id));
   if (preferences instanceof Response) return preferences;
   const saved = page.url.searchParams.get('done') === 'saved';
-  return { ...emptyView(), notice: saved ? dictionary(locale).notificationSettings.page.saved : null, preferences };
+  return {
+    ...emptyView(),
+    notice: saved ? dictionary(locale).notificationSettings.page.saved : null,
+    preferences,
+    kinds: notificationKindsFor(user.role),
+  };
 }
 
 export interface UnsubscribeView {

@@ -31,6 +31,15 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** Kinds about an officer's own work; the others concern a cooperative's people. */
+const OFFICER_KINDS: readonly NotificationKind[] = ['officer_queues'];
+
+/** The kinds a person of this role can receive, which their settings page offers. */
+export function notificationKindsFor(role: 'member' | 'officer' | 'admin'): NotificationKind[] {
+  const officer = role !== 'member';
+  return NOTIFICATION_KINDS.filter((kind) => OFFICER_KINDS.includes(kind) === officer);
+}
+
 /**
  * What the outbox holds: the kinds above, and the daily digest that gathers
  * a person's held notifications into one mail (not a kind anyone chooses:
