@@ -8,6 +8,7 @@ import { mediaPath } from '../../src/server/media/stored-image';
 import { type ProductDetail, getPublicProduct } from '../../src/server/products/product-detail';
 import { OCOP_GROUPS } from '../../src/server/products/vocabulary';
 import { getPublicCooperative } from '../../src/server/cooperatives/profile';
+import { MIN_ANSWERED } from '../../src/server/inquiries/response-time';
 import {
   COOPERATIVE_CLASSIFICATIONS,
   COOPERATIVE_KINDS,
@@ -124,6 +125,18 @@ export const CooperativeProfileSchema = z
       total: z.number().int().openapi({ description: 'All its published products.' }),
     }),
     upcomingEvents: z.array(EventSummarySchema),
+    responseTime: z
+      .object({
+        medianHours: z
+          .number()
+          .nullable()
+          .openapi({
+            description: `Median hours from an inquiry's arrival to the first reply; null under ${MIN_ANSWERED} answered.`,
+          }),
+        answered: z.number().int(),
+        received: z.number().int(),
+      })
+      .openapi('ResponseTime', { description: 'Inquiries of the last 12 months, spam left out.' }),
   })
   .openapi('CooperativeProfile');
 

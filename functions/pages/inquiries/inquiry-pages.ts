@@ -89,7 +89,7 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
     product: page.url.searchParams.get('product') ?? '',
     cooperative: page.url.searchParams.get('cooperative') ?? '',
   };
-  const target = await loadPage(page, locale, (db) => findInquiryTarget(db, query));
+  const target = await loadPage(page, locale, (db) => findInquiryTarget(db, query, new Date()));
   if (target instanceof Response) return target;
   if (!posted) {
     if (!target && (query.product || query.cooperative)) return errorPage(page, '/404');

@@ -8,6 +8,14 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     lead: 'Send a question, a request for a quote or for samples to the cooperative. You will get a reference code to follow the answer.',
     formHeading: 'Send an inquiry to the cooperative',
     about: 'About: {target}',
+    responseTime: {
+      usual:
+        'This cooperative usually answers within {time} (the median of {count} {count:inquiry|inquiries} answered in the last 12 months).',
+      unknown: 'This cooperative has not had enough inquiries yet to tell how quickly it usually answers.',
+      underHour: 'an hour',
+      hours: '{count} {count:hour|hours}',
+      days: '{count} {count:day|days}',
+    },
     aboutProduct: '{product} – {cooperative}',
     name: 'Full name',
     organisation: 'Company or organisation',

@@ -6,6 +6,14 @@ export const inquiriesVi = {
     lead: 'Gửi câu hỏi, yêu cầu báo giá hoặc đặt hàng mẫu tới hợp tác xã. Bạn sẽ nhận mã tham chiếu để theo dõi trả lời.',
     formHeading: 'Gửi yêu cầu tới hợp tác xã',
     about: 'Về: {target}',
+    responseTime: {
+      usual:
+        'Hợp tác xã này thường trả lời trong khoảng {time} (trung vị của {count} câu hỏi đã được trả lời trong 12 tháng qua).',
+      unknown: 'Hợp tác xã này chưa nhận đủ câu hỏi để tính thời gian trả lời thường lệ.',
+      underHour: 'một giờ',
+      hours: '{count} giờ',
+      days: '{count} ngày',
+    },
     aboutProduct: '{product} – {cooperative}',
     name: 'Họ và tên',
     organisation: 'Công ty, tổ chức',

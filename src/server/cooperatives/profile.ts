@@ -16,6 +16,7 @@ import type { ProvinceRef } from '../provinces/summaries';
 import { type PublicContact, publicContact } from './contact';
 import type { CooperativeClassification, CooperativeKind, CooperativeSector, ValueChainRole } from './vocabulary';
 import { NotFoundError } from '../errors';
+import { type ResponseTime, responseTimeOf } from '../inquiries/response-time';
 
 export interface ValueChainLinkView {
   partnerName: string;
@@ -53,6 +54,8 @@ export interface CooperativeProfile {
   /** The best-rated published products, and how many there are in all. */
   products: { items: ProductCard[]; total: number };
   upcomingEvents: EventSummary[];
+  /** How quickly it answers inquiries, told to buyers beside the contact form. */
+  responseTime: ResponseTime;
 }
 
 export const PROFILE_PRODUCT_LIMIT = 24;
@@ -72,16 +75,19 @@ export async function getPublicCooperative(db: Database, slug: string, now: Date
   const { cooperative: c, province } = row;
   const today = vietnamToday(now);
 
-  const [valueChain, { certificates, revokedCertificates }, products, upcomingEvents] = await Promise.all([
-    db
-      .select({ partnerName: valueChainLinks.partnerName, role: valueChainLinks.role, since: valueChainLinks.since })
-      .from(valueChainLinks)
-      .where(eq(valueChainLinks.cooperativeId, c.id))
-      .orderBy(asc(valueChainLinks.partnerName)),
-    certificatesOfCooperative(db, c.id, today),
-    bestProductsOfCooperative(db, c.id, PROFILE_PRODUCT_LIMIT),
-    listUpcomingEventsOfCooperative(db, c.id, now),
-  ]);
+  const [valueChain, { certificates, revokedCertificates }, products, upcomingEvents, responseTime] = await Promise.all(
+    [
+      db
+        .select({ partnerName: valueChainLinks.partnerName, role: valueChainLinks.role, since: valueChainLinks.since })
+        .from(valueChainLinks)
+        .where(eq(valueChainLinks.cooperativeId, c.id))
+        .orderBy(asc(valueChainLinks.partnerName)),
+      certificatesOfCooperative(db, c.id, today),
+      bestProductsOfCooperative(db, c.id, PROFILE_PRODUCT_LIMIT),
+      listUpcomingEventsOfCooperative(db, c.id, now),
+      responseTimeOf(db, c.id, now),
+    ],
+  );
 
   return {
     id: c.id,
@@ -110,5 +116,6 @@ export async function getPublicCooperative(db: Database, slug: string, now: Date
     revokedCertificates,
     products,
     upcomingEvents,
+    responseTime,
   };
 }

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { cooperatives, products } from '../db/schema';
+import { type ResponseTime, responseTimeOf } from './response-time';
 
 export interface InquiryTarget {
   productSlug: string | null;
@@ -9,18 +10,32 @@ export interface InquiryTarget {
   productNameEn: string | null;
   cooperativeSlug: string;
   cooperativeName: string;
+  /** How quickly the cooperative answers, shown before the buyer writes. */
+  responseTime: ResponseTime;
 }
 
 export async function findInquiryTarget(
   db: Database,
   query: { product?: string | null; cooperative?: string | null },
+  now: Date,
 ): Promise<InquiryTarget | null> {
+  const found = await findTarget(db, query);
+  if (!found) return null;
+  const { cooperativeId, ...target } = found;
+  return { ...target, responseTime: await responseTimeOf(db, cooperativeId, now) };
+}
+
+async function findTarget(
+  db: Database,
+  query: { product?: string | null; cooperative?: string | null },
+): Promise<(Omit<InquiryTarget, 'responseTime'> & { cooperativeId: string }) | null> {
   if (query.product) {
     const [row] = await db
       .select({
         productSlug: products.slug,
         productNameVi: products.nameVi,
         productNameEn: products.nameEn,
+        cooperativeId: cooperatives.id,
         cooperativeSlug: cooperatives.slug,
         cooperativeName: cooperatives.name,
       })
@@ -32,7 +47,7 @@ export async function findInquiryTarget(
   }
   if (!query.cooperative) return null;
   const [row] = await db
-    .select({ cooperativeSlug: cooperatives.slug, cooperativeName: cooperatives.name })
+    .select({ cooperativeId: cooperatives.id, cooperativeSlug: cooperatives.slug, cooperativeName: cooperatives.name })
     .from(cooperatives)
     .where(and(eq(cooperatives.slug, query.cooperative), eq(cooperatives.status, 'active')))
     .limit(1);
