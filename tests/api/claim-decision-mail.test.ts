@@ -13,7 +13,7 @@ import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import { certifications, notifications, users } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
-import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
+import { RecordingMailer } from '../support/recording-mailer';
 import { sendEventNotifications } from '../../src/server/notifications/outbox';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { DEMO_NOW } from '../support/demo';
@@ -21,13 +21,6 @@ import { bothStores } from '../support/stores';
 
 const ORIGIN = 'https://cho-htx.example';
 const REASON = 'Số hiệu không khớp với bản chụp giấy chứng nhận.';
-
-class RecordingMailer implements Mailer {
-  readonly sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-  }
-}
 
 describe.each(bothStores('decision-mail'))('mail about claim decisions on $name', ({ open }) => {
   let db: Database;

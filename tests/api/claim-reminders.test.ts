@@ -21,7 +21,7 @@ import {
   users,
 } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
-import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
+import { RecordingMailer } from '../support/recording-mailer';
 import type { CertificationKind } from '../../src/server/products/vocabulary';
 import { DAILY_CRON, runScheduledJobs } from '../../src/server/scheduled';
 import { addDaysToDate, vietnamDate } from '../../src/server/time/vietnam';
@@ -35,13 +35,6 @@ const ORIGIN = 'https://cho-htx.example';
 const DAY_ONE = new Date('2026-11-30T17:05:00Z');
 const TODAY = vietnamDate(DAY_ONE);
 const DAY_MS = 86_400_000;
-
-class RecordingMailer implements Mailer {
-  readonly sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-  }
-}
 
 /** The notifications whose idempotency key starts with `prefix` (a range: D1 refuses LIKE patterns over 50 bytes). */
 const mailAbout = (db: Database, prefix: string) =>

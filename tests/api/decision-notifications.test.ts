@@ -13,7 +13,7 @@ import { newId } from '../../src/server/db/ids';
 import { eventRegistrations, events, notifications, products, users } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
-import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
+import { RecordingMailer } from '../support/recording-mailer';
 import { approveProduct, rejectProduct } from '../../src/server/moderation/moderation';
 import { sendDueNotifications, sendEventNotifications } from '../../src/server/notifications/outbox';
 import { createTestCooperative, createTestUser } from '../support/accounts';
@@ -23,13 +23,6 @@ import { bothStores } from '../support/stores';
 
 const ORIGIN = 'https://cho-htx.example';
 const REASON = 'Ảnh chưa cho thấy nhãn sản phẩm.';
-
-class RecordingMailer implements Mailer {
-  readonly sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-  }
-}
 
 describe.each(bothStores('decision-notices'))('notifications of decisions on $name', ({ open }) => {
   let db: Database;

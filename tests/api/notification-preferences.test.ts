@@ -13,7 +13,7 @@ import { newId } from '../../src/server/db/ids';
 import { certifications, notifications, users } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { ForbiddenError, InvalidTokenError, ValidationError } from '../../src/server/errors';
-import type { Mailer, MailMessage } from '../../src/server/mail/mailer';
+import { RecordingMailer } from '../support/recording-mailer';
 import { queueNotificationIf, sendDueNotifications } from '../../src/server/notifications/outbox';
 import { preferencesOf, setPreferences } from '../../src/server/notifications/preferences';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../src/server/notifications/vocabulary';
@@ -26,13 +26,6 @@ const ORIGIN = 'https://cho-htx.example';
 /** 00:05 on 1 December 2026 in Viet Nam, when the daily trigger fires. */
 const DAY_ONE = new Date('2026-11-30T17:05:00Z');
 const DAY_MS = 86_400_000;
-
-class RecordingMailer implements Mailer {
-  readonly sent: MailMessage[] = [];
-  async send(message: MailMessage) {
-    this.sent.push(message);
-  }
-}
 
 describe.each(bothStores('preferences'))('notification preferences on $name', ({ open }) => {
   let db: Database;

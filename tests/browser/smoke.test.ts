@@ -29,7 +29,7 @@ describe('home page in Chromium', () => {
     });
     const response = await page.goto(`${baseUrl}/`);
     expect(response?.status()).toBe(200);
-    await expect(page.locator('h1').textContent()).resolves.toContain('Sản phẩm của hợp tác xã');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Sản phẩm OCOP');
     expect(await page.locator('.product-card').count()).toBe(8);
     expect(await page.locator('.event-item').count()).toBeGreaterThan(0);
     // Nothing wider than a phone: no horizontal scrolling at 390 px.
@@ -69,7 +69,7 @@ describe('home page in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseUrl}/en/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await expect(page.locator('h1').textContent()).resolves.toContain('Cooperative products');
+    await expect(page.locator('h1').textContent()).resolves.toContain('OCOP products');
     await context.close();
   });
 });

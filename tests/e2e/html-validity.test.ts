@@ -94,7 +94,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'embed-generator-en': () => get('/en/admin/embed?province=ha-noi&kind=fair&count=3&language=vi', officer),
     'embed-generator-errors-vi': () => get('/quan-tri/nhung-lich?province=atlantis&count=99', officer),
     'events-widget-vi': () => get('/nhung/su-kien'),
-    'events-widget-en': () => get('/en/embed/events?kind=fair&kind=%3Cscript%3E'),
+    'events-widget-en': () => get('/en/embed/events?kind=%3Cscript%3E&count=99'),
     'privacy-thread-vi': () => get(thread),
     'member-data-vi': () => get('/tai-khoan/du-lieu-cua-toi', manager),
     'member-data-errors-en': () => post('/en/account/my-data', {}, manager),
