@@ -12,8 +12,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = join(import.meta.dirname, '..');
+// Not import.meta.dirname: this runs on whatever Node is on PATH before node@22 is installed,
+// and that property only exists from Node 20.11.
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 function readJson(path) {
   return JSON.parse(readFileSync(join(root, path), 'utf8'));
