@@ -21,6 +21,7 @@ import { openData } from './open-data';
 import { qrCodes } from './qr';
 import { accounts } from './accounts';
 import { dashboard } from './dashboard';
+import { managedProducts } from './managed-products';
 import { admin } from './admin';
 import { claimsAdmin } from './claims-admin';
 import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
@@ -106,6 +107,7 @@ export function createApi(deps: ApiDeps = {}) {
   api.route('/', openData);
   api.route('/', accounts);
   api.route('/', dashboard);
+  api.route('/', managedProducts);
   api.route('/', events);
   api.route('/', inquiries);
   api.route('/', eventRegistrations);

@@ -185,6 +185,8 @@ export const en: Dictionary = {
     unsupported_upload_type: 'Unsupported content type: send application/json or multipart/form-data.',
     invalid_form: 'The body is not valid multipart/form-data.',
     invalid_json: 'The body is not valid JSON.',
+    unsupported_photo_type:
+      'Unsupported content type: send multipart/form-data with the image file in the field photo.',
     invalid_token: 'This link cannot be used: it may have been used already, have expired, or be incomplete.',
   },
   validation: {
@@ -300,6 +302,15 @@ export const en: Dictionary = {
       '{file}: the file contains script, attached files or web page code, so it is not accepted. Print it again as a plain PDF or send a scan.',
     photo_required: 'Add at least one photo of the product before sending it for review.',
     image_count: 'A product has at most {max} photos: remove some.',
+    product_in_review:
+      'The product is waiting for review and cannot change now: wait for the trade department’s decision.',
+    photos_of_published:
+      'The photos of a published product do not change through a change for review: unpublish the product, change its photos, then send it to review again.',
+    photos_in_review: 'The product is waiting for review: its photos cannot change until the trade department decides.',
+    photos_changed: 'The product’s photos have just been changed by someone else: read them again and retry.',
+    unknown_photo: 'The product has no photo with this id.',
+    photo_repeated: 'This photo is already in the list.',
+    photo_list_incomplete: 'Name each of the product’s {count} photos once: remove a photo with DELETE.',
   },
   apiDocs: {
     title: 'Chợ HTX API documentation',

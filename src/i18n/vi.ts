@@ -182,6 +182,7 @@ export const vi = {
     unsupported_upload_type: 'Kiểu nội dung không được hỗ trợ: hãy gửi application/json hoặc multipart/form-data.',
     invalid_form: 'Nội dung không phải multipart/form-data hợp lệ.',
     invalid_json: 'Nội dung không phải JSON hợp lệ.',
+    unsupported_photo_type: 'Kiểu nội dung không được hỗ trợ: hãy gửi multipart/form-data, tệp ảnh ở trường photo.',
     invalid_token: 'Liên kết không dùng được: có thể đã được dùng, đã hết hạn hoặc bị chép thiếu.',
   },
   validation: {
@@ -294,6 +295,14 @@ export const vi = {
       '{file}: tệp chứa mã chạy được, tệp đính kèm hoặc mã trang web, nên không được nhận. Hãy in lại thành PDF thường hoặc gửi ảnh chụp.',
     photo_required: 'Thêm ít nhất một ảnh sản phẩm trước khi gửi duyệt.',
     image_count: 'Một sản phẩm có tối đa {max} ảnh: hãy bỏ bớt ảnh.',
+    product_in_review: 'Sản phẩm đang chờ duyệt nên chưa thể sửa: hãy chờ quyết định của Sở Công Thương.',
+    photos_of_published:
+      'Ảnh của sản phẩm đã đăng không được đổi qua yêu cầu sửa đổi: hãy ngừng đăng sản phẩm, đổi ảnh rồi gửi duyệt lại.',
+    photos_in_review: 'Sản phẩm đang chờ duyệt: chưa thể đổi ảnh cho đến khi Sở Công Thương quyết định.',
+    photos_changed: 'Ảnh của sản phẩm vừa được người khác thay đổi: hãy đọc lại danh sách ảnh rồi thử lại.',
+    unknown_photo: 'Sản phẩm không có ảnh nào mang mã này.',
+    photo_repeated: 'Ảnh này đã có trong danh sách.',
+    photo_list_incomplete: 'Hãy nêu mỗi ảnh trong {count} ảnh của sản phẩm đúng một lần: muốn bỏ ảnh, hãy dùng DELETE.',
   },
   apiDocs: {
     title: 'Tài liệu API Chợ HTX',

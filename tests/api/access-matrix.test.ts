@@ -12,7 +12,9 @@
  *   refusals of a request that could never have worked.
  * An operation added to the document without a row here fails the first test.
  */
-import { storedPhoto } from '../support/images';
+import { file, png, storedPhoto } from '../support/images';
+import { memoryBucket } from '../support/memory-bucket';
+import { sharpImages } from '../support/sharp-images';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
@@ -22,7 +24,7 @@ import { issueThreadToken } from '../../src/server/inquiries/thread-tokens';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
 import { createApi, OPENAPI_INFO } from '../../functions/api';
-import { apiOn, call } from '../support/api';
+import { apiOn, call, TEST_ENV } from '../support/api';
 import { demoDatabase } from '../support/demo';
 import { insertOpenEvent } from '../support/events';
 import { readJson } from '../support/http';
@@ -94,16 +96,22 @@ function send(
     'cf-connecting-ip': nextAddress(),
   };
   if (options.cookie) headers.cookie = options.cookie;
-  let body: string | undefined;
+  let body: string | FormData | undefined;
   if (options.raw) {
     headers['content-type'] = options.raw.type;
     body = options.raw.text;
+  } else if (options.body instanceof FormData) {
+    // Multipart (a photo upload): fetch writes the boundary into the content type.
+    body = options.body;
   } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  return call(api, path, { method, headers, body });
+  return call(api, path, { method, headers, body }, UPLOAD_ENV);
 }
+
+/** Uploads (photos) go to a bucket in memory through sharp, so that every row's valid request can succeed. */
+const UPLOAD_ENV = { ...TEST_ENV, MEDIA: memoryBucket().bucket, IMAGES: sharpImages() } as Env;
 
 /** Rows written by the connection so far: unchanged across a request, nothing was written. */
 /** A whole cooperative's certificate waiting for an officer, for one request alone. */
@@ -289,6 +297,32 @@ const inquiryOfB: Elsewhere = {
   unknown: () => ({ reference: 'HTX-0000-0000' }),
 };
 
+/** A draft of cooperative B: its members alone may learn it exists, so to others it answers as no product. */
+const draftOfB: Elsewhere = {
+  what: "another cooperative's draft",
+  params: (f) => ({ slug: f.draftOfB }),
+  answers: 404,
+  unknown: () => ({ slug: 'khong-co-san-pham-nay' }),
+};
+
+let productNumber = 0;
+/** A product's fields as a write takes them, with a name of its own each time (its slug comes from it). */
+const validProduct = () => ({
+  nameVi: `Mật ong hoa nhãn ma trận ${++productNumber}`,
+  ocopGroup: 'thuc_pham',
+  provinceCode: '01',
+  unitVi: 'chai',
+  minOrder: 1,
+});
+
+/** A photo upload as a cooperative's software sends it. */
+async function photoUpload(): Promise<FormData> {
+  const form = new FormData();
+  form.set('photo', file(await png(64, 48), 'anh.png', 'image/png'));
+  form.set('altVi', 'Chai mật ong');
+  return form;
+}
+
 /** Every operation of the document, keyed as `METHOD /path` with the document's path templates. */
 const ACCESS: Record<string, Access> = {
   'GET /health': { audience: 'public', request: () => ({ answers: 200 }) },
@@ -418,6 +452,50 @@ const ACCESS: Record<string, Access> = {
         params: (f) => ({ slug: f.draftOfB }),
         answers: 404,
         unknown: () => ({ slug: 'khong-co-san-pham-nay' }),
+      },
+    ],
+  },
+  'GET /managed-products': { audience: 'member', request: () => ({ answers: 200 }) },
+  'POST /managed-products': {
+    audience: 'member',
+    request: () => ({ body: validProduct(), answers: 201 }),
+  },
+  'GET /managed-products/{slug}': {
+    audience: 'member',
+    request: async (f) => ({ params: { slug: await f.draftOfA() }, answers: 200 }),
+    elsewhere: [
+      draftOfB,
+      { what: "another cooperative's published product", params: (f) => ({ slug: f.productB.slug }), answers: 404 },
+    ],
+  },
+  'PUT /managed-products/{slug}': {
+    audience: 'member',
+    request: async (f) => ({ params: { slug: await f.draftOfA() }, body: validProduct(), answers: 200 }),
+    elsewhere: [draftOfB],
+  },
+  'POST /managed-products/{slug}/photos': {
+    audience: 'member',
+    request: async (f) => ({ params: { slug: await f.draftOfA() }, body: await photoUpload(), answers: 201 }),
+    elsewhere: [draftOfB],
+  },
+  'PUT /managed-products/{slug}/photos': {
+    audience: 'member',
+    request: async (f) => ({
+      params: { slug: await f.draftOfA() },
+      body: { photos: [{ id: storedPhoto().id, altVi: 'Chai mật ong', altEn: 'A bottle of honey' }] },
+      answers: 200,
+    }),
+    elsewhere: [draftOfB],
+  },
+  'DELETE /managed-products/{slug}/photos/{id}': {
+    audience: 'member',
+    request: async (f) => ({ params: { slug: await f.draftOfA(), id: storedPhoto().id }, answers: 200 }),
+    elsewhere: [
+      {
+        what: "another cooperative's draft",
+        params: (f) => ({ slug: f.draftOfB, id: storedPhoto().id }),
+        answers: 404,
+        unknown: () => ({ slug: 'khong-co-san-pham-nay', id: storedPhoto().id }),
       },
     ],
   },

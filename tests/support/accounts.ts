@@ -4,6 +4,7 @@ import { createSession } from '../../src/server/accounts/sessions';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import { cooperatives, users } from '../../src/server/db/schema';
+import type { SessionUser } from '../../src/server/accounts/users';
 import type { UserRole } from '../../src/server/accounts/vocabulary';
 
 export interface TestUser {
@@ -72,4 +73,9 @@ export function sessionCookieFrom(res: Response): string | null {
 export async function sessionCookieFor(db: Database, userId: string): Promise<string> {
   const { token } = await createSession(db, userId, new Date());
   return `session=${token}`;
+}
+
+/** A test user as the session gives it to the domain's verbs (for calling them directly, as an officer's decision). */
+export function sessionUserOf(user: TestUser, role: UserRole, cooperativeId: string | null = null): SessionUser {
+  return { id: user.id, email: user.email, displayName: user.email, role, cooperativeId, isManager: false };
 }
