@@ -47,6 +47,9 @@ async function traceLink(locale: 'vi' | 'en'): Promise<string> {
 const SCRIPTED_PAGES: Readonly<Record<string, RegExp>> = {
   '/ban-do': /^\/_astro\/MapPage\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/,
   '/en/map': /^\/_astro\/MapPage\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/,
+  // The profile form's place picker (its typed fields are the form without it).
+  '/tai-khoan/ho-so-hop-tac-xa': /^\/_astro\/ProfilePage\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/,
+  '/en/account/cooperative': /^\/_astro\/ProfilePage\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/,
 };
 
 /**
@@ -218,6 +221,22 @@ describe('accessibility of every page template', () => {
     expect(await card.textContent()).toBe(await marker.getAttribute('aria-label'));
     await context.close();
   });
+
+  it('without tiles, draws the markers on an outline of Viet Nam with the archipelagos named', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/map`);
+    await page.locator('.map-marker').first().waitFor();
+    // The mainland and Phú Quốc as one SVG path, the two archipelagos as dots, under the markers.
+    expect(await page.locator('.leaflet-overlay-pane path.map-outline').count()).toBe(3);
+    expect(await page.locator('.map-outline__label').allTextContents()).toEqual([
+      'Hoang Sa archipelago (Viet Nam)',
+      'Truong Sa archipelago (Viet Nam)',
+    ]);
+    expect(await page.locator('.leaflet-tile').count()).toBe(0);
+    await expect.poll(() => page.locator('.map-figure__note').isVisible()).toBe(true);
+    await context.close();
+  });
 });
 
 describe('accessibility of the account pages, signed in and with errors', () => {
@@ -232,8 +251,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   });
 
   /** A browser context signed in as a demo account (through the real sign-in form). */
-  async function signedInContext(email: string, password: string) {
-    const context = await browser.newContext();
+  async function signedInContext(email: string, password: string, options: { javaScriptEnabled?: boolean } = {}) {
+    const context = await browser.newContext(options);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/dang-nhap`);
     await page.fill('#field-email', email);
@@ -260,6 +279,41 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
     await checkSignedInPage(context, url);
     await context.close();
+  });
+
+  it('the profile form takes the place typed without script, or picked on its map with script', async () => {
+    // Without script: no map, the two fields, and a place outside Viet Nam refused with its reason, nothing saved.
+    const bare = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026', { javaScriptEnabled: false });
+    const form = await bare.newPage();
+    await form.goto(`${baseUrl}/en/account/cooperative`);
+    expect(await form.locator('#location-picker').isVisible()).toBe(false);
+    await form.fill('input[name="latitude"]', '48.8566');
+    await form.fill('input[name="longitude"]', '2.3522');
+    await form.click('form:has(#location-picker) > p > button[type=submit]');
+    await form.locator('#field-latitude-error').waitFor();
+    expect(await form.locator('#field-latitude-error').textContent()).toContain(
+      'The latitude must lie in Viet Nam: between 8.1 and 23.4',
+    );
+    await bare.close();
+
+    // With script: a click on the map writes its place into the fields.
+    const scripted = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const page = await scripted.newPage();
+    await page.goto(`${baseUrl}/tai-khoan/ho-so-hop-tac-xa`);
+    const map = page.locator('#location-picker');
+    await map.waitFor();
+    await page.fill('input[name="latitude"]', '');
+    await page.fill('input[name="longitude"]', '');
+    // Away from the pin (at the cooperative's place, the map's centre) and from the zoom buttons (top left).
+    await map.click({ position: { x: 150, y: 120 } });
+    const latitude = Number(await page.inputValue('input[name="latitude"]'));
+    const longitude = Number(await page.inputValue('input[name="longitude"]'));
+    expect(latitude).toBeGreaterThan(8.1);
+    expect(latitude).toBeLessThan(23.4);
+    expect(longitude).toBeGreaterThan(102.1);
+    expect(longitude).toBeLessThan(117.9);
+    expect(await page.locator('.place-marker').count()).toBe(1);
+    await scripted.close();
   });
 
   /** A public event whose booth registration is open now, from the API. */

@@ -29,6 +29,7 @@ import { field, optionalNumber, optionalText, requiredNumber, text } from './for
 import { readUploadForm, runUploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
+import { configuredTiles, type MapTiles } from '../map/map-pages';
 
 export interface ProfileView extends FormView {
   /** As published. */
@@ -39,6 +40,8 @@ export interface ProfileView extends FormView {
   logoUrl: string | null;
   /** The id of that uploaded-but-unsaved logo, posted back in a hidden field. */
   pendingLogo: string | null;
+  /** The tiles of the place picker's map; null: Viet Nam's outline. */
+  tiles: MapTiles | null;
 }
 
 /** The typed fields: the logo is not one of them (it comes from the upload). */
@@ -69,6 +72,11 @@ function profileInputFrom(values: Record<string, string>) {
 }
 
 export async function handleProfile(page: AstroGlobal, locale: Locale): Promise<ProfileView | Response> {
+  const view = await profileForm(page, locale);
+  return view instanceof Response ? view : { ...view, tiles: configuredTiles(page.locals.services.env) };
+}
+
+async function profileForm(page: AstroGlobal, locale: Locale): Promise<Omit<ProfileView, 'tiles'> | Response> {
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
     const profile = await loadCooperativeProfile(db, user);

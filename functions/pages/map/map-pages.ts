@@ -21,10 +21,14 @@ export interface MapView {
   tiles: MapTiles | null;
 }
 
+/** The tiles of this deployment's maps (the map page, the profile form's place picker), or null for none. */
+export function configuredTiles(env: Env): MapTiles | null {
+  const { MAP_TILES_URL: url, MAP_TILES_ATTRIBUTION: attribution } = env;
+  return url && mapTilesSource(url) ? { url: url.trim(), attribution: attribution?.trim() ?? '' } : null;
+}
+
 export async function handleMapPage(page: AstroGlobal, locale: Locale): Promise<MapView | Response> {
   const data = await loadListPage(page, locale, (db, params) => loadMapPage(db, params));
   if (data instanceof Response) return data;
-  const { MAP_TILES_URL: url, MAP_TILES_ATTRIBUTION: attribution } = page.locals.services.env;
-  const tiles = url && mapTilesSource(url) ? { url: url.trim(), attribution: attribution?.trim() ?? '' } : null;
-  return { data, tiles };
+  return { data, tiles: configuredTiles(page.locals.services.env) };
 }

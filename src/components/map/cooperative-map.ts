@@ -11,12 +11,7 @@ import 'leaflet.markercluster';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import './cooperative-map.css';
-
-/** Viet Nam with its islands: the view before any marker is known, and the limit of panning. */
-const VIETNAM: L.LatLngBoundsExpression = [
-  [8.1, 102.1],
-  [23.4, 117.9],
-];
+import { VIETNAM, vietnamMap } from './map-base';
 
 function markerFor(item: HTMLElement): L.Marker | null {
   const latitude = Number(item.dataset.lat);
@@ -45,16 +40,7 @@ function markerFor(item: HTMLElement): L.Marker | null {
 
 function drawMap(container: HTMLElement, list: HTMLElement) {
   container.hidden = false;
-  // maxZoom on the map itself: the cluster plugin needs one even when no tile layer brings its own.
-  const map = L.map(container, { maxBounds: VIETNAM, maxBoundsViscosity: 0.8, minZoom: 5, maxZoom: 18, zoomSnap: 0.5 });
-  map.attributionControl.setPrefix(false);
-  const tiles = container.dataset.tilesUrl;
-  if (tiles) {
-    // The attribution is configuration, but Leaflet writes it as HTML: set it as text.
-    const attribution = document.createElement('span');
-    attribution.textContent = container.dataset.tilesAttribution ?? '';
-    L.tileLayer(tiles, { attribution: attribution.innerHTML, crossOrigin: '', maxZoom: 18 }).addTo(map);
-  }
+  const map = vietnamMap(container);
   const clusterLabel = container.dataset.clusterLabel ?? '{count}';
   const clusters = L.markerClusterGroup({
     showCoverageOnHover: false,

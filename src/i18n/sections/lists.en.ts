@@ -40,7 +40,10 @@ export const listsEn: Dictionary['lists'] = {
     searchPlaceholder: 'Cooperative, commune, province…',
     emptyHeading: 'No matching cooperatives to show on the map',
     mapLabel: 'Map of the cooperatives. The list below has the same content as text.',
-    noTiles: 'No map background is configured: the cooperatives are shown on a plain background.',
+    noTiles:
+      'No map background is configured: the cooperatives are shown on an outline of Viet Nam, without roads or place names.',
+    hoangSa: 'Hoang Sa archipelago (Viet Nam)',
+    truongSa: 'Truong Sa archipelago (Viet Nam)',
     clusterLabel: '{count} cooperatives here: press to zoom in',
     listHeading: 'Cooperatives on the map',
     approximate: 'Approximate place: the province’s seat',

@@ -38,7 +38,10 @@ export const listsVi = {
     searchPlaceholder: 'Tên hợp tác xã, xã, tỉnh…',
     emptyHeading: 'Không có hợp tác xã phù hợp để hiện trên bản đồ',
     mapLabel: 'Bản đồ các hợp tác xã. Danh sách bên dưới có cùng nội dung dạng chữ.',
-    noTiles: 'Chưa cấu hình nền bản đồ: các hợp tác xã hiện trên nền trống.',
+    noTiles:
+      'Chưa cấu hình nền bản đồ: các hợp tác xã hiện trên đường viền nước Việt Nam, không có đường sá hay địa danh.',
+    hoangSa: 'Quần đảo Hoàng Sa (Việt Nam)',
+    truongSa: 'Quần đảo Trường Sa (Việt Nam)',
     clusterLabel: '{count} hợp tác xã ở đây: nhấn để phóng to',
     listHeading: 'Danh sách hợp tác xã trên bản đồ',
     approximate: 'Vị trí gần đúng: trung tâm tỉnh',
