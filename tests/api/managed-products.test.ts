@@ -91,7 +91,8 @@ describe.each(bothStores('managed-products'))('the product API on $name', ({ ope
     officerCookie = await sessionCookieFor(db, officerRow.id);
     officer = sessionUserOf(officerRow, 'officer');
     api = apiOn(db);
-  }, 120_000);
+    // A fresh local D1 is migrated by wrangler through its platform proxy: minutes on a busy machine.
+  }, 300_000);
   afterAll(async () => dispose?.());
 
   const env = () => ({ ...TEST_ENV, MEDIA: bindings.media, IMAGES: bindings.images }) as Env;
