@@ -7,6 +7,7 @@
  */
 import type { Database } from '../src/server/db/client';
 import { sendEventNotifications } from '../src/server/notifications/outbox';
+import { configuredOrigin } from '../src/server/seo/urls';
 import type { RequestServices } from './request-services';
 
 /** What the runtime gives a request to outlive its response: Cloudflare's ExecutionContext, or Astro's locals.cfContext. */
@@ -39,8 +40,9 @@ export function executionContextOf(c: { readonly executionCtx: ResponseLifetime 
 }
 
 /**
- * After the response, the mail of one notification event (a decision's), when there is one; the
- * cron sends it later if this does not.
+ * After the response, the mail of one notification event (a decision's), when there is one, with
+ * its unsubscribe links at the deployment's origin (PUBLIC_ORIGIN); the cron sends it later if this
+ * does not. Every page and API route that queues a notification sends it through here.
  */
 export function sendEventAfterResponse(
   lifetime: ResponseLifetime | null | undefined,
@@ -50,5 +52,6 @@ export function sendEventAfterResponse(
 ): void {
   if (!event) return;
   const mailer = services.mailer(db);
-  afterResponse(lifetime, `notification mail ${event}`, () => sendEventNotifications(db, mailer, event));
+  const mailOrigin = configuredOrigin(services.env?.PUBLIC_ORIGIN);
+  afterResponse(lifetime, `notification mail ${event}`, () => sendEventNotifications(db, mailer, event, mailOrigin));
 }

@@ -9,9 +9,8 @@ import { listClaimQueue } from '../../src/server/claims/claim-queue';
 import { expiringClaimsCsv, listExpiringForOfficer } from '../../src/server/claims/expiring-claims';
 import { CLAIM_KINDS, CLAIM_STATES } from '../../src/server/claims/vocabulary';
 import { CERTIFICATION_KINDS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
-import { sendEventNotifications } from '../../src/server/notifications/outbox';
 import { configuredOrigin } from '../../src/server/seo/urls';
-import { afterResponse, executionContextOf } from '../after-response';
+import { executionContextOf, sendEventAfterResponse } from '../after-response';
 import { createRouter } from './context';
 import { signedIn } from './openapi';
 import { errorSchemaResponses, instant } from './schemas';
@@ -173,12 +172,6 @@ export const claimsAdmin = createRouter()
       new Date(),
       mailOrigin,
     );
-    const event = decided.notificationEvent;
-    if (event) {
-      const mailer = c.get('services').mailer(db);
-      afterResponse(executionContextOf(c), 'claim decision mail', () =>
-        sendEventNotifications(db, mailer, event, mailOrigin),
-      );
-    }
+    sendEventAfterResponse(executionContextOf(c), c.get('services'), db, decided.notificationEvent);
     return c.json({ verification: decided.verification }, 200);
   });

@@ -32,6 +32,8 @@ import { type ApiEnv, createRouter } from './context';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
 import { errorSchemaResponses, instant, isoDate } from './schemas';
+import { configuredOrigin } from '../../src/server/seo/urls';
+import { executionContextOf, sendEventAfterResponse } from '../after-response';
 
 const errorDescriptions: Record<number, string> = {
   400: 'A query value is malformed',
@@ -326,9 +328,15 @@ export const managedEvents = router
     return c.json(managedJson(await findManagedEvent(c.get('db'), c.get('user'), c.req.valid('param').slug)), 200);
   })
   .openapi(updateRoute, async (c) => {
-    const event = await updateEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, await c.req.json(), {
-      now: new Date(),
-    });
+    const db = c.get('db');
+    const { notificationEvent, ...event } = await updateEvent(
+      db,
+      c.get('user'),
+      c.req.valid('param').slug,
+      await c.req.json(),
+      { now: new Date(), mailOrigin: configuredOrigin(c.env?.PUBLIC_ORIGIN) },
+    );
+    sendEventAfterResponse(executionContextOf(c), c.get('services'), db, notificationEvent);
     return c.json(managedJson(event), 200);
   })
   .openapi(publishRoute, async (c) => {
@@ -338,13 +346,16 @@ export const managedEvents = router
     );
   })
   .openapi(cancelRoute, async (c) => {
-    const event = await cancelEvent(
-      c.get('db'),
+    const db = c.get('db');
+    const { notificationEvent, ...event } = await cancelEvent(
+      db,
       c.get('user'),
       c.req.valid('param').slug,
       await c.req.json(),
       new Date(),
+      configuredOrigin(c.env?.PUBLIC_ORIGIN),
     );
+    sendEventAfterResponse(executionContextOf(c), c.get('services'), db, notificationEvent);
     return c.json(managedJson(event), 200);
   })
   .openapi(deleteRoute, async (c) => {

@@ -3,7 +3,9 @@
  * registrations: one mail per manager and member, in their language, queued
  * in the decision's own batch. A decision made twice at once (two officers,
  * a double submit) is told once; each mail goes out once however many
- * senders (the request's, the cron's) race for it. libSQL and D1.
+ * senders (the request's, the cron's) race for it. The same for a profile
+ * change decided (its manager only), an event registered for that moved or
+ * was cancelled, and an invitation accepted (whoever invited). libSQL and D1.
  */
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +16,14 @@ import { eventRegistrations, events, notifications, products, users } from '../.
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { decideRegistration } from '../../src/server/events/registrations/officer-decisions';
 import { RecordingMailer } from '../support/recording-mailer';
-import { approveProduct, rejectProduct } from '../../src/server/moderation/moderation';
+import { approveProduct, approveRevision, rejectProduct, rejectRevision } from '../../src/server/moderation/moderation';
+import { loadCooperativeProfile, proposeProfileChange } from '../../src/server/cooperatives/profile-changes';
+import { loadProfileRevision } from '../../src/server/cooperatives/profile-changes';
+import { updateEvent } from '../../src/server/events/event-admin/edit-event';
+import { cancelEvent } from '../../src/server/events/event-admin/status-changes';
+import { findManagedEvent } from '../../src/server/events/event-admin/managed-event';
+import { eventInputFromFields } from '../../src/server/events/event-input';
+import { acceptInvitation, inviteToCooperative } from '../../src/server/accounts/invitations';
 import { sendDueNotifications, sendEventNotifications } from '../../src/server/notifications/outbox';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { DEMO_NOW } from '../support/demo';
@@ -30,6 +39,7 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
   let cooperativeId: string;
   let officers: [SessionUser, SessionUser];
   let manager: string;
+  let managerUser: SessionUser;
   let member: string;
 
   beforeAll(async () => {
@@ -41,7 +51,14 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
       return { ...created, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
     };
     officers = [await officer(), await officer()];
-    manager = (await createTestUser(db, { role: 'member', cooperativeId, isManager: true, iterations: 1000 })).id;
+    const managerAccount = await createTestUser(db, {
+      role: 'member',
+      cooperativeId,
+      isManager: true,
+      iterations: 1000,
+    });
+    manager = managerAccount.id;
+    managerUser = { ...managerAccount, displayName: 'Quản lý', role: 'member', cooperativeId, isManager: true };
     member = (await createTestUser(db, { role: 'member', cooperativeId, iterations: 1000 })).id;
     await db.update(users).set({ locale: 'en' }).where(eq(users.id, member));
   }, 120_000);
@@ -76,9 +93,15 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
   /** Every sender at once, twice, then the cron: what went out. */
   async function sendEverywhere(event: string) {
     const mailer = new RecordingMailer();
-    await Promise.all([sendEventNotifications(db, mailer, event), sendEventNotifications(db, mailer, event)]);
-    await Promise.all([sendDueNotifications(db, mailer), sendDueNotifications(db, mailer)]);
-    await sendEventNotifications(db, mailer, event);
+    await Promise.all([
+      sendEventNotifications(db, mailer, event, ORIGIN),
+      sendEventNotifications(db, mailer, event, ORIGIN),
+    ]);
+    await Promise.all([
+      sendDueNotifications(db, mailer, undefined, ORIGIN),
+      sendDueNotifications(db, mailer, undefined, ORIGIN),
+    ]);
+    await sendEventNotifications(db, mailer, event, ORIGIN);
     return mailer.sent;
   }
 
@@ -99,7 +122,6 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
     const english = queued.find((row) => row.userId === member);
     expect(english?.subject).toBe('“Longan honey” has been approved and published');
     expect(english?.textBody).toContain(`${ORIGIN}/en/account`);
-    expect(english?.htmlBody).toContain('<html lang="en">');
     expect(queued.find((row) => row.userId === manager)?.subject).toBe(
       'Sản phẩm “Mật ong hoa nhãn” đã được duyệt và đăng',
     );
@@ -109,6 +131,13 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
     const sent = await sendEverywhere(event);
     expect(sent.map((mail) => mail.to).sort()).toEqual(queued.map((row) => row.recipient).sort());
     expect(sent.every((mail) => mail.html?.includes(ORIGIN))).toBe(true);
+    // Composed once as it goes out: the footer's unsubscribe link in both parts and in the header.
+    const englishMail = sent.find((mail) => mail.to === english?.recipient);
+    const link = /^<(.+)>$/.exec(englishMail?.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? '';
+    expect(link).toContain(`${ORIGIN}/en/`);
+    expect(englishMail?.text).toContain(`\n-- \nStop this kind of mail: ${link}`);
+    expect(englishMail?.html).toContain('<html lang="en">');
+    expect(englishMail?.html).toContain(`href="${link}"`);
   });
 
   it('tells of a rejection with its reason; a repeated rejection is refused and tells no one again', async () => {
@@ -177,5 +206,138 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
         'Your booth at “Autumn OCOP fair” is confirmed',
       ]);
     }
+  });
+
+  it('tells the manager alone of a profile change approved, once however many officers approve it at once', async () => {
+    const { fields } = await loadCooperativeProfile(db, managerUser);
+    await proposeProfileChange(db, managerUser, { ...fields, members: fields.members + 1 }, DEMO_NOW);
+    const pending = await loadProfileRevision(db, cooperativeId);
+    const [id, version] = [pending?.revision.id ?? '', pending?.revision.version ?? 0];
+    const results = await Promise.allSettled(
+      officers.map((officer) => approveRevision(db, officer, id, version, DEMO_NOW, ORIGIN)),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const queued = await queuedFor(`profile_decision:${cooperativeId}`);
+    expect(queued.map((row) => [row.userId, row.kind])).toEqual([[manager, 'profile_decision']]);
+    expect(queued[0]?.subject).toMatch(/^Thay đổi hồ sơ của .+ đã được duyệt$/);
+    expect(queued[0]?.textBody).toContain(`${ORIGIN}/tai-khoan/ho-so-hop-tac-xa`);
+    const event = won[0]?.status === 'fulfilled' ? (won[0].value.notificationEvent ?? '') : '';
+    expect(await sendEverywhere(event)).toHaveLength(1);
+
+    // Rejected next time, with the reason; a second rejection of the same version is refused and tells no one.
+    await proposeProfileChange(db, managerUser, { ...fields, members: fields.members + 5 }, DEMO_NOW);
+    const next = await loadProfileRevision(db, cooperativeId);
+    const rejected = await rejectRevision(db, officers[0], next?.revision.id ?? '', 1, REASON, DEMO_NOW, ORIGIN);
+    await expect(
+      rejectRevision(db, officers[1], next?.revision.id ?? '', 1, REASON, DEMO_NOW, ORIGIN),
+    ).rejects.toThrow();
+    const told = await queuedFor(`profile_decision:${cooperativeId}`);
+    expect(told).toHaveLength(2);
+    expect(told.find((row) => row.textBody.includes(`Lý do: ${REASON}`))?.subject).toMatch(/chưa được duyệt$/);
+    const sent = await sendEverywhere(rejected.notificationEvent ?? '');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.headers?.['List-Unsubscribe']).toContain(ORIGIN);
+  });
+
+  it('tells the cooperatives registered for an event that it moved, then that it was cancelled, each once', async () => {
+    const slug = await insertOpenEvent(db, {
+      titleVi: 'Phiên chợ OCOP',
+      titleEn: 'OCOP market day',
+      // Whole minutes, as the form gives them, so that an edit that moves nothing compares equal.
+      startsAt: new Date('2027-03-10T01:00:00Z'),
+      endsAt: new Date('2027-03-12T10:00:00Z'),
+      address: '1 Tràng Tiền',
+      provinceCode: '01',
+    });
+    const [event] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug));
+    const register = async (cooperative: string, status: 'confirmed' | 'declined') =>
+      db.insert(eventRegistrations).values({
+        id: newId(),
+        eventId: event?.id ?? '',
+        cooperativeId: cooperative,
+        booths: 1,
+        status,
+        createdAt: DEMO_NOW,
+        updatedAt: DEMO_NOW,
+      });
+    await register(cooperativeId, 'confirmed');
+    // A cooperative declined is no longer expected there: not told.
+    const declined = await createTestCooperative(db);
+    await createTestUser(db, { role: 'member', cooperativeId: declined, isManager: true, iterations: 1000 });
+    await register(declined, 'declined');
+
+    const officer = officers[0];
+    const managed = await findManagedEvent(db, officer, slug);
+    const input = eventInputFromFields(managed.fields);
+    // A new title is not a move: nobody is told.
+    const renamed = await updateEvent(
+      db,
+      officer,
+      slug,
+      { ...input, titleVi: 'Phiên chợ OCOP Hà Nội' },
+      {
+        now: DEMO_NOW,
+        mailOrigin: ORIGIN,
+      },
+    );
+    expect(renamed.notificationEvent).toBeNull();
+    const moved = await updateEvent(
+      db,
+      officer,
+      slug,
+      { ...input, titleVi: 'Phiên chợ OCOP Hà Nội', venue: 'Công viên Thống Nhất' },
+      {
+        now: DEMO_NOW,
+        mailOrigin: ORIGIN,
+      },
+    );
+    const changes = await queuedFor(`event_change:${event?.id}`);
+    expect(changes.map((row) => row.userId).sort()).toEqual([manager, member].sort());
+    const english = changes.find((row) => row.userId === member);
+    expect(english?.subject).toBe('“OCOP market day” has changed its dates or place');
+    expect(english?.textBody).toContain('Công viên Thống Nhất, 1 Tràng Tiền');
+    expect(english?.textBody).toContain(`${ORIGIN}/en/events/${slug}`);
+    expect(await sendEverywhere(moved.notificationEvent ?? '')).toHaveLength(2);
+
+    const reason = 'Mưa bão, ban tổ chức hoãn phiên chợ.';
+    const results = await Promise.allSettled(
+      officers.map((who) => cancelEvent(db, who, slug, { reason }, DEMO_NOW, ORIGIN)),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const all = await queuedFor(`event_change:${event?.id}`);
+    expect(all).toHaveLength(4);
+    const cancelled = all.filter((row) => row.textBody.includes(reason));
+    expect(cancelled.map((row) => row.subject).sort()).toEqual([
+      'Sự kiện “Phiên chợ OCOP Hà Nội” đã bị hủy',
+      '“OCOP market day” has been cancelled',
+    ]);
+    const cancelEvent1 = won[0]?.status === 'fulfilled' ? (won[0].value.notificationEvent ?? '') : '';
+    expect(await sendEverywhere(cancelEvent1)).toHaveLength(2);
+  });
+
+  it('tells whoever invited that the invitation was accepted, once, however often the link is used at once', async () => {
+    const invites = new RecordingMailer();
+    const email = `moi-${newId().slice(0, 6)}@example.test`;
+    await inviteToCooperative(
+      db,
+      invites,
+      managerUser,
+      { cooperativeId, email, locale: 'vi', linkFor: (token) => `${ORIGIN}/dang-ky?code=${token}` },
+      DEMO_NOW,
+    );
+    const token = /code=([a-z2-7]+)/.exec(invites.sent[0]?.text ?? '')?.[1] ?? '';
+    const accept = (name: string) =>
+      acceptInvitation(db, { token, displayName: name, password: 'một câu mật khẩu dài' }, DEMO_NOW);
+    const results = await Promise.allSettled([accept('Chị Lan'), accept('Chị Lan')]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const event = won[0]?.status === 'fulfilled' ? (won[0].value.notificationEvent ?? '') : '';
+    const queued = await queuedFor(event);
+    expect(queued.map((row) => [row.userId, row.kind])).toEqual([[manager, 'invitation_accepted']]);
+    expect(queued[0]?.subject).toMatch(/^Chị Lan đã nhận lời mời vào /);
+    expect(queued[0]?.textBody).toContain(email);
+    expect(await sendEverywhere(event)).toHaveLength(1);
   });
 });

@@ -30,4 +30,13 @@ describe('mailHtml', () => {
     const mail = composeMail('vi', 'a@example.test', 'S', 'T');
     expect(mail).toEqual({ to: 'a@example.test', subject: 'S', text: 'T', html: mailHtml('vi', 'S', 'T') });
   });
+
+  it('composeMail puts a footer under the text’s signature delimiter and in the HTML’s small print, once', () => {
+    const link = 'https://cho-htx.example/huy-dang-ky/abc';
+    const mail = composeMail('en', 'a@example.test', 'S', 'Body', `Stop: ${link}`);
+    expect(mail.text).toBe(`Body\n\n-- \nStop: ${link}`);
+    expect(mail.html?.split(`href="${link}"`)).toHaveLength(2);
+    expect(mail.html).not.toContain('-- ');
+    expect(mail.html?.indexOf('Body')).toBeLessThan(mail.html?.indexOf('Stop:') ?? 0);
+  });
 });

@@ -27,6 +27,7 @@ import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { clearedSessionCookie, sessionCookie } from '../../../src/server/security/session-cookie';
 import { emptyView, type FormView, noStore, readForm, safeNext, seeOther } from '../form-handling';
 import { errorPage, loadPage, runForm, signedInAs, signedInOr } from '../handle-page';
+import { sendEventAfterResponse } from '../../after-response';
 
 /** Notices a page shows after a redirect, named in its query (?done=…). */
 function doneNotice(page: AstroGlobal, locale: Locale): string | null {
@@ -218,13 +219,16 @@ export async function handleSignUp(page: AstroGlobal, locale: Locale): Promise<S
   if (token && !invitation) page.response.status = 400;
   if (!posted || !invitation) return { ...emptyView(), token, invitation };
   const values = { displayName: posted.displayName ?? '' };
-  const outcome = await runForm(page, locale, values, (db) =>
-    acceptInvitation(
+  const services = page.locals.services;
+  const outcome = await runForm(page, locale, values, async (db) => {
+    const joined = await acceptInvitation(
       db,
       { token, displayName: values.displayName, password: posted.password ?? '', locale },
       new Date(),
-    ),
-  );
+    );
+    sendEventAfterResponse(page.locals.cfContext, services, db, joined.notificationEvent);
+    return joined;
+  });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, token, invitation };
   const { token: sessionToken, session } = outcome.value;

@@ -17,9 +17,8 @@ import {
   QUEUE_DECISIONS,
   type QueueDecision,
 } from '../../../src/server/claims/vocabulary';
-import { sendEventNotifications } from '../../../src/server/notifications/outbox';
 import { configuredOrigin } from '../../../src/server/seo/urls';
-import { afterResponse } from '../../after-response';
+import { sendEventAfterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, readDatabase, runForm } from '../handle-page';
 
@@ -68,13 +67,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
       new Date(),
       mailOrigin,
     );
-    const event = decided.notificationEvent;
-    if (event) {
-      const mailer = services.mailer(db);
-      afterResponse(page.locals.cfContext, 'claim decision mail', () =>
-        sendEventNotifications(db, mailer, event, mailOrigin),
-      );
-    }
+    sendEventAfterResponse(page.locals.cfContext, services, db, decided.notificationEvent);
     return decided;
   });
   if (outcome instanceof Response) return outcome;

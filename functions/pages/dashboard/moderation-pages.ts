@@ -98,13 +98,15 @@ export async function handleRevisionReview(
   const form = await readForm(page.request);
   const values = { reason: form.reason ?? '' };
   const version = Number(form.version);
+  const services = page.locals.services;
+  const origin = configuredOrigin(services.env.PUBLIC_ORIGIN);
   const outcome = await runForm(page, locale, values, async (db) => {
-    if (form.decision === 'approve') {
-      await approveRevision(db, gate.user, revisionId, version, new Date());
-      return 'change-approved';
-    }
-    await rejectRevision(db, gate.user, revisionId, version, values.reason, new Date());
-    return 'change-rejected';
+    const approve = form.decision === 'approve';
+    const decided = approve
+      ? await approveRevision(db, gate.user, revisionId, version, new Date(), origin)
+      : await rejectRevision(db, gate.user, revisionId, version, values.reason, new Date(), origin);
+    sendEventAfterResponse(page.locals.cfContext, services, db, decided.notificationEvent);
+    return approve ? 'change-approved' : 'change-rejected';
   });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, review };

@@ -34,6 +34,8 @@ import { ValidationError } from '../../../src/server/errors';
 import { eventInputFrom, eventValuesFrom, eventValuesOf, formErrors, recurrenceFrom } from './event-form';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
+import { configuredOrigin } from '../../../src/server/seo/urls';
+import { sendEventAfterResponse } from '../../after-response';
 
 type ManagedList = Awaited<ReturnType<typeof listManagedEvents>>;
 
@@ -184,6 +186,8 @@ export async function handleEditEvent(
   const form = await readForm(page.request);
   const intent = form.intent ?? 'save';
   const now = new Date();
+  const services = page.locals.services;
+  const mailOrigin = configuredOrigin(services.env.PUBLIC_ORIGIN);
   /** After a refusal of an action, the page shows the event as it is now. */
   const reload = async () => {
     const again = await gated(page, locale, (db, user) => loadEditPage(db, user, slug));
@@ -194,7 +198,10 @@ export async function handleEditEvent(
 
   if (intent === 'cancel') {
     const values = { reason: form.reason ?? '' };
-    const outcome = await runForm(page, locale, values, (db) => cancelEvent(db, officer, slug, values, now));
+    const outcome = await runForm(page, locale, values, async (db) => {
+      const cancelled = await cancelEvent(db, officer, slug, values, now, mailOrigin);
+      sendEventAfterResponse(page.locals.cfContext, services, db, cancelled.notificationEvent);
+    });
     if (outcome instanceof Response) return outcome;
     if (outcome.ok) return seeOther(`${here}?done=cancelled`);
     const refused = await reload();
@@ -234,7 +241,9 @@ export async function handleEditEvent(
     const saved = await updateEvent(db, officer, slug, eventInputFrom(values), {
       now,
       unchangedSince: Number.isFinite(version) && version > 0 ? new Date(version) : undefined,
+      mailOrigin,
     });
+    sendEventAfterResponse(page.locals.cfContext, services, db, saved.notificationEvent);
     return saved.updatedAt.getTime() === data.event.updatedAt.getTime() ? 'unchanged' : 'saved';
   });
   if (outcome instanceof Response) return outcome;

@@ -18,6 +18,18 @@ export const notificationSettingsEn: Dictionary['notificationSettings'] = {
       label: 'Booth registration decisions',
       hint: 'When an officer confirms, waitlists or declines your cooperative’s booth registration for a fair.',
     },
+    profile_decision: {
+      label: 'Profile review decisions',
+      hint: 'When an officer approves or rejects (with the reason) a change to your cooperative’s profile. Sent to its manager.',
+    },
+    event_change: {
+      label: 'Changes to events you registered for',
+      hint: 'When a fair or event your cooperative registered for changes its dates or place, or is cancelled.',
+    },
+    invitation_accepted: {
+      label: 'Invitations accepted',
+      hint: 'When someone you invited has created their account.',
+    },
     officer_queues: {
       label: 'Waiting work (officers)',
       hint: 'Once a day: what waits in your province’s queues, longest waiting first.',

@@ -17,6 +17,18 @@ export const notificationSettingsVi = {
       label: 'Kết quả đăng ký gian hàng',
       hint: 'Khi cán bộ xác nhận, đưa vào danh sách chờ hoặc từ chối đăng ký gian hàng hội chợ của hợp tác xã.',
     },
+    profile_decision: {
+      label: 'Kết quả duyệt hồ sơ hợp tác xã',
+      hint: 'Khi cán bộ duyệt hoặc từ chối (kèm lý do) thay đổi hồ sơ của hợp tác xã. Gửi cho người quản lý.',
+    },
+    event_change: {
+      label: 'Thay đổi sự kiện đã đăng ký',
+      hint: 'Khi hội chợ, sự kiện hợp tác xã đã đăng ký đổi ngày, đổi địa điểm hoặc bị hủy.',
+    },
+    invitation_accepted: {
+      label: 'Lời mời được chấp nhận',
+      hint: 'Khi người bạn mời đã tạo tài khoản.',
+    },
     officer_queues: {
       label: 'Việc chờ xử lý (cán bộ)',
       hint: 'Mỗi ngày một lần: những việc đang chờ trong tỉnh của bạn, việc chờ lâu nhất trước.',

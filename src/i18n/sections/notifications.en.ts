@@ -26,4 +26,34 @@ export const notificationsEn: Dictionary['notifications'] = {
     },
     body: 'The Department of Industry and Trade decided on {cooperative}’s registration of {booths} {booths:booth|booths} at “{event}”: {status}.',
   },
+  profileDecision: {
+    subjects: {
+      approved: 'The change to {cooperative}’s profile has been approved',
+      rejected: 'The change to {cooperative}’s profile has not been approved',
+    },
+    bodies: {
+      approved:
+        'The Department of Industry and Trade approved the change to {cooperative}’s profile. The directory now shows the new profile.',
+      rejected:
+        'The Department of Industry and Trade did not approve the change to {cooperative}’s profile. The directory keeps the previous one. Change it as the reason below says, then send it again.',
+    },
+    unverified: 'As its name, registration number or address changed, the profile needs to be verified again.',
+  },
+  eventChange: {
+    subjects: {
+      changed: '“{event}” has changed its dates or place',
+      cancelled: '“{event}” has been cancelled',
+    },
+    bodies: {
+      changed: '{cooperative} registered for “{event}”. Its dates or place have changed; it is now:\n\n{when}\n{where}',
+      cancelled: '{cooperative} registered for “{event}”. The Department of Industry and Trade has cancelled it.',
+    },
+    online: 'Online',
+    page: 'The event’s page: {link}',
+  },
+  invitationAccepted: {
+    subject: '{name} has accepted the invitation to {cooperative}',
+    body: '{name} ({email}) created their account from your invitation and is now {role} of {cooperative} on Chợ HTX.',
+    roles: { manager: 'the manager', member: 'a member' },
+  },
 };

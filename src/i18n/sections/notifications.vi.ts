@@ -23,4 +23,34 @@ export const notificationsVi = {
     },
     body: 'Sở Công Thương đã xem đăng ký {booths} gian hàng của {cooperative} tại “{event}”: {status}.',
   },
+  profileDecision: {
+    subjects: {
+      approved: 'Thay đổi hồ sơ của {cooperative} đã được duyệt',
+      rejected: 'Thay đổi hồ sơ của {cooperative} chưa được duyệt',
+    },
+    bodies: {
+      approved: 'Sở Công Thương đã duyệt thay đổi hồ sơ của {cooperative}. Trang danh bạ đã hiển thị hồ sơ mới.',
+      rejected:
+        'Sở Công Thương chưa duyệt thay đổi hồ sơ của {cooperative}. Trang danh bạ giữ hồ sơ cũ. Hãy sửa theo lý do dưới đây rồi gửi lại.',
+    },
+    unverified: 'Vì tên, mã số hoặc địa chỉ đã đổi, hồ sơ cần được xác minh lại.',
+  },
+  eventChange: {
+    subjects: {
+      changed: 'Sự kiện “{event}” đã thay đổi thời gian hoặc địa điểm',
+      cancelled: 'Sự kiện “{event}” đã bị hủy',
+    },
+    bodies: {
+      changed:
+        '{cooperative} đã đăng ký tham gia “{event}”. Thời gian hoặc địa điểm đã thay đổi, nay là:\n\n{when}\n{where}',
+      cancelled: '{cooperative} đã đăng ký tham gia “{event}”. Sở Công Thương đã hủy sự kiện này.',
+    },
+    online: 'Trực tuyến',
+    page: 'Trang sự kiện: {link}',
+  },
+  invitationAccepted: {
+    subject: '{name} đã nhận lời mời vào {cooperative}',
+    body: '{name} ({email}) đã tạo tài khoản từ lời mời của bạn và nay là {role} của {cooperative} trên Chợ HTX.',
+    roles: { manager: 'người quản lý', member: 'thành viên' },
+  },
 };

@@ -6,14 +6,15 @@
  * The link carries 256 random bits; only its SHA-256 is stored. It works
  * once, for 7 days, and only for the email it was sent to.
  */
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
-import type { Locale } from '../../i18n';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { dictionary, format, type Locale } from '../../i18n';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { auditLog, cooperatives, invitations, users } from '../db/schema';
 import { ForbiddenError, InvalidTokenError, NotFoundError, ValidationError } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { invitationMail } from '../mail/messages';
+import { type NotificationWords, queueNotificationIf, type Recipient } from '../notifications/outbox';
 import { assertAcceptablePassword } from './authentication';
 import { isOfficer, requireCooperativeManager } from './guards';
 import { hashPassword } from './passwords';
@@ -113,6 +114,7 @@ export interface OpenInvitation {
   asManager: boolean;
   cooperativeId: string;
   cooperativeName: string;
+  invitedByUserId: string | null;
 }
 
 /** An invitation that can still be accepted, or null. */
@@ -125,6 +127,7 @@ export async function findOpenInvitation(db: Database, token: string, now: Date)
       asManager: invitations.asManager,
       cooperativeId: invitations.cooperativeId,
       cooperativeName: cooperatives.name,
+      invitedByUserId: invitations.invitedByUserId,
     })
     .from(invitations)
     .innerJoin(cooperatives, eq(cooperatives.id, invitations.cooperativeId))
@@ -147,13 +150,14 @@ export interface InvitationAcceptance {
  * Creates the member's account from an invitation and signs them in. The
  * invitation is marked used in the same batch as the new user, so a link used
  * twice at once makes one account; accepting as manager hands the
- * cooperative's managing role over in that batch too.
+ * cooperative's managing role over in that batch too, and whoever sent the
+ * invitation is told (`notificationEvent`, to send after the response).
  */
 export async function acceptInvitation(
   db: Database,
   acceptance: InvitationAcceptance,
   now: Date,
-): Promise<NewSession & { user: SessionUser }> {
+): Promise<NewSession & { user: SessionUser; notificationEvent: string | null }> {
   const invitation = await findOpenInvitation(db, acceptance.token, now);
   if (!invitation) throw new InvalidTokenError();
   const displayName = acceptance.displayName.normalize('NFC').trim();
@@ -198,20 +202,56 @@ export async function acceptInvitation(
     detail: { invitationId: invitation.id, asManager: invitation.asManager },
     createdAt: now,
   });
+  const inviter = invitation.invitedByUserId ? await activeUser(db, invitation.invitedByUserId) : null;
+  const event = `invitation_accepted:${invitation.id}`;
+  // Stored only with this acceptance (the invitation records this new user), so a link used twice tells once.
+  const tellInviter = inviter
+    ? [
+        queueNotificationIf(
+          db,
+          { event, kind: 'invitation_accepted', recipient: inviter, message: acceptedMail(inviter, invitation, user) },
+          sql`EXISTS (SELECT 1 FROM ${invitations} WHERE ${invitations.id} = ${invitation.id}
+            AND ${invitations.acceptedUserId} = ${user.id})`,
+          now,
+        ),
+      ]
+    : [];
   const previousManager = db
     .update(users)
     .set({ isManager: false })
     .where(and(eq(users.cooperativeId, invitation.cooperativeId), eq(users.isManager, true)));
   try {
-    if (invitation.asManager) await db.batch([claim, previousManager, insertUser, recordUser, recordAcceptance]);
-    else await db.batch([claim, insertUser, recordUser, recordAcceptance]);
+    if (invitation.asManager)
+      await db.batch([claim, previousManager, insertUser, recordUser, recordAcceptance, ...tellInviter]);
+    else await db.batch([claim, insertUser, recordUser, recordAcceptance, ...tellInviter]);
   } catch (error) {
     if (!(await findOpenInvitation(db, acceptance.token, now)) || (await emailHasAccount(db, invitation.email))) {
       throw new InvalidTokenError();
     }
     throw error;
   }
-  return { user, ...(await createSession(db, user.id, now)) };
+  return { user, ...(await createSession(db, user.id, now)), notificationEvent: inviter ? event : null };
+}
+
+/** The person to tell, if their account is still in use. */
+async function activeUser(db: Database, userId: string): Promise<Recipient | null> {
+  const [row] = await db
+    .select({ userId: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+function acceptedMail(inviter: Recipient, invitation: OpenInvitation, joined: SessionUser): NotificationWords {
+  const t = dictionary(inviter.locale).notifications.invitationAccepted;
+  const words = {
+    name: joined.displayName,
+    email: joined.email,
+    cooperative: invitation.cooperativeName,
+    role: t.roles[invitation.asManager ? 'manager' : 'member'],
+  };
+  return { to: inviter.email, subject: format(t.subject, words), text: format(t.body, words) };
 }
 
 export interface CooperativeTeam {

@@ -22,7 +22,7 @@ import { newId } from '../db/ids';
 import { certifications, ocopRatings } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { officerNote } from '../moderation/officer-note';
-import { cooperativeRecipients, queueNotificationIf } from '../notifications/outbox';
+import { decisionNotices } from '../notifications/outbox';
 import { type ClaimNaming, claimDecisionMail, claimNaming, type DecidedState } from './decision-mail';
 import { refreshProductStars } from '../products/ocop-stars';
 import { vietnamDate } from '../time/vietnam';
@@ -132,32 +132,24 @@ export async function decideClaim(
     sql`EXISTS (SELECT 1 FROM ${table} WHERE ${inState()})`,
   );
   // The cooperative hears of it from the same batch: mail only if the decision's audit entry was written.
-  const event = `claim_decision:${claim.kind}:${row.id}:${entryId}`;
   const naming = mailOrigin ? await claimNaming(db, claim.kind, row.id) : null;
-  const people = naming && mailOrigin ? await cooperativeRecipients(db, naming.cooperativeId) : [];
-  const mail = people.map((recipient) =>
-    queueNotificationIf(
-      db,
-      {
-        event,
-        kind: 'claim_decision',
-        recipient,
-        message: claimDecisionMail(
-          naming as ClaimNaming,
-          rule.to as DecidedState,
-          reason,
-          recipient,
-          mailOrigin as string,
-        ),
-      },
-      auditEntryExists(entryId),
-      now,
-    ),
+  const tell = await decisionNotices(
+    db,
+    naming?.cooperativeId ?? '',
+    {
+      eventPrefix: `claim_decision:${claim.kind}:${row.id}`,
+      kind: 'claim_decision',
+      mail: (recipient) =>
+        claimDecisionMail(naming as ClaimNaming, rule.to as DecidedState, reason, recipient, mailOrigin as string),
+    },
+    naming !== null,
+    now,
   );
+  const mail = tell.statements(auditEntryExists(entryId), entryId);
   const stars =
     claim.kind === 'ocop_rating' && row.productId ? [refreshProductStars(db, row.productId, vietnamDate(now))] : [];
   await db.batch([audit, update, ...stars, ...mail]);
   if (!(await auditEntryWritten(db, entryId)))
     throw new ConflictError('claim decided', { verification: { code: 'claim_decided' } });
-  return { verification: rule.to, notificationEvent: mail.length > 0 ? event : null };
+  return { verification: rule.to, notificationEvent: tell.event() };
 }

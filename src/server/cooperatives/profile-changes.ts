@@ -20,6 +20,7 @@
  * step of the department.
  */
 import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { z } from 'zod';
 import { requireCooperativeMember } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
@@ -288,6 +289,8 @@ export async function applyProfileChange(
   revision: PendingRevision,
   seenVersion: number,
   now: Date,
+  /** Statements for the same batch, written only with the approval's audit entry (its notifications). */
+  also: (witnessed: SQL, auditId: string, unverified: boolean) => BatchItem<'sqlite'>[] = () => [],
 ): Promise<{ unverified: boolean }> {
   let profile: CooperativeProfile;
   let provinceName: string;
@@ -334,6 +337,7 @@ export async function applyProfileChange(
       .where(and(eq(cooperatives.id, revision.entityId), witnessed)),
     ...productUpdates,
     deleteAppliedRevision(db, revision.id, auditId),
+    ...also(witnessed, auditId, unverified),
   ]);
   if (!(await auditEntryWritten(db, auditId))) throw new ConflictError('changed since it was reviewed');
   return { unverified };

@@ -30,18 +30,29 @@ function lineHtml(line: string): string {
   return html + escapeHtml(line.slice(at));
 }
 
+const BODY_STYLE = 'margin:0 0 16px';
+const FOOTER_STYLE = 'margin:16px 0 0;font-size:13px;color:#555555';
+
 /** Blank lines separate paragraphs; single line breaks stay breaks (addresses, quoted messages). */
-function paragraphsHtml(text: string): string {
+function paragraphsHtml(text: string, style = BODY_STYLE): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph.length > 0)
-    .map((paragraph) => `<p style="margin:0 0 16px">${paragraph.split('\n').map(lineHtml).join('<br>')}</p>`)
+    .map((paragraph) => `<p style="${style}">${paragraph.split('\n').map(lineHtml).join('<br>')}</p>`)
     .join('\n');
 }
 
-export function mailHtml(locale: Locale, subject: string, text: string): string {
+/** The text part's separator before a footer (RFC 3676's signature delimiter, which clients grey out). */
+export const FOOTER_DELIMITER = '\n\n-- \n';
+
+/**
+ * The HTML part: the body's paragraphs, then the mail's own footer when it
+ * has one (e.g. how to stop a kind of notification), in the small print
+ * under the body, then the site's line.
+ */
+export function mailHtml(locale: Locale, subject: string, text: string, footer: string | null = null): string {
   const t = dictionary(locale);
   return `<!doctype html>
 <html lang="${locale}">
@@ -50,13 +61,28 @@ export function mailHtml(locale: Locale, subject: string, text: string): string 
 <div style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">
 <p style="margin:0 0 16px;font-size:20px;font-weight:bold;color:#0b5d3b">${escapeHtml(t.site.name)}</p>
 ${paragraphsHtml(text)}
-<p style="margin:24px 0 0;font-size:13px;color:#555555">${escapeHtml(format(t.notifications.mail.footer, { site: t.site.name }))}</p>
+${footer ? `${paragraphsHtml(footer, FOOTER_STYLE)}\n` : ''}<p style="margin:24px 0 0;font-size:13px;color:#555555">${escapeHtml(format(t.notifications.mail.footer, { site: t.site.name }))}</p>
 </div>
 </body>
 </html>`;
 }
 
-/** A mail in `locale`: its text, and the same text as the HTML part. */
-export function composeMail(locale: Locale, to: string, subject: string, text: string): MailMessage {
-  return { to, subject, text, html: mailHtml(locale, subject, text) };
+/**
+ * A mail in `locale`: its text, and the same text as the HTML part; a
+ * footer goes under the text's signature delimiter and in the HTML's small
+ * print, composed here once for both parts.
+ */
+export function composeMail(
+  locale: Locale,
+  to: string,
+  subject: string,
+  text: string,
+  footer: string | null = null,
+): MailMessage {
+  return {
+    to,
+    subject,
+    text: footer ? `${text}${FOOTER_DELIMITER}${footer}` : text,
+    html: mailHtml(locale, subject, text, footer),
+  };
 }

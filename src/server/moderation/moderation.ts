@@ -19,6 +19,7 @@ import { auditLog, cooperatives, pendingRevisions, products, users } from '../db
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { vietnamDate } from '../time/vietnam';
 import { applyProfileChange, loadProfileRevision } from '../cooperatives/profile-changes';
+import { profileDecisionNotices } from '../cooperatives/profile-decision-mail';
 import { findRevisionById, markRevisionRejected, type PendingRevision } from './pending-revisions';
 import {
   applyProductRevision,
@@ -259,7 +260,9 @@ async function pendingRevision(db: Database, revisionId: string): Promise<Pendin
 /**
  * Applies a change as the officer saw it (`seenVersion`): the product or
  * profile shows it publicly from now on. A change edited again, withdrawn
- * or decided meanwhile is a conflict (409), not applied unseen.
+ * or decided meanwhile is a conflict (409), not applied unseen. With a mail
+ * origin (PUBLIC_ORIGIN), a profile's manager is told in the same batch;
+ * `notificationEvent` names that mail, to send after the response.
  */
 export async function approveRevision(
   db: Database,
@@ -267,17 +270,31 @@ export async function approveRevision(
   revisionId: string,
   seenVersion: number,
   now: Date,
-): Promise<RevisionEntityType> {
+  mailOrigin: string | null = null,
+): Promise<{ entityType: RevisionEntityType; notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const revision = await pendingRevision(db, revisionId);
   if (revision.status !== 'pending' || revision.version !== seenVersion)
     throw new ConflictError('changed since it was reviewed');
-  if (revision.entityType === 'product') await applyProductRevision(db, officer, revision, seenVersion, now);
-  else await applyProfileChange(db, officer, revision, seenVersion, now);
-  return revision.entityType;
+  if (revision.entityType === 'product') {
+    await applyProductRevision(db, officer, revision, seenVersion, now);
+    return { entityType: revision.entityType, notificationEvent: null };
+  }
+  const tellOf = await profileDecisionNotices(db, revision.cooperativeId, mailOrigin, now);
+  let notificationEvent: string | null = null;
+  await applyProfileChange(db, officer, revision, seenVersion, now, (witnessed, auditId, unverified) => {
+    const tell = tellOf('approved', null, unverified);
+    const statements = tell.statements(witnessed, auditId);
+    notificationEvent = tell.event();
+    return statements;
+  });
+  return { entityType: revision.entityType, notificationEvent };
 }
 
-/** Sends a change back with a reason its author reads; the published version stays as it is. */
+/**
+ * Sends a change back with a reason its author reads; the published version
+ * stays as it is. A profile's manager is told as approveRevision says.
+ */
 export async function rejectRevision(
   db: Database,
   user: SessionUser | null | undefined,
@@ -285,11 +302,17 @@ export async function rejectRevision(
   seenVersion: number,
   reason: string,
   now: Date,
-): Promise<void> {
+  mailOrigin: string | null = null,
+): Promise<{ notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const text = rejectionReason(reason);
   const revision = await pendingRevision(db, revisionId);
-  await markRevisionRejected(db, revision, officer, seenVersion, text, now);
+  const tell =
+    revision.entityType === 'cooperative'
+      ? (await profileDecisionNotices(db, revision.cooperativeId, mailOrigin, now))('rejected', text)
+      : null;
+  await markRevisionRejected(db, revision, officer, seenVersion, text, now, tell?.statements);
+  return { notificationEvent: tell?.event() ?? null };
 }
 
 export const REJECTION_REASON = { min: 5, max: 1000 };

@@ -8,6 +8,7 @@
  * anything here writes it; these are the statements they put in their batches.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf } from '../audit/audit-log';
 import type { Database } from '../db/client';
@@ -189,6 +190,8 @@ export async function markRevisionRejected(
   seenVersion: number,
   reason: string,
   at: Date,
+  /** Statements for the same batch, written only with the rejection's audit entry (its notifications). */
+  also: (witnessed: SQL, auditId: string) => BatchItem<'sqlite'>[] = () => [],
 ): Promise<void> {
   const auditId = newId();
   await db.batch([
@@ -209,6 +212,7 @@ export async function markRevisionRejected(
       .update(pendingRevisions)
       .set({ status: 'rejected', rejectionReason: reason, decidedByUserId: officer.id, decidedAt: at })
       .where(and(eq(pendingRevisions.id, revision.id), auditEntryExists(auditId))),
+    ...also(auditEntryExists(auditId), auditId),
   ]);
   if (!(await auditEntryWritten(db, auditId))) throw new ConflictError('the revision changed since it was reviewed');
 }

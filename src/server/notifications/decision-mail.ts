@@ -1,19 +1,18 @@
 /**
- * The mail of an officer's decision, the same shape for every kind: what was
+ * The words of an officer's decision, the same shape for every kind: what was
  * decided, the reason when there is one, and where on the account pages to
- * see it; in the recipient's language, with the HTML part (composeMail).
+ * see it; in the recipient's language. The outbox composes the mail from
+ * them when it sends it (outbox.ts composeNotification).
  */
 import { dictionary, format } from '../../i18n';
 import { routes } from '../../i18n/routes';
-import { composeMail } from '../mail/layout';
-import type { MailMessage } from '../mail/mailer';
-import type { Recipient } from './outbox';
+import type { NotificationWords, Recipient } from './outbox';
 
 export function decisionMail(
   recipient: Recipient,
   words: { subject: string; body: string; reason: string | null; page: keyof typeof routes },
   origin: string,
-): MailMessage {
+): NotificationWords {
   const t = dictionary(recipient.locale).notifications.mail;
   const link = new URL(routes[words.page][recipient.locale], origin).href;
   const parts = [
@@ -21,5 +20,5 @@ export function decisionMail(
     words.reason ? format(t.reason, { reason: words.reason }) : null,
     format(t.accountLink, { link }),
   ];
-  return composeMail(recipient.locale, recipient.email, words.subject, parts.filter(Boolean).join('\n\n'));
+  return { to: recipient.email, subject: words.subject, text: parts.filter(Boolean).join('\n\n') };
 }

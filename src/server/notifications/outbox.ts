@@ -15,6 +15,11 @@
  *   (./preferences.ts): 'off' marks the row skipped (never sent nor
  *   retried), 'digest' holds it for their daily digest (./digest.ts), and
  *   'now' sends it with a one-click unsubscribe link (./unsubscribe.ts).
+ *
+ * A row keeps what the notification says (subject and text); the mail is
+ * composed from them when it is sent (composeNotification), once, with the
+ * footer and headers whose links need the person's unsubscribe key and the
+ * deployment's origin.
  */
 import { and, asc, eq, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -22,7 +27,7 @@ import { newId } from '../db/ids';
 import { notifications, users } from '../db/schema';
 import { CLAIM_MS, MAX_ATTEMPTS, retryDelayMs } from '../inquiries/notifications';
 import type { Mailer, MailMessage } from '../mail/mailer';
-import { mailHtml } from '../mail/layout';
+import { composeMail } from '../mail/layout';
 import { dictionary, format, type Locale } from '../../i18n';
 import { routes } from '../../i18n/routes';
 import { deliveryModeOf } from './preferences';
@@ -36,21 +41,39 @@ export interface Recipient {
   locale: Locale;
 }
 
-/** A cooperative's people: its manager and members with an account that is not disabled. */
-export async function cooperativeRecipients(db: Database, cooperativeId: string): Promise<Recipient[]> {
+/**
+ * A cooperative's people with an account that is not disabled: its manager
+ * and members, or with `managersOnly` its manager alone (who answers for
+ * what the cooperative publishes about itself).
+ */
+export async function cooperativeRecipients(
+  db: Database,
+  cooperativeId: string,
+  managersOnly = false,
+): Promise<Recipient[]> {
   return db
     .select({ userId: users.id, email: users.email, locale: users.locale })
     .from(users)
-    .where(and(eq(users.cooperativeId, cooperativeId), eq(users.role, 'member'), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(users.cooperativeId, cooperativeId),
+        eq(users.role, 'member'),
+        isNull(users.disabledAt),
+        managersOnly ? eq(users.isManager, true) : undefined,
+      ),
+    )
     .orderBy(asc(users.id));
 }
+
+/** What a notification says, as its row keeps it: the sender composes the mail from it (composeNotification). */
+export type NotificationWords = Pick<MailMessage, 'to' | 'subject' | 'text'>;
 
 export interface QueuedNotification {
   /** The event, e.g. "claim_expiry:certificate:<id>:2027-01-31:30"; the person's id is appended. */
   event: string;
   kind: NotificationKind;
   recipient: Recipient;
-  message: MailMessage;
+  message: NotificationWords;
 }
 
 /**
@@ -65,12 +88,32 @@ export interface QueuedNotification {
 export async function decisionNotices(
   db: Database,
   cooperativeId: string,
-  item: { eventPrefix: string; kind: NotificationKind; mail: (recipient: Recipient) => MailMessage },
+  item: {
+    eventPrefix: string;
+    kind: NotificationKind;
+    mail: (recipient: Recipient) => NotificationWords;
+    /** Tell the cooperative's manager only (see cooperativeRecipients). */
+    managersOnly?: boolean;
+  },
   send: boolean,
   now: Date,
 ) {
+  const people = send ? await cooperativeRecipients(db, cooperativeId, item.managersOnly) : [];
+  return eventNotices(db, people, item, now);
+}
+
+/**
+ * As decisionNotices, for people already chosen: `statements(witnessed,
+ * auditId)` queues one notification each under the event
+ * "<eventPrefix>:<auditId>", and `event()` names it once queued.
+ */
+export function eventNotices(
+  db: Database,
+  people: readonly Recipient[],
+  item: { eventPrefix: string; kind: NotificationKind; mail: (recipient: Recipient) => NotificationWords },
+  now: Date,
+) {
   let event: string | null = null;
-  const people = send ? await cooperativeRecipients(db, cooperativeId) : [];
   return {
     statements: (witnessed: SQL, auditId: string) => {
       if (people.length === 0) return [];
@@ -102,7 +145,7 @@ export function queueNotificationIf(db: Database, item: QueuedNotification, cond
     .select(
       sql`SELECT ${newId()}, ${`${item.event}:${item.recipient.userId}`}, ${item.recipient.userId}, ${item.kind},
         ${item.message.to}, ${item.message.subject}, ${item.message.text}, 'pending', 0, ${at}, NULL, NULL, NULL, ${at},
-        ${item.message.html ?? null}
+        NULL
         WHERE ${condition}`,
     )
     .onConflictDoNothing();
@@ -138,7 +181,6 @@ async function claim(db: Database, id: string, now: Date) {
       to: notifications.recipient,
       subject: notifications.subject,
       text: notifications.textBody,
-      html: notifications.htmlBody,
       attempts: notifications.attempts,
     });
   return row ?? null;
@@ -160,28 +202,26 @@ const outboxRowColumns = {
 };
 
 /**
- * The unsubscribe headers and the footer saying the same in words; without
- * an origin for links (PUBLIC_ORIGIN unset) the mail goes as it was queued.
+ * The mail of a notification as it goes out: its words in the recipient's
+ * language with the HTML part, and (given an origin for links; PUBLIC_ORIGIN
+ * unset gives none) the footer saying how to stop this kind and the
+ * List-Unsubscribe headers carrying the same link.
  */
-async function withUnsubscribe(
+export async function composeNotification(
   db: Database,
-  message: MailMessage,
+  words: NotificationWords,
   row: OutboxRow,
   mailOrigin: string | null,
 ): Promise<MailMessage> {
-  if (!mailOrigin) return message;
+  if (!mailOrigin) return composeMail(row.locale, words.to, words.subject, words.text);
   const link = await unsubscribeLink(db, mailOrigin, row, row.kind);
   const footer = format(dictionary(row.locale).notificationSettings.mail.footer, {
     unsubscribe: link,
     settings: `${mailOrigin}${routes.notificationSettings[row.locale]}`,
   });
-  const text = `${message.text}\n\n-- \n${footer}`;
   return {
-    ...message,
-    text,
-    // The HTML part is the text's words in the layout: made again so it carries the footer too.
-    ...(message.html ? { html: mailHtml(row.locale, message.subject, text) } : {}),
-    headers: { ...message.headers, ...listUnsubscribeHeaders(link) },
+    ...composeMail(row.locale, words.to, words.subject, words.text, footer),
+    headers: listUnsubscribeHeaders(link),
   };
 }
 
@@ -209,9 +249,9 @@ export async function sendNotifications(
     }
     const claimed = await claim(db, row.id, now());
     if (!claimed) continue;
-    const { attempts, html, ...queued } = claimed;
+    const { attempts, ...words } = claimed;
     try {
-      await mailer.send(await withUnsubscribe(db, html ? { ...queued, html } : queued, row, mailOrigin));
+      await mailer.send(await composeNotification(db, words, row, mailOrigin));
       await db
         .update(notifications)
         .set({ status: 'sent', sentAt: now(), claimedUntil: null, lastError: null })

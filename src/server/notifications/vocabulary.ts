@@ -13,6 +13,14 @@
  * - `registration_decision`: an officer confirmed, waitlisted or declined the
  *   cooperative's booth registration for an event
  *   (src/server/events/registrations/officer-decisions.ts);
+ * - `profile_decision`: an officer approved or rejected (with the reason) a
+ *   change to the cooperative's profile; told to its manager, who answers
+ *   for the profile (src/server/cooperatives/profile-decision-mail.ts);
+ * - `event_change`: an event the cooperative registered for moved (its dates
+ *   or place changed) or was cancelled (src/server/events/event-admin/event-change-mail.ts);
+ * - `invitation_accepted`: someone the person invited (a member, or a
+ *   cooperative's manager an officer invited) created their account
+ *   (src/server/accounts/invitations.ts);
  * - `officer_queues`: a trade officer's daily summary of what waits in their
  *   province's queues (src/server/notifications/officer-queues.ts).
  *
@@ -27,17 +35,22 @@ export const NOTIFICATION_KINDS = [
   'claim_decision',
   'product_decision',
   'registration_decision',
+  'profile_decision',
+  'event_change',
+  'invitation_accepted',
   'officer_queues',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** Kinds about an officer's own work; the others concern a cooperative's people. */
+/** Kinds about an officer's own work; the others concern a cooperative's people, but for those both receive. */
 const OFFICER_KINDS: readonly NotificationKind[] = ['officer_queues'];
+/** Members (a manager) and officers alike invite people. */
+const SHARED_KINDS: readonly NotificationKind[] = ['invitation_accepted'];
 
 /** The kinds a person of this role can receive, which their settings page offers. */
 export function notificationKindsFor(role: 'member' | 'officer' | 'admin'): NotificationKind[] {
   const officer = role !== 'member';
-  return NOTIFICATION_KINDS.filter((kind) => OFFICER_KINDS.includes(kind) === officer);
+  return NOTIFICATION_KINDS.filter((kind) => SHARED_KINDS.includes(kind) || OFFICER_KINDS.includes(kind) === officer);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { SessionUser } from '../../accounts/users';
 import type { Database } from '../../db/client';
 import { ConflictError, ValidationError } from '../../errors';
 import { type EventFields, parseEventInput } from '../event-input';
+import { eventChangeNotices, movesEvent } from './event-change-mail';
 import { changeEvent } from './event-changes';
 import { findManagedEvent, type ManagedEvent, provinceCodes } from './managed-event';
 
@@ -16,12 +17,16 @@ export interface UpdateOptions {
   now: Date;
   /** The event's updatedAt when the officer opened it; a later change by someone else is then a conflict. */
   unchangedSince?: Date;
+  /** The origin of links in mail (PUBLIC_ORIGIN): with it, registered cooperatives hear of a move. */
+  mailOrigin?: string | null;
 }
 
 /**
  * Saves an officer's edit of a draft or published event. A published event's
  * revision goes up (calendars replace their copy); a draft's need not. The
- * capacity cannot go below the booths that registrations already hold.
+ * capacity cannot go below the booths that registrations already hold. A
+ * published event whose dates or place change tells the cooperatives
+ * registered for it in the same batch; `notificationEvent` names that mail.
  */
 export async function updateEvent(
   db: Database,
@@ -29,7 +34,7 @@ export async function updateEvent(
   slug: string,
   input: unknown,
   options: UpdateOptions,
-): Promise<ManagedEvent> {
+): Promise<ManagedEvent & { notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const event = await findManagedEvent(db, officer, slug);
   if (event.status === 'cancelled')
@@ -41,7 +46,11 @@ export async function updateEvent(
   const changed = (Object.keys(fields) as (keyof EventFields)[]).filter(
     (key) => !sameValue(fields[key], event.fields[key]),
   );
-  if (changed.length === 0) return event;
+  if (changed.length === 0) return { ...event, notificationEvent: null };
+  const tell =
+    event.status === 'published' && movesEvent(changed)
+      ? await eventChangeNotices(db, event, 'changed', fields, options.mailOrigin ?? null, options.now)
+      : null;
   await changeEvent(db, {
     actor: officer,
     event,
@@ -53,6 +62,7 @@ export async function updateEvent(
     capacity: fields.boothCapacity,
     unchangedSince: options.unchangedSince,
     now: options.now,
+    also: tell?.statements,
   });
-  return findManagedEvent(db, officer, slug);
+  return { ...(await findManagedEvent(db, officer, slug)), notificationEvent: tell?.event() ?? null };
 }

@@ -7,6 +7,7 @@
  * another officer or to a cooperative's registration writes nothing at all.
  */
 import { and, eq, lte, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { SessionUser } from '../../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertSelect } from '../../audit/audit-log';
 import type { Database } from '../../db/client';
@@ -31,6 +32,8 @@ export interface EventChange {
   /** Only if nobody changed the event since this instant (what the officer edited is what gets saved). */
   unchangedSince?: Date;
   now: Date;
+  /** Statements for the same batch, written only with the change's audit entry (its notifications). */
+  also?: (witnessed: SQL, auditId: string) => BatchItem<'sqlite'>[];
 }
 
 /** Refuses a verb the event's status does not allow (409, saying the status). */
@@ -88,6 +91,7 @@ export async function changeEvent(db: Database, change: EventChange): Promise<vo
         updatedAt: change.now,
       })
       .where(and(eq(events.id, event.id), auditEntryExists(auditId))),
+    ...(change.also?.(auditEntryExists(auditId), auditId) ?? []),
   ]);
   if (await auditEntryWritten(db, auditId)) return;
   await refuseUnwrittenChange(db, event, change.capacity);

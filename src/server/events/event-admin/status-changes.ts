@@ -17,6 +17,7 @@ import type { Database } from '../../db/client';
 import { newId } from '../../db/ids';
 import { events } from '../../db/schema';
 import { parseInput } from '../../validation';
+import { eventChangeNotices } from './event-change-mail';
 import { changeEvent, refuseUnwrittenChange, requireEventStatus } from './event-changes';
 import { EVENT_ENTITY, findManagedEvent, type ManagedEvent } from './managed-event';
 
@@ -49,7 +50,9 @@ export const cancelInputSchema = z.strictObject({ reason: z.string().trim().min(
 /**
  * Calls off a published event. It stays public, marked, with the reason;
  * calendars get STATUS:CANCELLED with a higher SEQUENCE. (A draft is not
- * cancelled: nobody saw it.)
+ * cancelled: nobody saw it.) With a mail origin (PUBLIC_ORIGIN), the
+ * cooperatives registered for it are told in the same batch;
+ * `notificationEvent` names that mail, to send after the response.
  */
 export async function cancelEvent(
   db: Database,
@@ -57,10 +60,12 @@ export async function cancelEvent(
   slug: string,
   input: unknown,
   now: Date,
-): Promise<ManagedEvent> {
+  mailOrigin: string | null = null,
+): Promise<ManagedEvent & { notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const event = await findManagedEvent(db, officer, slug);
   const { reason } = parseInput(cancelInputSchema, input);
+  const tell = await eventChangeNotices(db, event, 'cancelled', event.fields, mailOrigin, now, reason);
   await changeEvent(db, {
     actor: officer,
     event,
@@ -70,8 +75,9 @@ export async function cancelEvent(
     set: { status: 'cancelled', cancelReason: reason },
     bumpRevision: true,
     now,
+    also: tell.statements,
   });
-  return findManagedEvent(db, officer, slug);
+  return { ...(await findManagedEvent(db, officer, slug)), notificationEvent: tell.event() };
 }
 
 /**
