@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary';
 import { calendarEn } from './sections/calendar.en';
 import { detailsEn } from './sections/details.en';
+import { shortlistEn } from './sections/shortlist.en';
 import { listsEn } from './sections/lists.en';
 import { consoleEn } from './sections/console.en';
 import { statisticsEn } from './sections/statistics.en';
@@ -24,6 +25,7 @@ export const en: Dictionary = {
   dashboard: dashboardEn,
   calendar: calendarEn,
   details: detailsEn,
+  shortlist: shortlistEn,
   lists: listsEn,
   registrations: registrationsEn,
   eventAdmin: eventAdminEn,

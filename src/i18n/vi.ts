@@ -17,12 +17,14 @@ import { embedVi } from './sections/embed.vi';
 import { notificationsVi } from './sections/notifications.vi';
 import { notificationSettingsVi } from './sections/notification-settings.vi';
 import { accountHomeVi } from './sections/account-home.vi';
+import { shortlistVi } from './sections/shortlist.vi';
 
 export const vi = {
   accounts: accountsVi,
   dashboard: dashboardVi,
   calendar: calendarVi,
   details: detailsVi,
+  shortlist: shortlistVi,
   lists: listsVi,
   registrations: registrationsVi,
   eventAdmin: eventAdminVi,
