@@ -73,6 +73,14 @@ async function pagesToAudit(baseUrl: string): Promise<PageTarget[]> {
     { name: 'product list', path: '/san-pham' },
     { name: 'product', path: `/san-pham/${product.slug}` },
     { name: 'cooperative', path: `/hop-tac-xa/${product.cooperative.slug}` },
+    // The comparison page as the shortlist's form opens it: the first products of the list, side by side.
+    {
+      name: 'comparison',
+      path: `/so-sanh?${list.items
+        .slice(0, 4)
+        .map((item) => `p=${item.slug}`)
+        .join('&')}`,
+    },
   ];
   if (traced?.latestBatch) {
     pages.push({ name: 'batch trace', path: tracePaths(traced.traceCode, traced.latestBatch.lotCode).vi });

@@ -59,5 +59,7 @@ declare namespace App {
     session?: import('./server/accounts/sessions').Session | null;
     /** New inquiries of a signed-in member's cooperative, for the navigation (src/middleware.ts). */
     unreadInquiries?: number;
+    /** The products on the visitor's shortlist, from its cookie (src/middleware.ts; no query). */
+    shortlist?: string[];
   }
 }

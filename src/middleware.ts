@@ -6,6 +6,7 @@
  *   and sets locals.user and locals.session; a refreshed session gets its
  *   cookie set again with the new expiry, an invalid one gets it cleared.
  *   Pages seen signed in are never stored by caches.
+ * - It reads the visitor's shortlist from its cookie, for the header's count.
  * The request's services (locals.services) were set by src/worker.ts. A
  * database that cannot answer must not break the page, least of all the
  * error pages: then nothing is noted and the page carries on (signed out).
@@ -15,6 +16,7 @@ import { sessionOfRequest, SIGNED_OUT } from '../functions/request-session';
 import { withTimeout } from './server/db/health';
 import { countUnread } from './server/inquiries/inbox';
 import { hasDemoDataRecently } from './server/stats/demo';
+import { shortlistOfRequest } from './server/shortlist/cookie';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const services = context.locals.services;
@@ -38,6 +40,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // Unknown, not invalid: keep the cookie for when the database answers again.
   }
   const { user, session, setCookie } = resolved;
+  context.locals.shortlist = shortlistOfRequest(context.url, context.request.headers.get('cookie'));
   context.locals.user = user;
   context.locals.session = session;
   // The navigation shows a member how many inquiries wait unopened; never worth failing a page for.

@@ -55,6 +55,31 @@ const BatchSchema = z
   })
   .openapi('BatchSummary');
 
+const WholesaleSchema = z
+  .object({
+    wholesaleMinOrder: z.number().int().nullable().openapi({ description: "In the product's unit." }),
+    priceTiers: z
+      .array(
+        z
+          .object({
+            minQuantity: z.number().int().openapi({ description: "From this many units (the product's) up…" }),
+            priceVnd: z.number().int().openapi({ description: '…this price per unit, whole VND.' }),
+          })
+          .openapi('PriceTier'),
+      )
+      .openapi({ description: 'Ascending quantity, prices never rising; empty when none.' }),
+    leadTimeDays: z.number().int().nullable(),
+    monthlyCapacity: z.number().int().nullable().openapi({ description: "Units (the product's) a month." }),
+    packagingVi: z.string().nullable(),
+    packagingEn: z.string().nullable(),
+    shelfLifeDays: z.number().int().nullable(),
+    storageVi: z.string().nullable(),
+    storageEn: z.string().nullable(),
+    exportMarkets: z.array(z.string()).openapi({ description: 'ISO 3166-1 alpha-2 codes of markets already served.' }),
+    hsCode: z.string().nullable().openapi({ description: 'Digits only: 4, 6, 8 or 10.' }),
+  })
+  .openapi('WholesaleTerms', { description: 'What wholesale and export buyers ask first; every field optional.' });
+
 export const ProductDetailSchema = z
   .object({
     id: z.string(),
@@ -72,6 +97,10 @@ export const ProductDetailSchema = z
     minOrder: z.number().int(),
     seasonVi: z.string().nullable(),
     seasonEn: z.string().nullable(),
+    wholesale: WholesaleSchema,
+    exportReady: z.boolean().openapi({
+      description: 'Export markets served, or an HS code and a wholesale minimum order: what `exportReady=true` lists.',
+    }),
     images: z.array(z.string()).openapi({
       description: 'Photos in order: paths of their largest variant (`/media/{id}/1600.webp`; 160 and 640 exist too).',
     }),

@@ -134,7 +134,7 @@ const productsRoute = createRoute({
     'A province named in `q`, by its current or pre-2025 name, narrows the list to the province it is part of now (see `place`); ' +
     'a certification named in `q` (vietgap, hữu cơ/organic, haccp…) filters by it when certified products exist. ' +
     `Filters: province and cooperative (slugs), group (${OCOP_GROUPS.join(', ')}), stars (minimum, 3-5), ` +
-    `certification valid today (${CERTIFICATION_KINDS.join(', ')}), ocop (rated products only), cooperativeKind, minPrice/maxPrice (VND). ` +
+    `certification valid today (${CERTIFICATION_KINDS.join(', ')}), ocop (rated products only), exportReady (export markets served, or an HS code and a wholesale minimum order), cooperativeKind, minPrice/maxPrice (VND). ` +
     'province, group and certification take several values (`province=son-la&province=ha-noi`): any of them. ' +
     '`facets` counts the results per option of each filter.',
   request: { query: z.object(productFilterShape) },

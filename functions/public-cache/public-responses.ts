@@ -7,6 +7,7 @@
  */
 import { negotiateLocale } from '../../src/i18n';
 import { readSessionToken } from '../../src/server/security/session-cookie';
+import { shortlistOfRequest } from '../../src/server/shortlist/cookie';
 import type { StoredResponse } from './response-store';
 
 /** Public pages in both languages (src/i18n/routes.ts): home, lists, details, trace, statistics. */
@@ -28,6 +29,8 @@ export function publicCacheKey(request: Request): string | null {
   const url = new URL(request.url);
   // Any session token, valid or not: a signed-in page differs, and an invalid one is answered with a cleared cookie.
   if (readSessionToken(url, request.headers.get('cookie')) !== null) return null;
+  // A shortlist shows in the header and on product pages' buttons: those pages are the visitor's own.
+  if (shortlistOfRequest(url, request.headers.get('cookie')).length > 0) return null;
   const page = url.pathname;
   if (PUBLIC_API_PATH.test(page)) {
     // The API answers in the language of ?lang= or Accept-Language.

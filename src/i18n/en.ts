@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary';
 import { calendarEn } from './sections/calendar.en';
 import { detailsEn } from './sections/details.en';
+import { shortlistEn } from './sections/shortlist.en';
 import { listsEn } from './sections/lists.en';
 import { consoleEn } from './sections/console.en';
 import { statisticsEn } from './sections/statistics.en';
@@ -24,6 +25,7 @@ export const en: Dictionary = {
   dashboard: dashboardEn,
   calendar: calendarEn,
   details: detailsEn,
+  shortlist: shortlistEn,
   lists: listsEn,
   registrations: registrationsEn,
   eventAdmin: eventAdminEn,
@@ -236,6 +238,11 @@ export const en: Dictionary = {
     contact_required: 'Give at least an email or a phone number.',
     phone_invalid: 'Not a valid phone number. Numbers outside Viet Nam need + and their country code.',
     country_invalid: 'An ISO 3166-1 two-letter country code is needed, e.g. VN.',
+    country_codes_unknown: 'No such country code: {codes}. Use ISO two-letter codes, e.g. JP, KR.',
+    hs_code: 'An HS code has 4, 6, 8 or 10 digits, with or without dots between the pairs, e.g. 0901.21.',
+    tier_quantity_order: "Each tier's quantity must be larger than the previous tier's.",
+    tier_price_order: "A tier's price cannot be higher than the previous tier's.",
+    tier_below_minimum: 'The first tier starts at the wholesale minimum order ({min}) or above.',
     unit_required: 'Give the unit of the quantity.',
     number_invalid: 'A number is needed, e.g. 500 or 2.5.',
     consent_required: 'Your consent to be contacted is needed.',

@@ -39,6 +39,9 @@ export const routes = {
   inquiryStatus: { vi: '/hoi-hang/trang-thai', en: '/en/inquiries/status' },
   inbox: { vi: '/tai-khoan/hoi-hang', en: '/en/account/inquiries' },
   privacy: { vi: '/quyen-rieng-tu', en: '/en/privacy' },
+  // A buyer's shortlist (kept in a cookie) and the comparison of up to four of its products.
+  shortlist: { vi: '/danh-sach-mua', en: '/en/shortlist' },
+  compare: { vi: '/so-sanh', en: '/en/compare' },
   notificationSettings: { vi: '/tai-khoan/thong-bao', en: '/en/account/notifications' },
   // A signed-in person's own data: the page (download, erasure request) and the JSON download itself.
   memberData: { vi: '/tai-khoan/du-lieu-cua-toi', en: '/en/account/my-data' },

@@ -17,12 +17,14 @@ import { embedVi } from './sections/embed.vi';
 import { notificationsVi } from './sections/notifications.vi';
 import { notificationSettingsVi } from './sections/notification-settings.vi';
 import { accountHomeVi } from './sections/account-home.vi';
+import { shortlistVi } from './sections/shortlist.vi';
 
 export const vi = {
   accounts: accountsVi,
   dashboard: dashboardVi,
   calendar: calendarVi,
   details: detailsVi,
+  shortlist: shortlistVi,
   lists: listsVi,
   registrations: registrationsVi,
   eventAdmin: eventAdminVi,
@@ -231,6 +233,11 @@ export const vi = {
     contact_required: 'Cần ít nhất email hoặc số điện thoại.',
     phone_invalid: 'Số điện thoại không hợp lệ. Số ngoài Việt Nam cần có dấu + và mã quốc gia.',
     country_invalid: 'Cần mã quốc gia ISO 3166-1 gồm 2 chữ cái, ví dụ VN.',
+    country_codes_unknown: 'Không có mã quốc gia: {codes}. Ghi mã ISO 2 chữ cái, ví dụ JP, KR.',
+    hs_code: 'Mã HS gồm 4, 6, 8 hoặc 10 chữ số, có thể có dấu chấm giữa các cặp số, ví dụ 0901.21.',
+    tier_quantity_order: 'Số lượng của mỗi mức phải lớn hơn mức trước.',
+    tier_price_order: 'Giá của mức sau không được cao hơn mức trước.',
+    tier_below_minimum: 'Mức giá đầu tiên bắt đầu từ đơn sỉ tối thiểu ({min}) trở lên.',
     unit_required: 'Hãy ghi đơn vị của số lượng.',
     number_invalid: 'Cần một số, ví dụ 500 hoặc 2,5.',
     consent_required: 'Cần bạn đồng ý để hợp tác xã liên hệ lại.',

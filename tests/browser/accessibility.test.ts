@@ -133,6 +133,8 @@ describe('accessibility of every page template', () => {
     '/en/statistics?province=ha-noi',
     '/quyen-rieng-tu',
     '/en/privacy',
+    '/danh-sach-mua',
+    '/en/shortlist?full=1',
     '/su-kien',
     '/en/events?view=month',
     '/su-kien?time=past&kind=fair',
@@ -173,6 +175,15 @@ describe('accessibility of every page template', () => {
           if ((await (await fetch(`${baseUrl}${path}`)).text()).includes('class="catalogue__entry')) return path;
         }
         throw new Error('no event with exhibitors showing products');
+      },
+    ],
+    [
+      'comparison of two products (vi)',
+      async () => {
+        const list = (await (await fetch(`${baseUrl}/api/v1/products?exportReady=true&limit=2`)).json()) as {
+          items: { slug: string }[];
+        };
+        return `/so-sanh?${list.items.map((item) => `p=${item.slug}`).join('&')}`;
       },
     ],
     [

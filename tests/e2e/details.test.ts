@@ -99,6 +99,55 @@ describe('product page', () => {
   });
 });
 
+describe('wholesale terms', () => {
+  it('lists export-ready products, shows their terms, and states them as Offers in JSON-LD and the API', async () => {
+    const list = await readJson(await fetch(`${baseUrl}/api/v1/products?exportReady=true&limit=100`));
+    const all = await readJson(await fetch(`${baseUrl}/api/v1/products?limit=100`));
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.length).toBeLessThan(all.total);
+    // A product with tiers: the demo gives them to priced products of a few types (seed/content/wholesale.ts).
+    let detail: Awaited<ReturnType<typeof readJson>>;
+    for (const item of list.items as { slug: string }[]) {
+      const candidate = await readJson(await fetch(`${baseUrl}/api/v1/products/${item.slug}`));
+      expect(candidate.exportReady).toBe(true);
+      if (candidate.wholesale.priceTiers.length > 0 && candidate.priceVnd !== null) {
+        detail = candidate;
+        break;
+      }
+    }
+    expect(detail).toBeDefined();
+    const terms = detail.wholesale;
+
+    const { html } = await page(`/san-pham/${detail.slug}`);
+    expect(textOf(html)).toContain('Mua sỉ');
+    const [ld] = jsonLd(html);
+    const [retail, wholesale] = ld?.offers as Awaited<ReturnType<typeof readJson>>[];
+    expect(retail).toMatchObject({
+      '@type': 'Offer',
+      price: detail.priceVnd,
+      availability: 'https://schema.org/InStock',
+    });
+    expect(wholesale).toMatchObject({
+      '@type': 'Offer',
+      priceCurrency: 'VND',
+      availability: 'https://schema.org/InStock',
+      eligibleQuantity: { '@type': 'QuantitativeValue', minValue: terms.wholesaleMinOrder, unitText: detail.unitVi },
+    });
+    expect(wholesale?.priceSpecification).toEqual(
+      terms.priceTiers.map((tier: { minQuantity: number; priceVnd: number }) =>
+        expect.objectContaining({
+          '@type': 'UnitPriceSpecification',
+          price: tier.priceVnd,
+          priceCurrency: 'VND',
+          eligibleQuantity: expect.objectContaining({ '@type': 'QuantitativeValue', minValue: tier.minQuantity }),
+        }),
+      ),
+    );
+    const english = await page(`/en/products/${detail.slug}`);
+    expect(textOf(english.html)).toContain('Wholesale');
+  });
+});
+
 describe('cooperative profile', () => {
   it('shows the cooperative in both languages with Organization JSON-LD', async () => {
     for (const [path, lang, heading] of [

@@ -55,7 +55,7 @@ async function privateThreadPath(manager: string): Promise<string> {
 
 /** The pages to check: a name (the file the checker reports) and how to fetch the page. */
 async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> {
-  const products = (await (await fetch(`${baseUrl}/api/v1/products?limit=1&sort=stars`)).json()) as {
+  const products = (await (await fetch(`${baseUrl}/api/v1/products?limit=2&sort=stars`)).json()) as {
     items: { slug: string }[];
   };
   const slug = products.items[0]?.slug ?? '';
@@ -88,6 +88,9 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'catalogue-vi': () => get(`/su-kien/${event}/danh-muc`),
     'statistics-vi': () => get('/thong-ke'),
     'api-docs-en': () => get('/en/api-docs'),
+    'shortlist-vi': () => get('/danh-sach-mua', `shortlist=${slug}`),
+    'shortlist-full-en': () => get('/en/shortlist?full=1'),
+    'compare-en': () => get(`/en/compare?p=${slug}&p=${products.items[1]?.slug ?? ''}`),
     'privacy-vi': () => get('/quyen-rieng-tu'),
     'privacy-en': () => get('/en/privacy'),
     'privacy-requests-vi': () => get('/quan-tri/du-lieu-ca-nhan', officer),

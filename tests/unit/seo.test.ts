@@ -60,6 +60,41 @@ describe('productLd', () => {
     expect(onRequest.brand).toMatchObject({ '@type': 'Organization', name: 'HTX Chè Tân Cương' });
   });
 
+  it('adds a wholesale Offer with its minimum order, one UnitPriceSpecification per tier and the lead time', () => {
+    const wholesale = {
+      unit: 'gói',
+      minOrder: 100,
+      tiers: [
+        { minQuantity: 100, priceVnd: 220000 },
+        { minQuantity: 500, priceVnd: 200000 },
+      ],
+      leadTimeDays: 7,
+    };
+    const ld = productLd({ ...base, offer: { priceVnd: 250000, unit: 'gói', minOrder: 10 }, wholesale });
+    const [retail, bulk] = ld.offers as Record<string, unknown>[];
+    expect(retail).toMatchObject({ price: 250000, availability: 'https://schema.org/InStock' });
+    expect(bulk).toMatchObject({
+      '@type': 'Offer',
+      price: 220000,
+      priceCurrency: 'VND',
+      availability: 'https://schema.org/InStock',
+      eligibleQuantity: { '@type': 'QuantitativeValue', minValue: 100, unitText: 'gói' },
+      deliveryLeadTime: { '@type': 'QuantitativeValue', value: 7, unitCode: 'DAY' },
+    });
+    expect(bulk?.priceSpecification).toEqual([
+      expect.objectContaining({
+        '@type': 'UnitPriceSpecification',
+        price: 220000,
+        eligibleQuantity: expect.objectContaining({ minValue: 100 }),
+      }),
+      expect.objectContaining({ price: 200000, eligibleQuantity: expect.objectContaining({ minValue: 500 }) }),
+    ]);
+    // Without a retail price the wholesale Offer stands alone; without any terms there is none.
+    expect(productLd({ ...base, offer: null, wholesale }).offers).toMatchObject({ price: 220000 });
+    const none = { ...wholesale, minOrder: null, tiers: [] };
+    expect(productLd({ ...base, offer: null, wholesale: none })).not.toHaveProperty('offers');
+  });
+
   it('names GTIN-13 and GTIN-14 by their length as printed', () => {
     expect(gtinProperty('08931234567890')).toEqual({ gtin13: '8931234567890' });
     expect(gtinProperty('18931234567897')).toEqual({ gtin14: '18931234567897' });

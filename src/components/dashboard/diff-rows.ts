@@ -4,7 +4,8 @@
  * price in đồng). Shared by the officers' review pages and the cooperative's
  * own "what differs" line, for products and for cooperative profiles.
  */
-import { dictionary, formatVnd, type Locale } from '../../i18n';
+import { dictionary, formatNumber, formatVnd, type Locale } from '../../i18n';
+import { formatHsCode, type PriceTier } from '../../server/products/wholesale';
 import type { OcopGroup } from '../../server/products/vocabulary';
 import type {
   CooperativeClassification,
@@ -42,6 +43,13 @@ function shown(entityType: RevisionEntityType, field: string, value: FieldValue,
   if (entityType === 'product') {
     if (field === 'ocopGroup') return t.ocop.groups[text as OcopGroup] ?? text;
     if (field === 'priceVnd') return formatVnd(Number(value), locale);
+    // Lists compare as JSON (revision-diff.ts); people read them as tiers and codes.
+    if (field === 'priceTiers')
+      return (JSON.parse(text) as PriceTier[])
+        .map((tier) => `≥ ${formatNumber(tier.minQuantity, locale)}: ${formatVnd(tier.priceVnd, locale)}`)
+        .join('; ');
+    if (field === 'exportMarkets') return (JSON.parse(text) as string[]).join(', ');
+    if (field === 'hsCode') return formatHsCode(text);
     return text;
   }
   if (field === 'kind') return t.cooperative.kinds[text as CooperativeKind] ?? text;

@@ -58,6 +58,8 @@ export const listsEn: Dictionary['lists'] = {
     removeChip: 'Remove filter {label}',
     ocopOnly: 'OCOP products only (3–5 stars)',
     ocop: 'OCOP',
+    exportReady: 'Export',
+    exportReadyOnly: 'Export-ready (already exported, or with an HS code and a wholesale minimum)',
     all: 'All',
     province: 'Province or city',
     group: 'Product group',

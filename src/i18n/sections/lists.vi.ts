@@ -56,6 +56,8 @@ export const listsVi = {
     removeChip: 'Bỏ lọc {label}',
     ocopOnly: 'Chỉ sản phẩm OCOP (3–5 sao)',
     ocop: 'OCOP',
+    exportReady: 'Xuất khẩu',
+    exportReadyOnly: 'Sẵn sàng xuất khẩu (đã xuất khẩu, hoặc có mã HS và đơn sỉ tối thiểu)',
     all: 'Tất cả',
     province: 'Tỉnh, thành phố',
     group: 'Nhóm sản phẩm',

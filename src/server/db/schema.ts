@@ -46,6 +46,7 @@ import {
 } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 import type { StoredImage } from '../media/stored-image';
+import type { PriceTier } from '../products/wholesale';
 import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
 import { CLAIM_KINDS, CLAIM_STATES, EVIDENCE_TYPES } from '../claims/vocabulary';
@@ -209,6 +210,30 @@ export const products = sqliteTable(
     minOrder: integer('min_order').notNull().default(1),
     seasonVi: text('season_vi'),
     seasonEn: text('season_en'),
+    /*
+     * Wholesale and export terms, all optional (src/server/products/wholesale.ts): quantities in the
+     * product's own unit, so tiers compare with price_vnd and across products.
+     */
+    wholesaleMinOrder: integer('wholesale_min_order'),
+    /** Ascending quantity, non-increasing price: [{ minQuantity, priceVnd }]. */
+    priceTiers: text('price_tiers', { mode: 'json' })
+      .$type<PriceTier[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    leadTimeDays: integer('lead_time_days'),
+    monthlyCapacity: integer('monthly_capacity'),
+    packagingVi: text('packaging_vi'),
+    packagingEn: text('packaging_en'),
+    shelfLifeDays: integer('shelf_life_days'),
+    storageVi: text('storage_vi'),
+    storageEn: text('storage_en'),
+    /** ISO 3166-1 alpha-2 codes, sorted; '[]' when none. */
+    exportMarkets: text('export_markets', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Digits only (4, 6, 8 or 10), dots are put back when shown. */
+    hsCode: text('hs_code'),
     /** Uploaded photos in display order, the first on cards (src/server/media/stored-image.ts). */
     images: text('images', { mode: 'json' })
       .$type<StoredImage[]>()

@@ -28,6 +28,13 @@ export function isCountryCode(value: string): boolean {
  */
 const OWN_NAMES: Record<'vi' | 'en', Readonly<Record<string, string>>> = { vi: {}, en: { VN: 'Viet Nam' } };
 
+/** One country's name in a language (the portal's own spelling where it has one). */
+export function countryName(code: string, locale: 'vi' | 'en'): string {
+  return (
+    OWN_NAMES[locale][code] ?? displayNames(intlLocale[locale], { type: 'region', fallback: 'code' }).of(code) ?? code
+  );
+}
+
 const sortedOptions = new Map<'vi' | 'en', readonly CountryOption[]>();
 
 export interface CountryOption {

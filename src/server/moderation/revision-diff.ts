@@ -14,9 +14,13 @@ export interface FieldChange<F extends string = string> {
   changed: boolean;
 }
 
-/** A blank text and a missing value read the same to the public, so they are not a change. */
+/**
+ * A blank text, an empty list and a missing value read the same to the public, so they are not a change.
+ * A list (price tiers, export markets) compares as its JSON.
+ */
 const normalised = (value: unknown): FieldValue => {
   if (value === undefined || value === null || value === '') return null;
+  if (Array.isArray(value)) return value.length === 0 ? null : JSON.stringify(value);
   return typeof value === 'number' ? value : String(value);
 };
 

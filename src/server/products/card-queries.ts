@@ -119,3 +119,24 @@ export function bestProductsInProvince(
 export function bestProductsInGroup(db: Database, group: OcopGroup, limit: number): Promise<ProductCard[]> {
   return bestProductCards(db, 'products_status_stars_idx', sql`p.ocop_group = ${group}`, limit);
 }
+
+/**
+ * Published products of active cooperatives by slug, in the order given (a
+ * buyer's shortlist: at most src/server/shortlist/shortlist.ts#MAX_SHORTLIST
+ * bound values, each found on products_slug_unique); slugs that find nothing
+ * public are left out.
+ */
+export async function productCardsBySlugs(db: Database, slugs: readonly string[]): Promise<ProductCard[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db.all<ProductCardRow>(sql`
+    SELECT ${PRODUCT_CARD_COLUMNS}
+    FROM products p
+    JOIN cooperatives c ON c.id = p.cooperative_id
+    JOIN provinces pr ON pr.code = p.province_code
+    WHERE p.slug IN (${sql.join(
+      slugs.map((slug) => sql`${slug}`),
+      sql`, `,
+    )}) AND p.status = 'published' AND c.status = 'active'`);
+  const bySlug = new Map(rows.map((row) => [row.slug, toProductCard(row)]));
+  return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
+}

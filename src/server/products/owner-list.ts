@@ -9,6 +9,7 @@ import type { Database } from '../db/client';
 import { cooperatives, ocopRatings, pendingRevisions, products } from '../db/schema';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
 import type { RevisionStatus } from '../moderation/vocabulary';
+import type { WholesaleFields } from './wholesale';
 
 export interface DashboardProductRow {
   id: string;
@@ -75,7 +76,7 @@ export interface EditableProduct {
     minOrder: number;
     seasonVi: string | null;
     seasonEn: string | null;
-  };
+  } & WholesaleFields;
   ratings: {
     id: string;
     stars: number;
@@ -110,6 +111,17 @@ export const productFieldColumns = {
   minOrder: products.minOrder,
   seasonVi: products.seasonVi,
   seasonEn: products.seasonEn,
+  wholesaleMinOrder: products.wholesaleMinOrder,
+  priceTiers: products.priceTiers,
+  leadTimeDays: products.leadTimeDays,
+  monthlyCapacity: products.monthlyCapacity,
+  packagingVi: products.packagingVi,
+  packagingEn: products.packagingEn,
+  shelfLifeDays: products.shelfLifeDays,
+  storageVi: products.storageVi,
+  storageEn: products.storageEn,
+  exportMarkets: products.exportMarkets,
+  hsCode: products.hsCode,
 };
 
 export type ProductFields = EditableProduct['fields'];

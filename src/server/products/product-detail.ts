@@ -20,6 +20,7 @@ import { readStoredImages, type StoredImage } from '../media/stored-image';
 import { type OcopRatingStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from './validity';
 import type { OcopGroup, OcopLevel } from './vocabulary';
 import { found, NotFoundError } from '../errors';
+import { isExportReady, wholesaleOf, type WholesaleFields } from './wholesale';
 
 export interface OcopRatingView {
   stars: number;
@@ -69,6 +70,10 @@ export interface ProductDetail {
   minOrder: number;
   seasonVi: string | null;
   seasonEn: string | null;
+  /** What wholesale and export buyers ask first (wholesale.ts); every field may be empty. */
+  wholesale: WholesaleFields;
+  /** Markets served, or an HS code with a wholesale minimum: the list's "export-ready" filter (isExportReady). */
+  exportReady: boolean;
   /** Photos in order, with their text alternatives (src/server/media/stored-image.ts). */
   images: StoredImage[];
   province: ProvinceRef;
@@ -138,6 +143,8 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     minOrder: product.minOrder,
     seasonVi: product.seasonVi,
     seasonEn: product.seasonEn,
+    wholesale: wholesaleOf(product),
+    exportReady: isExportReady(product),
     images: readStoredImages(product.images),
     province,
     commune: product.commune,

@@ -35,6 +35,8 @@ export const productFilterShape = {
   group: multiParam(z.enum(OCOP_GROUPS), OCOP_GROUPS.length),
   /** Only products with an OCOP rating. */
   ocop: optionalParam(booleanParam),
+  /** Only export-ready products: markets served, or an HS code with a wholesale minimum (products/wholesale.ts#isExportReady). */
+  exportReady: optionalParam(booleanParam),
   /** Minimum OCOP stars: 3 means "3 stars or more". */
   stars: optionalParam(z.coerce.number().int().min(3).max(5)),
   /** Certified for any of the kinds, valid today. */

@@ -9,6 +9,7 @@ import { isCalendarDate } from '../time/vietnam';
 import { OCOP_GROUPS, OCOP_LEVELS } from './vocabulary';
 import { gtinField } from '../provenance/batch-input';
 import { optionalText } from '../validation';
+import { wholesaleInputShape, wholesaleIssues } from './wholesale';
 
 const issue = (code: string) => ({ code: 'custom' as const, params: { code } });
 
@@ -21,31 +22,36 @@ const textOrEmpty = (max: number) =>
     .transform((value) => value ?? '');
 
 /** What a cooperative says about its product; status, slug, trace code and owner are never part of it. */
-export const productInputSchema = z.strictObject({
-  nameVi: z.string().trim().min(2).max(200),
-  nameEn: textOrEmpty(200),
-  descriptionVi: textOrEmpty(5000),
-  descriptionEn: textOrEmpty(5000),
-  ocopGroup: z.enum(OCOP_GROUPS),
-  provinceCode: z.string().regex(/^\d{2}$/),
-  commune: optionalText(200),
-  originFormerly: optionalText(200),
-  gtin: gtinField.nullish().transform((value) => value ?? null),
-  /** Whole VND; null when the price is given on request. */
-  priceVnd: z
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000_000_000)
-    .nullish()
-    .transform((value) => value ?? null),
-  unitVi: z.string().trim().min(1).max(30),
-  /** Optional like the other English fields: English pages fall back to the Vietnamese unit, marked as such. */
-  unitEn: textOrEmpty(30),
-  minOrder: z.number().int().min(1).max(1_000_000),
-  seasonVi: optionalText(200),
-  seasonEn: optionalText(200),
-});
+export const productInputSchema = z
+  .strictObject({
+    nameVi: z.string().trim().min(2).max(200),
+    nameEn: textOrEmpty(200),
+    descriptionVi: textOrEmpty(5000),
+    descriptionEn: textOrEmpty(5000),
+    ocopGroup: z.enum(OCOP_GROUPS),
+    provinceCode: z.string().regex(/^\d{2}$/),
+    commune: optionalText(200),
+    originFormerly: optionalText(200),
+    gtin: gtinField.nullish().transform((value) => value ?? null),
+    /** Whole VND; null when the price is given on request. */
+    priceVnd: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000_000)
+      .nullish()
+      .transform((value) => value ?? null),
+    unitVi: z.string().trim().min(1).max(30),
+    /** Optional like the other English fields: English pages fall back to the Vietnamese unit, marked as such. */
+    unitEn: textOrEmpty(30),
+    minOrder: z.number().int().min(1).max(1_000_000),
+    seasonVi: optionalText(200),
+    seasonEn: optionalText(200),
+    ...wholesaleInputShape,
+  })
+  .superRefine((product, ctx) => {
+    for (const problem of wholesaleIssues(product)) ctx.addIssue(problem);
+  });
 
 export type ProductInput = z.output<typeof productInputSchema>;
 

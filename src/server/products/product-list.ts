@@ -176,6 +176,9 @@ async function listUnderstood(
   if (filters.cooperativeKind) where.push(sql`c.kind = ${filters.cooperativeKind}`);
   if (filters.minPrice !== undefined) where.push(sql`p.price_vnd >= ${filters.minPrice}`);
   if (filters.maxPrice !== undefined) where.push(sql`p.price_vnd <= ${filters.maxPrice}`);
+  // The SQL twin of isExportReady (wholesale.ts): export markets served, or an HS code with a wholesale minimum.
+  if (filters.exportReady)
+    where.push(sql`(p.export_markets <> '[]' OR (p.hs_code IS NOT NULL AND p.wholesale_min_order IS NOT NULL))`);
   if (certifications) {
     if (!options.today) throw new Error('listProducts: the certification filter needs options.today');
     faceted.certification = certifiedCondition(certifications, options.today);

@@ -113,8 +113,72 @@ export interface ProductLdInput {
   cooperative: { name: string; url: string };
   /** Null when the price is on request: no Offer then. */
   offer: { priceVnd: number; unit: string; minOrder: number } | null;
+  /** Null without a wholesale minimum or price tiers: no wholesale Offer then. Quantities in `unit`. */
+  wholesale?: {
+    unit: string;
+    minOrder: number | null;
+    tiers: readonly { minQuantity: number; priceVnd: number }[];
+    leadTimeDays: number | null;
+  } | null;
   /** Facts such as a valid OCOP rating; never ratings of our own making. */
   properties: readonly { name: string; value: string | number; description?: string }[];
+}
+
+/**
+ * A published product is on sale (the portal keeps no stock count, so this is all it can state); when it
+ * takes days to prepare a wholesale order, the wholesale Offer says so with deliveryLeadTime.
+ */
+const IN_STOCK = 'https://schema.org/InStock';
+
+const atLeast = (minValue: number, unitText: string) => ({ '@type': 'QuantitativeValue', minValue, unitText });
+
+/**
+ * The retail Offer (a price per unit from the minimum order) and, when the
+ * cooperative gave wholesale terms, a wholesale Offer: its minimum order as
+ * eligibleQuantity and one UnitPriceSpecification per tier. One Offer is
+ * stated as an object (as before wholesale terms existed), two as an array.
+ */
+function offersLd(input: ProductLdInput, seller: JsonLd): JsonLd | JsonLd[] | undefined {
+  const retail = input.offer && {
+    '@type': 'Offer',
+    url: input.url,
+    price: input.offer.priceVnd,
+    priceCurrency: 'VND',
+    eligibleQuantity: atLeast(input.offer.minOrder, input.offer.unit),
+    availability: IN_STOCK,
+    seller,
+  };
+  const terms = input.wholesale;
+  const firstTier = terms?.tiers[0];
+  const minimum = terms?.minOrder ?? firstTier?.minQuantity;
+  const wholesale =
+    terms &&
+    minimum !== undefined &&
+    compact({
+      '@type': 'Offer',
+      url: input.url,
+      price: firstTier?.priceVnd,
+      priceCurrency: 'VND',
+      eligibleQuantity: atLeast(minimum, terms.unit),
+      priceSpecification:
+        terms.tiers.length > 0
+          ? terms.tiers.map((tier) => ({
+              '@type': 'UnitPriceSpecification',
+              price: tier.priceVnd,
+              priceCurrency: 'VND',
+              unitText: terms.unit,
+              eligibleQuantity: atLeast(tier.minQuantity, terms.unit),
+            }))
+          : undefined,
+      availability: IN_STOCK,
+      deliveryLeadTime:
+        terms.leadTimeDays === null
+          ? undefined
+          : { '@type': 'QuantitativeValue', value: terms.leadTimeDays, unitCode: 'DAY' },
+      seller,
+    });
+  const offers = [retail, wholesale].filter((offer): offer is JsonLd => Boolean(offer));
+  return offers.length > 1 ? offers : offers[0];
 }
 
 export function productLd(input: ProductLdInput): JsonLd {
@@ -132,14 +196,7 @@ export function productLd(input: ProductLdInput): JsonLd {
     countryOfOrigin: { '@type': 'Country', name: 'VN' },
     brand: maker,
     manufacturer: maker,
-    offers: input.offer && {
-      '@type': 'Offer',
-      url: input.url,
-      price: input.offer.priceVnd,
-      priceCurrency: 'VND',
-      eligibleQuantity: { '@type': 'QuantitativeValue', minValue: input.offer.minOrder, unitText: input.offer.unit },
-      seller: { '@id': maker['@id'] },
-    },
+    offers: offersLd(input, { '@id': maker['@id'] }),
     additionalProperty:
       input.properties.length > 0
         ? input.properties.map((property) => compact({ '@type': 'PropertyValue', ...property }))

@@ -19,6 +19,7 @@ import { buildRegistrations } from './registrations';
 import { slugify } from '../../search/slug';
 import { localDay, vnInstant, vnMidnight } from './time';
 import type { DemoDataset } from './types';
+import { DEMO_WHOLESALE, demoWholesaleTerms } from './content/wholesale';
 
 export type { DemoDataset } from './types';
 
@@ -130,6 +131,8 @@ export function buildDemoDataset(now: Date): DemoDataset {
   };
   const unique = new UniqueDraws();
   let productIndex = 0;
+  /** Product types whose first published product got the demo wholesale terms (./content/wholesale.ts). */
+  const withWholesale = new Set<string>();
 
   DEMO_COOPERATIVES.forEach((seed, ci) => {
     const identity = keyed('identity', 'cooperative', ci);
@@ -179,6 +182,14 @@ export function buildDemoDataset(now: Date): DemoDataset {
           DEMO_SHAPE,
           childIds(...key),
         );
+        const wholesale = DEMO_WHOLESALE[type.key];
+        if (wholesale && bundle.product.status === 'published' && !withWholesale.has(type.key)) {
+          withWholesale.add(type.key);
+          Object.assign(
+            bundle.product,
+            demoWholesaleTerms(wholesale, bundle.product, variant.shelfDays ?? type.shelfDays),
+          );
+        }
         data.products.push(bundle.product);
         data.productTypes.set(productId, type.key);
         data.ocopRatings.push(...bundle.ratings);

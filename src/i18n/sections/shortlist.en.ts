@@ -1,0 +1,33 @@
+import type { Dictionary } from '../dictionary';
+
+export const shortlistEn: Dictionary['shortlist'] = {
+  add: 'Add to shortlist',
+  added: 'On your shortlist',
+  headerLink: 'Shortlist',
+  title: 'Your shortlist',
+  lead: 'The shortlist is kept in this browser (a cookie); no account needed. Up to {max} products.',
+  empty: 'Your shortlist is empty. Use “Add to shortlist” on a product’s page to keep it here.',
+  full: 'Your shortlist already holds {max} products: remove some before adding more.',
+  remove: 'Remove {product} from the shortlist',
+  removeShort: 'Remove',
+  clear: 'Clear the shortlist',
+  compareHeading: 'Compare',
+  compareLead: 'Choose up to {max} products to see side by side.',
+  compareChoose: 'Compare {product}',
+  compare: 'Compare the chosen products',
+  compareTitle: 'Compare products',
+  compareEmpty: 'Nothing to compare yet. Add products to your shortlist first.',
+  compareBack: 'Back to the shortlist',
+  columns: {
+    product: 'Product',
+    price: 'Price per unit',
+    tiers: 'Wholesale prices',
+    minOrder: 'Minimum order',
+    wholesaleMinOrder: 'Wholesale minimum',
+    stars: 'OCOP',
+    certificates: 'Verified certificates',
+    origin: 'Origin',
+    leadTime: 'Lead time',
+  },
+  none: '—',
+};
