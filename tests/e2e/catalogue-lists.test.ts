@@ -139,7 +139,29 @@ describe('cooperative directory', () => {
     const text = textOf(byProvince.html);
     expect(productLinks(byProvince.html).length).toBeGreaterThan(0);
     expect(text).toContain('Đắk Lắk');
-    expect(byProvince.html).toMatch(/<option value="dak-lak" selected>/);
+    expect(byProvince.html).toMatch(/<input type="checkbox" name="province" value="dak-lak" checked/);
+  });
+
+  it('shows each filter option with its count, several values at once, and chips that drop one', async () => {
+    for (const [path, summary, kindLabel] of [
+      ['/hop-tac-xa?kind=hop_tac_xa&kind=to_hop_tac&hasOcop=true', 'Bộ lọc (3 đang chọn)', 'Hợp tác xã'],
+      ['/en/cooperatives?kind=hop_tac_xa&kind=to_hop_tac&hasOcop=true', 'Filters (3 on)', 'Cooperative'],
+    ] as const) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(html, path).toMatch(
+        new RegExp(
+          `<input type="checkbox" name="kind" value="hop_tac_xa" checked[^>]*>\\s*${kindLabel}\\s*<span class="count">\\(\\d+\\)</span>`,
+        ),
+      );
+      expect(html, path).toMatch(/<input type="checkbox" name="sector" value="\w+"[^>]*>[^<]*<span class="count">/);
+      expect(textOf(html), path).toContain(summary);
+      const chips = [...html.matchAll(/<ul class="chips"[\s\S]*?<\/ul>/g)][0]?.[0] ?? '';
+      const base = path.split('?')[0];
+      expect(chips, path).toContain(`href="${base}?kind=to_hop_tac&amp;hasOcop=true"`);
+      expect(chips, path).toContain(`href="${base}?kind=hop_tac_xa&amp;kind=to_hop_tac"`);
+      expect(executableScripts(html)).toEqual([]);
+    }
   });
 });
 
