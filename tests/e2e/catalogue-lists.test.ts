@@ -118,6 +118,27 @@ describe('product list', () => {
   });
 });
 
+describe('near-empty results', () => {
+  it('offer the query in the index’s own words, as a link with its count, on both lists', async () => {
+    for (const [path, said, href] of [
+      ['/san-pham?q=mta+ong', 'Có phải bạn muốn tìm: mat ong?', '/san-pham?q=mat+ong'],
+      ['/en/cooperatives?q=tan+cuongg', 'Did you mean: tan cuong?', '/en/cooperatives?q=tan+cuong'],
+    ] as const) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(textOf(html), path).toContain(said);
+      expect(html, path).toContain(`<a href="${href}">`);
+    }
+  });
+
+  it('offer the same search without the filter named last', async () => {
+    const { html } = await page('/san-pham?q=mat+ong&minPrice=999999999');
+    expect(productLinks(html)).toEqual([]);
+    expect(textOf(html)).toMatch(/Bỏ bộ lọc “Giá từ”: \d+ sản phẩm/);
+    expect(html).toContain('<a href="/san-pham?q=mat+ong">');
+  });
+});
+
 describe('cooperative directory', () => {
   it('lists cooperatives with filters in both languages', async () => {
     for (const [path, lang, heading] of [
