@@ -6,8 +6,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CERTIFICATION_KINDS, OCOP_GROUPS } from '../../src/server/products/vocabulary';
 import { checkProductFilters, productFilterShape } from '../../src/server/products/product-filters';
-import { listProductsWithFacets } from '../../src/server/products/product-list';
-import { listCooperatives } from '../../src/server/cooperatives/directory';
+import { listProductsWithFacets, productSearchHelp } from '../../src/server/products/product-list';
+import { directorySearchHelp, listCooperatives } from '../../src/server/cooperatives/directory';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
 import {
   cooperativeFeatureCollection,
@@ -18,6 +18,7 @@ import { InvalidFilterError } from '../../src/server/errors';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { FACET_SCAN_CAP } from '../../src/server/search/facets';
+import { NEAR_EMPTY } from '../../src/server/search/near-empty';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
 import { CooperativeCardSchema, errorSchemaResponse, jsonContent, ProductCardSchema } from './schemas';
@@ -106,6 +107,37 @@ export const CooperativeFacetsSchema = z
     },
   });
 
+const otherSearch = {
+  query: z.string().openapi({ description: 'Its query string for this same operation, without `page`.' }),
+  total: z.number().int(),
+  totalIsCapped: z.boolean(),
+};
+
+/** What a list that found fewer than NEAR_EMPTY results offers instead; both null otherwise. */
+const nearEmptyHelpShape = {
+  suggestion: z
+    .object({ q: z.string(), ...otherSearch })
+    .nullable()
+    .openapi('SearchSuggestion', {
+      description:
+        `“Did you mean”: when fewer than ${NEAR_EMPTY} results match, \`q\` with each word replaced by the nearest word the index holds ` +
+        '(one slip in a word of 3-5 letters, two from 6 letters; folded, without diacritics), if that gives more results.',
+      example: { q: 'mat ong', query: 'q=mat+ong', total: 9, totalIsCapped: false },
+    }),
+  withoutLastFilter: z
+    .object({
+      filter: z
+        .string()
+        .openapi({ description: 'The query parameter left out: the filter named last in the request.' }),
+      ...otherSearch,
+    })
+    .nullable()
+    .openapi('SearchWithoutLastFilter', {
+      description: `When fewer than ${NEAR_EMPTY} results match, the same search without the filter named last, if that gives more results.`,
+      example: { filter: 'province', query: 'q=mat+ong&group=thuc_pham', total: 12, totalIsCapped: false },
+    }),
+};
+
 export const ProductPageSchema = pageSchema(ProductCardSchema, [
   'relevance',
   'newest',
@@ -113,10 +145,10 @@ export const ProductPageSchema = pageSchema(ProductCardSchema, [
   'price_asc',
   'price_desc',
 ])
-  .extend({ place: PlaceSearchedSchema, facets: ProductFacetsSchema })
+  .extend({ place: PlaceSearchedSchema, facets: ProductFacetsSchema, ...nearEmptyHelpShape })
   .openapi('ProductPage');
 export const CooperativePageSchema = pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest'])
-  .extend({ facets: CooperativeFacetsSchema })
+  .extend({ facets: CooperativeFacetsSchema, ...nearEmptyHelpShape })
   .openapi('CooperativePage');
 
 const badRequest = errorSchemaResponse('A filter value is malformed or names nothing');
@@ -136,7 +168,7 @@ const productsRoute = createRoute({
     `Filters: province and cooperative (slugs), group (${OCOP_GROUPS.join(', ')}), stars (minimum, 3-5), ` +
     `certification valid today (${CERTIFICATION_KINDS.join(', ')}), ocop (rated products only), exportReady (export markets served, or an HS code and a wholesale minimum order), cooperativeKind, minPrice/maxPrice (VND). ` +
     'province, group and certification take several values (`province=son-la&province=ha-noi`): any of them. ' +
-    '`facets` counts the results per option of each filter.',
+    '`facets` counts the results per option of each filter; `suggestion` and `withoutLastFilter` offer broader searches when almost nothing matches.',
   request: { query: z.object(productFilterShape) },
   responses: {
     200: jsonContent('A page of products', ProductPageSchema),
@@ -151,7 +183,9 @@ const cooperativesRoute = createRoute({
   tags: ['Catalogue'],
   summary: 'Active cooperatives, searched and filtered',
   description:
-    'Same search as products. Filters: province (slugs, several allowed), kind, sector, classification, hasOcop. `facets` counts the results per option of each filter.',
+    'Same search as products. Filters: province (slugs), kind, sector, classification, hasOcop. ' +
+    'province, kind, sector and classification take several values (`kind=hop_tac_xa&kind=to_hop_tac`): any of them. ' +
+    '`facets` counts the results per option of each filter; `suggestion` and `withoutLastFilter` offer broader searches when almost nothing matches.',
   request: { query: z.object(directoryFilterShape) },
   responses: {
     200: jsonContent('A page of cooperatives', CooperativePageSchema),
@@ -236,17 +270,25 @@ const cooperativeMapRoute = createRoute({
   },
 });
 
+/** The request's query keys in the order given (which filter came last). */
+const queryOrder = (url: string) => [...new URL(url).searchParams.keys()];
+
 // The list read models are already the JSON shape (no dates, nothing internal): returned as they are.
 export const catalogueLists = createRouter()
   .openapi(productsRoute, async (c) => {
     const filters = c.req.valid('query');
     const issues = checkProductFilters(filters);
     if (Object.keys(issues).length > 0) throw new InvalidFilterError(issues);
-    return c.json(await listProductsWithFacets(c.get('db'), filters, vietnamDate(new Date())), 200);
+    const today = vietnamDate(new Date());
+    const page = await listProductsWithFacets(c.get('db'), filters, today);
+    const help = await productSearchHelp(c.get('db'), filters, page, { order: queryOrder(c.req.url), today });
+    return c.json({ ...page, ...help }, 200);
   })
   .openapi(cooperativesRoute, async (c) => {
-    const page = await listCooperatives(c.get('db'), c.req.valid('query'));
-    return c.json(page, 200);
+    const filters = c.req.valid('query');
+    const page = await listCooperatives(c.get('db'), filters);
+    const help = await directorySearchHelp(c.get('db'), filters, page, queryOrder(c.req.url));
+    return c.json({ ...page, ...help }, 200);
   })
   .openapi(cooperativeMapRoute, async (c) => {
     const origin = resolveOrigin(c.env?.PUBLIC_ORIGIN, new URL(c.req.url));

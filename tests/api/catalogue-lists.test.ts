@@ -293,4 +293,21 @@ describe('facet counts', () => {
     }
     expect(sum(facets.province!)).toBe(body.total);
   });
+
+  it('takes several kinds, sectors and classifications of cooperatives as any of them', async () => {
+    const { body: all } = await get('/cooperatives');
+    const facets = all.facets as Record<string, Facet>;
+    for (const facet of ['kind', 'sector', 'classification', 'province']) {
+      const [a, b] = Object.keys(facets[facet]!.counts);
+      expect(b, `${facet} has two options in the demo data`).toBeDefined();
+      const { status, body } = await get(`/cooperatives?${facet}=${b}&${facet}=${a}&${facet}=${a}`);
+      expect(status, facet).toBe(200);
+      expect(body.total, facet).toBe(facets[facet]!.counts[a!]! + facets[facet]!.counts[b!]!);
+      // A facet ignores its own selection: choosing two kinds still counts every kind.
+      expect((body.facets as Record<string, Facet>)[facet]!.counts, facet).toEqual(facets[facet]!.counts);
+    }
+    const refused = await get('/cooperatives?kind=hop_tac_xa&kind=company');
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.error.fields)).toEqual(['kind']);
+  });
 });

@@ -118,6 +118,27 @@ describe('product list', () => {
   });
 });
 
+describe('near-empty results', () => {
+  it('offer the query in the index’s own words, as a link with its count, on both lists', async () => {
+    for (const [path, said, href] of [
+      ['/san-pham?q=mta+ong', 'Có phải bạn muốn tìm: mat ong?', '/san-pham?q=mat+ong'],
+      ['/en/cooperatives?q=tan+cuongg', 'Did you mean: tan cuong?', '/en/cooperatives?q=tan+cuong'],
+    ] as const) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(textOf(html), path).toContain(said);
+      expect(html, path).toContain(`<a href="${href}">`);
+    }
+  });
+
+  it('offer the same search without the filter named last', async () => {
+    const { html } = await page('/san-pham?q=mat+ong&minPrice=999999999');
+    expect(productLinks(html)).toEqual([]);
+    expect(textOf(html)).toMatch(/Bỏ bộ lọc “Giá từ”: \d+ sản phẩm/);
+    expect(html).toContain('<a href="/san-pham?q=mat+ong">');
+  });
+});
+
 describe('cooperative directory', () => {
   it('lists cooperatives with filters in both languages', async () => {
     for (const [path, lang, heading] of [
@@ -139,7 +160,29 @@ describe('cooperative directory', () => {
     const text = textOf(byProvince.html);
     expect(productLinks(byProvince.html).length).toBeGreaterThan(0);
     expect(text).toContain('Đắk Lắk');
-    expect(byProvince.html).toMatch(/<option value="dak-lak" selected>/);
+    expect(byProvince.html).toMatch(/<input type="checkbox" name="province" value="dak-lak" checked/);
+  });
+
+  it('shows each filter option with its count, several values at once, and chips that drop one', async () => {
+    for (const [path, summary, kindLabel] of [
+      ['/hop-tac-xa?kind=hop_tac_xa&kind=to_hop_tac&hasOcop=true', 'Bộ lọc (3 đang chọn)', 'Hợp tác xã'],
+      ['/en/cooperatives?kind=hop_tac_xa&kind=to_hop_tac&hasOcop=true', 'Filters (3 on)', 'Cooperative'],
+    ] as const) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(html, path).toMatch(
+        new RegExp(
+          `<input type="checkbox" name="kind" value="hop_tac_xa" checked[^>]*>\\s*${kindLabel}\\s*<span class="count">\\(\\d+\\)</span>`,
+        ),
+      );
+      expect(html, path).toMatch(/<input type="checkbox" name="sector" value="\w+"[^>]*>[^<]*<span class="count">/);
+      expect(textOf(html), path).toContain(summary);
+      const chips = [...html.matchAll(/<ul class="chips"[\s\S]*?<\/ul>/g)][0]?.[0] ?? '';
+      const base = path.split('?')[0];
+      expect(chips, path).toContain(`href="${base}?kind=to_hop_tac&amp;hasOcop=true"`);
+      expect(chips, path).toContain(`href="${base}?kind=hop_tac_xa&amp;kind=to_hop_tac"`);
+      expect(executableScripts(html)).toEqual([]);
+    }
   });
 });
 

@@ -75,7 +75,7 @@ describe('product filters, lenient (pages)', () => {
       directoryFilterShape,
       new URLSearchParams('hasOcop=1&kind=hop_tac_xa&classification=xuat_sac'),
     );
-    expect(filters).toEqual({ hasOcop: true, kind: 'hop_tac_xa' });
+    expect(filters).toEqual({ hasOcop: true, kind: ['hop_tac_xa'] });
     expect(ignored).toEqual(['classification']);
   });
 

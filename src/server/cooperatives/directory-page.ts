@@ -1,7 +1,7 @@
 import { listProvinceOptions } from '../products/filter-options';
 import type { Database } from '../db/client';
 import { readListPage } from '../search/list-page';
-import { listCooperatives } from './directory';
+import { directorySearchHelp, listCooperatives } from './directory';
 import { directoryFilterShape } from './directory-filters';
 
 /** Everything /hop-tac-xa shows for a URL. */
@@ -10,7 +10,8 @@ export async function loadDirectoryPage(db: Database, params: URLSearchParams) {
     readListPage(directoryFilterShape, params, (filters) => listCooperatives(db, filters)),
     listProvinceOptions(db),
   ]);
-  return { ...read, provinces };
+  const help = await directorySearchHelp(db, read.filters, read.result, [...params.keys()]);
+  return { ...read, provinces, help };
 }
 
 export type DirectoryPageData = Awaited<ReturnType<typeof loadDirectoryPage>>;

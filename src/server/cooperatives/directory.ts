@@ -13,6 +13,7 @@ import { anyOf, byProvinceSlug, countFacet, type FacetCounts, provinceCodes } fr
 import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
+import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 
 export const DIRECTORY_FACETS = ['province', 'kind', 'sector', 'classification'] as const;
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number];
@@ -42,6 +43,23 @@ export async function listCooperatives(db: Database, filters: DirectoryFilters):
   return { ...found, items: found.items.map(toCooperativeCard), facets: found.facets as DirectoryFacets };
 }
 
+/** What a near-empty directory offers instead (search/near-empty.ts); `order` is the request's query keys as given. */
+export function directorySearchHelp(
+  db: Database,
+  filters: DirectoryFilters,
+  found: { total: number },
+  order: readonly string[],
+): Promise<NearEmptyHelp> {
+  return nearEmptyHelp({
+    db,
+    table: 'cooperatives_fts',
+    order,
+    filters,
+    total: found.total,
+    count: (other) => queryDirectory(db, { ...other, limit: 1 }, sql`c.id`, { count: true }),
+  });
+}
+
 /**
  * The directory's search and filters with the caller's columns of cooperative
  * `c` and province `pr` (the map wants places, not cards). A `products` sort
@@ -64,10 +82,10 @@ export async function queryDirectory<Row>(
   const offset = (page - 1) * limit;
   // The filters that are facets, apart: a facet's counts leave out its own condition.
   const faceted: Partial<Record<DirectoryFacet, SQL>> = {};
-  if (provinces) faceted.province = anyOf(sql`c.province_code`, provinces);
-  if (filters.kind) faceted.kind = sql`c.kind = ${filters.kind}`;
-  if (filters.sector) faceted.sector = sql`c.sector = ${filters.sector}`;
-  if (filters.classification) faceted.classification = sql`c.classification = ${filters.classification}`;
+  if (provinces) faceted.province = anyOf(FACET_KEYS.province, provinces);
+  if (filters.kind) faceted.kind = anyOf(FACET_KEYS.kind, filters.kind);
+  if (filters.sector) faceted.sector = anyOf(FACET_KEYS.sector, filters.sector);
+  if (filters.classification) faceted.classification = anyOf(FACET_KEYS.classification, filters.classification);
   if (filters.hasOcop !== undefined) {
     // Pinned to the cooperative's own products: the stars index would read the whole catalogue per row.
     const exists = sql`EXISTS (SELECT 1 FROM products p INDEXED BY products_cooperative_idx

@@ -3,20 +3,22 @@ import { readListPage } from '../search/list-page';
 import { vietnamDate } from '../time/vietnam';
 import { listProvinceOptions } from './filter-options';
 import { checkProductFilters, productFilterShape } from './product-filters';
-import { listProducts } from './product-list';
+import { listProducts, productSearchHelp } from './product-list';
 
 /** Everything /san-pham shows for a URL. */
 export async function loadProductListPage(db: Database, params: URLSearchParams, now: Date) {
+  const today = vietnamDate(now);
   const [read, provinces] = await Promise.all([
     readListPage(
       productFilterShape,
       params,
-      (filters) => listProducts(db, filters, { today: vietnamDate(now), facets: true }),
+      (filters) => listProducts(db, filters, { today, facets: true }),
       checkProductFilters,
     ),
     listProvinceOptions(db),
   ]);
-  return { ...read, provinces };
+  const help = await productSearchHelp(db, read.filters, read.result, { order: [...params.keys()], today });
+  return { ...read, provinces, help };
 }
 
 export type ProductListPageData = Awaited<ReturnType<typeof loadProductListPage>>;

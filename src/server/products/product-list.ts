@@ -31,6 +31,7 @@ import {
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
 import { withoutPhrase } from '../search/query-phrases';
+import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import { type CertificationKind, OCOP_STARS } from './vocabulary';
 import { provinceByCode } from '../provinces/reference';
 import type { ProvinceRef } from '../provinces/summaries';
@@ -140,6 +141,27 @@ export async function listProductsWithFacets(
   const page = await listProducts(db, filters, { today, facets: true });
   if (!page.facets) throw new Error('listProducts left out the facets it was asked for');
   return { ...page, facets: page.facets };
+}
+
+/**
+ * What a near-empty list offers instead (search/near-empty.ts); `order` is
+ * the request's query keys in the order given.
+ */
+export function productSearchHelp(
+  db: Database,
+  filters: ProductFilters,
+  found: { total: number },
+  { order, today }: { order: readonly string[]; today: string },
+): Promise<NearEmptyHelp> {
+  return nearEmptyHelp({
+    db,
+    table: 'products_fts',
+    order,
+    filters,
+    total: found.total,
+    // One card is the least a rendering asks for; the count is what matters.
+    count: (other) => listProducts(db, { ...other, limit: 1 }, { today }),
+  });
 }
 
 async function listUnderstood(

@@ -11,6 +11,8 @@ export interface ListPageRead<Filters, Result> {
   filters: Filters;
   ignored: string[];
   result: Result;
+  /** The search words as typed, even when refused (too long): the search box shows them again, to correct. */
+  typedQuery: string;
 }
 
 export async function readListPage<Shape extends z.ZodRawShape, Result>(
@@ -20,12 +22,18 @@ export async function readListPage<Shape extends z.ZodRawShape, Result>(
   check?: (filters: Partial<z.infer<z.ZodObject<Shape>>>) => FieldIssues,
 ): Promise<ListPageRead<Partial<z.infer<z.ZodObject<Shape>>>, Result>> {
   const { filters, ignored } = parseLenient(shape, params, check);
+  const typedQuery = params.get('q') ?? '';
   try {
-    return { filters, ignored, result: await list(filters) };
+    return { filters, ignored, typedQuery, result: await list(filters) };
   } catch (error) {
     if (!(error instanceof InvalidFilterError)) throw error;
     const kept = { ...filters };
     for (const field of Object.keys(error.fields)) delete kept[field as keyof typeof kept];
-    return { filters: kept, ignored: [...ignored, ...Object.keys(error.fields)], result: await list(kept) };
+    return {
+      filters: kept,
+      ignored: [...ignored, ...Object.keys(error.fields)],
+      typedQuery,
+      result: await list(kept),
+    };
   }
 }

@@ -1,0 +1,133 @@
+/**
+ * "Did you mean": the nearest words of the full-text index's own vocabulary
+ * (an fts5vocab table over it, migrations/0026_search_vocabulary.sql) to the
+ * words of a query that found nothing or almost nothing.
+ *
+ * Cheap by construction: per word, at most three short ranges of the
+ * vocabulary (candidatePrefixes, VOCABULARY_CANDIDATES words each) are read,
+ * never the whole vocabulary, and only when the results are near-empty.
+ * The index holds folded words, so a suggestion is folded too ("mat ong"),
+ * which the search treats exactly as "mật ong".
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import type { FtsTable } from './list-query';
+
+/** Words of the vocabulary read per range: a two-letter range of a national vocabulary fits with room. */
+export const VOCABULARY_CANDIDATES = 300;
+
+/** Shorter words have too many neighbours for a guess to be useful ("ca" is one letter from dozens). */
+const MIN_SUGGESTED_LETTERS = 3;
+
+export interface VocabularyTerm {
+  term: string;
+  /** Rows the term occurs in. */
+  doc: number;
+}
+
+/**
+ * Levenshtein distance with adjacent swaps counted as one edit (what a
+ * typing slip is), capped at `max + 1`. Words are at most 40 letters and
+ * candidates a few hundred, so the full table is cheap; words whose lengths
+ * alone differ by more than `max` are not compared at all.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+    }
+    [before, previous] = [previous, current];
+  }
+  return Math.min(previous[b.length]!, max + 1);
+}
+
+/** One slip in a short word, two in a word of six letters or more. */
+export function maxEdits(word: string): number {
+  return word.length >= 6 ? 2 : 1;
+}
+
+/**
+ * The word of the vocabulary to suggest for `word`: `word` itself when the
+ * index has it; otherwise the nearest within maxEdits, the more frequent of
+ * equals, then the first alphabetically; null when nothing is near enough.
+ */
+export function nearestTerm(word: string, candidates: readonly VocabularyTerm[]): string | null {
+  if (candidates.some((candidate) => candidate.term === word && candidate.doc > 0)) return word;
+  if (word.length < MIN_SUGGESTED_LETTERS) return null;
+  const max = maxEdits(word);
+  let best: { term: string; distance: number; doc: number } | null = null;
+  for (const { term, doc } of candidates) {
+    if (doc <= 0 || !/^[\p{L}\p{N}]+$/u.test(term)) continue;
+    const distance = editDistance(word, term, max);
+    if (distance > max) continue;
+    const better =
+      !best ||
+      distance < best.distance ||
+      (distance === best.distance && (doc > best.doc || (doc === best.doc && term < best.term)));
+    if (better) best = { term, distance, doc };
+  }
+  return best?.term ?? null;
+}
+
+/**
+ * The query with each word replaced by its nearest word of the index, or
+ * null when no word changes (nothing better to offer). `words` are folded
+ * search tokens (searchTokens).
+ */
+export function suggestFromCandidates(
+  words: readonly string[],
+  candidatesOf: (word: string) => readonly VocabularyTerm[],
+): string | null {
+  if (words.length === 0) return null;
+  const nearest = words.map((word) => nearestTerm(word, candidatesOf(word)) ?? word);
+  return nearest.some((term, i) => term !== words[i]) ? nearest.join(' ') : null;
+}
+
+const VOCABULARY: Record<FtsTable, string> = {
+  products_fts: 'products_fts_vocab',
+  cooperatives_fts: 'cooperatives_fts_vocab',
+};
+
+/**
+ * The ranges of the vocabulary a slip in `word` may hide its word in: the
+ * words sharing its first two letters, and those a slip in the second letter
+ * would have changed them from ("mta" for "mat": "ma"; "amt": "ma" too).
+ * A slip in the first letter alone is not looked for.
+ */
+export function candidatePrefixes(word: string): string[] {
+  const [first, second, third] = [...word];
+  if (!first || !second) return [];
+  return [...new Set([first + second, ...(third ? [first + third] : []), second + first])];
+}
+
+/** The words of `table`'s index that `word` might have meant: itself, and the words of its candidate ranges. */
+async function vocabularyNear(db: Database, table: FtsTable, word: string): Promise<VocabularyTerm[]> {
+  const prefixes = candidatePrefixes(word);
+  if (prefixes.length === 0) return [];
+  const vocabulary = sql.raw(VOCABULARY[table]);
+  // A range's upper end: the prefix with its last character raised by one, so every word starting with it sorts below.
+  const end = (prefix: string) =>
+    prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+  const ranges = prefixes.map(
+    (prefix) => sql`SELECT term, doc FROM (SELECT term, doc FROM ${vocabulary}
+      WHERE term >= ${prefix} AND term < ${end(prefix)} LIMIT ${VOCABULARY_CANDIDATES})`,
+  );
+  const rows = await db.all<{ term: string; doc: number }>(sql`
+    SELECT term, doc FROM ${vocabulary} WHERE term = ${word}
+    UNION ALL ${sql.join(ranges, sql` UNION ALL `)}`);
+  return rows.map((row) => ({ term: String(row.term), doc: Number(row.doc) }));
+}
+
+/** A better query from the index's own words, or null (see suggestFromCandidates). */
+export async function suggestQuery(db: Database, table: FtsTable, words: readonly string[]): Promise<string | null> {
+  const candidates = await Promise.all(words.map((word) => vocabularyNear(db, table, word)));
+  const byWord = new Map(words.map((word, i) => [word, candidates[i] ?? []]));
+  return suggestFromCandidates(words, (word) => byWord.get(word) ?? []);
+}

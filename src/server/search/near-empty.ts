@@ -1,0 +1,77 @@
+/**
+ * Help for a list that found nothing or almost nothing: the query spelled
+ * with the index's own words ("did you mean"), and the same search without
+ * the filter named last. Each comes with how many results it gives, and only
+ * when that is more than the list has now, so a link never leads to less.
+ * Nothing is read unless the list is near-empty.
+ */
+import type { Database } from '../db/client';
+import { suggestQuery } from './did-you-mean';
+import { searchTokens } from './fold';
+import type { FtsTable } from './list-query';
+import { filtersToQuery } from './params';
+
+/** Fewer results than this and the list offers broader searches: two cards leave a shopper asking for more. */
+export const NEAR_EMPTY = 3;
+
+/** Query keys that say what to search or how to show it, not which results to keep. */
+const NOT_FILTERS = new Set(['q', 'sort', 'page', 'limit']);
+
+/** Another search of the same list: its query string (without a page) and its count. */
+export interface OtherSearch {
+  query: string;
+  total: number;
+  totalIsCapped: boolean;
+}
+
+export interface NearEmptyHelp {
+  /** The query with its words replaced by the nearest words of the index. */
+  suggestion: (OtherSearch & { q: string }) | null;
+  /** The same search and filters without the filter named last in the request. */
+  withoutLastFilter: (OtherSearch & { filter: string }) | null;
+}
+
+export const NO_HELP: NearEmptyHelp = { suggestion: null, withoutLastFilter: null };
+
+type Filters = { q?: string } & Record<string, unknown>;
+
+/**
+ * The applied filter named last in the request (`order`: its keys, in the
+ * order given), which is the one a visitor most likely added last: forms
+ * and chips keep the order of the fields. Null when no filter applies.
+ */
+export function lastFilter(order: readonly string[], filters: Filters): string | null {
+  const applied = (key: string) => !NOT_FILTERS.has(key) && filters[key] !== undefined;
+  return order.findLast(applied) ?? Object.keys(filters).findLast(applied) ?? null;
+}
+
+export async function nearEmptyHelp<F extends Filters>(options: {
+  db: Database;
+  table: FtsTable;
+  /** The request's query keys in the order given. */
+  order: readonly string[];
+  filters: F;
+  total: number;
+  /** Counts the list for other filters. */
+  count: (filters: F) => Promise<{ total: number; totalIsCapped: boolean }>;
+}): Promise<NearEmptyHelp> {
+  const { db, table, order, filters, total, count } = options;
+  if (total >= NEAR_EMPTY) return NO_HELP;
+  const other = async (changed: F): Promise<OtherSearch | null> => {
+    const { page: _page, ...kept } = changed;
+    const { total: more, totalIsCapped } = await count(kept as F);
+    return more > total ? { query: filtersToQuery(kept).toString(), total: more, totalIsCapped } : null;
+  };
+  const suggest = async () => {
+    const q = await suggestQuery(db, table, searchTokens(filters.q ?? ''));
+    const found = q === null ? null : await other({ ...filters, q });
+    return found && q !== null ? { ...found, q } : null;
+  };
+  const widen = async () => {
+    const filter = lastFilter(order, filters);
+    const found = filter === null ? null : await other({ ...filters, [filter]: undefined });
+    return found && filter !== null ? { ...found, filter } : null;
+  };
+  const [suggestion, withoutLastFilter] = await Promise.all([suggest(), widen()]);
+  return { suggestion, withoutLastFilter };
+}
