@@ -1,6 +1,6 @@
 /**
  * "Did you mean": the nearest words of the full-text index's own vocabulary
- * (an fts5vocab table over it, migrations/0026_search_vocabulary.sql) to the
+ * (an fts5vocab table over it, migrations/0027_search_vocabulary.sql) to the
  * words of a query that found nothing or almost nothing.
  *
  * Cheap by construction: per word, at most three short ranges of the
