@@ -13,6 +13,7 @@ import { registrationsEn } from './sections/registrations.en';
 import { eventAdminEn } from './sections/event-admin.en';
 import { claimsEn } from './sections/claims.en';
 import { printEn } from './sections/print.en';
+import { importsEn } from './sections/imports.en';
 import { privacyEn } from './sections/privacy.en';
 import { embedEn } from './sections/embed.en';
 import { notificationsEn } from './sections/notifications.en';
@@ -40,6 +41,7 @@ export const en: Dictionary = {
   trace: traceEn,
   inquiries: inquiriesEn,
   print: printEn,
+  imports: importsEn,
   site: {
     name: 'Chợ HTX',
     tagline: 'OCOP products and cooperatives of Viet Nam',
@@ -192,6 +194,23 @@ export const en: Dictionary = {
     invalid_token: 'This link cannot be used: it may have been used already, have expired, or be incomplete.',
   },
   validation: {
+    import_formula: 'This cell starts with =, +, -, @ like a spreadsheet formula: write the value, not a formula.',
+    import_markup: 'This cell contains HTML tags or script: write plain text only.',
+    import_encoding:
+      'The file is not UTF-8 (perhaps TCVN3, VNI or Windows-1258): in Excel, Save As “CSV UTF-8”, or upload the XLSX file.',
+    import_file_type: 'The file is not a readable CSV or XLSX file (an old .xls file must be saved again as .xlsx).',
+    import_file_empty: 'The file has no data rows under its header row.',
+    import_file_too_large: 'The file is larger than {max} MB.',
+    import_too_many_rows: 'The file has more than {max} rows: split it into several files.',
+    import_xlsx_too_large: 'The XLSX file unpacks to more than can safely be read.',
+    import_csv_malformed: 'The CSV file cannot be read (perhaps a closing quote is missing).',
+    import_missing_columns: 'The file lacks required columns: {columns}.',
+    import_unknown_province: 'No such province (since 2025 there are 34 provincial units).',
+    import_ocop_group: 'Not one of the six OCOP product groups.',
+    import_duplicate_row: 'Duplicates row {row} of the file.',
+    import_product_in_review: 'This product is awaiting review and cannot be changed now.',
+    import_refused_rows:
+      '{count} rows are refused: nothing was imported. Fix the file, or choose to import the valid rows only.',
     lot_taken: 'This product already has a batch with this lot code.',
     calendar_date: 'A real date is needed, as YYYY-MM-DD.',
     in_future: 'This time has not come yet: steps are recorded once they have happened.',

@@ -30,6 +30,7 @@ export const routes = {
   resetPassword: { vi: '/dat-lai-mat-khau', en: '/en/reset-password' },
   accountProducts: { vi: '/tai-khoan/san-pham', en: '/en/account/products' },
   newProduct: { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new' },
+  productImport: { vi: '/tai-khoan/san-pham/nhap', en: '/en/account/products/import' },
   moderation: { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation' },
   claimQueue: { vi: '/tai-khoan/xac-minh', en: '/en/account/verification' },
   expiringClaims: { vi: '/tai-khoan/sap-het-han', en: '/en/account/expiring' },

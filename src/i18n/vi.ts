@@ -12,6 +12,7 @@ import { registrationsVi } from './sections/registrations.vi';
 import { eventAdminVi } from './sections/event-admin.vi';
 import { claimsVi } from './sections/claims.vi';
 import { printVi } from './sections/print.vi';
+import { importsVi } from './sections/imports.vi';
 import { privacyVi } from './sections/privacy.vi';
 import { embedVi } from './sections/embed.vi';
 import { notificationsVi } from './sections/notifications.vi';
@@ -39,6 +40,7 @@ export const vi = {
   trace: traceVi,
   inquiries: inquiriesVi,
   print: printVi,
+  imports: importsVi,
   site: {
     name: 'Chợ HTX',
     tagline: 'Sản phẩm OCOP và hợp tác xã Việt Nam',
@@ -188,6 +190,23 @@ export const vi = {
     invalid_token: 'Liên kết không dùng được: có thể đã được dùng, đã hết hạn hoặc bị chép thiếu.',
   },
   validation: {
+    import_formula: 'Ô này bắt đầu bằng =, +, -, @ như một công thức bảng tính: hãy ghi giá trị, không ghi công thức.',
+    import_markup: 'Ô này chứa thẻ HTML hoặc mã lệnh: hãy chỉ ghi chữ.',
+    import_encoding:
+      'Tệp không ở dạng UTF-8 (có thể là TCVN3, VNI hoặc Windows-1258): trong Excel, chọn Lưu thành “CSV UTF-8”, hoặc tải lên tệp XLSX.',
+    import_file_type: 'Tệp không phải CSV hoặc XLSX đọc được (tệp .xls cũ cần lưu lại thành .xlsx).',
+    import_file_empty: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
+    import_file_too_large: 'Tệp lớn hơn {max} MB.',
+    import_too_many_rows: 'Tệp có hơn {max} dòng: hãy chia thành nhiều tệp.',
+    import_xlsx_too_large: 'Tệp XLSX khi giải nén quá lớn để đọc an toàn.',
+    import_csv_malformed: 'Không đọc được tệp CSV (có thể thiếu dấu ngoặc kép đóng).',
+    import_missing_columns: 'Tệp thiếu cột bắt buộc: {columns}.',
+    import_unknown_province: 'Không có tỉnh/thành phố này (sau năm 2025 cả nước có 34 đơn vị).',
+    import_ocop_group: 'Không phải một trong sáu nhóm sản phẩm OCOP.',
+    import_duplicate_row: 'Trùng với dòng {row} của tệp.',
+    import_product_in_review: 'Sản phẩm này đang chờ kiểm duyệt nên chưa sửa được.',
+    import_refused_rows:
+      'Có {count} dòng bị từ chối: không dòng nào được nhập. Sửa tệp, hoặc chọn chỉ nhập các dòng hợp lệ.',
     lot_taken: 'Sản phẩm đã có một lô mang mã này.',
     calendar_date: 'Cần một ngày có thật, dạng NNNN-TT-NN.',
     in_future: 'Thời điểm này chưa tới: không ghi trước các bước chưa diễn ra.',

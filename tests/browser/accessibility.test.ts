@@ -443,6 +443,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ],
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
     ['new product (vi)', async () => '/tai-khoan/san-pham/moi'],
+    ['product import (vi)', async () => '/tai-khoan/san-pham/nhap'],
+    ['product import (en)', async () => '/en/account/products/import'],
     ['cooperative profile (en)', async () => '/en/account/cooperative'],
     [
       'label sheets (vi)',

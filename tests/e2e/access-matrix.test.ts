@@ -185,6 +185,7 @@ const PAGE_ACCESS: PageAccess[] = [
   },
   { vi: '/tai-khoan/san-pham', en: '/en/account/products', audience: 'member' },
   { vi: '/tai-khoan/san-pham/moi', en: '/en/account/products/new', audience: 'member' },
+  { vi: '/tai-khoan/san-pham/nhap', en: '/en/account/products/import', audience: 'member' },
   {
     vi: '/tai-khoan/san-pham/[slug]',
     en: '/en/account/products/[slug]',

@@ -53,6 +53,7 @@ import { CLAIM_KINDS, CLAIM_STATES, EVIDENCE_TYPES } from '../claims/vocabulary'
 import type { VerifiedCertificateVersion, VerifiedRatingVersion } from '../claims/verified-version';
 import { DELIVERY_MODES, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, OUTBOX_KINDS } from '../notifications/vocabulary';
 import { PRIVACY_REQUEST_STATUSES, PRIVACY_REQUEST_SUBJECTS } from '../privacy/vocabulary';
+import { IMPORT_KINDS, IMPORT_STATUSES } from '../imports/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -1068,3 +1069,39 @@ export const contentVersion = sqliteTable('content_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
 });
+
+/**
+ * An upload of a register (src/server/imports): the file kept in R2 from its
+ * preview until the import is done, what the preview found, and the import's
+ * progress (rows handled so far, shown on its page) and result (the refused
+ * rows as CSV in R2, for download).
+ */
+export const importRuns = sqliteTable(
+  'import_runs',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The uploaded file in the MEDIA bucket; deleted once the import is done. */
+    fileKey: text('file_key').notNull(),
+    fileName: text('file_name').notNull(),
+    status: text('status', { enum: IMPORT_STATUSES }).notNull().default('previewed'),
+    /** 'all' (nothing unless every row is valid) or 'valid' (the valid rows only); null until imported. */
+    mode: text('mode', { enum: ['all', 'valid'] }),
+    rowCount: integer('row_count').notNull(),
+    rowsDone: integer('rows_done').notNull().default(0),
+    /** Rows by what importing them does (create, update, unchanged, refused): the preview's, then the import's. */
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** The refused rows with their reasons, as CSV in the MEDIA bucket. */
+    resultKey: text('result_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('import_runs_cooperative_idx').on(t.cooperativeId, t.createdAt)],
+);

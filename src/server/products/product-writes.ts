@@ -39,8 +39,8 @@ export const FORM_STATUSES: readonly ProductStatus[] = [...EDITABLE_STATUSES, 'p
 /** Statuses from which it may be sent for review. */
 export const SUBMITTABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
 
-/** Paths of the dashboard that a slug must not shadow (/tai-khoan/san-pham/moi, /en/account/products/new). */
-const RESERVED_SLUGS = new Set(['moi', 'new']);
+/** Paths of the dashboard that a slug must not shadow (/tai-khoan/san-pham/moi, /en/account/products/new, …/nhap, …/import). */
+const RESERVED_SLUGS = new Set(['moi', 'new', 'nhap', 'import']);
 
 /** Trace-code characters: no 0/O or 1/I, which people misread from a label (as the demo's codes). */
 const TRACE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -1,0 +1,416 @@
+/**
+ * A cooperative's products from a register (CSV or XLSX): the columns, the
+ * preview (every row checked by the product form's own rules and matched to
+ * the catalogue, nothing written) and the import, which writes through the
+ * product form's verbs (createProduct, updateProduct), so a published
+ * product's change becomes a pending revision for review exactly as from the
+ * form, and every created or changed product has its audit entry.
+ *
+ * A row is the cooperative's product with the same GTIN, or, without a GTIN,
+ * the one with the same Vietnamese name (compared without marks or case).
+ * A row equal to its product (or to the change already waiting for review)
+ * is unchanged: importing the same file again writes nothing.
+ */
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { dictionary } from '../../i18n';
+import type { SessionUser } from '../accounts/users';
+import { requireCooperativeMember } from '../accounts/guards';
+import type { Database } from '../db/client';
+import { pendingRevisions, products, provinces } from '../db/schema';
+import { asDomainError, ValidationError } from '../errors';
+import { productFieldColumns } from '../products/owner-list';
+import { productInputSchema, type ProductInput } from '../products/product-input';
+import { createProduct, updateProduct } from '../products/product-writes';
+import { PRODUCT_FIELD_NAMES } from '../products/product-revisions';
+import { OCOP_GROUPS, type OcopGroup, type ProductStatus } from '../products/vocabulary';
+import { foldVietnamese } from '../search/fold';
+import { fieldIssuesFromZod } from '../validation';
+import {
+  type ColumnIssue,
+  foldHeader,
+  type ImportColumn,
+  locateColumns,
+  readRow,
+  textCell,
+  wholeNumberCell,
+} from './columns';
+
+type ProductField = keyof ProductInput;
+
+const ocopGroupNames = new Map<string, OcopGroup>(
+  OCOP_GROUPS.flatMap((group) => [
+    [foldHeader(group), group],
+    [foldHeader(dictionary('vi').ocop.groups[group]), group],
+    [foldHeader(dictionary('en').ocop.groups[group]), group],
+  ]),
+);
+
+function ocopGroupCell(text: string) {
+  const group = ocopGroupNames.get(foldHeader(text.replaceAll('_', ' '))) ?? ocopGroupNames.get(text.trim());
+  return group ? { ok: true as const, value: group } : { ok: false as const, code: 'import_ocop_group' };
+}
+
+/** The product importer's columns, in the template's order. */
+export const PRODUCT_COLUMNS: readonly ImportColumn<ProductField>[] = [
+  {
+    field: 'nameVi',
+    headers: { vi: 'Tên sản phẩm', en: 'Product name' },
+    required: true,
+    example: 'Mật ong hoa nhãn',
+    read: textCell,
+  },
+  {
+    field: 'nameEn',
+    headers: { vi: 'Tên tiếng Anh', en: 'English name' },
+    required: false,
+    example: 'Longan blossom honey',
+    read: textCell,
+  },
+  {
+    field: 'ocopGroup',
+    headers: { vi: 'Nhóm sản phẩm', en: 'Product group' },
+    required: true,
+    example: 'Thực phẩm',
+    read: ocopGroupCell,
+  },
+  {
+    field: 'provinceCode',
+    headers: { vi: 'Tỉnh/thành phố', en: 'Province' },
+    required: true,
+    example: 'Hưng Yên',
+    read: textCell,
+  },
+  {
+    field: 'commune',
+    headers: { vi: 'Xã/phường', en: 'Commune' },
+    required: false,
+    example: 'Xã Hồng Nam',
+    read: textCell,
+  },
+  { field: 'gtin', headers: { vi: 'Mã GTIN', en: 'GTIN' }, required: false, example: '', read: textCell },
+  {
+    field: 'priceVnd',
+    headers: { vi: 'Giá (đồng)', en: 'Price (VND)' },
+    required: false,
+    example: '150.000',
+    read: wholeNumberCell,
+  },
+  {
+    field: 'unitVi',
+    headers: { vi: 'Đơn vị tính', en: 'Unit' },
+    required: true,
+    example: 'chai 500 ml',
+    read: textCell,
+  },
+  {
+    field: 'unitEn',
+    headers: { vi: 'Đơn vị tính (tiếng Anh)', en: 'Unit (English)' },
+    required: false,
+    example: '500 ml bottle',
+    read: textCell,
+  },
+  {
+    field: 'minOrder',
+    headers: { vi: 'Đặt tối thiểu', en: 'Minimum order' },
+    required: false,
+    example: '10',
+    read: wholeNumberCell,
+  },
+  {
+    field: 'descriptionVi',
+    headers: { vi: 'Mô tả', en: 'Description' },
+    required: false,
+    example: 'Mật ong nguyên chất từ vườn nhãn lồng.',
+    read: textCell,
+  },
+  {
+    field: 'descriptionEn',
+    headers: { vi: 'Mô tả tiếng Anh', en: 'English description' },
+    required: false,
+    example: 'Pure honey from longan orchards.',
+    read: textCell,
+  },
+  {
+    field: 'seasonVi',
+    headers: { vi: 'Mùa vụ', en: 'Season' },
+    required: false,
+    example: 'Tháng 3 – tháng 5',
+    read: textCell,
+  },
+  {
+    field: 'seasonEn',
+    headers: { vi: 'Mùa vụ (tiếng Anh)', en: 'Season (English)' },
+    required: false,
+    example: 'March to May',
+    read: textCell,
+  },
+  {
+    field: 'originFormerly',
+    headers: { vi: 'Địa danh cũ', en: 'Former place name' },
+    required: false,
+    example: '',
+    read: textCell,
+  },
+];
+
+/** What importing a row does. */
+export type RowAction = 'create' | 'update' | 'unchanged' | 'refused';
+export const ROW_ACTIONS: readonly RowAction[] = ['create', 'update', 'unchanged', 'refused'];
+
+export interface PlannedRow {
+  row: number;
+  action: RowAction;
+  /** The product's Vietnamese name as the row gives it, to recognise the row by. */
+  name: string;
+  issues: ColumnIssue[];
+  /** For create and update: the checked input; for update, the product's slug. */
+  input?: ProductInput;
+  slug?: string;
+}
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  counts: Record<RowAction, number>;
+}
+
+interface ExistingProduct {
+  id: string;
+  slug: string;
+  status: ProductStatus;
+  fields: Record<string, unknown>;
+}
+
+/** Provinces by code and by name, folded, with or without "tỉnh"/"thành phố". */
+async function provinceFinder(db: Database) {
+  const rows = await db
+    .select({ code: provinces.code, nameVi: provinces.nameVi, nameEn: provinces.nameEn })
+    .from(provinces);
+  const byName = new Map<string, string>();
+  for (const row of rows) {
+    byName.set(row.code, row.code);
+    byName.set(foldVietnamese(row.nameVi), row.code);
+    byName.set(foldVietnamese(row.nameEn), row.code);
+  }
+  return (text: string) =>
+    byName.get(text.trim().padStart(2, '0')) ??
+    byName.get(
+      foldVietnamese(text)
+        .replace(/^(?:tinh|thanh pho|tp\.?|province of|city of)\s+/, '')
+        .replace(/\s+(?:province|city)$/, '')
+        .trim(),
+    );
+}
+
+async function cooperativeProducts(db: Database, cooperativeId: string): Promise<ExistingProduct[]> {
+  const [rows, revisions] = await Promise.all([
+    db
+      .select({ id: products.id, slug: products.slug, status: products.status, ...productFieldColumns })
+      .from(products)
+      .where(eq(products.cooperativeId, cooperativeId)),
+    db
+      .select({ entityId: pendingRevisions.entityId, proposed: pendingRevisions.proposed })
+      .from(pendingRevisions)
+      .where(and(eq(pendingRevisions.entityType, 'product'), eq(pendingRevisions.cooperativeId, cooperativeId))),
+  ]);
+  const proposed = new Map(revisions.map((revision) => [revision.entityId, revision.proposed]));
+  return rows.map(({ id, slug, status, ...fields }) => ({
+    id,
+    slug,
+    status,
+    // A published product's change waiting for review is what the row is compared with: importing it again is no change.
+    fields: { ...fields, ...(status === 'published' ? (proposed.get(id) ?? {}) : {}) },
+  }));
+}
+
+/** GTINs among `gtins` that belong to another cooperative's product (D1 binds at most 100 parameters). */
+async function gtinsOfOthers(db: Database, cooperativeId: string, gtins: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let at = 0; at < gtins.length; at += 90) {
+    const rows = await db
+      .select({ gtin: products.gtin })
+      .from(products)
+      .where(and(inArray(products.gtin, gtins.slice(at, at + 90)), ne(products.cooperativeId, cooperativeId)));
+    for (const row of rows) if (row.gtin) taken.add(row.gtin);
+  }
+  return taken;
+}
+
+const sameValue = (a: unknown, b: unknown) => (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
+
+function isUnchanged(existing: ExistingProduct, input: ProductInput): boolean {
+  return PRODUCT_FIELD_NAMES.every((field) => sameValue(existing.fields[field], input[field]));
+}
+
+const nameKey = (name: string) => `name:${foldVietnamese(name).replace(/\s+/g, ' ').trim()}`;
+
+/**
+ * Checks every row of the register (header first) for the cooperative, as
+ * the user: what importing it would do, row by row. Writes nothing.
+ * ValidationError on `file` when a required column is missing.
+ */
+export async function planProductImport(
+  db: Database,
+  user: SessionUser | null | undefined,
+  cooperativeId: string,
+  sheet: readonly (readonly string[])[],
+): Promise<ImportPlan> {
+  requireCooperativeMember(user, cooperativeId);
+  const [header = [], ...body] = sheet;
+  const { index, missing } = locateColumns(PRODUCT_COLUMNS, header);
+  if (missing.length > 0)
+    throw new ValidationError({
+      file: {
+        code: 'import_missing_columns',
+        params: { columns: missing.map((column) => column.headers.vi).join(', ') },
+      },
+    });
+  const headerOf = (field: string) => {
+    const at = index.get(field as ProductField);
+    return at === undefined
+      ? (PRODUCT_COLUMNS.find((column) => column.field === field)?.headers.vi ?? field)
+      : header[at]!;
+  };
+  const [findProvince, existing] = await Promise.all([provinceFinder(db), cooperativeProducts(db, cooperativeId)]);
+  const byKey = new Map<string, ExistingProduct>();
+  for (const product of existing) {
+    byKey.set(nameKey(String(product.fields.nameVi)), product);
+    if (product.fields.gtin) byKey.set(`gtin:${String(product.fields.gtin)}`, product);
+  }
+
+  const checked = body.map((cells, i) => {
+    const rowNumber = i + 2;
+    const { input, issues } = readRow(PRODUCT_COLUMNS, index, header, cells, rowNumber);
+    if (typeof input.provinceCode === 'string') {
+      const code = findProvince(input.provinceCode);
+      if (code) input.provinceCode = code;
+      else {
+        issues.push({
+          row: rowNumber,
+          column: headerOf('provinceCode'),
+          value: input.provinceCode,
+          code: 'import_unknown_province',
+        });
+        delete input.provinceCode;
+      }
+    }
+    input.minOrder ??= 1;
+    const parsed = productInputSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const [field, problem] of Object.entries(fieldIssuesFromZod(parsed.error, input))) {
+        if (issues.some((issue) => issue.column === headerOf(field))) continue;
+        const value = input[field as ProductField];
+        issues.push({ row: rowNumber, column: headerOf(field), value: value == null ? '' : String(value), ...problem });
+      }
+    }
+    const name = typeof input.nameVi === 'string' ? input.nameVi : '';
+    return { rowNumber, name, issues, input: parsed.success ? parsed.data : undefined };
+  });
+
+  const otherGtins = await gtinsOfOthers(
+    db,
+    cooperativeId,
+    checked.flatMap((row) => (row.input?.gtin ? [row.input.gtin] : [])),
+  );
+  const firstRowOf = new Map<string, number>();
+  const rows = checked.map(({ rowNumber, name, issues, input }): PlannedRow => {
+    if (!input || issues.length > 0) return { row: rowNumber, action: 'refused', name, issues };
+    const key = input.gtin ? `gtin:${input.gtin}` : nameKey(input.nameVi);
+    const refuse = (
+      column: string,
+      value: string,
+      code: string,
+      params?: Record<string, string | number>,
+    ): PlannedRow => ({
+      row: rowNumber,
+      action: 'refused',
+      name,
+      issues: [{ row: rowNumber, column, value, code, params }],
+    });
+    const earlier = firstRowOf.get(key) ?? firstRowOf.get(nameKey(input.nameVi));
+    if (earlier !== undefined)
+      return refuse(headerOf(input.gtin ? 'gtin' : 'nameVi'), input.gtin ?? input.nameVi, 'import_duplicate_row', {
+        row: earlier,
+      });
+    firstRowOf.set(key, rowNumber);
+    firstRowOf.set(nameKey(input.nameVi), rowNumber);
+    if (input.gtin && otherGtins.has(input.gtin)) return refuse(headerOf('gtin'), input.gtin, 'gtin_taken');
+    const match = byKey.get(key) ?? (input.gtin ? undefined : byKey.get(nameKey(input.nameVi)));
+    if (!match) return { row: rowNumber, action: 'create', name, issues: [], input };
+    if (match.status === 'submitted') return refuse(headerOf('nameVi'), input.nameVi, 'import_product_in_review');
+    if (isUnchanged(match, input)) return { row: rowNumber, action: 'unchanged', name, issues: [] };
+    return { row: rowNumber, action: 'update', name, issues: [], input, slug: match.slug };
+  });
+  return { rows, counts: countActions(rows) };
+}
+
+export function countActions(rows: readonly { action: RowAction }[]): Record<RowAction, number> {
+  const counts = { create: 0, update: 0, unchanged: 0, refused: 0 };
+  for (const row of rows) counts[row.action]++;
+  return counts;
+}
+
+/** Whether an import writes only the valid rows, or nothing unless every row is valid. */
+export type ImportMode = 'all' | 'valid';
+
+/** An all-or-nothing import of a file with refused rows writes nothing: ValidationError on `file`. */
+export function refuseIncompleteFile(plan: ImportPlan, mode: ImportMode): void {
+  if (mode === 'all' && plan.counts.refused > 0)
+    throw new ValidationError({ file: { code: 'import_refused_rows', params: { count: plan.counts.refused } } });
+}
+
+/**
+ * Writes the plan's created and changed rows, each through the product
+ * form's verb (its own batch with its audit entry). In `all` mode a plan
+ * with a refused row writes nothing (ValidationError on `file`). A row the
+ * catalogue refuses as it is written (a GTIN taken meanwhile, a product
+ * sent for review in another tab) is refused in the result, and the rest go
+ * on; importing the file again then finds the written rows unchanged, so an
+ * import cut short is finished by running it again, without a row twice.
+ */
+export async function applyProductImport(
+  db: Database,
+  user: SessionUser | null | undefined,
+  cooperativeId: string,
+  plan: ImportPlan,
+  mode: ImportMode,
+  now = new Date(),
+  onRow: (done: number) => Promise<void> | void = () => {},
+): Promise<ImportPlan> {
+  requireCooperativeMember(user, cooperativeId);
+  refuseIncompleteFile(plan, mode);
+  const rows: PlannedRow[] = [];
+  for (const [done, row] of plan.rows.entries()) {
+    rows.push(await writeRow(db, user, row, now));
+    await onRow(done + 1);
+  }
+  return { rows, counts: countActions(rows) };
+}
+
+async function writeRow(
+  db: Database,
+  user: SessionUser | null | undefined,
+  row: PlannedRow,
+  now: Date,
+): Promise<PlannedRow> {
+  if (!row.input || (row.action !== 'create' && row.action !== 'update')) return row;
+  try {
+    if (row.action === 'create') await createProduct(db, user, row.input);
+    else if ((await updateProduct(db, user, row.slug!, row.input, now)) === 'unchanged')
+      return { ...row, action: 'unchanged' };
+    return row;
+  } catch (error) {
+    const refusal = asDomainError(error);
+    if (!refusal || (refusal.code !== 'validation_failed' && refusal.code !== 'conflict')) throw error;
+    const fields = refusal.fields ?? { nameVi: { code: 'import_product_in_review' } };
+    return {
+      ...row,
+      action: 'refused',
+      issues: Object.entries(fields).map(([field, issue]) => ({
+        row: row.row,
+        column: PRODUCT_COLUMNS.find((column) => column.field === field)?.headers.vi ?? field,
+        value: String(row.input?.[field as ProductField] ?? ''),
+        ...issue,
+      })),
+    };
+  }
+}

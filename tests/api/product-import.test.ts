@@ -1,0 +1,204 @@
+/**
+ * Importing products from a register (src/server/imports) on libSQL and on
+ * D1 as workerd runs it: template → preview → import → the same file again
+ * changes nothing; refused rows with their row, column and reason; all or
+ * nothing; a published product's change through review; an import cut short
+ * finished without a row twice; who may import.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/server/accounts/users';
+import type { Database } from '../../src/server/db/client';
+import { auditLog, importRuns, pendingRevisions, products } from '../../src/server/db/schema';
+import { seedReferenceData } from '../../src/server/db/seeding';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../src/server/errors';
+import {
+  loadImportRun,
+  previewProductUpload,
+  refusedRowsFile,
+  runProductImport,
+} from '../../src/server/imports/import-runs';
+import { applyProductImport, planProductImport, PRODUCT_COLUMNS } from '../../src/server/imports/product-import';
+import { readSpreadsheet } from '../../src/server/imports/spreadsheet-file';
+import { importTemplate } from '../../src/server/imports/templates';
+import { createTestCooperative, createTestUser } from '../support/accounts';
+import { memoryBucket } from '../support/memory-bucket';
+import { bothStores } from '../support/stores';
+
+const NOW = new Date('2026-11-24T03:00:00Z');
+
+async function personOn(db: Database, role: SessionUser['role'], cooperativeId: string | null): Promise<SessionUser> {
+  const created = await createTestUser(db, { role, cooperativeId, iterations: 1000 });
+  return { id: created.id, email: created.email, displayName: 'Người thử', role, cooperativeId, isManager: false };
+}
+
+const HEADER = PRODUCT_COLUMNS.map((column) => column.headers.vi);
+/** A row of the template with some columns changed, by their field names. */
+const row = (changes: Record<string, string>) =>
+  PRODUCT_COLUMNS.map((column) => (column.field in changes ? changes[column.field]! : column.example));
+/** A CSV as a spreadsheet program writes it: every cell as typed (csvRecords would neutralise the formulas under test). */
+const csvFile = (rows: string[][], delimiter = ',') =>
+  new TextEncoder().encode(
+    [HEADER, ...rows]
+      .map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(delimiter))
+      .join('\r\n'),
+  );
+
+describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  let cooperativeId: string;
+  let member: SessionUser;
+  let otherMember: SessionUser;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await open());
+    await seedReferenceData(db);
+    cooperativeId = await createTestCooperative(db);
+    member = await personOn(db, 'member', cooperativeId);
+    otherMember = await personOn(db, 'member', await createTestCooperative(db));
+  }, 120_000);
+  afterAll(async () => dispose?.());
+
+  const productsOf = (id: string) => db.select().from(products).where(eq(products.cooperativeId, id));
+  const auditCount = async () => (await db.select({ id: auditLog.id }).from(auditLog)).length;
+
+  it('imports the template as it is, and the same file again changes nothing', async () => {
+    const { bucket, objects } = memoryBucket();
+    const template = await importTemplate(PRODUCT_COLUMNS, 'vi', 'xlsx', 'mau');
+    const { run, plan } = await previewProductUpload(db, bucket, member, { name: 'mau.xlsx', bytes: template.bytes });
+    expect(plan.counts).toEqual({ create: 1, update: 0, unchanged: 0, refused: 0 });
+    expect(await productsOf(cooperativeId)).toHaveLength(0);
+    expect(objects.size).toBe(1);
+
+    const done = await runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW);
+    expect(done).toMatchObject({ status: 'done', counts: { create: 1, refused: 0 }, rowsDone: 1, resultKey: null });
+    const [created] = await productsOf(cooperativeId);
+    expect(created).toMatchObject({
+      nameVi: 'Mật ong hoa nhãn',
+      status: 'draft',
+      priceVnd: 150_000,
+      provinceCode: '33',
+    });
+    const entries = await db.select().from(auditLog).where(eq(auditLog.entityId, created!.id));
+    expect(entries.map((entry) => entry.action)).toEqual(['product.created']);
+    expect(objects.size).toBe(0);
+
+    const audits = await auditCount();
+    const again = await previewProductUpload(db, bucket, member, { name: 'mau.xlsx', bytes: template.bytes });
+    expect(again.plan.counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
+    expect(await runProductImport(db, bucket, member, again.run.id, 'all', 'vi', NOW)).toMatchObject({
+      counts: { unchanged: 1, create: 0, update: 0 },
+    });
+    expect(await productsOf(cooperativeId)).toHaveLength(1);
+    expect(await auditCount()).toBe(audits);
+    await expect(runProductImport(db, bucket, member, again.run.id, 'all', 'vi', NOW)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+  });
+
+  it('reports each refused row with its row, column, value and reason; all or nothing, or the valid rows', async () => {
+    const { bucket } = memoryBucket();
+    const file = csvFile(
+      [
+        row({ nameVi: 'Trà shan tuyết', priceVnd: '1.250.000', gtin: '8934567890120' }),
+        row({ nameVi: 'Miến dong', provinceCode: 'Tỉnh Hà Tây' }),
+        row({ nameVi: 'Gạo nếp', gtin: '8934567890129' }),
+        row({ nameVi: 'Trà shan tuyết' }),
+        row({ nameVi: '=HYPERLINK("http://evil","x")' }),
+        row({ nameVi: 'Nấm hương', priceVnd: 'liên hệ', ocopGroup: 'Rau củ' }),
+      ],
+      ';',
+    );
+    const { run, plan } = await previewProductUpload(db, bucket, member, { name: 'so.csv', bytes: file });
+    expect(plan.counts).toEqual({ create: 1, update: 0, unchanged: 0, refused: 5 });
+    const issues = plan.rows.flatMap((planned) => planned.issues).map(({ row, column, code }) => [row, column, code]);
+    expect(issues).toEqual([
+      [3, 'Tỉnh/thành phố', 'import_unknown_province'],
+      [4, 'Mã GTIN', 'gtin_check_digit'],
+      [5, 'Tên sản phẩm', 'import_duplicate_row'],
+      [6, 'Tên sản phẩm', 'import_formula'],
+      [7, 'Nhóm sản phẩm', 'import_ocop_group'],
+      [7, 'Giá (đồng)', 'number_invalid'],
+    ]);
+    const refused = new TextDecoder().decode(await refusedRowsFile(db, bucket, member, run.id, 'en'));
+    expect(refused).toContain('Duplicates row 2 of the file.');
+    expect(refused.split('\r\n').filter(Boolean)).toHaveLength(6);
+
+    const before = (await productsOf(cooperativeId)).length;
+    await expect(runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(await productsOf(cooperativeId)).toHaveLength(before);
+    expect((await loadImportRun(db, member, run.id)).status).toBe('previewed');
+
+    const done = await runProductImport(db, bucket, member, run.id, 'valid', 'vi', NOW);
+    expect(done.counts).toEqual({ create: 1, update: 0, unchanged: 0, refused: 5 });
+    const [tea] = (await productsOf(cooperativeId)).filter((p) => p.nameVi === 'Trà shan tuyết');
+    expect(tea).toMatchObject({ priceVnd: 1_250_000, gtin: '08934567890120' });
+    const kept = new TextDecoder().decode(await refusedRowsFile(db, bucket, member, run.id, 'vi'));
+    expect(kept).toContain('Trùng với dòng 2 của tệp.');
+  });
+
+  it('sends a changed published product to review instead of changing it', async () => {
+    const { bucket } = memoryBucket();
+    const [honey] = (await productsOf(cooperativeId)).filter((p) => p.nameVi === 'Mật ong hoa nhãn');
+    await db.update(products).set({ status: 'published' }).where(eq(products.id, honey!.id));
+    const file = csvFile([row({ priceVnd: '175.000' })]);
+    const { run, plan } = await previewProductUpload(db, bucket, member, { name: 'gia.csv', bytes: file });
+    expect(plan.counts.update).toBe(1);
+    await runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW);
+    const [after] = await db.select().from(products).where(eq(products.id, honey!.id));
+    expect(after!.priceVnd).toBe(150_000);
+    const [revision] = await db
+      .select()
+      .from(pendingRevisions)
+      .where(and(eq(pendingRevisions.entityType, 'product'), eq(pendingRevisions.entityId, honey!.id)));
+    expect(revision!.proposed).toMatchObject({ priceVnd: 175_000 });
+    // The change waiting for review is what the file says: importing it again is no change.
+    const again = await previewProductUpload(db, bucket, member, { name: 'gia.csv', bytes: file });
+    expect(again.plan.counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
+  });
+
+  it('finishes an import cut short without writing a row twice', async () => {
+    const names = ['Bánh gai', 'Bánh cốm', 'Chè lam', 'Kẹo lạc', 'Mứt gừng'];
+    const sheet = (await readSpreadsheet(csvFile(names.map((nameVi) => row({ nameVi }))))).rows;
+    const plan = await planProductImport(db, member, cooperativeId, sheet);
+    expect(plan.counts.create).toBe(5);
+    await expect(
+      applyProductImport(db, member, cooperativeId, plan, 'all', NOW, (done) => {
+        if (done === 3) throw new Error('the worker was stopped');
+      }),
+    ).rejects.toThrow('stopped');
+    const resumed = await planProductImport(db, member, cooperativeId, sheet);
+    expect(resumed.counts).toEqual({ create: 2, update: 0, unchanged: 3, refused: 0 });
+    await applyProductImport(db, member, cooperativeId, resumed, 'all', NOW);
+    const written = (await productsOf(cooperativeId)).filter((p) => names.includes(p.nameVi));
+    expect(written.map((p) => p.nameVi).sort()).toEqual([...names].sort());
+  });
+
+  it('lets only members of the cooperative preview, see and run its imports', async () => {
+    const { bucket, objects } = memoryBucket();
+    const file = csvFile([row({ nameVi: 'Nước mắm' })]);
+    const { run } = await previewProductUpload(db, bucket, member, { name: 'a.csv', bytes: file });
+    await expect(loadImportRun(db, otherMember, run.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(runProductImport(db, bucket, otherMember, run.id, 'valid', 'vi', NOW)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    const officer = await personOn(db, 'officer', null);
+    await expect(previewProductUpload(db, bucket, officer, { name: 'a.csv', bytes: file })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(previewProductUpload(db, bucket, null, { name: 'a.csv', bytes: file })).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    // A refused upload keeps nothing: no run, nothing in the bucket.
+    const runs = (await db.select().from(importRuns)).length;
+    const kept = objects.size;
+    await expect(
+      previewProductUpload(db, bucket, member, { name: 'x.csv', bytes: new Uint8Array([0x4d, 0xe2, 0xf2, 0x74]) }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await db.select().from(importRuns)).length).toBe(runs);
+    expect(objects.size).toBe(kept);
+  });
+});
