@@ -188,6 +188,8 @@ export const en: Dictionary = {
     invalid_token: 'This link cannot be used: it may have been used already, have expired, or be incomplete.',
   },
   validation: {
+    booth_label: 'A booth number is letters, digits, spaces and . , / # -.',
+    booth_needs_confirmation: 'Only a confirmed registration has a booth number.',
     lot_taken: 'This product already has a batch with this lot code.',
     calendar_date: 'A real date is needed, as YYYY-MM-DD.',
     in_future: 'This time has not come yet: steps are recorded once they have happened.',

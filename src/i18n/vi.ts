@@ -185,6 +185,8 @@ export const vi = {
     invalid_token: 'Liên kết không dùng được: có thể đã được dùng, đã hết hạn hoặc bị chép thiếu.',
   },
   validation: {
+    booth_label: 'Số gian hàng gồm chữ, số, dấu cách và các dấu . , / # -.',
+    booth_needs_confirmation: 'Chỉ đăng ký đã được xác nhận mới có số gian hàng.',
     lot_taken: 'Sản phẩm đã có một lô mang mã này.',
     calendar_date: 'Cần một ngày có thật, dạng NNNN-TT-NN.',
     in_future: 'Thời điểm này chưa tới: không ghi trước các bước chưa diễn ra.',
