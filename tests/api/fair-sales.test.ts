@@ -20,6 +20,7 @@ import {
   products,
 } from '../../src/server/db/schema';
 import { FOLLOW_UP_DAYS } from '../../src/server/events/fair-report';
+import { getPublicProduct } from '../../src/server/products/product-detail';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
@@ -144,6 +145,31 @@ describe('booth numbers', () => {
     expect(row!.boothLabel).toBeNull();
     const member = await cookieOf('member', row!.cooperativeId);
     expect((await send(member, 'PUT', path(confirmed), { boothLabel: 'A1' })).status).toBe(403);
+  });
+});
+
+describe('a product page’s fairs', () => {
+  it('are the upcoming published events where a confirmed registration shows it', async () => {
+    const product = await db
+      .select()
+      .from(products)
+      .where(eq(products.status, 'published'))
+      .limit(1)
+      .then((rows) => rows[0]!);
+    const soon = await insertOpenEvent(db);
+    const past = await insertOpenEvent(db, {
+      startsAt: new Date(Date.now() - 9 * DAY),
+      endsAt: new Date(Date.now() - 8 * DAY),
+    });
+    const undecided = await insertOpenEvent(db);
+    await register(soon, product.cooperativeId, 'confirmed', product.id);
+    await register(past, product.cooperativeId, 'confirmed', product.id);
+    await register(undecided, product.cooperativeId, 'pending', product.id);
+    const detail = await getPublicProduct(db, product.slug, new Date());
+    const slugs = detail.fairs.map((fair) => fair.slug);
+    expect(slugs).toContain(soon);
+    expect(slugs).not.toContain(past);
+    expect(slugs).not.toContain(undecided);
   });
 });
 
