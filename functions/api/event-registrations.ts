@@ -27,6 +27,9 @@ import {
 import { listEventRegistrations } from '../../src/server/events/registrations/registration-reads';
 import { REGISTRATION_STATUSES } from '../../src/server/events/vocabulary';
 import { requireUser } from '../../src/server/accounts/guards';
+import { assignBoothLabel, BOOTH_LABEL_MAX } from '../../src/server/events/registrations/booth-labels';
+import { FOLLOW_UP_DAYS, loadFairReport } from '../../src/server/events/fair-report';
+import { fairReportCsv } from '../../src/server/events/fair-report-export';
 import { createRouter } from './context';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
@@ -41,6 +44,10 @@ export const RegistrationSchema = z
         'pending and confirmed hold booths; waitlisted waits for one; declined by the officers; withdrawn by the cooperative.',
     }),
     booths: z.number().int(),
+    boothLabel: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The stand trade officers assigned to a confirmed registration, e.g. "A12".' }),
     note: z.string().nullable(),
     createdAt: instant,
     updatedAt: instant,
@@ -127,6 +134,25 @@ const csvRoute = createRoute({
   },
 });
 
+const reportCsvRoute = createRoute({
+  method: 'get',
+  path: '/events/{slug}/report.csv',
+  operationId: 'exportFairReport',
+  security: signedIn,
+  middleware: [signedInOnly],
+  tags,
+  summary: 'After a fair: its exhibitors, products shown and inquiries as CSV',
+  description:
+    `One record per confirmed exhibitor: products shown, inquiries received while the fair ran and in the ${FOLLOW_UP_DAYS} days after (spam left out), ` +
+    'how many came through the fair’s own links (its page, catalogue QR codes, booth codes), how many were answered, and the response rate (0–1). ' +
+    'Trade officers get every exhibitor and a TOTAL record; a cooperative’s members get their own record only (404 if it did not exhibit).',
+  request: { params: z.object({ slug: slugParam }) },
+  responses: {
+    200: { description: 'The report', content: { 'text/csv': { schema: z.string() } } },
+    ...errors(401, 403, 404),
+  },
+});
+
 const registerRoute = createRoute({
   method: 'post',
   path: '/events/{slug}/registrations',
@@ -182,6 +208,38 @@ const decideRoute = createRoute({
   },
 });
 
+const BoothBody = z
+  .object({
+    boothLabel: z
+      .string()
+      .max(200)
+      .openapi({
+        description: `Up to ${BOOTH_LABEL_MAX} letters, digits, spaces and . , / # -; empty removes the label.`,
+        example: 'A12',
+      }),
+  })
+  .openapi('EventRegistrationBooth');
+
+const boothRoute = createRoute({
+  method: 'put',
+  path: '/events/{slug}/registrations/{id}/booth',
+  operationId: 'assignRegistrationBooth',
+  security: signedIn,
+  middleware: [officersOnly],
+  tags,
+  summary: 'Assign a confirmed registration its booth number (trade officers)',
+  description:
+    'Shown on the event page, its catalogue and the cooperative’s registration. Only confirmed registrations have one (409 booth_needs_confirmation). Written to the audit log.',
+  request: {
+    params: z.object({ slug: slugParam, id: idParam }),
+    body: { content: { 'application/json': { schema: BoothBody } }, required: true },
+  },
+  responses: {
+    200: { description: 'Assigned', content: { 'application/json': { schema: RegistrationSchema } } },
+    ...errors(401, 403, 404, 409, 422),
+  },
+});
+
 async function oneRegistration(
   db: Parameters<typeof listEventRegistrations>[0],
   eventId: string,
@@ -194,6 +252,14 @@ async function oneRegistration(
 }
 
 export const eventRegistrations = createRouter()
+  .openapi(reportCsvRoute, async (c) => {
+    const report = await loadFairReport(c.get('db'), c.get('user'), c.req.valid('param').slug, new Date());
+    return c.body(fairReportCsv(report), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${report.event.slug}-report.csv"`,
+      'Cache-Control': 'private, no-store',
+    });
+  })
   .openapi(csvRoute, async (c) => {
     const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
     const body = registrationsCsv(await listEventRegistrations(c.get('db'), event.id));
@@ -230,4 +296,11 @@ export const eventRegistrations = createRouter()
     sendEventAfterResponse(executionContextOf(c), c.get('services'), db, decided.notificationEvent);
     const event = await findRegistrableEvent(c.get('db'), slug);
     return c.json(await oneRegistration(c.get('db'), event.id, id), 200);
+  })
+  .openapi(boothRoute, async (c) => {
+    const { slug, id } = c.req.valid('param');
+    const db = c.get('db');
+    await assignBoothLabel(db, c.get('user'), slug, id, c.req.valid('json').boothLabel, new Date());
+    const event = await findRegistrableEvent(db, slug);
+    return c.json(await oneRegistration(db, event.id, id), 200);
   });

@@ -82,6 +82,10 @@ export const EventDetailSchema = z
             provinceNameEn: z.string(),
           }),
           booths: z.number().int(),
+          boothLabel: z
+            .string()
+            .nullable()
+            .openapi({ description: 'The stand assigned by the organisers, e.g. "A12".' }),
           products: z.array(z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })),
         })
         .openapi('EventParticipant'),

@@ -211,6 +211,8 @@ export const en: Dictionary = {
     import_product_in_review: 'This product is awaiting review and cannot be changed now.',
     import_refused_rows:
       '{count} rows are refused: nothing was imported. Fix the file, or choose to import the valid rows only.',
+    booth_label: 'A booth number is letters, digits, spaces and . , / # -.',
+    booth_needs_confirmation: 'Only a confirmed registration has a booth number.',
     lot_taken: 'This product already has a batch with this lot code.',
     calendar_date: 'A real date is needed, as YYYY-MM-DD.',
     in_future: 'This time has not come yet: steps are recorded once they have happened.',

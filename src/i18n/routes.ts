@@ -114,16 +114,6 @@ export function eventCataloguePaths(slug: string): LocalizedPaths {
   return { vi: `/su-kien/${slug}/danh-muc`, en: `/en/events/${slug}/catalogue` };
 }
 
-/**
- * A product's page as a fair's catalogue links to it: `source` names the event, so the visit (and a
- * later inquiry) can be told apart from one found by search.
- */
-export function productFromEventPaths(productSlug: string, eventSlug: string): LocalizedPaths {
-  const paths = productPaths(productSlug);
-  const query = `?source=${encodeURIComponent(eventSlug)}`;
-  return { vi: `${paths.vi}${query}`, en: `${paths.en}${query}` };
-}
-
 /** A cooperative's registration for one event (its form, status and withdrawal). */
 export function myRegistrationPaths(eventSlug: string): LocalizedPaths {
   return { vi: `/tai-khoan/su-kien/${eventSlug}`, en: `/en/account/events/${eventSlug}` };
@@ -141,6 +131,17 @@ export function managedEventPaths(eventSlug: string) {
   return {
     edit: { vi: `${vi}/sua`, en: `${en}/edit` },
     preview: { vi: `${vi}/xem-truoc`, en: `${en}/preview` },
+  } satisfies Record<string, LocalizedPaths>;
+}
+
+/** A fair's report after it: the trade officers' page of every exhibitor, and a cooperative's page of its own. */
+export function fairReportPaths(eventSlug: string) {
+  return {
+    managed: {
+      vi: `/tai-khoan/su-kien-quan-ly/${eventSlug}/bao-cao`,
+      en: `/en/account/manage-events/${eventSlug}/report`,
+    },
+    mine: { vi: `/tai-khoan/su-kien/${eventSlug}/bao-cao`, en: `/en/account/events/${eventSlug}/report` },
   } satisfies Record<string, LocalizedPaths>;
 }
 

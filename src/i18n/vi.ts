@@ -207,6 +207,8 @@ export const vi = {
     import_product_in_review: 'Sản phẩm này đang chờ kiểm duyệt nên chưa sửa được.',
     import_refused_rows:
       'Có {count} dòng bị từ chối: không dòng nào được nhập. Sửa tệp, hoặc chọn chỉ nhập các dòng hợp lệ.',
+    booth_label: 'Số gian hàng gồm chữ, số, dấu cách và các dấu . , / # -.',
+    booth_needs_confirmation: 'Chỉ đăng ký đã được xác nhận mới có số gian hàng.',
     lot_taken: 'Sản phẩm đã có một lô mang mã này.',
     calendar_date: 'Cần một ngày có thật, dạng NNNN-TT-NN.',
     in_future: 'Thời điểm này chưa tới: không ghi trước các bước chưa diễn ra.',

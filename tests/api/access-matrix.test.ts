@@ -19,7 +19,14 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
-import { batches, certifications, cooperatives, inquiries, products } from '../../src/server/db/schema';
+import {
+  batches,
+  certifications,
+  cooperatives,
+  eventRegistrations,
+  inquiries,
+  products,
+} from '../../src/server/db/schema';
 import { issueThreadToken } from '../../src/server/inquiries/thread-tokens';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
@@ -241,6 +248,13 @@ async function buildFixtures() {
     return (await readJson(res)).id;
   }
 
+  /** A registration the officers have confirmed (set directly: the decision has its own row). */
+  async function confirmedRegistration(cookie: string, slug: string): Promise<string> {
+    const id = await registration(cookie, slug);
+    await db.update(eventRegistrations).set({ status: 'confirmed' }).where(eq(eventRegistrations.id, id));
+    return id;
+  }
+
   async function inquiry(cooperative: string): Promise<string> {
     const res = await send('POST', '/inquiries', { body: validInquiry({ cooperative }) });
     expect(res.status).toBe(201);
@@ -281,6 +295,7 @@ async function buildFixtures() {
     spareRecord,
     event,
     registration,
+    confirmedRegistration,
     inquiry,
     threadToken,
     target,
@@ -620,6 +635,14 @@ const ACCESS: Record<string, Access> = {
     ],
   },
 
+  'GET /events/{slug}/report.csv': {
+    audience: 'signed-in',
+    request: async (f) => {
+      const slug = await f.event('published');
+      await f.confirmedRegistration(f.cookies.memberA, slug);
+      return { params: { slug }, answers: 200 };
+    },
+  },
   'GET /events/{slug}/registrations.csv': {
     audience: 'officer',
     request: async (f) => ({ params: { slug: await f.event('published') }, answers: 200 }),
@@ -631,6 +654,17 @@ const ACCESS: Record<string, Access> = {
       return {
         params: { slug, id: await f.registration(f.cookies.memberB, slug) },
         body: { status: 'confirmed' },
+        answers: 200,
+      };
+    },
+  },
+  'PUT /events/{slug}/registrations/{id}/booth': {
+    audience: 'officer',
+    request: async (f) => {
+      const slug = await f.event('published');
+      return {
+        params: { slug, id: await f.confirmedRegistration(f.cookies.memberB, slug) },
+        body: { boothLabel: 'A12' },
         answers: 200,
       };
     },

@@ -346,6 +346,13 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['canbo@cho-htx.test', 'demo-officer-2026', () => '/en/account/manage-events'],
     ['canbo@cho-htx.test', 'demo-officer-2026', async () => `/tai-khoan/su-kien-quan-ly/${await openEventSlug()}`],
     ['admin@cho-htx.test', 'demo-admin-2026', async () => `/en/account/manage-events/${await openEventSlug()}`],
+    // A fair's report, with every exhibitor (officers).
+    [
+      'canbo@cho-htx.test',
+      'demo-officer-2026',
+      async () => `/tai-khoan/su-kien-quan-ly/${await openEventSlug()}/bao-cao`,
+    ],
+    ['admin@cho-htx.test', 'demo-admin-2026', async () => `/en/account/manage-events/${await openEventSlug()}/report`],
     // The officers' page for inviting a cooperative's manager: a search, and with the form of one chosen.
     ['canbo@cho-htx.test', 'demo-officer-2026', () => '/tai-khoan/moi-quan-ly'],
     [

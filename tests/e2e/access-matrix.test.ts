@@ -134,6 +134,14 @@ async function makeRecords() {
   );
   expect(edited.status).toBe(303);
 
+  /** A published event where the manager's cooperative exhibits (registered, then confirmed), for its report. */
+  async function exhibitedBy(cookie: string) {
+    const slug = (await api('POST', '/managed-events', officer, { ...validEvent(), publish: true })).slug as string;
+    const registration = await api('POST', `/events/${slug}/registrations`, cookie, { booths: 1 });
+    await api('PATCH', `/events/${slug}/registrations/${registration.id}`, officer, { status: 'confirmed' });
+    return slug;
+  }
+
   const cooperativeA = await cooperativeOf(managerA);
   const inquiry = async (cooperative: string) =>
     (await api('POST', '/inquiries', null, validInquiry({ cooperative }))).inquiry.reference as string;
@@ -149,6 +157,8 @@ async function makeRecords() {
     pendingChange: await queued(changed.fields.nameVi, 'change'),
     publishedEvent: (await api('POST', '/managed-events', officer, { ...validEvent(), publish: true })).slug as string,
     draftEvent: (await api('POST', '/managed-events', officer, validEvent())).slug as string,
+    eventOfA: await exhibitedBy(managerA),
+    eventOfB: await exhibitedBy(managerB),
     target: (await api('POST', '/admin/targets', officer, validTarget(2049))).id as string,
   };
 }
@@ -270,6 +280,21 @@ const PAGE_ACCESS: PageAccess[] = [
     audience: 'member',
     params: (r) => ({ slug: r.publishedEvent }),
   },
+  // A fair's report: a cooperative sees its own row; officers (who reach it from their page too) see every exhibitor.
+  {
+    vi: '/tai-khoan/su-kien/[slug]/bao-cao',
+    en: '/en/account/events/[slug]/report',
+    audience: 'member-or-officer',
+    params: (r) => ({ slug: r.eventOfA }),
+    elsewhere: [
+      {
+        what: 'the report of a fair only another cooperative exhibited at',
+        params: (r) => ({ slug: r.eventOfB }),
+        answers: 404,
+        unknown: { slug: 'khong-co-su-kien-nay' },
+      },
+    ],
+  },
   { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation', audience: 'officer' },
   { vi: '/tai-khoan/xac-minh', en: '/en/account/verification', audience: 'officer' },
   { vi: '/tai-khoan/sap-het-han', en: '/en/account/expiring', audience: 'officer' },
@@ -292,6 +317,12 @@ const PAGE_ACCESS: PageAccess[] = [
     en: '/en/account/manage-events/[slug]',
     audience: 'officer',
     params: (r) => ({ slug: r.publishedEvent }),
+  },
+  {
+    vi: '/tai-khoan/su-kien-quan-ly/[slug]/bao-cao',
+    en: '/en/account/manage-events/[slug]/report',
+    audience: 'officer',
+    params: (r) => ({ slug: r.eventOfA }),
   },
   {
     vi: '/tai-khoan/su-kien-quan-ly/[slug]/sua',

@@ -2,7 +2,7 @@
  * A fair's printable catalogue on the built worker: public for a published
  * event in both languages, every confirmed exhibitor's products with an
  * inline vector QR code whose address is the product's page with the fair as
- * `source` (decoded from the SVG's own path), a 404 for an unknown event.
+ * `?nguon=danh-muc.{event}` (decoded from the SVG's own path), a 404 for an unknown event.
  */
 import jsQR from 'jsqr';
 import { describe, expect, inject, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('fair catalogue', async () => {
       expect(entries.length).toBeGreaterThan(0);
       for (const entry of entries) {
         const link = /<a href="([^"]+)"/.exec(entry)?.[1] ?? '';
-        expect(link).toMatch(new RegExp(`^${productPath}[a-z0-9-]+\\?source=${slug}$`));
+        expect(link).toMatch(new RegExp(`^${productPath}[a-z0-9-]+\\?nguon=danh-muc\\.${slug}$`));
         const svg =
           /<svg class="catalogue__qr"[^>]*viewBox="0 0 (\d+) \d+"[^>]*>.*?<path fill="#000" d="([^"]+)"/s.exec(entry);
         expect(svg, 'an inline SVG QR code').not.toBeNull();
@@ -63,6 +63,15 @@ describe('fair catalogue', async () => {
       }
     },
   );
+
+  it('hands the fair on to the product page’s inquiry form; an unknown source is left out', async () => {
+    const html = await (await get(`/su-kien/${slug}/danh-muc`)).text();
+    const link = /class="catalogue__entry[\s\S]*?<a href="([^"]+)"/.exec(html)?.[1] ?? '';
+    const product = await (await get(link)).text();
+    expect(product).toMatch(new RegExp(`name="source" value="danh-muc\\.${slug}"`));
+    const stranger = await (await get(link.replace(/\?.*/, '?nguon=%22%3E%3Cscript%3E'))).text();
+    expect(stranger).not.toContain('name="source"');
+  });
 
   it('is linked from the event page', async () => {
     expect(await (await get(`/su-kien/${slug}`)).text()).toContain(`href="/su-kien/${slug}/danh-muc"`);

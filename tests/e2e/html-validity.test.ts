@@ -86,6 +86,8 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'events-vi': () => get('/su-kien'),
     'event-en': () => get(`/en/events/${event}`),
     'catalogue-vi': () => get(`/su-kien/${event}/danh-muc`),
+    'managed-event-en': () => get(`/en/account/manage-events/${event}`, officer),
+    'fair-report-vi': () => get(`/tai-khoan/su-kien-quan-ly/${event}/bao-cao`, officer),
     'statistics-vi': () => get('/thong-ke'),
     'api-docs-en': () => get('/en/api-docs'),
     'shortlist-vi': () => get('/danh-sach-mua', `shortlist=${slug}`),

@@ -24,6 +24,7 @@ describe('CSV exports', () => {
       id: 'r1',
       status: 'pending',
       booths: 1,
+      boothLabel: null,
       note,
       createdAt: new Date('2026-11-24T03:00:00Z'),
       updatedAt: new Date('2026-11-24T03:00:00Z'),

@@ -20,6 +20,7 @@ import {
   withdrawRegistration,
 } from '../../../src/server/events/registrations/member-registration';
 import { decideRegistration } from '../../../src/server/events/registrations/officer-decisions';
+import { assignBoothLabel } from '../../../src/server/events/registrations/booth-labels';
 import { configuredOrigin } from '../../../src/server/seo/urls';
 import { sendEventAfterResponse } from '../../after-response';
 import {
@@ -46,6 +47,8 @@ function doneNotice(page: AstroGlobal, locale: Locale, status?: string): string 
       return t.register.withdrawn;
     case 'decided':
       return t.manage.decided;
+    case 'booth':
+      return t.manage.boothSaved;
     case null:
     default:
       return null;
@@ -174,6 +177,15 @@ export async function handleManagedEvent(
     const form = await page.request.formData();
     const status = form.get('status');
     const registration = form.get('registration');
+    if (form.get('action') === 'booth') {
+      const values = { registration: String(registration ?? ''), boothLabel: String(form.get('boothLabel') ?? '') };
+      const outcome = await runForm(page, locale, values, (db) =>
+        assignBoothLabel(db, officer, slug, values.registration, values.boothLabel, new Date()),
+      );
+      if (outcome instanceof Response) return outcome;
+      if (outcome.ok) return seeOther(`${managedRegistrationsPaths(slug)[locale]}?done=booth`);
+      return managedEventView(page, locale, slug, outcome.view);
+    }
     const outcome = await runForm(page, locale, {}, async (db) => {
       if (!isDecision(status) || typeof registration !== 'string') throw new NotFoundError('registration');
       const services = page.locals.services;
@@ -185,6 +197,15 @@ export async function handleManagedEvent(
     if (outcome.ok) return seeOther(`${managedRegistrationsPaths(slug)[locale]}?done=decided`);
     view = outcome.view;
   }
+  return managedEventView(page, locale, slug, view);
+}
+
+async function managedEventView(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+  view: FormView,
+): Promise<ManagedEventView | Response> {
   const data = await loadPage(page, locale, async (db) => {
     const event = await findRegistrableEvent(db, slug);
     return { event, registrations: await listEventRegistrations(db, event.id) };

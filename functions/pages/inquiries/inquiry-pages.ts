@@ -33,6 +33,7 @@ import {
 import { normaliseReference } from '../../../src/server/inquiries/reference';
 import { type InquiryStatistics, inquiryStatistics } from '../../../src/server/inquiries/statistics';
 import { type BuyerInquiryView, lookUpInquiry } from '../../../src/server/inquiries/status';
+import { SOURCE_QUERY_PARAMETER } from '../../../src/server/inquiries/source';
 import { submitInquiry } from '../../../src/server/inquiries/submit';
 import { erasureRequested, requestInquiryErasure } from '../../../src/server/privacy/requests';
 import { findInquiryTarget, type InquiryTarget } from '../../../src/server/inquiries/target';
@@ -81,7 +82,7 @@ export interface InquiryFormView extends FormView {
   target: InquiryTarget | null;
 }
 
-/** /hoi-hang: GET shows the form for ?product= or ?cooperative=; POST takes it, then 303 to the "sent" page. */
+/** /hoi-hang: GET shows the form for ?product= or ?cooperative= (and a fair's ?nguon=); POST takes it, then 303 to the "sent" page. */
 export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Promise<InquiryFormView | Response> {
   noStore(page);
   const posted = page.request.method === 'POST' ? await readForm(page.request) : null;
@@ -93,7 +94,7 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
   if (target instanceof Response) return target;
   if (!posted) {
     if (!target && (query.product || query.cooperative)) return errorPage(page, '/404');
-    return { ...emptyView(), target };
+    return { ...emptyView({ source: page.url.searchParams.get(SOURCE_QUERY_PARAMETER) ?? '' }), target };
   }
   // Values go back into the form as typed (the honeypot and token never do).
   const { website: _w, formToken, ...values } = posted;

@@ -72,6 +72,7 @@ export const calendarEn: Dictionary['calendar'] = {
     participantsHeading: 'Participating cooperatives',
     noParticipants: 'No cooperative has been confirmed yet.',
     boothCount: '{count} {count:booth|booths}',
+    boothLabel: 'Booth {label}',
     productsShown: 'Products on show',
     addToCalendarHeading: 'Add to calendar',
     icsDownload: 'Download calendar file (.ics)',

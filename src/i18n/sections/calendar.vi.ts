@@ -70,6 +70,7 @@ export const calendarVi = {
     participantsHeading: 'Hợp tác xã tham gia',
     noParticipants: 'Chưa có hợp tác xã nào được xác nhận tham gia.',
     boothCount: '{count} gian hàng',
+    boothLabel: 'Gian {label}',
     productsShown: 'Sản phẩm trưng bày',
     addToCalendarHeading: 'Thêm vào lịch',
     icsDownload: 'Tải tệp lịch (.ics)',

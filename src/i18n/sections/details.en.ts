@@ -21,6 +21,7 @@ export const detailsEn: Dictionary['details'] = {
     season: 'Season',
     gtin: 'Barcode (GTIN)',
     traceCode: 'Trace code',
+    atFairs: 'On show at:',
     contactButton: 'Contact to order',
     descriptionHeading: 'About this product',
     ocopHeading: 'OCOP certification',

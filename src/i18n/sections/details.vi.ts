@@ -20,6 +20,7 @@ export const detailsVi = {
     season: 'Mùa vụ',
     gtin: 'Mã vạch (GTIN)',
     traceCode: 'Mã truy xuất',
+    atFairs: 'Trưng bày tại:',
     contactButton: 'Liên hệ đặt hàng',
     descriptionHeading: 'Giới thiệu sản phẩm',
     ocopHeading: 'Chứng nhận OCOP',

@@ -42,6 +42,7 @@ import {
   INQUIRY_MESSAGE_AUTHORS,
   INQUIRY_NOTIFICATION_KINDS,
   INQUIRY_NOTIFICATION_STATUSES,
+  INQUIRY_SOURCE_KINDS,
   INQUIRY_STATUSES,
 } from '../inquiries/vocabulary';
 import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
@@ -472,6 +473,8 @@ export const eventRegistrations = sqliteTable(
     booths: integer('booths').notNull(),
     note: text('note'),
     status: text('status', { enum: REGISTRATION_STATUSES }).notNull().default('pending'),
+    /** Where the cooperative stands at the fair ("A12", "Khu B – 3"), set by trade officers once confirmed. */
+    boothLabel: text('booth_label'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -648,11 +651,15 @@ export const inquiries = sqliteTable(
     /** SHA-256 of the submitted fields, so a key reused for a different inquiry is refused, not answered with another's. */
     requestFingerprint: text('request_fingerprint'),
     firstRepliedAt: integer('first_replied_at', { mode: 'timestamp_ms' }),
+    /** How a fair led the buyer here (src/server/inquiries/source.ts); both null for any other way. */
+    sourceKind: text('source_kind', { enum: INQUIRY_SOURCE_KINDS }),
+    sourceEventId: text('source_event_id').references((): AnySQLiteColumn => events.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('inquiries_reference_unique').on(t.reference),
+    index('inquiries_source_event_idx').on(t.sourceEventId),
     uniqueIndex('inquiries_idempotency_key_unique').on(t.idempotencyKey),
     index('inquiries_cooperative_status_idx').on(t.cooperativeId, t.status, t.createdAt),
     index('inquiries_created_idx').on(t.createdAt),

@@ -15,6 +15,8 @@ import { NotFoundError } from '../errors';
 export interface EventParticipant {
   cooperative: { slug: string; name: string; provinceNameVi: string; provinceNameEn: string };
   booths: number;
+  /** Its stand's label ("A12"), once trade officers have assigned one. */
+  boothLabel: string | null;
   /** Published products it shows at the event. */
   products: { slug: string; nameVi: string; nameEn: string }[];
 }
@@ -62,6 +64,7 @@ async function confirmedParticipants(db: Database, eventId: string): Promise<Eve
     .select({
       id: eventRegistrations.id,
       booths: eventRegistrations.booths,
+      boothLabel: eventRegistrations.boothLabel,
       slug: cooperatives.slug,
       name: cooperatives.name,
       provinceNameVi: provinces.nameVi,
@@ -102,6 +105,7 @@ async function confirmedParticipants(db: Database, eventId: string): Promise<Eve
   return registrations.map((r) => ({
     cooperative: { slug: r.slug, name: r.name, provinceNameVi: r.provinceNameVi, provinceNameEn: r.provinceNameEn },
     booths: r.booths,
+    boothLabel: r.boothLabel,
     products: shown.filter((p) => p.registrationId === r.id).map(({ registrationId: _, ...product }) => product),
   }));
 }

@@ -17,6 +17,7 @@ import { type FieldIssues, ValidationError } from '../errors';
 import { fieldIssuesFromZod } from '../validation';
 import { isCountryCode } from './countries';
 import { normalisePhone } from './phone';
+import { type InquirySource, parseInquirySource } from './source';
 
 export const INQUIRY_LIMITS = {
   nameMax: 120,
@@ -105,6 +106,11 @@ export const inquiryShape = z
     consent: z
       .boolean()
       .meta({ description: 'Must be true: the buyer agrees to be contacted about this inquiry.', example: true }),
+    source: z.string().nullish().meta({
+      description:
+        'Which fair led the buyer here, as its links name it: `hoi-cho.{event}` (the fair’s page), `danh-muc.{event}` (its printed catalogue’s QR code) or `gian-hang.{event}` (an exhibitor’s booth). Any other value is ignored.',
+      example: 'danh-muc.hoi-cho-ocop-quang-tri-2026',
+    }),
     /** The honeypot: invisible on the form; people leave it empty, form-filling bots do not. */
     website: z.string().max(2000).nullish().meta({
       description: 'Honeypot: leave out or empty. Filled in, the inquiry is answered as accepted and discarded.',
@@ -135,6 +141,8 @@ export interface InquiryInput {
   consent: true;
   honeypot: string;
   turnstileToken: string | null;
+  /** The fair the buyer came from, if the value named one (unknown values are dropped, not refused). */
+  source: InquirySource | null;
 }
 
 function addDays(date: string, days: number): string {
@@ -198,6 +206,7 @@ export function parseInquiry(raw: unknown, now: Date, fallbackLocale: Locale): I
     consent: true,
     honeypot: data.website ?? '',
     turnstileToken: data.turnstileToken ?? null,
+    source: parseInquirySource(data.source),
   };
 }
 
@@ -216,6 +225,7 @@ export const INQUIRY_FORM_FIELDS = [
   'message',
   'locale',
   'website',
+  'source',
 ] as const;
 
 /**

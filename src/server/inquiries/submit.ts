@@ -14,12 +14,13 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
 import { admitAttempt, type RateLimitPolicy, recordAttempt } from '../accounts/rate-limit';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
-import { cooperatives, inquiries, products } from '../db/schema';
+import { cooperatives, events, inquiries, products } from '../db/schema';
+import { PUBLIC_EVENT_STATUSES } from '../events/calendar';
 import { NotFoundError, ValidationError } from '../errors';
 import { checkFormToken } from './form-token';
 import { type InquiryInput, parseInquiry } from './input';
@@ -147,6 +148,17 @@ async function resolveTarget(db: Database, input: InquiryInput): Promise<Target>
   return { cooperativeId: cooperative.id, cooperativeName: cooperative.name, productId: null, productName: null };
 }
 
+/** The public event a source names; an unknown or draft event leaves the inquiry without a source. */
+async function resolveSource(db: Database, input: InquiryInput) {
+  if (!input.source) return { sourceKind: null, sourceEventId: null };
+  const [event] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.slug, input.source.eventSlug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])))
+    .limit(1);
+  return event ? { sourceKind: input.source.kind, sourceEventId: event.id } : { sourceKind: null, sourceEventId: null };
+}
+
 export async function submitInquiry(
   db: Database,
   raw: unknown,
@@ -183,6 +195,7 @@ export async function submitInquiry(
     if (!passed) throw new ValidationError({ turnstileToken: { code: 'turnstile_failed' } });
   }
 
+  const source = await resolveSource(db, input);
   const score = spamScore(input);
   const spam = score >= SPAM_THRESHOLD;
   const inquiryId = newId();
@@ -209,6 +222,7 @@ export async function submitInquiry(
     spamScore: score,
     idempotencyKey: context.idempotencyKey,
     requestFingerprint: context.idempotencyKey ? expected : null,
+    ...source,
     createdAt: now,
     updatedAt: now,
   };

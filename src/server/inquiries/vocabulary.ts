@@ -20,3 +20,11 @@ export type InquiryNotificationKind = (typeof INQUIRY_NOTIFICATION_KINDS)[number
 /** pending: not yet sent (maybe failed before, retried later); failed: gave up after the last attempt. */
 export const INQUIRY_NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type InquiryNotificationStatus = (typeof INQUIRY_NOTIFICATION_STATUSES)[number];
+
+/**
+ * Where an inquiry came from, when a fair led the buyer to it: the fair's own
+ * page, a product's QR code in its printed catalogue, or the exhibitor's booth
+ * (the code it displays there). See source.ts for how links name them.
+ */
+export const INQUIRY_SOURCE_KINDS = ['event_page', 'catalogue', 'booth'] as const;
+export type InquirySourceKind = (typeof INQUIRY_SOURCE_KINDS)[number];

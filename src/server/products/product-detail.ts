@@ -3,6 +3,7 @@
  * query finds the product, then the rest is read concurrently, each part on
  * its own index.
  */
+import { type FairShowingProduct, upcomingFairsShowing } from '../events/showing-product';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CooperativeCard } from '../cooperatives/card';
 import { cooperativeCardsByIds } from '../cooperatives/cards';
@@ -92,6 +93,8 @@ export interface ProductDetail {
   contact: PublicContact;
   latestBatch: BatchSummary | null;
   related: ProductCard[];
+  /** Upcoming fairs showing it (src/server/events/showing-product.ts). */
+  fairs: FairShowingProduct[];
 }
 
 export const RELATED_LIMIT = 4;
@@ -118,12 +121,13 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
   const { product, province } = row;
   const today = vietnamToday(now);
 
-  const [ocop, { certificates, revokedCertificates }, cards, latestBatch, related] = await Promise.all([
+  const [ocop, { certificates, revokedCertificates }, cards, latestBatch, related, fairs] = await Promise.all([
     latestOcopRating(db, product.id, today),
     certificatesOfProduct(db, product, today),
     cooperativeCardsByIds(db, [product.cooperativeId]),
     latestBatchSummary(db, product.id),
     relatedProducts(db, product),
+    upcomingFairsShowing(db, product.id, now),
   ]);
   const cooperative = found(cards[0], 'product');
 
@@ -159,6 +163,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     contact: publicContact(row.contact),
     latestBatch,
     related,
+    fairs,
   };
 }
 

@@ -39,6 +39,7 @@ export function buildRegistrations(
   const registrations: EventRegistrationRow[] = [];
   const shown: EventRegistrationProductRow[] = [];
   let boothsTaken = 0;
+  let stands = 0;
   for (const cooperative of rng.sample(cooperatives, rng.int(3, 7))) {
     const status = rng.weighted(STATUSES);
     const booths = rng.int(1, 3);
@@ -51,6 +52,9 @@ export function buildRegistrations(
       cooperativeId: cooperative.id,
       booths,
       status,
+      // Confirmed exhibitors have their stand numbered, as officers do before a fair (no draw from rng: the rest of
+      // the demo stays as it was).
+      boothLabel: status === 'confirmed' ? `${String.fromCharCode(65 + (stands % 3))}${++stands}` : null,
       createdAt,
       updatedAt: createdAt,
     });

@@ -22,6 +22,8 @@ export interface CooperativeRegistration {
   id: string;
   status: RegistrationStatus;
   booths: number;
+  /** The stand officers assigned (confirmed registrations only). */
+  boothLabel: string | null;
   note: string | null;
   products: { slug: string; nameVi: string; nameEn: string }[];
   createdAt: Date;
@@ -55,6 +57,7 @@ function registrationFields(
     id: registration.id,
     status: registration.status,
     booths: registration.booths,
+    boothLabel: registration.boothLabel,
     note: registration.note,
     createdAt: registration.createdAt,
     updatedAt: registration.updatedAt,
@@ -133,6 +136,7 @@ export interface EventRegistrationRow {
   id: string;
   status: RegistrationStatus;
   booths: number;
+  boothLabel: string | null;
   note: string | null;
   createdAt: Date;
   updatedAt: Date;
