@@ -29,6 +29,8 @@ const CERTIFICATE_FIELDS = ['kind', 'number', 'issuer', 'validFrom', 'validUntil
 
 /** The checkbox letting the public download the evidence of a verified certificate. */
 const PUBLIC_EVIDENCE_FIELD = 'evidencePublic';
+/** The certificate's revision as the edit form showed it (src/server/claims/claim-version.ts). */
+const VERSION_FIELD = 'version';
 
 function certificateInputFrom(form: Record<string, string>) {
   return {
@@ -39,12 +41,14 @@ function certificateInputFrom(form: Record<string, string>) {
     validUntil: optionalText(form.validUntil),
     evidenceUrl: optionalText(form.evidenceUrl),
     evidencePublic: form[PUBLIC_EVIDENCE_FIELD] === 'on',
+    version: optionalText(form[VERSION_FIELD]),
   };
 }
 
 const valuesFrom = (form: Record<string, string>) => ({
   ...Object.fromEntries(CERTIFICATE_FIELDS.map((name) => [name, form[name] ?? ''])),
   [PUBLIC_EVIDENCE_FIELD]: form[PUBLIC_EVIDENCE_FIELD] === 'on' ? 'on' : '',
+  [VERSION_FIELD]: form[VERSION_FIELD] ?? '',
 });
 
 /** The form's values of the certificate as stored (none for a new one). */
@@ -53,6 +57,7 @@ const storedValues = (editing: StoredCertificate | null): Record<string, string>
     ? {
         ...Object.fromEntries(CERTIFICATE_FIELDS.map((name) => [name, field(editing[name])])),
         [PUBLIC_EVIDENCE_FIELD]: editing.evidencePublic ? 'on' : '',
+        [VERSION_FIELD]: String(editing.revision),
       }
     : {};
 

@@ -67,6 +67,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
       { ...values, version: form.version },
       new Date(),
       mailOrigin,
+      services.media.bucket,
     );
     const event = decided.notificationEvent;
     if (event) {
