@@ -41,7 +41,6 @@ function certificateInputFrom(form: Record<string, string>) {
     validUntil: optionalText(form.validUntil),
     evidenceUrl: optionalText(form.evidenceUrl),
     evidencePublic: form[PUBLIC_EVIDENCE_FIELD] === 'on',
-    version: optionalText(form[VERSION_FIELD]),
   };
 }
 
@@ -113,7 +112,14 @@ export async function handleCertificates(
     values,
     (db) =>
       editing
-        ? updateCertificate(db, owner, editing.id, input, new Date(), upload)
+        ? updateCertificate(
+            db,
+            owner,
+            editing.id,
+            { ...input, version: form.fields[VERSION_FIELD] },
+            new Date(),
+            upload,
+          )
         : recordCertificate(db, owner, input, new Date(), upload),
     claimWords(locale),
   );
