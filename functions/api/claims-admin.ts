@@ -36,7 +36,9 @@ export const QueuedClaimSchema = z
     id: z.string(),
     verification: z.enum(CLAIM_STATES),
     submittedAt: instant,
-    version: z.number().int().openapi({ description: '`submittedAt` in epoch ms: send it back with a decision.' }),
+    version: z.number().int().openapi({
+      description: "The claim's revision, counted up by every edit and decision: send it back with a decision.",
+    }),
     waitingHours: z.number().int(),
     cooperative: named,
     provinceName: z.string(),
@@ -155,7 +157,7 @@ export const claimsAdmin = createRouter()
     const items = await listClaimQueue(c.get('db'), c.get('user'), new Date());
     c.header('Cache-Control', 'private, no-store');
     return c.json(
-      QueueSchema.encode({ items: items.map((item) => ({ ...item, version: item.submittedAt.getTime() })) }),
+      QueueSchema.encode({ items: items.map(({ revision, ...item }) => ({ ...item, version: revision })) }),
       200,
     );
   })
@@ -171,6 +173,7 @@ export const claimsAdmin = createRouter()
       c.req.valid('json'),
       new Date(),
       mailOrigin,
+      c.get('services').media.bucket,
     );
     sendEventAfterResponse(executionContextOf(c), c.get('services'), db, decided.notificationEvent);
     return c.json({ verification: decided.verification }, 200);

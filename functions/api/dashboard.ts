@@ -133,20 +133,39 @@ function claimUpload(
   return documented as unknown as ReturnType<typeof domainBody>;
 }
 
-const certificateBody = () =>
-  claimUpload(certificateInputSchema, certificateExample, {
-    required: ['kind', 'number', 'issuer', 'validFrom'],
-    properties: {
-      kind: { type: 'string', enum: [...CERTIFICATION_KINDS] },
-      number: { type: 'string' },
-      issuer: { type: 'string' },
-      validFrom: { type: 'string', format: 'date' },
-      validUntil: { type: 'string', format: 'date', description: 'Empty or absent: no end date.' },
-      evidenceUrl: { type: 'string' },
-      evidencePublic: evidencePublicPart,
-      evidence: evidencePart('The certificate itself'),
+/** What a change of a claim sends besides its fields: the revision it was read at (claim-version.ts). */
+const versionPart = {
+  type: 'integer',
+  minimum: 0,
+  description:
+    "The claim's `version` as last read (the list gives it): a claim an officer decided since is a 409 (`fields.verification`: `claim_changed`), not sent back to the queue unseen. Absent: the change is made on the claim as it is.",
+};
+const changeVersion = z.object({
+  version: z.number().int().nonnegative().optional().meta({ description: versionPart.description }),
+});
+
+/** A claim's change: its fields, and the version it was read at. */
+const claimChange = (fields: z.ZodType, id: string) => z.intersection(fields, changeVersion).meta({ id });
+
+const certificateBody = (change = false) =>
+  claimUpload(
+    change ? claimChange(certificateInputSchema, 'CertificateChange') : certificateInputSchema,
+    certificateExample,
+    {
+      required: ['kind', 'number', 'issuer', 'validFrom'],
+      properties: {
+        kind: { type: 'string', enum: [...CERTIFICATION_KINDS] },
+        number: { type: 'string' },
+        issuer: { type: 'string' },
+        validFrom: { type: 'string', format: 'date' },
+        validUntil: { type: 'string', format: 'date', description: 'Empty or absent: no end date.' },
+        evidenceUrl: { type: 'string' },
+        evidencePublic: evidencePublicPart,
+        evidence: evidencePart('The certificate itself'),
+        ...(change ? { version: versionPart } : {}),
+      },
     },
-  });
+  );
 
 const ratingExample = {
   stars: 4,
@@ -159,8 +178,8 @@ const ratingExample = {
 /** Documented once: the schema's rules on dates depend on the day, which the domain verb reads when called. */
 const OcopRatingInput = ocopRatingInputSchema(new Date()).meta({ id: 'OcopRatingInput' });
 
-const ratingBody = () =>
-  claimUpload(OcopRatingInput, ratingExample, {
+const ratingBody = (change = false) =>
+  claimUpload(change ? claimChange(OcopRatingInput, 'OcopRatingChange') : OcopRatingInput, ratingExample, {
     required: ['stars', 'level', 'decisionNumber', 'decisionDate'],
     properties: {
       stars: { type: 'string', enum: ['3', '4', '5'], description: 'A number in JSON.' },
@@ -169,6 +188,7 @@ const ratingBody = () =>
       decisionDate: { type: 'string', format: 'date' },
       evidencePublic: evidencePublicPart,
       evidence: evidencePart('The recognition decision'),
+      ...(change ? { version: versionPart } : {}),
     },
   });
 
@@ -238,10 +258,10 @@ const updateCertificateRoute = createRoute({
   summary: "Change a product's certificate",
   description:
     'Members of the owning cooperative only. A new evidence file replaces the old one; nothing is stored, file included, when the answer is not 200.',
-  request: { params: z.object({ slug, id: certificateId }), body: certificateBody() },
+  request: { params: z.object({ slug, id: certificateId }), body: certificateBody(true) },
   responses: {
     200: { description: 'Changed', content: { 'application/json': { schema: WrittenCertificate } } },
-    ...errors(401, 403, 404, 413, 415, 422),
+    ...errors(401, 403, 404, 409, 413, 415, 422),
   },
 });
 
@@ -278,6 +298,10 @@ const claimState = {
   evidenceUrl: z.string().nullable().openapi({
     description: 'Where the cooperative and the officers download its evidence file; null when it has none.',
     example: '/media/evidence/ocop_rating/abc123',
+  }),
+  version: z.number().int().nonnegative().openapi({
+    description: 'Counted up by every change and decision: send it with a change (`version`).',
+    example: 3,
   }),
 };
 
@@ -352,7 +376,7 @@ const updateRatingRoute = createRoute({
   summary: "Change a product's OCOP rating",
   description:
     'Members of the owning cooperative only. A new evidence file replaces the old one. A revoked rating is not changed (409): declare the new decision. Nothing is stored, file included, when the answer is not 200.',
-  request: { params: z.object({ slug, id: ratingId }), body: ratingBody() },
+  request: { params: z.object({ slug, id: ratingId }), body: ratingBody(true) },
   responses: {
     200: { description: 'Changed', content: { 'application/json': { schema: WrittenRating } } },
     ...errors(401, 403, 404, 409, 413, 415, 422),
@@ -429,7 +453,11 @@ export const dashboard = createRouter()
     c.header('Cache-Control', 'no-store');
     return c.json(
       z.object({ items: z.array(DeclaredRating) }).encode({
-        items: ratings.map((rating) => ({ ...rating, evidenceUrl: evidenceUrl('ocop_rating', rating) })),
+        items: ratings.map(({ revision, ...rating }) => ({
+          ...rating,
+          version: revision,
+          evidenceUrl: evidenceUrl('ocop_rating', rating),
+        })),
       }),
       200,
     );
@@ -460,8 +488,9 @@ export const dashboard = createRouter()
     c.header('Cache-Control', 'no-store');
     return c.json(
       z.object({ items: z.array(DeclaredCertificate) }).encode({
-        items: certificates.map((certificate) => ({
+        items: certificates.map(({ revision, ...certificate }) => ({
           ...certificate,
+          version: revision,
           evidenceUrl: evidenceUrl('certificate', certificate),
         })),
       }),

@@ -311,6 +311,8 @@ export const en: Dictionary = {
     not_verified: 'This cooperative is not verified.',
     already_suspended: 'This cooperative is not active.',
     not_suspended: 'This cooperative is not suspended.',
+    claim_changed:
+      'A trade officer decided on this claim while you were editing it; reload the page and make your change again.',
     claim_decided:
       'Another officer has just decided on this claim, or the cooperative has just changed it; reload the page.',
     not_published: 'This product is not public any more.',

@@ -305,6 +305,7 @@ export const vi = {
     not_verified: 'Hợp tác xã này chưa được xác minh.',
     already_suspended: 'Hợp tác xã này không ở trạng thái đang hoạt động.',
     not_suspended: 'Hợp tác xã này không bị tạm ngừng.',
+    claim_changed: 'Cán bộ thương mại vừa quyết định về xác nhận này trong lúc bạn sửa; hãy tải lại trang rồi sửa lại.',
     claim_decided: 'Một cán bộ khác vừa quyết định về xác nhận này, hoặc hợp tác xã vừa sửa nó; hãy tải lại trang.',
     not_published: 'Sản phẩm này không còn công khai.',
     not_own_product: 'Chỉ chọn được sản phẩm đang bán của hợp tác xã bạn.',

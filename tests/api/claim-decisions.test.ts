@@ -138,13 +138,13 @@ describe.each(stores)('claim decisions on $name', ({ open }) => {
     // A cooperative's change (as updateCertificate makes it): new fields, back in the queue at a new time.
     await db
       .update(certifications)
-      .set({ number: 'HACCP 9999/2026', submittedAt: new Date(submittedAt.getTime() + 1000) })
+      .set({ number: 'HACCP 9999/2026', submittedAt: new Date(submittedAt.getTime() + 1000), revision: 1 })
       .where(eq(certifications.id, id));
-    await expect(
-      decideClaim(db, officer, claim, 'verify', { version: submittedAt.getTime() }, DEMO_NOW),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(decideClaim(db, officer, claim, 'verify', { version: 0 }, DEMO_NOW)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await entriesFor(db, id)).toHaveLength(0);
-    await decideClaim(db, officer, claim, 'verify', { version: submittedAt.getTime() + 1000 }, DEMO_NOW);
+    await decideClaim(db, officer, claim, 'verify', { version: 1 }, DEMO_NOW);
     expect((await stateOf(db, id))?.verification).toBe('verified');
   });
 });

@@ -9,6 +9,7 @@ import { and, eq, gte, lt, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueClaimReminders } from '../../src/server/claims/claim-reminders';
 import { listExpiringClaims } from '../../src/server/claims/expiring-claims';
+import { recordVerifiedVersions } from '../../src/server/claims/verified-version';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import {
@@ -62,6 +63,8 @@ async function certificate(
     validUntil,
     verification,
   });
+  // As an officer's verification leaves it: with the verified version the public and the reminders read.
+  await recordVerifiedVersions(db);
   return id;
 }
 
@@ -145,6 +148,29 @@ describe.each(bothStores('reminders'))('claim expiry reminders on $name', ({ ope
     expect(await thresholds()).toEqual([7, 30]);
   });
 
+  it('reminds of the verified version: an edit waiting for an officer neither silences nor moves a reminder', async () => {
+    // Verified to lapse in 30 days; the cooperative's renewal (three more years) waits in the queue.
+    const renewed = await certificate(db, cooperativeId, addDaysToDate(TODAY, 30), 'verified', 'globalgap');
+    // Verified to lapse in 200 days; an edit would make it lapse in 20.
+    const shortened = await certificate(db, cooperativeId, addDaysToDate(TODAY, 200), 'verified', 'organic');
+    const edit = (id: string, validUntil: string) =>
+      db
+        .update(certifications)
+        .set({ validUntil, verification: 'pending', submittedAt: DAY_ONE })
+        .where(eq(certifications.id, id));
+    await edit(renewed, addDaysToDate(TODAY, 3 * 365));
+    await edit(shortened, addDaysToDate(TODAY, 20));
+
+    await queueClaimReminders(db, TODAY, DAY_ONE, ORIGIN);
+    const reminders = await db.select().from(claimReminders).where(eq(claimReminders.claimId, renewed));
+    expect(reminders.map((row) => [row.validUntil, row.thresholdDays])).toEqual([[addDaysToDate(TODAY, 30), 30]]);
+    expect(await mailOf(renewed)).toHaveLength(2);
+    expect(await mailOf(shortened)).toEqual([]);
+    const listed = await listExpiringClaims(db, { today: TODAY, fromDays: 0, toDays: 90, cooperativeId });
+    expect(listed.find((claim) => claim.id === renewed)).toMatchObject({ daysLeft: 30 });
+    expect(listed.map((claim) => claim.id)).not.toContain(shortened);
+  });
+
   it('lists what expires for a cooperative or a province, soonest first, and nothing of another province', async () => {
     const elsewhere = await createTestCooperative(db, '79');
     const theirs = await certificate(db, elsewhere, addDaysToDate(TODAY, 60));
@@ -181,6 +207,7 @@ describe('an OCOP rating about to expire', () => {
       decisionDate: decided,
       verification: 'verified',
     });
+    await recordVerifiedVersions(db);
     await queueClaimReminders(db, TODAY, DAY_ONE, 'https://cho-htx.example');
     const rows = await mailAbout(db, 'claim_expiry:ocop_rating:expiring-rating:');
     expect(rows.map((row) => row.userId)).toContain('demo-user-manager-1');

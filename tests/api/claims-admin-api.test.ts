@@ -56,7 +56,7 @@ describe('POST /admin/claims/{kind}/{id}/{decision}', () => {
     expect(short.status).toBe(422);
     expect(((await readJson(short)) as { error: { fields: object } }).error.fields).toHaveProperty('reason');
 
-    const stale = await send('POST', `${path}/verify`, { version: claim.version - 1 });
+    const stale = await send('POST', `${path}/verify`, { version: claim.version + 1 });
     expect(stale.status).toBe(409);
 
     const verified = await send('POST', `${path}/verify`, { version: claim.version });

@@ -106,7 +106,7 @@ describe.each(bothStores('ocop-ratings'))('OCOP ratings as claims on $name', ({ 
 
   async function verified(extra: Record<string, string> = {}) {
     const claim = await declared(extra);
-    const version = (await rowOf(claim.id))?.submittedAt?.getTime();
+    const version = (await rowOf(claim.id))?.revision;
     await decideClaim(db, officer, { kind: 'ocop_rating', id: claim.id }, 'verify', { version }, new Date());
     return claim;
   }
@@ -142,7 +142,7 @@ describe.each(bothStores('ocop-ratings'))('OCOP ratings as claims on $name', ({ 
   it('lists a rejected rating with the reason, and a verified one with when', async () => {
     const rejected = await declared();
     const reason = 'Bản chụp không đọc được số quyết định.';
-    const version = (await rowOf(rejected.id))?.submittedAt?.getTime();
+    const version = (await rowOf(rejected.id))?.revision;
     await decideClaim(db, officer, { kind: 'ocop_rating', id: rejected.id }, 'reject', { reason, version }, new Date());
     const good = await verified();
     const { items } = await readJson(await call(api, ratings(), { headers: { cookie: member } }));
@@ -257,25 +257,55 @@ describe.each(bothStores('ocop-ratings'))('OCOP ratings as claims on $name', ({ 
     await db.delete(ocopRatings).where(eq(ocopRatings.id, id));
   });
 
-  it('never lets an officer verify a rating changed since they saw it, whichever of edit and verify comes first', async () => {
-    for (let round = 0; round < 4; round++) {
+  it('lets one of an edit and a verification of the same version win, whichever comes first; the other is a 409', async () => {
+    const attempt = async (id: string, values: Record<string, string>, seen: number, number: string) =>
+      send('PUT', `${ratings()}/${id}`, multipart({ ...values, decisionNumber: number, version: String(seen) }));
+    const verify = (id: string, seen: number) =>
+      decideClaim(db, officer, { kind: 'ocop_rating', id }, 'verify', { version: seen }, new Date());
+
+    // The officer verifies first: the member's edit of the version both saw is refused, not queued again.
+    const first = await declared();
+    const seenFirst = (await rowOf(first.id))?.revision ?? -1;
+    await verify(first.id, seenFirst);
+    const late = await attempt(first.id, first.values, seenFirst, `${++seq}/QĐ-UBND`);
+    expect(late.status).toBe(409);
+    expect((await readJson(late)).error.fields.verification).toBe(dictionary('vi').validation.claim_changed);
+    expect(await rowOf(first.id)).toMatchObject({
+      verification: 'verified',
+      decisionNumber: first.values.decisionNumber,
+    });
+
+    // The member edits first: the officer's verification of the version before the edit is refused.
+    const second = await declared();
+    const seenSecond = (await rowOf(second.id))?.revision ?? -1;
+    const changed = `${++seq}/QĐ-UBND`;
+    expect((await attempt(second.id, second.values, seenSecond, changed)).status).toBe(200);
+    await expect(verify(second.id, seenSecond)).rejects.toBeInstanceOf(ConflictError);
+    expect(await rowOf(second.id)).toMatchObject({
+      verification: 'pending',
+      decisionNumber: changed,
+      lastVerified: null,
+    });
+
+    // At once: exactly one lands.
+    for (let round = 0; round < 3; round++) {
       const { id, values } = await declared();
-      const seen = (await rowOf(id))?.submittedAt?.getTime();
-      const changedNumber = `${++seq}/QĐ-UBND`;
-      // The edit's submittedAt must differ from the version the officer saw.
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      const [edit, verify] = await Promise.allSettled([
-        send('PUT', `${ratings()}/${id}`, multipart({ ...values, decisionNumber: changedNumber })),
-        decideClaim(db, officer, { kind: 'ocop_rating', id }, 'verify', { version: seen }, new Date()),
-      ]);
-      expect(edit.status === 'fulfilled' && edit.value.status).toBe(200);
-      const row = await rowOf(id);
-      // Either the verification lost (409) and the edit waits for an officer, or it came first and the
-      // edit sent the rating back: either way the changed number is not verified unseen.
-      expect(row).toMatchObject({ decisionNumber: changedNumber, verification: 'pending' });
-      if (verify.status === 'rejected') expect(verify.reason).toBeInstanceOf(ConflictError);
+      const seen = (await rowOf(id))?.revision ?? -1;
+      const number = `${++seq}/QĐ-UBND`;
+      const [edit, decided] = await Promise.allSettled([attempt(id, values, seen, number), verify(id, seen)]);
+      const editWon = edit.status === 'fulfilled' && edit.value.status === 200;
+      expect(editWon, 'one of the two wins').toBe(decided.status === 'rejected');
+      if (decided.status === 'rejected') expect(decided.reason).toBeInstanceOf(ConflictError);
+      else expect(edit.status === 'fulfilled' && edit.value.status).toBe(409);
+      expect(await rowOf(id)).toMatchObject(
+        editWon
+          ? { decisionNumber: number, verification: 'pending' }
+          : { decisionNumber: values.decisionNumber, verification: 'verified' },
+      );
       await db.delete(ocopRatings).where(eq(ocopRatings.id, id));
     }
+    await db.delete(ocopRatings).where(eq(ocopRatings.id, first.id));
+    await db.delete(ocopRatings).where(eq(ocopRatings.id, second.id));
   });
 
   it('refuses a certificate that already ran out, and any claim of a suspended cooperative, storing nothing', async () => {

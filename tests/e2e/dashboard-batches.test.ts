@@ -216,8 +216,22 @@ describe('dashboard: certificates of a product', async () => {
     const list = await (await get(`${base}?saved=1`, manager)).text();
     expect(list).toContain(fields.number);
     const id = new RegExp(`href="${base}/([a-z0-9]+)"`).exec(list)?.[1];
-    const edited = await post(`${base}/${id}`, { ...fields, validUntil: '', number: `${fields.number}-B` }, manager);
+    // The edit form carries the revision it showed; an edit of a revision since changed is refused (409).
+    const version = /name="version" value="(\d+)"/.exec(await (await get(`${base}/${id}`, manager)).text())?.[1];
+    expect(version).toBe('0');
+    const edited = await post(
+      `${base}/${id}`,
+      { ...fields, validUntil: '', number: `${fields.number}-B`, version: version ?? '' },
+      manager,
+    );
     expect(edited.status).toBe(303);
     expect(await (await get(base, manager)).text()).toContain(`${fields.number}-B`);
+    const stale = await post(
+      `${base}/${id}`,
+      { ...fields, validUntil: '', number: `${fields.number}-C`, version: '0' },
+      manager,
+    );
+    expect(stale.status).toBe(409);
+    expect(await (await get(base, manager)).text()).not.toContain(`${fields.number}-C`);
   });
 });

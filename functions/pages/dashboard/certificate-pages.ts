@@ -29,6 +29,8 @@ const CERTIFICATE_FIELDS = ['kind', 'number', 'issuer', 'validFrom', 'validUntil
 
 /** The checkbox letting the public download the evidence of a verified certificate. */
 const PUBLIC_EVIDENCE_FIELD = 'evidencePublic';
+/** The certificate's revision as the edit form showed it (src/server/claims/claim-version.ts). */
+const VERSION_FIELD = 'version';
 
 function certificateInputFrom(form: Record<string, string>) {
   return {
@@ -45,6 +47,7 @@ function certificateInputFrom(form: Record<string, string>) {
 const valuesFrom = (form: Record<string, string>) => ({
   ...Object.fromEntries(CERTIFICATE_FIELDS.map((name) => [name, form[name] ?? ''])),
   [PUBLIC_EVIDENCE_FIELD]: form[PUBLIC_EVIDENCE_FIELD] === 'on' ? 'on' : '',
+  [VERSION_FIELD]: form[VERSION_FIELD] ?? '',
 });
 
 /** The form's values of the certificate as stored (none for a new one). */
@@ -53,6 +56,7 @@ const storedValues = (editing: StoredCertificate | null): Record<string, string>
     ? {
         ...Object.fromEntries(CERTIFICATE_FIELDS.map((name) => [name, field(editing[name])])),
         [PUBLIC_EVIDENCE_FIELD]: editing.evidencePublic ? 'on' : '',
+        [VERSION_FIELD]: String(editing.revision),
       }
     : {};
 
@@ -108,7 +112,14 @@ export async function handleCertificates(
     values,
     (db) =>
       editing
-        ? updateCertificate(db, owner, editing.id, input, new Date(), upload)
+        ? updateCertificate(
+            db,
+            owner,
+            editing.id,
+            { ...input, version: form.fields[VERSION_FIELD] },
+            new Date(),
+            upload,
+          )
         : recordCertificate(db, owner, input, new Date(), upload),
     claimWords(locale),
   );

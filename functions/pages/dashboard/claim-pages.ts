@@ -66,6 +66,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
       { ...values, version: form.version },
       new Date(),
       mailOrigin,
+      services.media.bucket,
     );
     sendEventAfterResponse(page.locals.cfContext, services, db, decided.notificationEvent);
     return decided;

@@ -13,7 +13,6 @@
  * inserted only if the entry was, so a lost race tells no one.
  */
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf } from '../audit/audit-log';
@@ -26,7 +25,8 @@ import { decisionNotices } from '../notifications/outbox';
 import { type ClaimNaming, claimDecisionMail, claimNaming, type DecidedState } from './decision-mail';
 import { refreshProductStars } from '../products/ocop-stars';
 import { vietnamDate } from '../time/vietnam';
-import { parseInput } from '../validation';
+import { atRevision, nextRevision, splitVersion } from './claim-version';
+import { deleteEvidence } from './evidence-file';
 import { verifiedNow } from './verified-version';
 import type { ClaimKind, ClaimState } from './vocabulary';
 
@@ -54,20 +54,12 @@ export const CLAIM_TABLES = {
   certificate: certifications,
 } as const;
 
-const versionInput = z.object({ version: z.coerce.number().int().nonnegative().optional() });
-
-/** `input.version`: the claim's `submittedAt` (epoch ms) as the officer's page showed it, if sent. */
-function seenVersion(input: unknown): number | null {
-  const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).version : undefined;
-  if (given === undefined || given === '') return null;
-  return parseInput(versionInput, { version: given }).version ?? null;
-}
-
 /**
  * Decides on the claim `kind`/`id`: a NotFoundError for no such claim, a
  * ValidationError on `reason` when one is needed and missing, a
  * ConflictError (`verification: claim_decided`) when the claim is no longer
- * in a state the decision starts from, or no longer at `input.version`.
+ * in a state the decision starts from, or no longer at `input.version` (its
+ * revision as the officer's page showed it, claim-version.ts).
  */
 export async function decideClaim(
   db: Database,
@@ -78,27 +70,31 @@ export async function decideClaim(
   now: Date,
   /** The origin of links in mail (PUBLIC_ORIGIN): with it, the cooperative's people are told of the decision. */
   mailOrigin: string | null = null,
+  /** The MEDIA bucket: with it, verifying a new version deletes the file of the version it replaces. */
+  bucket: R2Bucket | null = null,
 ): Promise<{ verification: ClaimState; notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const rule = DECISION_RULES[decision];
   const reason = rule.needsReason ? officerNote(input, 'reason') : null;
-  const seen = seenVersion(input);
   const table = CLAIM_TABLES[claim.kind];
   const [row] = await db
-    .select({ id: table.id, productId: table.productId })
+    .select({
+      id: table.id,
+      productId: table.productId,
+      revision: table.revision,
+      evidenceKey: table.evidenceKey,
+      lastVerified: table.lastVerified,
+    })
     .from(table)
     .where(eq(table.id, claim.id))
     .limit(1);
   if (!row) throw new NotFoundError('claim');
 
+  // The revision the officer saw (else the one just read): a claim changed since is not decided unseen.
+  const seen = splitVersion(input).seen ?? row.revision;
   const entryId = newId();
-  // The version the officer saw, when given: a claim the cooperative changed since is not decided unseen.
   const inState = (): SQL =>
-    and(
-      eq(table.id, row.id),
-      inArray(table.verification, [...rule.from]),
-      seen === null ? undefined : sql`coalesce(${table.submittedAt}, 0) = ${seen}`,
-    ) as SQL;
+    and(eq(table.id, row.id), inArray(table.verification, [...rule.from]), atRevision(table, seen)) as SQL;
   // Verifying also makes this version the public one (verified-version.ts), taken from the row as decided.
   const verified =
     rule.to === 'verified'
@@ -114,6 +110,7 @@ export async function decideClaim(
       decidedBy: officer.id,
       decidedAt: now,
       decisionReason: reason,
+      revision: nextRevision(table),
       ...verified,
       ...ratingRevoked,
     })
@@ -151,5 +148,8 @@ export async function decideClaim(
   await db.batch([audit, update, ...stars, ...mail]);
   if (!(await auditEntryWritten(db, entryId)))
     throw new ConflictError('claim decided', { verification: { code: 'claim_decided' } });
+  // The version this verification replaced had its own file: no claim points at it any longer.
+  const replacedFile = rule.to === 'verified' ? row.lastVerified?.evidenceKey : null;
+  if (bucket && replacedFile && replacedFile !== row.evidenceKey) await deleteEvidence(bucket, replacedFile);
   return { verification: rule.to, notificationEvent: tell.event() };
 }

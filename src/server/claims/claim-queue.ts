@@ -20,6 +20,8 @@ export interface QueuedClaim {
   id: string;
   verification: ClaimState;
   submittedAt: Date;
+  /** Its revision (claim-version.ts): sent back with a decision, so a claim changed since is not decided unseen. */
+  revision: number;
   /** How long it has waited at `now`, in whole hours. */
   waitingHours: number;
   cooperative: { slug: string; name: string };
@@ -65,6 +67,7 @@ export async function listClaimQueue(
       .select({
         id: ocopRatings.id,
         verification: ocopRatings.verification,
+        revision: ocopRatings.revision,
         submittedAt: submitted(ocopRatings.submittedAt),
         ...whose,
         number: ocopRatings.decisionNumber,
@@ -84,6 +87,7 @@ export async function listClaimQueue(
       .select({
         id: certifications.id,
         verification: certifications.verification,
+        revision: certifications.revision,
         submittedAt: submitted(certifications.submittedAt),
         ...whose,
         number: certifications.number,
@@ -105,6 +109,7 @@ export async function listClaimQueue(
   const common = (row: {
     id: string;
     verification: ClaimState;
+    revision: number;
     submittedAt: number;
     cooperativeSlug: string;
     cooperativeName: string;
@@ -116,6 +121,7 @@ export async function listClaimQueue(
     return {
       id: row.id,
       verification: row.verification,
+      revision: row.revision,
       submittedAt,
       waitingHours: Math.max(0, Math.floor((now.getTime() - submittedAt.getTime()) / 3_600_000)),
       cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },

@@ -7,8 +7,13 @@
  * product is rated again, a certificate until a later one of the same kind
  * for the same product (or the whole cooperative) is verified. A renewal
  * therefore silences the reminders of what it replaces.
+ *
+ * Like every public reader (public-claims.ts), it reads the version an officer
+ * verified, never what the cooperative declared last: an edit waiting in the
+ * queue neither moves nor silences the reminder of the claim the public sees,
+ * until an officer verifies it.
  */
-import { and, asc, eq, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { CSV_BYTE_ORDER_MARK, csvRecords } from '../csv';
@@ -18,7 +23,11 @@ import { REMINDER_THRESHOLDS } from '../notifications/vocabulary';
 import type { CertificationKind } from '../products/vocabulary';
 import { ocopValidSince, ocopValidUntil } from '../products/validity';
 import { addDaysToDate, daysBetween, vietnamDate } from '../time/vietnam';
+import { certificateShownPublicly, ratingShownPublicly, verifiedField } from './public-claims';
 import type { ClaimKind } from './vocabulary';
+
+/** A field of the verified version of the claim in `table` (its name in SQL), typed for a select. */
+const verified = <T>(table: 'ocop_ratings' | 'certifications', field: string) => sql<T>`${verifiedField(table, field)}`;
 
 export interface ExpiringClaim {
   kind: ClaimKind;
@@ -71,14 +80,24 @@ export async function listExpiringClaims(db: Database, window: ExpiryWindow): Pr
     productSlug: products.slug,
     productName: products.nameVi,
   };
+  const rating = {
+    decisionNumber: verified<string>('ocop_ratings', 'decisionNumber'),
+    decisionDate: verified<string>('ocop_ratings', 'decisionDate'),
+    stars: verified<number>('ocop_ratings', 'stars'),
+  };
+  const certificate = {
+    number: verified<string>('certifications', 'number'),
+    kind: verified<CertificationKind>('certifications', 'kind'),
+    validUntil: verified<string | null>('certifications', 'validUntil'),
+  };
   const [ratings, certificates] = await Promise.all([
     db
       .select({
         id: ocopRatings.id,
         ...whose,
-        number: ocopRatings.decisionNumber,
-        stars: ocopRatings.stars,
-        decisionDate: ocopRatings.decisionDate,
+        number: rating.decisionNumber,
+        stars: rating.stars,
+        decisionDate: rating.decisionDate,
       })
       .from(ocopRatings)
       .innerJoin(products, eq(products.id, ocopRatings.productId))
@@ -86,25 +105,27 @@ export async function listExpiringClaims(db: Database, window: ExpiryWindow): Pr
       .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
       .where(
         and(
-          eq(ocopRatings.verification, 'verified'),
+          ratingShownPublicly(),
+          ne(ocopRatings.verification, 'revoked'),
           eq(ocopRatings.status, 'active'),
           // Valid on `first` and no longer valid the day after `last` (36 months, clamped at month ends).
-          gte(ocopRatings.decisionDate, ocopValidSince(first)),
-          lt(ocopRatings.decisionDate, ocopValidSince(addDaysToDate(last, 1))),
+          gte(rating.decisionDate, ocopValidSince(first)),
+          lt(rating.decisionDate, ocopValidSince(addDaysToDate(last, 1))),
           sql`NOT EXISTS (SELECT 1 FROM ocop_ratings newer WHERE newer.product_id = ${ocopRatings.productId}
-            AND newer.verification = 'verified' AND newer.decision_date > ${ocopRatings.decisionDate})`,
+            AND newer.last_verified IS NOT NULL AND newer.verification <> 'revoked'
+            AND ${verifiedField('newer', 'decisionDate')} > ${rating.decisionDate})`,
           scope,
         ),
       )
-      .orderBy(asc(ocopRatings.decisionDate), asc(ocopRatings.id))
+      .orderBy(asc(rating.decisionDate), asc(ocopRatings.id))
       .limit(limit),
     db
       .select({
         id: certifications.id,
         ...whose,
-        number: certifications.number,
-        certificateKind: certifications.kind,
-        validUntil: certifications.validUntil,
+        number: certificate.number,
+        certificateKind: certificate.kind,
+        validUntil: certificate.validUntil,
       })
       .from(certifications)
       .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
@@ -112,16 +133,17 @@ export async function listExpiringClaims(db: Database, window: ExpiryWindow): Pr
       .leftJoin(products, eq(products.id, certifications.productId))
       .where(
         and(
-          eq(certifications.verification, 'verified'),
-          gte(certifications.validUntil, first),
-          lte(certifications.validUntil, last),
+          certificateShownPublicly(),
+          gte(certificate.validUntil, first),
+          lte(certificate.validUntil, last),
           sql`NOT EXISTS (SELECT 1 FROM certifications newer WHERE newer.cooperative_id = ${certifications.cooperativeId}
-            AND newer.product_id IS ${certifications.productId} AND newer.kind = ${certifications.kind}
-            AND newer.verification = 'verified' AND coalesce(newer.valid_until, '9999-12-31') > ${certifications.validUntil})`,
+            AND newer.product_id IS ${certifications.productId} AND ${verifiedField('newer', 'kind')} = ${certificate.kind}
+            AND newer.last_verified IS NOT NULL AND newer.verification <> 'revoked'
+            AND coalesce(${verifiedField('newer', 'validUntil')}, '9999-12-31') > ${certificate.validUntil})`,
           scope,
         ),
       )
-      .orderBy(asc(certifications.validUntil), asc(certifications.id))
+      .orderBy(asc(certificate.validUntil), asc(certifications.id))
       .limit(limit),
   ]);
   const common = (row: (typeof ratings)[number] | (typeof certificates)[number], validUntil: string) => ({

@@ -304,6 +304,12 @@ const claimReviewColumns = <Version>() => ({
    * outlives an edit (which sends the claim back to `pending`) until an officer decides it.
    */
   lastVerified: text('last_verified', { mode: 'json' }).$type<Version>(),
+  /**
+   * Counts every write to the claim, the cooperative's edits and the officers' decisions alike
+   * (src/server/claims/claim-version.ts): each write is made only at the revision its author saw,
+   * so an edit and a decision racing each other cannot both land.
+   */
+  revision: integer('revision').notNull().default(0),
 });
 
 /** OCOP ratings, history kept: a product is re-rated every 36 months. */

@@ -11,6 +11,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { SessionUser } from '../accounts/users';
 import { auditInsertIf, auditEntryExists } from '../audit/audit-log';
 import { claimantIssues } from '../claims/claimant';
+import { atRevision, claimChanged, nextRevision, splitVersion } from '../claims/claim-version';
 import { checkClaimInput, deleteEvidence, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
 import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
@@ -47,12 +48,13 @@ async function checkRatingWrite(
 ) {
   const owned = await findOwnedProduct(db, user, slug);
   const member = requireCooperativeMember(user, owned.cooperativeId);
+  const { seen, fields } = splitVersion(input);
   const checked = await checkClaimInput(
-    () => parseInput(ocopRatingInputSchema(now, { isNew }), input),
+    () => parseInput(ocopRatingInputSchema(now, { isNew }), fields),
     upload,
     await claimantIssues(db, owned.cooperativeId),
   );
-  return { owned, member, checked };
+  return { owned, member, checked, seen };
 }
 
 /**
@@ -105,8 +107,10 @@ const VERIFIED_FIELDS = [
  * verified rating until an officer decides the change); only saying whether
  * the public may download the evidence leaves its state as it is. A revoked
  * rating stays revoked (409): the cooperative declares its new decision as a
- * new rating. An officer deciding on the version from before the change is
- * refused (claim-decisions.ts compares `submittedAt`).
+ * new rating. The change is made only at the revision the member saw
+ * (`input.version`, else the one read here; claim-version.ts): a rating an
+ * officer decided meanwhile is not sent back unseen (409), and an officer
+ * deciding on the version from before the change is refused likewise.
  */
 export async function updateOcopRating(
   db: Database,
@@ -117,16 +121,18 @@ export async function updateOcopRating(
   now: Date,
   upload: EvidenceUpload | null = null,
 ): Promise<WrittenRating> {
-  const { owned, member, checked } = await checkRatingWrite(db, user, slug, input, now, upload, false);
+  const { owned, member, checked, seen } = await checkRatingWrite(db, user, slug, input, now, upload, false);
   const mine = and(eq(ocopRatings.id, ratingId), eq(ocopRatings.productId, owned.id));
   const [current] = await db.select().from(ocopRatings).where(mine).limit(1);
   if (!current) throw new NotFoundError('ocop_rating');
   if (current.verification === 'revoked') throw new ConflictError('rating revoked');
+  const revision = seen ?? current.revision;
+  if (revision !== current.revision) throw claimChanged();
   const changed = checked.evidence !== null || VERIFIED_FIELDS.some((name) => current[name] !== checked.input[name]);
   const requeued = changed ? { verification: 'pending' as const, submittedAt: now } : {};
   const entryId = newId();
-  // Not revoked meanwhile (a revocation stands); the audit entry is written exactly when the change is.
-  const still = and(mine, ne(ocopRatings.verification, 'revoked'));
+  // Still as the member saw it (a revocation or any decision meanwhile stands); the audit entry is written exactly when the change is.
+  const still = and(mine, ne(ocopRatings.verification, 'revoked'), atRevision(ocopRatings, revision));
   const written = await withStoredEvidence(upload, owned.cooperativeId, checked.evidence, async (stored) => {
     const [, rows] = await db.batch([
       auditInsertIf(
@@ -144,13 +150,13 @@ export async function updateOcopRating(
       ),
       db
         .update(ocopRatings)
-        .set({ ...checked.input, ...stored, ...requeued })
+        .set({ ...checked.input, ...stored, ...requeued, revision: nextRevision(ocopRatings) })
         .where(and(still, auditEntryExists(entryId)))
         .returning({ verification: ocopRatings.verification }),
       refreshProductStars(db, owned.id, vietnamDate(now)),
     ]);
-    // Revoked or deleted meanwhile: the new file goes again with this error.
-    if (rows.length === 0) throw new ConflictError('rating revoked or removed meanwhile');
+    // Decided, revoked or deleted meanwhile: the new file goes again with this error.
+    if (rows.length === 0) throw claimChanged();
     return rows[0];
   });
   // The old file goes, unless it is the verified version's, which the public still downloads until an officer decides.
@@ -174,6 +180,8 @@ export interface StoredRating {
   verifiedAt: Date | null;
   /** The type of its evidence file, null when it has none (the file is at evidencePath). */
   evidenceType: EvidenceType | null;
+  /** Its revision, which an edit sends back as `version` (src/server/claims/claim-version.ts). */
+  revision: number;
 }
 
 /** A product's ratings, newest decision first, whatever their state (ocop_ratings_product_idx). */
@@ -191,6 +199,7 @@ export async function listProductRatings(db: Database, productId: string): Promi
       decidedAt: ocopRatings.decidedAt,
       verifiedAt: ocopRatings.verifiedAt,
       evidenceType: ocopRatings.evidenceType,
+      revision: ocopRatings.revision,
     })
     .from(ocopRatings)
     .where(eq(ocopRatings.productId, productId))

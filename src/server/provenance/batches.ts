@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { claimantIssues } from '../claims/claimant';
+import { atRevision, claimChanged, nextRevision, splitVersion } from '../claims/claim-version';
 import { vietnamToday } from '../products/validity';
 import { checkClaimInput, deleteEvidence, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
 import type { ClaimState, EvidenceType } from '../claims/vocabulary';
@@ -259,7 +260,10 @@ const VERIFIED_FIELDS = ['kind', 'number', 'issuer', 'validFrom', 'validUntil', 
  * (its number, dates, issuer, evidence) sends it back to their queue,
  * whatever its state; only saying whether the public may download the
  * evidence leaves its state as it is. A new evidence file replaces the old
- * one, which leaves the bucket once the change is written.
+ * one, which leaves the bucket once the change is written. The change is
+ * made only at the revision the member saw (`input.version`, else the one
+ * read here; claim-version.ts): a certificate an officer decided meanwhile is
+ * not sent back unseen (409).
  */
 export async function updateCertificate(
   db: Database,
@@ -269,8 +273,9 @@ export async function updateCertificate(
   now: Date,
   upload: EvidenceUpload | null = null,
 ): Promise<{ id: string; verification: ClaimState }> {
+  const { seen, fields } = splitVersion(input);
   const checked = await checkClaimInput(
-    () => parseInput(certificateInputSchema, input),
+    () => parseInput(certificateInputSchema, fields),
     upload,
     await claimantIssues(db, owner.cooperativeId),
   );
@@ -281,16 +286,18 @@ export async function updateCertificate(
   );
   const [current] = await db.select().from(certifications).where(mine).limit(1);
   if (!current) throw new NotFoundError('certificate');
+  const revision = seen ?? current.revision;
+  if (revision !== current.revision) throw claimChanged();
   const changed = checked.evidence !== null || VERIFIED_FIELDS.some((name) => current[name] !== checked.input[name]);
   const requeued = changed ? { verification: 'pending' as const, submittedAt: now } : {};
   const updated = await withStoredEvidence(upload, owner.cooperativeId, checked.evidence, async (stored) => {
     const rows = await db
       .update(certifications)
-      .set({ ...checked.input, ...stored, ...requeued })
-      .where(mine)
+      .set({ ...checked.input, ...stored, ...requeued, revision: nextRevision(certifications) })
+      .where(and(mine, atRevision(certifications, revision)))
       .returning({ verification: certifications.verification });
-    // Deleted meanwhile: the new file goes again with this error.
-    if (rows.length === 0) throw new NotFoundError('certificate');
+    // Decided or deleted meanwhile: the new file goes again with this error.
+    if (rows.length === 0) throw claimChanged();
     return rows[0];
   });
   // The old file goes, unless it is the verified version's, which the public still downloads until an officer decides.
@@ -309,6 +316,8 @@ export interface StoredCertificate extends CertificateInput {
   verifiedAt: Date | null;
   /** The type of its evidence file, null when it has none (the file is at evidencePath). */
   evidenceType: EvidenceType | null;
+  /** Its revision, which an edit sends back as `version` (src/server/claims/claim-version.ts). */
+  revision: number;
 }
 
 export async function listProductCertificates(db: Database, productId: string): Promise<StoredCertificate[]> {
@@ -327,6 +336,7 @@ export async function listProductCertificates(db: Database, productId: string): 
       decisionReason: certifications.decisionReason,
       decidedAt: certifications.decidedAt,
       verifiedAt: certifications.verifiedAt,
+      revision: certifications.revision,
     })
     .from(certifications)
     .where(eq(certifications.productId, productId))

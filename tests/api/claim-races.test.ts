@@ -1,0 +1,175 @@
+/**
+ * Issue #17: every write to a claim is made at the revision its author saw
+ * (src/server/claims/claim-version.ts). An edit and a verification of the
+ * same version, or a verification and a revocation, never both land: the
+ * first wins, the other is a ConflictError and writes nothing, whichever
+ * comes first. And the evidence file of a version no claim points at any
+ * longer leaves the bucket once the verification replacing it is written.
+ * On libSQL and on D1 as workerd runs it.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/server/accounts/users';
+import { decideClaim } from '../../src/server/claims/claim-decisions';
+import type { Database } from '../../src/server/db/client';
+import { auditLog, certifications, products } from '../../src/server/db/schema';
+import { seedReferenceData } from '../../src/server/db/seeding';
+import { ConflictError } from '../../src/server/errors';
+import { recordCertificate, updateCertificate } from '../../src/server/provenance/batches';
+import { createTestCooperative, createTestUser } from '../support/accounts';
+import { pdf } from '../support/evidence';
+import { memoryBucket } from '../support/memory-bucket';
+import { bothStores } from '../support/stores';
+
+const NOW = new Date('2026-11-20T03:00:00Z');
+const REASON = 'Giấy chứng nhận đã bị tổ chức cấp thu hồi.';
+let seq = 0;
+
+const certificate = (number = `HC-RACE-${++seq}`) => ({
+  kind: 'organic',
+  number,
+  issuer: 'Tổ chức chứng nhận thử',
+  validFrom: '2026-01-01',
+  validUntil: '2028-12-31',
+});
+
+describe.each(bothStores('claim-races'))('claim races on $name', ({ open }) => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  let officer: SessionUser;
+  let other: SessionUser;
+  const owner = { cooperativeId: '', productId: 'p-claim-races' };
+
+  const rowOf = async (id: string) => (await db.select().from(certifications).where(eq(certifications.id, id)))[0];
+  const entries = async (id: string) => db.select().from(auditLog).where(eq(auditLog.entityId, id));
+  const declare = async () => (await recordCertificate(db, owner, certificate(), NOW)).id;
+  const edit = (id: string, seen: number, number: string, upload = null as Parameters<typeof updateCertificate>[5]) =>
+    updateCertificate(db, owner, id, { ...certificate(number), version: seen }, NOW, upload);
+  const decide = (who: SessionUser, id: string, decision: 'verify' | 'revoke', seen: number, bucket?: R2Bucket) =>
+    decideClaim(db, who, { kind: 'certificate', id }, decision, { reason: REASON, version: seen }, NOW, null, bucket);
+
+  beforeAll(async () => {
+    ({ db, dispose } = await open());
+    await seedReferenceData(db);
+    owner.cooperativeId = await createTestCooperative(db);
+    const officerOf = async () => {
+      const created = await createTestUser(db, { role: 'officer', iterations: 1000 });
+      return { ...created, displayName: 'Cán bộ', role: 'officer' as const, cooperativeId: null, isManager: false };
+    };
+    officer = await officerOf();
+    other = await officerOf();
+    await db.insert(products).values({
+      id: owner.productId,
+      slug: 'san-pham-thu-tranh-chap',
+      cooperativeId: owner.cooperativeId,
+      nameVi: 'Sản phẩm thử tranh chấp',
+      ocopGroup: 'thuc_pham',
+      provinceCode: '01',
+      traceCode: 'TCRACES',
+      unitVi: 'kg',
+      unitEn: 'kg',
+      status: 'published',
+      publishedAt: NOW,
+    });
+  }, 120_000);
+  afterAll(async () => dispose?.());
+
+  it('refuses the edit of a version an officer verified meanwhile, and the verification of a version edited meanwhile', async () => {
+    // Verified first: the member's edit of the version both saw is refused, the claim stays verified.
+    const first = await declare();
+    const seen = (await rowOf(first))?.revision ?? -1;
+    await decide(officer, first, 'verify', seen);
+    const verified = await rowOf(first);
+    await expect(edit(first, seen, 'HC-RACE-LATE')).rejects.toBeInstanceOf(ConflictError);
+    expect(await rowOf(first)).toEqual(verified);
+
+    // Edited first: the officer's verification of the version before the edit is refused, the edit waits.
+    const second = await declare();
+    const before = (await rowOf(second))?.revision ?? -1;
+    await edit(second, before, 'HC-RACE-EDITED');
+    await expect(decide(officer, second, 'verify', before)).rejects.toBeInstanceOf(ConflictError);
+    expect(await rowOf(second)).toMatchObject({
+      number: 'HC-RACE-EDITED',
+      verification: 'pending',
+      lastVerified: null,
+    });
+    expect(await entries(second)).toEqual([]);
+
+    // At once: exactly one lands.
+    for (let round = 0; round < 3; round++) {
+      const id = await declare();
+      const at = (await rowOf(id))?.revision ?? -1;
+      const [edited, decided] = await Promise.allSettled([
+        edit(id, at, `HC-RACE-AT-ONCE-${round}`),
+        decide(officer, id, 'verify', at),
+      ]);
+      expect([edited.status, decided.status].sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = edited.status === 'rejected' ? edited : decided;
+      expect(lost.status === 'rejected' && lost.reason).toBeInstanceOf(ConflictError);
+      expect((await rowOf(id))?.verification).toBe(edited.status === 'fulfilled' ? 'pending' : 'verified');
+    }
+  });
+
+  it('lets one of a verification and a revocation of the same version win, either way round', async () => {
+    // A verified certificate edited by its cooperative: one officer verifies the edit, another revokes
+    // the certificate as they saw it verified (its revision before the edit).
+    const setUp = async () => {
+      const id = await declare();
+      await decide(officer, id, 'verify', 0);
+      const verifiedAt = (await rowOf(id))?.revision ?? -1;
+      await edit(id, verifiedAt, `HC-RACE-RENEWED-${++seq}`);
+      return { id, verifiedAt, editedAt: verifiedAt + 1 };
+    };
+
+    const a = await setUp();
+    await decide(officer, a.id, 'verify', a.editedAt);
+    // Without the revision the revocation would now revoke a version its officer never saw.
+    await expect(decide(other, a.id, 'revoke', a.editedAt)).rejects.toBeInstanceOf(ConflictError);
+    expect((await rowOf(a.id))?.verification).toBe('verified');
+
+    const verifiedAgain = await setUp();
+    await decide(officer, verifiedAgain.id, 'verify', verifiedAgain.editedAt);
+    // The revocation comes first, of the verified version: the verification of that same revision loses.
+    const seen = (await rowOf(verifiedAgain.id))?.revision ?? -1;
+    await decide(other, verifiedAgain.id, 'revoke', seen);
+    await expect(decide(officer, verifiedAgain.id, 'verify', seen)).rejects.toBeInstanceOf(ConflictError);
+    expect((await rowOf(verifiedAgain.id))?.verification).toBe('revoked');
+
+    // At once, on the same revision: one decision, one audit entry.
+    const b = await setUp();
+    const [verified, revoked] = await Promise.allSettled([
+      decide(officer, b.id, 'verify', b.editedAt),
+      decide(other, b.id, 'revoke', b.editedAt),
+    ]);
+    expect(verified.status).toBe('fulfilled');
+    expect(revoked.status === 'rejected' && revoked.reason).toBeInstanceOf(ConflictError);
+    const actions = (await entries(b.id)).map((entry) => entry.action);
+    expect(actions.filter((action) => action === 'certificate.revoked')).toEqual([]);
+  });
+
+  it('deletes the file of the version a verification replaces, and leaves nothing for a refused edit', async () => {
+    const media = memoryBucket();
+    const upload = (marker: string) => ({
+      bucket: media.bucket,
+      file: new File([pdf(`% ${marker}`) as BlobPart], `${marker}.pdf`, { type: 'application/pdf' }),
+    });
+    const { id } = await recordCertificate(db, owner, certificate(), NOW, upload('first'));
+    const firstFile = (await rowOf(id))?.evidenceKey ?? '';
+    await decide(officer, id, 'verify', 0, media.bucket);
+    expect([...media.objects.keys()]).toEqual([firstFile]);
+
+    // A new file waits for an officer: the verified one stays, the public still downloads it.
+    await edit(id, 1, 'HC-RACE-NEW-FILE', upload('second'));
+    const secondFile = (await rowOf(id))?.evidenceKey ?? '';
+    expect(new Set(media.objects.keys())).toEqual(new Set([firstFile, secondFile]));
+
+    // An edit of a stale version is refused: its file does not stay in the bucket.
+    await expect(edit(id, 1, 'HC-RACE-STALE', upload('stale'))).rejects.toBeInstanceOf(ConflictError);
+    expect(new Set(media.objects.keys())).toEqual(new Set([firstFile, secondFile]));
+
+    // Verified: the first file belongs to no version any longer.
+    await decide(officer, id, 'verify', 2, media.bucket);
+    expect([...media.objects.keys()]).toEqual([secondFile]);
+    expect((await rowOf(id))?.lastVerified?.evidenceKey).toBe(secondFile);
+  });
+});
