@@ -422,6 +422,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['targets (vi)', async () => '/quan-tri/chi-tieu'],
     ['new target (en)', async () => '/en/admin/targets/new'],
     ['audit log (vi)', async () => '/quan-tri/nhat-ky'],
+    ['report (vi)', async () => '/quan-tri/bao-cao?from=2025-01-01'],
     ['personal data requests (en)', async () => '/en/admin/personal-data'],
     ['events widget snippet (vi)', async () => '/quan-tri/nhung-lich?kind=fair'],
     ['cooperatives (en)', async () => '/en/admin/cooperatives?status=active'],
@@ -436,6 +437,12 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       await context.close();
     },
   );
+
+  it('the report showing what is wrong with its scope (422) has no axe violations', async () => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    await checkSignedInPage(context, '/en/admin/report?province=atlantis&from=2026-06-01&to=2026-05-01', 422);
+    await context.close();
+  });
 
   it('the target form showing its errors has no axe violations', async () => {
     const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
