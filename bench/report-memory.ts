@@ -12,7 +12,6 @@
 import { parseArgs } from 'node:util';
 import { openLocalD1File } from '../scripts/lib/local-d1';
 import { main } from '../scripts/lib/fail';
-import type { SessionUser } from '../src/server/accounts/users';
 import { listProvinceOptions } from '../src/server/products/filter-options';
 import { loadDepartmentReport } from '../src/server/reports/department-report';
 import { MAX_REPORT_YEARS, parseReportScope } from '../src/server/reports/report-period';
@@ -20,15 +19,7 @@ import { reportTables } from '../src/server/reports/report-tables';
 import { reportWorkbook } from '../src/server/reports/report-workbook';
 import { addDaysToDate, vietnamDate } from '../src/server/time/vietnam';
 import { DATASETS } from './lib/datasets';
-
-const officer: SessionUser = {
-  id: 'bench',
-  email: 'bench@cho-htx.test',
-  displayName: 'Bench',
-  role: 'officer',
-  cooperativeId: null,
-  isManager: false,
-};
+import { BENCH_OFFICER as officer } from './lib/officer';
 
 const MB = 1024 * 1024;
 const collect = () => (globalThis as { gc?: () => void }).gc?.();
