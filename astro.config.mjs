@@ -1,5 +1,6 @@
 // @ts-check
 import cloudflare from '@astrojs/cloudflare';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
@@ -23,4 +24,12 @@ export default defineConfig({
   // Astro's own CSRF check on pages (the default, stated because we rely on it); the worker checks
   // every state-changing request first, the API included (src/server/security/origin-check.ts).
   security: { checkOrigin: true },
+  vite: {
+    resolve: {
+      // fflate's asynchronous zip needs Web Workers, which the Workers runtime lacks (see the module).
+      alias: [
+        { find: /^fflate$/, replacement: fileURLToPath(new URL('./src/server/fflate-in-workers.ts', import.meta.url)) },
+      ],
+    },
+  },
 });

@@ -10,20 +10,11 @@
 import { parseArgs } from 'node:util';
 import { openLocalD1File } from '../scripts/lib/local-d1';
 import { main } from '../scripts/lib/fail';
-import type { SessionUser } from '../src/server/accounts/users';
 import { computeCatalogueStatistics, refreshNationalStatistics } from '../src/server/stats/catalogue-statistics';
 import { loadConsoleStatistics } from '../src/server/stats/console-statistics';
 import { vietnamDate } from '../src/server/time/vietnam';
 import { DATASETS } from './lib/datasets';
-
-const officer: SessionUser = {
-  id: 'bench',
-  email: 'bench@cho-htx.test',
-  displayName: 'Bench',
-  role: 'officer',
-  cooperativeId: null,
-  isManager: false,
-};
+import { BENCH_OFFICER as officer } from './lib/officer';
 
 async function timed(runs: number, work: () => Promise<number>): Promise<{ times: number[]; counted: number }> {
   const times: number[] = [];

@@ -4,6 +4,7 @@ import { detailsEn } from './sections/details.en';
 import { shortlistEn } from './sections/shortlist.en';
 import { listsEn } from './sections/lists.en';
 import { consoleEn } from './sections/console.en';
+import { reportsEn } from './sections/reports.en';
 import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { dashboardEn } from './sections/dashboard.en';
@@ -32,6 +33,7 @@ export const en: Dictionary = {
   eventAdmin: eventAdminEn,
   statistics: statisticsEn,
   console: consoleEn,
+  reports: reportsEn,
   claims: claimsEn,
   privacy: privacyEn,
   embed: embedEn,
@@ -306,6 +308,7 @@ export const en: Dictionary = {
     maximum_below_minimum: 'The upper level cannot be below the level to reach.',
     year_too_far: 'Due dates go up to {year}.',
     target_exists: 'This province already has this target with the same due date: edit that one.',
+    period_too_long: 'A report period is at most {years} years long.',
     to_before_from: 'The end date cannot be before the start date.',
     already_verified: 'This cooperative is already verified.',
     not_verified: 'This cooperative is not verified.',

@@ -54,6 +54,7 @@ export const routes = {
   newTarget: { vi: '/quan-tri/chi-tieu/moi', en: '/en/admin/targets/new' },
   consoleCooperatives: { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives' },
   auditLog: { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log' },
+  consoleReport: { vi: '/quan-tri/bao-cao', en: '/en/admin/report' },
   privacyRequests: { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data' },
   embedGenerator: { vi: '/quan-tri/nhung-lich', en: '/en/admin/embed' },
   // The events widget other sites frame (src/server/events/embed.ts): the one page that may be framed.

@@ -3,6 +3,7 @@ import { calendarVi } from './sections/calendar.vi';
 import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
 import { consoleVi } from './sections/console.vi';
+import { reportsVi } from './sections/reports.vi';
 import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { dashboardVi } from './sections/dashboard.vi';
@@ -31,6 +32,7 @@ export const vi = {
   eventAdmin: eventAdminVi,
   statistics: statisticsVi,
   console: consoleVi,
+  reports: reportsVi,
   claims: claimsVi,
   privacy: privacyVi,
   embed: embedVi,
@@ -300,6 +302,7 @@ export const vi = {
     maximum_below_minimum: 'Mức trên không thể thấp hơn mức cần đạt.',
     year_too_far: 'Hạn đạt chỉ đặt được đến năm {year}.',
     target_exists: 'Tỉnh này đã có chỉ tiêu này với cùng hạn đạt: hãy sửa chỉ tiêu đó.',
+    period_too_long: 'Một kỳ báo cáo dài tối đa {years} năm.',
     to_before_from: 'Ngày kết thúc không thể trước ngày bắt đầu.',
     already_verified: 'Hợp tác xã này đã được xác minh.',
     not_verified: 'Hợp tác xã này chưa được xác minh.',

@@ -96,6 +96,8 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'privacy-vi': () => get('/quyen-rieng-tu'),
     'privacy-en': () => get('/en/privacy'),
     'privacy-requests-vi': () => get('/quan-tri/du-lieu-ca-nhan', officer),
+    'report-vi': () => get('/quan-tri/bao-cao?province=ha-noi&from=2025-01-01', officer),
+    'report-errors-en': () => get('/en/admin/report?province=atlantis&from=2026-06-01&to=2026-05-01', officer),
     'embed-generator-en': () => get('/en/admin/embed?province=ha-noi&kind=fair&count=3&language=vi', officer),
     'embed-generator-errors-vi': () => get('/quan-tri/nhung-lich?province=atlantis&count=99', officer),
     'events-widget-vi': () => get('/nhung/su-kien'),
