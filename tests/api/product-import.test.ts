@@ -97,6 +97,29 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
     });
   });
 
+  it('keeps what the file has no column for, such as wholesale terms, when it updates a product', async () => {
+    const { bucket } = memoryBucket();
+    const [honey] = (await productsOf(cooperativeId)).filter((p) => p.nameVi === 'Mật ong hoa nhãn');
+    const terms = {
+      wholesaleMinOrder: 50,
+      priceTiers: [{ minQuantity: 100, priceVnd: 120_000 }],
+      exportMarkets: ['JP'],
+    };
+    await db.update(products).set(terms).where(eq(products.id, honey!.id));
+    // The template's own row again: the terms are not in the file, so nothing changed.
+    const same = await previewProductUpload(db, bucket, member, { name: 'mau.csv', bytes: csvFile([row({})]) });
+    expect(same.plan.counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
+    const { run, plan } = await previewProductUpload(db, bucket, member, {
+      name: 'gia.csv',
+      bytes: csvFile([row({ priceVnd: '160.000' })]),
+    });
+    expect(plan.counts.update).toBe(1);
+    await runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW);
+    const [after] = await db.select().from(products).where(eq(products.id, honey!.id));
+    expect(after).toMatchObject({ priceVnd: 160_000, ...terms });
+    await db.update(products).set({ priceVnd: 150_000 }).where(eq(products.id, honey!.id));
+  });
+
   it('reports each refused row with its row, column, value and reason; all or nothing, or the valid rows', async () => {
     const { bucket } = memoryBucket();
     const file = csvFile(

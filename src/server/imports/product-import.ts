@@ -235,7 +235,20 @@ async function gtinsOfOthers(db: Database, cooperativeId: string, gtins: string[
   return taken;
 }
 
-const sameValue = (a: unknown, b: unknown) => (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
+const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
+// Lists and objects (price tiers, export markets) compare by content, not by identity.
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(blankToNull(a)) === JSON.stringify(blankToNull(b));
+
+/** The fields a file can carry: every other field of a matched product keeps its stored value. */
+const IMPORTED_FIELDS: ReadonlySet<string> = new Set(PRODUCT_COLUMNS.map((column) => column.field));
+
+/** The row's input for an existing product: what the file has no column for (wholesale terms, for one) stays as it is. */
+function withUnimportedFields(existing: ExistingProduct, input: ProductInput): ProductInput {
+  const kept = Object.fromEntries(
+    PRODUCT_FIELD_NAMES.filter((field) => !IMPORTED_FIELDS.has(field)).map((field) => [field, existing.fields[field]]),
+  );
+  return { ...input, ...kept } as ProductInput;
+}
 
 function isUnchanged(existing: ExistingProduct, input: ProductInput): boolean {
   return PRODUCT_FIELD_NAMES.every((field) => sameValue(existing.fields[field], input[field]));
@@ -337,8 +350,9 @@ export async function planProductImport(
     const match = byKey.get(key) ?? (input.gtin ? undefined : byKey.get(nameKey(input.nameVi)));
     if (!match) return { row: rowNumber, action: 'create', name, issues: [], input };
     if (match.status === 'submitted') return refuse(headerOf('nameVi'), input.nameVi, 'import_product_in_review');
-    if (isUnchanged(match, input)) return { row: rowNumber, action: 'unchanged', name, issues: [] };
-    return { row: rowNumber, action: 'update', name, issues: [], input, slug: match.slug };
+    const update = withUnimportedFields(match, input);
+    if (isUnchanged(match, update)) return { row: rowNumber, action: 'unchanged', name, issues: [] };
+    return { row: rowNumber, action: 'update', name, issues: [], input: update, slug: match.slug };
   });
   return { rows, counts: countActions(rows) };
 }
