@@ -136,7 +136,10 @@ async function makeRecords() {
 
   /** A published event where the manager's cooperative exhibits (registered, then confirmed), for its report. */
   async function exhibitedBy(cookie: string) {
-    const slug = (await api('POST', '/managed-events', officer, { ...validEvent(), publish: true })).slug as string;
+    // Registration open since yesterday, whatever today is.
+    const registrationOpens = `${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T08:00`;
+    const event = { ...validEvent({ registrationOpens }), publish: true };
+    const slug = (await api('POST', '/managed-events', officer, event)).slug as string;
     const registration = await api('POST', `/events/${slug}/registrations`, cookie, { booths: 1 });
     await api('PATCH', `/events/${slug}/registrations/${registration.id}`, officer, { status: 'confirmed' });
     return slug;
