@@ -22,6 +22,7 @@ import { type AccountOverview, loadAccountOverview } from '../../../src/server/a
 import { loadMemberHome, loadOfficerHome, type MemberHome, type OfficerHome } from '../../../src/server/accounts/home';
 import { found } from '../../../src/server/errors';
 import { listOutbox, type OutboxEntry, outboxEnabled } from '../../../src/server/mail/mailer';
+import { listNotificationStates, type NotificationState } from '../../../src/server/notifications/states';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { mailLinkOrigin } from '../../../src/server/seo/urls';
 import { clearedSessionCookie, sessionCookie } from '../../../src/server/security/session-cookie';
@@ -281,8 +282,16 @@ export async function handleInviteMember(page: AstroGlobal, locale: Locale): Pro
   return { ...view, cooperativeName: data.overview?.cooperative?.name ?? '', team: data.team };
 }
 
-export async function handleOutbox(page: AstroGlobal, locale: Locale): Promise<OutboxEntry[] | Response> {
+export interface OutboxView {
+  mails: OutboxEntry[];
+  notifications: NotificationState[];
+}
+
+export async function handleOutbox(page: AstroGlobal, locale: Locale): Promise<OutboxView | Response> {
   if (!outboxEnabled(page.locals.services.env)) return errorPage(page, '/404');
   noStore(page);
-  return loadPage(page, locale, (db) => listOutbox(db));
+  return loadPage(page, locale, async (db) => ({
+    mails: await listOutbox(db),
+    notifications: await listNotificationStates(db),
+  }));
 }

@@ -5,20 +5,20 @@ export const privacyEn: Dictionary['privacy'] = {
     title: 'Privacy notice',
     description:
       'Which personal data Chợ HTX collects, why, for how long, who receives it and how you exercise your rights.',
-    version: 'Version {version} (the date it took effect).',
+    version: 'Version {version} (the date it took effect, then that day’s revision).',
     lead: "Chợ HTX is a portal where cooperatives, OCOP products and buyers meet. This page says what we do with your personal data, under Viet Nam's Law on Personal Data Protection (No. 91/2025/QH15) and Decree 356/2025/ND-CP (in force since 1 January 2026).",
     collectedHeading: 'What we collect',
     collectedInquiry:
-      'When you send an inquiry: your name, company or organisation (if you give one), email and/or phone, country, the inquiry and the later messages of the conversation.',
+      'When you send an inquiry: your name, company or organisation (if you give one), email and/or phone, country, the inquiry and the later messages of the conversation, including the replies you send by email to the reply address in our mail.',
     collectedAccount:
-      'When you have a cooperative member or officer account: your name, email, password (stored only as a hash nobody can read), your sign-in sessions (when, until when) and what you do on the portal (the audit log).',
+      'When you have a cooperative member or officer account: your name, email, password (stored only as a hash nobody can read), your sign-in sessions (when, until when) what you do on the portal (the audit log), and your notification choices (for each kind: at once, in one daily digest, or off).',
     collectedLogs:
       "When you use the site: your IP address, to limit how often forms and sign-ins can be tried (against abuse); the server's technical logs.",
     whyHeading: 'Why, and on what legal basis',
     whyInquiry:
       'The data in an inquiry is used only to pass your inquiry to the cooperative you asked, to let you and the cooperative write to each other, and to send you the receipt and replies. Basis: your consent, given with the box on the form; we store the version of this notice you agreed to.',
     whyAccount:
-      'Account data lets you sign in and manage your cooperative’s pages, and records who did what (accountability). Basis: carrying out the account agreement you accepted with your invitation, one of the cases where the law allows processing without separate consent.',
+      'Account data lets you sign in and manage your cooperative’s pages, and records who did what (accountability). We email you notices of decisions about your cooperative (claims, profile changes, events, invitations), at once or gathered in one daily digest as you choose in your notification settings; each such mail has a link that stops that kind with one click. Basis: carrying out the account agreement you accepted with your invitation, one of the cases where the law allows processing without separate consent.',
     whyLogs:
       'IP addresses and technical logs keep the portal safe and free of spam. We never use personal data for advertising and never sell it.',
     retentionHeading: 'For how long',
@@ -32,7 +32,7 @@ export const privacyEn: Dictionary['privacy'] = {
     recipientsCooperative:
       'The cooperative you send an inquiry to: your name, organisation, contact details, country and message, to answer you. No other cooperative sees them.',
     recipientsProvider:
-      'Cloudflare, Inc.: runs the portal, stores its database and delivers its mail; data may be processed on servers outside Viet Nam.',
+      'Cloudflare, Inc.: runs the portal and stores its database, and its Email Service sends our mail and receives the replies sent to it by email (names, addresses and the words of the mail pass through it); data may be processed on servers outside Viet Nam.',
     recipientsOfficers:
       "The Department of Industry and Trade's officers who run the portal: when spam, a complaint or a request about your data needs them.",
     rightsHeading: 'Your rights and how to use them',

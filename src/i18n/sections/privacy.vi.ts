@@ -4,20 +4,20 @@ export const privacyVi = {
     title: 'Thông báo về xử lý dữ liệu cá nhân',
     description:
       'Chợ HTX thu thập dữ liệu cá nhân nào, để làm gì, giữ bao lâu, chuyển cho ai và bạn thực hiện quyền của mình thế nào.',
-    version: 'Phiên bản {version} (ngày có hiệu lực).',
+    version: 'Phiên bản {version} (ngày có hiệu lực, rồi lần sửa trong ngày).',
     lead: 'Chợ HTX là cổng kết nối hợp tác xã, sản phẩm OCOP và người mua. Trang này nói rõ chúng tôi làm gì với dữ liệu cá nhân của bạn, theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 và Nghị định 356/2025/NĐ-CP (có hiệu lực từ ngày 1/1/2026).',
     collectedHeading: 'Chúng tôi thu thập gì',
     collectedInquiry:
-      'Khi bạn gửi yêu cầu hỏi hàng: họ tên, công ty hoặc tổ chức (nếu bạn ghi), email và/hoặc số điện thoại, quốc gia, nội dung yêu cầu và các tin nhắn sau đó trong cuộc trao đổi.',
+      'Khi bạn gửi yêu cầu hỏi hàng: họ tên, công ty hoặc tổ chức (nếu bạn ghi), email và/hoặc số điện thoại, quốc gia, nội dung yêu cầu và các tin nhắn sau đó trong cuộc trao đổi, kể cả thư trả lời bạn gửi bằng email tới địa chỉ trả lời trong thư của chúng tôi.',
     collectedAccount:
-      'Khi bạn có tài khoản thành viên hợp tác xã hoặc cán bộ: họ tên, email, mật khẩu (chỉ lưu dạng băm, không ai đọc được), các phiên đăng nhập (thời điểm, thời hạn) và những việc bạn làm trên cổng (nhật ký kiểm tra).',
+      'Khi bạn có tài khoản thành viên hợp tác xã hoặc cán bộ: họ tên, email, mật khẩu (chỉ lưu dạng băm, không ai đọc được), các phiên đăng nhập (thời điểm, thời hạn) những việc bạn làm trên cổng (nhật ký kiểm tra) và lựa chọn nhận thông báo của bạn (với từng loại: gửi ngay, gộp một thư tổng hợp mỗi ngày, hoặc tắt).',
     collectedLogs:
       'Khi bạn dùng trang: địa chỉ IP được dùng để giới hạn số lần gửi biểu mẫu và đăng nhập (chống lạm dụng); nhật ký kỹ thuật của máy chủ.',
     whyHeading: 'Để làm gì và căn cứ pháp lý',
     whyInquiry:
       'Dữ liệu trong yêu cầu hỏi hàng chỉ dùng để chuyển yêu cầu của bạn tới hợp tác xã bạn hỏi, để hợp tác xã và bạn trao đổi với nhau, và để gửi cho bạn biên nhận và thư trả lời. Căn cứ: sự đồng ý của bạn, đánh dấu ở ô đồng ý của biểu mẫu; chúng tôi lưu phiên bản thông báo mà bạn đã đồng ý.',
     whyAccount:
-      'Dữ liệu tài khoản dùng để bạn đăng nhập, quản lý trang của hợp tác xã và để ghi lại ai đã làm gì (trách nhiệm giải trình). Căn cứ: để thực hiện thỏa thuận sử dụng tài khoản mà bạn nhận khi chấp nhận lời mời, trong các trường hợp luật cho phép xử lý không cần sự đồng ý riêng.',
+      'Dữ liệu tài khoản dùng để bạn đăng nhập, quản lý trang của hợp tác xã và để ghi lại ai đã làm gì (trách nhiệm giải trình). Chúng tôi gửi email báo các quyết định liên quan đến hợp tác xã của bạn (yêu cầu nhận quản lý, thay đổi hồ sơ, sự kiện, lời mời), gửi ngay hoặc gộp một thư tổng hợp mỗi ngày theo lựa chọn của bạn trong cài đặt thông báo; mỗi thư như vậy có liên kết để tắt loại thông báo đó chỉ bằng một lần bấm. Căn cứ: để thực hiện thỏa thuận sử dụng tài khoản mà bạn nhận khi chấp nhận lời mời, trong các trường hợp luật cho phép xử lý không cần sự đồng ý riêng.',
     whyLogs:
       'Địa chỉ IP và nhật ký kỹ thuật dùng để giữ cổng an toàn và chống thư rác. Chúng tôi không dùng dữ liệu cá nhân để quảng cáo và không bán cho ai.',
     retentionHeading: 'Giữ trong bao lâu',
@@ -31,7 +31,7 @@ export const privacyVi = {
     recipientsCooperative:
       'Hợp tác xã mà bạn gửi yêu cầu: nhận họ tên, tổ chức, thông tin liên hệ, quốc gia và nội dung, để trả lời bạn. Hợp tác xã khác không thấy.',
     recipientsProvider:
-      'Cloudflare, Inc.: nơi chạy cổng, lưu cơ sở dữ liệu và gửi thư; dữ liệu có thể được xử lý tại máy chủ ngoài Việt Nam.',
+      'Cloudflare, Inc.: nơi chạy cổng và lưu cơ sở dữ liệu; dịch vụ thư (Cloudflare Email Service) gửi thư của chúng tôi và nhận thư trả lời gửi bằng email (họ tên, địa chỉ và nội dung thư đi qua dịch vụ này); dữ liệu có thể được xử lý tại máy chủ ngoài Việt Nam.',
     recipientsOfficers:
       'Cán bộ Sở Công Thương quản lý cổng: khi cần xử lý thư rác, khiếu nại hoặc yêu cầu về dữ liệu của bạn.',
     rightsHeading: 'Quyền của bạn và cách thực hiện',

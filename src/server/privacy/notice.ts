@@ -4,8 +4,11 @@
  * notice are in the dictionaries (src/i18n/sections/privacy.*.ts); change them and this version together.
  */
 
-/** The date the notice's current words took effect; stored with each inquiry's consent. */
-export const PRIVACY_NOTICE_VERSION = '2026-12-03';
+/**
+ * The date the notice's current words took effect, then that day's revision (`.2` added mail through Cloudflare
+ * Email Service, replies by mail, notification preferences and digests); stored with each inquiry's consent.
+ */
+export const PRIVACY_NOTICE_VERSION = '2026-12-03.2';
 
 /** Months after an inquiry thread's last message before the buyer's personal data in it is anonymised. */
 export const DEFAULT_INQUIRY_RETENTION_MONTHS = 24;
