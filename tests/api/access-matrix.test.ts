@@ -138,7 +138,8 @@ async function pendingCertificate(): Promise<{ id: string; version: number }> {
     validUntil: '2028-12-31',
     submittedAt,
   });
-  return { id, version: submittedAt.getTime() };
+  // A new claim is at revision 0: the officer's decision names the revision it saw (claim-version.ts).
+  return { id, version: 0 };
 }
 
 async function rowsWritten(): Promise<number> {
