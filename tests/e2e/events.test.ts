@@ -168,7 +168,8 @@ describe('an event page', () => {
     const { html } = await page(`/su-kien/${found?.slug}`);
     const participant = found?.participants.find((p) => p.products.length > 0);
     expect(html).toContain(`href="/hop-tac-xa/${participant?.cooperative.slug}"`);
-    expect(html).toContain(`href="/san-pham/${participant?.products[0]?.slug}"`);
+    // The product link carries the fair as the inquiry's source (src/server/inquiries/source.ts).
+    expect(html).toContain(`href="/san-pham/${participant?.products[0]?.slug}?nguon=hoi-cho.${found?.slug}"`);
     expect(textOf(html)).toContain('Sản phẩm trưng bày');
   });
 
