@@ -59,6 +59,11 @@ declare namespace App {
     session?: import('./server/accounts/sessions').Session | null;
     /** New inquiries of a signed-in member's cooperative, for the navigation (src/middleware.ts). */
     unreadInquiries?: number;
+    /**
+     * What waits for the signed-in reader, on the pages of the account area only (src/middleware.ts); null when the
+     * database did not answer in time (the navigation then shows no counts).
+     */
+    accountWaiting?: import('./server/accounts/home').AccountWaiting | null;
     /** The products on the visitor's shortlist, from its cookie (src/middleware.ts; no query). */
     shortlist?: string[];
   }

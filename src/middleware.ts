@@ -7,12 +7,16 @@
  *   cookie set again with the new expiry, an invalid one gets it cleared.
  *   Pages seen signed in are never stored by caches.
  * - It reads the visitor's shortlist from its cookie, for the header's count.
+ * - On the account area's pages it counts what waits for the signed-in reader,
+ *   for the account navigation (src/server/accounts/home.ts#loadAccountWaiting).
  * The request's services (locals.services) were set by src/worker.ts. A
  * database that cannot answer must not break the page, least of all the
  * error pages: then nothing is noted and the page carries on (signed out).
  */
 import { defineMiddleware } from 'astro:middleware';
 import { sessionOfRequest, SIGNED_OUT } from '../functions/request-session';
+import { isAccountArea } from './i18n/routes';
+import { loadAccountWaiting } from './server/accounts/home';
 import { withTimeout } from './server/db/health';
 import { countUnread } from './server/inquiries/inbox';
 import { hasDemoDataRecently } from './server/stats/demo';
@@ -43,8 +47,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.shortlist = shortlistOfRequest(context.url, context.request.headers.get('cookie'));
   context.locals.user = user;
   context.locals.session = session;
-  // The navigation shows a member how many inquiries wait unopened; never worth failing a page for.
-  if (user?.role === 'member') {
+  // The account area's navigation counts what waits for the reader (a member's new inquiries among it); the site
+  // header elsewhere shows a member how many inquiries wait unopened. Never worth failing a page for.
+  if (user && isAccountArea(context.url.pathname)) {
+    context.locals.accountWaiting = await withTimeout(
+      services.database().then((db) => loadAccountWaiting(db, user)),
+      1000,
+    ).catch(() => null);
+    context.locals.unreadInquiries = context.locals.accountWaiting?.inquiries?.newCount ?? 0;
+  } else if (user?.role === 'member') {
     context.locals.unreadInquiries = await withTimeout(
       services.database().then((db) => countUnread(db, user)),
       500,

@@ -62,6 +62,16 @@ export const routes = {
 } as const satisfies Record<string, LocalizedPaths>;
 
 /** One province target in the console. */
+/**
+ * Whether a path is in the signed-in area (the account pages and the officers' console, both languages), whose
+ * pages carry the account navigation (src/layouts/BaseLayout.astro).
+ */
+export function isAccountArea(pathname: string): boolean {
+  return [routes.account, routes.console].some((area) =>
+    Object.values(area).some((root) => pathname === root || pathname.startsWith(`${root}/`)),
+  );
+}
+
 export function targetPaths(id: string): LocalizedPaths {
   return { vi: `/quan-tri/chi-tieu/${id}`, en: `/en/admin/targets/${id}` };
 }

@@ -36,6 +36,7 @@ const NOT_IN_THE_TABLE: Record<string, string> = {
 const NOT_ROUTE_BUILDERS: Record<string, string> = {
   withQuery: 'adds a query string to a route another export builds',
   keepQuery: 'carries the query of the current request over to the language switch',
+  isAccountArea: 'tells whether a path is in the signed-in area (no path of its own)',
 };
 
 /** `/tinh/[slug]` and `/tinh/PARAMETERxyz` both become `/tinh/[]`; no trailing slash but the root's. */
@@ -146,5 +147,15 @@ describe('the language switch keeps the query', () => {
       vi: '/thong-ke?province=ha-noi&year=2026',
       en: '/en/statistics?province=ha-noi&year=2026',
     });
+  });
+});
+
+describe('the account area', () => {
+  it('is every page under the account and the console roots, in both languages, and nothing beside them', () => {
+    for (const path of ['/tai-khoan', '/tai-khoan/san-pham/mat-ong/lo-hang', '/en/account', '/quan-tri/thong-ke'])
+      expect(table.isAccountArea(path), path).toBe(true);
+    expect(table.isAccountArea('/en/admin/audit-log')).toBe(true);
+    for (const path of ['/', '/san-pham', '/tai-khoanx', '/en/accounts', '/en/administration', '/dang-nhap'])
+      expect(table.isAccountArea(path), path).toBe(false);
   });
 });

@@ -2,6 +2,13 @@
 export const accountHomeEn = {
   nav: {
     label: 'Account area',
+    overview: 'Overview',
+    home: 'What waits, and your account',
+    menu: 'Account menu',
+    waitingTotal: '{count} waiting',
+    unanswered: '{count} unanswered',
+    needEvidence: '{count} need evidence',
+    queued: '{count} waiting',
     inquiries: 'Inquiries',
     products: 'Products',
     newProduct: 'Add a product',

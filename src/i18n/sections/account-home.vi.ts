@@ -2,6 +2,13 @@
 export const accountHomeVi = {
   nav: {
     label: 'Khu vực tài khoản',
+    overview: 'Tổng quan',
+    home: 'Việc đang chờ và tài khoản',
+    menu: 'Menu tài khoản',
+    waitingTotal: '{count} việc đang chờ',
+    unanswered: '{count} chưa trả lời',
+    needEvidence: '{count} cần bổ sung bằng chứng',
+    queued: '{count} đang chờ',
     inquiries: 'Hỏi hàng',
     products: 'Sản phẩm',
     newProduct: 'Thêm sản phẩm',

@@ -5,7 +5,7 @@
  * indexed columns, read concurrently: never a query per item, so the page costs the same for a cooperative with
  * three products as for one with three hundred.
  */
-import { and, asc, count, eq, gte, inArray, min, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import { CATCH_UP_DAYS } from '../claims/claim-reminders';
 import { type ExpiringClaim, listExpiringClaims, OVERSIGHT_DAYS } from '../claims/expiring-claims';
 import type { ClaimKind, ClaimState } from '../claims/vocabulary';
@@ -17,12 +17,11 @@ import {
   events,
   inquiries,
   ocopRatings,
-  pendingRevisions,
-  privacyRequests,
   products,
 } from '../db/schema';
 import type { RegistrationStatus } from '../events/vocabulary';
 import type { InquiryStatus } from '../inquiries/vocabulary';
+import { loadOfficerQueues, type OfficerQueues } from '../moderation/officer-queues';
 import type { CertificationKind, ProductStatus } from '../products/vocabulary';
 import { vietnamDate } from '../time/vietnam';
 import { requireOfficer } from './guards';
@@ -101,7 +100,7 @@ async function waitingInquiries(db: Database, cooperativeId: string): Promise<Me
     inArray(inquiries.status, [...WAITING_INQUIRY_STATUSES]),
   );
   const [counts, oldest] = await Promise.all([
-    db.select({ status: inquiries.status, n: count() }).from(inquiries).where(waiting).groupBy(inquiries.status),
+    countWaitingInquiries(db, cooperativeId),
     db
       .select({
         reference: inquiries.reference,
@@ -114,12 +113,21 @@ async function waitingInquiries(db: Database, cooperativeId: string): Promise<Me
       .orderBy(asc(inquiries.createdAt))
       .limit(HOME_LIST_LIMIT),
   ]);
+  return { ...counts, oldest: oldest as WaitingInquiry[] };
+}
+
+/** The cooperative's inquiries waiting for an answer: never opened (or written to again), and opened. */
+async function countWaitingInquiries(
+  db: Database,
+  cooperativeId: string,
+): Promise<{ newCount: number; unansweredCount: number }> {
+  const counts = await db
+    .select({ status: inquiries.status, n: count() })
+    .from(inquiries)
+    .where(and(eq(inquiries.cooperativeId, cooperativeId), inArray(inquiries.status, [...WAITING_INQUIRY_STATUSES])))
+    .groupBy(inquiries.status);
   const of = (status: InquiryStatus) => counts.find((row) => row.status === status)?.n ?? 0;
-  return {
-    newCount: of('new'),
-    unansweredCount: of('read'),
-    oldest: oldest as WaitingInquiry[],
-  };
+  return { newCount: of('new'), unansweredCount: of('read') };
 }
 
 async function productsNeedingAttention(db: Database, cooperativeId: string): Promise<MemberHome['products']> {
@@ -298,78 +306,57 @@ export async function loadMemberHome(db: Database, cooperativeId: string, now: D
   return { inquiries: waiting, products: productsToSee, claims, registrations, gaps };
 }
 
-/** One of an officer's queues: how many wait and since when the oldest has. */
-export interface OfficerQueue {
-  count: number;
-  oldestSince: Date | null;
-}
+/** The officer's home: the officers' queues of the whole country (src/server/moderation/officer-queues.ts). */
+export type OfficerHome = OfficerQueues;
 
-export interface OfficerHome {
-  /** Submitted products and pending changes to published products or profiles (/tai-khoan/kiem-duyet). */
-  moderation: OfficerQueue;
-  /** Pending ratings and certificates (/tai-khoan/xac-minh). */
-  claims: OfficerQueue;
-  /** Booth registrations waiting for a decision (/tai-khoan/su-kien-quan-ly). */
-  registrations: OfficerQueue;
-  /** Personal-data requests to complete (/quan-tri/du-lieu-ca-nhan). */
-  privacyRequests: OfficerQueue;
-}
-
-type Aggregate = { n: number; oldest: number | Date | null } | undefined;
-
-/** Two queues' aggregates as one (a count and the earlier of their oldest items). */
-function queueOf(...parts: Aggregate[]): OfficerQueue {
-  const oldest = parts
-    .map((part) =>
-      part?.oldest == null ? null : Number(part.oldest instanceof Date ? part.oldest.getTime() : part.oldest),
-    )
-    .filter((at): at is number => at !== null && at > 0);
-  return {
-    count: parts.reduce((sum, part) => sum + Number(part?.n ?? 0), 0),
-    oldestSince: oldest.length === 0 ? null : new Date(Math.min(...oldest)),
-  };
-}
-
-/** The officer's home: each queue is a count and a min() over its queue index, one statement per table. */
 export async function loadOfficerHome(db: Database, user: SessionUser | null | undefined): Promise<OfficerHome> {
   requireOfficer(user);
-  const [submitted, revisions, ratings, certificates, registrations, requests] = await Promise.all([
+  return loadOfficerQueues(db, null);
+}
+
+/**
+ * The counts the account navigation shows on every page of the account area (src/components/accounts/AccountNav.astro):
+ * a member's inquiries waiting for an answer and claims an officer sent back for evidence; an officer's queues. A few
+ * aggregate statements on indexed columns, so every signed-in page can afford them.
+ */
+export interface AccountWaiting {
+  /** The member's cooperative's public address (null for officers and members without a cooperative). */
+  cooperativeSlug: string | null;
+  inquiries: { newCount: number; unansweredCount: number } | null;
+  /** Ratings and certificates an officer asked more evidence for. */
+  claimsNeedingEvidence: number | null;
+  queues: OfficerQueues | null;
+}
+
+export async function loadAccountWaiting(db: Database, user: SessionUser): Promise<AccountWaiting> {
+  if (user.role === 'officer' || user.role === 'admin')
+    return {
+      cooperativeSlug: null,
+      inquiries: null,
+      claimsNeedingEvidence: null,
+      queues: await loadOfficerQueues(db, null),
+    };
+  const cooperativeId = user.cooperativeId;
+  if (cooperativeId === null)
+    return { cooperativeSlug: null, inquiries: null, claimsNeedingEvidence: null, queues: null };
+  const [[cooperative], waiting, [ratings], [certificates]] = await Promise.all([
+    db.select({ slug: cooperatives.slug }).from(cooperatives).where(eq(cooperatives.id, cooperativeId)).limit(1),
+    countWaitingInquiries(db, cooperativeId),
     db
-      .select({ n: count(), oldest: min(products.updatedAt) })
-      .from(products)
-      .where(eq(products.status, 'submitted')),
-    db
-      .select({ n: count(), oldest: min(pendingRevisions.updatedAt) })
-      .from(pendingRevisions)
-      .where(eq(pendingRevisions.status, 'pending')),
-    db
-      .select({
-        n: count(),
-        oldest: sql<number | null>`min(coalesce(${ocopRatings.submittedAt}, ${ocopRatings.createdAt}))`,
-      })
+      .select({ n: count() })
       .from(ocopRatings)
-      .where(eq(ocopRatings.verification, 'pending')),
+      .innerJoin(products, eq(products.id, ocopRatings.productId))
+      .where(and(eq(products.cooperativeId, cooperativeId), eq(ocopRatings.verification, 'needs_evidence'))),
     db
-      .select({
-        n: count(),
-        oldest: sql<number | null>`min(coalesce(${certifications.submittedAt}, ${certifications.createdAt}))`,
-      })
+      .select({ n: count() })
       .from(certifications)
-      .where(eq(certifications.verification, 'pending')),
-    db
-      .select({ n: count(), oldest: min(eventRegistrations.createdAt) })
-      .from(eventRegistrations)
-      .where(eq(eventRegistrations.status, 'pending')),
-    db
-      .select({ n: count(), oldest: min(privacyRequests.createdAt) })
-      .from(privacyRequests)
-      .where(eq(privacyRequests.status, 'pending')),
+      .where(and(eq(certifications.cooperativeId, cooperativeId), eq(certifications.verification, 'needs_evidence'))),
   ]);
   return {
-    moderation: queueOf(submitted[0], revisions[0]),
-    claims: queueOf(ratings[0], certificates[0]),
-    registrations: queueOf(registrations[0]),
-    privacyRequests: queueOf(requests[0]),
+    cooperativeSlug: cooperative?.slug ?? null,
+    inquiries: waiting,
+    claimsNeedingEvidence: (ratings?.n ?? 0) + (certificates?.n ?? 0),
+    queues: null,
   };
 }
 

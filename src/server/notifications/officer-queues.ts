@@ -7,11 +7,12 @@
  * day (its idempotency key names the day) and sent, gathered in the person's
  * digest or skipped by their preference like any other.
  */
-import { and, asc, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { dictionary, format, type Locale } from '../../i18n';
 import { routes } from '../../i18n/routes';
 import type { Database } from '../db/client';
 import { certifications, cooperatives, ocopRatings, pendingRevisions, products, provinces, users } from '../db/schema';
+import { countOfficerQueues, inProvince, waitingFor } from '../moderation/officer-queues';
 import { vietnamDate } from '../time/vietnam';
 import { queueNotificationIf, type Recipient } from './outbox';
 
@@ -32,16 +33,13 @@ export interface WaitingWork {
   total: number;
 }
 
-const inProvince = (provinceCode: string | null): SQL | undefined =>
-  provinceCode === null ? undefined : eq(cooperatives.provinceCode, provinceCode);
-
 /** What waits for the officers of a province (null: the whole country). */
 export async function waitingWork(db: Database, provinceCode: string | null): Promise<WaitingWork> {
   const where = inProvince(provinceCode);
-  const ratingsWhere = and(eq(ocopRatings.verification, 'pending'), where);
-  const certificatesWhere = and(eq(certifications.verification, 'pending'), where);
-  const productsWhere = and(eq(products.status, 'submitted'), where);
-  const changesWhere = and(eq(pendingRevisions.status, 'pending'), where);
+  const ratingsWhere = and(waitingFor.rating, where);
+  const certificatesWhere = and(waitingFor.certificate, where);
+  const productsWhere = and(waitingFor.product, where);
+  const changesWhere = and(waitingFor.change, where);
   const [ratings, certificates, submitted, changes, counts] = await Promise.all([
     db
       .select({
@@ -81,29 +79,7 @@ export async function waitingWork(db: Database, provinceCode: string | null): Pr
       .where(changesWhere)
       .orderBy(asc(pendingRevisions.updatedAt))
       .limit(OFFICER_LIST_LIMIT),
-    Promise.all([
-      db
-        .select({ n: count() })
-        .from(ocopRatings)
-        .innerJoin(products, eq(products.id, ocopRatings.productId))
-        .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
-        .where(ratingsWhere),
-      db
-        .select({ n: count() })
-        .from(certifications)
-        .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
-        .where(certificatesWhere),
-      db
-        .select({ n: count() })
-        .from(products)
-        .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
-        .where(productsWhere),
-      db
-        .select({ n: count() })
-        .from(pendingRevisions)
-        .innerJoin(cooperatives, eq(cooperatives.id, pendingRevisions.cooperativeId))
-        .where(changesWhere),
-    ]),
+    countOfficerQueues(db, provinceCode),
   ]);
   const tag = (queue: WaitingQueue, rows: { title: string; since: Date | null }[]) =>
     rows.map((row) => ({ queue, title: row.title, since: row.since ?? new Date(0) }));
@@ -113,7 +89,8 @@ export async function waitingWork(db: Database, provinceCode: string | null): Pr
     ...tag('product', submitted),
     ...tag('change', changes),
   ].sort((a, b) => a.since.getTime() - b.since.getTime());
-  return { items, total: counts.reduce((sum, [row]) => sum + (row?.n ?? 0), 0) };
+  // The digest is about the cooperatives' work: booth registrations and personal-data requests have pages of their own.
+  return { items, total: counts.rating.count + counts.certificate.count + counts.product.count + counts.change.count };
 }
 
 const DAY_MS = 86_400_000;
