@@ -211,6 +211,8 @@ export function dashboardProductPaths(slug: string) {
     certificates: { vi: `${vi}/chung-nhan`, en: `${en}/certificates` },
     labels: { vi: `${vi}/nhan-in`, en: `${en}/labels` },
     certificate: (id: string): LocalizedPaths => ({ vi: `${vi}/chung-nhan/${id}`, en: `${en}/certificates/${id}` }),
+    ocopRatings: { vi: `${vi}/ocop`, en: `${en}/ocop-ratings` },
+    ocopRating: (id: string): LocalizedPaths => ({ vi: `${vi}/ocop/${id}`, en: `${en}/ocop-ratings/${id}` }),
   } satisfies Record<string, LocalizedPaths | ((id: string) => LocalizedPaths)>;
 }
 

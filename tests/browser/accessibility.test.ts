@@ -449,6 +449,11 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/certificates$/),
     ],
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
+    ['OCOP ratings (vi)', (c) => linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/ocop$/)],
+    [
+      'OCOP rating edit (en)',
+      (c) => linkAcross(c, '/en/account/products', /\/ocop-ratings$/, /\/ocop-ratings\/[a-z0-9]+$/),
+    ],
     ['new product (vi)', async () => '/tai-khoan/san-pham/moi'],
     ['product import (vi)', async () => '/tai-khoan/san-pham/nhap'],
     ['product import (en)', async () => '/en/account/products/import'],

@@ -19,7 +19,14 @@ import type { Locale } from '../../src/i18n';
 import { readJson } from '../support/http';
 import { validInquiry } from '../support/inquiries';
 import { nextAddress, site } from '../support/site';
-import { validBatch, validCertificate, validEvent, validProductForm, validTarget } from '../support/valid-input';
+import {
+  validBatch,
+  validCertificate,
+  validEvent,
+  validProductForm,
+  validRating,
+  validTarget,
+} from '../support/valid-input';
 
 const baseUrl = inject('baseUrl');
 const { origin, get, post, postWithPhoto, signIn, freshMember } = site(baseUrl);
@@ -111,12 +118,13 @@ async function makeRecords() {
     return id;
   }
 
-  /** A product of the manager's cooperative with a batch and a certificate, for its dashboard pages. */
+  /** A product of the manager's cooperative with a batch, a certificate and an OCOP rating, for its dashboard pages. */
   async function productWithRecords(cookie: string) {
     const { slug } = await draftProduct(cookie);
     const batch = await api('POST', `/products/${slug}/batches`, cookie, validBatch('ACCESS-1'));
     const certificate = await api('POST', `/products/${slug}/certificates`, cookie, validCertificate);
-    return { slug, batch: batch.id as string, certificate: certificate.id as string };
+    const rating = await api('POST', `/products/${slug}/ocop-ratings`, cookie, validRating);
+    return { slug, batch: batch.id as string, certificate: certificate.id as string, rating: rating.id as string };
   }
 
   // A submitted product waits in the queue; an approved one with a change waits there as a change.
@@ -272,6 +280,26 @@ const PAGE_ACCESS: PageAccess[] = [
       {
         what: "another cooperative's certificate",
         params: (r) => ({ slug: r.productB.slug, id: r.productB.certificate }),
+        answers: 404,
+      },
+    ],
+  },
+  {
+    vi: '/tai-khoan/san-pham/[slug]/ocop',
+    en: '/en/account/products/[slug]/ocop-ratings',
+    audience: 'member',
+    params: (r) => ({ slug: r.productA.slug }),
+    elsewhere: [theirProduct],
+  },
+  {
+    vi: '/tai-khoan/san-pham/[slug]/ocop/[id]',
+    en: '/en/account/products/[slug]/ocop-ratings/[id]',
+    audience: 'member',
+    params: (r) => ({ slug: r.productA.slug, id: r.productA.rating }),
+    elsewhere: [
+      {
+        what: "another cooperative's OCOP rating",
+        params: (r) => ({ slug: r.productB.slug, id: r.productB.rating }),
         answers: 404,
       },
     ],

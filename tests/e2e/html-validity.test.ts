@@ -118,6 +118,9 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'product-import-en': () => get('/en/account/products/import', manager),
     'product-import-errors-vi': () => post('/tai-khoan/san-pham/nhap', {}, manager),
     'label-sheets-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}/nhan-in`, manager),
+    'ocop-ratings-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}/ocop`, manager),
+    'ocop-ratings-errors-en': () =>
+      post(`/en/account/products/${ownProduct ?? ''}/ocop-ratings`, { stars: '9' }, manager),
     'label-sheets-errors-en': () =>
       get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),

@@ -49,8 +49,6 @@ function tierValuesFrom(form: Record<string, string>): Record<string, string> {
   );
 }
 
-export const RATING_FIELDS = ['stars', 'level', 'decisionNumber', 'decisionDate'] as const;
-
 /** Only the product's own fields are read: a crafted `status` or `cooperativeId` in the form goes nowhere. */
 export function productValuesFrom(form: Record<string, string>): Record<string, string> {
   return { ...Object.fromEntries(PRODUCT_FIELDS.map((name) => [name, form[name] ?? ''])), ...tierValuesFrom(form) };
@@ -111,24 +109,4 @@ export function productValuesOf(fields: ProductFields): Record<string, string> {
     TIER_PARTS.map((part) => [tierField(row, part), field(fields.priceTiers[row]?.[part])]),
   );
   return { ...Object.fromEntries(PRODUCT_FIELDS.map((name) => [name, shown(name)])), ...Object.fromEntries(tiers) };
-}
-
-/** The checkbox letting the public download the evidence of a verified rating (as for certificates). */
-export const RATING_PUBLIC_EVIDENCE_FIELD = 'evidencePublic';
-
-export function ratingValuesFrom(form: Record<string, string>): Record<string, string> {
-  return {
-    ...Object.fromEntries(RATING_FIELDS.map((name) => [name, form[name] ?? ''])),
-    [RATING_PUBLIC_EVIDENCE_FIELD]: form[RATING_PUBLIC_EVIDENCE_FIELD] === 'on' ? 'on' : '',
-  };
-}
-
-export function ratingInputFrom(values: Record<string, string>) {
-  return {
-    stars: requiredNumber(values.stars),
-    level: text(values.level),
-    decisionNumber: text(values.decisionNumber),
-    decisionDate: text(values.decisionDate),
-    evidencePublic: values[RATING_PUBLIC_EVIDENCE_FIELD] === 'on',
-  };
 }

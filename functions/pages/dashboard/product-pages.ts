@@ -10,7 +10,6 @@ import { requireRole } from '../../../src/server/accounts/guards';
 import type { SessionUser } from '../../../src/server/accounts/users';
 import { findOwnedProduct } from '../../../src/server/products/owned-product';
 import { newProductDefaults } from '../../../src/server/products/new-product-defaults';
-import { addOcopRating } from '../../../src/server/products/ocop-ratings';
 import {
   createProduct,
   duplicateProduct,
@@ -38,17 +37,10 @@ import { imageListFromForm, NEW_IMAGES_FIELD, postedImagesFrom } from '../../../
 import type { StoredImage } from '../../../src/server/media/stored-image';
 import { productInputSchema } from '../../../src/server/products/product-input';
 import { fieldIssuesOf } from '../../../src/server/validation';
-import {
-  productInputFrom,
-  productValuesFrom,
-  productValuesOf,
-  ratingInputFrom,
-  ratingValuesFrom,
-} from './product-form';
+import { productInputFrom, productValuesFrom, productValuesOf } from './product-form';
 import { readUploadForm, runUploadForm, type UploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { type FormWords, gated, runForm } from '../handle-page';
-import { claimWords } from './claim-words';
 
 /** A submission refused for want of a photo is said next to the photo field, where one is added. */
 const SUBMISSION_WORDS: FormWords = {
@@ -82,12 +74,8 @@ export interface ProductFormView extends FormView {
   product: EditableProduct | null;
   /** Whether its form is open: in place (draft, rejected, unpublished) or as a change for review (published). */
   editable: boolean;
-  /** Whether OCOP ratings can be added: in any status, since one is public only once an officer verified it. */
-  ratingsEditable: boolean;
   /** A published product's change waiting for review or sent back; the form shows its values. */
   revision: ProductRevisionState | null;
-  /** The OCOP rating form's own values, errors and alert. */
-  rating: FormView;
   /** Whether photos can be changed: in place only (a change for review of a published product does not carry photos yet). */
   photosEditable: boolean;
   /** The photos the form shows: stored ones, or after a refused save the list as posted (new uploads kept). */
@@ -144,7 +132,6 @@ function productNotice(page: AstroGlobal, locale: Locale): string | null {
     saved: t.saved,
     unpublished: t.unpublished,
     duplicated: t.duplicated,
-    rating: t.ratingAdded,
     proposed: t.proposed,
     unchanged: t.unchangedProposal,
     discarded: t.discarded,
@@ -163,10 +150,8 @@ export async function handleNewProduct(page: AstroGlobal, locale: Locale): Promi
   const blank = {
     product: null,
     editable: true,
-    ratingsEditable: false,
     photosEditable: true,
     revision: null,
-    rating: emptyView(),
     images: [],
   };
   if (page.request.method !== 'POST') return { ...emptyView({ ...defaults }), ...blank };
@@ -200,19 +185,12 @@ export async function handleProductEdit(
   if (gate instanceof Response) return gate;
   const { user } = gate;
   type Loaded = { product: EditableProduct; revision: ProductRevisionState | null };
-  const view = (
-    loaded: Loaded,
-    form: FormView,
-    rating: FormView = emptyView(),
-    images = loaded.product.images,
-  ): ProductFormView => ({
+  const view = (loaded: Loaded, form: FormView, images = loaded.product.images): ProductFormView => ({
     ...form,
     product: loaded.product,
     revision: loaded.revision,
     editable: FORM_STATUSES.includes(loaded.product.status),
-    ratingsEditable: true,
     photosEditable: EDITABLE_STATUSES.includes(loaded.product.status),
-    rating,
     images,
   });
   /** What the form shows: the pending change's values while there is one, else the product's. */
@@ -228,20 +206,6 @@ export async function handleProductEdit(
   const intent = form.intent ?? 'save';
   const t = dictionary(locale).dashboard.productForm;
 
-  if (intent === 'add-rating') {
-    const values = ratingValuesFrom(form);
-    const evidence = { bucket: page.locals.services.media.bucket, file: upload.files('evidence')[0] ?? null };
-    const outcome = await runForm(
-      page,
-      locale,
-      values,
-      (db) => addOcopRating(db, user, slug, ratingInputFrom(values), new Date(), evidence),
-      claimWords(locale),
-    );
-    if (outcome instanceof Response) return outcome;
-    if (!outcome.ok) return view(gate.data, emptyView(storedValues(gate.data)), outcome.view);
-    return seeOther(`${here}?done=rating`);
-  }
   if (intent === 'submit' || intent === 'unpublish' || intent === 'duplicate' || intent === 'discard-change') {
     const outcome = await runForm(
       page,
@@ -289,6 +253,6 @@ export async function handleProductEdit(
     updateProduct(db, user, slug, input, new Date(), list),
   );
   if (outcome instanceof Response) return outcome;
-  if (!outcome.ok) return view(gate.data, outcome.view, emptyView(), images);
+  if (!outcome.ok) return view(gate.data, outcome.view, images);
   return seeOther(`${here}?done=${outcome.value}`);
 }

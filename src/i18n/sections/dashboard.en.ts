@@ -84,8 +84,6 @@ export const dashboardEn: Dictionary['dashboard'] = {
     submitted: 'The product was sent to the Department of Industry and Trade for review.',
     unpublished: 'The product is no longer public.',
     duplicated: 'This is a copy (a draft) of the product. The GTIN was not copied.',
-    ratingAdded:
-      'OCOP rating recorded. Its stars are shown publicly once the Department of Industry and Trade verified it.',
   },
   ratings: {
     heading: 'OCOP ratings',
@@ -103,6 +101,19 @@ export const dashboardEn: Dictionary['dashboard'] = {
     evidencePublic: 'Let anyone download the decision once it is verified',
     evidenceCurrent: 'Download the decision',
     add: 'Record the rating',
+    title: 'OCOP ratings: {product}',
+    lead: 'The OCOP recognition decisions of this product. Stars are shown publicly only once a Department of Industry and Trade officer has checked them against the decision; a rating holds for 36 months from the decision date.',
+    editTitle: 'Edit OCOP rating {number}: {product}',
+    edit: 'Edit',
+    editLabel: 'Edit OCOP rating {number}',
+    editLead:
+      'Changing the stars, level, decision number or date, or the decision file, sends the rating back for verification; meanwhile the public page keeps the verified version.',
+    evidenceReplace: 'Replace the decision file (leave empty to keep the current one)',
+    validUntil: 'Valid through',
+    save: 'Save the rating',
+    saved: 'OCOP rating saved. Its stars are shown publicly once the Department of Industry and Trade verifies it.',
+    revokedLocked: 'This rating was revoked and cannot be changed; record the new decision as a new rating.',
+    link: 'OCOP ratings',
   },
   moderation: {
     title: 'Moderation of products and profiles',

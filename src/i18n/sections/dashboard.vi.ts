@@ -82,7 +82,6 @@ export const dashboardVi = {
     submitted: 'Đã gửi sản phẩm cho Sở Công Thương duyệt.',
     unpublished: 'Đã ngừng công khai sản phẩm.',
     duplicated: 'Đây là bản sao (bản nháp) của sản phẩm. Mã GTIN không được sao chép.',
-    ratingAdded: 'Đã ghi xếp hạng OCOP. Số sao hiện công khai sau khi Sở Công Thương xác minh.',
   },
   ratings: {
     heading: 'Xếp hạng OCOP',
@@ -100,6 +99,19 @@ export const dashboardVi = {
     evidencePublic: 'Cho mọi người tải bản quyết định sau khi được xác minh',
     evidenceCurrent: 'Tải bản quyết định',
     add: 'Ghi xếp hạng',
+    title: 'Xếp hạng OCOP: {product}',
+    lead: 'Các quyết định công nhận OCOP của sản phẩm này. Số sao chỉ hiện công khai sau khi Sở Công Thương đối chiếu với bản quyết định; xếp hạng có hiệu lực 36 tháng kể từ ngày quyết định.',
+    editTitle: 'Sửa xếp hạng OCOP {number}: {product}',
+    edit: 'Sửa',
+    editLabel: 'Sửa xếp hạng OCOP {number}',
+    editLead:
+      'Đổi số sao, cấp, số hay ngày quyết định hoặc bản quyết định thì xếp hạng chờ Sở Công Thương xác minh lại; trong lúc chờ, trang công khai vẫn giữ bản đã xác minh.',
+    evidenceReplace: 'Thay bản quyết định (để trống nếu giữ bản cũ)',
+    validUntil: 'Hiệu lực đến hết ngày',
+    save: 'Lưu xếp hạng',
+    saved: 'Đã lưu xếp hạng OCOP. Số sao hiện công khai sau khi Sở Công Thương xác minh.',
+    revokedLocked: 'Xếp hạng đã bị thu hồi nên không sửa được; hãy ghi quyết định mới như một xếp hạng mới.',
+    link: 'Xếp hạng OCOP',
   },
   moderation: {
     title: 'Kiểm duyệt sản phẩm và hồ sơ',

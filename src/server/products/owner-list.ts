@@ -2,11 +2,10 @@
  * A cooperative's own products for its dashboard: every status, drafts
  * included (the public catalogue only ever reads published ones).
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { ProductStatus } from './vocabulary';
-import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
-import { cooperatives, ocopRatings, pendingRevisions, products } from '../db/schema';
+import { cooperatives, pendingRevisions, products } from '../db/schema';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
 import type { RevisionStatus } from '../moderation/vocabulary';
 import type { WholesaleFields } from './wholesale';
@@ -77,19 +76,6 @@ export interface EditableProduct {
     seasonVi: string | null;
     seasonEn: string | null;
   } & WholesaleFields;
-  ratings: {
-    id: string;
-    stars: number;
-    level: string;
-    decisionNumber: string;
-    decisionDate: string;
-    status: string;
-    verification: ClaimState;
-    /** Why an officer rejected, sent back or revoked it. */
-    decisionReason: string | null;
-    /** The type of its evidence file, null when it has none (the file is at evidencePath). */
-    evidenceType: EvidenceType | null;
-  }[];
   /** Its photos in order (not among `fields`, which review diffs compare as text). */
   images: StoredImage[];
 }
@@ -126,7 +112,7 @@ export const productFieldColumns = {
 
 export type ProductFields = EditableProduct['fields'];
 
-/** A product's editable fields and OCOP ratings, for a member of its cooperative (the caller checked ownership). */
+/** A product's editable fields and photos, for a member of its cooperative (the caller checked ownership). */
 export async function loadEditableProduct(db: Database, productId: string): Promise<EditableProduct | null> {
   const [row] = await db
     .select({
@@ -143,20 +129,5 @@ export async function loadEditableProduct(db: Database, productId: string): Prom
     .limit(1);
   if (!row) return null;
   const { id, slug, traceCode, status, rejectionReason, images, ...fields } = row;
-  const ratings = await db
-    .select({
-      id: ocopRatings.id,
-      stars: ocopRatings.stars,
-      level: ocopRatings.level,
-      decisionNumber: ocopRatings.decisionNumber,
-      decisionDate: ocopRatings.decisionDate,
-      status: ocopRatings.status,
-      verification: ocopRatings.verification,
-      decisionReason: ocopRatings.decisionReason,
-      evidenceType: ocopRatings.evidenceType,
-    })
-    .from(ocopRatings)
-    .where(eq(ocopRatings.productId, id))
-    .orderBy(desc(ocopRatings.decisionDate));
-  return { id, slug, traceCode, status, rejectionReason, fields, ratings, images: readStoredImages(images) };
+  return { id, slug, traceCode, status, rejectionReason, fields, images: readStoredImages(images) };
 }
