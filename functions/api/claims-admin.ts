@@ -1,6 +1,6 @@
 /**
  * The officers' verification queue over HTTP: claims (OCOP ratings,
- * certificates) waiting for a decision, and the decisions. Rules in
+ * certificates, lab reports of batches) waiting for a decision, and the decisions. Rules in
  * src/server/claims; these routes parse, call and shape.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -9,6 +9,7 @@ import { listClaimQueue } from '../../src/server/claims/claim-queue';
 import { expiringClaimsCsv, listExpiringForOfficer } from '../../src/server/claims/expiring-claims';
 import { CLAIM_KINDS, CLAIM_STATES } from '../../src/server/claims/vocabulary';
 import { CERTIFICATION_KINDS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
+import { LAB_RESULTS, LAB_TEST_KINDS } from '../../src/server/provenance/vocabulary';
 import { configuredOrigin } from '../../src/server/seo/urls';
 import { executionContextOf, sendEventAfterResponse } from '../after-response';
 import { createRouter } from './context';
@@ -48,7 +49,21 @@ export const QueuedClaimSchema = z
     certificateKind: z.enum(CERTIFICATION_KINDS).nullable(),
     stars: z.number().int().min(3).max(5).nullable(),
     level: z.enum(OCOP_LEVELS).nullable(),
-    validFrom: z.string().openapi({ format: 'date', description: "A rating's decision date." }),
+    lab: z
+      .object({
+        lotCode: z.string(),
+        tests: z.array(z.enum(LAB_TEST_KINDS)),
+        result: z.enum(LAB_RESULTS),
+        summary: z.string(),
+      })
+      .nullable()
+      .openapi({
+        description: "A lab report's batch and findings (its laboratory is `issuer`); null for other claims.",
+      }),
+    validFrom: z.string().openapi({
+      format: 'date',
+      description: "A rating's decision date; the day a lab report's results were issued.",
+    }),
     validUntil: z.string().nullable().openapi({ format: 'date' }),
     evidenceUrl: z.string().nullable(),
   })
@@ -64,7 +79,8 @@ const queueRoute = createRoute({
   middleware: [officersOnly],
   tags,
   summary: 'Claims waiting for verification, oldest first',
-  description: 'OCOP ratings and certificates declared or changed by cooperatives, not yet decided (at most 100).',
+  description:
+    'OCOP ratings, certificates and lab reports of batches declared or changed by cooperatives, not yet decided (at most 100).',
   responses: {
     200: { description: 'The queue', content: { 'application/json': { schema: QueueSchema } } },
     ...errors(401, 403),

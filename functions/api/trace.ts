@@ -11,7 +11,12 @@ import { batchLabelPath } from '../../src/server/provenance/digital-link';
 import { parseGtin } from '../../src/server/provenance/gtin';
 import { normaliseTraceCode } from '../../src/server/provenance/resolver';
 import { type BatchTrace, getBatchTrace, type ProductKey } from '../../src/server/provenance/trace';
-import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
+import {
+  LAB_RESULTS,
+  LAB_TEST_KINDS,
+  PROVENANCE_ACTOR_KINDS,
+  PROVENANCE_STEP_KINDS,
+} from '../../src/server/provenance/vocabulary';
 import { absoluteUrl, resolveOrigin } from '../../src/server/seo/urls';
 import { createRouter } from './context';
 import {
@@ -23,7 +28,24 @@ import {
   isoDate,
   OcopRatingSchema,
   ProvinceRefSchema,
+  VerifiedBySchema,
 } from './schemas';
+
+const LabReportSchema = z
+  .object({
+    lab: z.string().openapi({ example: 'Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng 1' }),
+    reportNumber: z.string().openapi({ example: 'KQ-2026/08123' }),
+    reportedOn: isoDate.openapi({ description: 'The day the lab issued its results.' }),
+    tests: z.array(z.enum(LAB_TEST_KINDS)).openapi({ example: ['pesticide_residues', 'microbiology'] }),
+    result: z.enum(LAB_RESULTS),
+    summary: z.string(),
+    verified: VerifiedBySchema,
+    evidenceHref: z.string().nullable().openapi({
+      description: "Path of the report's file, when the cooperative lets the public download it; null otherwise.",
+      example: '/media/evidence/lab_report/abc123',
+    }),
+  })
+  .openapi('LabReport');
 
 const TraceStepSchema = z
   .object({
@@ -69,6 +91,10 @@ export const BatchTraceSchema = z
     steps: z.array(TraceStepSchema).openapi({ description: 'In recorded order, which is chronological.' }),
     certificates: z.array(CertificateSchema),
     ocop: OcopRatingSchema.nullable().openapi({ description: 'The latest OCOP decision, whatever its status.' }),
+    labReports: z.array(LabReportSchema).openapi({
+      description:
+        "The lot's lab reports a trade officer verified, newest first; pending or rejected ones never appear.",
+    }),
     otherLots: z
       .array(z.object({ lotCode: z.string(), productionDate: isoDate }))
       .openapi({ description: 'Up to 10 other lots, newest first.' }),

@@ -330,6 +330,8 @@ export const en: Dictionary = {
     image_dimensions: '{file}: too many pixels (at most {max} pixels on a side).',
     evidence_empty: '{file}: the file is empty.',
     evidence_too_large: '{file}: larger than {max} MB. Scan it again at a lower resolution or choose a smaller file.',
+    evidence_required: 'Attach a scan or PDF of the lab report: the officer checks it before verifying.',
+    lab_tests_required: 'Choose at least one thing that was tested.',
     evidence_type: '{file}: not a PDF, JPEG, PNG or WebP file (the file’s content is checked, not its name).',
     evidence_active_content:
       '{file}: the file contains script, attached files or web page code, so it is not accepted. Print it again as a plain PDF or send a scan.',

@@ -208,6 +208,10 @@ export function dashboardProductPaths(slug: string) {
     batches: { vi: `${vi}/lo-hang`, en: `${en}/batches` },
     newBatch: { vi: `${vi}/lo-hang/moi`, en: `${en}/batches/new` },
     batch: (id: string): LocalizedPaths => ({ vi: `${vi}/lo-hang/${id}`, en: `${en}/batches/${id}` }),
+    labReports: (batchId: string): LocalizedPaths => ({
+      vi: `${vi}/lo-hang/${batchId}/kiem-nghiem`,
+      en: `${en}/batches/${batchId}/lab-reports`,
+    }),
     certificates: { vi: `${vi}/chung-nhan`, en: `${en}/certificates` },
     labels: { vi: `${vi}/nhan-in`, en: `${en}/labels` },
     certificate: (id: string): LocalizedPaths => ({ vi: `${vi}/chung-nhan/${id}`, en: `${en}/certificates/${id}` }),

@@ -321,6 +321,9 @@ export const vi = {
     image_unreadable: '{file}: không đọc được ảnh này; tệp có thể bị hỏng.',
     image_dimensions: '{file}: ảnh quá lớn về kích thước (tối đa {max} điểm ảnh mỗi cạnh).',
     evidence_empty: '{file}: tệp rỗng.',
+    evidence_required:
+      'Hãy đính kèm bản chụp hoặc tệp PDF của phiếu kết quả: cán bộ đối chiếu với nó trước khi xác minh.',
+    lab_tests_required: 'Chọn ít nhất một chỉ tiêu đã kiểm nghiệm.',
     evidence_too_large: '{file}: tệp lớn hơn {max} MB. Hãy quét lại với độ phân giải thấp hơn hoặc chọn tệp nhỏ hơn.',
     evidence_type: '{file}: không phải tệp PDF, JPEG, PNG hoặc WebP (hệ thống xem nội dung tệp, không xem tên tệp).',
     evidence_active_content:

@@ -13,6 +13,28 @@ export const claimsVi = {
   kinds: {
     ocop_rating: 'Xếp hạng OCOP',
     certificate: 'Chứng nhận',
+    lab_report: 'Phiếu kết quả kiểm nghiệm',
+  },
+  /** How a mail names a lab report. */
+  labReport: 'phiếu kết quả kiểm nghiệm lô {lot}',
+  /** A lab report's vocabulary: the dashboard page, the queue and the trace page. */
+  lab: {
+    tests: {
+      pesticide_residues: 'Dư lượng thuốc bảo vệ thực vật',
+      microbiology: 'Vi sinh vật',
+      heavy_metals: 'Kim loại nặng',
+      mycotoxins: 'Độc tố nấm mốc',
+      nutrition: 'Thành phần dinh dưỡng',
+      other: 'Chỉ tiêu khác',
+    },
+    results: { pass: 'Đạt', fail: 'Không đạt' },
+    lot: 'Lô hàng',
+    lab: 'Phòng thử nghiệm',
+    reportNumber: 'Số phiếu kết quả',
+    reportedOn: 'Ngày trả kết quả',
+    tested: 'Chỉ tiêu kiểm nghiệm',
+    result: 'Kết quả',
+    summary: 'Tóm tắt kết quả',
   },
   decisionMail: {
     subjects: {
@@ -58,7 +80,7 @@ export const claimsVi = {
   },
   queue: {
     title: 'Xác minh xếp hạng và chứng nhận',
-    lead: 'Xếp hạng OCOP và chứng nhận do hợp tác xã khai, cũ nhất trước. Đối chiếu từng mục với bằng chứng trước khi xác minh: chỉ mục đã xác minh mới hiện công khai.',
+    lead: 'Xếp hạng OCOP, chứng nhận và phiếu kết quả kiểm nghiệm lô hàng do hợp tác xã khai, cũ nhất trước. Đối chiếu từng mục với bằng chứng trước khi xác minh: chỉ mục đã xác minh mới hiện công khai.',
     none: 'Không có mục nào chờ xác minh.',
     link: 'Xác minh xếp hạng, chứng nhận',
     product: 'Sản phẩm',
@@ -66,6 +88,9 @@ export const claimsVi = {
     cooperative: 'Hợp tác xã',
     number: 'Số quyết định / chứng nhận',
     issuer: 'Tổ chức cấp',
+    lot: 'Lô hàng',
+    tested: 'Chỉ tiêu kiểm nghiệm',
+    result: 'Kết quả',
     stars: 'Hạng',
     starsValue: '{stars} sao, cấp {level}',
     levels: { national: 'trung ương', province: 'tỉnh' },

@@ -345,4 +345,22 @@ export const dashboardEn: Dictionary['dashboard'] = {
     save: 'Save the certificate',
     saved: 'Certificate saved.',
   },
+  labReports: {
+    title: 'Lab reports of lot {lot}: {product}',
+    lead: 'A laboratory’s test results for this lot. A report shows on the lot’s trace page once an officer of the Department of Industry and Trade has checked it against the report itself and verified it.',
+    link: 'Lab reports',
+    linkFor: 'Lab reports of lot {lot}',
+    none: 'This lot has no lab report yet.',
+    addHeading: 'Add a lab report',
+    testsLegend: 'Tested for',
+    resultLegend: 'Overall result',
+    summaryHint: 'For example: no residues found among 52 active substances; microbiology within QCVN 8-3:2012/BYT.',
+    evidence: 'The report (PDF or a scan)',
+    evidenceHint:
+      'Required. PDF, JPEG, PNG or WebP, at most {max} MB. The officer checks the report against it before verifying.',
+    evidencePublic: 'Let anyone download the report once it is verified',
+    evidenceLink: 'Download the report',
+    add: 'Send for verification',
+    saved: 'Lab report sent; it awaits verification by the Department of Industry and Trade.',
+  },
 };

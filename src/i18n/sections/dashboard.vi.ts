@@ -342,4 +342,22 @@ export const dashboardVi = {
     save: 'Lưu chứng nhận',
     saved: 'Đã lưu chứng nhận.',
   },
+  labReports: {
+    title: 'Kiểm nghiệm lô {lot}: {product}',
+    lead: 'Phiếu kết quả thử nghiệm của phòng thí nghiệm cho lô này. Phiếu hiện trên trang truy xuất của lô sau khi cán bộ Sở Công Thương đối chiếu với bản phiếu và xác minh.',
+    link: 'Kiểm nghiệm',
+    linkFor: 'Phiếu kiểm nghiệm của lô {lot}',
+    none: 'Lô này chưa có phiếu kết quả kiểm nghiệm nào.',
+    addHeading: 'Thêm phiếu kết quả kiểm nghiệm',
+    testsLegend: 'Chỉ tiêu đã kiểm nghiệm',
+    resultLegend: 'Kết quả chung',
+    summaryHint: 'Ví dụ: không phát hiện dư lượng trong 52 hoạt chất; vi sinh đạt QCVN 8-3:2012/BYT.',
+    evidence: 'Bản phiếu kết quả (PDF hoặc ảnh chụp)',
+    evidenceHint:
+      'Bắt buộc. PDF, JPEG, PNG hoặc WebP, tối đa {max} MB. Cán bộ Sở Công Thương đối chiếu với bản này trước khi xác minh.',
+    evidencePublic: 'Cho mọi người tải bản phiếu sau khi được xác minh',
+    evidenceLink: 'Tải bản phiếu',
+    add: 'Gửi phiếu để xác minh',
+    saved: 'Đã gửi phiếu kết quả; phiếu chờ Sở Công Thương xác minh.',
+  },
 } as const;

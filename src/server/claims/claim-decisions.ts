@@ -18,7 +18,7 @@ import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf } from '../audit/audit-log';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
-import { certifications, ocopRatings } from '../db/schema';
+import { certifications, labReports, ocopRatings } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { officerNote } from '../moderation/officer-note';
 import { decisionNotices } from '../notifications/outbox';
@@ -52,7 +52,19 @@ export const DECISION_RULES: Record<ClaimDecision, DecisionRule> = {
 export const CLAIM_TABLES = {
   ocop_rating: ocopRatings,
   certificate: certifications,
+  lab_report: labReports,
 } as const;
+
+/** The product whose stars a decision on a rating moves; null for other kinds, which count in no stars. */
+async function ratedProduct(db: Database, kind: ClaimKind, id: string): Promise<string | null> {
+  if (kind !== 'ocop_rating') return null;
+  const [row] = await db
+    .select({ productId: ocopRatings.productId })
+    .from(ocopRatings)
+    .where(eq(ocopRatings.id, id))
+    .limit(1);
+  return row?.productId ?? null;
+}
 
 /**
  * Decides on the claim `kind`/`id`: a NotFoundError for no such claim, a
@@ -80,7 +92,6 @@ export async function decideClaim(
   const [row] = await db
     .select({
       id: table.id,
-      productId: table.productId,
       revision: table.revision,
       evidenceKey: table.evidenceKey,
       lastVerified: table.lastVerified,
@@ -143,8 +154,8 @@ export async function decideClaim(
     now,
   );
   const mail = tell.statements(auditEntryExists(entryId), entryId);
-  const stars =
-    claim.kind === 'ocop_rating' && row.productId ? [refreshProductStars(db, row.productId, vietnamDate(now))] : [];
+  const ratedProductId = await ratedProduct(db, claim.kind, row.id);
+  const stars = ratedProductId ? [refreshProductStars(db, ratedProductId, vietnamDate(now))] : [];
   await db.batch([audit, update, ...stars, ...mail]);
   if (!(await auditEntryWritten(db, entryId)))
     throw new ConflictError('claim decided', { verification: { code: 'claim_decided' } });

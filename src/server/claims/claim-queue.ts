@@ -7,8 +7,9 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
-import { certifications, cooperatives, ocopRatings, products, provinces } from '../db/schema';
+import { batches, certifications, cooperatives, labReports, ocopRatings, products, provinces } from '../db/schema';
 import type { CertificationKind, OcopLevel } from '../products/vocabulary';
+import type { LabResult, LabTestKind } from '../provenance/vocabulary';
 import { evidencePath } from './evidence-access';
 import type { ClaimKind, ClaimState } from './vocabulary';
 
@@ -26,16 +27,18 @@ export interface QueuedClaim {
   waitingHours: number;
   cooperative: { slug: string; name: string };
   provinceName: string;
-  /** The product it is about; null for a whole cooperative's certificate. */
+  /** The product it is about (a lab report's: its batch's); null for a whole cooperative's certificate. */
   product: { slug: string; name: string } | null;
-  /** The decision's or certificate's number. */
+  /** The decision's, certificate's or lab report's number. */
   number: string;
-  /** The certification body of a certificate; null for a rating (its level says who decided). */
+  /** The certification body of a certificate, the laboratory of a lab report; null for a rating (its level says who decided). */
   issuer: string | null;
   certificateKind: CertificationKind | null;
   stars: number | null;
   level: OcopLevel | null;
-  /** The decision date of a rating, the first valid day of a certificate. */
+  /** A lab report's batch, what it tested, its finding in a word and in the cooperative's; null for other claims. */
+  lab: { lotCode: string; tests: LabTestKind[]; result: LabResult; summary: string } | null;
+  /** The decision date of a rating, the first valid day of a certificate, the day a lab report was issued. */
   validFrom: string;
   /** Last valid day of a certificate; null for a rating (36 months, computed) or an open-ended certificate. */
   validUntil: string | null;
@@ -43,8 +46,9 @@ export interface QueuedClaim {
   evidenceUrl: string | null;
 }
 
-const submitted = (column: typeof ocopRatings.submittedAt | typeof certifications.submittedAt) =>
-  sql<number>`coalesce(${column}, 0)`;
+const submitted = (
+  column: typeof ocopRatings.submittedAt | typeof certifications.submittedAt | typeof labReports.submittedAt,
+) => sql<number>`coalesce(${column}, 0)`;
 
 /** Whose claim it is: the cooperative (and its province) and the product, if any. */
 const whose = {
@@ -55,14 +59,14 @@ const whose = {
   productName: products.nameVi,
 };
 
-/** The pending claims, oldest first (ocop_ratings_verification_idx, certifications_verification_idx). */
+/** The pending claims, oldest first (the `…_verification_idx` of each kind's table). */
 export async function listClaimQueue(
   db: Database,
   user: SessionUser | null | undefined,
   now: Date,
 ): Promise<QueuedClaim[]> {
   requireOfficer(user);
-  const [ratings, certificates] = await Promise.all([
+  const [ratings, certificates, reports] = await Promise.all([
     db
       .select({
         id: ocopRatings.id,
@@ -105,6 +109,30 @@ export async function listClaimQueue(
       .where(eq(certifications.verification, 'pending'))
       .orderBy(asc(certifications.submittedAt), asc(certifications.id))
       .limit(CLAIM_QUEUE_LIMIT),
+    db
+      .select({
+        id: labReports.id,
+        verification: labReports.verification,
+        revision: labReports.revision,
+        submittedAt: submitted(labReports.submittedAt),
+        ...whose,
+        number: labReports.reportNumber,
+        issuer: labReports.lab,
+        lotCode: batches.lotCode,
+        tests: labReports.tests,
+        result: labReports.result,
+        summary: labReports.summary,
+        validFrom: labReports.reportedOn,
+        evidenceKey: labReports.evidenceKey,
+      })
+      .from(labReports)
+      .innerJoin(batches, eq(batches.id, labReports.batchId))
+      .innerJoin(products, eq(products.id, batches.productId))
+      .innerJoin(cooperatives, eq(cooperatives.id, labReports.cooperativeId))
+      .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
+      .where(eq(labReports.verification, 'pending'))
+      .orderBy(asc(labReports.submittedAt), asc(labReports.id))
+      .limit(CLAIM_QUEUE_LIMIT),
   ]);
   const common = (row: {
     id: string;
@@ -139,6 +167,7 @@ export async function listClaimQueue(
       certificateKind: null,
       stars: row.stars,
       level: row.level,
+      lab: null,
       validFrom: row.validFrom,
       validUntil: null,
       evidenceUrl: row.evidenceKey ? evidencePath('ocop_rating', row.id) : null,
@@ -151,9 +180,23 @@ export async function listClaimQueue(
       certificateKind: row.certificateKind,
       stars: null,
       level: null,
+      lab: null,
       validFrom: row.validFrom,
       validUntil: row.validUntil,
       evidenceUrl: row.evidenceKey ? evidencePath('certificate', row.id) : row.evidenceUrl,
+    })),
+    ...reports.map((row) => ({
+      ...common(row),
+      kind: 'lab_report' as const,
+      number: row.number,
+      issuer: row.issuer,
+      certificateKind: null,
+      stars: null,
+      level: null,
+      lab: { lotCode: row.lotCode, tests: row.tests, result: row.result, summary: row.summary },
+      validFrom: row.validFrom,
+      validUntil: null,
+      evidenceUrl: row.evidenceKey ? evidencePath('lab_report', row.id) : null,
     })),
   ];
   return queued

@@ -12,11 +12,11 @@
  */
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { certifications, ocopRatings } from '../db/schema';
+import type { certifications, labReports, ocopRatings } from '../db/schema';
 import { ConflictError } from '../errors';
 import { parseInput } from '../validation';
 
-type ClaimTable = typeof ocopRatings | typeof certifications;
+type ClaimTable = typeof ocopRatings | typeof certifications | typeof labReports;
 
 const versionInput = z.object({ version: z.coerce.number().int().nonnegative().optional() });
 

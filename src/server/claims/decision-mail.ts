@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { dictionary, format } from '../../i18n';
 import { routes } from '../../i18n/routes';
 import type { Database } from '../db/client';
-import { certifications, cooperatives, ocopRatings, products } from '../db/schema';
+import { batches, certifications, cooperatives, labReports, ocopRatings, products } from '../db/schema';
 import { composeMail } from '../mail/layout';
 import type { MailMessage } from '../mail/mailer';
 import type { Recipient } from '../notifications/outbox';
@@ -21,6 +21,8 @@ export interface ClaimNaming {
   subject: string;
   certificateKind: CertificationKind | null;
   stars: number | null;
+  /** The lot of a lab report; null for other claims. */
+  lotCode: string | null;
   number: string;
 }
 
@@ -37,7 +39,22 @@ export async function claimNaming(db: Database, kind: ClaimKind, id: string): Pr
       .innerJoin(products, eq(products.id, ocopRatings.productId))
       .where(eq(ocopRatings.id, id))
       .limit(1);
-    return row ? { ...row, certificateKind: null } : null;
+    return row ? { ...row, certificateKind: null, lotCode: null } : null;
+  }
+  if (kind === 'lab_report') {
+    const [row] = await db
+      .select({
+        cooperativeId: labReports.cooperativeId,
+        subject: products.nameVi,
+        lotCode: batches.lotCode,
+        number: labReports.reportNumber,
+      })
+      .from(labReports)
+      .innerJoin(batches, eq(batches.id, labReports.batchId))
+      .innerJoin(products, eq(products.id, batches.productId))
+      .where(eq(labReports.id, id))
+      .limit(1);
+    return row ? { ...row, certificateKind: null, stars: null } : null;
   }
   const [row] = await db
     .select({
@@ -58,6 +75,7 @@ export async function claimNaming(db: Database, kind: ClaimKind, id: string): Pr
     subject: row.productName ?? row.cooperativeName,
     certificateKind: row.certificateKind,
     stars: null,
+    lotCode: null,
     number: row.number,
   };
 }
@@ -76,7 +94,9 @@ export function claimDecisionMail(
   const m = t.claims.decisionMail;
   const what = claim.certificateKind
     ? t.details.certificates.kinds[claim.certificateKind]
-    : format(t.claims.expiry.mail.ocop, { stars: claim.stars ?? 0 });
+    : claim.lotCode !== null
+      ? format(t.claims.labReport, { lot: claim.lotCode })
+      : format(t.claims.expiry.mail.ocop, { stars: claim.stars ?? 0 });
   const words = {
     what,
     subject: claim.subject,

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { isOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
-import { certifications, ocopRatings, products } from '../db/schema';
+import { certifications, labReports, ocopRatings, products } from '../db/schema';
 import { NotFoundError } from '../errors';
 import type { ClaimKind, ClaimState, EvidenceType } from './vocabulary';
 
@@ -46,6 +46,21 @@ async function claimEvidenceRow(db: Database, kind: ClaimKind, id: string): Prom
       })
       .from(certifications)
       .where(eq(certifications.id, id))
+      .limit(1);
+    return row;
+  }
+  if (kind === 'lab_report') {
+    const [row] = await db
+      .select({
+        cooperativeId: labReports.cooperativeId,
+        verification: labReports.verification,
+        evidenceKey: labReports.evidenceKey,
+        evidenceType: labReports.evidenceType,
+        evidencePublic: labReports.evidencePublic,
+        lastVerified: labReports.lastVerified,
+      })
+      .from(labReports)
+      .where(eq(labReports.id, id))
       .limit(1);
     return row;
   }

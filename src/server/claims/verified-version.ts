@@ -18,8 +18,9 @@
  */
 import { and, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { certifications, ocopRatings } from '../db/schema';
+import { certifications, labReports, ocopRatings } from '../db/schema';
 import type { CertificationKind, OcopLevel } from '../products/vocabulary';
+import type { LabResult, LabTestKind } from '../provenance/vocabulary';
 import type { ClaimKind, EvidenceType } from './vocabulary';
 
 interface VerifiedBy {
@@ -46,7 +47,20 @@ export interface VerifiedCertificateVersion extends VerifiedBy {
   validUntil: string | null;
 }
 
-/** The claim's own columns that make up its verified version, by kind (SQL column names). */
+export interface VerifiedLabReportVersion extends VerifiedBy {
+  lab: string;
+  reportNumber: string;
+  reportedOn: string;
+  tests: LabTestKind[];
+  result: LabResult;
+  summary: string;
+}
+
+/**
+ * The claim's own columns that make up its verified version, by kind, as SQL
+ * expressions of the row (a JSON column through json(), so the copy holds
+ * the array rather than its text).
+ */
 const VERSION_COLUMNS: Record<ClaimKind, Record<string, string>> = {
   ocop_rating: {
     stars: 'stars',
@@ -61,7 +75,18 @@ const VERSION_COLUMNS: Record<ClaimKind, Record<string, string>> = {
     validFrom: 'valid_from',
     validUntil: 'valid_until',
   },
+  lab_report: {
+    lab: 'lab',
+    reportNumber: 'report_number',
+    reportedOn: 'reported_on',
+    tests: 'json("tests")',
+    result: 'result',
+    summary: 'summary',
+  },
 };
+
+/** A bare column name is quoted; an expression (json(...)) is taken as written. */
+const columnSql = (column: string) => (/^[a-z_]+$/.test(column) ? `"${column}"` : column);
 
 /**
  * SQL for the verified version of the row being updated, as JSON, taken from
@@ -75,7 +100,7 @@ export function verifiedVersionOfRow(kind: ClaimKind, by: SQL, at: SQL): SQL {
     evidenceType: 'evidence_type',
   });
   const pairs = sql.join(
-    fields.map(([name, column]) => sql`${sql.raw(`'${name}'`)}, ${sql.raw(`"${column}"`)}`),
+    fields.map(([name, column]) => sql`${sql.raw(`'${name}'`)}, ${sql.raw(columnSql(column))}`),
     sql`, `,
   );
   return sql`json_object(${pairs}, 'verifiedBy', ${by}, 'verifiedAt', ${at})`;
@@ -97,7 +122,7 @@ export function verifiedAsRecorded(kind: ClaimKind): SQL {
  * seed does (its claims are verified as recorded).
  */
 export async function recordVerifiedVersions(db: Database): Promise<void> {
-  const missing = (table: typeof ocopRatings | typeof certifications) =>
+  const missing = (table: typeof ocopRatings | typeof certifications | typeof labReports) =>
     and(inArray(table.verification, ['verified', 'revoked']), isNull(table.lastVerified));
   await db.batch([
     db
@@ -108,5 +133,9 @@ export async function recordVerifiedVersions(db: Database): Promise<void> {
       .update(certifications)
       .set({ lastVerified: verifiedAsRecorded('certificate') })
       .where(missing(certifications)),
+    db
+      .update(labReports)
+      .set({ lastVerified: verifiedAsRecorded('lab_report') })
+      .where(missing(labReports)),
   ]);
 }

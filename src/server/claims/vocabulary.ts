@@ -1,7 +1,11 @@
 /** Words of claim verification that the schema stores. */
 
-/** The two kinds of claim a cooperative declares: an OCOP rating of a product, a certificate. */
-export const CLAIM_KINDS = ['ocop_rating', 'certificate'] as const;
+/**
+ * The kinds of claim a cooperative declares: an OCOP rating of a product, a
+ * certificate (of a product or the whole cooperative), and a lab report of
+ * one batch (src/server/provenance/lab-reports.ts).
+ */
+export const CLAIM_KINDS = ['ocop_rating', 'certificate', 'lab_report'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 /**

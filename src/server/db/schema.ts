@@ -45,13 +45,17 @@ import {
   INQUIRY_SOURCE_KINDS,
   INQUIRY_STATUSES,
 } from '../inquiries/vocabulary';
-import { PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
+import { LAB_RESULTS, type LabTestKind, PROVENANCE_ACTOR_KINDS, PROVENANCE_STEP_KINDS } from '../provenance/vocabulary';
 import type { StoredImage } from '../media/stored-image';
 import type { PriceTier } from '../products/wholesale';
 import type { SnapshotFigures } from '../stats/snapshots';
 import { TARGET_METRICS } from '../targets/vocabulary';
 import { CLAIM_KINDS, CLAIM_STATES, EVIDENCE_TYPES } from '../claims/vocabulary';
-import type { VerifiedCertificateVersion, VerifiedRatingVersion } from '../claims/verified-version';
+import type {
+  VerifiedCertificateVersion,
+  VerifiedLabReportVersion,
+  VerifiedRatingVersion,
+} from '../claims/verified-version';
 import { DELIVERY_MODES, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, OUTBOX_KINDS } from '../notifications/vocabulary';
 import { PRIVACY_REQUEST_STATUSES, PRIVACY_REQUEST_SUBJECTS } from '../privacy/vocabulary';
 import { IMPORT_KINDS, IMPORT_STATUSES } from '../imports/vocabulary';
@@ -273,7 +277,7 @@ export const products = sqliteTable(
 );
 
 /**
- * The trade department's review of a claim (an OCOP rating, a certificate),
+ * The trade department's review of a claim (an OCOP rating, a certificate, a lab report),
  * src/server/claims. The verifier and decider are user ids without a foreign
  * key: the demo seed writes claims before the accounts exist, and the audit
  * entry of each decision (which has one) is the record of who decided.
@@ -385,6 +389,42 @@ export const batches = sqliteTable(
     uniqueIndex('batches_product_lot_unique').on(t.productId, t.lotCode),
     index('batches_product_date_idx').on(t.productId, t.productionDate),
     check('batches_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+/**
+ * A lab report of one batch (a "phiếu kết quả thử nghiệm"): a claim like a
+ * certificate (src/server/claims), declared by the batch's cooperative with
+ * its evidence file and public on the batch's trace page once an officer
+ * verified it. The cooperative is kept beside the batch so evidence access
+ * and the queue need not walk batch -> product -> cooperative.
+ */
+export const labReports = sqliteTable(
+  'lab_reports',
+  {
+    id: text('id').primaryKey(),
+    batchId: text('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    cooperativeId: text('cooperative_id')
+      .notNull()
+      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    /** The testing laboratory, as its report names it. */
+    lab: text('lab').notNull(),
+    reportNumber: text('report_number').notNull(),
+    /** The day the lab issued its results (not in the future). */
+    reportedOn: text('reported_on').notNull(),
+    /** What was tested (src/server/provenance/vocabulary.ts#LAB_TEST_KINDS), at least one. */
+    tests: text('tests', { mode: 'json' }).notNull().$type<LabTestKind[]>(),
+    result: text('result', { enum: LAB_RESULTS }).notNull(),
+    /** The findings in the cooperative's words ("không phát hiện dư lượng trong 52 hoạt chất"). */
+    summary: text('summary').notNull(),
+    createdAt: createdAt(),
+    ...claimReviewColumns<VerifiedLabReportVersion>(),
+  },
+  (t) => [
+    index('lab_reports_batch_idx').on(t.batchId, t.reportedOn),
+    index('lab_reports_verification_idx').on(t.verification, t.submittedAt),
   ],
 );
 

@@ -1,7 +1,7 @@
 /**
  * A batch's trace: what the trace page and GET /api/v1/trace/… show. One
  * query finds the public product and the batch, then the timeline,
- * certificates, OCOP rating, cooperative and the product's other lots are read
+ * certificates, OCOP rating, verified lab reports, cooperative and the product's other lots are read
  * concurrently, each on its own index.
  */
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
@@ -17,6 +17,7 @@ import { auditLog, batches, cooperatives, products, provenanceSteps, provinces }
 import { APPROVED_ACTION } from '../moderation/moderation';
 import type { ProvinceRef } from '../provinces/summaries';
 import { batchColumns } from './batches';
+import { type LabReportView, verifiedLabReportsOfBatch } from './lab-reports';
 import type { ProvenanceActorKind, ProvenanceStepKind } from './vocabulary';
 
 export interface TraceStep {
@@ -70,6 +71,8 @@ export interface BatchTrace {
   /** Verified once, revoked since: shown with the date and reason, never counted. */
   revokedCertificates: RevokedCertificateView[];
   ocop: OcopRatingView | null;
+  /** The lot's lab reports a trade officer verified, newest first (never a pending or rejected one). */
+  labReports: LabReportView[];
   /** The product's other lots, newest first, for a label that names a neighbour. */
   otherLots: { lotCode: string; productionDate: string }[];
   /**
@@ -133,19 +136,21 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
     };
   }
   const today = vietnamToday(now);
-  const [steps, { certificates, revokedCertificates }, ocop, cards, otherLots, approvedAt] = await Promise.all([
-    stepsOfBatch(db, batch.id),
-    certificatesOfProduct(db, { id: product.id, cooperativeId: product.cooperativeId }, today),
-    latestOcopRating(db, product.id, today),
-    cooperativeCardsByIds(db, [product.cooperativeId]),
-    db
-      .select({ lotCode: batches.lotCode, productionDate: batches.productionDate })
-      .from(batches)
-      .where(and(eq(batches.productId, product.id), ne(batches.id, batch.id)))
-      .orderBy(desc(batches.productionDate), desc(batches.id))
-      .limit(OTHER_LOTS_LIMIT),
-    lastApproval(db, product.id),
-  ]);
+  const [steps, { certificates, revokedCertificates }, ocop, cards, otherLots, approvedAt, labReports] =
+    await Promise.all([
+      stepsOfBatch(db, batch.id),
+      certificatesOfProduct(db, { id: product.id, cooperativeId: product.cooperativeId }, today),
+      latestOcopRating(db, product.id, today),
+      cooperativeCardsByIds(db, [product.cooperativeId]),
+      db
+        .select({ lotCode: batches.lotCode, productionDate: batches.productionDate })
+        .from(batches)
+        .where(and(eq(batches.productId, product.id), ne(batches.id, batch.id)))
+        .orderBy(desc(batches.productionDate), desc(batches.id))
+        .limit(OTHER_LOTS_LIMIT),
+      lastApproval(db, product.id),
+      verifiedLabReportsOfBatch(db, batch.id),
+    ]);
   const [cooperative] = cards;
   if (!cooperative) return { kind: 'unknown_product' };
   const { images, cooperativeId: _cooperativeId, publishedAt, ...rest } = product;
@@ -161,6 +166,7 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
       certificates,
       revokedCertificates,
       ocop,
+      labReports,
       otherLots,
       listing: { approvedAt, publishedAt },
     },
