@@ -250,6 +250,7 @@ export const en: Dictionary = {
     invalid_format: 'Wrong format.',
     invalid_value: 'This value is not accepted.',
     unknown_value: 'No such value.',
+    too_many_cooperatives: 'One request reaches at most {max} cooperatives: leave out the products of a few.',
     unknown_product: 'No product on sale has this slug.',
     unknown_lot: 'This product has no batch with this lot code.',
     unknown_field: 'This field is not supported.',

@@ -203,6 +203,10 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     receiptSubject: 'Inquiry {reference} received: {about}',
     receiptBody:
       'Hello {name},\n\nChợ HTX received your inquiry and passed it to the cooperative.\n\nReference: {reference}\nAbout: {about}\n\nWhat you wrote:\n{message}\n\nRead the cooperative’s replies and answer them on your private page (do not forward this link; you can revoke it on that page):\n{link}\n\nOr look it up with the reference and your email:\n{status}\n\nChợ HTX',
+    requestSubject: 'Request {reference} received, sent to {count} {count:cooperative|cooperatives}',
+    requestBody:
+      'Hello {name},\n\nChợ HTX received your inquiry and passed it to each cooperative below; each one answers you in a conversation of its own.\n\nReference of the request: {reference}\n\n{conversations}\n\nWhat you wrote:\n{message}\n\nDo not forward the private links; you can revoke each one on its page.\n\nOr look up every conversation with the reference and your email:\n{status}\n\nChợ HTX',
+    requestConversation: '{cooperative} (reference {reference})\nAbout: {about}\nPrivate page: {link}',
     answerSubject: 'Buyer {name} answered on inquiry {reference}',
     answerBody:
       'Hello,\n\n{name} wrote again about inquiry {reference}:\n\n{answer}\n\nRead the whole conversation and reply in the inquiry inbox:\n{link}\n\nChợ HTX',

@@ -199,6 +199,10 @@ export const inquiriesVi = {
     receiptSubject: 'Đã nhận yêu cầu {reference}: {about}',
     receiptBody:
       'Xin chào {name},\n\nChợ HTX đã nhận yêu cầu hỏi hàng của bạn và chuyển tới hợp tác xã.\n\nMã tham chiếu: {reference}\nVề: {about}\n\nNội dung bạn gửi:\n{message}\n\nXem trả lời của hợp tác xã và trao đổi tiếp tại trang riêng của bạn (đừng chuyển liên kết này cho người khác; bạn có thể thu hồi nó trên trang đó):\n{link}\n\nHoặc tra cứu bằng mã cùng email của bạn:\n{status}\n\nChợ HTX',
+    requestSubject: 'Đã nhận yêu cầu {reference} gửi {count} hợp tác xã',
+    requestBody:
+      'Xin chào {name},\n\nChợ HTX đã nhận yêu cầu hỏi hàng của bạn và chuyển tới từng hợp tác xã dưới đây; mỗi hợp tác xã trả lời bạn trong một cuộc trao đổi riêng.\n\nMã tham chiếu của yêu cầu: {reference}\n\n{conversations}\n\nNội dung bạn gửi:\n{message}\n\nĐừng chuyển các liên kết riêng cho người khác; bạn có thể thu hồi từng liên kết trên trang của nó.\n\nHoặc tra cứu mọi cuộc trao đổi bằng mã cùng email của bạn:\n{status}\n\nChợ HTX',
+    requestConversation: '{cooperative} (mã {reference})\nVề: {about}\nTrang riêng: {link}',
     answerSubject: 'Người mua {name} trả lời về yêu cầu {reference}',
     answerBody:
       'Xin chào,\n\n{name} vừa viết thêm về yêu cầu hỏi hàng {reference}:\n\n{answer}\n\nXem toàn bộ trao đổi và trả lời trong hộp thư hỏi hàng:\n{link}\n\nChợ HTX',

@@ -666,9 +666,15 @@ export const inquiries = sqliteTable(
     id: text('id').primaryKey(),
     /** Public reference the buyer quotes, e.g. "HTX-7K3M-Q9PD". */
     reference: text('reference').notNull(),
+    /**
+     * The buyer's one reference for a request sent to several cooperatives at once (src/server/inquiries/request.ts):
+     * shared by each cooperative's thread, of the same shape as a thread's reference; null for an inquiry sent alone.
+     */
+    requestReference: text('request_reference'),
     cooperativeId: text('cooperative_id')
       .notNull()
       .references(() => cooperatives.id),
+    /** The one product the inquiry is about; a request's thread naming several lists them in inquiry_products. */
     productId: text('product_id').references(() => products.id),
     buyerName: text('buyer_name').notNull(),
     buyerOrganisation: text('buyer_organisation'),
@@ -705,12 +711,28 @@ export const inquiries = sqliteTable(
   },
   (t) => [
     uniqueIndex('inquiries_reference_unique').on(t.reference),
+    index('inquiries_request_reference_idx').on(t.requestReference),
     index('inquiries_source_event_idx').on(t.sourceEventId),
     uniqueIndex('inquiries_idempotency_key_unique').on(t.idempotencyKey),
     index('inquiries_cooperative_status_idx').on(t.cooperativeId, t.status, t.createdAt),
     index('inquiries_created_idx').on(t.createdAt),
     check('inquiries_has_contact', sql`${t.email} IS NOT NULL OR ${t.phone} IS NOT NULL`),
   ],
+);
+
+/** The products a request's thread names (a request from the shortlist: one thread per cooperative), in the buyer's order. */
+export const inquiryProducts = sqliteTable(
+  'inquiry_products',
+  {
+    inquiryId: text('inquiry_id')
+      .notNull()
+      .references(() => inquiries.id, { onDelete: 'cascade' }),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.productId] })],
 );
 
 export const inquiryReplies = sqliteTable(

@@ -30,6 +30,10 @@ export const INQUIRY_LIMITS = {
   quantityMax: 1_000_000_000,
   wantedByMaxDays: 730,
   slugMax: 200,
+  /** A request from the shortlist (request.ts): the shortlist's own size, so any full shortlist can be sent at once… */
+  requestProductsMax: 20,
+  /** …but to no more cooperatives than a buyer can follow up with; more is a mailing, not an inquiry. */
+  requestCooperativesMax: 10,
 } as const;
 
 const L = INQUIRY_LIMITS;
@@ -47,10 +51,75 @@ const optionalText = (max: number) =>
     .transform((value) => (value ? value : null));
 
 /**
- * The shape with its types and lengths; the rules between fields are checked
- * in parseInquiry. Its metadata is what the API's OpenAPI document says about
+ * The buyer's fields with their types and lengths; the rules between fields are checked
+ * in parseBuyerBody. Its metadata is what the API's OpenAPI document says about
  * each field (zod's own `.meta()`, which the generator reads).
  */
+const buyerShape = z.strictObject({
+  name: text(L.nameMax)
+    .pipe(z.string().min(1))
+    .meta({ description: `Buyer’s name, 1–${L.nameMax} characters.`, example: 'Nguyễn Thị Lan' }),
+  organisation: optionalText(L.organisationMax).meta({ example: 'Công ty TNHH Thực phẩm Sạch Lan Anh' }),
+  email: optionalText(L.emailMax)
+    .refine((value) => value === null || looksLikeEmail(value), custom('email_invalid'))
+    .meta({ description: 'Email and/or phone: at least one.', example: 'lan@example.com' }),
+  phone: optionalText(L.phoneMax)
+    .refine((value) => value === null || normalisePhone(value) !== null, custom('phone_invalid'))
+    .meta({
+      description:
+        'Any usual way of writing it; stored as E.164. Vietnamese numbers with or without +84 (0912 345 678); others need + and their country code.',
+      example: '0912 345 678',
+    }),
+  country: z
+    .string()
+    .transform((value) => value.trim().toUpperCase())
+    .refine(isCountryCode, custom('country_invalid'))
+    .meta({ description: 'ISO 3166-1 alpha-2.', example: 'VN' }),
+  quantity: z
+    .number()
+    .positive()
+    .max(L.quantityMax)
+    .nullish()
+    .meta({ description: `Above 0, at most ${L.quantityMax}; needs unit.`, example: 500 }),
+  unit: optionalText(L.unitMax).meta({ example: 'kg' }),
+  wantedBy: z
+    .string()
+    .refine(isCalendarDate, custom('calendar_date'))
+    .nullish()
+    .meta({
+      format: 'date',
+      description: `From today in Viet Nam to ${L.wantedByMaxDays} days ahead.`,
+      example: '2027-02-15',
+    }),
+  message: text(L.messageMax)
+    .pipe(z.string().min(L.messageMin))
+    .meta({
+      description: `${L.messageMin}–${L.messageMax} characters.`,
+      example: 'Xin báo giá sỉ 500 kg, giao tại TP. Hồ Chí Minh trước Tết.',
+    }),
+  locale: z
+    .enum(['vi', 'en'])
+    .nullish()
+    .meta({ description: 'Language for replies by mail; defaults to the request’s (?lang= or Accept-Language).' }),
+  consent: z
+    .boolean()
+    .meta({ description: 'Must be true: the buyer agrees to be contacted about this inquiry.', example: true }),
+  source: z.string().nullish().meta({
+    description:
+      'Which fair led the buyer here, as its links name it: `hoi-cho.{event}` (the fair’s page), `danh-muc.{event}` (its printed catalogue’s QR code) or `gian-hang.{event}` (an exhibitor’s booth). Any other value is ignored.',
+    example: 'danh-muc.hoi-cho-ocop-quang-tri-2026',
+  }),
+  /** The honeypot: invisible on the form; people leave it empty, form-filling bots do not. */
+  website: z.string().max(2000).nullish().meta({
+    description: 'Honeypot: leave out or empty. Filled in, the inquiry is answered as accepted and discarded.',
+  }),
+  turnstileToken: z
+    .string()
+    .max(4096)
+    .nullish()
+    .meta({ description: 'Cloudflare Turnstile token; required only when the deployment enables Turnstile.' }),
+});
+
 export const inquiryShape = z
   .strictObject({
     product: z.string().max(L.slugMax).nullish().meta({
@@ -58,70 +127,27 @@ export const inquiryShape = z
       example: 'mat-ong-rung-u-minh',
     }),
     cooperative: z.string().max(L.slugMax).nullish().meta({ description: 'Slug of an active cooperative.' }),
-    name: text(L.nameMax)
-      .pipe(z.string().min(1))
-      .meta({ description: `Buyer’s name, 1–${L.nameMax} characters.`, example: 'Nguyễn Thị Lan' }),
-    organisation: optionalText(L.organisationMax).meta({ example: 'Công ty TNHH Thực phẩm Sạch Lan Anh' }),
-    email: optionalText(L.emailMax)
-      .refine((value) => value === null || looksLikeEmail(value), custom('email_invalid'))
-      .meta({ description: 'Email and/or phone: at least one.', example: 'lan@example.com' }),
-    phone: optionalText(L.phoneMax)
-      .refine((value) => value === null || normalisePhone(value) !== null, custom('phone_invalid'))
-      .meta({
-        description:
-          'Any usual way of writing it; stored as E.164. Vietnamese numbers with or without +84 (0912 345 678); others need + and their country code.',
-        example: '0912 345 678',
-      }),
-    country: z
-      .string()
-      .transform((value) => value.trim().toUpperCase())
-      .refine(isCountryCode, custom('country_invalid'))
-      .meta({ description: 'ISO 3166-1 alpha-2.', example: 'VN' }),
-    quantity: z
-      .number()
-      .positive()
-      .max(L.quantityMax)
-      .nullish()
-      .meta({ description: `Above 0, at most ${L.quantityMax}; needs unit.`, example: 500 }),
-    unit: optionalText(L.unitMax).meta({ example: 'kg' }),
-    wantedBy: z
-      .string()
-      .refine(isCalendarDate, custom('calendar_date'))
-      .nullish()
-      .meta({
-        format: 'date',
-        description: `From today in Viet Nam to ${L.wantedByMaxDays} days ahead.`,
-        example: '2027-02-15',
-      }),
-    message: text(L.messageMax)
-      .pipe(z.string().min(L.messageMin))
-      .meta({
-        description: `${L.messageMin}–${L.messageMax} characters.`,
-        example: 'Xin báo giá sỉ 500 kg, giao tại TP. Hồ Chí Minh trước Tết.',
-      }),
-    locale: z
-      .enum(['vi', 'en'])
-      .nullish()
-      .meta({ description: 'Language for replies by mail; defaults to the request’s (?lang= or Accept-Language).' }),
-    consent: z
-      .boolean()
-      .meta({ description: 'Must be true: the buyer agrees to be contacted about this inquiry.', example: true }),
-    source: z.string().nullish().meta({
-      description:
-        'Which fair led the buyer here, as its links name it: `hoi-cho.{event}` (the fair’s page), `danh-muc.{event}` (its printed catalogue’s QR code) or `gian-hang.{event}` (an exhibitor’s booth). Any other value is ignored.',
-      example: 'danh-muc.hoi-cho-ocop-quang-tri-2026',
-    }),
-    /** The honeypot: invisible on the form; people leave it empty, form-filling bots do not. */
-    website: z.string().max(2000).nullish().meta({
-      description: 'Honeypot: leave out or empty. Filled in, the inquiry is answered as accepted and discarded.',
-    }),
-    turnstileToken: z
-      .string()
-      .max(4096)
-      .nullish()
-      .meta({ description: 'Cloudflare Turnstile token; required only when the deployment enables Turnstile.' }),
+    ...buyerShape.shape,
   })
   .meta({ id: 'InquiryRequest' });
+
+/**
+ * A request to several cooperatives at once (request.ts): the buyer's fields once, and the products it is about.
+ * Limits beyond the array's length (distinct products, cooperatives) are request.ts's.
+ */
+export const inquiryRequestShape = z
+  .strictObject({
+    products: z
+      .array(z.string().max(L.slugMax))
+      .min(1)
+      .max(L.requestProductsMax)
+      .meta({
+        description: `Slugs of public products, in the buyer’s order: at most ${L.requestProductsMax}, of at most ${L.requestCooperativesMax} cooperatives. A slug named twice counts once.`,
+        example: ['mat-ong-rung-u-minh', 'tra-shan-tuyet-ta-xua'],
+      }),
+    ...buyerShape.shape,
+  })
+  .meta({ id: 'MultiInquiryRequest' });
 
 export interface InquiryInput {
   productSlug: string | null;
@@ -154,11 +180,7 @@ function addDays(date: string, days: number): string {
 /** Rules across fields, on the raw values, so they are reported together with the shape's problems. */
 function crossFieldIssues(raw: Record<string, unknown>, now: Date, found: FieldIssues): FieldIssues {
   const issues: FieldIssues = {};
-  const present = (key: string) =>
-    typeof raw[key] === 'string' ? (raw[key] as string).trim() !== '' : raw[key] !== undefined && raw[key] !== null;
-  if (!present('product') && !present('cooperative') && !found.product && !found.cooperative) {
-    issues.product = { code: 'target_required' };
-  }
+  const present = (key: string) => isPresent(raw, key);
   if (!present('email') && !present('phone') && !found.email && !found.phone)
     issues.email = { code: 'contact_required' };
   if (present('quantity') && !present('unit') && !found.unit) issues.unit = { code: 'unit_required' };
@@ -172,13 +194,28 @@ function crossFieldIssues(raw: Record<string, unknown>, now: Date, found: FieldI
   return issues;
 }
 
+function isPresent(raw: Record<string, unknown>, key: string): boolean {
+  return typeof raw[key] === 'string'
+    ? (raw[key] as string).trim() !== ''
+    : raw[key] !== undefined && raw[key] !== null;
+}
+
+/** The buyer's fields: what an inquiry to one cooperative and a request to several have in common. */
+type BuyerFields = Omit<InquiryInput, 'productSlug' | 'cooperativeSlug'>;
+type BuyerShapeOutput = z.output<typeof buyerShape>;
+
 /**
- * The inquiry in its stored form (email lower-cased, phone in E.164, country
- * upper-case), or a ValidationError naming every field that is wrong.
- * `fallbackLocale` is the language of the request when the body names none.
+ * Parses `raw` with `shape` (the buyer's fields and what the body is about), reporting every problem at once:
+ * the shape's, the rules across fields, and `targetIssues` (the rules of what the body is about).
  */
-export function parseInquiry(raw: unknown, now: Date, fallbackLocale: Locale): InquiryInput {
-  const result = inquiryShape.safeParse(raw);
+function parseBuyerBody<S extends z.ZodType<BuyerShapeOutput>>(
+  shape: S,
+  raw: unknown,
+  now: Date,
+  fallbackLocale: Locale,
+  targetIssues: (record: Record<string, unknown>, found: FieldIssues) => FieldIssues,
+): { data: z.output<S>; fields: BuyerFields } {
+  const result = shape.safeParse(raw);
   const shapeIssues = result.success ? {} : fieldIssuesFromZod(result.error, raw);
   // A field left empty (blank after trimming) is missing, not "too short".
   for (const [field, issue] of Object.entries(shapeIssues)) {
@@ -187,27 +224,61 @@ export function parseInquiry(raw: unknown, now: Date, fallbackLocale: Locale): I
   // A quantity the form could not read as a number says so, rather than "wrong type".
   if (shapeIssues.quantity?.code === 'invalid_type') shapeIssues.quantity = { code: 'number_invalid' };
   const record = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const issues = { ...shapeIssues, ...crossFieldIssues(record, now, shapeIssues) };
+  const issues = {
+    ...shapeIssues,
+    ...targetIssues(record, shapeIssues),
+    ...crossFieldIssues(record, now, shapeIssues),
+  };
   if (Object.keys(issues).length > 0 || !result.success) throw new ValidationError(issues);
   const data = result.data;
   return {
+    data,
+    fields: {
+      name: data.name,
+      organisation: data.organisation,
+      email: data.email === null ? null : normaliseEmail(data.email),
+      phone: data.phone === null ? null : normalisePhone(data.phone),
+      country: data.country,
+      quantity: data.quantity ?? null,
+      unit: data.quantity == null ? null : data.unit,
+      wantedBy: data.wantedBy ?? null,
+      message: data.message,
+      locale: data.locale ?? fallbackLocale,
+      consent: true,
+      honeypot: data.website ?? '',
+      turnstileToken: data.turnstileToken ?? null,
+      source: parseInquirySource(data.source),
+    },
+  };
+}
+
+/**
+ * The inquiry in its stored form (email lower-cased, phone in E.164, country
+ * upper-case), or a ValidationError naming every field that is wrong.
+ * `fallbackLocale` is the language of the request when the body names none.
+ */
+export function parseInquiry(raw: unknown, now: Date, fallbackLocale: Locale): InquiryInput {
+  const { data, fields } = parseBuyerBody(inquiryShape, raw, now, fallbackLocale, (record, found): FieldIssues =>
+    !isPresent(record, 'product') && !isPresent(record, 'cooperative') && !found.product && !found.cooperative
+      ? { product: { code: 'target_required' } }
+      : {},
+  );
+  return {
     productSlug: data.product?.trim() || null,
     cooperativeSlug: data.cooperative?.trim() || null,
-    name: data.name,
-    organisation: data.organisation,
-    email: data.email === null ? null : normaliseEmail(data.email),
-    phone: data.phone === null ? null : normalisePhone(data.phone),
-    country: data.country,
-    quantity: data.quantity ?? null,
-    unit: data.quantity == null ? null : data.unit,
-    wantedBy: data.wantedBy ?? null,
-    message: data.message,
-    locale: data.locale ?? fallbackLocale,
-    consent: true,
-    honeypot: data.website ?? '',
-    turnstileToken: data.turnstileToken ?? null,
-    source: parseInquirySource(data.source),
+    ...fields,
   };
+}
+
+/** What a request to several cooperatives at once asks (request.ts): the buyer's fields and the products' slugs. */
+export interface InquiryRequestInput extends BuyerFields {
+  /** As given, duplicates included (request.ts reports each slug by its position). */
+  productSlugs: string[];
+}
+
+export function parseInquiryRequest(raw: unknown, now: Date, fallbackLocale: Locale): InquiryRequestInput {
+  const { data, fields } = parseBuyerBody(inquiryRequestShape, raw, now, fallbackLocale, () => ({}));
+  return { productSlugs: data.products.map((slug) => slug.trim()), ...fields };
 }
 
 /** The names of the form's fields, which are the JSON body's names. */

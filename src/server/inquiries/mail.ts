@@ -132,3 +132,52 @@ export function buyerAnswerMail(
     ...replyToOf(facts),
   };
 }
+
+/** One conversation of a request, as the buyer's receipt lists it. */
+export interface RequestReceiptConversation {
+  reference: string;
+  cooperative: string;
+  about: string;
+  threadLink: string;
+}
+
+/**
+ * The buyer's one receipt for a request to several cooperatives: the request's reference, and each cooperative with
+ * its thread's reference and private link. No Reply-To: each thread has its own, and a reply to this mail could not
+ * say which cooperative it answers (the thread's own mails can).
+ */
+export function requestReceiptMail(
+  locale: Locale,
+  to: string,
+  facts: {
+    reference: string;
+    buyerName: string;
+    message: string;
+    statusLink: string;
+    conversations: readonly RequestReceiptConversation[];
+  },
+): MailMessage {
+  const t = dictionary(locale).inquiries.mail;
+  const conversations = facts.conversations
+    .map((one) =>
+      format(t.requestConversation, {
+        cooperative: one.cooperative,
+        reference: one.reference,
+        about: one.about,
+        link: one.threadLink,
+      }),
+    )
+    .join('\n\n');
+  return composeMail(
+    locale,
+    to,
+    format(t.requestSubject, { reference: facts.reference, count: facts.conversations.length }),
+    format(t.requestBody, {
+      name: facts.buyerName,
+      reference: facts.reference,
+      conversations,
+      message: facts.message,
+      status: facts.statusLink,
+    }),
+  );
+}

@@ -74,9 +74,9 @@ export function targetLimitKey(cooperativeId: string) {
 }
 
 /** The fields as stored, hashed: a key reused for different fields is refused instead of answered. */
-function fingerprint(
-  input: InquiryInput,
-  target: { productSlug: string | null; cooperativeSlug: string | null },
+export function fingerprintOf(
+  input: Pick<InquiryInput, 'honeypot' | 'turnstileToken'> & object,
+  target: Record<string, unknown>,
 ): string {
   const { honeypot: _h, turnstileToken: _t, ...fields } = input;
   return encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify({ ...fields, ...target }))));
@@ -149,14 +149,14 @@ async function resolveTarget(db: Database, input: InquiryInput): Promise<Target>
 }
 
 /** The public event a source names; an unknown or draft event leaves the inquiry without a source. */
-async function resolveSource(db: Database, input: InquiryInput) {
-  if (!input.source) return { sourceKind: null, sourceEventId: null };
+export async function resolveSource(db: Database, source: InquiryInput['source']) {
+  if (!source) return { sourceKind: null, sourceEventId: null };
   const [event] = await db
     .select({ id: events.id })
     .from(events)
-    .where(and(eq(events.slug, input.source.eventSlug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])))
+    .where(and(eq(events.slug, source.eventSlug), inArray(events.status, [...PUBLIC_EVENT_STATUSES])))
     .limit(1);
-  return event ? { sourceKind: input.source.kind, sourceEventId: event.id } : { sourceKind: null, sourceEventId: null };
+  return event ? { sourceKind: source.kind, sourceEventId: event.id } : { sourceKind: null, sourceEventId: null };
 }
 
 export async function submitInquiry(
@@ -179,7 +179,7 @@ export async function submitInquiry(
     const problem = await checkFormToken(context.formToken.secret, context.formToken.token, now);
     if (problem) throw new ValidationError({ formToken: { code: `form_${problem}` } });
   }
-  const expected = fingerprint(input, { productSlug: input.productSlug, cooperativeSlug: input.cooperativeSlug });
+  const expected = fingerprintOf(input, { productSlug: input.productSlug, cooperativeSlug: input.cooperativeSlug });
   if (context.idempotencyKey) {
     const existing = await findByIdempotencyKey(db, context.idempotencyKey);
     if (existing) return replay(existing, expected);
@@ -195,7 +195,7 @@ export async function submitInquiry(
     if (!passed) throw new ValidationError({ turnstileToken: { code: 'turnstile_failed' } });
   }
 
-  const source = await resolveSource(db, input);
+  const source = await resolveSource(db, input.source);
   const score = spamScore(input);
   const spam = score >= SPAM_THRESHOLD;
   const inquiryId = newId();
