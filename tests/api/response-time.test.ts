@@ -6,10 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
-import { inquiries } from '../../src/server/db/schema';
+import { inquiries, products } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { MIN_ANSWERED, responseTimeOf } from '../../src/server/inquiries/response-time';
 import { findInquiryTarget } from '../../src/server/inquiries/target';
+import { getPublicProduct } from '../../src/server/products/product-detail';
 import { createTestCooperative } from '../support/accounts';
 import { bothStores } from '../support/stores';
 
@@ -75,5 +76,26 @@ describe.each(bothStores('response-time'))('response time on $name', (store) => 
     const target = await findInquiryTarget(db, { cooperative: `htx-test-${cooperative}` }, NOW);
     expect(target?.responseTime.medianHours).toBe(5);
     expect(target).not.toHaveProperty('cooperativeId');
+  });
+
+  it('comes with the public product, beside whose inquiry form it is shown', async () => {
+    const id = newId();
+    await db.insert(products).values({
+      id,
+      slug: `sp-tra-loi-${id}`,
+      cooperativeId: cooperative,
+      nameVi: 'Sản phẩm thử',
+      ocopGroup: 'thuc_pham',
+      provinceCode: '01',
+      traceCode: `R${id.slice(0, 10)}`,
+      unitVi: 'kg',
+      unitEn: 'kg',
+      status: 'published',
+    });
+    expect((await getPublicProduct(db, `sp-tra-loi-${id}`, NOW)).responseTime).toEqual({
+      medianHours: 5,
+      answered: 3,
+      received: 4,
+    });
   });
 });

@@ -11,6 +11,7 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     responseTime: {
       usual:
         'This cooperative usually answers within {time} (the median of {count} {count:inquiry|inquiries} answered in the last 12 months).',
+      usualBrief: 'Usually answers within about {time}.',
       unknown: 'This cooperative has not had enough inquiries yet to tell how quickly it usually answers.',
       underHour: 'an hour',
       hours: '{count} {count:hour|hours}',

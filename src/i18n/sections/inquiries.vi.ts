@@ -9,6 +9,7 @@ export const inquiriesVi = {
     responseTime: {
       usual:
         'Hợp tác xã này thường trả lời trong khoảng {time} (trung vị của {count} câu hỏi đã được trả lời trong 12 tháng qua).',
+      usualBrief: 'Thường trả lời trong khoảng {time}.',
       unknown: 'Hợp tác xã này chưa nhận đủ câu hỏi để tính thời gian trả lời thường lệ.',
       underHour: 'một giờ',
       hours: '{count} giờ',

@@ -3,6 +3,7 @@
  * query finds the product, then the rest is read concurrently, each part on
  * its own index.
  */
+import { type ResponseTime, responseTimeOf } from '../inquiries/response-time';
 import { type FairShowingProduct, upcomingFairsShowing } from '../events/showing-product';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CooperativeCard } from '../cooperatives/card';
@@ -95,6 +96,8 @@ export interface ProductDetail {
   related: ProductCard[];
   /** Upcoming fairs showing it (src/server/events/showing-product.ts). */
   fairs: FairShowingProduct[];
+  /** How quickly its cooperative answers, shown beside the inquiry form before a buyer writes. */
+  responseTime: ResponseTime;
 }
 
 export const RELATED_LIMIT = 4;
@@ -121,14 +124,16 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
   const { product, province } = row;
   const today = vietnamToday(now);
 
-  const [ocop, { certificates, revokedCertificates }, cards, latestBatch, related, fairs] = await Promise.all([
-    latestOcopRating(db, product.id, today),
-    certificatesOfProduct(db, product, today),
-    cooperativeCardsByIds(db, [product.cooperativeId]),
-    latestBatchSummary(db, product.id),
-    relatedProducts(db, product),
-    upcomingFairsShowing(db, product.id, now),
-  ]);
+  const [ocop, { certificates, revokedCertificates }, cards, latestBatch, related, fairs, responseTime] =
+    await Promise.all([
+      latestOcopRating(db, product.id, today),
+      certificatesOfProduct(db, product, today),
+      cooperativeCardsByIds(db, [product.cooperativeId]),
+      latestBatchSummary(db, product.id),
+      relatedProducts(db, product),
+      upcomingFairsShowing(db, product.id, now),
+      responseTimeOf(db, product.cooperativeId, now),
+    ]);
   const cooperative = found(cards[0], 'product');
 
   return {
@@ -164,6 +169,7 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
     latestBatch,
     related,
     fairs,
+    responseTime,
   };
 }
 
