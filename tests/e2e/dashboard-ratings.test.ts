@@ -72,14 +72,18 @@ describe('dashboard: OCOP ratings of a product', async () => {
 
     const editForm = await (await get(`${base}/${id}`, manager)).text();
     const version = /name="version" value="(\d+)"/.exec(editForm)?.[1] ?? '';
-    const edited = await postMultipart(`${base}/${id}`, multipart({ ...rating, stars: '5', version }), manager);
+    const edited = await postMultipart(`${base}/${id}`, multipart({ ...rating, stars: '3', version }), manager);
     expect(edited.status).toBe(303);
     expect(textOf(await (await get(base, manager)).text())).toContain('Chờ Sở Công Thương xác minh');
     // The form of before the edit: refused, nothing changed.
-    const stale = await postMultipart(`${base}/${id}`, multipart({ ...rating, stars: '3', version }), manager);
+    const stale = await postMultipart(
+      `${base}/${id}`,
+      multipart({ ...rating, stars: '5', level: 'national', version }),
+      manager,
+    );
     expect(stale.status).toBe(409);
 
-    const reason = 'Bản quyết định ghi 4 sao, không phải 5.';
+    const reason = 'Bản quyết định ghi 4 sao, không phải 3.';
     const rejected = await post(
       '/tai-khoan/xac-minh',
       { kind: 'ocop_rating', id, decision: 'reject', reason, version: await queuedVersion(officer, id) },

@@ -177,6 +177,8 @@ export const detailsEn: Dictionary['details'] = {
     productsHeading: 'Products',
     allProducts: 'See all {count} products',
     noProducts: 'This cooperative has not listed any products yet.',
+    ocopHeading: 'OCOP ratings of its products',
+    ocopProduct: 'Product',
     certificatesHeading: 'Certifications',
     noCertificates: 'No certifications have been published.',
     eventsHeading: 'Upcoming events',

@@ -176,6 +176,8 @@ export const detailsVi = {
     productsHeading: 'Sản phẩm của hợp tác xã',
     allProducts: 'Xem tất cả {count} sản phẩm',
     noProducts: 'Hợp tác xã chưa đăng sản phẩm nào.',
+    ocopHeading: 'Xếp hạng OCOP của sản phẩm',
+    ocopProduct: 'Sản phẩm',
     certificatesHeading: 'Chứng nhận',
     noCertificates: 'Chưa có chứng nhận nào được công bố.',
     eventsHeading: 'Sự kiện sắp tham gia',

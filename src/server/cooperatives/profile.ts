@@ -7,6 +7,7 @@ import type { ProductCard } from '../products/card';
 import { bestProductsOfCooperative } from '../products/card-queries';
 import { type CertificateView, certificatesOfCooperative, type RevokedCertificateView } from '../products/certificates';
 import { publicImageUrls } from '../products/image-urls';
+import { latestOcopRatingsOfCooperative, type ProductRatingView } from '../products/product-detail';
 import { vietnamToday } from '../products/validity';
 import type { Database } from '../db/client';
 import { cooperatives, provinces, valueChainLinks } from '../db/schema';
@@ -51,6 +52,8 @@ export interface CooperativeProfile {
   certificates: CertificateView[];
   /** Verified once, revoked since: shown with the date and reason, never counted. */
   revokedCertificates: RevokedCertificateView[];
+  /** Each published product's current OCOP rating (verified; a revoked one as revoked), as its page shows it. */
+  ocopRatings: ProductRatingView[];
   /** The best-rated published products, and how many there are in all. */
   products: { items: ProductCard[]; total: number };
   upcomingEvents: EventSummary[];
@@ -75,19 +78,19 @@ export async function getPublicCooperative(db: Database, slug: string, now: Date
   const { cooperative: c, province } = row;
   const today = vietnamToday(now);
 
-  const [valueChain, { certificates, revokedCertificates }, products, upcomingEvents, responseTime] = await Promise.all(
-    [
+  const [valueChain, { certificates, revokedCertificates }, ocopRatings, products, upcomingEvents, responseTime] =
+    await Promise.all([
       db
         .select({ partnerName: valueChainLinks.partnerName, role: valueChainLinks.role, since: valueChainLinks.since })
         .from(valueChainLinks)
         .where(eq(valueChainLinks.cooperativeId, c.id))
         .orderBy(asc(valueChainLinks.partnerName)),
       certificatesOfCooperative(db, c.id, today),
+      latestOcopRatingsOfCooperative(db, c.id, today),
       bestProductsOfCooperative(db, c.id, PROFILE_PRODUCT_LIMIT),
       listUpcomingEventsOfCooperative(db, c.id, now),
       responseTimeOf(db, c.id, now),
-    ],
-  );
+    ]);
 
   return {
     id: c.id,
@@ -114,6 +117,7 @@ export async function getPublicCooperative(db: Database, slug: string, now: Date
     today,
     certificates,
     revokedCertificates,
+    ocopRatings,
     products,
     upcomingEvents,
     responseTime,

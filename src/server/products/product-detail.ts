@@ -173,24 +173,30 @@ export async function getPublicProduct(db: Database, slug: string, now: Date): P
   };
 }
 
-/**
- * The most recent decision the public may see (ocop_ratings_product_idx): a newer revocation or
- * verified re-rating replaces older ones; a rating still in review does not.
- */
-export async function latestOcopRating(db: Database, productId: string, today: string): Promise<OcopRatingView | null> {
-  const [found] = await db
-    .select({ rating: ocopRatings, provinceVi: provinces.nameVi, provinceEn: provinces.nameEn })
+/** A product's rating as the public reads it, with its cooperative's province (whose department verifies). */
+function selectPublicRatings(db: Database) {
+  return db
+    .select({
+      rating: ocopRatings,
+      product: { slug: products.slug, nameVi: products.nameVi, nameEn: products.nameEn },
+      provinceVi: provinces.nameVi,
+      provinceEn: provinces.nameEn,
+    })
     .from(ocopRatings)
     .innerJoin(products, eq(products.id, ocopRatings.productId))
     .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
-    .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
-    .where(and(eq(ocopRatings.productId, productId), ratingShownPublicly()))
-    .orderBy(desc(verifiedField('ocop_ratings', 'decisionDate')), desc(ocopRatings.createdAt))
-    .limit(1);
-  // The verified version (src/server/claims/verified-version.ts), whatever the cooperative changed since.
-  const version = found?.rating.lastVerified;
-  if (!found || !version) return null;
-  const { rating, provinceVi, provinceEn } = found;
+    .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode));
+}
+
+type PublicRatingRow = Awaited<ReturnType<ReturnType<typeof selectPublicRatings>['where']>>[number];
+
+/** Newest decision first (of the verified versions), as the public reads which rating holds. */
+const NEWEST_DECISION_FIRST = [desc(verifiedField('ocop_ratings', 'decisionDate')), desc(ocopRatings.createdAt)];
+
+/** The verified version (src/server/claims/verified-version.ts) of a rating, whatever the cooperative changed since. */
+function publicRatingView({ rating, provinceVi, provinceEn }: PublicRatingRow, today: string): OcopRatingView | null {
+  const version = rating.lastVerified;
+  if (!version) return null;
   const validUntil = ocopValidUntil(version.decisionDate);
   const revokedOn = rating.status === 'revoked' && rating.decidedAt ? vietnamDate(rating.decidedAt) : null;
   // A revocation is news for as long as the rating would have held (public-claims.ts), then the rating goes.
@@ -205,6 +211,48 @@ export async function latestOcopRating(db: Database, productId: string, today: s
     verified: version.verifiedAt === null ? null : { at: new Date(version.verifiedAt), provinceVi, provinceEn },
     revoked: revokedOn ? { on: revokedOn, reason: rating.decisionReason ?? rating.revokedReason ?? '' } : null,
   };
+}
+
+/**
+ * The most recent decision the public may see (ocop_ratings_product_idx): a newer revocation or
+ * verified re-rating replaces older ones; a rating still in review does not.
+ */
+export async function latestOcopRating(db: Database, productId: string, today: string): Promise<OcopRatingView | null> {
+  const [found] = await selectPublicRatings(db)
+    .where(and(eq(ocopRatings.productId, productId), ratingShownPublicly()))
+    .orderBy(...NEWEST_DECISION_FIRST)
+    .limit(1);
+  return found ? publicRatingView(found, today) : null;
+}
+
+/** A published product's current OCOP rating, on its cooperative's page. */
+export interface ProductRatingView extends OcopRatingView {
+  product: { slug: string; nameVi: string; nameEn: string };
+}
+
+/**
+ * The rating each published product of the cooperative shows on its own page
+ * (latestOcopRating's rule), products with none left out; best stars first.
+ * Every public rating of those products is read (products_cooperative_idx,
+ * then ocop_ratings_product_idx): a handful per product.
+ */
+export async function latestOcopRatingsOfCooperative(
+  db: Database,
+  cooperativeId: string,
+  today: string,
+): Promise<ProductRatingView[]> {
+  const rows = await selectPublicRatings(db)
+    .where(and(eq(products.cooperativeId, cooperativeId), eq(products.status, 'published'), ratingShownPublicly()))
+    .orderBy(asc(products.id), ...NEWEST_DECISION_FIRST);
+  const views: ProductRatingView[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (seen.has(row.rating.productId)) continue;
+    seen.add(row.rating.productId);
+    const view = publicRatingView(row, today);
+    if (view) views.push({ ...view, product: row.product });
+  }
+  return views.sort((a, b) => Number(a.status !== 'valid') - Number(b.status !== 'valid') || b.stars - a.stars);
 }
 
 /** The newest batch with its steps in order, in one round trip (batches_product_date_idx). */
