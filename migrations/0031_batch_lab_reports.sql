@@ -1,6 +1,8 @@
 -- Lab reports of batches (issue 17): a fourth kind of claim, declared by the
 -- batch's cooperative with an evidence file and shown on the batch's trace
 -- page only once a trade officer verified it (src/server/provenance/lab-reports.ts).
+-- The trace page shows it, so a write bumps the content version like the other
+-- public tables (0011_content_version.sql): a cached trace page never outlives it.
 CREATE TABLE `lab_reports` (
 	`id` text PRIMARY KEY NOT NULL,
 	`batch_id` text NOT NULL,
@@ -29,4 +31,15 @@ CREATE TABLE `lab_reports` (
 );
 --> statement-breakpoint
 CREATE INDEX `lab_reports_batch_idx` ON `lab_reports` (`batch_id`,`reported_on`);--> statement-breakpoint
-CREATE INDEX `lab_reports_verification_idx` ON `lab_reports` (`verification`,`submitted_at`);
+CREATE INDEX `lab_reports_verification_idx` ON `lab_reports` (`verification`,`submitted_at`);--> statement-breakpoint
+CREATE TRIGGER `lab_reports_content_version_after_insert` AFTER INSERT ON `lab_reports` BEGIN
+	UPDATE `content_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `lab_reports_content_version_after_update` AFTER UPDATE ON `lab_reports` BEGIN
+	UPDATE `content_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `lab_reports_content_version_after_delete` AFTER DELETE ON `lab_reports` BEGIN
+	UPDATE `content_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;

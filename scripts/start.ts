@@ -11,6 +11,7 @@ import {
   seedDemoTrends,
   seedReferenceData,
 } from '../src/server/db/seeding';
+import { seedDemoEvidence } from '../src/server/db/seed/evidence';
 import { seedDemoPictures } from '../src/server/db/seed/pictures';
 import { hasDemoData } from '../src/server/stats/demo';
 import { readLocalConfig } from './lib/config';
@@ -51,6 +52,8 @@ await main(async () => {
       const pictures = await seedDemoPictures(database.db, database.media, demoPictureFiles, new Date());
       if (pictures.products + pictures.logos > 0)
         step(`Demo pictures stored through the upload path: ${pictures.products} products, ${pictures.logos} logos`);
+      const evidence = await seedDemoEvidence(database.db, database.media.bucket, new Date());
+      if (evidence > 0) step(`Demo evidence files (MẪU / DEMO PDFs) stored for ${evidence} verified claims`);
     }
     step(
       `Database: ${database.label} — ${counts.provinces} provinces, ${counts.cooperatives} cooperatives, ` +

@@ -448,6 +448,14 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       'certificates (en)',
       (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/certificates$/),
     ],
+    [
+      'lab reports (vi)',
+      (c) => linkAcross(c, '/tai-khoan/san-pham', /\/lo-hang$/, /\/lo-hang\/[a-z0-9]+\/kiem-nghiem$/),
+    ],
+    [
+      'lab reports (en)',
+      (c) => linkAcross(c, '/en/account/products', /\/batches$/, /\/batches\/[a-z0-9]+\/lab-reports$/),
+    ],
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
     ['OCOP ratings (vi)', (c) => linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/ocop$/)],
     [

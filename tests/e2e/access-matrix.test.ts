@@ -250,6 +250,24 @@ const PAGE_ACCESS: PageAccess[] = [
     ],
   },
   {
+    vi: '/tai-khoan/san-pham/[slug]/lo-hang/[batch]/kiem-nghiem',
+    en: '/en/account/products/[slug]/batches/[batch]/lab-reports',
+    audience: 'member',
+    params: (r) => ({ slug: r.productA.slug, batch: r.productA.batch }),
+    elsewhere: [
+      {
+        what: "another cooperative's batch",
+        params: (r) => ({ slug: r.productB.slug, batch: r.productB.batch }),
+        answers: 404,
+      },
+      {
+        what: "another cooperative's batch under one's own product",
+        params: (r) => ({ slug: r.productA.slug, batch: r.productB.batch }),
+        answers: 404,
+      },
+    ],
+  },
+  {
     vi: '/tai-khoan/san-pham/[slug]/nhan-in',
     en: '/en/account/products/[slug]/labels',
     audience: 'member-or-officer',

@@ -53,6 +53,17 @@ async function privateThreadPath(manager: string): Promise<string> {
   return `/hoi-hang/trao-doi/${token}`;
 }
 
+/** The lab reports page of the first batch the manager's products list. */
+async function labReportsPageOf(manager: string): Promise<string> {
+  const products = await (await get('/tai-khoan/san-pham', manager)).text();
+  for (const [, slug] of products.matchAll(/href="\/tai-khoan\/san-pham\/([a-z0-9-]+)"/g)) {
+    const batches = await (await get(`/tai-khoan/san-pham/${slug}/lo-hang`, manager)).text();
+    const page = /href="(\/tai-khoan\/san-pham\/[^"]+\/kiem-nghiem)"/.exec(batches)?.[1];
+    if (page) return page;
+  }
+  throw new Error('the manager has no batch');
+}
+
 /** The pages to check: a name (the file the checker reports) and how to fetch the page. */
 async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> {
   const products = (await (await fetch(`${baseUrl}/api/v1/products?limit=2&sort=stars`)).json()) as {
@@ -71,6 +82,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     await (await get('/tai-khoan/san-pham', manager)).text(),
   )?.[1];
   const thread = await privateThreadPath(manager);
+  const labReports = await labReportsPageOf(manager);
   return {
     'home-vi': () => get('/'),
     'home-en': () => get('/en'),
@@ -125,6 +137,16 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
       get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
     'claim-queue-en': () => get('/en/account/verification', officer),
+    'lab-reports-vi': () => get(labReports, manager),
+    'lab-reports-errors-en': () =>
+      post(
+        labReports.replace(
+          /^\/tai-khoan\/san-pham\/(.+)\/lo-hang\/(.+)\/kiem-nghiem$/,
+          '/en/account/products/$1/batches/$2/lab-reports',
+        ),
+        {},
+        manager,
+      ),
     'expiring-claims-vi': () => get('/tai-khoan/sap-het-han', officer),
     'console-en': () => get('/en/admin/statistics', officer),
     'not-found-vi': () => get('/khong-co-trang-nay'),

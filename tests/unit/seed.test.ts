@@ -410,6 +410,8 @@ describe('generateScaleDataset', () => {
     certifications: [],
     batches: [],
     provenanceSteps: [],
+    // Nor lab reports: the demo's two are on a demo member's batch.
+    labReports: [],
     events: [],
     // The scale dataset has no registrations; the demo's are checked by expectConsistent too.
     eventRegistrations: [],

@@ -20,6 +20,7 @@ import {
   eventRegistrations,
   events,
   formerUnitCommunes,
+  labReports,
   ocopRatings,
   products,
   provenanceSteps,
@@ -115,9 +116,10 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, products, withProductSearch(data.products, cooperativeNames));
   await insertMissing(db, ocopRatings, data.ocopRatings);
   await insertMissing(db, certifications, data.certifications);
-  await recordVerifiedVersions(db);
   await insertMissing(db, batches, data.batches);
   await insertMissing(db, provenanceSteps, data.provenanceSteps);
+  await insertMissing(db, labReports, data.labReports);
+  await recordVerifiedVersions(db);
   await insertMissing(db, events, data.events);
   await insertMissing(db, eventRegistrations, data.eventRegistrations);
   await insertMissing(db, eventRegistrationProducts, data.eventRegistrationProducts);

@@ -76,7 +76,8 @@ const ELLIPSIS = '…';
 
 let fontBytes: { regular: Uint8Array; bold: Uint8Array } | null = null;
 
-function fonts(): { regular: Uint8Array; bold: Uint8Array } {
+/** DejaVu Sans, regular and bold, with every Vietnamese letter: for any PDF the portal draws. */
+export function fonts(): { regular: Uint8Array; bold: Uint8Array } {
   fontBytes ??= { regular: fromBase64(DEJAVU_SANS), bold: fromBase64(DEJAVU_SANS_BOLD) };
   return fontBytes;
 }

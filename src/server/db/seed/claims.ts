@@ -8,7 +8,7 @@
 import type { ClaimState } from '../../claims/vocabulary';
 import { CERTIFICATION_BODIES } from './content/cooperatives';
 import { addDays, addDaysIso, isoDate, vnInstant } from './time';
-import type { CertificationRow, OcopRatingRow, ProductRow } from './types';
+import type { BatchRow, CertificationRow, LabReportRow, OcopRatingRow, ProductRow } from './types';
 
 /** The demo trade officer (./accounts.ts), who verified the demo's claims. */
 export const DEMO_VERIFIER_ID = 'demo-user-officer';
@@ -149,4 +149,55 @@ export function claimsInReview(
       ),
     ],
   };
+}
+
+/**
+ * Lab reports of the first batch of the first published product of
+ * `products` that has one (a demo member's, so the dashboard shows them): one
+ * verified by the demo officer, which the batch's trace page shows, and a
+ * newer one still waiting, which it must not.
+ */
+export function demoLabReports(
+  products: readonly ProductRow[],
+  batches: readonly BatchRow[],
+  now: Date,
+  nextId: (n: number) => string,
+): LabReportRow[] {
+  const published = new Map(products.filter((p) => p.status === 'published').map((p) => [p.id, p]));
+  const batch = batches.find((b) => published.has(b.productId));
+  const product = batch && published.get(batch.productId);
+  if (!batch?.id || !product?.cooperativeId) return [];
+  const today = isoDate(now);
+  // Results a week after production, never in the future.
+  const reportedOn = [addDaysIso(batch.productionDate, 7), today].sort()[0] as string;
+  const report = (n: number, fields: Pick<LabReportRow, 'reportNumber' | 'tests' | 'result' | 'summary'>) => ({
+    id: nextId(n),
+    batchId: batch.id as string,
+    cooperativeId: product.cooperativeId,
+    lab: 'Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng 1 (Quatest 1)',
+    reportedOn,
+    evidencePublic: true,
+    ...fields,
+  });
+  return [
+    {
+      ...report(0, {
+        reportNumber: `KQ-${reportedOn.slice(0, 4)}/0${reportedOn.slice(5, 7)}17`,
+        tests: ['pesticide_residues', 'microbiology', 'heavy_metals'],
+        result: 'pass',
+        summary:
+          'Không phát hiện dư lượng trong 52 hoạt chất bảo vệ thực vật; vi sinh vật và kim loại nặng (Pb, Cd, As) trong giới hạn QCVN 8-2:2011/BYT, QCVN 8-3:2012/BYT.',
+      }),
+      ...verifiedReview(reportedOn, now, 3),
+    },
+    {
+      ...report(1, {
+        reportNumber: `KQ-${reportedOn.slice(0, 4)}/0${reportedOn.slice(5, 7)}42`,
+        tests: ['mycotoxins'],
+        result: 'pass',
+        summary: 'Aflatoxin B1 dưới giới hạn phát hiện.',
+      }),
+      ...awaiting('pending', addDays(now, -1), null, now),
+    },
+  ];
 }

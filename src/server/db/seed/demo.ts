@@ -6,7 +6,7 @@
  */
 import type { ProductStatus } from '../../products/vocabulary';
 import { UniqueDraws, demoTraceCode } from './codes';
-import { claimsInReview } from './claims';
+import { claimsInReview, demoLabReports } from './claims';
 import { buildCooperative, type ChildTable, type NextId } from './cooperative';
 import { DEMO_COOPERATIVES } from './content/cooperatives';
 import { EVENT_TEMPLATES, type EventTemplate } from './content/events';
@@ -124,6 +124,7 @@ export function buildDemoDataset(now: Date): DemoDataset {
     certifications: [],
     batches: [],
     provenanceSteps: [],
+    labReports: [],
     events: [],
     eventRegistrations: [],
     eventRegistrationProducts: [],
@@ -209,6 +210,14 @@ export function buildDemoDataset(now: Date): DemoDataset {
   );
   data.ocopRatings.push(...inReview.ratings);
   data.certifications.push(...inReview.certifications);
+  data.labReports.push(
+    ...demoLabReports(
+      data.products.filter((p) => membersCooperatives.has(p.cooperativeId)),
+      data.batches,
+      now,
+      (n) => keyed('id', 'lab-report', n).id(),
+    ),
+  );
 
   eventPlans(now).forEach((plan, i) => {
     const event = buildEvent(

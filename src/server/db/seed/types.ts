@@ -5,6 +5,7 @@ import type {
   eventRegistrationProducts,
   eventRegistrations,
   events,
+  labReports,
   ocopRatings,
   products,
   provenanceSteps,
@@ -21,6 +22,7 @@ export type OcopRatingRow = typeof ocopRatings.$inferInsert;
 export type CertificationRow = typeof certifications.$inferInsert;
 export type BatchRow = typeof batches.$inferInsert;
 export type ProvenanceStepRow = typeof provenanceSteps.$inferInsert;
+export type LabReportRow = typeof labReports.$inferInsert;
 export type EventRow = typeof events.$inferInsert;
 export type EventRegistrationRow = typeof eventRegistrations.$inferInsert;
 export type EventRegistrationProductRow = typeof eventRegistrationProducts.$inferInsert;
@@ -34,6 +36,7 @@ export interface DemoDataset {
   certifications: CertificationRow[];
   batches: BatchRow[];
   provenanceSteps: ProvenanceStepRow[];
+  labReports: LabReportRow[];
   events: EventRow[];
   eventRegistrations: EventRegistrationRow[];
   eventRegistrationProducts: EventRegistrationProductRow[];
