@@ -37,6 +37,19 @@ export async function readForm(request: Request): Promise<Record<string, string>
   return textFields(form);
 }
 
+/** Like readForm, with every value of the repeated fields `lists` names (a list of hidden inputs, checkboxes). */
+export async function readFormWithLists<L extends string>(
+  request: Request,
+  lists: readonly L[],
+): Promise<{ fields: Record<string, string>; lists: Record<L, string[]> }> {
+  const form = await formWithin(request, FORM_BODY_LIMIT_BYTES);
+  if (!form) throw refuseAsTooLarge(request);
+  const values = Object.fromEntries(
+    lists.map((name) => [name, form.getAll(name).filter((value): value is string => typeof value === 'string')]),
+  ) as Record<L, string[]>;
+  return { fields: textFields(form), lists: values };
+}
+
 /** The posted form (url-encoded or multipart), or null when its body is larger than `limit` bytes. */
 export async function formWithin(request: Request, limit: number): Promise<FormData | null> {
   const body = await bodyAtMost(request, limit);

@@ -251,6 +251,8 @@ export const en: Dictionary = {
     invalid_value: 'This value is not accepted.',
     unknown_value: 'No such value.',
     too_many_cooperatives: 'One request reaches at most {max} cooperatives: leave out the products of a few.',
+    too_many_products: 'One request names at most {max} products.',
+    products_required: 'Choose at least one product.',
     unknown_product: 'No product on sale has this slug.',
     unknown_lot: 'This product has no batch with this lot code.',
     unknown_field: 'This field is not supported.',

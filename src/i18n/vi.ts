@@ -246,6 +246,8 @@ export const vi = {
     invalid_value: 'Giá trị không được chấp nhận.',
     unknown_value: 'Không có giá trị này.',
     too_many_cooperatives: 'Một yêu cầu gửi tới tối đa {max} hợp tác xã: hãy bớt sản phẩm của vài hợp tác xã.',
+    too_many_products: 'Một yêu cầu nêu tối đa {max} sản phẩm.',
+    products_required: 'Hãy chọn ít nhất một sản phẩm.',
     unknown_product: 'Không có sản phẩm nào đang bán mang đường dẫn này.',
     unknown_lot: 'Sản phẩm này không có lô hàng mang mã này.',
     unknown_field: 'Trường không được hỗ trợ.',

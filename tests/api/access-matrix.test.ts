@@ -405,6 +405,10 @@ const ACCESS: Record<string, Access> = {
     audience: 'public',
     request: (f) => ({ body: validInquiry({ cooperative: f.cooperativeA.slug }), answers: 201 }),
   },
+  'POST /inquiries/requests': {
+    audience: 'public',
+    request: (f) => ({ body: validInquiry({ products: [f.productA.slug, f.productB.slug] }), answers: 201 }),
+  },
   'POST /inquiries/status': {
     audience: 'public',
     request: async (f) => ({

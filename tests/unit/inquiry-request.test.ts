@@ -80,10 +80,10 @@ describe('parseInquiryRequest', () => {
   });
 
   it('needs at least one product and refuses more than the limit', () => {
-    expect(issuesOf({ ...body, products: [] })?.products?.code).toBe('too_small');
+    expect(issuesOf({ ...body, products: [] })?.products?.code).toBe('products_required');
     const many = Array.from({ length: INQUIRY_LIMITS.requestProductsMax + 1 }, (_, i) => `p-${i}`);
     expect(issuesOf({ ...body, products: many })?.products).toEqual({
-      code: 'too_big',
+      code: 'too_many_products',
       params: { max: INQUIRY_LIMITS.requestProductsMax },
     });
   });

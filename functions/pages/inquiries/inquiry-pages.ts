@@ -32,7 +32,7 @@ import {
 } from '../../../src/server/inquiries/notifications';
 import { normaliseReference } from '../../../src/server/inquiries/reference';
 import { type InquiryStatistics, inquiryStatistics } from '../../../src/server/inquiries/statistics';
-import { type BuyerInquiryView, lookUpInquiry } from '../../../src/server/inquiries/status';
+import { type BuyerInquiryView, lookUpInquiries } from '../../../src/server/inquiries/status';
 import { SOURCE_QUERY_PARAMETER } from '../../../src/server/inquiries/source';
 import { submitInquiry } from '../../../src/server/inquiries/submit';
 import { erasureRequested, requestInquiryErasure } from '../../../src/server/privacy/requests';
@@ -48,19 +48,19 @@ import { afterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
 import { errorPage, type FormWords, loadPage, runForm, signedInOr } from '../handle-page';
 
-function links(page: AstroGlobal) {
+export function links(page: AstroGlobal) {
   return configuredInquiryLinks(page.locals.services.env);
 }
 
 /** Sends an inquiry's pending mail after the response. */
-function deliverAfterResponse(page: AstroGlobal, db: Database, inquiryId: string): void {
+export function deliverAfterResponse(page: AstroGlobal, db: Database, inquiryId: string): void {
   afterResponse(page.locals.cfContext, 'inquiry notification delivery', () =>
     deliverForInquiry(db, page.locals.services.mailer(db), inquiryId),
   );
 }
 
 /** The buyer's form's own words: a refused form token says what happened to the page, not which field. */
-function inquiryFormWords(locale: Locale): FormWords {
+export function inquiryFormWords(locale: Locale): FormWords {
   const f = dictionary(locale).inquiries.form;
   return {
     rateLimited: f.rateLimited,
@@ -141,7 +141,8 @@ export function handleInquirySent(page: AstroGlobal): { reference: string | null
 }
 
 export interface StatusPageView extends FormView {
-  inquiry: BuyerInquiryView | null;
+  /** The conversation the reference names, or each of a request's; empty before a look-up. */
+  inquiries: BuyerInquiryView[];
 }
 
 /** /hoi-hang/trang-thai: the look-up form (reference prefilled from the mail's link); POST shows the inquiry. */
@@ -150,7 +151,7 @@ export async function handleInquiryStatus(page: AstroGlobal, locale: Locale): Pr
   if (page.request.method !== 'POST') {
     const view = emptyView({ reference: normaliseReference(page.url.searchParams.get('reference') ?? '') ?? '' });
     if (page.url.searchParams.get('revoked') === '1') view.notice = dictionary(locale).inquiries.thread.revoked;
-    return { ...view, inquiry: null };
+    return { ...view, inquiries: [] };
   }
   const form = await readForm(page.request);
   const values = { reference: form.reference ?? '', contact: form.contact ?? '' };
@@ -159,11 +160,11 @@ export async function handleInquiryStatus(page: AstroGlobal, locale: Locale): Pr
     page,
     locale,
     values,
-    (db) => lookUpInquiry(db, { ...values, clientAddress: clientAddress(page.request) }, new Date()),
+    (db) => lookUpInquiries(db, { ...values, clientAddress: clientAddress(page.request) }, new Date()),
     { rateLimited: words.rateLimited, notFound: words.notFound },
   );
   if (outcome instanceof Response) return outcome;
-  return outcome.ok ? { ...emptyView(values), inquiry: outcome.value } : { ...outcome.view, inquiry: null };
+  return outcome.ok ? { ...emptyView(values), inquiries: outcome.value } : { ...outcome.view, inquiries: [] };
 }
 
 export interface ThreadPageView extends FormView {

@@ -58,6 +58,7 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     statusLink: 'Follow your inquiry',
   },
   status: {
+    conversations: 'This request has {count} conversations, one with each cooperative.',
     title: 'Follow an inquiry',
     lead: 'Enter the reference code and the email (or phone number) you used when sending the inquiry.',
     reference: 'Reference code',

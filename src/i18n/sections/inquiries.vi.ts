@@ -55,6 +55,7 @@ export const inquiriesVi = {
     statusLink: 'Theo dõi yêu cầu',
   },
   status: {
+    conversations: 'Yêu cầu này có {count} cuộc trao đổi, mỗi hợp tác xã một cuộc.',
     title: 'Theo dõi yêu cầu hỏi hàng',
     lead: 'Nhập mã tham chiếu và email (hoặc số điện thoại) bạn đã dùng khi gửi yêu cầu.',
     reference: 'Mã tham chiếu',

@@ -29,5 +29,17 @@ export const shortlistEn: Dictionary['shortlist'] = {
     origin: 'Origin',
     leadTime: 'Lead time',
   },
+  inquiry: {
+    heading: 'Ask the cooperatives on your shortlist',
+    lead: 'Write once, reach {count} {count:cooperative|cooperatives}: each receives its own inquiry naming its products and answers you in a conversation of its own. Every conversation shares one reference.',
+    limits: 'One request reaches at most {cooperatives} cooperatives and names at most {products} products.',
+    submit: 'Send to {count} {count:cooperative|cooperatives}',
+    sentTitle: 'Request sent',
+    sent: 'Your request reached {count} {count:cooperative|cooperatives}, each in a conversation of its own. Your shortlist is kept.',
+    reference: 'Reference of the request',
+    mailed: 'We mailed you a receipt with a private link to each conversation.',
+    keep: 'Write this reference down: with your email or phone it opens every conversation on the status page.',
+    statusLink: 'See the conversations',
+  },
   none: '—',
 };

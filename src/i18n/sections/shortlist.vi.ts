@@ -28,5 +28,17 @@ export const shortlistVi = {
     origin: 'Xuất xứ',
     leadTime: 'Chuẩn bị hàng',
   },
+  inquiry: {
+    heading: 'Hỏi hàng các hợp tác xã trong danh sách',
+    lead: 'Một lần viết, gửi tới {count} hợp tác xã: mỗi hợp tác xã nhận một yêu cầu riêng nêu các sản phẩm của mình và trả lời bạn trong một cuộc trao đổi riêng. Mọi cuộc trao đổi có chung một mã tham chiếu.',
+    limits: 'Một yêu cầu gửi tới tối đa {cooperatives} hợp tác xã và nêu tối đa {products} sản phẩm.',
+    submit: 'Gửi tới {count} hợp tác xã',
+    sentTitle: 'Đã gửi yêu cầu',
+    sent: 'Yêu cầu của bạn đã tới {count} hợp tác xã, mỗi hợp tác xã một cuộc trao đổi. Danh sách vẫn được giữ.',
+    reference: 'Mã tham chiếu của yêu cầu',
+    mailed: 'Chúng tôi đã gửi tới email của bạn một thư xác nhận có đường dẫn riêng tới từng cuộc trao đổi.',
+    keep: 'Hãy ghi lại mã này: cùng email hoặc số điện thoại của bạn, nó mở mọi cuộc trao đổi trên trang tra cứu.',
+    statusLink: 'Xem các cuộc trao đổi',
+  },
   none: '—',
 };

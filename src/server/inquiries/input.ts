@@ -277,8 +277,17 @@ export interface InquiryRequestInput extends BuyerFields {
 }
 
 export function parseInquiryRequest(raw: unknown, now: Date, fallbackLocale: Locale): InquiryRequestInput {
-  const { data, fields } = parseBuyerBody(inquiryRequestShape, raw, now, fallbackLocale, () => ({}));
-  return { productSlugs: data.products.map((slug) => slug.trim()), ...fields };
+  try {
+    const { data, fields } = parseBuyerBody(inquiryRequestShape, raw, now, fallbackLocale, () => ({}));
+    return { productSlugs: data.products.map((slug) => slug.trim()), ...fields };
+  } catch (error) {
+    // The list's length in the buyer's words, rather than "a value of at most 20".
+    if (!(error instanceof ValidationError)) throw error;
+    const products = error.fields.products;
+    if (products?.code === 'too_big') error.fields.products = { code: 'too_many_products', params: products.params };
+    if (products?.code === 'too_small') error.fields.products = { code: 'products_required' };
+    throw error;
+  }
 }
 
 /** The names of the form's fields, which are the JSON body's names. */

@@ -5,14 +5,16 @@
  * (NotFoundError with no detail), and failed look-ups are limited per client
  * address, so the page cannot be used to find out whose inquiries exist.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import { admitAttempt, type RateLimitPolicy, refundAttempt } from '../accounts/rate-limit';
 import { normaliseEmail } from '../accounts/users';
 import type { Database } from '../db/client';
 import { cooperatives, inquiries, inquiryReplies, products } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
+import { INQUIRY_LIMITS } from './input';
 import { normalisePhone } from './phone';
 import { normaliseReference } from './reference';
+import { productsOfThreads } from './request';
 import type { InquiryMessageAuthor, InquiryStatus } from './vocabulary';
 
 const MINUTE_MS = 60_000;
@@ -44,6 +46,8 @@ export interface BuyerInquiryView {
   createdAt: Date;
   cooperative: { slug: string; name: string };
   product: { slug: string; nameVi: string; nameEn: string } | null;
+  /** Every product the conversation is about: a request's thread may name several (then `product` is null). */
+  products: { slug: string; nameVi: string; nameEn: string }[];
   message: string;
   quantity: number | null;
   unit: string | null;
@@ -52,11 +56,36 @@ export interface BuyerInquiryView {
   replies: { author: InquiryMessageAuthor; body: string; createdAt: Date }[];
 }
 
+/** The API's look-up: one conversation, by its own reference (a request's reference lists its conversations in its receipt). */
 export async function lookUpInquiry(
   db: Database,
   lookup: { reference: string; contact: string; clientAddress: string },
   now: Date,
 ): Promise<BuyerInquiryView> {
+  const [view] = await lookUp(db, lookup, now, false);
+  if (!view) throw new NotFoundError('inquiry', 'inquiry');
+  return view;
+}
+
+/**
+ * The status page's look-up: a conversation by its reference, or every
+ * conversation of a request to several cooperatives by the request's
+ * reference (request.ts), in the order the request named them.
+ */
+export async function lookUpInquiries(
+  db: Database,
+  lookup: { reference: string; contact: string; clientAddress: string },
+  now: Date,
+): Promise<BuyerInquiryView[]> {
+  return lookUp(db, lookup, now, true);
+}
+
+async function lookUp(
+  db: Database,
+  lookup: { reference: string; contact: string; clientAddress: string },
+  now: Date,
+  withRequests: boolean,
+): Promise<BuyerInquiryView[]> {
   const issues: Record<string, { code: string }> = {};
   if (!lookup.reference.trim()) issues.reference = { code: 'required' };
   if (!lookup.contact.trim()) issues.contact = { code: 'required' };
@@ -68,7 +97,7 @@ export async function lookUpInquiry(
 
   const reference = normaliseReference(lookup.reference);
   const contact = lookup.contact.trim();
-  const [row] = reference
+  const rows = reference
     ? await db
         .select({
           id: inquiries.id,
@@ -90,30 +119,50 @@ export async function lookUpInquiry(
         .from(inquiries)
         .innerJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId))
         .leftJoin(products, eq(products.id, inquiries.productId))
-        .where(eq(inquiries.reference, reference))
-        .limit(1)
+        .where(
+          withRequests
+            ? or(eq(inquiries.reference, reference), eq(inquiries.requestReference, reference))
+            : eq(inquiries.reference, reference),
+        )
+        // A request has at most requestCooperativesMax threads; the bound keeps a look-up small whatever happens.
+        .orderBy(asc(inquiries.createdAt), asc(inquiries.id))
+        .limit(INQUIRY_LIMITS.requestCooperativesMax)
     : [];
-  const matches =
-    row !== undefined &&
-    ((row.email !== null && row.email === normaliseEmail(contact)) ||
-      (row.phone !== null && row.phone === normalisePhone(contact)));
-  if (!row || !matches) throw new NotFoundError('inquiry', 'inquiry');
+  const matching = rows.filter(
+    (row) =>
+      (row.email !== null && row.email === normaliseEmail(contact)) ||
+      (row.phone !== null && row.phone === normalisePhone(contact)),
+  );
+  if (matching.length === 0) throw new NotFoundError('inquiry', 'inquiry');
   await refundAttempt(db, limits, now);
+  const ids = matching.map((row) => row.id);
   const replies = await db
-    .select({ author: inquiryReplies.author, body: inquiryReplies.body, createdAt: inquiryReplies.createdAt })
+    .select({
+      inquiryId: inquiryReplies.inquiryId,
+      author: inquiryReplies.author,
+      body: inquiryReplies.body,
+      createdAt: inquiryReplies.createdAt,
+    })
     .from(inquiryReplies)
-    .where(and(eq(inquiryReplies.inquiryId, row.id)))
+    .where(inArray(inquiryReplies.inquiryId, ids))
     .orderBy(asc(inquiryReplies.createdAt));
-  return {
-    reference: row.reference,
-    status: publicStatus(row.status),
-    createdAt: row.createdAt,
-    cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
-    product: publicProduct(row),
-    message: row.message,
-    quantity: row.quantity,
-    unit: row.unit,
-    wantedBy: row.wantedBy,
-    replies,
-  };
+  const named = await productsOfThreads(db, ids);
+  return matching.map((row) => {
+    const product = publicProduct(row);
+    return {
+      reference: row.reference,
+      status: publicStatus(row.status),
+      createdAt: row.createdAt,
+      cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
+      product,
+      products: named.get(row.id) ?? (product ? [product] : []),
+      message: row.message,
+      quantity: row.quantity,
+      unit: row.unit,
+      wantedBy: row.wantedBy,
+      replies: replies
+        .filter((reply) => reply.inquiryId === row.id)
+        .map(({ author, body, createdAt }) => ({ author, body, createdAt })),
+    };
+  });
 }
