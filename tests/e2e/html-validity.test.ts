@@ -117,6 +117,8 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'dashboard-new-product-errors-vi': () => post('/tai-khoan/san-pham/moi', { nameVi: '' }, manager),
     'product-import-en': () => get('/en/account/products/import', manager),
     'product-import-errors-vi': () => post('/tai-khoan/san-pham/nhap', {}, manager),
+    'cooperative-import-vi': () => get('/quan-tri/nhap-hop-tac-xa', officer),
+    'cooperative-import-errors-en': () => post('/en/admin/import-cooperatives', {}, officer),
     'label-sheets-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}/nhan-in`, manager),
     'label-sheets-errors-en': () =>
       get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
