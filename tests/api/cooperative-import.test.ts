@@ -23,6 +23,12 @@ import {
   COOPERATIVE_REGISTER_UPDATED,
 } from '../../src/server/imports/cooperative-import';
 import { CHUNK_ROWS, loadImportRun, previewUpload, runImport } from '../../src/server/imports/import-runs';
+import {
+  type ImportChunkMessage,
+  importChunk,
+  QUEUE_CHUNK_ROWS,
+  queueImport,
+} from '../../src/server/imports/import-queue';
 import { importTemplate } from '../../src/server/imports/templates';
 import { createTestCooperative, createTestUser, sessionUserOf } from '../support/accounts';
 import { memoryBucket } from '../support/memory-bucket';
@@ -253,6 +259,79 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
         ),
       );
     expect(invited).toHaveLength(CHUNK_ROWS + 10);
+  });
+
+  /** A database whose batches fail, as a consumer cut off mid-chunk leaves it. */
+  const failingBatches = () =>
+    new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'batch') return () => Promise.reject(new Error('cut off'));
+        return Reflect.get(target, key, receiver);
+      },
+    });
+
+  it('imports a large file through the queue, a chunk at a time, resuming a chunk that failed', async () => {
+    const { bucket, objects } = memoryBucket();
+    const total = QUEUE_CHUNK_ROWS + 30;
+    const rows = Array.from({ length: total }, (_, i) =>
+      row({
+        registrationCode: `QU-${String(i).padStart(6, '0')}`,
+        name: `HTX Hàng Đợi ${i}`,
+        managerEmail: `hd${i}@queue.test`,
+      }),
+    );
+    const codes = rows.map((cells) => cells[1]!);
+    const importedCount = async () =>
+      (await db.select({ id: cooperatives.id }).from(cooperatives).where(inArray(cooperatives.registrationCode, codes)))
+        .length;
+    const { run } = await previewUpload(db, bucket, COOPERATIVE_IMPORTER, officer, {
+      name: 'lon.csv',
+      bytes: csvFile(rows),
+    });
+    const sent: ImportChunkMessage[] = [];
+    const queue = { send: async (message: ImportChunkMessage) => void sent.push(message) };
+    const queued = await queueImport(db, bucket, queue, COOPERATIVE_IMPORTER, officer, run.id, 'all', true, NOW);
+    expect(queued).toMatchObject({ status: 'running', rowsDone: 0 });
+    expect(sent).toEqual([{ runId: run.id, from: 0 }]);
+    await expect(
+      queueImport(db, bucket, queue, COOPERATIVE_IMPORTER, officer, run.id, 'all', true, NOW),
+    ).rejects.toMatchObject({ code: 'conflict' });
+
+    // The first delivery dies in its batch: neither rows nor progress are written, and the queue delivers it again.
+    const origin = 'https://cho.test';
+    await expect(importChunk(failingBatches(), bucket, queue, sent[0]!, origin, NOW)).rejects.toThrow('cut off');
+    expect(await importedCount()).toBe(0);
+    expect((await loadImportRun(db, COOPERATIVE_IMPORTER, officer, run.id)).rowsDone).toBe(0);
+    expect(await importChunk(db, bucket, queue, sent[0]!, origin, NOW)).toBe('written');
+    expect(await importedCount()).toBe(QUEUE_CHUNK_ROWS);
+    expect(sent[1]).toEqual({ runId: run.id, from: QUEUE_CHUNK_ROWS });
+    expect(await loadImportRun(db, COOPERATIVE_IMPORTER, officer, run.id)).toMatchObject({
+      status: 'running',
+      rowsDone: QUEUE_CHUNK_ROWS,
+      counts: { create: QUEUE_CHUNK_ROWS },
+    });
+    // Delivered once more after it was written (its acknowledgement lost): the run is past it, nothing happens.
+    expect(await importChunk(db, bucket, queue, sent[0]!, origin, NOW)).toBe('stale');
+    expect(sent).toHaveLength(2);
+
+    expect(await importChunk(db, bucket, queue, sent[1]!, origin, NOW)).toBe('finished');
+    expect(await loadImportRun(db, COOPERATIVE_IMPORTER, officer, run.id)).toMatchObject({
+      status: 'done',
+      rowsDone: total,
+      counts: { create: total, refused: 0 },
+    });
+    expect(await importedCount()).toBe(total);
+    const invited = await db
+      .select({ email: invitations.email })
+      .from(invitations)
+      .where(
+        inArray(
+          invitations.email,
+          rows.map((cells) => cells[12]!),
+        ),
+      );
+    expect(invited).toHaveLength(total);
+    expect(objects.size).toBe(0);
   });
 
   it('lets only officers import cooperatives', async () => {

@@ -24,6 +24,7 @@ import {
   runImport,
 } from '../../../src/server/imports/import-runs';
 import type { ImportMode, ImportPlan } from '../../../src/server/imports/plan';
+import { QUEUED_FROM_ROWS, queueImport } from '../../../src/server/imports/import-queue';
 import { PRODUCT_COLUMNS, PRODUCT_IMPORTER } from '../../../src/server/imports/product-import';
 import { importTemplate } from '../../../src/server/imports/templates';
 import { afterResponse } from '../../after-response';
@@ -116,7 +117,12 @@ async function handleImport(page: AstroGlobal, locale: Locale, setup: ImportSetu
         locale,
         linkFor: tokenLink(page, routes.signUp[locale], 'code'),
       };
+      const queue = services.env?.IMPORT_QUEUE;
       const outcome = await runForm(page, locale, form.fields, async (db) => {
+        const waiting = await loadImportRun(db, setup.importer, person, postedRun);
+        // A file too long for one request goes to the queue's consumer; its page shows the progress.
+        if (queue && waiting.rowCount > QUEUED_FROM_ROWS)
+          return queueImport(db, bucket, queue, setup.importer, person, postedRun, mode, context.invite);
         const run = await runImport(db, bucket, setup.importer, person, postedRun, mode, context);
         // The invitations' mail was queued with the cooperatives; it goes out now, or with the cron.
         if (context.invite)

@@ -48,7 +48,7 @@ import {
   wholeNumberCell,
 } from './columns';
 import type { Importer, ImportContext } from './import-runs';
-import { provinceFinder } from './places';
+import { communeColumn, PROVINCE_COLUMN, provinceFinder } from './places';
 import { countActions, type ImportPlan, type PlannedRow, refusedRow } from './plan';
 
 /** The register's fields: the profile's that the department keeps, and the manager to invite. */
@@ -115,20 +115,8 @@ export const COOPERATIVE_COLUMNS: readonly ImportColumn<CooperativeField>[] = [
     example: '25',
     read: wholeNumberCell,
   },
-  {
-    field: 'provinceCode',
-    headers: { vi: 'Tỉnh/thành phố', en: 'Province' },
-    required: true,
-    example: 'Hưng Yên',
-    read: textCell,
-  },
-  {
-    field: 'commune',
-    headers: { vi: 'Xã/phường', en: 'Commune' },
-    required: true,
-    example: 'Xã Hồng Nam',
-    read: textCell,
-  },
+  PROVINCE_COLUMN,
+  communeColumn(true),
   {
     field: 'address',
     headers: { vi: 'Địa chỉ', en: 'Address' },

@@ -163,6 +163,38 @@ async function keptFile(bucket: R2Bucket, run: ImportRun): Promise<Uint8Array> {
   return bytesOf(object);
 }
 
+/** The kept file's rows. */
+export async function keptSheet(bucket: R2Bucket, run: ImportRun) {
+  return readSpreadsheet(await keptFile(bucket, run));
+}
+
+/** Marks the run done with its counts, keeps the refused rows' CSV (if any) and deletes the upload. */
+export async function finishImportRun(
+  db: Database,
+  bucket: R2Bucket,
+  run: ImportRun,
+  sheet: { rows: string[][] },
+  result: ImportPlan,
+  counts: Record<string, number>,
+  locale: Locale,
+): Promise<ImportRun> {
+  const [header = [], ...body] = sheet.rows;
+  const resultKey = result.counts.refused > 0 ? resultKeyOf(run.id) : null;
+  if (resultKey)
+    await bucket.put(
+      resultKey,
+      new TextEncoder().encode(refusedRowsCsv(result, header, (row) => body[row - 2] ?? [], locale)),
+      { httpMetadata: { contentType: 'text/csv; charset=utf-8' } },
+    );
+  const [done] = await db
+    .update(importRuns)
+    .set({ status: 'done', rowsDone: result.rows.length, counts, resultKey, finishedAt: new Date() })
+    .where(eq(importRuns.id, run.id))
+    .returning();
+  await bucket.delete(fileKeyOf(run.id));
+  return done as ImportRun;
+}
+
 /** The kept file's preview again, against the catalogue as it is now (a previewed or failed run). */
 export async function previewImportRun<Input>(
   db: Database,
@@ -218,7 +250,7 @@ export async function runImport<Input>(
 ): Promise<ImportRun> {
   const { user: person, cooperativeId } = importer.scopeOf(user);
   const run = await loadImportRun(db, importer, person, id);
-  const sheet = await readSpreadsheet(await keptFile(bucket, run));
+  const sheet = await keptSheet(bucket, run);
   const plan = await importer.plan(db, person, cooperativeId, sheet.rows, now);
   // Checked before the run is claimed: an all-or-nothing import of a file with refused rows stays previewed.
   refuseIncompleteFile(plan, mode);
@@ -239,21 +271,7 @@ export async function runImport<Input>(
       rows.push(...(await importer.write(db, person, cooperativeId, chunk, context, now, [progress])));
     }
     const result = { rows, counts: countActions(rows) };
-    const [header = [], ...body] = sheet.rows;
-    const resultKey = result.counts.refused > 0 ? resultKeyOf(id) : null;
-    if (resultKey)
-      await bucket.put(
-        resultKey,
-        new TextEncoder().encode(refusedRowsCsv(result, header, (row) => body[row - 2] ?? [], context.locale)),
-        { httpMetadata: { contentType: 'text/csv; charset=utf-8' } },
-      );
-    const [done] = await db
-      .update(importRuns)
-      .set({ status: 'done', rowsDone: rows.length, counts: result.counts, resultKey, finishedAt: new Date() })
-      .where(eq(importRuns.id, id))
-      .returning();
-    await bucket.delete(fileKeyOf(id));
-    return done as ImportRun;
+    return await finishImportRun(db, bucket, run, sheet, result, result.counts, context.locale);
   } catch (error) {
     await db.update(importRuns).set({ status: 'failed', updatedAt: new Date() }).where(eq(importRuns.id, id));
     throw error;

@@ -1,5 +1,6 @@
 /** Places as registers write them: a province by its statistics code or its name, in either language. */
 import type { Database } from '../db/client';
+import { type ImportColumn, textCell } from './columns';
 import { provinces } from '../db/schema';
 import { foldVietnamese } from '../search/fold';
 
@@ -23,3 +24,21 @@ export async function provinceFinder(db: Database): Promise<(text: string) => st
         .trim(),
     );
 }
+
+/** The province's column, as every register names it (read by provinceFinder once the row is read). */
+export const PROVINCE_COLUMN: ImportColumn<'provinceCode'> = {
+  field: 'provinceCode',
+  headers: { vi: 'Tỉnh/thành phố', en: 'Province' },
+  required: true,
+  example: 'Hưng Yên',
+  read: textCell,
+};
+
+/** The commune's column; whether a row needs it is the register's rule. */
+export const communeColumn = (required: boolean): ImportColumn<'commune'> => ({
+  field: 'commune',
+  headers: { vi: 'Xã/phường', en: 'Commune' },
+  required,
+  example: 'Xã Hồng Nam',
+  read: textCell,
+});

@@ -35,7 +35,7 @@ import {
   wholeNumberCell,
 } from './columns';
 import type { Importer } from './import-runs';
-import { provinceFinder } from './places';
+import { communeColumn, PROVINCE_COLUMN, provinceFinder } from './places';
 import {
   countActions,
   type ImportMode,
@@ -76,20 +76,8 @@ export const PRODUCT_COLUMNS: readonly ImportColumn<ProductField>[] = [
     example: 'Thực phẩm',
     read: ocopGroupCell,
   },
-  {
-    field: 'provinceCode',
-    headers: { vi: 'Tỉnh/thành phố', en: 'Province' },
-    required: true,
-    example: 'Hưng Yên',
-    read: textCell,
-  },
-  {
-    field: 'commune',
-    headers: { vi: 'Xã/phường', en: 'Commune' },
-    required: false,
-    example: 'Xã Hồng Nam',
-    read: textCell,
-  },
+  PROVINCE_COLUMN,
+  communeColumn(false),
   { field: 'gtin', headers: { vi: 'Mã GTIN', en: 'GTIN' }, required: false, example: '', read: textCell },
   {
     field: 'priceVnd',
