@@ -42,6 +42,11 @@ declare namespace Cloudflare {
     MAP_TILES_ATTRIBUTION?: string;
     /** Months after an inquiry thread's last message before the buyer's data in it is anonymised (default 24). */
     INQUIRY_RETENTION_MONTHS?: string;
+    /**
+     * Large imports (src/server/imports/import-queue.ts): the request queues the run's chunks, the worker's
+     * queue() handler writes them. Unset (a deployment without Queues), every import runs in its request.
+     */
+    IMPORT_QUEUE?: Queue<import('./server/imports/import-queue').ImportChunkMessage>;
     /** The address the privacy notice gives for requests about personal data. */
     PRIVACY_CONTACT?: string;
   }

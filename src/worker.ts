@@ -20,7 +20,9 @@ import { servicesFor } from '../functions/request-services';
 import { formBodyLimit } from '../functions/pages/form-body-limit';
 import { handleInboundMail } from '../functions/inbound-mail';
 import { runScheduledJobs } from './server/scheduled';
-import { configuredOrigin } from './server/seo/urls';
+import { configuredOrigin, mailLinkOrigin } from './server/seo/urls';
+import { importChunk, type ImportChunkMessage } from './server/imports/import-queue';
+import { sendDueInvitationMail } from './server/accounts/invitation-mail';
 import { inquiryRetentionMonths } from './server/privacy/notice';
 import { dictionary, localeFromPath } from './i18n';
 import { mapTilesSource, withSecurityHeaders } from '../functions/security-headers';
@@ -88,6 +90,20 @@ export default {
         )
         .finally(() => publicCache.expire()),
     );
+  },
+  // Cloudflare Queues (wrangler.toml [[queues.consumers]]): a large import's chunks, see src/server/imports/import-queue.ts.
+  async queue(batch, env) {
+    const services = servicesFor(env);
+    const db = await services.database();
+    const origin = mailLinkOrigin(env.PUBLIC_ORIGIN);
+    for (const message of batch.messages) {
+      // A throw leaves the message to be delivered again (max_retries); a written chunk is never written twice.
+      await importChunk(db, services.media.bucket, env.IMPORT_QUEUE!, message.body as ImportChunkMessage, origin);
+      message.ack();
+    }
+    // New cooperatives' invitations were queued with them; the cron sends what this does not.
+    await sendDueInvitationMail(db, services.mailer(db));
+    publicCache.expire();
   },
   // Email Routing: replies by mail to an inquiry's thread (functions/inbound-mail.ts).
   async email(message, env, ctx) {

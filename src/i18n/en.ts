@@ -209,6 +209,8 @@ export const en: Dictionary = {
     import_missing_columns: 'The file lacks required columns: {columns}.',
     import_unknown_province: 'No such province (since 2025 there are 34 provincial units).',
     import_ocop_group: 'Not one of the six OCOP product groups.',
+    import_cooperative_kind: 'Not a kind of cooperative: Cooperative group, Cooperative or Union of cooperatives.',
+    import_cooperative_sector: 'Not one of the portal’s sectors (e.g. Crops, Livestock, Processing).',
     import_duplicate_row: 'Duplicates row {row} of the file.',
     import_product_in_review: 'This product is awaiting review and cannot be changed now.',
     import_refused_rows:

@@ -53,6 +53,7 @@ export const routes = {
   consoleTargets: { vi: '/quan-tri/chi-tieu', en: '/en/admin/targets' },
   newTarget: { vi: '/quan-tri/chi-tieu/moi', en: '/en/admin/targets/new' },
   consoleCooperatives: { vi: '/quan-tri/hop-tac-xa', en: '/en/admin/cooperatives' },
+  cooperativeImport: { vi: '/quan-tri/nhap-hop-tac-xa', en: '/en/admin/import-cooperatives' },
   auditLog: { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log' },
   consoleReport: { vi: '/quan-tri/bao-cao', en: '/en/admin/report' },
   privacyRequests: { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data' },

@@ -205,6 +205,8 @@ export const vi = {
     import_missing_columns: 'Tệp thiếu cột bắt buộc: {columns}.',
     import_unknown_province: 'Không có tỉnh/thành phố này (sau năm 2025 cả nước có 34 đơn vị).',
     import_ocop_group: 'Không phải một trong sáu nhóm sản phẩm OCOP.',
+    import_cooperative_kind: 'Không phải một loại hình: Tổ hợp tác, Hợp tác xã hoặc Liên hiệp hợp tác xã.',
+    import_cooperative_sector: 'Không phải một lĩnh vực của cổng (ví dụ Trồng trọt, Chăn nuôi, Chế biến).',
     import_duplicate_row: 'Trùng với dòng {row} của tệp.',
     import_product_in_review: 'Sản phẩm này đang chờ kiểm duyệt nên chưa sửa được.',
     import_refused_rows:

@@ -13,7 +13,8 @@
  *   visitor waits are refreshed;
  * - on every trigger: mail that failed, or whose request ended before
  *   sending it, is tried again (inquiry mail, then the notifications to
- *   signed-in people, after the daily jobs queued theirs).
+ *   signed-in people, after the daily jobs queued theirs, then invitations'
+ *   mail from imports of cooperatives).
  */
 import { deleteExpiredResetLinks } from './accounts/password-reset';
 import { deleteEndedWindows } from './accounts/rate-limit';
@@ -27,6 +28,7 @@ import type { Mailer } from './mail/mailer';
 import { vietnamDate } from './time/vietnam';
 import { queueClaimReminders } from './claims/claim-reminders';
 import { sendDueNotifications } from './notifications/outbox';
+import { sendDueInvitationMail } from './accounts/invitation-mail';
 import { queueDigests } from './notifications/digest';
 import { queueOfficerDigests } from './notifications/officer-queues';
 import { anonymiseExpiredInquiries } from './privacy/retention';
@@ -82,4 +84,5 @@ export async function runScheduledJobs(
   else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
   else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
   await sendDueNotifications(db, mailer, () => now, settings.mailOrigin ?? null);
+  await sendDueInvitationMail(db, mailer, () => now);
 }

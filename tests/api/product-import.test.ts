@@ -12,13 +12,13 @@ import type { Database } from '../../src/server/db/client';
 import { auditLog, importRuns, pendingRevisions, products } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../src/server/errors';
+import { loadImportRun, previewUpload, refusedRowsFile, runImport } from '../../src/server/imports/import-runs';
 import {
-  loadImportRun,
-  previewProductUpload,
-  refusedRowsFile,
-  runProductImport,
-} from '../../src/server/imports/import-runs';
-import { applyProductImport, planProductImport, PRODUCT_COLUMNS } from '../../src/server/imports/product-import';
+  applyProductImport,
+  planProductImport,
+  PRODUCT_COLUMNS,
+  PRODUCT_IMPORTER,
+} from '../../src/server/imports/product-import';
 import { readSpreadsheet } from '../../src/server/imports/spreadsheet-file';
 import { importTemplate } from '../../src/server/imports/templates';
 import { createTestCooperative, createTestUser } from '../support/accounts';
@@ -26,6 +26,7 @@ import { memoryBucket } from '../support/memory-bucket';
 import { bothStores } from '../support/stores';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
+const context = (locale: 'vi' | 'en') => ({ invite: false, locale, linkFor: (token: string) => token });
 
 async function personOn(db: Database, role: SessionUser['role'], cooperativeId: string | null): Promise<SessionUser> {
   const created = await createTestUser(db, { role, cooperativeId, iterations: 1000 });
@@ -66,12 +67,15 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
   it('imports the template as it is, and the same file again changes nothing', async () => {
     const { bucket, objects } = memoryBucket();
     const template = await importTemplate(PRODUCT_COLUMNS, 'vi', 'xlsx', 'mau');
-    const { run, plan } = await previewProductUpload(db, bucket, member, { name: 'mau.xlsx', bytes: template.bytes });
+    const { run, plan } = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, {
+      name: 'mau.xlsx',
+      bytes: template.bytes,
+    });
     expect(plan.counts).toEqual({ create: 1, update: 0, unchanged: 0, refused: 0 });
     expect(await productsOf(cooperativeId)).toHaveLength(0);
     expect(objects.size).toBe(1);
 
-    const done = await runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW);
+    const done = await runImport(db, bucket, PRODUCT_IMPORTER, member, run.id, 'all', context('vi'), NOW);
     expect(done).toMatchObject({ status: 'done', counts: { create: 1, refused: 0 }, rowsDone: 1, resultKey: null });
     const [created] = await productsOf(cooperativeId);
     expect(created).toMatchObject({
@@ -85,14 +89,21 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
     expect(objects.size).toBe(0);
 
     const audits = await auditCount();
-    const again = await previewProductUpload(db, bucket, member, { name: 'mau.xlsx', bytes: template.bytes });
+    const again = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, {
+      name: 'mau.xlsx',
+      bytes: template.bytes,
+    });
     expect(again.plan.counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
-    expect(await runProductImport(db, bucket, member, again.run.id, 'all', 'vi', NOW)).toMatchObject({
+    expect(
+      await runImport(db, bucket, PRODUCT_IMPORTER, member, again.run.id, 'all', context('vi'), NOW),
+    ).toMatchObject({
       counts: { unchanged: 1, create: 0, update: 0 },
     });
     expect(await productsOf(cooperativeId)).toHaveLength(1);
     expect(await auditCount()).toBe(audits);
-    await expect(runProductImport(db, bucket, member, again.run.id, 'all', 'vi', NOW)).rejects.toMatchObject({
+    await expect(
+      runImport(db, bucket, PRODUCT_IMPORTER, member, again.run.id, 'all', context('vi'), NOW),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
   });
@@ -107,14 +118,17 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
     };
     await db.update(products).set(terms).where(eq(products.id, honey!.id));
     // The template's own row again: the terms are not in the file, so nothing changed.
-    const same = await previewProductUpload(db, bucket, member, { name: 'mau.csv', bytes: csvFile([row({})]) });
+    const same = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, {
+      name: 'mau.csv',
+      bytes: csvFile([row({})]),
+    });
     expect(same.plan.counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
-    const { run, plan } = await previewProductUpload(db, bucket, member, {
+    const { run, plan } = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, {
       name: 'gia.csv',
       bytes: csvFile([row({ priceVnd: '160.000' })]),
     });
     expect(plan.counts.update).toBe(1);
-    await runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW);
+    await runImport(db, bucket, PRODUCT_IMPORTER, member, run.id, 'all', context('vi'), NOW);
     const [after] = await db.select().from(products).where(eq(products.id, honey!.id));
     expect(after).toMatchObject({ priceVnd: 160_000, ...terms });
     await db.update(products).set({ priceVnd: 150_000 }).where(eq(products.id, honey!.id));
@@ -133,7 +147,7 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
       ],
       ';',
     );
-    const { run, plan } = await previewProductUpload(db, bucket, member, { name: 'so.csv', bytes: file });
+    const { run, plan } = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, { name: 'so.csv', bytes: file });
     expect(plan.counts).toEqual({ create: 1, update: 0, unchanged: 0, refused: 5 });
     const issues = plan.rows.flatMap((planned) => planned.issues).map(({ row, column, code }) => [row, column, code]);
     expect(issues).toEqual([
@@ -144,22 +158,22 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
       [7, 'Nhóm sản phẩm', 'import_ocop_group'],
       [7, 'Giá (đồng)', 'number_invalid'],
     ]);
-    const refused = new TextDecoder().decode(await refusedRowsFile(db, bucket, member, run.id, 'en'));
+    const refused = new TextDecoder().decode(await refusedRowsFile(db, bucket, PRODUCT_IMPORTER, member, run.id, 'en'));
     expect(refused).toContain('Duplicates row 2 of the file.');
     expect(refused.split('\r\n').filter(Boolean)).toHaveLength(6);
 
     const before = (await productsOf(cooperativeId)).length;
-    await expect(runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW)).rejects.toBeInstanceOf(
-      ValidationError,
-    );
+    await expect(
+      runImport(db, bucket, PRODUCT_IMPORTER, member, run.id, 'all', context('vi'), NOW),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(await productsOf(cooperativeId)).toHaveLength(before);
-    expect((await loadImportRun(db, member, run.id)).status).toBe('previewed');
+    expect((await loadImportRun(db, PRODUCT_IMPORTER, member, run.id)).status).toBe('previewed');
 
-    const done = await runProductImport(db, bucket, member, run.id, 'valid', 'vi', NOW);
+    const done = await runImport(db, bucket, PRODUCT_IMPORTER, member, run.id, 'valid', context('vi'), NOW);
     expect(done.counts).toEqual({ create: 1, update: 0, unchanged: 0, refused: 5 });
     const [tea] = (await productsOf(cooperativeId)).filter((p) => p.nameVi === 'Trà shan tuyết');
     expect(tea).toMatchObject({ priceVnd: 1_250_000, gtin: '08934567890120' });
-    const kept = new TextDecoder().decode(await refusedRowsFile(db, bucket, member, run.id, 'vi'));
+    const kept = new TextDecoder().decode(await refusedRowsFile(db, bucket, PRODUCT_IMPORTER, member, run.id, 'vi'));
     expect(kept).toContain('Trùng với dòng 2 của tệp.');
   });
 
@@ -168,9 +182,9 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
     const [honey] = (await productsOf(cooperativeId)).filter((p) => p.nameVi === 'Mật ong hoa nhãn');
     await db.update(products).set({ status: 'published' }).where(eq(products.id, honey!.id));
     const file = csvFile([row({ priceVnd: '175.000' })]);
-    const { run, plan } = await previewProductUpload(db, bucket, member, { name: 'gia.csv', bytes: file });
+    const { run, plan } = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, { name: 'gia.csv', bytes: file });
     expect(plan.counts.update).toBe(1);
-    await runProductImport(db, bucket, member, run.id, 'all', 'vi', NOW);
+    await runImport(db, bucket, PRODUCT_IMPORTER, member, run.id, 'all', context('vi'), NOW);
     const [after] = await db.select().from(products).where(eq(products.id, honey!.id));
     expect(after!.priceVnd).toBe(150_000);
     const [revision] = await db
@@ -179,7 +193,7 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
       .where(and(eq(pendingRevisions.entityType, 'product'), eq(pendingRevisions.entityId, honey!.id)));
     expect(revision!.proposed).toMatchObject({ priceVnd: 175_000 });
     // The change waiting for review is what the file says: importing it again is no change.
-    const again = await previewProductUpload(db, bucket, member, { name: 'gia.csv', bytes: file });
+    const again = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, { name: 'gia.csv', bytes: file });
     expect(again.plan.counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
   });
 
@@ -203,23 +217,28 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
   it('lets only members of the cooperative preview, see and run its imports', async () => {
     const { bucket, objects } = memoryBucket();
     const file = csvFile([row({ nameVi: 'Nước mắm' })]);
-    const { run } = await previewProductUpload(db, bucket, member, { name: 'a.csv', bytes: file });
-    await expect(loadImportRun(db, otherMember, run.id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(runProductImport(db, bucket, otherMember, run.id, 'valid', 'vi', NOW)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    const { run } = await previewUpload(db, bucket, PRODUCT_IMPORTER, member, { name: 'a.csv', bytes: file });
+    await expect(loadImportRun(db, PRODUCT_IMPORTER, otherMember, run.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      runImport(db, bucket, PRODUCT_IMPORTER, otherMember, run.id, 'valid', context('vi'), NOW),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const officer = await personOn(db, 'officer', null);
-    await expect(previewProductUpload(db, bucket, officer, { name: 'a.csv', bytes: file })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    await expect(previewProductUpload(db, bucket, null, { name: 'a.csv', bytes: file })).rejects.toMatchObject({
+    await expect(
+      previewUpload(db, bucket, PRODUCT_IMPORTER, officer, { name: 'a.csv', bytes: file }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      previewUpload(db, bucket, PRODUCT_IMPORTER, null, { name: 'a.csv', bytes: file }),
+    ).rejects.toMatchObject({
       code: 'unauthenticated',
     });
     // A refused upload keeps nothing: no run, nothing in the bucket.
     const runs = (await db.select().from(importRuns)).length;
     const kept = objects.size;
     await expect(
-      previewProductUpload(db, bucket, member, { name: 'x.csv', bytes: new Uint8Array([0x4d, 0xe2, 0xf2, 0x74]) }),
+      previewUpload(db, bucket, PRODUCT_IMPORTER, member, {
+        name: 'x.csv',
+        bytes: new Uint8Array([0x4d, 0xe2, 0xf2, 0x74]),
+      }),
     ).rejects.toBeInstanceOf(ValidationError);
     expect((await db.select().from(importRuns)).length).toBe(runs);
     expect(objects.size).toBe(kept);

@@ -509,6 +509,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['targets (vi)', async () => '/quan-tri/chi-tieu'],
     ['new target (en)', async () => '/en/admin/targets/new'],
     ['audit log (vi)', async () => '/quan-tri/nhat-ky'],
+    ['cooperative import (vi)', async () => '/quan-tri/nhap-hop-tac-xa'],
+    ['cooperative import (en)', async () => '/en/admin/import-cooperatives'],
     ['report (vi)', async () => '/quan-tri/bao-cao?from=2025-01-01'],
     ['personal data requests (en)', async () => '/en/admin/personal-data'],
     ['events widget snippet (vi)', async () => '/quan-tri/nhung-lich?kind=fair'],

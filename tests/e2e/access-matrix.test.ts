@@ -404,6 +404,7 @@ const PAGE_ACCESS: PageAccess[] = [
     params: (r) => ({ slug: r.cooperativeA }),
   },
   { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log', audience: 'officer' },
+  { vi: '/quan-tri/nhap-hop-tac-xa', en: '/en/admin/import-cooperatives', audience: 'officer' },
   { vi: '/quan-tri/bao-cao', en: '/en/admin/report', audience: 'officer' },
   { vi: '/quan-tri/du-lieu-ca-nhan', en: '/en/admin/personal-data', audience: 'officer' },
   { vi: '/quan-tri/nhung-lich', en: '/en/admin/embed', audience: 'officer' },

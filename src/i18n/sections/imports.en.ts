@@ -1,12 +1,36 @@
 import type { Dictionary } from '../dictionary';
 
-/** Bulk import from registers (src/server/imports): the dashboard's product import page and its files. */
+/** Bulk import from registers (src/server/imports): the dashboard's product import, the console's import of cooperatives, their files. */
 export const importsEn: Dictionary['imports'] = {
   products: {
     title: 'Import products from a file',
     link: 'Import from a CSV/Excel file',
     lead: 'Add many products at once from the spreadsheet you already keep. The whole file is checked first: you see the result of every row before deciding to import. New products are saved as drafts; changes to published products go to review, as when edited with the form.',
     templateFileName: 'product-import-template',
+  },
+  cooperatives: {
+    title: 'Import cooperatives from the register',
+    link: 'Import cooperatives from a CSV/Excel file',
+    lead: "Import cooperatives from the department's register. The whole file is checked first; each row is matched to the cooperative with the same registration code. New cooperatives are created (not verified) and their managers can be invited by email; existing ones are updated in the register's details only.",
+    templateFileName: 'cooperative-import-template',
+    fields: {
+      name: 'Full name, 2–200 characters.',
+      registrationCode:
+        'Registration code (usually the tax code), 6–20 digits or letters. Rows are matched to the cooperative with the same code; importing the same file again changes nothing.',
+      kind: 'Cooperative group, Cooperative or Union of cooperatives (Vietnamese names accepted).',
+      foundedYear: 'Year founded, four digits.',
+      sector: 'One of the portal’s sectors, e.g. “Crops”, “Processing”, “Tourism”.',
+      members: 'Number of members; empty is 0 (a new cooperative) or keeps the stored number.',
+      provinceCode: 'Province or city name (marks optional) or its two-digit statistics office code.',
+      commune: 'Commune, ward or special zone.',
+      address: 'Address of the head office.',
+      latitude: 'Latitude (decimal degrees, 8.1–23.4), with the longitude; optional.',
+      longitude: 'Longitude (decimal degrees, 102.1–117.9), with the latitude; optional.',
+      managerName: "Manager's full name, kept in the audit log.",
+      managerEmail:
+        "The manager's email: a new cooperative's manager is invited to create their account at this address (if you choose so). Must not have an account already.",
+      phone: "The cooperative's contact phone, shown on its public page.",
+    },
   },
   template: {
     heading: '1. Download a template',
@@ -75,6 +99,7 @@ export const importsEn: Dictionary['imports'] = {
     modeValid: 'Import the valid rows only',
     submit: 'Import',
     nothingToDo: 'No row needs writing: this file has been imported already.',
+    invite: "Invite each new cooperative's manager by email",
     another: 'Import another file',
   },
   status: {
@@ -84,7 +109,7 @@ export const importsEn: Dictionary['imports'] = {
     done: 'Import finished',
     failed: 'The import stopped part way. Press Import to finish it: rows already written are not written again.',
     progress: 'Import progress',
-    refresh: 'The page reloads itself every few seconds; or reload it to see the progress.',
+    refresh: 'Reload the page to see the progress',
   },
   rowColumn: 'Row',
   reasonColumn: 'Reason',

@@ -1,10 +1,34 @@
-/** Bulk import from registers (src/server/imports): the dashboard's product import page and its files. */
+/** Bulk import from registers (src/server/imports): the dashboard's product import, the console's import of cooperatives, their files. */
 export const importsVi = {
   products: {
     title: 'Nhập sản phẩm từ tệp',
     link: 'Nhập từ tệp CSV/Excel',
     lead: 'Nhập nhiều sản phẩm cùng lúc từ bảng tính bạn đang dùng. Tệp được kiểm tra toàn bộ trước, bạn xem kết quả từng dòng rồi mới quyết định nhập. Sản phẩm mới được lưu ở dạng nháp; thay đổi của sản phẩm đã công bố được gửi kiểm duyệt như khi sửa bằng biểu mẫu.',
     templateFileName: 'mau-nhap-san-pham',
+  },
+  cooperatives: {
+    title: 'Nhập hợp tác xã từ sổ đăng ký',
+    link: 'Nhập hợp tác xã từ tệp CSV/Excel',
+    lead: 'Nhập danh sách hợp tác xã từ sổ đăng ký của Sở. Tệp được kiểm tra toàn bộ trước; mỗi dòng được khớp với hợp tác xã cùng mã số. Hợp tác xã mới được tạo (chưa xác minh) và người quản lý của nó có thể được mời qua email; hợp tác xã đã có chỉ được cập nhật các thông tin của sổ đăng ký.',
+    templateFileName: 'mau-nhap-hop-tac-xa',
+    fields: {
+      name: 'Tên đầy đủ, 2–200 ký tự.',
+      registrationCode:
+        'Mã số hợp tác xã (thường là mã số thuế), 6–20 chữ số hoặc chữ cái. Dòng được khớp với hợp tác xã cùng mã số; nhập lại cùng tệp không thay đổi gì.',
+      kind: 'Tổ hợp tác, Hợp tác xã hoặc Liên hiệp hợp tác xã.',
+      foundedYear: 'Năm thành lập, bốn chữ số.',
+      sector: 'Một trong các lĩnh vực trên cổng, ví dụ “Trồng trọt”, “Chế biến”, “Du lịch”.',
+      members: 'Số thành viên; để trống là 0 (hợp tác xã mới) hoặc giữ số đã có.',
+      provinceCode: 'Tên tỉnh/thành phố (không cần dấu) hoặc mã hai chữ số của Tổng cục Thống kê.',
+      commune: 'Xã, phường hoặc đặc khu.',
+      address: 'Địa chỉ trụ sở.',
+      latitude: 'Vĩ độ (độ thập phân, 8,1–23,4), cùng với kinh độ; không bắt buộc.',
+      longitude: 'Kinh độ (độ thập phân, 102,1–117,9), cùng với vĩ độ; không bắt buộc.',
+      managerName: 'Họ tên người quản lý, ghi vào nhật ký.',
+      managerEmail:
+        'Email của người quản lý: hợp tác xã mới được gửi lời mời tạo tài khoản quản lý tới địa chỉ này (nếu bạn chọn). Không được là email đã có tài khoản.',
+      phone: 'Số điện thoại liên hệ của hợp tác xã, hiện trên trang công khai.',
+    },
   },
   template: {
     heading: '1. Tải tệp mẫu',
@@ -73,6 +97,7 @@ export const importsVi = {
     modeValid: 'Chỉ nhập các dòng hợp lệ',
     submit: 'Nhập',
     nothingToDo: 'Không có dòng nào cần ghi: tệp này đã được nhập.',
+    invite: 'Gửi lời mời qua email tới người quản lý của mỗi hợp tác xã mới',
     another: 'Nhập một tệp khác',
   },
   status: {
@@ -82,7 +107,7 @@ export const importsVi = {
     done: 'Đã nhập xong',
     failed: 'Lần nhập bị dừng giữa chừng. Bấm Nhập để làm tiếp: các dòng đã ghi sẽ không bị ghi lại.',
     progress: 'Tiến độ nhập',
-    refresh: 'Trang tự tải lại sau vài giây; hoặc tải lại trang để xem tiến độ.',
+    refresh: 'Tải lại trang để xem tiến độ',
   },
   rowColumn: 'Dòng',
   reasonColumn: 'Lý do',

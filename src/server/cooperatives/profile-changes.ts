@@ -343,7 +343,13 @@ export async function applyProfileChange(
   return { unverified };
 }
 
-async function productSearchUpdates(db: Database, cooperativeId: string, cooperativeName: string, witnessed: SQL) {
+/** The search text of the cooperative's products after a rename, each written only if `witnessed` holds. */
+export async function productSearchUpdates(
+  db: Database,
+  cooperativeId: string,
+  cooperativeName: string,
+  witnessed: SQL,
+) {
   const rows = await db
     .select({
       id: products.id,

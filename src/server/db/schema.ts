@@ -640,6 +640,27 @@ export const invitations = sqliteTable(
 );
 
 /**
+ * Invitations' mail (an invitee has no account yet, so not `notifications`),
+ * written in the same batch as the invitation and sent after the response
+ * and by the cron, claimed before sending like inquiry_notifications
+ * (src/server/accounts/invitation-mail.ts).
+ */
+export const invitationMail = sqliteTable(
+  'invitation_mail',
+  {
+    id: text('id').primaryKey(),
+    invitationId: text('invitation_id')
+      .notNull()
+      .references(() => invitations.id, { onDelete: 'cascade' }),
+    ...queuedMailColumns(['pending', 'sent', 'failed'] as const),
+  },
+  (t) => [
+    uniqueIndex('invitation_mail_invitation_unique').on(t.invitationId),
+    index('invitation_mail_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
  * Mail written by the development mailer instead of sending it, readable at
  * /dev/outbox when DEV_OUTBOX is set, with both parts and any extra header
  * fields. Production sends through the EMAIL binding and writes nothing here.
@@ -1156,9 +1177,8 @@ export const importRuns = sqliteTable(
   {
     id: text('id').primaryKey(),
     kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
-    cooperativeId: text('cooperative_id')
-      .notNull()
-      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    /** The cooperative whose products are imported; null for the trade department's import of cooperatives. */
+    cooperativeId: text('cooperative_id').references(() => cooperatives.id, { onDelete: 'cascade' }),
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
@@ -1168,6 +1188,8 @@ export const importRuns = sqliteTable(
     status: text('status', { enum: IMPORT_STATUSES }).notNull().default('previewed'),
     /** 'all' (nothing unless every row is valid) or 'valid' (the valid rows only); null until imported. */
     mode: text('mode', { enum: ['all', 'valid'] }),
+    /** Cooperatives' import: whether each new cooperative's manager is invited by mail. */
+    invite: integer('invite', { mode: 'boolean' }).notNull().default(false),
     rowCount: integer('row_count').notNull(),
     rowsDone: integer('rows_done').notNull().default(0),
     /** Rows by what importing them does (create, update, unchanged, refused): the preview's, then the import's. */

@@ -30,6 +30,16 @@ export function parseWholeNumber(text: string): CellResult<number> {
 }
 
 /**
+ * A decimal number such as a coordinate: "21.0285" or, with the Vietnamese
+ * decimal comma, "21,0285"; a sign allowed. No grouping: a coordinate has none.
+ */
+export function parseDecimal(text: string): CellResult<number> {
+  const bare = text.trim();
+  if (!/^[+-]?\d{1,3}(?:[.,]\d+)?$/.test(bare)) return refused('number_invalid');
+  return ok(Number(bare.replace(',', '.')));
+}
+
+/**
  * A calendar date as written in Viet Nam, dd/mm/yyyy (or d/m/yyyy, with
  * dots or dashes), or as ISO yyyy-mm-dd; the ISO form back. 31/02/2025 is
  * refused, not rolled over.

@@ -5,7 +5,10 @@
  * Headers are matched folded (no marks, any case, spaces collapsed), so
  * "Ten san pham" and "TÊN SẢN PHẨM" are the same column.
  */
+import type { z } from 'zod';
+import { ValidationError } from '../errors';
 import { foldVietnamese } from '../search/fold';
+import { fieldIssuesFromZod } from '../validation';
 import { type CellResult, parseWholeNumber, textCellProblem } from './cells';
 
 export interface ImportColumn<Field extends string = string> {
@@ -25,6 +28,28 @@ export const textCell = (text: string): CellResult<string> => {
 };
 
 export const wholeNumberCell = parseWholeNumber;
+
+/**
+ * A cell naming one of a vocabulary's values: its code ("hop_tac_xa") or its
+ * label in either language ("Hợp tác xã", "Cooperative"), compared folded;
+ * `code` is the refusal's message key.
+ */
+export function choiceCell<Value extends string>(
+  values: readonly Value[],
+  labels: readonly Readonly<Record<Value, string>>[],
+  code: string,
+): (text: string) => CellResult<Value> {
+  const byName = new Map<string, Value>(
+    values.flatMap((value) => [
+      [foldHeader(value.replaceAll('_', ' ')), value] as const,
+      ...labels.map((label) => [foldHeader(label[value]), value] as const),
+    ]),
+  );
+  return (text) => {
+    const value = byName.get(foldHeader(text.replaceAll('_', ' ')));
+    return value ? { ok: true, value } : { ok: false, code };
+  };
+}
 
 export const foldHeader = (text: string) => foldVietnamese(text).replace(/\s+/g, ' ').trim();
 
@@ -76,4 +101,43 @@ export function readRow<Field extends string>(
     else issues.push({ row: rowNumber, column: header[at!] ?? '', value: text, code: read.code });
   }
   return { input, issues };
+}
+
+/**
+ * The file's columns, or a ValidationError on `file` naming the required
+ * ones it lacks; `headerOf` names a field's column as the file wrote it (the
+ * Vietnamese header when the file has no such column).
+ */
+export function requireColumns<Field extends string>(
+  columns: readonly ImportColumn<Field>[],
+  header: readonly string[],
+) {
+  const { index, missing } = locateColumns(columns, header);
+  if (missing.length > 0)
+    throw new ValidationError({
+      file: {
+        code: 'import_missing_columns',
+        params: { columns: missing.map((column) => column.headers.vi).join(', ') },
+      },
+    });
+  const headerOf = (field: string) => {
+    const at = index.get(field as Field);
+    return at === undefined ? (columns.find((column) => column.field === field)?.headers.vi ?? field) : header[at]!;
+  };
+  return { index, headerOf };
+}
+
+/** The domain schema's refusals of a row, as issues of its columns; a column already refused when read is not refused twice. */
+export function schemaIssues(
+  error: z.ZodError,
+  input: Record<string, unknown>,
+  rowNumber: number,
+  headerOf: (field: string) => string,
+  issues: ColumnIssue[],
+): void {
+  for (const [field, problem] of Object.entries(fieldIssuesFromZod(error, input))) {
+    if (issues.some((issue) => issue.column === headerOf(field))) continue;
+    const value = input[field];
+    issues.push({ row: rowNumber, column: headerOf(field), value: value == null ? '' : String(value), ...problem });
+  }
 }

@@ -1,38 +1,73 @@
 /**
- * An import's life, kept in import_runs: the upload is read and previewed
- * (a file that cannot be read is refused before anything is kept, so a
- * refused upload leaves nothing in R2), then kept in the MEDIA bucket under
- * `imports/` while the person decides; importing reads it again, checks it
- * again against the catalogue as it is by then, writes, and keeps the
- * refused rows (with their reasons) as CSV for download. Only members of the
- * run's cooperative see or run it; anyone else is told there is no such import.
+ * An import's life, kept in import_runs, whatever is imported (an
+ * `Importer`: a cooperative's products by its members, cooperatives by the
+ * trade department): the upload is read and previewed (a file that cannot be
+ * read is refused before anything is kept, so a refused upload leaves nothing
+ * in R2), then kept in the MEDIA bucket under `imports/` while the person
+ * decides; importing reads it again, checks it again against the catalogue as
+ * it is by then, writes it in chunks with the run's progress, and keeps the
+ * refused rows (with their reasons) as CSV for download. A run is seen and
+ * run only by whom its importer lets import (the members of the run's
+ * cooperative; officers); anyone else is told there is no such import.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { dictionary, type Locale } from '../../i18n';
 import { fieldMessages } from '../../i18n/field-messages';
-import { requireCooperativeMember } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { CSV_BYTE_ORDER_MARK, csvRecords } from '../csv';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { importRuns } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
-import {
-  applyProductImport,
-  type ImportMode,
-  type ImportPlan,
-  planProductImport,
-  refuseIncompleteFile,
-} from './product-import';
+import { countActions, type ImportMode, type ImportPlan, type PlannedRow, refuseIncompleteFile } from './plan';
 import { readSpreadsheet } from './spreadsheet-file';
-import type { ImportStatus } from './vocabulary';
+import type { ImportKind, ImportStatus } from './vocabulary';
+
+/** What a run's writes need besides its rows: whether to invite (cooperatives), the mail's language and links. */
+export interface ImportContext {
+  invite: boolean;
+  locale: Locale;
+  /** An invitation token's sign-up link. */
+  linkFor: (token: string) => string;
+}
+
+/** One kind of import: who may run it, how a file is planned, how a chunk of planned rows is written. */
+export interface Importer<Input = unknown> {
+  kind: ImportKind;
+  /** The cooperative the person imports for (their own), or null for imports of the whole directory; refuses anyone else. */
+  scopeOf(user: SessionUser | null | undefined): { user: SessionUser; cooperativeId: string | null };
+  plan(
+    db: Database,
+    user: SessionUser,
+    cooperativeId: string | null,
+    sheet: readonly (readonly string[])[],
+    now: Date,
+  ): Promise<ImportPlan<Input>>;
+  /**
+   * Writes a chunk of planned rows and `progress` (the run's), in one
+   * db.batch where the importer's writes allow; the rows as written (a row
+   * refused as it is written becomes `refused`).
+   */
+  write(
+    db: Database,
+    user: SessionUser,
+    cooperativeId: string | null,
+    rows: readonly PlannedRow<Input>[],
+    context: ImportContext,
+    now: Date,
+    progress: readonly BatchItem<'sqlite'>[],
+  ): Promise<PlannedRow<Input>[]>;
+}
 
 export interface ImportRun {
   id: string;
-  cooperativeId: string;
+  kind: ImportKind;
+  cooperativeId: string | null;
   fileName: string;
   status: ImportStatus;
   mode: ImportMode | null;
+  invite: boolean;
   rowCount: number;
   rowsDone: number;
   counts: Record<string, number>;
@@ -41,8 +76,8 @@ export interface ImportRun {
   finishedAt: Date | null;
 }
 
-/** Progress is written every this many rows: often enough for the page's bar, rarely enough to cost little. */
-const PROGRESS_EVERY_ROWS = 50;
+/** Rows written per chunk, with the run's progress: often enough for the page's bar, few statements per batch. */
+export const CHUNK_ROWS = 50;
 
 const fileKeyOf = (id: string) => `imports/${id}/upload`;
 const resultKeyOf = (id: string) => `imports/${id}/refused.csv`;
@@ -52,28 +87,30 @@ const shownFileName = (name: string) =>
   (name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, 120) || 'upload';
 
 /**
- * Reads and previews an uploaded register for the member's cooperative and
- * keeps it for the import; ValidationError (field `file`) when it cannot be
- * read, before anything is kept.
+ * Reads and previews an uploaded register for whom the importer lets import,
+ * and keeps it for the import; ValidationError (field `file`) when it cannot
+ * be read, before anything is kept.
  */
-export async function previewProductUpload(
+export async function previewUpload<Input>(
   db: Database,
   bucket: R2Bucket,
+  importer: Importer<Input>,
   user: SessionUser | null | undefined,
   file: { name: string; bytes: Uint8Array },
-): Promise<{ run: ImportRun; plan: ImportPlan }> {
-  const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
+  now = new Date(),
+): Promise<{ run: ImportRun; plan: ImportPlan<Input> }> {
+  const scope = importer.scopeOf(user);
   const sheet = await readSpreadsheet(file.bytes);
-  const plan = await planProductImport(db, member, member.cooperativeId, sheet.rows);
+  const plan = await importer.plan(db, scope.user, scope.cooperativeId, sheet.rows, now);
   const id = newId();
   await bucket.put(fileKeyOf(id), file.bytes);
   const [run] = await db
     .insert(importRuns)
     .values({
       id,
-      kind: 'products',
-      cooperativeId: member.cooperativeId,
-      userId: member.id,
+      kind: importer.kind,
+      cooperativeId: scope.cooperativeId,
+      userId: scope.user.id,
       fileKey: fileKeyOf(id),
       fileName: shownFileName(file.name),
       rowCount: plan.rows.length,
@@ -83,17 +120,24 @@ export async function previewProductUpload(
   return { run: run as ImportRun, plan };
 }
 
-/** The run, for a member of its cooperative; NotFoundError for anyone else. */
+/** The run, for whom its importer lets import; NotFoundError for anyone else. */
 export async function loadImportRun(
   db: Database,
+  importer: Importer,
   user: SessionUser | null | undefined,
   id: string,
 ): Promise<ImportRun> {
-  const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
+  const { cooperativeId } = importer.scopeOf(user);
   const [run] = await db
     .select()
     .from(importRuns)
-    .where(and(eq(importRuns.id, id), eq(importRuns.cooperativeId, member.cooperativeId)))
+    .where(
+      and(
+        eq(importRuns.id, id),
+        eq(importRuns.kind, importer.kind),
+        cooperativeId === null ? isNull(importRuns.cooperativeId) : eq(importRuns.cooperativeId, cooperativeId),
+      ),
+    )
     .limit(1);
   if (!run) throw new NotFoundError('import');
   return run as ImportRun;
@@ -119,15 +163,50 @@ async function keptFile(bucket: R2Bucket, run: ImportRun): Promise<Uint8Array> {
   return bytesOf(object);
 }
 
-/** The kept file's preview again, against the catalogue as it is now (a previewed or failed run). */
-export async function previewImportRun(
+/** The kept file's rows. */
+export async function keptSheet(bucket: R2Bucket, run: ImportRun) {
+  return readSpreadsheet(await keptFile(bucket, run));
+}
+
+/** Marks the run done with its counts, keeps the refused rows' CSV (if any) and deletes the upload. */
+export async function finishImportRun(
   db: Database,
   bucket: R2Bucket,
+  run: ImportRun,
+  sheet: { rows: string[][] },
+  result: ImportPlan,
+  counts: Record<string, number>,
+  locale: Locale,
+): Promise<ImportRun> {
+  const [header = [], ...body] = sheet.rows;
+  const resultKey = result.counts.refused > 0 ? resultKeyOf(run.id) : null;
+  if (resultKey)
+    await bucket.put(
+      resultKey,
+      new TextEncoder().encode(refusedRowsCsv(result, header, (row) => body[row - 2] ?? [], locale)),
+      { httpMetadata: { contentType: 'text/csv; charset=utf-8' } },
+    );
+  const [done] = await db
+    .update(importRuns)
+    .set({ status: 'done', rowsDone: result.rows.length, counts, resultKey, finishedAt: new Date() })
+    .where(eq(importRuns.id, run.id))
+    .returning();
+  await bucket.delete(fileKeyOf(run.id));
+  return done as ImportRun;
+}
+
+/** The kept file's preview again, against the catalogue as it is now (a previewed or failed run). */
+export async function previewImportRun<Input>(
+  db: Database,
+  bucket: R2Bucket,
+  importer: Importer<Input>,
   user: SessionUser | null | undefined,
   run: ImportRun,
-): Promise<ImportPlan> {
+  now = new Date(),
+): Promise<ImportPlan<Input>> {
+  const { user: person } = importer.scopeOf(user);
   const sheet = await readSpreadsheet(await keptFile(bucket, run));
-  return planProductImport(db, user, run.cooperativeId, sheet.rows);
+  return importer.plan(db, person, run.cooperativeId, sheet.rows, now);
 }
 
 /** The refused rows as CSV: the file's own columns, the row number first and the reasons last. */
@@ -154,53 +233,45 @@ export function refusedRowsCsv(
 
 /**
  * Imports a previewed (or failed) run: moves it to running (only one request
- * can), writes the rows, records progress and the result. A failure leaves
- * it `failed` with the rows written so far; running it again re-plans
- * against the catalogue, finds those rows unchanged and writes the rest.
+ * can), writes the rows chunk by chunk, each with the run's progress, and
+ * records the result. A failure leaves it `failed` with the chunks written so
+ * far; running it again re-plans against the catalogue, finds those rows
+ * unchanged and writes the rest.
  */
-export async function runProductImport(
+export async function runImport<Input>(
   db: Database,
   bucket: R2Bucket,
+  importer: Importer<Input>,
   user: SessionUser | null | undefined,
   id: string,
   mode: ImportMode,
-  locale: Locale,
+  context: ImportContext,
   now = new Date(),
 ): Promise<ImportRun> {
-  const run = await loadImportRun(db, user, id);
-  const bytes = await keptFile(bucket, run);
-  const sheet = await readSpreadsheet(bytes);
-  const plan = await planProductImport(db, user, run.cooperativeId, sheet.rows);
+  const { user: person, cooperativeId } = importer.scopeOf(user);
+  const run = await loadImportRun(db, importer, person, id);
+  const sheet = await keptSheet(bucket, run);
+  const plan = await importer.plan(db, person, cooperativeId, sheet.rows, now);
   // Checked before the run is claimed: an all-or-nothing import of a file with refused rows stays previewed.
   refuseIncompleteFile(plan, mode);
   const [claimed] = await db
     .update(importRuns)
-    .set({ status: 'running', mode, rowsDone: 0, updatedAt: now })
+    .set({ status: 'running', mode, invite: context.invite, rowsDone: 0, updatedAt: now })
     .where(and(eq(importRuns.id, id), inArray(importRuns.status, ['previewed', 'failed'])))
     .returning({ id: importRuns.id });
   if (!claimed) throw new ConflictError('the import already ran or is running');
   try {
-    const result = await applyProductImport(db, user, run.cooperativeId, plan, mode, now, async (done) => {
-      if (done % PROGRESS_EVERY_ROWS === 0)
-        await db.update(importRuns).set({ rowsDone: done, updatedAt: new Date() }).where(eq(importRuns.id, id));
-    });
-    const [header = [], ...body] = sheet.rows;
-    const resultKey = result.counts.refused > 0 ? resultKeyOf(id) : null;
-    if (resultKey)
-      await bucket.put(
-        resultKey,
-        new TextEncoder().encode(refusedRowsCsv(result, header, (row) => body[row - 2] ?? [], locale)),
-        {
-          httpMetadata: { contentType: 'text/csv; charset=utf-8' },
-        },
-      );
-    const [done] = await db
-      .update(importRuns)
-      .set({ status: 'done', rowsDone: result.rows.length, counts: result.counts, resultKey, finishedAt: new Date() })
-      .where(eq(importRuns.id, id))
-      .returning();
-    await bucket.delete(fileKeyOf(id));
-    return done as ImportRun;
+    const rows: PlannedRow<Input>[] = [];
+    for (let at = 0; at < plan.rows.length; at += CHUNK_ROWS) {
+      const chunk = plan.rows.slice(at, at + CHUNK_ROWS);
+      const progress = db
+        .update(importRuns)
+        .set({ rowsDone: at + chunk.length, updatedAt: new Date() })
+        .where(eq(importRuns.id, id));
+      rows.push(...(await importer.write(db, person, cooperativeId, chunk, context, now, [progress])));
+    }
+    const result = { rows, counts: countActions(rows) };
+    return await finishImportRun(db, bucket, run, sheet, result, result.counts, context.locale);
   } catch (error) {
     await db.update(importRuns).set({ status: 'failed', updatedAt: new Date() }).where(eq(importRuns.id, id));
     throw error;
@@ -211,18 +282,19 @@ export async function runProductImport(
 export async function refusedRowsFile(
   db: Database,
   bucket: R2Bucket,
+  importer: Importer,
   user: SessionUser | null | undefined,
   id: string,
   locale: Locale,
 ): Promise<Uint8Array> {
-  const run = await loadImportRun(db, user, id);
+  const run = await loadImportRun(db, importer, user, id);
   if (run.resultKey) {
     const object = await bucket.get(run.resultKey);
     if (object) return bytesOf(object);
   }
   if (run.status === 'done') return new TextEncoder().encode(CSV_BYTE_ORDER_MARK);
   const sheet = await readSpreadsheet(await keptFile(bucket, run));
-  const plan = await planProductImport(db, user, run.cooperativeId, sheet.rows);
+  const plan = await importer.plan(db, importer.scopeOf(user).user, run.cooperativeId, sheet.rows, new Date());
   const [header = [], ...body] = sheet.rows;
   return new TextEncoder().encode(refusedRowsCsv(plan, header, (row) => body[row - 2] ?? [], locale));
 }

@@ -12,43 +12,46 @@
  * is unchanged: importing the same file again writes nothing.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { dictionary } from '../../i18n';
 import type { SessionUser } from '../accounts/users';
 import { requireCooperativeMember } from '../accounts/guards';
 import type { Database } from '../db/client';
-import { pendingRevisions, products, provinces } from '../db/schema';
-import { asDomainError, ValidationError } from '../errors';
+import { pendingRevisions, products } from '../db/schema';
+import { asDomainError } from '../errors';
 import { productFieldColumns } from '../products/owner-list';
 import { productInputSchema, type ProductInput } from '../products/product-input';
 import { createProduct, updateProduct } from '../products/product-writes';
 import { PRODUCT_FIELD_NAMES } from '../products/product-revisions';
-import { OCOP_GROUPS, type OcopGroup, type ProductStatus } from '../products/vocabulary';
+import { OCOP_GROUPS, type ProductStatus } from '../products/vocabulary';
 import { foldVietnamese } from '../search/fold';
-import { fieldIssuesFromZod } from '../validation';
 import {
-  type ColumnIssue,
-  foldHeader,
+  choiceCell,
   type ImportColumn,
-  locateColumns,
   readRow,
+  requireColumns,
+  schemaIssues,
   textCell,
   wholeNumberCell,
 } from './columns';
+import type { Importer } from './import-runs';
+import { communeColumn, PROVINCE_COLUMN, provinceFinder } from './places';
+import {
+  countActions,
+  type ImportMode,
+  type ImportPlan,
+  type PlannedRow,
+  refusedRow,
+  refuseIncompleteFile,
+} from './plan';
 
 type ProductField = keyof ProductInput;
 
-const ocopGroupNames = new Map<string, OcopGroup>(
-  OCOP_GROUPS.flatMap((group) => [
-    [foldHeader(group), group],
-    [foldHeader(dictionary('vi').ocop.groups[group]), group],
-    [foldHeader(dictionary('en').ocop.groups[group]), group],
-  ]),
+const ocopGroupCell = choiceCell(
+  OCOP_GROUPS,
+  [dictionary('vi').ocop.groups, dictionary('en').ocop.groups],
+  'import_ocop_group',
 );
-
-function ocopGroupCell(text: string) {
-  const group = ocopGroupNames.get(foldHeader(text.replaceAll('_', ' '))) ?? ocopGroupNames.get(text.trim());
-  return group ? { ok: true as const, value: group } : { ok: false as const, code: 'import_ocop_group' };
-}
 
 /** The product importer's columns, in the template's order. */
 export const PRODUCT_COLUMNS: readonly ImportColumn<ProductField>[] = [
@@ -73,20 +76,8 @@ export const PRODUCT_COLUMNS: readonly ImportColumn<ProductField>[] = [
     example: 'Thực phẩm',
     read: ocopGroupCell,
   },
-  {
-    field: 'provinceCode',
-    headers: { vi: 'Tỉnh/thành phố', en: 'Province' },
-    required: true,
-    example: 'Hưng Yên',
-    read: textCell,
-  },
-  {
-    field: 'commune',
-    headers: { vi: 'Xã/phường', en: 'Commune' },
-    required: false,
-    example: 'Xã Hồng Nam',
-    read: textCell,
-  },
+  PROVINCE_COLUMN,
+  communeColumn(false),
   { field: 'gtin', headers: { vi: 'Mã GTIN', en: 'GTIN' }, required: false, example: '', read: textCell },
   {
     field: 'priceVnd',
@@ -153,52 +144,14 @@ export const PRODUCT_COLUMNS: readonly ImportColumn<ProductField>[] = [
   },
 ];
 
-/** What importing a row does. */
-export type RowAction = 'create' | 'update' | 'unchanged' | 'refused';
-export const ROW_ACTIONS: readonly RowAction[] = ['create', 'update', 'unchanged', 'refused'];
-
-export interface PlannedRow {
-  row: number;
-  action: RowAction;
-  /** The product's Vietnamese name as the row gives it, to recognise the row by. */
-  name: string;
-  issues: ColumnIssue[];
-  /** For create and update: the checked input; for update, the product's slug. */
-  input?: ProductInput;
-  slug?: string;
-}
-
-export interface ImportPlan {
-  rows: PlannedRow[];
-  counts: Record<RowAction, number>;
-}
+type ProductPlan = ImportPlan<ProductInput>;
+type PlannedProduct = PlannedRow<ProductInput>;
 
 interface ExistingProduct {
   id: string;
   slug: string;
   status: ProductStatus;
   fields: Record<string, unknown>;
-}
-
-/** Provinces by code and by name, folded, with or without "tỉnh"/"thành phố". */
-async function provinceFinder(db: Database) {
-  const rows = await db
-    .select({ code: provinces.code, nameVi: provinces.nameVi, nameEn: provinces.nameEn })
-    .from(provinces);
-  const byName = new Map<string, string>();
-  for (const row of rows) {
-    byName.set(row.code, row.code);
-    byName.set(foldVietnamese(row.nameVi), row.code);
-    byName.set(foldVietnamese(row.nameEn), row.code);
-  }
-  return (text: string) =>
-    byName.get(text.trim().padStart(2, '0')) ??
-    byName.get(
-      foldVietnamese(text)
-        .replace(/^(?:tinh|thanh pho|tp\.?|province of|city of)\s+/, '')
-        .replace(/\s+(?:province|city)$/, '')
-        .trim(),
-    );
 }
 
 async function cooperativeProducts(db: Database, cooperativeId: string): Promise<ExistingProduct[]> {
@@ -266,23 +219,10 @@ export async function planProductImport(
   user: SessionUser | null | undefined,
   cooperativeId: string,
   sheet: readonly (readonly string[])[],
-): Promise<ImportPlan> {
+): Promise<ProductPlan> {
   requireCooperativeMember(user, cooperativeId);
   const [header = [], ...body] = sheet;
-  const { index, missing } = locateColumns(PRODUCT_COLUMNS, header);
-  if (missing.length > 0)
-    throw new ValidationError({
-      file: {
-        code: 'import_missing_columns',
-        params: { columns: missing.map((column) => column.headers.vi).join(', ') },
-      },
-    });
-  const headerOf = (field: string) => {
-    const at = index.get(field as ProductField);
-    return at === undefined
-      ? (PRODUCT_COLUMNS.find((column) => column.field === field)?.headers.vi ?? field)
-      : header[at]!;
-  };
+  const { index, headerOf } = requireColumns(PRODUCT_COLUMNS, header);
   const [findProvince, existing] = await Promise.all([provinceFinder(db), cooperativeProducts(db, cooperativeId)]);
   const byKey = new Map<string, ExistingProduct>();
   for (const product of existing) {
@@ -308,13 +248,7 @@ export async function planProductImport(
     }
     input.minOrder ??= 1;
     const parsed = productInputSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const [field, problem] of Object.entries(fieldIssuesFromZod(parsed.error, input))) {
-        if (issues.some((issue) => issue.column === headerOf(field))) continue;
-        const value = input[field as ProductField];
-        issues.push({ row: rowNumber, column: headerOf(field), value: value == null ? '' : String(value), ...problem });
-      }
-    }
+    if (!parsed.success) schemaIssues(parsed.error, input, rowNumber, headerOf, issues);
     const name = typeof input.nameVi === 'string' ? input.nameVi : '';
     return { rowNumber, name, issues, input: parsed.success ? parsed.data : undefined };
   });
@@ -325,20 +259,11 @@ export async function planProductImport(
     checked.flatMap((row) => (row.input?.gtin ? [row.input.gtin] : [])),
   );
   const firstRowOf = new Map<string, number>();
-  const rows = checked.map(({ rowNumber, name, issues, input }): PlannedRow => {
+  const rows = checked.map(({ rowNumber, name, issues, input }): PlannedProduct => {
     if (!input || issues.length > 0) return { row: rowNumber, action: 'refused', name, issues };
     const key = input.gtin ? `gtin:${input.gtin}` : nameKey(input.nameVi);
-    const refuse = (
-      column: string,
-      value: string,
-      code: string,
-      params?: Record<string, string | number>,
-    ): PlannedRow => ({
-      row: rowNumber,
-      action: 'refused',
-      name,
-      issues: [{ row: rowNumber, column, value, code, params }],
-    });
+    const refuse = (column: string, value: string, code: string, params?: Record<string, string | number>) =>
+      refusedRow(rowNumber, name, { column, value, code, params });
     const earlier = firstRowOf.get(key) ?? firstRowOf.get(nameKey(input.nameVi));
     if (earlier !== undefined)
       return refuse(headerOf(input.gtin ? 'gtin' : 'nameVi'), input.gtin ?? input.nameVi, 'import_duplicate_row', {
@@ -357,21 +282,6 @@ export async function planProductImport(
   return { rows, counts: countActions(rows) };
 }
 
-export function countActions(rows: readonly { action: RowAction }[]): Record<RowAction, number> {
-  const counts = { create: 0, update: 0, unchanged: 0, refused: 0 };
-  for (const row of rows) counts[row.action]++;
-  return counts;
-}
-
-/** Whether an import writes only the valid rows, or nothing unless every row is valid. */
-export type ImportMode = 'all' | 'valid';
-
-/** An all-or-nothing import of a file with refused rows writes nothing: ValidationError on `file`. */
-export function refuseIncompleteFile(plan: ImportPlan, mode: ImportMode): void {
-  if (mode === 'all' && plan.counts.refused > 0)
-    throw new ValidationError({ file: { code: 'import_refused_rows', params: { count: plan.counts.refused } } });
-}
-
 /**
  * Writes the plan's created and changed rows, each through the product
  * form's verb (its own batch with its audit entry). In `all` mode a plan
@@ -385,14 +295,14 @@ export async function applyProductImport(
   db: Database,
   user: SessionUser | null | undefined,
   cooperativeId: string,
-  plan: ImportPlan,
+  plan: ProductPlan,
   mode: ImportMode,
   now = new Date(),
   onRow: (done: number) => Promise<void> | void = () => {},
-): Promise<ImportPlan> {
+): Promise<ProductPlan> {
   requireCooperativeMember(user, cooperativeId);
   refuseIncompleteFile(plan, mode);
-  const rows: PlannedRow[] = [];
+  const rows: PlannedProduct[] = [];
   for (const [done, row] of plan.rows.entries()) {
     rows.push(await writeRow(db, user, row, now));
     await onRow(done + 1);
@@ -403,9 +313,9 @@ export async function applyProductImport(
 async function writeRow(
   db: Database,
   user: SessionUser | null | undefined,
-  row: PlannedRow,
+  row: PlannedProduct,
   now: Date,
-): Promise<PlannedRow> {
+): Promise<PlannedProduct> {
   if (!row.input || (row.action !== 'create' && row.action !== 'update')) return row;
   try {
     if (row.action === 'create') await createProduct(db, user, row.input);
@@ -428,3 +338,21 @@ async function writeRow(
     };
   }
 }
+
+/** Products from a register, by the members of their cooperative (./import-runs.ts runs it). */
+export const PRODUCT_IMPORTER: Importer<ProductInput> = {
+  kind: 'products',
+  scopeOf(user) {
+    const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
+    return { user: member, cooperativeId: member.cooperativeId };
+  },
+  plan: (db, user, cooperativeId, sheet) => planProductImport(db, user, cooperativeId ?? '', sheet),
+  async write(db, user, cooperativeId, rows, _context, now, progress) {
+    requireCooperativeMember(user, cooperativeId ?? '');
+    const written: PlannedProduct[] = [];
+    for (const row of rows) written.push(await writeRow(db, user, row, now));
+    // Each row goes through the product form's verbs, in a batch of its own with its audit entry; the progress follows.
+    if (progress.length > 0) await db.batch(progress as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    return written;
+  },
+};

@@ -1,5 +1,5 @@
-/** What can be imported from a register; cooperatives (by officers) are to follow products. */
-export const IMPORT_KINDS = ['products'] as const;
+/** What can be imported from a register: a cooperative's products (by its members), cooperatives (by officers). */
+export const IMPORT_KINDS = ['products', 'cooperatives'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**

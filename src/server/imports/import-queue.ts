@@ -1,0 +1,150 @@
+/**
+ * Large imports through a Cloudflare Queue (binding IMPORT_QUEUE, wrangler.toml): a file of more
+ * than QUEUED_FROM_ROWS rows would outlast a request, so the request only claims the run and
+ * sends its first chunk's message; the worker's queue() handler writes one chunk per message and
+ * sends the next. A chunk's rows and the run's progress (rows done, counts so far) are one
+ * db.batch for cooperatives, and the progress is conditional on the run still being at the
+ * chunk's start: a message delivered twice, or again after its chunk was written but before it
+ * was acknowledged, finds the run past it and does nothing. A chunk that fails is retried by the
+ * queue; re-planned, the rows it wrote are unchanged, so no row is written twice.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Locale } from '../../i18n';
+import { routes } from '../../i18n/routes';
+import type { SessionUser } from '../accounts/users';
+import type { Database } from '../db/client';
+import { importRuns, users } from '../db/schema';
+import { ConflictError } from '../errors';
+import { COOPERATIVE_IMPORTER } from './cooperative-import';
+import {
+  finishImportRun,
+  type ImportContext,
+  type Importer,
+  type ImportRun,
+  keptSheet,
+  loadImportRun,
+} from './import-runs';
+import { countActions, type ImportMode, type RowAction, refuseIncompleteFile } from './plan';
+import { PRODUCT_IMPORTER } from './product-import';
+import type { ImportKind } from './vocabulary';
+
+/** Files with more rows than this are imported by the queue's consumer rather than in the request. */
+export const QUEUED_FROM_ROWS = 500;
+/** Rows a message writes: a consumer invocation's work, well inside its limits. */
+export const QUEUE_CHUNK_ROWS = 200;
+
+export interface ImportChunkMessage {
+  runId: string;
+  /** Index of the chunk's first row (rows done when it was sent). */
+  from: number;
+}
+
+/** What the queue binding offers the producer (a Queue<ImportChunkMessage>, or the tests' list). */
+export interface ImportQueue {
+  send(message: ImportChunkMessage): Promise<unknown>;
+}
+
+const IMPORTERS: Record<ImportKind, Importer> = {
+  products: PRODUCT_IMPORTER as Importer,
+  cooperatives: COOPERATIVE_IMPORTER as Importer,
+};
+
+/**
+ * Claims a previewed (or failed) run and queues its first chunk. The checks are runImport's: an
+ * all-or-nothing import of a file with refused rows stays previewed; a run already running is a
+ * conflict.
+ */
+export async function queueImport(
+  db: Database,
+  bucket: R2Bucket,
+  queue: ImportQueue,
+  importer: Importer,
+  user: SessionUser | null | undefined,
+  id: string,
+  mode: ImportMode,
+  invite: boolean,
+  now = new Date(),
+): Promise<ImportRun> {
+  const { user: person, cooperativeId } = importer.scopeOf(user);
+  const run = await loadImportRun(db, importer, person, id);
+  const sheet = await keptSheet(bucket, run);
+  refuseIncompleteFile(await importer.plan(db, person, cooperativeId, sheet.rows, now), mode);
+  const [claimed] = await db
+    .update(importRuns)
+    .set({ status: 'running', mode, invite, rowsDone: 0, counts: countActions([]), updatedAt: now })
+    .where(and(eq(importRuns.id, id), inArray(importRuns.status, ['previewed', 'failed'])))
+    .returning();
+  if (!claimed) throw new ConflictError('the import already ran or is running');
+  await queue.send({ runId: id, from: 0 });
+  return claimed as ImportRun;
+}
+
+async function runner(db: Database, userId: string): Promise<{ user: SessionUser; locale: Locale } | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      cooperativeId: users.cooperativeId,
+      isManager: users.isManager,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || row.disabledAt) return null;
+  const { locale, disabledAt: _disabled, ...user } = row;
+  return { user, locale: locale as Locale };
+}
+
+/**
+ * The consumer's work for one message: writes the chunk that starts at `from` and queues the
+ * next, or finishes the run after the last. 'stale' when the run is no longer at that chunk (a
+ * repeated delivery). Throws on failure, for the queue to deliver the message again.
+ */
+export async function importChunk(
+  db: Database,
+  bucket: R2Bucket,
+  queue: ImportQueue,
+  message: ImportChunkMessage,
+  /** Where invitation links point (PUBLIC_ORIGIN). */
+  origin: string,
+  now = new Date(),
+): Promise<'written' | 'finished' | 'stale'> {
+  const [run] = await db.select().from(importRuns).where(eq(importRuns.id, message.runId)).limit(1);
+  if (!run || run.status !== 'running' || run.rowsDone !== message.from) return 'stale';
+  const who = await runner(db, run.userId);
+  const importer = IMPORTERS[run.kind];
+  if (!who) {
+    await db.update(importRuns).set({ status: 'failed', updatedAt: now }).where(eq(importRuns.id, run.id));
+    return 'stale';
+  }
+  const { user } = importer.scopeOf(who.user);
+  const context: ImportContext = {
+    invite: run.invite,
+    locale: who.locale,
+    linkFor: (token) => new URL(`${routes.signUp[who.locale]}?code=${token}`, origin).href,
+  };
+  const sheet = await keptSheet(bucket, run as ImportRun);
+  const plan = await importer.plan(db, user, run.cooperativeId, sheet.rows, now);
+  const chunk = plan.rows.slice(message.from, message.from + QUEUE_CHUNK_ROWS);
+  const rowsDone = message.from + chunk.length;
+  // The counts so far are the earlier chunks' (kept with the run) and this one's as planned.
+  const planned = countActions(chunk);
+  const counts = Object.fromEntries(
+    (Object.keys(planned) as RowAction[]).map((action) => [action, (run.counts[action] ?? 0) + planned[action]]),
+  );
+  const progress = db
+    .update(importRuns)
+    .set({ rowsDone, counts, updatedAt: new Date() })
+    .where(and(eq(importRuns.id, run.id), eq(importRuns.rowsDone, message.from)));
+  await importer.write(db, user, run.cooperativeId, chunk, context, now, [progress]);
+  if (rowsDone < plan.rows.length) {
+    await queue.send({ runId: run.id, from: rowsDone });
+    return 'written';
+  }
+  await finishImportRun(db, bucket, run as ImportRun, sheet, plan, counts, who.locale);
+  return 'finished';
+}
