@@ -190,7 +190,7 @@ function nameLines(name: string, font: PDFFont, width: number, height: number): 
 }
 
 /** Words onto lines no wider than `width`; a word longer than a line is broken between letters. */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: Pick<PDFFont, 'widthOfTextAtSize'>, size: number, width: number): string[] {
   const fits = (line: string) => font.widthOfTextAtSize(line, size) <= width;
   const lines: string[] = [];
   let line = '';

@@ -27,3 +27,30 @@ export async function embedDejaVu(doc: PDFDocument): Promise<PdfFonts> {
     bold: await doc.embedFont(fontBytes.bold, { subset: true }),
   };
 }
+
+export type TextMeasure = Pick<PDFFont, 'widthOfTextAtSize'>;
+
+/**
+ * The font's text widths from a per-letter cache. pdf-lib lays out the whole
+ * string through fontkit on every call, which costs milliseconds; a table of
+ * thousands of cells, each wrapped by trying widths, would take seconds. The
+ * fonts are subset without kerning or ligatures (scripts/subset-label-fonts.sh),
+ * so a text's width is the sum of its letters'.
+ */
+export function cachedMeasure(font: PDFFont): TextMeasure {
+  const unit = new Map<string, number>();
+  return {
+    widthOfTextAtSize(text: string, size: number): number {
+      let total = 0;
+      for (const letter of text) {
+        let width = unit.get(letter);
+        if (width === undefined) {
+          width = font.widthOfTextAtSize(letter, 1);
+          unit.set(letter, width);
+        }
+        total += width;
+      }
+      return total * size;
+    },
+  };
+}

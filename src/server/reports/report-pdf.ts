@@ -15,7 +15,7 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { dictionary, format, type Locale } from '../../i18n';
 import { wrap } from '../print/label-sheet';
-import { embedDejaVu, type PdfFonts } from '../print/pdf-fonts';
+import { cachedMeasure, embedDejaVu, type PdfFonts, type TextMeasure } from '../print/pdf-fonts';
 import type { DepartmentReport } from './department-report';
 import { cellText, type ReportCell, reportHeading, type ReportTable, reportTables } from './report-tables';
 
@@ -40,6 +40,7 @@ interface Cursor {
 
 class ReportDocument {
   private cursor: Cursor;
+  private readonly measures = new Map<PDFFont, TextMeasure>();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -54,6 +55,15 @@ class ReportDocument {
     return this.cursor;
   }
 
+  private measure(font: PDFFont): TextMeasure {
+    let measure = this.measures.get(font);
+    if (!measure) {
+      measure = cachedMeasure(font);
+      this.measures.set(font, measure);
+    }
+    return measure;
+  }
+
   /** Room left on the page above the bottom margin (which also keeps the page number clear). */
   private get room(): number {
     return this.cursor.y - MARGIN - BODY_SIZE * 2;
@@ -64,9 +74,9 @@ class ReportDocument {
     let y = top;
     for (const line of lines) {
       const font = line.bold ? this.fonts.bold : this.fonts.regular;
-      for (const text of wrap(line.text.normalize('NFC'), font, line.size, width)) {
+      for (const text of wrap(line.text.normalize('NFC'), this.measure(font), line.size, width)) {
         y -= line.size * LINE;
-        const textWidth = font.widthOfTextAtSize(text, line.size);
+        const textWidth = this.measure(font).widthOfTextAtSize(text, line.size);
         this.cursor.page.drawText(text, { x: left + (width - textWidth) / 2, y, size: line.size, font });
       }
     }
@@ -106,7 +116,7 @@ class ReportDocument {
       half,
       top,
     );
-    this.rule(MARGIN + half * 1.5, right - 4, this.fonts.bold.widthOfTextAtSize(words.motto, 10));
+    this.rule(MARGIN + half * 1.5, right - 4, this.measure(this.fonts.bold).widthOfTextAtSize(words.motto, 10));
     let y = Math.min(left, right) - 24;
     y = this.centred([{ text: heading.title, size: 13, bold: true }], MARGIN, CONTENT_WIDTH, y);
     y = this.centred(
@@ -131,7 +141,9 @@ class ReportDocument {
     return texts.map((text, i) =>
       text
         .split('\n')
-        .flatMap((part) => wrap(part.normalize('NFC'), font, BODY_SIZE, (widths[i] ?? 0) - 2 * CELL_PADDING)),
+        .flatMap((part) =>
+          wrap(part.normalize('NFC'), this.measure(font), BODY_SIZE, (widths[i] ?? 0) - 2 * CELL_PADDING),
+        ),
     );
   }
 
@@ -156,7 +168,7 @@ class ReportDocument {
       lines.forEach((line, n) => {
         const y = this.cursor.y - CELL_PADDING - (n + 1) * BODY_SIZE * LINE + BODY_SIZE * 0.25;
         const textX = numeric[i]
-          ? x + width - CELL_PADDING - font.widthOfTextAtSize(line, BODY_SIZE)
+          ? x + width - CELL_PADDING - this.measure(font).widthOfTextAtSize(line, BODY_SIZE)
           : x + CELL_PADDING;
         page.drawText(line, { x: textX, y, size: BODY_SIZE, font });
       });
@@ -221,7 +233,7 @@ class ReportDocument {
     const template = dictionary(locale).reports.pdf.page;
     pages.forEach((page, i) => {
       const text = format(template, { page: i + 1, pages: pages.length });
-      const width = this.fonts.regular.widthOfTextAtSize(text, BODY_SIZE);
+      const width = this.measure(this.fonts.regular).widthOfTextAtSize(text, BODY_SIZE);
       page.drawText(text, { x: PAGE.width - MARGIN - width, y: MARGIN / 2, size: BODY_SIZE, font: this.fonts.regular });
     });
   }
