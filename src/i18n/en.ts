@@ -5,6 +5,7 @@ import { shortlistEn } from './sections/shortlist.en';
 import { listsEn } from './sections/lists.en';
 import { consoleEn } from './sections/console.en';
 import { reportsEn } from './sections/reports.en';
+import { auditEn } from './sections/audit.en';
 import { statisticsEn } from './sections/statistics.en';
 import { traceEn } from './sections/trace.en';
 import { dashboardEn } from './sections/dashboard.en';
@@ -34,6 +35,7 @@ export const en: Dictionary = {
   statistics: statisticsEn,
   console: consoleEn,
   reports: reportsEn,
+  audit: auditEn,
   claims: claimsEn,
   privacy: privacyEn,
   embed: embedEn,

@@ -4,6 +4,7 @@ import { detailsVi } from './sections/details.vi';
 import { listsVi } from './sections/lists.vi';
 import { consoleVi } from './sections/console.vi';
 import { reportsVi } from './sections/reports.vi';
+import { auditVi } from './sections/audit.vi';
 import { statisticsVi } from './sections/statistics.vi';
 import { traceVi } from './sections/trace.vi';
 import { dashboardVi } from './sections/dashboard.vi';
@@ -33,6 +34,7 @@ export const vi = {
   statistics: statisticsVi,
   console: consoleVi,
   reports: reportsVi,
+  audit: auditVi,
   claims: claimsVi,
   privacy: privacyVi,
   embed: embedVi,

@@ -20,12 +20,16 @@ import {
   statisticsSnapshots,
 } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
-import { ForbiddenError, UnauthenticatedError } from '../../src/server/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../src/server/errors';
 import { listProvinceOptions } from '../../src/server/products/filter-options';
 import { loadDepartmentReport } from '../../src/server/reports/department-report';
 import { parseReportScope } from '../../src/server/reports/report-period';
 import { type ReportCell, reportTables } from '../../src/server/reports/report-tables';
 import { reportWorkbook } from '../../src/server/reports/report-workbook';
+import { reportPdf } from '../../src/server/reports/report-pdf';
+import { listRegistrations, registrationTable } from '../../src/server/reports/registration-list';
+import { tableCsv, tableSheet, workbookBytes } from '../../src/server/reports/table-files';
+import { openPdf, pageText } from '../support/pdf';
 import type { SnapshotFigures } from '../../src/server/stats/snapshots';
 import { bothStores } from '../support/stores';
 
@@ -133,7 +137,8 @@ async function seed(db: Database) {
   ]);
   await db.insert(eventRegistrations).values([
     { id: 'r1', eventId: 'hn-fair', cooperativeId: 'a', booths: 2, status: 'confirmed' },
-    { id: 'r2', eventId: 'hn-fair', cooperativeId: 'b', booths: 1, status: 'confirmed' },
+    // A note that a spreadsheet would run as a formula: the CSV download keeps it text.
+    { id: 'r2', eventId: 'hn-fair', cooperativeId: 'b', booths: 1, status: 'confirmed', note: '=HYPERLINK("x")' },
     // Pending and declined registrations are no exhibitors.
     { id: 'r3', eventId: 'hue-fair', cooperativeId: 'c', booths: 1, status: 'confirmed' },
     { id: 'r4', eventId: 'hue-fair', cooperativeId: 'a', booths: 1, status: 'declined' },
@@ -235,5 +240,75 @@ describe.each(bothStores('department-report'))('the department report ($name)', 
     const exhibitors = sheets.find((s) => s.sheet === 'Đơn vị tham gia')!;
     expect(exhibitors.data[0]).toContain('Hợp tác xã');
     expect(exhibitors.data[1]).toEqual(['Hội chợ hn-fair', at('2026-03-01T00:00:00Z'), 'HTX a', 'Hà Nội', 2, 2, 2]);
+  });
+
+  it("writes a PDF whose text, read back, has the department's heading and the report's figures", async () => {
+    const r = await report({ province: 'ha-noi', from: '2026-01-01', to: '2026-11-24' });
+    const pdf = await openPdf(await reportPdf(r, 'vi'));
+    const pages = await Promise.all(
+      Array.from({ length: pdf.numPages }, async (_, i) => (await pageText(await pdf.getPage(i + 1))).join(' ')),
+    );
+    const text = pages.join(' ');
+    expect(text).toContain('UBND THÀNH PHỐ HÀ NỘI');
+    expect(text).toContain('SỞ CÔNG THƯƠNG');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập – Tự do – Hạnh phúc');
+    // The activity table: four inquiries, one replied; the exhibitor a with its two booths.
+    expect(text).toMatch(/Lượt hỏi hàng nhận được\s+4\s+Lượt hỏi hàng đã được trả lời\s+1\s/);
+    expect(text).toContain('Hội chợ hn-fair');
+    expect(pages[0]).toContain(`Trang 1/${pdf.numPages}`);
+    const en = await openPdf(await reportPdf(r, 'en'));
+    expect((await pageText(await en.getPage(1))).join(' ')).toContain('DEPARTMENT OF INDUSTRY AND TRADE');
+  });
+
+  it('lists the booth registrations of a period or of one event, every status, as CSV and XLSX', async () => {
+    const { scope } = parseReportScope(
+      new URLSearchParams({ province: 'ha-noi', from: '2026-01-01', to: '2026-11-24' }),
+      await listProvinceOptions(db),
+      now,
+    );
+    const inPeriod = await listRegistrations(db, officer, scope);
+    expect(inPeriod.map((row) => [row.eventTitleVi, row.cooperativeName, row.status, row.products])).toEqual([
+      ['Hội chợ hn-fair', 'HTX a', 'confirmed', expect.stringMatching(/^Sản phẩm p[12]; Sản phẩm p[12]$/)],
+      ['Hội chợ hn-fair', 'HTX b', 'confirmed', 'Sản phẩm p3'],
+    ]);
+    const oneEvent = await listRegistrations(db, officer, { event: 'hue-fair' });
+    expect(oneEvent.map((row) => [row.cooperativeName, row.status])).toEqual([
+      ['HTX a', 'declined'],
+      ['HTX c', 'confirmed'],
+    ]);
+    await expect(listRegistrations(db, officer, { event: 'no-such-fair' })).rejects.toBeInstanceOf(NotFoundError);
+    const member = { ...officer, role: 'member', cooperativeId: 'a' } as SessionUser;
+    await expect(listRegistrations(db, member, scope)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listRegistrations(db, null, scope)).rejects.toBeInstanceOf(UnauthenticatedError);
+
+    const table = registrationTable(oneEvent, 'vi');
+    const [sheet] = await readExcelFile(Buffer.from(await workbookBytes([tableSheet(table)])));
+    expect(sheet!.sheet).toBe('Đăng ký gian hàng');
+    expect(sheet!.data[0]?.slice(0, 7)).toEqual([
+      'Sự kiện',
+      'Bắt đầu',
+      'Tỉnh tổ chức',
+      'Hợp tác xã',
+      'Tỉnh của hợp tác xã',
+      'Trạng thái',
+      'Gian hàng',
+    ]);
+    expect(sheet!.data[1]?.slice(0, 7)).toEqual([
+      'Hội chợ hue-fair',
+      at('2026-04-01T00:00:00Z'),
+      'Huế',
+      'HTX a',
+      'Hà Nội',
+      'Bị từ chối',
+      1,
+    ]);
+    // Registered at: the wall-clock time in Viet Nam, as a date the spreadsheet can sort.
+    expect(sheet!.data[1]?.at(-1)).toBeInstanceOf(Date);
+
+    const csv = tableCsv(registrationTable(inPeriod, 'en'));
+    expect(csv.startsWith('\uFEFFEvent,Starts,Event province,Cooperative,')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).not.toMatch(/,=HYPERLINK/);
   });
 });

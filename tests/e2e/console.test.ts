@@ -3,6 +3,7 @@
  * people who are not officers, its forms work without script (errors next
  * to fields, values kept), and what it changes shows where it should.
  */
+import readExcelFile from 'read-excel-file/node';
 import { describe, expect, inject, it } from 'vitest';
 import { textOf } from '../support/html';
 import { site } from '../support/site';
@@ -20,6 +21,18 @@ const CONSOLE_PAGES = [
   '/quan-tri/hop-tac-xa?status=active',
   '/en/admin/cooperatives',
 ];
+
+/**
+ * What in the audit table reads as a code rather than words: an action code
+ * (`cooperative.suspended`), JSON, a <code> element. Emails aside, which
+ * have dots of their own.
+ */
+function noRawCodes(html: string): string[] {
+  const table = html.split('<table class="audit')[1]?.split('</table>')[0];
+  if (table === undefined) throw new Error('no audit table on the page');
+  const text = textOf(table.replace(/<span class="audit__email"[^>]*>[^<]*<\/span>/g, ''));
+  return [...text.matchAll(/\b[a-z_]+\.[a-z_]+\b|\{"/g), ...table.matchAll(/<code\b/g)].map((match) => match[0]);
+}
 
 /** A demo cooperative's slug, from the public API. */
 async function cooperativeSlug(index = 0): Promise<string> {
@@ -148,8 +161,11 @@ describe("a cooperative's standing through the forms", () => {
       const pageHtml = await (await get(path, officer)).text();
       expect(textOf(pageHtml)).toContain(`Đang tạm ngừng hiển thị. Lý do: ${reason}`);
       const logHtml = await (await get(`/quan-tri/nhat-ky?record=${slug}`, officer)).text();
-      expect(textOf(logHtml)).toContain('cooperative.suspended');
-      expect(textOf(logHtml)).toContain(reason);
+      // In people's words: who did what to which cooperative, and why; never the action's code.
+      expect(textOf(logHtml)).toMatch(/Cán bộ .+ đã tạm ngừng hiển thị hợp tác xã /);
+      expect(textOf(logHtml)).toContain(`Lý do: ${reason}`);
+      expect(logHtml).toContain(`href="/hop-tac-xa/${slug}"`);
+      expect(noRawCodes(logHtml)).toEqual([]);
       for (const html of [accountHtml, pageHtml, logHtml]) {
         expect(html).not.toContain('<img src=x');
         expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -160,6 +176,29 @@ describe("a cooperative's standing through the forms", () => {
     }
     expect((await get(`/hop-tac-xa/${slug}`)).status).toBe(200);
     expect(textOf(await (await get('/tai-khoan', member)).text())).not.toContain(reason);
+
+    // The same entries as files, in the same words: members are refused them as they are the page.
+    const csvPath = `/quan-tri/nhat-ky?record=${slug}&format=csv`;
+    expect((await get(csvPath)).status).toBe(303);
+    const refused = await get(csvPath, member);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('text/html');
+    const csv = await get(csvPath, officer);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="nhat-ky-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const csvText = await csv.text();
+    expect(csvText.split('\r\n')[0]).toBe('\uFEFFThời điểm,Nội dung,Người thực hiện,Email,Bản ghi,Chi tiết');
+    expect(csvText).toMatch(/đã tạm ngừng hiển thị hợp tác xã .*\r\n/);
+    expect(csvText).toContain('đã cho hợp tác xã');
+    expect(csvText).not.toContain('cooperative.suspended');
+    const xlsx = await get(`/en/admin/audit-log?record=${slug}&format=xlsx`, officer);
+    expect(xlsx.status).toBe(200);
+    const [sheet] = await readExcelFile(Buffer.from(await xlsx.arrayBuffer()));
+    expect(sheet!.data[0]).toEqual(['When', 'What happened', 'Who', 'Email', 'Record', 'Details']);
+    const sentences = sheet!.data.slice(1).map((row) => String(row[1]));
+    expect(sentences.some((text) => / suspended cooperative .+ from the public site$/.test(text))).toBe(true);
+    expect(sheet!.data[1]![0]).toBeInstanceOf(Date);
   });
 });
 

@@ -15,19 +15,23 @@ const { get, signIn } = site(baseUrl);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('who may read a report', () => {
-  it.each(['/quan-tri/bao-cao', '/en/admin/report?province=ha-noi', '/quan-tri/bao-cao?format=xlsx'])(
-    '%s: sign-in for strangers, 403 for a cooperative manager, open to officers and admins',
-    async (path) => {
-      const anonymous = await get(path);
-      expect(anonymous.status).toBe(303);
-      expect(anonymous.headers.get('location')).toMatch(/^\/(en\/sign-in|dang-nhap)\?next=/);
-      const refused = await get(path, await signIn('quanly1@cho-htx.test'));
-      expect(refused.status).toBe(403);
-      expect(refused.headers.get('content-type')).not.toContain(XLSX);
-      expect((await get(path, await signIn('canbo@cho-htx.test'))).status).toBe(200);
-      expect((await get(path, await signIn('admin@cho-htx.test'))).status).toBe(200);
-    },
-  );
+  it.each([
+    '/quan-tri/bao-cao',
+    '/en/admin/report?province=ha-noi',
+    '/quan-tri/bao-cao?format=xlsx',
+    '/quan-tri/bao-cao?format=pdf',
+    '/en/admin/report?format=registrations-csv',
+    '/quan-tri/bao-cao?format=registrations-xlsx&from=2024-01-01',
+  ])('%s: sign-in for strangers, 403 for a cooperative manager, open to officers and admins', async (path) => {
+    const anonymous = await get(path);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toMatch(/^\/(en\/sign-in|dang-nhap)\?next=/);
+    const refused = await get(path, await signIn('quanly1@cho-htx.test'));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('text/html');
+    expect((await get(path, await signIn('canbo@cho-htx.test'))).status).toBe(200);
+    expect((await get(path, await signIn('admin@cho-htx.test'))).status).toBe(200);
+  });
 });
 
 describe('a wrong scope', () => {
@@ -100,5 +104,38 @@ describe("the report's workbook", () => {
     });
     // The demo has events, exhibitors and snapshots: an empty report would compare nothing.
     expect(compared).toBeGreaterThan(20);
+  });
+});
+
+describe("the report's other files", () => {
+  it('answers the PDF and the registrations as attachments, a wrong scope with the form, an unknown event 404', async () => {
+    const officer = await signIn('canbo@cho-htx.test');
+    const pdf = await get('/quan-tri/bao-cao?province=ha-noi&from=2025-01-01&format=pdf', officer);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="bao-cao-ha-noi-2025-01-01-[0-9-]+\.pdf"$/,
+    );
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+
+    const csv = await get('/en/admin/report?from=2024-01-01&format=registrations-csv', officer);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toMatch(/^\uFEFFEvent,Starts,Event province,Cooperative,/);
+    // The demo has registrations since 2024.
+    expect(lines.length).toBeGreaterThan(3);
+
+    const xlsx = await get('/quan-tri/bao-cao?from=2024-01-01&format=registrations-xlsx', officer);
+    expect(xlsx.headers.get('content-type')).toBe(XLSX);
+    const [sheet] = await readExcelFile(Buffer.from(await xlsx.arrayBuffer()));
+    expect(sheet!.data[0]?.[0]).toBe('Sự kiện');
+    expect(sheet!.data.length).toBeGreaterThan(2);
+
+    const wrong = await get('/quan-tri/bao-cao?from=2026-06-01&to=2026-05-01&format=registrations-xlsx', officer);
+    expect(wrong.status).toBe(422);
+    expect(wrong.headers.get('content-type')).toContain('text/html');
+    const unknown = await get('/quan-tri/bao-cao?format=registrations-csv&event=%3Cscript%3E', officer);
+    expect(unknown.status).toBe(404);
   });
 });

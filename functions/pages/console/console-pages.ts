@@ -8,7 +8,16 @@ import { dictionary, type Locale } from '../../../src/i18n';
 import { fieldMessages } from '../../../src/i18n/field-messages';
 import { cooperativeOversightPaths, routes } from '../../../src/i18n/routes';
 import { requireOfficer } from '../../../src/server/accounts/guards';
-import { type AuditPage, parseAuditQuery, searchAuditLog } from '../../../src/server/audit/audit-search';
+import { auditTable } from '../../../src/server/audit/audit-export';
+import {
+  AUDIT_EXPORT_MAX,
+  type AuditPage,
+  parseAuditQuery,
+  searchAuditLog,
+} from '../../../src/server/audit/audit-search';
+import { tableCsv, tableSheet, workbookBytes } from '../../../src/server/reports/table-files';
+import { vietnamDate } from '../../../src/server/time/vietnam';
+import { download } from './downloads';
 import { listProvinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
 import { COOPERATIVE_STATUSES } from '../../../src/server/cooperatives/vocabulary';
 import {
@@ -145,9 +154,15 @@ export interface AuditLogView {
   result: AuditPage | null;
 }
 
+/**
+ * The audit log page, or with `format=csv` / `format=xlsx` the entries its
+ * filters match (from the newest, at most AUDIT_EXPORT_MAX; `before` is
+ * ignored: a download starts at the newest) as a file in the same words.
+ */
 export async function handleAuditLog(page: AstroGlobal, locale: Locale): Promise<AuditLogView | Response> {
   noStore(page);
   const params = page.url.searchParams;
+  const format = (['csv', 'xlsx'] as const).find((name) => name === params.get('format')) ?? null;
   const { query, problems } = parseAuditQuery(params);
   const values = Object.fromEntries(
     ['actor', 'record', 'type', 'from', 'to'].map((name) => [name, params.get(name) ?? '']),
@@ -156,9 +171,19 @@ export async function handleAuditLog(page: AstroGlobal, locale: Locale): Promise
   const gate = await gated(page, locale, async (db, user) => {
     // The role first: only officers learn what is wrong with a search.
     requireOfficer(user);
-    return invalid ? null : searchAuditLog(db, user, query);
+    if (invalid) return null;
+    return format === null
+      ? searchAuditLog(db, user, query)
+      : searchAuditLog(db, user, { ...query, before: null }, AUDIT_EXPORT_MAX);
   });
   if (gate instanceof Response) return gate;
+  if (gate.data !== null && format !== null) {
+    const table = auditTable(gate.data.rows, locale);
+    const name = `${locale === 'en' ? 'audit-log' : 'nhat-ky'}-${vietnamDate(new Date())}`;
+    return format === 'csv'
+      ? download(tableCsv(table), 'csv', name)
+      : download(await workbookBytes([tableSheet(table)]), 'xlsx', name);
+  }
   if (invalid) page.response.status = 400;
   return { values, errors: fieldMessages(problems, locale), result: gate.data };
 }

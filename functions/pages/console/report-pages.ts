@@ -1,10 +1,13 @@
 /**
  * The department report page (/quan-tri/bao-cao, /en/admin/report): a GET
- * form (province, from, to) whose answer is the printable report, or, with
- * `format=xlsx`, the same report as a workbook download. A GET, because
- * asking for a report changes nothing: its URL can be bookmarked and sent.
- * Officers and admins only; a scope that is wrong is answered 422 with the
- * form and a message next to each field, never with a partial report.
+ * form (province, from, to) whose answer is the printable report, or a
+ * download of the same scope chosen by `format`: `xlsx` and `pdf` (the
+ * report), `registrations-csv` and `registrations-xlsx` (the booth
+ * registrations of the events starting in it; with `event=<slug>`, of that
+ * one event whatever the period). A GET, because asking for a report changes
+ * nothing: its URL can be bookmarked and sent. Officers and admins only; a
+ * scope that is wrong is answered 422 with the form and a message next to
+ * each field, never with a partial report or file.
  */
 import type { AstroGlobal } from 'astro';
 import type { Locale } from '../../../src/i18n';
@@ -12,8 +15,13 @@ import { fieldMessages } from '../../../src/i18n/field-messages';
 import { requireOfficer } from '../../../src/server/accounts/guards';
 import { listProvinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
 import { type DepartmentReport, loadDepartmentReport } from '../../../src/server/reports/department-report';
-import { parseReportScope } from '../../../src/server/reports/report-period';
-import { reportWorkbook, XLSX_CONTENT_TYPE } from '../../../src/server/reports/report-workbook';
+import { type ReportScope, parseReportScope } from '../../../src/server/reports/report-period';
+import { reportPdf } from '../../../src/server/reports/report-pdf';
+import { reportWorkbook } from '../../../src/server/reports/report-workbook';
+import { listRegistrations, registrationTable } from '../../../src/server/reports/registration-list';
+import { dictionary } from '../../../src/i18n';
+import { tableCsv, tableSheet, workbookBytes } from '../../../src/server/reports/table-files';
+import { download } from './downloads';
 import { noStore } from '../form-handling';
 import { gated } from '../handle-page';
 
@@ -25,37 +33,60 @@ export interface ReportView {
   report: DepartmentReport | null;
 }
 
-/** "bao-cao-quang-tri-2026-01-01-2026-12-03.xlsx": ASCII, so every browser keeps the name. */
-function fileName(report: DepartmentReport, locale: Locale): string {
-  const { province, from, to } = report.scope;
-  const area = province?.slug ?? (locale === 'en' ? 'national' : 'ca-nuoc');
-  return `${locale === 'en' ? 'report' : 'bao-cao'}-${area}-${from}-${to}.xlsx`;
+/** "bao-cao-quang-tri-2026-01-01-2026-12-03": ASCII, so every browser keeps the name. */
+function fileName(scope: ReportScope, locale: Locale, what: string): string {
+  const area = scope.province?.slug ?? (locale === 'en' ? 'national' : 'ca-nuoc');
+  return `${what}-${area}-${scope.from}-${scope.to}`;
 }
+
+const FORMATS = ['xlsx', 'pdf', 'registrations-csv', 'registrations-xlsx'] as const;
+
+/** The event asked for by slug, when the slug is well formed; anything else names no event (404). */
+const EVENT_SLUG = /^[a-z0-9-]{1,120}$/;
 
 export async function handleReport(page: AstroGlobal, locale: Locale): Promise<ReportView | Response> {
   noStore(page);
   const params = page.url.searchParams;
   const now = new Date();
+  const format = FORMATS.find((name) => name === params.get('format')) ?? null;
+  const eventSlug = params.get('event');
   const gate = await gated(page, locale, async (db, user) => {
     // The role first: only officers learn what is wrong with a scope.
     requireOfficer(user);
     const provinces = await listProvinceOptions(db);
     const { scope, problems } = parseReportScope(params, provinces, now);
-    const report = Object.keys(problems).length > 0 ? null : await loadDepartmentReport(db, user, scope, now);
-    return { provinces, problems, scope, report };
+    const valid = Object.keys(problems).length === 0;
+    // One event's registrations need no period; everything else needs a right one.
+    const registrations =
+      (format === 'registrations-csv' || format === 'registrations-xlsx') && (eventSlug !== null || valid)
+        ? await listRegistrations(
+            db,
+            user,
+            eventSlug === null ? scope : { event: EVENT_SLUG.test(eventSlug) ? eventSlug : '' },
+          )
+        : null;
+    const report =
+      valid && registrations === null && !format?.startsWith('registrations')
+        ? await loadDepartmentReport(db, user, scope, now)
+        : null;
+    return { provinces, problems, scope, report, registrations };
   });
   if (gate instanceof Response) return gate;
-  const { provinces, problems, scope, report } = gate.data;
+  const { provinces, problems, scope, report, registrations } = gate.data;
 
-  if (report !== null && params.get('format') === 'xlsx') {
-    return new Response((await reportWorkbook(report, locale)) as Uint8Array<ArrayBuffer>, {
-      headers: {
-        'Content-Type': XLSX_CONTENT_TYPE,
-        'Content-Disposition': `attachment; filename="${fileName(report, locale)}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
+  if (registrations !== null) {
+    const table = registrationTable(registrations, locale);
+    const what = dictionary(locale).reports.registrations.fileName;
+    const name = eventSlug !== null ? `${what}-${eventSlug}` : fileName(scope, locale, what);
+    return format === 'registrations-csv'
+      ? download(tableCsv(table), 'csv', name)
+      : download(await workbookBytes([tableSheet(table)]), 'xlsx', name);
+  }
+  if (report !== null && format !== null) {
+    const name = fileName(scope, locale, locale === 'en' ? 'report' : 'bao-cao');
+    return format === 'pdf'
+      ? download(await reportPdf(report, locale), 'pdf', name)
+      : download(await reportWorkbook(report, locale), 'xlsx', name);
   }
   if (report === null) page.response.status = 422;
   // What was typed stays in the form, right or wrong; what was left empty shows the period used.

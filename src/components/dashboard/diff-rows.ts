@@ -5,6 +5,7 @@
  * own "what differs" line, for products and for cooperative profiles.
  */
 import { dictionary, formatNumber, formatVnd, type Locale } from '../../i18n';
+import { formFieldLabel } from '../../i18n/field-labels';
 import { formatHsCode, type PriceTier } from '../../server/products/wholesale';
 import type { OcopGroup } from '../../server/products/vocabulary';
 import type {
@@ -30,9 +31,7 @@ function provinceName(code: string, locale: Locale): string {
 
 /** A field's label on the product or profile form. */
 export function fieldLabel(entityType: RevisionEntityType, field: string, locale: Locale): string {
-  const d = dictionary(locale).dashboard;
-  const labels = (entityType === 'product' ? d.productForm : d.profile) as unknown as Record<string, string>;
-  return field === 'provinceCode' ? (labels.province ?? field) : (labels[field] ?? field);
+  return formFieldLabel(entityType, field, locale) ?? field;
 }
 
 function shown(entityType: RevisionEntityType, field: string, value: FieldValue, locale: Locale): string {

@@ -12,7 +12,30 @@ export const reportsEn: Dictionary['reports'] = {
   dateHint: 'As YYYY-MM-DD, not after today; a period is at most 10 years.',
   show: 'Show report',
   downloadXlsx: 'Download Excel (.xlsx)',
-  printHint: "To print or save as PDF, use the browser's Print command; the printout holds the report only.",
+  downloadPdf: 'Download PDF',
+  printHint:
+    "The PDF carries the department's heading, for signing or sending; the browser's Print command also prints the report only.",
+  registrations: {
+    legend: 'Booth registrations',
+    hint: "Every registration (any status) for events starting in the period and province chosen, with the cooperative's contacts; at most {max} rows.",
+    csv: 'Download CSV',
+    xlsx: 'Download Excel (.xlsx)',
+    sheet: 'Booth registrations',
+    fileName: 'registrations',
+    columns: {
+      eventProvince: 'Event province',
+      cooperativeProvince: "Cooperative's province",
+      status: 'Status',
+      boothLabel: 'Booth number',
+      phone: 'Phone',
+      email: 'Email',
+      note: 'Note',
+      registeredAt: 'Registered at',
+    },
+  },
+  pdf: {
+    page: 'Page {page} of {pages}',
+  },
   invalid: 'The report scope needs correcting: see the marked fields.',
   heading: {
     superior: "People's Committee of {province}",

@@ -6,11 +6,23 @@
  * log costs the same on page 1 and page 100 (audit_log_*_idx).
  */
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { requireOfficer } from '../accounts/guards';
 import { normaliseEmail, type SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
-import { auditLog, cooperatives, events, products, users } from '../db/schema';
+import {
+  auditLog,
+  certifications,
+  cooperatives,
+  eventRegistrations,
+  events,
+  inquiries,
+  ocopRatings,
+  products,
+  provinceTargets,
+  users,
+} from '../db/schema';
+import type { UserRole } from '../accounts/vocabulary';
 import type { FieldIssues } from '../errors';
 import { addDaysToDate, isCalendarDate, vietnamMidnight } from '../time/vietnam';
 
@@ -24,6 +36,12 @@ export const AUDITED_ENTITY_TYPES = [
 ] as const;
 
 export const AUDIT_PAGE_SIZE = 50;
+/**
+ * The most entries one download holds, newest first: a year of a busy
+ * province's log, and what a Worker builds in memory as a workbook without
+ * coming near its 128 MB (bench/report-memory.ts measures it).
+ */
+export const AUDIT_EXPORT_MAX = 5000;
 
 export interface AuditQuery {
   actor: string | null;
@@ -81,9 +99,29 @@ export interface AuditRow {
   entityType: string;
   entityId: string;
   detail: Record<string, unknown> | null;
-  actor: { displayName: string; email: string } | null;
+  actor: { displayName: string; email: string; role: UserRole } | null;
   /** What the record is called and its public slug, for cooperatives, products and events that still exist. */
   record: { name: string; slug: string } | null;
+  /** What names a record of another kind (a claim, a registration, a target…), read as the log is: nulls when it is gone. */
+  subject: AuditSubject;
+}
+
+/** The facts that name a record in people's words (audit-wording.ts); each null where it does not apply. */
+export interface AuditSubject {
+  /** The claim's product (an OCOP rating, a product's certificate). */
+  product: { name: string; slug: string } | null;
+  /** A registration's or a cooperative certificate's cooperative. */
+  cooperative: { name: string; slug: string } | null;
+  /** A registration's event. */
+  event: { titleVi: string; titleEn: string; slug: string } | null;
+  /** Event titles in English, when the record is an event that has one. */
+  recordTitleEn: string | null;
+  stars: number | null;
+  certificateKind: string | null;
+  target: { metric: string; provinceCode: string } | null;
+  inquiryReference: string | null;
+  /** The account a privacy request was about. */
+  accountName: string | null;
 }
 
 export interface AuditPage {
@@ -103,7 +141,16 @@ async function recordIds(db: Database, record: string): Promise<string[]> {
   return [record, ...bySlug.map((row) => row.id)];
 }
 
-export async function searchAuditLog(db: Database, user: SessionUser | null, query: AuditQuery): Promise<AuditPage> {
+/**
+ * The entries the query asks for, newest first, `pageSize` at a time (the
+ * page's 50, or AUDIT_EXPORT_MAX for a download).
+ */
+export async function searchAuditLog(
+  db: Database,
+  user: SessionUser | null,
+  query: AuditQuery,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<AuditPage> {
   requireOfficer(user);
   const where: SQL[] = [];
   if (query.actor !== null) {
@@ -123,9 +170,21 @@ export async function searchAuditLog(db: Database, user: SessionUser | null, que
     );
   }
 
+  // Every join is by primary key and only for the kind of record it names: a page of 50 reads 50 rows of each at most.
   const cooperative = alias(cooperatives, 'record_cooperative');
   const product = alias(products, 'record_product');
   const event = alias(events, 'record_event');
+  const rating = alias(ocopRatings, 'record_rating');
+  const certificate = alias(certifications, 'record_certificate');
+  const registration = alias(eventRegistrations, 'record_registration');
+  const target = alias(provinceTargets, 'record_target');
+  const inquiry = alias(inquiries, 'record_inquiry');
+  const account = alias(users, 'record_account');
+  const subjectProduct = alias(products, 'subject_product');
+  const subjectCooperative = alias(cooperatives, 'subject_cooperative');
+  const subjectEvent = alias(events, 'subject_event');
+  const of = (type: string, table: { id: SQLiteColumn }) =>
+    and(eq(auditLog.entityType, type), eq(table.id, auditLog.entityId));
   const rows = await db
     .select({
       id: auditLog.id,
@@ -136,20 +195,48 @@ export async function searchAuditLog(db: Database, user: SessionUser | null, que
       detail: auditLog.detail,
       actorName: users.displayName,
       actorEmail: users.email,
+      actorRole: users.role,
       recordName: sql<string | null>`coalesce(${cooperative.name}, ${product.nameVi}, ${event.titleVi})`,
       recordSlug: sql<string | null>`coalesce(${cooperative.slug}, ${product.slug}, ${event.slug})`,
+      recordTitleEn: sql<string | null>`nullif(${event.titleEn}, '')`,
+      productName: subjectProduct.nameVi,
+      productSlug: subjectProduct.slug,
+      cooperativeName: subjectCooperative.name,
+      cooperativeSlug: subjectCooperative.slug,
+      eventTitleVi: subjectEvent.titleVi,
+      eventTitleEn: subjectEvent.titleEn,
+      eventSlug: subjectEvent.slug,
+      stars: rating.stars,
+      certificateKind: certificate.kind,
+      targetMetric: target.metric,
+      targetProvince: target.provinceCode,
+      inquiryReference: inquiry.reference,
+      accountName: account.displayName,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .leftJoin(cooperative, and(eq(auditLog.entityType, 'cooperative'), eq(cooperative.id, auditLog.entityId)))
-    .leftJoin(product, and(eq(auditLog.entityType, 'product'), eq(product.id, auditLog.entityId)))
-    .leftJoin(event, and(eq(auditLog.entityType, 'event'), eq(event.id, auditLog.entityId)))
+    .leftJoin(cooperative, of('cooperative', cooperative))
+    .leftJoin(product, of('product', product))
+    .leftJoin(event, of('event', event))
+    .leftJoin(rating, of('ocop_rating', rating))
+    .leftJoin(certificate, of('certificate', certificate))
+    .leftJoin(registration, of('event_registration', registration))
+    .leftJoin(target, of('province_target', target))
+    .leftJoin(inquiry, of('inquiry', inquiry))
+    .leftJoin(account, of('user', account))
+    .leftJoin(subjectProduct, eq(subjectProduct.id, sql`coalesce(${rating.productId}, ${certificate.productId})`))
+    .leftJoin(
+      subjectCooperative,
+      eq(subjectCooperative.id, sql`coalesce(${registration.cooperativeId}, ${certificate.cooperativeId})`),
+    )
+    .leftJoin(subjectEvent, eq(subjectEvent.id, registration.eventId))
     .where(where.length > 0 ? and(...where) : undefined)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE + 1);
+    .limit(pageSize + 1);
 
-  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const page = rows.slice(0, pageSize);
   const last = page.at(-1);
+  const named = (name: string | null, slug: string | null) => (name === null || slug === null ? null : { name, slug });
   return {
     rows: page.map((row) => ({
       id: row.id,
@@ -158,11 +245,30 @@ export async function searchAuditLog(db: Database, user: SessionUser | null, que
       entityType: row.entityType,
       entityId: row.entityId,
       detail: row.detail,
-      actor: row.actorEmail === null ? null : { displayName: row.actorName ?? '', email: row.actorEmail },
-      record:
-        row.recordName === null || row.recordSlug === null ? null : { name: row.recordName, slug: row.recordSlug },
+      actor:
+        row.actorEmail === null
+          ? null
+          : { displayName: row.actorName ?? '', email: row.actorEmail, role: row.actorRole ?? 'member' },
+      record: named(row.recordName, row.recordSlug),
+      subject: {
+        product: named(row.productName, row.productSlug),
+        cooperative: named(row.cooperativeName, row.cooperativeSlug),
+        event:
+          row.eventTitleVi === null || row.eventSlug === null
+            ? null
+            : { titleVi: row.eventTitleVi, titleEn: row.eventTitleEn || row.eventTitleVi, slug: row.eventSlug },
+        recordTitleEn: row.recordTitleEn,
+        stars: row.stars,
+        certificateKind: row.certificateKind,
+        target:
+          row.targetMetric === null || row.targetProvince === null
+            ? null
+            : { metric: row.targetMetric, provinceCode: row.targetProvince },
+        inquiryReference: row.inquiryReference,
+        accountName: row.accountName,
+      },
     })),
-    next: rows.length > AUDIT_PAGE_SIZE && last ? `${last.at.getTime()}.${last.id}` : null,
+    next: rows.length > pageSize && last ? `${last.at.getTime()}.${last.id}` : null,
     unknownActor: false,
   };
 }

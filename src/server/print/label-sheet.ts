@@ -11,7 +11,6 @@
  * The code is the same on every label, so it is one Form XObject drawn at
  * each position: a sheet of 240 labels costs one symbol, not 240.
  */
-import fontkit from '@pdf-lib/fontkit';
 import {
   concatTransformationMatrix,
   drawObject,
@@ -28,7 +27,7 @@ import {
   setFillingGrayscaleColor,
 } from 'pdf-lib';
 import { qrModules } from '../provenance/qr';
-import { DEJAVU_SANS, DEJAVU_SANS_BOLD } from './fonts/dejavu-sans';
+import { embedDejaVu } from './pdf-fonts';
 import { A4_MM, type Box, LABEL_LAYOUTS, type LabelLayoutId, labelBoxes, mm } from './label-layouts';
 
 /** What one label says, already in the label's language. */
@@ -74,29 +73,14 @@ const DETAIL_SIZE = { max: 9, min: 6 } as const;
 const NAME_MAX_LINES = 3;
 const ELLIPSIS = '…';
 
-let fontBytes: { regular: Uint8Array; bold: Uint8Array } | null = null;
-
-/** DejaVu Sans, regular and bold, with every Vietnamese letter: for any PDF the portal draws. */
-export function fonts(): { regular: Uint8Array; bold: Uint8Array } {
-  fontBytes ??= { regular: fromBase64(DEJAVU_SANS), bold: fromBase64(DEJAVU_SANS_BOLD) };
-  return fontBytes;
-}
-
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}
-
 export async function labelSheetPdf(request: LabelSheetRequest): Promise<Uint8Array> {
   const layout = LABEL_LAYOUTS[request.layout];
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
   doc.setTitle(request.title, { showInWindowTitleBar: true });
   doc.setLanguage(request.language);
   doc.setCreator('Chợ HTX');
   doc.setProducer('Chợ HTX');
-  const bytes = fonts();
-  const regular = await doc.embedFont(bytes.regular, { subset: true });
-  const bold = await doc.embedFont(bytes.bold, { subset: true });
+  const { regular, bold } = await embedDejaVu(doc);
 
   const qr = qrSymbol(doc, request.content.address);
   const boxes = labelBoxes(layout);
@@ -206,7 +190,7 @@ function nameLines(name: string, font: PDFFont, width: number, height: number): 
 }
 
 /** Words onto lines no wider than `width`; a word longer than a line is broken between letters. */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: Pick<PDFFont, 'widthOfTextAtSize'>, size: number, width: number): string[] {
   const fits = (line: string) => font.widthOfTextAtSize(line, size) <= width;
   const lines: string[] = [];
   let line = '';

@@ -3,7 +3,15 @@
  * that both the printable page and the XLSX file are drawn from, so the
  * file's figures are the page's figures. Each table becomes a sheet.
  */
-import { dictionary, format, formatCalendarDate, formatDateTime, type Locale } from '../../i18n';
+import {
+  dictionary,
+  format,
+  formatCalendarDate,
+  formatDateTime,
+  formatNumber,
+  formatShortDate,
+  type Locale,
+} from '../../i18n';
 import { formatMonth } from '../../i18n/event-dates';
 import type { FormerUnit } from '../provinces/former-units';
 import { provinceByCode, provinceLabelVi } from '../provinces/reference';
@@ -15,14 +23,34 @@ import { type DepartmentReport, FOLLOW_UP_DAYS } from './department-report';
 
 /**
  * One cell. Percentages are kept as the portal states them (65.5 for
- * 65.5 %); dates as 'YYYY-MM-DD' calendar days in Viet Nam.
+ * 65.5 %); dates as 'YYYY-MM-DD' calendar days in Viet Nam. The downloads
+ * (table-files.ts) and the PDF (report-pdf.ts) write the same cells.
  */
 export type ReportCell =
   | { kind: 'text'; value: string }
   | { kind: 'count'; value: number }
   | { kind: 'percent'; value: number }
   | { kind: 'date'; value: string }
+  /** A moment (an audit entry, a registration), shown in Viet Nam's time. */
+  | { kind: 'instant'; value: Date }
   | null;
+
+/** A cell as people read it on the page and in the PDF: figures grouped, dates and times in Viet Nam; '–' for none. */
+export function cellText(cell: ReportCell, locale: Locale): string {
+  if (cell === null) return '–';
+  switch (cell.kind) {
+    case 'text':
+      return cell.value;
+    case 'count':
+      return formatNumber(cell.value, locale);
+    case 'percent':
+      return `${formatNumber(cell.value, locale)} %`;
+    case 'date':
+      return formatShortDate(new Date(`${cell.value}T00:00:00+07:00`), locale);
+    case 'instant':
+      return formatDateTime(cell.value, locale);
+  }
+}
 
 export interface ReportColumn {
   header: string;

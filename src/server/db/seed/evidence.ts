@@ -10,11 +10,10 @@
  * pages show evidence links. Safe to repeat: only verified demo claims
  * without a file are touched.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { degrees, grayscale, PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import { checkEvidence, deleteEvidence, putEvidence } from '../../claims/evidence-file';
-import { fonts } from '../../print/label-sheet';
+import { embedDejaVu } from '../../print/pdf-fonts';
 import type { Database } from '../client';
 import { certifications, labReports, ocopRatings } from '../schema';
 import { buildDemoDataset } from './demo';
@@ -47,14 +46,11 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 /** The document as a one-page A4 PDF, marked as a demo sample. */
 export async function demoEvidencePdf(document: DemoDocument): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
   doc.setTitle(`MẪU / DEMO – ${document.title}`);
   doc.setCreator('Chợ HTX (dữ liệu trình diễn)');
   doc.setProducer('Chợ HTX');
   doc.setLanguage('vi');
-  const bytes = fonts();
-  const regular = await doc.embedFont(bytes.regular, { subset: true });
-  const bold = await doc.embedFont(bytes.bold, { subset: true });
+  const { regular, bold } = await embedDejaVu(doc);
   const page = doc.addPage([A4.width, A4.height]);
   const centre = (text: string, y: number, font: PDFFont, size: number) =>
     page.drawText(text, { x: (A4.width - font.widthOfTextAtSize(text, size)) / 2, y, size, font });
