@@ -4,8 +4,8 @@
  * definitions, so they cannot disagree about what "waiting" means or how many wait.
  *
  * A count is scoped to a province (an officer's) or, with null, to the whole country. Each is a count() and a min()
- * over the queue's status index, one statement per table, never a row per item; scoped to a province they join the
- * owning cooperative to read its province. Personal-data requests concern people, not cooperatives: they are
+ * over the queue's status index, joined to the owning cooperative (its province), one statement per table, never a
+ * statement per item. Personal-data requests concern people, not cooperatives: they are
  * counted for the whole country under any scope.
  */
 import { and, count, eq, min, type SQL, sql } from 'drizzle-orm';
@@ -73,44 +73,42 @@ export async function countOfficerQueues(
   db: Database,
   provinceCode: string | null,
 ): Promise<Record<QueueTable, OfficerQueue>> {
+  // Every queue but personal-data requests goes through its cooperative, which the province scope reads (a
+  // primary-key lookup per waiting row: queues are short).
   const scope = inProvince(provinceCode);
-  const scoped = provinceCode !== null;
-  const ratingSince = sql<number | null>`min(coalesce(${ocopRatings.submittedAt}, ${ocopRatings.createdAt}))`;
-  const certificateSince = sql<
-    number | null
-  >`min(coalesce(${certifications.submittedAt}, ${certifications.createdAt}))`;
-  const submitted = db.select({ n: count(), oldest: min(products.updatedAt) }).from(products);
-  const revisions = db.select({ n: count(), oldest: min(pendingRevisions.updatedAt) }).from(pendingRevisions);
-  const ratings = db.select({ n: count(), oldest: ratingSince }).from(ocopRatings);
-  const certificates = db.select({ n: count(), oldest: certificateSince }).from(certifications);
-  const registrations = db.select({ n: count(), oldest: min(eventRegistrations.createdAt) }).from(eventRegistrations);
   const [product, change, rating, certificate, registration, privacyRequest] = await Promise.all([
-    scoped
-      ? submitted
-          .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
-          .where(and(waitingFor.product, scope))
-      : submitted.where(waitingFor.product),
-    scoped
-      ? revisions
-          .innerJoin(cooperatives, eq(cooperatives.id, pendingRevisions.cooperativeId))
-          .where(and(waitingFor.change, scope))
-      : revisions.where(waitingFor.change),
-    scoped
-      ? ratings
-          .innerJoin(products, eq(products.id, ocopRatings.productId))
-          .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
-          .where(and(waitingFor.rating, scope))
-      : ratings.where(waitingFor.rating),
-    scoped
-      ? certificates
-          .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
-          .where(and(waitingFor.certificate, scope))
-      : certificates.where(waitingFor.certificate),
-    scoped
-      ? registrations
-          .innerJoin(cooperatives, eq(cooperatives.id, eventRegistrations.cooperativeId))
-          .where(and(waitingFor.registration, scope))
-      : registrations.where(waitingFor.registration),
+    db
+      .select({ n: count(), oldest: min(products.updatedAt) })
+      .from(products)
+      .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+      .where(and(waitingFor.product, scope)),
+    db
+      .select({ n: count(), oldest: min(pendingRevisions.updatedAt) })
+      .from(pendingRevisions)
+      .innerJoin(cooperatives, eq(cooperatives.id, pendingRevisions.cooperativeId))
+      .where(and(waitingFor.change, scope)),
+    db
+      .select({
+        n: count(),
+        oldest: sql<number | null>`min(coalesce(${ocopRatings.submittedAt}, ${ocopRatings.createdAt}))`,
+      })
+      .from(ocopRatings)
+      .innerJoin(products, eq(products.id, ocopRatings.productId))
+      .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+      .where(and(waitingFor.rating, scope)),
+    db
+      .select({
+        n: count(),
+        oldest: sql<number | null>`min(coalesce(${certifications.submittedAt}, ${certifications.createdAt}))`,
+      })
+      .from(certifications)
+      .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
+      .where(and(waitingFor.certificate, scope)),
+    db
+      .select({ n: count(), oldest: min(eventRegistrations.createdAt) })
+      .from(eventRegistrations)
+      .innerJoin(cooperatives, eq(cooperatives.id, eventRegistrations.cooperativeId))
+      .where(and(waitingFor.registration, scope)),
     db
       .select({ n: count(), oldest: min(privacyRequests.createdAt) })
       .from(privacyRequests)
