@@ -30,7 +30,7 @@ const CONSOLE_PAGES = [
 function noRawCodes(html: string): string[] {
   const table = html.split('<table class="audit')[1]?.split('</table>')[0];
   if (table === undefined) throw new Error('no audit table on the page');
-  const text = textOf(table.replace(/<span class="audit__email"[^>]*>[^<]*<\/span>/g, ''));
+  const text = textOf(table).replace(/[\w.+-]+@[\w.-]+/g, '');
   return [...text.matchAll(/\b[a-z_]+\.[a-z_]+\b|\{"/g), ...table.matchAll(/<code\b/g)].map((match) => match[0]);
 }
 
@@ -188,7 +188,8 @@ describe("a cooperative's standing through the forms", () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="nhat-ky-\d{4}-\d{2}-\d{2}\.csv"$/);
     const csvText = await csv.text();
-    expect(csvText.split('\r\n')[0]).toBe('\uFEFFThời điểm,Nội dung,Người thực hiện,Email,Bản ghi,Chi tiết');
+    // (fetch's text() drops the byte order mark the file starts with.)
+    expect(csvText.split('\r\n')[0]).toBe('Thời điểm,Nội dung,Người thực hiện,Email,Bản ghi,Chi tiết');
     expect(csvText).toMatch(/đã tạm ngừng hiển thị hợp tác xã .*\r\n/);
     expect(csvText).toContain('đã cho hợp tác xã');
     expect(csvText).not.toContain('cooperative.suspended');
