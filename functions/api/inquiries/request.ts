@@ -6,14 +6,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { INQUIRY_LIMITS, inquiryRequestShape } from '../../../src/server/inquiries/input';
 import { submitInquiryRequest } from '../../../src/server/inquiries/request';
-import { clientAddress } from '../../../src/server/security/client-address';
 import { createRouter } from '../context';
 import { jsonBody } from '../json-body';
 import { domainBody } from '../openapi';
 import { instant, jsonContent } from '../schemas';
 import { deliverLater, linksFor } from './delivery';
 import { errors, INQUIRY_BODY_LIMIT_BYTES, tags } from './responses';
-import { inquiryExample } from './submit';
+import { apiSubmissionContext, idempotencyKeyHeader, inquiryExample } from './submit';
 
 const productName = z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() });
 
@@ -65,12 +64,7 @@ const requestRoute = createRoute({
     'Idempotency-Key, spam handling and consent as for submitInquiry.',
   middleware: [jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })],
   request: {
-    headers: z.object({
-      'idempotency-key': z.string().optional().openapi({
-        description: '8–100 characters of A–Z a–z 0–9 _ . : -, e.g. a UUID.',
-        example: '5d3c1b7e-2a9f-4e60-8c14-7b0e9f2a6d35',
-      }),
-    }),
+    headers: idempotencyKeyHeader,
     body: domainBody(inquiryRequestShape, { example: inquiryRequestExample }),
   },
   responses: {
@@ -81,19 +75,7 @@ const requestRoute = createRoute({
 });
 
 export const requestSubmit = createRouter().openapi(requestRoute, async (c) => {
-  const outcome = await submitInquiryRequest(
-    c.get('db'),
-    await c.req.json(),
-    {
-      clientAddress: clientAddress(c.req.raw),
-      locale: c.get('locale'),
-      idempotencyKey: c.req.header('idempotency-key') ?? null,
-      formToken: null,
-      turnstile: c.get('services').turnstile(),
-      links: linksFor(c),
-    },
-    new Date(),
-  );
+  const outcome = await submitInquiryRequest(c.get('db'), await c.req.json(), apiSubmissionContext(c), new Date());
   if (outcome.kind === 'created' && outcome.deliver) for (const id of outcome.inquiryIds) deliverLater(c, id);
   const body = InquiryRequestReceiptSchema.encode({
     request: {

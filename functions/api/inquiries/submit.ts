@@ -7,7 +7,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { inquiryShape } from '../../../src/server/inquiries/input';
 import { PUBLIC_INQUIRY_STATUSES } from '../../../src/server/inquiries/status';
-import { submitInquiry } from '../../../src/server/inquiries/submit';
+import { type SubmissionContext, submitInquiry } from '../../../src/server/inquiries/submit';
+import type { Context } from 'hono';
+import type { ApiEnv } from '../context';
 import { clientAddress } from '../../../src/server/security/client-address';
 import { createRouter } from '../context';
 import { jsonBody } from '../json-body';
@@ -46,6 +48,26 @@ export const inquiryExample = {
   consent: true,
 };
 
+/** The optional Idempotency-Key of the buyer's writes (this one and ./request.ts). */
+export const idempotencyKeyHeader = z.object({
+  'idempotency-key': z.string().optional().openapi({
+    description: '8–100 characters of A–Z a–z 0–9 _ . : -, e.g. a UUID.',
+    example: '1f0c2a9e-5b7d-4c38-9e21-0d6f3b8a4c11',
+  }),
+});
+
+/** What the inquiry's verbs need to know of the API request. */
+export function apiSubmissionContext(c: Context<ApiEnv>): SubmissionContext {
+  return {
+    clientAddress: clientAddress(c.req.raw),
+    locale: c.get('locale'),
+    idempotencyKey: c.req.header('idempotency-key') ?? null,
+    formToken: null,
+    turnstile: c.get('services').turnstile(),
+    links: linksFor(c),
+  };
+}
+
 const submitRoute = createRoute({
   method: 'post',
   path: '/inquiries',
@@ -62,12 +84,7 @@ const submitRoute = createRoute({
     "going to this cooperative to answer this inquiry; the notice's current version is recorded with the inquiry.",
   middleware: [jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })],
   request: {
-    headers: z.object({
-      'idempotency-key': z.string().optional().openapi({
-        description: '8–100 characters of A–Z a–z 0–9 _ . : -, e.g. a UUID.',
-        example: '1f0c2a9e-5b7d-4c38-9e21-0d6f3b8a4c11',
-      }),
-    }),
+    headers: idempotencyKeyHeader,
     body: domainBody(inquiryShape, { example: inquiryExample }),
   },
   responses: {
@@ -78,19 +95,7 @@ const submitRoute = createRoute({
 });
 
 export const publicSubmit = createRouter().openapi(submitRoute, async (c) => {
-  const outcome = await submitInquiry(
-    c.get('db'),
-    await c.req.json(),
-    {
-      clientAddress: clientAddress(c.req.raw),
-      locale: c.get('locale'),
-      idempotencyKey: c.req.header('idempotency-key') ?? null,
-      formToken: null,
-      turnstile: c.get('services').turnstile(),
-      links: linksFor(c),
-    },
-    new Date(),
-  );
+  const outcome = await submitInquiry(c.get('db'), await c.req.json(), apiSubmissionContext(c), new Date());
   if (outcome.kind === 'created' && outcome.deliver) deliverLater(c, outcome.inquiryId);
   const body = InquiryReceiptSchema.encode({
     inquiry: {

@@ -22,12 +22,11 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
-import { admitAttempt, recordAttempt } from '../accounts/rate-limit';
+import { admitAttempt } from '../accounts/rate-limit';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { cooperatives, inquiries, inquiryProducts, products } from '../db/schema';
 import { type FieldIssues, ValidationError } from '../errors';
-import { checkFormToken } from './form-token';
 import { INQUIRY_LIMITS, type InquiryRequestInput, parseInquiryRequest } from './input';
 import type { InquiryLinks } from './links';
 import { requestReceiptMail } from './mail';
@@ -36,12 +35,14 @@ import { newReference } from './reference';
 import { spamScore, SPAM_THRESHOLD } from './spam';
 import {
   addressLimitKey,
+  checkIdempotencyKey,
+  checkTurnstile,
   fingerprintOf,
-  IDEMPOTENCY_KEY_PATTERN,
   INQUIRY_ADDRESS_POLICY,
   INQUIRY_TARGET_POLICY,
   newInquiryNotifications,
   resolveSource,
+  screenSubmission,
   type SubmissionContext,
   targetLimitKey,
 } from './submit';
@@ -235,19 +236,11 @@ export async function submitInquiryRequest(
   context: SubmissionContext,
   now: Date,
 ): Promise<RequestOutcome> {
-  if (context.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(context.idempotencyKey)) {
-    throw new ValidationError({ idempotencyKey: { code: 'idempotency_key_format' } });
-  }
+  checkIdempotencyKey(context);
   const input = parseInquiryRequest(raw, now, context.locale);
   const addressLimit = { key: addressLimitKey(context.clientAddress), policy: INQUIRY_ADDRESS_POLICY };
-
-  if (input.honeypot.trim() !== '') {
-    await recordAttempt(db, addressLimit.key, addressLimit.policy, now);
+  if ((await screenSubmission(db, input, context, now)) === 'dropped') {
     return { kind: 'dropped', receipt: { reference: newReference(), createdAt: now, conversations: [] } };
-  }
-  if (context.formToken) {
-    const problem = await checkFormToken(context.formToken.secret, context.formToken.token, now);
-    if (problem) throw new ValidationError({ formToken: { code: `form_${problem}` } });
   }
   const expected = fingerprintOf(input, { products: distinctSlugs(input.productSlugs) });
   if (context.idempotencyKey) {
@@ -266,10 +259,7 @@ export async function submitInquiryRequest(
     now,
   );
 
-  if (context.turnstile) {
-    const passed = input.turnstileToken ? await context.turnstile(input.turnstileToken, context.clientAddress) : false;
-    if (!passed) throw new ValidationError({ turnstileToken: { code: 'turnstile_failed' } });
-  }
+  await checkTurnstile(context, input.turnstileToken);
 
   const source = await resolveSource(db, input.source);
   const score = spamScore(input);

@@ -159,25 +159,52 @@ export async function resolveSource(db: Database, source: InquiryInput['source']
   return event ? { sourceKind: source.kind, sourceEventId: event.id } : { sourceKind: null, sourceEventId: null };
 }
 
+/** A client's Idempotency-Key must have the documented shape (422 before anything else). */
+export function checkIdempotencyKey(context: SubmissionContext): void {
+  if (context.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(context.idempotencyKey)) {
+    throw new ValidationError({ idempotencyKey: { code: 'idempotency_key_format' } });
+  }
+}
+
+/**
+ * After the fields: a filled honeypot is 'dropped' (counted against the address, nothing stored); a form's fill
+ * time out of bounds is a 422. Shared with request.ts, so both ways of writing meet the same defences.
+ */
+export async function screenSubmission(
+  db: Database,
+  input: Pick<InquiryInput, 'honeypot'>,
+  context: SubmissionContext,
+  now: Date,
+): Promise<'dropped' | 'admitted'> {
+  if (input.honeypot.trim() !== '') {
+    await recordAttempt(db, addressLimitKey(context.clientAddress), INQUIRY_ADDRESS_POLICY, now);
+    return 'dropped';
+  }
+  if (context.formToken) {
+    const problem = await checkFormToken(context.formToken.secret, context.formToken.token, now);
+    if (problem) throw new ValidationError({ formToken: { code: `form_${problem}` } });
+  }
+  return 'admitted';
+}
+
+/** Turnstile when the deployment enables it: the token must pass Cloudflare's check (422 otherwise). */
+export async function checkTurnstile(context: SubmissionContext, token: string | null): Promise<void> {
+  if (!context.turnstile) return;
+  const passed = token ? await context.turnstile(token, context.clientAddress) : false;
+  if (!passed) throw new ValidationError({ turnstileToken: { code: 'turnstile_failed' } });
+}
+
 export async function submitInquiry(
   db: Database,
   raw: unknown,
   context: SubmissionContext,
   now: Date,
 ): Promise<SubmissionOutcome> {
-  if (context.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(context.idempotencyKey)) {
-    throw new ValidationError({ idempotencyKey: { code: 'idempotency_key_format' } });
-  }
+  checkIdempotencyKey(context);
   const input = parseInquiry(raw, now, context.locale);
   const addressLimit = { key: addressLimitKey(context.clientAddress), policy: INQUIRY_ADDRESS_POLICY };
-
-  if (input.honeypot.trim() !== '') {
-    await recordAttempt(db, addressLimit.key, addressLimit.policy, now);
+  if ((await screenSubmission(db, input, context, now)) === 'dropped') {
     return { kind: 'dropped', receipt: { reference: newReference(), createdAt: now } };
-  }
-  if (context.formToken) {
-    const problem = await checkFormToken(context.formToken.secret, context.formToken.token, now);
-    if (problem) throw new ValidationError({ formToken: { code: `form_${problem}` } });
   }
   const expected = fingerprintOf(input, { productSlug: input.productSlug, cooperativeSlug: input.cooperativeSlug });
   if (context.idempotencyKey) {
@@ -190,10 +217,7 @@ export async function submitInquiry(
   // The address first: an address over its limit then cannot use up the cooperative's share.
   await admitAttempt(db, [addressLimit, targetLimit], now);
 
-  if (context.turnstile) {
-    const passed = input.turnstileToken ? await context.turnstile(input.turnstileToken, context.clientAddress) : false;
-    if (!passed) throw new ValidationError({ turnstileToken: { code: 'turnstile_failed' } });
-  }
+  await checkTurnstile(context, input.turnstileToken);
 
   const source = await resolveSource(db, input.source);
   const score = spamScore(input);
