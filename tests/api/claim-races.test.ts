@@ -11,6 +11,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/server/accounts/users';
 import { decideClaim } from '../../src/server/claims/claim-decisions';
+import { listClaimQueue } from '../../src/server/claims/claim-queue';
+import { certificatesOfProduct } from '../../src/server/products/certificates';
 import type { Database } from '../../src/server/db/client';
 import { auditLog, certifications, products } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
@@ -135,16 +137,68 @@ describe.each(bothStores('claim-races'))('claim races on $name', ({ open }) => {
     await expect(decide(officer, verifiedAgain.id, 'verify', seen)).rejects.toBeInstanceOf(ConflictError);
     expect((await rowOf(verifiedAgain.id))?.verification).toBe('revoked');
 
-    // At once, on the same revision: one decision, one audit entry.
+    // At once, on the same revision (the edit's: a revocation of the verified version may come while an
+    // edit waits): one decision, one audit entry, whichever lands first.
     const b = await setUp();
     const [verified, revoked] = await Promise.allSettled([
       decide(officer, b.id, 'verify', b.editedAt),
       decide(other, b.id, 'revoke', b.editedAt),
     ]);
-    expect(verified.status).toBe('fulfilled');
-    expect(revoked.status === 'rejected' && revoked.reason).toBeInstanceOf(ConflictError);
+    expect([verified.status, revoked.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const lost = verified.status === 'rejected' ? verified : revoked;
+    expect(lost.status === 'rejected' && lost.reason).toBeInstanceOf(ConflictError);
     const actions = (await entries(b.id)).map((entry) => entry.action);
-    expect(actions.filter((action) => action === 'certificate.revoked')).toEqual([]);
+    expect(actions.filter((action) => action === 'certificate.revoked')).toHaveLength(
+      revoked.status === 'fulfilled' ? 1 : 0,
+    );
+  });
+
+  it('revokes the verified version while an edit waits: the edit stays queued, and its verification republishes', async () => {
+    const id = await declare();
+    await decide(officer, id, 'verify', 0);
+    const verifiedAt = (await rowOf(id))?.revision ?? -1;
+    await edit(id, verifiedAt, 'HC-RACE-EDIT-WAITING');
+    const editedAt = verifiedAt + 1;
+    const publicOf = () =>
+      certificatesOfProduct(db, { id: owner.productId, cooperativeId: owner.cooperativeId }, '2026-11-20');
+
+    // The revocation of the version public pages show: the edit keeps its place in the queue.
+    expect((await decide(other, id, 'revoke', editedAt)).verification).toBe('pending');
+    expect(await rowOf(id)).toMatchObject({
+      verification: 'pending',
+      revokedReason: REASON,
+      number: 'HC-RACE-EDIT-WAITING',
+    });
+    expect((await listClaimQueue(db, officer, NOW)).map((claim) => claim.id)).toContain(id);
+    const revoked = await publicOf();
+    expect(revoked.certificates.map((c) => c.id)).not.toContain(id);
+    expect(revoked.revokedCertificates.find((c) => c.id === id)).toMatchObject({
+      reason: REASON,
+      revokedOn: '2026-11-20',
+    });
+    // Not twice.
+    await expect(decide(other, id, 'revoke', editedAt + 1)).rejects.toBeInstanceOf(ConflictError);
+
+    // The officer who loaded the edit before the revocation is refused; verifying it knowingly republishes it.
+    await expect(decide(officer, id, 'verify', editedAt)).rejects.toBeInstanceOf(ConflictError);
+    await decide(officer, id, 'verify', editedAt + 1);
+    expect(await rowOf(id)).toMatchObject({ verification: 'verified', revokedAt: null, revokedReason: null });
+    const republished = await publicOf();
+    expect(republished.certificates.find((c) => c.id === id)?.number).toBe('HC-RACE-EDIT-WAITING');
+    expect(republished.revokedCertificates.map((c) => c.id)).not.toContain(id);
+
+    // A revocation and a verification of the same waiting edit at once: one lands, one audit entry.
+    const racing = await declare();
+    await decide(officer, racing, 'verify', 0);
+    await edit(racing, 1, 'HC-RACE-EDIT-RACING');
+    const [revokedNow, verifiedNow] = await Promise.allSettled([
+      decide(other, racing, 'revoke', 2),
+      decide(officer, racing, 'verify', 2),
+    ]);
+    expect([revokedNow.status, verifiedNow.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const row = await rowOf(racing);
+    expect(row?.revokedAt === null).toBe(verifiedNow.status === 'fulfilled');
+    expect((await entries(racing)).filter((entry) => /revoked|verified/.test(entry.action))).toHaveLength(2);
   });
 
   it('deletes the file of the version a verification replaces, and leaves nothing for a refused edit', async () => {

@@ -12,7 +12,7 @@
  * The same batch queues the mail to the cooperative's manager and members,
  * inserted only if the entry was, so a lost race tells no one.
  */
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf } from '../audit/audit-log';
@@ -45,8 +45,35 @@ export const DECISION_RULES: Record<ClaimDecision, DecisionRule> = {
   verify: { from: ['pending'], to: 'verified', needsReason: false },
   reject: { from: ['pending'], to: 'rejected', needsReason: true },
   request_evidence: { from: ['pending'], to: 'needs_evidence', needsReason: true },
-  revoke: { from: ['verified'], to: 'revoked', needsReason: true },
+  // Also while an edit of the verified version waits or was turned down (see revocationOf).
+  revoke: { from: ['verified', 'pending', 'needs_evidence', 'rejected'], to: 'revoked', needsReason: true },
 };
+
+/**
+ * What a revocation takes off public pages is the verified version (`last_verified`), so an
+ * officer may revoke it whether the claim is `verified` or an edit of it waits (or was turned
+ * down): the claim needs a verified version not revoked already. A verified claim becomes
+ * `revoked`; an edit stays where it is (in the queue), and only the verified version is marked
+ * revoked (`revoked_at`, `revoked_reason`: public pages show it as revoked, nothing counts it).
+ * Verifying that edit later is a new verification of new evidence, made knowing of the
+ * revocation (the queue shows it): the edit becomes the public version and the marks go. The
+ * revocation and a decision on the edit are made at the revision their officers saw, so of two
+ * racing the first lands and the other is refused (409).
+ */
+function revocationOf(table: (typeof CLAIM_TABLES)[ClaimKind], kind: ClaimKind, reason: string | null, now: Date) {
+  const standing = and(isNotNull(table.lastVerified), isNull(table.revokedAt)) as SQL;
+  const set = {
+    // Only a verified claim becomes revoked itself; an edit waiting keeps its state.
+    verification: sql`CASE WHEN ${table.verification} = 'verified' THEN 'revoked' ELSE ${table.verification} END`,
+    // The decision columns speak of the claim's own state, which a revocation of the verified version alone leaves.
+    decisionReason: sql`CASE WHEN ${table.verification} = 'verified' THEN ${reason} ELSE ${table.decisionReason} END`,
+    revokedAt: now,
+    revokedReason: reason,
+    // A revoked rating is revoked for the rating's own status too, which every star count reads.
+    ...(kind === 'ocop_rating' ? { status: 'revoked' as const } : {}),
+  };
+  return { standing, set };
+}
 
 /** The table of a kind of claim, and the audit entity type its entries use. */
 export const CLAIM_TABLES = {
@@ -104,16 +131,27 @@ export async function decideClaim(
   // The revision the officer saw (else the one just read): a claim changed since is not decided unseen.
   const seen = splitVersion(input).seen ?? row.revision;
   const entryId = newId();
-  const inState = (): SQL =>
-    and(eq(table.id, row.id), inArray(table.verification, [...rule.from]), atRevision(table, seen)) as SQL;
-  // Verifying also makes this version the public one (verified-version.ts), taken from the row as decided.
+  // Verifying also makes this version the public one (verified-version.ts), taken from the row as decided,
+  // and lifts a revocation of the version it replaces (revocationOf).
   const verified =
     rule.to === 'verified'
-      ? { verifiedBy: officer.id, verifiedAt: now, lastVerified: verifiedNow(claim.kind, officer.id, now) }
+      ? {
+          verifiedBy: officer.id,
+          verifiedAt: now,
+          lastVerified: verifiedNow(claim.kind, officer.id, now),
+          revokedAt: null,
+          revokedReason: null,
+          ...(claim.kind === 'ocop_rating' ? { status: 'active' as const } : {}),
+        }
       : {};
-  // A revoked rating is revoked for the rating's own status too, which every star count reads.
-  const ratingRevoked =
-    claim.kind === 'ocop_rating' && rule.to === 'revoked' ? { status: 'revoked' as const, revokedReason: reason } : {};
+  const revocation = decision === 'revoke' ? revocationOf(table, claim.kind, reason, now) : null;
+  const inState = (): SQL =>
+    and(
+      eq(table.id, row.id),
+      inArray(table.verification, [...rule.from]),
+      atRevision(table, seen),
+      revocation?.standing,
+    ) as SQL;
   const update = db
     .update(table)
     .set({
@@ -123,9 +161,10 @@ export async function decideClaim(
       decisionReason: reason,
       revision: nextRevision(table),
       ...verified,
-      ...ratingRevoked,
+      ...revocation?.set,
     })
-    .where(and(inState(), auditEntryExists(entryId)));
+    .where(and(inState(), auditEntryExists(entryId)))
+    .returning({ verification: table.verification });
   const audit = auditInsertIf(
     db,
     {
@@ -156,11 +195,11 @@ export async function decideClaim(
   const mail = tell.statements(auditEntryExists(entryId), entryId);
   const ratedProductId = await ratedProduct(db, claim.kind, row.id);
   const stars = ratedProductId ? [refreshProductStars(db, ratedProductId, vietnamDate(now))] : [];
-  await db.batch([audit, update, ...stars, ...mail]);
+  const [, written] = await db.batch([audit, update, ...stars, ...mail]);
   if (!(await auditEntryWritten(db, entryId)))
     throw new ConflictError('claim decided', { verification: { code: 'claim_decided' } });
   // The version this verification replaced had its own file: no claim points at it any longer.
   const replacedFile = rule.to === 'verified' ? row.lastVerified?.evidenceKey : null;
   if (bucket && replacedFile && replacedFile !== row.evidenceKey) await deleteEvidence(bucket, replacedFile);
-  return { verification: rule.to, notificationEvent: tell.event() };
+  return { verification: written[0]?.verification ?? rule.to, notificationEvent: tell.event() };
 }

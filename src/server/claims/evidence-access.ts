@@ -25,6 +25,8 @@ export interface EvidenceOfClaim {
 
 interface ClaimEvidenceRow {
   cooperativeId: string;
+  /** Set once its verified version was revoked: the public no longer downloads its file. */
+  revokedAt: Date | null;
   verification: ClaimState;
   evidenceKey: string | null;
   evidenceType: EvidenceType | null;
@@ -38,6 +40,7 @@ async function claimEvidenceRow(db: Database, kind: ClaimKind, id: string): Prom
     const [row] = await db
       .select({
         cooperativeId: certifications.cooperativeId,
+        revokedAt: certifications.revokedAt,
         verification: certifications.verification,
         evidenceKey: certifications.evidenceKey,
         evidenceType: certifications.evidenceType,
@@ -53,6 +56,7 @@ async function claimEvidenceRow(db: Database, kind: ClaimKind, id: string): Prom
     const [row] = await db
       .select({
         cooperativeId: labReports.cooperativeId,
+        revokedAt: labReports.revokedAt,
         verification: labReports.verification,
         evidenceKey: labReports.evidenceKey,
         evidenceType: labReports.evidenceType,
@@ -67,6 +71,7 @@ async function claimEvidenceRow(db: Database, kind: ClaimKind, id: string): Prom
   const [row] = await db
     .select({
       cooperativeId: products.cooperativeId,
+      revokedAt: ocopRatings.revokedAt,
       verification: ocopRatings.verification,
       evidenceKey: ocopRatings.evidenceKey,
       evidenceType: ocopRatings.evidenceType,
@@ -96,7 +101,13 @@ export async function evidenceForViewer(
     return { key: row.evidenceKey, type: row.evidenceType, public: false };
   }
   const verified = row.lastVerified;
-  if (row.verification === 'revoked' || !row.evidencePublic || !verified?.evidenceKey || !verified.evidenceType)
+  if (
+    row.revokedAt !== null ||
+    row.verification === 'revoked' ||
+    !row.evidencePublic ||
+    !verified?.evidenceKey ||
+    !verified.evidenceType
+  )
     throw new NotFoundError('evidence');
   return { key: verified.evidenceKey, type: verified.evidenceType, public: true };
 }

@@ -13,7 +13,7 @@
  * queue neither moves nor silences the reminder of the claim the public sees,
  * until an officer verifies it.
  */
-import { and, asc, eq, gte, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { CSV_BYTE_ORDER_MARK, csvRecords } from '../csv';
@@ -23,7 +23,7 @@ import { REMINDER_THRESHOLDS } from '../notifications/vocabulary';
 import type { CertificationKind } from '../products/vocabulary';
 import { ocopValidSince, ocopValidUntil } from '../products/validity';
 import { addDaysToDate, daysBetween, vietnamDate } from '../time/vietnam';
-import { certificateShownPublicly, ratingShownPublicly, verifiedField } from './public-claims';
+import { certificateShownPublicly, ratingShownPublicly, verifiedField, verifiedVersionStands } from './public-claims';
 import type { ClaimKind } from './vocabulary';
 
 /** A field of the verified version of the claim in `table` (its name in SQL), typed for a select. */
@@ -106,13 +106,13 @@ export async function listExpiringClaims(db: Database, window: ExpiryWindow): Pr
       .where(
         and(
           ratingShownPublicly(),
-          ne(ocopRatings.verification, 'revoked'),
+          isNull(ocopRatings.revokedAt),
           eq(ocopRatings.status, 'active'),
           // Valid on `first` and no longer valid the day after `last` (36 months, clamped at month ends).
           gte(rating.decisionDate, ocopValidSince(first)),
           lt(rating.decisionDate, ocopValidSince(addDaysToDate(last, 1))),
           sql`NOT EXISTS (SELECT 1 FROM ocop_ratings newer WHERE newer.product_id = ${ocopRatings.productId}
-            AND newer.last_verified IS NOT NULL AND newer.verification <> 'revoked'
+            AND newer.last_verified IS NOT NULL AND ${verifiedVersionStands('newer')}
             AND ${verifiedField('newer', 'decisionDate')} > ${rating.decisionDate})`,
           scope,
         ),
@@ -138,7 +138,7 @@ export async function listExpiringClaims(db: Database, window: ExpiryWindow): Pr
           lte(certificate.validUntil, last),
           sql`NOT EXISTS (SELECT 1 FROM certifications newer WHERE newer.cooperative_id = ${certifications.cooperativeId}
             AND newer.product_id IS ${certifications.productId} AND ${verifiedField('newer', 'kind')} = ${certificate.kind}
-            AND newer.last_verified IS NOT NULL AND newer.verification <> 'revoked'
+            AND newer.last_verified IS NOT NULL AND ${verifiedVersionStands('newer')}
             AND coalesce(${verifiedField('newer', 'validUntil')}, '9999-12-31') > ${certificate.validUntil})`,
           scope,
         ),

@@ -9,7 +9,7 @@
  * and never count. Pending, sent-back and rejected claims that were never
  * verified are seen by their cooperative and the officers alone.
  */
-import { and, eq, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { certifications, ocopRatings } from '../db/schema';
 import { addDaysToDate } from '../time/vietnam';
 
@@ -20,12 +20,27 @@ export function ratingShownPublicly(): SQL {
 
 /** Condition on `certifications`: the certificate has a verified version that counts today. */
 export function certificateShownPublicly(): SQL {
-  return and(isNotNull(certifications.lastVerified), ne(certifications.verification, 'revoked')) as SQL;
+  return and(
+    isNotNull(certifications.lastVerified),
+    isNull(certifications.revokedAt),
+    ne(certifications.verification, 'revoked'),
+  ) as SQL;
 }
 
-/** Condition on `certifications`: the certificate was revoked after being verified. */
+/**
+ * Condition on `certifications`: its verified version was revoked, whether the
+ * certificate itself is `revoked` or an edit of it waits in the queue.
+ */
 export function certificateRevoked(): SQL {
-  return and(isNotNull(certifications.lastVerified), eq(certifications.verification, 'revoked')) as SQL;
+  return and(
+    isNotNull(certifications.lastVerified),
+    or(isNotNull(certifications.revokedAt), eq(certifications.verification, 'revoked')),
+  ) as SQL;
+}
+
+/** Condition, in SQL, on a claim under `alias`: its verified version was not revoked (`revoked_at`). */
+export function verifiedVersionStands(alias: string): SQL {
+  return sql.raw(`${alias}.revoked_at IS NULL AND ${alias}.verification <> 'revoked'`);
 }
 
 /** A field of a claim's verified version, in SQL (`alias`: the table's name or alias in the query). */

@@ -309,6 +309,15 @@ const claimReviewColumns = <Version>() => ({
    */
   lastVerified: text('last_verified', { mode: 'json' }).$type<Version>(),
   /**
+   * When an officer revoked the verified version, and why: what public pages show of it
+   * ("thu hồi ngày …: lý do"; src/server/claims/public-claims.ts). Set whether the claim itself
+   * was verified (it becomes `revoked`) or had an edit waiting (which stays in the queue; verifying
+   * that edit later makes it the public version and clears these). Kept apart from the last
+   * decision's columns, which a later decision on the edit overwrites.
+   */
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  revokedReason: text('revoked_reason'),
+  /**
    * Counts every write to the claim, the cooperative's edits and the officers' decisions alike
    * (src/server/claims/claim-version.ts): each write is made only at the revision its author saw,
    * so an edit and a decision racing each other cannot both land.
@@ -330,7 +339,6 @@ export const ocopRatings = sqliteTable(
     /** Date of the recognition decision; the rating is valid for 36 months from it. */
     decisionDate: text('decision_date').notNull(),
     status: text('status', { enum: OCOP_RATING_STATUSES }).notNull().default('active'),
-    revokedReason: text('revoked_reason'),
     createdAt: createdAt(),
     ...claimReviewColumns<VerifiedRatingVersion>(),
   },

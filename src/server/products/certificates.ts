@@ -52,9 +52,11 @@ export interface PublicCertificates {
 const columns = {
   id: certifications.id,
   verification: certifications.verification,
-  version: certifications.lastVerified,
   decidedAt: certifications.decidedAt,
   decisionReason: certifications.decisionReason,
+  version: certifications.lastVerified,
+  revokedAt: certifications.revokedAt,
+  revokedReason: certifications.revokedReason,
   productId: products.id,
   productSlug: products.slug,
   productNameVi: products.nameVi,
@@ -108,11 +110,12 @@ function toView(row: Row, version: VerifiedCertificateVersion, today: string): C
 }
 
 function toRevoked(row: Row, version: VerifiedCertificateVersion, today: string): RevokedCertificateView | null {
-  if (!row.decidedAt) return null;
-  const revokedOn = vietnamDate(row.decidedAt);
+  const revokedAt = row.revokedAt ?? row.decidedAt;
+  if (!revokedAt) return null;
+  const revokedOn = vietnamDate(revokedAt);
   if (today > revokedShownUntil(version.validUntil, revokedOn)) return null;
   const { kind, number, issuer } = version;
-  return { id: row.id, kind, number, issuer, revokedOn, reason: row.decisionReason ?? '' };
+  return { id: row.id, kind, number, issuer, revokedOn, reason: row.revokedReason ?? row.decisionReason ?? '' };
 }
 
 function toViews(rows: Row[], today: string): PublicCertificates {
@@ -120,7 +123,7 @@ function toViews(rows: Row[], today: string): PublicCertificates {
   const revokedCertificates: RevokedCertificateView[] = [];
   for (const row of rows) {
     if (!row.version) continue;
-    if (row.verification !== 'revoked') certificates.push(toView(row, row.version, today));
+    if (row.revokedAt === null && row.verification !== 'revoked') certificates.push(toView(row, row.version, today));
     else {
       const revoked = toRevoked(row, row.version, today);
       if (revoked) revokedCertificates.push(revoked);

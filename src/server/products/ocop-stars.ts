@@ -8,7 +8,7 @@
  * the ratings themselves and shows expired and revoked ones as such.
  */
 import { eq, sql } from 'drizzle-orm';
-import { verifiedField } from '../claims/public-claims';
+import { verifiedField, verifiedVersionStands } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { products } from '../db/schema';
 import { ocopValidSince } from './validity';
@@ -26,7 +26,7 @@ const decisionDate = verifiedField('r', 'decisionDate');
 
 function currentStars(today: string) {
   return sql`(SELECT ${stars} FROM ocop_ratings r
-    WHERE r.product_id = products.id AND r.status = 'active' AND r.verification <> 'revoked'
+    WHERE r.product_id = products.id AND r.status = 'active' AND ${verifiedVersionStands('r')}
       AND r.last_verified IS NOT NULL AND ${decisionDate} >= ${ocopValidSince(today)}
     ORDER BY ${decisionDate} DESC LIMIT 1)`;
 }

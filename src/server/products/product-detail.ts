@@ -198,7 +198,8 @@ function publicRatingView({ rating, provinceVi, provinceEn }: PublicRatingRow, t
   const version = rating.lastVerified;
   if (!version) return null;
   const validUntil = ocopValidUntil(version.decisionDate);
-  const revokedOn = rating.status === 'revoked' && rating.decidedAt ? vietnamDate(rating.decidedAt) : null;
+  const revokedAt = rating.revokedAt ?? (rating.status === 'revoked' ? rating.decidedAt : null);
+  const revokedOn = revokedAt ? vietnamDate(revokedAt) : null;
   // A revocation is news for as long as the rating would have held (public-claims.ts), then the rating goes.
   if (revokedOn && today > revokedShownUntil(validUntil, revokedOn)) return null;
   return {
@@ -209,7 +210,7 @@ function publicRatingView({ rating, provinceVi, provinceEn }: PublicRatingRow, t
     validUntil,
     status: ocopRatingStatus({ decisionDate: version.decisionDate, status: rating.status }, today),
     verified: version.verifiedAt === null ? null : { at: new Date(version.verifiedAt), provinceVi, provinceEn },
-    revoked: revokedOn ? { on: revokedOn, reason: rating.decisionReason ?? rating.revokedReason ?? '' } : null,
+    revoked: revokedOn ? { on: revokedOn, reason: rating.revokedReason ?? rating.decisionReason ?? '' } : null,
   };
 }
 

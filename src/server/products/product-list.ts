@@ -7,7 +7,7 @@
  * Without words, the chosen sort (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { verifiedField } from '../claims/public-claims';
+import { verifiedField, verifiedVersionStands } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
@@ -320,7 +320,7 @@ function certifiedCondition(kinds: readonly string[], today: string): SQL {
         AND ${kind} AND ${validToday(today)}))`;
 }
 
-const validToday = (today: string) => sql`cert.last_verified IS NOT NULL AND cert.verification <> 'revoked'
+const validToday = (today: string) => sql`cert.last_verified IS NOT NULL AND ${verifiedVersionStands('cert')}
   AND ${verifiedField('cert', 'validFrom')} <= ${today}
   AND coalesce(${verifiedField('cert', 'validUntil')}, ${today}) >= ${today}`;
 

@@ -7,7 +7,7 @@
  * decisions, revisions and verified version; it does not expire, so it has no
  * reminders.
  */
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { claimantIssues } from '../claims/claimant';
 import { evidencePath } from '../claims/evidence-access';
@@ -165,7 +165,7 @@ export interface LabReportView {
 
 /**
  * The batch's lab reports an officer verified (a revoked one is no longer
- * shown), newest first (lab_reports_batch_idx). Pending, sent-back and
+ * shown, also when an edit of it waits: `revoked_at`), newest first (lab_reports_batch_idx). Pending, sent-back and
  * rejected reports, and edits waiting for a decision, never show here.
  */
 export async function verifiedLabReportsOfBatch(db: Database, batchId: string): Promise<LabReportView[]> {
@@ -180,7 +180,7 @@ export async function verifiedLabReportsOfBatch(db: Database, batchId: string): 
     .from(labReports)
     .innerJoin(cooperatives, eq(cooperatives.id, labReports.cooperativeId))
     .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
-    .where(and(eq(labReports.batchId, batchId), ne(labReports.verification, 'revoked')));
+    .where(and(eq(labReports.batchId, batchId), ne(labReports.verification, 'revoked'), isNull(labReports.revokedAt)));
   return rows
     .flatMap((row) => (row.version ? [toView(row, row.version)] : []))
     .sort((a, b) => b.reportedOn.localeCompare(a.reportedOn));

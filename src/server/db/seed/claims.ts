@@ -16,7 +16,15 @@ export const DEMO_VERIFIER_ID = 'demo-user-officer';
 type Review = Required<
   Pick<
     OcopRatingRow,
-    'verification' | 'submittedAt' | 'verifiedBy' | 'verifiedAt' | 'decidedBy' | 'decidedAt' | 'decisionReason'
+    | 'verification'
+    | 'submittedAt'
+    | 'verifiedBy'
+    | 'verifiedAt'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'decisionReason'
+    | 'revokedAt'
+    | 'revokedReason'
   >
 >;
 
@@ -33,17 +41,22 @@ export function verifiedReview(date: string, now: Date, days = 12): Review {
     decidedBy: DEMO_VERIFIER_ID,
     decidedAt: verifiedAt,
     decisionReason: null,
+    revokedAt: null,
+    revokedReason: null,
   };
 }
 
 /** A verified rating revoked `days` after its verification, with `reason`. */
 export function revokedReview(date: string, now: Date, reason: string, days = 400): Review {
   const verified = verifiedReview(date, now);
+  const revokedAt = earlier(addDays(verified.verifiedAt ?? now, days), now);
   return {
     ...verified,
     verification: 'revoked',
-    decidedAt: earlier(addDays(verified.verifiedAt ?? now, days), now),
+    decidedAt: revokedAt,
     decisionReason: reason,
+    revokedAt,
+    revokedReason: reason,
   };
 }
 
@@ -67,6 +80,8 @@ function awaiting(state: ClaimState, submittedAt: Date, reason: string | null, n
     decidedBy: decided ? DEMO_VERIFIER_ID : null,
     decidedAt: decided ? earlier(addDays(submittedAt, 2), now) : null,
     decisionReason: reason,
+    revokedAt: null,
+    revokedReason: null,
   };
 }
 
@@ -110,7 +125,6 @@ export function claimsInReview(
         decisionNumber: '1234/QĐ-BNN-KTHT',
         decisionDate: firstOfLastMonth(today),
         status: 'active',
-        revokedReason: null,
         ...awaiting('pending', addDays(now, -6), null, now),
       },
     ],

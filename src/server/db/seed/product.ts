@@ -128,7 +128,6 @@ function ratings(
       decisionNumber: starsGiven === 5 ? `${number % 2000}/QĐ-BNN-KTHT` : `${number}/QĐ-UBND`,
       decisionDate,
       status: 'active',
-      revokedReason: null,
       ...verifiedReview(decisionDate, now),
     };
   };
@@ -137,11 +136,7 @@ function ratings(
   const latest = rating(stars, monthsBack, days[0], numbers[0]);
   if (revoked) {
     const reason = 'Sản phẩm không duy trì được tiêu chuẩn OCOP qua kiểm tra định kỳ.';
-    Object.assign(
-      latest,
-      { status: 'revoked', revokedReason: reason },
-      revokedReview(latest.decisionDate, now, reason),
-    );
+    Object.assign(latest, { status: 'revoked' }, revokedReview(latest.decisionDate, now, reason));
   }
   rows.push(latest);
   const active = rows.filter((r) => r.status !== 'revoked').at(-1);
