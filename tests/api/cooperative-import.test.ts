@@ -8,7 +8,7 @@
  * import whose chunk fails is finished by running it again, without a row
  * twice; only officers import.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDueInvitationMail } from '../../src/server/accounts/invitation-mail';
 import type { SessionUser } from '../../src/server/accounts/users';
@@ -240,9 +240,9 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
     const failed = await loadImportRun(db, COOPERATIVE_IMPORTER, officer, run.id);
     // The first chunk and its progress were written together; the second, neither.
     expect(failed).toMatchObject({ status: 'failed', rowsDone: CHUNK_ROWS });
-    const codes = rows.map((cells) => cells[1]!);
+    // By prefix: a list of every code would pass D1's 100 bound parameters.
     const importedCount = async () =>
-      (await db.select({ id: cooperatives.id }).from(cooperatives).where(inArray(cooperatives.registrationCode, codes)))
+      (await db.select({ id: cooperatives.id }).from(cooperatives).where(like(cooperatives.registrationCode, 'CH-%')))
         .length;
     expect(await importedCount()).toBe(CHUNK_ROWS);
 
@@ -280,9 +280,9 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
         managerEmail: `hd${i}@queue.test`,
       }),
     );
-    const codes = rows.map((cells) => cells[1]!);
+    // By prefix: a list of every code would pass D1's 100 bound parameters.
     const importedCount = async () =>
-      (await db.select({ id: cooperatives.id }).from(cooperatives).where(inArray(cooperatives.registrationCode, codes)))
+      (await db.select({ id: cooperatives.id }).from(cooperatives).where(like(cooperatives.registrationCode, 'QU-%')))
         .length;
     const { run } = await previewUpload(db, bucket, COOPERATIVE_IMPORTER, officer, {
       name: 'lon.csv',
@@ -324,12 +324,7 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
     const invited = await db
       .select({ email: invitations.email })
       .from(invitations)
-      .where(
-        inArray(
-          invitations.email,
-          rows.map((cells) => cells[12]!),
-        ),
-      );
+      .where(like(invitations.email, '%@queue.test'));
     expect(invited).toHaveLength(total);
     expect(objects.size).toBe(0);
   });
