@@ -201,7 +201,8 @@ function isPresent(raw: Record<string, unknown>, key: string): boolean {
 }
 
 /** The buyer's fields: what an inquiry to one cooperative and a request to several have in common. */
-type BuyerFields = Omit<InquiryInput, 'productSlug' | 'cooperativeSlug'>;
+/** What a buyer writes about themself and their need, whichever products the inquiry is about. */
+export type BuyerFields = Omit<InquiryInput, 'productSlug' | 'cooperativeSlug'>;
 type BuyerShapeOutput = z.output<typeof buyerShape>;
 
 /**

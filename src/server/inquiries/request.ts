@@ -35,6 +35,7 @@ import { newReference } from './reference';
 import { spamScore, SPAM_THRESHOLD } from './spam';
 import {
   addressLimitKey,
+  buyerColumns,
   checkIdempotencyKey,
   checkTurnstile,
   fingerprintOf,
@@ -47,7 +48,6 @@ import {
   targetLimitKey,
 } from './submit';
 import { issueThreadToken } from './thread-tokens';
-import { PRIVACY_NOTICE_VERSION } from '../privacy/notice';
 
 /** A public product a request names, with its cooperative. */
 export interface RequestedProduct {
@@ -344,18 +344,7 @@ function threadRow(
     cooperativeId: thread.share.cooperativeId,
     // A thread about one product is about it as any inquiry is; one about several lists them in inquiry_products.
     productId: single?.id ?? null,
-    buyerName: input.name,
-    buyerOrganisation: input.organisation,
-    email: input.email,
-    phone: input.phone,
-    country: input.country,
-    quantity: input.quantity,
-    quantityUnit: input.unit,
-    wantedBy: input.wantedBy,
-    message: input.message,
-    locale: input.locale,
-    consentToContact: true,
-    consentNoticeVersion: PRIVACY_NOTICE_VERSION,
+    ...buyerColumns(input),
     status: facts.spam ? ('spam' as const) : ('new' as const),
     spamScore: facts.score,
     idempotencyKey: thread.idempotencyKey,

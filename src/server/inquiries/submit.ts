@@ -23,7 +23,7 @@ import { cooperatives, events, inquiries, products } from '../db/schema';
 import { PUBLIC_EVENT_STATUSES } from '../events/calendar';
 import { NotFoundError, ValidationError } from '../errors';
 import { checkFormToken } from './form-token';
-import { type InquiryInput, parseInquiry } from './input';
+import { type BuyerFields, type InquiryInput, parseInquiry } from './input';
 import type { InquiryLinks } from './links';
 import { newInquiryMail, receiptMail } from './mail';
 import { cooperativeRecipients, queueStatements } from './notifications';
@@ -65,6 +65,25 @@ export type SubmissionOutcome =
   | { kind: 'replayed'; inquiryId: string; receipt: InquiryReceipt }
   /** The honeypot was filled in: a receipt that leads nowhere, and nothing stored. */
   | { kind: 'dropped'; receipt: InquiryReceipt };
+
+/** An inquiry row's columns of what the buyer wrote and agreed to, for one thread or a request's each. */
+export function buyerColumns(input: BuyerFields) {
+  return {
+    buyerName: input.name,
+    buyerOrganisation: input.organisation,
+    email: input.email,
+    phone: input.phone,
+    country: input.country,
+    quantity: input.quantity,
+    quantityUnit: input.unit,
+    wantedBy: input.wantedBy,
+    message: input.message,
+    locale: input.locale,
+    consentToContact: true,
+    // The words the buyer agreed to: the notice linked beside the box (the API documents the same notice).
+    consentNoticeVersion: PRIVACY_NOTICE_VERSION,
+  };
+}
 
 export function addressLimitKey(address: string) {
   return `inquiry:address:${address}`;
@@ -229,19 +248,7 @@ export async function submitInquiry(
     reference,
     cooperativeId: target.cooperativeId,
     productId: target.productId,
-    buyerName: input.name,
-    buyerOrganisation: input.organisation,
-    email: input.email,
-    phone: input.phone,
-    country: input.country,
-    quantity: input.quantity,
-    quantityUnit: input.unit,
-    wantedBy: input.wantedBy,
-    message: input.message,
-    locale: input.locale,
-    consentToContact: true,
-    // The words the buyer agreed to: the notice linked beside the box (the API documents the same notice).
-    consentNoticeVersion: PRIVACY_NOTICE_VERSION,
+    ...buyerColumns(input),
     status: spam ? ('spam' as const) : ('new' as const),
     spamScore: score,
     idempotencyKey: context.idempotencyKey,
