@@ -43,10 +43,10 @@ describe('a product from draft to the public catalogue', () => {
     const name = `Mắm tôm chua thử nghiệm ${Date.now() % 100000}`;
     // A cooperative member (this one also manages it; the demo's plain members have their passwords changed by other tests).
     const member = await signedInPage('quanly1@cho-htx.test');
-    await member.click('a[href="/tai-khoan/san-pham"]');
+    await member.click('.account-nav a[href="/tai-khoan/san-pham"]');
     await Promise.all([
       member.waitForURL(`${baseUrl}/tai-khoan/san-pham/moi`),
-      member.click('a[href="/tai-khoan/san-pham/moi"]'),
+      member.click('main a[href="/tai-khoan/san-pham/moi"]'),
     ]);
 
     // Typing makes the form "dirty": leaving asks first.
@@ -93,7 +93,7 @@ describe('a product from draft to the public catalogue', () => {
     expect(await member.textContent('main')).toContain('Chờ duyệt');
 
     const officer = await signedInPage('canbo@cho-htx.test');
-    await officer.click('a[href="/tai-khoan/kiem-duyet"]');
+    await officer.click('.account-nav a[href="/tai-khoan/kiem-duyet"]');
     await Promise.all([
       officer.waitForURL(/\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/),
       officer.click(`a:has-text("${name}")`),
