@@ -115,6 +115,7 @@ const NO_SUBJECT: AuditSubject = {
   recordTitleEn: null,
   stars: null,
   certificateKind: null,
+  labReport: null,
   target: null,
   inquiryReference: null,
   accountName: null,
@@ -157,6 +158,43 @@ describe('an entry as a sentence', () => {
       'Officer Nguyễn Văn A verified the certificate VietGAP of product Mật ong bạc hà',
     );
     expect(en.href).toBe('/en/products/mat-ong-bac-ha');
+  });
+
+  it('says a rating is a rating, and does not say the role twice when the name already does', () => {
+    const row = entry({
+      action: 'ocop_rating.verified',
+      entityType: 'ocop_rating',
+      entityId: 'r1',
+      actor: { displayName: 'Cán bộ Sở Công Thương Hà Nội', email: 'canbo@example.test', role: 'officer' },
+      subject: { ...NO_SUBJECT, product: { name: 'Mật ong bạc hà', slug: 'mat-ong-bac-ha' }, stars: 4 },
+    });
+    expect(auditSentenceText(describeAuditEntry(row, 'vi'))).toBe(
+      'Cán bộ Sở Công Thương Hà Nội đã xác minh xếp hạng OCOP 4 sao của sản phẩm Mật ong bạc hà',
+    );
+    expect(auditSentenceText(describeAuditEntry(row, 'en'))).toBe(
+      'Officer Cán bộ Sở Công Thương Hà Nội verified the rating OCOP 4 stars of product Mật ong bạc hà',
+    );
+  });
+
+  it('names a lab report by its number, lot and product, linked to the product', () => {
+    const row = entry({
+      action: 'lab_report.verified',
+      entityType: 'lab_report',
+      entityId: 'l1',
+      subject: {
+        ...NO_SUBJECT,
+        product: { name: 'Mật ong bạc hà', slug: 'mat-ong-bac-ha' },
+        labReport: { number: 'KN-2026-0815', lotCode: 'L2611' },
+      },
+    });
+    const vi = describeAuditEntry(row, 'vi');
+    expect(auditSentenceText(vi)).toBe(
+      'Cán bộ Nguyễn Văn A đã xác minh phiếu kiểm nghiệm số KN-2026-0815 (lô L2611) của sản phẩm Mật ong bạc hà',
+    );
+    expect(vi.href).toBe('/san-pham/mat-ong-bac-ha');
+    expect(auditSentenceText(describeAuditEntry({ ...row, subject: NO_SUBJECT }, 'en'))).toBe(
+      'Officer Nguyễn Văn A verified the lab report (a deleted lab report)',
+    );
   });
 
   it('gives changed fields by their form labels and reasons as written', () => {

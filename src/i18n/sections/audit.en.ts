@@ -9,6 +9,12 @@ export const auditEn: Dictionary['audit'] = {
     system: 'The system',
   },
   actions: {
+    'lab_report.verified': '{actor} verified the lab report {record}',
+    'lab_report.rejected': '{actor} rejected the lab report {record}',
+    'lab_report.needs_evidence': '{actor} asked for more evidence of the lab report {record}',
+    'lab_report.revoked': '{actor} revoked the lab report {record}',
+    'cooperative.imported': '{actor} added cooperative {record} from a register file',
+    'cooperative.register_updated': '{actor} updated cooperative {record} from a register file',
     'cooperative.change_proposed': '{actor} proposed a change to the profile of cooperative {record}',
     'cooperative.change_approved': '{actor} approved a change to the profile of cooperative {record}',
     'cooperative.change_rejected': '{actor} sent back a change to the profile of cooperative {record}',
@@ -63,6 +69,7 @@ export const auditEn: Dictionary['audit'] = {
   },
   changed: '{actor} changed {record}',
   records: {
+    labReport: 'no. {number} (lot {lot}) of product {product}',
     ocopRating: 'OCOP {stars} stars of product {product}',
     certificateOfProduct: '{kind} of product {product}',
     certificateOfCooperative: '{kind} of cooperative {cooperative}',
@@ -72,6 +79,7 @@ export const auditEn: Dictionary['audit'] = {
     account: 'the account of {name}',
   },
   gone: {
+    lab_report: '(a deleted lab report)',
     cooperative: '(a cooperative no longer on the portal)',
     product: '(a deleted product)',
     event: '(a deleted event)',

@@ -12,11 +12,13 @@ import { normaliseEmail, type SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import {
   auditLog,
+  batches,
   certifications,
   cooperatives,
   eventRegistrations,
   events,
   inquiries,
+  labReports,
   ocopRatings,
   products,
   provinceTargets,
@@ -118,6 +120,8 @@ export interface AuditSubject {
   recordTitleEn: string | null;
   stars: number | null;
   certificateKind: string | null;
+  /** A lab report's number and the lot it tested. */
+  labReport: { number: string; lotCode: string } | null;
   target: { metric: string; provinceCode: string } | null;
   inquiryReference: string | null;
   /** The account a privacy request was about. */
@@ -180,6 +184,8 @@ export async function searchAuditLog(
   const target = alias(provinceTargets, 'record_target');
   const inquiry = alias(inquiries, 'record_inquiry');
   const account = alias(users, 'record_account');
+  const labReport = alias(labReports, 'record_lab_report');
+  const labBatch = alias(batches, 'record_lab_batch');
   const subjectProduct = alias(products, 'subject_product');
   const subjectCooperative = alias(cooperatives, 'subject_cooperative');
   const subjectEvent = alias(events, 'subject_event');
@@ -208,6 +214,8 @@ export async function searchAuditLog(
       eventSlug: subjectEvent.slug,
       stars: rating.stars,
       certificateKind: certificate.kind,
+      labReportNumber: labReport.reportNumber,
+      labLotCode: labBatch.lotCode,
       targetMetric: target.metric,
       targetProvince: target.provinceCode,
       inquiryReference: inquiry.reference,
@@ -220,11 +228,16 @@ export async function searchAuditLog(
     .leftJoin(event, of('event', event))
     .leftJoin(rating, of('ocop_rating', rating))
     .leftJoin(certificate, of('certificate', certificate))
+    .leftJoin(labReport, of('lab_report', labReport))
+    .leftJoin(labBatch, eq(labBatch.id, labReport.batchId))
     .leftJoin(registration, of('event_registration', registration))
     .leftJoin(target, of('province_target', target))
     .leftJoin(inquiry, of('inquiry', inquiry))
     .leftJoin(account, of('user', account))
-    .leftJoin(subjectProduct, eq(subjectProduct.id, sql`coalesce(${rating.productId}, ${certificate.productId})`))
+    .leftJoin(
+      subjectProduct,
+      eq(subjectProduct.id, sql`coalesce(${rating.productId}, ${certificate.productId}, ${labBatch.productId})`),
+    )
     .leftJoin(
       subjectCooperative,
       eq(subjectCooperative.id, sql`coalesce(${registration.cooperativeId}, ${certificate.cooperativeId})`),
@@ -260,6 +273,10 @@ export async function searchAuditLog(
         recordTitleEn: row.recordTitleEn,
         stars: row.stars,
         certificateKind: row.certificateKind,
+        labReport:
+          row.labReportNumber === null || row.labLotCode === null
+            ? null
+            : { number: row.labReportNumber, lotCode: row.labLotCode },
         target:
           row.targetMetric === null || row.targetProvince === null
             ? null

@@ -43,7 +43,13 @@ export interface AuditSentence {
 
 function actorName(row: AuditRow, locale: Locale): string {
   const actors = dictionary(locale).audit.actors;
-  return row.actor ? format(actors[row.actor.role], { name: row.actor.displayName }) : actors.system;
+  if (!row.actor) return actors.system;
+  const { displayName, role } = row.actor;
+  // A name that already says the role ("Cán bộ Sở Công Thương") is not prefixed with it again.
+  const title = format(actors[role], { name: '' }).trim();
+  return displayName.toLocaleLowerCase(locale).startsWith(title.toLocaleLowerCase(locale))
+    ? displayName
+    : format(actors[role], { name: displayName });
 }
 
 interface NamedRecord {
@@ -104,6 +110,17 @@ function recordOf(row: AuditRow, locale: Locale): NamedRecord {
               cooperative: subject.cooperative.name,
             }),
             paths: cooperativePaths(subject.cooperative.slug),
+          }
+        : { name: gone, paths: null };
+    case 'lab_report':
+      return subject.product && subject.labReport
+        ? {
+            name: format(t.records.labReport, {
+              number: subject.labReport.number,
+              lot: subject.labReport.lotCode,
+              product: subject.product.name,
+            }),
+            paths: productPaths(subject.product.slug),
           }
         : { name: gone, paths: null };
     case 'event_registration':
