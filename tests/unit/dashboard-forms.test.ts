@@ -62,6 +62,10 @@ describe('form values', () => {
     expect(isoToVietnamLocal(new Date('2026-06-01T00:30:00Z'))).toBe('2026-06-01T07:30');
     expect(optionalNumber('')).toBeNull();
     expect(optionalNumber('21,5')).toBe(21.5);
+    expect(optionalNumber('65%')).toBe(65);
+    expect(optionalNumber('65,5 %')).toBe(65.5);
+    expect(optionalNumber('%')).toBe('%');
+    expect(optionalNumber('6%5')).toBe('6%5');
   });
 
   it('reads prices with thousands separators as whole dong', () => {

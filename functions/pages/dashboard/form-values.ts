@@ -10,12 +10,15 @@ export const text = (value: string | undefined): string => (value ?? '').trim();
 
 export const optionalText = (value: string | undefined): string | null => text(value) || null;
 
-/** '' → null; '1,5' → 1.5; 'abc' → 'abc' (the schema reports it as not a number). */
+/**
+ * '' → null; '1,5' → 1.5; '65%' or '65 %' → 65 (officers write shares as they read them; the
+ * field's label says it is a percentage); 'abc' → 'abc' (the schema reports it as not a number).
+ */
 export function optionalNumber(value: string | undefined): number | string | null {
   const typed = text(value);
   if (!typed) return null;
-  const number = Number(typed.replace(',', '.'));
-  return Number.isFinite(number) ? number : typed;
+  const number = Number(typed.replace(/\s*%$/, '').replace(',', '.'));
+  return typed !== '%' && Number.isFinite(number) ? number : typed;
 }
 
 /** Like optionalNumber, but blank is missing (undefined), which the schema reports as required. */
