@@ -128,6 +128,8 @@ describe('dashboard: products and moderation', async () => {
     const slug = path.split('/').pop() ?? '';
     expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);
     const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
+    // Just submitted: it has waited minutes, said in the row beside when it was sent.
+    expect(queue).toMatch(new RegExp(`>${fields.nameVi}<[\\s\\S]*?<td data-label="Đã chờ">\\d+ phút</td>`));
     const review = new RegExp(`href="(/tai-khoan/kiem-duyet/[a-z0-9]+)"[^>]*>${fields.nameVi}<`).exec(queue)?.[1] ?? '';
     const version = /name="version" value="(\d+)"/.exec(await (await get(review, officer)).text())?.[1] ?? '';
     expect((await post(review, { decision: 'approve', version }, officer)).status).toBe(303);

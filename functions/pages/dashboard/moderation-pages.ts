@@ -25,6 +25,8 @@ import { gated, runForm } from '../handle-page';
 export interface QueueData {
   queue: QueueEntry[];
   notice: string | null;
+  /** When the queue was read, for how long each entry has waited. */
+  now: Date;
 }
 
 export async function handleModerationQueue(page: AstroGlobal, locale: Locale): Promise<QueueData | Response> {
@@ -40,7 +42,7 @@ export async function handleModerationQueue(page: AstroGlobal, locale: Locale): 
     'change-rejected': t.changeRejected,
   };
   const done = notices[page.url.searchParams.get('done') ?? ''];
-  return { queue: gate.data, notice: done ? format(done, { product: name }) : null };
+  return { queue: gate.data, notice: done ? format(done, { product: name }) : null, now: new Date() };
 }
 
 /** After a decision: back to the queue, which says what was decided about which record. */

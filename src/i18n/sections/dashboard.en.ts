@@ -122,6 +122,7 @@ export const dashboardEn: Dictionary['dashboard'] = {
     product: 'Product or profile',
     cooperative: 'Cooperative',
     submittedAt: 'Submitted',
+    waited: 'Waiting for',
     kind: 'Kind',
     kinds: {
       new_product: 'New product',

@@ -120,6 +120,7 @@ export const dashboardVi = {
     product: 'Sản phẩm hoặc hồ sơ',
     cooperative: 'Hợp tác xã',
     submittedAt: 'Gửi lúc',
+    waited: 'Đã chờ',
     kind: 'Loại',
     kinds: {
       new_product: 'Sản phẩm mới',
