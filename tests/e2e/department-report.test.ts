@@ -139,4 +139,18 @@ describe("the report's other files", () => {
     const unknown = await get('/quan-tri/bao-cao?format=registrations-csv&event=%3Cscript%3E', officer);
     expect(unknown.status).toBe(404);
   });
+
+  it("is linked from an event's management page as that event's registrations in Excel", async () => {
+    const officer = await signIn('canbo@cho-htx.test');
+    const list = await (await get('/tai-khoan/su-kien-quan-ly', officer)).text();
+    const managed = /href="(\/tai-khoan\/su-kien-quan-ly\/(?!moi")[a-z0-9-]+)"/.exec(list)?.[1];
+    expect(managed).toBeTruthy();
+    const page = (await (await get(managed!, officer)).text()).replaceAll('&amp;', '&');
+    const link = /href="(\/quan-tri\/bao-cao\?format=registrations-xlsx&event=[a-z0-9-]+)"/.exec(page)?.[1];
+    expect(link).toBe(`/quan-tri/bao-cao?format=registrations-xlsx&event=${managed!.split('/').pop()}`);
+    const xlsx = await get(link!, officer);
+    expect(xlsx.headers.get('content-type')).toBe(XLSX);
+    const [sheet] = await readExcelFile(Buffer.from(await xlsx.arrayBuffer()));
+    expect(sheet!.data[0]?.[0]).toBe('Sự kiện');
+  });
 });

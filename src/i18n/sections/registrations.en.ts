@@ -96,6 +96,7 @@ export const registrationsEn: Dictionary['registrations'] = {
     decline: 'Decline',
     actionFor: '{action}: {cooperative}',
     exportCsv: 'Download the list (CSV)',
+    exportXlsx: 'Download the list (Excel)',
     decided: 'Registration updated.',
     back: 'Back to the events',
     editEvent: 'Edit the event',

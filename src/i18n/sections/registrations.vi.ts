@@ -93,6 +93,7 @@ export const registrationsVi = {
     decline: 'Từ chối',
     actionFor: '{action}: {cooperative}',
     exportCsv: 'Tải danh sách (CSV)',
+    exportXlsx: 'Tải danh sách (Excel)',
     decided: 'Đã cập nhật trạng thái đăng ký.',
     back: 'Quay lại danh sách sự kiện',
     editEvent: 'Sửa sự kiện',
