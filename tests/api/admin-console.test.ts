@@ -10,7 +10,7 @@ import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import type { SessionUser } from '../../src/server/accounts/users';
 import { updateProduct } from '../../src/server/products/product-writes';
-import { auditLog, cooperatives, pendingRevisions, products, provinceTargets } from '../../src/server/db/schema';
+import { auditLog, cooperatives, pendingRevisions, products, provinceTargets, users } from '../../src/server/db/schema';
 import { createTestCooperative, createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
@@ -256,6 +256,41 @@ describe('the audit log search', () => {
     expect(await search('actor=nobody%40example.test')).toMatchObject({ items: [], unknownActor: true });
   });
 
+  it("finds entries by part of a person's name or email, wildcards read as themselves", async () => {
+    const searcher = await createTestUser(db, { role: 'officer' });
+    await db.update(users).set({ displayName: 'Nguyễn Minh Đức' }).where(eq(users.id, searcher.id));
+    const entityId = newId();
+    await db.insert(auditLog).values({
+      id: newId(),
+      actorUserId: searcher.id,
+      action: 'product.test_by_name',
+      entityType: 'product',
+      entityId,
+      createdAt: new Date('2026-05-05T03:00:00Z'),
+    });
+    const actions = async (actor: string) => {
+      const found = await readJson(
+        await send(officer.cookie, 'GET', `/admin/audit-log?record=${entityId}&actor=${encodeURIComponent(actor)}`),
+      );
+      return found.items.map((item: { action: string }) => item.action);
+    };
+    // As written, in lower case (the capital Đ is no ASCII letter for SQLite's lower()), in capitals, part of the email.
+    for (const typed of ['Nguyễn Minh Đức', 'minh đức', 'đức', 'NGUYỄN', searcher.email.slice(0, 7).toUpperCase()])
+      expect(await actions(typed), typed).toEqual(['product.test_by_name']);
+    expect(await actions('Trần')).toEqual([]);
+    // LIKE would read these as "anything": here they are characters no name or email holds.
+    for (const typed of ['%', '_', '%@%'])
+      expect(
+        await readJson(await send(officer.cookie, 'GET', `/admin/audit-log?actor=${encodeURIComponent(typed)}`)),
+        typed,
+      ).toMatchObject({ items: [], unknownActor: true });
+    // A search longer than D1 takes as a LIKE pattern still works: no pattern is built.
+    const longName = `Tôn Nữ Thị Phương Thảo Hoàng Thị Ngọc Diễm ${entityId}`;
+    await db.update(users).set({ displayName: longName }).where(eq(users.id, searcher.id));
+    expect(new TextEncoder().encode(longName).length).toBeGreaterThan(50);
+    expect(await actions(longName)).toEqual(['product.test_by_name']);
+  });
+
   it('pages by keyset: every entry once, newest first', async () => {
     const entityId = newId();
     const base = Date.parse('2026-04-01T00:00:00Z');
@@ -289,7 +324,7 @@ describe('the audit log search', () => {
     const res = await send(
       officer.cookie,
       'GET',
-      '/admin/audit-log?from=2026-13-01&to=yesterday&actor=not-an-email&before=x',
+      `/admin/audit-log?from=2026-13-01&to=yesterday&actor=${'a'.repeat(101)}&before=x`,
     );
     expect(res.status).toBe(400);
     expect(Object.keys((await readJson(res)).error.fields).sort()).toEqual(['actor', 'before', 'from', 'to']);

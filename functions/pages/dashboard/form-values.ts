@@ -4,6 +4,8 @@
  * a comma, and anything else is passed on as typed so the schema names the
  * field as wrong instead of this code guessing.
  */
+import { type NumberReading, readTypedNumber } from '../../../src/server/typed-number';
+
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 export const text = (value: string | undefined): string => (value ?? '').trim();
@@ -11,15 +13,19 @@ export const text = (value: string | undefined): string => (value ?? '').trim();
 export const optionalText = (value: string | undefined): string | null => text(value) || null;
 
 /**
- * '' → null; '1,5' → 1.5; '65%' or '65 %' → 65 (officers write shares as they read them; the
+ * '' → null; '1,5' → 1.5; '1.600' → 1600; '65%' → 65 (officers write shares as they read them; the
  * field's label says it is a percentage); 'abc' → 'abc' (the schema reports it as not a number).
+ * The reading rules are src/server/typed-number.ts's, shared with the importers.
  */
-export function optionalNumber(value: string | undefined): number | string | null {
+export function optionalNumber(value: string | undefined, reading: NumberReading = 'decimal'): number | string | null {
   const typed = text(value);
   if (!typed) return null;
-  const number = Number(typed.replace(/\s*%$/, '').replace(',', '.'));
-  return typed !== '%' && Number.isFinite(number) ? number : typed;
+  return readTypedNumber(typed, reading) ?? typed;
 }
+
+/** A latitude or longitude: "21.028" is a decimal here, never twenty-one thousand. */
+export const optionalCoordinate = (value: string | undefined): number | string | null =>
+  optionalNumber(value, 'coordinate');
 
 /** Like optionalNumber, but blank is missing (undefined), which the schema reports as required. */
 export function requiredNumber(value: string | undefined): number | string | undefined {

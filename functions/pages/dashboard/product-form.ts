@@ -54,12 +54,8 @@ export function productValuesFrom(form: Record<string, string>): Record<string, 
   return { ...Object.fromEntries(PRODUCT_FIELDS.map((name) => [name, form[name] ?? ''])), ...tierValuesFrom(form) };
 }
 
-/** Prices are typed with thousands separators ("120.000", "120 000"): digits only count. */
-function price(value: string | undefined): number | string | null {
-  const typed = text(value);
-  if (!typed) return null;
-  return /^\d{1,3}([.,\s]\d{3})+$|^\d+$/.test(typed) ? Number(typed.replace(/[.,\s]/g, '')) : typed;
-}
+/** Prices are whole dong, typed with thousands separators ("120.000", "120 000", "120,000"). */
+const price = (value: string | undefined): number | string | null => optionalNumber(value, 'whole');
 
 export function productInputFrom(values: Record<string, string>) {
   return {

@@ -25,7 +25,7 @@ import { ValidationError } from '../../../src/server/errors';
 import { LOGO_SIZE, MEDIA_ID_PATTERN, mediaPath } from '../../../src/server/media/stored-image';
 import { ownedImages, storeImageFiles } from '../../../src/server/media/uploads';
 import { fieldIssuesOf } from '../../../src/server/validation';
-import { field, optionalNumber, optionalText, requiredNumber, text } from './form-values';
+import { field, optionalCoordinate, optionalNumber, optionalText, requiredNumber, text } from './form-values';
 import { readUploadForm, runUploadForm } from './upload-form';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
 import { gated, runForm } from '../handle-page';
@@ -56,8 +56,8 @@ function profileInputFrom(values: Record<string, string>) {
     provinceCode: text(values.provinceCode),
     commune: text(values.commune),
     address: text(values.address),
-    latitude: optionalNumber(values.latitude),
-    longitude: optionalNumber(values.longitude),
+    latitude: optionalCoordinate(values.latitude),
+    longitude: optionalCoordinate(values.longitude),
     sector: text(values.sector),
     members: requiredNumber(values.members),
     classification: optionalText(values.classification),

@@ -4,6 +4,7 @@
  * and text that must not be a spreadsheet formula or markup. Pure functions;
  * each refusal is a message key under `validation.`.
  */
+import { readTypedNumber } from '../typed-number';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; code: string };
 
@@ -12,21 +13,13 @@ const refused = (code: string): CellResult<never> => ({ ok: false, code });
 
 /**
  * A whole number as typed in Viet Nam: "1250000", "1.250.000" or
- * "1 250 000" (thousands separated by dots or spaces), with an optional
- * "đ"/"VND" after it. A comma is the decimal mark in Vietnamese, so
- * "1,5" is not a whole number; "1,250,000" (English grouping) is accepted
- * only in its unambiguous grouped form.
+ * "1 250 000", with an optional "đ"/"VND" after it (read by the portal's one
+ * number reader, src/server/typed-number.ts). "1,5" is not a whole number;
+ * neither is a negative count.
  */
 export function parseWholeNumber(text: string): CellResult<number> {
-  const bare = text
-    .trim()
-    .replace(/\s*(?:đ|₫|vnđ|vnd|đồng)$/iu, '')
-    .trim();
-  if (/^\d+$/.test(bare)) return ok(Number(bare));
-  if (/^\d{1,3}(?:\.\d{3})+$/.test(bare)) return ok(Number(bare.replaceAll('.', '')));
-  if (/^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$/u.test(bare)) return ok(Number(bare.replace(/\D/g, '')));
-  if (/^\d{1,3}(?:,\d{3}){2,}$/.test(bare)) return ok(Number(bare.replaceAll(',', '')));
-  return refused('number_invalid');
+  const value = readTypedNumber(text, 'whole');
+  return value !== null && value >= 0 ? ok(value) : refused('number_invalid');
 }
 
 /**
@@ -34,9 +27,8 @@ export function parseWholeNumber(text: string): CellResult<number> {
  * decimal comma, "21,0285"; a sign allowed. No grouping: a coordinate has none.
  */
 export function parseDecimal(text: string): CellResult<number> {
-  const bare = text.trim();
-  if (!/^[+-]?\d{1,3}(?:[.,]\d+)?$/.test(bare)) return refused('number_invalid');
-  return ok(Number(bare.replace(',', '.')));
+  const value = readTypedNumber(text, 'coordinate');
+  return value !== null ? ok(value) : refused('number_invalid');
 }
 
 /**

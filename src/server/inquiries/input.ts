@@ -15,6 +15,7 @@ import { isCalendarDate } from '../time/vietnam';
 import { looksLikeEmail, normaliseEmail } from '../accounts/users';
 import { type FieldIssues, ValidationError } from '../errors';
 import { fieldIssuesFromZod } from '../validation';
+import { readTypedNumber } from '../typed-number';
 import { isCountryCode } from './countries';
 import { normalisePhone } from './phone';
 import { type InquirySource, parseInquirySource } from './source';
@@ -311,9 +312,8 @@ export const INQUIRY_FORM_FIELDS = [
 
 /**
  * The posted form as the JSON body would say it: empty fields absent, the
- * quantity a number (a comma or a dot as decimal separator, spaces or dots as
- * thousands in Vietnamese style are not guessed at: "1500" or "1,5"), the
- * consent box true when ticked.
+ * quantity a number as typed in Viet Nam ("1.500" is 1500, "1,5" is 1.5; see
+ * src/server/typed-number.ts), the consent box true when ticked.
  */
 export function inquiryFromForm(form: Record<string, string>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -322,8 +322,7 @@ export function inquiryFromForm(form: Record<string, string>): Record<string, un
     if (value !== undefined && value.trim() !== '') body[name] = value;
   }
   if (typeof body.quantity === 'string') {
-    const quantity = Number(body.quantity.trim().replace(',', '.'));
-    body.quantity = Number.isFinite(quantity) ? quantity : body.quantity;
+    body.quantity = readTypedNumber(body.quantity) ?? body.quantity;
   }
   body.consent = form.consent === 'on' || form.consent === 'true' || form.consent === '1';
   const turnstile = form['cf-turnstile-response'];
