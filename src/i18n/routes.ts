@@ -126,6 +126,14 @@ export function eventCataloguePaths(slug: string): LocalizedPaths {
   return { vi: `/su-kien/${slug}/danh-muc`, en: `/en/events/${slug}/catalogue` };
 }
 
+/**
+ * An event's catalogue as a PDF to print (src/server/events/catalogue-file.ts): for trade officers and the
+ * event's confirmed exhibitors, so under the account's events.
+ */
+export function catalogueFilePaths(slug: string): LocalizedPaths {
+  return { vi: `/tai-khoan/su-kien/${slug}/danh-muc`, en: `/en/account/events/${slug}/catalogue` };
+}
+
 /** A cooperative's registration for one event (its form, status and withdrawal). */
 export function myRegistrationPaths(eventSlug: string): LocalizedPaths {
   return { vi: `/tai-khoan/su-kien/${eventSlug}`, en: `/en/account/events/${eventSlug}` };

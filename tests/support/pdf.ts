@@ -37,6 +37,8 @@ export interface PageBitmap {
   dark: Uint8Array;
   /** Filled shapes that were not axis-aligned rectangles (none expected). */
   unsupported: number;
+  /** Where each Form XObject was drawn (our QR codes are one each, pdf-qr.ts), in points from the page's bottom-left corner. */
+  forms: { x: number; y: number; width: number; height: number }[];
 }
 
 /** The page's rectangle fills painted black or white (by their fill colour's lightness) at `scale` pixels per point. */
@@ -49,6 +51,7 @@ export async function rasteriseFills(page: PDFPageProxy, scale: number): Promise
   const stack: { ctm: Matrix; fillDark: boolean }[] = [];
   let state = { ctm: [1, 0, 0, 1, 0, 0] as Matrix, fillDark: true };
   let unsupported = 0;
+  const forms: PageBitmap['forms'] = [];
 
   const paint = (x0: number, y0: number, x1: number, y1: number, value: number) => {
     const [a, , , d, e, f] = state.ctm;
@@ -71,10 +74,16 @@ export async function rasteriseFills(page: PDFPageProxy, scale: number): Promise
       case OPS.transform:
         state.ctm = multiply(state.ctm, args as Matrix);
         break;
-      case OPS.paintFormXObjectBegin:
+      case OPS.paintFormXObjectBegin: {
         stack.push(state);
         state = { ...state, ctm: multiply(state.ctm, Array.from(args[0] as ArrayLike<number>) as Matrix) };
+        const [x0, y0, x1, y1] = Array.from((args[1] as ArrayLike<number> | null) ?? [0, 0, 0, 0]);
+        const [a, , , d, e, f] = state.ctm;
+        const xs = [a * x0! + e, a * x1! + e].sort((p, q) => p - q) as [number, number];
+        const ys = [d * y0! + f, d * y1! + f].sort((p, q) => p - q) as [number, number];
+        forms.push({ x: xs[0], y: ys[0], width: xs[1] - xs[0], height: ys[1] - ys[0] });
         break;
+      }
       case OPS.paintFormXObjectEnd:
         state = stack.pop() ?? state;
         break;
@@ -99,7 +108,7 @@ export async function rasteriseFills(page: PDFPageProxy, scale: number): Promise
       }
     }
   });
-  return { scale, width, height, dark, unsupported };
+  return { scale, width, height, dark, unsupported, forms };
 }
 
 /** The points of each subpath of a pdf.js path (moves and lines only; anything curved ends up as an odd shape). */

@@ -30,6 +30,14 @@ export const printEn: Dictionary['print'] = {
     backToEvent: 'Back to the event',
     qrAlt: 'QR code to the page of {product}',
     noProducts: 'The cooperative has not chosen products to show.',
+    rating: 'OCOP {stars} stars',
+    continued: '(continued)',
+    page: 'Page {page} of {pages}',
+    pdfLink: 'Download the catalogue to print (PDF, A4)',
+    photosLeftOut:
+      'This file prints the photos of the first {max} products; the others have their name, OCOP rating and QR code.',
+    nothingToPrint:
+      'No cooperative has been confirmed yet, so there is no catalogue to print. The PDF will be available once the first booth is confirmed.',
   },
   onLabel: {
     lot: 'Lot',

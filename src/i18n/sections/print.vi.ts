@@ -29,6 +29,13 @@ export const printVi = {
     backToEvent: 'Quay lại trang sự kiện',
     qrAlt: 'Mã QR tới trang sản phẩm {product}',
     noProducts: 'Hợp tác xã chưa chọn sản phẩm trưng bày.',
+    rating: 'OCOP {stars} sao',
+    continued: '(tiếp)',
+    page: 'Trang {page}/{pages}',
+    pdfLink: 'Tải danh mục để in (PDF, khổ A4)',
+    photosLeftOut: 'Tệp này in ảnh của {max} sản phẩm đầu tiên; các sản phẩm sau có tên, hạng OCOP và mã QR.',
+    nothingToPrint:
+      'Chưa có hợp tác xã nào được xác nhận tham gia nên chưa có danh mục để in. Tệp PDF sẽ có khi gian hàng đầu tiên được xác nhận.',
   },
   onLabel: {
     lot: 'Lô',

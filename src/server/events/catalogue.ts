@@ -5,7 +5,10 @@
  * event's page; a draft is a 404.
  */
 import { sql } from 'drizzle-orm';
+import type { Locale } from '../../i18n';
+import { productPaths } from '../../i18n/routes';
 import type { Database } from '../db/client';
+import { withInquirySource } from '../inquiries/source';
 import type { ProductCard } from '../products/card';
 import { PRODUCT_CARD_COLUMNS, type ProductCardRow, toProductCard } from '../products/card-queries';
 import { type EventDetail, getPublicEvent } from './event-detail';
@@ -37,4 +40,9 @@ export async function getEventCatalogue(db: Database, slug: string, now: Date): 
     for (const row of rows) cards.set(row.slug, toProductCard(row));
   }
   return { event, cards };
+}
+
+/** A product's page with the fair's catalogue as the inquiry's source (?nguon=danh-muc.{event}): what each QR code encodes. */
+export function catalogueProductPath(productSlug: string, eventSlug: string, locale: Locale): string {
+  return withInquirySource(productPaths(productSlug)[locale], { kind: 'catalogue', eventSlug });
 }

@@ -94,9 +94,13 @@ async function confirmedParticipants(db: Database, eventId: string): Promise<Eve
     .innerJoin(products, eq(products.id, eventRegistrationProducts.productId))
     .where(
       and(
+        // A subquery, not the ids: a big fair has more registrations than D1 binds parameters (100).
         inArray(
           eventRegistrationProducts.registrationId,
-          registrations.map((r) => r.id),
+          db
+            .select({ id: eventRegistrations.id })
+            .from(eventRegistrations)
+            .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed'))),
         ),
         eq(products.status, 'published'),
       ),

@@ -11,23 +11,9 @@
  * The code is the same on every label, so it is one Form XObject drawn at
  * each position: a sheet of 240 labels costs one symbol, not 240.
  */
-import {
-  concatTransformationMatrix,
-  drawObject,
-  fill,
-  PDFDocument,
-  type PDFFont,
-  type PDFName,
-  type PDFPage,
-  type PDFRef,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingGrayscaleColor,
-} from 'pdf-lib';
-import { qrModules } from '../provenance/qr';
-import { embedDejaVu } from './pdf-fonts';
+import { PDFDocument, type PDFFont, type PDFName, type PDFPage, rgb } from 'pdf-lib';
+import { drawQrSymbol, qrSymbol } from './pdf-qr';
+import { embedDejaVu, type TextMeasure } from './pdf-fonts';
 import { A4_MM, type Box, LABEL_LAYOUTS, type LabelLayoutId, labelBoxes, mm } from './label-layouts';
 
 /** What one label says, already in the label's language. */
@@ -94,26 +80,6 @@ export async function labelSheetPdf(request: LabelSheetRequest): Promise<Uint8Ar
     for (const box of boxes) drawLabel(page, box, drawing, qrName, qr.modules);
   }
   return doc.save();
-}
-
-/** The symbol (quiet zone included) as a Form XObject one unit per module, black on an opaque white square. */
-function qrSymbol(doc: PDFDocument, address: string): { ref: PDFRef; modules: number } {
-  const modules = qrModules(address);
-  const count = modules.length;
-  const operators = [setFillingGrayscaleColor(1), rectangle(0, 0, count, count), fill(), setFillingGrayscaleColor(0)];
-  modules.forEach((row, y) => {
-    for (let x = 0; x < count; x++) {
-      if (!row[x]) continue;
-      let run = 1;
-      while (row[x + run]) run++;
-      // Row 0 is the symbol's top; PDF's y axis points up.
-      operators.push(rectangle(x, count - 1 - y, run, 1));
-      x += run;
-    }
-  });
-  operators.push(fill());
-  const form = doc.context.formXObject(operators, { BBox: [0, 0, count, count] });
-  return { ref: doc.context.register(form), modules: count };
 }
 
 interface TextLine {
@@ -221,20 +187,14 @@ function fitOneLine(text: string, font: PDFFont, size: number, width: number): {
   return { text: withEllipsis(text, font, DETAIL_SIZE.min, width), size: DETAIL_SIZE.min };
 }
 
-function withEllipsis(text: string, font: PDFFont, size: number, width: number): string {
+export function withEllipsis(text: string, font: TextMeasure, size: number, width: number): string {
   let cut = text;
   while (cut.length > 1 && font.widthOfTextAtSize(cut, size) > width) cut = `${cut.slice(0, -2)}${ELLIPSIS}`;
   return cut;
 }
 
 function drawLabel(page: PDFPage, box: Box, drawing: LabelDrawing, qrName: PDFName, modules: number): void {
-  const scale = drawing.qr.width / modules;
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(scale, 0, 0, scale, box.x + drawing.qr.x, box.y + drawing.qr.y),
-    drawObject(qrName),
-    popGraphicsState(),
-  );
+  drawQrSymbol(page, qrName, modules, { ...drawing.qr, x: box.x + drawing.qr.x, y: box.y + drawing.qr.y });
   for (const line of drawing.lines) {
     page.drawText(line.text, {
       x: box.x + drawing.textX,

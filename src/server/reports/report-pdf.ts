@@ -13,9 +13,10 @@
  * and heap on the national worst case.
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { dictionary, format, type Locale } from '../../i18n';
+import { dictionary, type Locale } from '../../i18n';
 import { wrap } from '../print/label-sheet';
 import { cachedMeasure, embedDejaVu, type PdfFonts, type TextMeasure } from '../print/pdf-fonts';
+import { numberPages } from '../print/pdf-pages';
 import type { DepartmentReport } from './department-report';
 import { cellText, type ReportCell, reportHeading, type ReportTable, reportTables } from './report-tables';
 
@@ -229,12 +230,13 @@ class ReportDocument {
 
   /** "Trang 2/5" at the foot of every page, once the count is known. */
   numberPages(locale: Locale) {
-    const pages = this.doc.getPages();
-    const template = dictionary(locale).reports.pdf.page;
-    pages.forEach((page, i) => {
-      const text = format(template, { page: i + 1, pages: pages.length });
-      const width = this.measure(this.fonts.regular).widthOfTextAtSize(text, BODY_SIZE);
-      page.drawText(text, { x: PAGE.width - MARGIN - width, y: MARGIN / 2, size: BODY_SIZE, font: this.fonts.regular });
+    numberPages(this.doc, {
+      font: this.fonts.regular,
+      measure: this.measure(this.fonts.regular),
+      size: BODY_SIZE,
+      template: dictionary(locale).reports.pdf.page,
+      margin: MARGIN,
+      baseline: MARGIN / 2,
     });
   }
 }
