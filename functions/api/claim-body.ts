@@ -34,6 +34,8 @@ const yes = (value: string) => ['true', 'on', '1'].includes(value.trim().toLower
 
 /** Fields whose value is a boolean in the JSON form of the body. */
 const BOOLEAN_FIELDS = new Set(['evidencePublic']);
+/** Fields whose value is a list in the JSON form of the body, sent as one part per item (a lab report's tests). */
+const LIST_FIELDS = new Set(['tests']);
 /** Fields whose value is a number in the JSON form of the body (an OCOP rating's stars). */
 const NUMBER_FIELDS = new Set(['stars']);
 
@@ -47,7 +49,8 @@ export interface ClaimBody {
 
 /**
  * The posted claim: a multipart text field left empty is absent (as a JSON
- * null would be), a boolean field is true when ticked.
+ * null would be), a boolean field is true when ticked, a list field holds
+ * every part of its name in order.
  */
 export async function readClaimBody(c: {
   req: { raw: Request; json(): Promise<unknown>; formData(): Promise<FormData> };
@@ -61,7 +64,12 @@ export async function readClaimBody(c: {
       if (typeof value !== 'string') file = value;
       continue;
     }
-    if (typeof value !== 'string' || name in input) continue;
+    if (typeof value !== 'string') continue;
+    if (LIST_FIELDS.has(name)) {
+      if (value.trim() !== '') input[name] = [...((input[name] as string[] | undefined) ?? []), value];
+      continue;
+    }
+    if (name in input) continue;
     if (BOOLEAN_FIELDS.has(name)) input[name] = yes(value);
     else if (NUMBER_FIELDS.has(name)) input[name] = numberOrText(value);
     else if (value.trim() !== '') input[name] = value;

@@ -1,8 +1,8 @@
 /**
  * Writes of the cooperative dashboard over JSON: batches with their
  * provenance timeline, a product's claims (OCOP ratings and certificates,
- * with their evidence files and where each stands with the trade
- * department), sending a product to review. Member-only: the product
+ * and its batches' lab reports, with their evidence files and where each
+ * stands with the trade department), sending a product to review. Member-only: the product
  * is found through findOwnedProduct (its cooperative's members, no one else),
  * and the body is checked by the same rules as the dashboard's forms
  * (src/server/provenance/batch-input.ts), so the answers' field names
@@ -30,6 +30,15 @@ import { domainBody, signedIn } from './openapi';
 import { errorSchemaResponses, instant, isoDate } from './schemas';
 import { evidencePath } from '../../src/server/claims/evidence-access';
 import { CLAIM_STATES, type ClaimKind } from '../../src/server/claims/vocabulary';
+import type { SessionUser } from '../../src/server/accounts/users';
+import type { Database } from '../../src/server/db/client';
+import {
+  labReportInputObject,
+  listBatchLabReports,
+  recordLabReport,
+  updateLabReport,
+} from '../../src/server/provenance/lab-reports';
+import { LAB_RESULTS, LAB_TEST_KINDS } from '../../src/server/provenance/vocabulary';
 import { addOcopRating, listProductRatings, updateOcopRating } from '../../src/server/products/ocop-ratings';
 import { ocopRatingInputSchema } from '../../src/server/products/product-input';
 
@@ -40,7 +49,7 @@ const errors = (...statuses: number[]) => errorSchemaResponses(errorDescriptions
 const errorDescriptions: Record<number, string> = {
   401: 'Not signed in',
   403: 'Not a member of the cooperative that owns the product, or a cross-origin request',
-  404: 'No such product (or lot, or certificate)',
+  404: 'No such product (or lot, certificate, rating or lab report)',
   409: 'The product is not in a state that can be sent to review (already submitted or published), or changed meanwhile',
   413: 'The body is over its limit (a multipart upload: the evidence file and its fields)',
   415: 'Neither application/json nor multipart/form-data',
@@ -88,11 +97,11 @@ const certificateExample = {
   evidencePublic: true,
 };
 
-/** The evidence file's part of a multipart claim body, for `what` (the certificate, the decision). */
-const evidencePart = (what: string) => ({
+/** The evidence file's part of a multipart claim body, for `what` (the certificate, the decision); `absent` says what its absence means. */
+const evidencePart = (what: string, absent = 'Absent: the claim keeps the file it has.') => ({
   type: 'string',
   format: 'binary',
-  description: `${what}: a PDF, JPEG, PNG or WebP file of at most ${MAX_EVIDENCE_MEGABYTES} MB, recognised by its content. A PDF with script, launch actions, attached files or web page markup is refused (422, \`fields.evidence\`). Absent: the claim keeps the file it has.`,
+  description: `${what}: a PDF, JPEG, PNG or WebP file of at most ${MAX_EVIDENCE_MEGABYTES} MB, recognised by its content. A PDF with script, launch actions, attached files or web page markup is refused (422, \`fields.evidence\`). ${absent}`,
 });
 
 const evidencePublicPart = {
@@ -101,8 +110,11 @@ const evidencePublicPart = {
   description: 'As in the JSON body (`on` and `1` also mean true); absent means false.',
 };
 
+/** Every part of a form is text; a list is one part per item. */
 const textParts = (example: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(example).map(([name, value]) => [name, String(value)]));
+  Object.fromEntries(
+    Object.entries(example).map(([name, value]) => [name, Array.isArray(value) ? value.map(String) : String(value)]),
+  );
 
 /**
  * A claim as JSON (no file) or multipart with its evidence file: what a form
@@ -123,7 +135,6 @@ function claimUpload(
       ...json.content,
       'multipart/form-data': {
         schema: { type: 'object', ...upload },
-        // Every part of a form is text.
         example: { ...textParts(example), evidence: '(the PDF file)' },
         encoding: { evidence: { contentType: 'application/pdf, image/jpeg, image/png, image/webp' } },
       },
@@ -188,6 +199,41 @@ const ratingBody = (change = false) =>
       decisionDate: { type: 'string', format: 'date' },
       evidencePublic: evidencePublicPart,
       evidence: evidencePart('The recognition decision'),
+      ...(change ? { version: versionPart } : {}),
+    },
+  });
+
+const labReportExample = {
+  lab: 'Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng 1',
+  reportNumber: 'KQ-2026/08123',
+  reportedOn: '2026-06-10',
+  tests: ['pesticide_residues', 'microbiology'],
+  result: 'pass',
+  summary: 'Không phát hiện dư lượng trong 52 hoạt chất; vi sinh đạt QCVN 8-3:2012/BYT.',
+  evidencePublic: true,
+};
+
+const labReportBody = (change = false) =>
+  claimUpload(change ? claimChange(labReportInputObject, 'LabReportChange') : labReportInputObject, labReportExample, {
+    required: ['lab', 'reportNumber', 'reportedOn', 'tests', 'result', 'summary', ...(change ? [] : ['evidence'])],
+    properties: {
+      lab: { type: 'string' },
+      reportNumber: { type: 'string' },
+      reportedOn: { type: 'string', format: 'date' },
+      tests: {
+        type: 'array',
+        items: { type: 'string', enum: [...LAB_TEST_KINDS] },
+        description: 'One part per kind of test.',
+      },
+      result: { type: 'string', enum: [...LAB_RESULTS] },
+      summary: { type: 'string' },
+      evidencePublic: evidencePublicPart,
+      evidence: change
+        ? evidencePart('The lab report itself')
+        : evidencePart(
+            'The lab report itself',
+            'Required (`evidence_required`): an officer checks the report against it.',
+          ),
       ...(change ? { version: versionPart } : {}),
     },
   });
@@ -402,6 +448,110 @@ const listCertificatesRoute = createRoute({
   },
 });
 
+const labReportId = z
+  .string()
+  .min(1)
+  .max(64)
+  .openapi({ param: { name: 'id', in: 'path' } });
+
+const WrittenLabReport = z
+  .object({
+    id: z.string(),
+    verification: z.enum(CLAIM_STATES).openapi({
+      description:
+        'A new lab report, or one whose lab, number, date, tests, result, summary or evidence changed, is `pending`: the trace page shows it (or, for a change, its new version) only once a trade officer verified it. Changing only `evidencePublic` keeps its state.',
+      example: 'pending',
+    }),
+  })
+  .openapi('WrittenLabReport');
+
+const DeclaredLabReport = z
+  .object({
+    id: z.string(),
+    lab: z.string(),
+    reportNumber: z.string(),
+    reportedOn: isoDate,
+    tests: z.array(z.enum(LAB_TEST_KINDS)),
+    result: z.enum(LAB_RESULTS),
+    summary: z.string(),
+    evidencePublic: z.boolean(),
+    ...claimState,
+    verifiedVersionShown: z.boolean().openapi({
+      description:
+        'Whether the trace page shows the version an officer verified last (of `verifiedAt`) while this one waits or was turned down; false once revoked.',
+      example: true,
+    }),
+  })
+  .openapi('DeclaredLabReport');
+
+const labReportsPath = '/products/{slug}/batches/{lot}/lab-reports';
+
+const listLabReportsRoute = createRoute({
+  method: 'get',
+  path: labReportsPath,
+  middleware: [membersOnly],
+  operationId: 'listLabReports',
+  tags,
+  security: signedIn,
+  summary: "A batch's lab reports with where each stands with the trade department",
+  description: 'Members of the owning cooperative only; every state, newest report first.',
+  request: { params: z.object({ slug, lot }) },
+  responses: {
+    200: {
+      description: 'The lab reports',
+      content: { 'application/json': { schema: z.object({ items: z.array(DeclaredLabReport) }) } },
+    },
+    ...errors(401, 403, 404),
+  },
+});
+
+const createLabReportRoute = createRoute({
+  method: 'post',
+  path: labReportsPath,
+  middleware: [membersOnly, claimBody()],
+  operationId: 'recordLabReport',
+  tags,
+  security: signedIn,
+  summary: 'Attach a lab report to a batch, with the report itself',
+  description:
+    'Members of the owning cooperative only. Multipart, since the report file is required (`evidence`); the date is not in the future. Nothing is stored, file included, when the answer is not 201.',
+  request: { params: z.object({ slug, lot }), body: labReportBody() },
+  responses: {
+    201: { description: 'Attached, pending', content: { 'application/json': { schema: WrittenLabReport } } },
+    ...errors(401, 403, 404, 413, 415, 422),
+  },
+});
+
+const updateLabReportRoute = createRoute({
+  method: 'put',
+  path: `${labReportsPath}/{id}`,
+  middleware: [membersOnly, claimBody()],
+  operationId: 'updateLabReport',
+  tags,
+  security: signedIn,
+  summary: "Change a batch's lab report",
+  description:
+    'Members of the owning cooperative only. A change of a verified report waits for an officer while the trace page keeps the verified version. A new evidence file replaces the old one; nothing is stored, file included, when the answer is not 200.',
+  request: { params: z.object({ slug, lot, id: labReportId }), body: labReportBody(true) },
+  responses: {
+    200: { description: 'Changed', content: { 'application/json': { schema: WrittenLabReport } } },
+    ...errors(401, 403, 404, 409, 413, 415, 422),
+  },
+});
+
+/** The member's product `slug` and its batch of lot code `lot`; a 404 naming the part not found. */
+async function ownedBatch(
+  c: { get(key: 'db'): Database; get(key: 'user'): SessionUser | null },
+  slug: string,
+  lot: string,
+) {
+  const db = c.get('db');
+  const product = await findOwnedProduct(db, c.get('user'), slug);
+  const batch = await findProductBatch(db, product.id, { lotCode: lot });
+  if (!batch) throw new NotFoundError('batch', 'lot', { lot: { code: 'unknown_lot' } });
+  return { product, batch, owner: { cooperativeId: product.cooperativeId, productId: product.id } };
+}
+
 const submitProductRoute = createRoute({
   method: 'post',
   path: '/products/{slug}/submit',
@@ -437,12 +587,48 @@ export const dashboard = createRouter()
     return c.json(written, 201);
   })
   .openapi(updateBatchRoute, async (c) => {
-    const db = c.get('db');
     const params = c.req.valid('param');
-    const product = await findOwnedProduct(db, c.get('user'), params.slug);
-    const batch = await findProductBatch(db, product.id, { lotCode: params.lot });
-    if (!batch) throw new NotFoundError('batch', 'lot', { lot: { code: 'unknown_lot' } });
-    const written = await updateBatch(db, product.id, batch.id, await c.req.json(), new Date());
+    const { product, batch } = await ownedBatch(c, params.slug, params.lot);
+    const written = await updateBatch(c.get('db'), product.id, batch.id, await c.req.json(), new Date());
+    c.header('Cache-Control', 'no-store');
+    return c.json(written, 200);
+  })
+  .openapi(listLabReportsRoute, async (c) => {
+    const params = c.req.valid('param');
+    const { batch } = await ownedBatch(c, params.slug, params.lot);
+    const reports = await listBatchLabReports(c.get('db'), batch.id);
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      z.object({ items: z.array(DeclaredLabReport) }).encode({
+        items: reports.map(({ revision, evidenceType, publicVersionStands, ...report }) => ({
+          ...report,
+          version: revision,
+          evidenceUrl: evidenceUrl('lab_report', { id: report.id, evidenceType }),
+          verifiedVersionShown: publicVersionStands,
+        })),
+      }),
+      200,
+    );
+  })
+  .openapi(createLabReportRoute, async (c) => {
+    const params = c.req.valid('param');
+    const { batch, owner } = await ownedBatch(c, params.slug, params.lot);
+    const body = await readClaimBody(c);
+    const written = await recordLabReport(c.get('db'), owner, batch.id, body.input, new Date(), {
+      bucket: c.get('services').media.bucket,
+      file: body.file,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.json(written, 201);
+  })
+  .openapi(updateLabReportRoute, async (c) => {
+    const params = c.req.valid('param');
+    const { batch, owner } = await ownedBatch(c, params.slug, params.lot);
+    const body = await readClaimBody(c);
+    const written = await updateLabReport(c.get('db'), owner, batch.id, params.id, body.input, new Date(), {
+      bucket: c.get('services').media.bucket,
+      file: body.file,
+    });
     c.header('Cache-Control', 'no-store');
     return c.json(written, 200);
   })

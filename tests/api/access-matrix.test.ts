@@ -36,7 +36,15 @@ import { demoDatabase } from '../support/demo';
 import { insertOpenEvent } from '../support/events';
 import { readJson } from '../support/http';
 import { validInquiry } from '../support/inquiries';
-import { validBatch, validCertificate, validEvent, validRating, validTarget } from '../support/valid-input';
+import { multipart, pdf } from '../support/evidence';
+import {
+  validBatch,
+  validCertificate,
+  validEvent,
+  validLabReport,
+  validRating,
+  validTarget,
+} from '../support/valid-input';
 
 const ORIGIN = 'http://localhost';
 const FOREIGN_ORIGIN = 'https://evil.example';
@@ -117,6 +125,9 @@ function send(
   return call(api, path, { method, headers, body }, UPLOAD_ENV);
 }
 
+/** A lab report with its report file, as a form posts it (the file is required). */
+const labReportUpload = () => multipart(validLabReport, { bytes: pdf(), name: 'phieu.pdf' });
+
 /** Uploads (photos) go to a bucket in memory through sharp, so that every row's valid request can succeed. */
 const UPLOAD_ENV = { ...TEST_ENV, MEDIA: memoryBucket().bucket, IMAGES: sharpImages() } as Env;
 
@@ -181,7 +192,17 @@ async function buildFixtures() {
     expect(added.status).toBe(201);
     const rated = await send('POST', `/products/${row.slug}/ocop-ratings`, { cookie, body: validRating });
     expect(rated.status).toBe(201);
-    return { ...row, certificate: (await readJson(added)).id as string, rating: (await readJson(rated)).id as string };
+    const reported = await send('POST', `/products/${row.slug}/batches/${encodeURIComponent(row.lot)}/lab-reports`, {
+      cookie,
+      body: labReportUpload(),
+    });
+    expect(reported.status).toBe(201);
+    return {
+      ...row,
+      certificate: (await readJson(added)).id as string,
+      rating: (await readJson(rated)).id as string,
+      labReport: (await readJson(reported)).id as string,
+    };
   }
   const productA = await productOf(cooperativeA.id, cookies.memberA);
   const productB = await productOf(cooperativeB.id, cookies.memberB);
@@ -560,6 +581,47 @@ const ACCESS: Record<string, Access> = {
     audience: 'member',
     request: (f) => ({ params: { slug: f.productA.slug }, answers: 200 }),
     elsewhere: [{ what: "another cooperative's product", params: (f) => ({ slug: f.productB.slug }), answers: 404 }],
+  },
+  'GET /products/{slug}/batches/{lot}/lab-reports': {
+    audience: 'member',
+    request: (f) => ({ params: { slug: f.productA.slug, lot: f.productA.lot }, answers: 200 }),
+    elsewhere: [
+      {
+        what: "another cooperative's batch",
+        params: (f) => ({ slug: f.productB.slug, lot: f.productB.lot }),
+        answers: 404,
+      },
+    ],
+  },
+  'POST /products/{slug}/batches/{lot}/lab-reports': {
+    audience: 'member',
+    request: (f) => ({
+      params: { slug: f.productA.slug, lot: f.productA.lot },
+      body: labReportUpload(),
+      answers: 201,
+    }),
+    elsewhere: [
+      {
+        what: "another cooperative's batch",
+        params: (f) => ({ slug: f.productB.slug, lot: f.productB.lot }),
+        answers: 404,
+      },
+    ],
+  },
+  'PUT /products/{slug}/batches/{lot}/lab-reports/{id}': {
+    audience: 'member',
+    request: (f) => ({
+      params: { slug: f.productA.slug, lot: f.productA.lot, id: f.productA.labReport },
+      body: labReportUpload(),
+      answers: 200,
+    }),
+    elsewhere: [
+      {
+        what: "another cooperative's lab report",
+        params: (f) => ({ slug: f.productB.slug, lot: f.productB.lot, id: f.productB.labReport }),
+        answers: 404,
+      },
+    ],
   },
   'GET /products/{slug}/ocop-ratings': {
     audience: 'member',

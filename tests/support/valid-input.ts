@@ -27,6 +27,16 @@ export const validCertificate = {
   validUntil: '2028-12-31',
 };
 
+/** A lab report's fields as POST /products/{slug}/batches/{lot}/lab-reports takes them in a form (one test: one part). */
+export const validLabReport = {
+  lab: 'Trung tâm Kiểm nghiệm thử',
+  reportNumber: 'KQ-TEST-1',
+  reportedOn: '2026-06-10',
+  tests: 'microbiology',
+  result: 'pass',
+  summary: 'Vi sinh vật đạt giới hạn cho phép.',
+};
+
 /** An OCOP rating as POST /products/{slug}/ocop-ratings takes it: decided a month ago, so valid whenever the test runs. */
 export const validRating = {
   stars: 4,

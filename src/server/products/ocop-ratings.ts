@@ -12,7 +12,8 @@ import type { SessionUser } from '../accounts/users';
 import { auditInsertIf, auditEntryExists } from '../audit/audit-log';
 import { claimantIssues } from '../claims/claimant';
 import { atRevision, claimChanged, nextRevision, splitVersion } from '../claims/claim-version';
-import { checkClaimInput, deleteEvidence, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
+import { dropReplacedEvidence, requeueOnChange } from '../claims/claim-edit';
+import { checkClaimInput, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
 import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
@@ -128,8 +129,7 @@ export async function updateOcopRating(
   if (current.verification === 'revoked') throw new ConflictError('rating revoked');
   const revision = seen ?? current.revision;
   if (revision !== current.revision) throw claimChanged();
-  const changed = checked.evidence !== null || VERIFIED_FIELDS.some((name) => current[name] !== checked.input[name]);
-  const requeued = changed ? { verification: 'pending' as const, submittedAt: now } : {};
+  const { changed, requeued } = requeueOnChange(current, checked.input, VERIFIED_FIELDS, checked.evidence, now);
   const entryId = newId();
   // Still as the member saw it (a revocation or any decision meanwhile stands); the audit entry is written exactly when the change is.
   const still = and(mine, ne(ocopRatings.verification, 'revoked'), atRevision(ocopRatings, revision));
@@ -159,9 +159,7 @@ export async function updateOcopRating(
     if (rows.length === 0) throw claimChanged();
     return rows[0];
   });
-  // The old file goes, unless it is the verified version's, which the public still downloads until an officer decides.
-  const stillVerified = current.lastVerified?.evidenceKey === current.evidenceKey;
-  if (checked.evidence && upload && !stillVerified) await deleteEvidence(upload.bucket, current.evidenceKey);
+  await dropReplacedEvidence(upload, current, checked.evidence);
   return { id: ratingId, verification: written?.verification ?? current.verification };
 }
 

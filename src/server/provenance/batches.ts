@@ -8,7 +8,8 @@ import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { claimantIssues } from '../claims/claimant';
 import { atRevision, claimChanged, nextRevision, splitVersion } from '../claims/claim-version';
 import { vietnamToday } from '../products/validity';
-import { checkClaimInput, deleteEvidence, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
+import { dropReplacedEvidence, requeueOnChange } from '../claims/claim-edit';
+import { checkClaimInput, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
 import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
@@ -288,8 +289,7 @@ export async function updateCertificate(
   if (!current) throw new NotFoundError('certificate');
   const revision = seen ?? current.revision;
   if (revision !== current.revision) throw claimChanged();
-  const changed = checked.evidence !== null || VERIFIED_FIELDS.some((name) => current[name] !== checked.input[name]);
-  const requeued = changed ? { verification: 'pending' as const, submittedAt: now } : {};
+  const { requeued } = requeueOnChange(current, checked.input, VERIFIED_FIELDS, checked.evidence, now);
   const updated = await withStoredEvidence(upload, owner.cooperativeId, checked.evidence, async (stored) => {
     const rows = await db
       .update(certifications)
@@ -300,9 +300,7 @@ export async function updateCertificate(
     if (rows.length === 0) throw claimChanged();
     return rows[0];
   });
-  // The old file goes, unless it is the verified version's, which the public still downloads until an officer decides.
-  const stillVerified = current.lastVerified?.evidenceKey === current.evidenceKey;
-  if (checked.evidence && upload && !stillVerified) await deleteEvidence(upload.bucket, current.evidenceKey);
+  await dropReplacedEvidence(upload, current, checked.evidence);
   return { id: certificateId, verification: updated?.verification ?? current.verification };
 }
 

@@ -7,10 +7,13 @@
  * decisions, revisions and verified version; it does not expire, so it has no
  * reminders.
  */
-import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { dropReplacedEvidence, requeueOnChange } from '../claims/claim-edit';
+import { atRevision, claimChanged, nextRevision, splitVersion } from '../claims/claim-version';
 import { claimantIssues } from '../claims/claimant';
 import { evidencePath } from '../claims/evidence-access';
+import { revokedShownUntil } from '../claims/public-claims';
 import { checkClaimInput, type EvidenceUpload, withStoredEvidence } from '../claims/evidence-file';
 import type { VerifiedLabReportVersion } from '../claims/verified-version';
 import type { ClaimState, EvidenceType } from '../claims/vocabulary';
@@ -19,7 +22,7 @@ import { newId } from '../db/ids';
 import { batches, cooperatives, labReports, provinces } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { vietnamToday } from '../products/validity';
-import { isCalendarDate } from '../time/vietnam';
+import { isCalendarDate, vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
 import { LAB_RESULTS, LAB_TEST_KINDS, type LabResult, type LabTestKind } from './vocabulary';
 
@@ -111,6 +114,72 @@ export async function recordLabReport(
   return { id, verification: 'pending' };
 }
 
+/** What an officer checked of a lab report: changing any of it (or its file) needs a new check. */
+const VERIFIED_FIELDS = [
+  'lab',
+  'reportNumber',
+  'reportedOn',
+  'tests',
+  'result',
+  'summary',
+] as const satisfies readonly (keyof LabReportInput)[];
+
+/**
+ * Changes a lab report of batch `batchId` under the rules of a new one; its
+ * evidence file stays unless a new one is posted. A change of what the
+ * officers verified (or a new file) sends it back to their queue whatever
+ * its state, and the trace page keeps showing the version they verified until
+ * they decide the change (verified-version.ts); only saying whether the public
+ * may download the report leaves its state as it is. The change is made only
+ * at the revision the member saw (`input.version`, else the one read here;
+ * claim-version.ts): a report an officer decided meanwhile is not sent back
+ * unseen (409). Nothing is stored in the bucket for a refused change.
+ */
+export async function updateLabReport(
+  db: Database,
+  owner: BatchOwner,
+  batchId: string,
+  reportId: string,
+  input: unknown,
+  now: Date,
+  upload: EvidenceUpload | null,
+): Promise<{ id: string; verification: ClaimState }> {
+  const { seen, fields } = splitVersion(input);
+  const checked = await checkClaimInput(
+    () => parseInput(labReportSchema(now), fields),
+    upload,
+    await claimantIssues(db, owner.cooperativeId),
+  );
+  const mine = and(
+    eq(labReports.id, reportId),
+    eq(labReports.batchId, batchId),
+    eq(labReports.cooperativeId, owner.cooperativeId),
+  );
+  const [current] = await db
+    .select({ report: labReports })
+    .from(labReports)
+    .innerJoin(batches, eq(batches.id, labReports.batchId))
+    .where(and(mine, eq(batches.productId, owner.productId)))
+    .limit(1)
+    .then((rows) => rows.map((row) => row.report));
+  if (!current) throw new NotFoundError('lab_report');
+  const revision = seen ?? current.revision;
+  if (revision !== current.revision) throw claimChanged();
+  const { requeued } = requeueOnChange(current, checked.input, VERIFIED_FIELDS, checked.evidence, now);
+  const updated = await withStoredEvidence(upload, owner.cooperativeId, checked.evidence, async (stored) => {
+    const rows = await db
+      .update(labReports)
+      .set({ ...checked.input, ...stored, ...requeued, revision: nextRevision(labReports) })
+      .where(and(mine, atRevision(labReports, revision)))
+      .returning({ verification: labReports.verification });
+    // Decided or deleted meanwhile: the new file goes again with this error.
+    if (rows.length === 0) throw claimChanged();
+    return rows[0];
+  });
+  await dropReplacedEvidence(upload, current, checked.evidence);
+  return { id: reportId, verification: updated?.verification ?? current.verification };
+}
+
 /** A batch's lab report as its cooperative sees it, whatever its state. */
 export interface StoredLabReport {
   id: string;
@@ -125,6 +194,15 @@ export interface StoredLabReport {
   verification: ClaimState;
   /** Why it was rejected, sent back or revoked. */
   decisionReason: string | null;
+  decidedAt: Date | null;
+  /** When an officer last verified it; null if never. */
+  verifiedAt: Date | null;
+  /**
+   * Whether the trace page shows a version an officer verified (that of
+   * `verifiedAt`) while this one waits or was turned down.
+   */
+  publicVersionStands: boolean;
+  /** Its revision, which an edit sends back as `version` (src/server/claims/claim-version.ts). */
   revision: number;
 }
 
@@ -142,6 +220,12 @@ export async function listBatchLabReports(db: Database, batchId: string): Promis
       evidenceType: labReports.evidenceType,
       verification: labReports.verification,
       decisionReason: labReports.decisionReason,
+      decidedAt: labReports.decidedAt,
+      verifiedAt: labReports.verifiedAt,
+      publicVersionStands:
+        sql<number>`${labReports.lastVerified} IS NOT NULL AND ${labReports.revokedAt} IS NULL AND ${labReports.verification} <> 'revoked'`.mapWith(
+          Boolean,
+        ),
       revision: labReports.revision,
     })
     .from(labReports)
@@ -164,15 +248,44 @@ export interface LabReportView {
 }
 
 /**
- * The batch's lab reports an officer verified (a revoked one is no longer
- * shown, also when an edit of it waits: `revoked_at`), newest first (lab_reports_batch_idx). Pending, sent-back and
- * rejected reports, and edits waiting for a decision, never show here.
+ * A verified lab report revoked since: what the trace page says of it (the
+ * shape of a revoked certificate, so both read alike), for a year after the
+ * revocation (public-claims.ts#revokedShownUntil: a report has no end date).
  */
-export async function verifiedLabReportsOfBatch(db: Database, batchId: string): Promise<LabReportView[]> {
+export interface RevokedLabReportView {
+  id: string;
+  kind: 'lab_report';
+  /** The report's number and its laboratory, as verified. */
+  number: string;
+  issuer: string;
+  /** The day of the revocation in Viet Nam, and the officer's reason. */
+  revokedOn: string;
+  reason: string;
+}
+
+/** What the public sees of a batch's lab reports: those standing, and those recently revoked. */
+export interface PublicLabReports {
+  labReports: LabReportView[];
+  revokedLabReports: RevokedLabReportView[];
+}
+
+/**
+ * The batch's lab reports an officer verified, as verified, newest first
+ * (lab_reports_batch_idx); and those whose verified version was revoked (also
+ * when an edit of it waits: `revoked_at`), newest revocation first, until
+ * a year after it (`today`, in Viet Nam). Pending, sent-back and rejected
+ * reports never verified, and edits waiting for a decision, never show here.
+ */
+export async function publicLabReportsOfBatch(db: Database, batchId: string, today: string): Promise<PublicLabReports> {
   const rows = await db
     .select({
       id: labReports.id,
       version: labReports.lastVerified,
+      verification: labReports.verification,
+      decidedAt: labReports.decidedAt,
+      decisionReason: labReports.decisionReason,
+      revokedAt: labReports.revokedAt,
+      revokedReason: labReports.revokedReason,
       evidencePublic: labReports.evidencePublic,
       provinceVi: provinces.nameVi,
       provinceEn: provinces.nameEn,
@@ -180,10 +293,36 @@ export async function verifiedLabReportsOfBatch(db: Database, batchId: string): 
     .from(labReports)
     .innerJoin(cooperatives, eq(cooperatives.id, labReports.cooperativeId))
     .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
-    .where(and(eq(labReports.batchId, batchId), ne(labReports.verification, 'revoked'), isNull(labReports.revokedAt)));
-  return rows
-    .flatMap((row) => (row.version ? [toView(row, row.version)] : []))
-    .sort((a, b) => b.reportedOn.localeCompare(a.reportedOn));
+    .where(and(eq(labReports.batchId, batchId), isNotNull(labReports.lastVerified)));
+  const standing: LabReportView[] = [];
+  const revoked: RevokedLabReportView[] = [];
+  for (const row of rows) {
+    if (!row.version) continue;
+    if (row.revokedAt === null && row.verification !== 'revoked') {
+      standing.push(toView(row, row.version));
+      continue;
+    }
+    const revokedAt = row.revokedAt ?? row.decidedAt;
+    if (!revokedAt) continue;
+    const revokedOn = vietnamDate(revokedAt);
+    if (today > revokedShownUntil(null, revokedOn)) continue;
+    revoked.push({
+      id: row.id,
+      kind: 'lab_report',
+      number: row.version.reportNumber,
+      issuer: row.version.lab,
+      revokedOn,
+      reason: row.revokedReason ?? row.decisionReason ?? '',
+    });
+  }
+  standing.sort((a, b) => b.reportedOn.localeCompare(a.reportedOn));
+  revoked.sort((a, b) => b.revokedOn.localeCompare(a.revokedOn));
+  return { labReports: standing, revokedLabReports: revoked };
+}
+
+/** The batch's verified lab reports that stand (publicLabReportsOfBatch), without the revoked ones. */
+export async function verifiedLabReportsOfBatch(db: Database, batchId: string): Promise<LabReportView[]> {
+  return (await publicLabReportsOfBatch(db, batchId, vietnamToday(new Date()))).labReports;
 }
 
 function toView(

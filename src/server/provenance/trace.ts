@@ -17,7 +17,7 @@ import { auditLog, batches, cooperatives, products, provenanceSteps, provinces }
 import { APPROVED_ACTION } from '../moderation/moderation';
 import type { ProvinceRef } from '../provinces/summaries';
 import { batchColumns } from './batches';
-import { type LabReportView, verifiedLabReportsOfBatch } from './lab-reports';
+import { type LabReportView, publicLabReportsOfBatch, type RevokedLabReportView } from './lab-reports';
 import type { ProvenanceActorKind, ProvenanceStepKind } from './vocabulary';
 
 export interface TraceStep {
@@ -73,6 +73,8 @@ export interface BatchTrace {
   ocop: OcopRatingView | null;
   /** The lot's lab reports a trade officer verified, newest first (never a pending or rejected one). */
   labReports: LabReportView[];
+  /** The lot's lab reports verified once and revoked since: shown with the date and reason. */
+  revokedLabReports: RevokedLabReportView[];
   /** The product's other lots, newest first, for a label that names a neighbour. */
   otherLots: { lotCode: string; productionDate: string }[];
   /**
@@ -136,21 +138,28 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
     };
   }
   const today = vietnamToday(now);
-  const [steps, { certificates, revokedCertificates }, ocop, cards, otherLots, approvedAt, labReports] =
-    await Promise.all([
-      stepsOfBatch(db, batch.id),
-      certificatesOfProduct(db, { id: product.id, cooperativeId: product.cooperativeId }, today),
-      latestOcopRating(db, product.id, today),
-      cooperativeCardsByIds(db, [product.cooperativeId]),
-      db
-        .select({ lotCode: batches.lotCode, productionDate: batches.productionDate })
-        .from(batches)
-        .where(and(eq(batches.productId, product.id), ne(batches.id, batch.id)))
-        .orderBy(desc(batches.productionDate), desc(batches.id))
-        .limit(OTHER_LOTS_LIMIT),
-      lastApproval(db, product.id),
-      verifiedLabReportsOfBatch(db, batch.id),
-    ]);
+  const [
+    steps,
+    { certificates, revokedCertificates },
+    ocop,
+    cards,
+    otherLots,
+    approvedAt,
+    { labReports, revokedLabReports },
+  ] = await Promise.all([
+    stepsOfBatch(db, batch.id),
+    certificatesOfProduct(db, { id: product.id, cooperativeId: product.cooperativeId }, today),
+    latestOcopRating(db, product.id, today),
+    cooperativeCardsByIds(db, [product.cooperativeId]),
+    db
+      .select({ lotCode: batches.lotCode, productionDate: batches.productionDate })
+      .from(batches)
+      .where(and(eq(batches.productId, product.id), ne(batches.id, batch.id)))
+      .orderBy(desc(batches.productionDate), desc(batches.id))
+      .limit(OTHER_LOTS_LIMIT),
+    lastApproval(db, product.id),
+    publicLabReportsOfBatch(db, batch.id, today),
+  ]);
   const [cooperative] = cards;
   if (!cooperative) return { kind: 'unknown_product' };
   const { images, cooperativeId: _cooperativeId, publishedAt, ...rest } = product;
@@ -167,6 +176,7 @@ export async function getBatchTrace(db: Database, key: ProductKey, lotCode: stri
       revokedCertificates,
       ocop,
       labReports,
+      revokedLabReports,
       otherLots,
       listing: { approvedAt, publishedAt },
     },
