@@ -14,7 +14,7 @@ import { configuredOrigin } from '../../src/server/seo/urls';
 import { executionContextOf, sendEventAfterResponse } from '../after-response';
 import { createRouter } from './context';
 import { signedIn } from './openapi';
-import { errorSchemaResponses, instant } from './schemas';
+import { errorSchemaResponses, instant, OcopAuthoritySchema } from './schemas';
 import { officersOnly } from './session';
 
 const errorDescriptions: Record<number, string> = {
@@ -45,7 +45,12 @@ export const QueuedClaimSchema = z
     provinceName: z.string(),
     product: named.nullable().openapi({ description: "Null for a whole cooperative's certificate." }),
     number: z.string().openapi({ example: '1234/QĐ-UBND' }),
-    issuer: z.string().nullable(),
+    issuer: z.string().nullable().openapi({
+      description: "A certificate's certification body, a lab report's laboratory; null for a rating (`authority`).",
+    }),
+    authority: OcopAuthoritySchema.nullable().openapi({
+      description: 'Who decided a rating (its province is `provinceName`); null for other claims.',
+    }),
     certificateKind: z.enum(CERTIFICATION_KINDS).nullable(),
     stars: z.number().int().min(3).max(5).nullable(),
     level: z.enum(OCOP_LEVELS).nullable(),
@@ -64,8 +69,19 @@ export const QueuedClaimSchema = z
       format: 'date',
       description: "A rating's decision date; the day a lab report's results were issued.",
     }),
-    validUntil: z.string().nullable().openapi({ format: 'date' }),
+    validUntil: z.string().nullable().openapi({
+      format: 'date',
+      description: "Last valid day (a rating's: its decision date + 36 months); null for an open-ended certificate.",
+    }),
     evidenceUrl: z.string().nullable(),
+    revokedVersion: z
+      .object({ on: z.string().openapi({ format: 'date' }), reason: z.string() })
+      .nullable()
+      .openapi({
+        description:
+          'The day (in Viet Nam) and reason its verified version was revoked while this edit waits: verifying the edit ' +
+          'makes it public in place of that version; rejecting it leaves the claim shown as revoked. Null otherwise.',
+      }),
   })
   .openapi('QueuedClaim');
 

@@ -27,7 +27,7 @@ import { createRouter } from './context';
 import { claimBody, readClaimBody } from './claim-body';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
-import { errorSchemaResponses, instant, isoDate } from './schemas';
+import { errorSchemaResponses, instant, isoDate, OcopIssuerSchema } from './schemas';
 import { evidencePath } from '../../src/server/claims/evidence-access';
 import { CLAIM_STATES, type ClaimKind } from '../../src/server/claims/vocabulary';
 import type { SessionUser } from '../../src/server/accounts/users';
@@ -358,6 +358,8 @@ const DeclaredRating = z
     level: z.enum(OCOP_LEVELS),
     decisionNumber: z.string(),
     decisionDate: isoDate,
+    validUntil: isoDate.openapi({ description: 'Last valid day: the decision date + 36 months, inclusive.' }),
+    issuer: OcopIssuerSchema,
     evidencePublic: z.boolean(),
     ...claimState,
   })

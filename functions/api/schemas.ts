@@ -1,5 +1,6 @@
 /** Schemas shared by every router. */
 import { z } from '@hono/zod-openapi';
+import { OCOP_AUTHORITIES } from '../../src/server/products/ocop-authority';
 import { CERTIFICATION_KINDS, OCOP_GROUPS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
 import { COOPERATIVE_KINDS, COOPERATIVE_SECTORS } from '../../src/server/cooperatives/vocabulary';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary';
@@ -140,6 +141,26 @@ export const CertificateSchema = z
   })
   .openapi('Certificate');
 
+export const OcopAuthoritySchema = z.enum(OCOP_AUTHORITIES).openapi('OcopAuthority', {
+  description:
+    'Who decided an OCOP rating (Decision 148/QĐ-TTg, 2023): `province_committee`, the provincial People’s Committee ' +
+    '(3 and 4 stars); for 5 stars the Minister of Agriculture: `agriculture_ministry` (Agriculture and Rural ' +
+    'Development, decisions before 2025-03-01) or `agriculture_environment_ministry` (Agriculture and Environment).',
+  example: 'province_committee',
+});
+
+export const OcopIssuerSchema = z
+  .object({
+    authority: OcopAuthoritySchema,
+    provinceVi: z.string().openapi({ example: 'Bắc Ninh' }),
+    provinceEn: z.string().openapi({ example: 'Bac Ninh' }),
+  })
+  .openapi('OcopIssuer', {
+    description:
+      "Who decided the rating, from its level and decision date; the province is the cooperative's (today's), named " +
+      'for a provincial committee.',
+  });
+
 export const OcopRatingSchema = z
   .object({
     stars: z.number().int().min(3).max(5),
@@ -150,6 +171,7 @@ export const OcopRatingSchema = z
       description: 'Last valid day: the same calendar day 36 months after the decision, inclusive.',
     }),
     status: z.enum(['valid', 'expired', 'revoked']),
+    issuer: OcopIssuerSchema,
     verified: VerifiedBySchema,
   })
   .openapi('OcopRating');

@@ -229,6 +229,7 @@ export const en: Dictionary = {
     longitude_outside: 'The longitude must lie in Viet Nam: between 102.1 and 117.9 (degrees east).',
     best_before_before_production: 'The best-before date cannot precede the production date.',
     until_before_from: 'The valid-until date cannot precede the valid-from date.',
+    certificate_number: 'Not how this kind of certificate is numbered; write it as on the certificate, e.g. {example}.',
     gtin_not_digits: 'A GTIN has digits only.',
     gtin_length: 'A GTIN has 8, 12, 13 or 14 digits.',
     gtin_taken: 'This GTIN already belongs to another product.',

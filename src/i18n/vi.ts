@@ -225,6 +225,7 @@ export const vi = {
     longitude_outside: 'Kinh độ phải nằm trong lãnh thổ Việt Nam: từ 102,1 đến 117,9 (độ Đông).',
     best_before_before_production: 'Hạn sử dụng không thể trước ngày sản xuất.',
     until_before_from: 'Ngày hết hiệu lực không thể trước ngày bắt đầu hiệu lực.',
+    certificate_number: 'Số hiệu không đúng dạng của loại chứng nhận này; ghi như trên giấy, ví dụ {example}.',
     gtin_not_digits: 'Mã GTIN chỉ gồm chữ số.',
     gtin_length: 'Mã GTIN có 8, 12, 13 hoặc 14 chữ số.',
     gtin_taken: 'Mã GTIN này đã thuộc về một sản phẩm khác.',

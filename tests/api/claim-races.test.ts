@@ -169,7 +169,9 @@ describe.each(bothStores('claim-races'))('claim races on $name', ({ open }) => {
       revokedReason: REASON,
       number: 'HC-RACE-EDIT-WAITING',
     });
-    expect((await listClaimQueue(db, officer, NOW)).map((claim) => claim.id)).toContain(id);
+    // The queue tells the officer deciding the edit that its verified version was revoked, when and why.
+    const queued = (await listClaimQueue(db, officer, NOW)).find((claim) => claim.id === id);
+    expect(queued?.revokedVersion).toEqual({ on: '2026-11-20', reason: REASON });
     const revoked = await publicOf();
     expect(revoked.certificates.map((c) => c.id)).not.toContain(id);
     expect(revoked.revokedCertificates.find((c) => c.id === id)).toMatchObject({
@@ -183,8 +185,12 @@ describe.each(bothStores('claim-races'))('claim races on $name', ({ open }) => {
     await expect(decide(officer, id, 'verify', editedAt)).rejects.toBeInstanceOf(ConflictError);
     await decide(officer, id, 'verify', editedAt + 1);
     expect(await rowOf(id)).toMatchObject({ verification: 'verified', revokedAt: null, revokedReason: null });
+    // Edited again: queued with nothing revoked to tell.
+    await edit(id, editedAt + 2, 'HC-RACE-EDIT-AFTER');
+    expect((await listClaimQueue(db, officer, NOW)).find((claim) => claim.id === id)?.revokedVersion).toBeNull();
+    await decide(officer, id, 'verify', editedAt + 3);
     const republished = await publicOf();
-    expect(republished.certificates.find((c) => c.id === id)?.number).toBe('HC-RACE-EDIT-WAITING');
+    expect(republished.certificates.find((c) => c.id === id)?.number).toBe('HC-RACE-EDIT-AFTER');
     expect(republished.revokedCertificates.map((c) => c.id)).not.toContain(id);
 
     // A revocation and a verification of the same waiting edit at once: one lands, one audit entry.

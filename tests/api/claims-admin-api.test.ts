@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { certifications } from '../../src/server/db/schema';
+import { ocopValidUntil } from '../../src/server/products/validity';
 import { createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
@@ -27,7 +28,18 @@ function send(method: string, path: string, body?: unknown) {
 }
 
 interface Queue {
-  items: { kind: string; id: string; number: string; submittedAt: string; version: number; verification: string }[];
+  items: {
+    kind: string;
+    id: string;
+    number: string;
+    submittedAt: string;
+    version: number;
+    verification: string;
+    authority: string | null;
+    validFrom: string;
+    validUntil: string | null;
+    revokedVersion: { on: string; reason: string } | null;
+  }[];
 }
 
 describe('GET /admin/claims', () => {
@@ -42,6 +54,13 @@ describe('GET /admin/claims', () => {
     expect(items.every((item) => item.verification === 'pending')).toBe(true);
     const times = items.map((item) => Date.parse(item.submittedAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
+    // A rating says who decided it and until when it holds (36 months); other claims carry their own issuer.
+    const rating = items.find((item) => item.kind === 'ocop_rating');
+    expect(rating?.authority).toMatch(/^(province_committee|agriculture_ministry|agriculture_environment_ministry)$/);
+    expect(rating?.validUntil).toBe(ocopValidUntil(rating?.validFrom ?? ''));
+    expect(items.filter((item) => item.kind !== 'ocop_rating').every((item) => item.authority === null)).toBe(true);
+    // Nothing of the demo's waiting claims was revoked meanwhile.
+    expect(items.every((item) => item.revokedVersion === null)).toBe(true);
   });
 });
 

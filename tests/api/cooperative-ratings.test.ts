@@ -100,6 +100,7 @@ describe.each(bothStores('cooperative-ratings'))('OCOP ratings on the cooperativ
       validUntil: '2029-06-01',
       revoked: null,
       verified: { at: NOW, provinceVi: 'Hà Nội' },
+      issuer: { authority: 'province_committee', provinceVi: 'Hà Nội' },
     });
 
     // An edit waiting for an officer leaves the verified version on the page.
@@ -113,6 +114,11 @@ describe.each(bothStores('cooperative-ratings'))('OCOP ratings on the cooperativ
     await decide(id, 'verify');
     await decide(id, 'revoke');
     const revoked = (await shown()).find((view) => view.product.slug === 'san-pham-gao');
-    expect(revoked).toMatchObject({ status: 'revoked', revoked: { on: '2026-11-20', reason: REASON } });
+    expect(revoked).toMatchObject({
+      status: 'revoked',
+      revoked: { on: '2026-11-20', reason: REASON },
+      // 5 stars, decided in 2026: the Ministry of Agriculture and Environment.
+      issuer: { authority: 'agriculture_environment_ministry' },
+    });
   });
 });

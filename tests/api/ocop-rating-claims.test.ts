@@ -18,7 +18,7 @@ import { auditLog, certifications, cooperatives, ocopRatings, products } from '.
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { ConflictError } from '../../src/server/errors';
 import { createProduct } from '../../src/server/products/product-writes';
-import { vietnamToday } from '../../src/server/products/validity';
+import { ocopValidUntil, vietnamToday } from '../../src/server/products/validity';
 import { createTestCooperative, createTestUser, sessionCookieFor } from '../support/accounts';
 import { apiOn, call, TEST_ENV } from '../support/api';
 import { multipart, pdf } from '../support/evidence';
@@ -136,6 +136,9 @@ describe.each(bothStores('ocop-ratings'))('OCOP ratings as claims on $name', ({ 
       decisionReason: null,
       verifiedAt: null,
       evidenceUrl: `/media/evidence/ocop_rating/${id}`,
+      // Who decided it (a 4-star rating: the provincial committee of the cooperative's province), and until when.
+      issuer: { authority: 'province_committee', provinceVi: expect.any(String), provinceEn: expect.any(String) },
+      validUntil: ocopValidUntil(values.decisionDate),
     });
   });
 

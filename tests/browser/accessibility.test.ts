@@ -448,6 +448,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       'certificates (en)',
       (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/certificates$/),
     ],
+    ['certificates (vi)', (c) => linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/chung-nhan$/)],
     [
       'lab reports (vi)',
       (c) => linkAcross(c, '/tai-khoan/san-pham', /\/lo-hang$/, /\/lo-hang\/[a-z0-9]+\/kiem-nghiem$/),
@@ -458,6 +459,10 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ],
     ['certificate edit (vi)', (c) => linkAcross(c, '/tai-khoan/san-pham', /\/chung-nhan$/, /\/chung-nhan\/[a-z0-9]+$/)],
     ['OCOP ratings (vi)', (c) => linkOn(c, '/tai-khoan/san-pham', /^\/tai-khoan\/san-pham\/[a-z0-9-]+\/ocop$/)],
+    [
+      'OCOP ratings (en)',
+      (c) => linkOn(c, '/en/account/products', /^\/en\/account\/products\/[a-z0-9-]+\/ocop-ratings$/),
+    ],
     [
       'OCOP rating edit (en)',
       (c) => linkAcross(c, '/en/account/products', /\/ocop-ratings$/, /\/ocop-ratings\/[a-z0-9]+$/),

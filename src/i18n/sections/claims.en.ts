@@ -108,6 +108,9 @@ export const claimsEn: Dictionary['claims'] = {
       request_evidence: 'Asked for better evidence: {what}.',
       reject: 'Rejected: {what}.',
     },
+    revokedVersion: 'Its verified version was revoked on {date}: {reason}',
+    revokedVersionEffect:
+      'Verifying this edit makes it public in place of the revoked version and lifts the revocation; rejecting it or asking for better evidence leaves the public seeing the old version as revoked.',
     decided:
       'Another officer has just decided this claim, or the cooperative has just changed it. The list is up to date again.',
   },

@@ -109,6 +109,9 @@ export const claimsVi = {
       request_evidence: 'Đã yêu cầu bổ sung bằng chứng: {what}.',
       reject: 'Đã từ chối: {what}.',
     },
+    revokedVersion: 'Bản đã xác minh trước đây bị thu hồi ngày {date}: {reason}',
+    revokedVersionEffect:
+      'Xác minh bản sửa này sẽ công khai nó thay cho bản đã thu hồi và bỏ dấu thu hồi; từ chối hoặc yêu cầu bổ sung thì công chúng vẫn thấy bản cũ là đã thu hồi.',
     decided: 'Mục này vừa được cán bộ khác quyết định hoặc hợp tác xã vừa sửa. Danh sách đã được cập nhật.',
   },
 } as const;

@@ -69,6 +69,13 @@ export const detailsEn: Dictionary['details'] = {
       revoked: 'Revoked',
     },
     expiredNote: 'Expired since {date}: the product needs to be re-assessed for OCOP.',
+    expiredSince: 'Expired since {date}',
+    issuer: 'Recognised by',
+    issuers: {
+      province_committee: 'Provincial People’s Committee ({province})',
+      agriculture_ministry: 'Ministry of Agriculture and Rural Development',
+      agriculture_environment_ministry: 'Ministry of Agriculture and Environment',
+    },
     jsonLdDescription: '{stars}-star OCOP, decision no. {number} of {date}, valid through {until}',
   },
   certificates: {

@@ -68,6 +68,13 @@ export const detailsVi = {
       revoked: 'Đã bị thu hồi',
     },
     expiredNote: 'Hết hạn từ {date}: chứng nhận OCOP này cần được đánh giá lại.',
+    expiredSince: 'Hết hạn từ {date}',
+    issuer: 'Cơ quan công nhận',
+    issuers: {
+      province_committee: 'UBND cấp tỉnh ({province})',
+      agriculture_ministry: 'Bộ Nông nghiệp và Phát triển nông thôn',
+      agriculture_environment_ministry: 'Bộ Nông nghiệp và Môi trường',
+    },
     jsonLdDescription: '{stars} sao OCOP, quyết định số {number} ngày {date}, hiệu lực đến hết ngày {until}',
   },
   certificates: {

@@ -8,8 +8,11 @@ import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { batches, certifications, cooperatives, labReports, ocopRatings, products, provinces } from '../db/schema';
+import { ocopDecidingAuthority, type OcopAuthority } from '../products/ocop-authority';
+import { ocopValidUntil } from '../products/validity';
 import type { CertificationKind, OcopLevel } from '../products/vocabulary';
 import type { LabResult, LabTestKind } from '../provenance/vocabulary';
+import { vietnamDate } from '../time/vietnam';
 import { evidencePath } from './evidence-access';
 import type { ClaimKind, ClaimState } from './vocabulary';
 
@@ -31,8 +34,10 @@ export interface QueuedClaim {
   product: { slug: string; name: string } | null;
   /** The decision's, certificate's or lab report's number. */
   number: string;
-  /** The certification body of a certificate, the laboratory of a lab report; null for a rating (its level says who decided). */
+  /** The certification body of a certificate, the laboratory of a lab report; null for a rating (see `authority`). */
   issuer: string | null;
+  /** Who decided a rating, from its level and date (ocop-authority.ts; a provincial one's province is `provinceName`). */
+  authority: OcopAuthority | null;
   certificateKind: CertificationKind | null;
   stars: number | null;
   level: OcopLevel | null;
@@ -40,8 +45,14 @@ export interface QueuedClaim {
   lab: { lotCode: string; tests: LabTestKind[]; result: LabResult; summary: string } | null;
   /** The decision date of a rating, the first valid day of a certificate, the day a lab report was issued. */
   validFrom: string;
-  /** Last valid day of a certificate; null for a rating (36 months, computed) or an open-ended certificate. */
+  /** Last valid day of a certificate or a rating (its decision date + 36 months); null for an open-ended certificate or a lab report. */
   validUntil: string | null;
+  /**
+   * When the verified version of this claim was revoked while this edit waits (claim-decisions.ts#revocationOf):
+   * the day in Viet Nam and the reason. Verifying the edit then makes it public again in place of the revoked
+   * version, which the officer must know before deciding. Null when nothing of it was revoked.
+   */
+  revokedVersion: { on: string; reason: string } | null;
   /** The evidence file (served at evidencePath), else the link the cooperative gave, else null. */
   evidenceUrl: string | null;
 }
@@ -79,6 +90,8 @@ export async function listClaimQueue(
         level: ocopRatings.level,
         validFrom: ocopRatings.decisionDate,
         evidenceKey: ocopRatings.evidenceKey,
+        revokedAt: ocopRatings.revokedAt,
+        revokedReason: ocopRatings.revokedReason,
       })
       .from(ocopRatings)
       .innerJoin(products, eq(products.id, ocopRatings.productId))
@@ -101,6 +114,8 @@ export async function listClaimQueue(
         validUntil: certifications.validUntil,
         evidenceUrl: certifications.evidenceUrl,
         evidenceKey: certifications.evidenceKey,
+        revokedAt: certifications.revokedAt,
+        revokedReason: certifications.revokedReason,
       })
       .from(certifications)
       .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
@@ -124,6 +139,8 @@ export async function listClaimQueue(
         summary: labReports.summary,
         validFrom: labReports.reportedOn,
         evidenceKey: labReports.evidenceKey,
+        revokedAt: labReports.revokedAt,
+        revokedReason: labReports.revokedReason,
       })
       .from(labReports)
       .innerJoin(batches, eq(batches.id, labReports.batchId))
@@ -144,6 +161,8 @@ export async function listClaimQueue(
     provinceName: string;
     productSlug: string | null;
     productName: string | null;
+    revokedAt: Date | null;
+    revokedReason: string | null;
   }) => {
     const submittedAt = new Date(Number(row.submittedAt));
     return {
@@ -156,6 +175,7 @@ export async function listClaimQueue(
       provinceName: row.provinceName,
       product:
         row.productSlug === null || row.productName === null ? null : { slug: row.productSlug, name: row.productName },
+      revokedVersion: row.revokedAt ? { on: vietnamDate(row.revokedAt), reason: row.revokedReason ?? '' } : null,
     };
   };
   const queued: QueuedClaim[] = [
@@ -164,12 +184,13 @@ export async function listClaimQueue(
       kind: 'ocop_rating' as const,
       number: row.number,
       issuer: null,
+      authority: ocopDecidingAuthority(row.level, row.validFrom),
       certificateKind: null,
       stars: row.stars,
       level: row.level,
       lab: null,
       validFrom: row.validFrom,
-      validUntil: null,
+      validUntil: ocopValidUntil(row.validFrom),
       evidenceUrl: row.evidenceKey ? evidencePath('ocop_rating', row.id) : null,
     })),
     ...certificates.map((row) => ({
@@ -177,6 +198,7 @@ export async function listClaimQueue(
       kind: 'certificate' as const,
       number: row.number,
       issuer: row.issuer,
+      authority: null,
       certificateKind: row.certificateKind,
       stars: null,
       level: null,
@@ -190,6 +212,7 @@ export async function listClaimQueue(
       kind: 'lab_report' as const,
       number: row.number,
       issuer: row.issuer,
+      authority: null,
       certificateKind: null,
       stars: null,
       level: null,

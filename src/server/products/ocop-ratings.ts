@@ -17,13 +17,15 @@ import { checkClaimInput, type EvidenceUpload, withStoredEvidence } from '../cla
 import type { ClaimState, EvidenceType } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
-import { auditLog, ocopRatings } from '../db/schema';
+import { auditLog, cooperatives, ocopRatings, products, provinces } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { vietnamDate } from '../time/vietnam';
 import { parseInput } from '../validation';
+import { ocopIssuer, type OcopIssuer } from './ocop-authority';
 import { refreshProductStars } from './ocop-stars';
 import { findOwnedProduct } from './owned-product';
 import { ocopRatingInputSchema, type OcopRatingInput } from './product-input';
+import { ocopValidUntil } from './validity';
 import type { OcopLevel } from './vocabulary';
 import { requireCooperativeMember } from '../accounts/guards';
 
@@ -180,11 +182,15 @@ export interface StoredRating {
   evidenceType: EvidenceType | null;
   /** Its revision, which an edit sends back as `version` (src/server/claims/claim-version.ts). */
   revision: number;
+  /** Who decided it, as the decision's level and date say (ocop-authority.ts). */
+  issuer: OcopIssuer;
+  /** Its last valid day, inclusive (the decision date + 36 months, validity.ts). */
+  validUntil: string;
 }
 
 /** A product's ratings, newest decision first, whatever their state (ocop_ratings_product_idx). */
 export async function listProductRatings(db: Database, productId: string): Promise<StoredRating[]> {
-  return db
+  const rows = await db
     .select({
       id: ocopRatings.id,
       stars: ocopRatings.stars,
@@ -198,8 +204,18 @@ export async function listProductRatings(db: Database, productId: string): Promi
       verifiedAt: ocopRatings.verifiedAt,
       evidenceType: ocopRatings.evidenceType,
       revision: ocopRatings.revision,
+      provinceVi: provinces.nameVi,
+      provinceEn: provinces.nameEn,
     })
     .from(ocopRatings)
+    .innerJoin(products, eq(products.id, ocopRatings.productId))
+    .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
+    .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
     .where(eq(ocopRatings.productId, productId))
     .orderBy(desc(ocopRatings.decisionDate), desc(ocopRatings.id));
+  return rows.map(({ provinceVi, provinceEn, ...rating }) => ({
+    ...rating,
+    issuer: ocopIssuer(rating, { provinceVi, provinceEn }),
+    validUntil: ocopValidUntil(rating.decisionDate),
+  }));
 }

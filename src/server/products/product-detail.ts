@@ -19,6 +19,7 @@ import type { ProductCard } from './card';
 import { bestProductsInGroup, bestProductsInProvince } from './card-queries';
 import { type CertificateView, certificatesOfProduct, type RevokedCertificateView } from './certificates';
 import { readStoredImages, type StoredImage } from '../media/stored-image';
+import { ocopIssuer, type OcopIssuer } from './ocop-authority';
 import { type OcopRatingStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from './validity';
 import type { OcopGroup, OcopLevel } from './vocabulary';
 import { found, NotFoundError } from '../errors';
@@ -31,6 +32,8 @@ export interface OcopRatingView {
   decisionDate: string;
   /** Last valid day, inclusive (see ocopValidUntil). */
   validUntil: string;
+  /** Who decided it (ocop-authority.ts). */
+  issuer: OcopIssuer;
   status: OcopRatingStatus;
   /** When a trade officer verified it, and the province whose department that is (the cooperative's). */
   verified: { at: Date; provinceVi: string; provinceEn: string } | null;
@@ -208,6 +211,7 @@ function publicRatingView({ rating, provinceVi, provinceEn }: PublicRatingRow, t
     decisionNumber: version.decisionNumber,
     decisionDate: version.decisionDate,
     validUntil,
+    issuer: ocopIssuer(version, { provinceVi, provinceEn }),
     status: ocopRatingStatus({ decisionDate: version.decisionDate, status: rating.status }, today),
     verified: version.verifiedAt === null ? null : { at: new Date(version.verifiedAt), provinceVi, provinceEn },
     revoked: revokedOn ? { on: revokedOn, reason: rating.revokedReason ?? rating.decisionReason ?? '' } : null,

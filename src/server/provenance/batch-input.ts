@@ -9,6 +9,7 @@
  * adds the rules that depend on when the data arrives ("not in the future").
  */
 import { z } from 'zod';
+import { CERTIFICATE_NUMBER_EXAMPLES, isCertificateNumberOfKind } from '../products/certificate-number';
 import { vietnamToday } from '../products/validity';
 import { CERTIFICATION_KINDS } from '../products/vocabulary';
 import { parseGtin } from './gtin';
@@ -165,7 +166,17 @@ export type BatchInput = z.output<ReturnType<typeof batchInputSchema>>;
 export const certificateInputSchema = z
   .strictObject({
     kind: z.enum(CERTIFICATION_KINDS),
-    number: z.string().trim().min(1).max(100),
+    number: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .meta({
+        description:
+          'As on the certificate, in the shape of its kind (src/server/products/certificate-number.ts): a GGN of 13 ' +
+          'digits, a geographical indication of up to 6, a collective trademark as 4-0123456-000; others with a digit.',
+        example: 'VietGAP-TT-15-01-26-0001',
+      }),
     issuer: z.string().trim().min(2).max(200),
     validFrom: calendarDate.meta({ format: 'date' }),
     /** Last valid day, inclusive; null for certificates without an end (a geographic indication). */
@@ -183,6 +194,10 @@ export const certificateInputSchema = z
     }),
   })
   .superRefine((certificate, ctx) => {
+    if (!isCertificateNumberOfKind(certificate.kind, certificate.number)) {
+      const example = CERTIFICATE_NUMBER_EXAMPLES[certificate.kind];
+      ctx.addIssue({ ...issue('certificate_number', { example }), path: ['number'] });
+    }
     if (certificate.validUntil !== null && certificate.validUntil < certificate.validFrom) {
       ctx.addIssue({ ...issue('until_before_from'), path: ['validUntil'] });
     }
