@@ -13,9 +13,9 @@ import sharp from 'sharp';
 import { DEMO_COOPERATIVES } from '../src/server/db/seed/content/cooperatives';
 import { PRODUCT_TYPES } from '../src/server/db/seed/content/products';
 import { ROOT } from './lib/config';
-import { DEMO_PICTURES_DIR, logoFileName, productPictureFileName } from './lib/demo-picture-files';
+import { DEMO_PICTURES_DIR, eventCoverFileName, logoFileName, productPictureFileName } from './lib/demo-picture-files';
 import { OCOP_GROUPS } from '../src/server/products/vocabulary';
-import { logoSvg, placeholderSvg, productPictureSvg } from './lib/demo-pictures';
+import { COVERED_EVENT_KINDS, eventCoverSvg, logoSvg, placeholderSvg, productPictureSvg } from './lib/demo-pictures';
 import { main } from './lib/fail';
 
 /** Flat colours and few shapes: this quality keeps a 960 × 720 picture near 20 KB with clean edges. */
@@ -35,8 +35,6 @@ await main(async () => {
   for (const group of OCOP_GROUPS) await writeFile(join(PLACEHOLDERS_DIR, `${group}.svg`), placeholderSvg(group));
   // `-- --placeholders`: only those, without re-rendering the demo's WebP files (minutes of CPU).
   if (process.argv.includes('--placeholders')) return;
-  await rm(DEMO_PICTURES_DIR, { recursive: true, force: true });
-  await mkdir(DEMO_PICTURES_DIR, { recursive: true });
   let total = 0;
   let largest = 0;
   let count = 0;
@@ -45,6 +43,19 @@ await main(async () => {
     largest = Math.max(largest, bytes);
     count++;
   };
+  const drawCovers = async () => {
+    for (const kind of COVERED_EVENT_KINDS)
+      note(await render(eventCoverSvg(kind), join(DEMO_PICTURES_DIR, eventCoverFileName(kind))));
+  };
+  // `-- --covers`: only the few events' covers.
+  if (process.argv.includes('--covers')) {
+    await drawCovers();
+    console.log(`${count} covers, ${Math.round(total / 1024)} KB in all`);
+    return;
+  }
+  await rm(DEMO_PICTURES_DIR, { recursive: true, force: true });
+  await mkdir(DEMO_PICTURES_DIR, { recursive: true });
+  await drawCovers();
   for (const type of PRODUCT_TYPES)
     note(await render(productPictureSvg(type.key), join(DEMO_PICTURES_DIR, productPictureFileName(type.key))));
   for (const seed of DEMO_COOPERATIVES) {

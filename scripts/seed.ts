@@ -23,7 +23,9 @@ await main(async () => {
     for (const key of Object.keys(after) as (keyof typeof after)[]) {
       console.log(`  ${key}: ${before[key]} -> ${after[key]}`);
     }
-    console.log(`  pictures added: ${pictures.products} products, ${pictures.logos} logos`);
+    console.log(
+      `  pictures added: ${pictures.products} products, ${pictures.logos} logos, ${pictures.covers} event covers`,
+    );
     console.log(`  evidence files added: ${evidence}`);
   } finally {
     await database.close();

@@ -50,8 +50,10 @@ await main(async () => {
       await seedDemoAccounts(database.db);
       await seedDemoTrends(database.db, new Date());
       const pictures = await seedDemoPictures(database.db, database.media, demoPictureFiles, new Date());
-      if (pictures.products + pictures.logos > 0)
-        step(`Demo pictures stored through the upload path: ${pictures.products} products, ${pictures.logos} logos`);
+      if (pictures.products + pictures.logos + pictures.covers > 0)
+        step(
+          `Demo pictures stored through the upload path: ${pictures.products} products, ${pictures.logos} logos, ${pictures.covers} event covers`,
+        );
       const evidence = await seedDemoEvidence(database.db, database.media.bucket, new Date());
       if (evidence > 0) step(`Demo evidence files (MẪU / DEMO PDFs) stored for ${evidence} verified claims`);
     }

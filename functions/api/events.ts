@@ -28,6 +28,7 @@ import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary'
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import { type ApiEnv, createRouter } from './context';
+import { mediaPath } from '../../src/server/media/stored-image';
 import { errorSchemaResponse, EventSummarySchema, instant, jsonContent, ProvinceRefSchema } from './schemas';
 
 export const EventPageSchema = z
@@ -72,6 +73,11 @@ export const EventDetailSchema = z
     publishedAt: instant.nullable(),
     updatedAt: instant,
     ended: z.boolean(),
+    image: z.string().nullable().openapi({
+      description:
+        'The cover picture officers uploaded: the path of its largest variant (WebP, at most 1600 px), or null.',
+      example: '/media/abcdefghijklmnopqrstuvwxyz234567/1600.webp',
+    }),
     participants: z.array(
       z
         .object({
@@ -246,6 +252,6 @@ export const events = router
   })
   .openapi(detailRoute, async (c) => {
     const event = await getPublicEvent(c.get('db'), c.req.valid('param').slug, new Date());
-
-    return c.json(EventDetailSchema.encode(event), 200);
+    const image = event.cover ? mediaPath(event.cover.id, 1600) : null;
+    return c.json(EventDetailSchema.encode({ ...event, image }), 200);
   });

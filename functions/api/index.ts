@@ -24,7 +24,7 @@ import { dashboard } from './dashboard';
 import { managedProducts } from './managed-products';
 import { admin } from './admin';
 import { claimsAdmin } from './claims-admin';
-import { inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
+import { CROSS_ORIGIN_INQUIRY_PATHS, inquiries, inquiryCors, isAllowedCrossOriginInquiry } from './inquiries';
 import { refuseCrossOriginWrites, resolveSession } from './session';
 import { registerDocumentComponents } from './openapi';
 import { servicesFor } from '../request-services';
@@ -65,8 +65,8 @@ export function createApi(deps: ApiDeps = {}) {
     c.set('locale', negotiateLocale(c.req.query('lang'), c.req.header('accept-language')));
     await next();
   });
-  // The public inquiry POST may come from other sites' pages, when the deployment lists them.
-  api.use('/inquiries', inquiryCors());
+  // The public inquiry POSTs may come from other sites' pages, when the deployment lists them.
+  for (const path of CROSS_ORIGIN_INQUIRY_PATHS) api.use(path, inquiryCors());
   // Every body is bounded before anything reads it (routes may set a smaller limit with jsonBody).
   api.use('*', bodyLimit(API_BODY_LIMIT_BYTES, { multipartBytes: API_UPLOAD_LIMIT_BYTES }));
   // A batch's trace is public and linked from the resolver's linksets, which scanning apps read from their own pages.

@@ -1,7 +1,7 @@
 /**
  * Where the demo's rendered pictures live (scripts/draw-demo-pictures.ts
- * writes them, seeding reads them), one file per product type and per
- * cooperative.
+ * writes them, seeding reads them), one file per product type, per
+ * cooperative and per event kind that has a cover.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ export const DEMO_PICTURES_DIR = join(ROOT, 'scripts', 'demo-pictures');
 
 export const productPictureFileName = (typeKey: string) => `product-${typeKey.replaceAll('_', '-')}.webp`;
 export const logoFileName = (cooperativeName: string) => `logo-${slugify(cooperativeName)}.webp`;
+export const eventCoverFileName = (kind: string) => `cover-${kind.replaceAll('_', '-')}.webp`;
 
 async function readPicture(name: string): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
@@ -27,4 +28,5 @@ async function readPicture(name: string): Promise<Uint8Array<ArrayBuffer> | null
 export const demoPictureFiles: DemoPictureSource = {
   product: (typeKey) => readPicture(productPictureFileName(typeKey)),
   logo: (cooperativeName) => readPicture(logoFileName(cooperativeName)),
+  eventCover: (kind) => readPicture(eventCoverFileName(kind)),
 };

@@ -490,3 +490,97 @@ export function placeholderSvg(group: OcopGroup): string {
     `</svg>\n`
   );
 }
+
+/**
+ * The covers of a few demo events (1280 × 720, 16:9), per kind: a row of
+ * stalls under striped awnings with bunting across the top (a fair, an OCOP
+ * market day) or the white gables of an exhibition hall, each counter showing
+ * a few products' motifs. Shapes only, as everywhere here.
+ */
+interface CoverLook {
+  sky: [string, string];
+  awnings: string[];
+  motifs: MotifName[];
+  hall: boolean;
+}
+
+const COVERS: Record<string, CoverLook> = {
+  fair: {
+    sky: ['#fff4d6', '#ffd9a8'],
+    awnings: ['#c8412f', '#2f7d4f', '#d99a1e', '#2f6296'],
+    motifs: ['jar', 'sack', 'tea', 'fruit', 'basket', 'bottle', 'hat', 'pouch'],
+    hall: false,
+  },
+  ocop_market: {
+    sky: ['#e8f6ee', '#bfe3cc'],
+    awnings: ['#2f7d4f', '#d99a1e', '#2f7d4f', '#c8412f'],
+    motifs: ['cluster', 'dragon', 'noodles', 'fish', 'nuts', 'garlic', 'pineapple', 'box'],
+    hall: false,
+  },
+  exhibition: {
+    sky: ['#eaf1f8', '#c9dbee'],
+    awnings: ['#2f6296', '#6d4a8c', '#2f6296', '#6d4a8c'],
+    motifs: ['vase', 'lacquer', 'silk', 'orchid', 'bonsai', 'mat', 'fabric', 'blossom'],
+    hall: true,
+  },
+};
+
+export const COVERED_EVENT_KINDS = Object.keys(COVERS);
+
+export function eventCoverSvg(kind: string): string {
+  const look = COVERS[kind];
+  if (!look) throw new Error(`no cover for event kind "${kind}"`);
+  const palette = (body: string): Palette => ({
+    body,
+    accent: '#f2e3c6',
+    light: '#fffaf0',
+    backdrop: look.sky,
+  });
+  const stalls = Array.from({ length: 4 }, (_, i) => {
+    const x = 40 + i * 305;
+    const colour = look.awnings[i % look.awnings.length] ?? INK;
+    const stripes = Array.from(
+      { length: 5 },
+      (_, s) => `<rect x="${x + s * 54}" y="300" width="27" height="70" fill="#ffffff" opacity="0.85" stroke="none"/>`,
+    ).join('');
+    const scallops = Array.from(
+      { length: 10 },
+      (_, s) =>
+        `<circle cx="${x + 13.5 + s * 27}" cy="370" r="13.5" fill="${colour}" stroke="${INK}" stroke-width="2"/>`,
+    ).join('');
+    const goods = [0, 1]
+      .map((g) => {
+        const motif = look.motifs[(i * 2 + g) % look.motifs.length] ?? 'jar';
+        return `<g transform="translate(${x + 30 + g * 120} 452) scale(0.62)">${MOTIFS[motif](palette(colour))}</g>`;
+      })
+      .join('');
+    return (
+      `<rect x="${x + 8}" y="370" width="8" height="250" fill="#8a6a4a" stroke="${INK}" stroke-width="2"/>` +
+      `<rect x="${x + 254}" y="370" width="8" height="250" fill="#8a6a4a" stroke="${INK}" stroke-width="2"/>` +
+      `<rect x="${x}" y="300" width="270" height="70" fill="${colour}" stroke="${INK}" stroke-width="3"/>${stripes}${scallops}` +
+      goods +
+      `<rect x="${x - 6}" y="570" width="282" height="60" rx="6" fill="#c99a64" stroke="${INK}" stroke-width="3"/>`
+    );
+  }).join('');
+  const bunting = Array.from({ length: 24 }, (_, i) => {
+    const x = i * 55;
+    const y = 60 + 30 * Math.sin((Math.PI * i) / 23);
+    const colour = look.awnings[i % look.awnings.length] ?? INK;
+    return `<polygon points="${x},${y.toFixed(1)} ${x + 44},${y.toFixed(1)} ${x + 22},${(y + 46).toFixed(1)}" fill="${colour}" stroke="${INK}" stroke-width="2"/>`;
+  }).join('');
+  const backdrop = look.hall
+    ? Array.from(
+        { length: 5 },
+        (_, i) =>
+          `<polygon points="${i * 270 - 20},280 ${i * 270 + 115},150 ${i * 270 + 250},280" fill="#ffffff" stroke="${INK}" stroke-width="3"/>`,
+      ).join('') + `<rect x="0" y="280" width="1280" height="40" fill="#ffffff" stroke="${INK}" stroke-width="3"/>`
+    : `<path d="M0 ${96} Q 640 ${150} 1280 ${96}" fill="none" stroke="${INK}" stroke-width="2"/>${bunting}`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720" viewBox="0 0 1280 720">` +
+    `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${look.sky[0]}"/><stop offset="1" stop-color="${look.sky[1]}"/></linearGradient></defs>` +
+    `<rect width="1280" height="720" fill="url(#sky)"/>` +
+    `<rect y="620" width="1280" height="100" fill="#d8c9a8"/>` +
+    `<g stroke-linejoin="round">${backdrop}${stalls}</g>` +
+    `</svg>`
+  );
+}

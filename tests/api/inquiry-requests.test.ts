@@ -4,8 +4,10 @@
  * in one batch (a failure stores nothing); products of one cooperative make
  * one thread; a product listed twice counts once; unknown products are named
  * by position; the limits on products, cooperatives and the client address
- * (counted once per request); the Idempotency-Key; and the buyer's one
- * receipt listing each conversation with its private link.
+ * (counted once per request); the Idempotency-Key, also when two requests
+ * race with it; the buyer's one receipt listing each conversation with its
+ * private link; the status look-up by the request's reference; the inbox
+ * naming a thread's products; and CORS for configured partner origins.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,9 +25,10 @@ import {
 } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { INQUIRY_LIMITS } from '../../src/server/inquiries/input';
+import { listInbox, openInquiry } from '../../src/server/inquiries/inbox';
 import { lookUpInquiries } from '../../src/server/inquiries/status';
 import { INQUIRY_ADDRESS_POLICY } from '../../src/server/inquiries/submit';
-import { createTestCooperative } from '../support/accounts';
+import { createTestCooperative, createTestUser, sessionUserOf } from '../support/accounts';
 import { TEST_ENV } from '../support/api';
 import { readJson } from '../support/http';
 import { backgroundWork, validInquiry } from '../support/inquiries';
@@ -97,7 +100,7 @@ describe.each(bothStores('inquiry-requests'))('one request to several cooperativ
   });
 
   let address = 0;
-  async function post(body: unknown, headers: Record<string, string> = {}) {
+  async function post(body: unknown, headers: Record<string, string> = {}, env: Partial<Env> = {}) {
     const work = backgroundWork();
     const res = await api.request(
       `${ORIGIN}/inquiries/requests`,
@@ -111,7 +114,7 @@ describe.each(bothStores('inquiry-requests'))('one request to several cooperativ
         },
         body: JSON.stringify(body),
       },
-      TEST_ENV,
+      { ...TEST_ENV, ...env },
       work.context,
     );
     await work.settle();
@@ -253,5 +256,165 @@ describe.each(bothStores('inquiry-requests'))('one request to several cooperativ
     expect(await countRows()).toEqual(before);
     const changed = await post({ ...body, message: 'Một nội dung khác hẳn lần trước.' }, headers);
     expect(changed.status).toBe(422);
+  });
+
+  /** The rows of these cooperatives' threads, and of everything the threads stored with them. */
+  const storedFor = async (cooperativeIds: string[]) => {
+    const threads = await db
+      .select({ id: inquiries.id, requestReference: inquiries.requestReference })
+      .from(inquiries)
+      .where(inArray(inquiries.cooperativeId, cooperativeIds));
+    const ids = threads.map((t) => t.id);
+    const count = async (table: typeof inquiryProducts | typeof inquiryNotifications | typeof inquiryThreadTokens) =>
+      ids.length === 0
+        ? 0
+        : ((
+            await db
+              .select({ n: sql<number>`count(*)` })
+              .from(table)
+              .where(inArray(table.inquiryId, ids))
+          )[0]?.n ?? 0);
+    return {
+      threads,
+      products: await count(inquiryProducts),
+      mail: await count(inquiryNotifications),
+      tokens: await count(inquiryThreadTokens),
+    };
+  };
+
+  it('refuses one Idempotency-Key for another product list even when both requests arrive at once, storing nothing of the loser', async () => {
+    const one = shop[10]!;
+    const two = shop[11]!;
+    const narrow = request([one.slugs[0]!]);
+    const wide = request([one.slugs[0]!, two.slugs[0]!]);
+    // Both orders: the request naming more cooperatives must not slip its extra thread in when it loses.
+    for (const [firstBody, secondBody] of [
+      [narrow, wide],
+      [wide, narrow],
+      [narrow, wide],
+    ] as const) {
+      const before = await storedFor([one.cooperativeId, two.cooperativeId]);
+      const headers = { 'idempotency-key': `race-${newId()}` };
+      const answers = await Promise.all([post(firstBody, headers), post(secondBody, headers)]);
+      const statuses = answers.map((res) => res.status).sort();
+      expect(statuses).toEqual([201, 422]);
+      const won = answers.find((res) => res.status === 201)!;
+      const lost = answers.find((res) => res.status === 422)!;
+      expect((await readJson(lost)).error.fields).toEqual({ idempotencyKey: words.idempotency_key_reused });
+      const { request: receipt } = await readJson(won);
+      const after = await storedFor([one.cooperativeId, two.cooperativeId]);
+      const added = after.threads.filter((t) => !before.threads.some((b) => b.id === t.id));
+      // Exactly the winner's threads, all under its reference, with their products and mail; nothing else.
+      expect(added).toHaveLength(receipt.conversations.length);
+      expect(new Set(added.map((t) => t.requestReference))).toEqual(new Set([receipt.reference]));
+      expect(after.products - before.products).toBe(
+        receipt.conversations.reduce((n: number, c: { products: unknown[] }) => n + c.products.length, 0),
+      );
+      // Per thread: the cooperative's mail and reply address; the buyer's receipt once, a private link per thread.
+      expect(after.mail - before.mail).toBe(receipt.conversations.length + 1);
+      expect(after.tokens - before.tokens).toBe(2 * receipt.conversations.length);
+    }
+  });
+
+  it('answers both of two requests racing with one Idempotency-Key and the same products with one stored request', async () => {
+    const before = await countRows();
+    const headers = { 'idempotency-key': `twin-${newId()}` };
+    const body = request([shop[10]!.slugs[1]!, shop[11]!.slugs[1]!]);
+    const answers = await Promise.all([post(body, headers), post(body, headers)]);
+    expect(answers.map((res) => res.status).sort()).toEqual([200, 201]);
+    const [a, b] = await Promise.all(answers.map(readJson));
+    expect(a.request).toEqual(b.request);
+    expect((await countRows()).inquiries).toBe(Number(before.inquiries) + 2);
+  });
+
+  it("looks a request up over the API by the request's reference, each conversation with its own status", async () => {
+    const [a, b] = [shop[6]!, shop[7]!];
+    const { request: receipt } = await readJson(await post(request([a.slugs[0]!, a.slugs[1]!, b.slugs[0]!])));
+    const lookUp = (reference: string, contact = 'lan@example.com') =>
+      api.request(
+        `${ORIGIN}/inquiries/status`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: ORIGIN,
+            'cf-connecting-ip': `198.51.100.${++address}`,
+          },
+          body: JSON.stringify({ reference, contact }),
+        },
+        TEST_ENV,
+      );
+    // One conversation has been read by its cooperative: the other still says received.
+    const [threadOfB] = (await threadsOf(receipt.reference)).filter((t) => t.cooperativeId === b.cooperativeId);
+    await db.update(inquiries).set({ status: 'read' }).where(eq(inquiries.id, threadOfB!.id));
+
+    const res = await lookUp(receipt.reference.toLowerCase());
+    expect(res.status).toBe(200);
+    const body = await readJson(res);
+    expect(body.inquiry).toBeUndefined();
+    expect(body.request.reference).toBe(receipt.reference);
+    expect(
+      body.request.conversations.map((c: { reference: string; status: string; products: { slug: string }[] }) => [
+        c.reference,
+        c.status,
+        c.products.map((p) => p.slug),
+      ]),
+    ).toEqual([
+      [receipt.conversations[0].reference, 'received', a.slugs],
+      [receipt.conversations[1].reference, 'read', [b.slugs[0]]],
+    ]);
+    // A conversation's own reference answers that conversation alone, with its products.
+    const single = await readJson(await lookUp(receipt.conversations[0].reference));
+    expect(single.request).toBeUndefined();
+    expect(single.inquiry.reference).toBe(receipt.conversations[0].reference);
+    expect(single.inquiry.product).toBeNull();
+    expect(single.inquiry.products.map((p: { slug: string }) => p.slug)).toEqual(a.slugs);
+    // The wrong contact finds nothing, for a request as for a conversation.
+    expect((await lookUp(receipt.reference, 'someone@example.com')).status).toBe(404);
+  });
+
+  it("shows a several-product thread's products in the cooperative's inbox and on the inquiry's page", async () => {
+    const c = shop[8]!;
+    const { request: receipt } = await readJson(await post(request([c.slugs[1]!, c.slugs[0]!, shop[9]!.slugs[1]!])));
+    const member = sessionUserOf(await createTestUser(db), 'member', c.cooperativeId);
+    const inbox = await listInbox(db, member, 'all', 1);
+    const item = inbox.items.find((i) => i.reference === receipt.conversations[0].reference);
+    expect(item?.products.map((p) => p.slug)).toEqual([c.slugs[1], c.slugs[0]]);
+    const detail = await openInquiry(db, member, receipt.conversations[0].reference, new Date());
+    expect(detail.product).toBeNull();
+    expect(detail.products.map((p) => p.nameVi)).toEqual(['Sản phẩm 8.1', 'Sản phẩm 8.0']);
+    // An inquiry about one product names that one.
+    const { request: other } = await readJson(await post(request([c.slugs[0]!])));
+    const one = await openInquiry(db, member, other.conversations[0].reference, new Date());
+    expect(one.products.map((p) => p.slug)).toEqual([c.slugs[0]]);
+  });
+
+  it('answers partner origins that INQUIRY_CORS_ORIGINS lists, as POST /inquiries does, and refuses the rest', async () => {
+    const partner = 'https://partner.example';
+    const env = { INQUIRY_CORS_ORIGINS: partner };
+    const body = () => request([shop[5]!.slugs[1]!, shop[4]!.slugs[1]!]);
+    const before = await countRows();
+    expect((await post(body(), { origin: partner })).status).toBe(403);
+    expect((await post(body(), { origin: 'https://evil.example' }, env)).status).toBe(403);
+    expect(await countRows()).toEqual(before);
+    const allowed = await post(body(), { origin: partner }, env);
+    expect(allowed.status).toBe(201);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(partner);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+    const preflight = await api.request(
+      `${ORIGIN}/inquiries/requests`,
+      {
+        method: 'OPTIONS',
+        headers: {
+          origin: partner,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, idempotency-key',
+        },
+      },
+      { ...TEST_ENV, ...env },
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(partner);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
   });
 });

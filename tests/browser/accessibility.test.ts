@@ -897,6 +897,31 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await context.close();
   });
 
+  it('an event with a cover: the cover form after an upload, and the event page and list in both languages', async () => {
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const list = (await (await fetch(`${baseUrl}/api/v1/events?limit=1`)).json()) as { items: { slug: string }[] };
+    const slug = list.items[0]?.slug ?? '';
+    const edit = `/tai-khoan/su-kien-quan-ly/${slug}/sua`;
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(`${baseUrl}${edit}`);
+    await page.setInputFiles('#field-coverFile', [
+      { name: 'bia.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps(1600, 900) },
+    ]);
+    await page.fill('#field-coverAltVi', 'Gian hàng dưới mái bạt');
+    await Promise.all([page.waitForURL(/done=cover/), page.click('button[type=submit]:has-text("Lưu ảnh bìa")')]);
+    expect(await page.$$('.cover-current__image')).toHaveLength(1);
+    await expectAccessible(page, `${edit} (with a cover)`, errors);
+    for (const url of [`/su-kien/${slug}`, `/en/events/${slug}`, '/su-kien']) {
+      const shown = await context.newPage();
+      const shownErrors = consoleErrors(shown);
+      await shown.goto(`${baseUrl}${url}`);
+      expect(await shown.$$(url === '/su-kien' ? '.event-item__cover' : '.event-page__cover'), url).toHaveLength(1);
+      await expectAccessible(shown, `${url} (with a cover)`, shownErrors);
+    }
+    await context.close();
+  });
+
   it('the inquiry form showing its errors has no axe violations', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -21,7 +21,7 @@ import { membersOnly } from '../session';
 import { signedIn } from '../openapi';
 import { instant, isoDate, jsonContent } from '../schemas';
 import { deliverLater, linksFor } from './delivery';
-import { errors, INQUIRY_BODY_LIMIT_BYTES, tags } from './responses';
+import { conversationProducts, errors, INQUIRY_BODY_LIMIT_BYTES, ProductNameSchema, tags } from './responses';
 
 const InboxItemSchema = z
   .object({
@@ -33,6 +33,7 @@ const InboxItemSchema = z
     country: z.string(),
     productNameVi: z.string().nullable(),
     productNameEn: z.string().nullable(),
+    products: conversationProducts,
     excerpt: z.string(),
   })
   .openapi('InboxItem');
@@ -62,7 +63,8 @@ export const InquiryDetailSchema = z.object({
       wantedBy: isoDate.nullable(),
       message: z.string(),
       locale: z.enum(['vi', 'en']),
-      product: z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() }).nullable(),
+      product: ProductNameSchema.nullable(),
+      products: conversationProducts,
       replies: z.array(
         z.object({
           author: z.enum(INQUIRY_MESSAGE_AUTHORS).openapi({ description: 'The cooperative (a member) or the buyer.' }),

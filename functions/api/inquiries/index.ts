@@ -2,7 +2,8 @@
  * Inquiries over the API, one module per audience:
  * - ./submit.ts: POST /inquiries, a buyer's inquiry (JSON only, at most
  *   32 KB, Idempotency-Key honoured, CORS only for INQUIRY_CORS_ORIGINS: ./cors.ts);
- * - ./request.ts: POST /inquiries/requests, one inquiry to the cooperatives of several products;
+ * - ./request.ts: POST /inquiries/requests, one inquiry to the cooperatives of several products (CORS as
+ *   POST /inquiries);
  * - ./status.ts: POST /inquiries/status, the buyer's view with reference and email/phone;
  * - ./thread.ts: /inquiries/thread, the buyer's thread by the private token mailed to them;
  * - ./statistics.ts: GET /inquiries/statistics, figures for trade officers;
@@ -17,7 +18,7 @@ import { requestSubmit } from './request';
 import { publicSubmit } from './submit';
 import { thread } from './thread';
 
-export { inquiryCors, isAllowedCrossOriginInquiry } from './cors';
+export { CROSS_ORIGIN_INQUIRY_PATHS, inquiryCors, isAllowedCrossOriginInquiry } from './cors';
 
 // Statistics and the thread before the inbox: /inquiries/statistics would otherwise be read as a reference.
 export const inquiries = createRouter()

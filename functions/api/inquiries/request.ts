@@ -11,10 +11,8 @@ import { jsonBody } from '../json-body';
 import { domainBody } from '../openapi';
 import { instant, jsonContent } from '../schemas';
 import { deliverLater, linksFor } from './delivery';
-import { errors, INQUIRY_BODY_LIMIT_BYTES, tags } from './responses';
+import { errors, INQUIRY_BODY_LIMIT_BYTES, ProductNameSchema, tags } from './responses';
 import { apiSubmissionContext, idempotencyKeyHeader, inquiryExample } from './submit';
-
-const productName = z.object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() });
 
 export const InquiryRequestReceiptSchema = z
   .object({
@@ -34,7 +32,7 @@ export const InquiryRequestReceiptSchema = z
                 'The conversation’s own reference, as the cooperative sees it; POST /inquiries/status takes it.',
             }),
             cooperative: z.object({ slug: z.string(), name: z.string() }),
-            products: z.array(productName),
+            products: z.array(ProductNameSchema),
           }),
         )
         .openapi({ description: 'One per cooperative, in the order its first product was named.' }),
@@ -61,7 +59,9 @@ const requestRoute = createRoute({
     `At most ${INQUIRY_LIMITS.requestProductsMax} products of at most ${INQUIRY_LIMITS.requestCooperativesMax} cooperatives; a product named twice counts once. ` +
     'An unknown or unpublished product is a 422 naming its position (`products.2`). ' +
     'Limits: the request counts once against the client address’s 10 an hour, and once against each cooperative’s 30 an hour (429 with Retry-After). ' +
-    'Idempotency-Key, spam handling and consent as for submitInquiry.',
+    'Idempotency-Key as for submitInquiry: the same key with the same fields answers the stored request (200); ' +
+    'with other fields or another product list it is a 422, also when the two requests arrive at once (nothing of the second is stored). ' +
+    'Spam handling, consent and cross-origin browser requests (origins listed in INQUIRY_CORS_ORIGINS only) as for submitInquiry.',
   middleware: [jsonBody({ maxBytes: INQUIRY_BODY_LIMIT_BYTES })],
   request: {
     headers: idempotencyKeyHeader,

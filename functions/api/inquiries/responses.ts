@@ -1,5 +1,18 @@
 /** What the inquiry routes share in their documentation: the tag and the errors in their own words. */
+import { z } from '@hono/zod-openapi';
 import { errorSchemaResponses } from '../schemas';
+
+/** A product as a conversation names it. */
+export const ProductNameSchema = z
+  .object({ slug: z.string(), nameVi: z.string(), nameEn: z.string() })
+  .openapi('InquiryProductName');
+
+/** Every product a conversation is about: its one product, or those a request to several cooperatives named. */
+export const conversationProducts = z.array(ProductNameSchema).openapi({
+  description:
+    'Every product the conversation is about: the one of `product`, or the products a request to several cooperatives named ' +
+    '(then `product` is null); empty for an inquiry to the cooperative as a whole.',
+});
 
 /** An inquiry is a few kilobytes of text; anything much larger is not one. */
 export const INQUIRY_BODY_LIMIT_BYTES = 32 * 1024;

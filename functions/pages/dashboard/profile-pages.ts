@@ -150,5 +150,5 @@ async function profileForm(page: AstroGlobal, locale: Locale): Promise<Omit<Prof
 /** A logo uploaded with an earlier, refused save, if it really is this cooperative's. */
 async function ownedPending(db: Database, cooperativeId: string, id: string | undefined): Promise<string | null> {
   if (!id || !MEDIA_ID_PATTERN.test(id)) return null;
-  return (await ownedImages(db, cooperativeId, [id])).has(id) ? id : null;
+  return (await ownedImages(db, { cooperativeId }, [id])).has(id) ? id : null;
 }

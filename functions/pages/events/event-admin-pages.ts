@@ -36,6 +36,7 @@ import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-h
 import { gated, runForm } from '../handle-page';
 import { configuredOrigin } from '../../../src/server/seo/urls';
 import { sendEventAfterResponse } from '../../after-response';
+import { coverValuesOf, isUploadPost, postEventCover } from './event-cover-form';
 
 type ManagedList = Awaited<ReturnType<typeof listManagedEvents>>;
 
@@ -75,6 +76,8 @@ export interface EventFormView extends FormView {
   cancel: FormView;
   /** The delete form's (a draft's) own values and errors. */
   deletion: FormView;
+  /** The cover form's own values and errors (event-cover-form.ts). */
+  cover: FormView;
 }
 
 const blankParts = {
@@ -84,6 +87,7 @@ const blankParts = {
   history: [],
   cancel: emptyView(),
   deletion: emptyView(),
+  cover: emptyView(coverValuesOf(null)),
 };
 
 function withFormErrors(view: FormView): FormView {
@@ -148,6 +152,7 @@ function editNotice(page: AstroGlobal, locale: Locale): string | null {
     published: t.published,
     cancelled: t.cancelled,
     duplicated: t.duplicated,
+    cover: t.coverSaved,
   };
   return notices[done] ?? null;
 }
@@ -172,17 +177,26 @@ export async function handleEditEvent(
   const officer = gate.user;
   let data = gate.data;
   const here = managedEventPaths(slug).edit[locale];
-  const render = (form: FormView, parts: Partial<Pick<EventFormView, 'cancel' | 'deletion'>> = {}): EventFormView => ({
+  const render = (
+    form: FormView,
+    parts: Partial<Pick<EventFormView, 'cancel' | 'deletion' | 'cover'>> = {},
+  ): EventFormView => ({
     ...form,
     ...data,
     previewDates: null,
     cancel: parts.cancel ?? emptyView(),
     deletion: parts.deletion ?? emptyView(),
+    cover: parts.cover ?? emptyView(coverValuesOf(data.event)),
   });
   const stored = () => eventValuesOf(managedEventInput(data.event));
 
   if (page.request.method !== 'POST') return render({ ...emptyView(stored()), notice: editNotice(page, locale) });
 
+  if (isUploadPost(page.request)) {
+    const cover = await postEventCover(page, locale, officer, slug);
+    if (cover instanceof Response) return cover;
+    return render({ ...emptyView(stored()), alert: cover.alert }, { cover });
+  }
   const form = await readForm(page.request);
   const intent = form.intent ?? 'save';
   const now = new Date();

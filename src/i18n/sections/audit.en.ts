@@ -54,6 +54,8 @@ export const auditEn: Dictionary['audit'] = {
     'event.publish': '{actor} published event {record}',
     'event.cancel': '{actor} cancelled event {record}',
     'event.delete': '{actor} deleted the draft event {record}',
+    'event.cover_set': '{actor} set the cover picture of event {record}',
+    'event.cover_removed': '{actor} removed the cover picture of event {record}',
     'event_registration.register': '{actor} registered for booths: {record}',
     'event_registration.withdraw': '{actor} withdrew a booth registration: {record}',
     'event_registration.confirm': '{actor} confirmed a booth registration: {record}',

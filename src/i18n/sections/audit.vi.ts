@@ -57,6 +57,8 @@ export const auditVi = {
     'event.publish': '{actor} đã công bố sự kiện {record}',
     'event.cancel': '{actor} đã hủy sự kiện {record}',
     'event.delete': '{actor} đã xóa bản nháp sự kiện {record}',
+    'event.cover_set': '{actor} đã đặt ảnh bìa cho sự kiện {record}',
+    'event.cover_removed': '{actor} đã bỏ ảnh bìa của sự kiện {record}',
     'event_registration.register': '{actor} đã đăng ký gian hàng: {record}',
     'event_registration.withdraw': '{actor} đã rút đăng ký gian hàng: {record}',
     'event_registration.confirm': '{actor} đã xác nhận đăng ký gian hàng: {record}',

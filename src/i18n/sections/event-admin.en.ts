@@ -104,6 +104,7 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
     published: 'The event is published.',
     cancelled: 'The event is cancelled; the reason is shown publicly.',
     duplicated: 'This is a copy (a draft) of the event.',
+    coverSaved: 'Cover picture saved.',
     deleted: 'The draft was deleted.',
   },
   actions: {
@@ -124,6 +125,21 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
     deleteConfirm: 'I understand this draft is deleted for good.',
     delete: 'Delete the draft',
   },
+  cover: {
+    heading: 'Cover picture',
+    intro:
+      'Shown on the event’s page, in event lists and when its link is shared. The picture is resized and its camera data (GPS position included) removed before it is stored.',
+    current: 'Current cover picture',
+    none: 'The event has no cover picture yet.',
+    file: 'New cover picture',
+    fileHint: 'JPEG, PNG or WebP, at most {max} MB; a landscape picture (about 16:9) fits best.',
+    altVi: 'Description of the picture (Vietnamese)',
+    altEn: 'Description of the picture (English)',
+    altHint:
+      'For people who cannot see it, e.g. “OCOP stalls under green awnings”. Leave empty if it is only decoration.',
+    remove: 'Remove the cover picture',
+    save: 'Save the cover picture',
+  },
   series: {
     heading: 'Events of the same series',
   },
@@ -136,6 +152,8 @@ export const eventAdminEn: Dictionary['eventAdmin'] = {
       'event.cancel': 'Cancelled',
       'event.duplicate': 'Created as a copy',
       'event.delete': 'Draft deleted',
+      'event.cover_set': 'Cover picture set',
+      'event.cover_removed': 'Cover picture removed',
     },
     changed: 'fields: {fields}',
     none: 'No change recorded yet (the event predates the log).',

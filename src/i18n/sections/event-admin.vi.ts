@@ -101,6 +101,7 @@ export const eventAdminVi = {
     published: 'Sự kiện đã được công bố.',
     cancelled: 'Sự kiện đã bị hủy; lý do được hiển thị công khai.',
     duplicated: 'Đây là bản sao (bản nháp) của sự kiện.',
+    coverSaved: 'Đã lưu ảnh bìa.',
     deleted: 'Đã xóa bản nháp.',
   },
   actions: {
@@ -121,6 +122,21 @@ export const eventAdminVi = {
     deleteConfirm: 'Tôi hiểu bản nháp này sẽ bị xóa hẳn.',
     delete: 'Xóa bản nháp',
   },
+  cover: {
+    heading: 'Ảnh bìa',
+    intro:
+      'Hiện trên trang sự kiện, trong danh sách sự kiện và khi chia sẻ liên kết. Ảnh được thu nhỏ thành nhiều cỡ và xoá thông tin máy ảnh (kể cả vị trí GPS) trước khi lưu.',
+    current: 'Ảnh bìa hiện tại',
+    none: 'Sự kiện chưa có ảnh bìa.',
+    file: 'Ảnh bìa mới',
+    fileHint: 'JPEG, PNG hoặc WebP, tối đa {max} MB; nên là ảnh ngang (khoảng 16:9).',
+    altVi: 'Mô tả ảnh (tiếng Việt)',
+    altEn: 'Mô tả ảnh (tiếng Anh)',
+    altHint:
+      'Cho người không xem được ảnh, ví dụ “Gian hàng OCOP dưới mái bạt xanh”. Để trống nếu ảnh chỉ để trang trí.',
+    remove: 'Bỏ ảnh bìa',
+    save: 'Lưu ảnh bìa',
+  },
   series: {
     heading: 'Các sự kiện cùng chuỗi',
   },
@@ -133,6 +149,8 @@ export const eventAdminVi = {
       'event.cancel': 'Hủy',
       'event.duplicate': 'Tạo bằng nhân bản',
       'event.delete': 'Xóa bản nháp',
+      'event.cover_set': 'Đặt ảnh bìa',
+      'event.cover_removed': 'Bỏ ảnh bìa',
     },
     changed: 'các trường: {fields}',
     none: 'Chưa có thay đổi nào được ghi (sự kiện có từ trước nhật ký).',

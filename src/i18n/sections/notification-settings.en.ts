@@ -60,7 +60,7 @@ export const notificationSettingsEn: Dictionary['notificationSettings'] = {
     footer: 'Stop this kind of mail: {unsubscribe}\nChoose how you receive notifications: {settings}',
     digestSubject: 'Daily digest: {count} notifications',
     digestIntro: 'The notifications you chose to receive once a day:',
-    officerSubject: 'Waiting in {province}: {count} items',
+    officerSubject: 'Waiting in {province}: {count} {count:item|items}',
     officerIntro: 'What waits for the officers of {province}, longest waiting first:',
     officerLine: '- {what}: {title} (waiting {days} days)',
     officerMore: 'and {count} more.',

@@ -28,7 +28,7 @@ export const registrationsEn: Dictionary['registrations'] = {
     lead: '{cooperative} registers for “{event}”.',
     booths: 'Booths',
     boothsHint:
-      'From 1 to {max}. {left} of {capacity} booths are free; if yours do not fit, you join the waiting list.',
+      'From 1 to {max}. {left} of {capacity} {capacity:booth|booths} {left:is|are} free; if yours do not fit, you join the waiting list.',
     boothsHintUnlimited: 'From 1 to {max}.',
     products: 'Products to show',
     productsHint: 'Choose up to {max} of your cooperative’s published products.',

@@ -495,6 +495,8 @@ export const events = sqliteTable(
     revision: integer('revision').notNull().default(0),
     /** Events made from one recurrence rule share a series id. */
     seriesId: text('series_id'),
+    /** The cover officers uploaded (an image owned by the event in media_images), with its text alternatives. */
+    cover: text('cover', { mode: 'json' }).$type<StoredImage>(),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
@@ -1148,9 +1150,12 @@ export const mediaImages = sqliteTable(
   'media_images',
   {
     id: text('id').primaryKey(),
-    cooperativeId: text('cooperative_id')
-      .notNull()
-      .references(() => cooperatives.id, { onDelete: 'cascade' }),
+    /**
+     * Who the image belongs to: a cooperative (photos, logos: its members and
+     * manager may use it) or an event (its cover: trade officers'). Exactly one.
+     */
+    cooperativeId: text('cooperative_id').references(() => cooperatives.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
     uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     /** Size of the largest variant. */
     width: integer('width').notNull(),
@@ -1160,7 +1165,11 @@ export const mediaImages = sqliteTable(
     sourceBytes: integer('source_bytes').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('media_images_cooperative_idx').on(t.cooperativeId)],
+  (t) => [
+    index('media_images_cooperative_idx').on(t.cooperativeId),
+    index('media_images_event_idx').on(t.eventId),
+    check('media_images_one_owner', sql`(${t.cooperativeId} IS NULL) <> (${t.eventId} IS NULL)`),
+  ],
 );
 
 /**

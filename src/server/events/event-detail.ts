@@ -11,6 +11,7 @@ import { PUBLIC_EVENT_STATUSES } from './calendar';
 import type { EventStatus } from './vocabulary';
 import { boothsLeft, type RegistrationState, registrationState } from './registration-window';
 import { NotFoundError } from '../errors';
+import { readStoredImage, type StoredImage } from '../media/stored-image';
 
 export interface EventParticipant {
   cooperative: { slug: string; name: string; provinceNameVi: string; provinceNameEn: string };
@@ -54,6 +55,8 @@ export type EventDetail = Pick<
   /** The event has ended by `now`. */
   ended: boolean;
   participants: EventParticipant[];
+  /** The cover officers uploaded (event-admin/event-cover.ts), with its text alternatives. */
+  cover: StoredImage | null;
 };
 
 /** A big fair has a few hundred stands; the page lists them all, the bound only guards the query. */
@@ -165,5 +168,6 @@ export async function getEventDetail(
     updatedAt: e.updatedAt,
     ended: e.endsAt.getTime() < now.getTime(),
     participants,
+    cover: readStoredImage(e.cover),
   };
 }

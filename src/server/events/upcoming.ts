@@ -2,6 +2,7 @@ import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { events, provinces } from '../db/schema';
 import type { EventKind, EventStatus } from './vocabulary';
+import { readStoredImage, type StoredImage } from '../media/stored-image';
 
 export interface EventSummary {
   id: string;
@@ -17,6 +18,8 @@ export interface EventSummary {
   status: EventStatus;
   provinceNameVi: string | null;
   provinceNameEn: string | null;
+  /** The event's cover, shown small beside it in lists. */
+  cover: StoredImage | null;
 }
 
 /** The columns of an EventSummary: `events` left-joined with its province. */
@@ -33,13 +36,14 @@ export const eventSummaryColumns = {
   status: events.status,
   provinceNameVi: provinces.nameVi,
   provinceNameEn: provinces.nameEn,
+  cover: events.cover,
 };
 
-export type EventSummaryRow = Omit<EventSummary, 'online'> & { onlineUrl: string | null };
+export type EventSummaryRow = Omit<EventSummary, 'online' | 'cover'> & { onlineUrl: string | null; cover: unknown };
 
 /** A summary only says whether an event is online; its link belongs on the event page. */
-export function toEventSummary({ onlineUrl, ...row }: EventSummaryRow): EventSummary {
-  return { ...row, online: onlineUrl !== null };
+export function toEventSummary({ onlineUrl, cover, ...row }: EventSummaryRow): EventSummary {
+  return { ...row, online: onlineUrl !== null, cover: readStoredImage(cover) };
 }
 
 /** Published events that have not ended yet, soonest first (events_status_starts_idx). */

@@ -19,6 +19,8 @@ import { replyMail } from './mail';
 import { queueStatements } from './notifications';
 import { issueThreadToken } from './thread-tokens';
 import { normaliseReference } from './reference';
+import { type ProductName, withProductsNamed } from './request';
+import { publicProduct } from './status';
 import { newInquiryNotifications } from './submit';
 import { INQUIRY_STATUSES, type InquiryMessageAuthor, type InquiryStatus } from './vocabulary';
 
@@ -41,6 +43,8 @@ export interface InboxItem {
   country: string;
   productNameVi: string | null;
   productNameEn: string | null;
+  /** Every product the thread is about: its one product, or those a request to several cooperatives named. */
+  products: ProductName[];
   excerpt: string;
 }
 
@@ -97,6 +101,7 @@ export async function listInbox(
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   const rows = await db
     .select({
+      id: inquiries.id,
       reference: inquiries.reference,
       status: inquiries.status,
       createdAt: inquiries.createdAt,
@@ -104,6 +109,7 @@ export async function listInbox(
       buyerOrganisation: inquiries.buyerOrganisation,
       country: inquiries.country,
       message: inquiries.message,
+      productSlug: products.slug,
       productNameVi: products.nameVi,
       productNameEn: products.nameEn,
     })
@@ -119,7 +125,12 @@ export async function listInbox(
     counts,
     page: current,
     pageCount,
-    items: rows.map(({ message, ...row }) => ({
+    items: (
+      await withProductsNamed(
+        db,
+        rows.map((row) => ({ ...row, product: publicProduct(row) })),
+      )
+    ).map(({ id: _id, productSlug: _slug, product: _product, message, ...row }) => ({
       ...row,
       excerpt: message.length > 140 ? `${message.slice(0, 139)}…` : message,
     })),
@@ -142,7 +153,9 @@ export interface InquiryDetail {
   message: string;
   locale: 'vi' | 'en';
   spamScore: number;
-  product: { slug: string; nameVi: string; nameEn: string } | null;
+  product: ProductName | null;
+  /** Every product the thread is about (a request's thread may name several; `product` is then null). */
+  products: ProductName[];
   cooperativeName: string;
   /** The thread after the inquiry itself: the cooperative's replies and the buyer's answers, oldest first. */
   replies: { id: string; author: InquiryMessageAuthor; body: string; createdAt: Date; authorName: string | null }[];
@@ -222,14 +235,13 @@ export async function openInquiry(
     .leftJoin(users, eq(users.id, inquiryReplies.authorUserId))
     .where(eq(inquiryReplies.inquiryId, row.id))
     .orderBy(asc(inquiryReplies.createdAt));
-  const { productSlug, productNameVi, productNameEn, productId: _p, cooperativeId: _c, ...rest } = row;
+  const { productSlug: _s, productNameVi: _v, productNameEn: _e, productId: _p, cooperativeId: _c, ...rest } = row;
+  const [about] = await withProductsNamed(db, [{ id: row.id, product: publicProduct(row) }]);
   return {
     ...rest,
     status,
-    product:
-      productSlug && productNameVi !== null
-        ? { slug: productSlug, nameVi: productNameVi, nameEn: productNameEn ?? '' }
-        : null,
+    product: about?.product ?? null,
+    products: about?.products ?? [],
     replies,
     buyerLastWroteAt: replies.reduce(
       (latest, reply) => (reply.author === 'buyer' && reply.createdAt > latest ? reply.createdAt : latest),

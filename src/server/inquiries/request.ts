@@ -16,15 +16,20 @@
  *
  * Every row and every queued mail is in one db.batch: a failure stores
  * nothing. With an Idempotency-Key, thread i stores `{key}#{i}` (the key's
- * pattern has no '#', so it never meets a single inquiry's key): two requests
- * racing with one key both run their batch, and the second's every insert
- * meets the first's rows and does nothing, so nothing of it is half there.
+ * pattern has no '#', so it never meets a single inquiry's key). Two requests
+ * racing with one key both run their batch; the second's first thread meets
+ * the unique index and the whole batch is refused, so nothing of it is
+ * stored, even when it names more cooperatives than the first (an insert
+ * that merely did nothing on conflict would have let its extra threads in).
+ * It then answers as a repeat would: the first's receipt for the same
+ * products, 422 for others.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
 import { admitAttempt } from '../accounts/rate-limit';
 import type { Database } from '../db/client';
 import { newId } from '../db/ids';
+import { isUniqueViolation } from '../db/unique-violation';
 import { cooperatives, inquiries, inquiryProducts, products } from '../db/schema';
 import { type FieldIssues, ValidationError } from '../errors';
 import { INQUIRY_LIMITS, type InquiryRequestInput, parseInquiryRequest } from './input';
@@ -203,9 +208,16 @@ function threadIndex(key: string | null): number {
   return Number(key?.slice(key.lastIndexOf('#') + 1) ?? 0);
 }
 
+/** A product as a conversation names it. */
+export interface ProductName {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+}
+
 /** The products each of these threads names, in the buyer's order. */
 export async function productsOfThreads(db: Database, inquiryIds: readonly string[]) {
-  const named = new Map<string, { slug: string; nameVi: string; nameEn: string }[]>();
+  const named = new Map<string, ProductName[]>();
   if (inquiryIds.length === 0) return named;
   const rows = await db
     .select({
@@ -220,6 +232,25 @@ export async function productsOfThreads(db: Database, inquiryIds: readonly strin
     .orderBy(inquiryProducts.position);
   for (const { inquiryId, ...product } of rows) named.set(inquiryId, [...(named.get(inquiryId) ?? []), product]);
   return named;
+}
+
+/**
+ * Every product each thread is about: those a request named (inquiry_products;
+ * its `product` is then null), else its one product, else none (an inquiry
+ * to the cooperative as a whole). One query for the lot.
+ */
+export async function withProductsNamed<T extends { id: string; product: ProductName | null }>(
+  db: Database,
+  threads: readonly T[],
+): Promise<(T & { products: ProductName[] })[]> {
+  const named = await productsOfThreads(
+    db,
+    threads.filter((thread) => thread.product === null).map((thread) => thread.id),
+  );
+  return threads.map((thread) => ({
+    ...thread,
+    products: thread.product ? [thread.product] : (named.get(thread.id) ?? []),
+  }));
 }
 
 function replayRequest(
@@ -282,12 +313,7 @@ export async function submitInquiryRequest(
       fingerprint: context.idempotencyKey ? expected : null,
       now,
     });
-    statements.push(
-      thread.idempotencyKey
-        ? db.insert(inquiries).values(row).onConflictDoNothing({ target: inquiries.idempotencyKey })
-        : db.insert(inquiries).values(row),
-      ...namedProducts(db, thread),
-    );
+    statements.push(db.insert(inquiries).values(row), ...namedProducts(db, thread));
     if (!spam) {
       const about = shareSubject(thread.share);
       const facts = { ...row, reference: thread.reference, cooperativeName: thread.share.cooperativeName };
@@ -306,13 +332,14 @@ export async function submitInquiryRequest(
   if (!spam) statements.push(...buyerRequestReceipt(db, input, threads, receipt, context.links, now));
   const [first, ...rest] = statements;
   if (!first) throw new Error('a request has at least one thread');
-  await db.batch([first, ...rest]);
-
-  if (context.idempotencyKey) {
-    // Two requests with one key at once: both batches ran, the first one's rows won. Whoever lost answers with them.
+  try {
+    await db.batch([first, ...rest]);
+  } catch (error) {
+    // Two requests with one key at once: the first's batch stored its threads, this one's was refused whole.
+    if (!context.idempotencyKey || !isUniqueViolation(error, [inquiries.idempotencyKey])) throw error;
     const stored = await findRequestByKey(db, context.idempotencyKey);
-    if (!stored) throw new Error('inquiry request with idempotency key vanished');
-    if (stored.id !== threads[0]?.id) return replayRequest(stored, expected);
+    if (!stored) throw error;
+    return replayRequest(stored, expected);
   }
   return { kind: 'created', inquiryIds: threads.map((thread) => thread.id), receipt, deliver: !spam };
 }
@@ -355,7 +382,7 @@ function threadRow(
   };
 }
 
-/** The thread's products, stored only if the thread's row is (a lost idempotency race stores nothing). */
+/** The thread's products, stored only if the thread's row is. */
 function namedProducts(db: Database, thread: Thread) {
   return thread.share.products.map((product, position) =>
     db.insert(inquiryProducts).select(sql`

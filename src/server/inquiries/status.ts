@@ -14,7 +14,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { INQUIRY_LIMITS } from './input';
 import { normalisePhone } from './phone';
 import { normaliseReference } from './reference';
-import { productsOfThreads } from './request';
+import { type ProductName, withProductsNamed } from './request';
 import type { InquiryMessageAuthor, InquiryStatus } from './vocabulary';
 
 const MINUTE_MS = 60_000;
@@ -34,7 +34,7 @@ export function publicProduct(row: {
   productSlug: string | null;
   productNameVi: string | null;
   productNameEn: string | null;
-}): { slug: string; nameVi: string; nameEn: string } | null {
+}): ProductName | null {
   return row.productSlug && row.productNameVi !== null
     ? { slug: row.productSlug, nameVi: row.productNameVi, nameEn: row.productNameEn ?? '' }
     : null;
@@ -45,9 +45,9 @@ export interface BuyerInquiryView {
   status: PublicInquiryStatus;
   createdAt: Date;
   cooperative: { slug: string; name: string };
-  product: { slug: string; nameVi: string; nameEn: string } | null;
+  product: ProductName | null;
   /** Every product the conversation is about: a request's thread may name several (then `product` is null). */
-  products: { slug: string; nameVi: string; nameEn: string }[];
+  products: ProductName[];
   message: string;
   quantity: number | null;
   unit: string | null;
@@ -56,15 +56,27 @@ export interface BuyerInquiryView {
   replies: { author: InquiryMessageAuthor; body: string; createdAt: Date }[];
 }
 
-/** The API's look-up: one conversation, by its own reference (a request's reference lists its conversations in its receipt). */
+/** What a reference finds: one conversation by its own reference, or a request's conversations by the request's. */
+export type BuyerLookUp =
+  { inquiry: BuyerInquiryView } | { request: { reference: string; conversations: BuyerInquiryView[] } };
+
+/**
+ * The API's look-up: a conversation by its own reference, or a request to
+ * several cooperatives by the request's reference (request.ts), answering
+ * each of its conversations with its own status. The two kinds of reference
+ * come from the same generator and never meet, so which one was given is
+ * read from what it found.
+ */
 export async function lookUpInquiry(
   db: Database,
   lookup: { reference: string; contact: string; clientAddress: string },
   now: Date,
-): Promise<BuyerInquiryView> {
-  const [view] = await lookUp(db, lookup, now, false);
-  if (!view) throw new NotFoundError('inquiry', 'inquiry');
-  return view;
+): Promise<BuyerLookUp> {
+  const views = await lookUp(db, lookup, now);
+  const reference = normaliseReference(lookup.reference) ?? '';
+  const [only] = views;
+  if (views.length === 1 && only?.reference === reference) return { inquiry: only };
+  return { request: { reference, conversations: views } };
 }
 
 /**
@@ -77,14 +89,13 @@ export async function lookUpInquiries(
   lookup: { reference: string; contact: string; clientAddress: string },
   now: Date,
 ): Promise<BuyerInquiryView[]> {
-  return lookUp(db, lookup, now, true);
+  return lookUp(db, lookup, now);
 }
 
 async function lookUp(
   db: Database,
   lookup: { reference: string; contact: string; clientAddress: string },
   now: Date,
-  withRequests: boolean,
 ): Promise<BuyerInquiryView[]> {
   const issues: Record<string, { code: string }> = {};
   if (!lookup.reference.trim()) issues.reference = { code: 'required' };
@@ -119,11 +130,7 @@ async function lookUp(
         .from(inquiries)
         .innerJoin(cooperatives, eq(cooperatives.id, inquiries.cooperativeId))
         .leftJoin(products, eq(products.id, inquiries.productId))
-        .where(
-          withRequests
-            ? or(eq(inquiries.reference, reference), eq(inquiries.requestReference, reference))
-            : eq(inquiries.reference, reference),
-        )
+        .where(or(eq(inquiries.reference, reference), eq(inquiries.requestReference, reference)))
         // A request has at most requestCooperativesMax threads; the bound keeps a look-up small whatever happens.
         .orderBy(asc(inquiries.createdAt), asc(inquiries.id))
         .limit(INQUIRY_LIMITS.requestCooperativesMax)
@@ -146,23 +153,20 @@ async function lookUp(
     .from(inquiryReplies)
     .where(inArray(inquiryReplies.inquiryId, ids))
     .orderBy(asc(inquiryReplies.createdAt));
-  const named = await productsOfThreads(db, ids);
-  return matching.map((row) => {
-    const product = publicProduct(row);
-    return {
-      reference: row.reference,
-      status: publicStatus(row.status),
-      createdAt: row.createdAt,
-      cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
-      product,
-      products: named.get(row.id) ?? (product ? [product] : []),
-      message: row.message,
-      quantity: row.quantity,
-      unit: row.unit,
-      wantedBy: row.wantedBy,
-      replies: replies
-        .filter((reply) => reply.inquiryId === row.id)
-        .map(({ author, body, createdAt }) => ({ author, body, createdAt })),
-    };
-  });
+  const views = matching.map((row) => ({
+    id: row.id,
+    reference: row.reference,
+    status: publicStatus(row.status),
+    createdAt: row.createdAt,
+    cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
+    product: publicProduct(row),
+    message: row.message,
+    quantity: row.quantity,
+    unit: row.unit,
+    wantedBy: row.wantedBy,
+    replies: replies
+      .filter((reply) => reply.inquiryId === row.id)
+      .map(({ author, body, createdAt }) => ({ author, body, createdAt })),
+  }));
+  return (await withProductsNamed(db, views)).map(({ id: _id, ...view }) => view);
 }

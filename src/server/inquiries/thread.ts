@@ -23,6 +23,7 @@ import { INQUIRY_LIMITS } from './input';
 import type { InquiryLinks } from './links';
 import { buyerAnswerMail } from './mail';
 import { cooperativeRecipients, queueStatements } from './notifications';
+import { type ProductName, withProductsNamed } from './request';
 import { issueThreadToken } from './thread-tokens';
 import { publicProduct, type PublicInquiryStatus, publicStatus } from './status';
 import { addressLimitKey, INQUIRY_ADDRESS_POLICY } from './submit';
@@ -57,7 +58,9 @@ export interface BuyerThreadView {
   locale: Locale;
   buyerName: string;
   cooperative: { slug: string; name: string };
-  product: { slug: string; nameVi: string; nameEn: string } | null;
+  product: ProductName | null;
+  /** Every product the thread is about (a request's thread may name several; `product` is then null). */
+  products: ProductName[];
   quantity: number | null;
   unit: string | null;
   wantedBy: string | null;
@@ -110,6 +113,7 @@ export async function readThread(db: Database, token: string): Promise<BuyerThre
     .from(inquiryReplies)
     .where(eq(inquiryReplies.inquiryId, row.id))
     .orderBy(asc(inquiryReplies.createdAt));
+  const [about] = await withProductsNamed(db, [{ id: row.id, product: publicProduct(row) }]);
   return {
     reference: row.reference,
     status: publicStatus(row.status),
@@ -118,7 +122,8 @@ export async function readThread(db: Database, token: string): Promise<BuyerThre
     locale: row.locale,
     buyerName: row.buyerName,
     cooperative: { slug: row.cooperativeSlug, name: row.cooperativeName },
-    product: publicProduct(row),
+    product: about?.product ?? null,
+    products: about?.products ?? [],
     quantity: row.quantity,
     unit: row.unit,
     wantedBy: row.wantedBy,

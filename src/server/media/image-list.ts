@@ -84,7 +84,7 @@ export async function imageListFromForm(
   const issues: FieldIssues = {};
   const owned = await ownedImages(
     db,
-    owner.cooperativeId,
+    { cooperativeId: owner.cooperativeId },
     posted.map((image) => image.id),
   );
   const kept = keptInOrder(posted).map((image) => ({ image, size: owned.get(image.id) }));

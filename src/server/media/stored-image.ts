@@ -33,6 +33,12 @@ export function readStoredImages(value: unknown): StoredImage[] {
   });
 }
 
+/** One stored image (an event's cover), or null when there is none or it is malformed. */
+export function readStoredImage(value: unknown): StoredImage | null {
+  if (value === null || value === undefined) return null;
+  return readStoredImages([typeof value === 'string' ? safeJson(value) : value])[0] ?? null;
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);

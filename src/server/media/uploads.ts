@@ -1,8 +1,10 @@
 /**
  * Storing uploads: process (processing.ts), then put the variants in the
- * MEDIA bucket and record who owns the image. Callers check who may upload
- * for which cooperative (a product's members, the cooperative's manager)
- * before calling; this module then only ever writes under that cooperative.
+ * MEDIA bucket and record who owns the image: a cooperative (its photos and
+ * logo) or an event (its cover, uploaded by trade officers). Callers check
+ * who may upload for which owner (a product's members, the cooperative's
+ * manager, an officer) before calling; this module then only ever writes
+ * under that owner.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { ID_BYTES, randomToken } from '../accounts/tokens';
@@ -24,9 +26,18 @@ export interface MediaStore {
   added: string[];
 }
 
+/** Whose an image is: a cooperative's or an event's, never both (media_images_one_owner). */
+export type ImageOwnerKey = { cooperativeId: string; eventId?: never } | { eventId: string; cooperativeId?: never };
+
+/** Who uploads, for whom. */
+export type ImageOwner = ImageOwnerKey & {
+  /** Null for pictures no person uploaded (the demo's, src/server/db/seed/pictures.ts). */
+  userId: string | null;
+};
+
+/** A cooperative's upload (photos, logos). */
 export interface UploadOwner {
   cooperativeId: string;
-  /** Null for pictures no person uploaded (the demo's, src/server/db/seed/pictures.ts). */
   userId: string | null;
 }
 
@@ -34,7 +45,7 @@ export interface UploadOwner {
 export async function storeImage(
   db: Database,
   store: MediaStore,
-  owner: UploadOwner,
+  owner: ImageOwner,
   bytes: Uint8Array<ArrayBuffer>,
 ): Promise<StoredImage> {
   const processed = await processImage(store.images, bytes);
@@ -50,13 +61,14 @@ export async function storeImage(
     processed.variants.map((variant) =>
       store.bucket.put(mediaObjectKey(id, variant.size), variant.bytes, {
         httpMetadata: { contentType: 'image/webp' },
-        customMetadata: { cooperative: owner.cooperativeId },
+        customMetadata: owner.eventId ? { event: owner.eventId } : { cooperative: owner.cooperativeId ?? '' },
       }),
     ),
   );
   await db.insert(mediaImages).values({
     id,
-    cooperativeId: owner.cooperativeId,
+    cooperativeId: owner.cooperativeId ?? null,
+    eventId: owner.eventId ?? null,
     uploadedBy: owner.userId,
     width: largest.width,
     height: largest.height,
@@ -94,7 +106,7 @@ export interface StoredFiles {
 export async function storeImageFiles(
   db: Database,
   store: MediaStore,
-  owner: UploadOwner,
+  owner: ImageOwner,
   files: readonly File[],
 ): Promise<StoredFiles> {
   const stored: StoredImage[] = [];
@@ -120,12 +132,15 @@ export async function storeImageFiles(
   return { stored, issue: null };
 }
 
-/** The stored size of the cooperative's images, by id (forms post ids; sizes come from here, never from the form). */
-export async function ownedImages(db: Database, cooperativeId: string, ids: readonly string[]) {
+/** The stored size of the owner's images, by id (forms post ids; sizes come from here, never from the form). */
+export async function ownedImages(db: Database, owner: ImageOwnerKey, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, { width: number; height: number }>();
+  const ownedBy = owner.eventId
+    ? eq(mediaImages.eventId, owner.eventId)
+    : eq(mediaImages.cooperativeId, owner.cooperativeId ?? '');
   const rows = await db
     .select({ id: mediaImages.id, width: mediaImages.width, height: mediaImages.height })
     .from(mediaImages)
-    .where(and(eq(mediaImages.cooperativeId, cooperativeId), inArray(mediaImages.id, [...ids])));
+    .where(and(ownedBy, inArray(mediaImages.id, [...ids])));
   return new Map(rows.map((row) => [row.id, { width: row.width, height: row.height }]));
 }

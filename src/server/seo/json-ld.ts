@@ -285,6 +285,8 @@ export interface EventLdInput {
   onlineUrl: string | null;
   organiser: string;
   inLanguage: string;
+  /** Absolute URL of the event's cover picture, when it has one. */
+  image?: string | null;
 }
 
 /** schema.org Event: https://schema.org/Event, with its status and attendance mode. */
@@ -321,6 +323,7 @@ export function eventLd(input: EventLdInput): JsonLd {
     eventAttendanceMode: `${SCHEMA_ORG}/${mode}`,
     location: locations.length === 1 ? locations[0] : locations.length > 1 ? locations : undefined,
     organizer: { '@type': 'Organization', name: input.organiser },
+    image: input.image ? [input.image] : undefined,
     inLanguage: input.inLanguage,
   });
 }

@@ -5,25 +5,30 @@
  * cooperative. Then each demo product without photos gets its type's picture
  * with a text alternative in both languages, and each demo cooperative
  * without a logo gets its own. Products of one cooperative and one type share
- * one upload, as a cooperative would reuse its photo. Safe to repeat: only
- * records still without pictures are touched.
+ * one upload, as a cooperative would reuse its photo. A few demo events get
+ * a cover the same way, owned by the event as an officer's upload is: the
+ * first upcoming published event of each kind that has a drawing. Safe to
+ * repeat: only records still without pictures are touched.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { cooperatives, products } from '../schema';
+import { cooperatives, events, products } from '../schema';
 import { LOGO_SIZE, mediaPath, type StoredImage } from '../../media/stored-image';
 import { discardAddedImages, type MediaStore, storeImage } from '../../media/uploads';
+import type { EventKind } from '../../events/vocabulary';
 import { buildDemoDataset } from './demo';
 
 /** The rendered pictures (committed files under scripts/demo-pictures/); null when one is missing. */
 export interface DemoPictureSource {
   product(typeKey: string): Promise<Uint8Array<ArrayBuffer> | null>;
   logo(cooperativeName: string): Promise<Uint8Array<ArrayBuffer> | null>;
+  eventCover(kind: EventKind): Promise<Uint8Array<ArrayBuffer> | null>;
 }
 
 export interface SeededPictures {
   products: number;
   logos: number;
+  covers: number;
 }
 
 /** D1 binds at most 100 parameters per statement. */
@@ -49,6 +54,7 @@ export async function seedDemoPictures(
     return {
       logos: await seedLogos(db, store, source, data),
       products: await seedProductPictures(db, store, source, data),
+      covers: await seedEventCovers(db, store, source, data, now),
     };
   } catch (error) {
     // Variants stored for records that were not updated would never be shown.
@@ -133,6 +139,46 @@ async function seedProductPictures(
         .update(products)
         .set({ images: [image] })
         .where(and(eq(products.id, product.id), sql`json_array_length(${products.images}) = 0`)),
+    );
+  }
+  await runInBatches(db, updates);
+  store.added.length = 0;
+  return updates.length;
+}
+
+async function seedEventCovers(
+  db: Database,
+  store: MediaStore,
+  source: DemoPictureSource,
+  data: Demo,
+  now: Date,
+): Promise<number> {
+  const upcoming = data.events
+    .filter((event) => event.status === 'published' && event.endsAt.getTime() >= now.getTime())
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const updates = [];
+  const kindsDone = new Set<EventKind>();
+  for (const event of upcoming) {
+    if (kindsDone.has(event.kind) || !event.id) continue;
+    kindsDone.add(event.kind);
+    const bytes = await source.eventCover(event.kind);
+    if (!bytes) continue;
+    const [stored] = await db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.id, event.id), isNull(events.cover)));
+    if (!stored) continue;
+    const picture = await storeImage(db, store, { eventId: event.id, userId: null }, bytes);
+    const cover: StoredImage = {
+      ...picture,
+      altVi: `Hình minh hoạ: gian hàng tại ${event.titleVi}`,
+      altEn: `Illustration: stalls at ${event.titleEn || event.titleVi}`,
+    };
+    updates.push(
+      db
+        .update(events)
+        .set({ cover })
+        .where(and(eq(events.id, event.id), isNull(events.cover))),
     );
   }
   await runInBatches(db, updates);

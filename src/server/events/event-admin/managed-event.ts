@@ -12,6 +12,7 @@ import { events, provinces } from '../../db/schema';
 import { NotFoundError } from '../../errors';
 import { type EventFields, type EventInput, eventInputFromFields } from '../event-input';
 import type { EventStatus } from '../vocabulary';
+import { readStoredImage, type StoredImage } from '../../media/stored-image';
 
 /** The audit log's entity type for events. */
 export const EVENT_ENTITY = 'event';
@@ -29,6 +30,8 @@ export interface ManagedEvent {
   createdAt: Date;
   updatedAt: Date;
   fields: EventFields;
+  /** The cover officers uploaded, with its text alternatives (./event-cover.ts). */
+  cover: StoredImage | null;
 }
 
 export type EventRow = typeof events.$inferSelect;
@@ -53,7 +56,20 @@ export function managedEvent(row: EventRow): ManagedEvent {
     registrationClosesAt: row.registrationClosesAt,
     boothCapacity: row.boothCapacity,
   };
-  return { id, slug, status, cancelReason, revision, seriesId, publishedAt, boothsTaken, createdAt, updatedAt, fields };
+  return {
+    id,
+    slug,
+    status,
+    cancelReason,
+    revision,
+    seriesId,
+    publishedAt,
+    boothsTaken,
+    createdAt,
+    updatedAt,
+    fields,
+    cover: readStoredImage(row.cover),
+  };
 }
 
 /** The event's fields as the form and the API take them back (to edit or copy). */
