@@ -377,6 +377,30 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     },
   );
 
+  /** A published event no cooperative is confirmed at yet. */
+  async function eventWithoutExhibitorsSlug(): Promise<string> {
+    const list = (await (await fetch(`${baseUrl}/api/v1/events?limit=100`)).json()) as { items: { slug: string }[] };
+    for (const { slug } of list.items) {
+      const event = (await (await fetch(`${baseUrl}/api/v1/events/${slug}`)).json()) as { participants: unknown[] };
+      if (event.participants.length === 0) return slug;
+    }
+    throw new Error('the demo data has no event without exhibitors');
+  }
+
+  it('the catalogue PDF’s address before any exhibitor is confirmed (a page saying so, 409) has no axe violations', async () => {
+    const url = `/en/account/events/${await eventWithoutExhibitorsSlug()}/catalogue`;
+    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/409/.test(message.text())) errors.push(message.text());
+    });
+    const response = await page.goto(`${baseUrl}${url}`);
+    expect(response?.status()).toBe(409);
+    await expectAccessible(page, url, errors);
+    await context.close();
+  });
+
   it('the booth registration form showing its errors has no axe violations', async () => {
     const url = `/tai-khoan/su-kien/${await openEventSlug()}`;
     const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');

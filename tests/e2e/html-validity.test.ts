@@ -64,6 +64,16 @@ async function labReportsPageOf(manager: string): Promise<string> {
   throw new Error('the manager has no batch');
 }
 
+/** A published event no cooperative is confirmed at yet. */
+async function eventWithoutExhibitors(): Promise<string> {
+  const list = (await (await fetch(`${baseUrl}/api/v1/events?limit=100`)).json()) as { items: { slug: string }[] };
+  for (const { slug } of list.items) {
+    const event = (await (await fetch(`${baseUrl}/api/v1/events/${slug}`)).json()) as { participants: unknown[] };
+    if (event.participants.length === 0) return slug;
+  }
+  throw new Error('the demo data has no event without exhibitors');
+}
+
 /** The pages to check: a name (the file the checker reports) and how to fetch the page. */
 async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> {
   const products = (await (await fetch(`${baseUrl}/api/v1/products?limit=2&sort=stars`)).json()) as {
@@ -76,6 +86,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
   };
   const events = (await (await fetch(`${baseUrl}/api/v1/events?limit=1`)).json()) as { items: { slug: string }[] };
   const event = events.items[0]?.slug ?? '';
+  const quietEvent = await eventWithoutExhibitors();
   const manager = await signIn('quanly1@cho-htx.test');
   const officer = await signIn('canbo@cho-htx.test');
   const ownProduct = /href="\/tai-khoan\/san-pham\/([^"/?]+)"/.exec(
@@ -98,6 +109,8 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'events-vi': () => get('/su-kien'),
     'event-en': () => get(`/en/events/${event}`),
     'catalogue-vi': () => get(`/su-kien/${event}/danh-muc`),
+    // The catalogue PDF's address before any booth is confirmed: a page saying there is nothing to print (409).
+    'catalogue-nothing-to-print-en': () => get(`/en/account/events/${quietEvent}/catalogue`, officer),
     'managed-event-en': () => get(`/en/account/manage-events/${event}`, officer),
     'fair-report-vi': () => get(`/tai-khoan/su-kien-quan-ly/${event}/bao-cao`, officer),
     'statistics-vi': () => get('/thong-ke'),

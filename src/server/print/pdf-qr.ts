@@ -8,15 +8,12 @@
 import {
   concatTransformationMatrix,
   drawObject,
-  fill,
   type PDFDocument,
   type PDFName,
   type PDFPage,
   type PDFRef,
   popGraphicsState,
   pushGraphicsState,
-  rectangle,
-  setFillingGrayscaleColor,
 } from 'pdf-lib';
 import { qrModules } from '../provenance/qr';
 import type { Box } from './label-layouts';
@@ -27,23 +24,34 @@ export interface QrSymbol {
   modules: number;
 }
 
-/** The symbol of `address` as a Form XObject registered in `doc`. */
+/**
+ * The symbol of `address` as a Form XObject registered in `doc`. Its content
+ * is written as text and deflated, not as pdf-lib operator objects: a code is
+ * a few hundred rectangles, and a catalogue of 240 products held them as
+ * objects took tens of megabytes of a Worker's 128 (bench/fair-catalogue.ts).
+ */
 export function qrSymbol(doc: PDFDocument, address: string): QrSymbol {
   const modules = qrModules(address);
   const count = modules.length;
-  const operators = [setFillingGrayscaleColor(1), rectangle(0, 0, count, count), fill(), setFillingGrayscaleColor(0)];
+  // White square (grey level 1), then the dark modules (0), each row's runs as rectangles, filled at once.
+  const content = ['1 g', `0 0 ${count} ${count} re`, 'f', '0 g'];
   modules.forEach((row, y) => {
     for (let x = 0; x < count; x++) {
       if (!row[x]) continue;
       let run = 1;
       while (row[x + run]) run++;
       // Row 0 is the symbol's top; PDF's y axis points up.
-      operators.push(rectangle(x, count - 1 - y, run, 1));
+      content.push(`${x} ${count - 1 - y} ${run} 1 re`);
       x += run;
     }
   });
-  operators.push(fill());
-  const form = doc.context.formXObject(operators, { BBox: [0, 0, count, count] });
+  content.push('f');
+  const form = doc.context.flateStream(content.join('\n'), {
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [0, 0, count, count],
+    Matrix: [1, 0, 0, 1, 0, 0],
+  });
   return { ref: doc.context.register(form), modules: count };
 }
 
