@@ -221,12 +221,16 @@ export function dashboardProductPaths(slug: string) {
       vi: `${vi}/lo-hang/${batchId}/kiem-nghiem`,
       en: `${en}/batches/${batchId}/lab-reports`,
     }),
+    labReport: (batchId: string, id: string): LocalizedPaths => ({
+      vi: `${vi}/lo-hang/${batchId}/kiem-nghiem/${id}`,
+      en: `${en}/batches/${batchId}/lab-reports/${id}`,
+    }),
     certificates: { vi: `${vi}/chung-nhan`, en: `${en}/certificates` },
     labels: { vi: `${vi}/nhan-in`, en: `${en}/labels` },
     certificate: (id: string): LocalizedPaths => ({ vi: `${vi}/chung-nhan/${id}`, en: `${en}/certificates/${id}` }),
     ocopRatings: { vi: `${vi}/ocop`, en: `${en}/ocop-ratings` },
     ocopRating: (id: string): LocalizedPaths => ({ vi: `${vi}/ocop/${id}`, en: `${en}/ocop-ratings/${id}` }),
-  } satisfies Record<string, LocalizedPaths | ((id: string) => LocalizedPaths)>;
+  } satisfies Record<string, LocalizedPaths | ((...ids: string[]) => LocalizedPaths)>;
 }
 
 /** A submitted product in the trade officers' moderation queue. */

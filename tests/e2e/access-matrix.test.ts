@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalizedPaths, routes } from '../../src/i18n/routes';
 import type { Locale } from '../../src/i18n';
+import { multipart, pdf } from '../support/evidence';
 import { readJson } from '../support/http';
 import { validInquiry } from '../support/inquiries';
 import { nextAddress, site } from '../support/site';
@@ -23,6 +24,7 @@ import {
   validBatch,
   validCertificate,
   validEvent,
+  validLabReport,
   validProductForm,
   validRating,
   validTarget,
@@ -118,13 +120,30 @@ async function makeRecords() {
     return id;
   }
 
-  /** A product of the manager's cooperative with a batch, a certificate and an OCOP rating, for its dashboard pages. */
+  /** A lab report of the batch, with its report file (multipart: the file is required). */
+  async function labReportOf(slug: string, lot: string, cookie: string): Promise<string> {
+    const res = await fetch(`${baseUrl}/api/v1/products/${slug}/batches/${lot}/lab-reports`, {
+      method: 'POST',
+      headers: { origin, cookie, 'cf-connecting-ip': nextAddress() },
+      body: multipart(validLabReport, { bytes: pdf(), name: 'phieu.pdf' }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return (await readJson(res)).id as string;
+  }
+
+  /** A product of the manager's cooperative with a batch (and its lab report), a certificate and an OCOP rating, for its dashboard pages. */
   async function productWithRecords(cookie: string) {
     const { slug } = await draftProduct(cookie);
     const batch = await api('POST', `/products/${slug}/batches`, cookie, validBatch('ACCESS-1'));
     const certificate = await api('POST', `/products/${slug}/certificates`, cookie, validCertificate);
     const rating = await api('POST', `/products/${slug}/ocop-ratings`, cookie, validRating);
-    return { slug, batch: batch.id as string, certificate: certificate.id as string, rating: rating.id as string };
+    return {
+      slug,
+      batch: batch.id as string,
+      labReport: await labReportOf(slug, 'ACCESS-1', cookie),
+      certificate: certificate.id as string,
+      rating: rating.id as string,
+    };
   }
 
   // A submitted product waits in the queue; an approved one with a change waits there as a change.
@@ -263,6 +282,24 @@ const PAGE_ACCESS: PageAccess[] = [
       {
         what: "another cooperative's batch under one's own product",
         params: (r) => ({ slug: r.productA.slug, batch: r.productB.batch }),
+        answers: 404,
+      },
+    ],
+  },
+  {
+    vi: '/tai-khoan/san-pham/[slug]/lo-hang/[batch]/kiem-nghiem/[id]',
+    en: '/en/account/products/[slug]/batches/[batch]/lab-reports/[id]',
+    audience: 'member',
+    params: (r) => ({ slug: r.productA.slug, batch: r.productA.batch, id: r.productA.labReport }),
+    elsewhere: [
+      {
+        what: "another cooperative's lab report",
+        params: (r) => ({ slug: r.productB.slug, batch: r.productB.batch, id: r.productB.labReport }),
+        answers: 404,
+      },
+      {
+        what: "another cooperative's lab report under one's own batch",
+        params: (r) => ({ slug: r.productA.slug, batch: r.productA.batch, id: r.productB.labReport }),
         answers: 404,
       },
     ],

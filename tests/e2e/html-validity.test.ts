@@ -153,6 +153,12 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
     'claim-queue-en': () => get('/en/account/verification', officer),
     'lab-reports-vi': () => get(labReports, manager),
+    'lab-report-edit-vi': async () => {
+      const list = await (await get(labReports, manager)).text();
+      const edit = new RegExp(`href="(${labReports}/[a-z0-9]+)"`).exec(list)?.[1];
+      if (!edit) throw new Error(`no lab report to edit on ${labReports}`);
+      return get(edit, manager);
+    },
     'lab-reports-errors-en': () =>
       post(
         labReports.replace(

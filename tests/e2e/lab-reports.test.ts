@@ -3,7 +3,9 @@
  * it on the batch's dashboard page (refused without evidence or with a date
  * to come, field by field), it is not on the batch's public trace page while
  * it waits, and once an officer verified it the trace page and the trace API
- * show it with who verified it and a link to the report itself.
+ * show it with who verified it and a link to the report itself. An edit of
+ * a verified report waits while the trace page keeps the verified version;
+ * once revoked, the trace page says when and why, in both languages.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { pdf } from '../support/evidence';
@@ -80,6 +82,8 @@ describe('a lab report of a batch', () => {
     const page = await (await get(trace)).text();
     const text = textOf(page);
     expect(text).toContain(number);
+    // Counted in the trust summary above the timeline.
+    expect(text).toMatch(/Kiểm nghiệm lô này Phiếu kết quả đã xác minh: [1-9]\d*,/);
     expect(text).toMatch(/Xác minh bởi Sở Công Thương [^\d]+ ngày \d{1,2}\/\d{1,2}\/20\d\d/);
     const evidence = `/media/evidence/lab_report/${queued.id}`;
     expect(page).toContain(`href="${evidence}"`);
@@ -96,5 +100,68 @@ describe('a lab report of a batch', () => {
     );
     expect(english).toContain('Lab results of this batch');
     expect(english).toMatch(/Verified by the .+ Department of Industry and Trade on/);
+  });
+
+  it('keeps the verified version on the trace while an edit waits, and shows a revocation with its reason', async () => {
+    const manager = await signIn('quanly1@cho-htx.test');
+    const { labPage, trace } = await publishedBatchOf(manager);
+    const number = `KQ-SUA/${Date.now().toString(36)}`;
+    const fields = {
+      lab: 'Trung tâm Kiểm nghiệm E2E',
+      reportNumber: number,
+      reportedOn: '2026-02-01',
+      'tests.microbiology': 'on',
+      result: 'pass',
+      summary: 'Vi sinh vật đạt giới hạn cho phép.',
+    };
+    expect((await postMultipart(labPage, reportForm(fields, pdf()), manager)).status).toBe(303);
+    const officer = await signIn('canbo@cho-htx.test');
+    const decide = async (decision: string, body: Record<string, unknown>) => {
+      const queue = await readJson(await get('/api/v1/admin/claims', officer));
+      const queued = queue.items.find((item: { number: string }) => item.number === number);
+      const id = queued?.id ?? body.id;
+      return fetch(`${baseUrl}/api/v1/admin/claims/lab_report/${id}/${decision}`, {
+        method: 'POST',
+        headers: { origin, cookie: officer, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, ...(queued ? { version: queued.version } : {}) }),
+      });
+    };
+    expect((await decide('verify', {})).status).toBe(200);
+
+    // The edit form of the report, reached from the batch's list.
+    const list = await (await get(labPage, manager)).text();
+    const editPage = new RegExp(`href="(${labPage}/[a-z0-9]+)"[^>]*aria-label="[^"]*${number}`).exec(list)?.[1];
+    expect(editPage).toBeTruthy();
+    const id = editPage?.split('/').pop() ?? '';
+    const form = await (await get(editPage ?? '', manager)).text();
+    const version = /name="version" value="(\d+)"/.exec(form)?.[1];
+    expect(version).toBe('1');
+    const edited = await postMultipart(
+      editPage ?? '',
+      reportForm({ ...fields, summary: 'Đã sửa: vi sinh vật đạt.', version: version ?? '' }, null),
+      manager,
+    );
+    expect(edited.status).toBe(303);
+    const stale = await postMultipart(
+      editPage ?? '',
+      reportForm({ ...fields, summary: 'Sửa lần nữa trên bản cũ.', version: version ?? '' }, null),
+      manager,
+    );
+    expect(stale.status).toBe(409);
+    const listed = textOf(await (await get(labPage, manager)).text());
+    expect(listed).toContain('Trang công khai vẫn hiện bản đã xác minh trước đó.');
+    const waiting = textOf(await (await get(trace)).text());
+    expect(waiting).toContain(number);
+    expect(waiting).toContain('Vi sinh vật đạt giới hạn cho phép.');
+    expect(waiting).not.toContain('Đã sửa: vi sinh vật đạt.');
+
+    const reason = 'Phòng thử nghiệm thông báo phiếu bị thu hồi.';
+    expect((await decide('revoke', { id, reason })).status).toBe(200);
+    const revoked = textOf(await (await get(trace)).text());
+    expect(revoked).toMatch(new RegExp(`${number}.*Thu hồi ngày [^:]+ 20\\d\\d: ${reason}`));
+    const english = textOf(
+      await (await get(trace.replace('/truy-xuat/', '/en/trace/').replace('/lo/', '/lot/'))).text(),
+    );
+    expect(english).toMatch(new RegExp(`${number}.*Revoked on [^:]+ 20\\d\\d: ${reason}`));
   });
 });

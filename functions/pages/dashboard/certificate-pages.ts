@@ -19,6 +19,7 @@ import {
   type ClaimPageView,
   evidencePublicFrom,
   handleClaimPage,
+  productScope,
   VERSION_FIELD,
 } from './claim-form-page';
 import { field, optionalText, text } from './form-values';
@@ -40,6 +41,7 @@ function certificateInputFrom(form: Record<string, string>) {
 const certificateForms: ClaimFormKind<StoredCertificate> = {
   kind: 'certificate',
   fields: CERTIFICATE_FIELDS,
+  scope: productScope,
   list: listProductCertificates,
   storedValue: (certificate, name) => field(certificate[name as (typeof CERTIFICATE_FIELDS)[number]]),
   add: ({ db, product, upload, now }, form) =>

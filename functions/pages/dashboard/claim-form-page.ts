@@ -6,7 +6,8 @@
  * bounded (413 said by the file input, nothing saved), the domain's verb run
  * with the claim forms' words (claim-words.ts), and the list again with a
  * notice once saved. What differs per kind (its fields, its verbs, its
- * paths) is the `ClaimFormKind` the page passes in.
+ * paths, and what the claims hang from besides the product: a lab report's
+ * batch) is the `ClaimFormKind` the page passes in.
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
@@ -38,34 +39,45 @@ export interface ListedClaim {
   evidenceType: EvidenceType | null;
 }
 
-/** What a claim's save is given: who posts, for which product, and the file posted with it. */
-export interface ClaimSave {
+/** What a claim's save is given: who posts, for which product (and scope), and the file posted with it. */
+export interface ClaimSave<S = null> {
   db: Database;
   user: SessionUser;
   product: OwnedProduct;
+  scope: S;
   upload: EvidenceUpload;
   now: Date;
 }
 
-/** One kind of claim, as its dashboard pages read, show and write it. */
-export interface ClaimFormKind<C extends ListedClaim> {
+/** One kind of claim, as its dashboard pages read, show and write it; `S`: what the claims hang from besides the product. */
+export interface ClaimFormKind<C extends ListedClaim, S = null> {
   kind: ClaimKind;
   /** Its own fields (not the version nor the public-evidence checkbox). */
   fields: readonly string[];
-  list(db: Database, productId: string): Promise<C[]>;
+  /**
+   * What the claims hang from besides the product (a lab report's batch),
+   * found for that product: a NotFoundError when it has none such. Null for
+   * a product's own claims (productScope).
+   */
+  scope(db: Database, product: OwnedProduct): Promise<S>;
+  list(db: Database, productId: string, scope: S): Promise<C[]>;
   /** The form's value of a field of a stored claim. */
   storedValue(claim: C, name: string): string;
   /** Declares one from the posted strings. */
-  add(save: ClaimSave, form: Record<string, string>): Promise<unknown>;
+  add(save: ClaimSave<S>, form: Record<string, string>): Promise<unknown>;
   /** Changes one, at the revision the form was shown with (posted as `version`). */
-  update(save: ClaimSave, claim: C, form: Record<string, string>): Promise<unknown>;
-  /** The list page of the product's claims of this kind. */
-  listPaths(slug: string): LocalizedPaths;
+  update(save: ClaimSave<S>, claim: C, form: Record<string, string>): Promise<unknown>;
+  /** The list page of the product's (or the scope's) claims of this kind. */
+  listPaths(slug: string, scope: S): LocalizedPaths;
   savedNotice(locale: Locale): string;
 }
 
-export interface ClaimPageView<C extends ListedClaim> extends FormView {
+/** The scope of a product's own claims (certificates, OCOP ratings): the product alone. */
+export const productScope = async (): Promise<null> => null;
+
+export interface ClaimPageView<C extends ListedClaim, S = null> extends FormView {
   product: OwnedProduct;
+  scope: S;
   claims: C[];
   /** The claim being edited, or null on the list page (whose form declares one). */
   editing: C | null;
@@ -83,7 +95,7 @@ function postedValues(fields: readonly string[], form: Record<string, string>): 
 }
 
 /** The form's values of the claim as stored (none for a new one). */
-function storedValues<C extends ListedClaim>(kind: ClaimFormKind<C>, editing: C | null): Record<string, string> {
+function storedValues<C extends ListedClaim, S>(kind: ClaimFormKind<C, S>, editing: C | null): Record<string, string> {
   if (!editing) return {};
   return {
     ...Object.fromEntries(kind.fields.map((name) => [name, kind.storedValue(editing, name)])),
@@ -95,25 +107,26 @@ function storedValues<C extends ListedClaim>(kind: ClaimFormKind<C>, editing: C 
 /** Whether the public may download the evidence, as the form's checkbox says. */
 export const evidencePublicFrom = (form: Record<string, string>): boolean => form[PUBLIC_EVIDENCE_FIELD] === 'on';
 
-export async function handleClaimPage<C extends ListedClaim>(
+export async function handleClaimPage<C extends ListedClaim, S = null>(
   page: AstroGlobal,
   locale: Locale,
   slug: string,
   claimId: string | null,
-  kind: ClaimFormKind<C>,
-): Promise<ClaimPageView<C> | Response> {
+  kind: ClaimFormKind<C, S>,
+): Promise<ClaimPageView<C, S> | Response> {
   noStore(page);
   const gate = await gated(page, locale, async (db, user) => {
     const product = await findOwnedProduct(db, user, slug);
-    const claims = await kind.list(db, product.id);
+    const scope = await kind.scope(db, product);
+    const claims = await kind.list(db, product.id, scope);
     const editing = claimId === null ? null : (claims.find((c) => c.id === claimId) ?? null);
     if (claimId !== null && !editing) throw new NotFoundError(kind.kind);
-    return { product, claims, editing };
+    return { product, scope, claims, editing };
   });
   if (gate instanceof Response) return gate;
-  const { product, claims, editing } = gate.data;
+  const { product, scope, claims, editing } = gate.data;
   const evidenceHref = editing?.evidenceType ? evidencePath(kind.kind, editing.id) : null;
-  const shown = (view: FormView): ClaimPageView<C> => ({ ...view, product, claims, editing, evidenceHref });
+  const shown = (view: FormView): ClaimPageView<C, S> => ({ ...view, product, scope, claims, editing, evidenceHref });
 
   if (page.request.method !== 'POST') {
     const view = emptyView(storedValues(kind, editing));
@@ -136,12 +149,12 @@ export async function handleClaimPage<C extends ListedClaim>(
     locale,
     postedValues(kind.fields, form.fields),
     (db) => {
-      const save = { db, user: gate.user, product, upload, now: new Date() };
+      const save = { db, user: gate.user, product, scope, upload, now: new Date() };
       return editing ? kind.update(save, editing, form.fields) : kind.add(save, form.fields);
     },
     claimWords(locale),
   );
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return shown(outcome.view);
-  return seeOther(`${kind.listPaths(product.slug)[locale]}?saved=1`);
+  return seeOther(`${kind.listPaths(product.slug, scope)[locale]}?saved=1`);
 }

@@ -20,6 +20,7 @@ import {
   type ClaimPageView,
   evidencePublicFrom,
   handleClaimPage,
+  productScope,
   VERSION_FIELD,
 } from './claim-form-page';
 import { field, requiredNumber, text } from './form-values';
@@ -39,6 +40,7 @@ function ratingInputFrom(form: Record<string, string>) {
 const ratingForms: ClaimFormKind<StoredRating> = {
   kind: 'ocop_rating',
   fields: RATING_FIELDS,
+  scope: productScope,
   list: listProductRatings,
   storedValue: (rating, name) => field(rating[name as (typeof RATING_FIELDS)[number]]),
   add: ({ db, user, product, upload, now }, form) =>

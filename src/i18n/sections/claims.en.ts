@@ -10,6 +10,8 @@ export const claimsEn: Dictionary['claims'] = {
     revoked: 'Revoked',
   },
   notPublic: 'Not shown publicly.',
+  /** Said beside an edit waiting or turned down while the public keeps the version verified before. */
+  verifiedVersionShown: 'The public page still shows the version verified before.',
   reason: 'Reason: {reason}',
   kinds: {
     ocop_rating: 'OCOP rating',

@@ -9,6 +9,8 @@ export const claimsVi = {
   },
   /** Said to the cooperative beside a claim that is not public (yet). */
   notPublic: 'Chưa hiển thị công khai.',
+  /** Said beside an edit waiting or turned down while the public keeps the version verified before. */
+  verifiedVersionShown: 'Trang công khai vẫn hiện bản đã xác minh trước đó.',
   reason: 'Lý do: {reason}',
   kinds: {
     ocop_rating: 'Xếp hạng OCOP',

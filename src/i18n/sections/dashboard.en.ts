@@ -363,5 +363,13 @@ export const dashboardEn: Dictionary['dashboard'] = {
     evidenceLink: 'Download the report',
     add: 'Send for verification',
     saved: 'Lab report sent; it awaits verification by the Department of Industry and Trade.',
+    editTitle: 'Edit report {number} – lot {lot}',
+    edit: 'Edit',
+    editLabel: 'Edit report {number}',
+    editLead:
+      'Changing the laboratory, number, date, tests, result or the report file sends it back for verification by the Department of Industry and Trade; meanwhile the trace page keeps showing the verified version.',
+    evidenceKeep: 'Leave empty to keep the current report. PDF, JPEG, PNG or WebP, at most {max} MB.',
+    currentEvidence: 'Current report',
+    save: 'Save changes',
   },
 };

@@ -360,5 +360,13 @@ export const dashboardVi = {
     evidenceLink: 'Tải bản phiếu',
     add: 'Gửi phiếu để xác minh',
     saved: 'Đã gửi phiếu kết quả; phiếu chờ Sở Công Thương xác minh.',
+    editTitle: 'Sửa phiếu {number} – lô {lot}',
+    edit: 'Sửa',
+    editLabel: 'Sửa phiếu {number}',
+    editLead:
+      'Đổi phòng thử nghiệm, số phiếu, ngày, chỉ tiêu, kết quả hoặc bản phiếu thì phiếu chờ Sở Công Thương xác minh lại; trong lúc đó trang truy xuất vẫn hiện bản đã xác minh.',
+    evidenceKeep: 'Để trống để giữ bản phiếu đang có. PDF, JPEG, PNG hoặc WebP, tối đa {max} MB.',
+    currentEvidence: 'Bản phiếu đang có',
+    save: 'Lưu thay đổi',
   },
 } as const;
