@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { CLAIM_DECISIONS, decideClaim } from '../../src/server/claims/claim-decisions';
+import { DECISION_REASONS } from '../../src/server/moderation/decision-reasons';
 import { listClaimQueue } from '../../src/server/claims/claim-queue';
 import { expiringClaimsCsv, listExpiringForOfficer } from '../../src/server/claims/expiring-claims';
 import { CLAIM_KINDS, CLAIM_STATES } from '../../src/server/claims/vocabulary';
@@ -113,7 +114,8 @@ const decisionRoute = createRoute({
   summary: 'Verify, reject, ask for better evidence, or revoke a claim',
   description:
     '`verify`, `reject` and `request_evidence` apply to a pending claim, `revoke` to a verified one; all but `verify` need a ' +
-    '`reason` (10-1000 characters), which the cooperative reads, and for a revocation the public too. `version` (from the ' +
+    '`reason` (10-1000 characters) or, but for `revoke`, a `reasonCode`; the cooperative reads it, and for a revocation ' +
+    'the public too. `version` (from the ' +
     'queue, required) makes a claim changed since a 409. Written to the audit log with the claim, in one batch.',
   request: {
     params: z.object({
@@ -130,6 +132,14 @@ const decisionRoute = createRoute({
         'application/json': {
           schema: z
             .object({
+              reasonCode: z
+                .enum(DECISION_REASONS.claim)
+                .optional()
+                .openapi({
+                  description:
+                    'A ready-made reason for `reject` or `request_evidence`, sent to the cooperative in each ' +
+                    "person's language; `reason` then adds to it and may be short.",
+                }),
               reason: z
                 .string()
                 .optional()

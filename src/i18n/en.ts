@@ -253,6 +253,7 @@ export const en: Dictionary = {
     too_big: 'Must be at most {max}.',
     too_long: 'At most {max} characters.',
     invalid_format: 'Wrong format.',
+    reason_required: 'Pick a ready-made reason or write one.',
     invalid_value: 'This value is not accepted.',
     unknown_value: 'No such value.',
     too_many_cooperatives: 'One request reaches at most {max} cooperatives: leave out the products of a few.',

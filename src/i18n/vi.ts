@@ -248,6 +248,7 @@ export const vi = {
     too_big: 'Giá trị không được vượt quá {max}.',
     too_long: 'Tối đa {max} ký tự.',
     invalid_format: 'Định dạng không đúng.',
+    reason_required: 'Hãy chọn một lý do có sẵn hoặc ghi lý do.',
     invalid_value: 'Giá trị không được chấp nhận.',
     unknown_value: 'Không có giá trị này.',
     too_many_cooperatives: 'Một yêu cầu gửi tới tối đa {max} hợp tác xã: hãy bớt sản phẩm của vài hợp tác xã.',

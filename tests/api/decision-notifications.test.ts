@@ -154,6 +154,29 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
     expect(await sendEverywhere(first.notificationEvent ?? '')).toHaveLength(2);
   });
 
+  it("tells a picked reason in each person's language, with the officer's own words after it", async () => {
+    const { id } = await submittedProduct();
+    const decided = await rejectProduct(
+      db,
+      officers[0],
+      id,
+      { reasonCode: 'photos', reason: 'Chụp cả nhãn.' },
+      DEMO_NOW,
+      ORIGIN,
+    );
+    const queued = await queuedFor(`product_decision:${id}`);
+    expect(queued.find((row) => row.userId === manager)?.textBody).toContain(
+      'Lý do: Ảnh sản phẩm còn thiếu hoặc chưa rõ. Chụp cả nhãn.',
+    );
+    expect(queued.find((row) => row.userId === member)?.textBody).toContain(
+      'Reason: Product photos are missing or unclear. Chụp cả nhãn.',
+    );
+    const [stored] = await db.select({ reason: products.rejectionReason }).from(products).where(eq(products.id, id));
+    expect(stored?.reason).toBe('Ảnh sản phẩm còn thiếu hoặc chưa rõ. Chụp cả nhãn.');
+    // Sent, so no later test's sender finds them waiting.
+    expect(await sendEverywhere(decided.notificationEvent ?? '')).toHaveLength(2);
+  });
+
   it('tells no one without a mail origin', async () => {
     const { id, version } = await submittedProduct();
     const decided = await approveProduct(db, officers[0], id, version, DEMO_NOW);

@@ -49,10 +49,16 @@ describe('the verification queue', () => {
     expect(withoutReason.status).toBe(422);
     const refused = await withoutReason.text();
     expect(refused).toContain(`id="reason-${claim.kind}-${claim.id}-error"`);
+    expect(textOf(refused)).toContain('Pick a ready-made reason or write one.');
+    expect(refused).toMatch(/<input type="radio" name="reasonCode" value="evidence_unreadable"/);
     expect(formsOf(refused).map((form) => form.id)).toContain(claim.id);
 
-    const reason = 'Số quyết định không khớp với bản scan đã gửi.';
-    const rejected = await post('/tai-khoan/xac-minh', { ...claim, decision: 'reject', reason }, officer);
+    // A ready-made reason alone is enough.
+    const rejected = await post(
+      '/tai-khoan/xac-minh',
+      { ...claim, decision: 'reject', reasonCode: 'evidence_mismatch', reason: '' },
+      officer,
+    );
     expect(rejected.status).toBe(303);
     const after = rejected.headers.get('location') ?? '';
     expect(after).toMatch(/^\/tai-khoan\/xac-minh\?done=reject&what=/);

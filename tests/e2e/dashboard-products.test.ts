@@ -162,11 +162,18 @@ describe('dashboard: products and moderation', async () => {
     const short = await post(review as string, { decision: 'reject', reason: 'no' }, officer);
     expect(short.status).toBe(422);
     expect(await short.text()).toMatch(/id="field-reason-error"/);
+    expect(await short.text()).toMatch(/<input type="radio" name="reasonCode" value="price_unit"/);
+    const nothing = await post(review as string, { decision: 'reject', reasonCode: '', reason: '' }, officer);
+    expect(nothing.status).toBe(422);
+    expect(await nothing.text()).toContain('Hãy chọn một lý do có sẵn hoặc ghi lý do.');
     const reason = 'Thiếu ảnh sản phẩm & giá chưa rõ <đơn vị>';
-    expect((await post(review as string, { decision: 'reject', reason }, officer)).status).toBe(303);
+    const rejected = await post(review as string, { decision: 'reject', reasonCode: 'price_unit', reason }, officer);
+    expect(rejected.status).toBe(303);
     const seen = await (await get(path, manager)).text();
     expect(seen).toContain('Bị từ chối');
-    expect(seen).toContain('Thiếu ảnh sản phẩm &amp; giá chưa rõ &lt;đơn vị&gt;');
+    expect(seen).toContain(
+      'Giá, đơn vị tính hoặc số lượng tối thiểu chưa đúng. Thiếu ảnh sản phẩm &amp; giá chưa rõ &lt;đơn vị&gt;',
+    );
 
     // A save posts the photos the form lists; this one lists none and adds one, so it still has a photo to submit.
     expect((await postWithPhoto(path, { ...fields, priceVnd: '270000' }, manager)).status).toBe(303);

@@ -49,7 +49,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   const kind = form.kind;
   const decision = form.decision;
   const claim = gate.data.find((entry) => entry.kind === kind && entry.id === form.id);
-  const values = { reason: form.reason ?? '' };
+  const values = { reasonCode: form.reasonCode ?? '', reason: form.reason ?? '' };
   if (!isKind(kind) || !isDecision(decision) || !claim) {
     // Decided or changed since the officer loaded the page (or a forged post): say so over the queue as it is now.
     page.response.status = 409;

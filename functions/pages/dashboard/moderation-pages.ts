@@ -65,7 +65,7 @@ export async function handleReview(
   if (page.request.method !== 'POST') return { ...emptyView(), review };
 
   const form = await readForm(page.request);
-  const values = { reason: form.reason ?? '' };
+  const values = { reasonCode: form.reasonCode ?? '', reason: form.reason ?? '' };
   const name = review.changes.find((change) => change.field === 'nameVi')?.after ?? '';
   const services = page.locals.services;
   const origin = configuredOrigin(services.env.PUBLIC_ORIGIN);
@@ -73,7 +73,7 @@ export async function handleReview(
     const approve = form.decision === 'approve';
     const decided = approve
       ? await approveProduct(db, gate.user, productId, Number(form.version), new Date(), origin)
-      : await rejectProduct(db, gate.user, productId, values.reason, new Date(), origin);
+      : await rejectProduct(db, gate.user, productId, values, new Date(), origin);
     sendEventAfterResponse(page.locals.cfContext, services, db, decided.notificationEvent);
     return approve ? 'approved' : 'rejected';
   });
@@ -98,7 +98,7 @@ export async function handleRevisionReview(
   if (page.request.method !== 'POST') return { ...emptyView(), review };
 
   const form = await readForm(page.request);
-  const values = { reason: form.reason ?? '' };
+  const values = { reasonCode: form.reasonCode ?? '', reason: form.reason ?? '' };
   const version = Number(form.version);
   const services = page.locals.services;
   const origin = configuredOrigin(services.env.PUBLIC_ORIGIN);
@@ -106,7 +106,7 @@ export async function handleRevisionReview(
     const approve = form.decision === 'approve';
     const decided = approve
       ? await approveRevision(db, gate.user, revisionId, version, new Date(), origin)
-      : await rejectRevision(db, gate.user, revisionId, version, values.reason, new Date(), origin);
+      : await rejectRevision(db, gate.user, revisionId, version, values, new Date(), origin);
     sendEventAfterResponse(page.locals.cfContext, services, db, decided.notificationEvent);
     return approve ? 'change-approved' : 'change-rejected';
   });

@@ -21,6 +21,8 @@ import { newId } from '../db/ids';
 import { certifications, labReports, ocopRatings } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { officerNote } from '../moderation/officer-note';
+import { type DecisionReasonInput, reasonInEachLanguage, readDecisionReason } from '../moderation/decision-reasons';
+import type { Locale } from '../../i18n';
 import { decisionNotices } from '../notifications/outbox';
 import { type ClaimNaming, claimDecisionMail, claimNaming, type DecidedState } from './decision-mail';
 import { refreshProductStars } from '../products/ocop-stars';
@@ -37,7 +39,10 @@ interface DecisionRule {
   /** States the decision starts from. */
   from: readonly ClaimState[];
   to: ClaimState;
-  /** Whether the officer must give a reason (10-1000 characters, `reason`). */
+  /**
+   * Whether the officer must give a reason: free text of 10-1000 characters (`reason`), or for a rejection or a
+   * request for evidence a ready-made one (`reasonCode`, decision-reasons.ts) with or without free text.
+   */
   needsReason: boolean;
 }
 
@@ -74,6 +79,17 @@ function revocationOf(table: (typeof CLAIM_TABLES)[ClaimKind], kind: ClaimKind, 
   };
   return { standing, set };
 }
+
+/** The shortest free text that may stand alone as a reason, as for every officer's note (officer-note.ts). */
+const CLAIM_REASON_MIN = 10;
+
+/** The reason fields of a form or JSON body (anything else in it is another field's business). */
+function reasonInput(input: unknown): DecisionReasonInput {
+  const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  return { reasonCode: fields.reasonCode, reason: fields.reason };
+}
+
+const sameInEachLanguage = (text: string): Record<Locale, string> => ({ vi: text, en: text });
 
 /** The table of a kind of claim, and the audit entity type its entries use. */
 export const CLAIM_TABLES = {
@@ -114,7 +130,13 @@ export async function decideClaim(
 ): Promise<{ verification: ClaimState; notificationEvent: string | null }> {
   const officer = requireOfficer(user);
   const rule = DECISION_RULES[decision];
-  const reason = rule.needsReason ? officerNote(input, 'reason') : null;
+  // A revocation's reason is read by the public and has no ready-made words; the others may pick one.
+  const words = !rule.needsReason
+    ? null
+    : decision === 'revoke'
+      ? sameInEachLanguage(officerNote(input, 'reason'))
+      : reasonInEachLanguage(readDecisionReason(reasonInput(input), 'claim', CLAIM_REASON_MIN), 'claim');
+  const reason = words?.vi ?? null;
   const table = CLAIM_TABLES[claim.kind];
   const [row] = await db
     .select({
@@ -187,7 +209,13 @@ export async function decideClaim(
       eventPrefix: `claim_decision:${claim.kind}:${row.id}`,
       kind: 'claim_decision',
       mail: (recipient) =>
-        claimDecisionMail(naming as ClaimNaming, rule.to as DecidedState, reason, recipient, mailOrigin as string),
+        claimDecisionMail(
+          naming as ClaimNaming,
+          rule.to as DecidedState,
+          words?.[recipient.locale] ?? null,
+          recipient,
+          mailOrigin as string,
+        ),
     },
     naming !== null,
     now,

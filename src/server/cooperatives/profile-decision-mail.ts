@@ -6,7 +6,7 @@
  * decision's own batch (moderation.ts approveRevision, rejectRevision).
  */
 import { eq } from 'drizzle-orm';
-import { dictionary, format } from '../../i18n';
+import { dictionary, format, type Locale } from '../../i18n';
 import type { Database } from '../db/client';
 import { cooperatives } from '../db/schema';
 import { decisionMail } from '../notifications/decision-mail';
@@ -31,7 +31,7 @@ export async function profileDecisionNotices(
     people.length > 0
       ? await db.select({ name: cooperatives.name }).from(cooperatives).where(eq(cooperatives.id, cooperativeId))
       : [];
-  return (decision: ProfileDecision, reason: string | null, unverified = false) =>
+  return (decision: ProfileDecision, reason: Record<Locale, string> | null, unverified = false) =>
     eventNotices(
       db,
       people,
@@ -47,7 +47,7 @@ export async function profileDecisionNotices(
             {
               subject: format(t.subjects[decision], words),
               body: unverified ? `${body}\n\n${t.unverified}` : body,
-              reason,
+              reason: reason?.[recipient.locale] ?? null,
               page: 'cooperativeProfile',
             },
             mailOrigin ?? '',

@@ -16,7 +16,7 @@ import type { SessionUser } from '../accounts/users';
 import { refreshOcopStars } from '../products/ocop-stars';
 import type { Database } from '../db/client';
 import { auditLog, cooperatives, pendingRevisions, products, users } from '../db/schema';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { vietnamDate } from '../time/vietnam';
 import { applyProfileChange, loadProfileRevision } from '../cooperatives/profile-changes';
 import { profileDecisionNotices } from '../cooperatives/profile-decision-mail';
@@ -28,7 +28,8 @@ import {
   PRODUCT_FIELD_NAMES,
 } from '../products/product-revisions';
 import { moveStatus } from '../products/product-writes';
-import { dictionary, format } from '../../i18n';
+import { dictionary, format, type Locale } from '../../i18n';
+import { type DecisionReasonInput, reasonInEachLanguage, readDecisionReason } from './decision-reasons';
 import { decisionNotices, type Recipient } from '../notifications/outbox';
 import { decisionMail } from '../notifications/decision-mail';
 import { type ProductFields, productFieldColumns } from '../products/owner-list';
@@ -300,32 +301,24 @@ export async function rejectRevision(
   user: SessionUser | null | undefined,
   revisionId: string,
   seenVersion: number,
-  reason: string,
+  reason: DecisionReasonInput,
   now: Date,
   mailOrigin: string | null = null,
 ): Promise<{ notificationEvent: string | null }> {
   const officer = requireOfficer(user);
-  const text = rejectionReason(reason);
   const revision = await pendingRevision(db, revisionId);
+  const topic = revision.entityType === 'cooperative' ? 'profile' : 'product';
+  const words = reasonInEachLanguage(readDecisionReason(reason, topic, REJECTION_REASON_MIN), topic);
   const tell =
     revision.entityType === 'cooperative'
-      ? (await profileDecisionNotices(db, revision.cooperativeId, mailOrigin, now))('rejected', text)
+      ? (await profileDecisionNotices(db, revision.cooperativeId, mailOrigin, now))('rejected', words)
       : null;
-  await markRevisionRejected(db, revision, officer, seenVersion, text, now, tell?.statements);
+  await markRevisionRejected(db, revision, officer, seenVersion, words.vi, now, tell?.statements);
   return { notificationEvent: tell?.event() ?? null };
 }
 
-export const REJECTION_REASON = { min: 5, max: 1000 };
-
-/** A rejection's reason, trimmed, within its length limits (ValidationError on `reason` otherwise). */
-function rejectionReason(reason: string): string {
-  const text = reason.trim();
-  if (text.length < REJECTION_REASON.min)
-    throw new ValidationError({ reason: { code: 'too_short', params: { min: REJECTION_REASON.min } } });
-  if (text.length > REJECTION_REASON.max)
-    throw new ValidationError({ reason: { code: 'too_long', params: { max: REJECTION_REASON.max } } });
-  return text;
-}
+/** The shortest free text that may stand alone as a reason (with a ready-made reason picked, any length). */
+const REJECTION_REASON_MIN = 5;
 
 /**
  * Publishes a submitted product as the reviewer saw it: `seenVersion` is the
@@ -384,13 +377,13 @@ export async function rejectProduct(
   db: Database,
   user: SessionUser | null | undefined,
   productId: string,
-  reason: string,
+  reason: DecisionReasonInput,
   now: Date = new Date(),
   /** The origin of links in mail (PUBLIC_ORIGIN): with it, the cooperative's people are told, with the reason. */
   mailOrigin: string | null = null,
 ): Promise<{ notificationEvent: string | null }> {
   const officer = requireOfficer(user);
-  const text = rejectionReason(reason);
+  const words = reasonInEachLanguage(readDecisionReason(reason, 'product', REJECTION_REASON_MIN), 'product');
   const [row] = await db
     .select({
       id: products.id,
@@ -402,15 +395,15 @@ export async function rejectProduct(
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) throw new NotFoundError('product');
-  const tell = await productDecisionNotices(db, row, 'rejected', text, mailOrigin, now);
+  const tell = await productDecisionNotices(db, row, 'rejected', words, mailOrigin, now);
   await moveStatus(db, {
     actor: officer,
     productId,
     from: ['submitted'],
     to: 'rejected',
     action: REJECTED_ACTION,
-    detail: { reason: text },
-    set: { rejectionReason: text },
+    detail: { reason: words.vi },
+    set: { rejectionReason: words.vi },
     also: tell.statements,
   });
   return { notificationEvent: tell.event() };
@@ -421,7 +414,7 @@ function productDecisionNotices(
   db: Database,
   product: { id: string; cooperativeId: string; nameVi: string; nameEn: string },
   to: 'published' | 'rejected',
-  reason: string | null,
+  reason: Record<Locale, string> | null,
   mailOrigin: string | null,
   now: Date,
 ) {
@@ -431,7 +424,7 @@ function productDecisionNotices(
     const text = {
       subject: format(t.subjects[to], words),
       body: format(t.bodies[to], words),
-      reason,
+      reason: reason?.[recipient.locale] ?? null,
       page: 'account' as const,
     };
     return decisionMail(recipient, text, mailOrigin ?? '');
