@@ -96,6 +96,10 @@ export const CooperativeFacetsSchema = z
     kind: FacetCountsSchema,
     sector: FacetCountsSchema,
     classification: FacetCountsSchema,
+    certification: FacetCountsSchema.openapi({
+      description:
+        'By certification kind valid today, of the cooperative or of one of its published products; a cooperative with several kinds counts under each.',
+    }),
   })
   .openapi('CooperativeFacets', {
     description: FACETS_DESCRIPTION,
@@ -104,6 +108,7 @@ export const CooperativeFacetsSchema = z
       kind: { counts: { hop_tac_xa: 4, to_hop_tac: 1 }, isCapped: false },
       sector: { counts: { nong_nghiep: 5 }, isCapped: false },
       classification: { counts: { tot: 2, kha: 1 }, isCapped: false },
+      certification: { counts: { vietgap: 2, organic: 1 }, isCapped: false },
     },
   });
 
@@ -183,8 +188,9 @@ const cooperativesRoute = createRoute({
   tags: ['Catalogue'],
   summary: 'Active cooperatives, searched and filtered',
   description:
-    'Same search as products. Filters: province (slugs), kind, sector, classification, hasOcop. ' +
-    'province, kind, sector and classification take several values (`kind=hop_tac_xa&kind=to_hop_tac`): any of them. ' +
+    'Same search as products. Filters: province (slugs), kind, sector, classification, ' +
+    `certification valid today, of the cooperative or of one of its published products (${CERTIFICATION_KINDS.join(', ')}), hasOcop. ` +
+    'province, kind, sector, classification and certification take several values (`kind=hop_tac_xa&kind=to_hop_tac`): any of them. ' +
     '`facets` counts the results per option of each filter; `suggestion` and `withoutLastFilter` offer broader searches when almost nothing matches.',
   request: { query: z.object(directoryFilterShape) },
   responses: {
@@ -286,7 +292,7 @@ export const catalogueLists = createRouter()
   })
   .openapi(cooperativesRoute, async (c) => {
     const filters = c.req.valid('query');
-    const page = await listCooperatives(c.get('db'), filters);
+    const page = await listCooperatives(c.get('db'), filters, vietnamDate(new Date()));
     const help = await directorySearchHelp(c.get('db'), filters, page, queryOrder(c.req.url));
     return c.json({ ...page, ...help }, 200);
   })

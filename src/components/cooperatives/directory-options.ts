@@ -5,6 +5,7 @@ import {
   COOPERATIVE_KINDS,
   COOPERATIVE_SECTORS,
 } from '../../server/cooperatives/vocabulary';
+import { CERTIFICATION_KINDS } from '../../server/products/vocabulary';
 import type { FilterOptions } from '../lists/filter-labels';
 import { provinceSelectOptions } from '../lists/province-options';
 
@@ -25,6 +26,10 @@ export function directoryFilterOptions(locale: Locale, provinces: readonly Provi
     classification: {
       label: l.filters.classification,
       options: COOPERATIVE_CLASSIFICATIONS.map((c) => ({ value: c, label: t.cooperative.classifications[c] })),
+    },
+    certification: {
+      label: l.filters.certification,
+      options: CERTIFICATION_KINDS.map((c) => ({ value: c, label: l.certifications[c] })),
     },
     hasOcop: { label: l.cooperatives.hasOcop, options: [{ value: 'true', label: l.cooperatives.hasOcop }] },
   } as const;

@@ -49,6 +49,17 @@ export function verifiedField(alias: string, field: string): SQL {
 }
 
 /**
+ * Condition, in SQL, on a certificate under `alias`: its verified version
+ * counts on `today` (YYYY-MM-DD in Viet Nam): verified, not revoked, and valid
+ * that day. What the product and cooperative lists filter and count by.
+ */
+export function certificateCountsOn(alias: string, today: string): SQL {
+  return sql`${sql.raw(alias)}.last_verified IS NOT NULL AND ${verifiedVersionStands(alias)}
+  AND ${verifiedField(alias, 'validFrom')} <= ${today}
+  AND coalesce(${verifiedField(alias, 'validUntil')}, ${today}) >= ${today}`;
+}
+
+/**
  * How long the public still sees a revoked claim: until the end of the
  * validity it claimed, since that is how long a label or an old page may still
  * show it and a buyer may still ask. A claim with no end (a geographic

@@ -9,15 +9,20 @@ import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
 import { countCapped, fetchListPage, type ListPage, plainHits, relevanceOrder } from '../search/list-query';
-import { anyOf, byProvinceSlug, countFacet, type FacetCounts, provinceCodes } from '../search/facets';
+import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
+import { certificateCountsOn, verifiedField } from '../claims/public-claims';
+import { vietnamDate } from '../time/vietnam';
 import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 
-export const DIRECTORY_FACETS = ['province', 'kind', 'sector', 'classification'] as const;
+export const DIRECTORY_FACETS = ['province', 'kind', 'sector', 'classification', 'certification'] as const;
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number];
-/** Cooperatives per option of each filter (search/facets.ts); every facet is exclusive (one value per cooperative). */
+/**
+ * Cooperatives per option of each filter (search/facets.ts); every facet but
+ * certification is exclusive (one value per cooperative).
+ */
 export type DirectoryFacets = Record<DirectoryFacet, FacetCounts>;
 
 export type DirectoryPage = ListPage<CooperativeCard, DirectorySort> & { facets: DirectoryFacets };
@@ -28,17 +33,23 @@ const ORDER_BY: Record<Exclude<DirectorySort, 'relevance'>, SQL> = {
   newest: sql`c.created_at DESC, c.id`,
 };
 
-const FACET_KEYS: Record<DirectoryFacet, SQL> = {
+const FACET_KEYS: Record<Exclude<DirectoryFacet, 'certification'>, SQL> = {
   province: sql`c.province_code`,
   kind: sql`c.kind`,
   sector: sql`c.sector`,
   classification: sql`c.classification`,
 };
 
-export async function listCooperatives(db: Database, filters: DirectoryFilters): Promise<DirectoryPage> {
+/** `today` (YYYY-MM-DD in Viet Nam) decides which certificates are valid. */
+export async function listCooperatives(
+  db: Database,
+  filters: DirectoryFilters,
+  today = vietnamDate(new Date()),
+): Promise<DirectoryPage> {
   const found = await queryDirectory<CooperativeCardRow>(db, filters, COOPERATIVE_CARD_COLUMNS, {
     count: true,
     facets: true,
+    today,
   });
   return { ...found, items: found.items.map(toCooperativeCard), facets: found.facets as DirectoryFacets };
 }
@@ -69,7 +80,7 @@ export async function queryDirectory<Row>(
   db: Database,
   filters: DirectoryFilters,
   columns: SQL,
-  { count, facets }: { count: boolean; facets?: boolean },
+  { count, facets, today = vietnamDate(new Date()) }: { count: boolean; facets?: boolean; today?: string },
 ): Promise<ListPage<Row, DirectorySort> & { facets?: DirectoryFacets }> {
   const tokens = searchTokens(filters.q ?? '');
   const requested = filters.sort ?? (tokens.length > 0 ? 'relevance' : 'name');
@@ -86,6 +97,7 @@ export async function queryDirectory<Row>(
   if (filters.kind) faceted.kind = anyOf(FACET_KEYS.kind, filters.kind);
   if (filters.sector) faceted.sector = anyOf(FACET_KEYS.sector, filters.sector);
   if (filters.classification) faceted.classification = anyOf(FACET_KEYS.classification, filters.classification);
+  if (filters.certification) faceted.certification = certifiedCooperative(filters.certification, today);
   if (filters.hasOcop !== undefined) {
     // Pinned to the cooperative's own products: the stars index would read the whole catalogue per row.
     const exists = sql`EXISTS (SELECT 1 FROM products p INDEXED BY products_cooperative_idx
@@ -126,17 +138,43 @@ export async function queryDirectory<Row>(
   if (!facets) return { ...found, page, limit, sort };
   const facetFrom = (except: DirectoryFacet) =>
     from(tokens.length === 0 ? null : plainHits('cooperatives_fts', match), except);
-  const [province, kind, sector, classification] = await Promise.all([
+  const [province, kind, sector, classification, certification] = await Promise.all([
     countFacet(db, FACET_KEYS.province, facetFrom('province')),
     countFacet(db, FACET_KEYS.kind, facetFrom('kind')),
     countFacet(db, FACET_KEYS.sector, facetFrom('sector')),
     countFacet(db, FACET_KEYS.classification, facetFrom('classification')),
+    countFacetOfMany(
+      db,
+      sql`SELECT c.id ${facetFrom('certification')}`,
+      sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x
+        JOIN certifications cert INDEXED BY certifications_cooperative_idx ON cert.cooperative_id = x.id
+        WHERE ${certificateOfCooperative(today)}`,
+    ),
   ]);
   return {
     ...found,
     page,
     limit,
     sort,
-    facets: { province: byProvinceSlug(province), kind, sector, classification },
+    facets: { province: byProvinceSlug(province), kind, sector, classification, certification },
   };
+}
+
+/**
+ * Condition on a certificate `cert` of a cooperative: it counts today, and it
+ * is the cooperative's own or one of its published products' (a product's
+ * certificate carries its cooperative too). A draft's certificate says
+ * nothing to a buyer yet.
+ */
+function certificateOfCooperative(today: string): SQL {
+  return sql`${certificateCountsOn('cert', today)}
+    AND (cert.product_id IS NULL OR EXISTS (SELECT 1 FROM products cp
+      WHERE cp.id = cert.product_id AND cp.status = 'published'))`;
+}
+
+/** A cooperative with a certificate of any of `kinds` (certificateOfCooperative), probed by its own index. */
+function certifiedCooperative(kinds: readonly string[], today: string): SQL {
+  return sql`EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
+    WHERE cert.cooperative_id = c.id AND ${anyOf(verifiedField('cert', 'kind'), kinds)}
+      AND ${certificateOfCooperative(today)})`;
 }

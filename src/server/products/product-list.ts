@@ -7,7 +7,7 @@
  * Without words, the chosen sort (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { verifiedField, verifiedVersionStands } from '../claims/public-claims';
+import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
@@ -19,15 +19,7 @@ import {
   relevanceOrder,
   resolveSlugFilters,
 } from '../search/list-query';
-import {
-  anyOf,
-  byProvinceSlug,
-  countFacet,
-  FACET_SCAN_CAP,
-  type FacetCounts,
-  provinceCodes,
-  toFacet,
-} from '../search/facets';
+import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
 import { withoutPhrase } from '../search/query-phrases';
@@ -320,9 +312,7 @@ function certifiedCondition(kinds: readonly string[], today: string): SQL {
         AND ${kind} AND ${validToday(today)}))`;
 }
 
-const validToday = (today: string) => sql`cert.last_verified IS NOT NULL AND ${verifiedVersionStands('cert')}
-  AND ${verifiedField('cert', 'validFrom')} <= ${today}
-  AND coalesce(${verifiedField('cert', 'validUntil')}, ${today}) >= ${today}`;
+const validToday = (today: string) => certificateCountsOn('cert', today);
 
 export const PRODUCT_FACETS = ['province', 'group', 'certification', 'stars'] as const;
 export type ProductFacet = (typeof PRODUCT_FACETS)[number];
@@ -370,18 +360,15 @@ async function productFacets(
  * the number of products read, for the cap.
  */
 async function certificationFacet(db: Database, from: SQL, today: string): Promise<FacetCounts> {
-  const rows = await db.all<{ value: string | null; n: number }>(sql`
-    WITH x AS (SELECT p.id, p.cooperative_id ${from} LIMIT ${FACET_SCAN_CAP + 1})
-    SELECT NULL AS value, (SELECT count(*) FROM x) AS n
-    UNION ALL
-    SELECT kind AS value, count(DISTINCT id) AS n FROM (
-      SELECT ${verifiedField('cert', 'kind')} AS kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_product_idx
+  return countFacetOfMany(
+    db,
+    sql`SELECT p.id, p.cooperative_id ${from}`,
+    sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x JOIN certifications cert INDEXED BY certifications_product_idx
         ON cert.product_id = x.id WHERE ${validToday(today)}
       UNION ALL
-      SELECT ${verifiedField('cert', 'kind')} AS kind, x.id FROM x JOIN certifications cert INDEXED BY certifications_cooperative_idx
-        ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL WHERE ${validToday(today)}
-    ) GROUP BY kind`);
-  return toFacet(rows, Number(rows.find((row) => row.value === null)?.n ?? 0));
+      SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x JOIN certifications cert INDEXED BY certifications_cooperative_idx
+        ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL WHERE ${validToday(today)}`,
+  );
 }
 
 /**

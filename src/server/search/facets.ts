@@ -32,6 +32,22 @@ export async function countFacet(db: Database, key: SQL, from: SQL): Promise<Fac
   return toFacet(rows);
 }
 
+/**
+ * Counts per value for a key a row may have several of (a product's or a
+ * cooperative's certifications): `rows` selects at least `id` (everything
+ * from SELECT to the end of WHERE), read up to the cap as `x`; `values`
+ * selects (value, id) pairs from `x`. A row with a value twice counts once.
+ */
+export async function countFacetOfMany(db: Database, rows: SQL, values: SQL): Promise<FacetCounts> {
+  // The first row (value NULL) is the number of rows read, for the cap.
+  const counted = await db.all<{ value: string | null; n: number }>(sql`
+    WITH x AS (${rows} LIMIT ${FACET_SCAN_CAP + 1})
+    SELECT NULL AS value, (SELECT count(*) FROM x) AS n
+    UNION ALL
+    SELECT value, count(DISTINCT id) AS n FROM (${values}) GROUP BY value`);
+  return toFacet(counted, Number(counted.find((row) => row.value === null)?.n ?? 0));
+}
+
 /** Counts of rows already grouped as (value, n); the null value (no key) is counted towards the cap only. */
 export function toFacet(rows: readonly { value: string | number | null; n: number }[], read?: number): FacetCounts {
   const counts: Record<string, number> = {};
