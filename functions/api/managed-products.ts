@@ -75,6 +75,7 @@ const productExample = {
   provinceCode: '33',
   commune: 'Xã Hồng Nam',
   gtin: '8934567000017',
+  sku: 'MOHN-500',
   priceVnd: 180000,
   unitVi: 'chai 500 ml',
   unitEn: '500 ml bottle',
@@ -100,6 +101,10 @@ const ProductFieldsSchema = z
     commune: z.string().nullable(),
     originFormerly: z.string().nullable(),
     gtin: z.string().nullable().openapi({ description: 'Stored as 14 digits, left-padded.' }),
+    sku: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The cooperative’s own product code, unique within the cooperative; never public.' }),
     priceVnd: z.number().int().nullable(),
     unitVi: z.string(),
     unitEn: z.string(),

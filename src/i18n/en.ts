@@ -233,6 +233,9 @@ export const en: Dictionary = {
     gtin_not_digits: 'A GTIN has digits only.',
     gtin_length: 'A GTIN has 8, 12, 13 or 14 digits.',
     gtin_taken: 'This GTIN already belongs to another product.',
+    product_sku:
+      'A product code has 1–40 characters: Latin letters, digits and - _ . /, starting with a letter or digit.',
+    sku_taken: 'This code already belongs to another of the cooperative’s products.',
     ocop_decision_number: 'Write the number as on the decision, e.g. 1234/QĐ-UBND or 567/QĐ-BNN-KTHT.',
     ocop_expired:
       'This decision is more than 36 months old, so the OCOP rating has lapsed: declare the new recognition decision.',

@@ -229,6 +229,8 @@ export const vi = {
     gtin_not_digits: 'Mã GTIN chỉ gồm chữ số.',
     gtin_length: 'Mã GTIN có 8, 12, 13 hoặc 14 chữ số.',
     gtin_taken: 'Mã GTIN này đã thuộc về một sản phẩm khác.',
+    product_sku: 'Mã sản phẩm gồm 1–40 ký tự: chữ cái Latinh, chữ số và - _ . /, bắt đầu bằng chữ hoặc số.',
+    sku_taken: 'Mã này đã là mã của một sản phẩm khác của hợp tác xã.',
     ocop_decision_number: 'Số quyết định ghi như trên văn bản, ví dụ 1234/QĐ-UBND hoặc 567/QĐ-BNN-KTHT.',
     ocop_expired: 'Quyết định này đã quá 36 tháng nên hạng OCOP đã hết hiệu lực: hãy khai quyết định công nhận mới.',
     claim_expired: 'Ngày hết hiệu lực đã qua: chỉ khai giấy chứng nhận còn hiệu lực.',

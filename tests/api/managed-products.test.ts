@@ -240,6 +240,38 @@ describe.each(bothStores('managed-products'))('the product API on $name', ({ ope
     expect((await send('POST', '/managed-products', '{"nameVi":')).status).toBe(400);
   });
 
+  it("keeps the cooperative's own product code, unique within the cooperative only", async () => {
+    const first = await draft({ nameVi: 'Mật ong mã riêng', sku: 'MOHN-500' });
+    expect((await readJson(await send('GET', `/managed-products/${first.slug}`))).input).toMatchObject({
+      sku: 'MOHN-500',
+    });
+    for (const lang of ['vi', 'en'] as const) {
+      const taken = await send('POST', '/managed-products', productBody({ nameVi: 'Mật ong khác', sku: 'MOHN-500' }), {
+        lang,
+      });
+      expect(taken.status).toBe(422);
+      expect((await readJson(taken)).error.fields).toEqual({ sku: dictionary(lang).validation.sku_taken });
+    }
+    const malformed = await send('POST', '/managed-products', productBody({ nameVi: 'Mật ong khác', sku: 'MO HN' }));
+    expect((await readJson(malformed)).error.fields).toEqual({ sku: dictionary('vi').validation.product_sku });
+    // Saving the product with its own code is no clash; another cooperative may use the same code.
+    expect(
+      (
+        await send(
+          'PUT',
+          `/managed-products/${first.slug}`,
+          productBody({ nameVi: 'Mật ong mã riêng', sku: 'MOHN-500' }),
+        )
+      ).status,
+    ).toBe(200);
+    const elsewhere = await send('POST', '/managed-products', productBody({ nameVi: 'Mật ong', sku: 'MOHN-500' }), {
+      cookie: otherMember,
+    });
+    expect(elsewhere.status).toBe(201);
+    // The other cooperative has no products in the tests that follow.
+    await db.delete(products).where(eq(products.id, ((await readJson(elsewhere)) as { id: string }).id));
+  });
+
   it('takes photos by their content, refuses the rest on field photo with nothing stored', async () => {
     const { slug } = await draft();
     const path = `/managed-products/${slug}/photos`;

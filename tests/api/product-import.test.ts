@@ -3,7 +3,8 @@
  * D1 as workerd runs it: template → preview → import → the same file again
  * changes nothing; refused rows with their row, column and reason; all or
  * nothing; a published product's change through review; an import cut short
- * finished without a row twice; who may import.
+ * finished without a row twice; rows matched by the cooperative's own
+ * product code; who may import.
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +213,82 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
     await applyProductImport(db, member, cooperativeId, resumed, 'all', NOW);
     const written = (await productsOf(cooperativeId)).filter((p) => names.includes(p.nameVi));
     expect(written.map((p) => p.nameVi).sort()).toEqual([...names].sort());
+  });
+
+  it("matches rows by the cooperative's own product code, and keeps it when the file has no such column", async () => {
+    const { bucket } = memoryBucket();
+    const ownId = await createTestCooperative(db);
+    const owner = await personOn(db, 'member', ownId);
+    const importFile = async (bytes: Uint8Array) => {
+      const { run, plan } = await previewUpload(db, bucket, PRODUCT_IMPORTER, owner, { name: 'ma.csv', bytes });
+      if (plan.counts.create + plan.counts.update > 0)
+        await runImport(db, bucket, PRODUCT_IMPORTER, owner, run.id, 'valid', context('vi'), NOW);
+      return plan;
+    };
+    const skuOf = async (nameVi: string) => (await productsOf(ownId)).find((p) => p.nameVi === nameVi)?.sku;
+
+    expect(
+      (
+        await importFile(
+          csvFile([
+            row({ nameVi: 'Mật ong rừng', sku: 'MO-1', gtin: '8936000123451' }),
+            row({ nameVi: 'Trà móc câu', sku: 'TR/2' }),
+          ]),
+        )
+      ).counts,
+    ).toEqual({ create: 2, update: 0, unchanged: 0, refused: 0 });
+    expect(await skuOf('Trà móc câu')).toBe('TR/2');
+    const [honey] = (await productsOf(ownId)).filter((p) => p.sku === 'MO-1');
+
+    // Renamed in the books: the code finds the product, which is renamed, not created again.
+    const renamed = csvFile([row({ nameVi: 'Mật ong rừng U Minh', sku: 'MO-1', gtin: '8936000123451' })]);
+    expect((await importFile(renamed)).counts).toEqual({ create: 0, update: 1, unchanged: 0, refused: 0 });
+    expect(await productsOf(ownId)).toHaveLength(2);
+    expect((await db.select().from(products).where(eq(products.id, honey!.id)))[0]!.nameVi).toBe('Mật ong rừng U Minh');
+    expect((await importFile(renamed)).counts).toEqual({ create: 0, update: 0, unchanged: 1, refused: 0 });
+
+    // An older file without the code's column: matched by name, and the code stays.
+    const skuAt = PRODUCT_COLUMNS.findIndex((column) => column.field === 'sku');
+    const withoutCode = (rows: string[][]) =>
+      new TextEncoder().encode(
+        [HEADER, ...rows]
+          .map((cells) =>
+            cells
+              .filter((_, i) => i !== skuAt)
+              .map((cell) => `"${cell}"`)
+              .join(','),
+          )
+          .join('\r\n'),
+      );
+    expect((await importFile(withoutCode([row({ nameVi: 'Trà móc câu' })]))).counts).toEqual({
+      create: 0,
+      update: 0,
+      unchanged: 1,
+      refused: 0,
+    });
+    expect(await skuOf('Trà móc câu')).toBe('TR/2');
+
+    // A code twice in the file, a malformed one, and one of another product than the GTIN's.
+    const { plan } = await previewUpload(db, bucket, PRODUCT_IMPORTER, owner, {
+      name: 'sai.csv',
+      bytes: csvFile([
+        row({ nameVi: 'Nấm linh chi', sku: 'NM-7' }),
+        row({ nameVi: 'Nấm hương rừng', sku: 'NM-7' }),
+        row({ nameVi: 'Nấm mỡ', sku: 'NM 8' }),
+        row({ nameVi: 'Mật ong rừng U Minh', sku: 'TR/2', gtin: '8936000123451' }),
+      ]),
+    });
+    expect(plan.rows.flatMap((planned) => planned.issues).map(({ row, column, code }) => [row, column, code])).toEqual([
+      [3, 'Mã sản phẩm của HTX', 'import_duplicate_row'],
+      [4, 'Mã sản phẩm của HTX', 'product_sku'],
+      [5, 'Mã sản phẩm của HTX', 'sku_taken'],
+    ]);
+    // Another cooperative may use the same code for its own product.
+    const other = await previewUpload(db, bucket, PRODUCT_IMPORTER, otherMember, {
+      name: 'ma.csv',
+      bytes: csvFile([row({ nameVi: 'Mật ong rừng', sku: 'MO-1' })]),
+    });
+    expect(other.plan.counts.create).toBe(1);
   });
 
   it('lets only members of the cooperative preview, see and run its imports', async () => {

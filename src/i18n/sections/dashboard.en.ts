@@ -44,6 +44,9 @@ export const dashboardEn: Dictionary['dashboard'] = {
     originFormerlyHint: 'The historic place name a geographic indication keeps, e.g. “Lục Ngạn, Bắc Giang”.',
     gtin: 'GTIN (barcode number)',
     gtinHint: '8, 12, 13 or 14 digits; the last one is the check digit.',
+    sku: 'Cooperative’s own product code',
+    skuHint:
+      'The code your cooperative uses in its own books, e.g. MOHN-500; each of your products has its own. Only your cooperative sees it.',
     tradeHeading: 'Price and season',
     priceVnd: 'Price (VND)',
     priceHint: 'A whole number, e.g. 120000; leave blank for price on request.',

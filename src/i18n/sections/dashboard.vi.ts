@@ -41,6 +41,9 @@ export const dashboardVi = {
     originFormerlyHint: 'Tên địa danh cũ mà chỉ dẫn địa lý còn dùng, ví dụ “Lục Ngạn, Bắc Giang”.',
     gtin: 'Mã GTIN (mã vạch)',
     gtinHint: '8, 12, 13 hoặc 14 chữ số; chữ số cuối là số kiểm tra.',
+    sku: 'Mã sản phẩm của hợp tác xã',
+    skuHint:
+      'Mã hợp tác xã tự đặt trong sổ sách, ví dụ MOHN-500; không trùng giữa các sản phẩm của hợp tác xã. Chỉ hợp tác xã thấy.',
     tradeHeading: 'Giá và mùa vụ',
     priceVnd: 'Giá (đồng)',
     priceHint: 'Số nguyên, ví dụ 120000; để trống nếu giá liên hệ.',

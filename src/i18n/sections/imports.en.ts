@@ -49,12 +49,13 @@ export const importsEn: Dictionary['imports'] = {
     description: 'Notes',
     fields: {
       nameVi:
-        'Vietnamese name, 2–200 characters. A row matches the product with the same GTIN or, without a GTIN, the same name.',
+        'Vietnamese name, 2–200 characters. A row matches the product with the same GTIN, else the same own product code, else the same name.',
       nameEn: 'English name, optional.',
       ocopGroup: 'One of the six OCOP groups, as the portal names them (e.g. “Food”, “Beverages”).',
       provinceCode: 'The province’s name (marks optional) or its two-digit statistics office code.',
       commune: 'The commune or ward where the product is made.',
       gtin: 'An 8, 12, 13 or 14-digit GTIN barcode; its check digit is verified.',
+      sku: 'The code your cooperative gives the product in its own books (1–40 characters: Latin letters, digits, - _ . /), e.g. MOHN-500; one per product. Optional; only your cooperative sees it.',
       priceVnd: 'A whole number, written 150.000 or 150000. Empty when the price is on request.',
       unitVi: 'The unit sold, in Vietnamese, e.g. “hộp 500 g”.',
       unitEn: 'The unit in English, optional.',

@@ -47,12 +47,13 @@ export const importsVi = {
     description: 'Ghi chú',
     fields: {
       nameVi:
-        'Tên tiếng Việt, 2–200 ký tự. Dòng được khớp với sản phẩm cùng mã GTIN, hoặc (khi không có GTIN) cùng tên.',
+        'Tên tiếng Việt, 2–200 ký tự. Dòng được khớp với sản phẩm cùng mã GTIN, nếu không thì cùng mã sản phẩm của HTX, nếu không nữa thì cùng tên.',
       nameEn: 'Tên tiếng Anh, không bắt buộc.',
       ocopGroup: 'Một trong sáu nhóm OCOP, ghi như trên cổng (ví dụ “Thực phẩm”, “Đồ uống”).',
       provinceCode: 'Tên tỉnh/thành phố (không cần dấu) hoặc mã hai chữ số của Tổng cục Thống kê.',
       commune: 'Xã, phường hoặc đặc khu nơi làm ra sản phẩm.',
       gtin: 'Mã vạch GTIN 8, 12, 13 hoặc 14 chữ số; chữ số kiểm tra được kiểm tra.',
+      sku: 'Mã hợp tác xã tự đặt cho sản phẩm trong sổ sách (1–40 ký tự: chữ cái Latinh, chữ số, - _ . /), ví dụ MOHN-500; mỗi sản phẩm một mã. Không bắt buộc; chỉ hợp tác xã thấy.',
       priceVnd: 'Số nguyên, có thể viết 150.000 hoặc 150000. Để trống nếu giá liên hệ.',
       unitVi: 'Đơn vị bán, ví dụ “hộp 500 g”.',
       unitEn: 'Đơn vị bán bằng tiếng Anh, không bắt buộc.',

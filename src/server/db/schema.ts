@@ -210,6 +210,11 @@ export const products = sqliteTable(
     gtin: text('gtin'),
     /** Short trace code for the /truy-xuat/{code} path, for products without a GTIN. */
     traceCode: text('trace_code').notNull(),
+    /**
+     * The cooperative's own product code (its SKU, as in its books), unique within the
+     * cooperative, null when it keeps none; what its registers match products on besides GTIN.
+     */
+    sku: text('sku'),
     priceVnd: integer('price_vnd'),
     unitVi: text('unit_vi').notNull(),
     unitEn: text('unit_en').notNull(),
@@ -254,6 +259,7 @@ export const products = sqliteTable(
     uniqueIndex('products_slug_unique').on(t.slug),
     uniqueIndex('products_gtin_unique').on(t.gtin),
     uniqueIndex('products_trace_code_unique').on(t.traceCode),
+    uniqueIndex('products_cooperative_sku_unique').on(t.cooperativeId, t.sku),
     index('products_cooperative_idx').on(t.cooperativeId, t.status),
     index('products_status_published_idx').on(t.status, t.publishedAt),
     // Stars then date: the "best rated" order (stars, newest first) and "only 5 stars, newest first" read in index order.

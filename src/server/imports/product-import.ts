@@ -6,10 +6,12 @@
  * product's change becomes a pending revision for review exactly as from the
  * form, and every created or changed product has its audit entry.
  *
- * A row is the cooperative's product with the same GTIN, or, without a GTIN,
- * the one with the same Vietnamese name (compared without marks or case).
- * A row equal to its product (or to the change already waiting for review)
- * is unchanged: importing the same file again writes nothing.
+ * A row is the cooperative's product with the same GTIN, else the one with
+ * the same own product code (SKU), else the one with the same Vietnamese
+ * name (compared without marks or case) unless that product carries another
+ * GTIN or code than the row. A row equal to its product (or to the change
+ * already waiting for review) is unchanged: importing the same file again
+ * writes nothing. A column the file does not have leaves its field as it is.
  */
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
@@ -79,6 +81,14 @@ export const PRODUCT_COLUMNS: readonly ImportColumn<ProductField>[] = [
   PROVINCE_COLUMN,
   communeColumn(false),
   { field: 'gtin', headers: { vi: 'Mã GTIN', en: 'GTIN' }, required: false, example: '', read: textCell },
+  {
+    field: 'sku',
+    headers: { vi: 'Mã sản phẩm của HTX', en: 'Own product code' },
+    required: false,
+    // Empty like the GTIN's: a code in the example would be every copied row's, refused as a duplicate.
+    example: '',
+    read: textCell,
+  },
   {
     field: 'priceVnd',
     headers: { vi: 'Giá (đồng)', en: 'Price (VND)' },
@@ -192,13 +202,17 @@ const blankToNull = (value: unknown) => (value === '' || value === undefined ? n
 // Lists and objects (price tiers, export markets) compare by content, not by identity.
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(blankToNull(a)) === JSON.stringify(blankToNull(b));
 
-/** The fields a file can carry: every other field of a matched product keeps its stored value. */
-const IMPORTED_FIELDS: ReadonlySet<string> = new Set(PRODUCT_COLUMNS.map((column) => column.field));
-
-/** The row's input for an existing product: what the file has no column for (wholesale terms, for one) stays as it is. */
-function withUnimportedFields(existing: ExistingProduct, input: ProductInput): ProductInput {
+/**
+ * The row's input for an existing product: what the file has no column for (wholesale terms,
+ * which no register carries, or a column left out of an older template) stays as it is.
+ */
+function withUnimportedFields(
+  existing: ExistingProduct,
+  input: ProductInput,
+  imported: ReadonlySet<string>,
+): ProductInput {
   const kept = Object.fromEntries(
-    PRODUCT_FIELD_NAMES.filter((field) => !IMPORTED_FIELDS.has(field)).map((field) => [field, existing.fields[field]]),
+    PRODUCT_FIELD_NAMES.filter((field) => !imported.has(field)).map((field) => [field, existing.fields[field]]),
   );
   return { ...input, ...kept } as ProductInput;
 }
@@ -208,6 +222,20 @@ function isUnchanged(existing: ExistingProduct, input: ProductInput): boolean {
 }
 
 const nameKey = (name: string) => `name:${foldVietnamese(name).replace(/\s+/g, ' ').trim()}`;
+const gtinKey = (gtin: string) => `gtin:${gtin}`;
+const skuKey = (sku: string) => `sku:${sku}`;
+
+/** The keys a row or product is known by: its GTIN, its own code, its name. */
+const keysOf = (fields: { gtin?: unknown; sku?: unknown; nameVi?: unknown }) => [
+  ...(fields.gtin ? [gtinKey(String(fields.gtin))] : []),
+  ...(fields.sku ? [skuKey(String(fields.sku))] : []),
+  nameKey(String(fields.nameVi ?? '')),
+];
+
+/** Whether a product found by name may be the row's: it has no other GTIN or code than the row gives. */
+const fitsCodes = (product: ExistingProduct, input: ProductInput) =>
+  (!input.gtin || !product.fields.gtin || product.fields.gtin === input.gtin) &&
+  (!input.sku || !product.fields.sku || product.fields.sku === input.sku);
 
 /**
  * Checks every row of the register (header first) for the cooperative, as
@@ -223,12 +251,10 @@ export async function planProductImport(
   requireCooperativeMember(user, cooperativeId);
   const [header = [], ...body] = sheet;
   const { index, headerOf } = requireColumns(PRODUCT_COLUMNS, header);
+  const imported: ReadonlySet<string> = new Set(index.keys());
   const [findProvince, existing] = await Promise.all([provinceFinder(db), cooperativeProducts(db, cooperativeId)]);
   const byKey = new Map<string, ExistingProduct>();
-  for (const product of existing) {
-    byKey.set(nameKey(String(product.fields.nameVi)), product);
-    if (product.fields.gtin) byKey.set(`gtin:${String(product.fields.gtin)}`, product);
-  }
+  for (const product of existing) for (const key of keysOf(product.fields)) byKey.set(key, product);
 
   const checked = body.map((cells, i) => {
     const rowNumber = i + 2;
@@ -261,21 +287,26 @@ export async function planProductImport(
   const firstRowOf = new Map<string, number>();
   const rows = checked.map(({ rowNumber, name, issues, input }): PlannedProduct => {
     if (!input || issues.length > 0) return { row: rowNumber, action: 'refused', name, issues };
-    const key = input.gtin ? `gtin:${input.gtin}` : nameKey(input.nameVi);
     const refuse = (column: string, value: string, code: string, params?: Record<string, string | number>) =>
       refusedRow(rowNumber, name, { column, value, code, params });
-    const earlier = firstRowOf.get(key) ?? firstRowOf.get(nameKey(input.nameVi));
-    if (earlier !== undefined)
-      return refuse(headerOf(input.gtin ? 'gtin' : 'nameVi'), input.gtin ?? input.nameVi, 'import_duplicate_row', {
-        row: earlier,
-      });
-    firstRowOf.set(key, rowNumber);
-    firstRowOf.set(nameKey(input.nameVi), rowNumber);
+    // A GTIN, a code or a name an earlier row already has: the same product twice.
+    const keys = keysOf(input);
+    const repeated = keys.find((key) => firstRowOf.has(key));
+    if (repeated !== undefined) {
+      const field = repeated.startsWith('gtin:') ? 'gtin' : repeated.startsWith('sku:') ? 'sku' : 'nameVi';
+      return refuse(headerOf(field), String(input[field]), 'import_duplicate_row', { row: firstRowOf.get(repeated)! });
+    }
+    for (const key of keys) firstRowOf.set(key, rowNumber);
     if (input.gtin && otherGtins.has(input.gtin)) return refuse(headerOf('gtin'), input.gtin, 'gtin_taken');
-    const match = byKey.get(key) ?? (input.gtin ? undefined : byKey.get(nameKey(input.nameVi)));
+    const byGtin = input.gtin ? byKey.get(gtinKey(input.gtin)) : undefined;
+    const bySku = input.sku ? byKey.get(skuKey(input.sku)) : undefined;
+    const byName = byKey.get(nameKey(input.nameVi));
+    const match = byGtin ?? bySku ?? (byName && fitsCodes(byName, input) ? byName : undefined);
+    // The row's code is another of the cooperative's products' than the one its GTIN names.
+    if (bySku && bySku !== match) return refuse(headerOf('sku'), input.sku!, 'sku_taken');
     if (!match) return { row: rowNumber, action: 'create', name, issues: [], input };
     if (match.status === 'submitted') return refuse(headerOf('nameVi'), input.nameVi, 'import_product_in_review');
-    const update = withUnimportedFields(match, input);
+    const update = withUnimportedFields(match, input, imported);
     if (isUnchanged(match, update)) return { row: rowNumber, action: 'unchanged', name, issues: [] };
     return { row: rowNumber, action: 'update', name, issues: [], input: update, slug: match.slug };
   });

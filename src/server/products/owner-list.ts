@@ -69,6 +69,7 @@ export interface EditableProduct {
     commune: string | null;
     originFormerly: string | null;
     gtin: string | null;
+    sku: string | null;
     priceVnd: number | null;
     unitVi: string;
     unitEn: string;
@@ -91,6 +92,7 @@ export const productFieldColumns = {
   commune: products.commune,
   originFormerly: products.originFormerly,
   gtin: products.gtin,
+  sku: products.sku,
   priceVnd: products.priceVnd,
   unitVi: products.unitVi,
   unitEn: products.unitEn,

@@ -21,6 +21,12 @@ const textOrEmpty = (max: number) =>
     .nullish()
     .transform((value) => value ?? '');
 
+/**
+ * A cooperative's own product code as its books write it (letters, digits and - _ . /, starting
+ * with a letter or digit): ASCII, so a spreadsheet or a scanner types it the same way every time.
+ */
+export const PRODUCT_SKU = /^[0-9A-Za-z][0-9A-Za-z._/-]{0,39}$/;
+
 /** What a cooperative says about its product; status, slug, trace code and owner are never part of it. */
 export const productInputSchema = z
   .strictObject({
@@ -33,6 +39,13 @@ export const productInputSchema = z
     commune: optionalText(200),
     originFormerly: optionalText(200),
     gtin: gtinField.nullish().transform((value) => value ?? null),
+    /** The cooperative's own code for it, unique within the cooperative; null when it keeps none. */
+    sku: z
+      .string()
+      .trim()
+      .refine((value) => value === '' || PRODUCT_SKU.test(value), { params: { code: 'product_sku' } })
+      .nullish()
+      .transform((value) => value || null),
     /** Whole VND; null when the price is given on request. */
     priceVnd: z
       .number()

@@ -63,9 +63,12 @@ function proposalOf(revision: PendingRevision): ProductInput {
 }
 
 /** The store's rules at the time of applying (a GTIN taken meanwhile by another product is a conflict, not a crash). */
-async function storeCheckedAtApply(db: Database, proposal: ProductInput, productId: string) {
+async function storeCheckedAtApply(db: Database, proposal: ProductInput, revision: PendingRevision) {
   try {
-    return await checkProductAgainstStore(db, proposal, productId);
+    return await checkProductAgainstStore(db, proposal, {
+      id: revision.entityId,
+      cooperativeId: revision.cooperativeId,
+    });
   } catch (error) {
     if (error instanceof ValidationError)
       throw new ConflictError('the proposal clashes with the catalogue now', error.fields);
@@ -86,7 +89,7 @@ export async function proposeProductRevision(
   now: Date,
 ): Promise<'proposed' | 'unchanged'> {
   const proposal = parseInput(productInputSchema, input);
-  await checkProductAgainstStore(db, proposal, owned.id);
+  await checkProductAgainstStore(db, proposal, owned);
   const [published, existing] = await Promise.all([
     publishedProductFields(db, owned.id),
     findRevision(db, 'product', owned.id),
@@ -147,7 +150,7 @@ export async function loadProductRevision(db: Database, productId: string): Prom
  */
 export async function foldedRevision(db: Database, owned: OwnedProduct, revision: PendingRevision) {
   const proposal = parseInput(productInputSchema, revision.proposed);
-  const { provinceName } = await checkProductAgainstStore(db, proposal, owned.id);
+  const { provinceName } = await checkProductAgainstStore(db, proposal, owned);
   const [published, search] = await Promise.all([
     publishedProductFields(db, owned.id),
     searchTextFor(db, proposal, owned.cooperativeId, provinceName),
@@ -177,7 +180,7 @@ export async function applyProductRevision(
   now: Date,
 ): Promise<void> {
   const proposal = proposalOf(revision);
-  const { provinceName } = await storeCheckedAtApply(db, proposal, revision.entityId);
+  const { provinceName } = await storeCheckedAtApply(db, proposal, revision);
   const [published, search] = await Promise.all([
     publishedProductFields(db, revision.entityId),
     searchTextFor(db, proposal, revision.cooperativeId, provinceName),

@@ -91,7 +91,10 @@ export async function createProduct(
 ): Promise<{ id: string; slug: string }> {
   const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
   const product = parseInput(productInputSchema, input);
-  const { provinceName } = await checkProductAgainstStore(db, product, null);
+  const { provinceName } = await checkProductAgainstStore(db, product, {
+    id: null,
+    cooperativeId: member.cooperativeId,
+  });
   const [slug, traceCode, search] = await Promise.all([
     unusedSlug(db, product.nameVi),
     unusedTraceCode(db),
@@ -144,7 +147,7 @@ export async function updateProduct(
   }
   requireStatus(owned, EDITABLE_STATUSES);
   const product = parseInput(productInputSchema, input);
-  const { provinceName } = await checkProductAgainstStore(db, product, owned.id);
+  const { provinceName } = await checkProductAgainstStore(db, product, owned);
   const search = await searchTextFor(db, product, owned.cooperativeId, provinceName);
   const [updated] = await db
     .update(products)
@@ -155,7 +158,7 @@ export async function updateProduct(
   return 'saved';
 }
 
-/** A new draft with the product's fields (not its GTIN, which is unique, nor its batches or ratings). */
+/** A new draft with the product's fields (not its GTIN or own code, which are unique, nor its batches or ratings). */
 export async function duplicateProduct(
   db: Database,
   user: SessionUser | null | undefined,
@@ -173,6 +176,7 @@ export async function duplicateProduct(
     slug: _slug,
     traceCode: _trace,
     gtin: _gtin,
+    sku: _sku,
     status: _status,
     rejectionReason: _reason,
     publishedAt: _published,
