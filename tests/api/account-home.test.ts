@@ -12,12 +12,14 @@ import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import {
   auditLog,
+  batches,
   certifications,
   cooperatives,
   eventRegistrations,
   events,
   inquiries,
   inquiryReplies,
+  labReports,
   ocopRatings,
   privacyRequests,
   products,
@@ -241,6 +243,44 @@ describe.each(bothStores('account-home'))('the account home on $name', ({ open }
       englishDescription: false,
       location: false,
     });
+  });
+
+  it('lists a batch’s lab report waiting or turned down with its lot and reason, not a verified one', async () => {
+    const cooperativeId = await createTestCooperative(db);
+    const productId = await product(db, cooperativeId, { status: 'published' });
+    const batchId = newId();
+    await db.insert(batches).values({
+      id: batchId,
+      productId,
+      lotCode: 'LOT-HOME-1',
+      productionDate: '2026-06-01',
+      quantity: 10,
+      quantityUnit: 'kg',
+    });
+    const report = (reportNumber: string, verification: 'pending' | 'rejected' | 'verified') => ({
+      id: newId(),
+      batchId,
+      cooperativeId,
+      lab: 'Phòng thử',
+      reportNumber,
+      reportedOn: '2026-06-10',
+      tests: ['microbiology' as const],
+      result: 'pass' as const,
+      summary: 'Đạt.',
+      verification,
+      decisionReason: verification === 'rejected' ? 'Số phiếu không khớp' : null,
+    });
+    await db
+      .insert(labReports)
+      .values([report('KQ-1', 'pending'), report('KQ-2', 'rejected'), report('KQ-3', 'verified')]);
+
+    const home = await loadMemberHome(db, cooperativeId, NOW);
+    expect(home.claims.pending).toBe(1);
+    expect(home.claims.rejected).toBe(1);
+    expect(home.claims.items.map((c) => [c.kind, c.number, c.batch?.lotCode, c.reason]).sort()).toEqual([
+      ['lab_report', 'KQ-1', 'LOT-HOME-1', null],
+      ['lab_report', 'KQ-2', 'LOT-HOME-1', 'Số phiếu không khớp'],
+    ]);
   });
 
   it('exports a member’s data and only theirs; erasure, once asked and completed, removes the person', async () => {

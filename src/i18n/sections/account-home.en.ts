@@ -51,6 +51,7 @@ export const accountHomeEn = {
     claimRejected: 'rejected',
     rating: '{stars}-star OCOP rating, decision {number}',
     certificate: '{kind} no. {number}',
+    labReport: 'Lab report {number}, lot {lot}',
     wholeCooperative: 'whole cooperative',
     registrations: 'Booth registrations',
     registrationLine: '{status} · {booths} {booths:booth|booths} · starts {starts}',

@@ -51,6 +51,7 @@ export const accountHomeVi = {
     claimRejected: 'bị từ chối',
     rating: 'Hạng OCOP {stars} sao, quyết định {number}',
     certificate: '{kind} số {number}',
+    labReport: 'Phiếu kiểm nghiệm {number}, lô {lot}',
     wholeCooperative: 'cả hợp tác xã',
     registrations: 'Đăng ký gian hàng',
     registrationLine: '{status} · {booths} gian · bắt đầu {starts}',

@@ -11,11 +11,13 @@ import { type ExpiringClaim, listExpiringClaims, OVERSIGHT_DAYS } from '../claim
 import type { ClaimKind, ClaimState } from '../claims/vocabulary';
 import type { Database } from '../db/client';
 import {
+  batches,
   certifications,
   cooperatives,
   eventRegistrations,
   events,
   inquiries,
+  labReports,
   ocopRatings,
   products,
 } from '../db/schema';
@@ -66,6 +68,8 @@ export interface ClaimNeedingAttention {
   certificateKind: CertificationKind | null;
   /** The product it is about; null for a whole cooperative's certificate. */
   product: { slug: string; nameVi: string; nameEn: string } | null;
+  /** The batch a lab report is about; null for other kinds. */
+  batch: { id: string; lotCode: string } | null;
 }
 
 export interface HomeRegistration {
@@ -158,7 +162,7 @@ async function productsNeedingAttention(db: Database, cooperativeId: string): Pr
 async function claimsNeedingAttention(db: Database, cooperativeId: string, now: Date): Promise<MemberHome['claims']> {
   const states = [...CLAIM_ATTENTION_STATES];
   const product = { productSlug: products.slug, productNameVi: products.nameVi, productNameEn: products.nameEn };
-  const [ratings, certificates, expiring] = await Promise.all([
+  const [ratings, certificates, reports, expiring] = await Promise.all([
     db
       .select({
         id: ocopRatings.id,
@@ -183,6 +187,20 @@ async function claimsNeedingAttention(db: Database, cooperativeId: string, now: 
       .from(certifications)
       .leftJoin(products, eq(products.id, certifications.productId))
       .where(and(eq(certifications.cooperativeId, cooperativeId), inArray(certifications.verification, states))),
+    db
+      .select({
+        id: labReports.id,
+        verification: labReports.verification,
+        reason: labReports.decisionReason,
+        number: labReports.reportNumber,
+        batchId: batches.id,
+        lotCode: batches.lotCode,
+        ...product,
+      })
+      .from(labReports)
+      .innerJoin(batches, eq(batches.id, labReports.batchId))
+      .innerJoin(products, eq(products.id, batches.productId))
+      .where(and(eq(labReports.cooperativeId, cooperativeId), inArray(labReports.verification, states))),
     listExpiringClaims(db, {
       today: vietnamDate(now),
       fromDays: -CATCH_UP_DAYS,
@@ -209,6 +227,7 @@ async function claimsNeedingAttention(db: Database, cooperativeId: string, now: 
       stars: row.stars,
       certificateKind: null,
       product: productOf(row),
+      batch: null,
     })),
     ...certificates.map((row) => ({
       kind: 'certificate' as const,
@@ -219,6 +238,18 @@ async function claimsNeedingAttention(db: Database, cooperativeId: string, now: 
       stars: null,
       certificateKind: row.certificateKind,
       product: productOf(row),
+      batch: null,
+    })),
+    ...reports.map((row) => ({
+      kind: 'lab_report' as const,
+      id: row.id,
+      verification: row.verification as ClaimNeedingAttention['verification'],
+      reason: row.reason,
+      number: row.number,
+      stars: null,
+      certificateKind: null,
+      product: productOf(row),
+      batch: { id: row.batchId, lotCode: row.lotCode },
     })),
   ];
   return {
