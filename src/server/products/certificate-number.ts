@@ -11,13 +11,13 @@
  *   4-NNNNNNN-000 (4 for trademarks, the serial, the issue).
  * VietGAP, organic, HACCP and ISO 22000 certificates are numbered by each
  * certification body as it likes ("VietGAP-TT-15-01-26-0001", "HACCP
- * 1234/2026"): for those, only the characters numbers are written with, and
- * at least one digit.
+ * 1234/2026"): for those, only no markup, quotes or control characters
+ * (some bodies number with letters alone, so no digit is asked for).
  */
 import type { CertificationKind } from './vocabulary';
 
-/** Letters (Vietnamese too), digits, spaces and the separators numbers use; at least one digit. */
-const BODY_NUMBERED = /^(?=.*\d)[\p{L}\p{N} \-–/.:,()#]+$/u;
+/** Anything a certification body might print as a number: no markup, quotes, braces or control characters. */
+const BODY_NUMBERED = /^[^<>{}[\]"`\\\p{Cc}]+$/u;
 
 export const CERTIFICATE_NUMBER_SHAPES: Record<CertificationKind, RegExp> = {
   vietgap: BODY_NUMBERED,

@@ -174,7 +174,7 @@ export const certificateInputSchema = z
       .meta({
         description:
           'As on the certificate, in the shape of its kind (src/server/products/certificate-number.ts): a GGN of 13 ' +
-          'digits, a geographical indication of up to 6, a collective trademark as 4-0123456-000; others with a digit.',
+          'digits, a geographical indication of up to 6, a collective trademark as 4-0123456-000; others without markup.',
         example: 'VietGAP-TT-15-01-26-0001',
       }),
     issuer: z.string().trim().min(2).max(200),
