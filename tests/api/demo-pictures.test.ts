@@ -67,7 +67,7 @@ describe('demo pictures through the upload path', () => {
     await seedReferenceData(local.db);
     await seedDemoData(local.db, now);
     // The whole demo through the local D1: minutes when the machine is busy.
-  }, 600_000);
+  }, 1_200_000);
 
   afterAll(async () => {
     await local?.remove();
