@@ -7,12 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import { inquiries, products } from '../../src/server/db/schema';
-import { seedReferenceData } from '../../src/server/db/seeding';
+import { seedDemoData, seedReferenceData } from '../../src/server/db/seeding';
+import { buildDemoDataset } from '../../src/server/db/seed/demo';
+import { ANSWERING_COOPERATIVES } from '../../src/server/db/seed/inquiries';
+import { count, eq } from 'drizzle-orm';
 import { MIN_ANSWERED, responseTimeOf } from '../../src/server/inquiries/response-time';
 import { findInquiryTarget } from '../../src/server/inquiries/target';
 import { getPublicProduct } from '../../src/server/products/product-detail';
 import { createTestCooperative } from '../support/accounts';
 import { bothStores } from '../support/stores';
+import { DEMO_NOW, demoDatabase } from '../support/demo';
 
 const NOW = new Date('2026-12-01T03:00:00Z');
 const HOUR = 3_600_000;
@@ -97,5 +101,25 @@ describe.each(bothStores('response-time'))('response time on $name', (store) => 
       answered: 3,
       received: 4,
     });
+  });
+});
+
+describe('the demo seed', () => {
+  it('gives a few cooperatives answered threads, so the demo shows a response time', async () => {
+    const db = await demoDatabase();
+    const data = buildDemoDataset(DEMO_NOW);
+    for (const index of ANSWERING_COOPERATIVES) {
+      const time = await responseTimeOf(db, data.cooperatives[index]!.id, DEMO_NOW);
+      expect(time.answered, `cooperative ${index}`).toBeGreaterThanOrEqual(MIN_ANSWERED);
+      expect(time.medianHours, `cooperative ${index}`).toBeGreaterThan(0);
+    }
+    // The demo accounts' own cooperatives start with empty inboxes.
+    expect((await responseTimeOf(db, data.cooperatives[0]!.id, DEMO_NOW)).medianHours).toBeNull();
+    // Seeding again adds nothing.
+    await seedDemoData(db, DEMO_NOW);
+    expect(
+      (await db.select({ n: count() }).from(inquiries).where(eq(inquiries.cooperativeId, data.cooperatives[2]!.id)))[0]
+        ?.n,
+    ).toBe(4);
   });
 });

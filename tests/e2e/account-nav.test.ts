@@ -95,6 +95,32 @@ describe('the account navigation', () => {
     expect(nav).toMatch(/<summary[^>]*>\s*Menu tài khoản\s*<span class="unread-badge"[^>]*>\d+ việc đang chờ/);
   });
 
+  it('is the console’s one navigation, reaching every console section', async () => {
+    const officer = await signIn('canbo@cho-htx.test');
+    const sections = [
+      '/quan-tri/thong-ke',
+      '/quan-tri/chi-tieu',
+      '/quan-tri/bao-cao',
+      '/quan-tri/hop-tac-xa',
+      '/quan-tri/nhat-ky',
+      '/quan-tri/du-lieu-ca-nhan',
+      '/quan-tri/nhung-lich',
+      '/tai-khoan/kiem-duyet',
+      '/tai-khoan/xac-minh',
+      '/tai-khoan/su-kien-quan-ly',
+    ];
+    for (const path of ['/quan-tri/thong-ke', '/quan-tri/chi-tieu/moi', '/quan-tri/nhat-ky']) {
+      const html = await page(path, officer);
+      // One menu: no second row of console links beside the account menu.
+      expect(html, path).not.toContain('console-nav');
+      const nav = accountNav(html)!;
+      for (const section of sections) expect(nav, `${path} → ${section}`).toContain(`href="${section}"`);
+    }
+    expect(marked(accountNav(await page('/quan-tri/chi-tieu/moi', officer))!)).toEqual([
+      ['/quan-tri/chi-tieu', 'true'],
+    ]);
+  });
+
   it('is not on public pages, signed in or not', async () => {
     const manager = await signIn('quanly1@cho-htx.test');
     for (const path of ['/', '/san-pham', '/en/events']) expect(accountNav(await page(path, manager)), path).toBeNull();

@@ -161,8 +161,9 @@ describe('dashboard: products and moderation', async () => {
 
     const short = await post(review as string, { decision: 'reject', reason: 'no' }, officer);
     expect(short.status).toBe(422);
-    expect(await short.text()).toMatch(/id="field-reason-error"/);
-    expect(await short.text()).toMatch(/<input type="radio" name="reasonCode" value="price_unit"/);
+    const shortHtml = await short.text();
+    expect(shortHtml).toMatch(/id="field-reason-error"/);
+    expect(shortHtml).toMatch(/<input type="radio" name="reasonCode" value="price_unit"/);
     const nothing = await post(review as string, { decision: 'reject', reasonCode: '', reason: '' }, officer);
     expect(nothing.status).toBe(422);
     expect(await nothing.text()).toContain('Hãy chọn một lý do có sẵn hoặc ghi lý do.');

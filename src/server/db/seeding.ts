@@ -20,6 +20,8 @@ import {
   eventRegistrations,
   events,
   formerUnitCommunes,
+  inquiries,
+  inquiryReplies,
   labReports,
   ocopRatings,
   products,
@@ -33,6 +35,7 @@ import {
 import { checkSeedRows } from './seed/check';
 import { DEMO_ACCOUNTS } from './seed/accounts';
 import { buildDemoDataset } from './seed/demo';
+import { demoAnsweredInquiries } from './seed/inquiries';
 import { PROVINCES } from '../provinces/reference';
 import { formerUnitCommuneRows } from '../provinces/former-units';
 import { PLAN_TARGETS } from '../targets/plan-targets';
@@ -123,6 +126,9 @@ export async function seedDemoData(db: Database, now: Date): Promise<void> {
   await insertMissing(db, events, data.events);
   await insertMissing(db, eventRegistrations, data.eventRegistrations);
   await insertMissing(db, eventRegistrationProducts, data.eventRegistrationProducts);
+  const answered = demoAnsweredInquiries(data.cooperatives, data.products, now);
+  await insertMissing(db, inquiries, answered.inquiries);
+  await insertMissing(db, inquiryReplies, answered.replies);
   await seedDemoAccounts(db, data.cooperatives);
   // Ratings older than 36 months no longer count in lists.
   await refreshOcopStars(db, vietnamDate(now));
