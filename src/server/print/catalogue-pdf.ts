@@ -101,6 +101,8 @@ class CatalogueWriter {
   private page!: PDFPage;
   /** The top of what is still free on the page (PDF's y axis points up). */
   private y = 0;
+  /** Photos already embedded: a cooperative often shows one photo on several products, stored once. */
+  private readonly embedded = new Map<PrintPhoto, Promise<PDFImage | null>>();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -225,8 +227,17 @@ class CatalogueWriter {
       write(line, SIZE.address, this.fonts.regular, MUTED);
   }
 
-  private async embedPhoto(photo: PrintPhoto | null): Promise<PDFImage | null> {
-    if (!photo) return null;
+  private embedPhoto(photo: PrintPhoto | null): Promise<PDFImage | null> {
+    if (!photo) return Promise.resolve(null);
+    let image = this.embedded.get(photo);
+    if (!image) {
+      image = this.readPhoto(photo);
+      this.embedded.set(photo, image);
+    }
+    return image;
+  }
+
+  private async readPhoto(photo: PrintPhoto): Promise<PDFImage | null> {
     try {
       return photo.type === 'image/jpeg' ? await this.doc.embedJpg(photo.bytes) : await this.doc.embedPng(photo.bytes);
     } catch {
