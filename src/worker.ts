@@ -21,7 +21,7 @@ import { formBodyLimit } from '../functions/pages/form-body-limit';
 import { handleInboundMail } from '../functions/inbound-mail';
 import { runScheduledJobs } from './server/scheduled';
 import { configuredOrigin, mailLinkOrigin } from './server/seo/urls';
-import { importChunk, type ImportChunkMessage } from './server/imports/import-queue';
+import { consumeImportChunk, type ImportChunkMessage } from './server/imports/import-queue';
 import { sendDueInvitationMail } from './server/accounts/invitation-mail';
 import { inquiryRetentionMonths } from './server/privacy/notice';
 import { dictionary, localeFromPath } from './i18n';
@@ -96,11 +96,15 @@ export default {
     const services = servicesFor(env);
     const db = await services.database();
     const origin = mailLinkOrigin(env.PUBLIC_ORIGIN);
-    for (const message of batch.messages) {
-      // A throw leaves the message to be delivered again (max_retries); a written chunk is never written twice.
-      await importChunk(db, services.media.bucket, env.IMPORT_QUEUE!, message.body as ImportChunkMessage, origin);
-      message.ack();
-    }
+    for (const message of batch.messages)
+      // A failed chunk is delivered again (max_retries), then its run is left failed to be resumed from its page.
+      await consumeImportChunk(
+        db,
+        services.media.bucket,
+        env.IMPORT_QUEUE!,
+        message as Message<ImportChunkMessage>,
+        origin,
+      );
     // New cooperatives' invitations were queued with them; the cron sends what this does not.
     await sendDueInvitationMail(db, services.mailer(db));
     publicCache.expire();

@@ -6,7 +6,8 @@
  * changes nothing; a changed row updates the register's fields with its
  * audit entry; refused rows (coordinates outside Viet Nam among them); an
  * import whose chunk fails is finished by running it again, without a row
- * twice; only officers import.
+ * twice; a queued chunk that fails on every delivery leaves its run failed,
+ * to be run again; only officers import.
  */
 import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,8 @@ import {
 } from '../../src/server/imports/cooperative-import';
 import { CHUNK_ROWS, loadImportRun, previewUpload, runImport } from '../../src/server/imports/import-runs';
 import {
+  consumeImportChunk,
+  IMPORT_QUEUE_MAX_RETRIES,
   type ImportChunkMessage,
   importChunk,
   QUEUE_CHUNK_ROWS,
@@ -67,7 +70,8 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
       'member',
       cooperativeId,
     );
-  }, 120_000);
+    // A fresh local D1 is migrated by wrangler through its platform proxy: minutes on a busy machine.
+  }, 300_000);
   afterAll(async () => dispose?.());
 
   const byCode = async (code: string) =>
@@ -326,6 +330,64 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
       .from(invitations)
       .where(like(invitations.email, '%@queue.test'));
     expect(invited).toHaveLength(total);
+    expect(objects.size).toBe(0);
+  });
+
+  it('leaves a run whose chunk fails on every delivery failed, and running it again writes only the rest', async () => {
+    const { bucket, objects } = memoryBucket();
+    const total = QUEUE_CHUNK_ROWS + 10;
+    const rows = Array.from({ length: total }, (_, i) =>
+      row({ registrationCode: `QF-${String(i).padStart(6, '0')}`, name: `HTX Dừng Giữa Chừng ${i}`, managerEmail: '' }),
+    );
+    const importedCount = async () =>
+      (await db.select({ id: cooperatives.id }).from(cooperatives).where(like(cooperatives.registrationCode, 'QF-%')))
+        .length;
+    const { run } = await previewUpload(db, bucket, COOPERATIVE_IMPORTER, officer, {
+      name: 'dung.csv',
+      bytes: csvFile(rows),
+    });
+    const sent: ImportChunkMessage[] = [];
+    const queue = { send: async (message: ImportChunkMessage) => void sent.push(message) };
+    const answers: string[] = [];
+    const deliver = (store: Database, body: ImportChunkMessage, attempts: number) =>
+      consumeImportChunk(
+        store,
+        bucket,
+        queue,
+        { body, attempts, ack: () => answers.push('ack'), retry: () => answers.push('retry') },
+        'https://cho.test',
+        NOW,
+      );
+    await queueImport(db, bucket, queue, COOPERATIVE_IMPORTER, officer, run.id, 'all', false, NOW);
+    expect(await deliver(db, sent[0]!, 1)).toBe('written');
+    expect(answers).toEqual(['ack']);
+
+    // The second chunk fails every time: delivered again while retries remain, then given up.
+    answers.length = 0;
+    for (let attempts = 1; attempts <= IMPORT_QUEUE_MAX_RETRIES; attempts++)
+      expect(await deliver(failingBatches(), sent[1]!, attempts)).toBe('retried');
+    expect(await deliver(failingBatches(), sent[1]!, IMPORT_QUEUE_MAX_RETRIES + 1)).toBe('given-up');
+    expect(answers).toEqual([...Array<string>(IMPORT_QUEUE_MAX_RETRIES).fill('retry'), 'ack']);
+    expect(await loadImportRun(db, COOPERATIVE_IMPORTER, officer, run.id)).toMatchObject({
+      status: 'failed',
+      rowsDone: QUEUE_CHUNK_ROWS,
+    });
+    expect(await importedCount()).toBe(QUEUE_CHUNK_ROWS);
+    expect(objects.size).toBe(1);
+
+    // Run again from its page: the first chunk's rows are found unchanged, the rest are written, none twice.
+    await queueImport(db, bucket, queue, COOPERATIVE_IMPORTER, officer, run.id, 'all', false, NOW);
+    expect(sent.at(-1)).toEqual({ runId: run.id, from: 0 });
+    expect(await deliver(db, sent.at(-1)!, 1)).toBe('written');
+    expect(await deliver(db, sent.at(-1)!, 1)).toBe('finished');
+    expect(await loadImportRun(db, COOPERATIVE_IMPORTER, officer, run.id)).toMatchObject({
+      status: 'done',
+      rowsDone: total,
+      counts: { create: total - QUEUE_CHUNK_ROWS, unchanged: QUEUE_CHUNK_ROWS, refused: 0 },
+    });
+    expect(await importedCount()).toBe(total);
+    // A late copy of the given-up message finds the run past it.
+    expect(await deliver(db, sent[1]!, 1)).toBe('stale');
     expect(objects.size).toBe(0);
   });
 

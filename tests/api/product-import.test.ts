@@ -59,7 +59,8 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
     cooperativeId = await createTestCooperative(db);
     member = await personOn(db, 'member', cooperativeId);
     otherMember = await personOn(db, 'member', await createTestCooperative(db));
-  }, 120_000);
+    // A fresh local D1 is migrated by wrangler through its platform proxy: minutes on a busy machine.
+  }, 300_000);
   afterAll(async () => dispose?.());
 
   const productsOf = (id: string) => db.select().from(products).where(eq(products.cooperativeId, id));

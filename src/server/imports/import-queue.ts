@@ -6,7 +6,9 @@
  * db.batch for cooperatives, and the progress is conditional on the run still being at the
  * chunk's start: a message delivered twice, or again after its chunk was written but before it
  * was acknowledged, finds the run past it and does nothing. A chunk that fails is retried by the
- * queue; re-planned, the rows it wrote are unchanged, so no row is written twice.
+ * queue; re-planned, the rows it wrote are unchanged, so no row is written twice. A chunk that
+ * fails on every delivery leaves the run failed where it stopped (not running for ever, which
+ * nobody could resume): its page says so and running it again writes only what is missing.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
@@ -32,6 +34,8 @@ import type { ImportKind } from './vocabulary';
 export const QUEUED_FROM_ROWS = 500;
 /** Rows a message writes: a consumer invocation's work, well inside its limits. */
 export const QUEUE_CHUNK_ROWS = 200;
+/** How often the queue delivers a failed message again (wrangler.toml max_retries; tests/unit/import-queue-config.test.ts). */
+export const IMPORT_QUEUE_MAX_RETRIES = 5;
 
 export interface ImportChunkMessage {
   runId: string;
@@ -147,4 +151,52 @@ export async function importChunk(
   }
   await finishImportRun(db, bucket, run as ImportRun, sheet, plan, counts, who.locale);
   return 'finished';
+}
+
+/** A message as the queue delivers it to the consumer (a Message<ImportChunkMessage>, or the tests'). */
+export interface ImportChunkDelivery {
+  body: ImportChunkMessage;
+  /** 1 on the first delivery. */
+  attempts: number;
+  ack(): void;
+  retry(): void;
+}
+
+/**
+ * The consumer's handling of one delivery: the chunk is written and the message acknowledged;
+ * a failure is delivered again while retries remain, and after the last one the run is marked
+ * failed where it stopped (only if it is still there), so the person can run it again from its
+ * page. 'given-up' then, otherwise importChunk's answer or 'retried'.
+ */
+export async function consumeImportChunk(
+  db: Database,
+  bucket: R2Bucket,
+  queue: ImportQueue,
+  delivery: ImportChunkDelivery,
+  origin: string,
+  now = new Date(),
+): Promise<Awaited<ReturnType<typeof importChunk>> | 'retried' | 'given-up'> {
+  try {
+    const outcome = await importChunk(db, bucket, queue, delivery.body, origin, now);
+    delivery.ack();
+    return outcome;
+  } catch (error) {
+    console.error(`import ${delivery.body.runId}: the chunk from row ${delivery.body.from} failed`, error);
+    if (delivery.attempts <= IMPORT_QUEUE_MAX_RETRIES) {
+      delivery.retry();
+      return 'retried';
+    }
+    await db
+      .update(importRuns)
+      .set({ status: 'failed', updatedAt: now })
+      .where(
+        and(
+          eq(importRuns.id, delivery.body.runId),
+          eq(importRuns.status, 'running'),
+          eq(importRuns.rowsDone, delivery.body.from),
+        ),
+      );
+    delivery.ack();
+    return 'given-up';
+  }
 }
