@@ -10,7 +10,11 @@
  * - then the same URL over and over at 32 connections (p50/p95/p99, req/s):
  *   a popular page, served from memory once rendered;
  * - what the first answer said in X-Cache, response bytes (raw, gzip,
- *   brotli), CSS and client JavaScript bytes.
+ *   brotli), CSS and client JavaScript bytes;
+ * - the cost of one rendering as the catalogue grows: its 1-connection p50
+ *   as a multiple of the static file's (issue 23 asks for at most 5× on the
+ *   national-scale dataset), and the database statements it ran and the rows
+ *   SQLite read for them (D1's rows_read; src/server/db/query-stats.ts).
  * A static file is measured too: it is the floor of the local runtime.
  *
  * The worker runs in workerd alone (bench/lib/workerd-server.ts); with
@@ -18,7 +22,8 @@
  * wrangler's dev proxy in front.
  *
  * Options: --seconds N (per target, default 5), --connections N (default 32),
- * --only demo|scale, --via workerd|wrangler. Datasets live in
+ * --only demo|scale, --via workerd|wrangler; BENCH_SCALE=4 (environment) for a
+ * quarter of the national scale (bench/lib/datasets.ts). Datasets live in
  * .data/bench-demo and .data/bench-scale and are created on first use (the
  * scale one takes about two minutes).
  */
@@ -32,11 +37,28 @@ import { loadTest } from './lib/load';
 import { weigh } from './lib/page-weight';
 import { startWorkerInWorkerd } from './lib/workerd-server';
 
-const LAUNCHERS: Record<string, (options: { host: string; port: number; dataDir: string }) => Promise<RunningWorker>> =
-  {
-    workerd: startWorkerInWorkerd,
-    wrangler: startWorker,
+type Launcher = (options: {
+  host: string;
+  port: number;
+  dataDir: string;
+  vars?: Record<string, string>;
+}) => Promise<RunningWorker>;
+
+// QUERY_STATS: each answer says how many statements it ran and the rows they read (X-Query-Count, X-Rows-Read).
+const LAUNCHERS: Record<string, Launcher> = {
+  workerd: startWorkerInWorkerd,
+  wrangler: startWorker,
+};
+
+/** One more rendering, for what it asked of the database ("-" for answers that ask nothing, such as static files). */
+async function databaseCost(url: string): Promise<{ queries: string; rowsRead: string }> {
+  const response = await fetch(`${url}${url.includes('?') ? '&' : '?'}_=cost`);
+  await response.arrayBuffer();
+  return {
+    queries: response.headers.get('x-query-count') ?? '-',
+    rowsRead: response.headers.get('x-rows-read') ?? '-',
   };
+}
 
 /** Real slugs to request, taken from the API of the running worker. */
 async function targets(baseUrl: string): Promise<[string, string][]> {
@@ -103,7 +125,7 @@ await main(async () => {
   const connections = Number(values.connections ?? 32);
   if (!values['no-build']) await runTool('Building the worker', 'astro', ['build']);
 
-  const datasets = DATASETS.filter((d) => !values.only || d.name === values.only);
+  const datasets = DATASETS.filter((d) => !values.only || d.name.startsWith(values.only));
 
   console.log(
     `Chợ HTX benchmark — ${new Date().toISOString()} — ${connections} connections, ${seconds} s per target, worker in ${values.via === 'workerd' ? 'workerd alone' : 'wrangler dev'}`,
@@ -111,7 +133,12 @@ await main(async () => {
   for (const dataset of datasets) {
     console.log(`\n### ${dataset.name} dataset${existsSync(dataset.dir) ? '' : ' (creating)'}`);
     await dataset.prepare(dataset.dir);
-    const server = await launch({ host: '127.0.0.1', port: await freePort(), dataDir: dataset.dir });
+    const server = await launch({
+      host: '127.0.0.1',
+      port: await freePort(),
+      dataDir: dataset.dir,
+      vars: { QUERY_STATS: '1' },
+    });
     try {
       const local = await fetch(`${server.url}/api/v1/health`);
       if (local.status !== 200) throw new Error(`worker not healthy: ${await local.text()}`);
@@ -122,6 +149,9 @@ await main(async () => {
           'status',
           'cache',
           'render 1 conn p50 ms',
+          '× static',
+          'queries',
+          'rows read',
           'render 1 conn p95 ms',
           'render p95 ms',
           'render req/s',
@@ -137,7 +167,9 @@ await main(async () => {
           'client JS B',
         ]),
       );
-      console.log(row(Array(17).fill('---')));
+      console.log(row(Array(20).fill('---')));
+      // The first target is the static file: the floor each rendering is compared with.
+      let floor = Number.NaN;
       for (const [name, path] of await targets(server.url)) {
         const url = `${server.url}${path}`;
         await settle(server.url);
@@ -148,6 +180,8 @@ await main(async () => {
           seconds: Math.max(2, Math.ceil(seconds / 2)),
           unique: true,
         });
+        if (Number.isNaN(floor)) floor = renderAlone.p50;
+        const cost = await databaseCost(url);
         const renderLoad = await loadTest(url, { connections, seconds, unique: true });
         // The same URL again and again: what most visitors of a popular page get (from memory once rendered).
         // Asked once first: the renderings above filled the memory and may have pushed it out.
@@ -160,6 +194,9 @@ await main(async () => {
             weight.status,
             weight.cache ?? '-',
             renderAlone.p50.toFixed(1),
+            (renderAlone.p50 / floor).toFixed(1),
+            cost.queries,
+            cost.rowsRead,
             renderAlone.p95.toFixed(1),
             renderLoad.p95.toFixed(1),
             renderLoad.perSecond.toFixed(0),

@@ -3,7 +3,8 @@
  * loads a synthetic national-scale catalogue (on top of the provinces) for
  * benchmarks, into LIBSQL_URL or the local D1 under DATA_DIR (use a separate
  * DATA_DIR to keep it apart from the demo data). The local D1 file is written
- * directly, with large statements: through wrangler's proxy and D1's limit of
+ * directly, with large statements and its secondary indexes built after the
+ * load (scripts/lib/bulk-load.ts): through wrangler's proxy and D1's limit of
  * 100 parameters a statement it would take many minutes.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,8 @@ import { readLocalConfig } from './lib/config';
 import { openMigratedDatabase } from './lib/database';
 import { main, SetupError } from './lib/fail';
 import { openLocalD1File } from './lib/local-d1';
+import { SCALE_TABLES } from '../src/server/db/seeding';
+import { withSecondaryIndexesDeferred } from './lib/bulk-load';
 
 function count(name: string, value: string | undefined, fallback: number): number {
   const n = value === undefined ? fallback : Number(value);
@@ -46,7 +49,12 @@ await main(async () => {
     await migrated.close();
   }
   const target = config.libsqlUrl
-    ? { ...(await openMigratedDatabase(config)), maxParameters: undefined }
+    ? {
+        ...(await openMigratedDatabase(config)),
+        maxParameters: undefined,
+        // A remote database keeps its indexes: a load cut short must not leave it without them.
+        bulk: <T>(load: () => Promise<T>) => load(),
+      }
     : await (async () => {
         const file = await openLocalD1File(config.dataDir);
         return {
@@ -54,6 +62,7 @@ await main(async () => {
           label: `local D1 in ${config.dataDir}`,
           close: async () => file.client.close(),
           maxParameters: SQLITE_MAX_BOUND_PARAMETERS,
+          bulk: <T>(load: () => Promise<T>) => withSecondaryIndexesDeferred(file.client, SCALE_TABLES, load),
         };
       })();
 
@@ -61,17 +70,19 @@ await main(async () => {
   try {
     const written = new Map<string, number>();
     let lastReport = performance.now();
-    await seedScaleData(target.db, {
-      ...options,
-      maxParameters: target.maxParameters,
-      onChunk: (table, rows) => {
-        written.set(table, (written.get(table) ?? 0) + rows);
-        if (performance.now() - lastReport > 5000) {
-          lastReport = performance.now();
-          console.log(`  … ${[...written].map(([t, n]) => `${t} ${n}`).join(', ')}`);
-        }
-      },
-    });
+    await target.bulk(() =>
+      seedScaleData(target.db, {
+        ...options,
+        maxParameters: target.maxParameters,
+        onChunk: (table, rows) => {
+          written.set(table, (written.get(table) ?? 0) + rows);
+          if (performance.now() - lastReport > 5000) {
+            lastReport = performance.now();
+            console.log(`  … ${[...written].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+          }
+        },
+      }),
+    );
     const counts = await countCatalogue(target.db);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Loaded into ${target.label} in ${seconds} s:`, counts);

@@ -47,6 +47,8 @@ declare namespace Cloudflare {
      * queue() handler writes them. Unset (a deployment without Queues), every import runs in its request.
      */
     IMPORT_QUEUE?: Queue<import('./server/imports/import-queue').ImportChunkMessage>;
+    /** Set by the benchmark only: each answer carries its database statements and rows read (src/server/db/query-stats.ts). */
+    QUERY_STATS?: string;
     /** The address the privacy notice gives for requests about personal data. */
     PRIVACY_CONTACT?: string;
   }

@@ -27,6 +27,7 @@ import { inquiryRetentionMonths } from './server/privacy/notice';
 import { dictionary, localeFromPath } from './i18n';
 import { mapTilesSource, withSecurityHeaders } from '../functions/security-headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
+import { countQueries, newQueryStats, queryStatsHeaders } from './server/db/query-stats';
 
 const app = new Hono<{ Bindings: Env }>();
 const publicCache = createPublicCache({ fresh: freshFormTokens });
@@ -38,6 +39,17 @@ app.use(async (c, next) => {
   // Assigning c.res copies the old response's headers into the new one: only when it is a new one.
   const secured = withSecurityHeaders(c.res, mapTilesSource(c.env.MAP_TILES_URL));
   if (secured !== c.res) c.res = secured;
+});
+// The benchmark's count of each answer's database statements and rows read (src/server/db/query-stats.ts).
+app.use(async (c, next) => {
+  if (!c.env.QUERY_STATS) return next();
+  const stats = newQueryStats();
+  await countQueries(stats, next);
+  stats.sealed = true;
+  // A new response: a static file's headers are immutable.
+  const counted = new Response(c.res.body, c.res);
+  for (const [name, value] of Object.entries(queryStatsHeaders(stats))) counted.headers.set(name, value);
+  c.res = counted;
 });
 // Before cf(), which hands Astro the request: a page form's body is read once, within its limit.
 app.use(formBodyLimit());

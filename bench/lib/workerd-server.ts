@@ -49,6 +49,8 @@ export async function startWorkerInWorkerd(options: {
   host: string;
   port: number;
   dataDir: string;
+  /** Worker variables added to the configuration's (the benchmark sets QUERY_STATS). */
+  vars?: Record<string, string>;
 }): Promise<RunningWorker> {
   await ensurePortFree(options.host, options.port);
   const { Miniflare, Log, LogLevel, convertV4MiniflareOptions } = wranglersMiniflare();
@@ -65,7 +67,14 @@ export async function startWorkerInWorkerd(options: {
       // Offline: the placeholder Request.cf, as WRANGLER_ENV asks of wrangler dev.
       cf: false,
       log: new Log(LogLevel.WARN),
-      workers: [{ name: 'cho-htx', ...bindingsAndAssets, ...builtModules(main) }],
+      workers: [
+        {
+          name: 'cho-htx',
+          ...bindingsAndAssets,
+          bindings: { ...(bindingsAndAssets.bindings as Record<string, unknown> | undefined), ...options.vars },
+          ...builtModules(main),
+        },
+      ],
     }),
   );
   const url = (await miniflare.ready).origin;

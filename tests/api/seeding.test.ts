@@ -1,4 +1,6 @@
+import type { Client } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
+import { withSecondaryIndexesDeferred } from '../../scripts/lib/bulk-load';
 import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
 import { countCatalogue, seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
@@ -33,5 +35,41 @@ describe('seedScaleData', () => {
     });
     await seedScaleData(db, { ...options, maxParameters });
     expect(await countCatalogue(db)).toEqual(counts);
+  });
+});
+
+describe('withSecondaryIndexesDeferred (bulk loads of the scale dataset)', () => {
+  const indexes = async (client: Client) =>
+    (
+      await client.execute(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+          AND tbl_name IN ('products', 'cooperatives') ORDER BY name`,
+      )
+    ).rows.map((row) => `${String(row.name)}: ${String(row.sql)}`);
+
+  it('loads without the secondary indexes, keeps the unique ones, and builds the same indexes again', async () => {
+    const { client, db } = await migratedMemoryDatabase();
+    await seedReferenceData(db);
+    const before = await indexes(client);
+    expect(before.some((index) => index.startsWith('products_cooperative_idx'))).toBe(true);
+    const during = await withSecondaryIndexesDeferred(client, ['products', 'cooperatives'], async () => {
+      await seedScaleData(db, { ...options, maxParameters: SQLITE_MAX_BOUND_PARAMETERS });
+      return indexes(client);
+    });
+    expect(during.length).toBeGreaterThan(0);
+    expect(during.every((index) => index.includes('CREATE UNIQUE INDEX'))).toBe(true);
+    expect(await indexes(client)).toEqual(before);
+    expect((await countCatalogue(db)).products).toBe(expectedRows().get('products'));
+  });
+
+  it('builds them again when the load fails, and the failure still reaches the caller', async () => {
+    const { client } = await migratedMemoryDatabase();
+    const before = await indexes(client);
+    await expect(
+      withSecondaryIndexesDeferred(client, ['products'], async () => {
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await indexes(client)).toEqual(before);
   });
 });

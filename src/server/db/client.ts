@@ -12,6 +12,7 @@ import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { countingD1 } from './query-stats';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -30,6 +31,8 @@ export function databaseFromLibsql(client: Client): Database {
 
 export interface DatabaseConfig {
   DB?: D1Database;
+  /** Set by the benchmark: statements and rows read are counted per request (query-stats.ts). */
+  QUERY_STATS?: string;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
 }
@@ -59,7 +62,7 @@ export async function databaseFromEnv(env: DatabaseConfig): Promise<Database> {
   }
   let db = d1Handles.get(env.DB);
   if (!db) {
-    db = databaseFromD1(env.DB);
+    db = databaseFromD1(env.QUERY_STATS ? countingD1(env.DB) : env.DB);
     d1Handles.set(env.DB, db);
   }
   return db;

@@ -178,6 +178,18 @@ export async function seedDemoAccounts(
   await insertMissing(db, users, rows);
 }
 
+/** The tables seedScaleData writes, for loaders that prepare them (scripts/lib/bulk-load.ts). */
+export const SCALE_TABLES = [
+  'cooperatives',
+  'value_chain_links',
+  'products',
+  'ocop_ratings',
+  'certifications',
+  'batches',
+  'provenance_steps',
+  'events',
+] as const;
+
 /**
  * A synthetic national-scale catalogue for benchmarks (e.g. 50,000
  * cooperatives, 200,000 products, 5,000 events), streamed chunk by chunk so it
