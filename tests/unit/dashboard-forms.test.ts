@@ -1,4 +1,4 @@
-/** The dashboard forms' pure parts: step rows from posted fields, row moves, and typed values to domain input. */
+/** The dashboard forms' pure parts: step rows from posted fields, row moves, and typed values to domain input (the product's own code among them). */
 import { describe, expect, it } from 'vitest';
 import {
   applyRowAction,
@@ -9,7 +9,10 @@ import {
   stepRowsFrom,
 } from '../../functions/pages/dashboard/batch-form';
 import { isoToVietnamLocal, optionalNumber, vietnamLocalToIso } from '../../functions/pages/dashboard/form-values';
-import { productInputFrom } from '../../functions/pages/dashboard/product-form';
+import { productInputFrom, productValuesFrom } from '../../functions/pages/dashboard/product-form';
+import { productInputSchema } from '../../src/server/products/product-input';
+
+const validProduct = { nameVi: 'Mật ong', ocopGroup: 'thuc_pham', provinceCode: '33', unitVi: 'chai', minOrder: 1 };
 
 const row = (kind: string) => ({ ...blankRow(), kind });
 
@@ -75,5 +78,16 @@ describe('form values', () => {
     expect(price('85000')).toBe(85000);
     expect(price('')).toBeNull();
     expect(price('12,5')).toBe('12,5');
+  });
+
+  it("reads the cooperative's own product code, and writes it back into the form", () => {
+    const posted = productValuesFrom({ sku: ' MOHN-500 ', status: 'published' });
+    expect(posted.sku).toBe(' MOHN-500 ');
+    expect(posted).not.toHaveProperty('status');
+    expect(productInputFrom({ ...posted }).sku).toBe('MOHN-500');
+    expect(productInputFrom({ sku: '  ' }).sku).toBeNull();
+    const [issue] = productInputSchema.safeParse({ ...validProduct, sku: 'MO HN' }).error?.issues ?? [];
+    expect(issue).toMatchObject({ path: ['sku'], params: { code: 'product_sku' } });
+    expect(productInputSchema.parse({ ...validProduct, sku: ' MOHN-500 ' }).sku).toBe('MOHN-500');
   });
 });
