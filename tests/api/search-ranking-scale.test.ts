@@ -1,0 +1,82 @@
+/**
+ * The ranking table (tests/support/ranking-table.ts) on the national-scale
+ * generator with its fixed seed, as `npm run seed:scale` and the bench build
+ * it, at a size a test can load: the first names of each query hold its
+ * words. Its slugs differ from the demo's, so the expected first product is
+ * the demo table's alone.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/server/db/client';
+import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
+import { seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
+import { generateScaleDataset } from '../../src/server/db/seed/scale';
+import { listProducts } from '../../src/server/products/product-list';
+import { foldVietnamese } from '../../src/server/search/fold';
+import { vietnamDate } from '../../src/server/time/vietnam';
+import { DEMO_NOW } from '../support/demo';
+import { migratedMemoryDatabase } from '../support/libsql';
+import { RANKING_TABLE } from '../support/ranking-table';
+
+let db: Database;
+const OPTIONS = { cooperatives: 1_000, products: 4_000, events: 0, seed: 1, now: DEMO_NOW };
+
+beforeAll(async () => {
+  ({ db } = await migratedMemoryDatabase());
+  await seedReferenceData(db);
+  await seedScaleData(db, { ...OPTIONS, maxParameters: SQLITE_MAX_BOUND_PARAMETERS });
+}, 300_000);
+
+/** How many of the first names must hold the words: the scale catalogue has fewer of some kinds than the demo. */
+const TOP = 3;
+
+/**
+ * The generator's product names, folded: a query whose words fewer than
+ * TOP + 2 names hold (a variety or place the generated provinces lack, such
+ * as Bát Tràng pottery) has nothing to rank here. Known at collection time,
+ * since the generator is a pure function of its seed.
+ */
+const names = [...generateScaleDataset(OPTIONS)].flatMap((chunk) =>
+  chunk.table === 'products' ? chunk.rows.map((row) => foldVietnamese(row.nameVi)) : [],
+);
+/** Queries whose held words the generator has, but not together: no fish sauce is made on Phú Quốc here (its pepper is). */
+const NOT_GENERATED = new Set(['nuoc mam phu quoc']);
+const answerable = RANKING_TABLE.filter(
+  ([query, , hold]) =>
+    hold !== undefined && !NOT_GENERATED.has(query) && names.filter((name) => name.includes(hold[1])).length >= TOP + 2,
+);
+
+/**
+ * Found by this table and not yet mended (issue 23): a joined or misspelt
+ * "thanh long" (dragon fruit) puts "Mật ong rừng Long Thành" first, the
+ * syllables of a place in the other order. Listed so a fix shows up here.
+ */
+const KNOWN_WRONG = new Set(['thanhlong', 'thanh lnog']);
+
+describe('the ranking table on the national-scale generator', () => {
+  it('answers most of the table', () => {
+    expect(answerable.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(answerable.filter(([query]) => KNOWN_WRONG.has(query)))(
+    '%s: known wrong, the first names do not all hold the words yet',
+    async (query, _first, hold) => {
+      const [n, words] = hold!;
+      const { items } = await listProducts(db, { q: query, limit: 10 }, { today: vietnamDate(DEMO_NOW) });
+      const top = items.slice(0, Math.min(n, TOP)).map((item) => foldVietnamese(item.nameVi));
+      expect(
+        top.every((name) => name.includes(words)),
+        query,
+      ).toBe(false);
+    },
+  );
+
+  it.each(answerable.filter(([query]) => !KNOWN_WRONG.has(query)))(
+    '%s: the first names hold the words',
+    async (query, _first, hold) => {
+      const [n, words] = hold!;
+      const { items } = await listProducts(db, { q: query, limit: 10 }, { today: vietnamDate(DEMO_NOW) });
+      expect(items.length, query).toBeGreaterThan(0);
+      for (const item of items.slice(0, Math.min(n, TOP))) expect(foldVietnamese(item.nameVi), query).toContain(words);
+    },
+  );
+});
