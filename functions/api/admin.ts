@@ -186,12 +186,9 @@ const auditLogRoute = createRoute({
     'Newest first, 50 a page; pass `next` back as `before` for the following page. Dates are calendar days in Viet Nam, both inclusive.',
   request: {
     query: z.object({
-      actor: z
-        .string()
-        .optional()
-        .openapi({
-          description: "Part of the actor's name or email (at most 100 characters), e.g. `an@` or `Văn An`.",
-        }),
+      actor: z.string().optional().openapi({
+        description: "Part of the actor's name or email (at most 100 characters), e.g. `an@` or `Văn An`.",
+      }),
       record: z
         .string()
         .optional()
