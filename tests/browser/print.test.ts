@@ -83,6 +83,34 @@ describe('print stylesheet', () => {
     await page.context().close();
   });
 
+  it('prints every picture paper needs: the trace page’s QR code and each catalogue product’s photo, loaded', async () => {
+    // A browser prints only the images it has loaded: Chromium's print to PDF left a lazy one below the fold blank.
+    const events = await readJson(await fetch(`${baseUrl}/api/v1/events?limit=50`));
+    let catalogue: string | null = null;
+    for (const { slug } of events.items as { slug: string }[]) {
+      const html = await (await fetch(`${baseUrl}/su-kien/${slug}/danh-muc`)).text();
+      if (html.includes('class="catalogue__photo"')) catalogue = `/su-kien/${slug}/danh-muc`;
+      if (catalogue) break;
+    }
+    expect(catalogue, 'a fair with products').not.toBeNull();
+    for (const [path, selector] of [
+      [pages()[1]![1]!, '.qr__image'],
+      [catalogue!, '.catalogue__photo'],
+    ] as const) {
+      const page = await printed(path, 360);
+      await page.waitForLoadState('load');
+      const images = await page.$$eval(selector, (nodes) =>
+        nodes.map((node) => {
+          const image = node as HTMLImageElement;
+          return { lazy: image.loading === 'lazy', loaded: image.complete && image.naturalWidth > 0 };
+        }),
+      );
+      expect(images.length, path).toBeGreaterThan(0);
+      expect(images, path).toEqual(images.map(() => ({ lazy: false, loaded: true })));
+      await page.context().close();
+    }
+  });
+
   it('writes out where a link to another site leads', async () => {
     const page = await printed(`/san-pham/${product.slug}`, 1280);
     const after = await page.$$eval('main a[href^="http"]', (links) =>
