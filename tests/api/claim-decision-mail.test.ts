@@ -15,7 +15,7 @@ import { certifications, notifications, users } from '../../src/server/db/schema
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { RecordingMailer } from '../support/recording-mailer';
 import { sendEventNotifications } from '../../src/server/notifications/outbox';
-import { createTestCooperative, createTestUser } from '../support/accounts';
+import { createTestCooperative, createTestUser, createTestOfficer } from '../support/accounts';
 import { DEMO_NOW } from '../support/demo';
 import { bothStores } from '../support/stores';
 
@@ -34,12 +34,7 @@ describe.each(bothStores('decision-mail'))('mail about claim decisions on $name'
     ({ db, dispose } = await open());
     await seedReferenceData(db);
     cooperativeId = await createTestCooperative(db);
-    officers = await Promise.all(
-      [1, 2].map(async () => {
-        const created = await createTestUser(db, { role: 'officer', iterations: 1000 });
-        return { ...created, displayName: 'Cán bộ', role: 'officer' as const, cooperativeId: null, isManager: false };
-      }),
-    );
+    officers = await Promise.all([createTestOfficer(db), createTestOfficer(db)]);
     manager = (await createTestUser(db, { role: 'member', cooperativeId, isManager: true, iterations: 1000 })).id;
     member = (await createTestUser(db, { role: 'member', cooperativeId, iterations: 1000 })).id;
     await db.update(users).set({ locale: 'en' }).where(eq(users.id, member));

@@ -18,7 +18,7 @@ import { auditLog, certifications, products } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { ConflictError } from '../../src/server/errors';
 import { recordCertificate, updateCertificate } from '../../src/server/provenance/batches';
-import { createTestCooperative, createTestUser } from '../support/accounts';
+import { createTestCooperative, createTestOfficer } from '../support/accounts';
 import { pdf } from '../support/evidence';
 import { memoryBucket } from '../support/memory-bucket';
 import { bothStores } from '../support/stores';
@@ -54,12 +54,8 @@ describe.each(bothStores('claim-races'))('claim races on $name', ({ open }) => {
     ({ db, dispose } = await open());
     await seedReferenceData(db);
     owner.cooperativeId = await createTestCooperative(db);
-    const officerOf = async () => {
-      const created = await createTestUser(db, { role: 'officer', iterations: 1000 });
-      return { ...created, displayName: 'Cán bộ', role: 'officer' as const, cooperativeId: null, isManager: false };
-    };
-    officer = await officerOf();
-    other = await officerOf();
+    officer = await createTestOfficer(db);
+    other = await createTestOfficer(db);
     await db.insert(products).values({
       id: owner.productId,
       slug: 'san-pham-thu-tranh-chap',

@@ -18,7 +18,7 @@ import { getPublicProduct } from '../../src/server/products/product-detail';
 import { listProducts } from '../../src/server/products/product-list';
 import { updateCertificate } from '../../src/server/provenance/batches';
 import { vietnamDate } from '../../src/server/time/vietnam';
-import { createTestCooperative, createTestUser } from '../support/accounts';
+import { createTestCooperative, createTestOfficer } from '../support/accounts';
 import { bothStores } from '../support/stores';
 
 const NOW = new Date('2026-11-20T03:00:00Z');
@@ -68,15 +68,7 @@ describe.each(bothStores('verified-version'))('the last verified version on $nam
     ({ db, dispose } = await open());
     await seedReferenceData(db);
     owner.cooperativeId = await createTestCooperative(db);
-    const created = await createTestUser(db, { role: 'officer', iterations: 1000 });
-    officer = {
-      id: created.id,
-      email: created.email,
-      displayName: 'Cán bộ',
-      role: 'officer',
-      cooperativeId: null,
-      isManager: false,
-    };
+    officer = await createTestOfficer(db);
     await db.insert(products).values({
       id: owner.productId,
       slug,

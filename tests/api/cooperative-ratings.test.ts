@@ -13,7 +13,7 @@ import { getPublicCooperative } from '../../src/server/cooperatives/profile';
 import type { Database } from '../../src/server/db/client';
 import { cooperatives, ocopRatings, products } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
-import { createTestCooperative, createTestUser } from '../support/accounts';
+import { createTestCooperative, createTestOfficer } from '../support/accounts';
 import { bothStores } from '../support/stores';
 
 const NOW = new Date('2026-11-20T03:00:00Z');
@@ -75,8 +75,7 @@ describe.each(bothStores('cooperative-ratings'))('OCOP ratings on the cooperativ
     await seedReferenceData(db);
     cooperativeId = await createTestCooperative(db, '01');
     slug = (await db.select().from(cooperatives).where(eq(cooperatives.id, cooperativeId)))[0]?.slug ?? '';
-    const created = await createTestUser(db, { role: 'officer', iterations: 1000 });
-    officer = { ...created, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
+    officer = await createTestOfficer(db);
   }, 120_000);
   afterAll(async () => dispose?.());
 

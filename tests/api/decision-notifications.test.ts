@@ -25,7 +25,7 @@ import { findManagedEvent } from '../../src/server/events/event-admin/managed-ev
 import { eventInputFromFields } from '../../src/server/events/event-input';
 import { acceptInvitation, inviteToCooperative } from '../../src/server/accounts/invitations';
 import { sendDueNotifications, sendEventNotifications } from '../../src/server/notifications/outbox';
-import { createTestCooperative, createTestUser } from '../support/accounts';
+import { createTestCooperative, createTestUser, createTestOfficer } from '../support/accounts';
 import { DEMO_NOW } from '../support/demo';
 import { insertOpenEvent } from '../support/events';
 import { bothStores } from '../support/stores';
@@ -46,11 +46,7 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
     ({ db, dispose } = await open());
     await seedReferenceData(db);
     cooperativeId = await createTestCooperative(db);
-    const officer = async (): Promise<SessionUser> => {
-      const created = await createTestUser(db, { role: 'officer', iterations: 1000 });
-      return { ...created, displayName: 'Cán bộ', role: 'officer', cooperativeId: null, isManager: false };
-    };
-    officers = [await officer(), await officer()];
+    officers = [await createTestOfficer(db), await createTestOfficer(db)];
     const managerAccount = await createTestUser(db, {
       role: 'member',
       cooperativeId,

@@ -18,7 +18,7 @@ import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import { batches, labReports } from '../../src/server/db/schema';
 import { publicLabReportsOfBatch } from '../../src/server/provenance/lab-reports';
-import { createTestUser } from '../support/accounts';
+import { createTestOfficer } from '../support/accounts';
 import { apiOn, call, TEST_ENV } from '../support/api';
 import { dashboardMembers, type OwnedProductRow } from '../support/dashboard-members';
 import { demoDatabase } from '../support/demo';
@@ -54,15 +54,7 @@ beforeAll(async () => {
     quantity: 100,
     quantityUnit: 'kg',
   });
-  const created = await createTestUser(db, { role: 'officer' });
-  officer = {
-    id: created.id,
-    email: created.email,
-    displayName: 'Cán bộ',
-    role: 'officer',
-    cooperativeId: null,
-    isManager: false,
-  };
+  officer = await createTestOfficer(db);
 });
 
 beforeEach(() => {

@@ -19,7 +19,7 @@ import { seedReferenceData } from '../../src/server/db/seeding';
 import { ConflictError, NotFoundError, ValidationError } from '../../src/server/errors';
 import { recordLabReport, verifiedLabReportsOfBatch } from '../../src/server/provenance/lab-reports';
 import { getBatchTrace } from '../../src/server/provenance/trace';
-import { createTestCooperative, createTestUser } from '../support/accounts';
+import { createTestCooperative, createTestOfficer } from '../support/accounts';
 import { DEMO_NOW } from '../support/demo';
 import { pdf } from '../support/evidence';
 import { type MemoryBucket, memoryBucket } from '../support/memory-bucket';
@@ -70,18 +70,6 @@ const fields = (extra: Record<string, unknown> = {}) => ({
 
 const pdfFile = () => new File([pdf() as BlobPart], 'phieu.pdf', { type: 'application/pdf' });
 
-async function officerUser(db: Database): Promise<SessionUser> {
-  const created = await createTestUser(db, { role: 'officer', iterations: 1000 });
-  return {
-    id: created.id,
-    email: created.email,
-    displayName: 'Cán bộ',
-    role: 'officer',
-    cooperativeId: null,
-    isManager: false,
-  };
-}
-
 describe.each(bothStores('lab-reports'))('lab reports as claims on $name', ({ open }) => {
   let db: Database;
   let dispose: () => Promise<void>;
@@ -99,8 +87,8 @@ describe.each(bothStores('lab-reports'))('lab reports as claims on $name', ({ op
     batch = await publishedProductWithBatch(db, cooperativeId);
     owner = { cooperativeId, productId: batch.productId };
     otherBatch = await publishedProductWithBatch(db, await createTestCooperative(db));
-    officer = await officerUser(db);
-    other = await officerUser(db);
+    officer = await createTestOfficer(db);
+    other = await createTestOfficer(db);
   }, 120_000);
   afterAll(async () => dispose?.());
   beforeEach(() => {

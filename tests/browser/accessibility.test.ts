@@ -6,9 +6,9 @@
  * and console pages go through the same check), and the page reflows at 320 px
  * and at 200% zoom without sideways scrolling.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { jpegWithGps } from '../support/images';
 import { horizontalOverflow, PHONE_WIDTH } from '../support/layout';
@@ -57,11 +57,7 @@ const SCRIPTED_PAGES: Readonly<Record<string, RegExp>> = {
  * in a named, focusable region, and the page reflows at 320 px and 200% zoom.
  */
 async function expectAccessible(page: Page, url: string, errors: string[]) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(violations, url).toEqual([]);
+  expect(await axeViolations(page), url).toEqual([]);
   // JSON-LD is data; the dashboard's progressive enhancements are files of this site under /scripts/; the
   // map page (and it alone) runs its own Leaflet bundle (SCRIPTED_PAGES).
   const allowed = SCRIPTED_PAGES[new URL(url, baseUrl).pathname]?.source ?? null;

@@ -10,15 +10,15 @@
  * On a product of its own (made and approved over HTTP first, taken down at
  * the end), so the demo catalogue other files read keeps its certificates.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatCalendarDate } from '../../src/i18n';
-import { launchChromium } from '../support/chromium';
+import { axeViolations } from '../support/axe';
+import { collectErrors, launchChromium, signedInPage } from '../support/chromium';
 import { pdf } from '../support/evidence';
 import { textOf } from '../support/html';
 import { horizontalOverflow } from '../support/layout';
-import { demoAccount, nextAddress, site } from '../support/site';
+import { nextAddress, site } from '../support/site';
 import { validBatch, validProductForm } from '../support/valid-input';
 
 const baseUrl = inject('baseUrl');
@@ -57,16 +57,6 @@ async function publishedProductWithBatch(): Promise<{ slug: string; name: string
   return { slug, name, lot };
 }
 
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
-}
-
 describe('a certificate from declaration to the public pages', () => {
   let browser: Browser;
 
@@ -81,24 +71,12 @@ describe('a certificate from declaration to the public pages', () => {
   /** Console errors and page errors of every page; none is expected. */
   const errors: string[] = [];
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${baseUrl}/dang-nhap`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', demoAccount(email).password);
-    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('main button[type=submit]')]);
-    return page;
-  }
-
   it('member declares an organic certificate with a PDF, an officer verifies it, the product and trace pages say by whom', async () => {
     const { slug, name, lot } = await publishedProductWithBatch();
     const number = `HC-${Date.now() % 1_000_000}/2026`;
 
     // The member, from the product's dashboard page to its certificates.
-    const member = await signedInPage('quanly1@cho-htx.test');
+    const member = await signedInPage(browser, baseUrl, 'quanly1@cho-htx.test', errors);
     await member.goto(`${baseUrl}/tai-khoan/san-pham/${slug}`);
     const certificates = `/tai-khoan/san-pham/${slug}/chung-nhan`;
     await Promise.all([member.waitForURL(`${baseUrl}${certificates}`), member.click(`a[href="${certificates}"]`)]);
@@ -116,14 +94,14 @@ describe('a certificate from declaration to the public pages', () => {
     await Promise.all([member.waitForURL(/\?saved=1$/), member.click('main form button[type=submit]')]);
     const listed = member.locator('tr', { hasText: number });
     expect(await listed.textContent()).toContain('Chờ Sở Công Thương xác minh');
-    await expectNoAxeViolations(member, 'certificates of a product, one pending (vi)');
+    expect(await axeViolations(member), 'certificates of a product, one pending (vi)').toEqual([]);
     expect(await horizontalOverflow(member)).toEqual([]);
 
     // Pending: on no public page.
     expect(await (await fetch(`${baseUrl}/san-pham/${slug}`)).text()).not.toContain(number);
 
     // The officer, in the claims queue: the entered fields beside the evidence, then verify.
-    const officer = await signedInPage('canbo@cho-htx.test');
+    const officer = await signedInPage(browser, baseUrl, 'canbo@cho-htx.test', errors);
     await officer.goto(`${baseUrl}/tai-khoan/xac-minh`);
     const card = officer.locator('article.claim-queue__item', { hasText: number });
     const facts = textOf(await card.innerHTML());
@@ -136,7 +114,7 @@ describe('a certificate from declaration to the public pages', () => {
     const download = await get(evidence ?? '', await signIn('canbo@cho-htx.test'));
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
-    await expectNoAxeViolations(officer, 'claims queue with the certificate (vi)');
+    expect(await axeViolations(officer), 'claims queue with the certificate (vi)').toEqual([]);
     await Promise.all([
       officer.waitForURL(/\/tai-khoan\/xac-minh\?done=verify/),
       card.locator('button[value=verify]').click(),
@@ -150,7 +128,7 @@ describe('a certificate from declaration to the public pages', () => {
 
     // The public: the product page and the batch's trace page, in Vietnamese, say who verified it and when.
     const visitor = await browser.newPage();
-    visitor.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    collectErrors(visitor, errors);
     await visitor.goto(`${baseUrl}/san-pham/${slug}`);
     const row = visitor.locator('tr', { hasText: number });
     const publicRow = (await row.textContent()) ?? '';
@@ -193,7 +171,9 @@ describe('a certificate from declaration to the public pages', () => {
     expect(note).toContain(reason);
     expect(note).toContain('Bản đã xác minh trước đây bị thu hồi ngày');
     expect(note).toContain('Xác minh bản sửa này sẽ công khai nó thay cho bản đã thu hồi');
-    await expectNoAxeViolations(officer, 'claims queue with an edit whose verified version was revoked (vi)');
+    expect(await axeViolations(officer), 'claims queue with an edit whose verified version was revoked (vi)').toEqual(
+      [],
+    );
     await officer.goto(`${baseUrl}/en/account/verification`);
     expect(await officer.locator('article.claim-queue__item', { hasText: number }).textContent()).toContain(
       'Its verified version was revoked on',

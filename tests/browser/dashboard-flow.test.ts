@@ -5,11 +5,10 @@
  * catalogue, photo included. On the way, the form warns before leaving with
  * unsaved changes (its one small script).
  */
-import { type Browser, chromium, type Dialog, type Page } from 'playwright-core';
+import { type Browser, chromium, type Dialog } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, signedInPage } from '../support/chromium';
 import { jpegWithGps } from '../support/images';
-import { demoAccount } from '../support/site';
 
 const baseUrl = inject('baseUrl');
 
@@ -27,22 +26,10 @@ describe('a product from draft to the public catalogue', () => {
   /** Console errors and page errors of every page, CSP violations included; none is expected. */
   const errors: string[] = [];
 
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.goto(`${baseUrl}/dang-nhap`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', demoAccount(email).password);
-    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('main button[type=submit]')]);
-    return page;
-  }
-
   it('member creates and submits, officer approves, the catalogue shows it', async () => {
     const name = `Mắm tôm chua thử nghiệm ${Date.now() % 100000}`;
     // A cooperative member (this one also manages it; the demo's plain members have their passwords changed by other tests).
-    const member = await signedInPage('quanly1@cho-htx.test');
+    const member = await signedInPage(browser, baseUrl, 'quanly1@cho-htx.test', errors);
     await member.click('.account-nav a[href="/tai-khoan/san-pham"]');
     await Promise.all([
       member.waitForURL(`${baseUrl}/tai-khoan/san-pham/moi`),
@@ -92,7 +79,7 @@ describe('a product from draft to the public catalogue', () => {
     await Promise.all([member.waitForURL(/done=submitted/), member.click('button:has-text("Gửi duyệt")')]);
     expect(await member.textContent('main')).toContain('Chờ duyệt');
 
-    const officer = await signedInPage('canbo@cho-htx.test');
+    const officer = await signedInPage(browser, baseUrl, 'canbo@cho-htx.test', errors);
     await officer.click('.account-nav a[href="/tai-khoan/kiem-duyet"]');
     await Promise.all([
       officer.waitForURL(/\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/),

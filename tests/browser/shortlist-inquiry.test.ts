@@ -7,10 +7,10 @@
  * the buyer's one receipt. The page with its errors and after sending passes
  * axe and fits 360 px.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '../../src/server/inquiries/form-token';
+import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { horizontalOverflow, PHONE_WIDTH } from '../support/layout';
 
@@ -18,13 +18,7 @@ const baseUrl = inject('baseUrl');
 const BUYER = `shortlist-${Date.now()}@example.com`;
 
 async function expectAccessible(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(
-    results.violations.map((v) => v.id),
-    label,
-  ).toEqual([]);
+  expect(await axeViolations(page), label).toEqual([]);
   expect(await horizontalOverflow(page), label).toEqual([]);
 }
 

@@ -4,9 +4,9 @@
  * the list, compares, removes one. Then the shortlist and the comparison
  * pass axe and do not scroll sideways on a 360 px phone.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { horizontalOverflow, PHONE_WIDTH } from '../support/layout';
 
@@ -64,13 +64,7 @@ describe('shortlist and comparison without script', () => {
     const checked = await checking.newPage();
     for (const path of ['/en/shortlist', `/en/compare?p=${slugs.join('&p=')}`]) {
       await checked.goto(`${baseUrl}${path}`);
-      const results = await new AxeBuilder({ page: checked })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze();
-      expect(
-        results.violations.map((v) => v.id),
-        path,
-      ).toEqual([]);
+      expect(await axeViolations(checked), path).toEqual([]);
       expect(await horizontalOverflow(checked), path).toEqual([]);
     }
     await checking.close();

@@ -7,26 +7,12 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { COOPERATIVE_COLUMNS } from '../../src/server/imports/cooperative-import';
+import { importCountsOn, importUpload } from '../support/import-pages';
 import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
 const { get, postMultipart, signIn } = site(baseUrl);
 const PAGE = '/quan-tri/nhap-hop-tac-xa';
-
-const upload = (bytes: Uint8Array, name: string, fields: Record<string, string> = {}) => {
-  const form = new FormData();
-  for (const [field, value] of Object.entries(fields)) form.append(field, value);
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  return form;
-};
-
-/** The counts table of a run's page, by row heading. */
-function countsOn(html: string): Record<string, string> {
-  const table = /<table class="import-counts[^"]*"[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
-  return Object.fromEntries(
-    [...table.matchAll(/<th scope="row"[^>]*>([^<]+)<\/th>\s*<td[^>]*>([^<]+)<\/td>/g)].map((m) => [m[1]!, m[2]!]),
-  );
-}
 
 describe('console: import of cooperatives', async () => {
   const officer = await signIn('canbo@cho-htx.test');
@@ -54,18 +40,18 @@ describe('console: import of cooperatives', async () => {
       ),
     ];
     const file = new TextEncoder().encode(rows.map((cells) => cells.map((c) => `"${c}"`).join(',')).join('\n'));
-    const previewed = await postMultipart(PAGE, upload(file, 'so-dang-ky.csv'), officer);
+    const previewed = await postMultipart(PAGE, importUpload(file, 'so-dang-ky.csv'), officer);
     expect(previewed.status).toBe(303);
     const runPage = previewed.headers.get('location')!;
     const html = await (await get(runPage, officer)).text();
-    expect(countsOn(html)).toMatchObject({ 'Tạo mới': '1', 'Bị từ chối': '1' });
+    expect(importCountsOn(html)).toMatchObject({ 'Tạo mới': '1', 'Bị từ chối': '1' });
     expect(html).toContain('Vĩ độ phải nằm trong lãnh thổ Việt Nam');
     expect(html).toContain('name="invite"');
     const run = new URL(runPage, baseUrl).searchParams.get('run')!;
 
     const imported = await postMultipart(
       PAGE,
-      upload(new Uint8Array(), '', { run, mode: 'valid', invite: '1' }),
+      importUpload(new Uint8Array(), '', { run, mode: 'valid', invite: '1' }),
       officer,
     );
     expect(imported.status).toBe(303);
@@ -84,9 +70,9 @@ describe('console: import of cooperatives', async () => {
     const signUp = new URL(link!);
     expect((await get(`${signUp.pathname}${signUp.search}`)).status).toBe(200);
 
-    const again = await postMultipart(PAGE, upload(file, 'so-dang-ky.csv'), officer);
+    const again = await postMultipart(PAGE, importUpload(file, 'so-dang-ky.csv'), officer);
     const second = await (await get(again.headers.get('location')!, officer)).text();
-    expect(countsOn(second)).toMatchObject({ 'Tạo mới': '0', 'Không đổi': '1' });
+    expect(importCountsOn(second)).toMatchObject({ 'Tạo mới': '0', 'Không đổi': '1' });
   });
 
   it('sends visitors to sign in and refuses members', async () => {

@@ -7,26 +7,12 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { PRODUCT_COLUMNS } from '../../src/server/imports/product-import';
+import { importCountsOn, importUpload } from '../support/import-pages';
 import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
 const { get, postMultipart, signIn } = site(baseUrl);
 const PAGE = '/tai-khoan/san-pham/nhap';
-
-const upload = (bytes: Uint8Array, name: string, fields: Record<string, string> = {}) => {
-  const form = new FormData();
-  for (const [field, value] of Object.entries(fields)) form.append(field, value);
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  return form;
-};
-
-/** The counts table of a run's page, by row heading. */
-function countsOn(html: string): Record<string, string> {
-  const table = /<table class="import-counts[^"]*"[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
-  return Object.fromEntries(
-    [...table.matchAll(/<th scope="row"[^>]*>([^<]+)<\/th>\s*<td[^>]*>([^<]+)<\/td>/g)].map((m) => [m[1]!, m[2]!]),
-  );
-}
 
 describe('dashboard: product import', async () => {
   const manager = await signIn('quanly1@cho-htx.test');
@@ -39,10 +25,10 @@ describe('dashboard: product import', async () => {
     expect(xlsx.headers.get('content-disposition')).toContain('product-import-template.xlsx');
     const bytes = new Uint8Array(await xlsx.arrayBuffer());
     expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
-    const previewed = await postMultipart(PAGE, upload(bytes, 'mau.xlsx'), manager);
+    const previewed = await postMultipart(PAGE, importUpload(bytes, 'mau.xlsx'), manager);
     expect(previewed.status).toBe(303);
     const html = await (await get(previewed.headers.get('location')!, manager)).text();
-    expect(countsOn(html)['Bị từ chối']).toBe('0');
+    expect(importCountsOn(html)['Bị từ chối']).toBe('0');
   });
 
   it('previews, imports, and finds the same file unchanged the second time', async () => {
@@ -53,36 +39,36 @@ describe('dashboard: product import', async () => {
       PRODUCT_COLUMNS.map((column) => (column.field === 'provinceCode' ? 'Atlantis' : column.example)),
     ];
     const file = new TextEncoder().encode(rows.map((cells) => cells.map((c) => `"${c}"`).join(';')).join('\n'));
-    const previewed = await postMultipart(PAGE, upload(file, 'so-dang-ky.csv'), manager);
+    const previewed = await postMultipart(PAGE, importUpload(file, 'so-dang-ky.csv'), manager);
     expect(previewed.status).toBe(303);
     const runPage = previewed.headers.get('location')!;
     const html = await (await get(runPage, manager)).text();
-    expect(countsOn(html)).toMatchObject({ 'Tạo mới': '1', 'Bị từ chối': '1' });
+    expect(importCountsOn(html)).toMatchObject({ 'Tạo mới': '1', 'Bị từ chối': '1' });
     expect(html).toContain('Atlantis');
     expect(html).toContain('Không có tỉnh/thành phố này');
     const run = new URL(runPage, baseUrl).searchParams.get('run')!;
 
-    const refused = await postMultipart(PAGE, upload(new Uint8Array(), '', { run, mode: 'all' }), manager);
+    const refused = await postMultipart(PAGE, importUpload(new Uint8Array(), '', { run, mode: 'all' }), manager);
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('không dòng nào được nhập');
 
-    const imported = await postMultipart(PAGE, upload(new Uint8Array(), '', { run, mode: 'valid' }), manager);
+    const imported = await postMultipart(PAGE, importUpload(new Uint8Array(), '', { run, mode: 'valid' }), manager);
     expect(imported.status).toBe(303);
     const done = await (await get(runPage, manager)).text();
     expect(done).toContain('Đã nhập xong');
-    expect(countsOn(done)).toMatchObject({ 'Tạo mới': '1', 'Bị từ chối': '1' });
+    expect(importCountsOn(done)).toMatchObject({ 'Tạo mới': '1', 'Bị từ chối': '1' });
     const csv = await (await get(`${runPage}&download=refused`, manager)).text();
     expect(csv).toContain('Atlantis');
     expect(await (await get('/tai-khoan/san-pham', manager)).text()).toContain(name);
 
-    const again = await postMultipart(PAGE, upload(file, 'so-dang-ky.csv'), manager);
+    const again = await postMultipart(PAGE, importUpload(file, 'so-dang-ky.csv'), manager);
     const second = await (await get(again.headers.get('location')!, manager)).text();
-    expect(countsOn(second)).toMatchObject({ 'Tạo mới': '0', 'Không đổi': '1' });
+    expect(importCountsOn(second)).toMatchObject({ 'Tạo mới': '0', 'Không đổi': '1' });
   });
 
   it('refuses a CSV in a legacy encoding with a message, and keeps nothing', async () => {
     const windows1258 = new Uint8Array([0x54, 0xea, 0x6e, 0x0a, 0x4d, 0xe2, 0xf2, 0x74, 0x0a]);
-    const res = await postMultipart(PAGE, upload(windows1258, 'cu.csv'), manager);
+    const res = await postMultipart(PAGE, importUpload(windows1258, 'cu.csv'), manager);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('CSV UTF-8');
   });

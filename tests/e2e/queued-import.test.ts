@@ -11,26 +11,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import { QUEUE_CHUNK_ROWS, QUEUED_FROM_ROWS } from '../../src/server/imports/import-queue';
 import { PRODUCT_COLUMNS } from '../../src/server/imports/product-import';
+import { importCountsOn, importUpload } from '../support/import-pages';
 import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
 const { get, postMultipart, signIn } = site(baseUrl);
 const PAGE = '/tai-khoan/san-pham/nhap';
-
-const upload = (bytes: Uint8Array, name: string, fields: Record<string, string> = {}) => {
-  const form = new FormData();
-  for (const [field, value] of Object.entries(fields)) form.append(field, value);
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  return form;
-};
-
-/** The counts table of a run's page, by row heading. */
-function countsOn(html: string): Record<string, string> {
-  const table = /<table class="import-counts[^"]*"[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
-  return Object.fromEntries(
-    [...table.matchAll(/<th scope="row"[^>]*>([^<]+)<\/th>\s*<td[^>]*>([^<]+)<\/td>/g)].map((m) => [m[1]!, m[2]!]),
-  );
-}
 
 /** The status line of a run's page (role="status"). */
 const statusOn = (html: string) => /<p role="status"[^>]*>([^<]*)<\/p>/.exec(html)?.[1]?.trim() ?? '';
@@ -56,16 +42,16 @@ describe('dashboard: a large product import through the queue', async () => {
     ];
     const file = new TextEncoder().encode(rows.map((cells) => cells.map((c) => `"${c}"`).join(',')).join('\r\n'));
 
-    const previewed = await postMultipart(PAGE, upload(file, 'ca-nam.csv'), manager);
+    const previewed = await postMultipart(PAGE, importUpload(file, 'ca-nam.csv'), manager);
     expect(previewed.status).toBe(303);
     const runPage = previewed.headers.get('location')!;
     const run = new URL(runPage, baseUrl).searchParams.get('run')!;
-    expect(countsOn(await (await get(runPage, manager)).text())).toMatchObject({
+    expect(importCountsOn(await (await get(runPage, manager)).text())).toMatchObject({
       'Tạo mới': String(rowCount).replace(/\B(?=(\d{3})+$)/g, '.'),
       'Bị từ chối': '1',
     });
 
-    const queued = await postMultipart(PAGE, upload(new Uint8Array(), '', { run, mode: 'valid' }), manager);
+    const queued = await postMultipart(PAGE, importUpload(new Uint8Array(), '', { run, mode: 'valid' }), manager);
     expect(queued.status).toBe(303);
     expect(queued.headers.get('location')).toBe(runPage);
     // The request only queued it: the page right after says it is under way, with a bar and a reload link.
@@ -84,7 +70,7 @@ describe('dashboard: a large product import through the queue', async () => {
       page = await (await get(runPage, manager)).text();
     }
     expect(statusOn(page)).toBe('Đã nhập xong');
-    expect(countsOn(page)).toMatchObject({
+    expect(importCountsOn(page)).toMatchObject({
       'Tạo mới': String(rowCount).replace(/\B(?=(\d{3})+$)/g, '.'),
       'Cập nhật': '0',
       'Bị từ chối': '1',
@@ -102,9 +88,9 @@ describe('dashboard: a large product import through the queue', async () => {
     expect(list.match(new RegExp(`>Gạo hàng loạt ${stamp} số \\d+<`, 'g'))).toHaveLength(rowCount);
 
     // The same file again: nothing to create or update, nothing to import.
-    const again = await postMultipart(PAGE, upload(file, 'ca-nam.csv'), manager);
+    const again = await postMultipart(PAGE, importUpload(file, 'ca-nam.csv'), manager);
     const second = await (await get(again.headers.get('location')!, manager)).text();
-    expect(countsOn(second)).toMatchObject({
+    expect(importCountsOn(second)).toMatchObject({
       'Tạo mới': '0',
       'Cập nhật': '0',
       'Không đổi': String(rowCount).replace(/\B(?=(\d{3})+$)/g, '.'),

@@ -79,3 +79,9 @@ export async function sessionCookieFor(db: Database, userId: string): Promise<st
 export function sessionUserOf(user: TestUser, role: UserRole, cooperativeId: string | null = null): SessionUser {
   return { id: user.id, email: user.email, displayName: user.email, role, cooperativeId, isManager: false };
 }
+
+/** A trade officer's account (cheap password hashing) as the domain functions take a signed-in user. */
+export async function createTestOfficer(db: Database): Promise<SessionUser> {
+  const user = await createTestUser(db, { role: 'officer', iterations: 1000 });
+  return { ...sessionUserOf(user, 'officer'), displayName: 'Cán bộ' };
+}

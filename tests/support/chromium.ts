@@ -1,4 +1,5 @@
-import type { Browser, BrowserType } from 'playwright-core';
+import type { Browser, BrowserType, Page } from 'playwright-core';
+import { demoAccount } from './site';
 
 /** Debian's Chromium (never a test tool's own download), headless, offline-friendly. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -16,4 +17,21 @@ export function launchChromium(chromium: BrowserType): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Keeps a page's script errors and console errors (CSP violations among them) in `errors`; tests expect none. */
+export function collectErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+}
+
+/** A page in a new context, signed in as a demo account through the sign-in form, on its account home. */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, errors: string[]): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  collectErrors(page, errors);
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', demoAccount(email).password);
+  await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('main button[type=submit]')]);
+  return page;
 }
