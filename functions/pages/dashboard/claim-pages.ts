@@ -11,7 +11,7 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
-import { routes } from '../../../src/i18n/routes';
+import { routes, showsVerifiedClaims, verifiedClaimsHref } from '../../../src/i18n/routes';
 import { type ClaimDecision, decideClaim } from '../../../src/server/claims/claim-decisions';
 import {
   listClaimQueue,
@@ -46,34 +46,18 @@ const isDecision = (value: string | undefined): value is QueueDecision =>
 /** The decisions whose notice the page shows after the redirect: the queue's, and a revocation. */
 const isNoticed = (value: string): value is QueueDecision | 'revoke' => value === 'revoke' || isDecision(value);
 
-/** The query that turns the queue page into the list of verified claims, in each language's words. */
-const VERIFIED_QUERY: Record<Locale, [string, string]> = {
-  vi: ['trang-thai', 'da-xac-minh'],
-  en: ['state', 'verified'],
-};
-
-/** The address of the verified claims' list (with `extra` query parameters, such as a notice). */
-export function verifiedClaimsHref(locale: Locale, extra: Record<string, string> = {}): string {
-  const [name, value] = VERIFIED_QUERY[locale];
-  return `${routes.claimQueue[locale]}?${new URLSearchParams({ [name]: value, ...extra })}`;
-}
-
 /** The decision posted, if the list shown offers it: the queue's on pending claims, a revocation on verified ones. */
 function decisionOf(showing: ClaimQueueView['showing'], posted: string | undefined): ClaimDecision | null {
   if (showing === 'verified') return posted === 'revoke' ? 'revoke' : null;
   return isDecision(posted) ? posted : null;
 }
 
-/** Either language's words: the language switch keeps the query as it is. */
-const showsVerified = (url: URL) =>
-  Object.values(VERIFIED_QUERY).some(([name, value]) => url.searchParams.get(name) === value);
-
 /** What the notice after a decision names: the product, or the cooperative for its own certificate. */
 export const claimSubject = (claim: QueuedClaim) => claim.product?.name ?? claim.cooperative.name;
 
 export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promise<ClaimQueueView | Response> {
   noStore(page);
-  const showing = showsVerified(page.url) ? 'verified' : 'queue';
+  const showing = showsVerifiedClaims(page.url) ? 'verified' : 'queue';
   const list = showing === 'verified' ? listVerifiedClaims : listClaimQueue;
   const gate = await gated(page, locale, (db, user) => list(db, user, new Date()));
   if (gate instanceof Response) return gate;
