@@ -62,6 +62,22 @@ export const routes = {
   eventsEmbed: { vi: '/nhung/su-kien', en: '/en/embed/events' },
 } as const satisfies Record<string, LocalizedPaths>;
 
+/** The query that turns the claims queue page into its list of verified claims (to revoke), in each language's words. */
+const VERIFIED_CLAIMS_QUERY: Record<Locale, [string, string]> = {
+  vi: ['trang-thai', 'da-xac-minh'],
+  en: ['state', 'verified'],
+};
+
+/** The address of the verified claims' list (with `extra` query parameters, such as a notice). */
+export function verifiedClaimsHref(locale: Locale, extra: Record<string, string> = {}): string {
+  const [name, value] = VERIFIED_CLAIMS_QUERY[locale];
+  return `${routes.claimQueue[locale]}?${new URLSearchParams({ [name]: value, ...extra })}`;
+}
+
+/** Whether the claims queue page is asked for its verified list: either language's words, as the language switch keeps the query. */
+export const showsVerifiedClaims = (url: URL): boolean =>
+  Object.values(VERIFIED_CLAIMS_QUERY).some(([name, value]) => url.searchParams.get(name) === value);
+
 /** One province target in the console. */
 /**
  * Whether a path is in the signed-in area (the account pages and the officers' console, both languages), whose

@@ -520,6 +520,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     '/en/account/moderation',
     '/tai-khoan/xac-minh',
     '/en/account/verification',
+    '/en/account/verification?state=verified',
     '/tai-khoan/sap-het-han',
     '/en/account/expiring',
   ])('%s (signed in as a trade officer) has no axe violations', async (url) => {

@@ -152,6 +152,7 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
       get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
     'claim-queue-en': () => get('/en/account/verification', officer),
+    'verified-claims-vi': () => get('/tai-khoan/xac-minh?trang-thai=da-xac-minh', officer),
     'lab-reports-vi': () => get(labReports, manager),
     'lab-report-edit-vi': async () => {
       const list = await (await get(labReports, manager)).text();

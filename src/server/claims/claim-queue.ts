@@ -3,11 +3,20 @@
  * first, each with the fields the cooperative entered and whose product and
  * cooperative it is, so the officer checks them against the evidence.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
-import { batches, certifications, cooperatives, labReports, ocopRatings, products, provinces } from '../db/schema';
+import {
+  batches,
+  certifications,
+  cooperatives,
+  labReports,
+  ocopRatings,
+  products,
+  provinces,
+  users,
+} from '../db/schema';
 import { ocopDecidingAuthority, type OcopAuthority } from '../products/ocop-authority';
 import { ocopValidUntil } from '../products/validity';
 import type { CertificationKind, OcopLevel } from '../products/vocabulary';
@@ -15,6 +24,9 @@ import type { LabResult, LabTestKind } from '../provenance/vocabulary';
 import { vietnamDate } from '../time/vietnam';
 import { evidencePath } from './evidence-access';
 import type { ClaimKind, ClaimState } from './vocabulary';
+
+/** The states the officers' console lists: the queue (`pending`) and the verified claims one may revoke. */
+type ListedState = Extract<ClaimState, 'pending' | 'verified'>;
 
 /** At most this many claims per page of the queue (the oldest). */
 export const CLAIM_QUEUE_LIMIT = 100;
@@ -68,15 +80,24 @@ const whose = {
   provinceName: provinces.nameVi,
   productSlug: products.slug,
   productName: products.nameVi,
+  verifierName: users.displayName,
 };
 
-/** The pending claims, oldest first (the `…_verification_idx` of each kind's table). */
-export async function listClaimQueue(
-  db: Database,
-  user: SessionUser | null | undefined,
-  now: Date,
-): Promise<QueuedClaim[]> {
-  requireOfficer(user);
+/** A verified claim as the officers' revoke list shows it: who verified it and when. */
+export interface VerifiedClaim extends QueuedClaim {
+  verifiedAt: Date | null;
+  /** The verifying officer's display name; null if unknown (the column has no foreign key). */
+  verifierName: string | null;
+}
+
+/**
+ * The claims in `state`: pending ones oldest first (the queue), verified ones newest verification
+ * first (what an officer may revoke), each kind's through the `…_verification_idx` of its table.
+ */
+async function listClaimsIn(db: Database, state: ListedState, now: Date): Promise<VerifiedClaim[]> {
+  const pending = state === 'pending';
+  const order = (table: typeof ocopRatings | typeof certifications | typeof labReports) =>
+    pending ? [asc(table.submittedAt), asc(table.id)] : [desc(table.verifiedAt), asc(table.id)];
   const [ratings, certificates, reports] = await Promise.all([
     db
       .select({
@@ -84,6 +105,7 @@ export async function listClaimQueue(
         verification: ocopRatings.verification,
         revision: ocopRatings.revision,
         submittedAt: submitted(ocopRatings.submittedAt),
+        verifiedAt: ocopRatings.verifiedAt,
         ...whose,
         number: ocopRatings.decisionNumber,
         stars: ocopRatings.stars,
@@ -97,8 +119,9 @@ export async function listClaimQueue(
       .innerJoin(products, eq(products.id, ocopRatings.productId))
       .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
       .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
-      .where(eq(ocopRatings.verification, 'pending'))
-      .orderBy(asc(ocopRatings.submittedAt), asc(ocopRatings.id))
+      .leftJoin(users, eq(users.id, ocopRatings.verifiedBy))
+      .where(eq(ocopRatings.verification, state))
+      .orderBy(...order(ocopRatings))
       .limit(CLAIM_QUEUE_LIMIT),
     db
       .select({
@@ -106,6 +129,7 @@ export async function listClaimQueue(
         verification: certifications.verification,
         revision: certifications.revision,
         submittedAt: submitted(certifications.submittedAt),
+        verifiedAt: certifications.verifiedAt,
         ...whose,
         number: certifications.number,
         issuer: certifications.issuer,
@@ -121,8 +145,9 @@ export async function listClaimQueue(
       .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
       .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
       .leftJoin(products, eq(products.id, certifications.productId))
-      .where(eq(certifications.verification, 'pending'))
-      .orderBy(asc(certifications.submittedAt), asc(certifications.id))
+      .leftJoin(users, eq(users.id, certifications.verifiedBy))
+      .where(eq(certifications.verification, state))
+      .orderBy(...order(certifications))
       .limit(CLAIM_QUEUE_LIMIT),
     db
       .select({
@@ -130,6 +155,7 @@ export async function listClaimQueue(
         verification: labReports.verification,
         revision: labReports.revision,
         submittedAt: submitted(labReports.submittedAt),
+        verifiedAt: labReports.verifiedAt,
         ...whose,
         number: labReports.reportNumber,
         issuer: labReports.lab,
@@ -147,8 +173,9 @@ export async function listClaimQueue(
       .innerJoin(products, eq(products.id, batches.productId))
       .innerJoin(cooperatives, eq(cooperatives.id, labReports.cooperativeId))
       .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
-      .where(eq(labReports.verification, 'pending'))
-      .orderBy(asc(labReports.submittedAt), asc(labReports.id))
+      .leftJoin(users, eq(users.id, labReports.verifiedBy))
+      .where(eq(labReports.verification, state))
+      .orderBy(...order(labReports))
       .limit(CLAIM_QUEUE_LIMIT),
   ]);
   const common = (row: {
@@ -163,6 +190,8 @@ export async function listClaimQueue(
     productName: string | null;
     revokedAt: Date | null;
     revokedReason: string | null;
+    verifiedAt: Date | null;
+    verifierName: string | null;
   }) => {
     const submittedAt = new Date(Number(row.submittedAt));
     return {
@@ -176,9 +205,11 @@ export async function listClaimQueue(
       product:
         row.productSlug === null || row.productName === null ? null : { slug: row.productSlug, name: row.productName },
       revokedVersion: row.revokedAt ? { on: vietnamDate(row.revokedAt), reason: row.revokedReason ?? '' } : null,
+      verifiedAt: row.verifiedAt,
+      verifierName: row.verifierName,
     };
   };
-  const queued: QueuedClaim[] = [
+  const listed: VerifiedClaim[] = [
     ...ratings.map((row) => ({
       ...common(row),
       kind: 'ocop_rating' as const,
@@ -222,7 +253,33 @@ export async function listClaimQueue(
       evidenceUrl: row.evidenceKey ? evidencePath('lab_report', row.id) : null,
     })),
   ];
-  return queued
-    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id.localeCompare(b.id))
-    .slice(0, CLAIM_QUEUE_LIMIT);
+  const byAge = (a: VerifiedClaim, b: VerifiedClaim) =>
+    pending
+      ? a.submittedAt.getTime() - b.submittedAt.getTime()
+      : (b.verifiedAt?.getTime() ?? 0) - (a.verifiedAt?.getTime() ?? 0);
+  return listed.sort((a, b) => byAge(a, b) || a.id.localeCompare(b.id)).slice(0, CLAIM_QUEUE_LIMIT);
+}
+
+/** The pending claims, oldest first. */
+export async function listClaimQueue(
+  db: Database,
+  user: SessionUser | null | undefined,
+  now: Date,
+): Promise<QueuedClaim[]> {
+  requireOfficer(user);
+  // The queue's API shape has no verifier: a pending claim's would be its previous version's.
+  return (await listClaimsIn(db, 'pending', now)).map(({ verifiedAt: _at, verifierName: _name, ...claim }) => claim);
+}
+
+/**
+ * The verified claims, newest verification first (at most CLAIM_QUEUE_LIMIT): what an officer may
+ * revoke (claim-decisions.ts, `revoke`) with a reason the public reads.
+ */
+export async function listVerifiedClaims(
+  db: Database,
+  user: SessionUser | null | undefined,
+  now: Date,
+): Promise<VerifiedClaim[]> {
+  requireOfficer(user);
+  return listClaimsIn(db, 'verified', now);
 }

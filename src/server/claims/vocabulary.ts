@@ -29,7 +29,7 @@ export const AWAITING_STATES = ['pending'] as const satisfies readonly ClaimStat
 /** States a public page may show of an OCOP rating (a revoked one is shown as revoked). */
 export const PUBLIC_CLAIM_STATES = ['verified', 'revoked'] as const satisfies readonly ClaimState[];
 
-/** The decisions the officers' queue page offers; revoking a verified claim is for the API and the claim's history. */
+/** The decisions the officers' queue page offers; its verified list (and the API) offer `revoke`. */
 export const QUEUE_DECISIONS = ['verify', 'request_evidence', 'reject'] as const;
 export type QueueDecision = (typeof QUEUE_DECISIONS)[number];
 
