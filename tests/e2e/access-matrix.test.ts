@@ -381,6 +381,20 @@ const PAGE_ACCESS: PageAccess[] = [
       },
     ],
   },
+  // A fair's catalogue as a PDF: officers, and the cooperatives confirmed at the fair (any other one is refused).
+  {
+    vi: '/tai-khoan/su-kien/[slug]/danh-muc',
+    en: '/en/account/events/[slug]/catalogue',
+    audience: 'member-or-officer',
+    params: (r) => ({ slug: r.eventOfA }),
+    elsewhere: [
+      {
+        what: 'the catalogue of a fair only another cooperative exhibits at',
+        params: (r) => ({ slug: r.eventOfB }),
+        answers: 403,
+      },
+    ],
+  },
   { vi: '/tai-khoan/kiem-duyet', en: '/en/account/moderation', audience: 'officer' },
   { vi: '/tai-khoan/xac-minh', en: '/en/account/verification', audience: 'officer' },
   { vi: '/tai-khoan/sap-het-han', en: '/en/account/expiring', audience: 'officer' },

@@ -37,6 +37,8 @@ const NOT_ROUTE_BUILDERS: Record<string, string> = {
   withQuery: 'adds a query string to a route another export builds',
   keepQuery: 'carries the query of the current request over to the language switch',
   isAccountArea: 'tells whether a path is in the signed-in area (no path of its own)',
+  verifiedClaimsHref: 'adds the verified-list query to the claims queue, a route the table already has',
+  showsVerifiedClaims: 'tells whether a request asks the claims queue for its verified list (no path of its own)',
 };
 
 /** `/tinh/[slug]` and `/tinh/PARAMETERxyz` both become `/tinh/[]`; no trailing slash but the root's. */
