@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { certificateStatus, ocopRatingStatus, ocopValidUntil, vietnamToday } from '../../src/server/products/validity';
+import { ocopDecidingAuthority } from '../../src/server/products/ocop-authority';
 import type { Database } from '../../src/server/db/client';
 import {
   batches,
@@ -99,6 +100,12 @@ describe('GET /products/{slug}', () => {
       decisionDate: latest!.decisionDate,
       validUntil: ocopValidUntil(latest!.decisionDate),
       status: ocopRatingStatus(latest!, body.asOf),
+      // Who decided it: by its level and date, the province's committee or the ministry of that day.
+      issuer: {
+        authority: ocopDecidingAuthority(latest!.level, latest!.decisionDate),
+        provinceVi: expect.any(String),
+        provinceEn: expect.any(String),
+      },
       // Who verified it: the trade department of the cooperative's province, on the officer's decision.
       verified: latest!.verifiedAt
         ? { at: latest!.verifiedAt.toISOString(), provinceVi: expect.any(String), provinceEn: expect.any(String) }

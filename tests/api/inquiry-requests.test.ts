@@ -359,10 +359,12 @@ describe.each(bothStores('inquiry-requests'))('one request to several cooperativ
         c.status,
         c.products.map((p) => p.slug),
       ]),
-    ).toEqual([
-      [receipt.conversations[0].reference, 'received', a.slugs],
-      [receipt.conversations[1].reference, 'read', [b.slugs[0]]],
-    ]);
+    ).toEqual(
+      [
+        [receipt.conversations[0].reference, 'received', a.slugs],
+        [receipt.conversations[1].reference, 'read', [b.slugs[0]]],
+      ].sort(([x], [y]) => String(x).localeCompare(String(y))),
+    );
     // A conversation's own reference answers that conversation alone, with its products.
     const single = await readJson(await lookUp(receipt.conversations[0].reference));
     expect(single.request).toBeUndefined();

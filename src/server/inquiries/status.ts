@@ -82,7 +82,8 @@ export async function lookUpInquiry(
 /**
  * The status page's look-up: a conversation by its reference, or every
  * conversation of a request to several cooperatives by the request's
- * reference (request.ts), in the order the request named them.
+ * reference (request.ts), by reference (a request's threads are stored in
+ * one batch, at the same time).
  */
 export async function lookUpInquiries(
   db: Database,
@@ -132,7 +133,7 @@ async function lookUp(
         .leftJoin(products, eq(products.id, inquiries.productId))
         .where(or(eq(inquiries.reference, reference), eq(inquiries.requestReference, reference)))
         // A request has at most requestCooperativesMax threads; the bound keeps a look-up small whatever happens.
-        .orderBy(asc(inquiries.createdAt), asc(inquiries.id))
+        .orderBy(asc(inquiries.createdAt), asc(inquiries.reference))
         .limit(INQUIRY_LIMITS.requestCooperativesMax)
     : [];
   const matching = rows.filter(
