@@ -209,46 +209,45 @@ async function claimsNeedingAttention(db: Database, cooperativeId: string, now: 
       limit: HOME_LIST_LIMIT,
     }),
   ]);
-  const productOf = (row: {
+  /** What every kind of claim shows alike, from a row of its query. */
+  const shared = (row: {
+    id: string;
+    verification: string;
+    reason: ClaimNeedingAttention['reason'];
+    number: ClaimNeedingAttention['number'];
     productSlug: string | null;
     productNameVi: string | null;
     productNameEn: string | null;
-  }) =>
-    row.productSlug === null
-      ? null
-      : { slug: row.productSlug, nameVi: row.productNameVi ?? '', nameEn: row.productNameEn ?? '' };
+  }) => ({
+    id: row.id,
+    verification: row.verification as ClaimNeedingAttention['verification'],
+    reason: row.reason,
+    number: row.number,
+    product:
+      row.productSlug === null
+        ? null
+        : { slug: row.productSlug, nameVi: row.productNameVi ?? '', nameEn: row.productNameEn ?? '' },
+  });
   const items: ClaimNeedingAttention[] = [
     ...ratings.map((row) => ({
+      ...shared(row),
       kind: 'ocop_rating' as const,
-      id: row.id,
-      verification: row.verification as ClaimNeedingAttention['verification'],
-      reason: row.reason,
-      number: row.number,
       stars: row.stars,
       certificateKind: null,
-      product: productOf(row),
       batch: null,
     })),
     ...certificates.map((row) => ({
+      ...shared(row),
       kind: 'certificate' as const,
-      id: row.id,
-      verification: row.verification as ClaimNeedingAttention['verification'],
-      reason: row.reason,
-      number: row.number,
       stars: null,
       certificateKind: row.certificateKind,
-      product: productOf(row),
       batch: null,
     })),
     ...reports.map((row) => ({
+      ...shared(row),
       kind: 'lab_report' as const,
-      id: row.id,
-      verification: row.verification as ClaimNeedingAttention['verification'],
-      reason: row.reason,
-      number: row.number,
       stars: null,
       certificateKind: null,
-      product: productOf(row),
       batch: { id: row.batchId, lotCode: row.lotCode },
     })),
   ];
