@@ -4,6 +4,7 @@ import { FORMER_PROVINCES, formerProvinceBySlug, PROVINCES } from '../../src/ser
 import { findCertification } from '../../src/server/search/certification-words';
 import { findPlace } from '../../src/server/search/places';
 import {
+  FIELD_WEIGHT,
   queryWords,
   rankCandidates,
   type RankCandidate,
@@ -65,6 +66,22 @@ describe('ranking rules', () => {
     const coffee = candidate('coffee', { nameVi: 'Cà phê rang xay' });
     expect(relevanceScore(queryWords('caphe'), coffee)).toBeGreaterThan(0);
     expect(relevanceScore(queryWords('matong'), candidate('honey', { nameVi: 'Mật ong' }))).toBeGreaterThan(0);
+  });
+
+  it('joined syllables and phrases stay within one language’s name, in the words’ order', () => {
+    // The scale generator's fault: "… Long Thành" then "Long Thanh …" read as "thanh long" across the two names.
+    const dragonFruit = candidate('fruit', { nameVi: 'Thanh long ruột đỏ', nameEn: 'Red dragon fruit' });
+    const honey = candidate('honey', {
+      nameVi: 'Mật ong rừng Long Thành',
+      nameEn: 'Long Thanh forest honey',
+      ocopStars: 5,
+      hasPhoto: true,
+      hasPrice: true,
+    });
+    expect(relevanceScore(queryWords('thanhlong'), honey)).toBeLessThan(FIELD_WEIGHT.name);
+    expect(order('thanhlong', [honey, dragonFruit])).toEqual(['fruit', 'honey']);
+    // One swapped letter: still the phrase of the name that has the words in this order.
+    expect(order('thanh lnog', [honey, dragonFruit])).toEqual(['fruit', 'honey']);
   });
 
   it('one wrong, missing, extra or swapped letter in a word of four letters or more still matches', () => {

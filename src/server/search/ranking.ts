@@ -94,12 +94,17 @@ function wordMatch(field: FieldWords, typed: string, folded: string, prefix: boo
   return 0;
 }
 
-/** Where the folded query words stand together in the field's folded words: their first index, or -1. */
+/**
+ * Where the folded query words stand together, in their order, in the field's
+ * folded words: their first index, or -1. A word of four letters or more may
+ * be one letter off, as it may be on its own ("thanh lnog" is the phrase of
+ * "Thanh long", not of "… Long Thành", whose words are the other way round).
+ */
 function phraseAt(field: FieldWords, folded: readonly string[]): number {
+  const fits = (word: string, token: string, prefix: boolean) =>
+    sameOrPrefix(word, token, prefix) || (token.length >= NEAR_MIN_LETTERS && withinOneEdit(word, token));
   for (let at = 0; at + folded.length <= field.folded.length; at++) {
-    const all = folded.every((token, i) =>
-      sameOrPrefix(field.folded[at + i] as string, token, i === folded.length - 1),
-    );
+    const all = folded.every((token, i) => fits(field.folded[at + i] as string, token, i === folded.length - 1));
     if (all) return at;
   }
   return -1;
@@ -120,10 +125,13 @@ export interface RankCandidate {
 
 /** The relevance score of one candidate for the query (higher is better). */
 export function relevanceScore(query: QueryWords, candidate: RankCandidate): number {
+  // Each language's name on its own, so neither two joined syllables ("thanhlong") nor a phrase
+  // runs from the end of one into the start of the other ("… Long Thành" + "Long Thanh …").
+  const names = [fieldWords(candidate.nameVi), fieldWords(candidate.nameEn)];
   const fields = {
-    name: fieldWords(`${candidate.nameVi} ${candidate.nameEn}`),
-    description: fieldWords(candidate.description),
-    other: fieldWords(candidate.other),
+    name: names,
+    description: [fieldWords(candidate.description)],
+    other: [fieldWords(candidate.other)],
   };
   const last = query.folded.length - 1;
   let score = 0;
@@ -131,13 +139,14 @@ export function relevanceScore(query: QueryWords, candidate: RankCandidate): num
     const typed = query.typed[i] as string;
     let best = 0;
     for (const field of ['name', 'description', 'other'] as const) {
-      best = Math.max(best, FIELD_WEIGHT[field] * wordMatch(fields[field], typed, folded, i === last));
+      for (const part of fields[field]) {
+        best = Math.max(best, FIELD_WEIGHT[field] * wordMatch(part, typed, folded, i === last));
+      }
     }
     score += best;
   });
   if (query.folded.length > 1) {
-    // Each language's name on its own, so a phrase cannot run from one into the other.
-    const at = [candidate.nameVi, candidate.nameEn].map((name) => phraseAt(fieldWords(name), query.folded));
+    const at = names.map((name) => phraseAt(name, query.folded));
     if (at.some((index) => index >= 0)) score += PHRASE_IN_NAME;
     if (at.includes(0)) score += PHRASE_STARTS_NAME;
   }
