@@ -1,6 +1,7 @@
 /**
  * Read-only detail endpoints, the same data as the detail pages:
- * GET /products/{slug}, /cooperatives/{slug}, /provinces, /provinces/{slug}.
+ * GET /products/{slug}, /cooperatives/{slug}, /provinces, /provinces/{slug}. A product's or
+ * cooperative's slug from before a rename answers 301 to its current one.
  * Only public records answer; anything else is a 404, as on the pages.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -19,6 +20,7 @@ import { PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { getProvincePage } from '../../src/server/provinces/province-page';
 import { listProvinceSummaries } from '../../src/server/provinces/summaries';
 import { createRouter } from './context';
+import { readRenamable, renamedResponse } from './renamed-records';
 import {
   asOf,
   CertificateSchema,
@@ -217,7 +219,7 @@ const productRoute = createRoute({
   summary: 'A published product with its OCOP rating, certificates, latest batch and cooperative',
   description: 'Validity statuses are judged on the current day in Viet Nam (`asOf`). Unpublished products are 404.',
   request: { params: slugParams('vai-thieu-luc-ngan') },
-  responses: { 200: jsonContent('The product', ProductDetailSchema), 404: notFound },
+  responses: { 200: jsonContent('The product', ProductDetailSchema), 301: renamedResponse, 404: notFound },
 });
 
 const cooperativeRoute = createRoute({
@@ -228,7 +230,7 @@ const cooperativeRoute = createRoute({
   summary: 'An active cooperative’s public profile',
   description: 'Suspended and dissolved cooperatives are 404.',
   request: { params: slugParams('htx-che-tan-cuong') },
-  responses: { 200: jsonContent('The cooperative', CooperativeProfileSchema), 404: notFound },
+  responses: { 200: jsonContent('The cooperative', CooperativeProfileSchema), 301: renamedResponse, 404: notFound },
 });
 
 const provincesRoute = createRoute({
@@ -268,12 +270,17 @@ function productJson(product: ProductDetail) {
 
 export const catalogueDetails = createRouter()
   .openapi(productRoute, async (c) => {
-    const product = await getPublicProduct(c.get('db'), c.req.valid('param').slug, new Date());
+    const product = await readRenamable(c, 'product', c.req.valid('param').slug, (db, slug) =>
+      getPublicProduct(db, slug, new Date()),
+    );
+    if (product instanceof Response) return product;
     return c.json(productJson(product), 200);
   })
   .openapi(cooperativeRoute, async (c) => {
-    const cooperative = await getPublicCooperative(c.get('db'), c.req.valid('param').slug, new Date());
-
+    const cooperative = await readRenamable(c, 'cooperative', c.req.valid('param').slug, (db, slug) =>
+      getPublicCooperative(db, slug, new Date()),
+    );
+    if (cooperative instanceof Response) return cooperative;
     return c.json(CooperativeProfileSchema.encode({ ...cooperative, asOf: cooperative.today }), 200);
   })
   .openapi(provincesRoute, async (c) => {

@@ -28,6 +28,7 @@ import { EVENT_KINDS, EVENT_STATUSES } from '../../src/server/events/vocabulary'
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { resolveOrigin } from '../../src/server/seo/urls';
 import { type ApiEnv, createRouter } from './context';
+import { readRenamable, renamedResponse } from './renamed-records';
 import { mediaPath } from '../../src/server/media/stored-image';
 import { errorSchemaResponse, EventSummarySchema, instant, jsonContent, ProvinceRefSchema } from './schemas';
 
@@ -167,7 +168,7 @@ const detailRoute = createRoute({
   tags: ['Events'],
   summary: 'A published or cancelled event with its registration window and confirmed cooperatives',
   request: { params: slugParams },
-  responses: { 200: jsonContent('The event', EventDetailSchema), 404: notFound },
+  responses: { 200: jsonContent('The event', EventDetailSchema), 301: renamedResponse, 404: notFound },
 });
 
 function origin(c: Context<ApiEnv>): string {
@@ -211,11 +212,16 @@ router.openAPIRegistry.registerPath({
   tags: ['Events'],
   summary: 'One event as an iCalendar file, for "add to calendar"',
   request: { params: slugParams },
-  responses: { 200: { description: 'The event', content: { 'text/calendar': { schema: z.string() } } }, 404: notFound },
+  responses: {
+    200: { description: 'The event', content: { 'text/calendar': { schema: z.string() } } },
+    301: renamedResponse,
+    404: notFound,
+  },
 });
 router.get('/events/:file{[^/]+\\.ics}', async (c) => {
   const slug = c.req.param('file').slice(0, -'.ics'.length);
-  const event = await getPublicEvent(c.get('db'), slug, new Date());
+  const event = await readRenamable(c, 'event', slug, (db, held) => getPublicEvent(db, held, new Date()));
+  if (event instanceof Response) return event;
   return calendarResponse(
     eventsToIcs([feedEntryOf(event)], { origin: origin(c), locale: c.get('locale') }),
     `${event.slug}.ics`,
@@ -251,7 +257,10 @@ export const events = router
     return c.json(EventPageSchema.encode(page), 200);
   })
   .openapi(detailRoute, async (c) => {
-    const event = await getPublicEvent(c.get('db'), c.req.valid('param').slug, new Date());
+    const event = await readRenamable(c, 'event', c.req.valid('param').slug, (db, slug) =>
+      getPublicEvent(db, slug, new Date()),
+    );
+    if (event instanceof Response) return event;
     const image = event.cover ? mediaPath(event.cover.id, 1600) : null;
     return c.json(EventDetailSchema.encode({ ...event, image }), 200);
   });

@@ -39,6 +39,8 @@ import {
   unpublishProduct,
   updateProduct,
 } from '../../src/server/products/product-writes';
+import { slugify } from '../../src/server/search/slug';
+import { currentSlug } from '../../src/server/slug-history/slug-history';
 import { DEMO_NOW, demoDatabase } from '../support/demo';
 import { searchProducts } from '../support/search';
 
@@ -165,9 +167,18 @@ describe('changes to a published product', () => {
     await approveRevision(db, officer, review.id, review.version, new Date());
 
     const applied = await productRow(id);
-    expect(applied).toMatchObject({ status: 'published', nameVi: newName, priceVnd: 330000, ocopStars: 4, slug });
+    // Renamed, its address follows the name; the old one leads there (src/server/slug-history).
+    const renamed = slugify(newName);
+    expect(applied).toMatchObject({
+      status: 'published',
+      nameVi: newName,
+      priceVnd: 330000,
+      ocopStars: 4,
+      slug: renamed,
+    });
+    expect(await currentSlug(db, 'product', slug)).toBe(renamed);
     expect(applied.searchName).toContain('che moc cau dac biet');
-    expect(await searchProducts(db, newName)).toContain(slug);
+    expect(await searchProducts(db, newName)).toContain(renamed);
     expect(await loadProductRevision(db, id)).toBeNull();
     expect(await auditActions(id)).toEqual([
       'product.created',

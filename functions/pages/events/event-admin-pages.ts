@@ -258,10 +258,12 @@ export async function handleEditEvent(
       mailOrigin,
     });
     sendEventAfterResponse(page.locals.cfContext, services, db, saved.notificationEvent);
-    return saved.updatedAt.getTime() === data.event.updatedAt.getTime() ? 'unchanged' : 'saved';
+    const done = saved.updatedAt.getTime() === data.event.updatedAt.getTime() ? 'unchanged' : 'saved';
+    // A new title gives the event a new slug: back to its form at its new address.
+    return `${managedEventPaths(saved.slug).edit[locale]}?done=${done}`;
   });
   if (outcome instanceof Response) return outcome;
-  if (outcome.ok) return seeOther(`${here}?done=${outcome.value}`);
+  if (outcome.ok) return seeOther(outcome.value);
   return render(withFormErrors(outcome.view));
 }
 

@@ -35,6 +35,7 @@ import { UPLOADED_LOGO_PATH } from '../media/stored-image';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
 import { optionalText, parseInput } from '../validation';
+import { slugAfterRename } from '../slug-history/slug-history';
 import {
   deleteAppliedRevision,
   dropRevision,
@@ -312,6 +313,14 @@ export async function applyProfileChange(
   // Products' search text holds their cooperative's name (as the seed writes it): renamed, they are found by the new one.
   const productUpdates =
     'name' in log ? await productSearchUpdates(db, revision.entityId, profile.name, witnessed) : [];
+  // A renamed cooperative's address follows its name (the old one answers 301).
+  const rename = await slugAfterRename(
+    db,
+    'cooperative',
+    current,
+    { before: current.fields.name, after: profile.name },
+    now,
+  );
   await db.batch([
     auditInsertIf(
       db,
@@ -333,8 +342,10 @@ export async function applyProfileChange(
         ...cooperativeSearchText(profile, { provinceName }),
         updatedAt: now,
         ...(identityChanged ? { verified: false, verifiedAt: null, verificationEvidence: null } : {}),
+        ...rename.set,
       })
       .where(and(eq(cooperatives.id, revision.entityId), witnessed)),
+    ...rename.history,
     ...productUpdates,
     deleteAppliedRevision(db, revision.id, auditId),
     ...also(witnessed, auditId, unverified),

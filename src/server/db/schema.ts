@@ -59,6 +59,7 @@ import type {
 import { DELIVERY_MODES, NOTIFICATION_KINDS, NOTIFICATION_STATUSES, OUTBOX_KINDS } from '../notifications/vocabulary';
 import { PRIVACY_REQUEST_STATUSES, PRIVACY_REQUEST_SUBJECTS } from '../privacy/vocabulary';
 import { IMPORT_KINDS, IMPORT_STATUSES } from '../imports/vocabulary';
+import { RENAMABLE_KINDS } from '../slug-history/vocabulary';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -1224,4 +1225,22 @@ export const importRuns = sqliteTable(
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('import_runs_cooperative_idx').on(t.cooperativeId, t.createdAt)],
+);
+
+/**
+ * Slugs that records had before they were renamed (src/server/slug-history):
+ * the old address answers 301 to the record's current one. The record's id,
+ * not its next slug, is kept, so a record renamed twice is one hop away from
+ * every old address. A slug another record holds now is that record's: the
+ * current slugs are looked up first.
+ */
+export const slugHistory = sqliteTable(
+  'slug_history',
+  {
+    kind: text('kind', { enum: RENAMABLE_KINDS }).notNull(),
+    slug: text('slug').notNull(),
+    recordId: text('record_id').notNull(),
+    replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.slug] })],
 );

@@ -36,6 +36,7 @@ import { auditLog, cooperatives, provinces, users } from '../db/schema';
 import { changeLog, diffFields } from '../moderation/revision-diff';
 import { cooperativeSearchText } from '../search/search-text';
 import { slugBase, slugify } from '../search/slug';
+import { NO_RENAME, slugAfterRename } from '../slug-history/slug-history';
 import { parseDecimal } from './cells';
 import {
   choiceCell,
@@ -364,6 +365,17 @@ async function assignSlugs(db: Database, rows: PlannedCooperative[]) {
   });
 }
 
+/** The slug change of a cooperative the register renames, read as it is stored now. */
+async function renamedCooperativeSlug(db: Database, id: string, name: string, now: Date) {
+  const [stored] = await db
+    .select({ id: cooperatives.id, slug: cooperatives.slug, name: cooperatives.name })
+    .from(cooperatives)
+    .where(eq(cooperatives.id, id))
+    .limit(1);
+  if (!stored) return NO_RENAME;
+  return slugAfterRename(db, 'cooperative', stored, { before: stored.name, after: name }, now);
+}
+
 export const COOPERATIVE_IMPORTED = 'cooperative.imported';
 export const COOPERATIVE_REGISTER_UPDATED = 'cooperative.register_updated';
 
@@ -430,6 +442,8 @@ async function rowStatements(
   const id = row.slug!;
   const identityChanged = VERIFIED_FIELDS.some((field) => field in input.changes!);
   const register = Object.fromEntries(REGISTER_FIELDS.map((field) => [field, profile[field]]));
+  // A cooperative renamed in the register: its address follows the name (the old one answers 301).
+  const rename = input.renamed ? await renamedCooperativeSlug(db, id, profile.name, now) : NO_RENAME;
   return {
     auditId,
     statements: [
@@ -454,8 +468,10 @@ async function rowStatements(
           ...searchText,
           updatedAt: now,
           ...(identityChanged ? { verified: false, verifiedAt: null, verificationEvidence: null } : {}),
+          ...rename.set,
         })
         .where(and(eq(cooperatives.id, id), witnessed)),
+      ...rename.history,
       ...(input.renamed ? await productSearchUpdates(db, id, profile.name, witnessed) : []),
     ],
   };

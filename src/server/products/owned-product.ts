@@ -11,6 +11,7 @@ import type { ProductStatus } from './vocabulary';
 import type { Database } from '../db/client';
 import { products } from '../db/schema';
 import { NotFoundError } from '../errors';
+import { currentSlug } from '../slug-history/slug-history';
 
 export interface OwnedProduct {
   id: string;
@@ -24,7 +25,7 @@ export interface OwnedProduct {
 }
 
 /**
- * The product with this slug, whatever its status; NotFoundError when none.
+ * The product with this slug (or, renamed, the one that had it), whatever its status; NotFoundError when none.
  * No guard: callers check who may act on it first (findOwnedProduct for its
  * cooperative's members; the console's oversight for officers).
  */
@@ -43,8 +44,11 @@ export async function findProductBySlug(db: Database, slug: string): Promise<Own
     .from(products)
     .where(eq(products.slug, slug))
     .limit(1);
-  if (!product) throw new NotFoundError('product');
-  return product;
+  if (product) return product;
+  // An address from before a rename (a bookmark, the page a save came from) still finds the product.
+  const current = await currentSlug(db, 'product', slug);
+  if (!current) throw new NotFoundError('product');
+  return findProductBySlug(db, current);
 }
 
 /**

@@ -15,6 +15,7 @@ import { newId } from '../db/ids';
 import { pendingRevisions, products } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
+import { slugAfterRename } from '../slug-history/slug-history';
 import { requireCooperativeMember } from '../accounts/guards';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
 import {
@@ -181,10 +182,19 @@ export async function applyProductRevision(
 ): Promise<void> {
   const proposal = proposalOf(revision);
   const { provinceName } = await storeCheckedAtApply(db, proposal, revision);
-  const [published, search] = await Promise.all([
+  const [published, search, [held]] = await Promise.all([
     publishedProductFields(db, revision.entityId),
     searchTextFor(db, proposal, revision.cooperativeId, provinceName),
+    db.select({ slug: products.slug }).from(products).where(eq(products.id, revision.entityId)).limit(1),
   ]);
+  // A renamed product's address follows its public name (the old one answers 301).
+  const rename = await slugAfterRename(
+    db,
+    'product',
+    { id: revision.entityId, slug: held?.slug ?? '' },
+    { before: published.nameVi, after: proposal.nameVi },
+    now,
+  );
   const snapshot = proposedColumns(PRODUCT_FIELD_NAMES, proposal);
   const auditId = newId();
   await db.batch([
@@ -208,8 +218,9 @@ export async function applyProductRevision(
     ),
     db
       .update(products)
-      .set({ ...snapshot, ...search, updatedAt: now })
+      .set({ ...snapshot, ...search, ...rename.set, updatedAt: now })
       .where(and(eq(products.id, revision.entityId), auditEntryExists(auditId))),
+    ...rename.history,
     deleteAppliedRevision(db, revision.id, auditId),
   ]);
   if (!(await auditEntryWritten(db, auditId))) throw new ConflictError('changed since it was reviewed');

@@ -12,7 +12,7 @@
  * edit is a pending revision (product-revisions.ts): the public keeps the
  * published version until an officer approves the change.
  */
-import { and, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { requireCooperativeMember } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
@@ -21,7 +21,7 @@ import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { auditEntryExists } from '../audit/audit-log';
 import { auditLog, products } from '../db/schema';
-import { firstFreeSlug, slugBase } from '../search/slug';
+import { nameSlugBase, slugAfterRename, unusedSlug } from '../slug-history/slug-history';
 import { ConflictError, type FieldIssues, ValidationError } from '../errors';
 import { productSearchText } from '../search/search-text';
 import type { StoredImage } from '../media/stored-image';
@@ -38,9 +38,6 @@ export const EDITABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected',
 export const FORM_STATUSES: readonly ProductStatus[] = [...EDITABLE_STATUSES, 'published'];
 /** Statuses from which it may be sent for review. */
 export const SUBMITTABLE_STATUSES: readonly ProductStatus[] = ['draft', 'rejected', 'unpublished'];
-
-/** Paths of the dashboard that a slug must not shadow (/tai-khoan/san-pham/moi, /en/account/products/new, …/nhap, …/import). */
-const RESERVED_SLUGS = new Set(['moi', 'new', 'nhap', 'import']);
 
 /** Trace-code characters: no 0/O or 1/I, which people misread from a label (as the demo's codes). */
 const TRACE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -61,14 +58,7 @@ async function unusedTraceCode(db: Database): Promise<string> {
 }
 
 /** The name's slug, or the first of slug-2, slug-3… that is free. */
-async function unusedSlug(db: Database, name: string): Promise<string> {
-  const base = slugBase(name, 'san-pham');
-  const rows = await db
-    .select({ slug: products.slug })
-    .from(products)
-    .where(like(products.slug, `${base}%`));
-  return firstFreeSlug(base, new Set([...RESERVED_SLUGS, ...rows.map((row) => row.slug)]));
-}
+const unusedProductSlug = (db: Database, name: string) => unusedSlug(db, 'product', nameSlugBase('product', name));
 
 function audit(
   db: Database,
@@ -96,7 +86,7 @@ export async function createProduct(
     cooperativeId: member.cooperativeId,
   });
   const [slug, traceCode, search] = await Promise.all([
-    unusedSlug(db, product.nameVi),
+    unusedProductSlug(db, product.nameVi),
     unusedTraceCode(db),
     searchTextFor(db, product, member.cooperativeId, provinceName),
   ]);
@@ -148,13 +138,19 @@ export async function updateProduct(
   requireStatus(owned, EDITABLE_STATUSES);
   const product = parseInput(productInputSchema, input);
   const { provinceName } = await checkProductAgainstStore(db, product, owned);
-  const search = await searchTextFor(db, product, owned.cooperativeId, provinceName);
-  const [updated] = await db
-    .update(products)
-    .set({ ...product, ...search, ...(images ? { images } : {}), updatedAt: now })
-    .where(and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES])))
-    .returning({ id: products.id });
-  if (!updated) throw new ConflictError('product changed status meanwhile');
+  const [search, rename] = await Promise.all([
+    searchTextFor(db, product, owned.cooperativeId, provinceName),
+    slugAfterRename(db, 'product', owned, { before: owned.nameVi, after: product.nameVi }, now),
+  ]);
+  const [updated] = await db.batch([
+    db
+      .update(products)
+      .set({ ...product, ...search, ...rename.set, ...(images ? { images } : {}), updatedAt: now })
+      .where(and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES])))
+      .returning({ id: products.id }),
+    ...rename.history,
+  ]);
+  if (updated.length === 0) throw new ConflictError('product changed status meanwhile');
   return 'saved';
 }
 
@@ -169,7 +165,7 @@ export async function duplicateProduct(
   const [source] = await db.select().from(products).where(eq(products.id, owned.id)).limit(1);
   if (!source) throw new ConflictError('product vanished');
   const nameVi = `${source.nameVi} ${copySuffix}`.slice(0, 200);
-  const [newSlug, traceCode] = await Promise.all([unusedSlug(db, nameVi), unusedTraceCode(db)]);
+  const [newSlug, traceCode] = await Promise.all([unusedProductSlug(db, nameVi), unusedTraceCode(db)]);
   const id = newId();
   const {
     id: _id,

@@ -6,6 +6,7 @@ import { ConflictError, ValidationError } from '../../errors';
 import { type EventFields, parseEventInput } from '../event-input';
 import { eventChangeNotices, movesEvent } from './event-change-mail';
 import { changeEvent } from './event-changes';
+import { slugAfterRename } from '../../slug-history/slug-history';
 import { findManagedEvent, type ManagedEvent, provinceCodes } from './managed-event';
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -47,9 +48,24 @@ export async function updateEvent(
     (key) => !sameValue(fields[key], event.fields[key]),
   );
   if (changed.length === 0) return { ...event, notificationEvent: null };
+  // A renamed event's address follows its title (the old one answers 301); mail links to the new one.
+  const rename = await slugAfterRename(
+    db,
+    'event',
+    event,
+    { before: event.fields.titleVi, after: fields.titleVi },
+    options.now,
+  );
   const tell =
     event.status === 'published' && movesEvent(changed)
-      ? await eventChangeNotices(db, event, 'changed', fields, options.mailOrigin ?? null, options.now)
+      ? await eventChangeNotices(
+          db,
+          { ...event, slug: rename.set.slug ?? event.slug },
+          'changed',
+          fields,
+          options.mailOrigin ?? null,
+          options.now,
+        )
       : null;
   await changeEvent(db, {
     actor: officer,
@@ -57,12 +73,13 @@ export async function updateEvent(
     from: ['draft', 'published'],
     action: 'event.update',
     detail: { changed },
-    set: fields,
+    set: { ...fields, ...rename.set },
     bumpRevision: event.status === 'published',
     capacity: fields.boothCapacity,
     unchangedSince: options.unchangedSince,
     now: options.now,
-    also: tell?.statements,
+    also: (witnessed, auditId) => [...rename.history, ...(tell?.statements(witnessed, auditId) ?? [])],
   });
-  return { ...(await findManagedEvent(db, officer, slug)), notificationEvent: tell?.event() ?? null };
+  const saved = await findManagedEvent(db, officer, rename.set.slug ?? slug);
+  return { ...saved, notificationEvent: tell?.event() ?? null };
 }

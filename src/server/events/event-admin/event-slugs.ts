@@ -6,10 +6,8 @@ import { like, or } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { events } from '../../db/schema';
 import { isUniqueViolation } from '../../db/unique-violation';
-import { firstFreeSlug, SLUG_BASE_MAX_BYTES, slugBase } from '../../search/slug';
-
-/** Paths of the officers' pages that an event slug must not shadow (…/su-kien-quan-ly/moi, …/manage-events/new, the API's series). */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set(['moi', 'new', 'series']);
+import { firstFreeSlug, SLUG_BASE_MAX_BYTES } from '../../search/slug';
+import { nameSlugBase, RESERVED_SLUGS } from '../../slug-history/slug-history';
 
 /** `base`, or the first of base-2, base-3… that no event has (nor an officers' page path). */
 export async function unusedSlugs(db: Database, bases: readonly string[]): Promise<string[]> {
@@ -19,7 +17,7 @@ export async function unusedSlugs(db: Database, bases: readonly string[]): Promi
     .select({ slug: events.slug })
     .from(events)
     .where(or(...stems.map((stem) => like(events.slug, `${stem}%`))));
-  const taken = new Set([...RESERVED_SLUGS, ...rows.map((row) => row.slug)]);
+  const taken = new Set([...RESERVED_SLUGS.event, ...rows.map((row) => row.slug)]);
   return bases.map((base) => {
     const slug = firstFreeSlug(base, taken);
     taken.add(slug);
@@ -28,7 +26,7 @@ export async function unusedSlugs(db: Database, bases: readonly string[]): Promi
 }
 
 export function eventSlugBase(title: string): string {
-  return slugBase(title, 'su-kien');
+  return nameSlugBase('event', title);
 }
 
 /** The (slug) UNIQUE index stopped an insert that raced another one for the same slug. */

@@ -10,6 +10,7 @@ import { type AuditRecord, auditTrail } from '../../audit/audit-log';
 import type { Database } from '../../db/client';
 import { events, provinces } from '../../db/schema';
 import { NotFoundError } from '../../errors';
+import { currentSlug } from '../../slug-history/slug-history';
 import { type EventFields, type EventInput, eventInputFromFields } from '../event-input';
 import type { EventStatus } from '../vocabulary';
 import { readStoredImage, type StoredImage } from '../../media/stored-image';
@@ -90,8 +91,11 @@ export async function findManagedEvent(
 ): Promise<ManagedEvent> {
   requireOfficer(user);
   const [row] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
-  if (!row) throw new NotFoundError('event');
-  return managedEvent(row);
+  if (row) return managedEvent(row);
+  // An address from before a rename (a bookmark, the page a save came from) still finds the event.
+  const current = await currentSlug(db, 'event', slug);
+  if (!current) throw new NotFoundError('event');
+  return findManagedEvent(db, user, current);
 }
 
 /** The events with these slugs, in date order (what a write just inserted). */

@@ -1,0 +1,177 @@
+/**
+ * Slug history (src/server/slug-history) on libSQL and on D1 as workerd runs
+ * it: a product, a cooperative and an event renamed where renames happen (the
+ * dashboard's in-place save and the API's, an approved change of a published
+ * product or of a cooperative's profile, an officer's event edit) get a slug
+ * from the new name, written in the rename's batch with the old slug's
+ * history; every old slug leads to the current one in one hop (renamed
+ * twice); a slug another record takes later is that record's; a rename whose
+ * slug reads the same (a tone mark) changes nothing; the dashboard still
+ * finds a product by its old slug.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/server/accounts/users';
+import {
+  loadCooperativeProfile,
+  loadProfileRevision,
+  proposeProfileChange,
+} from '../../src/server/cooperatives/profile-changes';
+import type { Database } from '../../src/server/db/client';
+import { cooperatives, products, slugHistory } from '../../src/server/db/schema';
+import { seedReferenceData } from '../../src/server/db/seeding';
+import { createEvent } from '../../src/server/events/event-admin/create-event';
+import { updateEvent } from '../../src/server/events/event-admin/edit-event';
+import { findManagedEvent } from '../../src/server/events/event-admin/managed-event';
+import { approveProduct, approveRevision, loadReview } from '../../src/server/moderation/moderation';
+import { findOwnedProduct } from '../../src/server/products/owned-product';
+import { loadProductRevision } from '../../src/server/products/product-revisions';
+import { createProduct, submitProduct, updateProduct } from '../../src/server/products/product-writes';
+import { currentSlug, slugReadsAs } from '../../src/server/slug-history/slug-history';
+import { createTestCooperative, createTestOfficer, createTestUser, sessionUserOf } from '../support/accounts';
+import { storedPhoto } from '../support/images';
+import { apiOn, call } from '../support/api';
+import { bothStores } from '../support/stores';
+import { validEvent } from '../support/valid-input';
+
+const NOW = new Date('2026-11-24T03:00:00Z');
+
+const productInput = (nameVi: string) => ({
+  nameVi,
+  nameEn: 'Honey',
+  descriptionVi: 'Mật ong nguyên chất.',
+  descriptionEn: '',
+  ocopGroup: 'thuc_pham',
+  provinceCode: '01',
+  commune: null,
+  originFormerly: null,
+  gtin: null,
+  priceVnd: 250000,
+  unitVi: 'chai 500 ml',
+  unitEn: '500 ml bottle',
+  minOrder: 5,
+  seasonVi: null,
+  seasonEn: null,
+});
+
+describe('a slug reads as a name', () => {
+  it('when it is the name’s slug, or that slug with the number that told it from a namesake', () => {
+    expect(slugReadsAs('mat-ong', 'mat-ong')).toBe(true);
+    expect(slugReadsAs('mat-ong-3', 'mat-ong')).toBe(true);
+    expect(slugReadsAs('mat-ong-rung', 'mat-ong')).toBe(false);
+    expect(slugReadsAs('mat', 'mat-ong')).toBe(false);
+  });
+});
+
+describe.each(bothStores('slug history'))('slug history on $name', ({ open }) => {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  let member: SessionUser;
+  let manager: SessionUser;
+  let officer: SessionUser;
+
+  beforeAll(async () => {
+    ({ db, dispose } = await open());
+    await seedReferenceData(db);
+    officer = await createTestOfficer(db);
+    const cooperativeId = await createTestCooperative(db);
+    member = sessionUserOf(
+      await createTestUser(db, { role: 'member', cooperativeId, iterations: 1000 }),
+      'member',
+      cooperativeId,
+    );
+    manager = {
+      ...sessionUserOf(
+        await createTestUser(db, { role: 'member', cooperativeId, iterations: 1000 }),
+        'member',
+        cooperativeId,
+      ),
+      isManager: true,
+    };
+    // A fresh local D1 is migrated by wrangler through its platform proxy: minutes on a busy machine.
+  }, 300_000);
+  afterAll(async () => dispose?.());
+
+  const slugOf = async (id: string) =>
+    (await db.select({ slug: products.slug }).from(products).where(eq(products.id, id)))[0]?.slug;
+
+  it('a draft renamed twice: each old slug leads to the current one in one hop', async () => {
+    const { id, slug } = await createProduct(db, member, productInput('Mật ong bạc hà'));
+    expect(slug).toBe('mat-ong-bac-ha');
+    await updateProduct(db, member, slug, productInput('Mật ong hoa nhãn'), NOW);
+    expect(await slugOf(id)).toBe('mat-ong-hoa-nhan');
+    // The dashboard's page the save came from (the old slug) still finds the product.
+    expect((await findOwnedProduct(db, member, 'mat-ong-bac-ha')).id).toBe(id);
+    await updateProduct(db, member, 'mat-ong-bac-ha', productInput('Mật ong rừng'), NOW);
+    expect(await slugOf(id)).toBe('mat-ong-rung');
+    expect(await currentSlug(db, 'product', 'mat-ong-bac-ha')).toBe('mat-ong-rung');
+    expect(await currentSlug(db, 'product', 'mat-ong-hoa-nhan')).toBe('mat-ong-rung');
+    expect(await currentSlug(db, 'product', 'mat-ong-rung')).toBeNull();
+    expect(await currentSlug(db, 'product', 'mat-ong-chua-tung-co')).toBeNull();
+    const history = await db.select().from(slugHistory).where(eq(slugHistory.recordId, id));
+    expect(history.map((row) => row.slug).sort()).toEqual(['mat-ong-bac-ha', 'mat-ong-hoa-nhan']);
+  });
+
+  it('an old slug another product takes later is that product’s', async () => {
+    const { slug } = await createProduct(db, member, productInput('Mật ong bạc hà'));
+    expect(slug).toBe('mat-ong-bac-ha');
+    expect(await currentSlug(db, 'product', 'mat-ong-bac-ha')).toBeNull();
+    // Still the older product's other old slug.
+    expect(await currentSlug(db, 'product', 'mat-ong-hoa-nhan')).toBe('mat-ong-rung');
+  });
+
+  it('a change of tone marks or other fields keeps the slug', async () => {
+    const { id, slug } = await createProduct(db, member, productInput('Trà sen Tây Hồ'));
+    await updateProduct(db, member, slug, { ...productInput('Trà Sen Tây Hồ'), priceVnd: 300000 }, NOW);
+    expect(await slugOf(id)).toBe('tra-sen-tay-ho');
+    expect(await db.select().from(slugHistory).where(eq(slugHistory.recordId, id))).toEqual([]);
+  });
+
+  it('a published product renamed through review changes slug when the officer approves', async () => {
+    const { id, slug } = await createProduct(db, member, productInput('Gạo nếp cái hoa vàng'), [storedPhoto()]);
+    await submitProduct(db, member, slug);
+    await approveProduct(db, officer, id, (await loadReview(db, officer, id)).submittedAt.getTime(), NOW);
+    expect(await updateProduct(db, member, slug, productInput('Gạo nếp Tú Lệ'), NOW)).toBe('proposed');
+    expect(await slugOf(id)).toBe(slug);
+    const revision = await loadProductRevision(db, id);
+    await approveRevision(db, officer, revision?.revision.id ?? '', revision?.revision.version ?? 0, NOW);
+    expect(await slugOf(id)).toBe('gao-nep-tu-le');
+    expect(await currentSlug(db, 'product', slug)).toBe('gao-nep-tu-le');
+  });
+
+  it('a cooperative renamed through an approved profile change', async () => {
+    const cooperativeId = manager.cooperativeId ?? '';
+    const [before] = await db.select().from(cooperatives).where(eq(cooperatives.id, cooperativeId));
+    const { fields } = await loadCooperativeProfile(db, manager);
+    await proposeProfileChange(db, manager, { ...fields, name: 'HTX Nông sản Sóc Sơn' }, NOW);
+    const state = await loadProfileRevision(db, cooperativeId);
+    await approveRevision(db, officer, state?.revision.id ?? '', state?.revision.version ?? 0, NOW);
+    const [after] = await db.select().from(cooperatives).where(eq(cooperatives.id, cooperativeId));
+    expect(after?.slug).toBe('htx-nong-san-soc-son');
+    expect(await currentSlug(db, 'cooperative', before?.slug ?? '')).toBe('htx-nong-san-soc-son');
+    // The public JSON API (mounted at /api/v1 by the worker) answers the old address with 301 to the current one; the current one as it is.
+    const api = apiOn(db);
+    const moved = await call(api, `/cooperatives/${before?.slug}?lang=en`, { redirect: 'manual' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/cooperatives/htx-nong-san-soc-son?lang=en');
+    expect((await call(api, '/cooperatives/htx-nong-san-soc-son')).status).toBe(200);
+    expect((await call(api, '/cooperatives/htx-chua-tung-co')).status).toBe(404);
+  });
+
+  it('an event an officer renames', async () => {
+    const created = await createEvent(db, officer, validEvent({ titleVi: 'Phiên chợ OCOP mùa xuân' }), { now: NOW });
+    expect(created.slug).toBe('phien-cho-ocop-mua-xuan');
+    const saved = await updateEvent(
+      db,
+      officer,
+      'phien-cho-ocop-mua-xuan',
+      validEvent({ titleVi: 'Phiên chợ OCOP Tết' }),
+      {
+        now: NOW,
+      },
+    );
+    expect(saved.slug).toBe('phien-cho-ocop-tet');
+    expect(await currentSlug(db, 'event', 'phien-cho-ocop-mua-xuan')).toBe('phien-cho-ocop-tet');
+    expect((await findManagedEvent(db, officer, 'phien-cho-ocop-mua-xuan')).id).toBe(saved.id);
+  });
+});
