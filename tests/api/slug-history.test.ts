@@ -5,7 +5,8 @@
  * product or of a cooperative's profile, an officer's event edit) get a slug
  * from the new name, written in the rename's batch with the old slug's
  * history; every old slug leads to the current one in one hop (renamed
- * twice); a slug another record takes later is that record's; a rename whose
+ * twice); a rename folded in when a product goes offline moves the address
+ * too; a slug another record takes later is that record's; a rename whose
  * slug reads the same (a tone mark) changes nothing; the dashboard still
  * finds a product by its old slug.
  */
@@ -26,7 +27,12 @@ import { findManagedEvent } from '../../src/server/events/event-admin/managed-ev
 import { approveProduct, approveRevision, loadReview } from '../../src/server/moderation/moderation';
 import { findOwnedProduct } from '../../src/server/products/owned-product';
 import { loadProductRevision } from '../../src/server/products/product-revisions';
-import { createProduct, submitProduct, updateProduct } from '../../src/server/products/product-writes';
+import {
+  createProduct,
+  submitProduct,
+  unpublishProduct,
+  updateProduct,
+} from '../../src/server/products/product-writes';
 import { currentSlug, slugReadsAs } from '../../src/server/slug-history/slug-history';
 import { createTestCooperative, createTestOfficer, createTestUser, sessionUserOf } from '../support/accounts';
 import { storedPhoto } from '../support/images';
@@ -137,6 +143,16 @@ describe.each(bothStores('slug history'))('slug history on $name', ({ open }) =>
     await approveRevision(db, officer, revision?.revision.id ?? '', revision?.revision.version ?? 0, NOW);
     expect(await slugOf(id)).toBe('gao-nep-tu-le');
     expect(await currentSlug(db, 'product', slug)).toBe('gao-nep-tu-le');
+  });
+
+  it('a rename waiting for review folded in when the product goes offline moves the address too', async () => {
+    const { id, slug } = await createProduct(db, member, productInput('Miến dong Na Rì'), [storedPhoto()]);
+    await submitProduct(db, member, slug);
+    await approveProduct(db, officer, id, (await loadReview(db, officer, id)).submittedAt.getTime(), NOW);
+    expect(await updateProduct(db, member, slug, productInput('Miến dong Bắc Kạn'), NOW)).toBe('proposed');
+    await unpublishProduct(db, member, slug);
+    expect(await slugOf(id)).toBe('mien-dong-bac-kan');
+    expect(await currentSlug(db, 'product', slug)).toBe('mien-dong-bac-kan');
   });
 
   it('a cooperative renamed through an approved profile change', async () => {

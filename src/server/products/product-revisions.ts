@@ -8,6 +8,7 @@
  * the member reads; the member edits it again or discards it.
  */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { SessionUser } from '../accounts/users';
 import { auditEntryExists, auditEntryWritten, auditInsertIf } from '../audit/audit-log';
 import type { Database } from '../db/client';
@@ -152,15 +153,28 @@ export async function loadProductRevision(db: Database, productId: string): Prom
 export async function foldedRevision(db: Database, owned: OwnedProduct, revision: PendingRevision) {
   const proposal = parseInput(productInputSchema, revision.proposed);
   const { provinceName } = await checkProductAgainstStore(db, proposal, owned);
-  const [published, search] = await Promise.all([
+  const [published, search, rename] = await Promise.all([
     publishedProductFields(db, owned.id),
     searchTextFor(db, proposal, owned.cooperativeId, provinceName),
+    // A folded rename moves the address too, as an approved one does.
+    slugAfterRename(db, 'product', owned, { before: owned.nameVi, after: proposal.nameVi }, new Date()),
   ]);
   return {
     columns: { ...proposedColumns(PRODUCT_FIELD_NAMES, proposal), ...search },
     changes: changeLog(diffFields(PRODUCT_FIELD_NAMES, published, proposal)),
-    deleteRevision: (witnessed: SQL) =>
+    /** The revision's deletion and a rename's new slug, each written only if `witnessed` holds. */
+    statements: (witnessed: SQL): BatchItem<'sqlite'>[] => [
       db.delete(pendingRevisions).where(and(eq(pendingRevisions.id, revision.id), witnessed)),
+      ...(rename.set.slug
+        ? [
+            db
+              .update(products)
+              .set(rename.set)
+              .where(and(eq(products.id, owned.id), witnessed)),
+            ...rename.history,
+          ]
+        : []),
+    ],
   };
 }
 

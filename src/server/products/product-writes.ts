@@ -311,7 +311,7 @@ export async function unpublishProduct(
           detail: { revision: revision.id, folded: folded.changes },
           set: folded.columns,
           condition: revisionStill(revision.id, revision.version),
-          also: (witnessed: SQL) => [folded.deleteRevision(witnessed)],
+          also: (witnessed: SQL) => folded.statements(witnessed),
         }
       : {}),
   });

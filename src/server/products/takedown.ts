@@ -42,7 +42,7 @@ export async function suspendProduct(
       ...(revision && folded
         ? {
             condition: revisionStill(revision.id, revision.version),
-            also: (witnessed: SQL) => [folded.deleteRevision(witnessed)],
+            also: (witnessed: SQL) => folded.statements(witnessed),
           }
         : {}),
     });
