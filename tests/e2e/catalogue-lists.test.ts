@@ -147,6 +147,37 @@ describe('near-empty results', () => {
   });
 });
 
+describe('nearby provinces for a list narrowed to a province that finds little', () => {
+  it('are offered, with their counts, on the product list and the cooperative directory, empty or few', async () => {
+    for (const [path, said, href] of [
+      // Empty: no honey in Cao Bằng; its neighbours have some.
+      [
+        '/san-pham?province=cao-bang&q=mat+ong',
+        /Tỉnh lân cận: Tuyên Quang \(\d+\)/,
+        '/san-pham?q=mat+ong&amp;province=tuyen-quang',
+      ],
+      [
+        '/hop-tac-xa?province=cao-bang&q=mat+ong',
+        /Tỉnh lân cận: Tuyên Quang \(\d+\)/,
+        '/hop-tac-xa?q=mat+ong&amp;province=tuyen-quang',
+      ],
+      // Few: Cao Bằng's one cooperative.
+      [
+        '/en/cooperatives?province=cao-bang',
+        /Nearby provinces: Lang Son \(\d+\)/,
+        '/en/cooperatives?province=lang-son',
+      ],
+    ] as const) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(textOf(html), path).toMatch(said);
+      expect(html, path).toContain(`<a href="${href}"`);
+    }
+    // A list that finds enough offers none.
+    expect(textOf((await page('/hop-tac-xa?province=ha-noi')).html)).not.toContain('Tỉnh lân cận');
+  });
+});
+
 describe('cooperative directory', () => {
   it('lists cooperatives with filters in both languages', async () => {
     for (const [path, lang, heading] of [
