@@ -89,8 +89,21 @@ describe('a renamed product', async () => {
     expect(locs).not.toContain(`/san-pham/${oldest}<`);
     expect(locs).not.toContain(`/san-pham/${middle}<`);
 
+    // The dashboard's old address still finds it; its own links use the current one.
+    const dashboard = await get(path, manager);
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.text()).toContain(`/tai-khoan/san-pham/${current}/`);
+
     // The demo catalogue is shared with the other tests: take the product down again.
     expect((await post(`/tai-khoan/san-pham/${current}`, { intent: 'unpublish' }, manager)).status).toBe(303);
+  });
+  it('a draft renamed in the dashboard goes back to its form at the new address', async () => {
+    const draft = validProductForm({ nameVi: `Trà hoa vàng ${stamp}` });
+    const created = await postWithPhoto('/tai-khoan/san-pham/moi', draft, manager);
+    const path = (created.headers.get('location') ?? '').replace(/\?.*$/, '');
+    const saved = await postWithPhoto(path, { ...draft, nameVi: `Trà hoa vàng Ba Chẽ ${stamp}` }, manager);
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`/tai-khoan/san-pham/tra-hoa-vang-ba-che-${stamp}?done=saved`);
   });
 });
 

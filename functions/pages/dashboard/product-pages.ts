@@ -249,10 +249,13 @@ export async function handleProductEdit(
   }
   // findOwnedProduct (in `load`) made sure the user is a member of the product's cooperative.
   const owner = { cooperativeId: user.cooperativeId ?? '', userId: user.id };
-  const { outcome, images } = await saveWithImages(page, locale, upload, owner, (db, input, list) =>
-    updateProduct(db, user, slug, input, new Date(), list),
-  );
+  const { outcome, images } = await saveWithImages(page, locale, upload, owner, async (db, input, list) => {
+    const saved = await updateProduct(db, user, slug, input, new Date(), list);
+    // A new name gives the product a new slug: back to its form at its new address.
+    const { slug: current } = await findOwnedProduct(db, user, slug);
+    return `${dashboardProductPaths(current).edit[locale]}?done=${saved}`;
+  });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return view(gate.data, outcome.view, images);
-  return seeOther(`${here}?done=${outcome.value}`);
+  return seeOther(outcome.value);
 }
