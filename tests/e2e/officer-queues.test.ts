@@ -26,8 +26,8 @@ describe('the officers’ queues by waiting time', () => {
   it('lists the moderation queue longest waiting first, or newest first by a link', async () => {
     const oldest = await (await get('/tai-khoan/kiem-duyet', officer)).text();
     expect(oldest).toContain('href="/tai-khoan/kiem-duyet?sort=newest"');
-    expect(oldest).toMatch(/<strong aria-current="true">Chờ lâu nhất trước<\/strong>/);
-    expect(oldest).toMatch(/data-label="Đã chờ">\d+ ngày</);
+    expect(oldest).toMatch(/<strong aria-current="true"[^>]*>Chờ lâu nhất trước<\/strong>/);
+    expect(oldest).toMatch(/data-label="Đã chờ"[^>]*>\d+ ngày</);
     const a = positions(oldest);
     expect(a.old).toBeGreaterThan(0);
     expect(a.old).toBeLessThan(a.recent);
@@ -36,7 +36,7 @@ describe('the officers’ queues by waiting time', () => {
     expect(res.status).toBe(200);
     const newest = await res.text();
     expect(newest).toContain('href="/en/account/moderation"');
-    expect(newest).toMatch(/<strong aria-current="true">Newest first<\/strong>/);
+    expect(newest).toMatch(/<strong aria-current="true"[^>]*>Newest first<\/strong>/);
     const b = positions(newest);
     expect(b.recent).toBeGreaterThan(0);
     expect(b.recent).toBeLessThan(b.old);
@@ -47,12 +47,12 @@ describe('the officers’ queues by waiting time', () => {
   it('lists the verification queue newest first, says how long each waited, and keeps the order in its forms', async () => {
     const html = await (await get('/tai-khoan/xac-minh?sort=newest', officer)).text();
     expect(html).toContain('href="/tai-khoan/xac-minh"');
-    expect(html).toMatch(/<strong aria-current="true">Mới gửi nhất trước<\/strong>/);
+    expect(html).toMatch(/<strong aria-current="true"[^>]*>Mới gửi nhất trước<\/strong>/);
     expect(html).toContain('action="/tai-khoan/xac-minh?sort=newest"');
-    expect(html).toMatch(/<dt>Đã chờ<\/dt>\s*<dd>\d+ (giờ|ngày)<\/dd>/);
+    expect(html).toMatch(/<dt[^>]*>Đã chờ<\/dt>\s*<dd[^>]*>\d+ (giờ|ngày)<\/dd>/);
     const en = await (await get('/en/account/verification', officer)).text();
     expect(en).toContain('href="/en/account/verification?sort=newest"');
-    expect(en).toMatch(/<dt>Waiting for<\/dt>\s*<dd>\d+ (hours?|days?)<\/dd>/);
+    expect(en).toMatch(/<dt[^>]*>Waiting for<\/dt>\s*<dd[^>]*>\d+ (hours?|days?)<\/dd>/);
   });
 
   it('shows what backs a product on its review, in both languages', async () => {
@@ -69,7 +69,7 @@ describe('the officers’ queues by waiting time', () => {
       expect(vi).toContain(heading);
     // Its two ratings and its batches are listed with their state.
     expect(vi.match(/data-label="Trạng thái"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
-    expect(vi).toMatch(/<code>SD\d{4}-[0-9A-Z]+<\/code>/);
+    expect(vi).toMatch(/<code[^>]*>SD\d{4}-[0-9A-Z]+<\/code>/);
     const en = await (await get(`/en/account/moderation/${id}`, officer)).text();
     expect(en).toContain('Ratings, certificates and batches');
     expect(en).toContain('Batches and lab reports');
