@@ -155,8 +155,9 @@ export const dashboardEn: Dictionary['dashboard'] = {
       labReportValue: 'No. {number}, {lab}, {date}: {result}',
       state: 'State',
       decide: 'Decide in the verification queue',
-      decideLabel: 'Decide {what} no. {number} in the verification queue',
-      evidenceLabel: 'See the evidence of {what} no. {number}',
+      /** Begin with the link's visible words (WCAG 2.5.3), then say which claim. */
+      decideLabel: 'Decide in the verification queue: {what} no. {number}',
+      evidenceLabel: 'See the evidence: {what} no. {number}',
     },
     reviewLead: 'Submitted by {cooperative} on {date}.',
     diffHeading: 'Changes against the approved version',

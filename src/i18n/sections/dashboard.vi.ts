@@ -153,8 +153,9 @@ export const dashboardVi = {
       labReportValue: 'Số {number}, {lab}, ngày {date}: {result}',
       state: 'Trạng thái',
       decide: 'Quyết định ở hàng chờ xác minh',
-      decideLabel: 'Quyết định {what} số {number} ở hàng chờ xác minh',
-      evidenceLabel: 'Xem bằng chứng của {what} số {number}',
+      /** Begin with the link's visible words (WCAG 2.5.3), then say which claim. */
+      decideLabel: 'Quyết định ở hàng chờ xác minh: {what} số {number}',
+      evidenceLabel: 'Xem bằng chứng: {what} số {number}',
     },
     reviewLead: '{cooperative} gửi lúc {date}.',
     diffHeading: 'Thay đổi so với bản đã duyệt',

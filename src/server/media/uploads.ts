@@ -189,7 +189,9 @@ export async function copyImage(
   if (variants.length !== IMAGE_SIZES.length) return null;
   const id = randomToken(ID_BYTES);
   store.added.push(id);
-  const customMetadata = to.eventId ? { event: to.eventId } : { cooperative: to.cooperativeId ?? '' };
+  const customMetadata: Record<string, string> = to.eventId
+    ? { event: to.eventId }
+    : { cooperative: to.cooperativeId ?? '' };
   // Every put settled before any clean-up, so none lands after the delete.
   const puts = await Promise.allSettled(
     variants.map((variant) =>
