@@ -62,6 +62,8 @@ describe('the review shows what backs the product', () => {
     );
     for (const cert of review.backing.certificates)
       expect(cert.wholeCooperative).toBe(whole.some((each) => each.id === cert.id));
+    // Today in Viet Nam, which tells an expired rating or certificate.
+    expect(review.backing.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const batch = review.backing.batches.find((each) => each.id === batchId);
     expect(batch).toBeDefined();

@@ -70,6 +70,8 @@ describe('the officers’ queues by waiting time', () => {
     // Its two ratings and its batches are listed with their state.
     expect(vi.match(/data-label="Trạng thái"/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     expect(vi).toMatch(/<code[^>]*>SD\d{4}-[0-9A-Z]+<\/code>/);
+    // Its rating of 2022 ran out in 2025: verified then, expired now, and the review says both.
+    expect(vi).toMatch(/4017\/QĐ-UBND[\s\S]*?Đã xác minh\s*· Hết hiệu lực/);
     const en = await (await get(`/en/account/moderation/${id}`, officer)).text();
     expect(en).toContain('Ratings, certificates and batches');
     expect(en).toContain('Batches and lab reports');

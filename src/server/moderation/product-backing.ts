@@ -14,6 +14,7 @@ import { asc, count, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { batches } from '../db/schema';
 import { listProductRatings, type StoredRating } from '../products/ocop-ratings';
+import { vietnamToday } from '../products/validity';
 import {
   batchColumns,
   type BatchSummary,
@@ -41,11 +42,14 @@ export interface ProductBacking {
   batches: BackingBatch[];
   /** How many batches the product has in all. */
   batchCount: number;
+  /** Today in Viet Nam, against which a rating's or certificate's last valid day tells it has expired. */
+  today: string;
 }
 
 export async function loadProductBacking(
   db: Database,
   product: { id: string; cooperativeId: string },
+  now: Date = new Date(),
 ): Promise<ProductBacking> {
   const [ratings, certificates, shown, [counted]] = await Promise.all([
     listProductRatings(db, product.id),
@@ -75,5 +79,6 @@ export async function loadProductBacking(
         .map(({ batchId: _batch, ...report }) => report),
     })),
     batchCount: counted?.n ?? shown.length,
+    today: vietnamToday(now),
   };
 }
