@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CLAIM_DECISIONS, decideClaim } from '../../src/server/claims/claim-decisions';
 import { DECISION_REASONS } from '../../src/server/moderation/decision-reasons';
 import { listClaimQueue } from '../../src/server/claims/claim-queue';
+import { WAITING_ORDERS } from '../../src/server/moderation/waiting-order';
 import { expiringClaimsCsv, listExpiringForOfficer } from '../../src/server/claims/expiring-claims';
 import { CLAIM_KINDS, CLAIM_STATES } from '../../src/server/claims/vocabulary';
 import { CERTIFICATION_KINDS, OCOP_LEVELS } from '../../src/server/products/vocabulary';
@@ -95,9 +96,17 @@ const queueRoute = createRoute({
   security: signedIn,
   middleware: [officersOnly],
   tags,
-  summary: 'Claims waiting for verification, oldest first',
+  summary: 'Claims waiting for verification, oldest first (or newest first)',
   description:
     'OCOP ratings, certificates and lab reports of batches declared or changed by cooperatives, not yet decided (at most 100).',
+  request: {
+    query: z.object({
+      sort: z
+        .enum(WAITING_ORDERS)
+        .optional()
+        .openapi({ description: 'By how long each claim has waited: `oldest` first (the default) or `newest` first.' }),
+    }),
+  },
   responses: {
     200: { description: 'The queue', content: { 'application/json': { schema: QueueSchema } } },
     ...errors(401, 403),
@@ -196,7 +205,7 @@ export const claimsAdmin = createRouter()
     });
   })
   .openapi(queueRoute, async (c) => {
-    const items = await listClaimQueue(c.get('db'), c.get('user'), new Date());
+    const items = await listClaimQueue(c.get('db'), c.get('user'), new Date(), c.req.valid('query').sort);
     c.header('Cache-Control', 'private, no-store');
     return c.json(
       QueueSchema.encode({ items: items.map(({ revision, ...item }) => ({ ...item, version: revision })) }),

@@ -255,7 +255,8 @@ const duplicateRoute = createRoute({
   security: signedIn,
   tags,
   summary: 'Copy an event into a new draft',
-  description: 'Same fields, title marked as a copy; no registrations, no series.',
+  description:
+    'Same fields, title marked as a copy, and a copy of its cover (an image of its own); no registrations, no series.',
   request: { params: slugParams },
   responses: { ...created('The copy'), ...errors(401, 403, 404) },
 });
@@ -364,8 +365,7 @@ export const managedEvents = router
   })
   .openapi(duplicateRoute, async (c) => {
     const suffix = dictionary(c.get('locale')).eventAdmin.copySuffix;
-    return c.json(
-      managedJson(await duplicateEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, suffix, new Date())),
-      201,
-    );
+    const { media } = c.get('services');
+    const copy = await duplicateEvent(c.get('db'), c.get('user'), c.req.valid('param').slug, suffix, new Date(), media);
+    return c.json(managedJson(copy), 201);
   });

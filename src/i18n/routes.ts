@@ -78,6 +78,13 @@ export function verifiedClaimsHref(locale: Locale, extra: Record<string, string>
 export const showsVerifiedClaims = (url: URL): boolean =>
   Object.values(VERIFIED_CLAIMS_QUERY).some(([name, value]) => url.searchParams.get(name) === value);
 
+/** The id of one claim's card on the verification queue page, what a link to it names after `#`. */
+export const claimEntryId = (kind: string, id: string): string => `claim-${kind}-${id}`;
+
+/** One waiting claim's card on the verification queue page (the review page links to those its product has). */
+export const claimQueueEntryHref = (locale: Locale, kind: string, id: string): string =>
+  `${routes.claimQueue[locale]}#${claimEntryId(kind, id)}`;
+
 /** One province target in the console. */
 /**
  * Whether a path is in the signed-in area (the account pages and the officers' console, both languages), whose

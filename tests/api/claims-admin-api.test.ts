@@ -43,6 +43,16 @@ interface Queue {
 }
 
 describe('GET /admin/claims', () => {
+  it('lists the newest first when asked, and refuses an unknown order', async () => {
+    const { items } = (await readJson(await send('GET', '/admin/claims?sort=newest'))) as Queue;
+    const times = items.map((item) => Date.parse(item.submittedAt));
+    expect(times.length).toBeGreaterThanOrEqual(3);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const refused = await send('GET', '/admin/claims?sort=longest');
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await readJson(refused))).toContain('sort');
+  });
+
   it("lists the demo's pending claims, oldest first, and none decided", async () => {
     const res = await send('GET', '/admin/claims');
     expect(res.status).toBe(200);

@@ -6,7 +6,8 @@
  * calendar list shows it small, the API names it, and the page has its share
  * links (address to copy, Facebook's sharer); a refused save keeps the
  * upload for the next try; a file that is not an image, a cooperative's
- * manager and another origin write nothing; "remove" takes it off.
+ * manager and another origin write nothing; a duplicate gets a copy of its
+ * own; "remove" takes it off.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { file, jpegWithGps, mediaObjectCount } from '../support/images';
@@ -159,6 +160,29 @@ describe('event covers', () => {
     expect(fromElsewhere.status).toBe(403);
     expect(mediaObjectCount(dataDir)).toBe(before);
     expect((await readJson(await get(`/api/v1/events/${slug}`))).image).toBe(`/media/${coverId}/1600.webp`);
+  });
+
+  it('copies the cover into a duplicate as an image of its own, which outlives the original’s removal', async () => {
+    const before = mediaObjectCount(dataDir);
+    const res = await post(editPath, { intent: 'duplicate' }, officer);
+    expect(res.status).toBe(303);
+    const copyEdit = (res.headers.get('location') ?? '').replace(/\?.*$/, '');
+    expect(copyEdit).not.toBe(editPath);
+    const [copiedId] = mediaIds(await (await get(copyEdit, officer)).text(), 640);
+    expect(copiedId).toMatch(/^[a-z2-7]{32}$/);
+    expect(copiedId).not.toBe(coverId);
+    expect(mediaObjectCount(dataDir)).toBe(before + 3);
+    // Removing the original's cover leaves the copy's files where they are.
+    expect(
+      (await postMultipart(editPath, coverForm({ coverAltVi: '', coverAltEn: '', coverRemove: '1' }), officer)).status,
+    ).toBe(303);
+    expect((await get(`/media/${copiedId}/640.webp`)).status).toBe(200);
+    expect(mediaIds(await (await get(copyEdit, officer)).text(), 640)).toEqual([copiedId]);
+    // The original's cover back for the next step.
+    expect(
+      (await postMultipart(editPath, coverForm({ coverAltVi: '', coverAltEn: '', coverPending: coverId }), officer))
+        .status,
+    ).toBe(303);
   });
 
   it('removes the cover', async () => {

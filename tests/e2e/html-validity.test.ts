@@ -151,7 +151,15 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'label-sheets-errors-en': () =>
       get(`/en/account/products/${ownProduct ?? ''}/labels?layout=a4-9x9&sheets=0`, manager),
     'moderation-vi': () => get('/tai-khoan/kiem-duyet', officer),
+    'moderation-newest-en': () => get('/en/account/moderation?sort=newest', officer),
+    'review-en': async () => {
+      const queue = await (await get('/tai-khoan/kiem-duyet', officer)).text();
+      const id = /href="\/tai-khoan\/kiem-duyet\/([a-z0-9]+)"/.exec(queue)?.[1];
+      if (!id) throw new Error('no product waiting for review');
+      return get(`/en/account/moderation/${id}`, officer);
+    },
     'claim-queue-en': () => get('/en/account/verification', officer),
+    'claim-queue-newest-vi': () => get('/tai-khoan/xac-minh?sort=newest', officer),
     'verified-claims-vi': () => get('/tai-khoan/xac-minh?trang-thai=da-xac-minh', officer),
     'lab-reports-vi': () => get(labReports, manager),
     'lab-report-edit-vi': async () => {

@@ -1,6 +1,6 @@
 /**
- * An R2 bucket in memory for API tests, with the few methods the upload and
- * evidence paths call (put, get, delete): enough to see what a request left
+ * An R2 bucket in memory for API tests, with the few methods the upload,
+ * copy and evidence paths call (put, get with its body or arrayBuffer, delete): enough to see what a request left
  * in the bucket. The e2e tests run the real binding under workerd.
  */
 export interface MemoryBucket {
@@ -25,6 +25,7 @@ export function memoryBucket(): MemoryBucket {
         httpMetadata: { contentType: object.contentType },
         httpEtag: `"${key}"`,
         body: new Blob([object.bytes as Uint8Array<ArrayBuffer>]).stream(),
+        arrayBuffer: async () => object.bytes.slice().buffer,
       };
     },
     async delete(keys: string | string[]) {

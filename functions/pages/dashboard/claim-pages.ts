@@ -26,6 +26,9 @@ import {
   QUEUE_DECISIONS,
   type QueueDecision,
 } from '../../../src/server/claims/vocabulary';
+import { readWaitingOrder, type WaitingOrder, withWaitingOrder } from '../../../src/server/moderation/waiting-order';
+import type { Database } from '../../../src/server/db/client';
+import type { SessionUser } from '../../../src/server/accounts/users';
 import { configuredOrigin } from '../../../src/server/seo/urls';
 import { sendEventAfterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
@@ -38,6 +41,8 @@ export interface ClaimQueueView extends FormView {
   queue: (QueuedClaim | VerifiedClaim)[];
   /** The claim whose form the errors are about (its `kind:id`). */
   claimWithErrors: string | null;
+  /** The queue's order asked for in the address (`?sort=`; the verified list has its own). */
+  order: WaitingOrder;
 }
 
 const isKind = (value: string | undefined): value is ClaimKind => CLAIM_KINDS.includes(value as ClaimKind);
@@ -58,7 +63,9 @@ export const claimSubject = (claim: QueuedClaim) => claim.product?.name ?? claim
 export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promise<ClaimQueueView | Response> {
   noStore(page);
   const showing = showsVerifiedClaims(page.url) ? 'verified' : 'queue';
-  const list = showing === 'verified' ? listVerifiedClaims : listClaimQueue;
+  const order = readWaitingOrder(page.url.searchParams);
+  const list = (db: Database, user: SessionUser | null | undefined, now: Date) =>
+    showing === 'verified' ? listVerifiedClaims(db, user, now) : listClaimQueue(db, user, now, order);
   const gate = await gated(page, locale, (db, user) => list(db, user, new Date()));
   if (gate instanceof Response) return gate;
   const t = dictionary(locale).claims.queue;
@@ -66,7 +73,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   const what = page.url.searchParams.get('what') ?? '';
   const notice = isNoticed(done) ? format(t.done[done], { what }) : null;
   if (page.request.method !== 'POST')
-    return { ...emptyView(), notice, showing, queue: gate.data, claimWithErrors: null };
+    return { ...emptyView(), notice, showing, queue: gate.data, claimWithErrors: null, order };
 
   const form = await readForm(page.request);
   const kind = form.kind;
@@ -77,7 +84,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   if (!isKind(kind) || !decision || !claim) {
     // Decided or changed since the officer loaded the page (or a forged post): say so over the list as it is now.
     page.response.status = 409;
-    return { ...emptyView(), alert: t.decided, showing, queue: gate.data, claimWithErrors: null };
+    return { ...emptyView(), alert: t.decided, showing, queue: gate.data, claimWithErrors: null, order };
   }
   const services = page.locals.services;
   const mailOrigin = configuredOrigin(services.env.PUBLIC_ORIGIN);
@@ -99,13 +106,13 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   if (!outcome.ok) {
     const fresh = await readDatabase(page.locals.services, (db) => list(db, gate.user, new Date()));
     const alert = page.response.status === 409 ? t.decided : outcome.view.alert;
-    return { ...outcome.view, alert, showing, queue: fresh, claimWithErrors: `${kind}:${claim.id}` };
+    return { ...outcome.view, alert, showing, queue: fresh, claimWithErrors: `${kind}:${claim.id}`, order };
   }
   const told = { done: decision, what: claimSubject(claim) };
   return seeOther(
     showing === 'verified'
       ? verifiedClaimsHref(locale, told)
-      : `${routes.claimQueue[locale]}?${new URLSearchParams(told)}`,
+      : withWaitingOrder(routes.claimQueue[locale], order, told),
   );
 }
 

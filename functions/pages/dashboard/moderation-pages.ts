@@ -17,6 +17,7 @@ import {
   rejectRevision,
   type RevisionReview,
 } from '../../../src/server/moderation/moderation';
+import { readWaitingOrder, type WaitingOrder } from '../../../src/server/moderation/waiting-order';
 import { configuredOrigin } from '../../../src/server/seo/urls';
 import { sendEventAfterResponse } from '../../after-response';
 import { emptyView, type FormView, noStore, readForm, seeOther } from '../form-handling';
@@ -27,11 +28,14 @@ export interface QueueData {
   notice: string | null;
   /** When the queue was read, for how long each entry has waited. */
   now: Date;
+  /** The order asked for in the address (`?sort=`). */
+  order: WaitingOrder;
 }
 
 export async function handleModerationQueue(page: AstroGlobal, locale: Locale): Promise<QueueData | Response> {
   noStore(page);
-  const gate = await gated(page, locale, (db, user) => listModerationQueue(db, user));
+  const order = readWaitingOrder(page.url.searchParams);
+  const gate = await gated(page, locale, (db, user) => listModerationQueue(db, user, order));
   if (gate instanceof Response) return gate;
   const t = dictionary(locale).dashboard.moderation;
   const name = page.url.searchParams.get('product') ?? '';
@@ -42,7 +46,7 @@ export async function handleModerationQueue(page: AstroGlobal, locale: Locale): 
     'change-rejected': t.changeRejected,
   };
   const done = notices[page.url.searchParams.get('done') ?? ''];
-  return { queue: gate.data, notice: done ? format(done, { product: name }) : null, now: new Date() };
+  return { queue: gate.data, notice: done ? format(done, { product: name }) : null, now: new Date(), order };
 }
 
 /** After a decision: back to the queue, which says what was decided about which record. */

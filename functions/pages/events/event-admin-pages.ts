@@ -239,7 +239,7 @@ export async function handleEditEvent(
     const suffix = dictionary(locale).eventAdmin.copySuffix;
     const outcome = await runForm(page, locale, {}, async (db) => {
       if (intent === 'publish') return publishEvent(db, officer, slug, now).then(() => `${here}?done=published`);
-      const copy = await duplicateEvent(db, officer, slug, suffix, now);
+      const copy = await duplicateEvent(db, officer, slug, suffix, now, services.media);
       return `${managedEventPaths(copy.slug).edit[locale]}?done=duplicated`;
     });
     if (outcome instanceof Response) return outcome;

@@ -81,7 +81,7 @@ export const claimsEn: Dictionary['claims'] = {
   },
   queue: {
     title: 'Verify ratings and certificates',
-    lead: 'OCOP ratings, certificates and lab reports of batches that cooperatives declared, oldest first. Check each against its evidence before verifying it: only verified claims are shown to the public.',
+    lead: 'OCOP ratings, certificates and lab reports of batches that cooperatives declared, the longest waiting first unless you sort them otherwise. Check each against its evidence before verifying it: only verified claims are shown to the public.',
     none: 'Nothing is waiting for verification.',
     link: 'Verify ratings and certificates',
     product: 'Product',

@@ -82,7 +82,7 @@ export const claimsVi = {
   },
   queue: {
     title: 'Xác minh xếp hạng và chứng nhận',
-    lead: 'Xếp hạng OCOP, chứng nhận và phiếu kết quả kiểm nghiệm lô hàng do hợp tác xã khai, cũ nhất trước. Đối chiếu từng mục với bằng chứng trước khi xác minh: chỉ mục đã xác minh mới hiện công khai.',
+    lead: 'Xếp hạng OCOP, chứng nhận và phiếu kết quả kiểm nghiệm lô hàng do hợp tác xã khai, mặc định chờ lâu nhất trước. Đối chiếu từng mục với bằng chứng trước khi xác minh: chỉ mục đã xác minh mới hiện công khai.',
     none: 'Không có mục nào chờ xác minh.',
     link: 'Xác minh xếp hạng, chứng nhận',
     product: 'Sản phẩm',

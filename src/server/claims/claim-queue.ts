@@ -1,6 +1,6 @@
 /**
  * The officers' verification queue: claims waiting for a decision, oldest
- * first, each with the fields the cooperative entered and whose product and
+ * first (or newest first, waiting-order.ts), each with the fields the cooperative entered and whose product and
  * cooperative it is, so the officer checks them against the evidence.
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
@@ -24,6 +24,7 @@ import type { LabResult, LabTestKind } from '../provenance/vocabulary';
 import { vietnamDate } from '../time/vietnam';
 import { evidencePath } from './evidence-access';
 import type { ClaimKind, ClaimState } from './vocabulary';
+import { byWaiting, type WaitingOrder } from '../moderation/waiting-order';
 
 /** The states the officers' console lists: the queue (`pending`) and the verified claims one may revoke. */
 type ListedState = Extract<ClaimState, 'pending' | 'verified'>;
@@ -94,10 +95,17 @@ export interface VerifiedClaim extends QueuedClaim {
  * The claims in `state`: pending ones oldest first (the queue), verified ones newest verification
  * first (what an officer may revoke), each kind's through the `…_verification_idx` of its table.
  */
-async function listClaimsIn(db: Database, state: ListedState, now: Date): Promise<VerifiedClaim[]> {
+async function listClaimsIn(
+  db: Database,
+  state: ListedState,
+  now: Date,
+  waiting: WaitingOrder = 'oldest',
+): Promise<VerifiedClaim[]> {
   const pending = state === 'pending';
+  // Each table's first CLAIM_QUEUE_LIMIT in the order asked for, so "newest first" is the newest, not the oldest reversed.
+  const bySubmission = waiting === 'oldest' ? asc : desc;
   const order = (table: typeof ocopRatings | typeof certifications | typeof labReports) =>
-    pending ? [asc(table.submittedAt), asc(table.id)] : [desc(table.verifiedAt), asc(table.id)];
+    pending ? [bySubmission(table.submittedAt), asc(table.id)] : [desc(table.verifiedAt), asc(table.id)];
   const [ratings, certificates, reports] = await Promise.all([
     db
       .select({
@@ -253,22 +261,26 @@ async function listClaimsIn(db: Database, state: ListedState, now: Date): Promis
       evidenceUrl: row.evidenceKey ? evidencePath('lab_report', row.id) : null,
     })),
   ];
+  const bySubmitted = byWaiting(waiting);
   const byAge = (a: VerifiedClaim, b: VerifiedClaim) =>
     pending
-      ? a.submittedAt.getTime() - b.submittedAt.getTime()
+      ? bySubmitted(a.submittedAt, b.submittedAt)
       : (b.verifiedAt?.getTime() ?? 0) - (a.verifiedAt?.getTime() ?? 0);
   return listed.sort((a, b) => byAge(a, b) || a.id.localeCompare(b.id)).slice(0, CLAIM_QUEUE_LIMIT);
 }
 
-/** The pending claims, oldest first. */
+/** The pending claims, oldest first unless `order` says newest first (waiting-order.ts). */
 export async function listClaimQueue(
   db: Database,
   user: SessionUser | null | undefined,
   now: Date,
+  order: WaitingOrder = 'oldest',
 ): Promise<QueuedClaim[]> {
   requireOfficer(user);
   // The queue's API shape has no verifier: a pending claim's would be its previous version's.
-  return (await listClaimsIn(db, 'pending', now)).map(({ verifiedAt: _at, verifierName: _name, ...claim }) => claim);
+  return (await listClaimsIn(db, 'pending', now, order)).map(
+    ({ verifiedAt: _at, verifierName: _name, ...claim }) => claim,
+  );
 }
 
 /**

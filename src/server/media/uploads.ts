@@ -84,7 +84,7 @@ export async function storeImage(
  * nothing would ever show them. Best effort, so that the failure that
  * brought us here is the one reported: the database may be what failed.
  */
-export async function discardAddedImages(db: Database, store: MediaStore): Promise<void> {
+export async function discardAddedImages(db: Database, store: Pick<MediaStore, 'bucket' | 'added'>): Promise<void> {
   const ids = store.added.splice(0);
   if (ids.length === 0) return;
   await Promise.allSettled([
@@ -143,4 +143,77 @@ export async function ownedImages(db: Database, owner: ImageOwnerKey, ids: reado
     .from(mediaImages)
     .where(and(ownedBy, inArray(mediaImages.id, [...ids])));
   return new Map(rows.map((row) => [row.id, { width: row.width, height: row.height }]));
+}
+
+/** What a copied image's media_images row holds: the caller inserts it in the batch that creates its owner. */
+export type CopiedImageRow = typeof mediaImages.$inferInsert;
+
+/**
+ * Copies an image (every variant) under a new id for another owner — a
+ * duplicated event's cover — and returns the new image with the row to
+ * insert, or null when `imageId` is not `from`'s or a variant is missing
+ * (a broken image is not copied). A copy, not a second row on the same
+ * objects: an image belongs to one owner (media_images_one_owner) and its
+ * key is its id, so each owner's files can be deleted with it without
+ * touching the other's. Objects it put are deleted if a later put fails;
+ * `store.added` names them, so the caller can discard them if its batch fails.
+ */
+export async function copyImage(
+  db: Database,
+  store: Pick<MediaStore, 'bucket' | 'added'>,
+  imageId: string,
+  from: ImageOwnerKey,
+  to: ImageOwner,
+): Promise<{ image: Omit<StoredImage, 'altVi' | 'altEn'>; row: CopiedImageRow } | null> {
+  const ownedBy = from.eventId
+    ? eq(mediaImages.eventId, from.eventId)
+    : eq(mediaImages.cooperativeId, from.cooperativeId ?? '');
+  const [source] = await db
+    .select({
+      width: mediaImages.width,
+      height: mediaImages.height,
+      sourceType: mediaImages.sourceType,
+      sourceBytes: mediaImages.sourceBytes,
+    })
+    .from(mediaImages)
+    .where(and(ownedBy, eq(mediaImages.id, imageId)))
+    .limit(1);
+  if (!source) return null;
+  const read = await Promise.all(
+    IMAGE_SIZES.map(async (size) => {
+      const object = await store.bucket.get(mediaObjectKey(imageId, size));
+      return object ? { size, bytes: new Uint8Array(await object.arrayBuffer()) } : null;
+    }),
+  );
+  const variants = read.filter((variant) => variant !== null);
+  if (variants.length !== IMAGE_SIZES.length) return null;
+  const id = randomToken(ID_BYTES);
+  store.added.push(id);
+  const customMetadata: Record<string, string> = to.eventId
+    ? { event: to.eventId }
+    : { cooperative: to.cooperativeId ?? '' };
+  // Every put settled before any clean-up, so none lands after the delete.
+  const puts = await Promise.allSettled(
+    variants.map((variant) =>
+      store.bucket.put(mediaObjectKey(id, variant.size), variant.bytes, {
+        httpMetadata: { contentType: 'image/webp' },
+        customMetadata,
+      }),
+    ),
+  );
+  const failed = puts.find((put) => put.status === 'rejected');
+  if (failed) {
+    await discardAddedImages(db, store);
+    throw failed.reason;
+  }
+  return {
+    image: { id, width: source.width, height: source.height },
+    row: {
+      id,
+      cooperativeId: to.cooperativeId ?? null,
+      eventId: to.eventId ?? null,
+      uploadedBy: to.userId,
+      ...source,
+    },
+  };
 }

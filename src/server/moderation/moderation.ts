@@ -35,6 +35,8 @@ import { decisionMail } from '../notifications/decision-mail';
 import { type ProductFields, productFieldColumns } from '../products/owner-list';
 import { diffFields, type FieldChange as AnyFieldChange } from './revision-diff';
 import type { RevisionEntityType, RevisionStatus } from './vocabulary';
+import { byWaiting, type WaitingOrder } from './waiting-order';
+import { loadProductBacking, type ProductBacking } from './product-backing';
 
 export const APPROVED_ACTION = 'product.approved';
 export const REJECTED_ACTION = 'product.rejected';
@@ -56,7 +58,12 @@ export interface QueueEntry {
   submittedAt: Date;
 }
 
-export async function listModerationQueue(db: Database, user: SessionUser | null | undefined): Promise<QueueEntry[]> {
+/** Everything waiting, the longest waiting first unless `order` says newest first (waiting-order.ts). */
+export async function listModerationQueue(
+  db: Database,
+  user: SessionUser | null | undefined,
+  order: WaitingOrder = 'oldest',
+): Promise<QueueEntry[]> {
   requireOfficer(user);
   const [submitted, changes] = await Promise.all([
     db
@@ -97,8 +104,9 @@ export async function listModerationQueue(db: Database, user: SessionUser | null
       nameVi: entityType === 'product' ? (productName ?? '') : cooperativeName,
     })),
   ];
-  // Oldest first across both kinds: nobody waits longer because of what they asked for.
-  return entries.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  // One order across both kinds: nobody waits longer because of what they asked for.
+  const compare = byWaiting(order);
+  return entries.sort((a, b) => compare(a.submittedAt, b.submittedAt) || a.id.localeCompare(b.id));
 }
 
 export type FieldChange = AnyFieldChange<keyof ProductFields>;
@@ -123,6 +131,8 @@ export interface Review {
   images: StoredImage[];
   /** Earlier decisions, newest first. */
   history: DecisionRecord[];
+  /** Its OCOP ratings, certificates and batches with their lab reports, in whatever state (product-backing.ts). */
+  backing: ProductBacking;
 }
 
 /** A record's decisions and changes from the audit log, newest first. */
@@ -155,6 +165,7 @@ export async function loadReview(
       id: products.id,
       slug: products.slug,
       status: products.status,
+      cooperativeId: products.cooperativeId,
       cooperativeName: cooperatives.name,
       submittedAt: products.updatedAt,
       images: products.images,
@@ -165,8 +176,11 @@ export async function loadReview(
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) throw new NotFoundError('product');
-  const { id, slug, status, cooperativeName, submittedAt, images, ...fields } = row;
-  const decisions = await decisionsOf(db, 'product', id);
+  const { id, slug, status, cooperativeId, cooperativeName, submittedAt, images, ...fields } = row;
+  const [decisions, backing] = await Promise.all([
+    decisionsOf(db, 'product', id),
+    loadProductBacking(db, { id, cooperativeId }),
+  ]);
   // The last version that went public, by a first approval or an approved change.
   const approval = decisions.find(
     (decision) => decision.action === APPROVED_ACTION || decision.action === PRODUCT_CHANGE_APPROVED,
@@ -183,6 +197,7 @@ export async function loadReview(
     changes,
     images: readStoredImages(images),
     history: historyOf(decisions),
+    backing,
   };
 }
 

@@ -16,10 +16,10 @@
  * variants); one that cannot be read is left out, never the product.
  */
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
-import { A4_MM, type Box, mm } from './label-layouts';
+import { type Box, mm } from './label-layouts';
 import { withEllipsis, wrap } from './label-sheet';
 import { cachedMeasure, embedDejaVu, type TextMeasure } from './pdf-fonts';
-import { numberPages } from './pdf-pages';
+import { a4Pages, addPage, footPlace, numberPages } from './pdf-pages';
 import { drawQrSymbol, qrSymbol } from './pdf-qr';
 
 export interface PrintPhoto {
@@ -64,10 +64,10 @@ export interface CataloguePdfRequest {
   language: string;
 }
 
-const PAGE = { width: mm(A4_MM.width), height: mm(A4_MM.height) } as const;
 /** The print stylesheet's page margins (public/styles/print.css): 14 mm top and bottom, 12 mm at the sides. */
-const MARGIN = { x: mm(12), y: mm(14) } as const;
-const CONTENT_WIDTH = PAGE.width - 2 * MARGIN.x;
+const PAGES = a4Pages('portrait', { x: 12, y: 14 });
+const MARGIN = PAGES.margin;
+const CONTENT_WIDTH = PAGES.contentWidth;
 const COLUMNS = 2;
 const COLUMN_GAP = mm(4);
 const ROW_GAP = mm(3);
@@ -112,8 +112,7 @@ class CatalogueWriter {
   }
 
   private newPage(): void {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
-    this.y = PAGE.height - MARGIN.y;
+    ({ page: this.page, top: this.y } = addPage(this.doc, PAGES));
   }
 
   /** Room above the bottom margin, which also keeps the page number clear. */
@@ -283,8 +282,7 @@ export async function cataloguePdf(request: CataloguePdfRequest): Promise<Uint8A
     measure: fonts.measureRegular,
     size: SIZE.foot,
     template: request.words.page,
-    margin: MARGIN.x,
-    baseline: MARGIN.y / 2,
+    ...footPlace(PAGES),
     runningTitle: nfc(request.title),
   });
   return doc.save();

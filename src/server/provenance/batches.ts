@@ -4,7 +4,7 @@
  * to the database in one `db.batch`, so a refused or failed write leaves
  * nothing behind — an edit replaces the whole timeline or nothing of it.
  */
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { claimantIssues } from '../claims/claimant';
 import { atRevision, claimChanged, nextRevision, splitVersion } from '../claims/claim-version';
 import { vietnamToday } from '../products/validity';
@@ -319,8 +319,31 @@ export interface StoredCertificate extends CertificateInput {
 }
 
 export async function listProductCertificates(db: Database, productId: string): Promise<StoredCertificate[]> {
+  const rows = await selectStoredCertificates(db, eq(certifications.productId, productId));
+  return rows.map(({ productId: _product, ...certificate }) => certificate);
+}
+
+/**
+ * The certificates that back a product, whatever their state: its own and its cooperative's
+ * whole-cooperative ones (with `productId` null), as an officer reviewing the product reads them.
+ */
+export async function listCertificatesBackingProduct(
+  db: Database,
+  product: { id: string; cooperativeId: string },
+): Promise<(StoredCertificate & { productId: string | null })[]> {
+  return selectStoredCertificates(
+    db,
+    or(
+      eq(certifications.productId, product.id),
+      and(eq(certifications.cooperativeId, product.cooperativeId), isNull(certifications.productId)),
+    ),
+  );
+}
+
+function selectStoredCertificates(db: Database, where: SQL | undefined) {
   return db
     .select({
+      productId: certifications.productId,
       id: certifications.id,
       kind: certifications.kind,
       number: certifications.number,
@@ -337,6 +360,6 @@ export async function listProductCertificates(db: Database, productId: string): 
       revision: certifications.revision,
     })
     .from(certifications)
-    .where(eq(certifications.productId, productId))
+    .where(where)
     .orderBy(asc(certifications.kind), desc(certifications.validFrom));
 }

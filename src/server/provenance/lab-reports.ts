@@ -7,7 +7,7 @@
  * decisions, revisions and verified version; it does not expire, so it has no
  * reminders.
  */
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { dropReplacedEvidence, requeueOnChange } from '../claims/claim-edit';
 import { atRevision, claimChanged, nextRevision, splitVersion } from '../claims/claim-version';
@@ -207,8 +207,26 @@ export interface StoredLabReport {
 }
 
 export async function listBatchLabReports(db: Database, batchId: string): Promise<StoredLabReport[]> {
+  const rows = await selectStoredLabReports(db, eq(labReports.batchId, batchId));
+  return rows.map(({ batchId: _batch, ...report }) => report);
+}
+
+/**
+ * The lab reports of several batches in one statement (lab_reports_batch_idx), each with its
+ * `batchId`; at most D1's bound parameters' worth of batches per call (the caller keeps it small).
+ */
+export async function listLabReportsOfBatches(
+  db: Database,
+  batchIds: readonly string[],
+): Promise<(StoredLabReport & { batchId: string })[]> {
+  if (batchIds.length === 0) return [];
+  return selectStoredLabReports(db, inArray(labReports.batchId, [...batchIds]));
+}
+
+function selectStoredLabReports(db: Database, where: SQL) {
   return db
     .select({
+      batchId: labReports.batchId,
       id: labReports.id,
       lab: labReports.lab,
       reportNumber: labReports.reportNumber,
@@ -229,7 +247,7 @@ export async function listBatchLabReports(db: Database, batchId: string): Promis
       revision: labReports.revision,
     })
     .from(labReports)
-    .where(eq(labReports.batchId, batchId))
+    .where(where)
     .orderBy(desc(labReports.reportedOn), asc(labReports.id));
 }
 

@@ -16,17 +16,16 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { dictionary, type Locale } from '../../i18n';
 import { wrap } from '../print/label-sheet';
 import { cachedMeasure, embedDejaVu, type PdfFonts, type TextMeasure } from '../print/pdf-fonts';
-import { numberPages } from '../print/pdf-pages';
+import { a4Pages, addPage, footPlace, numberPages } from '../print/pdf-pages';
 import type { DepartmentReport } from './department-report';
 import { cellText, type ReportCell, reportHeading, type ReportTable, reportTables } from './report-tables';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
-/** A4 landscape in points. */
-const PAGE = { width: 841.89, height: 595.28 } as const;
-/** 15 mm: room for a binder's holes and a printer's unprintable edge. */
-const MARGIN = 42.5;
-const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
+/** A4 landscape; 15 mm all round: room for a binder's holes and a printer's unprintable edge. */
+const PAGES = a4Pages('landscape', { x: 15, y: 15 });
+const MARGIN = PAGES.margin.x;
+const CONTENT_WIDTH = PAGES.contentWidth;
 const BODY_SIZE = 8;
 const LINE = 1.25;
 const CELL_PADDING = 3;
@@ -51,8 +50,8 @@ class ReportDocument {
   }
 
   private newPage(): Cursor {
-    const page = this.doc.addPage([PAGE.width, PAGE.height]);
-    this.cursor = { page, y: PAGE.height - MARGIN };
+    const { page, top } = addPage(this.doc, PAGES);
+    this.cursor = { page, y: top };
     return this.cursor;
   }
 
@@ -235,8 +234,7 @@ class ReportDocument {
       measure: this.measure(this.fonts.regular),
       size: BODY_SIZE,
       template: dictionary(locale).reports.pdf.page,
-      margin: MARGIN,
-      baseline: MARGIN / 2,
+      ...footPlace(PAGES),
     });
   }
 }
