@@ -237,10 +237,17 @@ describe.each(bothStores('officer product imports'))('officer product import on 
       runImport(db, bucket, importer, officer, run.id, 'all', context, new Date(started.getTime() + 1000)),
     ).rejects.toMatchObject({ code: 'conflict' });
 
-    expect(await runImport(db, bucket, importer, officer, run.id, 'all', context)).toMatchObject({
-      status: 'done',
-      counts: { create: 3, unchanged: 0 },
+    // Meanwhile the third row's product was made and sent for review: continuing refuses that row alone, even
+    // all or nothing (the file passed when it started and is partly written), and writes the second.
+    const third = await previewUpload(db, bucket, importer, officer, {
+      name: 'ba.csv',
+      bytes: csvFile([row({ nameVi: names[2]! })]),
     });
+    await runImport(db, bucket, importer, officer, third.run.id, 'all', context);
+    await db.update(products).set({ status: 'submitted' }).where(eq(products.nameVi, names[2]!));
+    const done = await runImport(db, bucket, importer, officer, run.id, 'all', context);
+    expect(done).toMatchObject({ status: 'done', counts: { create: 2, unchanged: 0, refused: 1 } });
+    expect(done.resultKey).not.toBeNull();
     expect((await productsNamed('Bỏ dở')).map((p) => p.nameVi).sort()).toEqual(names);
     // Done, it is not continued again.
     await expect(runImport(db, bucket, importer, officer, run.id, 'all', context)).rejects.toMatchObject({

@@ -70,7 +70,7 @@ function importerOf(run: { kind: ImportKind; cooperativeId: string | null }, use
 /**
  * Claims a previewed run and queues its first chunk, or a failed or interrupted one
  * (claimImportRun) and queues the chunk it stopped at. The checks are runImport's: an
- * all-or-nothing import of a file with refused rows stays as it was; a run already running is a
+ * all-or-nothing import of a file with refused rows stays previewed; a run already running is a
  * conflict.
  */
 export async function queueImport(
@@ -88,7 +88,7 @@ export async function queueImport(
   const run = await loadImportRun(db, importer, person, id);
   const sheet = await keptSheet(bucket, run);
   const plan = await importer.plan(db, person, cooperativeId, sheet.rows, now);
-  refuseIncompleteFile(plan, run.status === 'previewed' ? mode : (run.mode ?? mode));
+  if (run.status === 'previewed') refuseIncompleteFile(plan, mode);
   const claimed = await claimImportRun(db, run, mode, invite, now);
   await queue.send({ runId: id, from: claimed.rowsDone });
   return claimed;

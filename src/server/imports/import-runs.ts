@@ -331,8 +331,10 @@ export async function runImport<Input>(
   const run = await loadImportRun(db, importer, person, id);
   const sheet = await keptSheet(bucket, run);
   const plan = await importer.plan(db, person, cooperativeId, sheet.rows, now);
-  // Checked before the run is claimed: an all-or-nothing import of a file with refused rows stays as it was.
-  refuseIncompleteFile(plan, run.status === 'previewed' ? mode : (run.mode ?? mode));
+  // Checked before the run is claimed: an all-or-nothing import of a file with refused rows stays previewed.
+  // Not when continuing: the file passed when it started and is partly written; a row the catalogue now
+  // refuses is refused alone, rather than leave the rest unwritten for good.
+  if (run.status === 'previewed') refuseIncompleteFile(plan, mode);
   const claimed = await claimImportRun(db, run, mode, context.invite, now);
   const writing = { ...context, invite: claimed.invite };
   try {
