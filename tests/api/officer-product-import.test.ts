@@ -7,7 +7,8 @@
  * each with an audit entry naming the officer and the cooperative; members
  * cannot import for another cooperative; a failure mid-import, or a run whose
  * worker died (running with no progress), is continued from where it stopped
- * without a row twice, in the request and through the queue.
+ * without a row twice, in the request and through the queue; files left
+ * undecided for a week are deleted with their runs.
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,9 @@ import { seedReferenceData } from '../../src/server/db/seeding';
 import { ForbiddenError, NotFoundError } from '../../src/server/errors';
 import { type ImportChunkMessage, importChunk, queueImport } from '../../src/server/imports/import-queue';
 import {
+  ABANDONED_PREVIEW_MS,
   CHUNK_ROWS,
+  deleteAbandonedImports,
   isInterrupted,
   loadImportRun,
   previewUpload,
@@ -284,5 +287,22 @@ describe.each(bothStores('officer product imports'))('officer product import on 
     expect(written).toHaveLength(2);
     for (const product of written)
       expect((await entriesOf(product.id))[0]).toMatchObject({ action: 'product.created', actorUserId: officer.id });
+  });
+
+  it('deletes the files of imports left undecided for a week, with their runs, and only those', async () => {
+    const { bucket, objects } = memoryBucket();
+    const file = csvFile([row({ nameVi: 'Bỏ quên' })]);
+    const upload = () => previewUpload(db, bucket, PRODUCT_IMPORTER, member, { name: 'quen.csv', bytes: file });
+    const [left, recent, stopped] = [(await upload()).run, (await upload()).run, (await upload()).run];
+    const longAgo = new Date(Date.now() - ABANDONED_PREVIEW_MS - 60_000);
+    await db.update(importRuns).set({ updatedAt: longAgo }).where(eq(importRuns.id, left.id));
+    // A run that stopped part way waits to be continued, however old.
+    await db.update(importRuns).set({ status: 'failed', updatedAt: longAgo }).where(eq(importRuns.id, stopped.id));
+    expect(objects.size).toBe(3);
+    expect(await deleteAbandonedImports(db, bucket, new Date())).toBeGreaterThanOrEqual(1);
+    expect([...objects.keys()].sort()).toEqual([`imports/${recent.id}/upload`, `imports/${stopped.id}/upload`].sort());
+    await expect(loadImportRun(db, PRODUCT_IMPORTER, member, left.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await loadImportRun(db, PRODUCT_IMPORTER, member, recent.id)).status).toBe('previewed');
+    expect(await deleteAbandonedImports(db, bucket, new Date())).toBe(0);
   });
 });

@@ -22,7 +22,7 @@
  * is found by its key (registration code; GTIN, own code or name) and is
  * unchanged.
  */
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { dictionary, type Locale } from '../../i18n';
 import { fieldMessages } from '../../i18n/field-messages';
@@ -360,6 +360,40 @@ export async function runImport<Input>(
     await db.update(importRuns).set({ status: 'failed', updatedAt: new Date() }).where(eq(importRuns.id, id));
     throw error;
   }
+}
+
+/** How long a checked file waits for its import: a week to decide, then it goes with its run. */
+export const ABANDONED_PREVIEW_MS = 7 * 24 * 60 * 60_000;
+/** Runs deleted per daily job: one statement's bound parameters (D1 binds at most 100). */
+const ABANDONED_PER_RUN = 90;
+
+/**
+ * Deletes runs previewed and never imported for ABANDONED_PREVIEW_MS, and their kept files (the
+ * daily job, src/server/scheduled.ts): an uploaded register left undecided holds people's names,
+ * emails and phones for nothing. The files first, so a failure in between leaves a run whose
+ * page says its file is gone rather than a file nothing names. How many were deleted.
+ */
+export async function deleteAbandonedImports(db: Database, bucket: R2Bucket, now: Date): Promise<number> {
+  const abandoned = await db
+    .select({ id: importRuns.id, fileKey: importRuns.fileKey })
+    .from(importRuns)
+    .where(
+      and(eq(importRuns.status, 'previewed'), lt(importRuns.updatedAt, new Date(now.getTime() - ABANDONED_PREVIEW_MS))),
+    )
+    .limit(ABANDONED_PER_RUN);
+  if (abandoned.length === 0) return 0;
+  await bucket.delete(abandoned.map((run) => run.fileKey));
+  await db.delete(importRuns).where(
+    and(
+      inArray(
+        importRuns.id,
+        abandoned.map((run) => run.id),
+      ),
+      // Imported meanwhile (its file read just before): not abandoned after all, and not deleted.
+      eq(importRuns.status, 'previewed'),
+    ),
+  );
+  return abandoned.length;
 }
 
 /** The refused rows' CSV of a run: kept after its import, computed from the kept file before. */
