@@ -95,10 +95,14 @@ export default {
       services
         .database()
         .then((db) =>
-          runScheduledJobs(db, services.mailer(db), controller.cron, new Date(controller.scheduledTime), {
-            inquiryRetentionMonths: inquiryRetentionMonths(env),
-            mailOrigin: configuredOrigin(env.PUBLIC_ORIGIN),
-          }),
+          runScheduledJobs(
+            db,
+            services.mailer(db),
+            controller.cron,
+            new Date(controller.scheduledTime),
+            { inquiryRetentionMonths: inquiryRetentionMonths(env), mailOrigin: configuredOrigin(env.PUBLIC_ORIGIN) },
+            services.media.bucket,
+          ),
         )
         .finally(() => publicCache.expire()),
     );

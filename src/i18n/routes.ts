@@ -105,6 +105,12 @@ export function cooperativeOversightPaths(slug: string): LocalizedPaths {
   return { vi: `/quan-tri/hop-tac-xa/${slug}`, en: `/en/admin/cooperatives/${slug}` };
 }
 
+/** The console's import of one cooperative's products, by a trade officer for it. */
+export function cooperativeProductImportPaths(slug: string): LocalizedPaths {
+  const oversight = cooperativeOversightPaths(slug);
+  return { vi: `${oversight.vi}/nhap-san-pham`, en: `${oversight.en}/import-products` };
+}
+
 export function productPaths(slug: string): LocalizedPaths {
   return { vi: `/san-pham/${slug}`, en: `/en/products/${slug}` };
 }

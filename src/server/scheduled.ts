@@ -6,7 +6,9 @@
  *   taken if it is missing, verified claims about to expire are reminded to
  *   their cooperative (src/server/claims/claim-reminders.ts), and buyers'
  *   data in inquiries past their retention period is anonymised
- *   (src/server/privacy/retention.ts); officers get the digest of their
+ *   (src/server/privacy/retention.ts), and files uploaded for an import but
+ *   left undecided for a week are deleted with their run
+ *   (src/server/imports/import-runs.ts); officers get the digest of their
  *   queues (src/server/notifications/officer-queues.ts), then everyone with
  *   notifications held for a digest gets it (src/server/notifications/digest.ts);
  * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
@@ -32,6 +34,7 @@ import { sendDueInvitationMail } from './accounts/invitation-mail';
 import { queueDigests } from './notifications/digest';
 import { queueOfficerDigests } from './notifications/officer-queues';
 import { anonymiseExpiredInquiries } from './privacy/retention';
+import { deleteAbandonedImports } from './imports/import-runs';
 import { DEFAULT_INQUIRY_RETENTION_MONTHS } from './privacy/notice';
 
 /** What the deployment sets for the daily jobs (wrangler.toml [vars]), read once by the worker. */
@@ -78,10 +81,14 @@ export async function runScheduledJobs(
   cron: string,
   now: Date,
   settings: Partial<DailySettings> = {},
+  /** The MEDIA bucket, for the daily deletion of imports' files left undecided. */
+  bucket?: R2Bucket,
 ): Promise<void> {
   await deliverDueNotifications(db, mailer, () => now);
-  if (cron === DAILY_CRON) await runDailyJobs(db, now, settings);
-  else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
+  if (cron === DAILY_CRON) {
+    await runDailyJobs(db, now, settings);
+    if (bucket) await deleteAbandonedImports(db, bucket, now);
+  } else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
   else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
   await sendDueNotifications(db, mailer, () => now, settings.mailOrigin ?? null);
   await sendDueInvitationMail(db, mailer, () => now);

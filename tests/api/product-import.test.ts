@@ -162,6 +162,9 @@ describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
     ]);
     const refused = new TextDecoder().decode(await refusedRowsFile(db, bucket, PRODUCT_IMPORTER, member, run.id, 'en'));
     expect(refused).toContain('Duplicates row 2 of the file.');
+    // The refused formula comes back as text, never as a formula the spreadsheet would run.
+    expect(refused).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(refused).not.toMatch(/(^|,)"?=HYPERLINK/m);
     expect(refused.split('\r\n').filter(Boolean)).toHaveLength(6);
 
     const before = (await productsOf(cooperativeId)).length;

@@ -542,6 +542,11 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     ['events widget snippet (vi)', async () => '/quan-tri/nhung-lich?kind=fair'],
     ['cooperatives (en)', async () => '/en/admin/cooperatives?status=active'],
     ['a cooperative (vi)', (c) => linkOn(c, '/quan-tri/hop-tac-xa', /^\/quan-tri\/hop-tac-xa\/[a-z0-9-]+$/)],
+    [
+      "a cooperative's product import (en)",
+      async (c) =>
+        `${await linkOn(c, '/en/admin/cooperatives', /^\/en\/admin\/cooperatives\/[a-z0-9-]+$/)}/import-products`,
+    ],
   ];
 
   it.each(consolePages)(

@@ -178,6 +178,7 @@ async function makeRecords() {
   return {
     cookies,
     cooperativeA,
+    cooperativeB: await cooperativeOf(managerB),
     productA: await productWithRecords(managerA),
     productB: await productWithRecords(managerB),
     draftOfB: (await draftProduct(managerB)).slug,
@@ -453,6 +454,16 @@ const PAGE_ACCESS: PageAccess[] = [
     en: '/en/admin/cooperatives/[slug]',
     audience: 'officer',
     params: (r) => ({ slug: r.cooperativeA }),
+  },
+  {
+    vi: '/quan-tri/hop-tac-xa/[slug]/nhap-san-pham',
+    en: '/en/admin/cooperatives/[slug]/import-products',
+    audience: 'officer',
+    params: (r) => ({ slug: r.cooperativeA }),
+    // Members import their own cooperative's products from the dashboard; another's, nowhere.
+    elsewhere: [
+      { what: "another cooperative's product import", params: (r) => ({ slug: r.cooperativeB }), answers: 403 },
+    ],
   },
   { vi: '/quan-tri/nhat-ky', en: '/en/admin/audit-log', audience: 'officer' },
   { vi: '/quan-tri/nhap-hop-tac-xa', en: '/en/admin/import-cooperatives', audience: 'officer' },

@@ -144,6 +144,10 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
     'product-import-errors-vi': () => post('/tai-khoan/san-pham/nhap', {}, manager),
     'cooperative-import-vi': () => get('/quan-tri/nhap-hop-tac-xa', officer),
     'cooperative-import-errors-en': () => post('/en/admin/import-cooperatives', {}, officer),
+    'cooperative-product-import-vi': () =>
+      get(`/quan-tri/hop-tac-xa/${product.cooperative.slug}/nhap-san-pham`, officer),
+    'cooperative-product-import-errors-en': () =>
+      post(`/en/admin/cooperatives/${product.cooperative.slug}/import-products`, {}, officer),
     'label-sheets-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}/nhan-in`, manager),
     'ocop-ratings-vi': () => get(`/tai-khoan/san-pham/${ownProduct ?? ''}/ocop`, manager),
     'ocop-ratings-errors-en': () =>

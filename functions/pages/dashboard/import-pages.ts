@@ -1,6 +1,8 @@
 /**
  * The import pages (src/server/imports), for any importer: the dashboard's
- * product import and the console's import of cooperatives. Templates to
+ * product import, the console's import of one cooperative's products (by an
+ * officer, from the cooperative's console page) and the console's import of
+ * cooperatives. Templates to
  * download (GET ?template=csv|xlsx), an upload that is previewed and kept
  * (POST with a file, then 303 to ?run=<id>), the preview or the import's
  * state and result at ?run=<id>, the import itself (POST run + mode, and for
@@ -10,13 +12,14 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, type Locale } from '../../../src/i18n';
-import { type LocalizedPaths, routes } from '../../../src/i18n/routes';
+import { cooperativeProductImportPaths, type LocalizedPaths, routes } from '../../../src/i18n/routes';
 import { sendDueInvitationMail } from '../../../src/server/accounts/invitation-mail';
 import type { ImportColumn } from '../../../src/server/imports/columns';
 import { COOPERATIVE_COLUMNS, COOPERATIVE_IMPORTER } from '../../../src/server/imports/cooperative-import';
 import {
   type Importer,
   type ImportRun,
+  isResumable,
   loadImportRun,
   previewImportRun,
   previewUpload,
@@ -25,18 +28,26 @@ import {
 } from '../../../src/server/imports/import-runs';
 import type { ImportMode, ImportPlan } from '../../../src/server/imports/plan';
 import { QUEUED_FROM_ROWS, queueImport } from '../../../src/server/imports/import-queue';
-import { PRODUCT_COLUMNS, PRODUCT_IMPORTER } from '../../../src/server/imports/product-import';
+import { cooperativeForOfficer } from '../../../src/server/cooperatives/oversight';
+import { officerProductImporter, PRODUCT_COLUMNS, PRODUCT_IMPORTER } from '../../../src/server/imports/product-import';
 import { importTemplate } from '../../../src/server/imports/templates';
 import { afterResponse } from '../../after-response';
 import { tokenLink } from '../accounts/account-pages';
 import { emptyView, type FormView, noStore, seeOther } from '../form-handling';
-import { loadPage, runForm, signedInAs } from '../handle-page';
+import { gated, loadPage, runForm, signedInAs } from '../handle-page';
 import { readUploadForm } from './upload-form';
 
 export interface ImportView extends FormView {
   /** The run at ?run=<id>, and its preview while it is not imported yet. */
   run: ImportRun | null;
   plan: ImportPlan | null;
+  /** The run stopped part way (failed, or interrupted with no progress): it is continued, not previewed. */
+  resumable: boolean;
+}
+
+/** The officer's import of a cooperative's products: which cooperative. */
+export interface CooperativeProductImportView extends ImportView {
+  cooperative: { slug: string; name: string };
 }
 
 /** What differs between the import pages. */
@@ -84,10 +95,8 @@ async function runView(page: AstroGlobal, locale: Locale, setup: ImportSetup, id
   const loaded = await loadPage(page, locale, async (db) => {
     const run = await loadImportRun(db, setup.importer, page.locals.user, id);
     const plan =
-      run.status === 'previewed' || run.status === 'failed'
-        ? await previewImportRun(db, bucket, setup.importer, page.locals.user, run)
-        : null;
-    return { run, plan };
+      run.status === 'previewed' ? await previewImportRun(db, bucket, setup.importer, page.locals.user, run) : null;
+    return { run, plan, resumable: isResumable(run) };
   });
   return loaded instanceof Response ? loaded : { ...view, ...loaded };
 }
@@ -107,7 +116,7 @@ async function handleImport(page: AstroGlobal, locale: Locale, setup: ImportSetu
     const form = await readUploadForm(page.request);
     if (form === 'too_large') {
       page.response.status = 413;
-      return { ...emptyView(), alert: t.errors.formTooLarge, run: null, plan: null };
+      return { ...emptyView(), alert: t.errors.formTooLarge, run: null, plan: null, resumable: false };
     }
     const postedRun = form.fields.run;
     if (postedRun) {
@@ -143,7 +152,7 @@ async function handleImport(page: AstroGlobal, locale: Locale, setup: ImportSetu
     );
     if (outcome instanceof Response) return outcome;
     if (outcome.ok) return seeOther(runPath(path, outcome.value.run.id));
-    return { ...outcome.view, run: null, plan: null };
+    return { ...outcome.view, run: null, plan: null, resumable: false };
   }
 
   const template = query.get('template');
@@ -151,7 +160,7 @@ async function handleImport(page: AstroGlobal, locale: Locale, setup: ImportSetu
     const file = await importTemplate(setup.columns, locale, template, setup.templateName(locale));
     return download(file.bytes, file.contentType, file.fileName);
   }
-  if (!runId) return { ...emptyView(), run: null, plan: null };
+  if (!runId) return { ...emptyView(), run: null, plan: null, resumable: false };
   if (query.get('download') === 'refused') {
     const bytes = await loadPage(page, locale, (db) =>
       refusedRowsFile(db, bucket, setup.importer, person, runId, locale),
@@ -166,3 +175,24 @@ export const handleProductImport = (page: AstroGlobal, locale: Locale) => handle
 
 /** The console's import of cooperatives from the department's register: trade officers and admins. */
 export const handleCooperativeImport = (page: AstroGlobal, locale: Locale) => handleImport(page, locale, COOPERATIVES);
+
+/**
+ * The console's import of one cooperative's products (/quan-tri/hop-tac-xa/<slug>/nhap-san-pham):
+ * trade officers and admins, for the cooperative the address names, with the members' importer.
+ */
+export async function handleCooperativeProductImport(
+  page: AstroGlobal,
+  locale: Locale,
+  slug: string,
+): Promise<CooperativeProductImportView | Response> {
+  noStore(page);
+  const gate = await gated(page, locale, (db, user) => cooperativeForOfficer(db, user, slug));
+  if (gate instanceof Response) return gate;
+  const cooperative = gate.data;
+  const view = await handleImport(page, locale, {
+    ...PRODUCTS,
+    importer: officerProductImporter(cooperative.id) as Importer,
+    paths: cooperativeProductImportPaths(cooperative.slug),
+  });
+  return view instanceof Response ? view : { ...view, cooperative: { slug: cooperative.slug, name: cooperative.name } };
+}

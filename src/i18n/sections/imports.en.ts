@@ -7,6 +7,10 @@ export const importsEn: Dictionary['imports'] = {
     link: 'Import from a CSV/Excel file',
     lead: 'Add many products at once from the spreadsheet you already keep. The whole file is checked first: you see the result of every row before deciding to import. New products are saved as drafts; changes to published products go to review, as when edited with the form.',
     templateFileName: 'product-import-template',
+    officerLink: 'Import products',
+    officerTitle: 'Import products for {cooperative}',
+    officerLead:
+      "Import this cooperative's products from a spreadsheet, as its members would. The whole file is checked first. New products are saved as the cooperative's drafts (it submits them for review once they have photos); changes to published products go to review like any other change. The audit log names you and the cooperative.",
   },
   cooperatives: {
     title: 'Import cooperatives from the register',
@@ -102,13 +106,17 @@ export const importsEn: Dictionary['imports'] = {
     nothingToDo: 'No row needs writing: this file has been imported already.',
     invite: "Invite each new cooperative's manager by email",
     another: 'Import another file',
+    continue: 'Continue the import',
   },
   status: {
     heading: 'Import: {file}',
     previewed: 'Checked, not imported yet',
     running: 'Importing: {done} of {total} rows',
     done: 'Import finished',
-    failed: 'The import stopped part way. Press Import to finish it: rows already written are not written again.',
+    failed:
+      'The import stopped part way, after {done} of {total} rows. Press “Continue the import” to go on from where it stopped: rows already written are not written again.',
+    interrupted:
+      'The import stopped after {done} of {total} rows and has made no progress for more than {minutes} minutes. Press “Continue the import” to go on from where it stopped: rows already written are not written again.',
     progress: 'Import progress',
     refresh: 'Reload the page to see the progress',
   },

@@ -5,6 +5,10 @@ export const importsVi = {
     link: 'Nhập từ tệp CSV/Excel',
     lead: 'Nhập nhiều sản phẩm cùng lúc từ bảng tính bạn đang dùng. Tệp được kiểm tra toàn bộ trước, bạn xem kết quả từng dòng rồi mới quyết định nhập. Sản phẩm mới được lưu ở dạng nháp; thay đổi của sản phẩm đã công bố được gửi kiểm duyệt như khi sửa bằng biểu mẫu.',
     templateFileName: 'mau-nhap-san-pham',
+    officerLink: 'Nhập sản phẩm',
+    officerTitle: 'Nhập sản phẩm cho {cooperative}',
+    officerLead:
+      'Nhập sản phẩm của hợp tác xã này từ bảng tính, như thành viên của hợp tác xã tự nhập. Tệp được kiểm tra toàn bộ trước. Sản phẩm mới được lưu ở dạng nháp của hợp tác xã (hợp tác xã gửi duyệt khi đã có ảnh); thay đổi của sản phẩm đã công bố được gửi kiểm duyệt như mọi thay đổi khác. Nhật ký ghi tên bạn và hợp tác xã.',
   },
   cooperatives: {
     title: 'Nhập hợp tác xã từ sổ đăng ký',
@@ -100,13 +104,17 @@ export const importsVi = {
     nothingToDo: 'Không có dòng nào cần ghi: tệp này đã được nhập.',
     invite: 'Gửi lời mời qua email tới người quản lý của mỗi hợp tác xã mới',
     another: 'Nhập một tệp khác',
+    continue: 'Tiếp tục nhập',
   },
   status: {
     heading: 'Lần nhập: {file}',
     previewed: 'Đã kiểm tra, chưa nhập',
     running: 'Đang nhập: {done}/{total} dòng',
     done: 'Đã nhập xong',
-    failed: 'Lần nhập bị dừng giữa chừng. Bấm Nhập để làm tiếp: các dòng đã ghi sẽ không bị ghi lại.',
+    failed:
+      'Lần nhập bị dừng giữa chừng, sau {done}/{total} dòng. Bấm “Tiếp tục nhập” để làm tiếp từ chỗ đã dừng: các dòng đã ghi sẽ không bị ghi lại.',
+    interrupted:
+      'Lần nhập đã dừng, sau {done}/{total} dòng, và không tiến thêm trong hơn {minutes} phút. Bấm “Tiếp tục nhập” để làm tiếp từ chỗ đã dừng: các dòng đã ghi sẽ không bị ghi lại.',
     progress: 'Tiến độ nhập',
     refresh: 'Tải lại trang để xem tiến độ',
   },

@@ -117,7 +117,7 @@ export interface AuditRow {
 export interface AuditSubject {
   /** The claim's product (an OCOP rating, a product's certificate). */
   product: { name: string; slug: string } | null;
-  /** A registration's or a cooperative certificate's cooperative. */
+  /** A registration's, a cooperative certificate's or a product's cooperative. */
   cooperative: { name: string; slug: string } | null;
   /** A registration's event. */
   event: { titleVi: string; titleEn: string; slug: string } | null;
@@ -276,7 +276,11 @@ export async function searchAuditLog(
     )
     .leftJoin(
       subjectCooperative,
-      eq(subjectCooperative.id, sql`coalesce(${registration.cooperativeId}, ${certificate.cooperativeId})`),
+      // A product's own cooperative too: an entry an officer wrote for it names it (a register import).
+      eq(
+        subjectCooperative.id,
+        sql`coalesce(${registration.cooperativeId}, ${certificate.cooperativeId}, ${product.cooperativeId})`,
+      ),
     )
     .leftJoin(subjectEvent, eq(subjectEvent.id, registration.eventId))
     .where(where.length > 0 ? and(...where) : undefined)

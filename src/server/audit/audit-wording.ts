@@ -190,6 +190,9 @@ function detailLines(row: AuditRow, locale: Locale): AuditDetailLine[] {
   const reason =
     row.action === 'inquiry.anonymise' || row.action === 'privacy_request.complete' ? null : text('reason');
   if (reason) lines.push({ label: t.reason, value: reason });
+  // Written by an officer for a cooperative (a product import from the console): which one.
+  if (typeof detail.cooperative === 'string' && row.subject.cooperative)
+    lines.push({ label: t.cooperative, value: row.subject.cooperative.name });
   const fields = changedFields(row, locale);
   if (fields) lines.push({ label: t.changes, value: fields });
   const booth = text('boothLabel');

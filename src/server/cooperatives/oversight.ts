@@ -99,6 +99,22 @@ export interface CooperativeOversight {
   history: AuditRecord[];
 }
 
+/** The cooperative an officer acts for from its console page (e.g. importing its products); NotFoundError when none. */
+export async function cooperativeForOfficer(
+  db: Database,
+  user: SessionUser | null | undefined,
+  slug: string,
+): Promise<{ id: string; slug: string; name: string }> {
+  requireOfficer(user);
+  const [row] = await db
+    .select({ id: cooperatives.id, slug: cooperatives.slug, name: cooperatives.name })
+    .from(cooperatives)
+    .where(eq(cooperatives.slug, slug))
+    .limit(1);
+  if (!row) throw new NotFoundError('cooperative');
+  return row;
+}
+
 export async function loadCooperativeOversight(
   db: Database,
   user: SessionUser | null,

@@ -7,18 +7,25 @@
  * chunk's start: a message delivered twice, or again after its chunk was written but before it
  * was acknowledged, finds the run past it and does nothing. A chunk that fails is retried by the
  * queue; re-planned, the rows it wrote are unchanged, so no row is written twice. A chunk that
- * fails on every delivery leaves the run failed where it stopped (not running for ever, which
- * nobody could resume): its page says so and running it again writes only what is missing.
+ * fails on every delivery leaves the run failed where it stopped, and a consumer that died
+ * without saying so leaves it running with no progress, shown as interrupted after STALE_RUN_MS
+ * (./import-runs.ts): either is continued from its page at the chunk it stopped at.
+ *
+ * A copy of the stopped chunk's message delivered after the run was continued would find the run
+ * at that chunk again: STALE_RUN_MS is longer than the queue keeps retrying a message, so none is
+ * left by then.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
 import { routes } from '../../i18n/routes';
+import { isOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { importRuns, users } from '../db/schema';
-import { ConflictError } from '../errors';
 import { COOPERATIVE_IMPORTER } from './cooperative-import';
 import {
+  addCounts,
+  claimImportRun,
   finishImportRun,
   type ImportContext,
   type Importer,
@@ -26,8 +33,8 @@ import {
   keptSheet,
   loadImportRun,
 } from './import-runs';
-import { countActions, type ImportMode, type RowAction, refuseIncompleteFile } from './plan';
-import { PRODUCT_IMPORTER } from './product-import';
+import { countActions, type ImportMode, refuseIncompleteFile } from './plan';
+import { officerProductImporter, PRODUCT_IMPORTER } from './product-import';
 import type { ImportKind } from './vocabulary';
 
 /** Files with more rows than this are imported by the queue's consumer rather than in the request. */
@@ -53,8 +60,16 @@ const IMPORTERS: Record<ImportKind, Importer> = {
   cooperatives: COOPERATIVE_IMPORTER as Importer,
 };
 
+/** The importer a run was started with: a cooperative's products are imported by its members or, from the console, an officer. */
+function importerOf(run: { kind: ImportKind; cooperativeId: string | null }, user: SessionUser): Importer {
+  if (run.kind === 'products' && run.cooperativeId !== null && isOfficer(user))
+    return officerProductImporter(run.cooperativeId) as Importer;
+  return IMPORTERS[run.kind];
+}
+
 /**
- * Claims a previewed (or failed) run and queues its first chunk. The checks are runImport's: an
+ * Claims a previewed run and queues its first chunk, or a failed or interrupted one
+ * (claimImportRun) and queues the chunk it stopped at. The checks are runImport's: an
  * all-or-nothing import of a file with refused rows stays previewed; a run already running is a
  * conflict.
  */
@@ -72,15 +87,11 @@ export async function queueImport(
   const { user: person, cooperativeId } = importer.scopeOf(user);
   const run = await loadImportRun(db, importer, person, id);
   const sheet = await keptSheet(bucket, run);
-  refuseIncompleteFile(await importer.plan(db, person, cooperativeId, sheet.rows, now), mode);
-  const [claimed] = await db
-    .update(importRuns)
-    .set({ status: 'running', mode, invite, rowsDone: 0, counts: countActions([]), updatedAt: now })
-    .where(and(eq(importRuns.id, id), inArray(importRuns.status, ['previewed', 'failed'])))
-    .returning();
-  if (!claimed) throw new ConflictError('the import already ran or is running');
-  await queue.send({ runId: id, from: 0 });
-  return claimed as ImportRun;
+  const plan = await importer.plan(db, person, cooperativeId, sheet.rows, now);
+  if (run.status === 'previewed') refuseIncompleteFile(plan, mode);
+  const claimed = await claimImportRun(db, run, mode, invite, now);
+  await queue.send({ runId: id, from: claimed.rowsDone });
+  return claimed;
 }
 
 async function runner(db: Database, userId: string): Promise<{ user: SessionUser; locale: Locale } | null> {
@@ -120,11 +131,11 @@ export async function importChunk(
   const [run] = await db.select().from(importRuns).where(eq(importRuns.id, message.runId)).limit(1);
   if (!run || run.status !== 'running' || run.rowsDone !== message.from) return 'stale';
   const who = await runner(db, run.userId);
-  const importer = IMPORTERS[run.kind];
   if (!who) {
     await db.update(importRuns).set({ status: 'failed', updatedAt: now }).where(eq(importRuns.id, run.id));
     return 'stale';
   }
+  const importer = importerOf(run, who.user);
   const { user } = importer.scopeOf(who.user);
   const context: ImportContext = {
     invite: run.invite,
@@ -136,10 +147,7 @@ export async function importChunk(
   const chunk = plan.rows.slice(message.from, message.from + QUEUE_CHUNK_ROWS);
   const rowsDone = message.from + chunk.length;
   // The counts so far are the earlier chunks' (kept with the run) and this one's as planned.
-  const planned = countActions(chunk);
-  const counts = Object.fromEntries(
-    (Object.keys(planned) as RowAction[]).map((action) => [action, (run.counts[action] ?? 0) + planned[action]]),
-  );
+  const counts = addCounts(run.counts, countActions(chunk));
   const progress = db
     .update(importRuns)
     .set({ rowsDone, counts, updatedAt: new Date() })

@@ -8,9 +8,21 @@
  * it is by then, writes it in chunks with the run's progress, and keeps the
  * refused rows (with their reasons) as CSV for download. A run is seen and
  * run only by whom its importer lets import (the members of the run's
- * cooperative; officers); anyone else is told there is no such import.
+ * cooperative, or an officer for it; officers for cooperatives); anyone else
+ * is told there is no such import.
+ *
+ * An import that stops part way is finished from where it stopped: a
+ * failure marks it `failed`, and a run whose worker was killed (a request
+ * cut off, a queue consumer that died) stays `running` with no progress,
+ * which after STALE_RUN_MS is shown as interrupted. Either is continued from
+ * its page: the run is claimed again (by one request only) and carries on
+ * from its stored progress with its stored counts, mode and invitations. No
+ * row is written twice: the file is planned again against the catalogue as
+ * it is, so a row written before the stop (even in the chunk it stopped in)
+ * is found by its key (registration code; GTIN, own code or name) and is
+ * unchanged.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { dictionary, type Locale } from '../../i18n';
 import { fieldMessages } from '../../i18n/field-messages';
@@ -20,7 +32,14 @@ import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { importRuns } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
-import { countActions, type ImportMode, type ImportPlan, type PlannedRow, refuseIncompleteFile } from './plan';
+import {
+  countActions,
+  type ImportMode,
+  type ImportPlan,
+  type PlannedRow,
+  refuseIncompleteFile,
+  ROW_ACTIONS,
+} from './plan';
 import { readSpreadsheet } from './spreadsheet-file';
 import type { ImportKind, ImportStatus } from './vocabulary';
 
@@ -73,7 +92,68 @@ export interface ImportRun {
   counts: Record<string, number>;
   resultKey: string | null;
   createdAt: Date;
+  /** The run's last progress (or claim): what tells an interrupted run from one at work. */
+  updatedAt: Date;
   finishedAt: Date | null;
+}
+
+/**
+ * A running import with no progress for this long has stopped: longer than a queue consumer may
+ * run (15 minutes of wall time) and than any request, while a chunk takes seconds.
+ */
+export const STALE_RUN_MS = 15 * 60_000;
+
+/** Whether a run said to be running has made no progress for STALE_RUN_MS: its worker is gone. */
+export function isInterrupted(run: Pick<ImportRun, 'status' | 'updatedAt'>, now = new Date()): boolean {
+  return run.status === 'running' && run.updatedAt.getTime() < now.getTime() - STALE_RUN_MS;
+}
+
+/** Whether the run is to be continued from where it stopped rather than started. */
+export const isResumable = (run: ImportRun, now = new Date()) => run.status === 'failed' || isInterrupted(run, now);
+
+/** Counts of rows by action, added. */
+export const addCounts = (a: Record<string, number>, b: Record<string, number>) =>
+  Object.fromEntries(ROW_ACTIONS.map((action) => [action, (a[action] ?? 0) + (b[action] ?? 0)]));
+
+/**
+ * Moves the run to running for this request alone: a previewed run from its first row, with the
+ * mode and invitations asked for; a failed or interrupted one from its stored progress, with its
+ * stored counts, mode and invitations. The condition makes it one request's: ConflictError for
+ * the others, and for a run that is done or at work.
+ */
+export async function claimImportRun(
+  db: Database,
+  run: ImportRun,
+  mode: ImportMode,
+  invite: boolean,
+  now: Date,
+): Promise<ImportRun> {
+  const fresh = run.status === 'previewed';
+  const [claimed] = await db
+    .update(importRuns)
+    .set(
+      fresh
+        ? { status: 'running', mode, invite, rowsDone: 0, counts: countActions([]), updatedAt: now }
+        : { status: 'running', updatedAt: now },
+    )
+    .where(
+      and(
+        eq(importRuns.id, run.id),
+        fresh
+          ? eq(importRuns.status, 'previewed')
+          : and(
+              or(
+                eq(importRuns.status, 'failed'),
+                and(eq(importRuns.status, 'running'), lt(importRuns.updatedAt, new Date(now.getTime() - STALE_RUN_MS))),
+              ),
+              // Another request that continued it first moved it on.
+              eq(importRuns.rowsDone, run.rowsDone),
+            ),
+      ),
+    )
+    .returning();
+  if (!claimed) throw new ConflictError('the import already ran or is running');
+  return claimed as ImportRun;
 }
 
 /** Rows written per chunk, with the run's progress: often enough for the page's bar, few statements per batch. */
@@ -195,7 +275,7 @@ export async function finishImportRun(
   return done as ImportRun;
 }
 
-/** The kept file's preview again, against the catalogue as it is now (a previewed or failed run). */
+/** The kept file's preview again, against the catalogue as it is now (a run not imported yet). */
 export async function previewImportRun<Input>(
   db: Database,
   bucket: R2Bucket,
@@ -232,11 +312,10 @@ export function refusedRowsCsv(
 }
 
 /**
- * Imports a previewed (or failed) run: moves it to running (only one request
- * can), writes the rows chunk by chunk, each with the run's progress, and
- * records the result. A failure leaves it `failed` with the chunks written so
- * far; running it again re-plans against the catalogue, finds those rows
- * unchanged and writes the rest.
+ * Imports a previewed run, or continues a failed or interrupted one
+ * (claimImportRun): writes the rows chunk by chunk, each with the run's
+ * progress and counts so far, and records the result. A failure leaves it
+ * `failed` with the chunks written so far, to be continued.
  */
 export async function runImport<Input>(
   db: Database,
@@ -253,29 +332,68 @@ export async function runImport<Input>(
   const sheet = await keptSheet(bucket, run);
   const plan = await importer.plan(db, person, cooperativeId, sheet.rows, now);
   // Checked before the run is claimed: an all-or-nothing import of a file with refused rows stays previewed.
-  refuseIncompleteFile(plan, mode);
-  const [claimed] = await db
-    .update(importRuns)
-    .set({ status: 'running', mode, invite: context.invite, rowsDone: 0, updatedAt: now })
-    .where(and(eq(importRuns.id, id), inArray(importRuns.status, ['previewed', 'failed'])))
-    .returning({ id: importRuns.id });
-  if (!claimed) throw new ConflictError('the import already ran or is running');
+  // Not when continuing: the file passed when it started and is partly written; a row the catalogue now
+  // refuses is refused alone, rather than leave the rest unwritten for good.
+  if (run.status === 'previewed') refuseIncompleteFile(plan, mode);
+  const claimed = await claimImportRun(db, run, mode, context.invite, now);
+  const writing = { ...context, invite: claimed.invite };
   try {
-    const rows: PlannedRow<Input>[] = [];
-    for (let at = 0; at < plan.rows.length; at += CHUNK_ROWS) {
+    // Rows before the stored progress were written before the stop: planned again, they read as they are now.
+    const rows: PlannedRow<Input>[] = plan.rows.slice(0, claimed.rowsDone);
+    const written: PlannedRow<Input>[] = [];
+    let counts = claimed.counts;
+    for (let at = claimed.rowsDone; at < plan.rows.length; at += CHUNK_ROWS) {
       const chunk = plan.rows.slice(at, at + CHUNK_ROWS);
+      counts = addCounts(counts, countActions(chunk));
       const progress = db
         .update(importRuns)
-        .set({ rowsDone: at + chunk.length, updatedAt: new Date() })
+        .set({ rowsDone: at + chunk.length, counts, updatedAt: new Date() })
         .where(eq(importRuns.id, id));
-      rows.push(...(await importer.write(db, person, cooperativeId, chunk, context, now, [progress])));
+      written.push(...(await importer.write(db, person, cooperativeId, chunk, writing, now, [progress])));
     }
+    rows.push(...written);
     const result = { rows, counts: countActions(rows) };
-    return await finishImportRun(db, bucket, run, sheet, result, result.counts, context.locale);
+    // What this request wrote, as written (a row refused as it was written counts as refused), after what was before.
+    const total = addCounts(claimed.counts, countActions(written));
+    return await finishImportRun(db, bucket, claimed, sheet, result, total, context.locale);
   } catch (error) {
     await db.update(importRuns).set({ status: 'failed', updatedAt: new Date() }).where(eq(importRuns.id, id));
     throw error;
   }
+}
+
+/** How long a checked file waits for its import: a week to decide, then it goes with its run. */
+export const ABANDONED_PREVIEW_MS = 7 * 24 * 60 * 60_000;
+/** Runs deleted per daily job: one statement's bound parameters (D1 binds at most 100). */
+const ABANDONED_PER_RUN = 90;
+
+/**
+ * Deletes runs previewed and never imported for ABANDONED_PREVIEW_MS, and their kept files (the
+ * daily job, src/server/scheduled.ts): an uploaded register left undecided holds people's names,
+ * emails and phones for nothing. The files first, so a failure in between leaves a run whose
+ * page says its file is gone rather than a file nothing names. How many were deleted.
+ */
+export async function deleteAbandonedImports(db: Database, bucket: R2Bucket, now: Date): Promise<number> {
+  const abandoned = await db
+    .select({ id: importRuns.id, fileKey: importRuns.fileKey })
+    .from(importRuns)
+    .where(
+      and(eq(importRuns.status, 'previewed'), lt(importRuns.updatedAt, new Date(now.getTime() - ABANDONED_PREVIEW_MS))),
+    )
+    .limit(ABANDONED_PER_RUN);
+  if (abandoned.length === 0) return 0;
+  await bucket.delete(abandoned.map((run) => run.fileKey));
+  await db.delete(importRuns).where(
+    and(
+      inArray(
+        importRuns.id,
+        abandoned.map((run) => run.id),
+      ),
+      // Imported meanwhile (its file read just before): not abandoned after all, and not deleted.
+      eq(importRuns.status, 'previewed'),
+    ),
+  );
+  return abandoned.length;
 }
 
 /** The refused rows' CSV of a run: kept after its import, computed from the kept file before. */

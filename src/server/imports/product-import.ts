@@ -1,10 +1,14 @@
 /**
- * A cooperative's products from a register (CSV or XLSX): the columns, the
- * preview (every row checked by the product form's own rules and matched to
- * the catalogue, nothing written) and the import, which writes through the
- * product form's verbs (createProduct, updateProduct), so a published
- * product's change becomes a pending revision for review exactly as from the
- * form, and every created or changed product has its audit entry.
+ * A cooperative's products from a register (CSV or XLSX), imported by its
+ * members from the dashboard or by a trade officer for it from the console:
+ * the columns, the preview (every row checked by the product form's own
+ * rules and matched to the catalogue, nothing written) and the import, which
+ * writes through the product form's verbs (createProductFor, saveProductFor),
+ * so new products are the cooperative's drafts and a published product's
+ * change becomes a pending revision for review exactly as from the form,
+ * whoever imports (an officer's change is moderated like a member's), and
+ * every created or changed product has its audit entry, naming the officer
+ * and the cooperative when an officer imported it.
  *
  * A row is the cooperative's product with the same GTIN, else the one with
  * the same own product code (SKU), else the one with the same Vietnamese
@@ -17,13 +21,14 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { dictionary } from '../../i18n';
 import type { SessionUser } from '../accounts/users';
-import { requireCooperativeMember } from '../accounts/guards';
+import { isOfficer, requireCooperativeMember, requireOfficer } from '../accounts/guards';
 import type { Database } from '../db/client';
 import { pendingRevisions, products } from '../db/schema';
 import { asDomainError } from '../errors';
 import { productFieldColumns } from '../products/owner-list';
 import { productInputSchema, type ProductInput } from '../products/product-input';
-import { createProduct, updateProduct } from '../products/product-writes';
+import { findProductBySlug } from '../products/owned-product';
+import { createProductFor, type ProductAuthor, saveProductFor } from '../products/product-writes';
 import { PRODUCT_FIELD_NAMES } from '../products/product-revisions';
 import { OCOP_GROUPS, type ProductStatus } from '../products/vocabulary';
 import { foldVietnamese } from '../search/fold';
@@ -154,6 +159,16 @@ export const PRODUCT_COLUMNS: readonly ImportColumn<ProductField>[] = [
   },
 ];
 
+/**
+ * Who imports a cooperative's products: one of its members, or a trade
+ * officer (who reaches this only through the console's importer for the
+ * cooperative, officerProductImporter, the page having found it).
+ */
+function importingFor(user: SessionUser | null | undefined, cooperativeId: string): ProductAuthor {
+  if (user && isOfficer(user)) return { actor: user, cooperativeId };
+  return { actor: requireCooperativeMember(user, cooperativeId), cooperativeId };
+}
+
 type ProductPlan = ImportPlan<ProductInput>;
 type PlannedProduct = PlannedRow<ProductInput>;
 
@@ -248,7 +263,7 @@ export async function planProductImport(
   cooperativeId: string,
   sheet: readonly (readonly string[])[],
 ): Promise<ProductPlan> {
-  requireCooperativeMember(user, cooperativeId);
+  importingFor(user, cooperativeId);
   const [header = [], ...body] = sheet;
   const { index, headerOf } = requireColumns(PRODUCT_COLUMNS, header);
   const imported: ReadonlySet<string> = new Set(index.keys());
@@ -331,27 +346,25 @@ export async function applyProductImport(
   now = new Date(),
   onRow: (done: number) => Promise<void> | void = () => {},
 ): Promise<ProductPlan> {
-  requireCooperativeMember(user, cooperativeId);
+  const author = importingFor(user, cooperativeId);
   refuseIncompleteFile(plan, mode);
   const rows: PlannedProduct[] = [];
   for (const [done, row] of plan.rows.entries()) {
-    rows.push(await writeRow(db, user, row, now));
+    rows.push(await writeRow(db, author, row, now));
     await onRow(done + 1);
   }
   return { rows, counts: countActions(rows) };
 }
 
-async function writeRow(
-  db: Database,
-  user: SessionUser | null | undefined,
-  row: PlannedProduct,
-  now: Date,
-): Promise<PlannedProduct> {
+async function writeRow(db: Database, author: ProductAuthor, row: PlannedProduct, now: Date): Promise<PlannedProduct> {
   if (!row.input || (row.action !== 'create' && row.action !== 'update')) return row;
   try {
-    if (row.action === 'create') await createProduct(db, user, row.input);
-    else if ((await updateProduct(db, user, row.slug!, row.input, now)) === 'unchanged')
-      return { ...row, action: 'unchanged' };
+    if (row.action === 'create') await createProductFor(db, author, row.input);
+    else {
+      const product = await findProductBySlug(db, row.slug!);
+      const saved = await saveProductFor(db, author, product, row.input, now, { audited: true });
+      if (saved === 'unchanged') return { ...row, action: 'unchanged' };
+    }
     return row;
   } catch (error) {
     const refusal = asDomainError(error);
@@ -379,11 +392,21 @@ export const PRODUCT_IMPORTER: Importer<ProductInput> = {
   },
   plan: (db, user, cooperativeId, sheet) => planProductImport(db, user, cooperativeId ?? '', sheet),
   async write(db, user, cooperativeId, rows, _context, now, progress) {
-    requireCooperativeMember(user, cooperativeId ?? '');
+    const author = importingFor(user, cooperativeId ?? '');
     const written: PlannedProduct[] = [];
-    for (const row of rows) written.push(await writeRow(db, user, row, now));
+    for (const row of rows) written.push(await writeRow(db, author, row, now));
     // Each row goes through the product form's verbs, in a batch of its own with its audit entry; the progress follows.
     if (progress.length > 0) await db.batch(progress as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     return written;
   },
 };
+
+/**
+ * The same import of one cooperative's products, by a trade officer from the
+ * console (the cooperative's oversight page). Its runs are the cooperative's
+ * like its members' (kind `products`, its id), so the queue's consumer and
+ * the refused rows' download treat them alike.
+ */
+export function officerProductImporter(cooperativeId: string): Importer<ProductInput> {
+  return { ...PRODUCT_IMPORTER, scopeOf: (user) => ({ user: requireOfficer(user), cooperativeId }) };
+}

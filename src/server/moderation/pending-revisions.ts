@@ -84,6 +84,8 @@ export interface Proposal {
   author: SessionUser;
   /** The changed fields as `{ field: [published, proposed] }`, for the audit log. */
   changes: Record<string, unknown>;
+  /** More for the audit entry, e.g. the cooperative an officer proposed for. */
+  auditDetail?: Record<string, unknown> | null;
   /** SQL that must hold as the batch runs (e.g. the product is still published); the proposal is not stored otherwise. */
   condition: SQL;
   at: Date;
@@ -106,7 +108,7 @@ export async function storeProposal(db: Database, proposal: Proposal): Promise<v
         action: `${proposal.entityType}.change_proposed`,
         entityType: proposal.entityType,
         entityId: proposal.entityId,
-        detail: { changes: proposal.changes },
+        detail: { changes: proposal.changes, ...proposal.auditDetail },
         at: proposal.at,
       },
       proposal.condition,

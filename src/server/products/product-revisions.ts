@@ -1,5 +1,6 @@
 /**
  * Changes to a published product without taking it offline. A member's edit
+ * (or a trade officer's, importing the cooperative's register for it)
  * of a published product is checked by the same rules as an edit in place
  * (productInputSchema and the store's rules) and kept as the product's
  * pending revision; the public page keeps the published version. A trade
@@ -89,6 +90,8 @@ export async function proposeProductRevision(
   owned: OwnedProduct,
   input: unknown,
   now: Date,
+  /** More for the audit entry (the cooperative, when an officer proposes for it). */
+  auditDetail: Record<string, unknown> | null = null,
 ): Promise<'proposed' | 'unchanged'> {
   const proposal = parseInput(productInputSchema, input);
   await checkProductAgainstStore(db, proposal, owned);
@@ -108,6 +111,7 @@ export async function proposeProductRevision(
     proposed: proposal,
     author: member,
     changes: changeLog(changes),
+    auditDetail,
     // Unpublished meanwhile, the product is edited in place again: no revision for it.
     condition: stillPublished(owned.id),
     at: now,

@@ -1,7 +1,12 @@
 /**
  * A cooperative's writes of its products. Every verb takes the signed-in
  * user and finds the product through findOwnedProduct, so a member of
- * another cooperative (or an officer) cannot reach it. Status moves are
+ * another cooperative (or an officer) cannot reach it. The one exception is
+ * a trade officer importing a cooperative's register from the console
+ * (src/server/imports/product-import.ts): it writes through createProductFor
+ * and saveProductFor as the cooperative's member would, new products as
+ * drafts and a published product's change as a revision for review, each
+ * with an audit entry naming the officer and the cooperative. Status moves are
  * conditional updates (… WHERE status IN (…)), written with their audit-log
  * row in one `db.batch`, so two tabs or a replayed form cannot skip a step.
  *
@@ -15,6 +20,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { requireCooperativeMember } from '../accounts/guards';
+import { auditInsertIf } from '../audit/audit-log';
 import type { SessionUser } from '../accounts/users';
 import type { ProductStatus } from './vocabulary';
 import type { Database } from '../db/client';
@@ -29,7 +35,13 @@ import { parseInput } from '../validation';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
 import { findRevision, revisionStill } from '../moderation/pending-revisions';
 import { productInputSchema } from './product-input';
-import { foldedRevision, proposeProductRevision } from './product-revisions';
+import { changeLog, diffFields } from '../moderation/revision-diff';
+import {
+  foldedRevision,
+  PRODUCT_FIELD_NAMES,
+  proposeProductRevision,
+  publishedProductFields,
+} from './product-revisions';
 import { checkProductAgainstStore, searchTextFor } from './product-store-rules';
 
 /** Statuses in which a cooperative changes its product in place. */
@@ -72,6 +84,26 @@ function audit(
     .values({ id: newId(), actorUserId: actor.id, action, entityType: 'product', entityId: productId, detail });
 }
 
+/**
+ * Who writes a cooperative's product: one of its members, or a trade officer
+ * acting for it (the console's import of the cooperative's register).
+ */
+export interface ProductAuthor {
+  actor: SessionUser;
+  cooperativeId: string;
+}
+
+/** The author as a member of their own cooperative, as every dashboard and API write is. */
+const memberAuthor = (member: SessionUser & { cooperativeId: string }): ProductAuthor => ({
+  actor: member,
+  cooperativeId: member.cooperativeId,
+});
+
+/** What an entry written for a cooperative by someone outside it says besides: which cooperative. */
+export function forCooperative(author: ProductAuthor): Record<string, unknown> | null {
+  return author.actor.cooperativeId === author.cooperativeId ? null : { cooperative: author.cooperativeId };
+}
+
 /** `images` come checked from the form (src/server/media/image-list.ts: the cooperative's own uploads). */
 export async function createProduct(
   db: Database,
@@ -79,16 +111,23 @@ export async function createProduct(
   input: unknown,
   images: StoredImage[] = [],
 ): Promise<{ id: string; slug: string }> {
-  const member = requireCooperativeMember(user, user?.cooperativeId ?? '');
+  return createProductFor(db, memberAuthor(requireCooperativeMember(user, user?.cooperativeId ?? '')), input, images);
+}
+
+/** A new draft of the author's cooperative, with its audit entry. The caller checked who the author may act for. */
+export async function createProductFor(
+  db: Database,
+  author: ProductAuthor,
+  input: unknown,
+  images: StoredImage[] = [],
+): Promise<{ id: string; slug: string }> {
+  const { cooperativeId } = author;
   const product = parseInput(productInputSchema, input);
-  const { provinceName } = await checkProductAgainstStore(db, product, {
-    id: null,
-    cooperativeId: member.cooperativeId,
-  });
+  const { provinceName } = await checkProductAgainstStore(db, product, { id: null, cooperativeId });
   const [slug, traceCode, search] = await Promise.all([
     unusedProductSlug(db, product.nameVi),
     unusedTraceCode(db),
-    searchTextFor(db, product, member.cooperativeId, provinceName),
+    searchTextFor(db, product, cooperativeId, provinceName),
   ]);
   const id = newId();
   await db.batch([
@@ -96,13 +135,13 @@ export async function createProduct(
       id,
       slug,
       traceCode,
-      cooperativeId: member.cooperativeId,
+      cooperativeId,
       status: 'draft',
       ...product,
       ...search,
       images,
     }),
-    audit(db, member, 'product.created', id),
+    audit(db, author.actor, 'product.created', id, forCooperative(author)),
   ]);
   return { id, slug };
 }
@@ -131,9 +170,29 @@ export async function updateProduct(
   images?: StoredImage[],
 ): Promise<ProductSave> {
   const owned = await findOwnedProduct(db, user, slug);
+  const author = memberAuthor(requireCooperativeMember(user, owned.cooperativeId));
+  return saveProductFor(db, author, owned, input, now, { images });
+}
+
+/**
+ * updateProduct's save, by an author the caller checked may act for the
+ * product's cooperative. With `audited`, a change in place has its audit
+ * entry too (`product.updated`, the changed fields), written in the same
+ * batch: what an import needs, where every changed record is accounted for.
+ */
+export async function saveProductFor(
+  db: Database,
+  author: ProductAuthor,
+  owned: OwnedProduct,
+  input: unknown,
+  now: Date,
+  options: { images?: StoredImage[]; audited?: boolean } = {},
+): Promise<ProductSave> {
+  const { images, audited = false } = options;
+  if (owned.cooperativeId !== author.cooperativeId) throw new ConflictError('product of another cooperative');
   if (owned.status === 'published') {
     if (images) throw new ConflictError('photos of a published product are not changed through a revision');
-    return proposeProductRevision(db, requireCooperativeMember(user, owned.cooperativeId), owned, input, now);
+    return proposeProductRevision(db, author.actor, owned, input, now, forCooperative(author));
   }
   requireStatus(owned, EDITABLE_STATUSES);
   const product = parseInput(productInputSchema, input);
@@ -142,12 +201,35 @@ export async function updateProduct(
     searchTextFor(db, product, owned.cooperativeId, provinceName),
     slugAfterRename(db, 'product', owned, { before: owned.nameVi, after: product.nameVi }, now),
   ]);
-  const [updated] = await db.batch([
-    db
-      .update(products)
-      .set({ ...product, ...search, ...rename.set, ...(images ? { images } : {}), updatedAt: now })
-      .where(and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES])))
-      .returning({ id: products.id }),
+  const editable = and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES]));
+  const update = db
+    .update(products)
+    .set({ ...product, ...search, ...rename.set, ...(images ? { images } : {}), updatedAt: now })
+    .where(editable)
+    .returning({ id: products.id });
+  if (!audited) {
+    const [saved] = await db.batch([update, ...rename.history]);
+    if (saved.length === 0) throw new ConflictError('product changed status meanwhile');
+    return 'saved';
+  }
+  const changes = changeLog(diffFields(PRODUCT_FIELD_NAMES, await publishedProductFields(db, owned.id), product));
+  if (Object.keys(changes).length === 0 && !images) return 'unchanged';
+  // The entry first, on the update's own condition, so it exists exactly when the product changed.
+  const [, updated] = await db.batch([
+    auditInsertIf(
+      db,
+      {
+        id: newId(),
+        actorUserId: author.actor.id,
+        action: 'product.updated',
+        entityType: 'product',
+        entityId: owned.id,
+        detail: { changes, ...forCooperative(author) },
+        at: now,
+      },
+      sql`EXISTS (SELECT 1 FROM ${products} WHERE ${editable})`,
+    ),
+    update,
     ...rename.history,
   ]);
   if (updated.length === 0) throw new ConflictError('product changed status meanwhile');
