@@ -1,21 +1,16 @@
 /**
  * Every limit holds when the requests arrive at once, on both stores: libSQL
- * in Node and D1 as workerd runs it (wrangler's platform proxy, migrated by
- * `wrangler d1 migrations apply`). Each attempt is counted in one statement
- * before the work it guards, so of N parallel attempts only the limit get
- * through; a check followed by a separate write lets them all pass.
+ * in Node and D1 as workerd runs it (wrangler's platform proxy). Each attempt
+ * is counted in one statement before the work it guards, so of N parallel
+ * attempts only the limit get through; a check followed by a separate write lets them all pass.
  *
  * The verbs are called directly on both stores: through the platform proxy
  * every D1 statement is a round trip, and fifty requests at once would run
  * into the API's 3 s database bound. The API's answers to a burst are
  * checked on libSQL.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { applyLocalD1Migrations, openLocalD1 } from '../../scripts/lib/local-d1';
 import {
   changePassword,
   SIGN_IN_ACCOUNT_POLICY,
@@ -49,6 +44,7 @@ import { createTestCooperative, createTestUser } from '../support/accounts';
 import { apiOn, call } from '../support/api';
 import { validInquiry } from '../support/inquiries';
 import { migratedMemoryDatabase } from '../support/libsql';
+import { bothStores } from '../support/stores';
 
 // The password checks are counted, not replaced: "checked" is what a limit on guessing bounds.
 vi.mock(import('../../src/server/accounts/passwords'), async (importOriginal) => {
@@ -65,29 +61,6 @@ const linkFor = (token: string) => `${ORIGIN}/dat-lai-mat-khau?token=${token}`;
 /** Few iterations: the tests count checks, and fifty full-strength hashes at once would only slow them. */
 const FAST_HASH = { iterations: 1000 };
 const NEW_PASSWORD = 'một mật khẩu mới dài';
-
-interface Store {
-  db: Database;
-  dispose(): Promise<void>;
-}
-
-async function libsqlStore(): Promise<Store> {
-  const { db, client } = await migratedMemoryDatabase();
-  return { db, dispose: async () => client.close() };
-}
-
-async function d1Store(): Promise<Store> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'cho-htx-limits-'));
-  await applyLocalD1Migrations(dataDir);
-  const d1 = await openLocalD1(dataDir);
-  return {
-    db: d1.db,
-    async dispose() {
-      await d1.dispose();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 function tally(outcomes: (string | number)[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -127,11 +100,8 @@ const inquiryContext = (clientAddress: string) => ({
   links: inquiryLinks(ORIGIN),
 });
 
-describe.each([
-  { store: 'libSQL', open: libsqlStore },
-  { store: 'D1 (workerd)', open: d1Store },
-])('limits under parallel attempts on $store', ({ open }) => {
-  let store: Store;
+describe.each(bothStores('limits'))('limits under parallel attempts on $name', ({ open }) => {
+  let store: Awaited<ReturnType<typeof open>>;
   let db: Database;
 
   beforeAll(async () => {

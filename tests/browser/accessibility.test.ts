@@ -7,6 +7,7 @@
  * and at 200% zoom without sideways scrolling.
  */
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
@@ -257,16 +258,30 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await browser?.close();
   });
 
-  /** A browser context signed in as a demo account (through the real sign-in form). */
+  /** Each account's cookies after its one sign-in through the real form, for the contexts that follow. */
+  const signedInStates = new Map<string, Promise<StorageState>>();
+
+  /**
+   * A browser context signed in as a demo account. The first for an account signs in through the real sign-in
+   * form; the next ones start from its cookies (a full-strength password check per page would only slow the file).
+   */
   async function signedInContext(email: string, password: string, options: { javaScriptEnabled?: boolean } = {}) {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/dang-nhap`);
-    await page.fill('#field-email', email);
-    await page.fill('#field-password', password);
-    await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('main button[type=submit]')]);
-    await page.close();
-    return context;
+    let state = signedInStates.get(email);
+    if (!state) {
+      state = (async () => {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/dang-nhap`);
+        await page.fill('#field-email', email);
+        await page.fill('#field-password', password);
+        await Promise.all([page.waitForURL(`${baseUrl}/tai-khoan`), page.click('main button[type=submit]')]);
+        const cookies = await context.storageState();
+        await context.close();
+        return cookies;
+      })();
+      signedInStates.set(email, state);
+    }
+    return browser.newContext({ ...options, storageState: await state });
   }
 
   it.each([

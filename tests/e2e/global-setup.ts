@@ -1,6 +1,6 @@
 /**
- * Starts the built worker in workerd on a free port with a fresh, migrated and
- * seeded local D1 in a temporary folder; stops it and removes the folder after.
+ * Starts the built worker in workerd on a free port with a fresh, migrated (a
+ * copy of the migrated template) and seeded local D1 in a temporary folder; stops it and removes the folder after.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { listFeaturedProducts } from '../../src/server/products/featured';
 import { seedDemoData, seedReferenceData } from '../../src/server/db/seeding';
 import { countPortalSummary, type PortalSummary } from '../../src/server/stats/summary';
-import { applyLocalD1Migrations, openLocalD1 } from '../../scripts/lib/local-d1';
+import { copyLocalD1, migratedLocalD1Template, openLocalD1 } from '../../scripts/lib/local-d1';
 import { freePort, startWorker } from '../../scripts/lib/worker-server';
 
 declare module 'vitest' {
@@ -23,7 +23,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'cho-htx-e2e-'));
-  await applyLocalD1Migrations(dataDir);
+  await copyLocalD1(await migratedLocalD1Template(), dataDir);
   const local = await openLocalD1(dataDir);
   try {
     await seedReferenceData(local.db);
