@@ -224,19 +224,23 @@ async function buildFixtures() {
   await db.update(products).set({ status: 'draft' }).where(eq(products.slug, draft.slug));
   const draftOfB = draft.slug;
 
-  /** Cooperative A's product other than productA, made a draft with a photo again on every call: ready to submit. */
+  /**
+   * Cooperative A's product other than productA, made a draft with a photo again on every call: ready to submit.
+   * Found by id and named by its current slug: a row that renames it (PUT with another name) moves its address.
+   */
   const [spareOfA] = await db
-    .select({ slug: products.slug })
+    .select({ id: products.id })
     .from(products)
     .where(and(eq(products.cooperativeId, cooperativeA.id), ne(products.slug, productA.slug)))
     .limit(1);
   if (!spareOfA) throw new Error('cooperative A has a single product');
   async function draftOfA(): Promise<string> {
-    await db
+    const [draft] = await db
       .update(products)
       .set({ status: 'draft', images: [storedPhoto()] })
-      .where(eq(products.slug, spareOfA?.slug ?? ''));
-    return spareOfA?.slug ?? '';
+      .where(eq(products.id, spareOfA?.id ?? ''))
+      .returning({ slug: products.slug });
+    return draft?.slug ?? '';
   }
 
   /** Records of neither demo cooperative, for the console's takedowns. */
