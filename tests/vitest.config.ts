@@ -19,8 +19,8 @@ const replacingModules = globSync('tests/{unit,api}/**/*.test.ts', { cwd: import
  * - api: the Hono API app called directly, on a real migrated SQLite (libSQL),
  *   plus the D1-in-workerd parity check;
  * - isolated: the unit and API files that replace modules (above);
- * - e2e: the built worker in workerd over HTTP, and Chromium on top of it
- *   (one server started by e2e/global-setup.ts for both).
+ * - e2e: the built worker in workerd over HTTP;
+ * - browser: Chromium on the built worker (a server of its own).
  */
 export default defineConfig({
   test: {
@@ -50,14 +50,26 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      // Two projects, two servers: each starts its own worker on its own seeded D1 (e2e/global-setup.ts) and
+      // runs its files one after another, while the two projects run side by side, one core each.
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One worker and one browser on a 2-core machine: run files one after another.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser at a time.
           fileParallelism: false,
         },
       },
