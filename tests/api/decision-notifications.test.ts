@@ -317,7 +317,10 @@ describe.each(bothStores('decision-notices'))('notifications of decisions on $na
     expect(english?.subject).toBe('“OCOP market day” has changed its dates or place');
     expect(english?.textBody).toContain('Công viên Thống Nhất, 1 Tràng Tiền');
     // The new title moved the event's address; the mail links the current one.
-    const [current] = await db.select({ slug: events.slug }).from(events).where(eq(events.id, event?.id ?? ''));
+    const [current] = await db
+      .select({ slug: events.slug })
+      .from(events)
+      .where(eq(events.id, event?.id ?? ''));
     expect(current?.slug).toBe('phien-cho-ocop-ha-noi');
     expect(english?.textBody).toContain(`${ORIGIN}/en/events/${current?.slug}`);
     expect(await sendEverywhere(moved.notificationEvent ?? '')).toHaveLength(2);
