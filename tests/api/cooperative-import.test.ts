@@ -37,6 +37,7 @@ import { currentSlug } from '../../src/server/slug-history/slug-history';
 import { createTestCooperative, createTestUser, sessionUserOf } from '../support/accounts';
 import { memoryBucket } from '../support/memory-bucket';
 import { RecordingMailer } from '../support/recording-mailer';
+import { templateFiles } from '../support/import-files';
 import { bothStores } from '../support/stores';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
@@ -46,14 +47,7 @@ const context = {
   linkFor: (token: string) => `https://cho.test/dang-ky?code=${token}`,
 };
 
-const HEADER = COOPERATIVE_COLUMNS.map((column) => column.headers.vi);
-/** A row of the template with some columns changed, by their field names. */
-const row = (changes: Record<string, string>) =>
-  COOPERATIVE_COLUMNS.map((column) => (column.field in changes ? changes[column.field]! : column.example));
-const csvFile = (rows: string[][]) =>
-  new TextEncoder().encode(
-    [HEADER, ...rows].map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n'),
-  );
+const { row, csvFile } = templateFiles(COOPERATIVE_COLUMNS);
 
 describe.each(bothStores('cooperative imports'))('cooperative import on $name', ({ open }) => {
   let db: Database;

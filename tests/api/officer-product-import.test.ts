@@ -33,18 +33,12 @@ import {
 import { officerProductImporter, PRODUCT_COLUMNS, PRODUCT_IMPORTER } from '../../src/server/imports/product-import';
 import { createTestCooperative, createTestOfficer, createTestUser, sessionUserOf } from '../support/accounts';
 import { memoryBucket } from '../support/memory-bucket';
+import { templateFiles } from '../support/import-files';
 import { bothStores } from '../support/stores';
 
 const context = { invite: false, locale: 'vi' as const, linkFor: (token: string) => token };
 
-const HEADER = PRODUCT_COLUMNS.map((column) => column.headers.vi);
-/** A row of the template with some columns changed, by their field names. */
-const row = (changes: Record<string, string>) =>
-  PRODUCT_COLUMNS.map((column) => (column.field in changes ? changes[column.field]! : column.example));
-const csvFile = (rows: string[][]) =>
-  new TextEncoder().encode(
-    [HEADER, ...rows].map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\r\n'),
-  );
+const { row, csvFile } = templateFiles(PRODUCT_COLUMNS);
 
 describe.each(bothStores('officer product imports'))('officer product import on $name', ({ open }) => {
   let db: Database;

@@ -24,6 +24,7 @@ import { readSpreadsheet } from '../../src/server/imports/spreadsheet-file';
 import { importTemplate } from '../../src/server/imports/templates';
 import { createTestCooperative, createTestUser } from '../support/accounts';
 import { memoryBucket } from '../support/memory-bucket';
+import { templateFiles } from '../support/import-files';
 import { bothStores } from '../support/stores';
 
 const NOW = new Date('2026-11-24T03:00:00Z');
@@ -34,17 +35,7 @@ async function personOn(db: Database, role: SessionUser['role'], cooperativeId: 
   return { id: created.id, email: created.email, displayName: 'Người thử', role, cooperativeId, isManager: false };
 }
 
-const HEADER = PRODUCT_COLUMNS.map((column) => column.headers.vi);
-/** A row of the template with some columns changed, by their field names. */
-const row = (changes: Record<string, string>) =>
-  PRODUCT_COLUMNS.map((column) => (column.field in changes ? changes[column.field]! : column.example));
-/** A CSV as a spreadsheet program writes it: every cell as typed (csvRecords would neutralise the formulas under test). */
-const csvFile = (rows: string[][], delimiter = ',') =>
-  new TextEncoder().encode(
-    [HEADER, ...rows]
-      .map((cells) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(delimiter))
-      .join('\r\n'),
-  );
+const { header: HEADER, row, csvFile } = templateFiles(PRODUCT_COLUMNS);
 
 describe.each(bothStores('imports'))('product import on $name', ({ open }) => {
   let db: Database;
