@@ -100,11 +100,13 @@ describe('product list', () => {
     const hostile = encodeURIComponent('<script>alert(1)</script>');
     const { status, html } = await page(`/san-pham?stars=9&page=-1&province=atlantis&certification=halal&q=${hostile}`);
     expect(status).toBe(200);
-    expect(textOf(html)).toContain('Đã bỏ qua giá trị lọc không hợp lệ: stars, certification, page, province.');
+    expect(textOf(html)).toContain(
+      'Đã bỏ qua giá trị lọc không hợp lệ: hạng sao OCOP, chứng nhận, số trang và tỉnh, thành phố.',
+    );
     expect(executableScripts(html)).toEqual([]);
     const long = await page(`/san-pham?q=${'a'.repeat(5000)}`);
     expect(long.status).toBe(200);
-    expect(textOf(long.html)).toContain('q.');
+    expect(textOf(long.html)).toContain('không hợp lệ: từ khóa tìm kiếm.');
   });
 
   it('shows an empty state with suggestions when nothing matches', async () => {

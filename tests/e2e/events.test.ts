@@ -114,7 +114,10 @@ describe('the events calendar', () => {
     const hostile = encodeURIComponent('<script>alert(1)</script>');
     const { res, html } = await page(`/su-kien?kind=party&province=atlantis&from=2026-02-30&month=${hostile}`);
     expect(res.status).toBe(200);
-    expect(textOf(html)).toContain('Đã bỏ qua giá trị lọc không hợp lệ: kind, from, month, province.');
+    // Named in words, not query keys; an event's `kind` is its kind of event.
+    expect(textOf(html)).toContain(
+      'Đã bỏ qua giá trị lọc không hợp lệ: loại sự kiện, từ ngày, tháng và tỉnh, thành phố.',
+    );
     expect(executableScripts(html)).toEqual([]);
   });
 });

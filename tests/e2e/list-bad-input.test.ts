@@ -1,6 +1,7 @@
 /** Bad input on the list pages (the table the API test reads too): a page with a notice, never a 500; the box keeps what was typed. */
 import { describe, expect, inject, it } from 'vitest';
 import { BAD_COOPERATIVE_INPUT, BAD_LIST_INPUT, BAD_PRODUCT_INPUT } from '../support/bad-list-input';
+import { dictionary } from '../../src/i18n';
 import { executableScripts, textOf } from '../support/html';
 
 const baseUrl = inject('baseUrl');
@@ -14,9 +15,9 @@ const decode = (value: string) =>
     .replaceAll('&amp;', '&');
 
 describe.each([
-  ['/san-pham', [...BAD_LIST_INPUT, ...BAD_PRODUCT_INPUT], 'Đã bỏ qua giá trị lọc không hợp lệ'],
-  ['/en/cooperatives', [...BAD_LIST_INPUT, ...BAD_COOPERATIVE_INPUT], 'Ignored'],
-] as const)('%s with bad input', (path, rows, ignoredNotice) => {
+  ['/san-pham', [...BAD_LIST_INPUT, ...BAD_PRODUCT_INPUT], 'Đã bỏ qua giá trị lọc không hợp lệ', 'vi'],
+  ['/en/cooperatives', [...BAD_LIST_INPUT, ...BAD_COOPERATIVE_INPUT], 'Ignored', 'en'],
+] as const)('%s with bad input', (path, rows, ignoredNotice, locale) => {
   it.each(rows)('%s: the list with a notice naming what was ignored', async (_what, query, refused) => {
     // Repeated values are answered with their canonical address first (a 301), then the list.
     const res = await fetch(`${baseUrl}${path}?${query}`);
@@ -28,7 +29,9 @@ describe.each([
     const notice = /<p class="notice" role="status"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
     if (refused.length === 0) expect(notice, query).not.toContain(ignoredNotice);
     else expect(textOf(notice), query).toContain(ignoredNotice);
-    for (const field of refused) expect(textOf(notice), query).toContain(field);
+    // Each refused filter is named in words (the API names the keys themselves).
+    const names: Record<string, string> = dictionary(locale).lists.filterNames;
+    for (const field of refused) expect(textOf(notice), query).toContain(names[field]);
     // The box shows the words as typed, escaped: never markup of their own.
     const typed = new URLSearchParams(query).get('q');
     const box = /<input id="q" name="q" type="search" value="([^"]*)"/.exec(html)?.[1];

@@ -47,7 +47,7 @@ describe('the statistics page', () => {
   it('ignores values it does not know and says so', async () => {
     const { status, html } = await page('/thong-ke?province=atlantis&year=1999');
     expect(status).toBe(200);
-    expect(textOf(html)).toContain('Đã bỏ qua giá trị lọc không hợp lệ: year, province.');
+    expect(textOf(html)).toContain('Đã bỏ qua giá trị lọc không hợp lệ: năm và tỉnh, thành phố.');
     expect(textOf(html)).toContain('Cả nước');
   });
 });

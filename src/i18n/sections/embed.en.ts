@@ -6,14 +6,6 @@ export const embedEn: Dictionary['embed'] = {
     heading: 'Upcoming events',
     empty: 'No upcoming events match these filters yet.',
     ignored: 'Filters that were not valid were ignored: {fields}.',
-    /** The filters a notice names, in words: the query's keys are the same in both languages. */
-    fields: {
-      province: 'province',
-      kind: 'kind of event',
-      cooperative: 'cooperative',
-      format: 'format',
-      count: 'number of events',
-    },
     all: 'See the full events calendar on Chợ HTX',
     newTab: 'Links open in a new tab.',
   },

@@ -5,14 +5,6 @@ export const embedVi = {
     heading: 'Sự kiện sắp tới',
     empty: 'Chưa có sự kiện sắp tới nào theo bộ lọc này.',
     ignored: 'Bộ lọc không hợp lệ đã bị bỏ qua: {fields}.',
-    /** The filters a notice names, in words: the query's keys are the same in both languages. */
-    fields: {
-      province: 'tỉnh, thành phố',
-      kind: 'loại sự kiện',
-      cooperative: 'hợp tác xã',
-      format: 'hình thức tổ chức',
-      count: 'số sự kiện',
-    },
     all: 'Xem lịch sự kiện đầy đủ trên Chợ HTX',
     newTab: 'Các liên kết mở trong thẻ mới.',
   },
