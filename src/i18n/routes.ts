@@ -81,9 +81,19 @@ export const showsVerifiedClaims = (url: URL): boolean =>
 /** The id of one claim's card on the verification queue page, what a link to it names after `#`. */
 export const claimEntryId = (kind: string, id: string): string => `claim-${kind}-${id}`;
 
-/** One waiting claim's card on the verification queue page (the review page links to those its product has). */
-export const claimQueueEntryHref = (locale: Locale, kind: string, id: string): string =>
-  `${routes.claimQueue[locale]}#${claimEntryId(kind, id)}`;
+/** The verification queue's parameter for one cooperative's claims (the same word in both languages, as the lists' filters). */
+export const CLAIM_SCOPE_PARAM = 'cooperative';
+
+/** The queue address's parameters that keep a list to its scope, through a decision and its redirect. */
+export const claimScopeParams = (scope: { cooperative?: string }): Record<string, string> =>
+  scope.cooperative ? { [CLAIM_SCOPE_PARAM]: scope.cooperative } : {};
+
+/**
+ * One waiting claim's card on the verification queue page (the review page links to those its product has),
+ * in its cooperative's list: the whole queue shows only the oldest claims, which may not reach it.
+ */
+export const claimQueueEntryHref = (locale: Locale, kind: string, id: string, cooperativeSlug: string): string =>
+  `${routes.claimQueue[locale]}?${new URLSearchParams({ [CLAIM_SCOPE_PARAM]: cooperativeSlug })}#${claimEntryId(kind, id)}`;
 
 /** One province target in the console. */
 /**

@@ -5,12 +5,12 @@
  * every state; the moderation and verification queues list the longest
  * waiting first, or the newest first when asked.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/server/accounts/users';
-import { listClaimQueue } from '../../src/server/claims/claim-queue';
+import { CLAIM_QUEUE_LIMIT, listClaimQueue, listVerifiedClaims } from '../../src/server/claims/claim-queue';
 import type { Database } from '../../src/server/db/client';
-import { batches, certifications, labReports, ocopRatings, products } from '../../src/server/db/schema';
+import { batches, certifications, cooperatives, labReports, ocopRatings, products } from '../../src/server/db/schema';
 import { listModerationQueue, loadReview } from '../../src/server/moderation/moderation';
 import { REVIEW_BATCH_LIMIT } from '../../src/server/moderation/product-backing';
 import { readWaitingOrder, withWaitingOrder } from '../../src/server/moderation/waiting-order';
@@ -154,5 +154,42 @@ describe('the queues’ order by waiting time', () => {
     // Each says for how long it has waited, in whole hours.
     for (const claim of oldest)
       expect(claim.waitingHours).toBe(Math.floor((DEMO_NOW.getTime() - claim.submittedAt.getTime()) / 3_600_000));
+  });
+});
+
+describe("one cooperative's claims in the verification queue", () => {
+  it('lists only its claims, waiting or verified, and reaches those the whole queue leaves out', async () => {
+    const { productId, reportId } = await productWithPendingLabReport();
+    const review = await loadReview(db, officer, productId);
+    const scope = { cooperative: review.backing.cooperativeSlug };
+    const whole = await listClaimQueue(db, officer, DEMO_NOW);
+    const scoped = await listClaimQueue(db, officer, DEMO_NOW, 'oldest', scope);
+    expect(scoped.map((claim) => claim.id)).toEqual(
+      whole.filter((claim) => claim.cooperative.slug === scope.cooperative).map((claim) => claim.id),
+    );
+    expect(scoped.map((claim) => claim.id)).toContain(reportId);
+    const verified = await listVerifiedClaims(db, officer, DEMO_NOW, scope);
+    expect(verified.length).toBeGreaterThan(0);
+    expect(new Set(verified.map((claim) => claim.cooperative.slug))).toEqual(new Set([scope.cooperative]));
+
+    // A full page of older claims from another cooperative pushes this one's out of the whole queue.
+    const [other] = await db
+      .select({ id: cooperatives.id })
+      .from(cooperatives)
+      .where(ne(cooperatives.slug, scope.cooperative))
+      .limit(1);
+    const older = Array.from({ length: CLAIM_QUEUE_LIMIT }, (_, i) => ({
+      id: `older-claim-${i}`,
+      cooperativeId: other?.id ?? '',
+      kind: 'vietgap' as const,
+      number: `VietGAP-TT-${String(i).padStart(2, '0')}-01-0001`,
+      issuer: 'Trung tâm chứng nhận',
+      validFrom: '2019-01-01',
+      verification: 'pending' as const,
+      submittedAt: new Date(Date.UTC(2019, 0, 1, 0, i)),
+    }));
+    for (let i = 0; i < older.length; i += 5) await db.insert(certifications).values(older.slice(i, i + 5));
+    expect((await listClaimQueue(db, officer, DEMO_NOW)).map((claim) => claim.id)).not.toContain(reportId);
+    expect((await listClaimQueue(db, officer, DEMO_NOW, 'oldest', scope)).map((claim) => claim.id)).toContain(reportId);
   });
 });

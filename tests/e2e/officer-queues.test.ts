@@ -6,10 +6,11 @@
  * events widget names refused filters in words and never echoes them as markup.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { textOf } from '../support/html';
 import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
-const { get, signIn } = site(baseUrl);
+const { get, post, signIn } = site(baseUrl);
 
 /** Where two demo products (waiting since 2024, and the newest of the demo) stand in a queue page. */
 const positions = (html: string) => ({
@@ -89,6 +90,42 @@ describe('the events widget’s refused filters', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(
       /Filters that were not valid were ignored: (kind of event and number of events|number of events and kind of event)\./,
+    );
+  });
+});
+
+describe("one cooperative's claims, where a review links a waiting claim", () => {
+  it('lists only its claims, says so with a way back to all, and keeps to it through a decision', async () => {
+    const officer = await signIn('canbo@cho-htx.test');
+    const whole = await (await get('/tai-khoan/xac-minh', officer)).text();
+    const cooperativesOf = (html: string) =>
+      [...html.matchAll(/<a href="\/(?:en\/cooperatives|hop-tac-xa)\/([a-z0-9-]+)"/g)].map((match) => match[1]);
+    // The cooperative of the queue's newest card: deciding it leaves the oldest, which other files decide, alone.
+    const slug = cooperativesOf(whole).at(-1) ?? '';
+    expect(slug).not.toBe('');
+
+    const scoped = await get(`/tai-khoan/xac-minh?cooperative=${slug}`, officer);
+    expect(scoped.status).toBe(200);
+    const html = await scoped.text();
+    expect(textOf(html)).toContain('Chỉ hiện các mục chờ xác minh của');
+    expect(html).toMatch(/href="\/tai-khoan\/xac-minh"[^>]*>Xem các mục của mọi hợp tác xã<\/a>/);
+    expect(new Set(cooperativesOf(html))).toEqual(new Set([slug]));
+    expect(html).toContain(`action="/tai-khoan/xac-minh?cooperative=${slug}"`);
+    const en = await (await get(`/en/account/verification?cooperative=${slug}`, officer)).text();
+    expect(textOf(en)).toContain('that wait.');
+    // A malformed scope is no scope: the whole queue, never an error.
+    expect((await get('/tai-khoan/xac-minh?cooperative=%3Cb%3E', officer)).status).toBe(200);
+
+    const form = /name="kind" value="([a-z_]+)"[^]*?name="id" value="([a-z0-9]+)"[^]*?name="version" value="(\d+)"/g;
+    const [, kind = '', id = '', version = ''] = [...html.matchAll(form)].at(-1) ?? [];
+    const decided = await post(
+      `/tai-khoan/xac-minh?cooperative=${slug}`,
+      { kind, id, version, decision: 'reject', reasonCode: 'evidence_mismatch', reason: '' },
+      officer,
+    );
+    expect(decided.status).toBe(303);
+    expect(decided.headers.get('location')).toMatch(
+      new RegExp(`^/tai-khoan/xac-minh\\?cooperative=${slug}&done=reject`),
     );
   });
 });

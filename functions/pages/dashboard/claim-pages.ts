@@ -11,9 +11,17 @@
  */
 import type { AstroGlobal } from 'astro';
 import { dictionary, format, type Locale } from '../../../src/i18n';
-import { routes, showsVerifiedClaims, verifiedClaimsHref } from '../../../src/i18n/routes';
+import {
+  CLAIM_SCOPE_PARAM,
+  claimScopeParams,
+  routes,
+  showsVerifiedClaims,
+  verifiedClaimsHref,
+} from '../../../src/i18n/routes';
+import { slugParam } from '../../../src/server/search/params';
 import { type ClaimDecision, decideClaim } from '../../../src/server/claims/claim-decisions';
 import {
+  type ClaimListScope,
   listClaimQueue,
   listVerifiedClaims,
   type QueuedClaim,
@@ -43,6 +51,14 @@ export interface ClaimQueueView extends FormView {
   claimWithErrors: string | null;
   /** The queue's order asked for in the address (`?sort=`; the verified list has its own). */
   order: WaitingOrder;
+  /** One cooperative's claims only (`?cooperative=<slug>`, where the review page links), else every one's. */
+  scope: ClaimListScope;
+}
+
+/** The list's scope from the address: a malformed slug is no scope (a view, not an input: never an error). */
+function readScope(params: URLSearchParams): ClaimListScope {
+  const cooperative = slugParam.safeParse(params.get(CLAIM_SCOPE_PARAM));
+  return cooperative.success ? { cooperative: cooperative.data } : {};
 }
 
 const isKind = (value: string | undefined): value is ClaimKind => CLAIM_KINDS.includes(value as ClaimKind);
@@ -64,8 +80,9 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   noStore(page);
   const showing = showsVerifiedClaims(page.url) ? 'verified' : 'queue';
   const order = readWaitingOrder(page.url.searchParams);
+  const scope = readScope(page.url.searchParams);
   const list = (db: Database, user: SessionUser | null | undefined, now: Date) =>
-    showing === 'verified' ? listVerifiedClaims(db, user, now) : listClaimQueue(db, user, now, order);
+    showing === 'verified' ? listVerifiedClaims(db, user, now, scope) : listClaimQueue(db, user, now, order, scope);
   const gate = await gated(page, locale, (db, user) => list(db, user, new Date()));
   if (gate instanceof Response) return gate;
   const t = dictionary(locale).claims.queue;
@@ -73,7 +90,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   const what = page.url.searchParams.get('what') ?? '';
   const notice = isNoticed(done) ? format(t.done[done], { what }) : null;
   if (page.request.method !== 'POST')
-    return { ...emptyView(), notice, showing, queue: gate.data, claimWithErrors: null, order };
+    return { ...emptyView(), notice, showing, queue: gate.data, claimWithErrors: null, order, scope };
 
   const form = await readForm(page.request);
   const kind = form.kind;
@@ -84,7 +101,7 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   if (!isKind(kind) || !decision || !claim) {
     // Decided or changed since the officer loaded the page (or a forged post): say so over the list as it is now.
     page.response.status = 409;
-    return { ...emptyView(), alert: t.decided, showing, queue: gate.data, claimWithErrors: null, order };
+    return { ...emptyView(), alert: t.decided, showing, queue: gate.data, claimWithErrors: null, order, scope };
   }
   const services = page.locals.services;
   const mailOrigin = configuredOrigin(services.env.PUBLIC_ORIGIN);
@@ -106,9 +123,9 @@ export async function handleClaimQueue(page: AstroGlobal, locale: Locale): Promi
   if (!outcome.ok) {
     const fresh = await readDatabase(page.locals.services, (db) => list(db, gate.user, new Date()));
     const alert = page.response.status === 409 ? t.decided : outcome.view.alert;
-    return { ...outcome.view, alert, showing, queue: fresh, claimWithErrors: `${kind}:${claim.id}`, order };
+    return { ...outcome.view, alert, showing, queue: fresh, claimWithErrors: `${kind}:${claim.id}`, order, scope };
   }
-  const told = { done: decision, what: claimSubject(claim) };
+  const told = { ...claimScopeParams(scope), done: decision, what: claimSubject(claim) };
   return seeOther(
     showing === 'verified'
       ? verifiedClaimsHref(locale, told)

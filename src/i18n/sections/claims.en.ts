@@ -112,6 +112,9 @@ export const claimsEn: Dictionary['claims'] = {
       revoke: 'Revoked: {what}. Public pages show the day and the reason.',
     },
     verifiedLink: 'Verified claims (to revoke)',
+    scope: 'Showing only the claims of {cooperative} that wait.',
+    scopeVerified: 'Showing only the verified claims of {cooperative}.',
+    scopeAll: "Show every cooperative's claims",
     queueLink: 'Back to the verification queue',
     verifiedTitle: 'Verified claims',
     verifiedLead:

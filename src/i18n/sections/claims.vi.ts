@@ -113,6 +113,9 @@ export const claimsVi = {
       revoke: 'Đã thu hồi: {what}. Trang công khai hiển thị ngày và lý do thu hồi.',
     },
     verifiedLink: 'Các mục đã xác minh (thu hồi)',
+    scope: 'Chỉ hiện các mục chờ xác minh của {cooperative}.',
+    scopeVerified: 'Chỉ hiện các mục đã xác minh của {cooperative}.',
+    scopeAll: 'Xem các mục của mọi hợp tác xã',
     queueLink: 'Về hàng chờ xác minh',
     verifiedTitle: 'Các mục đã xác minh',
     verifiedLead:

@@ -3,7 +3,7 @@
  * first (or newest first, waiting-order.ts), each with the fields the cooperative entered and whose product and
  * cooperative it is, so the officer checks them against the evidence.
  */
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
@@ -100,8 +100,13 @@ async function listClaimsIn(
   state: ListedState,
   now: Date,
   waiting: WaitingOrder = 'oldest',
+  scope: ClaimListScope = {},
 ): Promise<VerifiedClaim[]> {
   const pending = state === 'pending';
+  // One cooperative's claims (its products' and its own): few, so a review's link always finds its claim.
+  const inScope = (
+    verification: typeof ocopRatings.verification | typeof certifications.verification | typeof labReports.verification,
+  ) => and(eq(verification, state), scope.cooperative ? eq(cooperatives.slug, scope.cooperative) : undefined);
   // Each table's first CLAIM_QUEUE_LIMIT in the order asked for, so "newest first" is the newest, not the oldest reversed.
   const bySubmission = waiting === 'oldest' ? asc : desc;
   const order = (table: typeof ocopRatings | typeof certifications | typeof labReports) =>
@@ -128,7 +133,7 @@ async function listClaimsIn(
       .innerJoin(cooperatives, eq(cooperatives.id, products.cooperativeId))
       .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
       .leftJoin(users, eq(users.id, ocopRatings.verifiedBy))
-      .where(eq(ocopRatings.verification, state))
+      .where(inScope(ocopRatings.verification))
       .orderBy(...order(ocopRatings))
       .limit(CLAIM_QUEUE_LIMIT),
     db
@@ -154,7 +159,7 @@ async function listClaimsIn(
       .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
       .leftJoin(products, eq(products.id, certifications.productId))
       .leftJoin(users, eq(users.id, certifications.verifiedBy))
-      .where(eq(certifications.verification, state))
+      .where(inScope(certifications.verification))
       .orderBy(...order(certifications))
       .limit(CLAIM_QUEUE_LIMIT),
     db
@@ -182,7 +187,7 @@ async function listClaimsIn(
       .innerJoin(cooperatives, eq(cooperatives.id, labReports.cooperativeId))
       .innerJoin(provinces, eq(provinces.code, cooperatives.provinceCode))
       .leftJoin(users, eq(users.id, labReports.verifiedBy))
-      .where(eq(labReports.verification, state))
+      .where(inScope(labReports.verification))
       .orderBy(...order(labReports))
       .limit(CLAIM_QUEUE_LIMIT),
   ]);
@@ -269,16 +274,26 @@ async function listClaimsIn(
   return listed.sort((a, b) => byAge(a, b) || a.id.localeCompare(b.id)).slice(0, CLAIM_QUEUE_LIMIT);
 }
 
+/**
+ * Which claims a list shows: every cooperative's, or one cooperative's (by slug; the review page
+ * links to a waiting claim in its cooperative's list, which the first CLAIM_QUEUE_LIMIT of the whole
+ * queue may not reach).
+ */
+export interface ClaimListScope {
+  cooperative?: string;
+}
+
 /** The pending claims, oldest first unless `order` says newest first (waiting-order.ts). */
 export async function listClaimQueue(
   db: Database,
   user: SessionUser | null | undefined,
   now: Date,
   order: WaitingOrder = 'oldest',
+  scope: ClaimListScope = {},
 ): Promise<QueuedClaim[]> {
   requireOfficer(user);
   // The queue's API shape has no verifier: a pending claim's would be its previous version's.
-  return (await listClaimsIn(db, 'pending', now, order)).map(
+  return (await listClaimsIn(db, 'pending', now, order, scope)).map(
     ({ verifiedAt: _at, verifierName: _name, ...claim }) => claim,
   );
 }
@@ -291,7 +306,8 @@ export async function listVerifiedClaims(
   db: Database,
   user: SessionUser | null | undefined,
   now: Date,
+  scope: ClaimListScope = {},
 ): Promise<VerifiedClaim[]> {
   requireOfficer(user);
-  return listClaimsIn(db, 'verified', now);
+  return listClaimsIn(db, 'verified', now, 'oldest', scope);
 }

@@ -166,6 +166,7 @@ export async function loadReview(
       slug: products.slug,
       status: products.status,
       cooperativeId: products.cooperativeId,
+      cooperativeSlug: cooperatives.slug,
       cooperativeName: cooperatives.name,
       submittedAt: products.updatedAt,
       images: products.images,
@@ -176,10 +177,10 @@ export async function loadReview(
     .where(eq(products.id, productId))
     .limit(1);
   if (!row) throw new NotFoundError('product');
-  const { id, slug, status, cooperativeId, cooperativeName, submittedAt, images, ...fields } = row;
+  const { id, slug, status, cooperativeId, cooperativeSlug, cooperativeName, submittedAt, images, ...fields } = row;
   const [decisions, backing] = await Promise.all([
     decisionsOf(db, 'product', id),
-    loadProductBacking(db, { id, cooperativeId }),
+    loadProductBacking(db, { id, cooperativeId, cooperativeSlug }),
   ]);
   // The last version that went public, by a first approval or an approved change.
   const approval = decisions.find(

@@ -44,11 +44,13 @@ export interface ProductBacking {
   batchCount: number;
   /** Today in Viet Nam, against which a rating's or certificate's last valid day tells it has expired. */
   today: string;
+  /** The cooperative's slug: a waiting claim is linked to in its cooperative's list of the verification queue. */
+  cooperativeSlug: string;
 }
 
 export async function loadProductBacking(
   db: Database,
-  product: { id: string; cooperativeId: string },
+  product: { id: string; cooperativeId: string; cooperativeSlug: string },
   now: Date = new Date(),
 ): Promise<ProductBacking> {
   const [ratings, certificates, shown, [counted]] = await Promise.all([
@@ -80,5 +82,6 @@ export async function loadProductBacking(
     })),
     batchCount: counted?.n ?? shown.length,
     today: vietnamToday(now),
+    cooperativeSlug: product.cooperativeSlug,
   };
 }
