@@ -4,9 +4,10 @@
  * (the other finds the chunk taken, asks to be delivered again later, and then finds the run past
  * it); a consumer that died mid-chunk holds it until its lease runs out, then the chunk is taken
  * over and the rows it wrote are unchanged; a run is not continued while its chunk's lease is
- * live; and a late copy of a stopped chunk's message meeting the one sent on continuing writes
- * nothing twice. Products with neither GTIN nor own code are the rows two writers would duplicate
- * (each plans them as new); cooperatives are guarded the same way.
+ * live, nor failed under its chunk's holder by another delivery giving up; and a late copy of a
+ * stopped chunk's message meeting the one sent on continuing writes nothing twice. Products with
+ * neither GTIN nor own code are the rows two writers would duplicate (each plans them as new);
+ * cooperatives are guarded the same way.
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +147,29 @@ describe.each(bothStores('import chunk leases'))('import chunk leases on $name',
       },
     });
 
+  /**
+   * A consumer that takes `body`'s chunk, writes `batches` batches (a product row each) and is
+   * never heard of again, its lease still held; resolves once it has stopped.
+   */
+  async function dyingConsumer(body: ImportChunkMessage, bucket: R2Bucket, batches: number) {
+    let written = 0;
+    let died!: () => void;
+    const dead = new Promise<void>((resolve) => (died = resolve));
+    const dying = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'batch')
+          return (statements: Parameters<Database['batch']>[0]) => {
+            if (++written <= batches) return target.batch(statements);
+            died();
+            return new Promise(() => undefined);
+          };
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    void importChunk(dying, bucket, { send: async () => undefined }, body, ORIGIN, NOW);
+    await dead;
+  }
+
   it('writes a chunk delivered twice at once once: the other delivery finds it taken, then the run past it', async () => {
     const { run, bucket, queue, sent } = await productRun('Cùng lúc', 4);
     const [first, second] = [delivered(sent[0]!), delivered(sent[0]!)];
@@ -167,23 +191,8 @@ describe.each(bothStores('import chunk leases'))('import chunk leases on $name',
 
   it('holds a dead consumer’s chunk until its lease runs out, refuses to continue it meanwhile, then takes it over', async () => {
     const { run, bucket, queue, sent } = await productRun('Bỏ dở', 5);
-    // The consumer writes two rows (a batch each) and is never heard of again, its lease still held.
-    let batches = 0;
-    let died!: () => void;
-    const dead = new Promise<void>((resolve) => (died = resolve));
-    const dying = new Proxy(db, {
-      get(target, key, receiver) {
-        if (key === 'batch')
-          return (statements: Parameters<Database['batch']>[0]) => {
-            if (++batches <= 2) return target.batch(statements);
-            died();
-            return new Promise(() => undefined);
-          };
-        return Reflect.get(target, key, receiver);
-      },
-    });
-    void importChunk(dying, bucket, queue, sent[0]!, ORIGIN, NOW);
-    await dead;
+    // The consumer writes two rows and is never heard of again, its lease still held.
+    await dyingConsumer(sent[0]!, bucket, 2);
     expect(await productsNamed('Bỏ dở')).toBe(2);
 
     // Its message delivered again while the lease is live: taken, to be delivered again a lease later.
@@ -222,16 +231,7 @@ describe.each(bothStores('import chunk leases'))('import chunk leases on $name',
   it('takes over a chunk whose lease ran out when its own message is delivered again', async () => {
     const { bucket, queue, sent } = await productRun('Hết hạn', 3);
     // A consumer took the chunk and died before writing.
-    const dying = new Proxy(db, {
-      get(target, key, receiver) {
-        if (key === 'batch') return () => new Promise(() => undefined);
-        return Reflect.get(target, key, receiver);
-      },
-    });
-    void importChunk(dying, bucket, queue, sent[0]!, ORIGIN, NOW);
-    await expect
-      .poll(async () => (await db.select().from(importRuns).where(eq(importRuns.id, sent[0]!.runId)))[0]?.leaseHolder)
-      .toBeTruthy();
+    await dyingConsumer(sent[0]!, bucket, 0);
     expect(
       await importChunk(db, bucket, queue, sent[0]!, ORIGIN, new Date(NOW.getTime() + CHUNK_LEASE_MS - 1000)),
     ).toBe('busy');
@@ -239,6 +239,30 @@ describe.each(bothStores('import chunk leases'))('import chunk leases on $name',
       await importChunk(db, bucket, queue, sent[0]!, ORIGIN, new Date(NOW.getTime() + CHUNK_LEASE_MS + 1000)),
     ).toBe('finished');
     expect(await productsNamed('Hết hạn')).toBe(3);
+  });
+
+  it('does not fail a run for a delivery that gave up while another holds its chunk', async () => {
+    const { run, bucket, queue, sent } = await productRun('Đang viết', 2);
+    await dyingConsumer(sent[0]!, bucket, 0);
+    // A copy of the message fails before it could even try the chunk, on its last delivery: it gives up.
+    let updates = 0;
+    const flaky = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'update' && ++updates === 1)
+          return () => {
+            throw new Error('cut off');
+          };
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const last = delivered(sent[0]!, IMPORT_QUEUE_MAX_RETRIES + 1);
+    expect(await consumeImportChunk(flaky, bucket, queue, last.delivery, ORIGIN, NOW)).toBe('given-up');
+    expect(last.answers).toEqual(['ack']);
+    // The run is the holder's to finish or fail, not failed under it; once its lease has run out, it is taken over.
+    expect(await loadImportRun(db, PRODUCT_IMPORTER, member, run.id)).toMatchObject({ status: 'running', rowsDone: 0 });
+    const later = new Date(NOW.getTime() + CHUNK_LEASE_MS + 1000);
+    expect(await importChunk(db, bucket, queue, sent[0]!, ORIGIN, later)).toBe('finished');
+    expect(await productsNamed('Đang viết')).toBe(2);
   });
 
   it('writes nothing twice when a late copy of a stopped chunk’s message meets the one sent on continuing', async () => {
