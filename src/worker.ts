@@ -113,7 +113,8 @@ export default {
     const db = await services.database();
     const origin = mailLinkOrigin(env.PUBLIC_ORIGIN);
     for (const message of batch.messages)
-      // A failed chunk is delivered again (max_retries), then its run is left failed to be resumed from its page.
+      // A failed chunk is delivered again (max_retries), then its run is left failed to be resumed from its page;
+      // a chunk another delivery is writing is delivered again later (src/server/imports/chunk-lease.ts).
       await consumeImportChunk(
         db,
         services.media.bucket,

@@ -1220,6 +1220,12 @@ export const importRuns = sqliteTable(
     counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     /** The refused rows with their reasons, as CSV in the MEDIA bucket. */
     resultKey: text('result_key'),
+    /**
+     * Who is writing the chunk at `rows_done` (a queue consumer's token) and until when: taken by one
+     * conditional update, released by the chunk's progress (src/server/imports/chunk-lease.ts).
+     */
+    leaseHolder: text('lease_holder'),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),

@@ -2,18 +2,24 @@
  * Large imports through a Cloudflare Queue (binding IMPORT_QUEUE, wrangler.toml): a file of more
  * than QUEUED_FROM_ROWS rows would outlast a request, so the request only claims the run and
  * sends its first chunk's message; the worker's queue() handler writes one chunk per message and
- * sends the next. A chunk's rows and the run's progress (rows done, counts so far) are one
- * db.batch for cooperatives, and the progress is conditional on the run still being at the
- * chunk's start: a message delivered twice, or again after its chunk was written but before it
- * was acknowledged, finds the run past it and does nothing. A chunk that fails is retried by the
- * queue; re-planned, the rows it wrote are unchanged, so no row is written twice. A chunk that
- * fails on every delivery leaves the run failed where it stopped, and a consumer that died
- * without saying so leaves it running with no progress, shown as interrupted after STALE_RUN_MS
- * (./import-runs.ts): either is continued from its page at the chunk it stopped at.
+ * sends the next.
  *
- * A copy of the stopped chunk's message delivered after the run was continued would find the run
- * at that chunk again: STALE_RUN_MS is longer than the queue keeps retrying a message, so none is
- * left by then.
+ * No chunk is written by two consumers, whatever the timing (./chunk-lease.ts): a consumer first
+ * takes the chunk with one conditional update of the run (running, at the chunk's first row, no
+ * live lease), and only then plans and writes it; the chunk's progress (rows done, counts so far),
+ * written only by the lease's holder, releases it. A message delivered twice at once, or a late
+ * copy of a stopped chunk's message meeting the one sent when the run was continued: one takes
+ * the chunk, the other finds it taken ('busy') and is delivered again a lease's length later, to
+ * find the run past it ('stale'). Cooperatives write a chunk and its progress in one db.batch;
+ * products row by row (each row its own batch), then the progress; the lease guards both alike.
+ *
+ * A chunk that throws gives its lease back and is retried by the queue; re-planned, the rows it
+ * wrote are unchanged, so no row is written twice. A chunk that fails on every delivery leaves
+ * the run failed where it stopped. A consumer that died leaves its lease to run out
+ * (CHUNK_LEASE_MS): its message, delivered again, takes the chunk over, and the rows it wrote are
+ * found unchanged; if no delivery is left, the run shows as interrupted after STALE_RUN_MS
+ * (./import-runs.ts). A failed or interrupted run is continued from its page at the chunk it
+ * stopped at, and continuing is refused while a lease on that chunk is live (claimImportRun).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../i18n';
@@ -22,6 +28,7 @@ import { isOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { importRuns, users } from '../db/schema';
+import { CHUNK_LEASE_MS, chunkIsFree, chunkProgress, releaseChunk, takeChunk } from './chunk-lease';
 import { COOPERATIVE_IMPORTER } from './cooperative-import';
 import {
   addCounts,
@@ -115,9 +122,11 @@ async function runner(db: Database, userId: string): Promise<{ user: SessionUser
 }
 
 /**
- * The consumer's work for one message: writes the chunk that starts at `from` and queues the
- * next, or finishes the run after the last. 'stale' when the run is no longer at that chunk (a
- * repeated delivery). Throws on failure, for the queue to deliver the message again.
+ * The consumer's work for one message: takes the chunk that starts at `from` (./chunk-lease.ts),
+ * writes it and queues the next, or finishes the run after the last. 'stale' when the run is no
+ * longer at that chunk (a repeated delivery, or the run stopped); 'busy' when another consumer
+ * holds the chunk, for the queue to deliver it again once that one is done or its lease has run
+ * out. Throws on failure, having given the chunk back, for the queue to deliver it again.
  */
 export async function importChunk(
   db: Database,
@@ -127,38 +136,47 @@ export async function importChunk(
   /** Where invitation links point (PUBLIC_ORIGIN). */
   origin: string,
   now = new Date(),
-): Promise<'written' | 'finished' | 'stale'> {
-  const [run] = await db.select().from(importRuns).where(eq(importRuns.id, message.runId)).limit(1);
-  if (!run || run.status !== 'running' || run.rowsDone !== message.from) return 'stale';
-  const who = await runner(db, run.userId);
-  if (!who) {
-    await db.update(importRuns).set({ status: 'failed', updatedAt: now }).where(eq(importRuns.id, run.id));
-    return 'stale';
+): Promise<'written' | 'finished' | 'stale' | 'busy'> {
+  // Taken before the file is planned: a plan made while another consumer was still writing the chunk would miss its rows.
+  const taken = await takeChunk(db, message.runId, message.from, now);
+  if (!taken) {
+    const [run] = await db.select().from(importRuns).where(eq(importRuns.id, message.runId)).limit(1);
+    return run?.status === 'running' && run.rowsDone === message.from ? 'busy' : 'stale';
   }
-  const importer = importerOf(run, who.user);
-  const { user } = importer.scopeOf(who.user);
-  const context: ImportContext = {
-    invite: run.invite,
-    locale: who.locale,
-    linkFor: (token) => new URL(`${routes.signUp[who.locale]}?code=${token}`, origin).href,
-  };
-  const sheet = await keptSheet(bucket, run as ImportRun);
-  const plan = await importer.plan(db, user, run.cooperativeId, sheet.rows, now);
-  const chunk = plan.rows.slice(message.from, message.from + QUEUE_CHUNK_ROWS);
-  const rowsDone = message.from + chunk.length;
-  // The counts so far are the earlier chunks' (kept with the run) and this one's as planned.
-  const counts = addCounts(run.counts, countActions(chunk));
-  const progress = db
-    .update(importRuns)
-    .set({ rowsDone, counts, updatedAt: new Date() })
-    .where(and(eq(importRuns.id, run.id), eq(importRuns.rowsDone, message.from)));
-  await importer.write(db, user, run.cooperativeId, chunk, context, now, [progress]);
-  if (rowsDone < plan.rows.length) {
-    await queue.send({ runId: run.id, from: rowsDone });
-    return 'written';
+  const { lease, run } = taken;
+  try {
+    const who = await runner(db, run.userId);
+    if (!who) {
+      await releaseChunk(db, lease, now, true);
+      return 'stale';
+    }
+    const importer = importerOf(run, who.user);
+    const { user } = importer.scopeOf(who.user);
+    const context: ImportContext = {
+      invite: run.invite,
+      locale: who.locale,
+      linkFor: (token) => new URL(`${routes.signUp[who.locale]}?code=${token}`, origin).href,
+    };
+    const sheet = await keptSheet(bucket, run as ImportRun);
+    const plan = await importer.plan(db, user, run.cooperativeId, sheet.rows, now);
+    const chunk = plan.rows.slice(message.from, message.from + QUEUE_CHUNK_ROWS);
+    const rowsDone = message.from + chunk.length;
+    // The counts so far are the earlier chunks' (kept with the run) and this one's as planned.
+    const counts = addCounts(run.counts, countActions(chunk));
+    const progress = chunkProgress(db, lease, { rowsDone, counts });
+    await importer.write(db, user, run.cooperativeId, chunk, context, now, [progress]);
+    if (rowsDone < plan.rows.length) {
+      await queue.send({ runId: run.id, from: rowsDone });
+      return 'written';
+    }
+    await finishImportRun(db, bucket, run as ImportRun, sheet, plan, counts, who.locale);
+    return 'finished';
+  } catch (error) {
+    // Its writes have stopped (each awaited): the next delivery may take the chunk at once and finds them unchanged.
+    // Should giving it back fail too, the lease runs out instead.
+    await releaseChunk(db, lease, now).catch(() => undefined);
+    throw error;
   }
-  await finishImportRun(db, bucket, run as ImportRun, sheet, plan, counts, who.locale);
-  return 'finished';
 }
 
 /** A message as the queue delivers it to the consumer (a Message<ImportChunkMessage>, or the tests'). */
@@ -167,14 +185,24 @@ export interface ImportChunkDelivery {
   /** 1 on the first delivery. */
   attempts: number;
   ack(): void;
-  retry(): void;
+  retry(options?: { delaySeconds?: number }): void;
 }
 
 /**
+ * How long a delivery that found its chunk taken waits to be delivered again: a lease's length,
+ * so by then the holder has written the chunk (the run is past it: stale) or its lease has run
+ * out (the holder died: this delivery takes the chunk over).
+ */
+export const BUSY_RETRY_SECONDS = CHUNK_LEASE_MS / 1000;
+
+/**
  * The consumer's handling of one delivery: the chunk is written and the message acknowledged;
- * a failure is delivered again while retries remain, and after the last one the run is marked
- * failed where it stopped (only if it is still there), so the person can run it again from its
- * page. 'given-up' then, otherwise importChunk's answer or 'retried'.
+ * a chunk another consumer holds is delivered again after BUSY_RETRY_SECONDS ('busy'; once the
+ * retries are spent it is let go, the holder's to finish or, if it died, the person's to continue
+ * when the run shows as interrupted); a failure is delivered again while retries remain, and
+ * after the last one the run is marked failed where it stopped (only if it is still there and
+ * nobody holds the chunk), so the person can run it again from its page. 'given-up' then,
+ * otherwise importChunk's answer or 'retried'.
  */
 export async function consumeImportChunk(
   db: Database,
@@ -184,13 +212,15 @@ export async function consumeImportChunk(
   origin: string,
   now = new Date(),
 ): Promise<Awaited<ReturnType<typeof importChunk>> | 'retried' | 'given-up'> {
+  const retriesRemain = delivery.attempts <= IMPORT_QUEUE_MAX_RETRIES;
   try {
     const outcome = await importChunk(db, bucket, queue, delivery.body, origin, now);
-    delivery.ack();
+    if (outcome === 'busy' && retriesRemain) delivery.retry({ delaySeconds: BUSY_RETRY_SECONDS });
+    else delivery.ack();
     return outcome;
   } catch (error) {
     console.error(`import ${delivery.body.runId}: the chunk from row ${delivery.body.from} failed`, error);
-    if (delivery.attempts <= IMPORT_QUEUE_MAX_RETRIES) {
+    if (retriesRemain) {
       delivery.retry();
       return 'retried';
     }
@@ -202,6 +232,8 @@ export async function consumeImportChunk(
           eq(importRuns.id, delivery.body.runId),
           eq(importRuns.status, 'running'),
           eq(importRuns.rowsDone, delivery.body.from),
+          // Another delivery of the chunk at work: it is that one's to finish or fail.
+          chunkIsFree(now),
         ),
       );
     delivery.ack();

@@ -20,7 +20,11 @@
  * row is written twice: the file is planned again against the catalogue as
  * it is, so a row written before the stop (even in the chunk it stopped in)
  * is found by its key (registration code; GTIN, own code or name) and is
- * unchanged.
+ * unchanged. That holds because a chunk has one writer at a time: a queue
+ * consumer writes only the chunk it took (./chunk-lease.ts), and a run is
+ * not continued while a consumer's lease on its chunk is live, so the
+ * continuation's writer cannot start before the old one has stopped for good
+ * (it finished, gave the chunk back, or died and its lease ran out).
  */
 import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
@@ -32,6 +36,7 @@ import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { importRuns } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
+import { chunkIsFree } from './chunk-lease';
 import {
   countActions,
   type ImportMode,
@@ -119,7 +124,7 @@ export const addCounts = (a: Record<string, number>, b: Record<string, number>) 
  * Moves the run to running for this request alone: a previewed run from its first row, with the
  * mode and invitations asked for; a failed or interrupted one from its stored progress, with its
  * stored counts, mode and invitations. The condition makes it one request's: ConflictError for
- * the others, and for a run that is done or at work.
+ * the others, and for a run that is done or at work (its chunk's lease live, ./chunk-lease.ts).
  */
 export async function claimImportRun(
   db: Database,
@@ -148,6 +153,8 @@ export async function claimImportRun(
               ),
               // Another request that continued it first moved it on.
               eq(importRuns.rowsDone, run.rowsDone),
+              // A consumer still writing the chunk it stopped at: continuing would start a second writer on it.
+              chunkIsFree(now),
             ),
       ),
     )
@@ -315,7 +322,10 @@ export function refusedRowsCsv(
  * Imports a previewed run, or continues a failed or interrupted one
  * (claimImportRun): writes the rows chunk by chunk, each with the run's
  * progress and counts so far, and records the result. A failure leaves it
- * `failed` with the chunks written so far, to be continued.
+ * `failed` with the chunks written so far, to be continued. It takes no
+ * chunk leases: claimImportRun makes the request the run's only writer, and
+ * no queue message names such a run (the page queues a run exactly when it
+ * has more than QUEUED_FROM_ROWS rows and the queue is bound, on every claim).
  */
 export async function runImport<Input>(
   db: Database,
