@@ -70,19 +70,18 @@ await main(async () => {
   try {
     const written = new Map<string, number>();
     let lastReport = performance.now();
-    await target.bulk(() =>
-      seedScaleData(target.db, {
-        ...options,
-        maxParameters: target.maxParameters,
-        onChunk: (table, rows) => {
-          written.set(table, (written.get(table) ?? 0) + rows);
-          if (performance.now() - lastReport > 5000) {
-            lastReport = performance.now();
-            console.log(`  … ${[...written].map(([t, n]) => `${t} ${n}`).join(', ')}`);
-          }
-        },
-      }),
-    );
+    await seedScaleData(target.db, {
+      ...options,
+      maxParameters: target.maxParameters,
+      bulk: target.bulk,
+      onChunk: (table, rows) => {
+        written.set(table, (written.get(table) ?? 0) + rows);
+        if (performance.now() - lastReport > 5000) {
+          lastReport = performance.now();
+          console.log(`  … ${[...written].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+        }
+      },
+    });
     const counts = await countCatalogue(target.db);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Loaded into ${target.label} in ${seconds} s:`, counts);

@@ -55,9 +55,12 @@ export async function prepareScale(dataDir: string) {
       console.log(
         `  loading the scale dataset (once): ${SCALE.cooperatives} cooperatives, ${SCALE.products} products…`,
       );
-      await withSecondaryIndexesDeferred(file.client, SCALE_TABLES, () =>
-        seedScaleData(file.db, { ...SCALE, now: new Date(), maxParameters: SQLITE_MAX_BOUND_PARAMETERS }),
-      );
+      await seedScaleData(file.db, {
+        ...SCALE,
+        now: new Date(),
+        maxParameters: SQLITE_MAX_BOUND_PARAMETERS,
+        bulk: (load) => withSecondaryIndexesDeferred(file.client, SCALE_TABLES, load),
+      });
     }
   } finally {
     file.client.close();

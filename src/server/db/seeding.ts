@@ -201,6 +201,13 @@ export async function seedScaleData(
     /** Bound parameters per statement: D1's 100 by default; a local SQLite file takes far more. */
     maxParameters?: number;
     onChunk?: (table: ScaleChunk['table'], rows: number) => void;
+    /**
+     * Wraps the load of the rows alone (scripts/lib/bulk-load.ts defers the secondary indexes
+     * around it). The derived columns are computed after, once the indexes are back: their
+     * correlated subqueries probe ocop_ratings by product, which without its index would scan
+     * the whole table for each of 200,000 products.
+     */
+    bulk?: (load: () => Promise<void>) => Promise<void>;
   },
 ): Promise<void> {
   // Cooperatives come first in the stream; their names go into their products' search text.
@@ -211,26 +218,29 @@ export async function seedScaleData(
     await insertChunk(db, chunk, cooperativeNames, options.maxParameters);
     options.onChunk?.(chunk.table, chunk.rows.length);
   };
-  for (const chunk of generateScaleDataset(options)) {
-    if (chunk.table === 'cooperatives') for (const row of chunk.rows) cooperativeNames.set(row.id, row.name);
-    if (chunk.table === 'batches') {
-      pendingBatches = chunk;
-      continue;
+  const bulk = options.bulk ?? ((load) => load());
+  await bulk(async () => {
+    for (const chunk of generateScaleDataset(options)) {
+      if (chunk.table === 'cooperatives') for (const row of chunk.rows) cooperativeNames.set(row.id, row.name);
+      if (chunk.table === 'batches') {
+        pendingBatches = chunk;
+        continue;
+      }
+      if (pendingBatches) {
+        const steps = chunk.table === 'provenanceSteps' ? chunk.rows : [];
+        checkSeedRows({ batches: pendingBatches.rows, provenanceSteps: steps }, options.now);
+        await write(pendingBatches);
+        pendingBatches = null;
+      }
+      if (chunk.table === 'products') checkSeedRows({ products: chunk.rows }, options.now);
+      if (chunk.table === 'certifications') checkSeedRows({ certifications: chunk.rows }, options.now);
+      await write(chunk);
     }
     if (pendingBatches) {
-      const steps = chunk.table === 'provenanceSteps' ? chunk.rows : [];
-      checkSeedRows({ batches: pendingBatches.rows, provenanceSteps: steps }, options.now);
+      checkSeedRows({ batches: pendingBatches.rows }, options.now);
       await write(pendingBatches);
-      pendingBatches = null;
     }
-    if (chunk.table === 'products') checkSeedRows({ products: chunk.rows }, options.now);
-    if (chunk.table === 'certifications') checkSeedRows({ certifications: chunk.rows }, options.now);
-    await write(chunk);
-  }
-  if (pendingBatches) {
-    checkSeedRows({ batches: pendingBatches.rows }, options.now);
-    await write(pendingBatches);
-  }
+  });
   await recordVerifiedVersions(db);
   await refreshOcopStars(db, vietnamDate(options.now));
 }
