@@ -203,6 +203,9 @@ const inFormerUnit = (unit: FormerUnit) => sql`c.province_code = ${unit.province
 /**
  * The plan figures of an area smaller than today's province (a former
  * district or province): only its cooperatives and their published products.
+ * The products are found from the area's cooperatives (CROSS JOIN pins that
+ * order): left to choose, SQLite walked every published product in the
+ * country and tested its cooperative, 3 s at 200,000 products against 25 ms.
  */
 export async function computeFormerUnitFigures(db: Database, unit: FormerUnit, year: number): Promise<PlanFigures> {
   const where = inFormerUnit(unit);
@@ -210,7 +213,7 @@ export async function computeFormerUnitFigures(db: Database, unit: FormerUnit, y
     cooperativeGroups(db, where, year),
     db.all<ProductGroup>(sql`
       SELECT p.province_code AS province, p.ocop_group AS "group", p.ocop_stars AS stars, count(*) AS n
-      FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+      FROM cooperatives c CROSS JOIN products p ON p.cooperative_id = c.id
       WHERE p.status = 'published' AND ${where}
       GROUP BY 1, 2, 3`),
   ]);
