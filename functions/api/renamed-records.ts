@@ -2,12 +2,14 @@
  * The public item routes of products, cooperatives and events, addressed by
  * slug: a slug the record had before a rename (src/server/slug-history)
  * answers 301 to the same route with the record's current slug, the query
- * kept. The history is read only when no record holds the slug.
+ * kept, when the route shows the record at its current slug (a draft renamed
+ * answers 404, as its current slug does). The history is read only when no
+ * record holds the slug.
  */
 import type { Context } from 'hono';
 import type { Database } from '../../src/server/db/client';
 import { NotFoundError } from '../../src/server/errors';
-import { currentSlug } from '../../src/server/slug-history/slug-history';
+import { openableCurrentSlug } from '../../src/server/slug-history/slug-history';
 import type { RenamableKind } from '../../src/server/slug-history/vocabulary';
 import type { ApiEnv } from './context';
 
@@ -17,7 +19,7 @@ export const renamedResponse = {
   headers: { Location: { schema: { type: 'string' as const } } },
 };
 
-/** `read(slug)`, or the 301 to the route at the current slug of the record that had `slug` before a rename. */
+/** `read(slug)`, or the 301 to the route at the current slug of the record that had `slug` before a rename (if `read` shows it there). */
 export async function readRenamable<T>(
   c: Context<ApiEnv>,
   kind: RenamableKind,
@@ -29,7 +31,8 @@ export async function readRenamable<T>(
     return await read(db, slug);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const current = await currentSlug(db, kind, slug);
+    // Only to a record this route shows: a draft's or a hidden record's new name is not told.
+    const current = await openableCurrentSlug(db, kind, slug, (held) => read(db, held));
     if (current === null) throw error;
     const url = new URL(c.req.url);
     // The slug is the last segment (before `.ics`); an old slug is a plain ASCII slug, encoded as itself.

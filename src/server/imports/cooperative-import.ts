@@ -36,7 +36,7 @@ import { auditLog, cooperatives, provinces, users } from '../db/schema';
 import { changeLog, diffFields } from '../moderation/revision-diff';
 import { cooperativeSearchText } from '../search/search-text';
 import { slugBase, slugify } from '../search/slug';
-import { NO_RENAME, slugAfterRename } from '../slug-history/slug-history';
+import { NO_RENAME, slugAfterRename, withFreeSlug } from '../slug-history/slug-history';
 import { parseDecimal } from './cells';
 import {
   choiceCell,
@@ -492,33 +492,36 @@ export async function writeCooperativeRows(
   now: Date,
   also: readonly BatchItem<'sqlite'>[] = [],
 ): Promise<PlannedCooperative[]> {
-  const officer = requireOfficer(user);
-  const writes = await Promise.all(
-    rows.map(async (row) =>
-      row.input && (row.action === 'create' || row.action === 'update')
-        ? { row, ...(await rowStatements(db, officer, row, context, now)) }
-        : { row, auditId: null, statements: [] },
-    ),
-  );
-  const statements = [...writes.flatMap((write) => write.statements), ...also];
-  if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  const auditIds = writes.flatMap((write) => (write.auditId ? [write.auditId] : []));
-  const written = new Set(
-    (
-      await inChunks(auditIds, (chunk) =>
-        db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, chunk)),
-      )
-    ).map((entry) => entry.id),
-  );
-  return writes.map(({ row, auditId }) =>
-    !auditId || written.has(auditId)
-      ? row
-      : refusedRow(row.row, row.name, {
-          column: COOPERATIVE_COLUMNS[1]!.headers.vi,
-          value: row.input?.profile.registrationCode ?? '',
-          code: 'registration_taken',
-        }),
-  );
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('cooperative', async () => {
+    const officer = requireOfficer(user);
+    const writes = await Promise.all(
+      rows.map(async (row) =>
+        row.input && (row.action === 'create' || row.action === 'update')
+          ? { row, ...(await rowStatements(db, officer, row, context, now)) }
+          : { row, auditId: null, statements: [] },
+      ),
+    );
+    const statements = [...writes.flatMap((write) => write.statements), ...also];
+    if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    const auditIds = writes.flatMap((write) => (write.auditId ? [write.auditId] : []));
+    const written = new Set(
+      (
+        await inChunks(auditIds, (chunk) =>
+          db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, chunk)),
+        )
+      ).map((entry) => entry.id),
+    );
+    return writes.map(({ row, auditId }) =>
+      !auditId || written.has(auditId)
+        ? row
+        : refusedRow(row.row, row.name, {
+            column: COOPERATIVE_COLUMNS[1]!.headers.vi,
+            value: row.input?.profile.registrationCode ?? '',
+            code: 'registration_taken',
+          }),
+    );
+  });
 }
 
 /** Cooperatives from the department's register, by trade officers (./import-runs.ts runs it). */

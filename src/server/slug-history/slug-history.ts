@@ -13,6 +13,8 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/client';
 import { cooperatives, events, products, slugHistory } from '../db/schema';
+import { isUniqueViolation } from '../db/unique-violation';
+import { asDomainError } from '../errors';
 import { firstFreeSlug, slugBase } from '../search/slug';
 import type { RenamableKind } from './vocabulary';
 
@@ -134,4 +136,51 @@ export async function currentSlug(db: Database, kind: RenamableKind, oldSlug: st
     )
     .limit(1);
   return row?.slug ?? null;
+}
+
+/**
+ * The current slug of the record that had `oldSlug`, when the asker may open
+ * it there: `open(current)` is the target's own read or gate, and a refusal
+ * (no such record for this asker, forbidden, not signed in) gives null. So an
+ * old slug answers 301 only to someone the target would answer, and a
+ * redirect never tells the new name of a draft, or of another cooperative's
+ * product, to whom its page would not show it.
+ */
+export async function openableCurrentSlug(
+  db: Database,
+  kind: RenamableKind,
+  oldSlug: string,
+  open: (slug: string) => Promise<unknown>,
+): Promise<string | null> {
+  const current = await currentSlug(db, kind, oldSlug);
+  if (current === null) return null;
+  try {
+    await open(current);
+    return current;
+  } catch (error) {
+    const refusal = asDomainError(error)?.code;
+    if (refusal === 'not_found' || refusal === 'forbidden' || refusal === 'unauthenticated') return null;
+    throw error;
+  }
+}
+
+/** How many times a write that picks a free slug is tried before the UNIQUE index's refusal is let through. */
+const SLUG_WRITE_ATTEMPTS = 3;
+
+/**
+ * Runs a write that picks a free slug of `kind` and writes it (a new record,
+ * or a rename through slugAfterRename), again if the UNIQUE slug index
+ * refused it: two writes can both find the same slug free (two renames to
+ * the same name), and only the first holds it. The write's batch failed
+ * whole, so nothing was written; the next attempt reads the slugs again and
+ * takes the next free one.
+ */
+export async function withFreeSlug<T>(kind: RenamableKind, write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= SLUG_WRITE_ATTEMPTS || !isUniqueViolation(error, [RECORDS[kind].table.slug])) throw error;
+    }
+  }
 }
