@@ -1,6 +1,8 @@
 /**
- * The public item routes of products, cooperatives and events, addressed by
- * slug: a slug the record had before a rename (src/server/slug-history)
+ * The API's reads addressed by a record's slug (the public item routes of
+ * products, cooperatives and events, an event's iCalendar file, its
+ * registrations and their CSV files): a slug the record had before a rename
+ * (src/server/slug-history)
  * answers 301 to the same route with the record's current slug, the query
  * kept, when the route shows the record at its current slug (a draft renamed
  * answers 404, as its current slug does). The history is read only when no
@@ -35,9 +37,16 @@ export async function readRenamable<T>(
     const current = await openableCurrentSlug(db, kind, slug, (held) => read(db, held));
     if (current === null) throw error;
     const url = new URL(c.req.url);
-    // The slug is the last segment (before `.ics`); an old slug is a plain ASCII slug, encoded as itself.
-    const at = url.pathname.lastIndexOf('/');
-    const last = url.pathname.slice(at + 1).replace(slug, current);
-    return c.redirect(`${url.pathname.slice(0, at + 1)}${last}${url.search}`, 301);
+    // The slug's segment is the route parameter it fills (`:slug`, or `:file` of `{slug}.ics`, its
+    // pattern left out): the route's path and the URL's have their segments at the same places. An old
+    // slug is a plain ASCII slug, encoded as itself.
+    const pattern = c.req.routePath.replace(/\{[^}]*\}/g, '').split('/');
+    const segments = url.pathname.split('/');
+    const at = segments.findIndex(
+      (segment, i) => pattern[i]?.startsWith(':') && (segment === slug || segment.startsWith(`${slug}.`)),
+    );
+    if (at === -1) throw error;
+    segments[at] = `${current}${segments[at]!.slice(slug.length)}`;
+    return c.redirect(`${segments.join('/')}${url.search}`, 301);
   }
 }

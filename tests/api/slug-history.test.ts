@@ -15,6 +15,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
 import {
   loadCooperativeProfile,
@@ -192,6 +193,38 @@ describe.each(bothStores('slug history'))('slug history on $name', ({ open }) =>
     expect(saved.slug).toBe('phien-cho-ocop-tet');
     expect(await currentSlug(db, 'event', 'phien-cho-ocop-mua-xuan')).toBe('phien-cho-ocop-tet');
     expect((await findManagedEvent(db, officer, 'phien-cho-ocop-mua-xuan')).id).toBe(saved.id);
+  });
+
+  it('an event’s registrations and their CSV files answer 301 from its old slug, to whom the current one shows them', async () => {
+    const created = await createEvent(db, officer, validEvent({ titleVi: 'Hội chợ trái cây Nam Bộ' }), {
+      now: NOW,
+      publish: true,
+    });
+    const saved = await updateEvent(db, officer, created.slug, validEvent({ titleVi: 'Hội chợ trái cây Tiền Giang' }), {
+      now: NOW,
+    });
+    expect(saved.slug).toBe('hoi-cho-trai-cay-tien-giang');
+    const api = apiOn(db);
+    const as = async (user: SessionUser) => `session=${(await createSession(db, user.id, new Date())).token}`;
+    const [officers, members] = [await as(officer), await as(member)];
+    for (const route of ['/registrations', '/registrations.csv', '/report.csv']) {
+      const moved = await call(api, `/events/${created.slug}${route}?lang=en`, {
+        headers: { cookie: officers },
+        redirect: 'manual',
+      });
+      expect(moved.status, route).toBe(301);
+      expect(moved.headers.get('location'), route).toBe(`/events/${saved.slug}${route}?lang=en`);
+      expect((await call(api, `/events/${saved.slug}${route}`, { headers: { cookie: officers } })).status, route).toBe(
+        200,
+      );
+    }
+    // A cooperative that did not exhibit has no report at the current slug (404): nor at the old one.
+    const report = await call(api, `/events/${created.slug}/report.csv`, {
+      headers: { cookie: members },
+      redirect: 'manual',
+    });
+    expect(report.status).toBe(404);
+    expect(report.headers.get('location')).toBeNull();
   });
 
   it('an old slug leads on only to whom the target shows the record', async () => {
