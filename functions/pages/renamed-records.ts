@@ -6,6 +6,8 @@
  * - The public pages of products, cooperatives and events (and an event's
  *   catalogue) read the history only when no record holds the slug, so pages
  *   found at once cost nothing more: loadRenamableRecordPage.
+ * - A page that names a record in its query (the console report's
+ *   `?event=<slug>` downloads) reads it through readRenamedParameter.
  * - The signed-in areas' pages of one record (the dashboard's product pages,
  *   an event's pages for officers and for exhibitors, a cooperative's console
  *   pages) are answered before they render, from one table of the areas
@@ -77,6 +79,37 @@ export async function loadRenamableRecordPage<T>(
   });
   if (data instanceof Renamed) return movedPermanently(`${paths(data.slug)[locale]}${page.url.search}`);
   return data;
+}
+
+/** Where a page naming a renamed record in its query moves to. */
+export class MovedTo {
+  constructor(readonly location: string) {}
+}
+
+/**
+ * `read(slug)` for the record the query parameter `name` names, or, when a
+ * record had that slug before a rename and `read` shows it at its current
+ * one, this address with the parameter set to the current slug (a MovedTo,
+ * for the page to answer with movedPermanently).
+ */
+export async function readRenamedParameter<T>(
+  db: Database,
+  url: URL,
+  name: string,
+  kind: RenamableKind,
+  read: (slug: string) => Promise<T>,
+): Promise<T | MovedTo> {
+  const slug = url.searchParams.get(name) ?? '';
+  try {
+    return await read(slug);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    const current = await openableCurrentSlug(db, kind, slug, read);
+    if (current === null) throw error;
+    const query = new URLSearchParams(url.searchParams);
+    query.set(name, current);
+    return new MovedTo(`${url.pathname}?${query.toString()}`);
+  }
 }
 
 /** The pages of one record in a signed-in area: every address under `root` (its own included). */

@@ -7,7 +7,8 @@
  * to anyone else it answers as the current slug does, without the new name
  * (another cooperative's member, a visitor, a renamed draft's public page).
  * A form posted to an old address (a page opened before the rename) is sent
- * on with 308 and saved at the current one.
+ * on with 308 and saved at the current one. The console report's download of
+ * one event's registrations (`?event=<slug>`) follows an old slug too.
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -149,6 +150,21 @@ describe('every page addressed by a renamed record’s slug', async () => {
       if (ownAnswer) expect([200, 403, 404, 409], to).toContain(there.status);
       else expect(there.status, to).toBe(200);
     }
+  });
+
+  it('answers the console report’s downloads of an event named by its old slug, vi and en', async () => {
+    const [old, current] = event;
+    for (const report of ['/quan-tri/bao-cao', '/en/admin/report']) {
+      const moved = await get(`${report}?format=registrations-csv&event=${old}`, officer);
+      expect(moved.status, report).toBe(301);
+      expect(moved.headers.get('location'), report).toBe(`${report}?format=registrations-csv&event=${current}`);
+      const file = await get(moved.headers.get('location')!, officer);
+      expect(file.status, report).toBe(200);
+      expect(file.headers.get('content-type'), report).toContain('text/csv');
+    }
+    expect((await get(`/quan-tri/bao-cao?format=registrations-csv&event=chua-tung-co-${stamp}`, officer)).status).toBe(
+      404,
+    );
   });
 
   it('answers HEAD as GET', async () => {
