@@ -366,14 +366,14 @@ async function assignSlugs(db: Database, rows: PlannedCooperative[]) {
 }
 
 /** The slug change of a cooperative the register renames, read as it is stored now. */
-async function renamedCooperativeSlug(db: Database, id: string, name: string, now: Date) {
+async function renamedCooperativeSlug(db: Database, id: string, name: string, now: Date, claimed: Set<string>) {
   const [stored] = await db
     .select({ id: cooperatives.id, slug: cooperatives.slug, name: cooperatives.name })
     .from(cooperatives)
     .where(eq(cooperatives.id, id))
     .limit(1);
   if (!stored) return NO_RENAME;
-  return slugAfterRename(db, 'cooperative', stored, { before: stored.name, after: name }, now);
+  return slugAfterRename(db, 'cooperative', stored, { before: stored.name, after: name }, now, claimed);
 }
 
 export const COOPERATIVE_IMPORTED = 'cooperative.imported';
@@ -386,6 +386,8 @@ async function rowStatements(
   row: PlannedCooperative,
   context: ImportContext,
   now: Date,
+  /** The slugs the chunk's other renames take. */
+  claimed: Set<string>,
 ): Promise<{ auditId: string; statements: BatchItem<'sqlite'>[] }> {
   const input = row.input!;
   const { profile } = input;
@@ -443,7 +445,7 @@ async function rowStatements(
   const identityChanged = VERIFIED_FIELDS.some((field) => field in input.changes!);
   const register = Object.fromEntries(REGISTER_FIELDS.map((field) => [field, profile[field]]));
   // A cooperative renamed in the register: its address follows the name (the old one answers 301).
-  const rename = input.renamed ? await renamedCooperativeSlug(db, id, profile.name, now) : NO_RENAME;
+  const rename = input.renamed ? await renamedCooperativeSlug(db, id, profile.name, now, claimed) : NO_RENAME;
   return {
     auditId,
     statements: [
@@ -495,10 +497,12 @@ export async function writeCooperativeRows(
   // A rename racing another one to the same name is written again with the next free slug.
   return withFreeSlug('cooperative', async () => {
     const officer = requireOfficer(user);
+    // Two rows renamed to one name take two slugs: the chunk is one batch.
+    const claimed = new Set<string>();
     const writes = await Promise.all(
       rows.map(async (row) =>
         row.input && (row.action === 'create' || row.action === 'update')
-          ? { row, ...(await rowStatements(db, officer, row, context, now)) }
+          ? { row, ...(await rowStatements(db, officer, row, context, now, claimed)) }
           : { row, auditId: null, statements: [] },
       ),
     );

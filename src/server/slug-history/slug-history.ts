@@ -55,14 +55,29 @@ export function slugReadsAs(slug: string, base: string): boolean {
   return slug === base || (slug.startsWith(`${base}-`) && /^[0-9]+$/.test(slug.slice(base.length + 1)));
 }
 
-/** `base`, or the first of base-2, base-3… that no record of the kind holds (nor a page path beside them). */
-export async function unusedSlug(db: Database, kind: RenamableKind, base: string): Promise<string> {
+/**
+ * `base`, or the first of base-2, base-3… that no record of the kind holds
+ * (nor a page path beside them, nor one of `claimed`: the slugs other writes
+ * of the same batch take, which this one then joins).
+ */
+export async function unusedSlug(
+  db: Database,
+  kind: RenamableKind,
+  base: string,
+  claimed?: Set<string>,
+): Promise<string> {
   const { table, slug } = columns(kind);
   const rows = await db
     .select({ slug })
     .from(table)
     .where(like(slug, `${base}%`));
-  return firstFreeSlug(base, new Set([...RESERVED_SLUGS[kind], ...rows.map((row) => row.slug)]));
+  const free = firstFreeSlug(
+    base,
+    new Set([...RESERVED_SLUGS[kind], ...(claimed ?? []), ...rows.map((row) => row.slug)]),
+  );
+  // Claimed before anything else runs: writes prepared side by side (Promise.all) each see the others' slugs.
+  claimed?.add(free);
+  return free;
 }
 
 /** What a write of a record's name adds: its new slug (if any) and the old slug's history row. */
@@ -79,7 +94,7 @@ export const NO_RENAME: SlugRename = { set: {}, history: [] };
  * What renaming the record from `before` to `after` does to its slug. Nothing
  * when the name's slug is what it was (a changed tone mark, a letter's case)
  * or the slug already reads as the new name; otherwise the new name's free
- * slug, with the old slug kept for the record. The id (not the new slug) is
+ * slug (none of `claimed`, which it joins), with the old slug kept for the record. The id (not the new slug) is
  * kept, so every old slug of a record renamed twice leads to the current one
  * in one hop.
  */
@@ -89,10 +104,12 @@ export async function slugAfterRename(
   record: { id: string; slug: string },
   names: { before: string; after: string },
   now: Date,
+  claimed?: Set<string>,
 ): Promise<SlugRename> {
   const base = nameSlugBase(kind, names.after);
   if (base === nameSlugBase(kind, names.before) || slugReadsAs(record.slug, base)) return NO_RENAME;
-  const slug = await unusedSlug(db, kind, base);
+  // Several renames written in one batch (an import's chunk) must not pick the same slug.
+  const slug = await unusedSlug(db, kind, base, claimed);
   const { table, id, slug: slugColumn } = columns(kind);
   const history = db
     .insert(slugHistory)
