@@ -9,11 +9,14 @@
  * - It reads the visitor's shortlist from its cookie, for the header's count.
  * - On the account area's pages it counts what waits for the signed-in reader,
  *   for the account navigation (src/server/accounts/home.ts#loadAccountWaiting).
+ * - A signed-in page addressed by a renamed record's old slug answers with
+ *   the same page at its current slug (functions/pages/renamed-records.ts).
  * The request's services (locals.services) were set by src/worker.ts. A
  * database that cannot answer must not break the page, least of all the
  * error pages: then nothing is noted and the page carries on (signed out).
  */
 import { defineMiddleware } from 'astro:middleware';
+import { renamedRecordAreaRedirect } from '../functions/pages/renamed-records';
 import { sessionOfRequest, SIGNED_OUT } from '../functions/request-session';
 import { isAccountArea } from './i18n/routes';
 import { loadAccountWaiting } from './server/accounts/home';
@@ -62,7 +65,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     ).catch(() => 0);
   }
 
-  const response = await next();
+  const moved = user ? await renamedRecordAreaRedirect(context.url, context.request.method, user, services) : null;
+  const response = moved ?? (await next());
   if (setCookie || user) {
     try {
       // A page may have set its own session cookie (sign-in, sign-out): that one wins.

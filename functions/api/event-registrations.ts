@@ -34,6 +34,7 @@ import { createRouter } from './context';
 import { jsonBody } from './json-body';
 import { domainBody, signedIn } from './openapi';
 import { errorSchemaResponses, instant } from './schemas';
+import { readRenamable, renamedResponse } from './renamed-records';
 import { membersOnly, officersOnly, signedInOnly } from './session';
 
 export const RegistrationSchema = z
@@ -114,6 +115,7 @@ const listRoute = createRoute({
       description: 'The registrations, first come first',
       content: { 'application/json': { schema: RegistrationListSchema } },
     },
+    301: renamedResponse,
     ...errors(401, 403, 404),
   },
 });
@@ -130,6 +132,7 @@ const csvRoute = createRoute({
   request: { params: z.object({ slug: slugParam }) },
   responses: {
     200: { description: 'The list', content: { 'text/csv': { schema: z.string() } } },
+    301: renamedResponse,
     ...errors(401, 403, 404),
   },
 });
@@ -149,6 +152,7 @@ const reportCsvRoute = createRoute({
   request: { params: z.object({ slug: slugParam }) },
   responses: {
     200: { description: 'The report', content: { 'text/csv': { schema: z.string() } } },
+    301: renamedResponse,
     ...errors(401, 403, 404),
   },
 });
@@ -253,7 +257,10 @@ async function oneRegistration(
 
 export const eventRegistrations = createRouter()
   .openapi(reportCsvRoute, async (c) => {
-    const report = await loadFairReport(c.get('db'), c.get('user'), c.req.valid('param').slug, new Date());
+    const report = await readRenamable(c, 'event', c.req.valid('param').slug, (db, slug) =>
+      loadFairReport(db, c.get('user'), slug, new Date()),
+    );
+    if (report instanceof Response) return report;
     return c.body(fairReportCsv(report), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${report.event.slug}-report.csv"`,
@@ -261,7 +268,8 @@ export const eventRegistrations = createRouter()
     });
   })
   .openapi(csvRoute, async (c) => {
-    const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
+    const event = await readRenamable(c, 'event', c.req.valid('param').slug, findRegistrableEvent);
+    if (event instanceof Response) return event;
     const body = registrationsCsv(await listEventRegistrations(c.get('db'), event.id));
     return c.body(body, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -272,7 +280,8 @@ export const eventRegistrations = createRouter()
   .openapi(listRoute, async (c) => {
     const user = requireUser(c.get('user'));
     const ownOnly = user.role === 'member' ? requireRegisteringMember(user).cooperativeId : undefined;
-    const event = await findRegistrableEvent(c.get('db'), c.req.valid('param').slug);
+    const event = await readRenamable(c, 'event', c.req.valid('param').slug, findRegistrableEvent);
+    if (event instanceof Response) return event;
     const rows = await listEventRegistrations(c.get('db'), event.id, ownOnly);
     c.header('Cache-Control', 'private, no-store');
     return c.json(RegistrationListSchema.encode({ items: rows }), 200);

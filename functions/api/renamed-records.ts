@@ -1,13 +1,17 @@
 /**
- * The public item routes of products, cooperatives and events, addressed by
- * slug: a slug the record had before a rename (src/server/slug-history)
+ * The API's reads addressed by a record's slug (the public item routes of
+ * products, cooperatives and events, an event's iCalendar file, its
+ * registrations and their CSV files): a slug the record had before a rename
+ * (src/server/slug-history)
  * answers 301 to the same route with the record's current slug, the query
- * kept. The history is read only when no record holds the slug.
+ * kept, when the route shows the record at its current slug (a draft renamed
+ * answers 404, as its current slug does). The history is read only when no
+ * record holds the slug.
  */
 import type { Context } from 'hono';
 import type { Database } from '../../src/server/db/client';
 import { NotFoundError } from '../../src/server/errors';
-import { currentSlug } from '../../src/server/slug-history/slug-history';
+import { openableCurrentSlug } from '../../src/server/slug-history/slug-history';
 import type { RenamableKind } from '../../src/server/slug-history/vocabulary';
 import type { ApiEnv } from './context';
 
@@ -17,7 +21,7 @@ export const renamedResponse = {
   headers: { Location: { schema: { type: 'string' as const } } },
 };
 
-/** `read(slug)`, or the 301 to the route at the current slug of the record that had `slug` before a rename. */
+/** `read(slug)`, or the 301 to the route at the current slug of the record that had `slug` before a rename (if `read` shows it there). */
 export async function readRenamable<T>(
   c: Context<ApiEnv>,
   kind: RenamableKind,
@@ -29,12 +33,20 @@ export async function readRenamable<T>(
     return await read(db, slug);
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    const current = await currentSlug(db, kind, slug);
+    // Only to a record this route shows: a draft's or a hidden record's new name is not told.
+    const current = await openableCurrentSlug(db, kind, slug, (held) => read(db, held));
     if (current === null) throw error;
     const url = new URL(c.req.url);
-    // The slug is the last segment (before `.ics`); an old slug is a plain ASCII slug, encoded as itself.
-    const at = url.pathname.lastIndexOf('/');
-    const last = url.pathname.slice(at + 1).replace(slug, current);
-    return c.redirect(`${url.pathname.slice(0, at + 1)}${last}${url.search}`, 301);
+    // The slug's segment is the route parameter it fills (`:slug`, or `:file` of `{slug}.ics`, its
+    // pattern left out): the route's path and the URL's have their segments at the same places. An old
+    // slug is a plain ASCII slug, encoded as itself.
+    const pattern = c.req.routePath.replace(/\{[^}]*\}/g, '').split('/');
+    const segments = url.pathname.split('/');
+    const at = segments.findIndex(
+      (segment, i) => pattern[i]?.startsWith(':') && (segment === slug || segment.startsWith(`${slug}.`)),
+    );
+    if (at === -1) throw error;
+    segments[at] = `${current}${segments[at]!.slice(slug.length)}`;
+    return c.redirect(`${segments.join('/')}${url.search}`, 301);
   }
 }

@@ -174,6 +174,35 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
     expect(await currentSlug(db, 'cooperative', stored!.slug)).toBe('htx-che-tan-cuong-thai-nguyen');
   });
 
+  it('gives two cooperatives one import renames to the same name each its own slug', async () => {
+    const { bucket } = memoryBucket();
+    const importFile = async (rows: { code: string; name: string }[], name: string) => {
+      const bytes = csvFile(rows.map((r) => row({ registrationCode: r.code, name: r.name, managerEmail: '' })));
+      const preview = await previewUpload(db, bucket, COOPERATIVE_IMPORTER, officer, { name, bytes });
+      await runImport(db, bucket, COOPERATIVE_IMPORTER, officer, preview.run.id, 'all', context, NOW);
+      return preview.plan.counts;
+    };
+    await importFile(
+      [
+        { code: 'HN-300301', name: 'HTX Mây tre Phú Vinh' },
+        { code: 'HN-300302', name: 'HTX Mây tre Chương Mỹ' },
+      ],
+      'c.csv',
+    );
+    const renamed = await importFile(
+      [
+        { code: 'HN-300301', name: 'HTX Mây tre đan Hà Nội' },
+        { code: 'HN-300302', name: 'HTX Mây tre đan Hà Nội' },
+      ],
+      'd.csv',
+    );
+    expect(renamed).toMatchObject({ update: 2, refused: 0 });
+    const slugs = [(await byCode('HN-300301'))?.slug, (await byCode('HN-300302'))?.slug];
+    expect([...slugs].sort()).toEqual(['htx-may-tre-dan-ha-noi', 'htx-may-tre-dan-ha-noi-2']);
+    expect(await currentSlug(db, 'cooperative', 'htx-may-tre-phu-vinh')).toBe(slugs[0]);
+    expect(await currentSlug(db, 'cooperative', 'htx-may-tre-chuong-my')).toBe(slugs[1]);
+  });
+
   it('refuses rows with their row, column and reason: coordinates outside Viet Nam, unknown places, duplicates', async () => {
     const { bucket } = memoryBucket();
     const taken = await createTestUser(db, { role: 'officer', iterations: 1000 });

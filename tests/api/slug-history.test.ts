@@ -8,10 +8,14 @@
  * twice); a rename folded in when a product goes offline moves the address
  * too; a slug another record takes later is that record's; a rename whose
  * slug reads the same (a tone mark) changes nothing; the dashboard still
- * finds a product by its old slug.
+ * finds a product by its old slug. An old slug leads on only to whom may see
+ * the record (a renamed draft's old slug is a 404 on the public API, as its
+ * current one is). Two renames racing to the same name both succeed, the
+ * later with the next free slug.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
 import {
   loadCooperativeProfile,
@@ -33,7 +37,7 @@ import {
   unpublishProduct,
   updateProduct,
 } from '../../src/server/products/product-writes';
-import { currentSlug, slugReadsAs } from '../../src/server/slug-history/slug-history';
+import { currentSlug, openableCurrentSlug, slugReadsAs } from '../../src/server/slug-history/slug-history';
 import { createTestCooperative, createTestOfficer, createTestUser, sessionUserOf } from '../support/accounts';
 import { storedPhoto } from '../support/images';
 import { apiOn, call } from '../support/api';
@@ -189,5 +193,92 @@ describe.each(bothStores('slug history'))('slug history on $name', ({ open }) =>
     expect(saved.slug).toBe('phien-cho-ocop-tet');
     expect(await currentSlug(db, 'event', 'phien-cho-ocop-mua-xuan')).toBe('phien-cho-ocop-tet');
     expect((await findManagedEvent(db, officer, 'phien-cho-ocop-mua-xuan')).id).toBe(saved.id);
+  });
+
+  it('an event’s registrations and their CSV files answer 301 from its old slug, to whom the current one shows them', async () => {
+    const created = await createEvent(db, officer, validEvent({ titleVi: 'Hội chợ trái cây Nam Bộ' }), {
+      now: NOW,
+      publish: true,
+    });
+    const saved = await updateEvent(db, officer, created.slug, validEvent({ titleVi: 'Hội chợ trái cây Tiền Giang' }), {
+      now: NOW,
+    });
+    expect(saved.slug).toBe('hoi-cho-trai-cay-tien-giang');
+    const api = apiOn(db);
+    const as = async (user: SessionUser) => `session=${(await createSession(db, user.id, new Date())).token}`;
+    const [officers, members] = [await as(officer), await as(member)];
+    for (const route of ['/registrations', '/registrations.csv', '/report.csv']) {
+      const moved = await call(api, `/events/${created.slug}${route}?lang=en`, {
+        headers: { cookie: officers },
+        redirect: 'manual',
+      });
+      expect(moved.status, route).toBe(301);
+      expect(moved.headers.get('location'), route).toBe(`/events/${saved.slug}${route}?lang=en`);
+      expect((await call(api, `/events/${saved.slug}${route}`, { headers: { cookie: officers } })).status, route).toBe(
+        200,
+      );
+    }
+    // A cooperative that did not exhibit has no report at the current slug (404): nor at the old one.
+    const report = await call(api, `/events/${created.slug}/report.csv`, {
+      headers: { cookie: members },
+      redirect: 'manual',
+    });
+    expect(report.status).toBe(404);
+    expect(report.headers.get('location')).toBeNull();
+  });
+
+  it('an old slug leads on only to whom the target shows the record', async () => {
+    const { slug } = await createProduct(db, member, productInput('Nấm hương Sa Pa'));
+    await updateProduct(db, member, slug, productInput('Nấm hương rừng Sa Pa'), NOW);
+    const otherCooperative = await createTestCooperative(db);
+    const outsider = sessionUserOf(
+      await createTestUser(db, { role: 'member', cooperativeId: otherCooperative, iterations: 1000 }),
+      'member',
+      otherCooperative,
+    );
+    const ownedBy = (user: SessionUser) => (held: string) => findOwnedProduct(db, user, held);
+    expect(await openableCurrentSlug(db, 'product', slug, ownedBy(member))).toBe('nam-huong-rung-sa-pa');
+    expect(await openableCurrentSlug(db, 'product', slug, ownedBy(outsider))).toBeNull();
+    expect(await openableCurrentSlug(db, 'product', slug, ownedBy(officer))).toBeNull();
+  });
+
+  it('a renamed draft’s old slug is a 404 on the public API, as its current one is, without its new name', async () => {
+    const { slug } = await createProduct(db, member, productInput('Măng khô Bắc Kạn'));
+    await updateProduct(db, member, slug, productInput('Măng khô Na Rì'), NOW);
+    expect(await currentSlug(db, 'product', slug)).toBe('mang-kho-na-ri');
+    // A draft is not on the public API: its old slug answers as its current one does, without its new name.
+    const api = apiOn(db);
+    for (const path of [`/products/${slug}`, '/products/mang-kho-na-ri']) {
+      const answer = await call(api, path, { redirect: 'manual' });
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers.get('location'), path).toBeNull();
+    }
+  });
+
+  it('two products renamed at once to the same name both get it, the later with the next free slug', async () => {
+    const first = await createProduct(db, member, productInput('Chè Shan tuyết Hoàng Su Phì'));
+    const second = await createProduct(db, member, productInput('Chè Shan tuyết Bắc Mê'));
+    const renames = [first, second].map((product) =>
+      updateProduct(db, member, product.slug, productInput('Chè Shan tuyết cổ thụ'), NOW),
+    );
+    expect(await Promise.all(renames)).toEqual(['saved', 'saved']);
+    const slugs = [await slugOf(first.id), await slugOf(second.id)];
+    expect([...slugs].sort()).toEqual(['che-shan-tuyet-co-thu', 'che-shan-tuyet-co-thu-2']);
+    expect(await currentSlug(db, 'product', first.slug)).toBe(slugs[0]);
+    expect(await currentSlug(db, 'product', second.slug)).toBe(slugs[1]);
+  });
+
+  it('two events renamed at once to the same title both get it, the later with the next free slug', async () => {
+    const titles = ['Hội chợ nông sản Mộc Châu', 'Hội chợ nông sản Sơn La'];
+    const created = await Promise.all(
+      titles.map((titleVi) => createEvent(db, officer, validEvent({ titleVi }), { now: NOW })),
+    );
+    const saved = await Promise.all(
+      created.map((event) =>
+        updateEvent(db, officer, event.slug, validEvent({ titleVi: 'Hội chợ nông sản Tây Bắc' }), { now: NOW }),
+      ),
+    );
+    expect(saved.map((event) => event.slug).sort()).toEqual(['hoi-cho-nong-san-tay-bac', 'hoi-cho-nong-san-tay-bac-2']);
+    for (const [i, event] of created.entries()) expect(await currentSlug(db, 'event', event.slug)).toBe(saved[i]?.slug);
   });
 });

@@ -25,8 +25,8 @@ async function sitemapLocs(kind: string): Promise<string> {
   return bodies.join('\n');
 }
 
-async function expectMoved(from: string, to: string) {
-  const res = await get(from);
+async function expectMoved(from: string, to: string, cookie?: string) {
+  const res = await get(from, cookie);
   expect(res.status, from).toBe(301);
   expect(res.headers.get('location'), from).toBe(to);
 }
@@ -68,9 +68,12 @@ describe('a renamed product', async () => {
     const middle = `mat-ong-hoa-nhan-${stamp}`;
     expect((await get(`/san-pham/${middle}`)).status).toBe(200);
 
-    // Renamed again from the dashboard's old address (it still finds the product).
+    // Renamed again from a form opened at the dashboard's old address: sent on (308), saved at the current one.
     const third = { ...first, nameVi: `Mật ong bạc hà ${stamp}` };
-    expect((await post(path, third, manager)).status).toBe(303);
+    const resent = await post(path, third, manager);
+    expect(resent.status).toBe(308);
+    expect(resent.headers.get('location')).toBe(`/tai-khoan/san-pham/${middle}`);
+    expect((await post(`/tai-khoan/san-pham/${middle}`, third, manager)).status).toBe(303);
     await approveQueued(second.nameVi);
     const current = `mat-ong-bac-ha-${stamp}`;
     const page = await get(`/san-pham/${current}`);
@@ -89,8 +92,9 @@ describe('a renamed product', async () => {
     expect(locs).not.toContain(`/san-pham/${oldest}<`);
     expect(locs).not.toContain(`/san-pham/${middle}<`);
 
-    // The dashboard's old address still finds it; its own links use the current one.
-    const dashboard = await get(path, manager);
+    // The dashboard's old address leads to its current one (tests/e2e/renamed-subpages.test.ts), whose links use it.
+    await expectMoved(path, `/tai-khoan/san-pham/${current}`, manager);
+    const dashboard = await get(`/tai-khoan/san-pham/${current}`, manager);
     expect(dashboard.status).toBe(200);
     expect(await dashboard.text()).toContain(`/tai-khoan/san-pham/${current}/`);
 

@@ -22,7 +22,8 @@ import { listRegistrations, registrationTable } from '../../../src/server/report
 import { dictionary } from '../../../src/i18n';
 import { tableCsv, tableSheet, workbookBytes } from '../../../src/server/reports/table-files';
 import { download } from './downloads';
-import { noStore } from '../form-handling';
+import { movedPermanently, noStore } from '../form-handling';
+import { MovedTo, readRenamedParameter } from '../renamed-records';
 import { gated } from '../handle-page';
 
 export interface ReportView {
@@ -57,14 +58,15 @@ export async function handleReport(page: AstroGlobal, locale: Locale): Promise<R
     const { scope, problems } = parseReportScope(params, provinces, now);
     const valid = Object.keys(problems).length === 0;
     // One event's registrations need no period; everything else needs a right one.
-    const registrations =
-      (format === 'registrations-csv' || format === 'registrations-xlsx') && (eventSlug !== null || valid)
-        ? await listRegistrations(
-            db,
-            user,
-            eventSlug === null ? scope : { event: EVENT_SLUG.test(eventSlug) ? eventSlug : '' },
-          )
-        : null;
+    const wanted = (format === 'registrations-csv' || format === 'registrations-xlsx') && (eventSlug !== null || valid);
+    // One event's, by a slug it may have had before a rename (a bookmarked download): then at its current one.
+    const registrations = !wanted
+      ? null
+      : eventSlug === null
+        ? await listRegistrations(db, user, scope)
+        : await readRenamedParameter(db, page.url, 'event', 'event', (slug) =>
+            listRegistrations(db, user, { event: EVENT_SLUG.test(slug) ? slug : '' }),
+          );
     const report =
       valid && registrations === null && !format?.startsWith('registrations')
         ? await loadDepartmentReport(db, user, scope, now)
@@ -73,6 +75,7 @@ export async function handleReport(page: AstroGlobal, locale: Locale): Promise<R
   });
   if (gate instanceof Response) return gate;
   const { provinces, problems, scope, report, registrations } = gate.data;
+  if (registrations instanceof MovedTo) return movedPermanently(registrations.location);
 
   if (registrations !== null) {
     const table = registrationTable(registrations, locale);

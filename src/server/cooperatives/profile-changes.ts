@@ -35,7 +35,7 @@ import { UPLOADED_LOGO_PATH } from '../media/stored-image';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
 import { optionalText, parseInput } from '../validation';
-import { slugAfterRename } from '../slug-history/slug-history';
+import { slugAfterRename, withFreeSlug } from '../slug-history/slug-history';
 import {
   deleteAppliedRevision,
   dropRevision,
@@ -293,65 +293,68 @@ export async function applyProfileChange(
   /** Statements for the same batch, written only with the approval's audit entry (its notifications). */
   also: (witnessed: SQL, auditId: string, unverified: boolean) => BatchItem<'sqlite'>[] = () => [],
 ): Promise<{ unverified: boolean }> {
-  let profile: CooperativeProfile;
-  let provinceName: string;
-  try {
-    profile = parseInput(cooperativeProfileSchema(now), revision.proposed);
-    ({ provinceName } = await checkProfileAgainstStore(db, profile, revision.entityId));
-  } catch (error) {
-    if (error instanceof ValidationError)
-      throw new ConflictError('the change no longer passes the rules', error.fields);
-    throw error;
-  }
-  const current = await publishedProfile(db, revision.entityId);
-  const changes = diffFields(PROFILE_FIELDS, current.fields, profile);
-  const log = changeLog(changes);
-  const identityChanged = VERIFIED_FIELDS.some((field) => field in log);
-  const unverified = current.verified && identityChanged;
-  const auditId = newId();
-  const witnessed = auditEntryExists(auditId);
-  // Products' search text holds their cooperative's name (as the seed writes it): renamed, they are found by the new one.
-  const productUpdates =
-    'name' in log ? await productSearchUpdates(db, revision.entityId, profile.name, witnessed) : [];
-  // A renamed cooperative's address follows its name (the old one answers 301).
-  const rename = await slugAfterRename(
-    db,
-    'cooperative',
-    current,
-    { before: current.fields.name, after: profile.name },
-    now,
-  );
-  await db.batch([
-    auditInsertIf(
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('cooperative', async () => {
+    let profile: CooperativeProfile;
+    let provinceName: string;
+    try {
+      profile = parseInput(cooperativeProfileSchema(now), revision.proposed);
+      ({ provinceName } = await checkProfileAgainstStore(db, profile, revision.entityId));
+    } catch (error) {
+      if (error instanceof ValidationError)
+        throw new ConflictError('the change no longer passes the rules', error.fields);
+      throw error;
+    }
+    const current = await publishedProfile(db, revision.entityId);
+    const changes = diffFields(PROFILE_FIELDS, current.fields, profile);
+    const log = changeLog(changes);
+    const identityChanged = VERIFIED_FIELDS.some((field) => field in log);
+    const unverified = current.verified && identityChanged;
+    const auditId = newId();
+    const witnessed = auditEntryExists(auditId);
+    // Products' search text holds their cooperative's name (as the seed writes it): renamed, they are found by the new one.
+    const productUpdates =
+      'name' in log ? await productSearchUpdates(db, revision.entityId, profile.name, witnessed) : [];
+    // A renamed cooperative's address follows its name (the old one answers 301).
+    const rename = await slugAfterRename(
       db,
-      {
-        id: auditId,
-        actorUserId: officer.id,
-        action: PROFILE_CHANGE_APPROVED,
-        entityType: 'cooperative',
-        entityId: revision.entityId,
-        detail: { revision: revision.id, version: seenVersion, changes: log, unverified },
-        at: now,
-      },
-      revisionStill(revision.id, seenVersion, 'pending'),
-    ),
-    db
-      .update(cooperatives)
-      .set({
-        ...proposedColumns(PROFILE_FIELDS, profile),
-        ...cooperativeSearchText(profile, { provinceName }),
-        updatedAt: now,
-        ...(identityChanged ? { verified: false, verifiedAt: null, verificationEvidence: null } : {}),
-        ...rename.set,
-      })
-      .where(and(eq(cooperatives.id, revision.entityId), witnessed)),
-    ...rename.history,
-    ...productUpdates,
-    deleteAppliedRevision(db, revision.id, auditId),
-    ...also(witnessed, auditId, unverified),
-  ]);
-  if (!(await auditEntryWritten(db, auditId))) throw new ConflictError('changed since it was reviewed');
-  return { unverified };
+      'cooperative',
+      current,
+      { before: current.fields.name, after: profile.name },
+      now,
+    );
+    await db.batch([
+      auditInsertIf(
+        db,
+        {
+          id: auditId,
+          actorUserId: officer.id,
+          action: PROFILE_CHANGE_APPROVED,
+          entityType: 'cooperative',
+          entityId: revision.entityId,
+          detail: { revision: revision.id, version: seenVersion, changes: log, unverified },
+          at: now,
+        },
+        revisionStill(revision.id, seenVersion, 'pending'),
+      ),
+      db
+        .update(cooperatives)
+        .set({
+          ...proposedColumns(PROFILE_FIELDS, profile),
+          ...cooperativeSearchText(profile, { provinceName }),
+          updatedAt: now,
+          ...(identityChanged ? { verified: false, verifiedAt: null, verificationEvidence: null } : {}),
+          ...rename.set,
+        })
+        .where(and(eq(cooperatives.id, revision.entityId), witnessed)),
+      ...rename.history,
+      ...productUpdates,
+      deleteAppliedRevision(db, revision.id, auditId),
+      ...also(witnessed, auditId, unverified),
+    ]);
+    if (!(await auditEntryWritten(db, auditId))) throw new ConflictError('changed since it was reviewed');
+    return { unverified };
+  });
 }
 
 /** The search text of the cooperative's products after a rename, each written only if `witnessed` holds. */

@@ -36,7 +36,7 @@ import { auditLog, cooperatives, provinces, users } from '../db/schema';
 import { changeLog, diffFields } from '../moderation/revision-diff';
 import { cooperativeSearchText } from '../search/search-text';
 import { slugBase, slugify } from '../search/slug';
-import { NO_RENAME, slugAfterRename } from '../slug-history/slug-history';
+import { NO_RENAME, slugAfterRename, withFreeSlug } from '../slug-history/slug-history';
 import { parseDecimal } from './cells';
 import {
   choiceCell,
@@ -366,14 +366,14 @@ async function assignSlugs(db: Database, rows: PlannedCooperative[]) {
 }
 
 /** The slug change of a cooperative the register renames, read as it is stored now. */
-async function renamedCooperativeSlug(db: Database, id: string, name: string, now: Date) {
+async function renamedCooperativeSlug(db: Database, id: string, name: string, now: Date, claimed: Set<string>) {
   const [stored] = await db
     .select({ id: cooperatives.id, slug: cooperatives.slug, name: cooperatives.name })
     .from(cooperatives)
     .where(eq(cooperatives.id, id))
     .limit(1);
   if (!stored) return NO_RENAME;
-  return slugAfterRename(db, 'cooperative', stored, { before: stored.name, after: name }, now);
+  return slugAfterRename(db, 'cooperative', stored, { before: stored.name, after: name }, now, claimed);
 }
 
 export const COOPERATIVE_IMPORTED = 'cooperative.imported';
@@ -386,6 +386,8 @@ async function rowStatements(
   row: PlannedCooperative,
   context: ImportContext,
   now: Date,
+  /** The slugs the chunk's other renames take. */
+  claimed: Set<string>,
 ): Promise<{ auditId: string; statements: BatchItem<'sqlite'>[] }> {
   const input = row.input!;
   const { profile } = input;
@@ -443,7 +445,7 @@ async function rowStatements(
   const identityChanged = VERIFIED_FIELDS.some((field) => field in input.changes!);
   const register = Object.fromEntries(REGISTER_FIELDS.map((field) => [field, profile[field]]));
   // A cooperative renamed in the register: its address follows the name (the old one answers 301).
-  const rename = input.renamed ? await renamedCooperativeSlug(db, id, profile.name, now) : NO_RENAME;
+  const rename = input.renamed ? await renamedCooperativeSlug(db, id, profile.name, now, claimed) : NO_RENAME;
   return {
     auditId,
     statements: [
@@ -492,33 +494,38 @@ export async function writeCooperativeRows(
   now: Date,
   also: readonly BatchItem<'sqlite'>[] = [],
 ): Promise<PlannedCooperative[]> {
-  const officer = requireOfficer(user);
-  const writes = await Promise.all(
-    rows.map(async (row) =>
-      row.input && (row.action === 'create' || row.action === 'update')
-        ? { row, ...(await rowStatements(db, officer, row, context, now)) }
-        : { row, auditId: null, statements: [] },
-    ),
-  );
-  const statements = [...writes.flatMap((write) => write.statements), ...also];
-  if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  const auditIds = writes.flatMap((write) => (write.auditId ? [write.auditId] : []));
-  const written = new Set(
-    (
-      await inChunks(auditIds, (chunk) =>
-        db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, chunk)),
-      )
-    ).map((entry) => entry.id),
-  );
-  return writes.map(({ row, auditId }) =>
-    !auditId || written.has(auditId)
-      ? row
-      : refusedRow(row.row, row.name, {
-          column: COOPERATIVE_COLUMNS[1]!.headers.vi,
-          value: row.input?.profile.registrationCode ?? '',
-          code: 'registration_taken',
-        }),
-  );
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('cooperative', async () => {
+    const officer = requireOfficer(user);
+    // Two rows renamed to one name take two slugs: the chunk is one batch.
+    const claimed = new Set<string>();
+    const writes = await Promise.all(
+      rows.map(async (row) =>
+        row.input && (row.action === 'create' || row.action === 'update')
+          ? { row, ...(await rowStatements(db, officer, row, context, now, claimed)) }
+          : { row, auditId: null, statements: [] },
+      ),
+    );
+    const statements = [...writes.flatMap((write) => write.statements), ...also];
+    if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    const auditIds = writes.flatMap((write) => (write.auditId ? [write.auditId] : []));
+    const written = new Set(
+      (
+        await inChunks(auditIds, (chunk) =>
+          db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.id, chunk)),
+        )
+      ).map((entry) => entry.id),
+    );
+    return writes.map(({ row, auditId }) =>
+      !auditId || written.has(auditId)
+        ? row
+        : refusedRow(row.row, row.name, {
+            column: COOPERATIVE_COLUMNS[1]!.headers.vi,
+            value: row.input?.profile.registrationCode ?? '',
+            code: 'registration_taken',
+          }),
+    );
+  });
 }
 
 /** Cooperatives from the department's register, by trade officers (./import-runs.ts runs it). */

@@ -17,7 +17,7 @@ import { newId } from '../db/ids';
 import { pendingRevisions, products } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { parseInput } from '../validation';
-import { slugAfterRename } from '../slug-history/slug-history';
+import { slugAfterRename, withFreeSlug } from '../slug-history/slug-history';
 import { requireCooperativeMember } from '../accounts/guards';
 import { findOwnedProduct, type OwnedProduct } from './owned-product';
 import {
@@ -198,48 +198,51 @@ export async function applyProductRevision(
   seenVersion: number,
   now: Date,
 ): Promise<void> {
-  const proposal = proposalOf(revision);
-  const { provinceName } = await storeCheckedAtApply(db, proposal, revision);
-  const [published, search, [held]] = await Promise.all([
-    publishedProductFields(db, revision.entityId),
-    searchTextFor(db, proposal, revision.cooperativeId, provinceName),
-    db.select({ slug: products.slug }).from(products).where(eq(products.id, revision.entityId)).limit(1),
-  ]);
-  // A renamed product's address follows its public name (the old one answers 301).
-  const rename = await slugAfterRename(
-    db,
-    'product',
-    { id: revision.entityId, slug: held?.slug ?? '' },
-    { before: published.nameVi, after: proposal.nameVi },
-    now,
-  );
-  const snapshot = proposedColumns(PRODUCT_FIELD_NAMES, proposal);
-  const auditId = newId();
-  await db.batch([
-    auditInsertIf(
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('product', async () => {
+    const proposal = proposalOf(revision);
+    const { provinceName } = await storeCheckedAtApply(db, proposal, revision);
+    const [published, search, [held]] = await Promise.all([
+      publishedProductFields(db, revision.entityId),
+      searchTextFor(db, proposal, revision.cooperativeId, provinceName),
+      db.select({ slug: products.slug }).from(products).where(eq(products.id, revision.entityId)).limit(1),
+    ]);
+    // A renamed product's address follows its public name (the old one answers 301).
+    const rename = await slugAfterRename(
       db,
-      {
-        id: auditId,
-        actorUserId: officer.id,
-        action: PRODUCT_CHANGE_APPROVED,
-        entityType: 'product',
-        entityId: revision.entityId,
-        detail: {
-          revision: revision.id,
-          version: seenVersion,
-          changes: changeLog(diffFields(PRODUCT_FIELD_NAMES, published, proposal)),
-          snapshot,
+      'product',
+      { id: revision.entityId, slug: held?.slug ?? '' },
+      { before: published.nameVi, after: proposal.nameVi },
+      now,
+    );
+    const snapshot = proposedColumns(PRODUCT_FIELD_NAMES, proposal);
+    const auditId = newId();
+    await db.batch([
+      auditInsertIf(
+        db,
+        {
+          id: auditId,
+          actorUserId: officer.id,
+          action: PRODUCT_CHANGE_APPROVED,
+          entityType: 'product',
+          entityId: revision.entityId,
+          detail: {
+            revision: revision.id,
+            version: seenVersion,
+            changes: changeLog(diffFields(PRODUCT_FIELD_NAMES, published, proposal)),
+            snapshot,
+          },
+          at: now,
         },
-        at: now,
-      },
-      sql`${revisionStill(revision.id, seenVersion, 'pending')} AND ${stillPublished(revision.entityId)}`,
-    ),
-    db
-      .update(products)
-      .set({ ...snapshot, ...search, ...rename.set, updatedAt: now })
-      .where(and(eq(products.id, revision.entityId), auditEntryExists(auditId))),
-    ...rename.history,
-    deleteAppliedRevision(db, revision.id, auditId),
-  ]);
-  if (!(await auditEntryWritten(db, auditId))) throw new ConflictError('changed since it was reviewed');
+        sql`${revisionStill(revision.id, seenVersion, 'pending')} AND ${stillPublished(revision.entityId)}`,
+      ),
+      db
+        .update(products)
+        .set({ ...snapshot, ...search, ...rename.set, updatedAt: now })
+        .where(and(eq(products.id, revision.entityId), auditEntryExists(auditId))),
+      ...rename.history,
+      deleteAppliedRevision(db, revision.id, auditId),
+    ]);
+    if (!(await auditEntryWritten(db, auditId))) throw new ConflictError('changed since it was reviewed');
+  });
 }

@@ -27,7 +27,7 @@ import type { Database } from '../db/client';
 import { newId } from '../db/ids';
 import { auditEntryExists } from '../audit/audit-log';
 import { auditLog, products } from '../db/schema';
-import { nameSlugBase, slugAfterRename, unusedSlug } from '../slug-history/slug-history';
+import { nameSlugBase, slugAfterRename, unusedSlug, withFreeSlug } from '../slug-history/slug-history';
 import { ConflictError, type FieldIssues, ValidationError } from '../errors';
 import { productSearchText } from '../search/search-text';
 import type { StoredImage } from '../media/stored-image';
@@ -188,52 +188,55 @@ export async function saveProductFor(
   now: Date,
   options: { images?: StoredImage[]; audited?: boolean } = {},
 ): Promise<ProductSave> {
-  const { images, audited = false } = options;
-  if (owned.cooperativeId !== author.cooperativeId) throw new ConflictError('product of another cooperative');
-  if (owned.status === 'published') {
-    if (images) throw new ConflictError('photos of a published product are not changed through a revision');
-    return proposeProductRevision(db, author.actor, owned, input, now, forCooperative(author));
-  }
-  requireStatus(owned, EDITABLE_STATUSES);
-  const product = parseInput(productInputSchema, input);
-  const { provinceName } = await checkProductAgainstStore(db, product, owned);
-  const [search, rename] = await Promise.all([
-    searchTextFor(db, product, owned.cooperativeId, provinceName),
-    slugAfterRename(db, 'product', owned, { before: owned.nameVi, after: product.nameVi }, now),
-  ]);
-  const editable = and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES]));
-  const update = db
-    .update(products)
-    .set({ ...product, ...search, ...rename.set, ...(images ? { images } : {}), updatedAt: now })
-    .where(editable)
-    .returning({ id: products.id });
-  if (!audited) {
-    const [saved] = await db.batch([update, ...rename.history]);
-    if (saved.length === 0) throw new ConflictError('product changed status meanwhile');
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('product', async () => {
+    const { images, audited = false } = options;
+    if (owned.cooperativeId !== author.cooperativeId) throw new ConflictError('product of another cooperative');
+    if (owned.status === 'published') {
+      if (images) throw new ConflictError('photos of a published product are not changed through a revision');
+      return proposeProductRevision(db, author.actor, owned, input, now, forCooperative(author));
+    }
+    requireStatus(owned, EDITABLE_STATUSES);
+    const product = parseInput(productInputSchema, input);
+    const { provinceName } = await checkProductAgainstStore(db, product, owned);
+    const [search, rename] = await Promise.all([
+      searchTextFor(db, product, owned.cooperativeId, provinceName),
+      slugAfterRename(db, 'product', owned, { before: owned.nameVi, after: product.nameVi }, now),
+    ]);
+    const editable = and(eq(products.id, owned.id), inArray(products.status, [...EDITABLE_STATUSES]));
+    const update = db
+      .update(products)
+      .set({ ...product, ...search, ...rename.set, ...(images ? { images } : {}), updatedAt: now })
+      .where(editable)
+      .returning({ id: products.id });
+    if (!audited) {
+      const [saved] = await db.batch([update, ...rename.history]);
+      if (saved.length === 0) throw new ConflictError('product changed status meanwhile');
+      return 'saved';
+    }
+    const changes = changeLog(diffFields(PRODUCT_FIELD_NAMES, await publishedProductFields(db, owned.id), product));
+    if (Object.keys(changes).length === 0 && !images) return 'unchanged';
+    // The entry first, on the update's own condition, so it exists exactly when the product changed.
+    const [, updated] = await db.batch([
+      auditInsertIf(
+        db,
+        {
+          id: newId(),
+          actorUserId: author.actor.id,
+          action: 'product.updated',
+          entityType: 'product',
+          entityId: owned.id,
+          detail: { changes, ...forCooperative(author) },
+          at: now,
+        },
+        sql`EXISTS (SELECT 1 FROM ${products} WHERE ${editable})`,
+      ),
+      update,
+      ...rename.history,
+    ]);
+    if (updated.length === 0) throw new ConflictError('product changed status meanwhile');
     return 'saved';
-  }
-  const changes = changeLog(diffFields(PRODUCT_FIELD_NAMES, await publishedProductFields(db, owned.id), product));
-  if (Object.keys(changes).length === 0 && !images) return 'unchanged';
-  // The entry first, on the update's own condition, so it exists exactly when the product changed.
-  const [, updated] = await db.batch([
-    auditInsertIf(
-      db,
-      {
-        id: newId(),
-        actorUserId: author.actor.id,
-        action: 'product.updated',
-        entityType: 'product',
-        entityId: owned.id,
-        detail: { changes, ...forCooperative(author) },
-        at: now,
-      },
-      sql`EXISTS (SELECT 1 FROM ${products} WHERE ${editable})`,
-    ),
-    update,
-    ...rename.history,
-  ]);
-  if (updated.length === 0) throw new ConflictError('product changed status meanwhile');
-  return 'saved';
+  });
 }
 
 /** A new draft with the product's fields (not its GTIN or own code, which are unique, nor its batches or ratings). */
@@ -378,23 +381,26 @@ export async function unpublishProduct(
   user: SessionUser | null | undefined,
   slug: string,
 ): Promise<void> {
-  const owned = await findOwnedProduct(db, user, slug);
-  const actor = requireCooperativeMember(user, owned.cooperativeId);
-  const revision = await findRevision(db, 'product', owned.id);
-  const folded = revision ? await foldedRevision(db, owned, revision) : null;
-  await moveStatus(db, {
-    actor,
-    productId: owned.id,
-    from: ['published'],
-    to: 'unpublished',
-    action: 'product.unpublished',
-    ...(revision && folded
-      ? {
-          detail: { revision: revision.id, folded: folded.changes },
-          set: folded.columns,
-          condition: revisionStill(revision.id, revision.version),
-          also: (witnessed: SQL) => folded.statements(witnessed),
-        }
-      : {}),
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('product', async () => {
+    const owned = await findOwnedProduct(db, user, slug);
+    const actor = requireCooperativeMember(user, owned.cooperativeId);
+    const revision = await findRevision(db, 'product', owned.id);
+    const folded = revision ? await foldedRevision(db, owned, revision) : null;
+    await moveStatus(db, {
+      actor,
+      productId: owned.id,
+      from: ['published'],
+      to: 'unpublished',
+      action: 'product.unpublished',
+      ...(revision && folded
+        ? {
+            detail: { revision: revision.id, folded: folded.changes },
+            set: folded.columns,
+            condition: revisionStill(revision.id, revision.version),
+            also: (witnessed: SQL) => folded.statements(witnessed),
+          }
+        : {}),
+    });
   });
 }

@@ -11,6 +11,7 @@ import { requireOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import { findRevision, revisionStill } from '../moderation/pending-revisions';
 import { foldedRevision } from './product-revisions';
+import { withFreeSlug } from '../slug-history/slug-history';
 import { findProductBySlug } from './owned-product';
 import { moveStatus } from './product-writes';
 import type { Database } from '../db/client';
@@ -25,29 +26,33 @@ export async function suspendProduct(
   slug: string,
   input: unknown,
 ): Promise<void> {
-  const officer = requireOfficer(user);
-  const reason = officerNote(input, 'reason');
-  const row = await findProductBySlug(db, slug);
-  const revision = await findRevision(db, 'product', row.id);
-  const folded = revision ? await foldedRevision(db, row, revision) : null;
-  try {
-    await moveStatus(db, {
-      actor: officer,
-      productId: row.id,
-      from: ['published'],
-      to: 'rejected',
-      action: PRODUCT_SUSPENDED_ACTION,
-      detail: { reason, ...(revision && folded ? { revision: revision.id, folded: folded.changes } : {}) },
-      set: { rejectionReason: reason, ...folded?.columns },
-      ...(revision && folded
-        ? {
-            condition: revisionStill(revision.id, revision.version),
-            also: (witnessed: SQL) => folded.statements(witnessed),
-          }
-        : {}),
-    });
-  } catch (error) {
-    if (error instanceof ConflictError) throw new ConflictError('not published', { status: { code: 'not_published' } });
-    throw error;
-  }
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('product', async () => {
+    const officer = requireOfficer(user);
+    const reason = officerNote(input, 'reason');
+    const row = await findProductBySlug(db, slug);
+    const revision = await findRevision(db, 'product', row.id);
+    const folded = revision ? await foldedRevision(db, row, revision) : null;
+    try {
+      await moveStatus(db, {
+        actor: officer,
+        productId: row.id,
+        from: ['published'],
+        to: 'rejected',
+        action: PRODUCT_SUSPENDED_ACTION,
+        detail: { reason, ...(revision && folded ? { revision: revision.id, folded: folded.changes } : {}) },
+        set: { rejectionReason: reason, ...folded?.columns },
+        ...(revision && folded
+          ? {
+              condition: revisionStill(revision.id, revision.version),
+              also: (witnessed: SQL) => folded.statements(witnessed),
+            }
+          : {}),
+      });
+    } catch (error) {
+      if (error instanceof ConflictError)
+        throw new ConflictError('not published', { status: { code: 'not_published' } });
+      throw error;
+    }
+  });
 }

@@ -13,6 +13,8 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/client';
 import { cooperatives, events, products, slugHistory } from '../db/schema';
+import { isUniqueViolation } from '../db/unique-violation';
+import { asDomainError } from '../errors';
 import { firstFreeSlug, slugBase } from '../search/slug';
 import type { RenamableKind } from './vocabulary';
 
@@ -53,14 +55,29 @@ export function slugReadsAs(slug: string, base: string): boolean {
   return slug === base || (slug.startsWith(`${base}-`) && /^[0-9]+$/.test(slug.slice(base.length + 1)));
 }
 
-/** `base`, or the first of base-2, base-3… that no record of the kind holds (nor a page path beside them). */
-export async function unusedSlug(db: Database, kind: RenamableKind, base: string): Promise<string> {
+/**
+ * `base`, or the first of base-2, base-3… that no record of the kind holds
+ * (nor a page path beside them, nor one of `claimed`: the slugs other writes
+ * of the same batch take, which this one then joins).
+ */
+export async function unusedSlug(
+  db: Database,
+  kind: RenamableKind,
+  base: string,
+  claimed?: Set<string>,
+): Promise<string> {
   const { table, slug } = columns(kind);
   const rows = await db
     .select({ slug })
     .from(table)
     .where(like(slug, `${base}%`));
-  return firstFreeSlug(base, new Set([...RESERVED_SLUGS[kind], ...rows.map((row) => row.slug)]));
+  const free = firstFreeSlug(
+    base,
+    new Set([...RESERVED_SLUGS[kind], ...(claimed ?? []), ...rows.map((row) => row.slug)]),
+  );
+  // Claimed before anything else runs: writes prepared side by side (Promise.all) each see the others' slugs.
+  claimed?.add(free);
+  return free;
 }
 
 /** What a write of a record's name adds: its new slug (if any) and the old slug's history row. */
@@ -77,7 +94,7 @@ export const NO_RENAME: SlugRename = { set: {}, history: [] };
  * What renaming the record from `before` to `after` does to its slug. Nothing
  * when the name's slug is what it was (a changed tone mark, a letter's case)
  * or the slug already reads as the new name; otherwise the new name's free
- * slug, with the old slug kept for the record. The id (not the new slug) is
+ * slug (none of `claimed`, which it joins), with the old slug kept for the record. The id (not the new slug) is
  * kept, so every old slug of a record renamed twice leads to the current one
  * in one hop.
  */
@@ -87,10 +104,12 @@ export async function slugAfterRename(
   record: { id: string; slug: string },
   names: { before: string; after: string },
   now: Date,
+  claimed?: Set<string>,
 ): Promise<SlugRename> {
   const base = nameSlugBase(kind, names.after);
   if (base === nameSlugBase(kind, names.before) || slugReadsAs(record.slug, base)) return NO_RENAME;
-  const slug = await unusedSlug(db, kind, base);
+  // Several renames written in one batch (an import's chunk) must not pick the same slug.
+  const slug = await unusedSlug(db, kind, base, claimed);
   const { table, id, slug: slugColumn } = columns(kind);
   const history = db
     .insert(slugHistory)
@@ -134,4 +153,51 @@ export async function currentSlug(db: Database, kind: RenamableKind, oldSlug: st
     )
     .limit(1);
   return row?.slug ?? null;
+}
+
+/**
+ * The current slug of the record that had `oldSlug`, when the asker may open
+ * it there: `open(current)` is the target's own read or gate, and a refusal
+ * (no such record for this asker, forbidden, not signed in) gives null. So an
+ * old slug answers 301 only to someone the target would answer, and a
+ * redirect never tells the new name of a draft, or of another cooperative's
+ * product, to whom its page would not show it.
+ */
+export async function openableCurrentSlug(
+  db: Database,
+  kind: RenamableKind,
+  oldSlug: string,
+  open: (slug: string) => Promise<unknown>,
+): Promise<string | null> {
+  const current = await currentSlug(db, kind, oldSlug);
+  if (current === null) return null;
+  try {
+    await open(current);
+    return current;
+  } catch (error) {
+    const refusal = asDomainError(error)?.code;
+    if (refusal === 'not_found' || refusal === 'forbidden' || refusal === 'unauthenticated') return null;
+    throw error;
+  }
+}
+
+/** How many times a write that picks a free slug is tried before the UNIQUE index's refusal is let through. */
+const SLUG_WRITE_ATTEMPTS = 3;
+
+/**
+ * Runs a write that picks a free slug of `kind` and writes it (a new record,
+ * or a rename through slugAfterRename), again if the UNIQUE slug index
+ * refused it: two writes can both find the same slug free (two renames to
+ * the same name), and only the first holds it. The write's batch failed
+ * whole, so nothing was written; the next attempt reads the slugs again and
+ * takes the next free one.
+ */
+export async function withFreeSlug<T>(kind: RenamableKind, write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= SLUG_WRITE_ATTEMPTS || !isUniqueViolation(error, [RECORDS[kind].table.slug])) throw error;
+    }
+  }
 }

@@ -6,7 +6,7 @@ import { ConflictError, ValidationError } from '../../errors';
 import { type EventFields, parseEventInput } from '../event-input';
 import { eventChangeNotices, movesEvent } from './event-change-mail';
 import { changeEvent } from './event-changes';
-import { slugAfterRename } from '../../slug-history/slug-history';
+import { slugAfterRename, withFreeSlug } from '../../slug-history/slug-history';
 import { findManagedEvent, type ManagedEvent, provinceCodes } from './managed-event';
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -36,50 +36,55 @@ export async function updateEvent(
   input: unknown,
   options: UpdateOptions,
 ): Promise<ManagedEvent & { notificationEvent: string | null }> {
-  const officer = requireOfficer(user);
-  const event = await findManagedEvent(db, officer, slug);
-  if (event.status === 'cancelled')
-    throw new ConflictError('event is cancelled', { status: { code: 'event_cancelled' } });
-  const fields = parseEventInput(input, await provinceCodes(db));
-  if (fields.boothCapacity !== null && fields.boothCapacity < event.boothsTaken) {
-    throw new ValidationError({ boothCapacity: { code: 'below_booths_taken', params: { taken: event.boothsTaken } } });
-  }
-  const changed = (Object.keys(fields) as (keyof EventFields)[]).filter(
-    (key) => !sameValue(fields[key], event.fields[key]),
-  );
-  if (changed.length === 0) return { ...event, notificationEvent: null };
-  // A renamed event's address follows its title (the old one answers 301); mail links to the new one.
-  const rename = await slugAfterRename(
-    db,
-    'event',
-    event,
-    { before: event.fields.titleVi, after: fields.titleVi },
-    options.now,
-  );
-  const tell =
-    event.status === 'published' && movesEvent(changed)
-      ? await eventChangeNotices(
-          db,
-          { ...event, slug: rename.set.slug ?? event.slug },
-          'changed',
-          fields,
-          options.mailOrigin ?? null,
-          options.now,
-        )
-      : null;
-  await changeEvent(db, {
-    actor: officer,
-    event,
-    from: ['draft', 'published'],
-    action: 'event.update',
-    detail: { changed },
-    set: { ...fields, ...rename.set },
-    bumpRevision: event.status === 'published',
-    capacity: fields.boothCapacity,
-    unchangedSince: options.unchangedSince,
-    now: options.now,
-    also: (witnessed, auditId) => [...rename.history, ...(tell?.statements(witnessed, auditId) ?? [])],
+  // A rename racing another one to the same name is written again with the next free slug.
+  return withFreeSlug('event', async () => {
+    const officer = requireOfficer(user);
+    const event = await findManagedEvent(db, officer, slug);
+    if (event.status === 'cancelled')
+      throw new ConflictError('event is cancelled', { status: { code: 'event_cancelled' } });
+    const fields = parseEventInput(input, await provinceCodes(db));
+    if (fields.boothCapacity !== null && fields.boothCapacity < event.boothsTaken) {
+      throw new ValidationError({
+        boothCapacity: { code: 'below_booths_taken', params: { taken: event.boothsTaken } },
+      });
+    }
+    const changed = (Object.keys(fields) as (keyof EventFields)[]).filter(
+      (key) => !sameValue(fields[key], event.fields[key]),
+    );
+    if (changed.length === 0) return { ...event, notificationEvent: null };
+    // A renamed event's address follows its title (the old one answers 301); mail links to the new one.
+    const rename = await slugAfterRename(
+      db,
+      'event',
+      event,
+      { before: event.fields.titleVi, after: fields.titleVi },
+      options.now,
+    );
+    const tell =
+      event.status === 'published' && movesEvent(changed)
+        ? await eventChangeNotices(
+            db,
+            { ...event, slug: rename.set.slug ?? event.slug },
+            'changed',
+            fields,
+            options.mailOrigin ?? null,
+            options.now,
+          )
+        : null;
+    await changeEvent(db, {
+      actor: officer,
+      event,
+      from: ['draft', 'published'],
+      action: 'event.update',
+      detail: { changed },
+      set: { ...fields, ...rename.set },
+      bumpRevision: event.status === 'published',
+      capacity: fields.boothCapacity,
+      unchangedSince: options.unchangedSince,
+      now: options.now,
+      also: (witnessed, auditId) => [...rename.history, ...(tell?.statements(witnessed, auditId) ?? [])],
+    });
+    const saved = await findManagedEvent(db, officer, rename.set.slug ?? slug);
+    return { ...saved, notificationEvent: tell?.event() ?? null };
   });
-  const saved = await findManagedEvent(db, officer, rename.set.slug ?? slug);
-  return { ...saved, notificationEvent: tell?.event() ?? null };
 }

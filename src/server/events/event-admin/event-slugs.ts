@@ -5,9 +5,8 @@
 import { like, or } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { events } from '../../db/schema';
-import { isUniqueViolation } from '../../db/unique-violation';
 import { firstFreeSlug, SLUG_BASE_MAX_BYTES } from '../../search/slug';
-import { nameSlugBase, RESERVED_SLUGS } from '../../slug-history/slug-history';
+import { nameSlugBase, RESERVED_SLUGS, withFreeSlug } from '../../slug-history/slug-history';
 
 /** `base`, or the first of base-2, base-3… that no event has (nor an officers' page path). */
 export async function unusedSlugs(db: Database, bases: readonly string[]): Promise<string[]> {
@@ -29,16 +28,7 @@ export function eventSlugBase(title: string): string {
   return nameSlugBase('event', title);
 }
 
-/** The (slug) UNIQUE index stopped an insert that raced another one for the same slug. */
-const isSlugTaken = (error: unknown) => isUniqueViolation(error, [events.slug]);
-
 /** Runs a write that picks free slugs, once more if another write took one of them meanwhile. */
-export async function withFreshSlugs<T>(write: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= 3 || !isSlugTaken(error)) throw error;
-    }
-  }
+export function withFreshSlugs<T>(write: () => Promise<T>): Promise<T> {
+  return withFreeSlug('event', write);
 }
