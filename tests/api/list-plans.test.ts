@@ -92,3 +92,25 @@ describe('province page plans', () => {
     expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 });
+
+describe('facet count plans', () => {
+  /** The plan of the facet statement `pick` chooses, for the whole list with its facets. */
+  async function facetPlan(pick: (sql: string) => boolean): Promise<string> {
+    statements.length = 0;
+    await listProducts(handle.db, {}, { today: '2026-11-24', facets: true });
+    return explain(pick);
+  }
+
+  it('a facet reads products and their cooperatives from indexes alone', async () => {
+    const plan = await facetPlan((sql) => /p\.province_code AS value/.test(sql));
+    expect(plan).toContain('COVERING INDEX products_stats_idx');
+    expect(plan).toContain('COVERING INDEX cooperatives_id_status_idx');
+  });
+
+  it('the certification facet probes the certificates of the rows it counts, not every certificate', async () => {
+    const plan = await facetPlan((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql));
+    expect(plan).toMatch(/SEARCH cert USING INDEX certifications_product_idx \(product_id=\?\)/);
+    expect(plan).toMatch(/SEARCH cert USING INDEX certifications_cooperative_idx \(cooperative_id=\?/);
+    expect(plan).not.toMatch(/SCAN cert/);
+  });
+});

@@ -147,7 +147,7 @@ export async function queryDirectory<Row>(
       db,
       sql`SELECT c.id ${facetFrom('certification')}`,
       sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x
-        JOIN certifications cert INDEXED BY certifications_cooperative_idx ON cert.cooperative_id = x.id
+        CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx ON cert.cooperative_id = x.id
         WHERE ${certificateOfCooperative(today)}`,
     ),
   ]);

@@ -162,6 +162,9 @@ export const cooperatives = sqliteTable(
     // The console's count of active cooperatives not yet verified: a range of this index, not a
     // walk of every active cooperative's row (about 250 ms at 50,000; src/server/stats/console-statistics.ts).
     index('cooperatives_status_verified_idx').on(t.status, t.verified),
+    // A cooperative's status by its id from the index alone: the list's counts and facets check each
+    // product's cooperative is active, up to FACET_SCAN_CAP times a facet (src/server/products/product-list.ts).
+    index('cooperatives_id_status_idx').on(t.id, t.status),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
     index('cooperatives_demo_idx')
       .on(t.isDemo)
@@ -278,8 +281,10 @@ export const products = sqliteTable(
     // cannot tell which single-column index is narrower, with this one it needs not guess.
     index('products_province_group_idx').on(t.provinceCode, t.ocopGroup, t.status),
     index('products_price_idx').on(t.status, t.priceVnd),
-    // Covers OCOP counts by group and stars without reading 200,000 rows (src/server/stats).
-    index('products_stats_idx').on(t.status, t.provinceCode, t.ocopGroup, t.ocopStars),
+    // Covers OCOP counts by group and stars without reading 200,000 rows (src/server/stats), and the
+    // list's facet counts (src/server/search/facets.ts): with the cooperative and the id, the rows a
+    // facet reads (up to FACET_SCAN_CAP) come from the index, not each from its own table page.
+    index('products_stats_idx').on(t.status, t.provinceCode, t.ocopGroup, t.ocopStars, t.cooperativeId, t.id),
     check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
     check('products_min_order_positive', sql`${t.minOrder} >= 1`),
     check('products_stars_range', sql`${t.ocopStars} IS NULL OR ${t.ocopStars} BETWEEN 3 AND 5`),

@@ -214,13 +214,18 @@ async function listUnderstood(
   // `counting`: a count reads every match, so when a narrower filter exists the status
   // index (which would walk the whole published catalogue) is taken out of the planner's choice.
   // Counting needs no province names: every product has its province (a foreign key), and
-  // without that join the unfiltered count reads products_status_cooperative_idx alone.
+  // without that join the unfiltered count reads products_status_cooperative_idx alone. Each
+  // counted row's cooperative is checked active from cooperatives_id_status_idx, not its table
+  // row (SQLite prefers the unique id index, which is not covering: 22 → 3 ms a facet at scale);
+  // a cooperative kind filter may drive the plan from the cooperatives instead, so it is left free.
+  // The facets' certificates are joined to the counted rows, not the rows to every certificate
+  // (CROSS JOIN: 676 → 38 ms at scale, where SQLite walked the certificates' index whole).
   const from = (
     hits: SQL | null,
     counting = false,
     except?: ProductFacet,
   ) => sql`FROM ${hits === null ? sql`products p` : sql`${hits} hit CROSS JOIN products p ON p.id = hit.id`}
-    JOIN cooperatives c ON c.id = p.cooperative_id
+    JOIN cooperatives c ${counting && !filters.cooperativeKind ? sql`INDEXED BY cooperatives_id_status_idx ` : sql``}ON c.id = p.cooperative_id
     ${counting ? sql`` : sql`JOIN provinces pr ON pr.code = p.province_code`}
     WHERE ${counting && narrowed ? sql`+p.status = 'published'` : sql`p.status = 'published'`}
       AND ${sql.join(conditions(counting, except), sql` AND `)}`;
@@ -363,10 +368,10 @@ async function certificationFacet(db: Database, from: SQL, today: string): Promi
   return countFacetOfMany(
     db,
     sql`SELECT p.id, p.cooperative_id ${from}`,
-    sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x JOIN certifications cert INDEXED BY certifications_product_idx
+    sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x CROSS JOIN certifications cert INDEXED BY certifications_product_idx
         ON cert.product_id = x.id WHERE ${validToday(today)}
       UNION ALL
-      SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x JOIN certifications cert INDEXED BY certifications_cooperative_idx
+      SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx
         ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL WHERE ${validToday(today)}`,
   );
 }
