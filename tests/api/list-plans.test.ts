@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductFilters } from '../../src/server/products/product-filters';
 import { bestProductsInProvince } from '../../src/server/products/card-queries';
 import { listProducts } from '../../src/server/products/product-list';
+import { listCooperatives } from '../../src/server/cooperatives/directory';
 import type { LibsqlHandle } from '../../src/server/db/node';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { migratedMemoryDatabase } from '../support/libsql';
@@ -112,5 +113,18 @@ describe('facet count plans', () => {
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_product_idx \(product_id=\?\)/);
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_cooperative_idx \(cooperative_id=\?/);
     expect(plan).not.toMatch(/SCAN cert/);
+  });
+});
+
+describe('cooperative directory plans', () => {
+  it("a search looks each hit's cooperative up by its id, not through an index of every active one", async () => {
+    statements.length = 0;
+    await listCooperatives(handle.db, { q: 'che' }, '2026-11-24');
+    const count = await explain((sql) => /count\(\*\)/.test(sql) && /MATCH/.test(sql));
+    const facet = await explain((sql) => /c\.kind AS value/.test(sql));
+    for (const plan of [count, facet]) {
+      expect(plan).toMatch(/SEARCH c USING (COVERING )?INDEX sqlite_autoindex_cooperatives_1 \(id=\?\)/);
+      expect(plan).not.toContain('cooperatives_stats_idx');
+    }
   });
 });
