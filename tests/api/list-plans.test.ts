@@ -12,6 +12,8 @@ import type { ProductFilters } from '../../src/server/products/product-filters';
 import { bestProductsInProvince } from '../../src/server/products/card-queries';
 import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
+import { FORMER_UNITS } from '../../src/server/provinces/former-units';
+import { computeFormerUnitFigures } from '../../src/server/stats/catalogue-statistics';
 import type { LibsqlHandle } from '../../src/server/db/node';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { migratedMemoryDatabase } from '../support/libsql';
@@ -102,9 +104,8 @@ describe('facet count plans', () => {
     return explain(pick);
   }
 
-  it('a facet reads products and their cooperatives from indexes alone', async () => {
+  it("a facet checks each product's cooperative from an index alone", async () => {
     const plan = await facetPlan((sql) => /p\.province_code AS value/.test(sql));
-    expect(plan).toContain('COVERING INDEX products_stats_idx');
     expect(plan).toContain('COVERING INDEX cooperatives_id_status_idx');
   });
 
@@ -126,5 +127,18 @@ describe('cooperative directory plans', () => {
       expect(plan).toMatch(/SEARCH c USING (COVERING )?INDEX sqlite_autoindex_cooperatives_1 \(id=\?\)/);
       expect(plan).not.toContain('cooperatives_stats_idx');
     }
+  });
+});
+
+describe('statistics plans', () => {
+  it("a former unit's products are read per cooperative of the unit, not by walking every published product", async () => {
+    const [unit] = FORMER_UNITS;
+    if (!unit) throw new Error('no former unit');
+    statements.length = 0;
+    await computeFormerUnitFigures(handle.db, unit, 2026);
+    const plan = await explain((sql) => /CROSS JOIN products p/.test(sql));
+    expect(plan).toMatch(
+      /SEARCH p USING INDEX products_(status_)?cooperative_idx \((status=\? AND cooperative_id|cooperative_id)=\?/,
+    );
   });
 });
