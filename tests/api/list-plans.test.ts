@@ -104,9 +104,25 @@ describe('facet count plans', () => {
     return explain(pick);
   }
 
-  it("a facet checks each product's cooperative from an index alone", async () => {
+  it('a facet reads products and their cooperatives from indexes alone', async () => {
     const plan = await facetPlan((sql) => /p\.province_code AS value/.test(sql));
+    expect(plan).toContain('SCAN p USING COVERING INDEX products_facets_idx');
     expect(plan).toContain('COVERING INDEX cooperatives_id_status_idx');
+  });
+
+  it("a search's facets look each hit up in the facets' index", async () => {
+    statements.length = 0;
+    await listProducts(handle.db, { q: 'mat ong' }, { today: '2026-11-24', facets: true });
+    const plan = await explain((sql) => /p\.ocop_group AS value/.test(sql) && /MATCH/.test(sql));
+    expect(plan).toMatch(/SEARCH p USING COVERING INDEX products_facets_idx \(id=\?/);
+  });
+
+  it('no other product query is drawn to the facets index', async () => {
+    for (const filters of [{}, { sort: 'stars' as const }, { stars: 4 }, { group: ['thuc_pham' as const] }]) {
+      const { rows, count } = await plans(filters);
+      expect(rows).not.toContain('products_facets_idx');
+      expect(count).not.toContain('products_facets_idx');
+    }
   });
 
   it('the certification facet probes the certificates of the rows it counts, not every certificate', async () => {

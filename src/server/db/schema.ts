@@ -286,6 +286,11 @@ export const products = sqliteTable(
     // products_status_cooperative_idx for "this cooperative's published products", scanning every
     // published product per cooperative (a former unit's figures: 25 ms → 5 s at 200,000).
     index('products_stats_idx').on(t.status, t.provinceCode, t.ocopGroup, t.ocopStars),
+    // Everything a facet count reads of a product (src/server/products/product-list.ts, INDEXED BY
+    // there), led by the id: no query seeks on a product's id for more than one row, so none is
+    // drawn to this index the way a covering (status, …, cooperative) index drew "a cooperative's
+    // published products" (see products_stats_idx).
+    index('products_facets_idx').on(t.id, t.status, t.provinceCode, t.ocopGroup, t.ocopStars, t.cooperativeId),
     check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
     check('products_min_order_positive', sql`${t.minOrder} >= 1`),
     check('products_stars_range', sql`${t.ocopStars} IS NULL OR ${t.ocopStars} BETWEEN 3 AND 5`),
