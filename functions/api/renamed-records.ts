@@ -11,7 +11,7 @@
 import type { Context } from 'hono';
 import type { Database } from '../../src/server/db/client';
 import { NotFoundError } from '../../src/server/errors';
-import { openableCurrentSlug } from '../../src/server/slug-history/slug-history';
+import { readOrRenamed, RenamedTo } from '../../src/server/slug-history/slug-history';
 import type { RenamableKind } from '../../src/server/slug-history/vocabulary';
 import type { ApiEnv } from './context';
 
@@ -29,24 +29,19 @@ export async function readRenamable<T>(
   read: (db: Database, slug: string) => Promise<T>,
 ): Promise<T | Response> {
   const db = c.get('db');
-  try {
-    return await read(db, slug);
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-    // Only to a record this route shows: a draft's or a hidden record's new name is not told.
-    const current = await openableCurrentSlug(db, kind, slug, (held) => read(db, held));
-    if (current === null) throw error;
-    const url = new URL(c.req.url);
-    // The slug's segment is the route parameter it fills (`:slug`, or `:file` of `{slug}.ics`, its
-    // pattern left out): the route's path and the URL's have their segments at the same places. An old
-    // slug is a plain ASCII slug, encoded as itself.
-    const pattern = c.req.routePath.replace(/\{[^}]*\}/g, '').split('/');
-    const segments = url.pathname.split('/');
-    const at = segments.findIndex(
-      (segment, i) => pattern[i]?.startsWith(':') && (segment === slug || segment.startsWith(`${slug}.`)),
-    );
-    if (at === -1) throw error;
-    segments[at] = `${current}${segments[at]!.slice(slug.length)}`;
-    return c.redirect(`${segments.join('/')}${url.search}`, 301);
-  }
+  const found = await readOrRenamed(db, kind, slug, (held) => read(db, held));
+  if (!(found instanceof RenamedTo)) return found;
+  const url = new URL(c.req.url);
+  // The slug's segment is the route parameter it fills (`:slug`, or `:file` of `{slug}.ics`, its
+  // pattern left out): the route's path and the URL's have their segments at the same places. An old
+  // slug is a plain ASCII slug, encoded as itself.
+  const pattern = c.req.routePath.replace(/\{[^}]*\}/g, '').split('/');
+  const segments = url.pathname.split('/');
+  const at = segments.findIndex(
+    (segment, i) => pattern[i]?.startsWith(':') && (segment === slug || segment.startsWith(`${slug}.`)),
+  );
+  // No route of ours names a record without its slug in the path; should one, it answers as a slug none holds.
+  if (at === -1) throw new NotFoundError(kind);
+  segments[at] = `${found.slug}${segments[at]!.slice(slug.length)}`;
+  return c.redirect(`${segments.join('/')}${url.search}`, 301);
 }

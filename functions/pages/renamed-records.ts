@@ -32,9 +32,9 @@ import { cooperativeForOfficer } from '../../src/server/cooperatives/oversight';
 import type { Database } from '../../src/server/db/client';
 import { findManagedEvent } from '../../src/server/events/event-admin/managed-event';
 import { findRegistrableEvent } from '../../src/server/events/registrations/registrable-event';
-import { asDomainError, NotFoundError } from '../../src/server/errors';
+import { asDomainError } from '../../src/server/errors';
 import { findOwnedProduct } from '../../src/server/products/owned-product';
-import { openableCurrentSlug } from '../../src/server/slug-history/slug-history';
+import { openableCurrentSlug, readOrRenamed, RenamedTo } from '../../src/server/slug-history/slug-history';
 import type { RenamableKind } from '../../src/server/slug-history/vocabulary';
 import { movedPermanently } from './form-handling';
 import type { RequestServices } from '../request-services';
@@ -46,11 +46,6 @@ export const RENAMABLE_PAGE_PATHS: Record<RenamableKind, (slug: string) => Local
   cooperative: cooperativePaths,
   event: eventPaths,
 };
-
-/** A record's current slug, found by the slug it had before a rename. */
-class Renamed {
-  constructor(readonly slug: string) {}
-}
 
 /**
  * Reads the page of the record the address's slug names (`load` throws
@@ -66,18 +61,8 @@ export async function loadRenamableRecordPage<T>(
   paths: (slug: string) => LocalizedPaths = RENAMABLE_PAGE_PATHS[kind],
 ): Promise<T | Response> {
   const slug = page.params.slug ?? '';
-  const data = await loadPage(page, locale, async (db): Promise<T | Renamed> => {
-    try {
-      return await load(db, slug);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      // Only to a record this page shows: a draft's or a hidden record's new name is not told.
-      const current = await openableCurrentSlug(db, kind, slug, (held) => load(db, held));
-      if (current === null) throw error;
-      return new Renamed(current);
-    }
-  });
-  if (data instanceof Renamed) return movedPermanently(`${paths(data.slug)[locale]}${page.url.search}`);
+  const data = await loadPage(page, locale, (db) => readOrRenamed(db, kind, slug, (held) => load(db, held)));
+  if (data instanceof RenamedTo) return movedPermanently(`${paths(data.slug)[locale]}${page.url.search}`);
   return data;
 }
 
@@ -99,17 +84,11 @@ export async function readRenamedParameter<T>(
   kind: RenamableKind,
   read: (slug: string) => Promise<T>,
 ): Promise<T | MovedTo> {
-  const slug = url.searchParams.get(name) ?? '';
-  try {
-    return await read(slug);
-  } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
-    const current = await openableCurrentSlug(db, kind, slug, read);
-    if (current === null) throw error;
-    const query = new URLSearchParams(url.searchParams);
-    query.set(name, current);
-    return new MovedTo(`${url.pathname}?${query.toString()}`);
-  }
+  const found = await readOrRenamed(db, kind, url.searchParams.get(name) ?? '', read);
+  if (!(found instanceof RenamedTo)) return found;
+  const query = new URLSearchParams(url.searchParams);
+  query.set(name, found.slug);
+  return new MovedTo(`${url.pathname}?${query.toString()}`);
 }
 
 /** The pages of one record in a signed-in area: every address under `root` (its own included). */

@@ -14,7 +14,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from '../db/client';
 import { cooperatives, events, products, slugHistory } from '../db/schema';
 import { isUniqueViolation } from '../db/unique-violation';
-import { asDomainError } from '../errors';
+import { asDomainError, NotFoundError } from '../errors';
 import { firstFreeSlug, slugBase } from '../search/slug';
 import type { RenamableKind } from './vocabulary';
 
@@ -178,6 +178,35 @@ export async function openableCurrentSlug(
     const refusal = asDomainError(error)?.code;
     if (refusal === 'not_found' || refusal === 'forbidden' || refusal === 'unauthenticated') return null;
     throw error;
+  }
+}
+
+/** The current slug of a record read by a slug it had before a rename (readOrRenamed). */
+export class RenamedTo {
+  constructor(readonly slug: string) {}
+}
+
+/**
+ * `read(slug)` for the record holding `slug`; when none holds it (`read` throws
+ * NotFoundError) and a record had it before a rename, that record's current
+ * slug, if `read` shows it there (openableCurrentSlug); else the NotFoundError.
+ * The history is read only when no record holds the slug, so a read found at
+ * once costs nothing more. Pages and API routes turn a RenamedTo into a 301.
+ */
+export async function readOrRenamed<T>(
+  db: Database,
+  kind: RenamableKind,
+  slug: string,
+  read: (slug: string) => Promise<T>,
+): Promise<T | RenamedTo> {
+  try {
+    return await read(slug);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    // Only to a record the reader shows: a draft's or a hidden record's new name is not told.
+    const current = await openableCurrentSlug(db, kind, slug, read);
+    if (current === null) throw error;
+    return new RenamedTo(current);
   }
 }
 
