@@ -6,10 +6,10 @@
  * and console pages go through the same check), and the page reflows at 320 px
  * and at 200% zoom without sideways scrolling.
  */
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type ConsoleMessage, type Page } from 'playwright-core';
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations } from '../support/axe';
+import { axeViolations, loadAxeOnEveryPage } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { jpegWithGps } from '../support/images';
 import { horizontalOverflow, PHONE_WIDTH } from '../support/layout';
@@ -102,11 +102,48 @@ async function checkSignedInPage(context: BrowserContext, url: string, status: n
   await expectAccessible(page, url, errors);
 }
 
+/** The window size a new page has, which each check on a reused page starts from again. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+/** A page kept from check to check (see checkOn), with axe loaded into each document it opens. */
+async function reusablePage(context: BrowserContext): Promise<Page> {
+  await loadAxeOnEveryPage(context);
+  return context.newPage();
+}
+
+/**
+ * Opens `url` on a page reused from the previous check and checks it as expectAccessible does; `status` null when
+ * any will do. A new context and page per check, and sending axe to each, took half of this file's time; the
+ * console is watched from the navigation on, and the window is put back to a new page's size first.
+ */
+async function checkOn(page: Page, url: string, status: number | null = 200) {
+  const errors: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    // The 404 page itself is reported as a failed load; nothing else may be.
+    const expected404 = status === 404 && /404 \(Not Found\)/.test(message.text());
+    if (message.type() === 'error' && !expected404) errors.push(message.text());
+  };
+  const onPageError = (error: Error) => errors.push(error.message);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  try {
+    await page.setViewportSize(DEFAULT_VIEWPORT);
+    const response = await page.goto(`${baseUrl}${url}`);
+    if (status !== null) expect(response?.status(), url).toBe(status);
+    await expectAccessible(page, url, errors);
+  } finally {
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+  }
+}
+
 describe('accessibility of every page template', () => {
   let browser: Browser;
+  let visitor: Page;
 
   beforeAll(async () => {
     browser = await launchChromium(chromium);
+    visitor = await reusablePage(await browser.newContext());
   });
 
   afterAll(async () => {
@@ -194,20 +231,8 @@ describe('accessibility of every page template', () => {
     '%s has no axe violations and runs no script',
     async (path, pattern) => {
       const url = typeof pattern === 'function' ? await pattern() : pattern ? await firstLink(path, pattern) : path;
-      const context = await browser.newContext();
-      const page = await context.newPage();
       // Console errors include Content-Security-Policy violations: a page must cause none.
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        // The 404 page itself is reported as a failed load; nothing else may be.
-        const expected404 = url === '/khong-co-trang-nay' && /404 \(Not Found\)/.test(message.text());
-        if (message.type() === 'error' && !expected404) errors.push(message.text());
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-      const response = await page.goto(`${baseUrl}${url}`);
-      expect(response?.status(), url).toBe(url === '/khong-co-trang-nay' ? 404 : 200);
-      await expectAccessible(page, url, errors);
-      await context.close();
+      await checkOn(visitor, url, url === '/khong-co-trang-nay' ? 404 : 200);
     },
   );
 
@@ -284,6 +309,21 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     return browser.newContext({ ...options, storageState: await state });
   }
 
+  /** Each account's reused page (and its context, for finding links), signed in once. */
+  const signedInPages = new Map<string, Promise<{ context: BrowserContext; page: Page }>>();
+
+  function signedInPage(email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+    let signedIn = signedInPages.get(email);
+    if (!signedIn) {
+      signedIn = (async () => {
+        const context = await signedInContext(email, password);
+        return { context, page: await reusablePage(context) };
+      })();
+      signedInPages.set(email, signedIn);
+    }
+    return signedIn;
+  }
+
   it.each([
     '/tai-khoan',
     '/en/account',
@@ -298,9 +338,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     '/tai-khoan/du-lieu-cua-toi',
     '/en/account/my-data',
   ])('%s (signed in as a cooperative manager) has no axe violations and runs no script', async (url) => {
-    const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
-    await checkSignedInPage(context, url);
-    await context.close();
+    const { page } = await signedInPage('quanly1@cho-htx.test', 'demo-manager-2026');
+    await checkOn(page, url);
   });
 
   it('the profile form takes the place typed without script, or picked on its map with script', async () => {
@@ -382,9 +421,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     'event registration page for %s has no axe violations and runs no script',
     async (email, password, path) => {
       const url = await path();
-      const context = await signedInContext(email, password);
-      await checkSignedInPage(context, url);
-      await context.close();
+      const { page } = await signedInPage(email, password);
+      await checkOn(page, url);
     },
   );
 
@@ -520,10 +558,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   it.each(dashboardPages)(
     'dashboard %s (signed in as a cooperative manager) has no axe violations',
     async (_name, locate) => {
-      const context = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
-      const url = await locate(context);
-      await checkSignedInPage(context, url);
-      await context.close();
+      const { context, page } = await signedInPage('quanly1@cho-htx.test', 'demo-manager-2026');
+      await checkOn(page, await locate(context));
     },
   );
 
@@ -539,9 +575,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     '/tai-khoan/sap-het-han',
     '/en/account/expiring',
   ])('%s (signed in as a trade officer) has no axe violations', async (url) => {
-    const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-    await checkSignedInPage(context, url);
-    await context.close();
+    const { page } = await signedInPage('canbo@cho-htx.test', 'demo-officer-2026');
+    await checkOn(page, url);
   });
 
   const consolePages: [string, (context: Awaited<ReturnType<typeof signedInContext>>) => Promise<string>][] = [
@@ -567,9 +602,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   it.each(consolePages)(
     'console %s (signed in as a trade officer) has no axe violations and runs no script',
     async (_name, locate) => {
-      const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-      await checkSignedInPage(context, await locate(context));
-      await context.close();
+      const { context, page } = await signedInPage('canbo@cho-htx.test', 'demo-officer-2026');
+      await checkOn(page, await locate(context));
     },
   );
 
@@ -670,13 +704,12 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     expect(productChange).toMatch(/\/thay-doi\//);
     expect(profileChange).toMatch(/\/thay-doi\//);
 
-    const managerContext = await signedInContext('quanly1@cho-htx.test', 'demo-manager-2026');
+    const { page: managerPage } = await signedInPage('quanly1@cho-htx.test', 'demo-manager-2026');
     for (const url of [`/en/account/products/${slug}`, '/tai-khoan/san-pham', '/en/account/cooperative'])
-      await checkSignedInPage(managerContext, url);
-    const officerContext = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
+      await checkOn(managerPage, url);
+    const { page: officerPage } = await signedInPage('canbo@cho-htx.test', 'demo-officer-2026');
     const en = (review: string) => review.replace('/tai-khoan/kiem-duyet/thay-doi/', '/en/account/moderation/changes/');
-    for (const url of ['/tai-khoan/kiem-duyet', productChange, en(profileChange)])
-      await checkSignedInPage(officerContext, url);
+    for (const url of ['/tai-khoan/kiem-duyet', productChange, en(profileChange)]) await checkOn(officerPage, url);
 
     // Rejected: the cooperative's page shows the reason; the review page says it is not pending.
     expect(
@@ -688,10 +721,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
         )
       ).status,
     ).toBe(303);
-    await checkSignedInPage(managerContext, path);
-    await checkSignedInPage(officerContext, en(productChange));
-    await managerContext.close();
-    await officerContext.close();
+    await checkOn(managerPage, path);
+    await checkOn(officerPage, en(productChange));
 
     expect((await post('/tai-khoan/ho-so-hop-tac-xa', { intent: 'withdraw' }, manager)).status).toBe(303);
     expect((await post(path, { intent: 'unpublish' }, manager)).status).toBe(303);
@@ -775,10 +806,8 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   it.each(eventAdminPages)(
     'events dashboard: %s (signed in as a trade officer) has no axe violations',
     async (_name, locate) => {
-      const context = await signedInContext('canbo@cho-htx.test', 'demo-officer-2026');
-      const url = await locate(context);
-      await checkSignedInPage(context, url);
-      await context.close();
+      const { context, page } = await signedInPage('canbo@cho-htx.test', 'demo-officer-2026');
+      await checkOn(page, await locate(context));
     },
   );
 
