@@ -228,6 +228,70 @@ describe.each(bothStores('import chunk leases'))('import chunk leases on $name',
     expect(await productsNamed('Bỏ dở')).toBe(5);
   });
 
+  /**
+   * A consumer of `body`'s chunk on `clock` that stalls once its `batches`th batch (a product row)
+   * is written: resolves with its outcome promise once it stalls, and a function that lets it go on.
+   */
+  async function stallingConsumer(body: ImportChunkMessage, bucket: R2Bucket, batches: number, clock: () => Date) {
+    let written = 0;
+    let stalled!: () => void;
+    let goOn!: () => void;
+    const stalling = new Promise<void>((resolve) => (stalled = resolve));
+    const released = new Promise<void>((resolve) => (goOn = resolve));
+    const slow = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === 'batch')
+          return async (statements: Parameters<Database['batch']>[0]) => {
+            const result = await target.batch(statements);
+            if (++written === batches) {
+              stalled();
+              await released;
+            }
+            return result;
+          };
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const outcome = importChunk(slow, bucket, { send: async () => undefined }, body, ORIGIN, NOW, clock);
+    await Promise.race([stalling, outcome]);
+    return { outcome, goOn };
+  }
+
+  it('stops a consumer that stalled past its lease and was taken over before its next row', async () => {
+    const { run, bucket, queue, sent } = await productRun('Chậm quá', 5);
+    const slow = await stallingConsumer(sent[0]!, bucket, 2, () => NOW);
+    expect(await productsNamed('Chậm quá')).toBe(2);
+    // Its lease runs out while it stalls: the message, delivered again, takes the chunk over and writes the rest.
+    const later = new Date(NOW.getTime() + CHUNK_LEASE_MS + 1000);
+    expect(await importChunk(db, bucket, queue, sent[0]!, ORIGIN, later)).toBe('finished');
+    expect(await productsNamed('Chậm quá')).toBe(5);
+    // The stalled one wakes: its chunk is no longer its own, and it writes none of the rows again.
+    slow.goOn();
+    expect(await slow.outcome).toBe('stale');
+    expect(await productsNamed('Chậm quá')).toBe(5);
+    expect(await loadImportRun(db, PRODUCT_IMPORTER, member, run.id)).toMatchObject({
+      status: 'done',
+      counts: { create: 3, unchanged: 2 },
+    });
+  });
+
+  it('keeps a slow consumer’s chunk its own: each write renews the lease', async () => {
+    const { run, bucket, queue, sent } = await productRun('Chậm mà chắc', 3);
+    // Four minutes into its lease it writes a row, which renews the lease from then; then it stalls.
+    const renewedAt = new Date(NOW.getTime() + CHUNK_LEASE_MS - 60_000);
+    const slow = await stallingConsumer(sent[0]!, bucket, 1, () => renewedAt);
+    // Past the lease as taken, within it as renewed: a second delivery finds the chunk held.
+    const past = new Date(NOW.getTime() + CHUNK_LEASE_MS + 1000);
+    expect(await importChunk(db, bucket, queue, sent[0]!, ORIGIN, past)).toBe('busy');
+    slow.goOn();
+    expect(await slow.outcome).toBe('finished');
+    expect(await productsNamed('Chậm mà chắc')).toBe(3);
+    expect(await loadImportRun(db, PRODUCT_IMPORTER, member, run.id)).toMatchObject({
+      status: 'done',
+      counts: { create: 3 },
+    });
+  });
+
   it('takes over a chunk whose lease ran out when its own message is delivered again', async () => {
     const { bucket, queue, sent } = await productRun('Hết hạn', 3);
     // A consumer took the chunk and died before writing.

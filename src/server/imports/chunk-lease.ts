@@ -6,7 +6,10 @@
  * run (running, at the chunk's first row, and no live lease: none, or one past its time), and
  * only the one whose update changed the row writes; the chunk's progress, conditional on holding
  * the lease, releases it. A consumer that throws gives it back; one that dies leaves it to expire,
- * and the next taker re-plans the file and finds the rows the dead one wrote unchanged.
+ * and the next taker re-plans the file and finds the rows the dead one wrote unchanged. A live
+ * one renews its lease before each write (keepChunk), so a chunk slowed past the lease's length
+ * by a loaded database stays its own, and one that lost it (stalled past the lease, then taken
+ * over) stops before writing another row.
  */
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -14,14 +17,20 @@ import { newId } from '../db/ids';
 import { importRuns } from '../db/schema';
 
 /**
- * How long a taken chunk is its taker's. Well above a chunk's worst time: re-planning the file (at
- * most a few thousand rows, read in a few queries) and writing QUEUE_CHUNK_ROWS rows, a batch
- * each, takes seconds and, on a loaded database, a minute at the worst; a live consumer losing its
- * lease would let a second one write the same rows. Well below STALE_RUN_MS (15 minutes, after
- * which a run with no progress is offered to be continued): the lease of a consumer that died has
- * run out long before the person can continue its run, so continuing never waits on it.
+ * How long a taken chunk is its taker's, from its taking or its last write. Well above the time
+ * from one write to the next, or from taking to the first write (re-planning the file: at most a
+ * few thousand rows, read in a few queries): seconds, on a loaded database a minute at the worst,
+ * so a live consumer keeps its chunk. Well below STALE_RUN_MS (15 minutes, after which a run with
+ * no progress is offered to be continued): the lease of a consumer that died has run out long
+ * before the person can continue its run, so continuing never waits on it.
  */
 export const CHUNK_LEASE_MS = 5 * 60_000;
+
+/** A clock that starts at `start` and moves on with real time, so that a consumer given a time keeps to it. */
+export function clockFrom(start: Date): () => Date {
+  const startedAt = performance.now();
+  return () => new Date(start.getTime() + (performance.now() - startedAt));
+}
 
 /** A chunk taken: the run, the chunk's first row and the taker's token. */
 export interface ChunkLease {
@@ -54,6 +63,29 @@ export async function takeChunk(db: Database, runId: string, from: number, now: 
 
 const heldBy = (lease: ChunkLease) =>
   and(eq(importRuns.id, lease.runId), eq(importRuns.rowsDone, lease.from), eq(importRuns.leaseHolder, lease.holder));
+
+/** The chunk's lease is no longer its taker's: it ran out and another consumer took the chunk, or the run moved on. */
+export class ChunkLeaseLostError extends Error {
+  constructor(lease: ChunkLease) {
+    super(`import ${lease.runId}: the chunk from row ${lease.from} is no longer this consumer's`);
+    this.name = 'ChunkLeaseLostError';
+  }
+}
+
+/**
+ * Renews the lease for another CHUNK_LEASE_MS from `now`, if the chunk is still the taker's;
+ * throws ChunkLeaseLostError otherwise, so the taker stops before its next write. One conditional
+ * update by primary key: called before each write, it is what makes a row written only by the
+ * chunk's holder at the time (a write takes well under a lease, so none outlives the renewal).
+ */
+export async function keepChunk(db: Database, lease: ChunkLease, now: Date): Promise<void> {
+  const kept = await db
+    .update(importRuns)
+    .set({ leaseUntil: new Date(now.getTime() + CHUNK_LEASE_MS), updatedAt: now })
+    .where(heldBy(lease))
+    .returning({ id: importRuns.id });
+  if (kept.length === 0) throw new ChunkLeaseLostError(lease);
+}
 
 /** The chunk's progress (rows done, counts so far), which releases its lease: written only by its holder. */
 export const chunkProgress = (

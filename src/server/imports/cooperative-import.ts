@@ -507,6 +507,7 @@ export async function writeCooperativeRows(
       ),
     );
     const statements = [...writes.flatMap((write) => write.statements), ...also];
+    await context.beforeWrite?.();
     if (statements.length > 0) await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     const auditIds = writes.flatMap((write) => (write.auditId ? [write.auditId] : []));
     const written = new Set(

@@ -28,7 +28,16 @@ import { isOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
 import { importRuns, users } from '../db/schema';
-import { CHUNK_LEASE_MS, chunkIsFree, chunkProgress, releaseChunk, takeChunk } from './chunk-lease';
+import {
+  CHUNK_LEASE_MS,
+  ChunkLeaseLostError,
+  chunkIsFree,
+  chunkProgress,
+  clockFrom,
+  keepChunk,
+  releaseChunk,
+  takeChunk,
+} from './chunk-lease';
 import { COOPERATIVE_IMPORTER } from './cooperative-import';
 import {
   addCounts,
@@ -124,7 +133,8 @@ async function runner(db: Database, userId: string): Promise<{ user: SessionUser
 /**
  * The consumer's work for one message: takes the chunk that starts at `from` (./chunk-lease.ts),
  * writes it and queues the next, or finishes the run after the last. 'stale' when the run is no
- * longer at that chunk (a repeated delivery, or the run stopped); 'busy' when another consumer
+ * longer at that chunk (a repeated delivery, or the run stopped), or when it stalled past its
+ * lease and another consumer took the chunk over before its next write; 'busy' when another consumer
  * holds the chunk, for the queue to deliver it again once that one is done or its lease has run
  * out. Throws on failure, having given the chunk back, for the queue to deliver it again.
  */
@@ -136,6 +146,8 @@ export async function importChunk(
   /** Where invitation links point (PUBLIC_ORIGIN). */
   origin: string,
   now = new Date(),
+  /** The time of each write's lease renewal: `now` moved on as real time passes (tests set it). */
+  clock: () => Date = clockFrom(now),
 ): Promise<'written' | 'finished' | 'stale' | 'busy'> {
   // Taken before the file is planned: a plan made while another consumer was still writing the chunk would miss its rows.
   const taken = await takeChunk(db, message.runId, message.from, now);
@@ -156,6 +168,7 @@ export async function importChunk(
       invite: run.invite,
       locale: who.locale,
       linkFor: (token) => new URL(`${routes.signUp[who.locale]}?code=${token}`, origin).href,
+      beforeWrite: () => keepChunk(db, lease, clock()),
     };
     const sheet = await keptSheet(bucket, run as ImportRun);
     const plan = await importer.plan(db, user, run.cooperativeId, sheet.rows, now);
@@ -172,6 +185,8 @@ export async function importChunk(
     await finishImportRun(db, bucket, run as ImportRun, sheet, plan, counts, who.locale);
     return 'finished';
   } catch (error) {
+    // Another consumer took the chunk over (this one stalled past its lease): it is theirs to write.
+    if (error instanceof ChunkLeaseLostError) return 'stale';
     // Its writes have stopped (each awaited): the next delivery may take the chunk at once and finds them unchanged.
     // Should giving it back fail too, the lease runs out instead.
     await releaseChunk(db, lease, now).catch(() => undefined);

@@ -54,6 +54,11 @@ export interface ImportContext {
   locale: Locale;
   /** An invitation token's sign-up link. */
   linkFor: (token: string) => string;
+  /**
+   * Called before each write of a queued chunk: renews the consumer's lease on it, or throws when
+   * the chunk is no longer its own (./chunk-lease.ts). Absent for imports written in the request.
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 /** One kind of import: who may run it, how a file is planned, how a chunk of planned rows is written. */

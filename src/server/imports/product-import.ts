@@ -391,10 +391,13 @@ export const PRODUCT_IMPORTER: Importer<ProductInput> = {
     return { user: member, cooperativeId: member.cooperativeId };
   },
   plan: (db, user, cooperativeId, sheet) => planProductImport(db, user, cooperativeId ?? '', sheet),
-  async write(db, user, cooperativeId, rows, _context, now, progress) {
+  async write(db, user, cooperativeId, rows, context, now, progress) {
     const author = importingFor(user, cooperativeId ?? '');
     const written: PlannedProduct[] = [];
-    for (const row of rows) written.push(await writeRow(db, author, row, now));
+    for (const row of rows) {
+      await context.beforeWrite?.();
+      written.push(await writeRow(db, author, row, now));
+    }
     // Each row goes through the product form's verbs, in a batch of its own with its audit entry; the progress follows.
     if (progress.length > 0) await db.batch(progress as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
     return written;
