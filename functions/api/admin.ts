@@ -216,7 +216,8 @@ const standingRoute = createRoute({
   summary: "Change a cooperative's standing",
   description:
     '`verify` needs `evidence` (what was checked); `unverify`, `suspend` and `reinstate` need a `reason`; 10-1000 characters. ' +
-    'A suspended cooperative and its products leave every public page, feed, statistic and export. Written to the audit log.',
+    'A suspended cooperative and its products leave every public page, feed, statistic and export. Written to the audit log. ' +
+    'A slug the cooperative had before a rename acts on it too; the answer carries its current `slug`.',
   request: {
     params: z.object({
       slug: slugParam,
@@ -308,6 +309,14 @@ export const admin = createRouter()
   })
   .openapi(standingRoute, async (c) => {
     const { slug, action } = c.req.valid('param');
-    await changeCooperativeStanding(c.get('db'), c.get('user'), slug, action, c.req.valid('json'), new Date());
-    return c.json(StandingSchema.encode(await loadCooperativeOversight(c.get('db'), c.get('user'), slug)), 200);
+    // A slug the cooperative had before a rename is answered as its current one, as the members' write routes are.
+    const current = await changeCooperativeStanding(
+      c.get('db'),
+      c.get('user'),
+      slug,
+      action,
+      c.req.valid('json'),
+      new Date(),
+    );
+    return c.json(StandingSchema.encode(await loadCooperativeOversight(c.get('db'), c.get('user'), current)), 200);
   });

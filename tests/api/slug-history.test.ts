@@ -15,6 +15,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeCooperativeStanding, cooperativeForOfficer } from '../../src/server/cooperatives/oversight';
 import { createSession } from '../../src/server/accounts/sessions';
 import type { SessionUser } from '../../src/server/accounts/users';
 import {
@@ -176,6 +177,13 @@ describe.each(bothStores('slug history'))('slug history on $name', ({ open }) =>
     expect(moved.headers.get('location')).toBe('/cooperatives/htx-nong-san-soc-son?lang=en');
     expect((await call(api, '/cooperatives/htx-nong-san-soc-son')).status).toBe(200);
     expect((await call(api, '/cooperatives/htx-chua-tung-co')).status).toBe(404);
+    // An officer's stored old slug still acts on it (the admin API's standing change, the console's import), and says the current one.
+    expect((await cooperativeForOfficer(db, officer, before?.slug ?? '')).id).toBe(cooperativeId);
+    const evidence = { evidence: 'Giấy chứng nhận đăng ký HTX đã đối chiếu' };
+    expect(await changeCooperativeStanding(db, officer, before?.slug ?? '', 'verify', evidence, NOW)).toBe(
+      'htx-nong-san-soc-son',
+    );
+    expect((await db.select().from(cooperatives).where(eq(cooperatives.id, cooperativeId)))[0]?.verified).toBe(true);
   });
 
   it('an event an officer renames', async () => {

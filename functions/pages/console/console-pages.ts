@@ -258,11 +258,10 @@ export async function handleCooperativeOversight(
     page.response.status = 400;
     return { ...emptyView(values), alert: dictionary(locale).api.bad_request, cooperative, action, product };
   }
-  const outcome = await runForm(page, locale, values, (db) =>
-    action === 'suspend_product' && product !== null
-      ? suspendProduct(db, gate.user, product, values)
-      : changeCooperativeStanding(db, gate.user, slug, action as OversightAction, values, new Date()),
-  );
+  const outcome = await runForm(page, locale, values, async (db) => {
+    if (action === 'suspend_product' && product !== null) await suspendProduct(db, gate.user, product, values);
+    else await changeCooperativeStanding(db, gate.user, slug, action as OversightAction, values, new Date());
+  });
   if (outcome instanceof Response) return outcome;
   if (!outcome.ok) return { ...outcome.view, cooperative, action, product };
   return seeOther(`${cooperativeOversightPaths(slug)[locale]}?done=${action}`);

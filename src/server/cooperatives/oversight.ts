@@ -24,6 +24,7 @@ import { cooperatives, products, provinces, users } from '../db/schema';
 import { ConflictError, NotFoundError } from '../errors';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
 import { officerNote, type OfficerNoteField } from '../moderation/officer-note';
+import { findFollowingRenames } from '../slug-history/slug-history';
 
 export const OVERSIGHT_PAGE_SIZE = 50;
 
@@ -99,6 +100,21 @@ export interface CooperativeOversight {
   history: AuditRecord[];
 }
 
+/**
+ * The cooperative holding `slug`, whatever its status, or the one that held it before a rename
+ * (an officer's bookmark, a script's stored slug); NotFoundError when none.
+ */
+async function findCooperativeBySlug(db: Database, slug: string): Promise<{ id: string; slug: string; name: string }> {
+  return findFollowingRenames(db, 'cooperative', slug, async (held) => {
+    const [row] = await db
+      .select({ id: cooperatives.id, slug: cooperatives.slug, name: cooperatives.name })
+      .from(cooperatives)
+      .where(eq(cooperatives.slug, held))
+      .limit(1);
+    return row;
+  });
+}
+
 /** The cooperative an officer acts for from its console page (e.g. importing its products); NotFoundError when none. */
 export async function cooperativeForOfficer(
   db: Database,
@@ -106,13 +122,7 @@ export async function cooperativeForOfficer(
   slug: string,
 ): Promise<{ id: string; slug: string; name: string }> {
   requireOfficer(user);
-  const [row] = await db
-    .select({ id: cooperatives.id, slug: cooperatives.slug, name: cooperatives.name })
-    .from(cooperatives)
-    .where(eq(cooperatives.slug, slug))
-    .limit(1);
-  if (!row) throw new NotFoundError('cooperative');
-  return row;
+  return findCooperativeBySlug(db, slug);
 }
 
 export async function loadCooperativeOversight(
@@ -208,7 +218,8 @@ const CHANGES: Record<OversightAction, Change> = {
 };
 
 /**
- * Verifies, unverifies, suspends or reinstates the cooperative `slug`. The
+ * Verifies, unverifies, suspends or reinstates the cooperative `slug` (or the
+ * one that had it before a rename), and gives its current slug. The
  * note (`evidence` to verify, `reason` otherwise; 10-1000 characters) is
  * read from `input` and goes into the audit entry;
  * a refused state change (already verified, not suspended…) is a ConflictError.
@@ -220,12 +231,11 @@ export async function changeCooperativeStanding(
   action: OversightAction,
   input: unknown,
   now: Date,
-): Promise<void> {
+): Promise<string> {
   const officer = requireOfficer(user);
   const change = CHANGES[action];
   const note = officerNote(input, change.note);
-  const [row] = await db.select({ id: cooperatives.id }).from(cooperatives).where(eq(cooperatives.slug, slug)).limit(1);
-  if (!row) throw new NotFoundError('cooperative');
+  const row = await findCooperativeBySlug(db, slug);
   const entryId = newId();
   const inState = sql`EXISTS (SELECT 1 FROM ${cooperatives} WHERE ${cooperatives.id} = ${row.id} AND ${change.from})`;
   await db.batch([
@@ -249,6 +259,7 @@ export async function changeCooperativeStanding(
   ]);
   if (!(await auditEntryWritten(db, entryId)))
     throw new ConflictError('standing changed', { status: { code: change.refused } });
+  return row.slug;
 }
 
 export function isCooperativeStatus(value: string): value is CooperativeStatus {

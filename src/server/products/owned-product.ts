@@ -11,7 +11,7 @@ import type { ProductStatus } from './vocabulary';
 import type { Database } from '../db/client';
 import { products } from '../db/schema';
 import { NotFoundError } from '../errors';
-import { currentSlug } from '../slug-history/slug-history';
+import { findFollowingRenames } from '../slug-history/slug-history';
 
 export interface OwnedProduct {
   id: string;
@@ -30,25 +30,23 @@ export interface OwnedProduct {
  * cooperative's members; the console's oversight for officers).
  */
 export async function findProductBySlug(db: Database, slug: string): Promise<OwnedProduct> {
-  const [product] = await db
-    .select({
-      id: products.id,
-      slug: products.slug,
-      cooperativeId: products.cooperativeId,
-      nameVi: products.nameVi,
-      nameEn: products.nameEn,
-      status: products.status,
-      traceCode: products.traceCode,
-      gtin: products.gtin,
-    })
-    .from(products)
-    .where(eq(products.slug, slug))
-    .limit(1);
-  if (product) return product;
-  // An address from before a rename (a bookmark, the page a save came from) still finds the product.
-  const current = await currentSlug(db, 'product', slug);
-  if (!current) throw new NotFoundError('product');
-  return findProductBySlug(db, current);
+  return findFollowingRenames(db, 'product', slug, async (held) => {
+    const [product] = await db
+      .select({
+        id: products.id,
+        slug: products.slug,
+        cooperativeId: products.cooperativeId,
+        nameVi: products.nameVi,
+        nameEn: products.nameEn,
+        status: products.status,
+        traceCode: products.traceCode,
+        gtin: products.gtin,
+      })
+      .from(products)
+      .where(eq(products.slug, held))
+      .limit(1);
+    return product;
+  });
 }
 
 /**

@@ -156,6 +156,25 @@ export async function currentSlug(db: Database, kind: RenamableKind, oldSlug: st
 }
 
 /**
+ * `find(slug)`: the record holding `slug`, or else the one that had it before a rename (a
+ * bookmark, a script's stored slug, the page a save was posted from); NotFoundError when neither.
+ * For the finders of writes, which act on the record at either slug rather than redirect.
+ */
+export async function findFollowingRenames<T>(
+  db: Database,
+  kind: RenamableKind,
+  slug: string,
+  find: (slug: string) => Promise<T | undefined>,
+): Promise<T> {
+  const held = await find(slug);
+  if (held !== undefined) return held;
+  const current = await currentSlug(db, kind, slug);
+  const renamed = current === null ? undefined : await find(current);
+  if (renamed === undefined) throw new NotFoundError(kind);
+  return renamed;
+}
+
+/**
  * The current slug of the record that had `oldSlug`, when the asker may open
  * it there: `open(current)` is the target's own read or gate, and a refusal
  * (no such record for this asker, forbidden, not signed in) gives null. So an
