@@ -1,9 +1,13 @@
 /**
- * The communes since 1 July 2025 (generated reference) and the finder that
- * reads them as people type them.
+ * The communes since 1 July 2025 (generated reference), the finder that
+ * reads them as people type them, and the rule the profile and product
+ * forms (and so the imports) hold a commune to.
  */
 import { describe, expect, it } from 'vitest';
 import { VIETNAM_BOUNDS } from '../../src/server/cooperatives/location';
+import { cooperativeProfileSchema } from '../../src/server/cooperatives/profile-changes';
+import { productInputSchema } from '../../src/server/products/product-input';
+import { fieldIssuesOf } from '../../src/server/validation';
 import { COMMUNE_DATA } from '../../src/server/provinces/commune-data';
 import { type CommuneMatch, communeCentre, communesOf, findCommune } from '../../src/server/provinces/communes';
 import { PROVINCES } from '../../src/server/provinces/reference';
@@ -108,5 +112,52 @@ describe('findCommune', () => {
     expect(communeCentre('01', 'xã Bát Tràng')).toEqual({ latitude: 20.969, longitude: 105.912 });
     expect(communeCentre('01', 'xã Không Có')).toBeNull();
     expect(communeCentre('56', 'đặc khu Trường Sa')).toBeNull();
+  });
+});
+
+describe('the commune rule of the profile and product forms', () => {
+  const profile = {
+    name: 'HTX Gốm Bát Tràng',
+    kind: 'hop_tac_xa',
+    registrationCode: '0101234567',
+    foundedYear: 2010,
+    provinceCode: '01',
+    commune: 'bat trang',
+    address: 'Thôn 1, xã Bát Tràng',
+    sector: 'thu_cong',
+    members: 40,
+    logoUrl: null,
+  };
+  const schema = cooperativeProfileSchema(new Date('2026-12-01T00:00:00Z'));
+
+  it('stores the commune as the reference spells it', () => {
+    expect(schema.parse(profile).commune).toBe('xã Bát Tràng');
+    expect(schema.parse({ ...profile, commune: 'Lâm Viên – Đà Lạt', provinceCode: '68' }).commune).toBe(
+      'phường Lâm Viên - Đà Lạt',
+    );
+  });
+
+  it('refuses an unknown or ambiguous commune on the commune field, with the nearest name', () => {
+    expect(fieldIssuesOf(schema, { ...profile, commune: 'Bat Trangg' })).toEqual({
+      commune: { code: 'commune_unknown_suggestion', params: { suggestion: 'xã Bát Tràng' } },
+    });
+    expect(fieldIssuesOf(schema, { ...profile, provinceCode: '51', commune: 'Ba To' })).toEqual({
+      commune: { code: 'commune_ambiguous', params: { candidates: expect.stringContaining('xã Ba Tơ') } },
+    });
+  });
+
+  it('checks a product’s commune when it has one', () => {
+    const product = {
+      nameVi: 'Nhãn lồng Hưng Yên',
+      ocopGroup: 'thuc_pham',
+      provinceCode: '33',
+      unitVi: 'kg',
+      minOrder: 10,
+    };
+    expect(productInputSchema.parse({ ...product, commune: null }).commune).toBeNull();
+    expect(productInputSchema.parse({ ...product, commune: 'Hong Chau' }).commune).toBe('phường Hồng Châu');
+    expect(fieldIssuesOf(productInputSchema, { ...product, commune: 'Xã Hồng Nam' })).toEqual({
+      commune: { code: 'commune_unknown', params: {} },
+    });
   });
 });

@@ -10,6 +10,7 @@
  * check is a pure function over a province's hundred or so units, and the
  * list changes only by a resolution, with a new generated module.
  */
+import type { z } from 'zod';
 import { foldVietnamese } from '../search/fold';
 import { COMMUNE_DATA, type CommuneTuple } from './commune-data';
 import { resolutionToneMarks } from './tone-marks';
@@ -50,11 +51,12 @@ const PREFIXES: readonly [RegExp, CommuneKind][] = [
   [/^(?:dac khu\b|dk\.?\s)\s*/, 'dac_khu'],
 ];
 
-/** A typed name without punctuation other than what names use, spaces collapsed. */
+/** Spaces collapsed, and any dash a keyboard makes written as the names write it ("Lâm Viên - Đà Lạt"). */
 const tidy = (text: string) =>
   text
     .normalize('NFC')
-    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/\s*[-\u2010-\u2015\u2212]\s*/g, ' - ')
+    .replace(/\s+/g, ' ')
     .trim();
 
 /** What was typed, split into the kind its prefix names (if any) and the name, lower case with its marks. */
@@ -96,7 +98,7 @@ function indexOf(provinceCode: string): ProvinceIndex | null {
   });
   const byFolded = new Map<string, Commune[]>();
   for (const commune of communes) {
-    const key = foldVietnamese(commune.name);
+    const key = foldVietnamese(tidy(commune.name));
     byFolded.set(key, [...(byFolded.get(key) ?? []), commune]);
   }
   const index = { communes, byFolded, byCode: new Map(communes.map((commune) => [commune.code, commune])) };
@@ -172,4 +174,32 @@ export function findCommune(provinceCode: string, text: string): CommuneMatch {
 export function communeCentre(provinceCode: string, commune: string): Commune['centre'] {
   const match = findCommune(provinceCode, commune);
   return match.status === 'found' ? match.commune.centre : null;
+}
+
+/**
+ * The rule of every form and import with a province and a commune, for a
+ * schema's superRefine: a commune given must be one of the province's (a
+ * province the reference lacks is the province field's problem, not this).
+ * The message offers the nearest name, or the units an ambiguous one names.
+ */
+export function checkCommune(place: { provinceCode: string; commune: string | null }, ctx: z.RefinementCtx): void {
+  if (place.commune === null || communesOf(place.provinceCode).length === 0) return;
+  const match = findCommune(place.provinceCode, place.commune);
+  if (match.status === 'found') return;
+  const params =
+    match.status === 'ambiguous'
+      ? { code: 'commune_ambiguous', candidates: match.candidates.map((commune) => commune.label).join(', ') }
+      : match.suggestion
+        ? { code: 'commune_unknown_suggestion', suggestion: match.suggestion.label }
+        : { code: 'commune_unknown' };
+  ctx.addIssue({ code: 'custom', params, path: ['commune'] });
+}
+
+/** The place with its commune as the reference spells it ("Bat Trang" → "xã Bát Tràng"), for a schema's transform. */
+export function withOfficialCommune<Place extends { provinceCode: string; commune: string | null }>(
+  place: Place,
+): Place {
+  if (place.commune === null) return place;
+  const match = findCommune(place.provinceCode, place.commune);
+  return match.status === 'found' ? { ...place, commune: match.commune.label } : place;
 }
