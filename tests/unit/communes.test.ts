@@ -10,6 +10,7 @@ import { productInputSchema } from '../../src/server/products/product-input';
 import { fieldIssuesOf } from '../../src/server/validation';
 import { COMMUNE_DATA } from '../../src/server/provinces/commune-data';
 import { type CommuneMatch, communeCentre, communesOf, findCommune } from '../../src/server/provinces/communes';
+import { FORMER_UNITS } from '../../src/server/provinces/former-units';
 import { PROVINCES } from '../../src/server/provinces/reference';
 import { PROVINCE_SEAT_COORDINATES } from '../../src/server/provinces/seats';
 import { resolutionToneMarks } from '../../src/server/provinces/tone-marks';
@@ -70,6 +71,19 @@ describe('findCommune', () => {
     expect(labelOf(findCommune('31', 'Dac khu Cat Hai'))).toBe('đặc khu Cát Hải');
     expect(labelOf(findCommune('33', 'P. Hồng Châu'))).toBe('phường Hồng Châu');
     expect(labelOf(findCommune('46', 'Phường Thuận Hoá'))).toBe('phường Thuận Hóa');
+  });
+
+  it('reads a name that begins like a kind as a name ("Phượng Sơn" is not phường Sơn)', () => {
+    for (const typed of ['Phượng Sơn', 'phuong son', 'Phường Phượng Sơn', 'P. Phuong Son'])
+      expect(labelOf(findCommune('24', typed)), typed).toBe('phường Phượng Sơn');
+  });
+
+  it('holds the former units’ communes, which plans count by, to the reference', () => {
+    for (const unit of FORMER_UNITS)
+      for (const name of unit.communes) {
+        const match = findCommune(unit.provinceCode, name);
+        expect(match.status === 'found' && match.commune.name, `${unit.key}: ${name}`).toBe(name);
+      }
   });
 
   it('finds the commune within its province only', () => {

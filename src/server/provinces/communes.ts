@@ -59,17 +59,33 @@ const tidy = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** What was typed, split into the kind its prefix names (if any) and the name, lower case with its marks. */
-function readTyped(text: string): { kind: CommuneKind | null; name: string } {
+interface Reading {
+  /** The kind a prefix names, null when none is read. */
+  kind: CommuneKind | null;
+  /** The name, lower case with its marks as typed. */
+  name: string;
+}
+
+/**
+ * The ways to read what was typed, likelier first: with its first word(s)
+ * as the kind ("xã Bát Tràng") and as a whole, since some names begin with a
+ * kind's letters ("Phượng Sơn" folds to "phuong son"). The kind is likelier
+ * when it is written with its marks or abbreviated ("phường", "P."), the
+ * whole name when the prefix has no marks and could be either.
+ */
+function readings(text: string): Reading[] {
   const typed = tidy(text);
+  const whole = { kind: null, name: resolutionToneMarks(typed).toLowerCase() };
   const folded = foldVietnamese(typed);
   for (const [pattern, kind] of PREFIXES) {
     const prefix = pattern.exec(folded);
     // Folding keeps the length of these letters (one per letter), so the prefix is cut from the typed text alike.
-    if (prefix && prefix[0].length < typed.length)
-      return { kind, name: resolutionToneMarks(typed.slice(prefix[0].length).trim()).toLowerCase() };
+    if (!prefix || prefix[0].length >= typed.length) continue;
+    const prefixed = { kind, name: resolutionToneMarks(typed.slice(prefix[0].length).trim()).toLowerCase() };
+    const written = typed.slice(0, prefix[0].length).trim().toLowerCase();
+    return written === COMMUNE_KIND_WORDS[kind] || written.endsWith('.') ? [prefixed, whole] : [whole, prefixed];
   }
-  return { kind: null, name: resolutionToneMarks(typed).toLowerCase() };
+  return [whole];
 }
 
 interface ProvinceIndex {
@@ -150,20 +166,23 @@ function nearest(index: ProvinceIndex, folded: string): Commune | null {
  */
 export function findCommune(provinceCode: string, text: string): CommuneMatch {
   const index = indexOf(provinceCode);
-  const typed = readTyped(text);
-  if (!index || typed.name === '') return { status: 'unknown', suggestion: null };
-  if (/^\d{4,5}$/.test(typed.name) && typed.kind === null) {
-    const commune = index.byCode.get(typed.name.padStart(5, '0'));
+  const ways = readings(text);
+  if (!index || ways[0]!.name === '') return { status: 'unknown', suggestion: null };
+  if (/^\d{4,5}$/.test(ways[0]!.name)) {
+    const commune = index.byCode.get(ways[0]!.name.padStart(5, '0'));
     return commune ? { status: 'found', commune } : { status: 'unknown', suggestion: null };
   }
-  const folded = foldVietnamese(typed.name);
-  const candidates = (index.byFolded.get(folded) ?? []).filter(
-    (commune) => typed.kind === null || commune.kind === typed.kind,
-  );
-  const exact = candidates.filter((commune) => commune.name.toLowerCase() === typed.name);
-  const [only, ...others] = exact.length > 0 ? exact : candidates;
-  if (only && others.length === 0) return { status: 'found', commune: only };
-  if (only) return { status: 'ambiguous', candidates: [only, ...others] };
+  for (const { kind, name } of ways) {
+    const candidates = (index.byFolded.get(foldVietnamese(name)) ?? []).filter(
+      (commune) => kind === null || commune.kind === kind,
+    );
+    const exact = candidates.filter((commune) => commune.name.toLowerCase() === name);
+    const [only, ...others] = exact.length > 0 ? exact : candidates;
+    if (only && others.length === 0) return { status: 'found', commune: only };
+    if (only) return { status: 'ambiguous', candidates: [only, ...others] };
+  }
+  // Nothing of that name: the name without its kind is what the suggestion is measured from.
+  const folded = foldVietnamese((ways.find((way) => way.kind !== null) ?? ways[0]!).name);
   // A kind typed wrong ("xã" for a phường) still finds the one unit of that name.
   const anyKind = index.byFolded.get(folded) ?? [];
   if (anyKind.length === 1) return { status: 'unknown', suggestion: anyKind[0]! };
