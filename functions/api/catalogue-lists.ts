@@ -9,6 +9,7 @@ import { checkProductFilters, productFilterShape } from '../../src/server/produc
 import { listProductsWithFacets, productSearchHelp } from '../../src/server/products/product-list';
 import { directorySearchHelp, listCooperatives } from '../../src/server/cooperatives/directory';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
+import { PLACEMENTS } from '../../src/server/cooperatives/location';
 import {
   cooperativeFeatureCollection,
   MAX_MAP_FEATURES,
@@ -219,7 +220,12 @@ const CooperativeFeatureSchema = z.object({
     url: z.string().openapi({ description: 'The cooperative’s page (Vietnamese).' }),
     urlEn: z.string(),
     approximate: z.boolean().openapi({
-      description: 'True when the cooperative has not given its place: the point is its province’s seat.',
+      description:
+        'True when the cooperative has not given its place: the point is its commune’s centre or its province’s seat (`placedAt`).',
+    }),
+    placedAt: z.enum(PLACEMENTS).openapi({
+      description:
+        'How the point was found: `own` (the place the cooperative gave), `commune_centre` (a point inside its commune, from the reference of the communes since 1 July 2025), `province_seat` (its commune is unknown or has no centre).',
     }),
   }),
 });
@@ -249,6 +255,7 @@ export const CooperativeFeatureCollectionSchema = z
             url: 'https://cho-htx.example/hop-tac-xa/htx-che-tan-cuong',
             urlEn: 'https://cho-htx.example/en/cooperatives/htx-che-tan-cuong',
             approximate: false,
+            placedAt: 'own',
           },
         },
       ],
@@ -264,7 +271,7 @@ const cooperativeMapRoute = createRoute({
   summary: 'Active cooperatives as GeoJSON',
   description:
     'An RFC 7946 FeatureCollection of Points, [longitude, latitude], for maps and GIS tools, with the same search and filters as `listCooperatives` (no pages: ' +
-    `up to ${MAX_MAP_FEATURES} features in name order, \`truncated\` when more match). A cooperative that has not given its place is at its province’s seat with \`approximate: true\`. ` +
+    `up to ${MAX_MAP_FEATURES} features in name order, \`truncated\` when more match). A cooperative that has not given its place is at its commune’s centre, or else at its province’s seat, with \`approximate: true\` and \`placedAt\` saying which. ` +
     'Licence CC BY 4.0, attribution “Chợ HTX”.',
   request: { query: z.object(mapFilterShape) },
   responses: {

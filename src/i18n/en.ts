@@ -209,6 +209,10 @@ export const en: Dictionary = {
     import_xlsx_too_large: 'The XLSX file unpacks to more than can safely be read.',
     import_csv_malformed: 'The CSV file cannot be read (perhaps a closing quote is missing).',
     import_missing_columns: 'The file lacks required columns: {columns}.',
+    commune_unknown: 'The province has no commune, ward or special zone of this name (as listed since 1 July 2025).',
+    commune_unknown_suggestion:
+      'The province has no commune, ward or special zone of this name (as listed since 1 July 2025). Did you mean “{suggestion}”?',
+    commune_ambiguous: 'Several units have this name: {candidates}. Write it with its marks, or say xã or phường.',
     import_unknown_province: 'No such province (since 2025 there are 34 provincial units).',
     import_ocop_group: 'Not one of the six OCOP product groups.',
     import_cooperative_kind: 'Not a kind of cooperative: Cooperative group, Cooperative or Union of cooperatives.',

@@ -205,6 +205,11 @@ export const vi = {
     import_xlsx_too_large: 'Tệp XLSX khi giải nén quá lớn để đọc an toàn.',
     import_csv_malformed: 'Không đọc được tệp CSV (có thể thiếu dấu ngoặc kép đóng).',
     import_missing_columns: 'Tệp thiếu cột bắt buộc: {columns}.',
+    commune_unknown:
+      'Tỉnh/thành phố này không có xã, phường hay đặc khu nào tên như vậy (theo danh mục từ ngày 1/7/2025).',
+    commune_unknown_suggestion:
+      'Tỉnh/thành phố này không có xã, phường hay đặc khu nào tên như vậy (theo danh mục từ ngày 1/7/2025). Có phải là “{suggestion}”?',
+    commune_ambiguous: 'Tên này ứng với nhiều đơn vị: {candidates}. Hãy ghi đủ dấu hoặc ghi rõ xã hay phường.',
     import_unknown_province: 'Không có tỉnh/thành phố này (sau năm 2025 cả nước có 34 đơn vị).',
     import_ocop_group: 'Không phải một trong sáu nhóm sản phẩm OCOP.',
     import_cooperative_kind: 'Không phải một loại hình: Tổ hợp tác, Hợp tác xã hoặc Liên hiệp hợp tác xã.',

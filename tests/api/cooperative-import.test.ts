@@ -4,7 +4,9 @@
  * runs it: template → preview → import (each new cooperative's manager
  * invited through the outbox in the same batch) → the same file again
  * changes nothing; a changed row updates the register's fields with its
- * audit entry; refused rows (coordinates outside Viet Nam among them); an
+ * audit entry; refused rows (coordinates outside Viet Nam among them), an
+ * unknown commune with the nearest name, a commune typed without marks stored
+ * as the reference spells it; an
  * import whose chunk fails is finished by running it again, without a row
  * twice; a queued chunk that fails on every delivery leaves its run failed,
  * to be run again; only officers import.
@@ -33,6 +35,7 @@ import {
   queueImport,
 } from '../../src/server/imports/import-queue';
 import { importTemplate } from '../../src/server/imports/templates';
+import { fieldMessages } from '../../src/i18n/field-messages';
 import { currentSlug } from '../../src/server/slug-history/slug-history';
 import { createTestCooperative, createTestUser, sessionUserOf } from '../support/accounts';
 import { memoryBucket } from '../support/memory-bucket';
@@ -239,6 +242,44 @@ describe.each(bothStores('cooperative imports'))('cooperative import on $name', 
     await runImport(db, bucket, COOPERATIVE_IMPORTER, officer, run.id, 'valid', context, NOW);
     expect(await byCode('RF-000006')).toBeDefined();
     expect(await byCode('RF-000001')).toBeUndefined();
+  });
+
+  it('refuses a commune its province lacks, suggests a near one, and stores the official spelling', async () => {
+    const { bucket } = memoryBucket();
+    const file = csvFile([
+      // Hồng Nam joined phường Hồng Châu on 1 July 2025: no such unit any more, and none near its name.
+      row({ registrationCode: 'CM-000001', commune: 'Xã Hồng Nam', managerEmail: '' }),
+      row({ registrationCode: 'CM-000002', commune: 'Phuong Hong Chaau', managerEmail: '' }),
+      // Bát Tràng is Hà Nội's, not Hưng Yên's.
+      row({ registrationCode: 'CM-000003', commune: 'Xã Bát Tràng', managerEmail: '' }),
+      row({ registrationCode: 'CM-000004', commune: '  phuong   HONG chau ', managerEmail: '' }),
+    ]);
+    const { plan } = await previewUpload(db, bucket, COOPERATIVE_IMPORTER, officer, { name: 'x.csv', bytes: file });
+    expect(plan.counts).toEqual({ create: 1, update: 0, unchanged: 0, refused: 3 });
+    const issues = plan.rows.flatMap((planned) => planned.issues);
+    expect(issues).toEqual([
+      { row: 2, column: 'Xã/phường', value: 'Xã Hồng Nam', code: 'commune_unknown', params: {} },
+      {
+        row: 3,
+        column: 'Xã/phường',
+        value: 'Phuong Hong Chaau',
+        code: 'commune_unknown_suggestion',
+        params: { suggestion: 'phường Hồng Châu' },
+      },
+      { row: 4, column: 'Xã/phường', value: 'Xã Bát Tràng', code: 'commune_unknown', params: {} },
+    ]);
+    // In the officer's language, as the preview shows it.
+    const [, suggested] = issues;
+    expect(fieldMessages({ commune: suggested! }, 'vi').commune).toContain('Có phải là “phường Hồng Châu”?');
+    expect(fieldMessages({ commune: suggested! }, 'en').commune).toMatch(
+      /^The province has no commune.*Did you mean “phường Hồng Châu”\?$/,
+    );
+    expect(plan.rows[3]).toMatchObject({ action: 'create' });
+
+    const { run } = await previewUpload(db, bucket, COOPERATIVE_IMPORTER, officer, { name: 'y.csv', bytes: file });
+    await runImport(db, bucket, COOPERATIVE_IMPORTER, officer, run.id, 'valid', context, NOW);
+    expect(await byCode('CM-000004')).toMatchObject({ commune: 'phường Hồng Châu' });
+    expect(await byCode('CM-000001')).toBeUndefined();
   });
 
   it('finishes an import whose chunk failed by running it again, without a row twice', async () => {

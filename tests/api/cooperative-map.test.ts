@@ -1,8 +1,9 @@
 /**
  * GET /cooperatives.geojson on the demo catalogue: an RFC 7946
  * FeatureCollection of the active cooperatives in [longitude, latitude]
- * order, inside Viet Nam, filtered like the directory, with the province's
- * seat standing in (and said to) for a cooperative without a place.
+ * order, inside Viet Nam, filtered like the directory, with the commune's
+ * centre, or else the province's seat, standing in (and said to, `placedAt`)
+ * for a cooperative without a place.
  */
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { CooperativeFeatureCollectionSchema } from '../../functions/api/catalogu
 import { VIETNAM_BOUNDS } from '../../src/server/cooperatives/location';
 import type { Database } from '../../src/server/db/client';
 import { cooperatives } from '../../src/server/db/schema';
+import { communeCentre } from '../../src/server/provinces/communes';
 import { PROVINCE_SEAT_COORDINATES } from '../../src/server/provinces/seats';
 import { apiOn, call } from '../support/api';
 import { demoDatabase } from '../support/demo';
@@ -56,14 +58,19 @@ describe('GET /cooperatives.geojson', () => {
     }
   });
 
-  it('puts longitude first, and marks a cooperative without a place as at its province’s seat', async () => {
+  it('puts longitude first, and places a cooperative without a place at its commune’s centre, marked approximate', async () => {
     const [placed] = await db
       .select({ id: cooperatives.id, lat: cooperatives.latitude, lng: cooperatives.longitude })
       .from(cooperatives)
       .where(sql`${cooperatives.status} = 'active' AND ${cooperatives.latitude} IS NOT NULL`)
       .limit(1);
     const [unplaced] = await db
-      .select({ id: cooperatives.id, province: cooperatives.provinceCode, slug: cooperatives.slug })
+      .select({
+        id: cooperatives.id,
+        province: cooperatives.provinceCode,
+        commune: cooperatives.commune,
+        slug: cooperatives.slug,
+      })
       .from(cooperatives)
       .where(sql`${cooperatives.status} = 'active' AND ${cooperatives.latitude} IS NULL`)
       .limit(1);
@@ -71,15 +78,38 @@ describe('GET /cooperatives.geojson', () => {
     const all = await features();
     const byId = new Map(all.map((feature) => [feature.id, feature]));
     expect(byId.get(placed.id)?.geometry.coordinates).toEqual([placed.lng, placed.lat]);
-    expect(byId.get(placed.id)?.properties.approximate).toBe(false);
-    const seat = PROVINCE_SEAT_COORDINATES[unplaced.province] ?? [];
-    expect(byId.get(unplaced.id)?.geometry.coordinates).toEqual([seat[1], seat[0]]);
+    expect(byId.get(placed.id)?.properties).toMatchObject({ approximate: false, placedAt: 'own' });
+    const centre = communeCentre(unplaced.province, unplaced.commune);
+    if (!centre) throw new Error(`${unplaced.commune} has a centre in the reference`);
+    expect(byId.get(unplaced.id)?.geometry.coordinates).toEqual([centre.longitude, centre.latitude]);
     expect(byId.get(unplaced.id)?.properties).toMatchObject({
       approximate: true,
+      placedAt: 'commune_centre',
       slug: unplaced.slug,
       url: expect.stringMatching(new RegExp(`/hop-tac-xa/${unplaced.slug}$`)),
       urlEn: expect.stringMatching(new RegExp(`/en/cooperatives/${unplaced.slug}$`)),
     });
+    // Every demo cooperative's commune is a unit with a centre: none falls back to its province's seat.
+    expect(all.filter((feature) => feature.properties.placedAt === 'province_seat')).toEqual([]);
+  });
+
+  it('places a cooperative whose commune the reference does not know at its province’s seat', async () => {
+    const [row] = await db
+      .select({ id: cooperatives.id, province: cooperatives.provinceCode, commune: cooperatives.commune })
+      .from(cooperatives)
+      .where(sql`${cooperatives.status} = 'active' AND ${cooperatives.latitude} IS NULL`)
+      .limit(1);
+    if (!row) throw new Error('the demo has cooperatives without a place');
+    // Stored before communes were checked: a name from before July 2025.
+    await db.update(cooperatives).set({ commune: 'xã Không Còn' }).where(eq(cooperatives.id, row.id));
+    try {
+      const feature = (await features()).find((f) => f.id === row.id);
+      const [lat, lng] = PROVINCE_SEAT_COORDINATES[row.province] ?? [];
+      expect(feature?.geometry.coordinates).toEqual([lng, lat]);
+      expect(feature?.properties).toMatchObject({ approximate: true, placedAt: 'province_seat' });
+    } finally {
+      await db.update(cooperatives).set({ commune: row.commune }).where(eq(cooperatives.id, row.id));
+    }
   });
 
   it('filters like the directory: province, kind, words without diacritics', async () => {

@@ -48,7 +48,7 @@ describe('on D1 and R2 as workerd runs them', () => {
       descriptionEn: '',
       ocopGroup: 'thuc_pham',
       provinceCode: '01',
-      commune: 'Xã Thử',
+      commune: 'xã Bát Tràng',
       originFormerly: null,
       gtin: null,
       priceVnd: 250000,

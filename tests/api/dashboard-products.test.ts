@@ -62,7 +62,7 @@ const input = (extra: Record<string, unknown> = {}) => ({
   descriptionEn: '',
   ocopGroup: 'thuc_pham',
   provinceCode: '33',
-  commune: 'Xã Thử',
+  commune: 'phường Hồng Châu',
   originFormerly: null,
   gtin: null,
   priceVnd: 180000,

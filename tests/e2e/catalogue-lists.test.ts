@@ -258,7 +258,9 @@ describe('map of cooperatives', () => {
     for (const [, , , , href] of items) expect(href).toMatch(/^\/hop-tac-xa\/[a-z0-9-]+$/);
     const approximate = items.filter((item) => item[3] === 'true');
     expect(approximate.length).toBeGreaterThan(0);
-    expect(html.match(/Vị trí gần đúng: trung tâm tỉnh/g)).toHaveLength(approximate.length);
+    // Every demo cooperative's commune is known and has a centre: an approximate place is the commune's.
+    expect(html.match(/Vị trí gần đúng: giữa xã, phường của hợp tác xã/g)).toHaveLength(approximate.length);
+    expect(html).not.toContain('Vị trí gần đúng: trung tâm tỉnh');
     expect(executableScripts(html)).toHaveLength(1);
     expect(html).toMatch(
       /<script type="module" src="\/_astro\/MapPage\.astro_astro_type_script_index_0_lang\.[\w-]+\.js">/,

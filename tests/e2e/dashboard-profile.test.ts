@@ -1,6 +1,7 @@
 /**
  * The cooperative profile form over HTTP: the manager proposes a change to
- * the directory fields (errors next to them, values kept), which waits for a
+ * the directory fields (errors next to them, values kept; a commune its
+ * province lacks refused, its communes offered), which waits for a
  * trade officer while the public page keeps the published profile; approved,
  * the public page shows it; rejected, the manager reads the reason and
  * withdraws it. Members who are not the manager, other cooperatives'
@@ -62,6 +63,23 @@ describe('dashboard: cooperative profile', async () => {
     expect(html).toMatch(/id="field-website-error"/);
     expect(html).toMatch(/id="field-classificationYear-error"/);
     expect(html).toMatch(/name="foundedYear"[^>]*value="1800"/);
+  });
+
+  it('offers the province’s communes, and refuses one the province lacks next to the field, in the reader’s language', async () => {
+    const form = await (await get(path, manager)).text();
+    const values = formValues(form);
+    expect(form).toMatch(/<input[^>]*name="commune"[^>]*list="field-commune-suggestions"/);
+    const offered = /<datalist id="field-commune-suggestions">([\s\S]*?)<\/datalist>/.exec(form)?.[1] ?? '';
+    expect(offered).toContain(`<option value="${values.commune}">`);
+    expect(offered.match(/<option /g)?.length).toBeGreaterThan(20);
+
+    const res = await post(path, { ...values, commune: 'Xã Không Có Thật' }, manager);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/id="field-commune-error"[^>]*>\s*Tỉnh\/thành phố này không có xã, phường hay đặc khu/);
+    const en = await post('/en/account/cooperative', { ...values, commune: values.commune + 'x' }, manager);
+    expect(en.status).toBe(422);
+    expect(await en.text()).toMatch(/id="field-commune-error"[^>]*>\s*The province has no commune[^<]*Did you mean “/);
   });
 
   /** The officer's review page of the cooperative's pending change, from the queue (by the cooperative's published name). */

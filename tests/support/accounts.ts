@@ -4,6 +4,7 @@ import { createSession } from '../../src/server/accounts/sessions';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
 import { cooperatives, users } from '../../src/server/db/schema';
+import { communesOf } from '../../src/server/provinces/communes';
 import type { SessionUser } from '../../src/server/accounts/users';
 import type { UserRole } from '../../src/server/accounts/vocabulary';
 
@@ -41,7 +42,7 @@ export async function createTestUser(
   return { id, email, password };
 }
 
-/** A minimal cooperative row (the province must exist: seed reference data first). */
+/** A minimal cooperative row in the province's first commune (the province must exist: seed reference data first). */
 export async function createTestCooperative(db: Database, provinceCode = '01'): Promise<string> {
   const id = newId();
   await db.insert(cooperatives).values({
@@ -52,7 +53,7 @@ export async function createTestCooperative(db: Database, provinceCode = '01'): 
     registrationCode: `T${id.slice(0, 12)}`,
     foundedYear: 2020,
     provinceCode,
-    commune: 'Xã Thử',
+    commune: communesOf(provinceCode)[0]?.label ?? 'xã Thử',
     address: '1 Đường Thử',
     sector: 'trong_trot',
     members: 7,

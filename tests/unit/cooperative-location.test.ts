@@ -1,7 +1,7 @@
 /**
  * A cooperative's place: inside Viet Nam's extent (islands included), both
- * coordinates or neither, and the province's seat, marked approximate, when
- * none is given.
+ * coordinates or neither, and the commune's centre or else the province's
+ * seat, marked approximate, when none is given.
  */
 import { describe, expect, it } from 'vitest';
 import { cooperativeProfileSchema } from '../../src/server/cooperatives/profile-changes';
@@ -66,18 +66,27 @@ describe('cooperative coordinates', () => {
     expect([parsed.latitude, parsed.longitude]).toEqual([21.5942123, 105.8483]);
   });
 
-  it('falls back to the province seat, marked approximate', () => {
-    expect(cooperativeLocation({ latitude: 21.6, longitude: 105.8, provinceCode: '19' })).toEqual({
+  it('falls back to the commune’s centre, else the province seat, marked approximate', () => {
+    const unplaced = { latitude: null, longitude: null, provinceCode: '19' };
+    expect(cooperativeLocation({ ...unplaced, latitude: 21.6, longitude: 105.8, commune: 'xã Tân Cương' })).toEqual({
       latitude: 21.6,
       longitude: 105.8,
+      placedAt: 'own',
       approximate: false,
     });
-    expect(cooperativeLocation({ latitude: null, longitude: null, provinceCode: '19' })).toEqual({
-      latitude: 21.594,
-      longitude: 105.848,
+    expect(cooperativeLocation({ ...unplaced, commune: 'xã Tân Cương' })).toEqual({
+      latitude: 21.519,
+      longitude: 105.787,
+      placedAt: 'commune_centre',
       approximate: true,
     });
-    expect(cooperativeLocation({ latitude: null, longitude: null, provinceCode: '99' })).toBeNull();
+    expect(cooperativeLocation({ ...unplaced, commune: 'xã Không Có' })).toEqual({
+      latitude: 21.594,
+      longitude: 105.848,
+      placedAt: 'province_seat',
+      approximate: true,
+    });
+    expect(cooperativeLocation({ ...unplaced, provinceCode: '99', commune: 'xã Tân Cương' })).toBeNull();
   });
 
   it('knows a seat inside Viet Nam for every province', () => {

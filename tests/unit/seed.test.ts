@@ -5,6 +5,7 @@ import { EVENT_KINDS } from '../../src/server/events/vocabulary';
 import { PROVENANCE_STEP_KINDS } from '../../src/server/provenance/vocabulary';
 import { buildDemoDataset } from '../../src/server/db/seed/demo';
 import { gtinCheckDigit } from '../../src/server/db/seed/gtin';
+import { findCommune } from '../../src/server/provinces/communes';
 import { PROVINCES } from '../../src/server/provinces/reference';
 import { Rng } from '../../src/server/db/seed/random';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
@@ -249,6 +250,17 @@ describe('buildDemoDataset', () => {
     const linked = new Set(demo.valueChainLinks.map((l) => l.cooperativeId)).size;
     expect(linked).toBeGreaterThan(coops.length * 0.3);
     expect(linked).toBeLessThan(coops.length * 0.7);
+  });
+
+  it('places cooperatives and products in communes of their provinces, as the reference spells them', () => {
+    const places = [...demo.cooperatives, ...demo.products].flatMap((record) =>
+      record.commune ? [{ provinceCode: record.provinceCode, commune: record.commune }] : [],
+    );
+    expect(places.length).toBeGreaterThan(demo.cooperatives.length);
+    for (const { provinceCode, commune } of places) {
+      const match = findCommune(provinceCode, commune);
+      expect(match.status === 'found' && match.commune.label, `${provinceCode} ${commune}`).toBe(commune);
+    }
   });
 
   it('has products of every OCOP group and star level', () => {

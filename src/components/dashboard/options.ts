@@ -1,5 +1,6 @@
 /** <option> lists of the dashboard's forms, in the reader's language. */
 import type { Locale } from '../../i18n';
+import { communesOf } from '../../server/provinces/communes';
 import { PROVINCES } from '../../server/provinces/reference';
 
 /** The 34 provinces by GSO code (what the records store), alphabetical in the reader's language. */
@@ -8,4 +9,9 @@ export function provinceOptionsByCode(locale: Locale) {
   return [...PROVINCES]
     .sort((a, b) => name(a).localeCompare(name(b), locale))
     .map((p) => ({ value: p.code, label: name(p) }));
+}
+
+/** The province's communes as they are stored ("xã Bát Tràng"), for the commune field's suggestions; none without a province. */
+export function communeLabels(provinceCode: string | undefined): string[] {
+  return provinceCode ? communesOf(provinceCode).map((commune) => commune.label) : [];
 }

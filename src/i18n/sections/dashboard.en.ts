@@ -261,7 +261,7 @@ export const dashboardEn: Dictionary['dashboard'] = {
     latitude: 'Latitude',
     longitude: 'Longitude',
     locationHint:
-      'Decimal degrees, e.g. 21.0285 and 105.8542 (copy them from a map app). Leave both blank and the map shows the cooperative at its province’s seat, marked approximate.',
+      'Decimal degrees, e.g. 21.0285 and 105.8542 (copy them from a map app). Leave both blank and the map shows the cooperative in the middle of its commune, marked approximate.',
     mapPickHint: 'Or click the map (drag the pin to adjust) to fill in the latitude and longitude above.',
     mapPickLabel: 'Map for choosing the cooperative’s place',
     aboutHeading: 'About',

@@ -259,7 +259,7 @@ export const dashboardVi = {
     latitude: 'Vĩ độ',
     longitude: 'Kinh độ',
     locationHint:
-      'Số thập phân, ví dụ 21.0285 và 105.8542 (chép từ ứng dụng bản đồ). Để trống cả hai thì bản đồ đặt hợp tác xã ở trung tâm tỉnh và ghi là vị trí gần đúng.',
+      'Số thập phân, ví dụ 21.0285 và 105.8542 (chép từ ứng dụng bản đồ). Để trống cả hai thì bản đồ đặt hợp tác xã ở giữa xã, phường của nó và ghi là vị trí gần đúng.',
     mapPickHint: 'Hoặc bấm vào bản đồ (kéo ghim để chỉnh) để điền vĩ độ và kinh độ ở trên.',
     mapPickLabel: 'Bản đồ chọn vị trí hợp tác xã',
     aboutHeading: 'Giới thiệu',

@@ -26,7 +26,8 @@ export const importsEn: Dictionary['imports'] = {
       sector: 'One of the portal’s sectors, e.g. “Crops”, “Processing”, “Tourism”.',
       members: 'Number of members; empty is 0 (a new cooperative) or keeps the stored number.',
       provinceCode: 'Province or city name (marks optional) or its two-digit statistics office code.',
-      commune: 'Commune, ward or special zone.',
+      commune:
+        'Commune, ward or special zone of the province, as listed since 1 July 2025 (marks optional, with or without “xã”/“phường”); stored under its official name.',
       address: 'Address of the head office.',
       latitude: 'Latitude (decimal degrees, 8.1–23.4), with the longitude; optional.',
       longitude: 'Longitude (decimal degrees, 102.1–117.9), with the latitude; optional.',
@@ -57,7 +58,8 @@ export const importsEn: Dictionary['imports'] = {
       nameEn: 'English name, optional.',
       ocopGroup: 'One of the six OCOP groups, as the portal names them (e.g. “Food”, “Beverages”).',
       provinceCode: 'The province’s name (marks optional) or its two-digit statistics office code.',
-      commune: 'The commune or ward where the product is made.',
+      commune:
+        'The commune, ward or special zone of the given province where the product is made (as listed since 1 July 2025; marks optional).',
       gtin: 'An 8, 12, 13 or 14-digit GTIN barcode; its check digit is verified.',
       sku: 'The code your cooperative gives the product in its own books (1–40 characters: Latin letters, digits, - _ . /), e.g. MOHN-500; one per product. Optional; only your cooperative sees it.',
       priceVnd: 'A whole number, written 150.000 or 150000. Empty when the price is on request.',

@@ -24,7 +24,8 @@ export const importsVi = {
       sector: 'Một trong các lĩnh vực trên cổng, ví dụ “Trồng trọt”, “Chế biến”, “Du lịch”.',
       members: 'Số thành viên; để trống là 0 (hợp tác xã mới) hoặc giữ số đã có.',
       provinceCode: 'Tên tỉnh/thành phố (không cần dấu) hoặc mã hai chữ số của Tổng cục Thống kê.',
-      commune: 'Xã, phường hoặc đặc khu.',
+      commune:
+        'Xã, phường hoặc đặc khu của tỉnh/thành phố, theo danh mục từ ngày 1/7/2025 (không cần dấu, có hoặc không có chữ “xã”/“phường”); lưu theo tên chính thức.',
       address: 'Địa chỉ trụ sở.',
       latitude: 'Vĩ độ (độ thập phân, 8,1–23,4), cùng với kinh độ; không bắt buộc.',
       longitude: 'Kinh độ (độ thập phân, 102,1–117,9), cùng với vĩ độ; không bắt buộc.',
@@ -55,7 +56,8 @@ export const importsVi = {
       nameEn: 'Tên tiếng Anh, không bắt buộc.',
       ocopGroup: 'Một trong sáu nhóm OCOP, ghi như trên cổng (ví dụ “Thực phẩm”, “Đồ uống”).',
       provinceCode: 'Tên tỉnh/thành phố (không cần dấu) hoặc mã hai chữ số của Tổng cục Thống kê.',
-      commune: 'Xã, phường hoặc đặc khu nơi làm ra sản phẩm.',
+      commune:
+        'Xã, phường hoặc đặc khu nơi làm ra sản phẩm, thuộc tỉnh/thành phố đã ghi (danh mục từ ngày 1/7/2025; không cần dấu).',
       gtin: 'Mã vạch GTIN 8, 12, 13 hoặc 14 chữ số; chữ số kiểm tra được kiểm tra.',
       sku: 'Mã hợp tác xã tự đặt cho sản phẩm trong sổ sách (1–40 ký tự: chữ cái Latinh, chữ số, - _ . /), ví dụ MOHN-500; mỗi sản phẩm một mã. Không bắt buộc; chỉ hợp tác xã thấy.',
       priceVnd: 'Số nguyên, có thể viết 150.000 hoặc 150000. Để trống nếu giá liên hệ.',

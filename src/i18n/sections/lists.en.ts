@@ -47,6 +47,7 @@ export const listsEn: Dictionary['lists'] = {
     clusterLabel: '{count} cooperatives here: press to zoom in',
     listHeading: 'Cooperatives on the map',
     approximate: 'Approximate place: the province’s seat',
+    approximateCommune: 'Approximate place: the middle of its commune',
     truncated: 'The map shows the first {count} cooperatives only: choose a province or a legal form to see them all.',
     viewList: 'View as a list',
     viewMap: 'View on a map',

@@ -45,6 +45,7 @@ export const listsVi = {
     clusterLabel: '{count} hợp tác xã ở đây: nhấn để phóng to',
     listHeading: 'Danh sách hợp tác xã trên bản đồ',
     approximate: 'Vị trí gần đúng: trung tâm tỉnh',
+    approximateCommune: 'Vị trí gần đúng: giữa xã, phường của hợp tác xã',
     truncated: 'Bản đồ chỉ hiện {count} hợp tác xã đầu tiên: hãy chọn tỉnh hoặc loại hình để xem hết.',
     viewList: 'Xem dạng danh sách',
     viewMap: 'Xem trên bản đồ',

@@ -1,10 +1,11 @@
 /**
  * Where a cooperative is: the place its manager gave (moderated with the rest
- * of the profile), or else its province's seat, which the map and the GeoJSON
- * mark as approximate so nobody drives to a people's committee looking for a
- * tea cooperative.
+ * of the profile), or else its commune's centre, or else its province's seat;
+ * the map and the GeoJSON say which, and mark the last two approximate so
+ * nobody drives to a commune's middle looking for a tea cooperative.
  */
 import { z } from 'zod';
+import { communeCentre } from '../provinces/communes';
 import { PROVINCE_SEAT_COORDINATES } from '../provinces/seats';
 
 /**
@@ -46,21 +47,33 @@ export function checkCoordinatePair(
   }
 }
 
+/** How a cooperative's point was found: its own place, its commune's centre, its province's seat. */
+export const PLACEMENTS = ['own', 'commune_centre', 'province_seat'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
+
 export interface CooperativeLocation {
   latitude: number;
   longitude: number;
-  /** True when this is the province's seat standing in for a place the cooperative has not given. */
+  placedAt: Placement;
+  /** True unless the place is the cooperative's own. */
   approximate: boolean;
 }
 
-/** The cooperative's own place, else its province's seat; null only for a province code the reference lacks. */
+/**
+ * The cooperative's own place, else its commune's centre (a commune the
+ * reference knows, with a centre), else its province's seat; null only for a
+ * province code the reference lacks.
+ */
 export function cooperativeLocation(cooperative: {
   latitude: number | null;
   longitude: number | null;
   provinceCode: string;
+  commune: string;
 }): CooperativeLocation | null {
   if (cooperative.latitude !== null && cooperative.longitude !== null)
-    return { latitude: cooperative.latitude, longitude: cooperative.longitude, approximate: false };
+    return { latitude: cooperative.latitude, longitude: cooperative.longitude, placedAt: 'own', approximate: false };
+  const centre = communeCentre(cooperative.provinceCode, cooperative.commune);
+  if (centre) return { ...centre, placedAt: 'commune_centre', approximate: true };
   const seat = PROVINCE_SEAT_COORDINATES[cooperative.provinceCode];
-  return seat ? { latitude: seat[0], longitude: seat[1], approximate: true } : null;
+  return seat ? { latitude: seat[0], longitude: seat[1], placedAt: 'province_seat', approximate: true } : null;
 }

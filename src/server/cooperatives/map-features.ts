@@ -2,7 +2,7 @@
  * The public cooperatives as GeoJSON (RFC 7946): the map page's data and an
  * open dataset. Filtered like the directory; each feature is a Point in
  * [longitude, latitude] order, at the cooperative's own place or, marked
- * `approximate`, at its province's seat.
+ * `approximate`, at its commune's centre or its province's seat (`placedAt`).
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { cooperativePaths } from '../../i18n/routes';
 import type { Database } from '../db/client';
 import { queryDirectory } from './directory';
 import { type DirectoryFilters, directoryFilterShape } from './directory-filters';
-import { cooperativeLocation } from './location';
+import { cooperativeLocation, type Placement } from './location';
 import type { CooperativeKind } from './vocabulary';
 
 /**
@@ -37,8 +37,10 @@ export interface CooperativeFeature {
     /** The cooperative's page, Vietnamese and English. */
     url: string;
     urlEn: string;
-    /** True when the point is the province's seat, standing in for a place the cooperative has not given. */
+    /** True when the point stands in for a place the cooperative has not given. */
     approximate: boolean;
+    /** Where the point is: the cooperative's own place, its commune's centre, its province's seat. */
+    placedAt: Placement;
   };
 }
 
@@ -55,13 +57,14 @@ interface MapRow {
   name: string;
   kind: CooperativeKind;
   province_code: string;
+  commune: string;
   province_name_vi: string;
   province_name_en: string;
   latitude: number | null;
   longitude: number | null;
 }
 
-const MAP_COLUMNS = sql`c.id, c.slug, c.name, c.kind, c.province_code,
+const MAP_COLUMNS = sql`c.id, c.slug, c.name, c.kind, c.province_code, c.commune,
   pr.name_vi AS province_name_vi, pr.name_en AS province_name_en, c.latitude, c.longitude`;
 
 /** Matching active cooperatives as features, in name order; `origin` makes their page addresses absolute. */
@@ -81,6 +84,7 @@ export async function cooperativeFeatureCollection(
       latitude: row.latitude === null ? null : Number(row.latitude),
       longitude: row.longitude === null ? null : Number(row.longitude),
       provinceCode: row.province_code,
+      commune: row.commune,
     });
     if (!place) return [];
     const paths = cooperativePaths(row.slug);
@@ -98,6 +102,7 @@ export async function cooperativeFeatureCollection(
           url: `${origin}${paths.vi}`,
           urlEn: `${origin}${paths.en}`,
           approximate: place.approximate,
+          placedAt: place.placedAt,
         },
       },
     ];

@@ -36,6 +36,7 @@ import { cooperativeSearchText, productSearchText } from '../search/search-text'
 import { vietnamDate } from '../time/vietnam';
 import { optionalText, parseInput } from '../validation';
 import { slugAfterRename, withFreeSlug } from '../slug-history/slug-history';
+import { checkCommune, withOfficialCommune } from '../provinces/communes';
 import {
   deleteAppliedRevision,
   dropRevision,
@@ -114,7 +115,9 @@ export function cooperativeProfileSchema(now: Date) {
       if (profile.classificationYear !== null && profile.classificationYear < profile.foundedYear) {
         ctx.addIssue({ code: 'custom', params: { code: 'before_founded' }, path: ['classificationYear'] });
       }
-    });
+      checkCommune(profile, ctx);
+    })
+    .transform(withOfficialCommune);
 }
 
 export type CooperativeProfile = z.output<ReturnType<typeof cooperativeProfileSchema>>;

@@ -122,7 +122,7 @@ export const COOPERATIVE_COLUMNS: readonly ImportColumn<CooperativeField>[] = [
     field: 'address',
     headers: { vi: 'Địa chỉ', en: 'Address' },
     required: true,
-    example: 'Thôn Điện Biên, xã Hồng Nam',
+    example: 'Thôn Điện Biên, phường Hồng Châu',
     read: textCell,
   },
   {

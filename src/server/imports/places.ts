@@ -39,6 +39,6 @@ export const communeColumn = (required: boolean): ImportColumn<'commune'> => ({
   field: 'commune',
   headers: { vi: 'Xã/phường', en: 'Commune' },
   required,
-  example: 'Xã Hồng Nam',
+  example: 'Phường Hồng Châu',
   read: textCell,
 });

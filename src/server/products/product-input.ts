@@ -10,6 +10,7 @@ import { OCOP_GROUPS, OCOP_LEVELS } from './vocabulary';
 import { gtinField } from '../provenance/batch-input';
 import { optionalText } from '../validation';
 import { wholesaleInputShape, wholesaleIssues } from './wholesale';
+import { checkCommune, withOfficialCommune } from '../provinces/communes';
 
 const issue = (code: string) => ({ code: 'custom' as const, params: { code } });
 
@@ -64,7 +65,9 @@ export const productInputSchema = z
   })
   .superRefine((product, ctx) => {
     for (const problem of wholesaleIssues(product)) ctx.addIssue(problem);
-  });
+    checkCommune(product, ctx);
+  })
+  .transform(withOfficialCommune);
 
 export type ProductInput = z.output<typeof productInputSchema>;
 

@@ -1,7 +1,8 @@
 /**
  * Where each province's seat (its people's committee) is, WGS 84 degrees,
  * rounded to about 100 m. The map falls back to it for a cooperative that has
- * not given its own place, and says so; the seed places demo records near it.
+ * not given its own place in a commune the reference does not place, and says
+ * so; the seed places demo records near it when their commune has no centre.
  */
 export const PROVINCE_SEAT_COORDINATES: Readonly<Record<string, readonly [lat: number, lng: number]>> = {
   '01': [21.028, 105.854],

@@ -16,6 +16,7 @@ import {
 import { type ProductType, productType } from './content/products';
 import { provinceByCode } from '../../provinces/reference';
 import { hashSeed, Rng } from './random';
+import { communeCentre } from '../../provinces/communes';
 import { PROVINCE_SEAT_COORDINATES } from '../../provinces/seats';
 import { stripDiacritics } from '../../search/slug';
 import { addDays, addDaysIso, addYearsIso, isoDate, localDay } from './time';
@@ -48,16 +49,23 @@ export interface CooperativeContext {
 }
 
 /**
- * A place some kilometres from the province's seat, from a stream of its own
- * (keyed on the id) so the rest of the seed draws the same numbers as before.
- * One in ten is left without, to show the map's approximate fallback.
+ * A place within a kilometre or so of the commune's centre (some kilometres
+ * from the province's seat for a commune without one), from a stream of its
+ * own (keyed on the id) so the rest of the seed draws the same numbers as
+ * before. One in ten is left without, to show the map's approximate fallback.
  */
-function seedLocation(id: string, provinceCode: string): { latitude: number | null; longitude: number | null } {
+function seedLocation(
+  id: string,
+  provinceCode: string,
+  commune: string,
+): { latitude: number | null; longitude: number | null } {
   const rng = new Rng(hashSeed('location', id));
+  const centre = communeCentre(provinceCode, commune);
   const seat = PROVINCE_SEAT_COORDINATES[provinceCode];
   if (!seat || rng.chance(0.1)) return { latitude: null, longitude: null };
-  const around = (degrees: number) => Math.round((degrees + (rng.next() - 0.5) * 0.16) * 1e5) / 1e5;
-  return { latitude: around(seat[0]), longitude: around(seat[1]) };
+  const [lat, lng, spread] = centre ? [centre.latitude, centre.longitude, 0.02] : [seat[0], seat[1], 0.16];
+  const around = (degrees: number) => Math.round((degrees + (rng.next() - 0.5) * spread) * 1e5) / 1e5;
+  return { latitude: around(lat), longitude: around(lng) };
 }
 
 export interface BuiltCooperative {
@@ -188,7 +196,7 @@ export function buildCooperative(
     provinceCode: province.code,
     commune: seed.commune,
     address,
-    ...seedLocation(identity.id, province.code),
+    ...seedLocation(identity.id, province.code, seed.commune),
     sector,
     members,
     classification: classified,

@@ -1,7 +1,7 @@
 /**
  * Fictional cooperatives in real places, and the place vocabulary the scale
- * generator combines. Commune names follow the two-level local government of
- * July 2025 where known and are plausible otherwise.
+ * generator combines. Every commune is a unit of its province since 1 July
+ * 2025 (src/server/provinces/communes.ts; tests/unit/seed.test.ts checks).
  */
 import type { CooperativeKind, CooperativeSector } from '../../../cooperatives/vocabulary';
 
@@ -87,9 +87,9 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
   ),
   // Ninh Bình
   c(H, 'HTX Cói Kim Sơn', '37', 'xã Kim Sơn', 'Kim Sơn', ['chieu_coi', 'may_tre_dan']),
-  c(H, 'HTX Lụa Nha Xá', '37', 'xã Mộc Bắc', 'Nha Xá', ['lua'], 'Duy Tiên, Hà Nam'),
-  c(H, 'HTX Sinh vật cảnh Vị Khê', '37', 'xã Nam Điền', 'Vị Khê', ['cay_canh'], 'Nam Trực, Nam Định'),
-  c(H, 'HTX Dịch vụ Du lịch Tràng An', '37', 'xã Gia Sinh', 'Tràng An', ['du_lich']),
+  c(H, 'HTX Lụa Nha Xá', '37', 'phường Duy Tiên', 'Nha Xá', ['lua'], 'Duy Tiên, Hà Nam'),
+  c(H, 'HTX Sinh vật cảnh Vị Khê', '37', 'xã Nam Trực', 'Vị Khê', ['cay_canh'], 'Nam Trực, Nam Định'),
+  c(H, 'HTX Dịch vụ Du lịch Tràng An', '37', 'phường Tây Hoa Lư', 'Tràng An', ['du_lich']),
   // Thanh Hóa, Nghệ An, Hà Tĩnh
   c(H, 'HTX Chiếu cói Nga Sơn', '38', 'xã Nga Sơn', 'Nga Sơn', ['chieu_coi']),
   c(H, 'HTX Chế biến Hải sản Sầm Sơn', '38', 'phường Sầm Sơn', 'Sầm Sơn', ['nuoc_mam', 'cha_muc']),
@@ -111,10 +111,10 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
   c(H, 'HTX Rượu Bàu Đá', '52', 'phường An Nhơn', 'Bàu Đá', ['ruou'], 'An Nhơn, Bình Định'),
   c(H, 'HTX Yến sào Cam Lâm', '56', 'xã Cam Lâm', 'Khánh Hòa', ['yen_sao', 'xoai']),
   c(H, 'HTX Gốm Bàu Trúc', '56', 'xã Phước Hậu', 'Bàu Trúc', ['gom'], 'Ninh Phước, Ninh Thuận'),
-  c(T, 'Tổ hợp tác Dệt thổ cẩm Mỹ Nghiệp', '56', 'xã Phước Dân', 'Mỹ Nghiệp', ['tho_cam'], 'Ninh Phước, Ninh Thuận'),
+  c(T, 'Tổ hợp tác Dệt thổ cẩm Mỹ Nghiệp', '56', 'xã Ninh Phước', 'Mỹ Nghiệp', ['tho_cam'], 'Ninh Phước, Ninh Thuận'),
   // Lâm Đồng, Đắk Lắk
-  c(H, 'HTX Hoa lan Đà Lạt', '68', 'phường Lâm Viên – Đà Lạt', 'Đà Lạt', ['hoa_lan', 'hoa_tet']),
-  c(H, 'HTX Cà phê Cầu Đất', '68', 'xã Xuân Trường – Đà Lạt', 'Cầu Đất', ['ca_phe_arabica']),
+  c(H, 'HTX Hoa lan Đà Lạt', '68', 'phường Lâm Viên - Đà Lạt', 'Đà Lạt', ['hoa_lan', 'hoa_tet']),
+  c(H, 'HTX Cà phê Cầu Đất', '68', 'phường Xuân Trường - Đà Lạt', 'Cầu Đất', ['ca_phe_arabica']),
   c(H, 'HTX Thanh long Hàm Thuận', '68', 'xã Hàm Thuận', 'Bình Thuận', ['thanh_long'], 'Hàm Thuận Bắc, Bình Thuận'),
   c(H, 'HTX Nước mắm Phan Thiết', '68', 'phường Phú Thủy', 'Phan Thiết', ['nuoc_mam'], 'Phan Thiết, Bình Thuận'),
   c(L, 'Liên hiệp HTX Thương mại Đắk Lắk', '66', 'phường Buôn Ma Thuột', 'Buôn Ma Thuột', [
@@ -153,7 +153,15 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
   c(H, 'HTX Hoa kiểng Sa Đéc', '82', 'phường Sa Đéc', 'Sa Đéc', ['cay_canh', 'hoa_tet', 'du_lich']),
   c(H, 'HTX Xoài cát Hòa Lộc', '82', 'xã Cái Bè', 'Hòa Lộc', ['xoai', 'du_lich'], 'Cái Bè, Tiền Giang'),
   // Cần Thơ, Cà Mau, An Giang
-  c(H, 'HTX Nông nghiệp Mỹ Xuyên', '92', 'xã Mỹ Xuyên', 'Sóc Trăng', ['gao_st25', 'tom_kho'], 'Mỹ Xuyên, Sóc Trăng'),
+  c(
+    H,
+    'HTX Nông nghiệp Mỹ Xuyên',
+    '92',
+    'phường Mỹ Xuyên',
+    'Sóc Trăng',
+    ['gao_st25', 'tom_kho'],
+    'Mỹ Xuyên, Sóc Trăng',
+  ),
   c(H, 'HTX Du lịch Cồn Sơn', '92', 'phường Bình Thủy', 'Cồn Sơn', ['du_lich']),
   c(H, 'HTX Khóm Cầu Đúc', '92', 'xã Hỏa Lựu', 'Cầu Đúc', ['khom'], 'Vị Thanh, Hậu Giang'),
   c(H, 'HTX Thủy sản Năm Căn', '96', 'xã Năm Căn', 'Năm Căn', ['kho_ca', 'tom_kho']),
@@ -182,7 +190,7 @@ export const DEMO_COOPERATIVES: readonly CooperativeSeed[] = [
   c(H, 'HTX Hồi Văn Quan', '20', 'xã Văn Quan', 'Văn Quan', ['hoi', 'tra_thao_duoc']),
   c(H, 'HTX Hạt dẻ Trùng Khánh', '04', 'xã Trùng Khánh', 'Trùng Khánh', ['hat_de', 'mien_dong']),
   c(H, 'HTX Gạo Điện Biên', '11', 'xã Thanh Nưa', 'Điện Biên', ['gao_bac', 'ruou']),
-  c(H, 'HTX Chè Tam Đường', '12', 'xã Tam Đường', 'Tam Đường', ['che', 'du_lich']),
+  c(H, 'HTX Chè Tam Đường', '12', 'xã Bình Lư', 'Tam Đường', ['che', 'du_lich']),
 ];
 
 /** Place names per province for the scale generator: "HTX Chè Đại Từ", "Gạo ST25 Mỹ Xuyên". */
