@@ -53,7 +53,7 @@ describe('links to the notice', () => {
     const html = await (await get(path(await firstProductSlug()))).text();
     const form = html.slice(
       html.indexOf('<form class="inquiry-form"'),
-      html.indexOf('</form>', html.indexOf('inquiry-form')),
+      html.indexOf('</form>', html.indexOf('<form class="inquiry-form"')),
     );
     expect(form).toMatch(/aria-describedby="[^"]*field-consent-hint/);
     expect(form).toContain(`id="field-consent-hint"`);
