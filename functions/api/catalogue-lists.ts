@@ -21,6 +21,7 @@ import { FACET_SCAN_CAP } from '../../src/server/search/facets';
 import { NEAR_EMPTY } from '../../src/server/search/near-empty';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
+import { executionContextOf, laterFor } from '../after-response';
 import { CooperativeCardSchema, errorSchemaResponse, jsonContent, ProductCardSchema } from './schemas';
 
 function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
@@ -286,13 +287,13 @@ export const catalogueLists = createRouter()
     const issues = checkProductFilters(filters);
     if (Object.keys(issues).length > 0) throw new InvalidFilterError(issues);
     const today = vietnamDate(new Date());
-    const page = await listProductsWithFacets(c.get('db'), filters, today);
+    const page = await listProductsWithFacets(c.get('db'), filters, today, laterFor(executionContextOf(c)));
     const help = await productSearchHelp(c.get('db'), filters, page, { order: queryOrder(c.req.url), today });
     return c.json({ ...page, ...help }, 200);
   })
   .openapi(cooperativesRoute, async (c) => {
     const filters = c.req.valid('query');
-    const page = await listCooperatives(c.get('db'), filters, vietnamDate(new Date()));
+    const page = await listCooperatives(c.get('db'), filters, vietnamDate(new Date()), laterFor(executionContextOf(c)));
     const help = await directorySearchHelp(c.get('db'), filters, page, queryOrder(c.req.url));
     return c.json({ ...page, ...help }, 200);
   })
