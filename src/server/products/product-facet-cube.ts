@@ -36,6 +36,14 @@ export interface ProductCell {
 // In the order of product_facet_cells' columns, as the cube's fill selects them.
 const DIMENSIONS = sql`p.province_code, p.ocop_group, p.ocop_stars, c.kind, ${EXPORT_READY_SQL}`;
 
+/**
+ * Each published product's cooperative, by its id: left free, SQLite walks
+ * cooperatives_stats_idx by status, every active cooperative per product
+ * (hours at 200,000 products; a few seconds this way). Plan-tested.
+ */
+const ACTIVE_COOPERATIVE = sql`cooperatives c INDEXED BY cooperatives_id_status_idx ON c.id = p.cooperative_id
+  WHERE p.status = 'published' AND c.status = 'active'`;
+
 export const PRODUCT_CUBE: CubeDefinition<ProductCell> = {
   name: 'products',
   table: productFacetCells,
@@ -50,8 +58,7 @@ export const PRODUCT_CUBE: CubeDefinition<ProductCell> = {
   }),
   fill: (today) => [
     sql`SELECT ${DIMENSIONS}, '', count(*)
-      FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
-      WHERE p.status = 'published' AND c.status = 'active'
+      FROM products p JOIN ${ACTIVE_COOPERATIVE}
       GROUP BY 1, 2, 3, 4, 5`,
     // The list's certification filter (product-list.ts, certifiedCondition): a verified certificate
     // valid today of the product itself or of its whole cooperative. UNION keeps each (product, kind) once.
@@ -62,8 +69,7 @@ export const PRODUCT_CUBE: CubeDefinition<ProductCell> = {
         SELECT cp.id, ${verifiedField('cert', 'kind')} FROM certifications cert
           JOIN products cp ON cp.cooperative_id = cert.cooperative_id
           WHERE cert.product_id IS NULL AND ${certificateCountsOn('cert', today)}) held
-      JOIN products p ON p.id = held.id JOIN cooperatives c ON c.id = p.cooperative_id
-      WHERE p.status = 'published' AND c.status = 'active'
+      JOIN products p ON p.id = held.id JOIN ${ACTIVE_COOPERATIVE}
       GROUP BY 1, 2, 3, 4, 5, 6`,
   ],
 };
