@@ -59,7 +59,11 @@ const FacetCountsSchema = z
         'Results per option value (a province slug, a group, a certification kind…); an option not listed gives none.',
     }),
     isCapped: z.boolean().openapi({
-      description: `True when more than ${FACET_SCAN_CAP} results were read for this facet: the counts are lower bounds.`,
+      description:
+        `True when more than ${FACET_SCAN_CAP} results were read for this facet: the counts are lower bounds. ` +
+        'A list without search words, with at most one certification kind (and, for products, no cooperative or ' +
+        'price filter) is counted from aggregates kept with the catalogue whenever they are current, which they are ' +
+        'within seconds of a change: its counts are then exact and never capped.',
     }),
   })
   .openapi('FacetCounts');
