@@ -8,17 +8,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import {
-  cappedTotal,
-  countCapped,
-  fetchListPage,
-  type ListPage,
-  plainHits,
-  relevanceOrder,
-} from '../search/list-query';
+import { countCapped, fetchListPage, type ListPage, plainHits, relevanceOrder } from '../search/list-query';
 import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
 import { verifiedField } from '../claims/public-claims';
-import { type AfterResponse, freshCells } from '../search/facet-cube';
+import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import {
   answerFromDirectoryCube,
   certificateOfCooperative,
@@ -161,14 +154,7 @@ export async function queryDirectory<Row>(
     offset,
     limit,
     rows,
-    ...(count
-      ? {
-          count: async (hits: SQL | null) => {
-            const answer = await fromCube;
-            return answer ? cappedTotal(answer.total) : countCapped(db, from(hits));
-          },
-        }
-      : {}),
+    ...(count ? { count: (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits))) } : {}),
   });
   if (!facets) return { ...found, page, limit, sort };
   const answer = await fromCube;

@@ -12,7 +12,6 @@ import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
 import {
-  cappedTotal,
   countCapped,
   fetchListPage,
   type ListPage,
@@ -21,7 +20,7 @@ import {
   resolveSlugFilters,
 } from '../search/list-query';
 import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
-import { type AfterResponse, freshCells } from '../search/facet-cube';
+import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
 import { withoutPhrase } from '../search/query-phrases';
@@ -282,10 +281,7 @@ async function listUnderstood(
   const count =
     options.count === false
       ? undefined
-      : async (hits: SQL | null) => {
-          const answer = await fromCube;
-          return answer ? cappedTotal(answer.total) : countCapped(db, from(hits, true));
-        };
+      : (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits, true)));
   const facets = async (used: string | null) =>
     options.facets
       ? ((await fromCube)?.facets ??

@@ -24,6 +24,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database } from '../db/client';
 import { facetCubes } from '../db/schema';
 import type { FacetCounts } from './facets';
+import { cappedTotal } from './list-query';
 
 /** Work to run after the response (the request's waitUntil); without it, a stale cube waits for the cron. */
 export type AfterResponse = (what: string, work: () => Promise<unknown>) => void;
@@ -161,6 +162,19 @@ export function sumCube<Cell extends { certification: string }, Facet extends st
     count,
   );
   return { total, facets: { ...facets, certification: { counts: kinds, isCapped: false } } };
+}
+
+/**
+ * A list's count from its cube's answer when it has one (shown capped, as a
+ * scan's count is: the list reads the same whichever way it was counted),
+ * otherwise by `scan`.
+ */
+export async function countFromCube(
+  answer: Promise<{ total: number } | null>,
+  scan: () => Promise<{ total: number; totalIsCapped: boolean }>,
+): Promise<{ total: number; totalIsCapped: boolean }> {
+  const found = await answer;
+  return found ? cappedTotal(found.total) : scan();
 }
 
 /** Sums `count` of the cells that pass `keep`, per `key` (a null key is left out, as the scan's facets do). */

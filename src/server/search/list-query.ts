@@ -26,10 +26,7 @@ export async function countCapped(db: Database, from: SQL): Promise<{ total: num
   return cappedTotal(Number(row?.n ?? 0));
 }
 
-/**
- * A count known in full (from a facet cube) shown as countCapped shows it: the
- * list reads the same whichever way it was counted.
- */
+/** A count known in full (from a facet cube) shown as countCapped shows it. */
 export function cappedTotal(n: number): { total: number; totalIsCapped: boolean } {
   return { total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
 }
