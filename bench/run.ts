@@ -22,7 +22,8 @@
  * wrangler's dev proxy in front.
  *
  * Options: --seconds N (per target, default 5), --connections N (default 32),
- * --only demo|scale, --via workerd|wrangler; BENCH_SCALE=4 (environment) for a
+ * --only demo|scale, --via workerd|wrangler, --targets REGEX (only the targets
+ * whose name matches, besides the static file every ratio needs); BENCH_SCALE=4 (environment) for a
  * quarter of the national scale (bench/lib/datasets.ts). Datasets live in
  * .data/bench-demo and .data/bench-scale and are created on first use (the
  * scale one takes about two minutes).
@@ -117,6 +118,7 @@ await main(async () => {
       only: { type: 'string' },
       via: { type: 'string', default: 'workerd' },
       'no-build': { type: 'boolean' },
+      targets: { type: 'string' },
     },
   });
   const launch = LAUNCHERS[values.via];
@@ -126,6 +128,7 @@ await main(async () => {
   if (!values['no-build']) await runTool('Building the worker', 'astro', ['build']);
 
   const datasets = DATASETS.filter((d) => !values.only || d.name.startsWith(values.only));
+  const chosen = values.targets === undefined ? null : new RegExp(values.targets);
 
   console.log(
     `Chợ HTX benchmark — ${new Date().toISOString()} — ${connections} connections, ${seconds} s per target, worker in ${values.via === 'workerd' ? 'workerd alone' : 'wrangler dev'}`,
@@ -168,9 +171,10 @@ await main(async () => {
         ]),
       );
       console.log(row(Array(20).fill('---')));
-      // The first target is the static file: the floor each rendering is compared with.
+      // The first target is the static file: the floor each rendering is compared with, kept whatever --targets says.
       let floor = Number.NaN;
-      for (const [name, path] of await targets(server.url)) {
+      const all = await targets(server.url);
+      for (const [name, path] of all.filter(([name], i) => i === 0 || !chosen || chosen.test(name))) {
         const url = `${server.url}${path}`;
         await settle(server.url);
         const weight = await weigh(url);

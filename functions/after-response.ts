@@ -6,6 +6,7 @@
  * (src/server/scheduled.ts) pick the work up again.
  */
 import type { Database } from '../src/server/db/client';
+import type { AfterResponse } from '../src/server/search/facet-cube';
 import { sendEventNotifications } from '../src/server/notifications/outbox';
 import { configuredOrigin } from '../src/server/seo/urls';
 import type { RequestServices } from './request-services';
@@ -28,6 +29,16 @@ export function afterResponse(
     .then(work)
     .catch((error: unknown) => console.error(what, error));
   lifetime?.waitUntil(guarded);
+}
+
+/**
+ * Deferred work the server layer asks for (a stale facet cube's refresh), run
+ * after the response; undefined without a lifetime (app.request() in tests),
+ * where nothing would keep the work alive and it is not owed to anyone.
+ */
+export function laterFor(lifetime: ResponseLifetime | null | undefined): AfterResponse | undefined {
+  if (!lifetime) return undefined;
+  return (what, work) => afterResponse(lifetime, what, work);
 }
 
 /** A Hono context's execution context, or null where there is none (Hono's getter throws then). */

@@ -22,6 +22,7 @@ import { FACET_SCAN_CAP } from '../../src/server/search/facets';
 import { NEAR_EMPTY } from '../../src/server/search/near-empty';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { createRouter } from './context';
+import { executionContextOf, laterFor } from '../after-response';
 import { CooperativeCardSchema, errorSchemaResponse, jsonContent, ProductCardSchema } from './schemas';
 
 function pageSchema<T extends z.ZodType>(item: T, sorts: readonly [string, ...string[]]) {
@@ -59,7 +60,11 @@ const FacetCountsSchema = z
         'Results per option value (a province slug, a group, a certification kind…); an option not listed gives none.',
     }),
     isCapped: z.boolean().openapi({
-      description: `True when more than ${FACET_SCAN_CAP} results were read for this facet: the counts are lower bounds.`,
+      description:
+        `True when more than ${FACET_SCAN_CAP} results were read for this facet: the counts are lower bounds. ` +
+        'A list without search words, with at most one certification kind (and, for products, no cooperative or ' +
+        'price filter) is counted from aggregates kept with the catalogue whenever they are current, which they are ' +
+        'within seconds of a change: its counts are then exact and never capped.',
     }),
   })
   .openapi('FacetCounts');
@@ -293,13 +298,13 @@ export const catalogueLists = createRouter()
     const issues = checkProductFilters(filters);
     if (Object.keys(issues).length > 0) throw new InvalidFilterError(issues);
     const today = vietnamDate(new Date());
-    const page = await listProductsWithFacets(c.get('db'), filters, today);
+    const page = await listProductsWithFacets(c.get('db'), filters, today, laterFor(executionContextOf(c)));
     const help = await productSearchHelp(c.get('db'), filters, page, { order: queryOrder(c.req.url), today });
     return c.json({ ...page, ...help }, 200);
   })
   .openapi(cooperativesRoute, async (c) => {
     const filters = c.req.valid('query');
-    const page = await listCooperatives(c.get('db'), filters, vietnamDate(new Date()));
+    const page = await listCooperatives(c.get('db'), filters, vietnamDate(new Date()), laterFor(executionContextOf(c)));
     const help = await directorySearchHelp(c.get('db'), filters, page, queryOrder(c.req.url));
     return c.json({ ...page, ...help }, 200);
   })

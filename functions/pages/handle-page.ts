@@ -28,6 +28,8 @@ import {
   unreachable,
 } from '../../src/server/errors';
 import type { RequestServices } from '../request-services';
+import { laterFor } from '../after-response';
+import type { AfterResponse } from '../../src/server/search/facet-cube';
 import { canonicalListParams } from '../../src/server/search/params';
 import { emptyView, type FormView, movedPermanently, seeOther } from './form-handling';
 
@@ -155,14 +157,15 @@ export async function loadPage<T>(
 export async function loadListPage<T>(
   page: AstroGlobal,
   locale: Locale,
-  load: (db: Database, params: URLSearchParams) => Promise<T>,
+  /** `later`: work for after the response (a stale facet cube's refresh). */
+  load: (db: Database, params: URLSearchParams, later: AfterResponse | undefined) => Promise<T>,
 ): Promise<T | Response> {
   const clean = canonicalListParams(page.url.searchParams);
   if (clean) {
     const query = clean.toString();
     return movedPermanently(query ? `${page.url.pathname}?${query}` : page.url.pathname);
   }
-  return loadPage(page, locale, (db) => load(db, page.url.searchParams));
+  return loadPage(page, locale, (db) => load(db, page.url.searchParams, laterFor(page.locals.cfContext)));
 }
 
 function refusalAsPage(page: AstroGlobal, locale: Locale, error: unknown): Promise<Response> | Response {

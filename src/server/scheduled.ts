@@ -12,7 +12,9 @@
  *   queues (src/server/notifications/officer-queues.ts), then everyone with
  *   notifications held for a digest gets it (src/server/notifications/digest.ts);
  * - every five minutes ("*\/5 * * * *"): figures too costly to compute while a
- *   visitor waits are refreshed;
+ *   visitor waits are refreshed, and the lists' facet cubes recomputed when
+ *   the catalogue or the day has moved (src/server/search/facet-cube.ts; a
+ *   list that finds its cube stale also asks for a refresh itself);
  * - on every trigger: mail that failed, or whose request ended before
  *   sending it, is tried again (inquiry mail, then the notifications to
  *   signed-in people, after the daily jobs queued theirs, then invitations'
@@ -36,6 +38,9 @@ import { queueOfficerDigests } from './notifications/officer-queues';
 import { anonymiseExpiredInquiries } from './privacy/retention';
 import { deleteAbandonedImports } from './imports/import-runs';
 import { DEFAULT_INQUIRY_RETENTION_MONTHS } from './privacy/notice';
+import { refreshCube } from './search/facet-cube';
+import { PRODUCT_CUBE } from './products/product-facet-cube';
+import { COOPERATIVE_CUBE } from './cooperatives/directory-facet-cube';
 
 /** What the deployment sets for the daily jobs (wrangler.toml [vars]), read once by the worker. */
 export interface DailySettings {
@@ -69,6 +74,12 @@ export async function runDailyJobs(db: Database, now: Date, settings: Partial<Da
   await queueDigests(db, now);
 }
 
+/** The lists' facet cubes, each recomputed unless current or claimed by a reader's refresh a moment ago. */
+export async function refreshFacetCubes(db: Database, now: Date): Promise<void> {
+  await refreshCube(db, PRODUCT_CUBE, vietnamDate(now), now.getTime());
+  await refreshCube(db, COOPERATIVE_CUBE, vietnamDate(now), now.getTime());
+}
+
 export const DAILY_CRON = '5 17 * * *';
 export const FREQUENT_CRON = '*/5 * * * *';
 /** The trigger that retries mail; the frequent one, named for what the mail code needs of it. */
@@ -88,8 +99,10 @@ export async function runScheduledJobs(
   if (cron === DAILY_CRON) {
     await runDailyJobs(db, now, settings);
     if (bucket) await deleteAbandonedImports(db, bucket, now);
-  } else if (cron === FREQUENT_CRON) await refreshNationalStatistics(db, now);
-  else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
+  } else if (cron === FREQUENT_CRON) {
+    await refreshNationalStatistics(db, now);
+    await refreshFacetCubes(db, now);
+  } else console.warn(`no jobs but mail retries for the cron schedule ${JSON.stringify(cron)}`);
   await sendDueNotifications(db, mailer, () => now, settings.mailOrigin ?? null);
   await sendDueInvitationMail(db, mailer, () => now);
 }

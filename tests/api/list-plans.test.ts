@@ -7,11 +7,15 @@
  * docs/PERFORMANCE.md).
  */
 import type { InArgs, InStatement } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductFilters } from '../../src/server/products/product-filters';
 import { bestProductsInProvince } from '../../src/server/products/card-queries';
 import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
+import { COOPERATIVE_CUBE } from '../../src/server/cooperatives/directory-facet-cube';
+import { PRODUCT_CUBE } from '../../src/server/products/product-facet-cube';
+import type { CubeDefinition } from '../../src/server/search/facet-cube';
 import { FORMER_UNITS } from '../../src/server/provinces/former-units';
 import { computeFormerUnitFigures } from '../../src/server/stats/catalogue-statistics';
 import type { LibsqlHandle } from '../../src/server/db/node';
@@ -130,6 +134,30 @@ describe('facet count plans', () => {
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_product_idx \(product_id=\?\)/);
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_cooperative_idx \(cooperative_id=\?/);
     expect(plan).not.toMatch(/SCAN cert/);
+  });
+});
+
+describe('facet cube plans', () => {
+  /** The plans of the SELECTs that fill a cube. */
+  const fillPlans = (cube: CubeDefinition<unknown>) =>
+    Promise.all(
+      cube.fill('2026-11-24').map(async (select) => {
+        const rows = await handle.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${select}`);
+        return rows.map((row) => row.detail).join('\n');
+      }),
+    );
+
+  it("the product cube looks each product's cooperative up by its id, not through an index of every active one", async () => {
+    for (const plan of await fillPlans(PRODUCT_CUBE as CubeDefinition<unknown>)) {
+      expect(plan).toContain('cooperatives_id_status_idx (id=? AND status=?)');
+      expect(plan).not.toContain('cooperatives_stats_idx');
+    }
+  });
+
+  it("the directory cube reads each cooperative's products from its own index", async () => {
+    const [cells, certified] = await fillPlans(COOPERATIVE_CUBE as CubeDefinition<unknown>);
+    expect(cells).toContain('products_cooperative_idx (cooperative_id=? AND status=?)');
+    expect(certified).not.toMatch(/SCAN (p|cp)\b/);
   });
 });
 

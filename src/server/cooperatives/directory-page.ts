@@ -3,11 +3,12 @@ import type { Database } from '../db/client';
 import { readListPage } from '../search/list-page';
 import { directorySearchHelp, listCooperatives } from './directory';
 import { directoryFilterShape } from './directory-filters';
+import type { AfterResponse } from '../search/facet-cube';
 
 /** Everything /hop-tac-xa shows for a URL. */
-export async function loadDirectoryPage(db: Database, params: URLSearchParams) {
+export async function loadDirectoryPage(db: Database, params: URLSearchParams, later?: AfterResponse) {
   const [read, provinces] = await Promise.all([
-    readListPage(directoryFilterShape, params, (filters) => listCooperatives(db, filters)),
+    readListPage(directoryFilterShape, params, (filters) => listCooperatives(db, filters, undefined, later)),
     listProvinceOptions(db),
   ]);
   const help = await directorySearchHelp(db, read.filters, read.result, [...params.keys()]);

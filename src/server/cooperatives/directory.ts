@@ -10,7 +10,15 @@ import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
 import { countCapped, fetchListPage, type ListPage, plainHits, relevanceOrder } from '../search/list-query';
 import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
-import { certificateCountsOn, verifiedField } from '../claims/public-claims';
+import { verifiedField } from '../claims/public-claims';
+import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
+import {
+  answerFromDirectoryCube,
+  certificateOfCooperative,
+  COOPERATIVE_CUBE,
+  directoryCubeAnswers,
+  HAS_OCOP_SQL,
+} from './directory-facet-cube';
 import { vietnamDate } from '../time/vietnam';
 import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
@@ -40,16 +48,18 @@ const FACET_KEYS: Record<Exclude<DirectoryFacet, 'certification'>, SQL> = {
   classification: sql`c.classification`,
 };
 
-/** `today` (YYYY-MM-DD in Viet Nam) decides which certificates are valid. */
+/** `today` (YYYY-MM-DD in Viet Nam) decides which certificates are valid; `later` runs a stale facet cube's refresh. */
 export async function listCooperatives(
   db: Database,
   filters: DirectoryFilters,
   today = vietnamDate(new Date()),
+  later?: AfterResponse,
 ): Promise<DirectoryPage> {
   const found = await queryDirectory<CooperativeCardRow>(db, filters, COOPERATIVE_CARD_COLUMNS, {
     count: true,
     facets: true,
     today,
+    ...(later ? { later } : {}),
   });
   return { ...found, items: found.items.map(toCooperativeCard), facets: found.facets as DirectoryFacets };
 }
@@ -80,7 +90,12 @@ export async function queryDirectory<Row>(
   db: Database,
   filters: DirectoryFilters,
   columns: SQL,
-  { count, facets, today = vietnamDate(new Date()) }: { count: boolean; facets?: boolean; today?: string },
+  {
+    count,
+    facets,
+    today = vietnamDate(new Date()),
+    later,
+  }: { count: boolean; facets?: boolean; today?: string; later?: AfterResponse },
 ): Promise<ListPage<Row, DirectorySort> & { facets?: DirectoryFacets }> {
   const tokens = searchTokens(filters.q ?? '');
   const requested = filters.sort ?? (tokens.length > 0 ? 'relevance' : 'name');
@@ -99,12 +114,7 @@ export async function queryDirectory<Row>(
   if (filters.sector) faceted.sector = anyOf(FACET_KEYS.sector, filters.sector);
   if (filters.classification) faceted.classification = anyOf(FACET_KEYS.classification, filters.classification);
   if (filters.certification) faceted.certification = certifiedCooperative(filters.certification, today);
-  if (filters.hasOcop !== undefined) {
-    // Pinned to the cooperative's own products: the stars index would read the whole catalogue per row.
-    const exists = sql`EXISTS (SELECT 1 FROM products p INDEXED BY products_cooperative_idx
-      WHERE p.cooperative_id = c.id AND p.status = 'published' AND p.ocop_stars IS NOT NULL)`;
-    where.push(filters.hasOcop ? exists : sql`NOT ${exists}`);
-  }
+  if (filters.hasOcop !== undefined) where.push(filters.hasOcop ? HAS_OCOP_SQL : sql`NOT ${HAS_OCOP_SQL}`);
 
   const onlySearch = where.length === 0 && Object.keys(faceted).length === 0;
   const conditions = (except?: DirectoryFacet) => [
@@ -129,6 +139,13 @@ export async function queryDirectory<Row>(
     db.all<Row>(sql`SELECT ${columns} ${from(hits)}
       ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`c.id`) : ORDER_BY[sort]}
       LIMIT ${limit} OFFSET ${offset}`);
+  // A directory the facet cube answers gets its total and facets from it, read beside the page's rows.
+  const fromCube =
+    (count || facets) && directoryCubeAnswers(filters, tokens.length > 0)
+      ? freshCells(db, COOPERATIVE_CUBE, today, later).then(
+          (cells) => cells && answerFromDirectoryCube(cells, filters, provinces),
+        )
+      : Promise.resolve(null);
   const found = await fetchListPage({
     table: 'cooperatives_fts',
     match: tokens.length === 0 ? null : match,
@@ -137,9 +154,11 @@ export async function queryDirectory<Row>(
     offset,
     limit,
     rows,
-    ...(count ? { count: (hits: SQL | null) => countCapped(db, from(hits)) } : {}),
+    ...(count ? { count: (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits))) } : {}),
   });
   if (!facets) return { ...found, page, limit, sort };
+  const answer = await fromCube;
+  if (answer) return { ...found, page, limit, sort, facets: answer.facets };
   const facetFrom = (except: DirectoryFacet) =>
     from(tokens.length === 0 ? null : plainHits('cooperatives_fts', match), except);
   const [province, kind, sector, classification, certification] = await Promise.all([
@@ -162,18 +181,6 @@ export async function queryDirectory<Row>(
     sort,
     facets: { province: byProvinceSlug(province), kind, sector, classification, certification },
   };
-}
-
-/**
- * Condition on a certificate `cert` of a cooperative: it counts today, and it
- * is the cooperative's own or one of its published products' (a product's
- * certificate carries its cooperative too). A draft's certificate says
- * nothing to a buyer yet.
- */
-function certificateOfCooperative(today: string): SQL {
-  return sql`${certificateCountsOn('cert', today)}
-    AND (cert.product_id IS NULL OR EXISTS (SELECT 1 FROM products cp
-      WHERE cp.id = cert.product_id AND cp.status = 'published'))`;
 }
 
 /** A cooperative with a certificate of any of `kinds` (certificateOfCooperative), probed by its own index. */

@@ -1205,6 +1205,52 @@ export const contentVersion = sqliteTable('content_version', {
 });
 
 /**
+ * Facet counts kept ahead of requests (src/server/search/facet-cube.ts): per
+ * cube, the content version and Viet Nam day its cells were computed at (a
+ * certificate's validity depends on the day). A reader whose version or day
+ * differs does not use the cells. `claimedAt`: when a refresh was last
+ * started, so isolates that find the cube stale do not all recompute it.
+ */
+export const facetCubes = sqliteTable('facet_cubes', {
+  cube: text('cube').primaryKey(),
+  version: integer('version').notNull(),
+  day: text('day').notNull(),
+  computedAt: integer('computed_at', { mode: 'timestamp_ms' }),
+  claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * Published products of active cooperatives counted per cell of the product
+ * list's filters (src/server/products/product-facet-cube.ts). `certification`
+ * is '' in the cell of all its products, otherwise the products of the cell
+ * with a certificate of that kind valid on the cube's day (each product once).
+ */
+export const productFacetCells = sqliteTable('product_facet_cells', {
+  provinceCode: text('province_code').notNull(),
+  ocopGroup: text('ocop_group').notNull(),
+  ocopStars: integer('ocop_stars'),
+  cooperativeKind: text('cooperative_kind').notNull(),
+  exportReady: integer('export_ready').notNull(),
+  certification: text('certification').notNull(),
+  products: integer('products').notNull(),
+});
+
+/**
+ * Active cooperatives counted per cell of the directory's filters
+ * (src/server/cooperatives/directory-facet-cube.ts); `certification` as for
+ * products ('' for all of the cell).
+ */
+export const cooperativeFacetCells = sqliteTable('cooperative_facet_cells', {
+  provinceCode: text('province_code').notNull(),
+  kind: text('kind').notNull(),
+  sector: text('sector').notNull(),
+  classification: text('classification'),
+  hasOcop: integer('has_ocop').notNull(),
+  certification: text('certification').notNull(),
+  cooperatives: integer('cooperatives').notNull(),
+});
+
+/**
  * An upload of a register (src/server/imports): the file kept in R2 from its
  * preview until the import is done, what the preview found, and the import's
  * progress (rows handled so far, shown on its page) and result (the refused

@@ -20,11 +20,19 @@ import {
   resolveSlugFilters,
 } from '../search/list-query';
 import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
+import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
 import { withoutPhrase } from '../search/query-phrases';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
-import { type CertificationKind, OCOP_STARS } from './vocabulary';
+import type { CertificationKind } from './vocabulary';
+import {
+  answerFromProductCube,
+  EXPORT_READY_SQL,
+  PRODUCT_CUBE,
+  productCubeAnswers,
+  starFacets,
+} from './product-facet-cube';
 import { provinceByCode } from '../provinces/reference';
 import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
@@ -48,6 +56,8 @@ interface ProductListOptions {
   today?: string;
   count?: boolean;
   facets?: boolean;
+  /** Where a stale facet cube's refresh runs after the response (search/facet-cube.ts). */
+  later?: AfterResponse;
 }
 
 const ORDER_BY: Record<Exclude<ProductSort, 'relevance'>, SQL> = {
@@ -129,8 +139,9 @@ export async function listProductsWithFacets(
   db: Database,
   filters: ProductFilters,
   today: string,
+  later?: AfterResponse,
 ): Promise<ProductListPage & { facets: ProductFacets }> {
-  const page = await listProducts(db, filters, { today, facets: true });
+  const page = await listProducts(db, filters, { today, facets: true, ...(later ? { later } : {}) });
   if (!page.facets) throw new Error('listProducts left out the facets it was asked for');
   return { ...page, facets: page.facets };
 }
@@ -191,8 +202,7 @@ async function listUnderstood(
   if (filters.minPrice !== undefined) where.push(sql`p.price_vnd >= ${filters.minPrice}`);
   if (filters.maxPrice !== undefined) where.push(sql`p.price_vnd <= ${filters.maxPrice}`);
   // The SQL twin of isExportReady (wholesale.ts): export markets served, or an HS code with a wholesale minimum.
-  if (filters.exportReady)
-    where.push(sql`(p.export_markets <> '[]' OR (p.hs_code IS NOT NULL AND p.wholesale_min_order IS NOT NULL))`);
+  if (filters.exportReady) where.push(EXPORT_READY_SQL);
   if (certifications) {
     if (!options.today) throw new Error('listProducts: the certification filter needs options.today');
     faceted.certification = certifiedCondition(certifications, options.today);
@@ -249,15 +259,38 @@ async function listUnderstood(
       ORDER BY ${sort !== 'relevance' ? ORDER_BY[sort] : hits === null ? placeOrder(place?.formerly ?? null) : relevanceOrder(sql`p.id`)}
       LIMIT ${limit} OFFSET ${offset}`);
 
-  const count = options.count === false ? undefined : (hits: SQL | null) => countCapped(db, from(hits, true));
+  // A list the facet cube answers gets its total and facets from it, read beside the page's rows;
+  // when the cube is not current (or for other lists) both are counted by scanning.
+  const { today } = options;
+  const fromCube =
+    today !== undefined && (options.facets || options.count !== false) && productCubeAnswers(filters)
+      ? freshCells(db, PRODUCT_CUBE, today, options.later).then(
+          (cells) =>
+            cells &&
+            answerFromProductCube(cells, {
+              provinces,
+              groups: filters.group,
+              minStars,
+              stars: filters.stars,
+              cooperativeKind: filters.cooperativeKind,
+              exportReady: Boolean(filters.exportReady),
+              certification: certifications?.[0],
+            }),
+        )
+      : Promise.resolve(null);
+  const count =
+    options.count === false
+      ? undefined
+      : (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits, true)));
   const facets = async (used: string | null) =>
     options.facets
-      ? productFacets(
+      ? ((await fromCube)?.facets ??
+        productFacets(
           db,
           (except) => from(used === null ? null : plainHits('products_fts', used), true, except, true),
           options.today,
           filters.stars,
-        )
+        ))
       : undefined;
   if (sort === 'relevance' && tokens.length > 0 && offset + limit <= RANKING_WINDOW) {
     // The index finds and roughly orders a window of candidates (bm25, names first);
@@ -356,20 +389,7 @@ async function productFacets(
     countFacet(db, sql`p.ocop_stars`, from('stars')),
     today === undefined ? { counts: {}, isCapped: false } : certificationFacet(db, from('certification'), today),
   ]);
-  const atLeast = (min: number) =>
-    Object.entries(byStars.counts).reduce((sum, [value, n]) => (Number(value) >= min ? sum + n : sum), 0);
-  const starCounts = Object.fromEntries(
-    OCOP_STARS.map((min) => [String(min), atLeast(min)]).filter(([, n]) => Number(n) > 0),
-  ) as Record<string, number>;
-  const rated = atLeast(stars ?? 3);
-  return {
-    province,
-    group,
-    certification,
-    stars: { counts: starCounts, isCapped: byStars.isCapped },
-    // "OCOP only" on top of a minimum of stars changes nothing: its count honours that minimum.
-    ocop: { counts: rated > 0 ? { true: rated } : {}, isCapped: byStars.isCapped },
-  };
+  return { province, group, certification, ...starFacets(byStars, stars) };
 }
 
 /**

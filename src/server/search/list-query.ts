@@ -23,7 +23,11 @@ export interface ListPage<T, Sort extends string> {
 /** `from` is everything after SELECT … up to the end of WHERE. */
 export async function countCapped(db: Database, from: SQL): Promise<{ total: number; totalIsCapped: boolean }> {
   const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`);
-  const n = Number(row?.n ?? 0);
+  return cappedTotal(Number(row?.n ?? 0));
+}
+
+/** A count known in full (from a facet cube) shown as countCapped shows it. */
+export function cappedTotal(n: number): { total: number; totalIsCapped: boolean } {
   return { total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
 }
 
