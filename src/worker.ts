@@ -25,7 +25,7 @@ import { consumeImportChunk, type ImportChunkMessage } from './server/imports/im
 import { sendDueInvitationMail } from './server/accounts/invitation-mail';
 import { inquiryRetentionMonths } from './server/privacy/notice';
 import { dictionary, localeFromPath } from './i18n';
-import { mapTilesSource, withItsOwnStyleHashes, withSecurityHeaders } from '../functions/security-headers';
+import { mapTilesSource, withSecurityHeaders } from '../functions/security-headers';
 import { isCrossOriginWrite } from './server/security/origin-check';
 import { countQueries, newQueryStats, queryStatsHeaders } from './server/db/query-stats';
 
@@ -77,16 +77,6 @@ app.use(async (c, next) => {
 app.use(async (c, next) => {
   getFetchState(c).locals.services = servicesFor(c.env);
   await next();
-});
-// Astro's CSP on a page, narrowed to the styles the page carries (before the security headers take its hashes).
-// Here rather than in Astro's middleware: Hono keeps the response pages() made, not one a middleware returns.
-app.use(async (c, next) => {
-  await next();
-  const narrowed = await withItsOwnStyleHashes(c.res);
-  if (narrowed === c.res) return;
-  // Unset first: assigning over a response copies its headers into the new one, Astro's whole CSP with them.
-  c.res = undefined;
-  c.res = narrowed;
 });
 app.use(actions());
 app.use(middleware());

@@ -188,17 +188,6 @@ async function pagesToCheck(): Promise<Record<string, () => Promise<Response>>> 
   };
 }
 
-/**
- * The map page carries Leaflet's own stylesheet (inlined, as every page's styles are), which the
- * checker's CSS validator reads too. Two of its rules are deliberate and harmless: a VML fallback
- * for old Internet Explorer, and `plus-lighter`, a blend mode of CSS Compositing Level 2 that
- * browsers support and the validator does not know yet. Only these exact messages are let through.
- */
-const LEAFLET_CSS_HACKS = [
-  "CSS: “behavior”: Property “behavior” doesn't exist.",
-  'CSS: “mix-blend-mode”: “plus-lighter” is not a “mix-blend-mode” value.',
-];
-
 describe('HTML of every page template', () => {
   let folder = '';
   let messages: VnuMessage[] = [];
@@ -231,7 +220,6 @@ describe('HTML of every page template', () => {
   it('has no error the Nu HTML Checker reports', () => {
     const errors = messages
       .filter((message) => message.type === 'error' || message.type === 'non-document-error')
-      .filter((message) => !LEAFLET_CSS_HACKS.some((hack) => message.message === hack))
       .map((message) => `${message.url.split('/').pop()}: ${message.message} [${message.extract ?? ''}]`);
     expect(errors).toEqual([]);
   });

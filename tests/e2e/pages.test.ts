@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readJson } from '../support/http';
 import { site } from '../support/site';
 import { describe, expect, inject, it } from 'vitest';
@@ -217,11 +216,10 @@ describe('security headers', () => {
   });
 
   it('hashed build files are cached for a year; pages and unhashed files are revalidated', async () => {
-    // The map page's script is the one hashed build file pages link (styles are inlined).
-    const html = await (await fetch(`${baseUrl}/ban-do`)).text();
-    const script = /<script type="module" src="(\/_astro\/[^"]+\.js)">/.exec(html)?.[1];
-    expect(script).toBeDefined();
-    const asset = await fetch(`${baseUrl}${script}`);
+    const html = await (await fetch(`${baseUrl}/san-pham`)).text();
+    const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)">/.exec(html)?.[1];
+    expect(stylesheet).toBeDefined();
+    const asset = await fetch(`${baseUrl}${stylesheet}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
@@ -230,18 +228,10 @@ describe('security headers', () => {
     }
   });
 
-  it.each(['/san-pham', '/en/map', '/nhung/su-kien', '/khong-co'])(
-    'a page carries its styles inline, allowed by their hashes alone (%s)',
-    async (path) => {
-      const res = await fetch(`${baseUrl}${path}`);
-      const html = await res.text();
-      const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map(([, css]) => css ?? '');
-      expect(styles.length).toBeGreaterThan(0);
-      expect(html).not.toMatch(/<link rel="stylesheet" href="\/_astro\//);
-      expect(html).not.toMatch(/\sstyle="/);
-      const hashes = styles.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
-      const styleSrc = /(?:^|; )(style-src [^;]*)/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
-      expect(styleSrc).toBe(`style-src 'self' ${[...new Set(hashes)].join(' ')}`);
-    },
-  );
+  it('pages link their styles instead of inlining them, so style-src can stay strict', async () => {
+    const html = await (await fetch(`${baseUrl}/san-pham`)).text();
+    expect(html).not.toMatch(/<style\b/);
+    expect(html).not.toMatch(/\sstyle="/);
+    expect(html).toMatch(/<link rel="stylesheet" href="\/_astro\/[^"]+\.css">/);
+  });
 });

@@ -22,14 +22,13 @@ import { listProvinceOptions, type ProvinceOption } from '../../../src/server/pr
 import { filtersToQuery, parseLenient } from '../../../src/server/search/params';
 import { API_BASE } from '../../api';
 import { siteOrigin } from '../../../src/server/seo/origin';
-import { FRAMABLE_DIRECTIVE } from '../../security-headers';
+import { EMBEDDABLE_CONTENT_SECURITY_POLICY } from '../../security-headers';
 import { noStore } from '../form-handling';
 import { gated, loadListPage } from '../handle-page';
 
 export async function handleEventsEmbed(page: AstroGlobal, locale: Locale): Promise<EventsEmbedData | Response> {
-  // The one page other sites may frame: withSecurityHeaders reads it from Astro's CSP and lets it be framed.
-  // (Absent under `astro dev`, which sends no CSP of Astro's: there the widget stays unframable.)
-  page.csp?.insertDirective(FRAMABLE_DIRECTIVE);
+  // The one page other sites may frame: withSecurityHeaders keeps this policy and lets it be framed.
+  page.response.headers.set('Content-Security-Policy', EMBEDDABLE_CONTENT_SECURITY_POLICY);
   return loadListPage(page, locale, (db, params) => loadEventsEmbed(db, params, new Date()));
 }
 
