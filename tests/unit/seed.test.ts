@@ -474,6 +474,19 @@ describe('generateScaleDataset', () => {
     expectConsistent(data);
   });
 
+  it('places cooperatives and products in real communes of their provinces', () => {
+    const places = [...data.cooperatives, ...data.products].flatMap((record) =>
+      record.commune ? [{ provinceCode: record.provinceCode, commune: record.commune }] : [],
+    );
+    expect(places.length).toBeGreaterThanOrEqual(data.cooperatives.length);
+    for (const { provinceCode, commune } of places) {
+      const match = findCommune(provinceCode, commune);
+      expect(match.status === 'found' && match.commune.label, `${provinceCode} ${commune}`).toBe(commune);
+    }
+    // Spread over each province's communes, not one per province.
+    expect(new Set(data.cooperatives.map((c) => c.commune)).size).toBeGreaterThan(PROVINCES.length * 3);
+  });
+
   it('never collides with the demo dataset', () => {
     const pairs: [string, string[], string[]][] = [
       [

@@ -16,6 +16,7 @@ import { buildDemoDataset } from './demo';
 import { buildEvent } from './events';
 import { gtin14FromBody } from './gtin';
 import { type BundleShape, buildProductBundle, productNames } from './product';
+import { type CommuneKind, communesOf } from '../../provinces/communes';
 import { PROVINCES } from '../../provinces/reference';
 import { hashSeed, Rng } from './random';
 import { slugify } from '../../search/slug';
@@ -89,6 +90,21 @@ function counterIds(seed: number): NextId {
   };
 }
 
+/**
+ * A real commune of the province (the imports and forms refuse any other, and the map places a
+ * cooperative without coordinates at its centre): the one named like the locality when there is
+ * one, else one of `kind` (four in five are xã, as before) chosen by the cooperative's number.
+ * It draws nothing from the generator's random stream, so the rest of the dataset is unchanged.
+ */
+function scaleCommune(provinceCode: string, locality: string, kind: CommuneKind, j: number): string {
+  const communes = communesOf(provinceCode);
+  const named = communes.find((commune) => commune.name === locality);
+  if (named) return named.label;
+  const ofKind = communes.filter((commune) => commune.kind === kind);
+  const pool = ofKind.length > 0 ? ofKind : communes;
+  return pool[j % Math.max(pool.length, 1)]?.label ?? `xã ${locality}`;
+}
+
 function cooperativeSeed(rng: Rng, j: number): CooperativeSeed {
   // 13 is coprime with 34, so consecutive cooperatives walk through every province.
   const province = PROVINCES[(j * 13) % PROVINCES.length];
@@ -111,7 +127,7 @@ function cooperativeSeed(rng: Rng, j: number): CooperativeSeed {
     kind,
     name,
     provinceCode: province.code,
-    commune: `${rng.chance(0.8) ? 'xã' : 'phường'} ${locality}`,
+    commune: scaleCommune(province.code, locality, rng.chance(0.8) ? 'xa' : 'phuong', j),
     place: locality,
     types: (types.length > 0 ? types : [first]).map((t) => t.key),
   };
