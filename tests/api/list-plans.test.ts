@@ -174,6 +174,37 @@ describe('cooperative directory plans', () => {
   });
 });
 
+describe('cooperative directory by province', () => {
+  /** Plans of the page and the count statements listCooperatives runs for `filters`. */
+  async function directoryPlans(filters: Parameters<typeof listCooperatives>[1]) {
+    statements.length = 0;
+    await listCooperatives(handle.db, filters, '2026-11-24');
+    return {
+      rows: await explain((sql) => /ORDER BY/.test(sql) && /product_count/.test(sql)),
+      count: await explain((sql) => /count\(\*\) AS n FROM \(SELECT 1/.test(sql)),
+    };
+  }
+
+  it("a province's cooperatives by name read one page of the province's range in name order", async () => {
+    const { rows, count } = await directoryPlans({ province: ['dak-lak'] });
+    expect(rows).toContain('cooperatives_province_idx (province_code=? AND status=?)');
+    expect(rows).not.toContain('cooperatives_status_name_idx');
+    // Only ties of name are ordered by id after the index.
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    expect(count).toContain('COVERING INDEX cooperatives_province_idx (province_code=? AND status=?)');
+  });
+
+  it('the whole directory and its facets keep their indexes', async () => {
+    const { rows } = await directoryPlans({});
+    expect(rows).toContain('cooperatives_status_name_idx (status=?)');
+    expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    statements.length = 0;
+    await listCooperatives(handle.db, { province: ['dak-lak'] }, '2026-11-24');
+    const facet = await explain((sql) => /c\.kind AS value/.test(sql));
+    expect(facet).toContain('COVERING INDEX cooperatives_stats_idx (status=? AND province_code=?)');
+  });
+});
+
 describe('statistics plans', () => {
   it("a former unit's products are read per cooperative of the unit, not by walking every published product", async () => {
     const [unit] = FORMER_UNITS;
