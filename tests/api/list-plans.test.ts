@@ -87,6 +87,40 @@ describe('product list plans', () => {
     expect(rows).toContain('products_price_idx');
     expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
+
+  it('a province and a group by price read their own range in price order, not every published product', async () => {
+    for (const sort of ['price_asc', 'price_desc'] as const) {
+      const { rows } = await plans({ province: ['bac-ninh'], group: ['thuc_pham'], stars: 4, sort });
+      expect(rows).toContain('products_province_group_idx (province_code=? AND ocop_group=? AND status=?)');
+      expect(rows).not.toContain('products_price_idx');
+      // Only ties of price are ordered by id after the index.
+      expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    }
+    // A price range within the pair is a range of the same index.
+    const { rows } = await plans({
+      province: ['bac-ninh'],
+      group: ['thuc_pham'],
+      minPrice: 100_000,
+      sort: 'price_asc',
+    });
+    expect(rows).toContain(
+      'products_province_group_idx (province_code=? AND ocop_group=? AND status=? AND price_vnd>?)',
+    );
+  });
+
+  it('the other lists keep their plans beside the price-ordered province and group index', async () => {
+    // Newest first, the 4-star price list and a province by price walk the index of their order as before.
+    expect((await plans({})).rows).toContain('products_status_published_idx');
+    expect((await plans({ stars: 4, sort: 'price_asc' })).rows).toContain('products_price_idx');
+    // A province and group's count still reads the pair's range (the price adds nothing to it).
+    expect((await plans({ province: ['bac-ninh'], group: ['thuc_pham'] })).count).toContain(
+      'products_province_group_idx (province_code=? AND ocop_group=?)',
+    );
+    // A province's best products still come from its star-ordered index.
+    statements.length = 0;
+    await bestProductsInProvince(handle.db, '01', 12);
+    expect(await explain((sql) => /ORDER BY/.test(sql))).toContain('products_province_idx');
+  });
 });
 
 describe('province page plans', () => {

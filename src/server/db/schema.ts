@@ -281,7 +281,9 @@ export const products = sqliteTable(
     index('products_group_idx').on(t.ocopGroup, t.status),
     // Province and group together is the most common filter pair; without statistics SQLite
     // cannot tell which single-column index is narrower, with this one it needs not guess.
-    index('products_province_group_idx').on(t.provinceCode, t.ocopGroup, t.status),
+    // Price last: that pair sorted by price reads one page of its range in order, where it
+    // walked products_price_idx over every published product (issue 23, "product filter").
+    index('products_province_group_idx').on(t.provinceCode, t.ocopGroup, t.status, t.priceVnd),
     index('products_price_idx').on(t.status, t.priceVnd),
     // Covers OCOP counts by group and stars without reading 200,000 rows (src/server/stats). Not the
     // cooperative too: SQLite (with no statistics) then preferred this covering index over
