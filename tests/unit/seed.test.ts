@@ -37,6 +37,18 @@ function countBy<T>(items: readonly T[], key: (item: T) => unknown): Map<unknown
   return counts;
 }
 
+/** How many of `records` name a commune; fails unless each is a unit of its province, spelled as the reference does. */
+function placesInRealCommunes(records: readonly { provinceCode: string; commune?: string | null }[]): number {
+  const places = records.flatMap((record) =>
+    record.commune ? [{ provinceCode: record.provinceCode, commune: record.commune }] : [],
+  );
+  for (const { provinceCode, commune } of places) {
+    const match = findCommune(provinceCode, commune);
+    expect(match.status === 'found' && match.commune.label, `${provinceCode} ${commune}`).toBe(commune);
+  }
+  return places.length;
+}
+
 /** Checks that hold for any dataset, demo or scale. */
 function expectConsistent(data: Omit<DemoDataset, 'provinces' | 'productTypes'>): void {
   const provinceCodes = new Set(PROVINCES.map((p) => p.code));
@@ -253,14 +265,7 @@ describe('buildDemoDataset', () => {
   });
 
   it('places cooperatives and products in communes of their provinces, as the reference spells them', () => {
-    const places = [...demo.cooperatives, ...demo.products].flatMap((record) =>
-      record.commune ? [{ provinceCode: record.provinceCode, commune: record.commune }] : [],
-    );
-    expect(places.length).toBeGreaterThan(demo.cooperatives.length);
-    for (const { provinceCode, commune } of places) {
-      const match = findCommune(provinceCode, commune);
-      expect(match.status === 'found' && match.commune.label, `${provinceCode} ${commune}`).toBe(commune);
-    }
+    expect(placesInRealCommunes([...demo.cooperatives, ...demo.products])).toBeGreaterThan(demo.cooperatives.length);
   });
 
   it('has products of every OCOP group and star level', () => {
@@ -475,14 +480,9 @@ describe('generateScaleDataset', () => {
   });
 
   it('places cooperatives and products in real communes of their provinces', () => {
-    const places = [...data.cooperatives, ...data.products].flatMap((record) =>
-      record.commune ? [{ provinceCode: record.provinceCode, commune: record.commune }] : [],
+    expect(placesInRealCommunes([...data.cooperatives, ...data.products])).toBeGreaterThanOrEqual(
+      data.cooperatives.length,
     );
-    expect(places.length).toBeGreaterThanOrEqual(data.cooperatives.length);
-    for (const { provinceCode, commune } of places) {
-      const match = findCommune(provinceCode, commune);
-      expect(match.status === 'found' && match.commune.label, `${provinceCode} ${commune}`).toBe(commune);
-    }
     // Spread over each province's communes, not one per province.
     expect(new Set(data.cooperatives.map((c) => c.commune)).size).toBeGreaterThan(PROVINCES.length * 3);
   });
