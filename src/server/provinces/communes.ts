@@ -92,6 +92,8 @@ interface ProvinceIndex {
   communes: readonly Commune[];
   byFolded: ReadonlyMap<string, readonly Commune[]>;
   byCode: ReadonlyMap<string, Commune>;
+  /** By label, for the labels one unit alone has: what forms and imports store, read back at once. */
+  byLabel: ReadonlyMap<string, Commune>;
 }
 
 const indexes = new Map<string, ProvinceIndex>();
@@ -117,7 +119,14 @@ function indexOf(provinceCode: string): ProvinceIndex | null {
     const key = foldVietnamese(tidy(commune.name));
     byFolded.set(key, [...(byFolded.get(key) ?? []), commune]);
   }
-  const index = { communes, byFolded, byCode: new Map(communes.map((commune) => [commune.code, commune])) };
+  const byLabel = new Map<string, Commune>();
+  const sharedLabels = new Set<string>();
+  for (const commune of communes) {
+    if (byLabel.has(commune.label)) sharedLabels.add(commune.label);
+    byLabel.set(commune.label, commune);
+  }
+  for (const label of sharedLabels) byLabel.delete(label);
+  const index = { communes, byFolded, byCode: new Map(communes.map((commune) => [commune.code, commune])), byLabel };
   indexes.set(provinceCode, index);
   return index;
 }
@@ -151,9 +160,10 @@ function nearest(index: ProvinceIndex, folded: string): Commune | null {
   const limit = suggestionLimit(folded);
   let best: Commune | null = null;
   let bestDistance = limit + 1;
-  for (const commune of index.communes) {
-    const distance = editDistance(folded, foldVietnamese(commune.name), limit);
-    if (distance < bestDistance) [best, bestDistance] = [commune, distance];
+  // The index's folded names, each folded once, in the communes' order.
+  for (const [name, [first]] of index.byFolded) {
+    const distance = editDistance(folded, name, limit);
+    if (distance < bestDistance) [best, bestDistance] = [first ?? null, distance];
   }
   return best;
 }
@@ -166,6 +176,9 @@ function nearest(index: ProvinceIndex, folded: string): Commune | null {
  */
 export function findCommune(provinceCode: string, text: string): CommuneMatch {
   const index = indexOf(provinceCode);
+  // A commune as stored (the map places every cooperative by it): found without reading the text.
+  const stored = index?.byLabel.get(text);
+  if (stored) return { status: 'found', commune: stored };
   const ways = readings(text);
   if (!index || ways[0]!.name === '') return { status: 'unknown', suggestion: null };
   if (/^\d{4,5}$/.test(ways[0]!.name)) {
