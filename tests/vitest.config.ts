@@ -24,6 +24,8 @@ const replacingModules = globSync('tests/{unit,api}/**/*.test.ts', { cwd: import
  */
 export default defineConfig({
   test: {
+    // Vitest's default for a run is one worker fewer than the cores: a single worker on CI's two.
+    maxWorkers: '100%',
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
@@ -51,7 +53,9 @@ export default defineConfig({
         },
       },
       // Two projects, two servers: each starts its own worker on its own seeded D1 (e2e/global-setup.ts) and
-      // runs its files one after another, while the two projects run side by side, one core each.
+      // runs its files one after another. In one Vitest run the two would queue behind each other (Vitest puts
+      // every project without file parallelism in one sequential group): `npm run test:e2e` runs them side by
+      // side, one process each (scripts/run-e2e.ts).
       {
         test: {
           name: 'e2e',

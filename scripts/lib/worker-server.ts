@@ -34,6 +34,8 @@ export interface WorkerOptions {
    * defaults to the local URL: mail links are built on it alone.
    */
   vars?: Record<string, string>;
+  /** The DevTools inspector's port; a free one when unset. */
+  inspectorPort?: number;
   /** Print wrangler's output (npm start) or keep it for error messages only (tests). */
   echo?: boolean;
   readyTimeoutMs?: number;
@@ -88,6 +90,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerServer>
     '--log-level',
     options.echo ? 'info' : 'warn',
   ];
+  // Left to itself wrangler takes 9229 or the next port it finds free, which two workers starting at the
+  // same moment in two processes (the end-to-end and browser test runs) both find, and one fails.
+  args.push('--inspector-port', String(options.inspectorPort ?? (await freePort())));
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
   // INBOUND_MAIL_DOMAIN: mail about inquiries carries reply addresses, which /cdn-cgi/handler/email takes locally.
   const vars = { PUBLIC_ORIGIN: url, INBOUND_MAIL_DOMAIN: LOCAL_INBOUND_MAIL_DOMAIN, ...options.vars };

@@ -5,12 +5,20 @@
  * catalogue, photo included. On the way, the form warns before leaving with
  * unsaved changes (its one small script).
  */
-import { type Browser, chromium, type Dialog } from 'playwright-core';
+import { type Browser, chromium, type Dialog, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, signedInPage } from '../support/chromium';
 import { jpegWithGps } from '../support/images';
 
 const baseUrl = inject('baseUrl');
+
+/** Waits until the picture has arrived and decoded: a variant is made on its first request, later under load. */
+async function expectLoaded(image: Locator) {
+  await image.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+}
 
 describe('a product from draft to the public catalogue', () => {
   let browser: Browser;
@@ -87,10 +95,9 @@ describe('a product from draft to the public catalogue', () => {
     ]);
     expect(await officer.textContent('main')).toMatch(/85\.000\s*₫/);
     // The officer sees the photo the product would go public with, and it loads.
-    expect(await officer.getAttribute('.review-photos img', 'src')).toBe(`/media/${photoId}/640.webp`);
-    expect(await officer.$eval('.review-photos img', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(
-      0,
-    );
+    const reviewPhoto = officer.locator('.review-photos img').first();
+    expect(await reviewPhoto.getAttribute('src')).toBe(`/media/${photoId}/640.webp`);
+    await expectLoaded(reviewPhoto);
     await Promise.all([officer.waitForURL(/done=approved/), officer.click('button:has-text("Duyệt và công khai")')]);
     expect(await officer.textContent('[role=status]')).toContain(name);
 
@@ -98,18 +105,13 @@ describe('a product from draft to the public catalogue', () => {
     await visitor.goto(`${baseUrl}/san-pham?q=${encodeURIComponent(name)}`);
     // The card shows the photo's card-sized variant, loaded.
     const card = visitor.locator('article.product-card', { hasText: name }).locator('img.product-card__image');
-    await card.scrollIntoViewIfNeeded();
-    await expect
-      .poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-      .toBeGreaterThan(0);
+    await expectLoaded(card);
     expect(await card.getAttribute('src')).toBe(`/media/${photoId}/640.webp`);
     await Promise.all([visitor.waitForURL(`${baseUrl}/san-pham/${slug}`), visitor.click(`a:has-text("${name}")`)]);
     expect(await visitor.textContent('h1')).toContain(name);
     const photo = visitor.locator('.gallery img').first();
     expect(await photo.getAttribute('alt')).toBe('Hũ mắm tôm chua 300 g');
-    await expect
-      .poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-      .toBeGreaterThan(0);
+    await expectLoaded(photo);
     await visitor.close();
 
     // The demo catalogue is shared with the other tests: take the product down again.
