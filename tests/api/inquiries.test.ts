@@ -186,7 +186,7 @@ describe('POST /inquiries', async () => {
     ['a wrong email', { email: 'lan@' }, 'email', ''],
     ['a wrong phone', { phone: '12345' }, 'phone', ''],
     ['an unknown country', { country: 'XX' }, 'country', ''],
-    ['a country name', { country: 'Vietnam' }, 'country', ''],
+    ['a misspelt country name', { country: 'Nhat Bam' }, 'country', 'Không rõ quốc gia này. Có phải là “Nhật Bản”?'],
     ['a quantity without unit', { unit: undefined }, 'unit', ''],
     ['a negative quantity', { quantity: -5 }, 'quantity', ''],
     ['a quantity too large', { quantity: 2e9 }, 'quantity', ''],

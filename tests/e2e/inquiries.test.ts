@@ -72,7 +72,8 @@ const buyer = {
   organisation: 'Feinkost Import GmbH',
   email: 'maria@example.de',
   phone: '',
-  country: 'DE',
+  // Typed, as the form's country field takes it; stored as DE.
+  country: 'Germany',
   quantity: '2,5',
   unit: 'tấn',
   wantedBy: '',
@@ -127,6 +128,7 @@ describe('inquiry form to reply', () => {
     expect(textOf(opened)).toContain('Maria Schmidt');
     expect(textOf(opened)).toContain('Read');
     expect(textOf(opened)).toContain('2.5 tấn');
+    expect(textOf(opened)).toContain('Germany');
     const reply = 'Thank you, Maria. 2.5 tonnes are available in January; samples leave on Monday.';
     const replied = await post(`/en/account/inquiries/${reference}`, { body: reply }, { cookie: managerCookie });
     expect(replied.status).toBe(303);
@@ -194,11 +196,13 @@ describe('inquiry form to reply', () => {
       formToken: token,
       ...buyer,
       email: 'maria@',
-      country: 'XX',
+      country: 'Nhat Bam',
       consent: '',
     });
     expect(res.status).toBe(422);
     const html = await res.text();
+    expect(html).toMatch(/id="field-country-error">Không rõ quốc gia này\. Có phải là “Nhật Bản”\?<\/p>/);
+    expect(html).toMatch(/<input id="field-country"[^>]*value="Nhat Bam"[^>]*aria-invalid="true"/);
     expect(html).toMatch(/id="field-email-error">Địa chỉ email không hợp lệ\.<\/p>/);
     expect(html).toMatch(/id="field-consent-error"[^>]*>Cần bạn đồng ý/);
     expect(html).toMatch(/<input id="field-email"[^>]*value="maria@"[^>]*aria-invalid="true"/);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  editDistance,
-  nearestTerm,
-  suggestFromCandidates,
-  type VocabularyTerm,
-} from '../../src/server/search/did-you-mean';
+import { nearestTerm, suggestFromCandidates, type VocabularyTerm } from '../../src/server/search/did-you-mean';
+import { editDistance } from '../../src/server/search/edit-distance';
 
 const vocabulary: VocabularyTerm[] = [
   { term: 'mat', doc: 40 },

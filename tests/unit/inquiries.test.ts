@@ -7,7 +7,7 @@ import { newReference, normaliseReference } from '../../src/server/inquiries/ref
 import { looksLikeSpam, spamScore } from '../../src/server/inquiries/spam';
 import { median } from '../../src/server/inquiries/statistics';
 import { publicStatus } from '../../src/server/inquiries/status';
-import { countryOptions, isCountryCode } from '../../src/server/inquiries/countries';
+import { countryOptions, findCountry, isCountryCode } from '../../src/server/inquiries/countries';
 import { ValidationError } from '../../src/server/errors';
 
 describe('reference codes', () => {
@@ -164,5 +164,53 @@ describe('country choices', () => {
     expect(countryOptions('en')[0]).toEqual({ code: 'VN', name: 'Viet Nam' });
     expect(countryOptions('vi')[0]).toEqual({ code: 'VN', name: 'Việt Nam' });
     expect(countryOptions('en').find((c) => c.code === 'DE')?.name).toBe('Germany');
+  });
+
+  it.each([
+    ['JP', 'JP'],
+    ['jp', 'JP'],
+    ['Nhật Bản', 'JP'],
+    ['nhat ban', 'JP'],
+    ['  NHẬT   BẢN ', 'JP'],
+    ['Japan', 'JP'],
+    ['Nhật', 'JP'],
+    ['Hàn Quốc', 'KR'],
+    ['South Korea', 'KR'],
+    ['Đặc khu Hành chính Hồng Kông, Trung Quốc', 'HK'],
+    ['Hồng Kông', 'HK'],
+    ['hong kong', 'HK'],
+    ['Côte d’Ivoire', 'CI'],
+    ['cote d ivoire', 'CI'],
+    ['Việt Nam', 'VN'],
+    ['Viet Nam', 'VN'],
+    ['Vietnam', 'VN'],
+    ['Mỹ', 'US'],
+    ['USA', 'US'],
+    ['UK', 'GB'],
+    ['Đức', 'DE'],
+  ])('reads “%s” as %s', (typed, code) => {
+    expect(findCountry(typed)).toEqual({ status: 'found', code });
+  });
+
+  it('reads a code in capitals as the code, and the same letters otherwise as a name first', () => {
+    expect(findCountry('MY')).toEqual({ status: 'found', code: 'MY' });
+    // "My" is Mỹ typed without its marks: the United States, not Malaysia.
+    expect(findCountry('My')).toEqual({ status: 'found', code: 'US' });
+  });
+
+  it('suggests the nearest name after a slip, in the language it was typed in, and nothing when none is near', () => {
+    expect(findCountry('Japn')).toEqual({ status: 'unknown', suggestion: 'Japan' });
+    expect(findCountry('Nhat Bam')).toEqual({ status: 'unknown', suggestion: 'Nhật Bản' });
+    expect(findCountry('Germny')).toEqual({ status: 'unknown', suggestion: 'Germany' });
+    expect(findCountry('Xyzzy')).toEqual({ status: 'unknown', suggestion: null });
+    expect(findCountry('EU')).toEqual({ status: 'unknown', suggestion: null });
+    expect(findCountry('  ')).toEqual({ status: 'unknown', suggestion: null });
+  });
+
+  it('does not take the start of several names for one of them', () => {
+    // "Mal" begins Malaysia, Mali, Malta, Malawi and the Maldives.
+    expect(findCountry('Mal').status).toBe('unknown');
+    expect(findCountry('Malay')).toEqual({ status: 'found', code: 'MY' });
+    expect(findCountry('Cộng hòa').status).toBe('unknown');
   });
 });

@@ -25,7 +25,6 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     phone: 'Phone number',
     contactHint: 'At least an email or a phone number. Vietnamese numbers may be written with or without +84.',
     country: 'Country',
-    countryChoose: 'Choose a country',
     quantity: 'Quantity',
     unit: 'Unit',
     unitHint: 'For example kg, boxes, cartons, tonnes.',

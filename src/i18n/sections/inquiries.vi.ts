@@ -23,7 +23,6 @@ export const inquiriesVi = {
     phone: 'Số điện thoại',
     contactHint: 'Cần ít nhất email hoặc số điện thoại. Số Việt Nam viết có hoặc không có +84 đều được.',
     country: 'Quốc gia',
-    countryChoose: 'Chọn quốc gia',
     quantity: 'Số lượng',
     unit: 'Đơn vị',
     unitHint: 'Ví dụ: kg, hộp, thùng, tấn.',

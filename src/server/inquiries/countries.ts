@@ -5,6 +5,8 @@
  */
 import { intlLocale } from '../../i18n';
 import { collator, displayNames } from '../../i18n/intl-cache';
+import { editDistance } from '../search/edit-distance';
+import { foldVietnamese } from '../search/fold';
 
 const ASSIGNED = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
 BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES
@@ -58,4 +60,93 @@ export function countryOptions(locale: 'vi' | 'en'): readonly CountryOption[] {
     sortedOptions.set(locale, options);
   }
   return options;
+}
+
+/**
+ * Names people write that neither language's long or short name is: the
+ * Vietnamese of the everyday press, and English shorthand.
+ */
+const EVERYDAY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  US: ['Hoa Kỳ', 'Mỹ', 'USA', 'United States of America', 'America'],
+  GB: ['Anh', 'Great Britain', 'Britain', 'England'],
+  KR: ['Nam Hàn', 'Korea', 'Republic of Korea'],
+  KP: ['Bắc Hàn', 'Bắc Triều Tiên'],
+  AE: ['UAE', 'Emirates'],
+  CZ: ['Czech Republic'],
+  TR: ['Turkey'],
+  NL: ['Holland'],
+  VN: ['Vietnam', 'Viet Nam'],
+};
+
+/** Any case, marks or none, punctuation and spacing as spaces: "Côte d’Ivoire" and "cote d ivoire" read alike. */
+const readName = (text: string) =>
+  foldVietnamese(text.normalize('NFC'))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+interface CountryIndex {
+  /** Every way of writing a country, read as readName reads it, to its code. */
+  byName: ReadonlyMap<string, string>;
+  /** The names a suggestion is chosen among, as written, with their read form. */
+  names: readonly { read: string; written: string; code: string }[];
+}
+
+let countryIndex: CountryIndex | null = null;
+
+function indexOfCountries(): CountryIndex {
+  if (countryIndex) return countryIndex;
+  const byName = new Map<string, string>();
+  const names: CountryIndex['names'][number][] = [];
+  const add = (written: string, code: string) => {
+    const read = readName(written);
+    if (!read || byName.has(read)) return;
+    byName.set(read, code);
+    names.push({ read, written, code });
+  };
+  for (const code of COUNTRY_CODES) {
+    for (const locale of ['vi', 'en'] as const) {
+      add(countryName(code, locale), code);
+      for (const style of ['long', 'short'] as const)
+        add(displayNames(intlLocale[locale], { type: 'region', style, fallback: 'none' }).of(code) ?? '', code);
+    }
+    for (const name of EVERYDAY_NAMES[code] ?? []) add(name, code);
+  }
+  countryIndex = { byName, names };
+  return countryIndex;
+}
+
+export type CountryMatch =
+  | { status: 'found'; code: string }
+  /** `suggestion`: the name nearest to what was typed, as written in the language it was typed in, when one is close. */
+  | { status: 'unknown'; suggestion: string | null };
+
+/**
+ * The country `text` names: its ISO code (in any case where no name reads
+ * the same), or its name in
+ * Vietnamese or English, long or short ("Đặc khu Hành chính Hồng Kông,
+ * Trung Quốc" or "Hồng Kông"), with or without marks, or a name people use
+ * (EVERYDAY_NAMES); else the start of one name alone ("Nhật" for Nhật Bản).
+ * Nothing found, the nearest name within a slip per five letters.
+ */
+export function findCountry(text: string): CountryMatch {
+  const typed = text.trim();
+  // A code as written in upper case ("MY", Malaysia) before a name folded alike ("My", Mỹ without its marks).
+  if (isCountryCode(typed)) return { status: 'found', code: typed };
+  const read = readName(typed);
+  if (read === '') return { status: 'unknown', suggestion: null };
+  const index = indexOfCountries();
+  const exact = index.byName.get(read) ?? (isCountryCode(typed.toUpperCase()) ? typed.toUpperCase() : undefined);
+  if (exact) return { status: 'found', code: exact };
+  if (read.length >= 3) {
+    const started = new Set(index.names.filter((name) => name.read.startsWith(read)).map((name) => name.code));
+    if (started.size === 1) return { status: 'found', code: [...started][0]! };
+  }
+  const limit = Math.min(3, Math.max(1, Math.floor(read.length / 5)));
+  let suggestion: string | null = null;
+  let best = limit + 1;
+  for (const name of index.names) {
+    const distance = editDistance(read, name.read, limit);
+    if (distance < best) [suggestion, best] = [name.written, distance];
+  }
+  return { status: 'unknown', suggestion };
 }

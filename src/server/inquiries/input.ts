@@ -16,7 +16,7 @@ import { looksLikeEmail, normaliseEmail } from '../accounts/users';
 import { type FieldIssues, ValidationError } from '../errors';
 import { fieldIssuesFromZod } from '../validation';
 import { readTypedNumber } from '../typed-number';
-import { isCountryCode } from './countries';
+import { findCountry } from './countries';
 import { normalisePhone } from './phone';
 import { type InquirySource, parseInquirySource } from './source';
 
@@ -25,6 +25,8 @@ export const INQUIRY_LIMITS = {
   organisationMax: 160,
   emailMax: 254,
   phoneMax: 40,
+  /** Room for the longest name a country goes by ("Đặc khu Hành chính Hồng Kông, Trung Quốc"). */
+  countryMax: 80,
   messageMin: 10,
   messageMax: 5000,
   unitMax: 40,
@@ -73,9 +75,23 @@ const buyerShape = z.strictObject({
     }),
   country: z
     .string()
-    .transform((value) => value.trim().toUpperCase())
-    .refine(isCountryCode, custom('country_invalid'))
-    .meta({ description: 'ISO 3166-1 alpha-2.', example: 'VN' }),
+    .max(L.countryMax)
+    .transform((value, ctx) => {
+      const match = findCountry(value);
+      if (match.status === 'found') return match.code;
+      ctx.addIssue({
+        code: 'custom',
+        ...(match.suggestion
+          ? custom('country_unknown_suggestion', { suggestion: match.suggestion })
+          : custom('country_invalid')),
+      });
+      return z.NEVER;
+    })
+    .meta({
+      description:
+        'ISO 3166-1 alpha-2 code (VN), or the country’s name in Vietnamese or English, marks optional (Nhật Bản, Japan); stored and returned as the code.',
+      example: 'VN',
+    }),
   quantity: z
     .number()
     .positive()

@@ -11,6 +11,7 @@
  * list changes only by a resolution, with a new generated module.
  */
 import type { z } from 'zod';
+import { editDistance } from '../search/edit-distance';
 import { foldVietnamese } from '../search/fold';
 import { COMMUNE_DATA, type CommuneTuple } from './commune-data';
 import { resolutionToneMarks } from './tone-marks';
@@ -134,19 +135,6 @@ function indexOf(provinceCode: string): ProvinceIndex | null {
 /** The province's communes in Vietnamese name order; empty for a code the reference lacks. */
 export function communesOf(provinceCode: string): readonly Commune[] {
   return indexOf(provinceCode)?.communes ?? [];
-}
-
-/** Edits (insert, delete, replace) from a to b, giving up past `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /**

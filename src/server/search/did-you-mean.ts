@@ -11,6 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { editDistance } from './edit-distance';
 import type { FtsTable } from './list-query';
 
 /** Words of the vocabulary read per range: a two-letter range of a national vocabulary fits with room. */
@@ -23,29 +24,6 @@ export interface VocabularyTerm {
   term: string;
   /** Rows the term occurs in. */
   doc: number;
-}
-
-/**
- * Levenshtein distance with adjacent swaps counted as one edit (what a
- * typing slip is), capped at `max + 1`. Words are at most 40 letters and
- * candidates a few hundred, so the full table is cheap; words whose lengths
- * alone differ by more than `max` are not compared at all.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current.push(d);
-    }
-    [before, previous] = [previous, current];
-  }
-  return Math.min(previous[b.length]!, max + 1);
 }
 
 /** One slip in a short word, two in a word of six letters or more. */

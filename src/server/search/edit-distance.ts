@@ -1,0 +1,24 @@
+/**
+ * How far a typed word is from a known one, for suggestions ("did you mean",
+ * a commune or a country typed with a slip): Levenshtein distance with
+ * adjacent swaps counted as one edit (what a typing slip is), capped at
+ * `max + 1`. Words are at most 40 letters and candidates a few hundred, so
+ * the full table is cheap; words whose lengths alone differ by more than
+ * `max` are not compared at all.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+    }
+    [before, previous] = [previous, current];
+  }
+  return Math.min(previous[b.length]!, max + 1);
+}
