@@ -15,6 +15,9 @@ import {
   seedScaleData,
 } from '../../src/server/db/seeding';
 import { withSecondaryIndexesDeferred } from '../../scripts/lib/bulk-load';
+import { demoPictureFiles } from '../../scripts/lib/demo-picture-files';
+import { seedDemoEvidence } from '../../src/server/db/seed/evidence';
+import { seedDemoPictures } from '../../src/server/db/seed/pictures';
 import type { Database } from '../../src/server/db/client';
 import { refreshFacetCubes } from '../../src/server/scheduled';
 
@@ -44,12 +47,29 @@ const SCALE = {
   events: Math.round(FULL_SCALE.events / SCALE_DIVISOR),
 };
 
+/**
+ * The demo catalogue as `npm start` serves it, pictures and evidence files included (stored
+ * through the upload path once, a few minutes): the audits measure the pages people see,
+ * whose product photos are what paints last on a product page.
+ */
 export async function prepareDemo(dataDir: string) {
   await applyLocalD1Migrations(dataDir);
   const local = await openLocalD1(dataDir);
   try {
     await seedReferenceData(local.db);
     if ((await countCatalogue(local.db)).products === 0) await seedDemoData(local.db, new Date());
+    const now = new Date();
+    const pictures = await seedDemoPictures(
+      local.db,
+      { bucket: local.media, images: local.images },
+      demoPictureFiles,
+      now,
+    );
+    if (pictures.products + pictures.logos + pictures.covers > 0)
+      console.log(
+        `  demo pictures stored: ${pictures.products} products, ${pictures.logos} logos, ${pictures.covers} covers`,
+      );
+    await seedDemoEvidence(local.db, local.media, now);
     await countFacetCubes(local.db);
   } finally {
     await local.dispose();
