@@ -1,11 +1,12 @@
 /**
  * ISO 3166-1 alpha-2 codes officially assigned (249, as maintained by the ISO
- * 3166 Maintenance Agency). Names are not kept here: pages ask the runtime's
- * Intl.DisplayNames for them in the reader's language.
+ * 3166 Maintenance Agency), and the finder that reads a typed country back to
+ * its code. Names are not kept here: pages ask the runtime's Intl.DisplayNames
+ * for them in the reader's language.
  */
 import { intlLocale } from '../../i18n';
 import { collator, displayNames } from '../../i18n/intl-cache';
-import { editDistance } from '../search/edit-distance';
+import { editDistance, suggestionLimit } from '../search/edit-distance';
 import { foldVietnamese } from '../search/fold';
 
 const ASSIGNED = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
@@ -67,7 +68,7 @@ export function countryOptions(locale: 'vi' | 'en'): readonly CountryOption[] {
  * Vietnamese of the everyday press, and English shorthand.
  */
 const EVERYDAY_NAMES: Readonly<Record<string, readonly string[]>> = {
-  US: ['Hoa Kỳ', 'Mỹ', 'USA', 'United States of America', 'America'],
+  US: ['Mỹ', 'USA', 'United States of America', 'America'],
   GB: ['Anh', 'Great Britain', 'Britain', 'England'],
   KR: ['Nam Hàn', 'Korea', 'Republic of Korea'],
   KP: ['Bắc Hàn', 'Bắc Triều Tiên'],
@@ -75,7 +76,6 @@ const EVERYDAY_NAMES: Readonly<Record<string, readonly string[]>> = {
   CZ: ['Czech Republic'],
   TR: ['Turkey'],
   NL: ['Holland'],
-  VN: ['Vietnam', 'Viet Nam'],
 };
 
 /** Any case, marks or none, punctuation and spacing as spaces: "Côte d’Ivoire" and "cote d ivoire" read alike. */
@@ -122,11 +122,10 @@ export type CountryMatch =
 
 /**
  * The country `text` names: its ISO code (in any case where no name reads
- * the same), or its name in
- * Vietnamese or English, long or short ("Đặc khu Hành chính Hồng Kông,
- * Trung Quốc" or "Hồng Kông"), with or without marks, or a name people use
- * (EVERYDAY_NAMES); else the start of one name alone ("Nhật" for Nhật Bản).
- * Nothing found, the nearest name within a slip per five letters.
+ * the same), its name in Vietnamese or English, long or short ("Đặc khu
+ * Hành chính Hồng Kông, Trung Quốc" or "Hồng Kông"), with or without marks,
+ * or a name people use (EVERYDAY_NAMES); else the start of one name alone
+ * ("Nhật" for Nhật Bản). Nothing found, the nearest name as a suggestion.
  */
 export function findCountry(text: string): CountryMatch {
   const typed = text.trim();
@@ -141,7 +140,7 @@ export function findCountry(text: string): CountryMatch {
     const started = new Set(index.names.filter((name) => name.read.startsWith(read)).map((name) => name.code));
     if (started.size === 1) return { status: 'found', code: [...started][0]! };
   }
-  const limit = Math.min(3, Math.max(1, Math.floor(read.length / 5)));
+  const limit = suggestionLimit(read);
   let suggestion: string | null = null;
   let best = limit + 1;
   for (const name of index.names) {

@@ -11,7 +11,7 @@
  * list changes only by a resolution, with a new generated module.
  */
 import type { z } from 'zod';
-import { editDistance } from '../search/edit-distance';
+import { editDistance, suggestionLimit } from '../search/edit-distance';
 import { foldVietnamese } from '../search/fold';
 import { COMMUNE_DATA, type CommuneTuple } from './commune-data';
 import { resolutionToneMarks } from './tone-marks';
@@ -136,13 +136,6 @@ function indexOf(provinceCode: string): ProvinceIndex | null {
 export function communesOf(provinceCode: string): readonly Commune[] {
   return indexOf(provinceCode)?.communes ?? [];
 }
-
-/**
- * A suggestion is offered within one edit of the folded name per five letters
- * (at least one, at most three): a typo or a missing letter, not another
- * place that shares a word ("Hồng Nam" is not "Sơn Nam").
- */
-const suggestionLimit = (name: string) => Math.min(3, Math.max(1, Math.floor(name.length / 5)));
 
 function nearest(index: ProvinceIndex, folded: string): Commune | null {
   const limit = suggestionLimit(folded);

@@ -22,3 +22,11 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return Math.min(previous[b.length]!, max + 1);
 }
+
+/**
+ * How far a typed name may be from a known one to be offered as a suggestion:
+ * one edit of the folded name per five letters (at least one, at most three),
+ * a typo or a missing letter, not another place that shares a word ("Hồng
+ * Nam" is not "Sơn Nam").
+ */
+export const suggestionLimit = (name: string): number => Math.min(3, Math.max(1, Math.floor(name.length / 5)));
