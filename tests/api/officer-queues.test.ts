@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAccountWaiting, loadOfficerHome } from '../../src/server/accounts/home';
+import { listClaimQueue } from '../../src/server/claims/claim-queue';
 import type { SessionUser } from '../../src/server/accounts/users';
 import type { Database } from '../../src/server/db/client';
 import { newId } from '../../src/server/db/ids';
@@ -120,13 +121,24 @@ describe.each(bothStores('officer-queues'))('the officers’ queues on $name', (
     for (const code of provinces) {
       const [digest, counts] = await Promise.all([waitingWork(db, code), countOfficerQueues(db, code)]);
       expect(digest.total, code).toBe(
-        counts.product.count + counts.change.count + counts.rating.count + counts.certificate.count,
+        counts.product.count +
+          counts.change.count +
+          counts.rating.count +
+          counts.certificate.count +
+          counts.labReport.count,
       );
       sum += digest.total;
     }
     expect(sum).toBe(country.total);
     // The two provinces given work above hold at least it (a product, a rating, a certificate each).
     expect((await waitingWork(db, '79')).total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('counts every claim the verification queue lists, lab reports included', async () => {
+    const [home, queue] = await Promise.all([loadOfficerHome(db, officer), listClaimQueue(db, officer, DEMO_NOW)]);
+    // The demo seed has lab reports waiting beside the ratings and certificates.
+    expect(queue.some((claim) => claim.kind === 'lab_report')).toBe(true);
+    expect(home.claims.count).toBe(queue.length);
   });
 
   it('the navigation shows an officer the home’s queues', async () => {

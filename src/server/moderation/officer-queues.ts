@@ -14,6 +14,7 @@ import {
   certifications,
   cooperatives,
   eventRegistrations,
+  labReports,
   ocopRatings,
   pendingRevisions,
   privacyRequests,
@@ -30,6 +31,8 @@ export const waitingFor = {
   rating: eq(ocopRatings.verification, 'pending'),
   /** Certificates declared and not yet verified (/tai-khoan/xac-minh). */
   certificate: eq(certifications.verification, 'pending'),
+  /** Batches' lab reports declared and not yet verified (/tai-khoan/xac-minh). */
+  labReport: eq(labReports.verification, 'pending'),
   /** Booth registrations waiting for a decision (/tai-khoan/su-kien-quan-ly). */
   registration: eq(eventRegistrations.status, 'pending'),
   /** Personal-data requests to complete (/quan-tri/du-lieu-ca-nhan). */
@@ -76,7 +79,7 @@ export async function countOfficerQueues(
   // Every queue but personal-data requests goes through its cooperative, which the province scope reads (a
   // primary-key lookup per waiting row: queues are short).
   const scope = inProvince(provinceCode);
-  const [product, change, rating, certificate, registration, privacyRequest] = await Promise.all([
+  const [product, change, rating, certificate, labReport, registration, privacyRequest] = await Promise.all([
     db
       .select({ n: count(), oldest: min(products.updatedAt) })
       .from(products)
@@ -105,6 +108,14 @@ export async function countOfficerQueues(
       .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
       .where(and(waitingFor.certificate, scope)),
     db
+      .select({
+        n: count(),
+        oldest: sql<number | null>`min(coalesce(${labReports.submittedAt}, ${labReports.createdAt}))`,
+      })
+      .from(labReports)
+      .innerJoin(cooperatives, eq(cooperatives.id, labReports.cooperativeId))
+      .where(and(waitingFor.labReport, scope)),
+    db
       .select({ n: count(), oldest: min(eventRegistrations.createdAt) })
       .from(eventRegistrations)
       .innerJoin(cooperatives, eq(cooperatives.id, eventRegistrations.cooperativeId))
@@ -119,16 +130,17 @@ export async function countOfficerQueues(
     change: queueOf(change[0]),
     rating: queueOf(rating[0]),
     certificate: queueOf(certificate[0]),
+    labReport: queueOf(labReport[0]),
     registration: queueOf(registration[0]),
     privacyRequest: queueOf(privacyRequest[0]),
   };
 }
 
-/** The queues as officers see them: moderation (products and changes), claims (ratings and certificates), the rest. */
+/** The queues as officers see them: moderation (products and changes), claims (ratings, certificates, lab reports), the rest. */
 export interface OfficerQueues {
   /** Submitted products and pending changes to published products or profiles (/tai-khoan/kiem-duyet). */
   moderation: OfficerQueue;
-  /** Pending ratings and certificates (/tai-khoan/xac-minh). */
+  /** Pending ratings, certificates and lab reports (/tai-khoan/xac-minh). */
   claims: OfficerQueue;
   /** Booth registrations waiting for a decision (/tai-khoan/su-kien-quan-ly). */
   registrations: OfficerQueue;
@@ -140,7 +152,7 @@ export async function loadOfficerQueues(db: Database, provinceCode: string | nul
   const tables = await countOfficerQueues(db, provinceCode);
   return {
     moderation: combineQueues(tables.product, tables.change),
-    claims: combineQueues(tables.rating, tables.certificate),
+    claims: combineQueues(tables.rating, tables.certificate, tables.labReport),
     registrations: tables.registration,
     privacyRequests: tables.privacyRequest,
   };

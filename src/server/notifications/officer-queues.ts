@@ -11,7 +11,17 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { dictionary, format, type Locale } from '../../i18n';
 import { routes } from '../../i18n/routes';
 import type { Database } from '../db/client';
-import { certifications, cooperatives, ocopRatings, pendingRevisions, products, provinces, users } from '../db/schema';
+import {
+  batches,
+  certifications,
+  cooperatives,
+  labReports,
+  ocopRatings,
+  pendingRevisions,
+  products,
+  provinces,
+  users,
+} from '../db/schema';
 import { countOfficerQueues, inProvince, waitingFor } from '../moderation/officer-queues';
 import { vietnamDate } from '../time/vietnam';
 import { queueNotificationIf, type Recipient } from './outbox';
@@ -38,9 +48,10 @@ export async function waitingWork(db: Database, provinceCode: string | null): Pr
   const where = inProvince(provinceCode);
   const ratingsWhere = and(waitingFor.rating, where);
   const certificatesWhere = and(waitingFor.certificate, where);
+  const labReportsWhere = and(waitingFor.labReport, where);
   const productsWhere = and(waitingFor.product, where);
   const changesWhere = and(waitingFor.change, where);
-  const [ratings, certificates, submitted, changes, counts] = await Promise.all([
+  const [ratings, certificates, reports, submitted, changes, counts] = await Promise.all([
     db
       .select({
         title: sql<string>`${cooperatives.name} || ': ' || ${ocopRatings.decisionNumber}`,
@@ -61,6 +72,17 @@ export async function waitingWork(db: Database, provinceCode: string | null): Pr
       .innerJoin(cooperatives, eq(cooperatives.id, certifications.cooperativeId))
       .where(certificatesWhere)
       .orderBy(asc(certifications.submittedAt))
+      .limit(OFFICER_LIST_LIMIT),
+    db
+      .select({
+        title: sql<string>`${cooperatives.name} || ': ' || ${labReports.reportNumber} || ' (' || ${batches.lotCode} || ')'`,
+        since: labReports.submittedAt,
+      })
+      .from(labReports)
+      .innerJoin(batches, eq(batches.id, labReports.batchId))
+      .innerJoin(cooperatives, eq(cooperatives.id, labReports.cooperativeId))
+      .where(labReportsWhere)
+      .orderBy(asc(labReports.submittedAt))
       .limit(OFFICER_LIST_LIMIT),
     db
       .select({
@@ -86,11 +108,16 @@ export async function waitingWork(db: Database, provinceCode: string | null): Pr
   const items = [
     ...tag('claim', ratings),
     ...tag('claim', certificates),
+    ...tag('claim', reports),
     ...tag('product', submitted),
     ...tag('change', changes),
   ].sort((a, b) => a.since.getTime() - b.since.getTime());
   // The digest is about the cooperatives' work: booth registrations and personal-data requests have pages of their own.
-  return { items, total: counts.rating.count + counts.certificate.count + counts.product.count + counts.change.count };
+  const total = [counts.rating, counts.certificate, counts.labReport, counts.product, counts.change].reduce(
+    (sum, queue) => sum + queue.count,
+    0,
+  );
+  return { items, total };
 }
 
 const DAY_MS = 86_400_000;
