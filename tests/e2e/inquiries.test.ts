@@ -209,6 +209,13 @@ describe('inquiry form to reply', () => {
     expect(html).toContain('We would like a quote for 2.5 tonnes');
     expect(html).toMatch(/<input id="field-name"[^>]*value="Maria Schmidt"/);
     expect(html).toContain('role="alert"');
+    // The form keeps the time it was first shown: fixing a field and sending at once is not "too fast".
+    expect(hiddenFields(html).formToken).toBe(token);
+    const forged = await post('/hoi-hang', {
+      cooperative: cooperative.slug,
+      formToken: `${Date.now()}.${'A'.repeat(43)}`,
+    });
+    expect(hiddenFields(await forged.text()).formToken).not.toMatch(/\.A{43}$/);
   });
 
   it('refuses a form sent faster than a person types (422), keeping what was typed', async () => {

@@ -96,8 +96,9 @@ export async function handleInquiryForm(page: AstroGlobal, locale: Locale): Prom
     if (!target && (query.product || query.cooperative)) return errorPage(page, '/404');
     return { ...emptyView({ source: page.url.searchParams.get(SOURCE_QUERY_PARAMETER) ?? '' }), target };
   }
-  // Values go back into the form as typed (the honeypot and token never do).
-  const { website: _w, formToken, ...values } = posted;
+  // Values go back into the form as typed (the honeypot never does; the token does, see InquiryForm).
+  const { website: _w, ...values } = posted;
+  const { formToken } = posted;
   const outcome = await runForm(
     page,
     locale,

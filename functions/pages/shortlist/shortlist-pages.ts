@@ -81,8 +81,9 @@ async function sendRequest(
   form: Record<string, string>,
   productSlugs: string[],
 ): Promise<ShortlistData | Response> {
-  // Values go back into the form as typed (the honeypot and token never do).
-  const { website: _w, formToken, intent: _i, ...values } = form;
+  // Values go back into the form as typed (the honeypot never does; the token does, see InquiryForm).
+  const { website: _w, intent: _i, ...values } = form;
+  const { formToken } = form;
   const outcome = await runForm(
     page,
     locale,
