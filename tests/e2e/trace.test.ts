@@ -158,9 +158,13 @@ describe('the trace page', () => {
     expect(html).toContain(`hreflang="en" href="http://127.0.0.1`);
     expect(html).toContain(`/en/trace/${withGtin.traceCode}/lot/${lotOf(withGtin)}"`);
     expect(text).toMatch(/Hiệu lực tính theo ngày \d+ tháng \d+, \d{4}/);
-    // The batch's own label code, downloadable, encoding the batch's Digital Link.
-    expect(html).toContain(`/api/v1/products/${withGtin.slug}/batches/${lotOf(withGtin)}/qr.svg?download=1`);
+    // The batch's own label code, to scan or print with the page, encoding the batch's Digital Link; printing it on
+    // labels (and its downloads) is the cooperative's, on the dashboard.
+    expect(html).toContain(`src="/api/v1/products/${withGtin.slug}/batches/${lotOf(withGtin)}/qr.svg"`);
     expect(text).toContain(`/01/${withGtin.gtin}/10/${withGtin.latestBatch.lotCode}`);
+    expect(html).not.toContain('?download=1');
+    expect(text).toContain('Mã QR của lô hàng này');
+    expect(text).not.toContain('In mã này lên nhãn');
   });
 
   it('carries JSON-LD for the batch with its GTIN, lot and steps', async () => {

@@ -139,7 +139,9 @@ export const detailsEn: Dictionary['details'] = {
   },
   qr: {
     heading: 'QR code for labels',
+    batchHeading: 'This batch’s QR code',
     lead: 'Print this code on labels and packaging: buyers scan it to see the product and its provenance on Chợ HTX.',
+    scanLead: 'The code on this batch’s label: scan it to open this page, on screen or on a printed copy.',
     productAlt: 'QR code of {name}',
     batchAlt: 'QR code of lot {lot}, {name}',
     encodes: 'Address in the code:',

@@ -138,7 +138,9 @@ export const detailsVi = {
   },
   qr: {
     heading: 'Mã QR cho nhãn sản phẩm',
+    batchHeading: 'Mã QR của lô hàng này',
     lead: 'In mã này lên nhãn, bao bì: người mua quét mã để xem sản phẩm và nguồn gốc trên Chợ HTX.',
+    scanLead: 'Mã trên nhãn của lô hàng này: quét mã để mở trang này, trên màn hình hay trên bản in.',
     productAlt: 'Mã QR của {name}',
     batchAlt: 'Mã QR của lô {lot}, {name}',
     encodes: 'Địa chỉ trong mã:',
