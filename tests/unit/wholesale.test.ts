@@ -99,6 +99,17 @@ describe('export markets', () => {
       params: { codes: 'XX, EU' },
     });
   });
+
+  it('reads country names in either language as their codes', () => {
+    expect(
+      parseInput(productInputSchema, { ...base, exportMarkets: ['Nhật Bản', 'South Korea', 'Mỹ', 'japan'] })
+        .exportMarkets,
+    ).toEqual(['JP', 'KR', 'US']);
+    expect(issues({ exportMarkets: ['Nhật Bản', 'Nhat Bam'] }).exportMarkets).toEqual({
+      code: 'country_codes_unknown',
+      params: { codes: 'Nhat Bam' },
+    });
+  });
 });
 
 describe('export-ready and the page block', () => {
@@ -144,6 +155,10 @@ describe('the product form', () => {
       { minQuantity: 500, priceVnd: undefined },
     ]);
     expect(input.exportMarkets).toEqual(['jp', 'kr', 'us']);
+    // A name with spaces stays one country; codes may also be written between spaces.
+    const named = (typed: string) => productInputFrom(productValuesFrom(validProductForm({ exportMarkets: typed })));
+    expect(named('Nhật Bản, Hàn Quốc').exportMarkets).toEqual(['Nhật Bản', 'Hàn Quốc']);
+    expect(named('jp kr').exportMarkets).toEqual(['jp', 'kr']);
     // The half-filled row's missing price is named where the form shows it.
     expect(fieldIssuesOf(productInputSchema, input)['priceTiers.1.priceVnd']?.code).toBe('required');
     expect(productInputFrom(productValuesFrom(validProductForm()))).toMatchObject({

@@ -89,9 +89,11 @@ export function productInputFrom(values: Record<string, string>) {
     shelfLifeDays: optionalNumber(values.shelfLifeDays),
     storageVi: optionalText(values.storageVi),
     storageEn: optionalText(values.storageEn),
-    // "JP, KR" or "jp kr": the schema upper-cases and checks each.
+    // "Nhật Bản, Hàn Quốc", "JP, KR" or "jp kr": one country between commas (a name may have spaces), or codes
+    // between spaces; the schema reads each back to its code.
     exportMarkets: text(values.exportMarkets)
-      .split(/[\s,;]+/)
+      .split(/[,;\n]+/)
+      .flatMap((part) => (/^\s*([a-z]{2}\s+)+[a-z]{2}\s*$/i.test(part) ? part.trim().split(/\s+/) : [part.trim()]))
       .filter(Boolean),
     hsCode: optionalText(values.hsCode),
   };

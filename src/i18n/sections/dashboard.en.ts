@@ -72,7 +72,7 @@ export const dashboardEn: Dictionary['dashboard'] = {
     storageVi: 'Storage conditions (Vietnamese)',
     storageEn: 'Storage conditions (English)',
     exportMarkets: 'Export markets served',
-    exportMarketsHint: 'ISO two-letter country codes separated by commas, e.g. JP, KR, US.',
+    exportMarketsHint: 'Country names or ISO two-letter codes, separated by commas, e.g. Japan, South Korea, US.',
     hsCode: 'HS code',
     hsCodeHint: '4, 6, 8 or 10 digits, dots allowed, e.g. 0409.00.00.',
     save: 'Save the draft',

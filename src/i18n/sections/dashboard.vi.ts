@@ -70,7 +70,7 @@ export const dashboardVi = {
     storageVi: 'Điều kiện bảo quản (tiếng Việt)',
     storageEn: 'Điều kiện bảo quản (tiếng Anh)',
     exportMarkets: 'Thị trường đã xuất khẩu',
-    exportMarketsHint: 'Mã quốc gia ISO 2 chữ cái, cách nhau bằng dấu phẩy, ví dụ JP, KR, US.',
+    exportMarketsHint: 'Tên nước hoặc mã ISO 2 chữ cái, cách nhau bằng dấu phẩy, ví dụ Nhật Bản, Hàn Quốc, US.',
     hsCode: 'Mã HS',
     hsCodeHint: '4, 6, 8 hoặc 10 chữ số, có thể có dấu chấm, ví dụ 0409.00.00.',
     save: 'Lưu bản nháp',

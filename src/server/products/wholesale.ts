@@ -7,7 +7,7 @@
  * Pure rules: no database, no HTTP.
  */
 import { z } from 'zod';
-import { isCountryCode } from '../inquiries/countries';
+import { findCountry } from '../inquiries/countries';
 import { optionalText } from '../validation';
 
 /** Quantity ≥ minQuantity (in the product's unit) costs priceVnd per unit. */
@@ -70,15 +70,22 @@ export function formatHsCode(digits: string): string {
   return [digits.slice(0, 4), ...(digits.slice(4).match(/\d{2}/g) ?? [])].join('.');
 }
 
-/** ISO 3166-1 alpha-2 codes, upper-cased, each once, sorted; unknown ones are named in one message. */
+/**
+ * Countries as ISO 3166-1 alpha-2 codes or names in either language (findCountry), stored as codes, each
+ * once, sorted; those it cannot read are named in one message.
+ */
 export const exportMarketsSchema = z
-  .array(z.string().trim().toUpperCase())
+  .array(z.string().trim())
   .max(MAX_EXPORT_MARKETS)
-  .superRefine((codes, ctx) => {
-    const unknown = codes.filter((code) => !isCountryCode(code));
-    if (unknown.length > 0) ctx.addIssue(issue('country_codes_unknown', { codes: unknown.join(', ') }));
-  })
-  .transform((codes) => [...new Set(codes)].sort());
+  .transform((written, ctx) => {
+    const matches = written.map((text) => ({ text, match: findCountry(text) }));
+    const unknown = matches.filter(({ match }) => match.status !== 'found').map(({ text }) => text);
+    if (unknown.length > 0) {
+      ctx.addIssue(issue('country_codes_unknown', { codes: unknown.join(', ') }));
+      return z.NEVER;
+    }
+    return [...new Set(matches.flatMap(({ match }) => (match.status === 'found' ? [match.code] : [])))].sort();
+  });
 
 const optionalCount = (min: number, max: number) =>
   z
