@@ -122,6 +122,8 @@ describe('inquiry form to reply', () => {
       if (!outbox.includes(reference)) await new Promise((r) => setTimeout(r, 100));
     }
     expect(outbox).toContain(`Yêu cầu hỏi hàng mới ${reference}`);
+    // The country typed in English reaches the cooperative by its Vietnamese name, not its code.
+    expect(outbox).toContain('Quốc gia: Đức');
 
     // Opening marks it read; the reply is stored and mailed to the buyer.
     const opened = await (await get(`/en/account/inquiries/${reference}`, managerCookie)).text();

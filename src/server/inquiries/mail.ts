@@ -5,6 +5,7 @@
  */
 import { dictionary, format, type Locale } from '../../i18n';
 import { composeMail } from '../mail/layout';
+import { countryName } from './countries';
 import type { MailMessage } from '../mail/mailer';
 
 export interface NewInquiryMailFacts {
@@ -14,6 +15,7 @@ export interface NewInquiryMailFacts {
   organisation: string | null;
   email: string | null;
   phone: string | null;
+  /** ISO 3166-1 alpha-2, as stored; the mail names it. */
   country: string;
   quantity: number | null;
   unit: string | null;
@@ -43,7 +45,7 @@ export function newInquiryMail(to: string, facts: NewInquiryMailFacts): MailMess
         about: facts.about,
         name: facts.organisation ? `${facts.buyerName} (${facts.organisation})` : facts.buyerName,
         contact: [facts.email, facts.phone].filter(Boolean).join(', '),
-        country: facts.country,
+        country: countryName(facts.country, 'vi'),
         quantity: facts.quantity === null ? none : `${facts.quantity} ${facts.unit ?? ''}`.trim(),
         wantedBy: facts.wantedBy ?? none,
         message: facts.message,
