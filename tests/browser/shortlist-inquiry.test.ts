@@ -76,8 +76,9 @@ describe('one inquiry from the shortlist to several cooperatives', () => {
     expect(sent).toContain('2 hợp tác xã');
     const reference = (await page.locator('.shortlist__reference').textContent())?.trim() ?? '';
     expect(reference).toMatch(/^HTX-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    // The list stays for the buyer.
+    // The list stays for the buyer; the form does not come back empty under the receipt, inviting a second send.
     await expect(page.locator('.product-card').count()).resolves.toBe(2);
+    await expect(page.locator('.shortlist__inquiry').count()).resolves.toBe(0);
 
     await page.getByRole('link', { name: 'Xem các cuộc trao đổi' }).click();
     await page.fill('#field-contact', BUYER);
@@ -111,6 +112,8 @@ describe('one inquiry from the shortlist to several cooperatives', () => {
     const checked = await checking.newPage();
     await checked.goto(`${baseUrl}/en/shortlist?sent=${reference}&to=2&mailed=1`);
     await expectAccessible(checked, '/en/shortlist (sent)');
+    await checked.getByRole('link', { name: 'Send another request about these products' }).click();
+    await checked.waitForSelector('.shortlist__inquiry');
     await checked.waitForTimeout(MIN_FILL_MS + 200);
     await checked.locator('.shortlist__inquiry form button[type=submit]').click();
     await checked.waitForSelector('#field-name-error');

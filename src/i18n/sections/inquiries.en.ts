@@ -35,6 +35,8 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     messageHint: '10 to 5,000 characters: the product, packaging, delivery place, your questions.',
     consent:
       'I agree that Chợ HTX passes my name, contact details and message to this cooperative, only for it to answer me about this inquiry.',
+    consentSeveral:
+      'I agree that Chợ HTX passes my name, contact details and message to each cooperative concerned, only for it to answer me about this request.',
     honeypot: 'Leave this field empty',
     submit: 'Send inquiry',
     optional: '(optional)',

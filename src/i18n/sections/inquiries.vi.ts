@@ -33,6 +33,8 @@ export const inquiriesVi = {
     messageHint: 'Từ 10 đến 5.000 ký tự: sản phẩm, quy cách, nơi giao, câu hỏi của bạn.',
     consent:
       'Tôi đồng ý để Chợ HTX chuyển họ tên, thông tin liên hệ và nội dung trên cho hợp tác xã này, chỉ để hợp tác xã trả lời tôi về yêu cầu này.',
+    consentSeveral:
+      'Tôi đồng ý để Chợ HTX chuyển họ tên, thông tin liên hệ và nội dung trên cho từng hợp tác xã liên quan, chỉ để hợp tác xã trả lời tôi về yêu cầu này.',
     honeypot: 'Để trống ô này',
     submit: 'Gửi yêu cầu',
     optional: '(không bắt buộc)',

@@ -40,6 +40,7 @@ export const shortlistEn: Dictionary['shortlist'] = {
     mailed: 'We mailed you a receipt with a private link to each conversation.',
     keep: 'Write this reference down: with your email or phone it opens every conversation on the status page.',
     statusLink: 'See the conversations',
+    another: 'Send another request about these products',
   },
   none: '—',
 };

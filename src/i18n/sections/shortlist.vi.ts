@@ -39,6 +39,7 @@ export const shortlistVi = {
     mailed: 'Chúng tôi đã gửi tới email của bạn một thư xác nhận có đường dẫn riêng tới từng cuộc trao đổi.',
     keep: 'Hãy ghi lại mã này: cùng email hoặc số điện thoại của bạn, nó mở mọi cuộc trao đổi trên trang tra cứu.',
     statusLink: 'Xem các cuộc trao đổi',
+    another: 'Gửi một yêu cầu khác về các sản phẩm này',
   },
   none: '—',
 };
