@@ -8,8 +8,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
-import { countCapped, fetchListPage, type ListPage, plainHits, relevanceOrder } from '../search/list-query';
-import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
+import {
+  cappedTotal,
+  countCapped,
+  fetchListPage,
+  type ListPage,
+  plainHits,
+  relevanceOrder,
+} from '../search/list-query';
+import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { verifiedField } from '../claims/public-claims';
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import {
@@ -146,6 +153,11 @@ export async function queryDirectory<Row>(
           (cells) => cells && answerFromDirectoryCube(cells, filters, provinces),
         )
       : Promise.resolve(null);
+  // Otherwise one scan counts the total and the facets together (search/facets.ts).
+  const hits = tokens.length === 0 ? null : plainHits('cooperatives_fts', match);
+  const scanned = facets
+    ? fromCube.then((answer) => (answer ? null : scanDirectoryFacets(db, from, hits, faceted, today)))
+    : Promise.resolve(null);
   const found = await fetchListPage({
     table: 'cooperatives_fts',
     match: tokens.length === 0 ? null : match,
@@ -154,33 +166,48 @@ export async function queryDirectory<Row>(
     offset,
     limit,
     rows,
-    ...(count ? { count: (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits))) } : {}),
+    ...(count
+      ? {
+          count: () =>
+            countFromCube(fromCube, async () =>
+              facets ? cappedTotal((await scanned)?.read ?? 0) : countCapped(db, from(hits)),
+            ),
+        }
+      : {}),
   });
   if (!facets) return { ...found, page, limit, sort };
   const answer = await fromCube;
   if (answer) return { ...found, page, limit, sort, facets: answer.facets };
-  const facetFrom = (except: DirectoryFacet) =>
-    from(tokens.length === 0 ? null : plainHits('cooperatives_fts', match), except);
-  const [province, kind, sector, classification, certification] = await Promise.all([
-    countFacet(db, FACET_KEYS.province, facetFrom('province')),
-    countFacet(db, FACET_KEYS.kind, facetFrom('kind')),
-    countFacet(db, FACET_KEYS.sector, facetFrom('sector')),
-    countFacet(db, FACET_KEYS.classification, facetFrom('classification')),
-    countFacetOfMany(
-      db,
-      sql`SELECT c.id ${facetFrom('certification')}`,
-      sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x
+  const counted = (await scanned)?.facets;
+  if (!counted) throw new Error('queryDirectory: the facets were neither summed nor scanned');
+  return { ...found, page, limit, sort, facets: { ...counted, province: byProvinceSlug(counted.province) } };
+}
+
+/**
+ * The total and facet counts of a directory the cube cannot answer, from one
+ * scan of its rows (search/facets.ts); `from` leaves out a facet's own
+ * condition.
+ */
+function scanDirectoryFacets(
+  db: Database,
+  from: (hits: SQL | null, except?: DirectoryFacet) => SQL,
+  hits: SQL | null,
+  faceted: Partial<Record<DirectoryFacet, SQL>>,
+  today: string,
+) {
+  return scanFacets<DirectoryFacet>(db, {
+    columns: sql`c.id AS id, ${FACET_KEYS.province} AS province, ${FACET_KEYS.kind} AS kind,
+      ${FACET_KEYS.sector} AS sector, ${FACET_KEYS.classification} AS classification`,
+    from: (except) => from(hits, except),
+    single: { province: sql`province`, kind: sql`kind`, sector: sql`sector`, classification: sql`classification` },
+    many: {
+      facet: 'certification',
+      values: sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x
         CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx ON cert.cooperative_id = x.id
         WHERE ${certificateOfCooperative(today)}`,
-    ),
-  ]);
-  return {
-    ...found,
-    page,
-    limit,
-    sort,
-    facets: { province: byProvinceSlug(province), kind, sector, classification, certification },
-  };
+    },
+    chosen: Object.keys(faceted) as DirectoryFacet[],
+  }) as Promise<{ read: number; facets: DirectoryFacets }>;
 }
 
 /** A cooperative with a certificate of any of `kinds` (certificateOfCooperative), probed by its own index. */

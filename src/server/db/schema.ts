@@ -165,7 +165,7 @@ export const cooperatives = sqliteTable(
     // walk of every active cooperative's row (about 250 ms at 50,000; src/server/stats/console-statistics.ts).
     index('cooperatives_status_verified_idx').on(t.status, t.verified),
     // A cooperative's status by its id from the index alone: the list's counts and facets check each
-    // product's cooperative is active, up to FACET_SCAN_CAP times a facet (src/server/products/product-list.ts).
+    // product's cooperative is active, up to FACET_SCAN_CAP times a scan (src/server/products/product-list.ts).
     index('cooperatives_id_status_idx').on(t.id, t.status),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
     index('cooperatives_demo_idx')

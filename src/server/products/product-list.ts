@@ -12,6 +12,7 @@ import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
 import {
+  cappedTotal,
   countCapped,
   fetchListPage,
   type ListPage,
@@ -19,7 +20,7 @@ import {
   relevanceOrder,
   resolveSlugFilters,
 } from '../search/list-query';
-import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
+import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
@@ -231,7 +232,7 @@ async function listUnderstood(
   // The facets' certificates are joined to the counted rows, not the rows to every certificate
   // (CROSS JOIN: 676 → 38 ms at scale, where SQLite walked the certificates' index whole).
   //
-  // A facet reads up to FACET_SCAN_CAP products and needs of each only what products_facets_idx
+  // A facet scan reads up to FACET_SCAN_CAP products and needs of each only what products_facets_idx
   // holds (led by the id, so no other query seeks on it and is drawn to it): over the whole
   // catalogue, a group or a minimum of stars it scans that index instead of the status index
   // and each row's table page (45 → 6 ms a facet at 200,000 products); search hits are looked
@@ -278,19 +279,27 @@ async function listUnderstood(
             }),
         )
       : Promise.resolve(null);
+  // Otherwise one scan per MATCH expression counts the total and the facets together (search/facets.ts).
+  const scans = new Map<string | null, ReturnType<typeof scanProductFacets>>();
+  const scan = (used: string | null) => {
+    const hits = used === null ? null : plainHits('products_fts', used);
+    const chosen = [...(Object.keys(faceted) as ProductFacet[]), ...(minStars ? ['stars' as const] : [])];
+    const scanned = scans.get(used) ?? scanProductFacets(db, (except) => from(hits, true, except, true), chosen, today);
+    scans.set(used, scanned);
+    return scanned;
+  };
   const count =
     options.count === false
       ? undefined
-      : (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits, true)));
+      : (used: string | null) =>
+          countFromCube(fromCube, async () =>
+            options.facets
+              ? cappedTotal((await scan(used)).read)
+              : countCapped(db, from(used === null ? null : plainHits('products_fts', used), true)),
+          );
   const facets = async (used: string | null) =>
     options.facets
-      ? ((await fromCube)?.facets ??
-        productFacets(
-          db,
-          (except) => from(used === null ? null : plainHits('products_fts', used), true, except, true),
-          options.today,
-          filters.stars,
-        ))
+      ? ((await fromCube)?.facets ?? toProductFacets((await scan(used)).facets, filters.stars))
       : undefined;
   if (sort === 'relevance' && tokens.length > 0 && offset + limit <= RANKING_WINDOW) {
     // The index finds and roughly orders a window of candidates (bm25, names first);
@@ -377,36 +386,55 @@ export type ProductFacet = (typeof PRODUCT_FACETS)[number];
  */
 export type ProductFacets = Record<ProductFacet | 'ocop', FacetCounts>;
 
-async function productFacets(
+/**
+ * The total and facet counts of a list the cube cannot answer, from one scan
+ * of its rows (search/facets.ts). `from` leaves out a facet's own condition.
+ * Certifications count those valid `today` (none without it), of the product
+ * or of its whole cooperative; a product certified both ways counts once.
+ */
+function scanProductFacets(
   db: Database,
-  from: (except: ProductFacet) => SQL,
+  from: (except?: ProductFacet) => SQL,
+  chosen: readonly ProductFacet[],
   today: string | undefined,
-  stars: number | undefined,
-): Promise<ProductFacets> {
-  const [province, group, byStars, certification] = await Promise.all([
-    countFacet(db, sql`p.province_code`, from('province')).then(byProvinceSlug),
-    countFacet(db, sql`p.ocop_group`, from('group')),
-    countFacet(db, sql`p.ocop_stars`, from('stars')),
-    today === undefined ? { counts: {}, isCapped: false } : certificationFacet(db, from('certification'), today),
-  ]);
-  return { province, group, certification, ...starFacets(byStars, stars) };
+) {
+  const kind = verifiedField('cert', 'kind');
+  return scanFacets<ProductFacet>(db, {
+    columns: sql`p.id AS id, p.cooperative_id AS cooperative_id, p.province_code AS province,
+      p.ocop_group AS ocop_group, p.ocop_stars AS stars`,
+    from,
+    single: { province: sql`province`, group: sql`ocop_group`, stars: sql`stars` },
+    ...(today === undefined
+      ? {}
+      : {
+          many: {
+            facet: 'certification',
+            values: sql`SELECT ${kind} AS value, x.id FROM x
+                CROSS JOIN certifications cert INDEXED BY certifications_product_idx ON cert.product_id = x.id
+              WHERE ${validToday(today)}
+              UNION ALL
+              SELECT ${kind} AS value, x.id FROM x
+                CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx
+                ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL
+              WHERE ${validToday(today)}`,
+          },
+        }),
+    chosen,
+  });
 }
 
-/**
- * Products per certification kind valid today, of the product or of its whole
- * cooperative; a product certified both ways counts once. The first row is
- * the number of products read, for the cap.
- */
-async function certificationFacet(db: Database, from: SQL, today: string): Promise<FacetCounts> {
-  return countFacetOfMany(
-    db,
-    sql`SELECT p.id, p.cooperative_id ${from}`,
-    sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x CROSS JOIN certifications cert INDEXED BY certifications_product_idx
-        ON cert.product_id = x.id WHERE ${validToday(today)}
-      UNION ALL
-      SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx
-        ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL WHERE ${validToday(today)}`,
-  );
+/** The scanned counts as the list shows them: provinces by slug, stars as "at least n" and OCOP. */
+function toProductFacets(
+  counted: Partial<Record<ProductFacet, FacetCounts>>,
+  stars: number | undefined,
+): ProductFacets {
+  const none: FacetCounts = { counts: {}, isCapped: false };
+  return {
+    province: byProvinceSlug(counted.province ?? none),
+    group: counted.group ?? none,
+    certification: counted.certification ?? none,
+    ...starFacets(counted.stars ?? none, stars),
+  };
 }
 
 /**

@@ -120,8 +120,8 @@ export async function fetchListPage<Row>(options: {
   offset: number;
   limit: number;
   rows: (hits: SQL | null) => Promise<Row[]>;
-  /** Omitted when the caller needs no count. */
-  count?: (hits: SQL | null) => Promise<{ total: number; totalIsCapped: boolean }>;
+  /** Counts the list for `match` (the same MATCH expression, or null); omitted when the caller needs no count. */
+  count?: (match: string | null) => Promise<{ total: number; totalIsCapped: boolean }>;
 }): Promise<{ items: Row[]; total: number; totalIsCapped: boolean }> {
   const { table, match, relevance, onlySearch, offset, limit } = options;
   const rowsHits =
@@ -130,9 +130,7 @@ export async function fetchListPage<Row>(options: {
       : relevance
         ? rankedHits(table, match, onlySearch ? offset + limit + RANKING_MARGIN : undefined)
         : plainHits(table, match);
-  const counting = options.count
-    ? options.count(match === null ? null : plainHits(table, match))
-    : { total: 0, totalIsCapped: false };
+  const counting = options.count ? options.count(match) : { total: 0, totalIsCapped: false };
   let [items, counted] = await Promise.all([options.rows(rowsHits), counting]);
   if (match !== null && relevance && onlySearch && items.length < limit && counted.total > offset + items.length) {
     items = await options.rows(rankedHits(table, match));
