@@ -1,20 +1,24 @@
 /**
  * The public cooperative directory: full-text search (names rank above the
- * rest, as for products), filters, sorting and pages. Product counts and best
+ * rest, as for products: list-query.ts, relevanceTiers), filters, sorting and pages. Product counts and best
  * stars are per-card subqueries on products_cooperative_idx, so they cost a
  * page of lookups, never a scan of the catalogue.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, searchTokens } from '../search/fold';
+import { ftsMatchExpression, phraseExpression, searchTokens } from '../search/fold';
 import {
   cappedTotal,
   countCapped,
   fetchListPage,
+  firstInTiers,
   type ListPage,
   plainHits,
   relevanceOrder,
+  relevanceTiers,
+  TIER_ORDER,
+  TIERED_WINDOW,
 } from '../search/list-query';
 import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { verifiedField } from '../claims/public-claims';
@@ -158,23 +162,33 @@ export async function queryDirectory<Row>(
   const scanned = facets
     ? fromCube.then((answer) => (answer ? null : scanDirectoryFacets(db, from, hits, faceted, today)))
     : Promise.resolve(null);
-  const found = await fetchListPage({
-    table: 'cooperatives_fts',
-    match: tokens.length === 0 ? null : match,
-    relevance: sort === 'relevance',
-    onlySearch,
-    offset,
-    limit,
-    rows,
-    ...(count
-      ? {
-          count: () =>
-            countFromCube(fromCube, async () =>
-              facets ? cappedTotal((await scanned)?.read ?? 0) : countCapped(db, from(hits)),
-            ),
-        }
-      : {}),
-  });
+  const counting = () =>
+    countFromCube(fromCube, async () =>
+      facets ? cappedTotal((await scanned)?.read ?? 0) : countCapped(db, from(hits)),
+    );
+  const found =
+    sort === 'relevance' && tokens.length > 0 && offset + limit <= TIERED_WINDOW
+      ? await firstPagesInTiers()
+      : await fetchListPage({
+          table: 'cooperatives_fts',
+          match: tokens.length === 0 ? null : match,
+          relevance: sort === 'relevance',
+          onlySearch,
+          offset,
+          limit,
+          rows,
+          ...(count ? { count: counting } : {}),
+        });
+  // The first pages by relevance: names holding the words (as a phrase first) before the rest.
+  async function firstPagesInTiers() {
+    const [items, counted] = await Promise.all([
+      firstInTiers('cooperatives_fts', relevanceTiers(match, phraseExpression(tokens)), offset + limit, (tier, max) =>
+        db.all<Row>(sql`SELECT ${columns} ${from(tier)} ORDER BY ${TIER_ORDER} LIMIT ${max}`),
+      ),
+      count ? counting() : { total: 0, totalIsCapped: false },
+    ]);
+    return { items: items.slice(offset), ...counted };
+  }
   if (!facets) return { ...found, page, limit, sort };
   const answer = await fromCube;
   if (answer) return { ...found, page, limit, sort, facets: answer.facets };

@@ -2,23 +2,29 @@
  * The public product list: full-text search, filters, sorting and pages, in
  * one query for the rows and one bounded query for the count.
  *
- * Ranking with words: FTS5's bm25 with names weighted so that products whose
- * *name* matches come before those matching only elsewhere (see rankedHits).
- * Without words, the chosen sort (newest by default) walks an index.
+ * Ranking with words: the first RANKING_WINDOW hits in relevance tiers (the
+ * words as a phrase in the name, in the name, anywhere: relevanceTiers),
+ * ordered by the ranking rules; deeper pages by FTS5's bm25 with names
+ * weighted far above the rest (rankedHits). Without words, the chosen sort
+ * (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
+import { ftsMatchExpression, nearMatchExpression, phraseExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
 import {
   cappedTotal,
   countCapped,
   fetchListPage,
+  firstInTiers,
   type ListPage,
   plainHits,
   relevanceOrder,
+  relevanceTiers,
   resolveSlugFilters,
+  TIER_ORDER,
+  TIERED_WINDOW,
 } from '../search/list-query';
 import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
@@ -302,28 +308,25 @@ async function listUnderstood(
       ? ((await fromCube)?.facets ?? toProductFacets((await scan(used)).facets, filters.stars))
       : undefined;
   if (sort === 'relevance' && tokens.length > 0 && offset + limit <= RANKING_WINDOW) {
-    // The index finds and roughly orders a window of candidates (bm25, names first);
-    // the ranking rules (search/ranking.ts) order it. When the words find nothing,
-    // a second try forgives one wrong letter per long word.
-    const window = (expression: string) =>
-      fetchListPage({
-        table: 'products_fts',
-        match: expression,
-        relevance: true,
-        onlySearch,
-        offset: 0,
-        limit: RANKING_WINDOW,
-        rows: (hits) =>
+    // The index finds a window of candidates, tier by tier (phrase in the name, words in
+    // the name, anywhere: list-query.ts, relevanceTiers); the ranking rules (search/ranking.ts)
+    // order it. When the words find nothing, a second try forgives one wrong letter per long word.
+    const window = async (expression: string, phrase: string | null) => {
+      const [items, counted] = await Promise.all([
+        firstInTiers('products_fts', relevanceTiers(expression, phrase), RANKING_WINDOW, (hits, max) =>
           db.all<CandidateRow>(sql`
             SELECT ${PRODUCT_CARD_COLUMNS}, ${CANDIDATE_COLUMNS}
             ${from(hits)}
-            ORDER BY ${relevanceOrder(sql`p.id`)}
-            LIMIT ${RANKING_WINDOW}`),
-        count,
-      });
+            ORDER BY ${TIER_ORDER}
+            LIMIT ${max}`),
+        ),
+        count ? count(expression) : { total: 0, totalIsCapped: false },
+      ]);
+      return { items, ...counted };
+    };
     let used = match;
-    let found = await window(match);
-    if (found.items.length === 0) found = await window((used = nearMatchExpression(tokens)));
+    let found = await window(match, phraseExpression(tokens));
+    if (found.items.length === 0) found = await window((used = nearMatchExpression(tokens)), null);
     const ranked = rankCandidates(words, found.items.map(toCandidate));
     return {
       ...found,
@@ -438,11 +441,11 @@ function toProductFacets(
 }
 
 /**
- * How many of the best full-text hits the ranking rules order. Pages beyond
- * it (page 9 of 24 and on) keep the index's own order: people who page that
- * far are browsing, and the window bounds the rows read per search.
+ * How many of the first full-text hits (in relevance tiers) the ranking rules
+ * order. Pages beyond it (page 9 of 24 and on) keep bm25's order: people who
+ * page that far are browsing, and the window bounds the rows read per search.
  */
-const RANKING_WINDOW = 200;
+const RANKING_WINDOW = TIERED_WINDOW;
 
 /** What the ranking rules read besides the card; descriptions cut, as the words that matter come early. */
 const CANDIDATE_COLUMNS = sql`substr(coalesce(p.description_vi, ''), 1, 800) AS description_vi,
