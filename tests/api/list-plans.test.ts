@@ -151,11 +151,13 @@ describe('facet count plans', () => {
     expect(plan).toContain('COVERING INDEX cooperatives_id_status_idx');
   });
 
-  it("a search's facets look each hit up in the facets' index", async () => {
+  it("a search's total and facets look each hit up by its full-text rowid, reading no table row", async () => {
     statements.length = 0;
     await listProducts(handle.db, { q: 'mat ong' }, { today: '2026-11-24', facets: true });
     const plan = await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
-    expect(plan).toMatch(/SEARCH p USING COVERING INDEX products_facets_idx \(id=\?/);
+    expect(plan).toMatch(/SEARCH p USING COVERING INDEX products_search_key_idx \(search_key=\?/);
+    // The hit's id is not read from the index's content table (a read per hit).
+    expect(plan).not.toMatch(/products_facets_idx|sqlite_autoindex_products_1/);
   });
 
   /** The statements that read a list's rows to count them (its total or its facets), for `filters`. */
@@ -234,11 +236,11 @@ describe('facet cube plans', () => {
 });
 
 describe('cooperative directory plans', () => {
-  it("a search looks each hit's cooperative up by its id, not through an index of every active one", async () => {
+  it("a search looks each hit's cooperative up by its key, not through an index of every active one", async () => {
     statements.length = 0;
     await listCooperatives(handle.db, { q: 'che' }, '2026-11-24');
     const scan = await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
-    expect(scan).toMatch(/SEARCH c USING (COVERING )?INDEX sqlite_autoindex_cooperatives_1 \(id=\?\)/);
+    expect(scan).toMatch(/SEARCH c USING COVERING INDEX cooperatives_search_key_idx \(search_key=\?\)/);
     expect(scan).not.toContain('cooperatives_stats_idx');
     // The total and the facets are that one scan.
     expect(statements.filter((s) => COUNTING.test(s.sql))).toHaveLength(1);

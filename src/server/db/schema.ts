@@ -79,6 +79,12 @@ const searchableRecordColumns = () => ({
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  /**
+   * The row's rowid in the full-text index (products_fts, cooperatives_fts), set by the
+   * index's insert trigger and never changed (migrations/0045_search_keys.sql): search hits
+   * find their row by it, and a rewrite or a delete finds the row's entry in the index by it.
+   */
+  searchKey: integer('search_key'),
 });
 
 /** The 34 provincial units in force since 1 July 2025 (Resolution 202/2025/QH15). */
@@ -167,6 +173,17 @@ export const cooperatives = sqliteTable(
     // A cooperative's status by its id from the index alone: the list's counts and facets check each
     // product's cooperative is active, up to FACET_SCAN_CAP times a scan (src/server/products/product-list.ts).
     index('cooperatives_id_status_idx').on(t.id, t.status),
+    // Search hits by their full-text rowid, with what the directory's scan counts (its total and
+    // facets) from the index alone (src/server/cooperatives/directory.ts).
+    index('cooperatives_search_key_idx').on(
+      t.searchKey,
+      t.status,
+      t.provinceCode,
+      t.kind,
+      t.sector,
+      t.classification,
+      t.id,
+    ),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
     index('cooperatives_demo_idx')
       .on(t.isDemo)
@@ -295,6 +312,17 @@ export const products = sqliteTable(
     // drawn to this index the way a covering (status, …, cooperative) index drew "a cooperative's
     // published products" (see products_stats_idx).
     index('products_facets_idx').on(t.id, t.status, t.provinceCode, t.ocopGroup, t.ocopStars, t.cooperativeId),
+    // Search hits by their full-text rowid: what a search's scan counts (its total and facets)
+    // from the index alone, and the way to the table row for its page (src/server/products/product-list.ts).
+    index('products_search_key_idx').on(
+      t.searchKey,
+      t.status,
+      t.provinceCode,
+      t.ocopGroup,
+      t.ocopStars,
+      t.cooperativeId,
+      t.id,
+    ),
     check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
     check('products_min_order_positive', sql`${t.minOrder} >= 1`),
     check('products_stars_range', sql`${t.ocopStars} IS NULL OR ${t.ocopStars} BETWEEN 3 AND 5`),

@@ -60,9 +60,13 @@ export async function resolveSlugFilters<K extends keyof typeof SLUG_TABLES>(
   return Object.fromEntries(keys) as Partial<Record<K, string>>;
 }
 
-/** The full-text tables, both (id, search_name, search_body); see migrations/0001_search_index.sql. */
-const FTS_ID_COLUMN = { products_fts: 'product_id', cooperatives_fts: 'cooperative_id' } as const;
-export type FtsTable = keyof typeof FTS_ID_COLUMN;
+/**
+ * The full-text tables, both (id, search_name, search_body), see
+ * migrations/0001_search_index.sql; a hit's rowid is its row's `search_key`
+ * (migrations/0045_search_keys.sql), which the lists join on: reading the
+ * id column would read the index's content table once per hit.
+ */
+export type FtsTable = 'products_fts' | 'cooperatives_fts';
 
 /**
  * bm25 weights of (id, search_name, search_body). The name weighs 1000 times
@@ -76,24 +80,22 @@ export type FtsTable = keyof typeof FTS_ID_COLUMN;
 const BM25_WEIGHTS = sql.raw('0.0, 1000.0, 1.0');
 
 /**
- * Hits as (id, score) in relevance order (lower score is better). With `cap`,
+ * Hits as (key, score) in relevance order (lower score is better). With `cap`,
  * ranking happens inside the index and only the first `cap` hits come out,
- * so a broad word costs a sort of ids, not a join of every hit.
+ * so a broad word costs a sort of keys, not a join of every hit.
  */
 function rankedHits(table: FtsTable, match: string, cap?: number): SQL {
-  const id = sql.raw(FTS_ID_COLUMN[table]);
   const fts = sql.raw(table);
   return sql`(
-    SELECT ${id} AS id, bm25(${fts}, ${BM25_WEIGHTS}) AS score
+    SELECT rowid AS key, bm25(${fts}, ${BM25_WEIGHTS}) AS score
     FROM ${fts} WHERE ${fts} MATCH ${match}
     ${cap === undefined ? sql`` : sql`ORDER BY score LIMIT ${cap}`})`;
 }
 
-/** Hits as (id), unranked: for counting and for other sort orders. */
+/** Hits as (key), unranked: for counting and for other sort orders. */
 export function plainHits(table: FtsTable, match: string): SQL {
-  const id = sql.raw(FTS_ID_COLUMN[table]);
   const fts = sql.raw(table);
-  return sql`(SELECT ${id} AS id FROM ${fts} WHERE ${fts} MATCH ${match})`;
+  return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${match})`;
 }
 
 /**
@@ -112,20 +114,19 @@ export function relevanceTiers(match: string, phrase: string | null): string[] {
   return [phraseInName, `(${inName}) NOT (${phraseInName})`, `(${match}) NOT (${inName})`];
 }
 
-/** Hits as (id, r): `r` the index's rowid, the order TIER_ORDER reads a tier in. */
+/** Hits as (key), read in TIER_ORDER. */
 function tierHits(table: FtsTable, match: string): SQL {
-  const id = sql.raw(FTS_ID_COLUMN[table]);
   const fts = sql.raw(table);
-  return sql`(SELECT ${id} AS id, rowid AS r FROM ${fts} WHERE ${fts} MATCH ${match})`;
+  return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${match})`;
 }
 
 /**
- * A tier is read newest row of the index first (a product or cooperative
- * written or renamed most recently): FTS5 walks its rowids in that order and
+ * A tier is read newest row of the index first (the product or cooperative
+ * created last: a row keeps its key): FTS5 walks its rowids in that order and
  * stops at the LIMIT, where bm25 would score every hit to keep the best
  * (24 of 26 ms for "mat ong"'s 17,151 hits at 200,000 products).
  */
-export const TIER_ORDER = sql`hit.r DESC`;
+export const TIER_ORDER = sql`hit.key DESC`;
 
 /**
  * The first `want` rows of a search, tier by tier (relevanceTiers): `rows`
