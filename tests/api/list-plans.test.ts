@@ -190,6 +190,18 @@ describe('facet count plans', () => {
     }
   });
 
+  it('the certification filter reads only certificates of the kind asked, of each row it checks', async () => {
+    statements.length = 0;
+    await listProducts(handle.db, { q: 'ca phe', certification: ['vietgap'] }, { today: '2026-11-24', facets: true });
+    const plan = await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql) && /cert\.product_id = p\.id/.test(sql));
+    expect(plan).toMatch(
+      /SEARCH cert USING INDEX certifications_product_verified_kind_idx \(product_id=\? AND <expr>=\?\)/,
+    );
+    expect(plan).toMatch(
+      /SEARCH cert USING INDEX certifications_cooperative_verified_kind_idx \(cooperative_id=\? AND <expr>=\?\)/,
+    );
+  });
+
   it('a chosen filter adds one scan without its own condition, for its facet', async () => {
     expect(await countingStatements({ q: 'mat ong', province: ['ha-noi'] })).toHaveLength(2);
     expect(await countingStatements({ q: 'mat ong', province: ['ha-noi'], stars: 4 })).toHaveLength(3);
@@ -206,7 +218,8 @@ describe('facet count plans', () => {
   it('the certification facet probes the certificates of the rows it counts, not every certificate', async () => {
     const plan = await facetPlan((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql));
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_product_idx \(product_id=\?\)/);
-    expect(plan).toMatch(/SEARCH cert USING INDEX certifications_cooperative_idx \(cooperative_id=\?/);
+    // A cooperative's own certificates only, not its products' too.
+    expect(plan).toMatch(/SEARCH cert USING INDEX certifications_cooperative_verified_kind_idx \(cooperative_id=\?/);
     expect(plan).not.toMatch(/SCAN cert/);
   });
 });

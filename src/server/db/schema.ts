@@ -427,6 +427,14 @@ export const certifications = sqliteTable(
     index('certifications_product_idx').on(t.productId, t.kind),
     index('certifications_cooperative_idx').on(t.cooperativeId),
     index('certifications_kind_idx').on(t.kind, t.productId),
+    // The product list's certification filter probes a product's, then its cooperative's own,
+    // certificates of the verified kind (src/server/products/product-list.ts, certifiedCondition):
+    // with the kind in the index, only a certificate of that kind is read, not every one of the
+    // product's or cooperative's. The expression is verifiedField's, which SQLite matches exactly.
+    index('certifications_product_verified_kind_idx').on(t.productId, sql`json_extract(${t.lastVerified}, '$.kind')`),
+    index('certifications_cooperative_verified_kind_idx')
+      .on(t.cooperativeId, sql`json_extract(${t.lastVerified}, '$.kind')`)
+      .where(sql`${t.productId} IS NULL`),
     check('certifications_validity_order', sql`${t.validUntil} IS NULL OR ${t.validUntil} >= ${t.validFrom}`),
   ],
 );

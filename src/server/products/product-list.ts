@@ -370,9 +370,10 @@ function certifiedCondition(kinds: readonly string[], today: string): SQL {
   // Only a certificate's verified version counts (src/server/claims/public-claims.ts): an edit
   // waiting for an officer leaves the filter on what the officer verified.
   const kind = anyOf(verifiedField('cert', 'kind'), kinds);
-  return sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
+  // The indexes hold the verified kind: a probe reads only certificates of the kinds asked.
+  return sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_verified_kind_idx
       WHERE cert.product_id = p.id AND ${kind} AND ${validToday(today)})
-    OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
+    OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_verified_kind_idx
       WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
         AND ${kind} AND ${validToday(today)}))`;
 }
@@ -419,7 +420,7 @@ function scanProductFacets(
               WHERE ${validToday(today)}
               UNION ALL
               SELECT ${kind} AS value, x.id FROM x
-                CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx
+                CROSS JOIN certifications cert INDEXED BY certifications_cooperative_verified_kind_idx
                 ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL
               WHERE ${validToday(today)}`,
           },
