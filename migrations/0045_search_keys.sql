@@ -7,12 +7,15 @@
 -- Now each row keeps its entry's rowid in search_key, set once by the insert trigger (the
 -- index's last rowid + 1; the index's rowids are unique, so the keys are) and never changed:
 -- hits join by it through an index that also holds what a search counts, and triggers find
--- the entry by its rowid. The indexes are rebuilt here with each row's rowid as its key.
+-- the entry by its rowid. The indexes are rebuilt here with each row's rowid as its key, then
+-- merged ('optimize'): rebuilt in one statement, an index is left in many segments, and every
+-- prefix query reads them all ("ca"* AND "phe"* matched its 9,276 hits in 14 ms, 2 once merged).
 ALTER TABLE `cooperatives` ADD `search_key` integer;--> statement-breakpoint
 UPDATE `cooperatives` SET `search_key` = rowid;--> statement-breakpoint
 DELETE FROM `cooperatives_fts`;--> statement-breakpoint
 INSERT INTO `cooperatives_fts` (`rowid`, `cooperative_id`, `search_name`, `search_body`)
 	SELECT `search_key`, `id`, `search_name`, `search_body` FROM `cooperatives`;--> statement-breakpoint
+INSERT INTO `cooperatives_fts` (`cooperatives_fts`) VALUES ('optimize');--> statement-breakpoint
 CREATE INDEX `cooperatives_search_key_idx` ON `cooperatives` (`search_key`,`status`,`province_code`,`kind`,`sector`,`classification`,`id`);--> statement-breakpoint
 DROP TRIGGER `cooperatives_fts_after_insert`;--> statement-breakpoint
 CREATE TRIGGER `cooperatives_fts_after_insert` AFTER INSERT ON `cooperatives` BEGIN
@@ -36,6 +39,7 @@ UPDATE `products` SET `search_key` = rowid;--> statement-breakpoint
 DELETE FROM `products_fts`;--> statement-breakpoint
 INSERT INTO `products_fts` (`rowid`, `product_id`, `search_name`, `search_body`)
 	SELECT `search_key`, `id`, `search_name`, `search_body` FROM `products`;--> statement-breakpoint
+INSERT INTO `products_fts` (`products_fts`) VALUES ('optimize');--> statement-breakpoint
 CREATE INDEX `products_search_key_idx` ON `products` (`search_key`,`status`,`province_code`,`ocop_group`,`ocop_stars`,`cooperative_id`,`id`);--> statement-breakpoint
 DROP TRIGGER `products_fts_after_insert`;--> statement-breakpoint
 CREATE TRIGGER `products_fts_after_insert` AFTER INSERT ON `products` BEGIN
