@@ -1,15 +1,26 @@
 /**
  * The public cooperative directory: full-text search (names rank above the
- * rest, as for products), filters, sorting and pages. Product counts and best
+ * rest, as for products: list-query.ts, relevanceTiers), filters, sorting and pages. Product counts and best
  * stars are per-card subqueries on products_cooperative_idx, so they cost a
  * page of lookups, never a scan of the catalogue.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, searchTokens } from '../search/fold';
-import { countCapped, fetchListPage, type ListPage, plainHits, relevanceOrder } from '../search/list-query';
-import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
+import { ftsMatchExpression, phraseExpression, searchTokens } from '../search/fold';
+import {
+  cappedTotal,
+  countCapped,
+  fetchListPage,
+  firstInTiers,
+  type ListPage,
+  plainHits,
+  relevanceOrder,
+  relevanceTiers,
+  TIER_ORDER,
+  TIERED_WINDOW,
+} from '../search/list-query';
+import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { verifiedField } from '../claims/public-claims';
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import {
@@ -126,12 +137,15 @@ export async function queryDirectory<Row>(
   const match = ftsMatchExpression(tokens);
   // CROSS JOIN keeps the hits as the outer loop: flattened, SQLite may otherwise
   // walk every cooperative and re-run the full-text match for each one. With hits, each
-  // one's cooperative is found by its id and checked active (unary +): left free, SQLite
-  // looked each hit up in cooperatives_stats_idx by status, a walk of every active
-  // cooperative per hit (a search for "che" took 150 s at 50,000 cooperatives).
+  // one's cooperative is found by its key, in an index that also holds what the scan counts,
+  // and checked active (unary +): left free, SQLite looked each hit up in
+  // cooperatives_stats_idx by status, a walk of every active cooperative per hit (a search
+  // for "che" took 150 s at 50,000 cooperatives).
   const from = (hits: SQL | null, except?: DirectoryFacet) => {
     const active = hits === null ? sql`c.status = 'active'` : sql`+c.status = 'active'`;
-    return sql`FROM ${hits === null ? sql`cooperatives c` : sql`${hits} hit CROSS JOIN cooperatives c ON c.id = hit.id`}
+    const searched = sql`${hits} hit CROSS JOIN cooperatives c INDEXED BY cooperatives_search_key_idx
+      ON c.search_key = hit.key`;
+    return sql`FROM ${hits === null ? sql`cooperatives c` : searched}
     JOIN provinces pr ON pr.code = c.province_code
     WHERE ${sql.join([active, ...conditions(except)], sql` AND `)}`;
   };
@@ -146,41 +160,71 @@ export async function queryDirectory<Row>(
           (cells) => cells && answerFromDirectoryCube(cells, filters, provinces),
         )
       : Promise.resolve(null);
-  const found = await fetchListPage({
-    table: 'cooperatives_fts',
-    match: tokens.length === 0 ? null : match,
-    relevance: sort === 'relevance',
-    onlySearch,
-    offset,
-    limit,
-    rows,
-    ...(count ? { count: (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits))) } : {}),
-  });
+  // Otherwise one scan counts the total and the facets together (search/facets.ts).
+  const hits = tokens.length === 0 ? null : plainHits('cooperatives_fts', match);
+  const scanned = facets
+    ? fromCube.then((answer) => (answer ? null : scanDirectoryFacets(db, from, hits, faceted, today)))
+    : Promise.resolve(null);
+  const counting = () =>
+    countFromCube(fromCube, async () =>
+      facets ? cappedTotal((await scanned)?.read ?? 0) : countCapped(db, from(hits)),
+    );
+  const found =
+    sort === 'relevance' && tokens.length > 0 && offset + limit <= TIERED_WINDOW
+      ? await firstPagesInTiers()
+      : await fetchListPage({
+          table: 'cooperatives_fts',
+          match: tokens.length === 0 ? null : match,
+          relevance: sort === 'relevance',
+          onlySearch,
+          offset,
+          limit,
+          rows,
+          ...(count ? { count: counting } : {}),
+        });
+  // The first pages by relevance: names holding the words (as a phrase first) before the rest.
+  async function firstPagesInTiers() {
+    const [items, counted] = await Promise.all([
+      firstInTiers('cooperatives_fts', relevanceTiers(match, phraseExpression(tokens)), offset + limit, (tier, max) =>
+        db.all<Row>(sql`SELECT ${columns} ${from(tier)} ORDER BY ${TIER_ORDER} LIMIT ${max}`),
+      ),
+      count ? counting() : { total: 0, totalIsCapped: false },
+    ]);
+    return { items: items.slice(offset), ...counted };
+  }
   if (!facets) return { ...found, page, limit, sort };
   const answer = await fromCube;
   if (answer) return { ...found, page, limit, sort, facets: answer.facets };
-  const facetFrom = (except: DirectoryFacet) =>
-    from(tokens.length === 0 ? null : plainHits('cooperatives_fts', match), except);
-  const [province, kind, sector, classification, certification] = await Promise.all([
-    countFacet(db, FACET_KEYS.province, facetFrom('province')),
-    countFacet(db, FACET_KEYS.kind, facetFrom('kind')),
-    countFacet(db, FACET_KEYS.sector, facetFrom('sector')),
-    countFacet(db, FACET_KEYS.classification, facetFrom('classification')),
-    countFacetOfMany(
-      db,
-      sql`SELECT c.id ${facetFrom('certification')}`,
-      sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x
+  const counted = (await scanned)?.facets;
+  if (!counted) throw new Error('queryDirectory: the facets were neither summed nor scanned');
+  return { ...found, page, limit, sort, facets: { ...counted, province: byProvinceSlug(counted.province) } };
+}
+
+/**
+ * The total and facet counts of a directory the cube cannot answer, from one
+ * scan of its rows (search/facets.ts); `from` leaves out a facet's own
+ * condition.
+ */
+function scanDirectoryFacets(
+  db: Database,
+  from: (hits: SQL | null, except?: DirectoryFacet) => SQL,
+  hits: SQL | null,
+  faceted: Partial<Record<DirectoryFacet, SQL>>,
+  today: string,
+) {
+  return scanFacets<DirectoryFacet>(db, {
+    columns: sql`c.id AS id, ${FACET_KEYS.province} AS province, ${FACET_KEYS.kind} AS kind,
+      ${FACET_KEYS.sector} AS sector, ${FACET_KEYS.classification} AS classification`,
+    from: (except) => from(hits, except),
+    single: { province: sql`province`, kind: sql`kind`, sector: sql`sector`, classification: sql`classification` },
+    many: {
+      facet: 'certification',
+      values: sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x
         CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx ON cert.cooperative_id = x.id
         WHERE ${certificateOfCooperative(today)}`,
-    ),
-  ]);
-  return {
-    ...found,
-    page,
-    limit,
-    sort,
-    facets: { province: byProvinceSlug(province), kind, sector, classification, certification },
-  };
+    },
+    chosen: Object.keys(faceted) as DirectoryFacet[],
+  }) as Promise<{ read: number; facets: DirectoryFacets }>;
 }
 
 /** A cooperative with a certificate of any of `kinds` (certificateOfCooperative), probed by its own index. */

@@ -79,6 +79,12 @@ const searchableRecordColumns = () => ({
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  /**
+   * The row's rowid in the full-text index (products_fts, cooperatives_fts), set by the
+   * index's insert trigger and never changed (migrations/0045_search_keys.sql): search hits
+   * find their row by it, and a rewrite or a delete finds the row's entry in the index by it.
+   */
+  searchKey: integer('search_key'),
 });
 
 /** The 34 provincial units in force since 1 July 2025 (Resolution 202/2025/QH15). */
@@ -165,8 +171,19 @@ export const cooperatives = sqliteTable(
     // walk of every active cooperative's row (about 250 ms at 50,000; src/server/stats/console-statistics.ts).
     index('cooperatives_status_verified_idx').on(t.status, t.verified),
     // A cooperative's status by its id from the index alone: the list's counts and facets check each
-    // product's cooperative is active, up to FACET_SCAN_CAP times a facet (src/server/products/product-list.ts).
+    // product's cooperative is active, up to FACET_SCAN_CAP times a scan (src/server/products/product-list.ts).
     index('cooperatives_id_status_idx').on(t.id, t.status),
+    // Search hits by their full-text rowid, with what the directory's scan counts (its total and
+    // facets) from the index alone (src/server/cooperatives/directory.ts).
+    index('cooperatives_search_key_idx').on(
+      t.searchKey,
+      t.status,
+      t.provinceCode,
+      t.kind,
+      t.sector,
+      t.classification,
+      t.id,
+    ),
     // Partial: answers "is there demo data?" without scanning a real catalogue.
     index('cooperatives_demo_idx')
       .on(t.isDemo)
@@ -295,6 +312,17 @@ export const products = sqliteTable(
     // drawn to this index the way a covering (status, …, cooperative) index drew "a cooperative's
     // published products" (see products_stats_idx).
     index('products_facets_idx').on(t.id, t.status, t.provinceCode, t.ocopGroup, t.ocopStars, t.cooperativeId),
+    // Search hits by their full-text rowid: what a search's scan counts (its total and facets)
+    // from the index alone, and the way to the table row for its page (src/server/products/product-list.ts).
+    index('products_search_key_idx').on(
+      t.searchKey,
+      t.status,
+      t.provinceCode,
+      t.ocopGroup,
+      t.ocopStars,
+      t.cooperativeId,
+      t.id,
+    ),
     check('products_price_nonnegative', sql`${t.priceVnd} IS NULL OR ${t.priceVnd} >= 0`),
     check('products_min_order_positive', sql`${t.minOrder} >= 1`),
     check('products_stars_range', sql`${t.ocopStars} IS NULL OR ${t.ocopStars} BETWEEN 3 AND 5`),
@@ -399,6 +427,14 @@ export const certifications = sqliteTable(
     index('certifications_product_idx').on(t.productId, t.kind),
     index('certifications_cooperative_idx').on(t.cooperativeId),
     index('certifications_kind_idx').on(t.kind, t.productId),
+    // The product list's certification filter probes a product's, then its cooperative's own,
+    // certificates of the verified kind (src/server/products/product-list.ts, certifiedCondition):
+    // with the kind in the index, only a certificate of that kind is read, not every one of the
+    // product's or cooperative's. The expression is verifiedField's, which SQLite matches exactly.
+    index('certifications_product_verified_kind_idx').on(t.productId, sql`json_extract(${t.lastVerified}, '$.kind')`),
+    index('certifications_cooperative_verified_kind_idx')
+      .on(t.cooperativeId, sql`json_extract(${t.lastVerified}, '$.kind')`)
+      .where(sql`${t.productId} IS NULL`),
     check('certifications_validity_order', sql`${t.validUntil} IS NULL OR ${t.validUntil} >= ${t.validFrom}`),
   ],
 );

@@ -2,24 +2,31 @@
  * The public product list: full-text search, filters, sorting and pages, in
  * one query for the rows and one bounded query for the count.
  *
- * Ranking with words: FTS5's bm25 with names weighted so that products whose
- * *name* matches come before those matching only elsewhere (see rankedHits).
- * Without words, the chosen sort (newest by default) walks an index.
+ * Ranking with words: the first RANKING_WINDOW hits in relevance tiers (the
+ * words as a phrase in the name, in the name, anywhere: relevanceTiers),
+ * ordered by the ranking rules; deeper pages by FTS5's bm25 with names
+ * weighted far above the rest (rankedHits). Without words, the chosen sort
+ * (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
+import { ftsMatchExpression, nearMatchExpression, phraseExpression } from '../search/fold';
 import { queryWords, rankCandidates, type QueryWords } from '../search/ranking';
 import {
+  cappedTotal,
   countCapped,
   fetchListPage,
+  firstInTiers,
   type ListPage,
   plainHits,
   relevanceOrder,
+  relevanceTiers,
   resolveSlugFilters,
+  TIER_ORDER,
+  TIERED_WINDOW,
 } from '../search/list-query';
-import { anyOf, byProvinceSlug, countFacet, countFacetOfMany, type FacetCounts, provinceCodes } from '../search/facets';
+import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
@@ -231,16 +238,18 @@ async function listUnderstood(
   // The facets' certificates are joined to the counted rows, not the rows to every certificate
   // (CROSS JOIN: 676 → 38 ms at scale, where SQLite walked the certificates' index whole).
   //
-  // A facet reads up to FACET_SCAN_CAP products and needs of each only what products_facets_idx
+  // A facet scan reads up to FACET_SCAN_CAP products and needs of each only what products_facets_idx
   // holds (led by the id, so no other query seeks on it and is drawn to it): over the whole
   // catalogue, a group or a minimum of stars it scans that index instead of the status index
-  // and each row's table page (45 → 6 ms a facet at 200,000 products); search hits are looked
-  // up in it by id. A province or a cooperative is still sought through its own index.
+  // and each row's table page (45 → 6 ms a facet at 200,000 products). A province or a
+  // cooperative is still sought through its own index. Search hits are looked up by their key
+  // in products_search_key_idx, which holds the same columns: the scan reads no table row.
   const facetScan = !provinces && !cooperativeId && !filters.cooperativeKind;
   const products = (hits: SQL | null, facet: boolean) => {
-    const indexed = facet ? sql` INDEXED BY products_facets_idx` : sql``;
-    if (hits !== null) return sql`${hits} hit CROSS JOIN products p${indexed} ON p.id = hit.id`;
-    return facet && facetScan ? sql`products p${indexed}` : sql`products p`;
+    if (hits !== null) {
+      return sql`${hits} hit CROSS JOIN products p INDEXED BY products_search_key_idx ON p.search_key = hit.key`;
+    }
+    return facet && facetScan ? sql`products p INDEXED BY products_facets_idx` : sql`products p`;
   };
   const from = (
     hits: SQL | null,
@@ -278,43 +287,48 @@ async function listUnderstood(
             }),
         )
       : Promise.resolve(null);
+  // Otherwise one scan per MATCH expression counts the total and the facets together (search/facets.ts).
+  const scans = new Map<string | null, ReturnType<typeof scanProductFacets>>();
+  const scan = (used: string | null) => {
+    const hits = used === null ? null : plainHits('products_fts', used);
+    const chosen = [...(Object.keys(faceted) as ProductFacet[]), ...(minStars ? ['stars' as const] : [])];
+    const scanned = scans.get(used) ?? scanProductFacets(db, (except) => from(hits, true, except, true), chosen, today);
+    scans.set(used, scanned);
+    return scanned;
+  };
   const count =
     options.count === false
       ? undefined
-      : (hits: SQL | null) => countFromCube(fromCube, () => countCapped(db, from(hits, true)));
+      : (used: string | null) =>
+          countFromCube(fromCube, async () =>
+            options.facets
+              ? cappedTotal((await scan(used)).read)
+              : countCapped(db, from(used === null ? null : plainHits('products_fts', used), true)),
+          );
   const facets = async (used: string | null) =>
     options.facets
-      ? ((await fromCube)?.facets ??
-        productFacets(
-          db,
-          (except) => from(used === null ? null : plainHits('products_fts', used), true, except, true),
-          options.today,
-          filters.stars,
-        ))
+      ? ((await fromCube)?.facets ?? toProductFacets((await scan(used)).facets, filters.stars))
       : undefined;
   if (sort === 'relevance' && tokens.length > 0 && offset + limit <= RANKING_WINDOW) {
-    // The index finds and roughly orders a window of candidates (bm25, names first);
-    // the ranking rules (search/ranking.ts) order it. When the words find nothing,
-    // a second try forgives one wrong letter per long word.
-    const window = (expression: string) =>
-      fetchListPage({
-        table: 'products_fts',
-        match: expression,
-        relevance: true,
-        onlySearch,
-        offset: 0,
-        limit: RANKING_WINDOW,
-        rows: (hits) =>
+    // The index finds a window of candidates, tier by tier (phrase in the name, words in
+    // the name, anywhere: list-query.ts, relevanceTiers); the ranking rules (search/ranking.ts)
+    // order it. When the words find nothing, a second try forgives one wrong letter per long word.
+    const window = async (expression: string, phrase: string | null) => {
+      const [items, counted] = await Promise.all([
+        firstInTiers('products_fts', relevanceTiers(expression, phrase), RANKING_WINDOW, (hits, max) =>
           db.all<CandidateRow>(sql`
             SELECT ${PRODUCT_CARD_COLUMNS}, ${CANDIDATE_COLUMNS}
             ${from(hits)}
-            ORDER BY ${relevanceOrder(sql`p.id`)}
-            LIMIT ${RANKING_WINDOW}`),
-        count,
-      });
+            ORDER BY ${TIER_ORDER}
+            LIMIT ${max}`),
+        ),
+        count ? count(expression) : { total: 0, totalIsCapped: false },
+      ]);
+      return { items, ...counted };
+    };
     let used = match;
-    let found = await window(match);
-    if (found.items.length === 0) found = await window((used = nearMatchExpression(tokens)));
+    let found = await window(match, phraseExpression(tokens));
+    if (found.items.length === 0) found = await window((used = nearMatchExpression(tokens)), null);
     const ranked = rankCandidates(words, found.items.map(toCandidate));
     return {
       ...found,
@@ -356,9 +370,10 @@ function certifiedCondition(kinds: readonly string[], today: string): SQL {
   // Only a certificate's verified version counts (src/server/claims/public-claims.ts): an edit
   // waiting for an officer leaves the filter on what the officer verified.
   const kind = anyOf(verifiedField('cert', 'kind'), kinds);
-  return sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_idx
+  // The indexes hold the verified kind: a probe reads only certificates of the kinds asked.
+  return sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_verified_kind_idx
       WHERE cert.product_id = p.id AND ${kind} AND ${validToday(today)})
-    OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_idx
+    OR EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_cooperative_verified_kind_idx
       WHERE cert.cooperative_id = p.cooperative_id AND cert.product_id IS NULL
         AND ${kind} AND ${validToday(today)}))`;
 }
@@ -377,44 +392,63 @@ export type ProductFacet = (typeof PRODUCT_FACETS)[number];
  */
 export type ProductFacets = Record<ProductFacet | 'ocop', FacetCounts>;
 
-async function productFacets(
+/**
+ * The total and facet counts of a list the cube cannot answer, from one scan
+ * of its rows (search/facets.ts). `from` leaves out a facet's own condition.
+ * Certifications count those valid `today` (none without it), of the product
+ * or of its whole cooperative; a product certified both ways counts once.
+ */
+function scanProductFacets(
   db: Database,
-  from: (except: ProductFacet) => SQL,
+  from: (except?: ProductFacet) => SQL,
+  chosen: readonly ProductFacet[],
   today: string | undefined,
+) {
+  const kind = verifiedField('cert', 'kind');
+  return scanFacets<ProductFacet>(db, {
+    columns: sql`p.id AS id, p.cooperative_id AS cooperative_id, p.province_code AS province,
+      p.ocop_group AS ocop_group, p.ocop_stars AS stars`,
+    from,
+    single: { province: sql`province`, group: sql`ocop_group`, stars: sql`stars` },
+    ...(today === undefined
+      ? {}
+      : {
+          many: {
+            facet: 'certification',
+            values: sql`SELECT ${kind} AS value, x.id FROM x
+                CROSS JOIN certifications cert INDEXED BY certifications_product_idx ON cert.product_id = x.id
+              WHERE ${validToday(today)}
+              UNION ALL
+              SELECT ${kind} AS value, x.id FROM x
+                CROSS JOIN certifications cert INDEXED BY certifications_cooperative_verified_kind_idx
+                ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL
+              WHERE ${validToday(today)}`,
+          },
+        }),
+    chosen,
+  });
+}
+
+/** The scanned counts as the list shows them: provinces by slug, stars as "at least n" and OCOP. */
+function toProductFacets(
+  counted: Partial<Record<ProductFacet, FacetCounts>>,
   stars: number | undefined,
-): Promise<ProductFacets> {
-  const [province, group, byStars, certification] = await Promise.all([
-    countFacet(db, sql`p.province_code`, from('province')).then(byProvinceSlug),
-    countFacet(db, sql`p.ocop_group`, from('group')),
-    countFacet(db, sql`p.ocop_stars`, from('stars')),
-    today === undefined ? { counts: {}, isCapped: false } : certificationFacet(db, from('certification'), today),
-  ]);
-  return { province, group, certification, ...starFacets(byStars, stars) };
+): ProductFacets {
+  const none: FacetCounts = { counts: {}, isCapped: false };
+  return {
+    province: byProvinceSlug(counted.province ?? none),
+    group: counted.group ?? none,
+    certification: counted.certification ?? none,
+    ...starFacets(counted.stars ?? none, stars),
+  };
 }
 
 /**
- * Products per certification kind valid today, of the product or of its whole
- * cooperative; a product certified both ways counts once. The first row is
- * the number of products read, for the cap.
+ * How many of the first full-text hits (in relevance tiers) the ranking rules
+ * order. Pages beyond it (page 9 of 24 and on) keep bm25's order: people who
+ * page that far are browsing, and the window bounds the rows read per search.
  */
-async function certificationFacet(db: Database, from: SQL, today: string): Promise<FacetCounts> {
-  return countFacetOfMany(
-    db,
-    sql`SELECT p.id, p.cooperative_id ${from}`,
-    sql`SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x CROSS JOIN certifications cert INDEXED BY certifications_product_idx
-        ON cert.product_id = x.id WHERE ${validToday(today)}
-      UNION ALL
-      SELECT ${verifiedField('cert', 'kind')} AS value, x.id FROM x CROSS JOIN certifications cert INDEXED BY certifications_cooperative_idx
-        ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL WHERE ${validToday(today)}`,
-  );
-}
-
-/**
- * How many of the best full-text hits the ranking rules order. Pages beyond
- * it (page 9 of 24 and on) keep the index's own order: people who page that
- * far are browsing, and the window bounds the rows read per search.
- */
-const RANKING_WINDOW = 200;
+const RANKING_WINDOW = TIERED_WINDOW;
 
 /** What the ranking rules read besides the card; descriptions cut, as the words that matter come early. */
 const CANDIDATE_COLUMNS = sql`substr(coalesce(p.description_vi, ''), 1, 800) AS description_vi,

@@ -58,6 +58,15 @@ function splits(token: string): string[] {
   return found;
 }
 
+/**
+ * The words as one phrase, the last a prefix ("mat on" finds "mật ong …"):
+ * the best tier of a search's hits (list-query.ts, relevanceTiers). Null for
+ * a single word, which is its own phrase.
+ */
+export function phraseExpression(tokens: readonly string[]): string | null {
+  return tokens.length > 1 ? `"${tokens.join(' ')}"*` : null;
+}
+
 const alternatives = (terms: readonly string[]) => (terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`);
 
 /** Typos are looked for only in words this long: shorter words have too many neighbours. */
