@@ -45,11 +45,15 @@ export function formatDeadline(instant: Date, locale: Locale): string {
   return format(dictionary(locale).calendar.endOfDay, { date: formatDate(new Date(instant.getTime() - 1), locale) });
 }
 
-/** "tháng 12 năm 2026" / "December 2026", for a month 'YYYY-MM'. */
-export function formatMonth(month: string, locale: Locale): string {
-  return dateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, month: 'long', year: 'numeric' }).format(
+/**
+ * "tháng 12 năm 2026" / "December 2026", for a month 'YYYY-MM', as written inside a sentence; `heading`
+ * starts it with a capital, as a heading or a table's row name does ("Tháng 12 năm 2026").
+ */
+export function formatMonth(month: string, locale: Locale, heading = false): string {
+  const text = dateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, month: 'long', year: 'numeric' }).format(
     vietnamMidnight(`${month}-01`),
   );
+  return heading ? text.charAt(0).toLocaleUpperCase(intlLocale[locale]) + text.slice(1) : text;
 }
 
 /** Names of the days of the week, Monday first, for a month grid's header. */

@@ -47,7 +47,7 @@ describe('the events calendar', () => {
     expect(res.status).toBe(200);
     expect(html).toContain('<html lang="vi"');
     expect(html).toMatch(/<h1[^>]*>Lịch sự kiện<\/h1>/);
-    expect(html).toMatch(/<h2 id="month-\d{4}-\d{2}"[^>]*>tháng \d{1,2} năm \d{4}<\/h2>/);
+    expect(html).toMatch(/<h2 id="month-\d{4}-\d{2}"[^>]*>Tháng \d{1,2} năm \d{4}<\/h2>/);
     expect(eventLinks(html).slice(0, 3)).toEqual(upcoming.slice(0, 3).map((e) => `/su-kien/${e.slug}`));
     expect(textOf(html)).toContain('Đã hủy');
     expect(html).toContain('<link rel="alternate" type="application/atom+xml"');

@@ -139,6 +139,9 @@ describe('formatDeadline', () => {
   it('names months and weekdays in both languages, Monday first', () => {
     expect(formatMonth('2026-12', 'vi')).toBe('tháng 12 năm 2026');
     expect(formatMonth('2026-12', 'en')).toBe('December 2026');
+    // As a heading, with a capital.
+    expect(formatMonth('2026-12', 'vi', true)).toBe('Tháng 12 năm 2026');
+    expect(formatMonth('2026-12', 'en', true)).toBe('December 2026');
     expect(weekdayNames('en', 'long')[0]).toBe('Monday');
     expect(weekdayNames('en', 'long')[6]).toBe('Sunday');
   });
