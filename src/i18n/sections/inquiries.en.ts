@@ -108,7 +108,7 @@ export const inquiriesEn: Dictionary['inquiries'] = {
     title: 'Inquiries',
     lead: 'Inquiries buyers sent to {cooperative}.',
     navLabel: 'Inquiries',
-    unread: '{count} unread',
+    unreadWord: 'unread',
     filterLabel: 'Filter by status',
     all: 'All (except spam)',
     empty: 'No inquiries.',

@@ -104,7 +104,7 @@ export const inquiriesVi = {
     title: 'Hộp thư hỏi hàng',
     lead: 'Yêu cầu hỏi hàng người mua gửi tới {cooperative}.',
     navLabel: 'Hỏi hàng',
-    unread: '{count} chưa đọc',
+    unreadWord: 'chưa đọc',
     filterLabel: 'Lọc theo tình trạng',
     all: 'Tất cả (trừ thư rác)',
     empty: 'Không có yêu cầu nào.',
