@@ -278,7 +278,8 @@ export const en: Dictionary = {
     phone_invalid: 'Not a valid phone number. Numbers outside Viet Nam need + and their country code.',
     country_invalid: 'No country goes by this name. Write its name (e.g. Japan) or its ISO two-letter code (JP).',
     country_unknown_suggestion: 'No country goes by this name. Did you mean “{suggestion}”?',
-    country_codes_unknown: 'Unknown country: {codes}. Write names or ISO two-letter codes, separated by commas, e.g. Japan, KR.',
+    country_codes_unknown:
+      'Unknown country: {codes}. Write names or ISO two-letter codes, separated by commas, e.g. Japan, KR.',
     hs_code: 'An HS code has 4, 6, 8 or 10 digits, with or without dots between the pairs, e.g. 0901.21.',
     tier_quantity_order: "Each tier's quantity must be larger than the previous tier's.",
     tier_price_order: "A tier's price cannot be higher than the previous tier's.",

@@ -273,7 +273,8 @@ export const vi = {
     phone_invalid: 'Số điện thoại không hợp lệ. Số ngoài Việt Nam cần có dấu + và mã quốc gia.',
     country_invalid: 'Không rõ quốc gia này. Ghi tên nước (ví dụ Nhật Bản) hoặc mã ISO 2 chữ cái (JP).',
     country_unknown_suggestion: 'Không rõ quốc gia này. Có phải là “{suggestion}”?',
-    country_codes_unknown: 'Không rõ quốc gia: {codes}. Ghi tên nước hoặc mã ISO 2 chữ cái, cách nhau bằng dấu phẩy, ví dụ Nhật Bản, KR.',
+    country_codes_unknown:
+      'Không rõ quốc gia: {codes}. Ghi tên nước hoặc mã ISO 2 chữ cái, cách nhau bằng dấu phẩy, ví dụ Nhật Bản, KR.',
     hs_code: 'Mã HS gồm 4, 6, 8 hoặc 10 chữ số, có thể có dấu chấm giữa các cặp số, ví dụ 0901.21.',
     tier_quantity_order: 'Số lượng của mỗi mức phải lớn hơn mức trước.',
     tier_price_order: 'Giá của mức sau không được cao hơn mức trước.',
