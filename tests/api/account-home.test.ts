@@ -127,7 +127,9 @@ describe.each(bothStores('account-home'))('the account home on $name', ({ open }
     const before = await loadOfficerHome(db, officer);
     expect(before.moderation.count).toBe(demo.products.filter((p) => p.status === 'submitted').length);
     expect(before.claims.count).toBe(
-      [...demo.ocopRatings, ...demo.certifications].filter((c) => (c.verification ?? 'pending') === 'pending').length,
+      [...demo.ocopRatings, ...demo.certifications, ...demo.labReports].filter(
+        (c) => (c.verification ?? 'pending') === 'pending',
+      ).length,
     );
     expect(before.registrations.count).toBe(
       demo.eventRegistrations.filter((r) => (r.status ?? 'pending') === 'pending').length,
