@@ -194,6 +194,17 @@ describe.each(bothStores('account-home'))('the account home on $name', ({ open }
         validFrom: '2026-01-01',
         verification: 'verified',
       },
+      // Sent back for better evidence: waiting for the cooperative, not for the officers.
+      {
+        id: newId(),
+        cooperativeId,
+        kind: 'organic',
+        number: 'HC-1',
+        issuer: 'Trung tâm thử',
+        validFrom: '2026-01-01',
+        verification: 'needs_evidence',
+        decisionReason: 'Bản chụp mờ',
+      },
     ]);
     // Registrations: an upcoming fair (pending) is shown; a withdrawn one and a past fair are not.
     const upcoming = await event(db, 30, 10);
@@ -219,6 +230,7 @@ describe.each(bothStores('account-home'))('the account home on $name', ({ open }
     expect(home.products.items.find((p) => p.status === 'rejected')?.rejectionReason).toBe('Ảnh mờ');
 
     expect(home.claims.pending).toBe(1);
+    expect(home.claims.needsEvidence).toBe(1);
     expect(home.claims.rejected).toBe(1);
     expect(home.claims.items.find((c) => c.verification === 'rejected')).toMatchObject({
       kind: 'certificate',

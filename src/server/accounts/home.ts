@@ -93,7 +93,15 @@ export interface ProfileGaps {
 export interface MemberHome {
   inquiries: { newCount: number; unansweredCount: number; oldest: WaitingInquiry[] };
   products: { inReview: number; rejected: number; items: ProductNeedingAttention[] };
-  claims: { pending: number; rejected: number; items: ClaimNeedingAttention[]; expiring: ExpiringClaim[] };
+  claims: {
+    /** Waiting for the officers. */
+    pending: number;
+    /** Sent back: waiting for the cooperative's better evidence. */
+    needsEvidence: number;
+    rejected: number;
+    items: ClaimNeedingAttention[];
+    expiring: ExpiringClaim[];
+  };
   registrations: HomeRegistration[];
   gaps: ProfileGaps;
 }
@@ -252,7 +260,8 @@ async function claimsNeedingAttention(db: Database, cooperativeId: string, now: 
     })),
   ];
   return {
-    pending: items.filter((item) => item.verification !== 'rejected').length,
+    pending: items.filter((item) => item.verification === 'pending').length,
+    needsEvidence: items.filter((item) => item.verification === 'needs_evidence').length,
     rejected: items.filter((item) => item.verification === 'rejected').length,
     items: items.slice(0, HOME_LIST_LIMIT),
     expiring,
