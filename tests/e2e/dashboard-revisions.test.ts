@@ -43,7 +43,11 @@ describe('dashboard: changes to published products', async () => {
     expect((await post(path, { intent: 'submit' }, manager)).status).toBe(303);
     const review = (await queuedReview(fields.nameVi)) ?? '';
     expect(review).toMatch(/^\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/);
-    const version = versionOn(await (await get(review, officer)).text());
+    const reviewPage = await (await get(review, officer)).text();
+    // A new product: the fields filled in, one row each; those left empty named in one line.
+    expect(reviewPage).toMatch(/Để trống: [^<]*Mã HS/);
+    expect(reviewPage).not.toMatch(/<th scope="row"[^>]*>\s*Mã HS/);
+    const version = versionOn(reviewPage);
     expect((await post(review, { decision: 'approve', version }, officer)).status).toBe(303);
     return { path, slug: path.split('/').pop() ?? '', fields };
   }
@@ -84,6 +88,12 @@ describe('dashboard: changes to published products', async () => {
     expect(reviewPage).toContain('Thay đổi so với bản đang công khai');
     expect(reviewPage).toMatch(/<del[^>]*>Miến dong làm thủ công, phơi nắng.<\/del>/);
     expect(reviewPage).toMatch(/<ins[^>]*>Mô tả mới &lt;b&gt;đậm&lt;\/b&gt; &amp; đủ/);
+    // The changed field first; the fields left as they were folded away below it, there to read.
+    const [changedPart, unchangedPart] = reviewPage.split('<details class="diff-unchanged"');
+    expect(changedPart).toContain('Mô tả (tiếng Việt)');
+    expect(changedPart).not.toMatch(/<th scope="row"[^>]*>\s*Tên sản phẩm \(tiếng Việt\)/);
+    expect(unchangedPart).toMatch(/<summary[^>]*>Các mục không đổi \(\d+\)<\/summary>/);
+    expect(unchangedPart).toMatch(/<th scope="row"[^>]*>\s*Tên sản phẩm \(tiếng Việt\)/);
     const firstVersion = versionOn(reviewPage);
 
     const short = await post(review, { decision: 'reject', version: firstVersion, reason: 'no' }, officer);

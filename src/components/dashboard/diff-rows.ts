@@ -22,6 +22,8 @@ export interface DiffRow {
   before: string;
   after: string;
   changed: boolean;
+  /** Nothing proposed for the field (shown as "(trống)"). */
+  empty: boolean;
 }
 
 function provinceName(code: string, locale: Locale): string {
@@ -63,6 +65,7 @@ export function diffRows(entityType: RevisionEntityType, changes: readonly Field
     before: shown(entityType, change.field, change.before, locale),
     after: shown(entityType, change.field, change.after, locale),
     changed: change.changed,
+    empty: change.after === null || change.after === '',
   }));
 }
 

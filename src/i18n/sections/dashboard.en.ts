@@ -168,6 +168,8 @@ export const dashboardEn: Dictionary['dashboard'] = {
     after: 'Submitted version',
     changed: 'Changed',
     empty: '(empty)',
+    unchangedFields: 'Fields left as they were ({count})',
+    emptyFields: 'Left empty: {fields}.',
     decisionHeading: 'Decision',
     approve: 'Approve and publish',
     reason: 'Reason for rejection',

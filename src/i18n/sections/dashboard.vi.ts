@@ -166,6 +166,8 @@ export const dashboardVi = {
     after: 'Bản gửi duyệt',
     changed: 'Đã thay đổi',
     empty: '(trống)',
+    unchangedFields: 'Các mục không đổi ({count})',
+    emptyFields: 'Để trống: {fields}.',
     decisionHeading: 'Quyết định',
     approve: 'Duyệt và công khai',
     reason: 'Lý do từ chối',
