@@ -48,6 +48,9 @@ describe('the events calendar', () => {
     expect(html).toContain('<html lang="vi"');
     expect(html).toMatch(/<h1[^>]*>Lịch sự kiện<\/h1>/);
     expect(html).toMatch(/<h2 id="month-\d{4}-\d{2}"[^>]*>Tháng \d{1,2} năm \d{4}<\/h2>/);
+    // No search box here: the filters' button sits inside their disclosure, never alone under a closed one.
+    const filters = /<details class="filters"[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
+    expect(filters).toMatch(/<button class="button"[^>]*type="submit"[^>]*>\s*Lọc\s*<\/button>/);
     expect(eventLinks(html).slice(0, 3)).toEqual(upcoming.slice(0, 3).map((e) => `/su-kien/${e.slug}`));
     expect(textOf(html)).toContain('Đã hủy');
     expect(html).toContain('<link rel="alternate" type="application/atom+xml"');

@@ -78,6 +78,7 @@ export const listsEn: Dictionary['lists'] = {
     classification: 'Classification',
     sort: 'Sort by',
     apply: 'Search',
+    applyFilters: 'Apply filters',
     clear: 'Clear filters',
     ignored: 'Ignored filter values that are not valid: {fields}.',
   },

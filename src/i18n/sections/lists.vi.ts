@@ -76,6 +76,7 @@ export const listsVi = {
     classification: 'Xếp loại',
     sort: 'Sắp xếp',
     apply: 'Tìm',
+    applyFilters: 'Lọc',
     clear: 'Xóa bộ lọc',
     ignored: 'Đã bỏ qua giá trị lọc không hợp lệ: {fields}.',
   },
