@@ -3,9 +3,10 @@
 //
 // Prettier lists the files it would change on stderr, and a process killed for lack of
 // memory prints nothing at all, so a failed lint could show an empty log. Here both tools'
-// stderr goes to stdout; what is being checked is said first, and a failure ends with one
-// line that names the tool and why, on stdout and on stderr, so a log that keeps only one
-// of the two streams still says it. Plain Node, no dependency.
+// stderr goes to stdout; what is being checked is said first, each tool's end and time as it
+// comes (stderr), and a failure ends with one line that names the tool and why, on stdout and
+// on stderr, so a log that keeps only one of the two streams still says it. Plain Node, no
+// dependency.
 import { spawn } from 'node:child_process';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -14,8 +15,24 @@ const steps = [
   { script: 'lint:format', what: 'the format check (Prettier; `npm run format` rewrites the files it lists)' },
 ];
 
-/** The step's output (stdout and stderr as they came) and why it failed, or null when it passed. */
-function run({ script, what }) {
+const seconds = (started) => `${Math.round((performance.now() - started) / 1000)} s`;
+
+/**
+ * The step's output (stdout and stderr as they came) and why it failed, or null when it passed. Each step says
+ * on stderr when it is done and how long it took, so a run stopped from outside (a time or memory limit on the
+ * whole process group, which leaves no failure line) still shows which step was running.
+ */
+function run(step) {
+  const started = performance.now();
+  return runStep(step).then((result) => {
+    console.error(
+      `${step.what.replace(/ \(.*$/, '')}: ${result.failure === null ? 'passed' : 'failed'} in ${seconds(started)}`,
+    );
+    return result;
+  });
+}
+
+function runStep({ script, what }) {
   return new Promise((resolve) => {
     const child = spawn(npm, ['run', '-s', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     const output = [];
