@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { countingD1, countQueries, newQueryStats, queryStatsHeaders } from '../../src/server/db/query-stats';
 
-/** Just enough of a D1 binding: every statement read `rowsRead` rows. */
-function fakeD1(rowsRead: number) {
+/** Just enough of a D1 binding: every statement read `rowsRead` rows in `duration` ms. */
+function fakeD1(rowsRead: number, duration = 0.25) {
   const statement = (query: string): D1PreparedStatement =>
     ({
       query,
       bind: (..._values: unknown[]) => statement(query),
-      all: async () => ({ results: [{ n: 1 }], success: true, meta: { rows_read: rowsRead } }),
-      run: async () => ({ results: [], success: true, meta: { rows_read: rowsRead } }),
+      all: async () => ({ results: [{ n: 1 }], success: true, meta: { rows_read: rowsRead, duration } }),
+      run: async () => ({ results: [], success: true, meta: { rows_read: rowsRead, duration } }),
       raw: async () => [[1]],
       first: async () => ({ n: 1 }),
     }) as unknown as D1PreparedStatement;
@@ -17,7 +17,7 @@ function fakeD1(rowsRead: number) {
     prepare: statement,
     batch: async (statements: D1PreparedStatement[]) => {
       batched.push(...statements);
-      return statements.map(() => ({ results: [], success: true, meta: { rows_read: rowsRead } }));
+      return statements.map(() => ({ results: [], success: true, meta: { rows_read: rowsRead, duration } }));
     },
   } as unknown as D1Database;
   return { d1, batched };
@@ -36,9 +36,9 @@ describe('countingD1', () => {
       }),
       countQueries(second, () => counted.prepare('SELECT 2').all()),
     ]);
-    expect(first).toMatchObject({ queries: 2, rowsRead: 80, unmeasured: 0 });
-    expect(second).toMatchObject({ queries: 1, rowsRead: 40 });
-    expect(queryStatsHeaders(first)).toEqual({ 'X-Query-Count': '2', 'X-Rows-Read': '80' });
+    expect(first).toMatchObject({ queries: 2, rowsRead: 80, unmeasured: 0, sqlMs: 0.5 });
+    expect(second).toMatchObject({ queries: 1, rowsRead: 40, sqlMs: 0.25 });
+    expect(queryStatsHeaders(first)).toEqual({ 'X-Query-Count': '2', 'X-Rows-Read': '80', 'X-Sql-Ms': '0.5' });
   });
 
   it('counts raw() and first(), which carry no rows_read, and says the total is a lower bound', async () => {
@@ -51,6 +51,7 @@ describe('countingD1', () => {
     expect(rows).toEqual([[1]]);
     expect(stats).toMatchObject({ queries: 2, rowsRead: 0, unmeasured: 2 });
     expect(queryStatsHeaders(stats)['X-Rows-Read']).toBe('0+');
+    expect(queryStatsHeaders(stats)['X-Sql-Ms']).toBe('0.0+');
   });
 
   it("hands D1's batch its own statements and counts each of them", async () => {

@@ -20,6 +20,11 @@ export interface QueryStats {
    * drizzle's query builder uses): counted in `queries`, not in `rowsRead`.
    */
   unmeasured: number;
+  /**
+   * D1's `meta.duration` summed: the milliseconds SQLite spent on the statements, so a
+   * rendering's time splits into the database's part and the worker's own.
+   */
+  sqlMs: number;
   /** Set once the response's headers are written: a later statement would be missing from them. */
   sealed: boolean;
 }
@@ -28,7 +33,7 @@ const current = new AsyncLocalStorage<QueryStats>();
 const RAW = Symbol('the D1 statement behind a counting proxy');
 
 export function newQueryStats(): QueryStats {
-  return { queries: 0, rowsRead: 0, unmeasured: 0, sealed: false };
+  return { queries: 0, rowsRead: 0, unmeasured: 0, sqlMs: 0, sealed: false };
 }
 
 /** Runs `work` with its database statements counted in `stats`. */
@@ -36,15 +41,20 @@ export function countQueries<T>(stats: QueryStats, work: () => T): T {
   return current.run(stats, work);
 }
 
-/** The two headers the benchmark reads: `X-Rows-Read` ends in "+" when some statements had no rows_read. */
+/**
+ * The headers the benchmark reads: `X-Rows-Read` and `X-Sql-Ms` end in "+" when some
+ * statements had no meta to read them from.
+ */
 export function queryStatsHeaders(stats: QueryStats): Record<string, string> {
+  const more = stats.unmeasured > 0 ? '+' : '';
   return {
     'X-Query-Count': String(stats.queries),
-    'X-Rows-Read': `${stats.rowsRead}${stats.unmeasured > 0 ? '+' : ''}`,
+    'X-Rows-Read': `${stats.rowsRead}${more}`,
+    'X-Sql-Ms': `${stats.sqlMs.toFixed(1)}${more}`,
   };
 }
 
-function record(rowsRead: number | undefined): void {
+function record(meta: StatementMeta | undefined): void {
   const stats = current.getStore();
   if (!stats) return;
   if (stats.sealed) {
@@ -52,12 +62,20 @@ function record(rowsRead: number | undefined): void {
     console.warn('A database statement ran after the response headers: X-Query-Count undercounts.');
   }
   stats.queries += 1;
-  if (rowsRead === undefined) stats.unmeasured += 1;
-  else stats.rowsRead += rowsRead;
+  if (meta?.rows_read === undefined) {
+    stats.unmeasured += 1;
+    return;
+  }
+  stats.rowsRead += meta.rows_read;
+  stats.sqlMs += meta.duration ?? 0;
 }
 
-const rowsReadOf = (result: unknown): number | undefined =>
-  (result as { meta?: { rows_read?: number } } | null)?.meta?.rows_read;
+interface StatementMeta {
+  rows_read?: number;
+  duration?: number;
+}
+
+const metaOf = (result: unknown): StatementMeta | undefined => (result as { meta?: StatementMeta } | null)?.meta;
 
 function countingStatement(statement: D1PreparedStatement): D1PreparedStatement {
   return new Proxy(statement, {
@@ -72,7 +90,7 @@ function countingStatement(statement: D1PreparedStatement): D1PreparedStatement 
         case 'run':
           return async (...args: unknown[]) => {
             const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-            record(rowsReadOf(result));
+            record(metaOf(result));
             return result;
           };
         case 'raw':
@@ -99,7 +117,7 @@ export function countingD1(d1: D1Database): D1Database {
         return async (statements: D1PreparedStatement[]) => {
           // Statements made by our prepare() are proxies; D1 wants its own objects.
           const results = await target.batch(statements.map(unwrap));
-          for (const result of results) record(rowsReadOf(result));
+          for (const result of results) record(metaOf(result));
           return results;
         };
       }
