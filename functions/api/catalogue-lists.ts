@@ -61,7 +61,7 @@ const FacetCountsSchema = z
     }),
     isCapped: z.boolean().openapi({
       description:
-        `True when more than ${FACET_SCAN_CAP} results were read for this facet: the counts are lower bounds, and the total is capped too. ` +
+        `True when more than ${FACET_SCAN_CAP} results match for this facet: its counts are then left out (an empty object), and the total is capped too. ` +
         'A list without search words, with at most one certification kind (and, for products, no cooperative or ' +
         'price filter) is counted from aggregates kept with the catalogue whenever they are current, which they are ' +
         'within seconds of a change: its counts are then exact and never capped.',

@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => handle.client.close());
 
 /** A statement that reads a list's rows to count them: a count alone, or a scan for the total and facets. */
-const COUNTING = /count\(\*\) AS n FROM \(SELECT 1|^\s*WITH x AS MATERIALIZED/;
+const COUNTING = /count\(\*\) AS n FROM \(SELECT 1|^\s*WITH scanned AS MATERIALIZED/;
 
 /** The plan of the first statement `pick` chooses among those run since `statements` was emptied. */
 async function explain(pick: (sql: string) => boolean): Promise<string> {
@@ -146,7 +146,7 @@ describe('facet count plans', () => {
   }
 
   it('a facet reads products and their cooperatives from indexes alone', async () => {
-    const plan = await facetPlan((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql));
+    const plan = await facetPlan((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql));
     expect(plan).toContain('SCAN p USING COVERING INDEX products_facets_idx');
     expect(plan).toContain('COVERING INDEX cooperatives_id_status_idx');
   });
@@ -154,10 +154,13 @@ describe('facet count plans', () => {
   it("a search's total and facets look each hit up by its full-text rowid, reading no table row", async () => {
     statements.length = 0;
     await listProducts(handle.db, { q: 'mat ong' }, { today: '2026-11-24', facets: true });
-    const plan = await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
+    const plan = await explain((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
     expect(plan).toMatch(/SEARCH p USING COVERING INDEX products_search_key_idx \(search_key=\?/);
     // The hit's id is not read from the index's content table (a read per hit).
     expect(plan).not.toMatch(/products_facets_idx|sqlite_autoindex_products_1/);
+    // The hits are read once; the count, the grouping and the certificates read what was scanned.
+    expect(plan.match(/SCAN products_fts/g)).toHaveLength(1);
+    expect(plan).toContain('MATERIALIZE scanned');
   });
 
   /** The statements that read a list's rows to count them (its total or its facets), for `filters`. */
@@ -193,7 +196,9 @@ describe('facet count plans', () => {
   it('the certification filter reads only certificates of the kind asked, of each row it checks', async () => {
     statements.length = 0;
     await listProducts(handle.db, { q: 'ca phe', certification: ['vietgap'] }, { today: '2026-11-24', facets: true });
-    const plan = await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql) && /cert\.product_id = p\.id/.test(sql));
+    const plan = await explain(
+      (sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /cert\.product_id = p\.id/.test(sql),
+    );
     expect(plan).toMatch(
       /SEARCH cert USING INDEX certifications_product_verified_kind_idx \(product_id=\? AND <expr>=\?\)/,
     );
@@ -216,7 +221,7 @@ describe('facet count plans', () => {
   });
 
   it('the certification facet probes the certificates of the rows it counts, not every certificate', async () => {
-    const plan = await facetPlan((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql));
+    const plan = await facetPlan((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql));
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_product_idx \(product_id=\?\)/);
     // A cooperative's own certificates only, not its products' too.
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_cooperative_verified_kind_idx \(cooperative_id=\?/);
@@ -252,7 +257,7 @@ describe('cooperative directory plans', () => {
   it("a search looks each hit's cooperative up by its key, not through an index of every active one", async () => {
     statements.length = 0;
     await listCooperatives(handle.db, { q: 'che' }, '2026-11-24');
-    const scan = await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
+    const scan = await explain((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
     expect(scan).toMatch(/SEARCH c USING COVERING INDEX cooperatives_search_key_idx \(search_key=\?\)/);
     expect(scan).not.toContain('cooperatives_stats_idx');
     // The total and the facets are that one scan.
@@ -281,7 +286,7 @@ describe('cooperative directory by province', () => {
     await listCooperatives(handle.db, filters, '2026-11-24');
     return {
       rows: await explain((sql) => /ORDER BY/.test(sql) && /product_count/.test(sql)),
-      count: await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql)),
+      count: await explain((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql)),
     };
   }
 
@@ -301,7 +306,9 @@ describe('cooperative directory by province', () => {
     expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     statements.length = 0;
     await listCooperatives(handle.db, { province: ['dak-lak'] }, '2026-11-24');
-    const facet = await explain((sql) => /^\s*WITH x AS MATERIALIZED/.test(sql) && /province_code = \?/.test(sql));
+    const facet = await explain(
+      (sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /province_code = \?/.test(sql),
+    );
     expect(facet).toContain('COVERING INDEX cooperatives_stats_idx (status=? AND province_code=?)');
   });
 });

@@ -11,6 +11,7 @@ import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
 import { seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
 import { listProducts } from '../../src/server/products/product-list';
+import { COUNT_CAP } from '../../src/server/search/list-query';
 import { foldVietnamese } from '../../src/server/search/fold';
 import { vietnamDate } from '../../src/server/time/vietnam';
 import { DEMO_NOW } from '../support/demo';
@@ -55,5 +56,28 @@ describe('the ranking table on the national-scale generator', () => {
     const { items } = await listProducts(db, { q: query, limit: 10 }, { today: vietnamDate(DEMO_NOW) });
     expect(items.length, query).toBeGreaterThan(0);
     for (const item of items.slice(0, Math.min(n, TOP))) expect(foldVietnamese(item.nameVi), query).toContain(words);
+  });
+});
+
+describe('a broad search on the national-scale generator', () => {
+  const today = vietnamDate(DEMO_NOW);
+
+  it('says "more than 1,000" and leaves out facet counts it could not make exact', async () => {
+    const broad = await listProducts(db, { q: 'hop tac xa' }, { today, facets: true });
+    expect(broad.totalIsCapped).toBe(true);
+    expect(broad.total).toBe(COUNT_CAP);
+    for (const facet of Object.values(broad.facets ?? {})) expect(facet).toEqual({ counts: {}, isCapped: true });
+    expect(broad.items.length).toBeGreaterThan(0);
+  });
+
+  it('counts a narrower one exactly, each exclusive facet adding up to the total', async () => {
+    const narrow = await listProducts(db, { q: 'mat ong' }, { today, facets: true });
+    expect(narrow.totalIsCapped).toBe(false);
+    expect(narrow.total).toBeGreaterThan(0);
+    for (const name of ['province', 'group'] as const) {
+      const facet = narrow.facets![name];
+      expect(facet.isCapped).toBe(false);
+      expect(Object.values(facet.counts).reduce((sum, n) => sum + n, 0)).toBe(narrow.total);
+    }
   });
 });
