@@ -5,6 +5,7 @@ import { findCertification } from '../../src/server/search/certification-words';
 import { findPlace } from '../../src/server/search/places';
 import {
   FIELD_WEIGHT,
+  needsOtherFields,
   queryWords,
   rankCandidates,
   type RankCandidate,
@@ -98,6 +99,26 @@ describe('ranking rules', () => {
     expect(withinOneEdit('long', 'lnog')).toBe(true);
     expect(withinOneEdit('long', 'lgon')).toBe(false);
     expect(withinOneEdit('mam', 'mamma')).toBe(false);
+  });
+
+  it('needs a description or place only for a word in neither name, which they alone can then score', () => {
+    const honey = candidate('h', { nameVi: 'Mật ong bạc hà', nameEn: 'Mint honey' });
+    // Every word in a name, as typed, folded, joined, as the start of the last word, or one letter off.
+    for (const query of ['mật ong', 'mat ong', 'matong', 'mint hon', 'mint honye', 'honey']) {
+      expect(needsOtherFields(queryWords(query), honey), query).toBe(false);
+    }
+    // A word in no name: only the description or the rest can score it.
+    expect(needsOtherFields(queryWords('mật ong mèo vạc'), honey)).toBe(true);
+    const inDescription = { ...honey, description: 'Thu hoạch ở Mèo Vạc' };
+    const withOther = { ...honey, other: 'Hà Giang Mèo Vạc' };
+    const query = queryWords('mật ong mèo vạc');
+    expect(relevanceScore(query, inDescription)).toBeGreaterThan(relevanceScore(query, honey));
+    expect(relevanceScore(query, withOther)).toBeGreaterThan(relevanceScore(query, honey));
+    // And for a word a name holds, nothing else changes the score.
+    const named = queryWords('mật ong');
+    expect(relevanceScore(named, { ...honey, description: 'mật ong mật ong', other: 'mật ong' })).toBe(
+      relevanceScore(named, honey),
+    );
   });
 });
 

@@ -158,6 +158,20 @@ export function relevanceScore(query: QueryWords, candidate: RankCandidate): num
   return score;
 }
 
+/**
+ * Whether a candidate's description or the rest (cooperative, places) can
+ * change its score: only when some query word is not in either name, since a
+ * word found in a name at all outweighs it found anywhere else. A search can
+ * then read those longer fields for the few candidates that need them.
+ */
+export function needsOtherFields(query: QueryWords, candidate: Pick<RankCandidate, 'nameVi' | 'nameEn'>): boolean {
+  const names = [fieldWords(candidate.nameVi), fieldWords(candidate.nameEn)];
+  const last = query.folded.length - 1;
+  return query.folded.some(
+    (folded, i) => !names.some((name) => wordMatch(name, query.typed[i] as string, folded, i === last) > 0),
+  );
+}
+
 /** Candidates in relevance order: score, then stars, completeness, recency. */
 export function rankCandidates<T extends RankCandidate>(query: QueryWords, candidates: readonly T[]): T[] {
   const scored = candidates.map((candidate) => ({ candidate, score: relevanceScore(query, candidate) }));
