@@ -74,9 +74,25 @@ interface FieldWords {
   folded: string[];
 }
 
+/**
+ * A field's words both ways. The folded ones are the folded text's words (one
+ * fold per field, not per word: folding was most of the ranking's time); the
+ * two lists are searched apart, never index by index.
+ */
 function fieldWords(text: string): FieldWords {
-  const typed = words(text);
-  return { typed, folded: typed.map(foldVietnamese) };
+  return { typed: words(text), folded: words(foldVietnamese(text)) };
+}
+
+/** Each candidate's names as words, split once for needsOtherFields and relevanceScore alike. */
+const namesSplit = new WeakMap<Pick<RankCandidate, 'nameVi' | 'nameEn'>, FieldWords[]>();
+
+function nameWords(candidate: Pick<RankCandidate, 'nameVi' | 'nameEn'>): FieldWords[] {
+  let names = namesSplit.get(candidate);
+  if (!names) {
+    names = [fieldWords(candidate.nameVi), fieldWords(candidate.nameEn)];
+    namesSplit.set(candidate, names);
+  }
+  return names;
 }
 
 const sameOrPrefix = (word: string, token: string, prefix: boolean) =>
@@ -127,7 +143,7 @@ export interface RankCandidate {
 export function relevanceScore(query: QueryWords, candidate: RankCandidate): number {
   // Each language's name on its own, so neither two joined syllables ("thanhlong") nor a phrase
   // runs from the end of one into the start of the other ("… Long Thành" + "Long Thanh …").
-  const names = [fieldWords(candidate.nameVi), fieldWords(candidate.nameEn)];
+  const names = nameWords(candidate);
   // The description and the rest are split and folded only for a word the fields above leave
   // short of what they could give: most candidates hold every word in their name, and folding
   // 1,600 letters of description was most of the ranking's time (6–20 ms for 200 candidates).
@@ -165,7 +181,7 @@ export function relevanceScore(query: QueryWords, candidate: RankCandidate): num
  * then read those longer fields for the few candidates that need them.
  */
 export function needsOtherFields(query: QueryWords, candidate: Pick<RankCandidate, 'nameVi' | 'nameEn'>): boolean {
-  const names = [fieldWords(candidate.nameVi), fieldWords(candidate.nameEn)];
+  const names = nameWords(candidate);
   const last = query.folded.length - 1;
   return query.folded.some(
     (folded, i) => !names.some((name) => wordMatch(name, query.typed[i] as string, folded, i === last) > 0),
