@@ -85,11 +85,60 @@ function awaiting(state: ClaimState, submittedAt: Date, reason: string | null, n
   };
 }
 
+/** Food, drink and medicinal herbs: what farm and food-safety certificates apply to. */
+const FOOD_GROUPS: ReadonlySet<string> = new Set(['thuc_pham', 'do_uong', 'duoc_lieu']);
+
+type CertificateFields = Pick<CertificationRow, 'kind' | 'number' | 'issuer'>;
+
+/**
+ * The three certificates in review, by what the products are: farm and
+ * food-safety ones for food, trademark and origin ones for crafts and the
+ * rest, whose rejected claim is food safety asked of something that is not
+ * food, as officers do see.
+ */
+function certificatesInReview(
+  food: boolean,
+  today: string,
+  provinceCode: string,
+): {
+  pending: CertificateFields;
+  needsEvidence: CertificateFields;
+  rejected: CertificateFields;
+  reasons: [string, string];
+} {
+  const year = today.slice(0, 4);
+  if (food) {
+    return {
+      pending: { kind: 'organic', number: `TCVN 11041-2:2017/0427/${year}`, issuer: CERTIFICATION_BODIES[0] },
+      needsEvidence: {
+        kind: 'vietgap',
+        number: `VietGAP-TT-21-${provinceCode}-${today.slice(2, 4)}-0815`,
+        issuer: CERTIFICATION_BODIES[0],
+      },
+      rejected: { kind: 'haccp', number: `HACCP 7731/${year}`, issuer: 'Công ty TNHH Chứng nhận Sao Vàng' },
+      reasons: [
+        'Bản chụp giấy chứng nhận bị mờ, không đọc được số hiệu. Xin gửi lại bản rõ hơn.',
+        'Tổ chức chứng nhận không có trong danh sách được công nhận; số hiệu không tra cứu được.',
+      ],
+    };
+  }
+  return {
+    pending: { kind: 'collective_trademark', number: `4-0${provinceCode}5127-000`, issuer: 'Cục Sở hữu trí tuệ' },
+    needsEvidence: { kind: 'geographic_indication', number: `số 00${provinceCode}3`, issuer: 'Cục Sở hữu trí tuệ' },
+    rejected: { kind: 'haccp', number: `HACCP 7731/${year}`, issuer: 'Công ty TNHH Chứng nhận Sao Vàng' },
+    reasons: [
+      'Bản chụp văn bằng bảo hộ bị mờ, không đọc được số văn bằng và vùng địa lý. Xin gửi lại bản rõ hơn.',
+      'HACCP chứng nhận an toàn cho cơ sở chế biến thực phẩm; sản phẩm này không phải thực phẩm. Tổ chức chứng nhận cũng không có trong danh sách được công nhận.',
+    ],
+  };
+}
+
 /**
  * Claims still in review on the first published products of `products`
- * (the demo members' cooperatives', so they see them on their dashboard): a newer OCOP rating and an organic certificate waiting, a
- * VietGAP certificate sent back for better evidence, a HACCP one rejected.
- * None of them may show publicly.
+ * (the demo members' cooperatives', so they see them on their dashboard): a
+ * newer OCOP rating and a certificate waiting, one sent back for better
+ * evidence, one rejected; the certificates fit what the products are
+ * (certificatesInReview). None of them may show publicly.
  */
 export function claimsInReview(
   products: readonly ProductRow[],
@@ -100,10 +149,12 @@ export function claimsInReview(
   if (published.length < 4) return { ratings: [], certifications: [] };
   const [a, b, c, d] = published as [ProductRow, ProductRow, ProductRow, ProductRow];
   const today = isoDate(now);
+  const fitting = (product: ProductRow) =>
+    certificatesInReview(FOOD_GROUPS.has(product.ocopGroup), today, product.provinceCode);
   const certificate = (
     product: ProductRow,
     n: number,
-    fields: Pick<CertificationRow, 'kind' | 'number' | 'issuer'>,
+    fields: CertificateFields,
     review: Review,
   ): CertificationRow => ({
     id: nextId(n),
@@ -129,41 +180,45 @@ export function claimsInReview(
       },
     ],
     certifications: [
-      certificate(
-        b,
-        1,
-        { kind: 'organic', number: `TCVN 11041-2:2017/0427/${today.slice(0, 4)}`, issuer: CERTIFICATION_BODIES[0] },
-        awaiting('pending', addDays(now, -3), null, now),
-      ),
+      certificate(b, 1, fitting(b).pending, awaiting('pending', addDays(now, -3), null, now)),
       certificate(
         c,
         2,
-        {
-          kind: 'vietgap',
-          number: `VietGAP-TT-21-${c.provinceCode}-${today.slice(2, 4)}-0815`,
-          issuer: CERTIFICATION_BODIES[0],
-        },
-        awaiting(
-          'needs_evidence',
-          addDays(now, -10),
-          'Bản chụp giấy chứng nhận bị mờ, không đọc được số hiệu. Xin gửi lại bản rõ hơn.',
-          now,
-        ),
+        fitting(c).needsEvidence,
+        awaiting('needs_evidence', addDays(now, -10), fitting(c).reasons[0], now),
       ),
-      certificate(
-        d,
-        3,
-        { kind: 'haccp', number: `HACCP 7731/${today.slice(0, 4)}`, issuer: 'Công ty TNHH Chứng nhận Sao Vàng' },
-        awaiting(
-          'rejected',
-          addDays(now, -15),
-          'Tổ chức chứng nhận không có trong danh sách được công nhận; số hiệu không tra cứu được.',
-          now,
-        ),
-      ),
+      certificate(d, 3, fitting(d).rejected, awaiting('rejected', addDays(now, -15), fitting(d).reasons[1], now)),
     ],
   };
 }
+
+type LabTests = Pick<LabReportRow, 'tests' | 'result' | 'summary'>;
+
+/** A food's tests: residues, microbes and metals verified, mycotoxins waiting. */
+const FOOD_LAB_TESTS: readonly [LabTests, LabTests] = [
+  {
+    tests: ['pesticide_residues', 'microbiology', 'heavy_metals'],
+    result: 'pass',
+    summary:
+      'Không phát hiện dư lượng trong 52 hoạt chất bảo vệ thực vật; vi sinh vật và kim loại nặng (Pb, Cd, As) trong giới hạn QCVN 8-2:2011/BYT, QCVN 8-3:2012/BYT.',
+  },
+  { tests: ['mycotoxins'], result: 'pass', summary: 'Aflatoxin B1 dưới giới hạn phát hiện.' },
+];
+
+/** Tableware, baskets and the like touch food: what leaches from them, and how they hold up. */
+const CONTACT_LAB_TESTS: readonly [LabTests, LabTests] = [
+  {
+    tests: ['heavy_metals'],
+    result: 'pass',
+    summary:
+      'Thôi nhiễm chì và cadimi từ bề mặt tiếp xúc thực phẩm dưới giới hạn QCVN 12-4:2015/BYT (dụng cụ, vật liệu bao gói tiếp xúc trực tiếp với thực phẩm).',
+  },
+  {
+    tests: ['other'],
+    result: 'pass',
+    summary: 'Không nứt, không bong men sau ba chu kỳ sốc nhiệt; không phát hiện nấm mốc trên bề mặt.',
+  },
+];
 
 /**
  * Lab reports of the first batch of the first published product of
@@ -193,24 +248,14 @@ export function demoLabReports(
     evidencePublic: true,
     ...fields,
   });
+  const [verified, waiting] = FOOD_GROUPS.has(product.ocopGroup) ? FOOD_LAB_TESTS : CONTACT_LAB_TESTS;
   return [
     {
-      ...report(0, {
-        reportNumber: `KQ-${reportedOn.slice(0, 4)}/0${reportedOn.slice(5, 7)}17`,
-        tests: ['pesticide_residues', 'microbiology', 'heavy_metals'],
-        result: 'pass',
-        summary:
-          'Không phát hiện dư lượng trong 52 hoạt chất bảo vệ thực vật; vi sinh vật và kim loại nặng (Pb, Cd, As) trong giới hạn QCVN 8-2:2011/BYT, QCVN 8-3:2012/BYT.',
-      }),
+      ...report(0, { reportNumber: `KQ-${reportedOn.slice(0, 4)}/0${reportedOn.slice(5, 7)}17`, ...verified }),
       ...verifiedReview(reportedOn, now, 3),
     },
     {
-      ...report(1, {
-        reportNumber: `KQ-${reportedOn.slice(0, 4)}/0${reportedOn.slice(5, 7)}42`,
-        tests: ['mycotoxins'],
-        result: 'pass',
-        summary: 'Aflatoxin B1 dưới giới hạn phát hiện.',
-      }),
+      ...report(1, { reportNumber: `KQ-${reportedOn.slice(0, 4)}/0${reportedOn.slice(5, 7)}42`, ...waiting }),
       ...awaiting('pending', addDays(now, -1), null, now),
     },
   ];

@@ -213,7 +213,10 @@ export function buildProductBundle(
   const publishDelay = rng.int(1, 9);
   const published = spec.status === 'published';
   const publishedAt = published ? addDays(createdAt, Math.min(publishDelay, createdDaysAgo - 1)) : null;
-  const updatedAt = publishedAt ?? createdAt;
+  // A listing sent for review was sent lately (the last two weeks, never before it was made):
+  // an officer's queue of demo listings waiting 800 days would show a department that never works.
+  const submittedDaysAgo = Math.min(createdDaysAgo, 1 + (createdDaysAgo % 14));
+  const updatedAt = publishedAt ?? (spec.status === 'submitted' ? addDays(now, -submittedDaysAgo) : createdAt);
 
   const rated = ratings(rng, spec, now, shape, nextId);
   const certs = certificates(rng, spec, now, shape, nextId);
