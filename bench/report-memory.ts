@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { openLocalD1File } from '../scripts/lib/local-d1';
 import { main } from '../scripts/lib/fail';
-import { listProvinceOptions } from '../src/server/products/filter-options';
+import { provinceOptions } from '../src/server/products/filter-options';
 import { loadDepartmentReport } from '../src/server/reports/department-report';
 import { MAX_REPORT_YEARS, parseReportScope } from '../src/server/reports/report-period';
 import { reportTables } from '../src/server/reports/report-tables';
@@ -46,7 +46,7 @@ await main(async () => {
     await dataset.prepare(dataset.dir);
     const file = await openLocalD1File(dataset.dir);
     try {
-      const provinces = await listProvinceOptions(file.db);
+      const provinces = provinceOptions();
       for (const [label, query] of [
         [`whole country, ${MAX_REPORT_YEARS} years`, { from: longest, to: today }],
         ['one province (Đắk Lắk), this year', { province: 'dak-lak' }],

@@ -21,7 +21,7 @@ import {
 } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../src/server/errors';
-import { listProvinceOptions } from '../../src/server/products/filter-options';
+import { provinceOptions } from '../../src/server/products/filter-options';
 import { loadDepartmentReport } from '../../src/server/reports/department-report';
 import { parseReportScope } from '../../src/server/reports/report-period';
 import { type ReportCell, reportTables } from '../../src/server/reports/report-tables';
@@ -180,7 +180,7 @@ describe.each(bothStores('department-report'))('the department report ($name)', 
   afterAll(async () => dispose?.());
 
   async function report(params: Record<string, string>) {
-    const { scope, problems } = parseReportScope(new URLSearchParams(params), await listProvinceOptions(db), now);
+    const { scope, problems } = parseReportScope(new URLSearchParams(params), provinceOptions(), now);
     expect(problems).toEqual({});
     return loadDepartmentReport(db, officer, scope, now);
   }
@@ -209,7 +209,7 @@ describe.each(bothStores('department-report'))('the department report ($name)', 
   });
 
   it('is for officers only', async () => {
-    const { scope } = parseReportScope(new URLSearchParams(), await listProvinceOptions(db), now);
+    const { scope } = parseReportScope(new URLSearchParams(), provinceOptions(), now);
     await expect(loadDepartmentReport(db, null, scope, now)).rejects.toBeInstanceOf(UnauthenticatedError);
     const member = { ...officer, role: 'member', cooperativeId: 'a' } as SessionUser;
     await expect(loadDepartmentReport(db, member, scope, now)).rejects.toBeInstanceOf(ForbiddenError);
@@ -264,7 +264,7 @@ describe.each(bothStores('department-report'))('the department report ($name)', 
   it('lists the booth registrations of a period or of one event, every status, as CSV and XLSX', async () => {
     const { scope } = parseReportScope(
       new URLSearchParams({ province: 'ha-noi', from: '2026-01-01', to: '2026-11-24' }),
-      await listProvinceOptions(db),
+      provinceOptions(),
       now,
     );
     const inPeriod = await listRegistrations(db, officer, scope);

@@ -1,10 +1,12 @@
 import type { Client } from '@libsql/client';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { withSecondaryIndexesDeferred } from '../../scripts/lib/bulk-load';
 import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
 import { countCatalogue, seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
 import { migratedMemoryDatabase } from '../support/libsql';
+import { provinceOptions, type ProvinceOption } from '../../src/server/products/filter-options';
 
 const options = { cooperatives: 60, products: 240, events: 12, now: new Date('2026-11-24T03:00:00Z') };
 
@@ -71,5 +73,17 @@ describe('withSecondaryIndexesDeferred (bulk loads of the scale dataset)', () =>
       }),
     ).rejects.toThrow('disk full');
     expect(await indexes(client)).toEqual(before);
+  });
+});
+
+describe('the province options lists read without the database', () => {
+  it('are the provinces the reference data seeds, by slug', async () => {
+    const { db } = await migratedMemoryDatabase();
+    await seedReferenceData(db);
+    const stored = await db.all<ProvinceOption>(
+      sql`SELECT code, slug, name_vi AS nameVi, name_en AS nameEn FROM provinces ORDER BY slug`,
+    );
+    expect(stored).toHaveLength(34);
+    expect(provinceOptions()).toEqual(stored);
   });
 });

@@ -18,7 +18,7 @@ import {
 import { tableCsv, tableSheet, workbookBytes } from '../../../src/server/reports/table-files';
 import { vietnamDate } from '../../../src/server/time/vietnam';
 import { download } from './downloads';
-import { listProvinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
+import { provinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
 import { COOPERATIVE_STATUSES } from '../../../src/server/cooperatives/vocabulary';
 import {
   changeCooperativeStanding,
@@ -108,7 +108,7 @@ export async function handleTargetForm(
   const gate = await gated(page, locale, async (db, user) => {
     // A new target reads nothing guarded: the role is checked here, not left to the save.
     requireOfficer(user);
-    return { target: id === null ? null : await findTarget(db, user, id), provinces: await listProvinceOptions(db) };
+    return { target: id === null ? null : await findTarget(db, user, id), provinces: provinceOptions() };
   });
   if (gate instanceof Response) return gate;
   const { target, provinces } = gate.data;
@@ -203,7 +203,7 @@ export async function handleOversightList(page: AstroGlobal, locale: Locale): Pr
   const verified = params.get('verified');
   const pageNumber = Number(params.get('page') ?? '1');
   const gate = await gated(page, locale, async (db, user) => {
-    const provinces = await listProvinceOptions(db);
+    const provinces = provinceOptions();
     const province = provinces.find((p) => p.slug === params.get('province')) ?? null;
     // Values that mean nothing are ignored (as on the public lists): an officer's stale link still lists.
     const filter: OversightFilter = {

@@ -13,7 +13,7 @@ import type { AstroGlobal } from 'astro';
 import type { Locale } from '../../../src/i18n';
 import { fieldMessages } from '../../../src/i18n/field-messages';
 import { requireOfficer } from '../../../src/server/accounts/guards';
-import { listProvinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
+import { provinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
 import { type DepartmentReport, loadDepartmentReport } from '../../../src/server/reports/department-report';
 import { type ReportScope, parseReportScope } from '../../../src/server/reports/report-period';
 import { reportPdf } from '../../../src/server/reports/report-pdf';
@@ -54,7 +54,7 @@ export async function handleReport(page: AstroGlobal, locale: Locale): Promise<R
   const gate = await gated(page, locale, async (db, user) => {
     // The role first: only officers learn what is wrong with a scope.
     requireOfficer(user);
-    const provinces = await listProvinceOptions(db);
+    const provinces = provinceOptions();
     const { scope, problems } = parseReportScope(params, provinces, now);
     const valid = Object.keys(problems).length === 0;
     // One event's registrations need no period; everything else needs a right one.

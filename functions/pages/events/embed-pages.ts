@@ -18,7 +18,7 @@ import {
   loadEventsEmbed,
   withKnownSlugs,
 } from '../../../src/server/events/embed';
-import { listProvinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
+import { provinceOptions, type ProvinceOption } from '../../../src/server/products/filter-options';
 import { filtersToQuery, parseLenient } from '../../../src/server/search/params';
 import { API_BASE } from '../../api';
 import { siteOrigin } from '../../../src/server/seo/origin';
@@ -61,7 +61,8 @@ export async function handleEmbedGenerator(page: AstroGlobal, locale: Locale): P
   if (asked && asked !== frameLocale) issues.language = { code: 'invalid_value' };
   const gate = await gated(page, locale, async (db, user) => {
     requireOfficer(user);
-    const [provinces, checked] = await Promise.all([listProvinceOptions(db), withKnownSlugs(db, parsed.filters)]);
+    const provinces = provinceOptions();
+    const checked = await withKnownSlugs(db, parsed.filters);
     return { provinces, ...checked };
   });
   if (gate instanceof Response) return gate;

@@ -1,4 +1,4 @@
-import { listProvinceOptions } from '../products/filter-options';
+import { provinceOptions } from '../products/filter-options';
 import type { Database } from '../db/client';
 import { readListPage } from '../search/list-page';
 import { directorySearchHelp, listCooperatives } from './directory';
@@ -7,10 +7,10 @@ import type { AfterResponse } from '../search/facet-cube';
 
 /** Everything /hop-tac-xa shows for a URL. */
 export async function loadDirectoryPage(db: Database, params: URLSearchParams, later?: AfterResponse) {
-  const [read, provinces] = await Promise.all([
-    readListPage(directoryFilterShape, params, (filters) => listCooperatives(db, filters, undefined, later)),
-    listProvinceOptions(db),
-  ]);
+  const read = await readListPage(directoryFilterShape, params, (filters) =>
+    listCooperatives(db, filters, undefined, later),
+  );
+  const provinces = provinceOptions();
   const help = await directorySearchHelp(db, read.filters, read.result, [...params.keys()]);
   return { ...read, provinces, help };
 }

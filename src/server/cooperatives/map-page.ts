@@ -1,5 +1,5 @@
 import type { Database } from '../db/client';
-import { listProvinceOptions } from '../products/filter-options';
+import { provinceOptions } from '../products/filter-options';
 import type { ListPage } from '../search/list-query';
 import { readListPage } from '../search/list-page';
 import {
@@ -15,8 +15,10 @@ import {
  * features with paths of this site (the page's list and the map's markers).
  */
 export async function loadMapPage(db: Database, params: URLSearchParams) {
-  const [read, provinces] = await Promise.all([
-    readListPage(mapFilterShape, params, async (filters): Promise<ListPage<CooperativeFeature, 'name'>> => {
+  const read = await readListPage(
+    mapFilterShape,
+    params,
+    async (filters): Promise<ListPage<CooperativeFeature, 'name'>> => {
       const collection = await cooperativeFeatureCollection(db, filters, '');
       return {
         items: collection.features,
@@ -26,9 +28,9 @@ export async function loadMapPage(db: Database, params: URLSearchParams) {
         limit: MAX_MAP_FEATURES,
         sort: 'name',
       };
-    }),
-    listProvinceOptions(db),
-  ]);
+    },
+  );
+  const provinces = provinceOptions();
   return { ...read, provinces };
 }
 

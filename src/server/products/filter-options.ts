@@ -1,6 +1,4 @@
-import { asc } from 'drizzle-orm';
-import type { Database } from '../db/client';
-import { provinces } from '../db/schema';
+import { PROVINCES } from '../provinces/reference';
 
 export interface ProvinceOption {
   code: string;
@@ -9,10 +7,20 @@ export interface ProvinceOption {
   nameEn: string;
 }
 
-/** The 34 provincial units for filter menus, in Vietnamese alphabetical order by the caller's locale. */
-export async function listProvinceOptions(db: Database): Promise<ProvinceOption[]> {
-  return db
-    .select({ code: provinces.code, slug: provinces.slug, nameVi: provinces.nameVi, nameEn: provinces.nameEn })
-    .from(provinces)
-    .orderBy(asc(provinces.slug));
+/**
+ * The 34 provincial units for filter menus, by slug (callers order them by
+ * their locale's names). From the reference list the provinces table is
+ * seeded from and the filters read slugs with (provinceCodes), not from the
+ * database: a statement every list page ran, for a list that only changes
+ * with the code.
+ */
+const OPTIONS: readonly ProvinceOption[] = PROVINCES.map(({ code, slug, nameVi, nameEn }) => ({
+  code,
+  slug,
+  nameVi,
+  nameEn,
+})).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+
+export function provinceOptions(): ProvinceOption[] {
+  return [...OPTIONS];
 }

@@ -3,7 +3,7 @@
  * the choices for the filter form. A value that names nothing is dropped and
  * reported (as on the list pages), so a stale link still shows figures.
  */
-import { listProvinceOptions, type ProvinceOption } from '../products/filter-options';
+import { provinceOptions, type ProvinceOption } from '../products/filter-options';
 import type { Database } from '../db/client';
 import { vietnamDate } from '../time/vietnam';
 import { type CatalogueStatistics, readCatalogueStatistics, statisticsYears } from './catalogue-statistics';
@@ -36,7 +36,7 @@ export async function loadStatisticsPage(
     if (/^\d{4}$/.test(yearParam) && years.includes(Number(yearParam))) year = Number(yearParam);
     else ignored.push('year');
   }
-  const provinces = await listProvinceOptions(db);
+  const provinces = provinceOptions();
   const slug = params.get('province') || null;
   const province = slug ? (provinces.find((p) => p.slug === slug) ?? null) : null;
   if (slug && !province) ignored.push('province');
