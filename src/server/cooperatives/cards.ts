@@ -20,6 +20,9 @@ export interface CooperativeCardRow {
   best_stars: number | null;
 }
 
+/** Cooperative `c`'s published products, the card's product_count (and the directory's "products" order). */
+export const PRODUCT_COUNT = sql`(SELECT count(*) FROM products p WHERE p.cooperative_id = c.id AND p.status = 'published')`;
+
 /**
  * The card columns of cooperative `c` joined with its province `pr`.
  *
@@ -31,7 +34,7 @@ export interface CooperativeCardRow {
  */
 export const COOPERATIVE_CARD_COLUMNS = sql`c.id, c.slug, c.name, c.kind, c.sector, c.logo_url, c.verified,
   pr.name_vi AS province_name_vi, pr.name_en AS province_name_en,
-  (SELECT count(*) FROM products p WHERE p.cooperative_id = c.id AND p.status = 'published') AS product_count,
+  ${PRODUCT_COUNT} AS product_count,
   (SELECT max(p.ocop_stars) FROM products p INDEXED BY products_cooperative_idx
     WHERE p.cooperative_id = c.id AND p.status = 'published') AS best_stars`;
 
