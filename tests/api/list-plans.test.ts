@@ -11,6 +11,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductFilters } from '../../src/server/products/product-filters';
 import { bestProductsInProvince } from '../../src/server/products/card-queries';
+import { cooperativeCardsInProvince } from '../../src/server/cooperatives/cards';
+import { provinceSummaryBySlug } from '../../src/server/provinces/summaries';
 import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { COOPERATIVE_CUBE } from '../../src/server/cooperatives/directory-facet-cube';
@@ -190,6 +192,26 @@ describe('product list plans', () => {
 });
 
 describe('province page plans', () => {
+  it("a province's counts, when the cubes are not current, read index entries only", async () => {
+    statements.length = 0;
+    await provinceSummaryBySlug(handle.db, 'bac-ninh', { today: '2026-11-24' });
+    const plan = await explain((sql) => /count\(\*\)/.test(sql));
+    expect(plan).toContain('SEARCH p USING COVERING INDEX products_province_idx (province_code=? AND status=?)');
+    expect(plan).toContain('SEARCH c USING COVERING INDEX cooperatives_id_status_idx (id=? AND status=?)');
+    expect(plan).toContain('SEARCH c USING COVERING INDEX cooperatives_province_idx (province_code=? AND status=?)');
+  });
+
+  it("a province's cooperatives are ranked from index entries, and only the first read whole", async () => {
+    statements.length = 0;
+    await cooperativeCardsInProvince(handle.db, '24', 12);
+    const { walk, join } = await pagePlan((sql) => /ORDER BY/.test(sql));
+    expect(walk).toContain('SEARCH c USING COVERING INDEX cooperatives_province_idx (province_code=? AND status=?)');
+    expect(walk).toContain('products_status_cooperative_idx');
+    // The best stars are looked up for the cards shown, not for every cooperative of the province.
+    expect(walk).not.toContain('products_cooperative_idx');
+    expect(join).toContain('products_cooperative_idx');
+  });
+
   it("a province's best products are read in star order from its range, not sorted", async () => {
     statements.length = 0;
     await bestProductsInProvince(handle.db, '01', 12);

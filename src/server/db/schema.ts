@@ -299,8 +299,9 @@ export const products = sqliteTable(
     // Covers the capped count of the unfiltered list: each published product's cooperative without reading the product.
     index('products_status_cooperative_idx').on(t.status, t.cooperativeId),
     // Stars then date: a province's best products (its page) read in index order, not sorted
-    // from the whole province; its counts still read only the (province, status) range.
-    index('products_province_idx').on(t.provinceCode, t.status, t.ocopStars, t.publishedAt),
+    // from the whole province; its counts still read only the (province, status) range, and with
+    // each product's cooperative, count only public products without a table row (migration 0047).
+    index('products_province_idx').on(t.provinceCode, t.status, t.ocopStars, t.publishedAt, t.cooperativeId),
     index('products_group_idx').on(t.ocopGroup, t.status),
     // Province and group together is the most common filter pair; without statistics SQLite
     // cannot tell which single-column index is narrower, with this one it needs not guess.
