@@ -181,7 +181,10 @@ export const ProvinceSummarySchema = z
     seat: z.string(),
     formedFrom: z.array(z.string()).openapi({ description: 'Pre-2025 provinces merged into this one.' }),
     cooperatives: z.number().int().openapi({ description: 'Active cooperatives.' }),
-    products: z.number().int().openapi({ description: 'Published products.' }),
+    products: z.number().int().openapi({
+      description:
+        'Published products of active cooperatives, as the product list filtered by the province counts them.',
+    }),
   })
   .openapi('ProvinceSummary');
 

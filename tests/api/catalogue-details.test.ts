@@ -326,7 +326,8 @@ describe('GET /provinces', () => {
     const counts = await db.all<{ code: string; cooperatives: number; products: number }>(sql`
       SELECT pr.code,
         (SELECT count(*) FROM cooperatives c WHERE c.province_code = pr.code AND c.status = 'active') AS cooperatives,
-        (SELECT count(*) FROM products p WHERE p.province_code = pr.code AND p.status = 'published') AS products
+        (SELECT count(*) FROM products p JOIN cooperatives c ON c.id = p.cooperative_id
+          WHERE p.province_code = pr.code AND p.status = 'published' AND c.status = 'active') AS products
       FROM provinces pr`);
     for (const row of counts) {
       const item = body.items.find((p: { code: string }) => p.code === row.code);

@@ -11,6 +11,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductFilters } from '../../src/server/products/product-filters';
 import { bestProductsInProvince, productCardsByIds } from '../../src/server/products/card-queries';
+import { cooperativeCardsInProvince } from '../../src/server/cooperatives/cards';
+import { provinceSummaryBySlug } from '../../src/server/provinces/summaries';
 import { listProducts } from '../../src/server/products/product-list';
 import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { COOPERATIVE_CUBE } from '../../src/server/cooperatives/directory-facet-cube';
@@ -47,14 +49,46 @@ async function explain(pick: (sql: string) => boolean): Promise<string> {
   return result.rows.map((row) => String(row.detail)).join('\n');
 }
 
-/** Plans of the page query and the count query listProducts runs for `filters`. */
-async function plans(filters: ProductFilters): Promise<{ rows: string; count: string }> {
+/**
+ * A page statement's plan split in two: `walk`, how the page's ids are found
+ * (the steps under `CO-ROUTINE page` of a deferred join, or the whole plan of
+ * a statement without one), and `join`, what is read for the ids found.
+ */
+async function pagePlan(pick: (sql: string) => boolean): Promise<{ walk: string; join: string }> {
+  const statement = statements.find((s) => pick(s.sql));
+  if (!statement) throw new Error('statement not run');
+  const result = await handle.client.execute({ sql: `EXPLAIN QUERY PLAN ${statement.sql}`, args: statement.args });
+  const steps = result.rows.map((row) => ({
+    id: Number(row.id),
+    parent: Number(row.parent),
+    detail: String(row.detail),
+  }));
+  const page = steps.find((step) => step.detail === 'CO-ROUTINE page');
+  if (!page) return { walk: steps.map((step) => step.detail).join('\n'), join: '' };
+  const inside = new Set([page.id]);
+  for (const step of steps) if (inside.has(step.parent)) inside.add(step.id);
+  return {
+    walk: steps
+      .filter((step) => step.id !== page.id && inside.has(step.id))
+      .map((step) => step.detail)
+      .join('\n'),
+    join: steps
+      .filter((step) => !inside.has(step.id))
+      .map((step) => step.detail)
+      .join('\n'),
+  };
+}
+
+/**
+ * Plans of the page query and the count query listProducts runs for
+ * `filters`: `rows` is how the page is found (pagePlan's walk), `join` what
+ * is read for its rows.
+ */
+async function plans(filters: ProductFilters): Promise<{ rows: string; join: string; count: string }> {
   statements.length = 0;
   await listProducts(handle.db, filters, { today: '2026-11-24' });
-  return {
-    rows: await explain((sql) => /ORDER BY/.test(sql) && !/count\(\*\)/.test(sql)),
-    count: await explain((sql) => /count\(\*\)/.test(sql)),
-  };
+  const { walk, join } = await pagePlan((sql) => /ORDER BY/.test(sql) && !/count\(\*\)/.test(sql));
+  return { rows: walk, join, count: await explain((sql) => /count\(\*\)/.test(sql)) };
 }
 
 describe('product list plans', () => {
@@ -62,7 +96,38 @@ describe('product list plans', () => {
     const { rows, count } = await plans({});
     expect(rows).toContain('products_status_published_idx');
     expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
-    expect(count).toContain('COVERING INDEX products_status_cooperative_idx');
+    // Either index of (status, …, cooperative) counts without reading a product's row.
+    expect(count).toMatch(/COVERING INDEX products_status_(cooperative|published)_idx/);
+  });
+
+  it("a page's ids are found from index entries alone, in order, and only its own rows are read", async () => {
+    const { rows, join } = await plans({ page: 20 });
+    // The date index holds the exact order (date descending, then id) and each row's cooperative:
+    // the rows an OFFSET skips cost an entry of it and one of the cooperatives' status index.
+    expect(rows).toContain('SEARCH p USING COVERING INDEX products_status_published_idx (status=?)');
+    expect(rows).toContain('SEARCH c USING COVERING INDEX cooperatives_id_status_idx (id=?)');
+    expect(rows).not.toMatch(/TEMP B-TREE/);
+    expect(rows).not.toMatch(/\bpr\b/);
+    // The card columns are read for the page's ids, each by its key.
+    expect(join).toContain('SCAN page');
+    expect(join).toContain('SEARCH p USING INDEX sqlite_autoindex_products_1 (id=?)');
+  });
+
+  it('every sort and filter without words finds its ids first, by the same index as before', async () => {
+    const cases: [ProductFilters, string][] = [
+      [{ sort: 'stars' }, 'products_status_stars_idx'],
+      [{ sort: 'price_asc' }, 'products_price_idx'],
+      [{ sort: 'price_desc' }, 'products_price_idx'],
+      [{ province: ['bac-ninh'] }, 'products_status_published_idx'],
+      [{ group: ['thuc_pham'], sort: 'stars' }, 'products_status_stars_idx'],
+      [{ stars: 5, sort: 'stars' }, 'products_status_stars_idx (status=? AND ocop_stars=?)'],
+      [{ stars: 4, sort: 'price_asc' }, 'products_price_idx'],
+    ];
+    for (const [filters, index] of cases) {
+      const { rows, join } = await plans({ ...filters, page: 3 });
+      expect(rows).toContain(index);
+      expect(join).toContain('SCAN page');
+    }
   });
 
   it('best rated first walks the star index in order', async () => {
@@ -127,6 +192,26 @@ describe('product list plans', () => {
 });
 
 describe('province page plans', () => {
+  it("a province's counts, when the cubes are not current, read index entries only", async () => {
+    statements.length = 0;
+    await provinceSummaryBySlug(handle.db, 'bac-ninh', { today: '2026-11-24' });
+    const plan = await explain((sql) => /count\(\*\)/.test(sql));
+    expect(plan).toContain('SEARCH p USING COVERING INDEX products_province_idx (province_code=? AND status=?)');
+    expect(plan).toContain('SEARCH c USING COVERING INDEX cooperatives_id_status_idx (id=? AND status=?)');
+    expect(plan).toContain('SEARCH c USING COVERING INDEX cooperatives_province_idx (province_code=? AND status=?)');
+  });
+
+  it("a province's cooperatives are ranked from index entries, and only the first read whole", async () => {
+    statements.length = 0;
+    await cooperativeCardsInProvince(handle.db, '24', 12);
+    const { walk, join } = await pagePlan((sql) => /ORDER BY/.test(sql));
+    expect(walk).toContain('SEARCH c USING COVERING INDEX cooperatives_province_idx (province_code=? AND status=?)');
+    expect(walk).toContain('products_status_cooperative_idx');
+    // The best stars are looked up for the cards shown, not for every cooperative of the province.
+    expect(walk).not.toContain('products_cooperative_idx');
+    expect(join).toContain('products_cooperative_idx');
+  });
+
   it("a province's best products are read in star order from its range, not sorted", async () => {
     statements.length = 0;
     await bestProductsInProvince(handle.db, '01', 12);
@@ -308,6 +393,25 @@ describe('cooperative directory by province', () => {
     expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     // Its total and facets: the province's range of an index that holds every facet.
     expect(count).toContain('COVERING INDEX cooperatives_stats_idx (status=? AND province_code=?)');
+  });
+
+  it('a page beyond the first finds its ids in the name index alone, and reads only its own cooperatives', async () => {
+    const cases: [Parameters<typeof listCooperatives>[1], string][] = [
+      [{}, 'SEARCH c USING COVERING INDEX cooperatives_status_name_idx (status=?)'],
+      [
+        { province: ['dak-lak'] },
+        'SEARCH c USING COVERING INDEX cooperatives_province_idx (province_code=? AND status=?)',
+      ],
+    ];
+    for (const [filters, walk] of cases) {
+      statements.length = 0;
+      await listCooperatives(handle.db, { ...filters, page: 20 }, '2026-11-24');
+      const { walk: rows, join } = await pagePlan((sql) => /ORDER BY/.test(sql) && /product_count/.test(sql));
+      expect(rows).toContain(walk);
+      // The name index ends with the id: no sort of ties, and no product counted for a row skipped.
+      expect(rows).not.toMatch(/TEMP B-TREE|CORRELATED/);
+      expect(join).toContain('SEARCH c USING INDEX sqlite_autoindex_cooperatives_1 (id=?)');
+    }
   });
 
   it('the whole directory and its facets keep their indexes', async () => {

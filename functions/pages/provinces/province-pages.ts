@@ -10,6 +10,7 @@ import { provincePaths } from '../../../src/i18n/routes';
 import { getProvincePage, type ProvincePageData } from '../../../src/server/provinces/province-page';
 import { formerProvinceBySlug } from '../../../src/server/provinces/reference';
 import { movedPermanently } from '../form-handling';
+import { laterFor } from '../../after-response';
 import { loadPage } from '../handle-page';
 
 /** The query parameter carrying the former province's slug across the redirect. */
@@ -26,7 +27,9 @@ export async function loadProvincePage(page: AstroGlobal, locale: Locale): Promi
   if (former) {
     return movedPermanently(`${provincePaths(former.successor.slug)[locale]}?${FORMERLY_PARAM}=${former.slug}`);
   }
-  const data = await loadPage(page, locale, (db) => getProvincePage(db, slug, new Date()));
+  const data = await loadPage(page, locale, (db) =>
+    getProvincePage(db, slug, new Date(), laterFor(page.locals.cfContext)),
+  );
   if (data instanceof Response) return data;
   const asked = formerProvinceBySlug(page.url.searchParams.get(FORMERLY_PARAM) ?? '');
   return { ...data, formerly: asked?.successor.code === data.province.code ? asked.nameVi : null };

@@ -20,6 +20,9 @@ export interface CooperativeCardRow {
   best_stars: number | null;
 }
 
+/** Cooperative `c`'s published products, the card's product_count (and the directory's "products" order). */
+export const PRODUCT_COUNT = sql`(SELECT count(*) FROM products p WHERE p.cooperative_id = c.id AND p.status = 'published')`;
+
 /**
  * The card columns of cooperative `c` joined with its province `pr`.
  *
@@ -31,7 +34,7 @@ export interface CooperativeCardRow {
  */
 export const COOPERATIVE_CARD_COLUMNS = sql`c.id, c.slug, c.name, c.kind, c.sector, c.logo_url, c.verified,
   pr.name_vi AS province_name_vi, pr.name_en AS province_name_en,
-  (SELECT count(*) FROM products p WHERE p.cooperative_id = c.id AND p.status = 'published') AS product_count,
+  ${PRODUCT_COUNT} AS product_count,
   (SELECT max(p.ocop_stars) FROM products p INDEXED BY products_cooperative_idx
     WHERE p.cooperative_id = c.id AND p.status = 'published') AS best_stars`;
 
@@ -80,15 +83,28 @@ export async function cooperativeCardsByIds(db: Database, ids: readonly string[]
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The cooperatives of a province with the most published products first (cooperatives_province_idx). */
-export function cooperativeCardsInProvince(
+/**
+ * The cooperatives of a province with the most published products first.
+ * The order needs every active cooperative's count (products_status_cooperative_idx),
+ * but nothing else of them: the province's ids come from cooperatives_province_idx
+ * alone, and the card columns (the best stars, names) are read for the `limit`
+ * first. Sorted with the card's columns, every cooperative of the province had
+ * its best stars looked up too (1,470 at national scale for Bắc Ninh).
+ */
+export async function cooperativeCardsInProvince(
   db: Database,
   provinceCode: string,
   limit: number,
 ): Promise<CooperativeCard[]> {
-  return cooperativeCardsWhere(db, {
-    where: sql`c.province_code = ${provinceCode}`,
-    orderBy: sql`product_count DESC, c.search_name, c.id`,
-    limit,
-  });
+  const rows = await db.all<CooperativeCardRow>(sql`
+    SELECT ${COOPERATIVE_CARD_COLUMNS}
+    FROM (SELECT c.id, ${PRODUCT_COUNT} AS product_count
+      FROM cooperatives c
+      WHERE c.province_code = ${provinceCode} AND c.status = 'active'
+      ORDER BY product_count DESC, c.search_name, c.id
+      LIMIT ${limit}) page
+    CROSS JOIN cooperatives c ON c.id = page.id
+    JOIN provinces pr ON pr.code = c.province_code
+    ORDER BY page.product_count DESC, c.search_name, c.id`);
+  return rows.map(toCooperativeCard);
 }

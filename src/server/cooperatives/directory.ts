@@ -31,7 +31,7 @@ import {
   HAS_OCOP_SQL,
 } from './directory-facet-cube';
 import { vietnamDate } from '../time/vietnam';
-import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, toCooperativeCard } from './cards';
+import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, PRODUCT_COUNT, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
@@ -150,9 +150,28 @@ export async function queryDirectory<Row>(
     WHERE ${sql.join([active, ...conditions(except)], sql` AND `)}`;
   };
   const rows = (hits: SQL | null) =>
-    db.all<Row>(sql`SELECT ${columns} ${from(hits)}
+    hits === null && sort !== 'relevance' && offset > 0
+      ? pageByIds(ORDER_BY[sort])
+      : db.all<Row>(sql`SELECT ${columns} ${from(hits)}
       ORDER BY ${sort === 'relevance' ? relevanceOrder(sql`c.id`) : ORDER_BY[sort]}
       LIMIT ${limit} OFFSET ${offset}`);
+  // A page beyond the first, without words, finds its ids first (a deferred join): joined for
+  // every row, the OFFSET of page 20 read 456 cooperatives' rows and provinces and, where the
+  // name index left ties of name to sort by id, counted each one's products and best stars
+  // (4.9 → 0.2 ms at 50,000 cooperatives, SQLite, warm, with the id in the name indexes,
+  // migration 0047). The caller's columns are read for the page's ids alone; both orders are
+  // the same expression over the same rows, ending with the unique id. The "products" order
+  // needs the count per row it passes, and its ids carry it for the outer order.
+  const pageByIds = (orderBy: SQL) =>
+    db.all<Row>(sql`SELECT ${columns}
+      FROM (SELECT c.id${sort === 'products' ? sql`, ${PRODUCT_COUNT} AS product_count` : sql``}
+        FROM cooperatives c
+        WHERE ${sql.join([sql`c.status = 'active'`, ...conditions()], sql` AND `)}
+        ORDER BY ${orderBy}
+        LIMIT ${limit} OFFSET ${offset}) page
+      CROSS JOIN cooperatives c ON c.id = page.id
+      JOIN provinces pr ON pr.code = c.province_code
+      ORDER BY ${sort === 'products' ? sql`page.product_count DESC, c.search_name, c.id` : orderBy}`);
   // A directory the facet cube answers gets its total and facets from it, read beside the page's rows.
   const fromCube =
     (count || facets) && directoryCubeAnswers(filters, tokens.length > 0)

@@ -158,12 +158,15 @@ export const cooperatives = sqliteTable(
     uniqueIndex('cooperatives_registration_code_unique').on(t.registrationCode),
     // Name last: a province's directory (the API's default, by name) reads one page of it in order, not
     // every active cooperative through cooperatives_status_name_idx (1,371 rows for a page at 50,000).
-    index('cooperatives_province_idx').on(t.provinceCode, t.status, t.searchName),
+    // With the id, the tiebreak of that order: a page's ids are found in this index alone (no sort,
+    // no table row for the rows an OFFSET skips; migration 0047).
+    index('cooperatives_province_idx').on(t.provinceCode, t.status, t.searchName, t.id),
     index('cooperatives_kind_idx').on(t.kind, t.status),
     index('cooperatives_sector_idx').on(t.sector, t.status),
     index('cooperatives_classification_idx').on(t.classification, t.status),
-    // The directory's default order (by folded name) without a sort per request.
-    index('cooperatives_status_name_idx').on(t.status, t.searchName),
+    // The directory's default order (by folded name, then id) without a sort per request; with the
+    // id, a page's ids come from this index alone (the deferred join of directory.ts, migration 0047).
+    index('cooperatives_status_name_idx').on(t.status, t.searchName, t.id),
     // Covers the statistics' one pass over active cooperatives (src/server/stats), nationally or per
     // province; with the id, the per-cooperative EXISTS probes need not read the table either.
     index('cooperatives_stats_idx').on(t.status, t.provinceCode, t.kind, t.sector, t.classification, t.id),
@@ -287,14 +290,18 @@ export const products = sqliteTable(
     uniqueIndex('products_trace_code_unique').on(t.traceCode),
     uniqueIndex('products_cooperative_sku_unique').on(t.cooperativeId, t.sku),
     index('products_cooperative_idx').on(t.cooperativeId, t.status),
-    index('products_status_published_idx').on(t.status, t.publishedAt),
+    // The list's newest-first order exactly (date descending, then id): a page's ids and each one's
+    // cooperative come from this index alone, without a sort of each date's ties (the deferred join
+    // of product-list.ts, migration 0047).
+    index('products_status_published_idx').on(t.status, sql`${t.publishedAt} DESC`, t.id, t.cooperativeId),
     // Stars then date: the "best rated" order (stars, newest first) and "only 5 stars, newest first" read in index order.
     index('products_status_stars_idx').on(t.status, t.ocopStars, t.publishedAt),
     // Covers the capped count of the unfiltered list: each published product's cooperative without reading the product.
     index('products_status_cooperative_idx').on(t.status, t.cooperativeId),
     // Stars then date: a province's best products (its page) read in index order, not sorted
-    // from the whole province; its counts still read only the (province, status) range.
-    index('products_province_idx').on(t.provinceCode, t.status, t.ocopStars, t.publishedAt),
+    // from the whole province; its counts still read only the (province, status) range, and with
+    // each product's cooperative, count only public products without a table row (migration 0047).
+    index('products_province_idx').on(t.provinceCode, t.status, t.ocopStars, t.publishedAt, t.cooperativeId),
     index('products_group_idx').on(t.ocopGroup, t.status),
     // Province and group together is the most common filter pair; without statistics SQLite
     // cannot tell which single-column index is narrower, with this one it needs not guess.

@@ -244,29 +244,67 @@ async function listUnderstood(
   // and each row's table page (45 → 6 ms a facet at 200,000 products). A province or a
   // cooperative is still sought through its own index. Search hits are looked up by their key
   // in products_search_key_idx, which holds the same columns: the scan reads no table row.
+  //
+  // A page of "5 stars" over the whole catalogue (starsCondition) is one range of the star index,
+  // in date order: named, since the date index, which holds the whole newest-first order
+  // (migration 0047), would otherwise be walked checking each row's stars in its table row, 99
+  // rows in 100 in vain.
   const facetScan = !provinces && !cooperativeId && !filters.cooperativeKind;
-  const products = (hits: SQL | null, facet: boolean) => {
+  const fiveStars = !narrowed && minStars !== undefined && minStars >= 5 && (sort === 'newest' || sort === 'stars');
+  const listed = fiveStars ? sql`products p INDEXED BY products_status_stars_idx` : sql`products p`;
+  const products = (hits: SQL | null, counting: boolean, facet: boolean) => {
     if (hits !== null) {
       return sql`${hits} hit CROSS JOIN products p INDEXED BY products_search_key_idx ON p.search_key = hit.key`;
     }
-    return facet && facetScan ? sql`products p INDEXED BY products_facets_idx` : sql`products p`;
+    if (facet && facetScan) return sql`products p INDEXED BY products_facets_idx`;
+    return counting ? sql`products p` : listed;
   };
   const from = (
     hits: SQL | null,
     counting = false,
     except?: ProductFacet,
     facet = false,
-  ) => sql`FROM ${products(hits, facet)}
+  ) => sql`FROM ${products(hits, counting, facet)}
     JOIN cooperatives c ${counting && !filters.cooperativeKind ? sql`INDEXED BY cooperatives_id_status_idx ` : sql``}ON c.id = p.cooperative_id
     ${counting ? sql`` : sql`JOIN provinces pr ON pr.code = p.province_code`}
     WHERE ${counting && narrowed ? sql`+p.status = 'published'` : sql`p.status = 'published'`}
       AND ${sql.join(conditions(counting, except), sql` AND `)}`;
+  const orderBy = (hits: SQL | null) =>
+    sort !== 'relevance'
+      ? ORDER_BY[sort]
+      : hits === null
+        ? placeOrder(place?.formerly ?? null)
+        : relevanceOrder(sql`p.id`);
   const rows = (hits: SQL | null) =>
-    db.all<ProductCardRow>(sql`
+    hits === null && offset > 0
+      ? pageByIds()
+      : db.all<ProductCardRow>(sql`
       SELECT ${PRODUCT_CARD_COLUMNS}
       ${from(hits)}
-      ORDER BY ${sort !== 'relevance' ? ORDER_BY[sort] : hits === null ? placeOrder(place?.formerly ?? null) : relevanceOrder(sql`p.id`)}
+      ORDER BY ${orderBy(hits)}
       LIMIT ${limit} OFFSET ${offset}`);
+  // A page beyond the first, without words, finds its ids first (a deferred join), reading for
+  // the rows it skips only what the order and filters need, from the sort's index and each
+  // row's cooperative's status (cooperatives_id_status_idx); only the page's own rows are then
+  // read whole, with their cooperative's and province's names. Joined for every row, the OFFSET
+  // of page 20 read 456 product, cooperative and province rows to throw away (2.3 → 0.3 ms at
+  // 200,000 products, SQLite, warm, with the covering date index of migration 0047). The
+  // provinces join is left out of the ids: every product has its province (a foreign key). Both
+  // orders are the same expression over the same rows, ending with the unique id: the outer sort
+  // (of one page) gives back the inner order exactly.
+  const pageByIds = () =>
+    db.all<ProductCardRow>(sql`
+      SELECT ${PRODUCT_CARD_COLUMNS}
+      FROM (SELECT p.id
+        FROM ${listed}
+        JOIN cooperatives c ${filters.cooperativeKind ? sql`` : sql`INDEXED BY cooperatives_id_status_idx `}ON c.id = p.cooperative_id
+        WHERE p.status = 'published' AND ${sql.join(conditions(false), sql` AND `)}
+        ORDER BY ${orderBy(null)}
+        LIMIT ${limit} OFFSET ${offset}) page
+      CROSS JOIN products p ON p.id = page.id
+      JOIN cooperatives c ON c.id = p.cooperative_id
+      JOIN provinces pr ON pr.code = p.province_code
+      ORDER BY ${orderBy(null)}`);
 
   // A list the facet cube answers gets its total and facets from it, read beside the page's rows;
   // when the cube is not current (or for other lists) both are counted by scanning.

@@ -7,6 +7,8 @@ import { listUpcomingEventsInProvince } from '../events/by-province';
 import type { EventSummary } from '../events/upcoming';
 import { type ProvinceSummary, provinceSummaryBySlug } from './summaries';
 import { found } from '../errors';
+import type { AfterResponse } from '../search/facet-cube';
+import { vietnamDate } from '../time/vietnam';
 
 export const PROVINCE_COOPERATIVE_LIMIT = 12;
 export const PROVINCE_PRODUCT_LIMIT = 12;
@@ -21,8 +23,17 @@ export interface ProvincePageData {
   upcomingEvents: EventSummary[];
 }
 
-export async function getProvincePage(db: Database, slug: string, now: Date): Promise<ProvincePageData> {
-  const province = found(await provinceSummaryBySlug(db, slug), 'province');
+/** `later` runs a stale facet cube's refresh after the response (the counts come from the cubes). */
+export async function getProvincePage(
+  db: Database,
+  slug: string,
+  now: Date,
+  later?: AfterResponse,
+): Promise<ProvincePageData> {
+  const province = found(
+    await provinceSummaryBySlug(db, slug, { today: vietnamDate(now), ...(later ? { later } : {}) }),
+    'province',
+  );
   const [cooperatives, products, upcomingEvents] = await Promise.all([
     cooperativeCardsInProvince(db, province.code, PROVINCE_COOPERATIVE_LIMIT),
     bestProductsInProvince(db, province.code, PROVINCE_PRODUCT_LIMIT),

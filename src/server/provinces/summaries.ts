@@ -4,6 +4,10 @@
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { provinces } from '../db/schema';
+import { COOPERATIVE_CUBE } from '../cooperatives/directory-facet-cube';
+import { PRODUCT_CUBE } from '../products/product-facet-cube';
+import { type AfterResponse, freshCells, sumBy } from '../search/facet-cube';
+import { vietnamDate } from '../time/vietnam';
 
 /** What a link to a province needs. */
 export interface ProvinceRef {
@@ -20,44 +24,101 @@ export interface ProvinceSummary extends ProvinceRef {
   formedFrom: string[];
   /** Active cooperatives. */
   cooperatives: number;
-  /** Published products made in the province. */
+  /**
+   * Public products made in the province: published, of an active cooperative, as the
+   * product list filtered by the province counts them (/san-pham?province=…).
+   */
   products: number;
 }
 
+export interface SummaryOptions {
+  /** The Viet Nam day (YYYY-MM-DD) the facet cubes must have been computed at. */
+  today?: string;
+  /** Where a stale cube's refresh runs after the response (search/facet-cube.ts). */
+  later?: AfterResponse;
+}
+
+type Counts = Pick<ProvinceSummary, 'cooperatives' | 'products'>;
+
 /**
- * Counts are index-only range counts (cooperatives_province_idx,
- * products_province_idx): 14 ms for all 34 units over 50,000 cooperatives and
- * 200,000 products. Checking each product's cooperative too would cost a
- * lookup per product (0.3 s), so the product count, like the home page's,
- * counts published products whatever their cooperative's status; the lists
- * on the pages do check it.
+ * The counts per province from the facet cubes (search/facet-cube.ts) when
+ * both are current: their cells of every row ('' certification) summed per
+ * province, no row of the catalogue read. Null when either is not.
  */
-function selectSummaries(db: Database, where?: SQL) {
+async function countsFromCubes(db: Database, { today, later }: SummaryOptions): Promise<Map<string, Counts> | null> {
+  const day = today ?? vietnamDate(new Date());
+  const [productCells, cooperativeCells] = await Promise.all([
+    freshCells(db, PRODUCT_CUBE, day, later),
+    freshCells(db, COOPERATIVE_CUBE, day, later),
+  ]);
+  if (!productCells || !cooperativeCells) return null;
+  const all = (cell: { certification: string }) => cell.certification === '';
+  const products = sumBy(
+    productCells,
+    all,
+    (cell) => cell.province,
+    (cell) => cell.products,
+  );
+  const cooperatives = sumBy(
+    cooperativeCells,
+    all,
+    (cell) => cell.province,
+    (cell) => cell.cooperatives,
+  );
+  const codes = new Set([...Object.keys(products), ...Object.keys(cooperatives)]);
+  return new Map(
+    [...codes].map((code) => [code, { products: products[code] ?? 0, cooperatives: cooperatives[code] ?? 0 }]),
+  );
+}
+
+const PROVINCE_COLUMNS = {
+  code: provinces.code,
+  slug: provinces.slug,
+  nameVi: provinces.nameVi,
+  nameEn: provinces.nameEn,
+  kind: provinces.kind,
+  seat: provinces.seat,
+  formedFrom: provinces.formedFrom,
+};
+
+/**
+ * The counts by counting, when a cube is not current: index range counts
+ * (cooperatives_province_idx, products_province_idx), each product's
+ * cooperative checked active in cooperatives_id_status_idx, as the cube and
+ * the list count it (a few thousand lookups for a province; a catalogue's
+ * worth for all 34, until the cube is refreshed).
+ */
+const COUNTED = {
+  cooperatives: sql<number>`(SELECT count(*) FROM cooperatives c
+    WHERE c.province_code = ${provinces.code} AND c.status = 'active')`.mapWith(Number),
+  products: sql<number>`(SELECT count(*) FROM products p
+    JOIN cooperatives c INDEXED BY cooperatives_id_status_idx ON c.id = p.cooperative_id
+    WHERE p.province_code = ${provinces.code} AND p.status = 'published' AND c.status = 'active')`.mapWith(Number),
+};
+
+async function selectSummaries(db: Database, options: SummaryOptions, where?: SQL): Promise<ProvinceSummary[]> {
+  const [counts, rows] = await Promise.all([
+    countsFromCubes(db, options),
+    db.select(PROVINCE_COLUMNS).from(provinces).where(where).orderBy(asc(provinces.code)),
+  ]);
+  if (counts) return rows.map((row) => ({ ...row, ...(counts.get(row.code) ?? { cooperatives: 0, products: 0 }) }));
   return db
-    .select({
-      code: provinces.code,
-      slug: provinces.slug,
-      nameVi: provinces.nameVi,
-      nameEn: provinces.nameEn,
-      kind: provinces.kind,
-      seat: provinces.seat,
-      formedFrom: provinces.formedFrom,
-      cooperatives: sql<number>`(SELECT count(*) FROM cooperatives c
-        WHERE c.province_code = ${provinces.code} AND c.status = 'active')`.mapWith(Number),
-      products: sql<number>`(SELECT count(*) FROM products p
-        WHERE p.province_code = ${provinces.code} AND p.status = 'published')`.mapWith(Number),
-    })
+    .select({ ...PROVINCE_COLUMNS, ...COUNTED })
     .from(provinces)
     .where(where)
     .orderBy(asc(provinces.code));
 }
 
 /** All 34 units in GSO code order. */
-export function listProvinceSummaries(db: Database): Promise<ProvinceSummary[]> {
-  return selectSummaries(db);
+export function listProvinceSummaries(db: Database, options: SummaryOptions = {}): Promise<ProvinceSummary[]> {
+  return selectSummaries(db, options);
 }
 
-export async function provinceSummaryBySlug(db: Database, slug: string): Promise<ProvinceSummary | null> {
-  const [row] = await selectSummaries(db, eq(provinces.slug, slug));
+export async function provinceSummaryBySlug(
+  db: Database,
+  slug: string,
+  options: SummaryOptions = {},
+): Promise<ProvinceSummary | null> {
+  const [row] = await selectSummaries(db, options, eq(provinces.slug, slug));
   return row ?? null;
 }
