@@ -20,14 +20,21 @@ export interface CooperativeCardRow {
   best_stars: number | null;
 }
 
-/** Cooperative `c`'s published products, the card's product_count (and the directory's "products" order). */
-export const PRODUCT_COUNT = sql`(SELECT count(*) FROM products p WHERE p.cooperative_id = c.id AND p.status = 'published')`;
+/**
+ * Cooperative `c`'s published products, the card's product_count and the "most products first"
+ * order: kept on the row by triggers (migration 0048), so an order by it walks
+ * cooperatives_province_products_idx or cooperatives_status_products_idx.
+ */
+export const PRODUCT_COUNT = sql`c.published_products`;
+
+/** "Most products first", then by name: the order of those indexes. */
+export const MOST_PRODUCTS_FIRST = sql`c.published_products DESC, c.search_name, c.id`;
 
 /**
  * The card columns of cooperative `c` joined with its province `pr`.
  *
- * Both figures are per-card lookups on products_cooperative_idx. The index is
- * named for max(): without statistics SQLite prefers walking
+ * The count is the row's own (PRODUCT_COUNT); the best stars a per-card lookup
+ * on products_cooperative_idx, named for max(): without statistics SQLite prefers walking
  * products_status_stars_idx in star order for it, which reads the whole
  * published catalogue for every card (3 s for a province of 1,500
  * cooperatives at national scale, against 9 ms with the hint).
@@ -84,27 +91,18 @@ export async function cooperativeCardsByIds(db: Database, ids: readonly string[]
 }
 
 /**
- * The cooperatives of a province with the most published products first.
- * The order needs every active cooperative's count (products_status_cooperative_idx),
- * but nothing else of them: the province's ids come from cooperatives_province_idx
- * alone, and the card columns (the best stars, names) are read for the `limit`
- * first. Sorted with the card's columns, every cooperative of the province had
- * its best stars looked up too (1,470 at national scale for Bắc Ninh).
+ * A province's active cooperatives, most published products first (then by
+ * name): the first `limit` of cooperatives_province_products_idx, with their
+ * card columns.
  */
 export async function cooperativeCardsInProvince(
   db: Database,
   provinceCode: string,
   limit: number,
 ): Promise<CooperativeCard[]> {
-  const rows = await db.all<CooperativeCardRow>(sql`
-    SELECT ${COOPERATIVE_CARD_COLUMNS}
-    FROM (SELECT c.id, ${PRODUCT_COUNT} AS product_count
-      FROM cooperatives c
-      WHERE c.province_code = ${provinceCode} AND c.status = 'active'
-      ORDER BY product_count DESC, c.search_name, c.id
-      LIMIT ${limit}) page
-    CROSS JOIN cooperatives c ON c.id = page.id
-    JOIN provinces pr ON pr.code = c.province_code
-    ORDER BY page.product_count DESC, c.search_name, c.id`);
-  return rows.map(toCooperativeCard);
+  return cooperativeCardsWhere(db, {
+    where: sql`c.province_code = ${provinceCode}`,
+    orderBy: MOST_PRODUCTS_FIRST,
+    limit,
+  });
 }

@@ -31,7 +31,7 @@ import {
   HAS_OCOP_SQL,
 } from './directory-facet-cube';
 import { vietnamDate } from '../time/vietnam';
-import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, PRODUCT_COUNT, toCooperativeCard } from './cards';
+import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, MOST_PRODUCTS_FIRST, toCooperativeCard } from './cards';
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
@@ -48,7 +48,7 @@ export type DirectoryPage = ListPage<CooperativeCard, DirectorySort> & { facets:
 
 const ORDER_BY: Record<Exclude<DirectorySort, 'relevance'>, SQL> = {
   name: sql`c.search_name, c.id`,
-  products: sql`product_count DESC, c.search_name, c.id`,
+  products: MOST_PRODUCTS_FIRST,
   newest: sql`c.created_at DESC, c.id`,
 };
 
@@ -94,8 +94,7 @@ export function directorySearchHelp(
 
 /**
  * The directory's search and filters with the caller's columns of cooperative
- * `c` and province `pr` (the map wants places, not cards). A `products` sort
- * needs the card's product_count column.
+ * `c` and province `pr` (the map wants places, not cards).
  */
 export async function queryDirectory<Row>(
   db: Database,
@@ -160,18 +159,17 @@ export async function queryDirectory<Row>(
   // name index left ties of name to sort by id, counted each one's products and best stars
   // (4.9 → 0.2 ms at 50,000 cooperatives, SQLite, warm, with the id in the name indexes,
   // migration 0047). The caller's columns are read for the page's ids alone; both orders are
-  // the same expression over the same rows, ending with the unique id. The "products" order
-  // needs the count per row it passes, and its ids carry it for the outer order.
+  // the same expression over the same rows, ending with the unique id.
   const pageByIds = (orderBy: SQL) =>
     db.all<Row>(sql`SELECT ${columns}
-      FROM (SELECT c.id${sort === 'products' ? sql`, ${PRODUCT_COUNT} AS product_count` : sql``}
+      FROM (SELECT c.id
         FROM cooperatives c
         WHERE ${sql.join([sql`c.status = 'active'`, ...conditions()], sql` AND `)}
         ORDER BY ${orderBy}
         LIMIT ${limit} OFFSET ${offset}) page
       CROSS JOIN cooperatives c ON c.id = page.id
       JOIN provinces pr ON pr.code = c.province_code
-      ORDER BY ${sort === 'products' ? sql`page.product_count DESC, c.search_name, c.id` : orderBy}`);
+      ORDER BY ${orderBy}`);
   // A directory the facet cube answers gets its total and facets from it, read beside the page's rows.
   const fromCube =
     (count || facets) && directoryCubeAnswers(filters, tokens.length > 0)

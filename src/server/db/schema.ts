@@ -151,10 +151,27 @@ export const cooperatives = sqliteTable(
     verificationEvidence: text('verification_evidence'),
     status: text('status', { enum: COOPERATIVE_STATUSES }).notNull().default('active'),
     statusReason: text('status_reason'),
+    /**
+     * How many of its products are published: kept by triggers on products (migration 0048, one
+     * added or taken away on every write that changes it), so the orders by it ("most products
+     * first": a province page, the directory's "products" sort) walk an index instead of counting
+     * each cooperative's products.
+     */
+    publishedProducts: integer('published_products').notNull().default(0),
     ...searchableRecordColumns(),
   },
   (t) => [
     uniqueIndex('cooperatives_slug_unique').on(t.slug),
+    // "Most products first", then by name, in a province and nationally: a page of it is a range of
+    // these indexes (a province page ranked Bắc Ninh's 1,470 cooperatives by counting, 10,000 rows).
+    index('cooperatives_province_products_idx').on(
+      t.provinceCode,
+      t.status,
+      sql`${t.publishedProducts} DESC`,
+      t.searchName,
+      t.id,
+    ),
+    index('cooperatives_status_products_idx').on(t.status, sql`${t.publishedProducts} DESC`, t.searchName, t.id),
     uniqueIndex('cooperatives_registration_code_unique').on(t.registrationCode),
     // Name last: a province's directory (the API's default, by name) reads one page of it in order, not
     // every active cooperative through cooperatives_status_name_idx (1,371 rows for a page at 50,000).
