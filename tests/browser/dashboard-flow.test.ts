@@ -38,6 +38,8 @@ describe('a product from draft to the public catalogue', () => {
     const name = `Mắm tôm chua thử nghiệm ${Date.now() % 100000}`;
     // A cooperative member (this one also manages it; the demo's plain members have their passwords changed by other tests).
     const member = await signedInPage(browser, baseUrl, 'quanly1@cho-htx.test', errors);
+    // The account menu is a closed disclosure on every page, the account home too: open it first.
+    await member.click('.account-nav summary');
     await member.click('.account-nav a[href="/tai-khoan/san-pham"]');
     await Promise.all([
       member.waitForURL(`${baseUrl}/tai-khoan/san-pham/moi`),
@@ -88,6 +90,7 @@ describe('a product from draft to the public catalogue', () => {
     expect(await member.textContent('main')).toContain('Chờ duyệt');
 
     const officer = await signedInPage(browser, baseUrl, 'canbo@cho-htx.test', errors);
+    await officer.click('.account-nav summary');
     await officer.click('.account-nav a[href="/tai-khoan/kiem-duyet"]');
     await Promise.all([
       officer.waitForURL(/\/tai-khoan\/kiem-duyet\/[a-z0-9]+$/),

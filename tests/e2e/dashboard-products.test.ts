@@ -6,6 +6,7 @@
  * the moderation queue, XSS in text fields and other origins are refused.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { errorSummaryLinks } from '../support/html';
 import { site } from '../support/site';
 
 const baseUrl = inject('baseUrl');
@@ -57,6 +58,29 @@ describe('dashboard: products and moderation', async () => {
     expect(html).toMatch(/id="field-gtin-error"[^>]*>[^<]*check digit/);
     expect(html).toMatch(/id="field-minOrder-error"/);
     expect(html).toMatch(/name="priceVnd"[^>]*value="250.000"/);
+  });
+
+  it('lists the errors at the top, each a link to its field, named by its label', async () => {
+    const res = await post(
+      '/tai-khoan/san-pham/moi',
+      product({ nameVi: 'X', minOrder: '0', 'priceTiers.0.minQuantity': 'mười', 'priceTiers.0.priceVnd': '1000' }),
+      manager,
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    // Announced and focusable, as GOV.UK's error summary.
+    expect(html).toMatch(/<div class="alert error-summary"[^>]*role="alert"[^>]*tabindex="-1"/);
+    const links = errorSummaryLinks(html);
+    expect(links.map((link) => link.target)).toEqual(
+      expect.arrayContaining(['field-nameVi', 'field-minOrder', 'field-priceTiers.0.minQuantity']),
+    );
+    for (const link of links) {
+      expect(link.exists, link.target).toBe(true);
+      // The link says which field: its label, then the message shown beside the field.
+      expect(link.text, link.target).toMatch(/^.+: .+/);
+      expect(html, link.target).toContain(`id="${link.target}-error"`);
+    }
+    expect(links.find((link) => link.target === 'field-nameVi')?.text).toMatch(/^Tên sản phẩm/);
   });
 
   it('creates a draft that is not public, ignoring a crafted status and cooperative', async () => {

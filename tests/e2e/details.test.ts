@@ -146,6 +146,31 @@ describe('wholesale terms', () => {
     const english = await page(`/en/products/${detail.slug}`);
     expect(textOf(english.html)).toContain('Wholesale');
   });
+
+  it('states minimum orders as quantities of the unit, and none when it is one', async () => {
+    const list = await readJson(await fetch(`${baseUrl}/api/v1/products?limit=100`));
+    type Detail = { slug: string; minOrder: number; unitVi: string; unitEn: string };
+    const details: Detail[] = [];
+    for (const item of list.items as { slug: string }[]) {
+      details.push(await readJson(await fetch(`${baseUrl}/api/v1/products/${item.slug}`)));
+      if (details.some((d) => d.minOrder === 1) && details.some((d) => d.minOrder > 1 && d.unitEn === 'kg')) break;
+    }
+    const one = details.find((d) => d.minOrder === 1);
+    const kg = details.find((d) => d.minOrder > 1 && d.unitEn === 'kg');
+    expect(one && kg).toBeTruthy();
+
+    const onePages = [
+      textOf((await page(`/san-pham/${one!.slug}`)).html),
+      textOf((await page(`/en/products/${one!.slug}`)).html),
+    ];
+    expect(onePages[0]).not.toContain('Đặt tối thiểu');
+    expect(onePages[1]).not.toContain('Minimum order');
+    const vi = textOf((await page(`/san-pham/${kg!.slug}`)).html);
+    const en = textOf((await page(`/en/products/${kg!.slug}`)).html);
+    expect(vi).toContain(`Đặt tối thiểu ${kg!.minOrder} kg`);
+    expect(en).toContain(`Minimum order ${kg!.minOrder} kg`);
+    for (const text of [...onePages, vi, en]) expect(text).not.toMatch(/\d × (kg|chiếc|piece)\b/);
+  });
 });
 
 describe('cooperative profile', () => {

@@ -11,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/server/db/seed/accounts';
 import { DEVELOPMENT_FORM_SECRET, issueFormToken } from '../../src/server/inquiries/form-token';
 import { STATUS_LOOKUP_POLICY } from '../../src/server/inquiries/status';
-import { textOf } from '../support/html';
+import { errorSummaryLinks, textOf } from '../support/html';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -211,6 +211,13 @@ describe('inquiry form to reply', () => {
     expect(html).toContain('We would like a quote for 2.5 tonnes');
     expect(html).toMatch(/<input id="field-name"[^>]*value="Maria Schmidt"/);
     expect(html).toContain('role="alert"');
+    // The summary at the top links each message to its field.
+    const links = errorSummaryLinks(html);
+    expect(links.map((link) => link.target)).toEqual(
+      expect.arrayContaining(['field-email', 'field-country', 'field-consent']),
+    );
+    for (const link of links) expect(link.exists, link.target).toBe(true);
+    expect(links.find((link) => link.target === 'field-email')?.text).toBe('Email: Địa chỉ email không hợp lệ.');
     // The form keeps the time it was first shown: fixing a field and sending at once is not "too fast".
     expect(hiddenFields(html).formToken).toBe(token);
     const forged = await post('/hoi-hang', {

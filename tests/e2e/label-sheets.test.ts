@@ -50,6 +50,12 @@ describe('dashboard: label sheets', async () => {
     expect(html).toContain('24 nhãn/tờ, 70 × 37 mm');
     expect(html).toContain('10 nhãn/tờ, 105 × 57 mm');
     expect(html).toContain('Từ 1 đến 20 tờ');
+    // The way back names where it leads: the batches the member came from.
+    expect(html).toMatch(
+      new RegExp(
+        `<p class="dashboard__back"[^>]*>\\s*<a href="/tai-khoan/san-pham/${slug}/lo-hang"[^>]*>Quay lại danh sách lô hàng</a>`,
+      ),
+    );
   });
 
   it('downloads a lot’s labels as a PDF whose QR codes decode to the lot’s label address', async () => {
@@ -112,6 +118,15 @@ describe('dashboard: label sheets', async () => {
     const me = (await (await get('/api/v1/me', manager)).json()) as { cooperative: { slug: string } };
     const oversight = await (await get(`/quan-tri/hop-tac-xa/${me.cooperative.slug}`, officer)).text();
     expect(oversight).toContain(`href="${page}"`);
+    // And the way back from the labels page, named: the cooperative's page in the console.
+    const form = await (await get(page, officer)).text();
+    const back = /<p class="dashboard__back"[^>]*>\s*<a href="([^"]+)"[^>]*>([^<]+)<\/a>/.exec(form);
+    expect(back?.[1]).toBe(`/quan-tri/hop-tac-xa/${me.cooperative.slug}`);
+    expect(back?.[2]).toMatch(/^Quay lại .+/);
+    const english = await (await get(`/en/account/products/${slug}/labels`, officer)).text();
+    expect(english).toMatch(
+      /<p class="dashboard__back"[^>]*>\s*<a href="\/en\/admin\/cooperatives\/[a-z0-9-]+"[^>]*>Back to /,
+    );
     const printed = await get(`${page}?layout=a4-3x8&sheets=1`, officer);
     expect(printed.status).toBe(200);
     expect(printed.headers.get('content-type')).toBe('application/pdf');

@@ -39,3 +39,21 @@ export function hrefsOf(html: string, selector: RegExp): string[] {
     .map((tag) => /href="([^"]*)"/.exec(tag)?.[1] ?? '')
     .map((href) => href.replace(/&amp;/g, '&'));
 }
+
+/**
+ * The error summary of a page sent back with mistakes (src/components/forms/ErrorSummary.astro): each listed
+ * message's link target (without '#') and text, and whether each target is an element of the page.
+ */
+export function errorSummaryLinks(html: string): { target: string; text: string; exists: boolean }[] {
+  const summary = /<div class="alert error-summary"[^>]*role="alert"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
+  const ids = new Set([...markupOnlyIds(html)]);
+  return [...summary.matchAll(/<a href="#([^"]+)"[^>]*>([^<]*)<\/a>/g)].map((match) => ({
+    target: match[1]!,
+    text: textOf(match[2]!).trim(),
+    exists: ids.has(match[1]!),
+  }));
+}
+
+function markupOnlyIds(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+}

@@ -7,7 +7,6 @@
  */
 import type { AstroGlobal } from 'astro';
 import type { Locale } from '../../../src/i18n';
-import { isOfficer } from '../../../src/server/accounts/guards';
 import { DEFAULT_LABEL_LAYOUT } from '../../../src/server/print/label-layouts';
 import {
   type LabelSheetForm,
@@ -19,10 +18,8 @@ import { siteOrigin } from '../../../src/server/seo/origin';
 import { emptyView, type FormView, noStore } from '../form-handling';
 import { gated, runForm } from '../handle-page';
 
-export interface LabelSheetView extends FormView, LabelSheetForm {
-  /** Officers reach the page from the console, members from the product's batches. */
-  byOfficer: boolean;
-}
+/** Officers reach the page from the cooperative's page in the console (`cooperative`), members from the batches. */
+export type LabelSheetView = FormView & LabelSheetForm;
 
 /** The fields the form sends; anything else in the query is ignored. */
 const FIELDS = ['batch', 'layout', 'sheets'] as const;
@@ -36,7 +33,7 @@ export async function handleLabelSheets(
   const gate = await gated(page, locale, (db, user) => loadLabelSheetForm(db, user, slug));
   if (gate instanceof Response) return gate;
   const { product } = gate.data;
-  const shown = { ...gate.data, byOfficer: isOfficer(gate.user) };
+  const shown = gate.data;
   const query = page.url.searchParams;
   const values = Object.fromEntries(FIELDS.flatMap((name) => (query.has(name) ? [[name, query.get(name)!]] : [])));
   // Arriving from a batch's "Print labels" link names only the batch: show the form for it.

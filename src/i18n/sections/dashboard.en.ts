@@ -9,6 +9,7 @@ export const dashboardEn: Dictionary['dashboard'] = {
     backToProducts: 'Back to the products',
     backToBatches: 'Back to the batches',
     backToAccount: 'Back to your account',
+    backToCooperative: 'Back to {cooperative}',
   },
   choose: '— Choose —',
   optional: '(optional)',

@@ -7,6 +7,7 @@ export const dashboardVi = {
     backToProducts: 'Quay lại danh sách sản phẩm',
     backToBatches: 'Quay lại danh sách lô hàng',
     backToAccount: 'Quay lại tài khoản',
+    backToCooperative: 'Quay lại {cooperative}',
   },
   choose: '— Chọn —',
   optional: '(không bắt buộc)',

@@ -17,7 +17,6 @@ export const detailsEn: Dictionary['details'] = {
     salesHeading: 'Sales details',
     unit: 'Unit',
     minOrder: 'Minimum order',
-    minOrderValue: '{count} × {unit}',
     season: 'Season',
     gtin: 'Barcode (GTIN)',
     traceCode: 'Trace code',

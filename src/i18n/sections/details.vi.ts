@@ -16,7 +16,6 @@ export const detailsVi = {
     salesHeading: 'Thông tin bán hàng',
     unit: 'Đơn vị tính',
     minOrder: 'Đặt tối thiểu',
-    minOrderValue: '{count} × {unit}',
     season: 'Mùa vụ',
     gtin: 'Mã vạch (GTIN)',
     traceCode: 'Mã truy xuất',

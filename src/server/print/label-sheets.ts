@@ -3,11 +3,13 @@
  * them: who may print them, what may be asked (a layout, a bounded number of
  * sheets, a batch of this product), and the PDF with its file name.
  */
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { dictionary, format, type Locale } from '../../i18n';
 import { isOfficer } from '../accounts/guards';
 import type { SessionUser } from '../accounts/users';
 import type { Database } from '../db/client';
+import { cooperatives } from '../db/schema';
 import { ValidationError } from '../errors';
 import { type OwnedProduct, findOwnedProduct, findProductBySlug } from '../products/owned-product';
 import { findProductBatch, listProductBatches, type BatchSummary } from '../provenance/batches';
@@ -65,6 +67,8 @@ export async function findProductForLabels(
 export interface LabelSheetForm {
   product: OwnedProduct;
   batches: BatchSummary[];
+  /** The product's cooperative, for an officer's way back to it in the console; null for the cooperative's members. */
+  cooperative: { slug: string; name: string } | null;
 }
 
 export async function loadLabelSheetForm(
@@ -73,7 +77,18 @@ export async function loadLabelSheetForm(
   slug: string,
 ): Promise<LabelSheetForm> {
   const product = await findProductForLabels(db, user, slug);
-  return { product, batches: await listProductBatches(db, product.id) };
+  const [batches, cooperative] = await Promise.all([
+    listProductBatches(db, product.id),
+    isOfficer(user)
+      ? db
+          .select({ slug: cooperatives.slug, name: cooperatives.name })
+          .from(cooperatives)
+          .where(eq(cooperatives.id, product.cooperativeId))
+          .limit(1)
+          .then((rows) => rows[0] ?? null)
+      : null,
+  ]);
+  return { product, batches, cooperative };
 }
 
 export interface LabelSheetFile {
