@@ -7,6 +7,7 @@ import { countCatalogue, seedReferenceData, seedScaleData } from '../../src/serv
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
 import { migratedMemoryDatabase } from '../support/libsql';
 import { provinceOptions, type ProvinceOption } from '../../src/server/products/filter-options';
+import { PROVINCES } from '../../src/server/provinces/reference';
 
 const options = { cooperatives: 60, products: 240, events: 12, now: new Date('2026-11-24T03:00:00Z') };
 
@@ -85,5 +86,17 @@ describe('the province options lists read without the database', () => {
     );
     expect(stored).toHaveLength(34);
     expect(provinceOptions()).toEqual(stored);
+  });
+
+  it('and every field a province page takes from the reference list is the stored one', async () => {
+    const { db } = await migratedMemoryDatabase();
+    await seedReferenceData(db);
+    const stored = await db.all<{ code: string; kind: string; seat: string; formed_from: string }>(
+      sql`SELECT code, kind, seat, formed_from FROM provinces ORDER BY code`,
+    );
+    const reference = [...PROVINCES].sort((a, b) => (a.code < b.code ? -1 : 1));
+    expect(stored.map((row) => ({ ...row, formed_from: JSON.parse(row.formed_from) as string[] }))).toEqual(
+      reference.map(({ code, kind, seat, formedFrom }) => ({ code, kind, seat, formed_from: formedFrom ?? [] })),
+    );
   });
 });

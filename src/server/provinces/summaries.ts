@@ -1,12 +1,13 @@
 /**
  * The 34 provincial units with how much of the catalogue each holds.
  */
-import { asc, eq, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { provinces } from '../db/schema';
-import { COOPERATIVE_CUBE } from '../cooperatives/directory-facet-cube';
-import { PRODUCT_CUBE } from '../products/product-facet-cube';
-import { type AfterResponse, freshCells, sumBy } from '../search/facet-cube';
+import { COOPERATIVE_CUBE, type CooperativeCell } from '../cooperatives/directory-facet-cube';
+import { PRODUCT_CUBE, type ProductCell } from '../products/product-facet-cube';
+import { PROVINCES } from './reference';
+import { type AfterResponse, type CubeDefinition, freshCubes, sumBy } from '../search/facet-cube';
 import { vietnamDate } from '../time/vietnam';
 
 /** What a link to a province needs. */
@@ -47,10 +48,12 @@ type Counts = Pick<ProvinceSummary, 'cooperatives' | 'products'>;
  */
 async function countsFromCubes(db: Database, { today, later }: SummaryOptions): Promise<Map<string, Counts> | null> {
   const day = today ?? vietnamDate(new Date());
-  const [productCells, cooperativeCells] = await Promise.all([
-    freshCells(db, PRODUCT_CUBE, day, later),
-    freshCells(db, COOPERATIVE_CUBE, day, later),
-  ]);
+  const [productCells, cooperativeCells] = (await freshCubes(
+    db,
+    [PRODUCT_CUBE as CubeDefinition<unknown>, COOPERATIVE_CUBE as CubeDefinition<unknown>],
+    day,
+    later,
+  )) as [ProductCell[] | null, CooperativeCell[] | null];
   if (!productCells || !cooperativeCells) return null;
   const all = (cell: { certification: string }) => cell.certification === '';
   const products = sumBy(
@@ -96,12 +99,29 @@ const COUNTED = {
     WHERE p.province_code = ${provinces.code} AND p.status = 'published' AND c.status = 'active')`.mapWith(Number),
 };
 
-async function selectSummaries(db: Database, options: SummaryOptions, where?: SQL): Promise<ProvinceSummary[]> {
-  const [counts, rows] = await Promise.all([
-    countsFromCubes(db, options),
-    db.select(PROVINCE_COLUMNS).from(provinces).where(where).orderBy(asc(provinces.code)),
-  ]);
-  if (counts) return rows.map((row) => ({ ...row, ...(counts.get(row.code) ?? { cooperatives: 0, products: 0 }) }));
+/**
+ * The units from the counts of the cubes, or by counting. With the cubes the
+ * units themselves come from the reference list the provinces table is seeded
+ * from (tests/api/seeding.test.ts holds the two equal): no statement beyond
+ * the cubes' state.
+ */
+async function selectSummaries(db: Database, options: SummaryOptions, slug?: string): Promise<ProvinceSummary[]> {
+  const counts = await countsFromCubes(db, options);
+  if (counts) {
+    return PROVINCES.filter((province) => slug === undefined || province.slug === slug)
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map(({ code, slug: unitSlug, nameVi, nameEn, kind, seat, formedFrom }) => ({
+        code,
+        slug: unitSlug,
+        nameVi,
+        nameEn,
+        kind,
+        seat,
+        formedFrom: formedFrom ?? [],
+        ...(counts.get(code) ?? { cooperatives: 0, products: 0 }),
+      }));
+  }
+  const where = slug === undefined ? undefined : eq(provinces.slug, slug);
   return db
     .select({ ...PROVINCE_COLUMNS, ...COUNTED })
     .from(provinces)
@@ -119,6 +139,6 @@ export async function provinceSummaryBySlug(
   slug: string,
   options: SummaryOptions = {},
 ): Promise<ProvinceSummary | null> {
-  const [row] = await selectSummaries(db, options, eq(provinces.slug, slug));
+  const [row] = await selectSummaries(db, options, slug);
   return row ?? null;
 }
