@@ -51,6 +51,8 @@ export async function startWorkerInWorkerd(options: {
   dataDir: string;
   /** Worker variables added to the configuration's (the benchmark sets QUERY_STATS). */
   vars?: Record<string, string>;
+  /** A port for the V8 inspector (bench:profile takes CPU profiles through it). */
+  inspectorPort?: number;
 }): Promise<RunningWorker> {
   await ensurePortFree(options.host, options.port);
   const { Miniflare, Log, LogLevel, convertV4MiniflareOptions } = wranglersMiniflare();
@@ -66,6 +68,7 @@ export async function startWorkerInWorkerd(options: {
       resourcePersistencePath: join(wranglerStateDir(options.dataDir), 'v3'),
       // Offline: the placeholder Request.cf, as WRANGLER_ENV asks of wrangler dev.
       cf: false,
+      ...(options.inspectorPort === undefined ? {} : { inspectorPort: options.inspectorPort }),
       log: new Log(LogLevel.WARN),
       workers: [
         {
