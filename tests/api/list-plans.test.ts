@@ -217,6 +217,32 @@ describe('facet count plans', () => {
     );
   });
 
+  it('a search filtered by certification drops the hits holding no certificate of the kind by their key first', async () => {
+    for (const filters of [
+      { q: 'ca phe', certification: ['vietgap' as const] },
+      { q: 'ca phe', certification: ['vietgap' as const, 'organic' as const], sort: 'newest' as const },
+    ]) {
+      statements.length = 0;
+      await listProducts(handle.db, filters, { today: '2026-11-24', facets: true });
+      const filtered = statements.filter((s) => /MATCH/.test(s.sql) && /cert\.product_id = p\.id/.test(s.sql));
+      expect(filtered.length).toBeGreaterThan(1);
+      for (const statement of filtered) {
+        const plan = await explain((sql) => sql === statement.sql);
+        // One probe of product_certification_kinds by the hit's key, before the product's row is sought.
+        const held = plan.search(
+          /SEARCH held USING COVERING INDEX sqlite_autoindex_product_certification_kinds_1 \(search_key=\? AND kind=\?\)/,
+        );
+        expect(held).toBeGreaterThan(plan.search(/SCAN products_fts VIRTUAL TABLE/));
+        expect(held).toBeLessThan(plan.search(/SEARCH p USING/));
+      }
+      // The certification facet's own scan counts every hit, whatever certificates it holds.
+      const facetScan = statements.find(
+        (s) => /^\s*WITH x AS MATERIALIZED/.test(s.sql) && !/cert\.product_id = p\.id/.test(s.sql),
+      );
+      expect(facetScan?.sql).not.toContain('product_certification_kinds');
+    }
+  });
+
   it('a chosen filter adds one scan without its own condition, for its facet', async () => {
     expect(await countingStatements({ q: 'mat ong', province: ['ha-noi'] })).toHaveLength(2);
     expect(await countingStatements({ q: 'mat ong', province: ['ha-noi'], stars: 4 })).toHaveLength(3);

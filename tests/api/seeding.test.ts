@@ -2,7 +2,7 @@ import type { Client } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
 import { withSecondaryIndexesDeferred } from '../../scripts/lib/bulk-load';
 import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
-import { countCatalogue, seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
+import { countCatalogue, SCALE_DEFERRED_TRIGGERS, seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
 import { migratedMemoryDatabase } from '../support/libsql';
 
@@ -52,13 +52,34 @@ describe('withSecondaryIndexesDeferred (bulk loads of the scale dataset)', () =>
     await seedReferenceData(db);
     const before = await indexes(client);
     expect(before.some((index) => index.startsWith('products_cooperative_idx'))).toBe(true);
-    const during = await withSecondaryIndexesDeferred(client, ['products', 'cooperatives'], async () => {
-      await seedScaleData(db, { ...options, maxParameters: SQLITE_MAX_BOUND_PARAMETERS });
-      return indexes(client);
-    });
+    const triggers = async () =>
+      (await client.execute(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)).rows.map((row) =>
+        String(row.name),
+      );
+    const triggersBefore = await triggers();
+    expect(triggersBefore).toEqual(expect.arrayContaining([...SCALE_DEFERRED_TRIGGERS]));
+    const [during, triggersDuring] = await withSecondaryIndexesDeferred(
+      client,
+      ['products', 'cooperatives'],
+      async () => {
+        await seedScaleData(db, { ...options, maxParameters: SQLITE_MAX_BOUND_PARAMETERS });
+        return [await indexes(client), await triggers()] as const;
+      },
+      SCALE_DEFERRED_TRIGGERS,
+    );
     expect(during.length).toBeGreaterThan(0);
     expect(during.every((index) => index.includes('CREATE UNIQUE INDEX'))).toBe(true);
+    expect(triggersDuring.some((name) => (SCALE_DEFERRED_TRIGGERS as readonly string[]).includes(name))).toBe(false);
     expect(await indexes(client)).toEqual(before);
+    expect(await triggers()).toEqual(triggersBefore);
+    // Built once after the load: every certified product's kinds, as the triggers would have kept them.
+    const held = await client.execute(`SELECT count(*) AS n FROM product_certification_kinds`);
+    const expected = await client.execute(`SELECT count(*) AS n FROM (
+      SELECT p.search_key, json_extract(cert.last_verified, '$.kind') FROM certifications cert
+        JOIN products p ON p.id = cert.product_id OR (cert.product_id IS NULL AND p.cooperative_id = cert.cooperative_id)
+      WHERE cert.last_verified IS NOT NULL AND cert.revoked_at IS NULL AND cert.verification <> 'revoked' GROUP BY 1, 2)`);
+    expect(Number(held.rows[0]?.n)).toBeGreaterThan(0);
+    expect(Number(held.rows[0]?.n)).toBe(Number(expected.rows[0]?.n));
     expect((await countCatalogue(db)).products).toBe(expectedRows().get('products'));
   });
 

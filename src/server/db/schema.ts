@@ -439,6 +439,24 @@ export const certifications = sqliteTable(
   ],
 );
 
+/**
+ * Derived, never written by the app: the kinds of certificate each product holds, its own or its
+ * whole cooperative's, whose verified version is not revoked, whatever its dates. Kept by triggers
+ * on certifications and products (migrations/0048_product_certification_kinds.sql); rebuilt once
+ * after a bulk load (rebuildProductCertificationKinds). Keyed by the product's search_key, a
+ * full-text hit's rowid: a search filtered by certification drops the hits that hold no certificate
+ * of the kind with one probe each, before reading their rows (src/server/products/product-list.ts).
+ * Validity by date still needs the certificate itself, since it changes with the day.
+ */
+export const productCertificationKinds = sqliteTable(
+  'product_certification_kinds',
+  {
+    searchKey: integer('search_key').notNull(),
+    kind: text('kind', { enum: CERTIFICATION_KINDS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.searchKey, t.kind] })],
+);
+
 export const batches = sqliteTable(
   'batches',
   {
