@@ -8,10 +8,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../accounts/passwords';
 import { recordVerifiedVersions } from '../claims/verified-version';
 import { refreshOcopStars } from '../products/ocop-stars';
-import {
-  PRODUCT_CERTIFICATION_KINDS_TRIGGERS,
-  rebuildProductCertificationKinds,
-} from '../products/held-certifications';
+import { PRODUCT_CERTIFICATES_TRIGGERS, rebuildProductCertificates } from '../products/product-certificates';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
 import type { Database } from './client';
@@ -186,7 +183,7 @@ export async function seedDemoAccounts(
  * The triggers a bulk load of seedScaleData may drop (scripts/lib/bulk-load.ts): seedScaleData
  * builds their table once after the load.
  */
-export const SCALE_DEFERRED_TRIGGERS = PRODUCT_CERTIFICATION_KINDS_TRIGGERS;
+export const SCALE_DEFERRED_TRIGGERS = PRODUCT_CERTIFICATES_TRIGGERS;
 
 /** The tables seedScaleData writes, for loaders that prepare them (scripts/lib/bulk-load.ts). */
 export const SCALE_TABLES = [
@@ -251,10 +248,10 @@ export async function seedScaleData(
       await write(pendingBatches);
     }
     // One UPDATE a table, inside the load: it needs no index, and once the triggers of
-    // product_certification_kinds are back it would fire them for every certificate.
+    // product_certificates are back it would fire them for every certificate.
     await recordVerifiedVersions(db);
   });
-  await rebuildProductCertificationKinds(db);
+  await rebuildProductCertificates(db);
   await refreshOcopStars(db, vietnamDate(options.now));
 }
 
