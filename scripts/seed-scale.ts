@@ -14,7 +14,7 @@ import { readLocalConfig } from './lib/config';
 import { openMigratedDatabase } from './lib/database';
 import { main, SetupError } from './lib/fail';
 import { openLocalD1File } from './lib/local-d1';
-import { SCALE_TABLES } from '../src/server/db/seeding';
+import { SCALE_DEFERRED_TRIGGERS, SCALE_TABLES } from '../src/server/db/seeding';
 import { withSecondaryIndexesDeferred } from './lib/bulk-load';
 
 function count(name: string, value: string | undefined, fallback: number): number {
@@ -62,7 +62,8 @@ await main(async () => {
           label: `local D1 in ${config.dataDir}`,
           close: async () => file.client.close(),
           maxParameters: SQLITE_MAX_BOUND_PARAMETERS,
-          bulk: <T>(load: () => Promise<T>) => withSecondaryIndexesDeferred(file.client, SCALE_TABLES, load),
+          bulk: <T>(load: () => Promise<T>) =>
+            withSecondaryIndexesDeferred(file.client, SCALE_TABLES, load, SCALE_DEFERRED_TRIGGERS),
         };
       })();
 

@@ -9,6 +9,7 @@ import { applyLocalD1Migrations, openLocalD1, openLocalD1File } from '../../scri
 import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
 import {
   countCatalogue,
+  SCALE_DEFERRED_TRIGGERS,
   SCALE_TABLES,
   seedDemoData,
   seedReferenceData,
@@ -94,7 +95,7 @@ export async function prepareScale(dataDir: string) {
         ...SCALE,
         now: new Date(),
         maxParameters: SQLITE_MAX_BOUND_PARAMETERS,
-        bulk: (load) => withSecondaryIndexesDeferred(file.client, SCALE_TABLES, load),
+        bulk: (load) => withSecondaryIndexesDeferred(file.client, SCALE_TABLES, load, SCALE_DEFERRED_TRIGGERS),
       });
     }
     await countFacetCubes(file.db);

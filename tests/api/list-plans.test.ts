@@ -298,9 +298,10 @@ describe('facet count plans', () => {
     expect(plan).not.toMatch(/SCAN (p|c)\b|cooperatives_stats_idx/);
   });
 
-  it('the certification filter reads only certificates of the kind asked, of each row it checks', async () => {
+  it('the certification filter of a list without words reads only certificates of the kind asked', async () => {
     statements.length = 0;
-    await listProducts(handle.db, { q: 'ca phe', certification: ['vietgap'] }, { today: '2026-11-24', facets: true });
+    // A price filter: the facet cube cannot answer, so the list is scanned.
+    await listProducts(handle.db, { certification: ['vietgap'], minPrice: 1 }, { today: '2026-11-24', facets: true });
     const plan = await explain(
       (sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /cert\.product_id = p\.id/.test(sql),
     );
@@ -310,6 +311,36 @@ describe('facet count plans', () => {
     expect(plan).toMatch(
       /SEARCH cert USING INDEX certifications_cooperative_verified_kind_idx \(cooperative_id=\? AND <expr>=\?\)/,
     );
+  });
+
+  it("a search filtered by certification tests each hit with one seek by its key, before the hit's row", async () => {
+    for (const filters of [
+      { q: 'ca phe', certification: ['vietgap' as const] },
+      { q: 'ca phe', certification: ['vietgap' as const, 'organic' as const], sort: 'newest' as const },
+    ]) {
+      statements.length = 0;
+      await listProducts(handle.db, filters, { today: '2026-11-24', facets: true });
+      const filtered = statements.filter((s) => /MATCH/.test(s.sql) && /held\.search_key = hit\.key/.test(s.sql));
+      expect(filtered.length).toBeGreaterThan(1);
+      for (const statement of filtered) {
+        const plan = await explain((sql) => sql === statement.sql);
+        // One seek by key and kind in product_certificates_held_idx, which holds the dates: no certificate read.
+        const held = plan.search(
+          /SEARCH held USING COVERING INDEX product_certificates_held_idx \(search_key=\? AND kind=\?\)/,
+        );
+        expect(held).toBeGreaterThan(plan.search(/SCAN products_fts VIRTUAL TABLE/));
+        expect(held).toBeLessThan(plan.search(/SEARCH p USING/));
+        expect(plan).not.toMatch(/\bcert\b/);
+      }
+      // The certification facet's own scan counts every hit, by the certificates it holds valid that day.
+      const facetScan = statements.find(
+        (s) => /^\s*WITH scanned AS MATERIALIZED/.test(s.sql) && !/held\.search_key = hit\.key/.test(s.sql),
+      );
+      expect(facetScan).toBeDefined();
+      const plan = await explain((sql) => sql === facetScan?.sql);
+      expect(plan).toMatch(/SEARCH held USING COVERING INDEX product_certificates_held_idx \(search_key=\?\)/);
+      expect(plan).not.toMatch(/\bcert\b/);
+    }
   });
 
   it('a chosen filter adds one scan without its own condition, for its facet', async () => {

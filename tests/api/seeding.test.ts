@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { withSecondaryIndexesDeferred } from '../../scripts/lib/bulk-load';
 import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
-import { countCatalogue, seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
+import { countCatalogue, SCALE_DEFERRED_TRIGGERS, seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
 import { migratedMemoryDatabase } from '../support/libsql';
 import { provinceOptions, type ProvinceOption } from '../../src/server/products/filter-options';
@@ -55,13 +55,36 @@ describe('withSecondaryIndexesDeferred (bulk loads of the scale dataset)', () =>
     await seedReferenceData(db);
     const before = await indexes(client);
     expect(before.some((index) => index.startsWith('products_cooperative_idx'))).toBe(true);
-    const during = await withSecondaryIndexesDeferred(client, ['products', 'cooperatives'], async () => {
-      await seedScaleData(db, { ...options, maxParameters: SQLITE_MAX_BOUND_PARAMETERS });
-      return indexes(client);
-    });
+    const triggers = async () =>
+      (await client.execute(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)).rows.map((row) =>
+        String(row.name),
+      );
+    const triggersBefore = await triggers();
+    expect(triggersBefore).toEqual(expect.arrayContaining([...SCALE_DEFERRED_TRIGGERS]));
+    const [during, triggersDuring] = await withSecondaryIndexesDeferred(
+      client,
+      ['products', 'cooperatives'],
+      async () => {
+        await seedScaleData(db, { ...options, maxParameters: SQLITE_MAX_BOUND_PARAMETERS });
+        return [await indexes(client), await triggers()] as const;
+      },
+      SCALE_DEFERRED_TRIGGERS,
+    );
     expect(during.length).toBeGreaterThan(0);
     expect(during.every((index) => index.includes('CREATE UNIQUE INDEX'))).toBe(true);
+    expect(triggersDuring.some((name) => (SCALE_DEFERRED_TRIGGERS as readonly string[]).includes(name))).toBe(false);
     expect(await indexes(client)).toEqual(before);
+    expect(await triggers()).toEqual(triggersBefore);
+    // Built once after the load: every product's standing certificates, as the triggers would have kept them.
+    const held = await client.execute(`SELECT certification_id, search_key, kind, valid_from, valid_until
+      FROM product_certificates ORDER BY 1, 2`);
+    const expected = await client.execute(`SELECT cert.id, p.search_key, json_extract(cert.last_verified, '$.kind'),
+        json_extract(cert.last_verified, '$.validFrom'), json_extract(cert.last_verified, '$.validUntil')
+      FROM certifications cert
+        JOIN products p ON p.id = cert.product_id OR (cert.product_id IS NULL AND p.cooperative_id = cert.cooperative_id)
+      WHERE cert.last_verified IS NOT NULL AND cert.revoked_at IS NULL AND cert.verification <> 'revoked' ORDER BY 1, 2`);
+    expect(held.rows.length).toBeGreaterThan(0);
+    expect(held.rows.map((row) => Object.values(row))).toEqual(expected.rows.map((row) => Object.values(row)));
     expect((await countCatalogue(db)).products).toBe(expectedRows().get('products'));
   });
 

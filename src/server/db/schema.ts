@@ -463,6 +463,31 @@ export const certifications = sqliteTable(
   ],
 );
 
+/**
+ * Derived, never written by the app: the certificates each product holds, its own or its whole
+ * cooperative's, whose verified version is not revoked, with that version's kind and dates (what
+ * certificateCountsOn reads, src/server/claims/public-claims.ts). Kept by triggers on
+ * certifications and products (migrations/0049_product_certificates.sql); rebuilt once after a
+ * bulk load (rebuildProductCertificates). Keyed by the product's search_key, a full-text hit's
+ * rowid: a search filtered by certification tests each hit with one seek in
+ * product_certificates_held_idx (kind and dates in the index), before reading its row
+ * (src/server/products/product-list.ts, certifiedCondition).
+ */
+export const productCertificates = sqliteTable(
+  'product_certificates',
+  {
+    certificationId: text('certification_id').notNull(),
+    searchKey: integer('search_key').notNull(),
+    kind: text('kind', { enum: CERTIFICATION_KINDS }).notNull(),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.certificationId, t.searchKey] }),
+    index('product_certificates_held_idx').on(t.searchKey, t.kind, t.validFrom, t.validUntil),
+  ],
+);
+
 export const batches = sqliteTable(
   'batches',
   {

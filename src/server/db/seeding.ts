@@ -8,6 +8,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../accounts/passwords';
 import { recordVerifiedVersions } from '../claims/verified-version';
 import { refreshOcopStars } from '../products/ocop-stars';
+import { PRODUCT_CERTIFICATES_TRIGGERS, rebuildProductCertificates } from '../products/product-certificates';
 import { cooperativeSearchText, productSearchText } from '../search/search-text';
 import { vietnamDate } from '../time/vietnam';
 import type { Database } from './client';
@@ -178,6 +179,12 @@ export async function seedDemoAccounts(
   await insertMissing(db, users, rows);
 }
 
+/**
+ * The triggers a bulk load of seedScaleData may drop (scripts/lib/bulk-load.ts): seedScaleData
+ * builds their table once after the load.
+ */
+export const SCALE_DEFERRED_TRIGGERS = PRODUCT_CERTIFICATES_TRIGGERS;
+
 /** The tables seedScaleData writes, for loaders that prepare them (scripts/lib/bulk-load.ts). */
 export const SCALE_TABLES = [
   'cooperatives',
@@ -203,9 +210,9 @@ export async function seedScaleData(
     onChunk?: (table: ScaleChunk['table'], rows: number) => void;
     /**
      * Wraps the load of the rows alone (scripts/lib/bulk-load.ts defers the secondary indexes
-     * around it). The derived columns are computed after, once the indexes are back: their
-     * correlated subqueries probe ocop_ratings by product, which without its index would scan
-     * the whole table for each of 200,000 products.
+     * and SCALE_DEFERRED_TRIGGERS around it). The derived columns and tables are computed after,
+     * once the indexes are back: their correlated subqueries probe ocop_ratings by product, which
+     * without its index would scan the whole table for each of 200,000 products.
      */
     bulk?: (load: () => Promise<void>) => Promise<void>;
   },
@@ -240,8 +247,11 @@ export async function seedScaleData(
       checkSeedRows({ batches: pendingBatches.rows }, options.now);
       await write(pendingBatches);
     }
+    // One UPDATE a table, inside the load: it needs no index, and once the triggers of
+    // product_certificates are back it would fire them for every certificate.
+    await recordVerifiedVersions(db);
   });
-  await recordVerifiedVersions(db);
+  await rebuildProductCertificates(db);
   await refreshOcopStars(db, vietnamDate(options.now));
 }
 

@@ -11,13 +11,13 @@
  * scanned, as are the others.
  */
 import { sql } from 'drizzle-orm';
-import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import { productFacetCells } from '../db/schema';
 import { byProvinceSlug, type FacetCounts } from '../search/facets';
 import { type CubeDefinition, sumCube } from '../search/facet-cube';
 import type { ProductFilters } from './product-filters';
 import type { ProductFacets } from './product-list';
 import { OCOP_STARS } from './vocabulary';
+import { heldOn } from './product-certificates';
 
 /** isExportReady (wholesale.ts) in SQL, over products `p`: the list's filter and the cube's dimension. */
 export const EXPORT_READY_SQL = sql`(p.export_markets <> '[]' OR (p.hs_code IS NOT NULL AND p.wholesale_min_order IS NOT NULL))`;
@@ -61,15 +61,15 @@ export const PRODUCT_CUBE: CubeDefinition<ProductCell> = {
       FROM products p JOIN ${ACTIVE_COOPERATIVE}
       GROUP BY 1, 2, 3, 4, 5`,
     // The list's certification filter (product-list.ts, certifiedCondition): a verified certificate
-    // valid today of the product itself or of its whole cooperative. UNION keeps each (product, kind) once.
+    // valid today of the product itself or of its whole cooperative, as product_certificates holds
+    // them by the product's search_key (kept by triggers: migrations/0049_product_certificates.sql).
+    // DISTINCT keeps each (product, kind) once. Read from the certificates, with the cooperative's
+    // joined to each of its products, this was 0.8-1.2 s at 200,000 products; 0.2 s this way.
     sql`SELECT ${DIMENSIONS}, held.kind, count(*)
-      FROM (SELECT cert.product_id AS id, ${verifiedField('cert', 'kind')} AS kind FROM certifications cert
-          WHERE cert.product_id IS NOT NULL AND ${certificateCountsOn('cert', today)}
-        UNION
-        SELECT cp.id, ${verifiedField('cert', 'kind')} FROM certifications cert
-          JOIN products cp ON cp.cooperative_id = cert.cooperative_id
-          WHERE cert.product_id IS NULL AND ${certificateCountsOn('cert', today)}) held
-      JOIN products p ON p.id = held.id JOIN ${ACTIVE_COOPERATIVE}
+      FROM (SELECT DISTINCT held.search_key, held.kind FROM product_certificates held
+          WHERE ${heldOn(today)}) held
+      CROSS JOIN products p INDEXED BY products_search_key_idx ON p.search_key = held.search_key
+      JOIN ${ACTIVE_COOPERATIVE}
       GROUP BY 1, 2, 3, 4, 5, 6`,
   ],
 };

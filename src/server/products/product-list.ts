@@ -43,6 +43,7 @@ import {
 import { provinceByCode } from '../provinces/reference';
 import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
+import { heldOn } from './product-certificates';
 import { PRODUCT_CARD_COLUMNS, productCardsByIds, type ProductCardRow, toProductCard } from './card-queries';
 import { readStoredImages } from '../media/stored-image';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
@@ -199,11 +200,13 @@ async function listUnderstood(
   // is then looked up by key; the stars filter is placed by starsCondition.
   const narrowed = Boolean(provinces || cooperativeId || filters.group);
   const where: SQL[] = [sql`+c.status = 'active'`];
-  // The filters that are facets, apart: a facet's counts leave out its own condition.
-  const faceted: Partial<Record<ProductFacet, SQL>> = {};
-  if (provinces) faceted.province = anyOf(sql`p.province_code`, provinces);
+  // The filters that are facets, apart: a facet's counts leave out its own condition. Each is
+  // written for a search (`searching`: rows found by a full-text hit, `hit`) or not.
+  const faceted: Partial<Record<ProductFacet, (searching: boolean) => SQL>> = {};
+  if (provinces) faceted.province = () => anyOf(sql`p.province_code`, provinces);
   if (cooperativeId) where.push(sql`p.cooperative_id = ${cooperativeId}`);
-  if (filters.group) faceted.group = anyOf(sql`p.ocop_group`, filters.group);
+  const groups = filters.group;
+  if (groups) faceted.group = () => anyOf(sql`p.ocop_group`, groups);
   // The one cooperative-side filter that may drive the plan: a rare kind is best found from cooperatives_kind_idx.
   if (filters.cooperativeKind) where.push(sql`c.kind = ${filters.cooperativeKind}`);
   if (filters.minPrice !== undefined) where.push(sql`p.price_vnd >= ${filters.minPrice}`);
@@ -211,17 +214,18 @@ async function listUnderstood(
   // The SQL twin of isExportReady (wholesale.ts): export markets served, or an HS code with a wholesale minimum.
   if (filters.exportReady) where.push(EXPORT_READY_SQL);
   if (certifications) {
-    if (!options.today) throw new Error('listProducts: the certification filter needs options.today');
-    faceted.certification = certifiedCondition(certifications, options.today);
+    const certifiedOn = options.today;
+    if (!certifiedOn) throw new Error('listProducts: the certification filter needs options.today');
+    faceted.certification = (searching) => certifiedCondition(certifications, certifiedOn, searching);
   }
   // "OCOP only" is "rated", and every rating is 3 stars or more.
   const minStars = filters.stars ?? (filters.ocop ? 3 : undefined);
   const onlySearch = where.length === 1 && Object.keys(faceted).length === 0 && !minStars;
-  const conditions = (counting: boolean, except?: ProductFacet) => [
+  const conditions = (counting: boolean, searching: boolean, except?: ProductFacet) => [
     ...where,
     ...Object.entries(faceted)
       .filter(([facet]) => facet !== except)
-      .map(([, condition]) => condition),
+      .map(([, condition]) => condition(searching)),
     ...(minStars && except !== 'stars' ? [starsCondition(minStars, { narrowed, sort, counting })] : []),
   ];
 
@@ -268,7 +272,7 @@ async function listUnderstood(
     JOIN cooperatives c ${counting && !filters.cooperativeKind ? sql`INDEXED BY cooperatives_id_status_idx ` : sql``}ON c.id = p.cooperative_id
     ${counting ? sql`` : sql`JOIN provinces pr ON pr.code = p.province_code`}
     WHERE ${counting && narrowed ? sql`+p.status = 'published'` : sql`p.status = 'published'`}
-      AND ${sql.join(conditions(counting, except), sql` AND `)}`;
+      AND ${sql.join(conditions(counting, hits !== null, except), sql` AND `)}`;
   const orderBy = (hits: SQL | null) =>
     sort !== 'relevance'
       ? ORDER_BY[sort]
@@ -298,7 +302,7 @@ async function listUnderstood(
       FROM (SELECT p.id
         FROM ${listed}
         JOIN cooperatives c ${filters.cooperativeKind ? sql`` : sql`INDEXED BY cooperatives_id_status_idx `}ON c.id = p.cooperative_id
-        WHERE p.status = 'published' AND ${sql.join(conditions(false), sql` AND `)}
+        WHERE p.status = 'published' AND ${sql.join(conditions(false, false), sql` AND `)}
         ORDER BY ${orderBy(null)}
         LIMIT ${limit} OFFSET ${offset}) page
       CROSS JOIN products p ON p.id = page.id
@@ -330,7 +334,9 @@ async function listUnderstood(
   const scan = (used: string | null) => {
     const hits = used === null ? null : plainHits('products_fts', used);
     const chosen = [...(Object.keys(faceted) as ProductFacet[]), ...(minStars ? ['stars' as const] : [])];
-    const scanned = scans.get(used) ?? scanProductFacets(db, (except) => from(hits, true, except, true), chosen, today);
+    const scanned =
+      scans.get(used) ??
+      scanProductFacets(db, (except) => from(hits, true, except, true), chosen, today, hits !== null);
     scans.set(used, scanned);
     return scanned;
   };
@@ -415,11 +421,23 @@ async function listUnderstood(
   };
 }
 
-/** A verified certificate of one of `kinds`, valid `today`, of the product itself or of its whole cooperative. */
-function certifiedCondition(kinds: readonly string[], today: string): SQL {
+/**
+ * A verified certificate of one of `kinds`, valid `today`, of the product itself or of its whole
+ * cooperative. In a search (`searching`), one seek by the hit's key in product_certificates
+ * (kept by triggers: migrations/0049_product_certificates.sql), which holds each product's
+ * certificates whose verified version stands, with that version's kind and dates: a hit without
+ * one is dropped before its row is read (of the 9,276 hits of "ca phe" at 200,000 products, 881
+ * hold a VietGAP certificate valid today). Otherwise the product's certificates and its
+ * cooperative's are probed by the row's ids, which products_facets_idx holds and search_key not.
+ * Both are certificateCountsOn (claims/public-claims.ts): only the verified version counts, so an
+ * edit waiting for an officer leaves the filter on what the officer verified.
+ */
+function certifiedCondition(kinds: readonly string[], today: string, searching: boolean): SQL {
+  if (searching) {
+    return sql`EXISTS (SELECT 1 FROM product_certificates held
+      WHERE held.search_key = hit.key AND ${anyOf(sql`held.kind`, kinds)} AND ${heldOn(today)})`;
+  }
   // Two EXISTS rather than one OR, so each probes its own index instead of scanning a kind.
-  // Only a certificate's verified version counts (src/server/claims/public-claims.ts): an edit
-  // waiting for an officer leaves the filter on what the officer verified.
   const kind = anyOf(verifiedField('cert', 'kind'), kinds);
   // The indexes hold the verified kind: a probe reads only certificates of the kinds asked.
   return sql`(EXISTS (SELECT 1 FROM certifications cert INDEXED BY certifications_product_verified_kind_idx
@@ -447,35 +465,38 @@ export type ProductFacets = Record<ProductFacet | 'ocop', FacetCounts>;
  * The total and facet counts of a list the cube cannot answer, from one scan
  * of its rows (search/facets.ts). `from` leaves out a facet's own condition.
  * Certifications count those valid `today` (none without it), of the product
- * or of its whole cooperative; a product certified both ways counts once.
+ * or of its whole cooperative; a product certified both ways counts once. A
+ * search's rows (`searching`) find theirs in product_certificates by their key
+ * (held in products_search_key_idx, which the scan reads), one seek a row; other
+ * lists' in certifications by the product's and the cooperative's ids.
  */
 function scanProductFacets(
   db: Database,
   from: (except?: ProductFacet) => SQL,
   chosen: readonly ProductFacet[],
   today: string | undefined,
+  searching: boolean,
 ) {
   const kind = verifiedField('cert', 'kind');
+  const certified = (on: string) =>
+    searching
+      ? sql`SELECT held.kind AS value, x.id FROM x
+          CROSS JOIN product_certificates held ON held.search_key = x.search_key
+        WHERE ${heldOn(on)}`
+      : sql`SELECT ${kind} AS value, x.id FROM x
+          CROSS JOIN certifications cert INDEXED BY certifications_product_idx ON cert.product_id = x.id
+        WHERE ${validToday(on)}
+        UNION ALL
+        SELECT ${kind} AS value, x.id FROM x
+          CROSS JOIN certifications cert INDEXED BY certifications_cooperative_verified_kind_idx
+          ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL
+        WHERE ${validToday(on)}`;
   return scanFacets<ProductFacet>(db, {
     columns: sql`p.id AS id, p.cooperative_id AS cooperative_id, p.province_code AS province,
-      p.ocop_group AS ocop_group, p.ocop_stars AS stars`,
+      p.ocop_group AS ocop_group, p.ocop_stars AS stars${searching ? sql`, p.search_key AS search_key` : sql``}`,
     from,
     single: { province: sql`province`, group: sql`ocop_group`, stars: sql`stars` },
-    ...(today === undefined
-      ? {}
-      : {
-          many: {
-            facet: 'certification',
-            values: sql`SELECT ${kind} AS value, x.id FROM x
-                CROSS JOIN certifications cert INDEXED BY certifications_product_idx ON cert.product_id = x.id
-              WHERE ${validToday(today)}
-              UNION ALL
-              SELECT ${kind} AS value, x.id FROM x
-                CROSS JOIN certifications cert INDEXED BY certifications_cooperative_verified_kind_idx
-                ON cert.cooperative_id = x.cooperative_id AND cert.product_id IS NULL
-              WHERE ${validToday(today)}`,
-          },
-        }),
+    ...(today === undefined ? {} : { many: { facet: 'certification', values: certified(today) } }),
     chosen,
   });
 }
