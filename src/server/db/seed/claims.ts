@@ -162,7 +162,8 @@ export function claimsInReview(
     cooperativeId: product.cooperativeId,
     ...fields,
     validFrom: addDaysIso(today, -20),
-    validUntil: addDaysIso(today, 710),
+    // A geographical indication is protected without end; the others run about two years.
+    validUntil: fields.kind === 'geographic_indication' ? null : addDaysIso(today, 710),
     evidenceUrl: null,
     ...review,
   });
