@@ -284,6 +284,9 @@ describe('facet count plans', () => {
         const plan = await explain((sql) => sql === statement.sql);
         expect(plan).toMatch(/SCAN products_fts VIRTUAL TABLE/);
         expect(plan).not.toMatch(/TEMP B-TREE/);
+        // The window reads no cooperative or province name: each hit's cooperative is checked from an index.
+        expect(plan).toContain('SEARCH c USING COVERING INDEX cooperatives_id_status_idx');
+        expect(plan).not.toContain('SEARCH pr');
       }
     }
   });
