@@ -262,9 +262,10 @@ describe('accessibility of every page template', () => {
     await page.locator('.map-marker').first().waitFor();
     // The mainland and Phú Quốc as one SVG path, the two archipelagos as dots, under the markers.
     expect(await page.locator('.leaflet-overlay-pane path.map-outline').count()).toBe(3);
+    // Each place name kept on one line (no-break spaces) when a phone's map wraps the names.
     expect(await page.locator('.map-outline__label').allTextContents()).toEqual([
-      'Hoang Sa archipelago (Viet Nam)',
-      'Truong Sa archipelago (Viet Nam)',
+      'Hoang\u00a0Sa archipelago (Viet\u00a0Nam)',
+      'Truong\u00a0Sa archipelago (Viet\u00a0Nam)',
     ]);
     expect(await page.locator('.leaflet-tile').count()).toBe(0);
     await expect.poll(() => page.locator('.map-figure__note').isVisible()).toBe(true);

@@ -38,6 +38,9 @@ function markerFor(item: HTMLElement): L.Marker | null {
   return marker;
 }
 
+/** Cooperatives spread over more latitude than this (of the country's 15) are a national list. */
+const NATIONWIDE_DEGREES = 6;
+
 function drawMap(container: HTMLElement, list: HTMLElement) {
   container.hidden = false;
   const map = vietnamMap(container);
@@ -63,9 +66,12 @@ function drawMap(container: HTMLElement, list: HTMLElement) {
     if (marker) clusters.addLayer(marker);
   }
   map.addLayer(clusters);
+  // A list across the country is shown with the whole country, its archipelagos included; a
+  // narrower one (a province, a region) with its own cooperatives.
   const bounds = clusters.getBounds();
-  if (bounds.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 12 });
-  else map.fitBounds(VIETNAM);
+  if (bounds.isValid() && bounds.getNorth() - bounds.getSouth() < NATIONWIDE_DEGREES) {
+    map.fitBounds(bounds.pad(0.1), { maxZoom: 12 });
+  } else map.fitBounds(VIETNAM);
 }
 
 const container = document.getElementById('cooperative-map');

@@ -18,7 +18,15 @@ export const VIETNAM: L.LatLngBoundsLiteral = [
 /** A map in `container` kept over Viet Nam, with its background. */
 export function vietnamMap(container: HTMLElement): L.Map {
   // maxZoom on the map itself: the cluster plugin needs one even when no tile layer brings its own.
-  const map = L.map(container, { maxBounds: VIETNAM, maxBoundsViscosity: 0.8, minZoom: 5, maxZoom: 18, zoomSnap: 0.5 });
+  // minZoom 4.5: at 5 a phone's map (328 px across at 360) holds 14° of longitude, less than the
+  // country and its archipelagos (15.8°), which were cut at both sides.
+  const map = L.map(container, {
+    maxBounds: VIETNAM,
+    maxBoundsViscosity: 0.8,
+    minZoom: 4.5,
+    maxZoom: 18,
+    zoomSnap: 0.5,
+  });
   map.attributionControl.setPrefix(false);
   const tiles = container.dataset.tilesUrl;
   if (tiles) {
@@ -35,11 +43,15 @@ function drawOutline(map: L.Map, container: HTMLElement) {
   // One polygon per ring (the mainland, Phú Quốc): nested once more, or Leaflet reads the island as a hole.
   const polygons = VIETNAM_OUTLINE.map((ring) => [ring.map(([longitude, latitude]) => L.latLng(latitude, longitude))]);
   L.polygon(polygons, { className: 'map-outline', interactive: false }).addTo(map);
-  for (const { label, at } of ARCHIPELAGOS) {
+  for (const { label, at, direction } of ARCHIPELAGOS) {
     const name = document.createElement('span');
     name.textContent = container.dataset[label] ?? '';
     L.circleMarker([at[1], at[0]], { className: 'map-outline', radius: 3, interactive: false })
-      .bindTooltip(name, { permanent: true, direction: 'right', className: 'map-outline__label' })
+      .bindTooltip(name, {
+        permanent: true,
+        direction,
+        className: `map-outline__label map-outline__label--${direction}`,
+      })
       .addTo(map);
   }
 }

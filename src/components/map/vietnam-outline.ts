@@ -208,6 +208,7 @@ export const VIETNAM_OUTLINE: readonly (readonly [number, number])[][] = [
 
 /** The two archipelagos, at their middle, by their key in the dictionaries' map words. */
 export const ARCHIPELAGOS = [
-  { label: 'hoangSa', at: [112.0, 16.5] },
-  { label: 'truongSa', at: [114.0, 10.0] },
+  // Beside its dot, off the coast; Trường Sa, further east, under it: to its right a phone's map cut it off.
+  { label: 'hoangSa', at: [112.0, 16.5], direction: 'right' },
+  { label: 'truongSa', at: [114.0, 10.0], direction: 'bottom' },
 ] as const;

@@ -42,8 +42,8 @@ export const listsEn: Dictionary['lists'] = {
     mapLabel: 'Map of the cooperatives. The list below has the same content as text.',
     noTiles:
       'No map background is configured: the cooperatives are shown on an outline of Viet Nam, without roads or place names.',
-    hoangSa: 'Hoang Sa archipelago (Viet Nam)',
-    truongSa: 'Truong Sa archipelago (Viet Nam)',
+    hoangSa: 'Hoang\u00a0Sa archipelago (Viet\u00a0Nam)',
+    truongSa: 'Truong\u00a0Sa archipelago (Viet\u00a0Nam)',
     clusterLabel: '{count} cooperatives here: press to zoom in',
     listHeading: 'Cooperatives on the map',
     approximate: 'Approximate place: the province’s seat',

@@ -40,8 +40,8 @@ export const listsVi = {
     mapLabel: 'Bản đồ các hợp tác xã. Danh sách bên dưới có cùng nội dung dạng chữ.',
     noTiles:
       'Chưa cấu hình nền bản đồ: các hợp tác xã hiện trên đường viền nước Việt Nam, không có đường sá hay địa danh.',
-    hoangSa: 'Quần đảo Hoàng Sa (Việt Nam)',
-    truongSa: 'Quần đảo Trường Sa (Việt Nam)',
+    hoangSa: 'Quần đảo Hoàng\u00a0Sa (Việt\u00a0Nam)',
+    truongSa: 'Quần đảo Trường\u00a0Sa (Việt\u00a0Nam)',
     clusterLabel: '{count} hợp tác xã ở đây: nhấn để phóng to',
     listHeading: 'Danh sách hợp tác xã trên bản đồ',
     approximate: 'Vị trí gần đúng: trung tâm tỉnh',
