@@ -560,9 +560,9 @@ function toCandidate(row: CandidateRow): RankCandidate {
 
 /**
  * The candidates with the description and the rest (cooperative, commune,
- * former and current province) of those a query word is not in the name of
- * (needsOtherFields), read in one statement; descriptions cut, as the words
- * that matter come early.
+ * former and current province, named from the reference list) of those a query
+ * word is not in the name of (needsOtherFields), read in one statement;
+ * descriptions cut, as the words that matter come early.
  */
 async function withOtherFields(db: Database, words: QueryWords, candidates: RankCandidate[]): Promise<RankCandidate[]> {
   const ids = candidates.filter((candidate) => needsOtherFields(words, candidate)).map((candidate) => candidate.id);
@@ -570,20 +570,19 @@ async function withOtherFields(db: Database, words: QueryWords, candidates: Rank
   const rows = await db.all<OtherFieldsRow>(sql`
     SELECT p.id, substr(coalesce(p.description_vi, ''), 1, 800) AS description_vi,
       substr(coalesce(p.description_en, ''), 1, 800) AS description_en,
-      p.commune, p.origin_formerly, c.name AS cooperative_name,
-      pr.name_vi AS province_name_vi, pr.name_en AS province_name_en
+      p.commune, p.origin_formerly, c.name AS cooperative_name, p.province_code
     FROM json_each(${JSON.stringify(ids)}) wanted
     CROSS JOIN products p ON p.id = wanted.value
-    JOIN cooperatives c ON c.id = p.cooperative_id
-    JOIN provinces pr ON pr.code = p.province_code`);
+    JOIN cooperatives c ON c.id = p.cooperative_id`);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return candidates.map((candidate) => {
     const row = byId.get(candidate.id);
     if (!row) return candidate;
+    const province = provinceByCode(row.province_code);
     return {
       ...candidate,
       description: `${row.description_vi} ${row.description_en}`,
-      other: [row.cooperative_name, row.commune, row.origin_formerly, row.province_name_vi, row.province_name_en]
+      other: [row.cooperative_name, row.commune, row.origin_formerly, province.nameVi, province.nameEn]
         .filter(Boolean)
         .join(' '),
     };
@@ -597,8 +596,7 @@ interface OtherFieldsRow {
   commune: string | null;
   origin_formerly: string | null;
   cooperative_name: string;
-  province_name_vi: string;
-  province_name_en: string;
+  province_code: string;
 }
 
 /**

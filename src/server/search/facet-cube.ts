@@ -83,13 +83,12 @@ export async function freshCubes(
   today: string,
   later?: AfterResponse,
 ): Promise<(unknown[] | null)[]> {
-  const names = cubes.map((cube) => cube.name);
-  const current = (name: SQL) => sql`f.cube = ${name} AND f.day = ${today} AND f.version = ${CURRENT_VERSION}`;
+  const current = sql`f.day = ${today} AND f.version = ${CURRENT_VERSION}`;
   const states = await db.all<{ cube: string; version: number }>(sql`SELECT f.cube, f.version FROM facet_cubes f
     WHERE f.cube IN (${sql.join(
-      names.map((name) => sql`${name}`),
+      cubes.map((cube) => sql`${cube.name}`),
       sql`, `,
-    )}) AND f.day = ${today} AND f.version = ${CURRENT_VERSION}`);
+    )}) AND ${current}`);
   return Promise.all(
     cubes.map(async (cube) => {
       const state = states.find((row) => row.cube === cube.name);
@@ -99,7 +98,7 @@ export async function freshCubes(
         // One statement, one snapshot: the cells with the state that says they are current (none if
         // a refresh committed since; an empty cube is one row of NULLs, hence the count's check).
         const rows = await db.all<Record<string, unknown>>(sql`SELECT f.version AS cube_version, cell.*
-          FROM facet_cubes f LEFT JOIN ${cube.table} cell ON 1 WHERE ${current(sql`${cube.name}`)}`);
+          FROM facet_cubes f LEFT JOIN ${cube.table} cell ON 1 WHERE f.cube = ${cube.name} AND ${current}`);
         const [first] = rows;
         if (first) {
           const cells = rows.filter((row) => row[cube.name] !== null).map(cube.parse);

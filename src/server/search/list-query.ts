@@ -114,12 +114,6 @@ export function relevanceTiers(match: string, phrase: string | null): string[] {
   return [phraseInName, `(${inName}) NOT (${phraseInName})`, `(${match}) NOT (${inName})`];
 }
 
-/** Hits as (key), read in TIER_ORDER. */
-function tierHits(table: FtsTable, match: string): SQL {
-  const fts = sql.raw(table);
-  return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${match})`;
-}
-
 /**
  * A tier is read newest row of the index first (the product or cooperative
  * created last: a row keeps its key): FTS5 walks its rowids in that order and
@@ -130,7 +124,8 @@ export const TIER_ORDER = sql`hit.key DESC`;
 
 /**
  * The first `want` rows of a search, tier by tier (relevanceTiers): `rows`
- * runs the list's own query over `hits`, in TIER_ORDER, up to `limit` rows.
+ * runs the list's own query over a tier's `hits` (plainHits), in TIER_ORDER,
+ * up to `limit` rows.
  * A later tier is read only when the earlier ones hold fewer than `want`
  * rows, so a broad search reads one tier's first rows and nothing more.
  */
@@ -143,7 +138,7 @@ export async function firstInTiers<Row>(
   const found: Row[] = [];
   for (const tier of tiers) {
     if (found.length >= want) break;
-    found.push(...(await rows(tierHits(table, tier), want - found.length)));
+    found.push(...(await rows(plainHits(table, tier), want - found.length)));
   }
   return found;
 }
