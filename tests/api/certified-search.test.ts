@@ -1,6 +1,7 @@
 /**
  * A search filtered by certification tests each hit with one seek in product_certificates (kept
- * by triggers: migrations/0049), by the hit's key, the verified kind and the verified dates.
+ * by triggers: migrations/0049), by the hit's key, the verified kind and the verified dates, once
+ * the full-text index has kept only hits tagged public and holding the kind (migrations/0050).
  * Through a certificate's life (waiting for an officer, verified, edited and waiting again with
  * other dates or another kind, re-verified, not yet valid, valid from or until the day, expired,
  * revoked, deleted; a whole cooperative's; products added, moved and removed) the table stays
@@ -15,7 +16,7 @@ import type { SessionUser } from '../../src/server/accounts/users';
 import { certificateCountsOn, verifiedField } from '../../src/server/claims/public-claims';
 import { decideClaim } from '../../src/server/claims/claim-decisions';
 import type { Database } from '../../src/server/db/client';
-import { certifications, products } from '../../src/server/db/schema';
+import { certifications, cooperatives, products } from '../../src/server/db/schema';
 import { seedReferenceData } from '../../src/server/db/seeding';
 import type { ProductFilters } from '../../src/server/products/product-filters';
 import { listProducts, listProductsWithFacets } from '../../src/server/products/product-list';
@@ -93,6 +94,28 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
       (row) => `${row.certification_id} ${Number(row.search_key)} ${row.kind} ${row.valid_from} ${row.valid_until}`,
     );
 
+  /**
+   * The index's tags of every product, and what they should be from the tables: `0<kind>` per
+   * kind of certificate held (the rows above), `0` in every empty place of seven.
+   */
+  const tagged = async () =>
+    (
+      await db.all<{ search_key: number; search_tags: string }>(
+        sql`SELECT rowid AS search_key, search_tags FROM products_fts ORDER BY 1`,
+      )
+    ).map((row) => `${Number(row.search_key)} ${row.search_tags.split(' ').sort().join(' ')}`);
+  const taggable = async () => {
+    const rows = await db.all<{ search_key: number; kinds: string | null }>(sql`
+      SELECT p.search_key,
+        (SELECT group_concat(DISTINCT kind) FROM product_certificates held WHERE held.search_key = p.search_key) AS kinds
+      FROM products p ORDER BY 1`);
+    return rows.map((row) => {
+      const tags = row.kinds === null ? [] : row.kinds.split(',').map((kind) => `0${kind.replaceAll('_', '')}`);
+      while (tags.length < 7) tags.push('0');
+      return `${Number(row.search_key)} ${tags.sort().join(' ')}`;
+    });
+  };
+
   /** Slug by kind of the cooperative's products with a certificate of that kind counting on `day`, from the certificates. */
   const reference = async (day: string) => {
     const rows = await db.all<{ slug: string; kind: string }>(sql`
@@ -110,6 +133,7 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
    */
   async function expectExact(days: readonly string[] = [TODAY]) {
     expect(await kept()).toEqual(await defined());
+    expect(await tagged()).toEqual(await taggable());
     for (const day of days) {
       const held = await reference(day);
       const facet: Record<string, number> = {};
@@ -263,5 +287,29 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
     await db.delete(certifications).where(eq(certifications.id, 'cs-cert-coop-2'));
     await expectExact();
     expect(await listed('organic')).toEqual([]);
+  }, 120_000);
+
+  it("the index's tags stay through a product's new words and status, and its cooperative's", async () => {
+    await addCertificate('cs-cert-status', 'cs-a', certificate('VG-S-1', 'vietgap'));
+    await decide('cs-cert-status', 'verify');
+    await expectExact();
+    expect(await listed('vietgap')).toEqual(['cs-a']);
+
+    // A new name rewrites the row's words and keeps its tags.
+    await db.update(products).set({ searchName: 'ca phe robusta moi' }).where(eq(products.id, 'cs-a'));
+    await expectExact();
+    expect(await listed('vietgap')).toEqual(['cs-a']);
+
+    await db.update(products).set({ status: 'unpublished' }).where(eq(products.id, 'cs-a'));
+    await expectExact();
+    expect(await listed('vietgap')).toEqual([]);
+    await db.update(products).set({ status: 'published' }).where(eq(products.id, 'cs-a'));
+    // A suspended cooperative's products leave every public search (the reference above knows no cooperative status).
+    await db.update(cooperatives).set({ status: 'suspended' }).where(eq(cooperatives.id, cooperativeId));
+    expect(await tagged()).toEqual(await taggable());
+    expect(await listed('vietgap')).toEqual([]);
+    await db.update(cooperatives).set({ status: 'active' }).where(eq(cooperatives.id, cooperativeId));
+    await expectExact();
+    expect(await listed('vietgap')).toEqual(['cs-a']);
   }, 120_000);
 });

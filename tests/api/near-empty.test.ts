@@ -84,8 +84,8 @@ describe.each(bothStores('did-you-mean'))('the vocabulary table on $name', (stor
   let dispose: () => Promise<void>;
   beforeAll(async () => {
     ({ db, dispose } = await store.open());
-    await db.run(sql`INSERT INTO products_fts (product_id, search_name, search_body)
-      VALUES ('a', 'mat ong bac ha', 'mat ong rung'), ('b', 'nuoc mam phu quoc', '')`);
+    await db.run(sql`INSERT INTO products_fts (product_id, search_name, search_body, search_tags)
+      VALUES ('a', 'mat ong bac ha', 'mat ong rung', '0vietgap 0 0 0 0 0 0'), ('b', 'nuoc mam phu quoc', '', '0 0 0 0 0 0 0')`);
   });
   afterAll(async () => dispose());
 
@@ -94,5 +94,12 @@ describe.each(bothStores('did-you-mean'))('the vocabulary table on $name', (stor
     expect(await suggestQuery(db, 'products_fts', ['nuoc', 'mamm'])).toBe('nuoc mam');
     expect(await suggestQuery(db, 'products_fts', ['mat', 'ong'])).toBeNull();
     expect(await suggestQuery(db, 'cooperatives_fts', ['mta'])).toBeNull();
+  });
+
+  it('never offers a tag of the index (migration 0050) as a word', async () => {
+    const vocabulary = await db.all<{ term: string }>(sql`SELECT term FROM products_fts_vocab WHERE term = '0vietgap'`);
+    expect(vocabulary).toHaveLength(1);
+    expect(await suggestQuery(db, 'products_fts', ['0vietgep'])).toBeNull();
+    expect(await suggestQuery(db, 'products_fts', ['mta', '0vietgep'])).toBe('mat 0vietgep');
   });
 });

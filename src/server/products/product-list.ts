@@ -44,6 +44,7 @@ import { provinceByCode } from '../provinces/reference';
 import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
 import { heldOn } from './product-certificates';
+import { certifiedTags } from '../search/index-tags';
 import { PRODUCT_CARD_COLUMNS, productCardsByIds, type ProductCardRow, toProductCard } from './card-queries';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
 
@@ -229,6 +230,10 @@ async function listUnderstood(
   ];
 
   const match = ftsMatchExpression(tokens);
+  // The certificates asked for, which the index finds among the hits before any row is read
+  // (search/index-tags.ts), except in the certification facet's own count.
+  const tags = (except?: ProductFacet) =>
+    certifications && except !== 'certification' ? certifiedTags(certifications) : undefined;
   // Start from the hits and join products by key. CROSS JOIN pins that order: flattened,
   // SQLite may otherwise walk every product and re-run the full-text match for each one.
   // `counting`: a count reads every match, so when a narrower filter exists the status
@@ -331,11 +336,11 @@ async function listUnderstood(
   // Otherwise one scan per MATCH expression counts the total and the facets together (search/facets.ts).
   const scans = new Map<string | null, ReturnType<typeof scanProductFacets>>();
   const scan = (used: string | null) => {
-    const hits = used === null ? null : plainHits('products_fts', used);
+    const hits = (except?: ProductFacet) => (used === null ? null : plainHits('products_fts', used, tags(except)));
     const chosen = [...(Object.keys(faceted) as ProductFacet[]), ...(minStars ? ['stars' as const] : [])];
     const scanned =
       scans.get(used) ??
-      scanProductFacets(db, (except) => from(hits, true, except, true), chosen, today, hits !== null);
+      scanProductFacets(db, (except) => from(hits(except), true, except, true), chosen, today, used !== null);
     scans.set(used, scanned);
     return scanned;
   };
@@ -346,7 +351,7 @@ async function listUnderstood(
           countFromCube(fromCube, async () =>
             options.facets
               ? cappedTotal((await scan(used)).read)
-              : countCapped(db, from(used === null ? null : plainHits('products_fts', used), true)),
+              : countCapped(db, from(used === null ? null : plainHits('products_fts', used, tags()), true)),
           );
   const facets = async (used: string | null) =>
     options.facets
@@ -365,12 +370,17 @@ async function listUnderstood(
     // (SQLite, warm: 3 -> 1 ms for "mat ong"'s 200 at 200,000 products).
     const window = async (expression: string, phrase: string | null) => {
       const [rows, counted] = await Promise.all([
-        firstInTiers('products_fts', relevanceTiers(expression, phrase), RANKING_WINDOW, (hits, max) =>
-          db.all<CandidateRow>(sql`
+        firstInTiers(
+          'products_fts',
+          relevanceTiers(expression, phrase),
+          RANKING_WINDOW,
+          (hits, max) =>
+            db.all<CandidateRow>(sql`
             SELECT ${CANDIDATE_COLUMNS}
             ${from(hits, true)}
             ORDER BY ${TIER_ORDER}
             LIMIT ${max}`),
+          tags(),
         ),
         count ? count(expression) : { total: 0, totalIsCapped: false },
       ]);
@@ -411,6 +421,7 @@ async function listUnderstood(
     limit,
     rows,
     count,
+    tags: tags(),
   });
   return {
     ...found,

@@ -12,6 +12,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { editDistance } from './edit-distance';
+import { isSearchTag } from './index-tags';
 import type { FtsTable } from './list-query';
 
 /** Words of the vocabulary read per range: a two-letter range of a national vocabulary fits with room. */
@@ -100,7 +101,9 @@ async function vocabularyNear(db: Database, table: FtsTable, word: string): Prom
   const rows = await db.all<{ term: string; doc: number }>(sql`
     SELECT term, doc FROM ${vocabulary} WHERE term = ${word}
     UNION ALL ${sql.join(ranges, sql` UNION ALL `)}`);
-  return rows.map((row) => ({ term: String(row.term), doc: Number(row.doc) }));
+  return rows
+    .map((row) => ({ term: String(row.term), doc: Number(row.doc) }))
+    .filter((found) => table !== 'products_fts' || !isSearchTag(found.term));
 }
 
 /** A better query from the index's own words, or null (see suggestFromCandidates). */

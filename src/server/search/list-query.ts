@@ -61,8 +61,8 @@ export async function resolveSlugFilters<K extends keyof typeof SLUG_TABLES>(
 }
 
 /**
- * The full-text tables, both (id, search_name, search_body), see
- * migrations/0001_search_index.sql; a hit's rowid is its row's `search_key`
+ * The full-text tables, both (id, search_name, search_body), products_fts with search_tags (see
+ * migrations/0001_search_index.sql, 0050_search_tags.sql); a hit's rowid is its row's `search_key`
  * (migrations/0045_search_keys.sql), which the lists join on: reading the
  * id column would read the index's content table once per hit.
  */
@@ -75,9 +75,19 @@ export type FtsTable = 'products_fts' | 'cooperatives_fts';
  * k1 + 1 = 2.2, and that factor is small only for a field far longer than the
  * average of its column (it falls under 2.2/1000 only for a name some 500
  * times the average name). One ORDER BY rank inside FTS5 thus does what a
- * separate "name matches first" pass did at five times the cost.
+ * separate "name matches first" pass did at five times the cost. Tags are
+ * never matched where bm25 ranks.
  */
 const BM25_WEIGHTS = sql.raw('0.0, 1000.0, 1.0');
+
+/**
+ * The MATCH of a search: its words (`match`, from fold.ts) in the name and the text, never in
+ * products' tags, and the tags it requires (`tags`, index-tags.ts), if any.
+ */
+export function ftsQuery(match: string, tags?: string): string {
+  const words = `{search_name search_body} : (${match})`;
+  return tags === undefined ? words : `${words} AND ${tags}`;
+}
 
 /**
  * Hits as (key, score) in relevance order (lower score is better). With `cap`,
@@ -88,14 +98,14 @@ function rankedHits(table: FtsTable, match: string, cap?: number): SQL {
   const fts = sql.raw(table);
   return sql`(
     SELECT rowid AS key, bm25(${fts}, ${BM25_WEIGHTS}) AS score
-    FROM ${fts} WHERE ${fts} MATCH ${match}
+    FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match)}
     ${cap === undefined ? sql`` : sql`ORDER BY score LIMIT ${cap}`})`;
 }
 
-/** Hits as (key), unranked: for counting and for other sort orders. */
-export function plainHits(table: FtsTable, match: string): SQL {
+/** Hits as (key), unranked: for counting and for other sort orders; with the `tags` they need (ftsQuery). */
+export function plainHits(table: FtsTable, match: string, tags?: string): SQL {
   const fts = sql.raw(table);
-  return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${match})`;
+  return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match, tags)})`;
 }
 
 /**
@@ -124,8 +134,8 @@ export const TIER_ORDER = sql`hit.key DESC`;
 
 /**
  * The first `want` rows of a search, tier by tier (relevanceTiers): `rows`
- * runs the list's own query over a tier's `hits` (plainHits), in TIER_ORDER,
- * up to `limit` rows.
+ * runs the list's own query over a tier's `hits` (plainHits, with `tags`), in
+ * TIER_ORDER, up to `limit` rows.
  * A later tier is read only when the earlier ones hold fewer than `want`
  * rows, so a broad search reads one tier's first rows and nothing more.
  */
@@ -134,11 +144,12 @@ export async function firstInTiers<Row>(
   tiers: readonly string[],
   want: number,
   rows: (hits: SQL, limit: number) => Promise<Row[]>,
+  tags?: string,
 ): Promise<Row[]> {
   const found: Row[] = [];
   for (const tier of tiers) {
     if (found.length >= want) break;
-    found.push(...(await rows(plainHits(table, tier), want - found.length)));
+    found.push(...(await rows(plainHits(table, tier, tags), want - found.length)));
   }
   return found;
 }
@@ -176,6 +187,8 @@ export async function fetchListPage<Row>(options: {
   rows: (hits: SQL | null) => Promise<Row[]>;
   /** Counts the list for `match` (the same MATCH expression, or null); omitted when the caller needs no count. */
   count?: (match: string | null) => Promise<{ total: number; totalIsCapped: boolean }>;
+  /** The tags the rows need (ftsQuery), for hits in another order than relevance: bm25 ranks words alone. */
+  tags?: string;
 }): Promise<{ items: Row[]; total: number; totalIsCapped: boolean }> {
   const { table, match, relevance, onlySearch, offset, limit } = options;
   const rowsHits =
@@ -183,7 +196,7 @@ export async function fetchListPage<Row>(options: {
       ? null
       : relevance
         ? rankedHits(table, match, onlySearch ? offset + limit + RANKING_MARGIN : undefined)
-        : plainHits(table, match);
+        : plainHits(table, match, options.tags);
   const counting = options.count ? options.count(match) : { total: 0, totalIsCapped: false };
   let [items, counted] = await Promise.all([options.rows(rowsHits), counting]);
   if (match !== null && relevance && onlySearch && items.length < limit && counted.total > offset + items.length) {
