@@ -60,21 +60,23 @@ describe('searchTokens', () => {
 });
 
 describe('ftsMatchExpression', () => {
-  it('requires every word as a prefix, and a one-letter word whole', () => {
-    expect(ftsMatchExpression(['mat', 'on'])).toBe('"mat"* AND "on"*');
+  it('requires every word, the last as a prefix, and a one-letter word whole', () => {
+    expect(ftsMatchExpression(['mat', 'on'])).toBe('"mat" AND "on"*');
     expect(ftsMatchExpression(['a', 'mat'])).toBe('"a" AND "mat"*');
+    expect(ftsMatchExpression(['mat', 'a'])).toBe('"mat" AND "a"');
+    expect(ftsMatchExpression(['ca', 'phe', 'sua'])).toBe('"ca" AND "phe" AND "sua"*');
   });
 
   it('also matches a word of joined syllables as the syllables apart', () => {
     expect(ftsMatchExpression(['caphe'])).toBe('("caphe"* OR "ca phe"* OR "cap he"*)');
-    expect(ftsMatchExpression(['matong', 'a'])).toBe('("matong"* OR "ma tong"* OR "mat ong"* OR "mato ng"*) AND "a"');
+    expect(ftsMatchExpression(['matong', 'a'])).toBe('("matong" OR "ma tong" OR "mat ong" OR "mato ng") AND "a"');
   });
 });
 
 describe('nearMatchExpression', () => {
   it('forgives one letter in words of four letters or more, whole words only', () => {
     const expression = nearMatchExpression(['mat', 'onng']);
-    expect(expression.startsWith('"mat"* AND ("onng"* OR ')).toBe(true);
+    expect(expression.startsWith('"mat" AND ("onng"* OR ')).toBe(true);
     for (const near of ['"ong"', '"onog"', '"anng"', '"onnng"']) expect(expression).toContain(near);
   });
 

@@ -38,22 +38,26 @@ export function searchTokens(query: string): string[] {
 const MIN_SPLIT_PART = 2;
 
 /**
- * An FTS5 MATCH expression requiring every word, each as a prefix so partial
- * words match ("mat on" finds "mật ong"). A word typed with two syllables
+ * An FTS5 MATCH expression requiring every word: the last as a prefix, as it
+ * may be unfinished ("mat on" finds "mật ong"), the others whole, as the
+ * ranking rules read them (ranking.ts): a finished "ca" is not "cam" or "cao"
+ * (a prefix of two letters matched 166,337 of 200,000 products, and reading
+ * them was most of the time of "ca phe"). A word typed with two syllables
  * joined ("caphe", "matong") also matches them apart, as a phrase. Tokens are
  * letters and digits only, so quoting them is always safe.
  */
 export function ftsMatchExpression(tokens: readonly string[]): string {
-  return tokens.map((token) => alternatives([term(token), ...splits(token)])).join(' AND ');
+  const last = tokens.length - 1;
+  return tokens.map((token, i) => alternatives([term(token, i === last), ...splits(token, i === last)])).join(' AND ');
 }
 
 // A one-letter prefix matches most of a catalogue; one letter is matched as a whole word.
-const term = (token: string) => (token.length > 1 ? `"${token}"*` : `"${token}"`);
+const term = (token: string, prefix: boolean) => (prefix && token.length > 1 ? `"${token}"*` : `"${token}"`);
 
-function splits(token: string): string[] {
+function splits(token: string, prefix: boolean): string[] {
   const found: string[] = [];
   for (let at = MIN_SPLIT_PART; at <= token.length - MIN_SPLIT_PART; at++) {
-    found.push(`"${token.slice(0, at)} ${token.slice(at)}"*`);
+    found.push(`"${token.slice(0, at)} ${token.slice(at)}"${prefix ? '*' : ''}`);
   }
   return found;
 }
@@ -96,11 +100,12 @@ export function oneEditAway(token: string): string[] {
  * bound parameter however long; FTS5 looks each alternative up in its index.
  */
 export function nearMatchExpression(tokens: readonly string[]): string {
+  const last = tokens.length - 1;
   return tokens
-    .map((token) =>
+    .map((token, i) =>
       token.length >= NEAR_MIN_LETTERS
-        ? alternatives([term(token), ...oneEditAway(token).map((word) => `"${word}"`)])
-        : term(token),
+        ? alternatives([term(token, i === last), ...oneEditAway(token).map((word) => `"${word}"`)])
+        : term(token, i === last),
     )
     .join(' AND ');
 }
