@@ -7,6 +7,7 @@ import { listUpcomingEventsInProvince } from '../events/by-province';
 import type { EventSummary } from '../events/upcoming';
 import { type ProvinceSummary, provinceSummaryBySlug } from './summaries';
 import { found } from '../errors';
+import { PROVINCES } from './reference';
 import type { AfterResponse } from '../search/facet-cube';
 import { vietnamDate } from '../time/vietnam';
 
@@ -30,14 +31,17 @@ export async function getProvincePage(
   now: Date,
   later?: AfterResponse,
 ): Promise<ProvincePageData> {
-  const province = found(
-    await provinceSummaryBySlug(db, slug, { today: vietnamDate(now), ...(later ? { later } : {}) }),
+  // The unit's code from the reference list the provinces table is seeded from (the two are held
+  // equal by tests/api/seeding.test.ts), so its lists are read beside its summary, not after it.
+  const { code } = found(
+    PROVINCES.find((unit) => unit.slug === slug),
     'province',
   );
-  const [cooperatives, products, upcomingEvents] = await Promise.all([
-    cooperativeCardsInProvince(db, province.code, PROVINCE_COOPERATIVE_LIMIT),
-    bestProductsInProvince(db, province.code, PROVINCE_PRODUCT_LIMIT),
-    listUpcomingEventsInProvince(db, province.code, now, PROVINCE_EVENT_LIMIT),
+  const [province, cooperatives, products, upcomingEvents] = await Promise.all([
+    provinceSummaryBySlug(db, slug, { today: vietnamDate(now), ...(later ? { later } : {}) }),
+    cooperativeCardsInProvince(db, code, PROVINCE_COOPERATIVE_LIMIT),
+    bestProductsInProvince(db, code, PROVINCE_PRODUCT_LIMIT),
+    listUpcomingEventsInProvince(db, code, now, PROVINCE_EVENT_LIMIT),
   ]);
-  return { province, cooperatives, products, upcomingEvents };
+  return { province: found(province, 'province'), cooperatives, products, upcomingEvents };
 }
