@@ -12,7 +12,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import { cooperativeFacetCells } from '../db/schema';
 import { byProvinceSlug } from '../search/facets';
-import { type CubeDefinition, sumCube } from '../search/facet-cube';
+import { answerOnce, type CubeDefinition, sumCube } from '../search/facet-cube';
 import type { DirectoryFilters } from './directory-filters';
 import type { DirectoryFacet, DirectoryFacets } from './directory';
 
@@ -78,6 +78,16 @@ export function directoryCubeAnswers(filters: DirectoryFilters, hasWords: boolea
 
 /** The directory's total and facets, summed from the cells; `provinces` are codes. */
 export function answerFromDirectoryCube(
+  cells: readonly CooperativeCell[],
+  filters: DirectoryFilters,
+  provinces: readonly string[] | undefined,
+): { total: number; facets: DirectoryFacets } {
+  const { kind, sector, classification, hasOcop, certification } = filters;
+  const question = { provinces, kind, sector, classification, hasOcop, certification };
+  return answerOnce(cells, question, () => sumDirectoryCube(cells, filters, provinces));
+}
+
+function sumDirectoryCube(
   cells: readonly CooperativeCell[],
   filters: DirectoryFilters,
   provinces: readonly string[] | undefined,

@@ -13,7 +13,7 @@
 import { sql } from 'drizzle-orm';
 import { productFacetCells } from '../db/schema';
 import { byProvinceSlug, type FacetCounts } from '../search/facets';
-import { type CubeDefinition, sumCube } from '../search/facet-cube';
+import { answerOnce, type CubeDefinition, sumCube } from '../search/facet-cube';
 import type { ProductFilters } from './product-filters';
 import type { ProductFacets } from './product-list';
 import { OCOP_STARS } from './vocabulary';
@@ -102,6 +102,10 @@ export function answerFromProductCube(
   cells: readonly ProductCell[],
   filters: CubeFilters,
 ): { total: number; facets: ProductFacets } {
+  return answerOnce(cells, filters, () => sumProductCube(cells, filters));
+}
+
+function sumProductCube(cells: readonly ProductCell[], filters: CubeFilters): { total: number; facets: ProductFacets } {
   const { total, facets } = sumCube(cells, {
     certification: filters.certification,
     passes: (cell, except?: 'province' | 'group' | 'stars' | 'certification') =>

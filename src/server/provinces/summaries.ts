@@ -7,7 +7,7 @@ import { provinces } from '../db/schema';
 import { COOPERATIVE_CUBE, type CooperativeCell } from '../cooperatives/directory-facet-cube';
 import { PRODUCT_CUBE, type ProductCell } from '../products/product-facet-cube';
 import { PROVINCES } from './reference';
-import { type AfterResponse, type CubeDefinition, freshCubes, sumBy } from '../search/facet-cube';
+import { type AfterResponse, answerOnce, type CubeDefinition, freshCubes, sumBy } from '../search/facet-cube';
 import { vietnamDate } from '../time/vietnam';
 
 /** What a link to a province needs. */
@@ -56,17 +56,21 @@ async function countsFromCubes(db: Database, { today, later }: SummaryOptions): 
   )) as [ProductCell[] | null, CooperativeCell[] | null];
   if (!productCells || !cooperativeCells) return null;
   const all = (cell: { certification: string }) => cell.certification === '';
-  const products = sumBy(
-    productCells,
-    all,
-    (cell) => cell.province,
-    (cell) => cell.products,
+  const products = answerOnce(productCells, 'products by province', () =>
+    sumBy(
+      productCells,
+      all,
+      (cell) => cell.province,
+      (cell) => cell.products,
+    ),
   );
-  const cooperatives = sumBy(
-    cooperativeCells,
-    all,
-    (cell) => cell.province,
-    (cell) => cell.cooperatives,
+  const cooperatives = answerOnce(cooperativeCells, 'cooperatives by province', () =>
+    sumBy(
+      cooperativeCells,
+      all,
+      (cell) => cell.province,
+      (cell) => cell.cooperatives,
+    ),
   );
   const codes = new Set([...Object.keys(products), ...Object.keys(cooperatives)]);
   return new Map(

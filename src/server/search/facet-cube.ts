@@ -115,6 +115,31 @@ export async function freshCubes(
   );
 }
 
+/** Answers kept per cube's cells: beyond this many questions, the oldest is forgotten. */
+const ANSWERS_PER_CELLS = 256;
+const answers = new WeakMap<readonly unknown[], Map<string, unknown>>();
+
+/**
+ * What `answer` (a sum over `cells`) gives for `question` (its filters, as JSON), computed once per
+ * cells: a cube's cells are read into memory once per version and day and never changed after, so
+ * the sums of one question over them are the same until they are replaced, and forgotten with them.
+ * Summing the product cube's 3,935 cells took 0.3 ms of every list rendering at 200,000 products.
+ * The answer is shared: callers build their own values from it, never change it.
+ */
+export function answerOnce<T>(cells: readonly unknown[], question: unknown, answer: () => T): T {
+  let known = answers.get(cells);
+  if (!known) {
+    known = new Map();
+    answers.set(cells, known);
+  }
+  const key = JSON.stringify(question);
+  if (known.has(key)) return known.get(key) as T;
+  const value = answer();
+  if (known.size >= ANSWERS_PER_CELLS) known.delete(known.keys().next().value as string);
+  known.set(key, value);
+  return value;
+}
+
 /**
  * Recomputes the cube when it is not current, unless another refresh was
  * started within REFRESH_INTERVAL_MS (`now`, epoch ms). True when this call
