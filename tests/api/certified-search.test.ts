@@ -1,7 +1,7 @@
 /**
  * A search filtered by certification tests each hit with one seek in product_certificates (kept
  * by triggers: migrations/0049), by the hit's key, the verified kind and the verified dates, once
- * the full-text index has kept only hits tagged public and holding the kind (migrations/0050).
+ * the full-text index has kept only hits tagged with the kind and not hidden (migrations/0050).
  * Through a certificate's life (waiting for an officer, verified, edited and waiting again with
  * other dates or another kind, re-verified, not yet valid, valid from or until the day, expired,
  * revoked, deleted; a whole cooperative's; products added, moved and removed) the table stays
@@ -95,8 +95,9 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
     );
 
   /**
-   * The index's tags of every product, and what they should be from the tables: `0<kind>` per
-   * kind of certificate held (the rows above), `0` in every empty place of seven.
+   * The index's tags of every product, and what they should be from the tables: `0hidden` unless
+   * published by an active cooperative, `0<kind>` per kind of certificate held (the rows above),
+   * `0` in every empty place of eight.
    */
   const tagged = async () =>
     (
@@ -105,13 +106,14 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
       )
     ).map((row) => `${Number(row.search_key)} ${row.search_tags.split(' ').sort().join(' ')}`);
   const taggable = async () => {
-    const rows = await db.all<{ search_key: number; kinds: string | null }>(sql`
-      SELECT p.search_key,
+    const rows = await db.all<{ search_key: number; public: number; kinds: string | null }>(sql`
+      SELECT p.search_key, p.status = 'published' AND c.status = 'active' AS public,
         (SELECT group_concat(DISTINCT kind) FROM product_certificates held WHERE held.search_key = p.search_key) AS kinds
-      FROM products p ORDER BY 1`);
+      FROM products p JOIN cooperatives c ON c.id = p.cooperative_id ORDER BY 1`);
     return rows.map((row) => {
-      const tags = row.kinds === null ? [] : row.kinds.split(',').map((kind) => `0${kind.replaceAll('_', '')}`);
-      while (tags.length < 7) tags.push('0');
+      const kinds = row.kinds === null ? [] : row.kinds.split(',').map((kind) => `0${kind.replaceAll('_', '')}`);
+      const tags = [Number(row.public) === 1 ? '0' : '0hidden', ...kinds];
+      while (tags.length < 8) tags.push('0');
       return `${Number(row.search_key)} ${tags.sort().join(' ')}`;
     });
   };
@@ -289,7 +291,7 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
     expect(await listed('organic')).toEqual([]);
   }, 120_000);
 
-  it("the index's tags stay through a product's new words and status, and its cooperative's", async () => {
+  it("the index's tags follow a product's words and status, and its cooperative's status", async () => {
     await addCertificate('cs-cert-status', 'cs-a', certificate('VG-S-1', 'vietgap'));
     await decide('cs-cert-status', 'verify');
     await expectExact();

@@ -38,8 +38,10 @@ beforeAll(async () => {
 });
 afterAll(() => handle.client.close());
 
+/** A facet scan (search/facets.ts), with or without its count in the full-text index first. */
+const SCAN = /^\s*WITH (indexed AS MATERIALIZED \(.*\), )?scanned AS MATERIALIZED/s;
 /** A statement that reads a list's rows to count them: a count alone, or a scan for the total and facets. */
-const COUNTING = /count\(\*\) AS n FROM \(SELECT 1|^\s*WITH scanned AS MATERIALIZED/;
+const COUNTING = new RegExp(`count\\(\\*\\) AS n FROM \\(SELECT 1|${SCAN.source}`, 's');
 
 /** The plan of the first statement `pick` chooses among those run since `statements` was emptied. */
 async function explain(pick: (sql: string) => boolean): Promise<string> {
@@ -241,7 +243,7 @@ describe('facet count plans', () => {
   }
 
   it('a facet reads products and their cooperatives from indexes alone', async () => {
-    const plan = await facetPlan((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql));
+    const plan = await facetPlan((sql) => SCAN.test(sql));
     expect(plan).toContain('SCAN p USING COVERING INDEX products_facets_idx');
     expect(plan).toContain('COVERING INDEX cooperatives_id_status_idx');
   });
@@ -249,12 +251,14 @@ describe('facet count plans', () => {
   it("a search's total and facets look each hit up by its full-text rowid, reading no table row", async () => {
     statements.length = 0;
     await listProducts(handle.db, { q: 'mat ong' }, { today: '2026-11-24', facets: true });
-    const plan = await explain((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
+    const plan = await explain((sql) => SCAN.test(sql) && /MATCH/.test(sql));
     expect(plan).toMatch(/SEARCH p USING COVERING INDEX products_search_key_idx \(search_key=\?/);
     // The hit's id is not read from the index's content table (a read per hit).
     expect(plan).not.toMatch(/products_facets_idx|sqlite_autoindex_products_1/);
-    // The hits are read once; the count, the grouping and the certificates read what was scanned.
-    expect(plan.match(/SCAN products_fts/g)).toHaveLength(1);
+    // The hits are read once, and counted in the index once; the count, the grouping and the
+    // certificates read what was scanned.
+    expect(plan.match(/SCAN products_fts/g)).toHaveLength(2);
+    expect(plan).toContain('MATERIALIZE indexed');
     expect(plan).toContain('MATERIALIZE scanned');
   });
 
@@ -270,6 +274,21 @@ describe('facet count plans', () => {
     expect(counting).toHaveLength(1);
     expect(counting[0]).toMatch(/MATCH/);
     expect(counting[0]).toContain(`LIMIT ?`);
+  });
+
+  it('a search with words alone is counted in the full-text index first: past the cap, no row is joined', async () => {
+    const inIndex =
+      /indexed AS MATERIALIZED \(SELECT \(SELECT count\(\*\) FROM \(SELECT 1 FROM products_fts WHERE products_fts MATCH \? LIMIT \?\)\) AS n\)/;
+    const [words] = await countingStatements({ q: 'mat ong' });
+    expect(words).toMatch(inIndex);
+    // Past the cap the scan's LIMIT is 0, which ends it before its first hit (a WHERE would test each one).
+    expect(words).toMatch(/LIMIT \(SELECT CASE WHEN n <= \? THEN \? ELSE 0 END FROM indexed\)/);
+    // A filter the index does not hold (a province; the dates of a certificate) is counted on the rows.
+    for (const filters of [
+      { q: 'mat ong', province: ['ha-noi'] },
+      { q: 'ca phe', certification: ['vietgap' as const] },
+    ])
+      for (const statement of await countingStatements(filters)) expect(statement).not.toMatch(inIndex);
   });
 
   it("a search's first pages read its hits tier by tier in the index's order, scoring none", async () => {
@@ -305,9 +324,7 @@ describe('facet count plans', () => {
     statements.length = 0;
     // A price filter: the facet cube cannot answer, so the list is scanned.
     await listProducts(handle.db, { certification: ['vietgap'], minPrice: 1 }, { today: '2026-11-24', facets: true });
-    const plan = await explain(
-      (sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /cert\.product_id = p\.id/.test(sql),
-    );
+    const plan = await explain((sql) => SCAN.test(sql) && /cert\.product_id = p\.id/.test(sql));
     expect(plan).toMatch(
       /SEARCH cert USING INDEX certifications_product_verified_kind_idx \(product_id=\? AND <expr>=\?\)/,
     );
@@ -326,9 +343,9 @@ describe('facet count plans', () => {
       const filtered = statements.filter((s) => /MATCH/.test(s.sql) && /held\.search_key = hit\.key/.test(s.sql));
       expect(filtered.length).toBeGreaterThan(1);
       for (const statement of filtered) {
-        // The index keeps the hits tagged with a kind asked before any row is read (migration 0050).
+        // The index keeps the public hits tagged with a kind asked before any row is read (migration 0050).
         expect(JSON.stringify(statement.args)).toMatch(
-          /"\{search_name search_body\} : \(.*\) AND search_tags : \(\\"0vietgap\\"( OR \\"0organic\\")?\)"/,
+          /"\(\{search_name search_body\} : \(.*\) AND search_tags : \(\\"0vietgap\\"( OR \\"0organic\\")?\)\) NOT search_tags : \\"0hidden\\""/,
         );
         const plan = await explain((sql) => sql === statement.sql);
         // One seek by key and kind in product_certificates_held_idx, which holds the dates: no certificate read.
@@ -340,10 +357,8 @@ describe('facet count plans', () => {
         expect(plan).not.toMatch(/\bcert\b/);
       }
       // The certification facet's own scan counts every hit, by the certificates it holds valid that day.
-      const facetScan = statements.find(
-        (s) => /^\s*WITH scanned AS MATERIALIZED/.test(s.sql) && !/held\.search_key = hit\.key/.test(s.sql),
-      );
-      expect(JSON.stringify(facetScan?.args)).not.toContain('search_tags');
+      const facetScan = statements.find((s) => SCAN.test(s.sql) && !/held\.search_key = hit\.key/.test(s.sql));
+      expect(JSON.stringify(facetScan?.args)).not.toContain('0vietgap');
       const plan = await explain((sql) => sql === facetScan?.sql);
       expect(plan).toMatch(/SEARCH held USING COVERING INDEX product_certificates_held_idx \(search_key=\?\)/);
       expect(plan).not.toMatch(/\bcert\b/);
@@ -364,7 +379,7 @@ describe('facet count plans', () => {
   });
 
   it('the certification facet probes the certificates of the rows it counts, not every certificate', async () => {
-    const plan = await facetPlan((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql));
+    const plan = await facetPlan((sql) => SCAN.test(sql));
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_product_idx \(product_id=\?\)/);
     // A cooperative's own certificates only, not its products' too.
     expect(plan).toMatch(/SEARCH cert USING INDEX certifications_cooperative_verified_kind_idx \(cooperative_id=\?/);
@@ -400,7 +415,7 @@ describe('cooperative directory plans', () => {
   it("a search looks each hit's cooperative up by its key, not through an index of every active one", async () => {
     statements.length = 0;
     await listCooperatives(handle.db, { q: 'che' }, '2026-11-24');
-    const scan = await explain((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /MATCH/.test(sql));
+    const scan = await explain((sql) => SCAN.test(sql) && /MATCH/.test(sql));
     expect(scan).toMatch(/SEARCH c USING COVERING INDEX cooperatives_search_key_idx \(search_key=\?\)/);
     expect(scan).not.toContain('cooperatives_stats_idx');
     // The total and the facets are that one scan.
@@ -429,7 +444,7 @@ describe('cooperative directory by province', () => {
     await listCooperatives(handle.db, filters, '2026-11-24');
     return {
       rows: await explain((sql) => /ORDER BY/.test(sql) && /product_count/.test(sql)),
-      count: await explain((sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql)),
+      count: await explain((sql) => SCAN.test(sql)),
     };
   }
 
@@ -468,9 +483,7 @@ describe('cooperative directory by province', () => {
     expect(rows).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     statements.length = 0;
     await listCooperatives(handle.db, { province: ['dak-lak'] }, '2026-11-24');
-    const facet = await explain(
-      (sql) => /^\s*WITH scanned AS MATERIALIZED/.test(sql) && /province_code = \?/.test(sql),
-    );
+    const facet = await explain((sql) => SCAN.test(sql) && /province_code = \?/.test(sql));
     expect(facet).toContain('COVERING INDEX cooperatives_stats_idx (status=? AND province_code=?)');
   });
 });

@@ -85,7 +85,7 @@ describe.each(bothStores('did-you-mean'))('the vocabulary table on $name', (stor
   beforeAll(async () => {
     ({ db, dispose } = await store.open());
     await db.run(sql`INSERT INTO products_fts (product_id, search_name, search_body, search_tags)
-      VALUES ('a', 'mat ong bac ha', 'mat ong rung', '0vietgap 0 0 0 0 0 0'), ('b', 'nuoc mam phu quoc', '', '0 0 0 0 0 0 0')`);
+      VALUES ('a', 'mat ong bac ha', 'mat ong rung', '0 0vietgap 0 0 0 0 0 0'), ('b', 'nuoc mam phu quoc', '', '0 0 0 0 0 0 0 0')`);
   });
   afterAll(async () => dispose());
 

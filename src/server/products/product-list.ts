@@ -16,6 +16,7 @@ import { needsOtherFields, queryWords, rankCandidates, type QueryWords, type Ran
 import {
   cappedTotal,
   countCapped,
+  countHitsInIndex,
   fetchListPage,
   firstInTiers,
   type ListPage,
@@ -44,7 +45,7 @@ import { provinceByCode } from '../provinces/reference';
 import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
 import { heldOn } from './product-certificates';
-import { certifiedTags } from '../search/index-tags';
+import { publicProducts } from '../search/index-tags';
 import { PRODUCT_CARD_COLUMNS, productCardsByIds, type ProductCardRow, toProductCard } from './card-queries';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
 
@@ -230,10 +231,11 @@ async function listUnderstood(
   ];
 
   const match = ftsMatchExpression(tokens);
-  // The certificates asked for, which the index finds among the hits before any row is read
-  // (search/index-tags.ts), except in the certification facet's own count.
-  const tags = (except?: ProductFacet) =>
-    certifications && except !== 'certification' ? certifiedTags(certifications) : undefined;
+  // What the index keeps of the hits before any row is read (search/index-tags.ts): public products,
+  // holding a certificate of a kind asked (except in the certification facet's own count). A search
+  // with no other condition is counted in the index alone.
+  const scope = (except?: ProductFacet) => publicProducts(except === 'certification' ? undefined : certifications);
+  const countedInIndex = onlySearch && !certifications;
   // Start from the hits and join products by key. CROSS JOIN pins that order: flattened,
   // SQLite may otherwise walk every product and re-run the full-text match for each one.
   // `counting`: a count reads every match, so when a narrower filter exists the status
@@ -336,11 +338,19 @@ async function listUnderstood(
   // Otherwise one scan per MATCH expression counts the total and the facets together (search/facets.ts).
   const scans = new Map<string | null, ReturnType<typeof scanProductFacets>>();
   const scan = (used: string | null) => {
-    const hits = (except?: ProductFacet) => (used === null ? null : plainHits('products_fts', used, tags(except)));
+    const hits = (except?: ProductFacet) => (used === null ? null : plainHits('products_fts', used, scope(except)));
     const chosen = [...(Object.keys(faceted) as ProductFacet[]), ...(minStars ? ['stars' as const] : [])];
+    const indexCount = used !== null && countedInIndex ? countHitsInIndex('products_fts', used, scope()) : undefined;
     const scanned =
       scans.get(used) ??
-      scanProductFacets(db, (except) => from(hits(except), true, except, true), chosen, today, used !== null);
+      scanProductFacets(
+        db,
+        (except) => from(hits(except), true, except, true),
+        chosen,
+        today,
+        used !== null,
+        indexCount,
+      );
     scans.set(used, scanned);
     return scanned;
   };
@@ -351,7 +361,9 @@ async function listUnderstood(
           countFromCube(fromCube, async () =>
             options.facets
               ? cappedTotal((await scan(used)).read)
-              : countCapped(db, from(used === null ? null : plainHits('products_fts', used, tags()), true)),
+              : used !== null && countedInIndex
+                ? countCapped(db, sql`FROM ${plainHits('products_fts', used, scope())} hit WHERE 1`)
+                : countCapped(db, from(used === null ? null : plainHits('products_fts', used, scope()), true)),
           );
   const facets = async (used: string | null) =>
     options.facets
@@ -380,7 +392,7 @@ async function listUnderstood(
             ${from(hits, true)}
             ORDER BY ${TIER_ORDER}
             LIMIT ${max}`),
-          tags(),
+          scope(),
         ),
         count ? count(expression) : { total: 0, totalIsCapped: false },
       ]);
@@ -421,7 +433,7 @@ async function listUnderstood(
     limit,
     rows,
     count,
-    tags: tags(),
+    scope: scope(),
   });
   return {
     ...found,
@@ -481,7 +493,8 @@ export type ProductFacets = Record<ProductFacet | 'ocop', FacetCounts>;
  * or of its whole cooperative; a product certified both ways counts once. A
  * search's rows (`searching`) find theirs in product_certificates by their key
  * (held in products_search_key_idx, which the scan reads), one seek a row; other
- * lists' in certifications by the product's and the cooperative's ids.
+ * lists' in certifications by the product's and the cooperative's ids. `indexCount`
+ * (FacetScan) when the full-text index alone counts the rows.
  */
 function scanProductFacets(
   db: Database,
@@ -489,6 +502,7 @@ function scanProductFacets(
   chosen: readonly ProductFacet[],
   today: string | undefined,
   searching: boolean,
+  indexCount?: SQL,
 ) {
   const kind = verifiedField('cert', 'kind');
   const certified = (on: string) =>
@@ -511,6 +525,7 @@ function scanProductFacets(
     single: { province: sql`province`, group: sql`ocop_group`, stars: sql`stars` },
     ...(today === undefined ? {} : { many: { facet: 'certification', values: certified(today) } }),
     chosen,
+    ...(indexCount ? { indexCount } : {}),
   });
 }
 

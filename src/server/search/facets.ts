@@ -54,6 +54,11 @@ export interface FacetScan<Facet extends string> {
   many?: ManyValuedFacet<Facet>;
   /** The facets whose filter is chosen: each is counted by a scan of its own. */
   chosen: readonly Facet[];
+  /**
+   * The number of rows `from()` gives, up to FACET_SCAN_CAP + 1, from the full-text index alone
+   * (list-query.ts, countHitsInIndex), when the index can tell: past the cap no row is scanned.
+   */
+  indexCount?: SQL;
 }
 
 /**
@@ -72,6 +77,7 @@ export async function scanFacets<Facet extends string>(
       scan,
       scan.from(),
       facets.filter((facet) => !chosen.includes(facet)),
+      scan.indexCount,
     ),
     ...chosen.map((facet) => countScan(db, scan, scan.from(facet), [facet])),
   ]);
@@ -99,25 +105,34 @@ const term = (kind: number) => sql.raw(String(kind));
  * most of a broad search's scan (6 of 7 ms for "mat ong" at 200,000
  * products), so the grouped terms read `x`, the scanned rows only when
  * there are at most FACET_SCAN_CAP of them: SQLite tests that constant
- * condition once, before reading any row.
+ * condition once, before reading any row. With `indexCount` the full-text index counts first, and
+ * past the cap the scan reads no row ("mat ong" at 200,000 products: 1.4 -> 0.4 ms).
  */
 async function countScan<Facet extends string>(
   db: Database,
   scan: FacetScan<Facet>,
   from: SQL,
   facets: readonly Facet[],
+  indexCount?: SQL,
 ): Promise<{ read: number; facets: Partial<Record<Facet, FacetCounts>> }> {
   const keys = Object.entries<SQL | undefined>(scan.single).filter((entry): entry is [Facet, SQL] => !!entry[1]);
   const many = scan.many && facets.includes(scan.many.facet) ? scan.many : undefined;
   const nulls = keys.slice(1).map(() => sql`NULL`);
   // MATERIALIZED: the rows are read once, by every term; left to the planner, each would scan them again.
   const rows = await db.all<Record<string, string | number | null>>(sql`
-    WITH scanned AS MATERIALIZED (SELECT ${scan.columns} ${from} LIMIT ${FACET_SCAN_CAP + 1}),
+    WITH ${indexCount ? sql`indexed AS MATERIALIZED (SELECT ${indexCount} AS n), ` : sql``}scanned AS MATERIALIZED (SELECT ${
+      scan.columns
+    } ${from} LIMIT ${
+      // A LIMIT of 0 ends the scan before its first row; a condition would be tested on every hit.
+      indexCount
+        ? sql`(SELECT CASE WHEN n <= ${FACET_SCAN_CAP} THEN ${FACET_SCAN_CAP + 1} ELSE 0 END FROM indexed)`
+        : sql`${FACET_SCAN_CAP + 1}`
+    }),
       x AS (SELECT * FROM scanned WHERE (SELECT count(*) FROM scanned) <= ${FACET_SCAN_CAP})
     SELECT ${term(ROWS_READ)} AS many, ${sql.join(
       keys.map((_, i) => sql`NULL AS ${sql.raw(`k${i}`)}`),
       sql`, `,
-    )}, count(*) AS n FROM scanned
+    )}, ${indexCount ? sql`max(count(*), (SELECT n FROM indexed))` : sql`count(*)`} AS n FROM scanned
     UNION ALL SELECT ${term(SINGLE)}, ${sql.join(
       keys.map(([, key]) => key),
       sql`, `,

@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type FieldIssues, InvalidFilterError } from '../errors';
+import type { IndexScope } from './index-tags';
 
 /**
  * Counting stops here: an exact count of a broad query over a national
@@ -82,11 +83,11 @@ const BM25_WEIGHTS = sql.raw('0.0, 1000.0, 1.0');
 
 /**
  * The MATCH of a search: its words (`match`, from fold.ts) in the name and the text, never in
- * products' tags, and the tags it requires (`tags`, index-tags.ts), if any.
+ * products' tags, narrowed by the tags of `scope` (index-tags.ts), if any.
  */
-export function ftsQuery(match: string, tags?: string): string {
+export function ftsQuery(match: string, scope?: IndexScope): string {
   const words = `{search_name search_body} : (${match})`;
-  return tags === undefined ? words : `${words} AND ${tags}`;
+  return scope ? scope(words) : words;
 }
 
 /**
@@ -94,18 +95,24 @@ export function ftsQuery(match: string, tags?: string): string {
  * ranking happens inside the index and only the first `cap` hits come out,
  * so a broad word costs a sort of keys, not a join of every hit.
  */
-function rankedHits(table: FtsTable, match: string, cap?: number): SQL {
+function rankedHits(table: FtsTable, match: string, cap?: number, scope?: IndexScope): SQL {
   const fts = sql.raw(table);
   return sql`(
     SELECT rowid AS key, bm25(${fts}, ${BM25_WEIGHTS}) AS score
-    FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match)}
+    FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match, scope)}
     ${cap === undefined ? sql`` : sql`ORDER BY score LIMIT ${cap}`})`;
 }
 
-/** Hits as (key), unranked: for counting and for other sort orders; with the `tags` they need (ftsQuery). */
-export function plainHits(table: FtsTable, match: string, tags?: string): SQL {
+/** Hits as (key), unranked: for counting and for other sort orders; in `scope` (ftsQuery). */
+export function plainHits(table: FtsTable, match: string, scope?: IndexScope): SQL {
   const fts = sql.raw(table);
-  return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match, tags)})`;
+  return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match, scope)})`;
+}
+
+/** How many hits `scope` keeps, up to COUNT_CAP + 1, reading the index alone. */
+export function countHitsInIndex(table: FtsTable, match: string, scope?: IndexScope): SQL {
+  const fts = sql.raw(table);
+  return sql`(SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match, scope)} LIMIT ${COUNT_CAP + 1}))`;
 }
 
 /**
@@ -134,7 +141,7 @@ export const TIER_ORDER = sql`hit.key DESC`;
 
 /**
  * The first `want` rows of a search, tier by tier (relevanceTiers): `rows`
- * runs the list's own query over a tier's `hits` (plainHits, with `tags`), in
+ * runs the list's own query over a tier's `hits` (plainHits, in `scope`), in
  * TIER_ORDER, up to `limit` rows.
  * A later tier is read only when the earlier ones hold fewer than `want`
  * rows, so a broad search reads one tier's first rows and nothing more.
@@ -144,12 +151,12 @@ export async function firstInTiers<Row>(
   tiers: readonly string[],
   want: number,
   rows: (hits: SQL, limit: number) => Promise<Row[]>,
-  tags?: string,
+  scope?: IndexScope,
 ): Promise<Row[]> {
   const found: Row[] = [];
   for (const tier of tiers) {
     if (found.length >= want) break;
-    found.push(...(await rows(plainHits(table, tier, tags), want - found.length)));
+    found.push(...(await rows(plainHits(table, tier, scope), want - found.length)));
   }
   return found;
 }
@@ -187,16 +194,16 @@ export async function fetchListPage<Row>(options: {
   rows: (hits: SQL | null) => Promise<Row[]>;
   /** Counts the list for `match` (the same MATCH expression, or null); omitted when the caller needs no count. */
   count?: (match: string | null) => Promise<{ total: number; totalIsCapped: boolean }>;
-  /** The tags the rows need (ftsQuery), for hits in another order than relevance: bm25 ranks words alone. */
-  tags?: string;
+  /** What the index keeps of the hits (ftsQuery); bm25 ranks the words alone. */
+  scope?: IndexScope;
 }): Promise<{ items: Row[]; total: number; totalIsCapped: boolean }> {
   const { table, match, relevance, onlySearch, offset, limit } = options;
   const rowsHits =
     match === null
       ? null
       : relevance
-        ? rankedHits(table, match, onlySearch ? offset + limit + RANKING_MARGIN : undefined)
-        : plainHits(table, match, options.tags);
+        ? rankedHits(table, match, onlySearch ? offset + limit + RANKING_MARGIN : undefined, options.scope)
+        : plainHits(table, match, options.scope);
   const counting = options.count ? options.count(match) : { total: 0, totalIsCapped: false };
   let [items, counted] = await Promise.all([options.rows(rowsHits), counting]);
   if (match !== null && relevance && onlySearch && items.length < limit && counted.total > offset + items.length) {
