@@ -55,26 +55,26 @@ async function countsFromCubes(db: Database, { today, later }: SummaryOptions): 
     later,
   )) as [ProductCell[] | null, CooperativeCell[] | null];
   if (!productCells || !cooperativeCells) return null;
-  const all = (cell: { certification: string }) => cell.certification === '';
-  const products = answerOnce(productCells, 'products by province', () =>
-    sumBy(
-      productCells,
-      all,
-      (cell) => cell.province,
-      (cell) => cell.products,
-    ),
-  );
-  const cooperatives = answerOnce(cooperativeCells, 'cooperatives by province', () =>
-    sumBy(
-      cooperativeCells,
-      all,
-      (cell) => cell.province,
-      (cell) => cell.cooperatives,
-    ),
-  );
+  const products = byProvince(productCells, (cell) => cell.products);
+  const cooperatives = byProvince(cooperativeCells, (cell) => cell.cooperatives);
   const codes = new Set([...Object.keys(products), ...Object.keys(cooperatives)]);
   return new Map(
     [...codes].map((code) => [code, { products: products[code] ?? 0, cooperatives: cooperatives[code] ?? 0 }]),
+  );
+}
+
+/** A cube's rows of every row ('' certification) summed per province, once per cells (answerOnce). */
+function byProvince<Cell extends { certification: string; province: string }>(
+  cells: readonly Cell[],
+  count: (cell: Cell) => number,
+): Record<string, number> {
+  return answerOnce(cells, 'by province', () =>
+    sumBy(
+      cells,
+      (cell) => cell.certification === '',
+      (cell) => cell.province,
+      count,
+    ),
   );
 }
 
