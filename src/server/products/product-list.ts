@@ -221,7 +221,10 @@ async function listUnderstood(
   }
   // "OCOP only" is "rated", and every rating is 3 stars or more.
   const minStars = filters.stars ?? (filters.ocop ? 3 : undefined);
-  const onlySearch = where.length === 1 && Object.keys(faceted).length === 0 && !minStars;
+  // Whether the words are the list's only condition, but for facet `except`'s, which its own count leaves out.
+  const onlyWords = (except?: ProductFacet) =>
+    where.length === 1 && Object.keys(faceted).every((facet) => facet === except) && (!minStars || except === 'stars');
+  const onlySearch = onlyWords();
   const conditions = (counting: boolean, searching: boolean, except?: ProductFacet) => [
     ...where,
     ...Object.entries(faceted)
@@ -233,9 +236,9 @@ async function listUnderstood(
   const match = ftsMatchExpression(tokens);
   // What the index keeps of the hits before any row is read (search/index-tags.ts): public products,
   // holding a certificate of a kind asked (except in the certification facet's own count). A search
-  // with no other condition is counted in the index alone.
+  // with words alone, or a facet's own count with nothing but its words (onlyWords), is counted in
+  // the index alone (a certificate's dates, a province, stars are on the rows).
   const scope = (except?: ProductFacet) => publicProducts(except === 'certification' ? undefined : certifications);
-  const countedInIndex = onlySearch && !certifications;
   // Start from the hits and join products by key. CROSS JOIN pins that order: flattened,
   // SQLite may otherwise walk every product and re-run the full-text match for each one.
   // `counting`: a count reads every match, so when a narrower filter exists the status
@@ -340,7 +343,8 @@ async function listUnderstood(
   const scan = (used: string | null) => {
     const hits = (except?: ProductFacet) => (used === null ? null : plainHits('products_fts', used, scope(except)));
     const chosen = [...(Object.keys(faceted) as ProductFacet[]), ...(minStars ? ['stars' as const] : [])];
-    const indexCount = used !== null && countedInIndex ? countHitsInIndex('products_fts', used, scope()) : undefined;
+    const indexCount = (except?: ProductFacet) =>
+      used !== null && onlyWords(except) ? countHitsInIndex('products_fts', used, scope(except)) : undefined;
     const scanned =
       scans.get(used) ??
       scanProductFacets(
@@ -361,7 +365,7 @@ async function listUnderstood(
           countFromCube(fromCube, async () =>
             options.facets
               ? cappedTotal((await scan(used)).read)
-              : used !== null && countedInIndex
+              : used !== null && onlySearch
                 ? countCapped(db, sql`FROM ${plainHits('products_fts', used, scope())} hit WHERE 1`)
                 : countCapped(db, from(used === null ? null : plainHits('products_fts', used, scope()), true)),
           );
@@ -502,7 +506,7 @@ function scanProductFacets(
   chosen: readonly ProductFacet[],
   today: string | undefined,
   searching: boolean,
-  indexCount?: SQL,
+  indexCount?: (except?: ProductFacet) => SQL | undefined,
 ) {
   const kind = verifiedField('cert', 'kind');
   const certified = (on: string) =>

@@ -55,10 +55,10 @@ export interface FacetScan<Facet extends string> {
   /** The facets whose filter is chosen: each is counted by a scan of its own. */
   chosen: readonly Facet[];
   /**
-   * The number of rows `from()` gives, up to FACET_SCAN_CAP + 1, from the full-text index alone
-   * (list-query.ts, countHitsInIndex), when the index can tell: past the cap no row is scanned.
+   * The number of rows `from(except)` gives, up to FACET_SCAN_CAP + 1, from the full-text index
+   * alone (list-query.ts, countHitsInIndex), when the index can tell: past the cap no row is scanned.
    */
-  indexCount?: SQL;
+  indexCount?: (except?: Facet) => SQL | undefined;
 }
 
 /**
@@ -77,9 +77,9 @@ export async function scanFacets<Facet extends string>(
       scan,
       scan.from(),
       facets.filter((facet) => !chosen.includes(facet)),
-      scan.indexCount,
+      scan.indexCount?.(),
     ),
-    ...chosen.map((facet) => countScan(db, scan, scan.from(facet), [facet])),
+    ...chosen.map((facet) => countScan(db, scan, scan.from(facet), [facet], scan.indexCount?.(facet))),
   ]);
   if (!all) throw new Error('scanFacets: the scan of every condition ran no statement');
   const counted = Object.assign({}, all.facets, ...own.map((one) => one.facets)) as Record<Facet, FacetCounts>;
