@@ -9,6 +9,8 @@ export default defineConfig(
     files: ['{src,functions,tests,scripts,bench}/**/*.ts'],
     languageOptions: {
       parser: tseslint.parser,
+      // One program of the whole project, as editors and `npx eslint <file>` use it; `npm run lint`
+      // gives each of its parts a program of its own instead (scripts/lint.mjs, scripts/lint-programs).
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
