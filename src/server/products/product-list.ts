@@ -16,7 +16,7 @@ import { needsOtherFields, queryWords, rankCandidates, type QueryWords, type Ran
 import {
   cappedTotal,
   countCapped,
-  countHitsInIndex,
+  countUpToCap,
   fetchListPage,
   firstInTiers,
   type ListPage,
@@ -351,8 +351,9 @@ async function listUnderstood(
   const scan = (used: string | null) => {
     const hits = (except?: ProductFacet) => (used === null ? null : plainHits('products_fts', used, scope(except)));
     const chosen = [...(Object.keys(faceted) as ProductFacet[]), ...(minStars ? ['stars' as const] : [])];
+    // The hits the index keeps, counted without a row read.
     const indexCount = (except?: ProductFacet) =>
-      used !== null && onlyWords(except) ? countHitsInIndex('products_fts', used, scope(except)) : undefined;
+      used !== null && onlyWords(except) ? countUpToCap(sql`FROM ${hits(except)} hit`) : undefined;
     const scanned =
       scans.get(used) ??
       scanProductFacets(
@@ -374,7 +375,7 @@ async function listUnderstood(
             options.facets
               ? cappedTotal((await scan(used)).read)
               : used !== null && onlySearch
-                ? countCapped(db, sql`FROM ${plainHits('products_fts', used, scope())} hit WHERE 1`)
+                ? countCapped(db, sql`FROM ${plainHits('products_fts', used, scope())} hit`)
                 : countCapped(db, from(used === null ? null : plainHits('products_fts', used, scope()), true)),
           );
   const facets = async (used: string | null) =>

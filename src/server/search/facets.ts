@@ -56,7 +56,7 @@ export interface FacetScan<Facet extends string> {
   chosen: readonly Facet[];
   /**
    * The number of rows `from(except)` gives, up to FACET_SCAN_CAP + 1, from the full-text index
-   * alone (list-query.ts, countHitsInIndex), when the index can tell: past the cap no row is scanned.
+   * alone (list-query.ts, countUpToCap over its hits), when the index can tell: past the cap no row is scanned.
    */
   indexCount?: (except?: Facet) => SQL | undefined;
 }

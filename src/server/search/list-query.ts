@@ -21,9 +21,14 @@ export interface ListPage<T, Sort extends string> {
   sort: Sort;
 }
 
-/** `from` is everything after SELECT … up to the end of WHERE. */
+/** How many rows `from` gives, up to COUNT_CAP + 1, as an SQL value. `from` is everything after SELECT … up to the end of WHERE. */
+export function countUpToCap(from: SQL): SQL {
+  return sql`(SELECT count(*) FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}))`;
+}
+
+/** The list's total for `from` (countUpToCap). */
 export async function countCapped(db: Database, from: SQL): Promise<{ total: number; totalIsCapped: boolean }> {
-  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`);
+  const [row] = await db.all<{ n: number }>(sql`SELECT ${countUpToCap(from)} AS n`);
   return cappedTotal(Number(row?.n ?? 0));
 }
 
@@ -107,12 +112,6 @@ function rankedHits(table: FtsTable, match: string, cap?: number, scope?: IndexS
 export function plainHits(table: FtsTable, match: string, scope?: IndexScope): SQL {
   const fts = sql.raw(table);
   return sql`(SELECT rowid AS key FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match, scope)})`;
-}
-
-/** How many hits `scope` keeps, up to COUNT_CAP + 1, reading the index alone. */
-export function countHitsInIndex(table: FtsTable, match: string, scope?: IndexScope): SQL {
-  const fts = sql.raw(table);
-  return sql`(SELECT count(*) FROM (SELECT 1 FROM ${fts} WHERE ${fts} MATCH ${ftsQuery(match, scope)} LIMIT ${COUNT_CAP + 1}))`;
 }
 
 /**
