@@ -7,7 +7,7 @@ import { listUpcomingEventsInProvince } from '../events/by-province';
 import type { EventSummary } from '../events/upcoming';
 import { type ProvinceSummary, provinceSummaryBySlug } from './summaries';
 import { found } from '../errors';
-import { PROVINCES } from './reference';
+import { provinceBySlug } from './reference';
 import type { AfterResponse } from '../search/facet-cube';
 import { vietnamDate } from '../time/vietnam';
 
@@ -33,10 +33,7 @@ export async function getProvincePage(
 ): Promise<ProvincePageData> {
   // The unit's code from the reference list the provinces table is seeded from (the two are held
   // equal by tests/api/seeding.test.ts), so its lists are read beside its summary, not after it.
-  const { code } = found(
-    PROVINCES.find((unit) => unit.slug === slug),
-    'province',
-  );
+  const { code } = found(provinceBySlug(slug), 'province');
   const [province, cooperatives, products, upcomingEvents] = await Promise.all([
     provinceSummaryBySlug(db, slug, { today: vietnamDate(now), ...(later ? { later } : {}) }),
     cooperativeCardsInProvince(db, code, PROVINCE_COOPERATIVE_LIMIT),

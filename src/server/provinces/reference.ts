@@ -73,11 +73,17 @@ export const PROVINCES: ProvinceRow[] = [
 ];
 
 const BY_CODE = new Map(PROVINCES.map((p) => [p.code, p]));
+const BY_SLUG = new Map(PROVINCES.map((p) => [p.slug, p]));
 
 export function provinceByCode(code: string): ProvinceRow {
   const province = BY_CODE.get(code);
   if (!province) throw new Error(`unknown province code ${code}`);
   return province;
+}
+
+/** The unit a current slug names, or undefined (a pre-2025 slug: formerProvinceBySlug). */
+export function provinceBySlug(slug: string): ProvinceRow | undefined {
+  return BY_SLUG.get(slug);
 }
 
 /** "tỉnh Đắk Lắk", "thành phố Hà Nội", "Thành phố Hồ Chí Minh": the form used after "Liên minh HTX", "UBND". */

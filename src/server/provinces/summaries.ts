@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { provinces } from '../db/schema';
 import { COOPERATIVE_CUBE, type CooperativeCell } from '../cooperatives/directory-facet-cube';
 import { PRODUCT_CUBE, type ProductCell } from '../products/product-facet-cube';
-import { PROVINCES } from './reference';
+import { PROVINCES, provinceBySlug } from './reference';
 import { type AfterResponse, answerOnce, type CubeDefinition, freshCubes, sumBy } from '../search/facet-cube';
 import { vietnamDate } from '../time/vietnam';
 
@@ -112,18 +112,20 @@ const COUNTED = {
 async function selectSummaries(db: Database, options: SummaryOptions, slug?: string): Promise<ProvinceSummary[]> {
   const counts = await countsFromCubes(db, options);
   if (counts) {
-    return PROVINCES.filter((province) => slug === undefined || province.slug === slug)
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-      .map(({ code, slug: unitSlug, nameVi, nameEn, kind, seat, formedFrom }) => ({
-        code,
-        slug: unitSlug,
-        nameVi,
-        nameEn,
-        kind,
-        seat,
-        formedFrom: formedFrom ?? [],
-        ...(counts.get(code) ?? { cooperatives: 0, products: 0 }),
-      }));
+    const units =
+      slug === undefined
+        ? [...PROVINCES].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+        : [provinceBySlug(slug)].filter((unit) => unit !== undefined);
+    return units.map(({ code, slug: unitSlug, nameVi, nameEn, kind, seat, formedFrom }) => ({
+      code,
+      slug: unitSlug,
+      nameVi,
+      nameEn,
+      kind,
+      seat,
+      formedFrom: formedFrom ?? [],
+      ...(counts.get(code) ?? { cooperatives: 0, products: 0 }),
+    }));
   }
   const where = slug === undefined ? undefined : eq(provinces.slug, slug);
   return db

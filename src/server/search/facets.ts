@@ -15,7 +15,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type FieldIssues, InvalidFilterError } from '../errors';
-import { formerProvinceBySlug, PROVINCES } from '../provinces/reference';
+import { formerProvinceBySlug, provinceBySlug, PROVINCES } from '../provinces/reference';
 import { sumBy } from './facet-cube';
 import { COUNT_CAP } from './list-query';
 
@@ -182,8 +182,6 @@ export function byProvinceSlug(facet: FacetCounts): FacetCounts {
   return { ...facet, counts };
 }
 
-const PROVINCE_BY_SLUG = new Map(PROVINCES.map((province) => [province.slug, province.code]));
-
 /**
  * Province slugs to codes, from the fixed list of 34 (no query). A pre-2025
  * slug (ha-giang) means the province it is part of now; a slug that names
@@ -191,7 +189,7 @@ const PROVINCE_BY_SLUG = new Map(PROVINCES.map((province) => [province.slug, pro
  */
 export function provinceCodes(slugs: readonly string[] | undefined): string[] | undefined {
   if (!slugs || slugs.length === 0) return undefined;
-  const codes = slugs.map((slug) => PROVINCE_BY_SLUG.get(slug) ?? formerProvinceBySlug(slug)?.successor.code);
+  const codes = slugs.map((slug) => provinceBySlug(slug)?.code ?? formerProvinceBySlug(slug)?.successor.code);
   if (codes.some((code) => code === undefined)) {
     const issues: FieldIssues = { province: { code: 'unknown_value' } };
     throw new InvalidFilterError(issues);
