@@ -73,6 +73,9 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
   };
   const decide = (id: string, decision: 'verify' | 'revoke', at = NOW) =>
     decideClaim(db, officer, { kind: 'certificate', id }, decision, { reason: 'Thử vòng đời.' }, at);
+  /** The cooperative's edit of a product's certificate, waiting for an officer. */
+  const edit = (id: string, productId: string, fields: ReturnType<typeof certificate>) =>
+    updateCertificate(db, { cooperativeId, productId }, id, fields, LATER(1));
 
   /** The table as its definition gives it, from every certificate and product now. */
   const defined = async () =>
@@ -193,13 +196,7 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
     expect(await listed('vietgap')).toEqual(['cs-a']);
 
     // An edit to another kind and other dates waits for an officer: the verified VietGAP version still counts.
-    await updateCertificate(
-      db,
-      { cooperativeId, productId: 'cs-a' },
-      'cs-cert-a',
-      certificate('HC-A-2', 'organic', '2027-06-30', '2026-03-01'),
-      LATER(1),
-    );
+    await edit('cs-cert-a', 'cs-a', certificate('HC-A-2', 'organic', '2027-06-30', '2026-03-01'));
     await expectExact(AROUND_DEFAULT);
     expect(await listed('vietgap', '2028-12-31')).toEqual(['cs-a']);
     expect(await listed('organic')).toEqual([]);
@@ -228,13 +225,7 @@ describe.each(bothStores('certified-search'))('certified search on $name', ({ op
     expect(await listed('vietgap')).toEqual([]);
 
     // Renewed: the new dates wait for an officer, and until then the expired version is what counts.
-    await updateCertificate(
-      db,
-      { cooperativeId, productId: 'cs-b' },
-      'cs-cert-b',
-      certificate('VG-B-2', 'vietgap', '2027-06-30', '2026-03-01'),
-      LATER(1),
-    );
+    await edit('cs-cert-b', 'cs-b', certificate('VG-B-2', 'vietgap', '2027-06-30', '2026-03-01'));
     await expectExact(AROUND_B);
     expect(await listed('vietgap')).toEqual([]);
     await decide('cs-cert-b', 'verify', LATER(2));
