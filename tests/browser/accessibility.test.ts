@@ -6,11 +6,11 @@
  * and console pages go through the same check), and the page reflows at 320 px
  * and at 200% zoom without sideways scrolling.
  */
-import { type Browser, type BrowserContext, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, loadAxeOnEveryPage } from '../support/axe';
-import { launchChromium } from '../support/chromium';
+import { chromiumForTests } from '../support/chromium';
 import { jpegWithGps } from '../support/images';
 import { horizontalOverflow, PHONE_WIDTH } from '../support/layout';
 import { site } from '../support/site';
@@ -138,16 +138,11 @@ async function checkOn(page: Page, url: string, status: number | null = 200) {
 }
 
 describe('accessibility of every page template', () => {
-  let browser: Browser;
+  const browser = chromiumForTests();
   let visitor: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium(chromium);
-    visitor = await reusablePage(await browser.newContext());
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    visitor = await reusablePage(await browser().newContext());
   });
 
   const fixed = [
@@ -237,7 +232,7 @@ describe('accessibility of every page template', () => {
   );
 
   it('the map’s markers are reached with the keyboard and open the cooperative’s card', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/ban-do`);
     const marker = page.locator('.map-marker').first();
@@ -256,7 +251,7 @@ describe('accessibility of every page template', () => {
   });
 
   it('without tiles, draws the markers on an outline of Viet Nam with the archipelagos named', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/map`);
     await page.locator('.map-marker').first().waitFor();
@@ -274,15 +269,7 @@ describe('accessibility of every page template', () => {
 });
 
 describe('accessibility of the account pages, signed in and with errors', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium(chromium);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForTests();
 
   /** Each account's cookies after its one sign-in through the real form, for the contexts that follow. */
   const signedInStates = new Map<string, Promise<StorageState>>();
@@ -295,7 +282,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     let state = signedInStates.get(email);
     if (!state) {
       state = (async () => {
-        const context = await browser.newContext();
+        const context = await browser().newContext();
         const page = await context.newPage();
         await page.goto(`${baseUrl}/dang-nhap`);
         await page.fill('#field-email', email);
@@ -307,7 +294,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
       })();
       signedInStates.set(email, state);
     }
-    return browser.newContext({ ...options, storageState: await state });
+    return browser().newContext({ ...options, storageState: await state });
   }
 
   /** Each account's reused page (and its context, for finding links), signed in once. */
@@ -848,7 +835,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   });
 
   it('the sign-in form showing its errors has no axe violations', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -915,7 +902,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
     await expectAccessible(officerPage, '/en/account/inquiries (officer)', officerErrors);
     await officer.close();
 
-    const buyer = await browser.newContext();
+    const buyer = await browser().newContext();
     const page = await buyer.newPage();
     const errors = consoleErrors(page);
     await page.goto(`${baseUrl}/en/inquiries/status?reference=${inquiry.reference}`);
@@ -994,7 +981,7 @@ describe('accessibility of the account pages, signed in and with errors', () => 
   });
 
   it('the inquiry form showing its errors has no axe violations', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {

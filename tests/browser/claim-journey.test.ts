@@ -10,11 +10,11 @@
  * On a product of its own (made and approved over HTTP first, taken down at
  * the end), so the demo catalogue other files read keeps its certificates.
  */
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { describe, expect, inject, it } from 'vitest';
 import { formatCalendarDate } from '../../src/i18n';
 import { axeViolations } from '../support/axe';
-import { collectErrors, launchChromium, signedInPage } from '../support/chromium';
+import { collectErrors, chromiumForTests, signedInPage } from '../support/chromium';
 import { pdf } from '../support/evidence';
 import { textOf } from '../support/html';
 import { horizontalOverflow } from '../support/layout';
@@ -58,15 +58,7 @@ async function publishedProductWithBatch(): Promise<{ slug: string; name: string
 }
 
 describe('a certificate from declaration to the public pages', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium(chromium);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForTests();
 
   /** Console errors and page errors of every page; none is expected. */
   const errors: string[] = [];
@@ -76,7 +68,7 @@ describe('a certificate from declaration to the public pages', () => {
     const number = `HC-${Date.now() % 1_000_000}/2026`;
 
     // The member, from the product's dashboard page to its certificates.
-    const member = await signedInPage(browser, baseUrl, 'quanly1@cho-htx.test', errors);
+    const member = await signedInPage(browser(), baseUrl, 'quanly1@cho-htx.test', errors);
     await member.goto(`${baseUrl}/tai-khoan/san-pham/${slug}`);
     const certificates = `/tai-khoan/san-pham/${slug}/chung-nhan`;
     await Promise.all([member.waitForURL(`${baseUrl}${certificates}`), member.click(`a[href="${certificates}"]`)]);
@@ -101,7 +93,7 @@ describe('a certificate from declaration to the public pages', () => {
     expect(await (await fetch(`${baseUrl}/san-pham/${slug}`)).text()).not.toContain(number);
 
     // The officer, in the claims queue: the entered fields beside the evidence, then verify.
-    const officer = await signedInPage(browser, baseUrl, 'canbo@cho-htx.test', errors);
+    const officer = await signedInPage(browser(), baseUrl, 'canbo@cho-htx.test', errors);
     await officer.goto(`${baseUrl}/tai-khoan/xac-minh`);
     const card = officer.locator('article.claim-queue__item', { hasText: number });
     const facts = textOf(await card.innerHTML());
@@ -127,7 +119,7 @@ describe('a certificate from declaration to the public pages', () => {
     expect(await member.locator('tr', { hasText: number }).textContent()).not.toContain('Chờ Sở Công Thương xác minh');
 
     // The public: the product page and the batch's trace page, in Vietnamese, say who verified it and when.
-    const visitor = await browser.newPage();
+    const visitor = await browser().newPage();
     collectErrors(visitor, errors);
     await visitor.goto(`${baseUrl}/san-pham/${slug}`);
     const row = visitor.locator('tr', { hasText: number });

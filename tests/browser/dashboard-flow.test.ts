@@ -5,9 +5,9 @@
  * catalogue, photo included. On the way, the form warns before leaving with
  * unsaved changes (its one small script).
  */
-import { type Browser, chromium, type Dialog, type Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, signedInPage } from '../support/chromium';
+import type { Dialog, Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForTests, signedInPage } from '../support/chromium';
 import { jpegWithGps } from '../support/images';
 
 const baseUrl = inject('baseUrl');
@@ -21,15 +21,7 @@ async function expectLoaded(image: Locator) {
 }
 
 describe('a product from draft to the public catalogue', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium(chromium);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForTests();
 
   /** Console errors and page errors of every page, CSP violations included; none is expected. */
   const errors: string[] = [];
@@ -37,7 +29,7 @@ describe('a product from draft to the public catalogue', () => {
   it('member creates and submits, officer approves, the catalogue shows it', async () => {
     const name = `Mắm tôm chua thử nghiệm ${Date.now() % 100000}`;
     // A cooperative member (this one also manages it; the demo's plain members have their passwords changed by other tests).
-    const member = await signedInPage(browser, baseUrl, 'quanly1@cho-htx.test', errors);
+    const member = await signedInPage(browser(), baseUrl, 'quanly1@cho-htx.test', errors);
     // The account menu is a closed disclosure on every page, the account home too: open it first.
     await member.click('.account-nav summary');
     await member.click('.account-nav a[href="/tai-khoan/san-pham"]');
@@ -89,7 +81,7 @@ describe('a product from draft to the public catalogue', () => {
     await Promise.all([member.waitForURL(/done=submitted/), member.click('button:has-text("Gửi duyệt")')]);
     expect(await member.textContent('main')).toContain('Chờ duyệt');
 
-    const officer = await signedInPage(browser, baseUrl, 'canbo@cho-htx.test', errors);
+    const officer = await signedInPage(browser(), baseUrl, 'canbo@cho-htx.test', errors);
     await officer.click('.account-nav summary');
     await officer.click('.account-nav a[href="/tai-khoan/kiem-duyet"]');
     await Promise.all([
@@ -104,7 +96,7 @@ describe('a product from draft to the public catalogue', () => {
     await Promise.all([officer.waitForURL(/done=approved/), officer.click('button:has-text("Duyệt và công khai")')]);
     expect(await officer.textContent('[role=status]')).toContain(name);
 
-    const visitor = await browser.newPage();
+    const visitor = await browser().newPage();
     await visitor.goto(`${baseUrl}/san-pham?q=${encodeURIComponent(name)}`);
     // The card shows the photo's card-sized variant, loaded.
     const card = visitor.locator('article.product-card', { hasText: name }).locator('img.product-card__image');

@@ -7,19 +7,18 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { chromiumForTests } from '../support/chromium';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = chromiumForTests();
 let host: Server;
 let hostOrigin: string;
 /** What the foreign site's page holds, set by each test before it opens the page. */
 let hostBody = '';
 
 beforeAll(async () => {
-  browser = await launchChromium(chromium);
   host = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><title>Host</title>${hostBody}`);
@@ -30,14 +29,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await new Promise((resolve) => host?.close(resolve));
 });
 
 /** A page of the foreign host whose body is `body`. */
 async function hostPage(body: string): Promise<Page> {
   hostBody = body;
-  const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 1024, height: 900 } });
   await page.goto(`${hostOrigin}/lich`);
   return page;
 }

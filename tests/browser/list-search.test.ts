@@ -5,24 +5,19 @@
  * filter shows as a chip, and the chip removes it. The cooperative directory's
  * certification filter works the same way.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForTests } from '../support/chromium';
 
 const baseUrl = inject('baseUrl');
 
 describe('header search, filters and chips without script', () => {
-  let browser: Browser;
+  const browser = chromiumForTests();
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium(chromium);
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   const headerBox = () => page.locator('.site-header form[role="search"] input[name="q"]');

@@ -3,9 +3,9 @@
  * whole country, both archipelagos and their names inside the map (they were
  * cut off at a phone's edge); a province's list zooms in on it.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForTests } from '../support/chromium';
 import { PHONE_WIDTH } from '../support/layout';
 
 const baseUrl = inject('baseUrl');
@@ -42,21 +42,13 @@ async function drawn(page: Page, path: string) {
 }
 
 describe('the map of cooperatives', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium(chromium);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForTests();
 
   it.each([
     [PHONE_WIDTH, '/ban-do', ['Hoàng\u00a0Sa', 'Trường\u00a0Sa']],
     [1280, '/en/map', ['Hoang\u00a0Sa', 'Truong\u00a0Sa']],
   ])('at %i px, %s shows the whole country and both archipelagos named', async (width, path, names) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await browser().newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     const { map, outline, labels } = await drawn(page, path);
     expect(inside(outline, map), 'the outline of the country').toBe(true);
@@ -69,7 +61,7 @@ describe('the map of cooperatives', () => {
   });
 
   it("zooms in on a province's cooperatives", async () => {
-    const context = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: PHONE_WIDTH, height: 800 } });
     const page = await context.newPage();
     const { map, outline } = await drawn(page, '/ban-do?province=lam-dong');
     // The country is larger than the map: its cooperatives fill the view, not the whole outline.

@@ -5,17 +5,16 @@
  * gone, text is black on white, nothing runs off the page, and the trace
  * page keeps its QR code while its download links go.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumForTests } from '../support/chromium';
 import { readJson } from '../support/http';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
+const browser = chromiumForTests();
 let product: { slug: string; traceCode: string; latestBatch: { lotCode: string } };
 
 beforeAll(async () => {
-  browser = await launchChromium(chromium);
   const list = await readJson(await fetch(`${baseUrl}/api/v1/products?limit=50`));
   for (const card of list.items as { slug: string }[]) {
     const found = await readJson(await fetch(`${baseUrl}/api/v1/products/${card.slug}`));
@@ -26,10 +25,9 @@ beforeAll(async () => {
   }
   throw new Error('no product with a batch');
 });
-afterAll(() => browser?.close());
 
 async function printed(path: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await browser().newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
   expect((await page.goto(`${baseUrl}${path}`))?.status()).toBe(200);
   await page.emulateMedia({ media: 'print' });

@@ -6,9 +6,9 @@
  */
 import { decode as decodePng } from 'fast-png';
 import jsQR from 'jsqr';
-import { type Browser, chromium, type Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import type { Locator } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForTests } from '../support/chromium';
 import { readJson } from '../support/http';
 
 const baseUrl = inject('baseUrl');
@@ -46,15 +46,7 @@ async function decodeScreenshot(element: Locator): Promise<string | undefined> {
 }
 
 describe('QR codes in Chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium(chromium);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForTests();
 
   it.each([
     ['vi', true],
@@ -63,7 +55,7 @@ describe('QR codes in Chromium', () => {
     'the %s product page shows a small QR code that scans to its label address, without printing tools (GTIN: %s)',
     async (locale, gtin) => {
       const product = await productWith(gtin);
-      const context = await browser.newContext();
+      const context = await browser().newContext();
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {
@@ -92,7 +84,7 @@ describe('QR codes in Chromium', () => {
   );
 
   it('a published product’s dashboard page offers its label QR code with SVG and PNG downloads', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/en/sign-in`);
     await page.fill('#field-email', 'quanly1@cho-htx.test');
@@ -129,7 +121,7 @@ describe('QR codes in Chromium', () => {
   it('opens a batch’s SVG on its own at a scannable size, titled with its address', async () => {
     const product = await productWith(true);
     const lot = product.latestBatch!.lotCode;
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const response = await page.goto(
       `${baseUrl}/api/v1/products/${product.slug}/batches/${encodeURIComponent(lot)}/qr.svg`,

@@ -7,11 +7,11 @@
  * the buyer's one receipt. The page with its errors and after sending passes
  * axe and fits 360 px.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIN_FILL_MS } from '../../src/server/inquiries/form-token';
 import { axeViolations } from '../support/axe';
-import { launchChromium } from '../support/chromium';
+import { chromiumForTests } from '../support/chromium';
 import { horizontalOverflow, PHONE_WIDTH } from '../support/layout';
 
 const baseUrl = inject('baseUrl');
@@ -23,11 +23,10 @@ async function expectAccessible(page: Page, label: string) {
 }
 
 describe('one inquiry from the shortlist to several cooperatives', () => {
-  let browser: Browser;
+  const browser = chromiumForTests();
   let slugs: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium(chromium);
     const list = (await (await fetch(`${baseUrl}/api/v1/products?limit=50`)).json()) as {
       items: { slug: string; cooperativeSlug: string }[];
     };
@@ -38,12 +37,8 @@ describe('one inquiry from the shortlist to several cooperatives', () => {
     expect(slugs.every(Boolean)).toBe(true);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('sends one request, keeps the list, and the status page shows both conversations', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       javaScriptEnabled: false,
       viewport: { width: PHONE_WIDTH, height: 800 },
     });
@@ -107,7 +102,7 @@ describe('one inquiry from the shortlist to several cooperatives', () => {
     }
 
     // axe runs its script in the page: a second context with the same list, script on.
-    const checking = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 800 } });
+    const checking = await browser().newContext({ viewport: { width: PHONE_WIDTH, height: 800 } });
     await checking.addCookies(await context.cookies());
     const checked = await checking.newPage();
     await checked.goto(`${baseUrl}/en/shortlist?sent=${reference}&to=2&mailed=1`);

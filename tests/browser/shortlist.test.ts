@@ -4,20 +4,19 @@
  * the list, compares, removes one. Then the shortlist and the comparison
  * pass axe and do not scroll sideways on a 360 px phone.
  */
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launchChromium } from '../support/chromium';
+import { chromiumForTests } from '../support/chromium';
 import { horizontalOverflow, PHONE_WIDTH } from '../support/layout';
 
 const baseUrl = inject('baseUrl');
 
 describe('shortlist and comparison without script', () => {
-  let browser: Browser;
+  const browser = chromiumForTests();
   let slugs: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium(chromium);
     const list = (await (await fetch(`${baseUrl}/api/v1/products?exportReady=true&limit=2`)).json()) as {
       items: { slug: string }[];
     };
@@ -25,12 +24,8 @@ describe('shortlist and comparison without script', () => {
     expect(slugs).toHaveLength(2);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('adds, lists, compares and removes with forms alone, and the pages pass axe at 360 px', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       javaScriptEnabled: false,
       viewport: { width: PHONE_WIDTH, height: 800 },
     });
@@ -59,7 +54,7 @@ describe('shortlist and comparison without script', () => {
     await expect(page.locator('.site-header .unread-badge').textContent()).resolves.toBe('1');
 
     // axe runs its script in the page: a second context with the same list, script on.
-    const checking = await browser.newContext();
+    const checking = await browser().newContext();
     await checking.addCookies(await context.cookies());
     const checked = await checking.newPage();
     for (const path of ['/en/shortlist', `/en/compare?p=${slugs.join('&p=')}`]) {

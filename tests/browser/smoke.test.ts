@@ -2,26 +2,18 @@
  * A person's view: Debian's Chromium (driven by playwright-core) opens the
  * home page, sees content, and follows the language switch with the keyboard.
  */
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
+
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForTests } from '../support/chromium';
 import { PHONE_WIDTH } from '../support/layout';
 
 const baseUrl = inject('baseUrl');
 
 describe('home page in Chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium(chromium);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForTests();
 
   it('renders the Vietnamese home page with its sections and no console errors', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -40,7 +32,7 @@ describe('home page in Chromium', () => {
   });
 
   it('keeps the header’s first row on one line at 360 px: the name, the account and language links', async () => {
-    const context = await browser.newContext({ viewport: { width: PHONE_WIDTH, height: 640 } });
+    const context = await browser().newContext({ viewport: { width: PHONE_WIDTH, height: 640 } });
     const page = await context.newPage();
     for (const path of ['/', '/en/']) {
       await page.goto(`${baseUrl}${path}`);
@@ -56,7 +48,7 @@ describe('home page in Chromium', () => {
   });
 
   it('reaches the language switch by keyboard and lands on the English home page', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
     // First Tab reaches the skip link, which must become visible.

@@ -1,4 +1,5 @@
-import type { Browser, BrowserType, Page } from 'playwright-core';
+import { type Browser, type BrowserType, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { demoAccount } from './site';
 
 /** Debian's Chromium (never a test tool's own download), headless, offline-friendly. */
@@ -17,6 +18,24 @@ export function launchChromium(chromium: BrowserType): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Debian's Chromium for the tests of the file or describe block that calls this: launched before
+ * them (launchChromium), closed after. The returned function gives it inside hooks and tests.
+ */
+export function chromiumForTests(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(chromium);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is launched before the tests: read it inside a hook or a test');
+    return browser;
+  };
 }
 
 /** Keeps a page's script errors and console errors (CSP violations among them) in `errors`; tests expect none. */
