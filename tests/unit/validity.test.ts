@@ -126,7 +126,7 @@ describe('certificateStatus', () => {
 
 describe('ocopValidSince', () => {
   function* days(from: string, to: string) {
-    for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
+    for (const d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
       yield d.toISOString().slice(0, 10);
     }
   }
