@@ -35,9 +35,11 @@ describe('product list', () => {
     const { html } = await page('/san-pham?group=do_uong&group=thuc_pham&ocop=true');
     // Counts beside the options, the chosen ones checked; the summary says how many are on.
     expect(html).toMatch(
-      /<input type="checkbox" name="group" value="do_uong" checked[^>]*>\s*Đồ uống\s*<span class="count">\(\d+\)<\/span>/,
+      /<input type="checkbox" name="group" value="do_uong" checked[^>]*>\s*Đồ uống\s+<span class="count">\(\d+\)<\/span>/,
     );
     expect(html).toContain('Bộ lọc (3 đang chọn)');
+    // Closed even so (a phone's results stay on its first screen); the chips name what is on.
+    expect(html).toMatch(/<details class="filters"(?![^>]*\bopen\b)[^>]*>/);
     const chips = [...html.matchAll(/<ul class="chips"[\s\S]*?<\/ul>/g)][0]?.[0] ?? '';
     expect(chips).toContain('href="/san-pham?group=thuc_pham&amp;ocop=true"');
     expect(chips).toContain('href="/san-pham?group=do_uong&amp;group=thuc_pham"');
