@@ -253,6 +253,29 @@ describe('provinces merged on 1 July 2025', () => {
     }
   });
 
+  it('answers the address of a province renamed before the reform (Thừa Thiên Huế, now Huế) the same way', async () => {
+    for (const [from, to] of [
+      ['/tinh/thua-thien-hue', '/tinh/hue?formerly=thua-thien-hue'],
+      ['/en/provinces/thua-thien-hue', '/en/provinces/hue?formerly=thua-thien-hue'],
+    ]) {
+      const { res } = await page(from as string);
+      expect(res.status, from).toBe(301);
+      expect(res.headers.get('location'), from).toBe(to);
+    }
+    expect(textOf((await page('/tinh/hue?formerly=thua-thien-hue')).html)).toContain('Thừa Thiên Huế nay thuộc Huế');
+  });
+
+  it('takes an old province in a list filter to the unit it joined, where it shows as a chip', async () => {
+    for (const [from, to] of [
+      ['/san-pham?q=che&province=ha-giang', '/san-pham?q=che&province=tuyen-quang'],
+      ['/en/cooperatives?province=tien-giang&province=dong-thap', '/en/cooperatives?province=dong-thap'],
+    ]) {
+      const { res } = await page(from as string);
+      expect(res.status, from).toBe(301);
+      expect(res.headers.get('location'), from).toBe(to);
+    }
+  });
+
   it('says on the page where the visitor came from, and nothing for a name that is not its own', async () => {
     const vi = textOf((await page('/tinh/tuyen-quang?formerly=ha-giang')).html);
     expect(vi).toContain('Hà Giang nay thuộc Tuyên Quang');

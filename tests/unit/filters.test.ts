@@ -124,6 +124,19 @@ describe('clean list addresses', () => {
     expect(canonicalListParams(new URLSearchParams('province=ha-noi&province=son-la'))).toBeNull();
   });
 
+  it('names a province by its current slug: a pre-2025 or renamed one by the unit it is part of now', () => {
+    expect(canonicalListParams(new URLSearchParams('q=che&province=ha-giang'))?.toString()).toBe(
+      'q=che&province=tuyen-quang',
+    );
+    expect(
+      canonicalListParams(
+        new URLSearchParams('province=tien-giang&province=dong-thap&province=thua-thien-hue'),
+      )?.toString(),
+    ).toBe('province=dong-thap&province=hue');
+    // Only the province filter: a search for the old name is read by the search (places.ts).
+    expect(canonicalListParams(new URLSearchParams('q=ha-giang'))).toBeNull();
+  });
+
   it('leaves a clean address alone (null: no redirect)', () => {
     expect(canonicalListParams(new URLSearchParams('q=mat+ong&stars=4'))).toBeNull();
     expect(canonicalListParams(new URLSearchParams(''))).toBeNull();

@@ -130,6 +130,12 @@ describe('place names in a query', () => {
     expect(formerProvinceBySlug('tien-giang')?.successor.slug).toBe('dong-thap');
     expect(formerProvinceBySlug('ba-ria-vung-tau')?.successor.slug).toBe('thanh-pho-ho-chi-minh');
     expect(formerProvinceBySlug('tuyen-quang')).toBeUndefined();
+    // Renamed, not merged: Thừa Thiên Huế is the city of Huế since 1 January 2025.
+    expect(formerProvinceBySlug('thua-thien-hue')?.successor.slug).toBe('hue');
+    expect(findPlace(queryWords('thừa thiên huế').folded)?.value).toEqual({
+      provinceCode: '46',
+      formerly: 'Thừa Thiên Huế',
+    });
   });
 
   it('reads a current or former province out of the words, longest name first', () => {

@@ -108,9 +108,20 @@ export const FORMER_PROVINCES: readonly FormerProvince[] = PROVINCES.flatMap((su
   (successor.formedFrom ?? []).map((nameVi) => ({ nameVi, slug: slugify(nameVi), successor })),
 );
 
-const FORMER_BY_SLUG = new Map(FORMER_PROVINCES.map((former) => [former.slug, former]));
+/**
+ * Provinces renamed rather than merged, whose old names and addresses people still use: Thừa
+ * Thiên Huế became the city of Huế on 1 January 2025 (Resolution 1314/NQ-UBTVQH15). Answered as
+ * the merged ones are (formerProvinceBySlug, search/places.ts).
+ */
+export const RENAMED_PROVINCES: readonly FormerProvince[] = [
+  { nameVi: 'Thừa Thiên Huế', slug: slugify('Thừa Thiên Huế'), successor: provinceByCode('46') },
+];
 
-/** The former province whose slug this was, or undefined (a current slug or none). */
+const FORMER_BY_SLUG = new Map(
+  [...FORMER_PROVINCES, ...RENAMED_PROVINCES].map((former) => [former.slug, former] as const),
+);
+
+/** The former or renamed province whose slug this was, or undefined (a current slug or none). */
 export function formerProvinceBySlug(slug: string): FormerProvince | undefined {
   return FORMER_BY_SLUG.get(slug);
 }

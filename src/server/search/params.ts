@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { FieldIssues } from '../errors';
+import { formerProvinceBySlug } from '../provinces/reference';
 
 /** Form fields left empty ("all provinces") arrive as ""; they mean "no filter". */
 export function optionalParam<T extends z.ZodType>(schema: T) {
@@ -96,7 +97,9 @@ export function filtersToQuery(filters: Record<string, unknown>): URLSearchParam
 
 /**
  * The canonical form of a list's query, or null when it is canonical already:
- * no empty parameters, and a repeated parameter's values once each, sorted
+ * no empty parameters, a province by its current slug (a pre-2025 one,
+ * `province=ha-giang`, by the unit it is part of now, so the filter shows as
+ * a chip and a ticked box), and a repeated parameter's values once each, sorted
  * (`province=b&province=a&province=b` is `province=a&province=b`). A GET form
  * sends every field, so "all provinces" arrives as `province=`; pages redirect
  * to the clean address so that links, caches and search engines see one URL
@@ -106,7 +109,8 @@ export function canonicalListParams(params: URLSearchParams): URLSearchParams | 
   const byKey = new Map<string, string[]>();
   for (const [key, value] of params) {
     if (value.trim() === '') continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), value]);
+    const current = key === 'province' ? (formerProvinceBySlug(value)?.successor.slug ?? value) : value;
+    byKey.set(key, [...(byKey.get(key) ?? []), current]);
   }
   const kept = new URLSearchParams();
   for (const [key, values] of byKey) {
