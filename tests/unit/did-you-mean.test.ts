@@ -7,6 +7,7 @@ const vocabulary: VocabularyTerm[] = [
   { term: 'mam', doc: 12 },
   { term: 'mang', doc: 3 },
   { term: 'ong', doc: 30 },
+  { term: 'on', doc: 50 },
   { term: 'oong', doc: 1 },
   { term: 'nuoc', doc: 25 },
   { term: 'mien', doc: 6 },
@@ -48,6 +49,7 @@ describe('the suggestion rule', () => {
     ['ma', null, 'too short to guess'],
     ['ghosx', null, 'a word no row holds any more is never suggested'],
     ['mab', 'mat', 'equally near: the more frequent (mat 40 over mam 12)'],
+    ['ogn', 'ong', 'equally near: two letters swapped before one dropped (ong over on 50, more frequent)'],
   ])('%s → %s (%s)', (word, expected) => {
     expect(nearestTerm(word, vocabulary)).toBe(expected);
   });

@@ -27,6 +27,23 @@ export interface VocabularyTerm {
   doc: number;
 }
 
+interface Near extends VocabularyTerm {
+  distance: number;
+  /** The word typed with two neighbouring letters swapped (isSwap). */
+  swapped: boolean;
+}
+
+const nearerFirst = (a: Near, b: Near): number =>
+  a.distance - b.distance || Number(b.swapped) - Number(a.swapped) || b.doc - a.doc || (a.term < b.term ? -1 : 1);
+
+/** Whether `b` is `a` with one pair of neighbouring letters swapped. */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /** One slip in a short word, two in a word of six letters or more. */
 export function maxEdits(word: string): number {
   return word.length >= 6 ? 2 : 1;
@@ -34,23 +51,22 @@ export function maxEdits(word: string): number {
 
 /**
  * The word of the vocabulary to suggest for `word`: `word` itself when the
- * index has it; otherwise the nearest within maxEdits, the more frequent of
- * equals, then the first alphabetically; null when nothing is near enough.
+ * index has it; otherwise the nearest within maxEdits; of equals, a word that
+ * is `word` with two neighbouring letters swapped (the commonest slip: "ogn"
+ * is "ong" before the more frequent "on", one letter dropped), then the more
+ * frequent, then the first alphabetically; null when nothing is near enough.
  */
 export function nearestTerm(word: string, candidates: readonly VocabularyTerm[]): string | null {
   if (candidates.some((candidate) => candidate.term === word && candidate.doc > 0)) return word;
   if (word.length < MIN_SUGGESTED_LETTERS) return null;
   const max = maxEdits(word);
-  let best: { term: string; distance: number; doc: number } | null = null;
+  let best: Near | null = null;
   for (const { term, doc } of candidates) {
     if (doc <= 0 || !/^[\p{L}\p{N}]+$/u.test(term)) continue;
     const distance = editDistance(word, term, max);
     if (distance > max) continue;
-    const better =
-      !best ||
-      distance < best.distance ||
-      (distance === best.distance && (doc > best.doc || (doc === best.doc && term < best.term)));
-    if (better) best = { term, distance, doc };
+    const near = { term, distance, swapped: isSwap(word, term), doc };
+    if (!best || nearerFirst(near, best) < 0) best = near;
   }
   return best?.term ?? null;
 }
