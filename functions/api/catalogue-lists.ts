@@ -137,14 +137,15 @@ const nearEmptyHelpShape = {
     }),
   withoutLastFilter: z
     .object({
-      filter: z
-        .string()
-        .openapi({ description: 'The query parameter left out: the filter named last in the request.' }),
+      filter: z.string().openapi({
+        description:
+          'The query parameter left out: the filter named last in the request, or when leaving it out gives no more results, the one named before it, and so on.',
+      }),
       ...otherSearch,
     })
     .nullable()
     .openapi('SearchWithoutLastFilter', {
-      description: `When fewer than ${NEAR_EMPTY} results match, the same search without the filter named last, if that gives more results.`,
+      description: `When fewer than ${NEAR_EMPTY} results match, the same search without one filter (the last named whose removal gives more results), if any does.`,
       example: { filter: 'province', query: 'q=mat+ong&group=thuc_pham', total: 12, totalIsCapped: false },
     }),
 };

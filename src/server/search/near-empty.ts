@@ -1,7 +1,8 @@
 /**
  * Help for a list that found nothing or almost nothing: the query spelled
  * with the index's own words ("did you mean"), and the same search without
- * the filter named last. Each comes with how many results it gives, and only
+ * one filter: the filter named last, or when that gives no more, the one
+ * before it, and so on. Each comes with how many results it gives, and only
  * when that is more than the list has now, so a link never leads to less.
  * Nothing is read unless the list is near-empty.
  */
@@ -27,7 +28,7 @@ export interface OtherSearch {
 export interface NearEmptyHelp {
   /** The query with its words replaced by the nearest words of the index. */
   suggestion: (OtherSearch & { q: string }) | null;
-  /** The same search and filters without the filter named last in the request. */
+  /** The same search and filters without one filter: the last named in the request whose removal gives more. */
   withoutLastFilter: (OtherSearch & { filter: string }) | null;
 }
 
@@ -36,14 +37,17 @@ export const NO_HELP: NearEmptyHelp = { suggestion: null, withoutLastFilter: nul
 type Filters = { q?: string } & Record<string, unknown>;
 
 /**
- * The applied filter named last in the request (`order`: its keys, in the
- * order given), which is the one a visitor most likely added last: forms
- * and chips keep the order of the fields. Null when no filter applies.
+ * The applied filters, the one named last in the request first (`order`: its keys, in the
+ * order given): the last is the one a visitor most likely added last, as forms and chips
+ * keep the order of the fields. Filters the request does not name (a list's defaults) come last.
  */
-export function lastFilter(order: readonly string[], filters: Filters): string | null {
+export function filtersLastFirst(order: readonly string[], filters: Filters): string[] {
   const applied = (key: string) => !NOT_FILTERS.has(key) && filters[key] !== undefined;
-  return order.findLast(applied) ?? Object.keys(filters).findLast(applied) ?? null;
+  return [...new Set([...order.filter(applied).reverse(), ...Object.keys(filters).filter(applied).reverse()])];
 }
+
+/** Filters tried when the list is near-empty: each costs a count, and a list has few filters on. */
+const FILTERS_TRIED = 4;
 
 export async function nearEmptyHelp<F extends Filters>(options: {
   db: Database;
@@ -67,10 +71,13 @@ export async function nearEmptyHelp<F extends Filters>(options: {
     const found = q === null ? null : await other({ ...filters, q });
     return found && q !== null ? { ...found, q } : null;
   };
+  // One after the other, last named first: the first that gives more is offered.
   const widen = async () => {
-    const filter = lastFilter(order, filters);
-    const found = filter === null ? null : await other({ ...filters, [filter]: undefined });
-    return found && filter !== null ? { ...found, filter } : null;
+    for (const filter of filtersLastFirst(order, filters).slice(0, FILTERS_TRIED)) {
+      const found = await other({ ...filters, [filter]: undefined });
+      if (found) return { ...found, filter };
+    }
+    return null;
   };
   const [suggestion, withoutLastFilter] = await Promise.all([suggest(), widen()]);
   return { suggestion, withoutLastFilter };
