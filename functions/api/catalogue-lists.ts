@@ -172,7 +172,7 @@ const productsRoute = createRoute({
   tags: ['Catalogue'],
   summary: 'Published products, searched and filtered',
   description:
-    'Full-text search in `q` matches Vietnamese with or without diacritics, every word whole but the last, which may be unfinished (`mat on` finds "mật ong"); products whose name matches rank first. ' +
+    'Full-text search in `q` matches Vietnamese with or without diacritics, every word whole but the last, which may be unfinished (`mat on` finds "mật ong"), syllables joined or apart (`caphe`), and the common other spellings of a few words (`cafe`, `coffee` find "cà phê"); products whose name matches rank first. ' +
     'Ranking: words as typed (with diacritics) before folded matches, the query as a phrase in the name, name before description before cooperative or place; then OCOP stars, photo and price, recency. ' +
     'Joined syllables match (`caphe`), and when nothing matches one wrong letter per word of 4+ letters is forgiven. ' +
     'A province named in `q`, by its current or pre-2025 name, narrows the list to the province it is part of now (see `place`); ' +

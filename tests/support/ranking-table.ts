@@ -37,7 +37,10 @@ export const RANKING_TABLE: [query: string, first: string, topNamesHold?: [n: nu
   ['lụa', 'lua-to-tam-van-phuc'],
   // English
   ['honey', 'mat-ong-bac-ha-meo-vac', [6, 'mat ong']],
-  ['coffee', 'ca-phe-arabica-cau-dat-rang-xay', [5, 'ca phe']],
+  // Every coffee, the four whose English name says "beans", "drip bags" or "arabica" too (synonyms.ts)
+  ['coffee', 'ca-phe-arabica-cau-dat-rang-xay', [9, 'ca phe']],
+  // The informal spellings of cà phê
+  ['cafe', 'ca-phe-arabica-cau-dat-rang-xay', [9, 'ca phe']],
   ['fish sauce', 'nuoc-mam-phu-quoc-40-do-dam', [6, 'nuoc mam']],
   ['pepper', 'tieu-so-chu-se', [6, 'tieu']],
   ['cinnamon', 'que-thanh-van-yen', [6, 'que']],

@@ -69,6 +69,16 @@ describe('ranking rules', () => {
     expect(relevanceScore(queryWords('matong'), candidate('honey', { nameVi: 'Mật ong' }))).toBeGreaterThan(0);
   });
 
+  it('a synonym finds the name that uses the other word, after a name holding the word as typed', () => {
+    const beans = candidate('beans', { nameVi: 'Cà phê nhân xanh robusta', nameEn: 'Green robusta beans' });
+    const named = candidate('named', { nameVi: 'Cà phê rang xay', nameEn: 'Ground robusta coffee' });
+    expect(relevanceScore(queryWords('coffee'), beans)).toBeGreaterThan(0);
+    expect(relevanceScore(queryWords('cafe'), beans)).toBe(relevanceScore(queryWords('coffee'), beans));
+    expect(order('coffee', [beans, named])).toEqual(['named', 'beans']);
+    const pomelo = candidate('pomelo', { nameVi: 'Bưởi Phúc Trạch', nameEn: 'Phuc Trach pomelo' });
+    expect(relevanceScore(queryWords('cafe'), pomelo)).toBe(0);
+  });
+
   it('joined syllables and phrases stay within one language’s name, in the words’ order', () => {
     // The scale generator's fault: "… Long Thành" then "Long Thanh …" read as "thanh long" across the two names.
     const dragonFruit = candidate('fruit', { nameVi: 'Thanh long ruột đỏ', nameEn: 'Red dragon fruit' });

@@ -69,6 +69,9 @@ describe('ftsMatchExpression', () => {
 
   it('also matches a word of joined syllables as the syllables apart', () => {
     expect(ftsMatchExpression(['caphe'])).toBe('("caphe"* OR "ca phe"* OR "cap he"*)');
+    // A word with synonyms (synonyms.ts) matches them too, as whole phrases.
+    expect(ftsMatchExpression(['cafe', 'sua'])).toBe('("cafe" OR "ca fe" OR "ca phe") AND "sua"*');
+    expect(ftsMatchExpression(['coffee'])).toBe('("coffee"* OR "co ffee"* OR "cof fee"* OR "coff ee"* OR "ca phe")');
     expect(ftsMatchExpression(['matong', 'a'])).toBe('("matong" OR "ma tong" OR "mat ong" OR "mato ng") AND "a"');
   });
 });

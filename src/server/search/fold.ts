@@ -6,6 +6,8 @@
  * SQLite's own `remove_diacritics 2` folds most marks but not đ/Đ (a letter of
  * its own, not d plus a mark), so folding happens here, in one place.
  */
+import { synonymsOf } from './synonyms';
+
 export function foldVietnamese(text: string): string {
   return (
     text
@@ -43,12 +45,17 @@ const MIN_SPLIT_PART = 2;
  * ranking rules read them (ranking.ts): a finished "ca" is not "cam" or "cao"
  * (a prefix of two letters matched 166,337 of 200,000 products, and reading
  * them was most of the time of "ca phe"). A word typed with two syllables
- * joined ("caphe", "matong") also matches them apart, as a phrase. Tokens are
- * letters and digits only, so quoting them is always safe.
+ * joined ("caphe", "matong") also matches them apart, as a phrase, and a word
+ * with synonyms ("cafe": synonyms.ts) matches those too, each as a phrase. Tokens
+ * are letters and digits only, so quoting them is always safe.
  */
 export function ftsMatchExpression(tokens: readonly string[]): string {
   const last = tokens.length - 1;
-  return tokens.map((token, i) => alternatives([term(token, i === last), ...splits(token, i === last)])).join(' AND ');
+  return tokens
+    .map((token, i) =>
+      alternatives([term(token, i === last), ...splits(token, i === last), ...synonymsOf(token).map((s) => `"${s}"`)]),
+    )
+    .join(' AND ');
 }
 
 // A one-letter prefix matches most of a catalogue; one letter is matched as a whole word.

@@ -12,7 +12,8 @@
  * - how: a word typed with its diacritics and found as typed counts MATCH.typed;
  *   found only after folding, MATCH.folded ("mật" finds honey, "Mật ong", before
  *   a sedge mat, "Sedge mat"); found as two joined syllables ("caphe" in "cà
- *   phê") MATCH.folded; found within one wrong, missing, extra or swapped letter
+ *   phê") or as a synonym ("cafe" in "cà phê": synonyms.ts) MATCH.folded; found
+ *   within one wrong, missing, extra or swapped letter
  *   (words of four letters or more) MATCH.near.
  * Then the whole query as a phrase in the name adds PHRASE_IN_NAME, and more at
  * the start of the name (the thing the product is, "Mật ong …", before a
@@ -21,6 +22,7 @@
  * then the most recently published.
  */
 import { foldVietnamese, MAX_QUERY_TOKENS, NEAR_MIN_LETTERS } from './fold';
+import { synonymsOf } from './synonyms';
 
 const MAX_TOKEN_LENGTH = 40;
 
@@ -122,6 +124,7 @@ function wordMatch(field: FieldWords, typed: string, folded: string, prefix: boo
   for (let i = 0; i + 1 < field.folded.length; i++) {
     if (sameOrPrefix(`${field.folded[i]}${field.folded[i + 1]}`, folded, prefix)) return MATCH.folded;
   }
+  if (synonymsOf(folded).some((synonym) => phraseAt(field, synonym.split(' ')) >= 0)) return MATCH.folded;
   if (folded.length >= NEAR_MIN_LETTERS && field.folded.some((word) => withinOneEdit(word, folded))) return MATCH.near;
   return 0;
 }
