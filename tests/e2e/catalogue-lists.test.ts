@@ -148,6 +148,13 @@ describe('near-empty results', () => {
     expect(productLinks(html)).toEqual([]);
     expect(textOf(html)).toMatch(/Bỏ bộ lọc “Giá từ”: \d+ sản phẩm/);
     expect(html).toMatch(/<li[^>]*>Bỏ bộ lọc “Giá từ”: <a href="\/san-pham\?q=mat\+ong"[^>]*>\d+ sản phẩm<\/a>/);
+    expect(textOf(html)).toContain('Bỏ bớt bộ lọc hoặc');
+  });
+
+  it('tip removing filters only when a filter is on, not for words alone', async () => {
+    const { html } = await page('/san-pham?q=xyzqqw');
+    expect(productLinks(html)).toEqual([]);
+    expect(textOf(html)).not.toContain('Bỏ bớt bộ lọc');
   });
 });
 
