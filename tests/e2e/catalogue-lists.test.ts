@@ -151,6 +151,15 @@ describe('near-empty results', () => {
     expect(textOf(html)).toContain('Bỏ bớt bộ lọc hoặc');
   });
 
+  it('say that words with no letter or digit search for nothing, and title the list without them', async () => {
+    const { html } = await page(`/san-pham?q=${encodeURIComponent('!!!?')}`);
+    expect(textOf(html)).toContain('Từ khóa “!!!?” không có chữ hay số nào để tìm');
+    expect(html).not.toContain('Kết quả tìm');
+    expect(productLinks(html)).toHaveLength(24);
+    const en = await page(`/en/cooperatives?q=${encodeURIComponent('...')}`);
+    expect(textOf(en.html)).toContain('The search “...” has no letter or digit to look for');
+  });
+
   it('tip removing filters only when a filter is on, not for words alone', async () => {
     const { html } = await page('/san-pham?q=xyzqqw');
     expect(productLinks(html)).toEqual([]);
