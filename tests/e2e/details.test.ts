@@ -280,7 +280,7 @@ describe('provinces merged on 1 July 2025', () => {
     const vi = textOf((await page('/tinh/tuyen-quang?formerly=ha-giang')).html);
     expect(vi).toContain('Hà Giang nay thuộc Tuyên Quang');
     const en = textOf((await page('/en/provinces/tuyen-quang?formerly=ha-giang')).html);
-    expect(en).toContain('Hà Giang is now part of Tuyen Quang');
+    expect(en).toContain('Ha Giang is now part of Tuyen Quang');
     expect(textOf((await page('/tinh/tuyen-quang?formerly=tien-giang')).html)).not.toContain('nay thuộc');
   });
 
@@ -291,7 +291,7 @@ describe('provinces merged on 1 July 2025', () => {
     expect(text).toContain('Hà Giang nay thuộc Tuyên Quang');
     expect(html).toContain('href="/tinh/tuyen-quang"');
     expect(html).toMatch(/<h2 class="card__title"[^>]*><a href="\/san-pham\/mat-ong-bac-ha-meo-vac"/);
-    expect(textOf((await page('/en/products?q=ha+giang')).html)).toContain('Hà Giang is now part of Tuyen Quang');
+    expect(textOf((await page('/en/products?q=ha+giang')).html)).toContain('Ha Giang is now part of Tuyen Quang');
   });
 });
 

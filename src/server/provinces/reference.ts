@@ -2,7 +2,8 @@
  * The 34 provincial units in force since 1 July 2025 (Resolution 202/2025/QH15),
  * with GSO codes, the pre-2025 provinces merged into each, and the seat.
  */
-import { slugify } from '../search/slug';
+import { slugify, stripDiacritics } from '../search/slug';
+import type { Locale } from '../../i18n';
 import type { provinces } from '../db/schema';
 
 export type ProvinceRow = typeof provinces.$inferInsert;
@@ -120,6 +121,14 @@ export const RENAMED_PROVINCES: readonly FormerProvince[] = [
 const FORMER_BY_SLUG = new Map(
   [...FORMER_PROVINCES, ...RENAMED_PROVINCES].map((former) => [former.slug, former] as const),
 );
+
+/**
+ * A former province's name as a page in `locale` writes it: English pages write it without
+ * marks ("Ha Giang"), as the units' own English names are written ("Tuyen Quang").
+ */
+export function formerName(nameVi: string, locale: Locale): string {
+  return locale === 'en' ? stripDiacritics(nameVi) : nameVi;
+}
 
 /** The former or renamed province whose slug this was, or undefined (a current slug or none). */
 export function formerProvinceBySlug(slug: string): FormerProvince | undefined {
