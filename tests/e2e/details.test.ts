@@ -253,6 +253,19 @@ describe('provinces merged on 1 July 2025', () => {
     }
   });
 
+  it('keeps the visitor’s parameters across the redirect, and reads a capitalised address', async () => {
+    for (const [from, to] of [
+      ['/tinh/ha-giang?utm_source=zalo', '/tinh/tuyen-quang?utm_source=zalo&formerly=ha-giang'],
+      ['/en/provinces/Ha-Giang', '/en/provinces/tuyen-quang?formerly=ha-giang'],
+      ['/tinh/Tuyen-Quang?utm_source=zalo', '/tinh/tuyen-quang?utm_source=zalo'],
+    ]) {
+      const { res } = await page(from as string);
+      expect(res.status, from).toBe(301);
+      expect(res.headers.get('location'), from).toBe(to);
+    }
+    expect((await page('/tinh/Atlantis')).res.status).toBe(404);
+  });
+
   it('answers the address of a province renamed before the reform (Thừa Thiên Huế, now Huế) the same way', async () => {
     for (const [from, to] of [
       ['/tinh/thua-thien-hue', '/tinh/hue?formerly=thua-thien-hue'],

@@ -8,7 +8,7 @@ import type { AstroGlobal } from 'astro';
 import type { Locale } from '../../../src/i18n';
 import { provincePaths } from '../../../src/i18n/routes';
 import { getProvincePage, type ProvincePageData } from '../../../src/server/provinces/province-page';
-import { formerProvinceBySlug } from '../../../src/server/provinces/reference';
+import { formerProvinceBySlug, provinceBySlug } from '../../../src/server/provinces/reference';
 import { movedPermanently } from '../form-handling';
 import { laterFor } from '../../after-response';
 import { loadPage } from '../handle-page';
@@ -22,15 +22,23 @@ export interface ProvincePageView extends ProvincePageData {
 }
 
 export async function loadProvincePage(page: AstroGlobal, locale: Locale): Promise<ProvincePageView | Response> {
-  const slug = page.params.slug ?? '';
+  const asked = page.params.slug ?? '';
+  // Typed addresses come capitalised too (/tinh/Ha-Giang); slugs are lower case.
+  const slug = asked.toLowerCase();
   const former = formerProvinceBySlug(slug);
+  // The visitor's other parameters (a campaign's utm_*) go along.
+  const kept = new URLSearchParams([...page.url.searchParams].filter(([key]) => key !== FORMERLY_PARAM));
   if (former) {
-    return movedPermanently(`${provincePaths(former.successor.slug)[locale]}?${FORMERLY_PARAM}=${former.slug}`);
+    kept.set(FORMERLY_PARAM, former.slug);
+    return movedPermanently(`${provincePaths(former.successor.slug)[locale]}?${kept}`);
+  }
+  if (slug !== asked && provinceBySlug(slug)) {
+    return movedPermanently(`${provincePaths(slug)[locale]}${kept.size > 0 ? `?${kept}` : ''}`);
   }
   const data = await loadPage(page, locale, (db) =>
     getProvincePage(db, slug, new Date(), laterFor(page.locals.cfContext)),
   );
   if (data instanceof Response) return data;
-  const asked = formerProvinceBySlug(page.url.searchParams.get(FORMERLY_PARAM) ?? '');
-  return { ...data, formerly: asked?.successor.code === data.province.code ? asked.nameVi : null };
+  const came = formerProvinceBySlug(page.url.searchParams.get(FORMERLY_PARAM) ?? '');
+  return { ...data, formerly: came?.successor.code === data.province.code ? came.nameVi : null };
 }
