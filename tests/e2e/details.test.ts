@@ -221,7 +221,7 @@ describe('province pages', () => {
         '/en/provinces/',
         'Centrally run cities (6)',
         'Provinces (28)',
-        'Merged with Bình Dương and Bà Rịa – Vũng Tàu',
+        'Merged with Binh Duong and Ba Ria – Vung Tau',
       ],
     ] as const) {
       const { res, html } = await page(path);
