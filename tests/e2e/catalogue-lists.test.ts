@@ -164,6 +164,9 @@ describe('near-empty results', () => {
     const { html } = await page('/san-pham?q=xyzqqw');
     expect(productLinks(html)).toEqual([]);
     expect(textOf(html)).not.toContain('Bỏ bớt bộ lọc');
+    // Nor a "clear filters" link: the words are cleared in their box.
+    expect(textOf(html)).not.toContain('Xóa bộ lọc');
+    expect(textOf((await page('/san-pham?q=xyzqqw&group=do_uong')).html)).toContain('Xóa bộ lọc');
   });
 });
 
