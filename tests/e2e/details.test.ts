@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { FORMER_PROVINCES } from '../../src/server/provinces/reference';
-import { readJson } from '../support/http';
+import { readJson, redirectOf } from '../support/http';
 import { executableScripts, textOf } from '../support/html';
 
 const baseUrl = inject('baseUrl');
@@ -246,9 +246,7 @@ describe('provinces merged on 1 July 2025', () => {
         [`/tinh/${former.slug}`, `/tinh/${former.successor.slug}?formerly=${former.slug}`],
         [`/en/provinces/${former.slug}`, `/en/provinces/${former.successor.slug}?formerly=${former.slug}`],
       ]) {
-        const { res } = await page(from as string);
-        expect(res.status, from).toBe(301);
-        expect(res.headers.get('location'), from).toBe(to);
+        expect(await redirectOf(`${baseUrl}${from}`), from).toEqual({ status: 301, location: to });
       }
     }
   });
@@ -259,9 +257,7 @@ describe('provinces merged on 1 July 2025', () => {
       ['/en/provinces/Ha-Giang', '/en/provinces/tuyen-quang?formerly=ha-giang'],
       ['/tinh/Tuyen-Quang?utm_source=zalo', '/tinh/tuyen-quang?utm_source=zalo'],
     ]) {
-      const { res } = await page(from as string);
-      expect(res.status, from).toBe(301);
-      expect(res.headers.get('location'), from).toBe(to);
+      expect(await redirectOf(`${baseUrl}${from}`), from).toEqual({ status: 301, location: to });
     }
     expect((await page('/tinh/Atlantis')).res.status).toBe(404);
   });
@@ -271,9 +267,7 @@ describe('provinces merged on 1 July 2025', () => {
       ['/tinh/thua-thien-hue', '/tinh/hue?formerly=thua-thien-hue'],
       ['/en/provinces/thua-thien-hue', '/en/provinces/hue?formerly=thua-thien-hue'],
     ]) {
-      const { res } = await page(from as string);
-      expect(res.status, from).toBe(301);
-      expect(res.headers.get('location'), from).toBe(to);
+      expect(await redirectOf(`${baseUrl}${from}`), from).toEqual({ status: 301, location: to });
     }
     expect(textOf((await page('/tinh/hue?formerly=thua-thien-hue')).html)).toContain('Thừa Thiên Huế nay thuộc Huế');
   });
@@ -283,9 +277,7 @@ describe('provinces merged on 1 July 2025', () => {
       ['/san-pham?q=che&province=ha-giang', '/san-pham?q=che&province=tuyen-quang'],
       ['/en/cooperatives?province=tien-giang&province=dong-thap', '/en/cooperatives?province=dong-thap'],
     ]) {
-      const { res } = await page(from as string);
-      expect(res.status, from).toBe(301);
-      expect(res.headers.get('location'), from).toBe(to);
+      expect(await redirectOf(`${baseUrl}${from}`), from).toEqual({ status: 301, location: to });
     }
   });
 
