@@ -114,13 +114,14 @@ export const FORMER_PROVINCES: readonly FormerProvince[] = PROVINCES.flatMap((su
  * Thiên Huế became the city of Huế on 1 January 2025 (Resolution 1314/NQ-UBTVQH15). Answered as
  * the merged ones are (formerProvinceBySlug, search/places.ts).
  */
-export const RENAMED_PROVINCES: readonly FormerProvince[] = [
+const RENAMED_PROVINCES: readonly FormerProvince[] = [
   { nameVi: 'Thừa Thiên Huế', slug: slugify('Thừa Thiên Huế'), successor: provinceByCode('46') },
 ];
 
-const FORMER_BY_SLUG = new Map(
-  [...FORMER_PROVINCES, ...RENAMED_PROVINCES].map((former) => [former.slug, former] as const),
-);
+/** Every pre-2025 province a visitor may still name: the 29 merged and the renamed. */
+export const FORMER_NAMES: readonly FormerProvince[] = [...FORMER_PROVINCES, ...RENAMED_PROVINCES];
+
+const FORMER_BY_SLUG = new Map(FORMER_NAMES.map((former) => [former.slug, former]));
 
 /**
  * A former province's name as a page in `locale` writes it: English pages write it without

@@ -6,7 +6,7 @@
  * rest of the words; matching the name as plain words would instead find every
  * "Giang" ("ha giang" listed pepper from An Giang first).
  */
-import { FORMER_PROVINCES, PROVINCES, RENAMED_PROVINCES } from '../provinces/reference';
+import { FORMER_NAMES, PROVINCES } from '../provinces/reference';
 import { findPhrase, type PhraseFound, phrases } from './query-phrases';
 
 export interface Place {
@@ -23,10 +23,7 @@ const PLACE_NAMES = phrases<Place>([
       value: { provinceCode: p.code, formerly: null },
     })),
   ),
-  ...[...FORMER_PROVINCES, ...RENAMED_PROVINCES].map((f) => ({
-    text: f.nameVi,
-    value: { provinceCode: f.successor.code, formerly: f.nameVi },
-  })),
+  ...FORMER_NAMES.map((f) => ({ text: f.nameVi, value: { provinceCode: f.successor.code, formerly: f.nameVi } })),
 ]);
 
 /** The first province named in the folded query words, or null. */
