@@ -108,6 +108,8 @@ describe('ranking rules', () => {
     expect(withinOneEdit('homestay', 'homstay')).toBe(true);
     expect(withinOneEdit('long', 'lnog')).toBe(true);
     expect(withinOneEdit('long', 'lgon')).toBe(false);
+    expect(withinOneEdit('long', 'lang')).toBe(true);
+    expect(withinOneEdit('long', 'lagn')).toBe(false);
     expect(withinOneEdit('mam', 'mamma')).toBe(false);
   });
 

@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { editDistance } from './edit-distance';
+import { editDistance, isNeighbourSwap } from './edit-distance';
 import { isSearchTag } from './index-tags';
 import type { FtsTable } from './list-query';
 
@@ -29,20 +29,12 @@ export interface VocabularyTerm {
 
 interface Near extends VocabularyTerm {
   distance: number;
-  /** The word typed with two neighbouring letters swapped (isSwap). */
+  /** The word typed with two neighbouring letters swapped (isNeighbourSwap). */
   swapped: boolean;
 }
 
 const nearerFirst = (a: Near, b: Near): number =>
   a.distance - b.distance || Number(b.swapped) - Number(a.swapped) || b.doc - a.doc || (a.term < b.term ? -1 : 1);
-
-/** Whether `b` is `a` with one pair of neighbouring letters swapped. */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
 
 /** One slip in a short word, two in a word of six letters or more. */
 export function maxEdits(word: string): number {
@@ -65,7 +57,7 @@ export function nearestTerm(word: string, candidates: readonly VocabularyTerm[])
     if (doc <= 0 || !/^[\p{L}\p{N}]+$/u.test(term)) continue;
     const distance = editDistance(word, term, max);
     if (distance > max) continue;
-    const near = { term, distance, swapped: isSwap(word, term), doc };
+    const near = { term, distance, swapped: isNeighbourSwap(word, term), doc };
     if (!best || nearerFirst(near, best) < 0) best = near;
   }
   return best?.term ?? null;

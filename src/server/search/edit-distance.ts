@@ -23,6 +23,14 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(previous[b.length]!, max + 1);
 }
 
+/** Whether `b` is `a` with one pair of neighbouring letters swapped ("ogn" for "ong"): the commonest slip. */
+export function isNeighbourSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
 /**
  * How far a typed name may be from a known one to be offered as a suggestion:
  * one edit of the folded name per five letters (at least one, at most three),

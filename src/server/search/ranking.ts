@@ -22,6 +22,7 @@
  * then the most recently published.
  */
 import { foldVietnamese, MAX_QUERY_TOKENS, NEAR_MIN_LETTERS } from './fold';
+import { isNeighbourSwap } from './edit-distance';
 import { synonymsOf } from './synonyms';
 
 const MAX_TOKEN_LENGTH = 40;
@@ -59,11 +60,10 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   if (a.length === b.length) {
-    const diffs: number[] = [];
-    for (let i = 0; i < a.length && diffs.length <= 2; i++) if (a[i] !== b[i]) diffs.push(i);
-    if (diffs.length === 1) return true;
-    const [i, j] = diffs;
-    return diffs.length === 2 && j === (i as number) + 1 && a[i as number] === b[j] && a[j] === b[i as number];
+    // One letter replaced (the rest alike after the first difference), or two neighbours swapped.
+    let i = 0;
+    while (a[i] === b[i]) i++;
+    return a.slice(i + 1) === b.slice(i + 1) || isNeighbourSwap(a, b);
   }
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   let i = 0;
