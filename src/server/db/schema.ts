@@ -81,8 +81,10 @@ const searchableRecordColumns = () => ({
   updatedAt: updatedAt(),
   /**
    * The row's rowid in the full-text index (products_fts, cooperatives_fts), set by the
-   * index's insert trigger and never changed (migrations/0045_search_keys.sql): search hits
-   * find their row by it, and a rewrite or a delete finds the row's entry in the index by it.
+   * index's insert trigger (migrations/0045_search_keys.sql): search hits find their row by it,
+   * and a rewrite or a delete finds the row's entry in the index by it. A cooperative's never
+   * changes; a product's sorts as the ranking rules break ties (stars, completeness, date) and
+   * moves when those do (migrations/0051_search_key_order.sql).
    */
   searchKey: integer('search_key'),
 });

@@ -251,8 +251,10 @@ export async function seedScaleData(
     // product_certificates are back it would fire them for every certificate.
     await recordVerifiedVersions(db);
   });
-  await rebuildProductCertificates(db);
+  // Stars before certificates: a product's stars place its search key (migrations/0051), which
+  // product_certificates is keyed by.
   await refreshOcopStars(db, vietnamDate(options.now));
+  await rebuildProductCertificates(db);
 }
 
 function insertChunk(

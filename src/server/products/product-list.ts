@@ -2,11 +2,13 @@
  * The public product list: full-text search, filters, sorting and pages, in
  * one query for the rows and one bounded query for the count.
  *
- * Ranking with words: the first RANKING_WINDOW hits in relevance tiers (the
- * words as a phrase in the name, in the name, anywhere: relevanceTiers),
- * ordered by the ranking rules; deeper pages by FTS5's bm25 with names
- * weighted far above the rest (rankedHits). Without words, the chosen sort
- * (newest by default) walks an index.
+ * Ranking with words: hits in relevance tiers (the words as a phrase in the
+ * name, in the name, anywhere: relevanceTiers), each tier best first by its
+ * keys (stars, completeness, date: migrations/0051_search_key_order.sql); the
+ * first RANKED_CANDIDATES of them ordered by the ranking rules, the rest of
+ * the first TIERED_WINDOW as the tiers give them; deeper pages by FTS5's
+ * bm25 with names weighted far above the rest (rankedHits). Without words,
+ * the chosen sort (newest by default) walks an index.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
@@ -382,23 +384,24 @@ async function listUnderstood(
     options.facets
       ? ((await fromCube)?.facets ?? toProductFacets((await scan(used)).facets, filters.stars))
       : undefined;
-  if (sort === 'relevance' && tokens.length > 0 && offset + limit <= RANKING_WINDOW) {
-    // The index finds a window of candidates, tier by tier (phrase in the name, words in
-    // the name, anywhere: list-query.ts, relevanceTiers); the ranking rules (search/ranking.ts)
-    // order it. When the words find nothing, a second try forgives one wrong letter per long word.
+  if (sort === 'relevance' && tokens.length > 0 && offset + limit <= TIERED_WINDOW) {
+    // The index finds the candidates, tier by tier (phrase in the name, words in the name,
+    // anywhere: list-query.ts, relevanceTiers), each tier best first by its keys; the ranking
+    // rules (search/ranking.ts) order the first `ranked` of them, for every page alike, and a
+    // page past them (page 3 and on) takes the tiers' own order: no hit is shown twice or
+    // skipped. When the words find nothing, a second try forgives one wrong letter per long word.
     // The window reads only what the rules weigh in most cases (names, stars, completeness, date):
     // the descriptions and places of candidates some word is not in the name of come after, and
-    // the cards of the page's rows last. Reading 200 cards with their descriptions was 160 KB
-    // of D1 answer for "mat ong" at 200,000 products, 4–5 ms of the worker's time to take in.
-    // Reading no name of cooperative or province, the window takes the counting shape of `from`:
-    // no province joined, and no cooperative either, the index keeping public hits alone
-    // (SQLite, warm: 3 -> 1 ms for "mat ong"'s 200 at 200,000 products).
+    // the cards of the page's rows last. Reading no name of cooperative or province, the window
+    // takes the counting shape of `from`: no province joined, and no cooperative either, the
+    // index keeping public hits alone.
+    const ranked = Math.max(RANKED_CANDIDATES, limit);
     const window = async (expression: string, phrase: string | null) => {
       const [rows, counted] = await Promise.all([
         firstInTiers(
           'products_fts',
           relevanceTiers(expression, phrase),
-          RANKING_WINDOW,
+          Math.max(ranked, offset + limit),
           (hits, max) =>
             db.all<CandidateRow>(sql`
             SELECT ${CANDIDATE_COLUMNS}
@@ -414,8 +417,9 @@ async function listUnderstood(
     let used = match;
     let found = await window(match, phraseExpression(tokens));
     if (found.rows.length === 0) found = await window((used = nearMatchExpression(tokens)), null);
-    const candidates = await withOtherFields(db, words, found.rows.map(toCandidate));
-    const chosen = rankCandidates(words, candidates).slice(offset, offset + limit);
+    const candidates = found.rows.map(toCandidate);
+    const best = rankCandidates(words, await withOtherFields(db, words, candidates.slice(0, ranked)));
+    const chosen = [...best, ...candidates.slice(ranked)].slice(offset, offset + limit);
     const [cards, facetCounts] = await Promise.all([
       productCardsByIds(
         db,
@@ -557,11 +561,12 @@ function toProductFacets(
 }
 
 /**
- * How many of the first full-text hits (in relevance tiers) the ranking rules
- * order. Pages beyond it (page 9 of 24 and on) keep bm25's order: people who
- * page that far are browsing, and the window bounds the rows read per search.
+ * How many of a search's first hits the ranking rules order: two pages. A tier's hits come best
+ * first by their keys, which sort as the rules break ties (stars, completeness, date), so the
+ * rules only have the text to weigh among them (a phrase at the start of a name, words typed with
+ * their marks). Ranking 200 was most of "mat ong"'s time at 200,000 products (docs/PERFORMANCE.md).
  */
-const RANKING_WINDOW = TIERED_WINDOW;
+const RANKED_CANDIDATES = 2 * PAGE_SIZE;
 
 /**
  * What the ranking rules read of every candidate (ranking.ts, RankCandidate): no description, no

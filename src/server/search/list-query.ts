@@ -131,10 +131,11 @@ export function relevanceTiers(match: string, phrase: string | null): string[] {
 }
 
 /**
- * A tier is read newest row of the index first (the product or cooperative
- * created last: a row keeps its key): FTS5 walks its rowids in that order and
- * stops at the LIMIT, where bm25 would score every hit to keep the best
- * (24 of 26 ms for "mat ong"'s 17,151 hits at 200,000 products).
+ * A tier is read highest key first: a product's key sorts as the ranking rules
+ * break ties, so its best comes first (migrations/0051_search_key_order.sql); a
+ * cooperative's is its creation, so the newest. FTS5 walks its rowids in that
+ * order and stops at the LIMIT, where bm25 would score every hit to keep the
+ * best (24 of 26 ms for "mat ong"'s 17,151 hits at 200,000 products).
  */
 export const TIER_ORDER = sql`hit.key DESC`;
 
