@@ -10,7 +10,7 @@ import type { InArgs, InStatement } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductFilters } from '../../src/server/products/product-filters';
-import { bestProductsInProvince, productCardsByIds } from '../../src/server/products/card-queries';
+import { bestProductsInProvince } from '../../src/server/products/card-queries';
 import { cooperativeCardsInProvince } from '../../src/server/cooperatives/cards';
 import { provinceSummaryBySlug } from '../../src/server/provinces/summaries';
 import { listProducts } from '../../src/server/products/product-list';
@@ -308,20 +308,12 @@ describe('facet count plans', () => {
         const plan = await explain((sql) => sql === statement.sql);
         expect(plan).toMatch(/SCAN products_fts VIRTUAL TABLE/);
         expect(plan).not.toMatch(/TEMP B-TREE/);
-        // The window reads no cooperative or province: the index keeps public hits alone (migration 0050).
-        expect(plan).not.toMatch(/SEARCH (c|pr)\b/);
+        // The window holds the page's cards: each hit's cooperative and province are read by key, never scanned.
+        expect(plan).toMatch(/SEARCH c USING INDEX sqlite_autoindex_cooperatives_1 \(id=\?\)/);
+        expect(plan).toMatch(/SEARCH pr USING INDEX sqlite_autoindex_provinces_1 \(code=\?\)/);
+        expect(plan).not.toMatch(/SCAN (p|c|pr)\b/);
       }
     }
-  });
-
-  it("a search reads its page's cards by id, from the ranked ids", async () => {
-    statements.length = 0;
-    await productCardsByIds(handle.db, ['a', 'b']);
-    const plan = await explain((sql) => /json_each/.test(sql));
-    expect(plan).toMatch(/^SCAN page VIRTUAL TABLE/);
-    expect(plan).toMatch(/SEARCH p USING INDEX sqlite_autoindex_products_1 \(id=\?\)/);
-    // Left free, SQLite walked every active cooperative's products (307,000 rows at 200,000 products).
-    expect(plan).not.toMatch(/SCAN (p|c)\b|cooperatives_stats_idx/);
   });
 
   it('the certification filter of a list without words reads only certificates of the kind asked', async () => {

@@ -18,6 +18,7 @@ import { needsOtherFields, queryWords, rankCandidates, type QueryWords, type Ran
 import {
   cappedTotal,
   countCapped,
+  COUNT_CAP,
   countUpToCap,
   fetchListPage,
   firstInTiers,
@@ -48,7 +49,7 @@ import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
 import { heldOn } from './product-certificates';
 import { publicProducts } from '../search/index-tags';
-import { PRODUCT_CARD_COLUMNS, productCardsByIds, type ProductCardRow, toProductCard } from './card-queries';
+import { PRODUCT_CARD_COLUMNS, type ProductCardRow, toProductCard } from './card-queries';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
 
 /** A province the query named (see search/places.ts), which the list was narrowed to. */
@@ -390,29 +391,39 @@ async function listUnderstood(
     // rules (search/ranking.ts) order the first `ranked` of them, for every page alike, and a
     // page past them (page 3 and on) takes the tiers' own order: no hit is shown twice or
     // skipped. When the words find nothing, a second try forgives one wrong letter per long word.
-    // The window reads only what the rules weigh in most cases (names, stars, completeness, date):
-    // the descriptions and places of candidates some word is not in the name of come after, and
-    // the cards of the page's rows last. Reading no name of cooperative or province, the window
-    // takes the counting shape of `from`: no province joined, and no cooperative either, the
-    // index keeping public hits alone.
+    // The window reads each candidate's card and what the rules weigh in most cases (names,
+    // stars, completeness, date): the page's rows are among them, so a search sends no statement
+    // for its cards. The descriptions and places of candidates some word is not in the name of
+    // come after, in one statement, when there are any. Two pages of cards are 48 rows; a
+    // statement costs the worker some 0.4 ms beyond its SQL, in D1 run locally (docs/PERFORMANCE.md).
     const ranked = Math.max(RANKED_CANDIDATES, limit);
     const window = async (expression: string, phrase: string | null) => {
-      const [rows, counted] = await Promise.all([
-        firstInTiers(
-          'products_fts',
-          relevanceTiers(expression, phrase),
-          Math.max(ranked, offset + limit),
-          (hits, max) =>
-            db.all<CandidateRow>(sql`
-            SELECT ${CANDIDATE_COLUMNS}
-            ${from(hits, true)}
+      // Words alone: the first tier statement that finds rows also counts the index's hits, up
+      // to the cap (an uncorrelated subquery, run once). Past the cap that count is the total,
+      // and the facets have no numbers (search/facets.ts): the search is then one statement.
+      const indexCount =
+        onlySearch && count ? countUpToCap(sql`FROM ${plainHits('products_fts', expression, scope())} hit`) : undefined;
+      let indexed: number | undefined;
+      const counting = indexCount ? undefined : count?.(expression);
+      const rows = await firstInTiers(
+        'products_fts',
+        relevanceTiers(expression, phrase),
+        Math.max(ranked, offset + limit),
+        async (hits, max) => {
+          const counts = indexCount !== undefined && indexed === undefined;
+          const read = await db.all<WindowRow>(sql`
+            SELECT ${WINDOW_COLUMNS}${counts ? sql`, ${indexCount} AS indexed` : sql``}
+            ${from(hits)}
             ORDER BY ${TIER_ORDER}
-            LIMIT ${max}`),
-          scope(),
-        ),
-        count ? count(expression) : { total: 0, totalIsCapped: false },
-      ]);
-      return { rows, ...counted };
+            LIMIT ${max}`);
+          if (counts && read[0]) indexed = Number(read[0].indexed);
+          return read;
+        },
+        scope(),
+      );
+      if (indexed !== undefined && indexed > COUNT_CAP) return { rows, past: true, ...cappedTotal(indexed) };
+      const counted = (await (counting ?? count?.(expression))) ?? { total: 0, totalIsCapped: false };
+      return { rows, past: false, ...counted };
     };
     let used = match;
     let found = await window(match, phraseExpression(tokens));
@@ -420,18 +431,12 @@ async function listUnderstood(
     const candidates = found.rows.map(toCandidate);
     const best = rankCandidates(words, await withOtherFields(db, words, candidates.slice(0, ranked)));
     const chosen = [...best, ...candidates.slice(ranked)].slice(offset, offset + limit);
-    const [cards, facetCounts] = await Promise.all([
-      productCardsByIds(
-        db,
-        chosen.map((candidate) => candidate.id),
-      ),
-      facets(used),
-    ]);
+    const facetCounts = found.past ? pastTheCap(options, filters.stars) : await facets(used);
     return {
       total: found.total,
       totalIsCapped: found.totalIsCapped,
       facets: facetCounts,
-      items: cards,
+      items: chosen.map((candidate) => toProductCard(candidate.card)),
       page,
       limit,
       sort,
@@ -569,37 +574,55 @@ function toProductFacets(
 const RANKED_CANDIDATES = 2 * PAGE_SIZE;
 
 /**
- * What the ranking rules read of every candidate (ranking.ts, RankCandidate): no description, no
- * place, and whether it has a photo rather than its photos (up to half a kilobyte each, 200 times
- * a search). A stored image is an object, written through the upload path (media/stored-image.ts);
- * CASE keeps a malformed value from failing the statement.
+ * What a search's window reads of every candidate: its card, the page's rows being some of the
+ * candidates, and what the ranking rules read (ranking.ts, RankCandidate) beyond it: no
+ * description, no place, and whether it has a photo. A stored image is an object, written through
+ * the upload path (media/stored-image.ts); CASE keeps a malformed value from failing the statement.
  */
-const CANDIDATE_COLUMNS = sql`p.id, p.name_vi, p.name_en, p.ocop_stars,
+const WINDOW_COLUMNS = sql`${PRODUCT_CARD_COLUMNS},
   CASE WHEN json_valid(p.images) THEN coalesce(json_type(p.images, '$[0]') = 'object', 0) ELSE 0 END AS has_photo,
-  p.price_vnd, p.published_at`;
+  p.published_at`;
 
-interface CandidateRow {
-  id: string;
-  name_vi: string;
-  name_en: string;
-  ocop_stars: number | null;
+interface WindowRow extends ProductCardRow {
   has_photo: number;
-  price_vnd: number | null;
   published_at: number | null;
+  /** The index's hits up to COUNT_CAP + 1, on the first rows a search reads (listUnderstood). */
+  indexed?: number;
 }
 
-function toCandidate(row: CandidateRow): RankCandidate {
+type WindowCandidate = RankCandidate & { card: ProductCardRow };
+
+function toCandidate({ has_photo, published_at, indexed: _, ...card }: WindowRow): WindowCandidate {
   return {
-    id: row.id,
-    nameVi: row.name_vi,
-    nameEn: row.name_en,
+    id: card.id,
+    nameVi: card.name_vi,
+    nameEn: card.name_en,
     description: '',
     other: '',
-    ocopStars: row.ocop_stars === null ? null : Number(row.ocop_stars),
-    hasPhoto: Number(row.has_photo) === 1,
-    hasPrice: row.price_vnd !== null,
-    publishedAt: Number(row.published_at ?? 0),
+    ocopStars: card.ocop_stars === null ? null : Number(card.ocop_stars),
+    hasPhoto: Number(has_photo) === 1,
+    hasPrice: card.price_vnd !== null,
+    publishedAt: Number(published_at ?? 0),
+    card,
   };
+}
+
+/**
+ * The facets of a search whose hits are more than the cap: no numbers, as a scan past the cap
+ * gives them (search/facets.ts, countScan); certifications only when they can be checked (`today`).
+ */
+function pastTheCap(options: ProductListOptions, stars: number | undefined): ProductFacets | undefined {
+  if (!options.facets) return undefined;
+  const capped: FacetCounts = { counts: {}, isCapped: true };
+  return toProductFacets(
+    {
+      province: capped,
+      group: capped,
+      stars: capped,
+      ...(options.today === undefined ? {} : { certification: capped }),
+    },
+    stars,
+  );
 }
 
 /**
@@ -608,7 +631,11 @@ function toCandidate(row: CandidateRow): RankCandidate {
  * word is not in the name of (needsOtherFields), read in one statement;
  * descriptions cut, as the words that matter come early.
  */
-async function withOtherFields(db: Database, words: QueryWords, candidates: RankCandidate[]): Promise<RankCandidate[]> {
+async function withOtherFields<T extends RankCandidate>(
+  db: Database,
+  words: QueryWords,
+  candidates: T[],
+): Promise<T[]> {
   const ids = candidates.filter((candidate) => needsOtherFields(words, candidate)).map((candidate) => candidate.id);
   if (ids.length === 0) return candidates;
   const rows = await db.all<OtherFieldsRow>(sql`
