@@ -10,7 +10,7 @@ import type { InArgs, InStatement } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductFilters } from '../../src/server/products/product-filters';
-import { bestProductsInProvince } from '../../src/server/products/card-queries';
+import { bestProductsInProvince, productCardsByIds } from '../../src/server/products/card-queries';
 import { cooperativeCardsInProvince } from '../../src/server/cooperatives/cards';
 import { provinceSummaryBySlug } from '../../src/server/provinces/summaries';
 import { listProducts } from '../../src/server/products/product-list';
@@ -314,6 +314,16 @@ describe('facet count plans', () => {
         expect(plan).not.toMatch(/SCAN (p|c|pr)\b/);
       }
     }
+  });
+
+  it("a search reads its page's cards by id, past its ranked candidates", async () => {
+    statements.length = 0;
+    await productCardsByIds(handle.db, ['a', 'b']);
+    const plan = await explain((sql) => /json_each/.test(sql));
+    expect(plan).toMatch(/^SCAN page VIRTUAL TABLE/);
+    expect(plan).toMatch(/SEARCH p USING INDEX sqlite_autoindex_products_1 \(id=\?\)/);
+    // Left free, SQLite walked every active cooperative's products (307,000 rows at 200,000 products).
+    expect(plan).not.toMatch(/SCAN (p|c)\b|cooperatives_stats_idx/);
   });
 
   it('the certification filter of a list without words reads only certificates of the kind asked', async () => {

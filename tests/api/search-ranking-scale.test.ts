@@ -11,6 +11,7 @@ import type { Database } from '../../src/server/db/client';
 import { SQLITE_MAX_BOUND_PARAMETERS } from '../../src/server/db/insert';
 import { seedReferenceData, seedScaleData } from '../../src/server/db/seeding';
 import { generateScaleDataset } from '../../src/server/db/seed/scale';
+import { listCooperatives } from '../../src/server/cooperatives/directory';
 import { listProducts } from '../../src/server/products/product-list';
 import { COUNT_CAP } from '../../src/server/search/list-query';
 import { foldVietnamese } from '../../src/server/search/fold';
@@ -98,5 +99,23 @@ describe('a broad search on the national-scale generator', () => {
       expect(facet.isCapped).toBe(false);
       expect(Object.values(facet.counts).reduce((sum, n) => sum + n, 0)).toBe(narrow.total);
     }
+  });
+});
+
+describe('paging through a broad directory search on the national-scale generator', () => {
+  it('shows each cooperative once, down to the last page', async () => {
+    const today = vietnamDate(DEMO_NOW);
+    const seen: string[] = [];
+    let total = 0;
+    for (let page = 1; ; page++) {
+      const found = await listCooperatives(db, { q: 'hop tac xa', page, limit: 100 }, today);
+      if (found.items.length === 0) break;
+      total = found.total;
+      seen.push(...found.items.map((item) => item.slug));
+    }
+    // More than the 200 rows read tier by tier before 2026-12-05, past which bm25's order took over.
+    expect(total).toBeGreaterThan(200);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(total);
   });
 });

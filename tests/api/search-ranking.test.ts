@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
+import type { ProductFilters } from '../../src/server/products/product-filters';
 import { listProducts, type ProductListPage } from '../../src/server/products/product-list';
 import { foldVietnamese } from '../../src/server/search/fold';
 import { vietnamDate } from '../../src/server/time/vietnam';
@@ -74,4 +75,39 @@ describe('ranking rules on the demo catalogue', () => {
   it('finds nothing rather than anything for words that match nothing, even forgiving one letter', async () => {
     expect((await search('xyzzyqwert')).items).toEqual([]);
   });
+});
+
+describe('paging through a search on the demo catalogue', () => {
+  const today = vietnamDate(DEMO_NOW);
+
+  /** Every page of a search, in order, until one comes back empty. */
+  async function allPages(filters: ProductFilters, limit: number) {
+    const pages: ProductListPage[] = [];
+    for (let page = 1; ; page++) {
+      const found = await listProducts(db, { ...filters, page, limit }, { today, facets: true });
+      if (found.items.length === 0) return { pages, past: found };
+      pages.push(found);
+    }
+  }
+
+  // More hits than the ranked candidates and than the 200 that were read tier by tier before
+  // 2026-12-05, past which pages followed bm25's order and showed 58 of "htx"'s products twice.
+  it.each([
+    [{ q: 'htx' }, 24],
+    [{ q: 'ca' }, 24],
+    [{ q: 'htx', stars: 3 }, 24],
+    [{ q: 'htx' }, 100],
+    [{ q: 'vietgap' }, 24],
+  ] as [ProductFilters, number][])(
+    '%o, %i a page: each hit once, the same total on every page',
+    async (filters, limit) => {
+      const { pages, past } = await allPages(filters, limit);
+      const total = pages[0]?.total ?? 0;
+      expect(total).toBeGreaterThan(limit);
+      const slugs = pages.flatMap((page) => page.items.map((item) => item.slug));
+      expect(new Set(slugs).size).toBe(slugs.length);
+      expect(slugs.length).toBe(total);
+      for (const page of [...pages, past]) expect(page.total).toBe(total);
+    },
+  );
 });

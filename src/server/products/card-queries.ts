@@ -140,3 +140,22 @@ export async function productCardsBySlugs(db: Database, slugs: readonly string[]
   const bySlug = new Map(rows.map((row) => [row.slug, toProductCard(row)]));
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
+
+/**
+ * Public products' cards in the order of `ids` (a search's page past its ranked candidates), one
+ * bound value whatever their number; ids that find nothing public are left out.
+ * The ids drive the plan (CROSS JOIN, unary +): left free, SQLite walks every
+ * active cooperative's products and tests each against the list.
+ */
+export async function productCardsByIds(db: Database, ids: readonly string[]): Promise<ProductCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.all<ProductCardRow>(sql`
+    SELECT ${PRODUCT_CARD_COLUMNS}
+    FROM json_each(${JSON.stringify(ids)}) page
+    CROSS JOIN products p ON p.id = page.value
+    JOIN cooperatives c ON c.id = p.cooperative_id
+    JOIN provinces pr ON pr.code = p.province_code
+    WHERE +p.status = 'published' AND +c.status = 'active'`);
+  const byId = new Map(rows.map((row) => [row.id, toProductCard(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

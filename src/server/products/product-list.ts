@@ -5,10 +5,11 @@
  * Ranking with words: hits in relevance tiers (the words as a phrase in the
  * name, in the name, anywhere: relevanceTiers), each tier best first by its
  * keys (stars, completeness, date: migrations/0051_search_key_order.sql); the
- * first RANKED_CANDIDATES of them ordered by the ranking rules, the rest of
- * the first TIERED_WINDOW as the tiers give them; deeper pages by FTS5's
- * bm25 with names weighted far above the rest (rankedHits). Without words,
- * the chosen sort (newest by default) walks an index.
+ * first RANKED_CANDIDATES of them ordered by the ranking rules, the rest as
+ * the tiers give them, down to the last page the count names (TIERED_WINDOW);
+ * deeper pages by FTS5's bm25 with names weighted far above the rest
+ * (rankedHits). Without words, the chosen sort (newest by default) walks an
+ * index.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
@@ -49,7 +50,7 @@ import type { ProvinceRef } from '../provinces/summaries';
 import type { ProductCard } from './card';
 import { heldOn } from './product-certificates';
 import { publicProducts } from '../search/index-tags';
-import { PRODUCT_CARD_COLUMNS, type ProductCardRow, toProductCard } from './card-queries';
+import { PRODUCT_CARD_COLUMNS, productCardsByIds, type ProductCardRow, toProductCard } from './card-queries';
 import { effectiveSort, PAGE_SIZE, type ProductFilters, type ProductSort } from './product-filters';
 
 /** A province the query named (see search/places.ts), which the list was narrowed to. */
@@ -143,7 +144,7 @@ export async function listProducts(
   const understood = understand(filters, options.today !== undefined);
   const page = await listUnderstood(db, filters, options, understood);
   // A certification word no certified product answers may still be a word of a name ("Gạo ST25 hữu cơ").
-  if (understood.certification && page.items.length === 0) {
+  if (understood.certification && page.total === 0) {
     return listUnderstood(db, filters, options, understand(filters, false));
   }
   return page;
@@ -388,15 +389,19 @@ async function listUnderstood(
   if (sort === 'relevance' && tokens.length > 0 && offset + limit <= TIERED_WINDOW) {
     // The index finds the candidates, tier by tier (phrase in the name, words in the name,
     // anywhere: list-query.ts, relevanceTiers), each tier best first by its keys; the ranking
-    // rules (search/ranking.ts) order the first `ranked` of them, for every page alike, and a
-    // page past them (page 3 and on) takes the tiers' own order: no hit is shown twice or
-    // skipped. When the words find nothing, a second try forgives one wrong letter per long word.
+    // rules (search/ranking.ts) order the first `ranked` of them, for every page alike, and the
+    // pages past them (page 3 and on) follow the tiers' own order: no hit is shown twice or
+    // skipped, down to the last page the count names. When the words find nothing, a second try
+    // forgives one wrong letter per long word.
     // The window reads each candidate's card and what the rules weigh in most cases (names,
     // stars, completeness, date): the page's rows are among them, so a search sends no statement
     // for its cards. The descriptions and places of candidates some word is not in the name of
     // come after, in one statement, when there are any. Two pages of cards are 48 rows; a
     // statement costs the worker some 0.4 ms beyond its SQL, in D1 run locally (docs/PERFORMANCE.md).
+    // A page past the ranked candidates reads the ids of every hit before it instead, in the
+    // tiers' order, and its own cards by id.
     const ranked = Math.max(RANKED_CANDIDATES, limit);
+    const withCards = offset < ranked;
     const window = async (expression: string, phrase: string | null) => {
       // Words alone: the first tier statement that finds rows also counts the index's hits, up
       // to the cap (an uncorrelated subquery, run once). Past the cap that count is the total,
@@ -412,8 +417,8 @@ async function listUnderstood(
         async (hits, max) => {
           const counts = indexCount !== undefined && indexed === undefined;
           const read = await db.all<WindowRow>(sql`
-            SELECT ${WINDOW_COLUMNS}${counts ? sql`, ${indexCount} AS indexed` : sql``}
-            ${from(hits)}
+            SELECT ${withCards ? WINDOW_COLUMNS : sql`p.id`}${counts ? sql`, ${indexCount} AS indexed` : sql``}
+            ${withCards ? from(hits) : from(hits, true)}
             ORDER BY ${TIER_ORDER}
             LIMIT ${max}`);
           if (counts && read[0]) indexed = Number(read[0].indexed);
@@ -422,21 +427,32 @@ async function listUnderstood(
         scope(),
       );
       if (indexed !== undefined && indexed > COUNT_CAP) return { rows, past: true, ...cappedTotal(indexed) };
-      const counted = (await (counting ?? count?.(expression))) ?? { total: 0, totalIsCapped: false };
+      const counted = (await (counting ?? count?.(expression))) ?? { total: rows.length, totalIsCapped: false };
       return { rows, past: false, ...counted };
     };
     let used = match;
     let found = await window(match, phraseExpression(tokens));
-    if (found.rows.length === 0) found = await window((used = nearMatchExpression(tokens)), null);
-    const candidates = found.rows.map(toCandidate);
-    const best = rankCandidates(words, await withOtherFields(db, words, candidates.slice(0, ranked)));
-    const chosen = [...best, ...candidates.slice(ranked)].slice(offset, offset + limit);
-    const facetCounts = found.past ? pastTheCap(options, filters.stars) : await facets(used);
+    // None found at all, not merely none this deep.
+    if (found.total === 0) found = await window((used = nearMatchExpression(tokens)), null);
+    const [items, facetCounts] = await Promise.all([
+      withCards
+        ? (async () => {
+            const candidates = found.rows.map(toCandidate);
+            const best = rankCandidates(words, await withOtherFields(db, words, candidates.slice(0, ranked)));
+            const chosen = [...best, ...candidates.slice(ranked)].slice(offset, offset + limit);
+            return chosen.map((candidate) => toProductCard(candidate.card));
+          })()
+        : productCardsByIds(
+            db,
+            found.rows.slice(offset).map((row) => row.id),
+          ),
+      found.past ? pastTheCap(options, filters.stars) : facets(used),
+    ]);
     return {
       total: found.total,
       totalIsCapped: found.totalIsCapped,
       facets: facetCounts,
-      items: chosen.map((candidate) => toProductCard(candidate.card)),
+      items,
       page,
       limit,
       sort,
@@ -583,6 +599,7 @@ const WINDOW_COLUMNS = sql`${PRODUCT_CARD_COLUMNS},
   CASE WHEN json_valid(p.images) THEN coalesce(json_type(p.images, '$[0]') = 'object', 0) ELSE 0 END AS has_photo,
   p.published_at`;
 
+/** A row of a search's window; past the ranked candidates, `id` alone (listUnderstood). */
 interface WindowRow extends ProductCardRow {
   has_photo: number;
   published_at: number | null;

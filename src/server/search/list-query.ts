@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type FieldIssues, InvalidFilterError } from '../errors';
+import { MAX_PAGE_SIZE } from '../products/product-filters';
 import type { IndexScope } from './index-tags';
 
 /**
@@ -162,11 +163,13 @@ export async function firstInTiers<Row>(
 }
 
 /**
- * Pages of a relevance-sorted search within this many rows are read tier by
- * tier (firstInTiers); deeper ones (page 9 of 24 and on), by bm25 over every
- * hit. People who page that far are browsing.
+ * Pages of a relevance-sorted search are read tier by tier (firstInTiers)
+ * while all their rows are among the hits the count names (COUNT_CAP), down to
+ * the last page of the largest size; deeper ones, which no list links, by bm25
+ * over every hit. The two orders differ: with the bound at 200 rows (until
+ * 2026-12-05), pages 9 and on showed some hits twice and others never.
  */
-export const TIERED_WINDOW = 200;
+export const TIERED_WINDOW = COUNT_CAP + MAX_PAGE_SIZE;
 
 /** Relevance order over `hit` from rankedHits, with `tiebreak` for equal scores. */
 export function relevanceOrder(tiebreak: SQL): SQL {
