@@ -52,6 +52,15 @@ describe('ranking rules on the demo catalogue', () => {
     );
   });
 
+  it('a short word lists names holding it whole before names it only starts a word of', async () => {
+    for (const query of ['tra', 'trà', 'che']) {
+      const { items } = await search(query, 8);
+      const whole = items.map((item) => foldVietnamese(item.nameVi).split(' ').includes(foldVietnamese(query)));
+      // Before 2026-12-05, "tra" listed "Tour trải nghiệm", "Sóc Trăng" and "Bánh tráng" first.
+      expect(whole, query).toEqual(items.map(() => true));
+    }
+  });
+
   it('reads a former province as the province it joined, says so, and lists its own products first', async () => {
     const page = await search('hà giang', 50);
     expect(page.place).toEqual({

@@ -47,6 +47,22 @@ describe('ranking rules', () => {
     expect(order('mat ong', [scattered, inside, starts])).toEqual(['starts', 'inside', 'scattered']);
   });
 
+  it('the last word found whole beats it found only as the start of a word; an English plural is whole', () => {
+    const tour = candidate('tour', { nameVi: 'Tour trải nghiệm làng nghề', ocopStars: 5 });
+    const moon = candidate('moon', { nameVi: 'Gạo ST25 Sóc Trăng', ocopStars: 5 });
+    const tea = candidate('tea', { nameVi: 'Trà xanh Thái Nguyên', ocopStars: 3 });
+    expect(order('tra', [tour, moon, tea])[0]).toBe('tea');
+    // Typed with its mark: "trà" whole before "tràm", which it only starts.
+    const oil = candidate('oil', { nameVi: 'Tinh dầu tràm Huế', ocopStars: 5 });
+    expect(order('trà', [oil, tea])).toEqual(['tea', 'oil']);
+    // "mat on" is still being typed: its last word starting "ong" is the phrase it means.
+    const honey = candidate('honey', { nameVi: 'Mật ong rừng' });
+    expect(order('mat on', [moon, honey])).toEqual(['honey', 'moon']);
+    const kernels = candidate('kernels', { nameEn: 'Cashew kernels' });
+    const roasted = candidate('roasted', { nameEn: 'Roasted cashews', hasPhoto: true });
+    expect(order('cashew', [kernels, roasted])).toEqual(['roasted', 'kernels']);
+  });
+
   it('name beats description beats cooperative or place, whatever the stars', () => {
     const inName = candidate('name', { nameVi: 'Nước mắm Phú Quốc' });
     const inDescription = candidate('description', { description: 'Ướp với nước mắm', ocopStars: 5 });

@@ -7,7 +7,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PAGE_SIZE } from '../products/product-filters';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, phraseExpression, searchTokens } from '../search/fold';
+import { ftsMatchExpression, searchTokens } from '../search/fold';
 import {
   cappedTotal,
   countCapped,
@@ -16,7 +16,7 @@ import {
   type ListPage,
   plainHits,
   relevanceOrder,
-  relevanceTiers,
+  searchTiers,
   TIER_ORDER,
   TIERED_WINDOW,
 } from '../search/list-query';
@@ -202,7 +202,7 @@ export async function queryDirectory<Row>(
   // The first pages by relevance: names holding the words (as a phrase first) before the rest.
   async function firstPagesInTiers() {
     const [items, counted] = await Promise.all([
-      firstInTiers('cooperatives_fts', relevanceTiers(match, phraseExpression(tokens)), offset + limit, (tier, max) =>
+      firstInTiers('cooperatives_fts', searchTiers(tokens), offset + limit, (tier, max) =>
         db.all<Row>(sql`SELECT ${columns} ${from(tier)} ORDER BY ${TIER_ORDER} LIMIT ${max}`),
       ),
       count ? counting() : { total: 0, totalIsCapped: false },

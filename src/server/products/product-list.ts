@@ -14,7 +14,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, nearMatchExpression, phraseExpression } from '../search/fold';
+import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { needsOtherFields, queryWords, rankCandidates, type QueryWords, type RankCandidate } from '../search/ranking';
 import {
   cappedTotal,
@@ -28,6 +28,7 @@ import {
   relevanceOrder,
   relevanceTiers,
   resolveSlugFilters,
+  searchTiers,
   TIER_ORDER,
   TIERED_WINDOW,
 } from '../search/list-query';
@@ -402,7 +403,7 @@ async function listUnderstood(
     // tiers' order, and its own cards by id.
     const ranked = Math.max(RANKED_CANDIDATES, limit);
     const withCards = offset < ranked;
-    const window = async (expression: string, phrase: string | null) => {
+    const window = async (expression: string, tiers: readonly string[]) => {
       // Words alone: the first tier statement that finds rows also counts the index's hits, up
       // to the cap (an uncorrelated subquery, run once). Past the cap that count is the total,
       // and the facets have no numbers (search/facets.ts): the search is then one statement.
@@ -412,7 +413,7 @@ async function listUnderstood(
       const counting = indexCount ? undefined : count?.(expression);
       const rows = await firstInTiers(
         'products_fts',
-        relevanceTiers(expression, phrase),
+        tiers,
         Math.max(ranked, offset + limit),
         async (hits, max) => {
           const counts = indexCount !== undefined && indexed === undefined;
@@ -431,9 +432,12 @@ async function listUnderstood(
       return { rows, past: false, ...counted };
     };
     let used = match;
-    let found = await window(match, phraseExpression(tokens));
+    let found = await window(match, searchTiers(tokens));
     // None found at all, not merely none this deep.
-    if (found.total === 0) found = await window((used = nearMatchExpression(tokens)), null);
+    if (found.total === 0) {
+      used = nearMatchExpression(tokens);
+      found = await window(used, relevanceTiers(used, null));
+    }
     const [items, facetCounts] = await Promise.all([
       withCards
         ? (async () => {

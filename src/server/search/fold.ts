@@ -41,7 +41,8 @@ const MIN_SPLIT_PART = 2;
 
 /**
  * An FTS5 MATCH expression requiring every word: the last as a prefix, as it
- * may be unfinished ("mat on" finds "mật ong"), the others whole, as the
+ * may be unfinished ("mat on" finds "mật ong"), unless `lastWhole` (the tiers
+ * that put whole words first: list-query.ts, relevanceTiers), the others whole, as the
  * ranking rules read them (ranking.ts): a finished "ca" is not "cam" or "cao"
  * (a prefix of two letters matched 166,337 of 200,000 products, and reading
  * them was most of the time of "ca phe"). A word typed with two syllables
@@ -49,12 +50,20 @@ const MIN_SPLIT_PART = 2;
  * with synonyms ("cafe": synonyms.ts) matches those too, each as a phrase. Tokens
  * are letters and digits only, so quoting them is always safe.
  */
-export function ftsMatchExpression(tokens: readonly string[]): string {
+export function ftsMatchExpression(tokens: readonly string[], { lastWhole = false } = {}): string {
   const last = tokens.length - 1;
   return tokens
-    .map((token, i) =>
-      alternatives([term(token, i === last), ...splits(token, i === last), ...synonymsOf(token).map((s) => `"${s}"`)]),
-    )
+    .map((token, i) => {
+      const prefix = i === last && !lastWhole;
+      // The last word whole includes its English plurals ("cashew" in "cashews"), as the ranking does.
+      const plurals = i === last && lastWhole ? [`"${token}s"`, `"${token}es"`] : [];
+      return alternatives([
+        term(token, prefix),
+        ...plurals,
+        ...splits(token, prefix),
+        ...synonymsOf(token).map((s) => `"${s}"`),
+      ]);
+    })
     .join(' AND ');
 }
 
@@ -74,8 +83,8 @@ function splits(token: string, prefix: boolean): string[] {
  * the best tier of a search's hits (list-query.ts, relevanceTiers). Null for
  * a single word, which is its own phrase.
  */
-export function phraseExpression(tokens: readonly string[]): string | null {
-  return tokens.length > 1 ? `"${tokens.join(' ')}"*` : null;
+export function phraseExpression(tokens: readonly string[], { lastWhole = false } = {}): string | null {
+  return tokens.length > 1 ? `"${tokens.join(' ')}"${lastWhole ? '' : '*'}` : null;
 }
 
 const alternatives = (terms: readonly string[]) => (terms.length === 1 ? terms[0] : `(${terms.join(' OR ')})`);

@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type FieldIssues, InvalidFilterError } from '../errors';
 import { MAX_PAGE_SIZE } from '../products/product-filters';
+import { ftsMatchExpression, phraseExpression } from './fold';
 import type { IndexScope } from './index-tags';
 
 /**
@@ -119,16 +120,38 @@ export function plainHits(table: FtsTable, match: string, scope?: IndexScope): S
  * The hits of a search in relevance tiers, best first, as MATCH expressions
  * that exclude each other: the words as a phrase in the name (`phrase`, from
  * phraseExpression; none for one word), every word in the name, every word
- * anywhere. The tiers follow the ranking rules' weights (ranking.ts): a word
- * in the name outweighs every word elsewhere, the phrase in the name adds
- * more than any placement of the words, so a hit of a better tier almost
- * always scores higher.
+ * anywhere. With `whole` (the same with the last word whole: searchTiers), each
+ * tier of the name is split in two, the words found whole first: "tra" finds
+ * "Trà …" before "Tour trải nghiệm", where it is only the start of a word. The
+ * tiers follow the ranking rules' weights (ranking.ts): a word in the name
+ * outweighs every word elsewhere, the phrase in the name adds more than any
+ * placement of the words, a word found whole more than its start, so a hit of
+ * a better tier almost always scores higher.
  */
-export function relevanceTiers(match: string, phrase: string | null): string[] {
-  const inName = `search_name : (${match})`;
-  if (phrase === null) return [inName, `(${match}) NOT (${inName})`];
-  const phraseInName = `search_name : ${phrase}`;
-  return [phraseInName, `(${inName}) NOT (${phraseInName})`, `(${match}) NOT (${inName})`];
+export function relevanceTiers(
+  match: string,
+  phrase: string | null,
+  whole?: { match: string; phrase: string | null },
+): string[] {
+  const inName = (words: string) => `search_name : (${words})`;
+  const best = [
+    ...(whole?.phrase ? [`search_name : ${whole.phrase}`] : []),
+    ...(phrase ? [`search_name : ${phrase}`] : []),
+    ...(whole ? [inName(whole.match)] : []),
+    inName(match),
+    match,
+  ];
+  // A one-letter last word is whole either way: no tier twice.
+  const tiers = best.filter((tier, i) => best.indexOf(tier) === i);
+  return tiers.map((tier, i) => (i === 0 ? tier : `(${tier}) NOT (${tiers.slice(0, i).join(' OR ')})`));
+}
+
+/** The relevance tiers of a search's words (relevanceTiers), whole words before their starts. */
+export function searchTiers(tokens: readonly string[]): string[] {
+  return relevanceTiers(ftsMatchExpression(tokens), phraseExpression(tokens), {
+    match: ftsMatchExpression(tokens, { lastWhole: true }),
+    phrase: phraseExpression(tokens, { lastWhole: true }),
+  });
 }
 
 /**

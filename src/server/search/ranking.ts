@@ -10,6 +10,8 @@
  *   province, former province) FIELD_WEIGHT.other, so a name match beats any
  *   description match, which beats any cooperative or place match;
  * - how: a word typed with its diacritics and found as typed counts MATCH.typed;
+ *   the last word, which may be unfinished, found only as the start of a longer word
+ *   counts a step less ("tra": "Trà …" before "Tour trải nghiệm");
  *   found only after folding, MATCH.folded ("mật" finds honey, "Mật ong", before
  *   a sedge mat, "Sedge mat"); found as two joined syllables ("caphe" in "cà
  *   phê") or as a synonym ("cafe" in "cà phê": synonyms.ts) MATCH.folded; found
@@ -113,11 +115,27 @@ const sameOrPrefix = (word: string, token: string, prefix: boolean) =>
   word === token || (prefix && token.length > 1 && word.startsWith(token));
 
 /**
- * How well one query word is found in a field: a MATCH value, or 0. A word typed without marks
+ * How well one query word is found in a field: a MATCH value, or 0. The last word may be
+ * unfinished (`prefix`): found only as the start of a longer word, it counts a step less than
+ * found whole ("tra" finds "Trà xanh" before "Tour trải nghiệm"), never less than MATCH.near;
+ * an English plural ("cashews" for "cashew") counts as whole.
+ */
+function wordMatch(field: FieldWords, typed: string, folded: string, prefix: boolean): number {
+  const whole = matchOf(field, typed, folded, false);
+  if (!prefix || whole === MATCH.typed) return whole;
+  const start = matchOf(field, typed, folded, true);
+  if (start <= whole) return whole;
+  // An English plural is the word itself ("cashew" in "cashews"); no Vietnamese syllable ends so.
+  const plural = field.folded.some((word) => word === `${folded}s` || word === `${folded}es`);
+  return Math.max(whole, plural ? start : start - 1);
+}
+
+/**
+ * wordMatch for the word whole, or also as a prefix. A word typed without marks
  * is found as typed exactly where it is found folded (folding keeps every unmarked letter and
  * every prefix), so only a marked one is looked for among the words as typed.
  */
-function wordMatch(field: FieldWords, typed: string, folded: string, prefix: boolean): number {
+function matchOf(field: FieldWords, typed: string, folded: string, prefix: boolean): number {
   const marked = typed !== folded;
   if (marked && field.typed.some((word) => sameOrPrefix(word, typed, prefix))) return MATCH.typed;
   if (field.folded.some((word) => sameOrPrefix(word, folded, prefix))) return marked ? MATCH.folded : MATCH.typed;
