@@ -116,9 +116,13 @@ interface UnderstoodQuery {
 
 /**
  * Reads a province ("ha giang") and a certification ("vietgap") out of the
- * query, unless the visitor chose that filter already (a province or a
- * cooperative; a certification) or, for certifications, they cannot be
- * checked (no `today`).
+ * query: those words are the filter they name, not words to match. A filter
+ * the visitor chose wins over the words (a province or a cooperative; a
+ * certification), and the words are still not matched: ticking another
+ * option of a facet keeps the words the facet counted with (search/facets.ts),
+ * so the option gives the number it showed. A cooperative chosen leaves place
+ * names as words (it is in one place already); certifications are read only
+ * when they can be checked (`withCertification`: a `today`).
  */
 function understand(filters: ProductFilters, withCertification: boolean): UnderstoodQuery {
   let words = queryWords(filters.q ?? '');
@@ -126,11 +130,15 @@ function understand(filters: ProductFilters, withCertification: boolean): Unders
     typed: withoutPhrase(words.typed, found),
     folded: withoutPhrase(words.folded, found),
   });
-  const place = filters.province || filters.cooperative ? null : findPlace(words.folded);
+  const place = filters.cooperative ? null : findPlace(words.folded);
   if (place) words = without(place);
-  const certification = filters.certification || !withCertification ? null : findCertification(words.folded);
+  const certification = withCertification ? findCertification(words.folded) : null;
   if (certification) words = without(certification);
-  return { words, place: place?.value ?? null, certification: certification?.value ?? null };
+  return {
+    words,
+    place: filters.province ? null : (place?.value ?? null),
+    certification: filters.certification ? null : (certification?.value ?? null),
+  };
 }
 
 export async function listProducts(
