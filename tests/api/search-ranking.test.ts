@@ -140,3 +140,35 @@ describe('facets of a search whose words name a filter, on the demo catalogue', 
     }
   });
 });
+
+describe('rating words on the demo catalogue', () => {
+  const today = vietnamDate(DEMO_NOW);
+
+  it('"ocop" lists the rated products, as the OCOP filter does; "5 sao" and "4 stars" a minimum', async () => {
+    const rated = await listProducts(db, { ocop: true }, { today });
+    const ocop = await listProducts(db, { q: 'ocop' }, { today });
+    expect(ocop.total).toBeGreaterThan(0);
+    expect(ocop.total).toBe(rated.total);
+    for (const [q, min] of [
+      ['mat ong 5 sao', 5],
+      ['honey 4 stars', 4],
+      ['OCOP 4 sao', 4],
+    ] as const) {
+      const { items } = await listProducts(db, { q }, { today });
+      expect(items.length, q).toBeGreaterThan(0);
+      for (const item of items) expect(item.ocopStars, `${q}: ${item.slug}`).toBeGreaterThanOrEqual(min);
+    }
+    const honey = await listProducts(db, { q: 'mat ong 5 sao' }, { today });
+    // The words are still matched: the 5-star honey first, then 5-star products that speak of honey.
+    expect(foldVietnamese(honey.items[0]?.nameVi ?? '')).toContain('mat ong');
+  });
+
+  it('each stars option of "ocop" gives the number it shows', async () => {
+    const page = await listProducts(db, { q: 'ocop' }, { today, facets: true });
+    const counts = Object.entries(page.facets?.stars.counts ?? {});
+    expect(counts.length).toBeGreaterThan(1);
+    for (const [stars, n] of counts) {
+      expect((await listProducts(db, { q: 'ocop', stars: Number(stars) }, { today })).total, stars).toBe(n);
+    }
+  });
+});

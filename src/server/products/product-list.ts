@@ -36,6 +36,7 @@ import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } fr
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
+import { findRating } from '../search/rating-words';
 import { withoutPhrase } from '../search/query-phrases';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import type { CertificationKind } from './vocabulary';
@@ -112,11 +113,14 @@ interface UnderstoodQuery {
   words: QueryWords;
   place: Place | null;
   certification: CertificationKind | null;
+  /** The fewest stars the words ask for ("ocop", "5 sao": search/rating-words.ts). */
+  stars: number | null;
 }
 
 /**
- * Reads a province ("ha giang") and a certification ("vietgap") out of the
- * query: those words are the filter they name, not words to match. A filter
+ * Reads a province ("ha giang"), a certification ("vietgap") and a rating
+ * ("ocop", "5 sao") out of the query: those words are the filter they name,
+ * not words to match. A filter
  * the visitor chose wins over the words (a province or a cooperative; a
  * certification), and the words are still not matched: ticking another
  * option of a facet keeps the words the facet counted with (search/facets.ts),
@@ -134,10 +138,13 @@ function understand(filters: ProductFilters, withCertification: boolean): Unders
   if (place) words = without(place);
   const certification = withCertification ? findCertification(words.folded) : null;
   if (certification) words = without(certification);
+  const rating = findRating(words.folded);
+  if (rating) words = without(rating);
   return {
     words,
     place: filters.province ? null : (place?.value ?? null),
     certification: filters.certification ? null : (certification?.value ?? null),
+    stars: filters.stars || filters.ocop ? null : (rating?.value ?? null),
   };
 }
 
@@ -196,13 +203,15 @@ async function listUnderstood(
   db: Database,
   filters: ProductFilters,
   options: ProductListOptions,
-  { words, place, certification: certificationAsked }: UnderstoodQuery,
+  { words, place, certification: certificationAsked, stars: starsAsked }: UnderstoodQuery,
 ): Promise<ProductListPage> {
   const tokens = words.folded;
   const sort = effectiveSort(
     filters,
-    Boolean(filters.q) && (tokens.length > 0 || place !== null || certificationAsked !== null),
+    Boolean(filters.q) && (tokens.length > 0 || place !== null || certificationAsked !== null || starsAsked !== null),
   );
+  // A minimum of stars chosen, or named in the words.
+  const stars = filters.stars ?? starsAsked ?? undefined;
   const limit = filters.limit ?? PAGE_SIZE;
   const page = filters.page ?? 1;
   const offset = (page - 1) * limit;
@@ -237,7 +246,7 @@ async function listUnderstood(
     faceted.certification = (searching) => certifiedCondition(certifications, certifiedOn, searching);
   }
   // "OCOP only" is "rated", and every rating is 3 stars or more.
-  const minStars = filters.stars ?? (filters.ocop ? 3 : undefined);
+  const minStars = stars ?? (filters.ocop ? 3 : undefined);
   // Whether the words are the list's only condition, but for facet `except`'s, which its own count leaves out.
   const onlyWords = (except?: ProductFacet) =>
     where.length === 0 && Object.keys(faceted).every((facet) => facet === except) && (!minStars || except === 'stars');
@@ -352,7 +361,7 @@ async function listUnderstood(
               provinces,
               groups: filters.group,
               minStars,
-              stars: filters.stars,
+              stars,
               cooperativeKind: filters.cooperativeKind,
               exportReady: Boolean(filters.exportReady),
               certification: certifications?.[0],
@@ -392,9 +401,7 @@ async function listUnderstood(
                 : countCapped(db, from(used === null ? null : plainHits('products_fts', used, scope()), true)),
           );
   const facets = async (used: string | null) =>
-    options.facets
-      ? ((await fromCube)?.facets ?? toProductFacets((await scan(used)).facets, filters.stars))
-      : undefined;
+    options.facets ? ((await fromCube)?.facets ?? toProductFacets((await scan(used)).facets, stars)) : undefined;
   if (sort === 'relevance' && tokens.length > 0 && offset + limit <= TIERED_WINDOW) {
     // The index finds the candidates, tier by tier (phrase in the name, words in the name,
     // anywhere: list-query.ts, relevanceTiers), each tier best first by its keys; the ranking
@@ -458,7 +465,7 @@ async function listUnderstood(
             db,
             found.rows.slice(offset).map((row) => row.id),
           ),
-      found.past ? pastTheCap(options, filters.stars) : facets(used),
+      found.past ? pastTheCap(options, stars) : facets(used),
     ]);
     return {
       total: found.total,

@@ -1,6 +1,7 @@
 /**
  * Phrases in a search query that mean a filter rather than words to match:
- * a province (search/places.ts), a certification ("vietgap", "hữu cơ").
+ * a province (search/places.ts), a certification ("vietgap", "hữu cơ"), a
+ * rating ("ocop", "5 sao": search/rating-words.ts).
  */
 import { searchTokens } from './fold';
 
