@@ -172,3 +172,27 @@ describe('rating words on the demo catalogue', () => {
     }
   });
 });
+
+describe('rating words beside the OCOP filter, and English plurals, on the demo catalogue', () => {
+  const today = vietnamDate(DEMO_NOW);
+
+  it('"OCOP only" ticked on "mat ong 5 sao" gives the number its checkbox shows', async () => {
+    for (const q of ['mat ong 5 sao', 'honey 4 stars']) {
+      const page = await listProducts(db, { q }, { today, facets: true });
+      const shown = page.facets?.ocop.counts.true;
+      expect(shown, q).toBeGreaterThan(0);
+      expect((await listProducts(db, { q, ocop: true }, { today })).total, q).toBe(shown);
+    }
+  });
+
+  it('a plural finds what its singular finds', async () => {
+    for (const [plural, singular] of [
+      ['mangoes', 'mango'],
+      ['peaches', 'peach'],
+    ]) {
+      const found = await search(plural as string);
+      expect(found.total, plural).toBeGreaterThan(0);
+      expect(found.total, plural).toBe((await search(singular as string)).total);
+    }
+  });
+});

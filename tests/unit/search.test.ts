@@ -9,6 +9,7 @@ import {
 } from '../../src/server/search/fold';
 import { productSearchText } from '../../src/server/search/search-text';
 import { firstFreeSlug, SLUG_BASE_MAX_BYTES, slugBase } from '../../src/server/search/slug';
+import { synonymsOf } from '../../src/server/search/synonyms';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -73,6 +74,18 @@ describe('ftsMatchExpression', () => {
     expect(ftsMatchExpression(['cafe', 'sua'])).toBe('("cafe" OR "ca fe" OR "ca phe") AND "sua"*');
     expect(ftsMatchExpression(['coffee'])).toBe('("coffee"* OR "co ffee"* OR "cof fee"* OR "coff ee"* OR "ca phe")');
     expect(ftsMatchExpression(['matong', 'a'])).toBe('("matong" OR "ma tong" OR "mat ong" OR "mato ng") AND "a"');
+  });
+
+  it("also matches an English plural's singular, by the spelling rules, and leaves other words alone", () => {
+    const singularOf = (word: string) => synonymsOf(word).at(-1);
+    expect(singularOf('mangoes')).toBe('mango');
+    expect(singularOf('peaches')).toBe('peach');
+    expect(singularOf('berries')).toBe('berry');
+    expect(singularOf('teas')).toBe('tea');
+    // "dates" is "date", not the Vietnamese "đất" that "dat" would find.
+    expect(singularOf('dates')).toBe('date');
+    for (const word of ['bus', 'glass', 'tra', 'mang', 'ong']) expect(synonymsOf(word)).toEqual([]);
+    expect(ftsMatchExpression(['mangoes'])).toContain('"mango"');
   });
 });
 

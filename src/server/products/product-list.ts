@@ -144,7 +144,8 @@ function understand(filters: ProductFilters, withCertification: boolean): Unders
     words,
     place: filters.province ? null : (place?.value ?? null),
     certification: filters.certification ? null : (certification?.value ?? null),
-    stars: filters.stars || filters.ocop ? null : (rating?.value ?? null),
+    // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
+    stars: filters.stars ? null : (rating?.value ?? null),
   };
 }
 

@@ -14,7 +14,22 @@ const SYNONYMS = new Map<string, readonly string[]>([
   ['coffee', ['ca phe']],
 ]);
 
-/** The folded phrases a folded query word also stands for; none for most words. */
+/**
+ * An English plural's singular, by the spelling rules ("berries" → "berry", "peaches" → "peach",
+ * "mangoes" → "mango", "teas" → "tea"): the names use the singular as often as not. No Vietnamese
+ * syllable ends in s, so no Vietnamese word is touched; words of three letters or fewer are left
+ * alone ("bus", "gas").
+ */
+function singular(token: string): string | null {
+  if (token.length < 4 || !token.endsWith('s') || token.endsWith('ss')) return null;
+  if (token.endsWith('ies') && token.length >= 5) return `${token.slice(0, -3)}y`;
+  if (/(s|x|z|ch|sh|o)es$/.test(token)) return token.slice(0, -2);
+  return token.slice(0, -1);
+}
+
+/** The folded phrases a folded query word also stands for: its synonyms and, for an English plural, its singular. */
 export function synonymsOf(token: string): readonly string[] {
-  return SYNONYMS.get(token) ?? [];
+  const listed = SYNONYMS.get(token) ?? [];
+  const one = singular(token);
+  return one === null ? listed : [...listed, one];
 }
