@@ -175,6 +175,10 @@ describe('place names in a query', () => {
     expect(findPlace(queryWords('Ho Chi Minh City').folded)?.length).toBe(4);
     expect(findPlace(queryWords('che thai nguyen').folded)?.value).toEqual({ provinceCode: '19', formerly: null });
     expect(findPlace(queryWords('mat ong').folded)).toBeNull();
+    // Names in use that are no official name.
+    for (const query of ['ca phe sài gòn', 'saigon coffee', 'hcm', 'TP.HCM', 'tphcm']) {
+      expect(findPlace(queryWords(query).folded)?.value, query).toEqual({ provinceCode: '79', formerly: null });
+    }
   });
 
   it('reads certification words', () => {

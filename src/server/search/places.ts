@@ -16,7 +16,15 @@ export interface Place {
   formerly: string | null;
 }
 
+/** Names people use that are no official name: Sài Gòn and the abbreviations of the city's name. */
+const COMMON_NAMES: Record<string, readonly string[]> = {
+  '79': ['Sài Gòn', 'Saigon', 'HCM', 'TP HCM', 'TPHCM', 'HCMC'],
+};
+
 const PLACE_NAMES = phrases<Place>([
+  ...Object.entries(COMMON_NAMES).flatMap(([provinceCode, names]) =>
+    names.map((text) => ({ text, value: { provinceCode, formerly: null } })),
+  ),
   ...PROVINCES.flatMap((p) =>
     [p.nameVi, p.nameEn, p.nameVi.replace(/^Thành phố /, '')].map((text) => ({
       text,
