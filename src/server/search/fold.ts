@@ -6,7 +6,7 @@
  * SQLite's own `remove_diacritics 2` folds most marks but not đ/Đ (a letter of
  * its own, not d plus a mark), so folding happens here, in one place.
  */
-import { synonymsOf } from './synonyms';
+import { pluralsOf, synonymsOf } from './synonyms';
 
 export function foldVietnamese(text: string): string {
   return (
@@ -56,7 +56,7 @@ export function ftsMatchExpression(tokens: readonly string[], { lastWhole = fals
     .map((token, i) => {
       const prefix = i === last && !lastWhole;
       // The last word whole includes its English plurals ("cashew" in "cashews"), as the ranking does.
-      const plurals = i === last && lastWhole ? [`"${token}s"`, `"${token}es"`] : [];
+      const plurals = i === last && lastWhole ? pluralsOf(token).map((plural) => `"${plural}"`) : [];
       return alternatives([
         term(token, prefix),
         ...plurals,

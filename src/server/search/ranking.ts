@@ -25,7 +25,7 @@
  */
 import { foldVietnamese, MAX_QUERY_TOKENS, NEAR_MIN_LETTERS } from './fold';
 import { isNeighbourSwap } from './edit-distance';
-import { synonymsOf } from './synonyms';
+import { pluralsOf, synonymsOf } from './synonyms';
 
 const MAX_TOKEN_LENGTH = 40;
 
@@ -126,7 +126,8 @@ function wordMatch(field: FieldWords, typed: string, folded: string, prefix: boo
   const start = matchOf(field, typed, folded, true);
   if (start <= whole) return whole;
   // An English plural is the word itself ("cashew" in "cashews"); no Vietnamese syllable ends so.
-  const plural = field.folded.some((word) => word === `${folded}s` || word === `${folded}es`);
+  const plurals = pluralsOf(folded);
+  const plural = field.folded.some((word) => plurals.includes(word));
   return Math.max(whole, plural ? start : start - 1);
 }
 

@@ -27,6 +27,11 @@ function singular(token: string): string | null {
   return token.slice(0, -1);
 }
 
+/** The English plurals of a word, as the index and the ranking count them as the word itself ("cashews"). */
+export function pluralsOf(token: string): [string, string] {
+  return [`${token}s`, `${token}es`];
+}
+
 /** The folded phrases a folded query word also stands for: its synonyms and, for an English plural, its singular. */
 export function synonymsOf(token: string): readonly string[] {
   const listed = SYNONYMS.get(token) ?? [];
