@@ -92,6 +92,11 @@ describe('a broad search on the national-scale generator', () => {
     const narrow = await listProducts(db, { q: 'mat ong' }, { today, facets: true });
     // Under the cap, the facets are counted too: a scan of their own.
     expect(sent.filter((statement) => COUNTS_ALONE.test(statement))).toHaveLength(1);
+    // Without facets, the index's count read with the candidates is the total: nothing counts again.
+    sent.length = 0;
+    const counted = await listProducts(db, { q: 'mat ong' }, { today });
+    expect(sent.filter((statement) => COUNTS_ALONE.test(statement))).toEqual([]);
+    expect(counted.total).toBe(narrow.total);
     expect(narrow.totalIsCapped).toBe(false);
     expect(narrow.total).toBeGreaterThan(0);
     for (const name of ['province', 'group'] as const) {

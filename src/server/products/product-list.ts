@@ -443,7 +443,11 @@ async function listUnderstood(
         },
         scope(),
       );
-      if (indexed !== undefined && indexed > COUNT_CAP) return { rows, past: true, ...cappedTotal(indexed) };
+      // That count is the total of a search with words alone, which `count` would ask the index
+      // again; only facets under the cap need a scan of their own.
+      if (indexed !== undefined && (indexed > COUNT_CAP || !options.facets)) {
+        return { rows, past: indexed > COUNT_CAP, ...cappedTotal(indexed) };
+      }
       const counted = (await (counting ?? count?.(expression))) ?? { total: rows.length, totalIsCapped: false };
       return { rows, past: false, ...counted };
     };
