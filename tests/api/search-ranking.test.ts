@@ -153,6 +153,8 @@ describe('rating words on the demo catalogue', () => {
       ['mat ong 5 sao', 5],
       ['honey 4 stars', 4],
       ['OCOP 4 sao', 4],
+      ['mat ong 4 sao tro len', 4],
+      ['mật ong 5*', 5],
     ] as const) {
       const { items } = await listProducts(db, { q }, { today });
       expect(items.length, q).toBeGreaterThan(0);

@@ -47,6 +47,10 @@ export const RANKING_TABLE: [query: string, first: string, topNamesHold?: [n: nu
   ['cashew', 'hat-dieu-bu-dang-con-vo-lua', [3, 'dieu']],
   ['ginseng', 'ruou-sam-ngoc-linh', [4, 'sam ngoc linh']],
   ['lacquer', 'binh-son-mai-tuong-binh-hiep', [3, 'son mai']],
+  // No name says "essential": the English names say "cinnamon oil" (synonyms.ts)
+  ['essential oil', 'tinh-dau-que-van-yen-chai-50-ml', [4, 'tinh dau']],
+  // Full-width letters, as an East Asian keyboard types them
+  ['ｍａｔ ｏｎｇ', 'mat-ong-bac-ha-meo-vac', [6, 'mat ong']],
   // Joined syllables
   ['caphe', 'ca-phe-arabica-cau-dat-rang-xay', [6, 'ca phe']],
   ['matong', 'mat-ong-bac-ha-meo-vac', [6, 'mat ong']],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMER_PROVINCES, formerProvinceBySlug, PROVINCES } from '../../src/server/provinces/reference';
 import { findCertification } from '../../src/server/search/certification-words';
 import { findPlace } from '../../src/server/search/places';
+import { findRating } from '../../src/server/search/rating-words';
 import {
   FIELD_WEIGHT,
   needsOtherFields,
@@ -185,5 +186,29 @@ describe('place names in a query', () => {
     expect(findCertification(queryWords('gao VietGAP').folded)?.value).toBe('vietgap');
     expect(findCertification(queryWords('hữu cơ').folded)?.value).toBe('organic');
     expect(findCertification(queryWords('chỉ dẫn địa lý').folded)?.value).toBe('geographic_indication');
+  });
+
+  it('reads a rating however the minimum is said, and the words it takes', () => {
+    for (const [query, stars, words] of [
+      ['ocop', 3, 1],
+      ['mat ong 5 sao', 5, 2],
+      ['chè 4 sao trở lên', 4, 4],
+      ['che tu 4 sao', 4, 3],
+      ['honey 4 stars and up', 4, 4],
+      ['at least 4 stars tea', 4, 4],
+      ['OCOP 5*', 5, 3],
+      ['mật ong 4★', 4, 2],
+      ['tra OCOP 3 sao tro len', 3, 5],
+    ] as const) {
+      const found = findRating(queryWords(query).folded);
+      expect(found?.value, query).toBe(stars);
+      expect(found?.length, query).toBe(words);
+    }
+    expect(findRating(queryWords('yến sào').folded)).toBeNull();
+    expect(findRating(queryWords('gao st25').folded)).toBeNull();
+  });
+
+  it('keeps the typed words of full-width letters as plain ones', () => {
+    expect(queryWords('ｍậｔ ｏｎｇ')).toEqual({ typed: ['mật', 'ong'], folded: ['mat', 'ong'] });
   });
 });

@@ -23,6 +23,8 @@ describe('foldVietnamese', () => {
     ['Rượu ngô Bắc Hà', 'ruou ngo bac ha'],
     ['ơ ư ă â ê ô', 'o u a a e o'],
     ['Ðặc sản (U+00D0)', 'dac san (u+00d0)'],
+    ['ｍａｔ ｏｎｇ ＳＴ２５', 'mat ong st25'],
+    ['ＭẬＴ ONG', 'mat ong'],
   ])('%s -> %s', (input, folded) => {
     expect(foldVietnamese(input)).toBe(folded);
   });
@@ -53,6 +55,14 @@ describe('searchTokens', () => {
     const tokens = searchTokens(`${'a'.repeat(5000)} ${'b '.repeat(2000)}`);
     expect(tokens.length).toBe(MAX_QUERY_TOKENS);
     expect(tokens[0]?.length).toBe(40);
+  });
+
+  it('reads a star after a number as "sao", the word a rating is said with', () => {
+    expect(searchTokens('mat ong 5*')).toEqual(['mat', 'ong', '5', 'sao']);
+    expect(searchTokens('OCOP 4★ che')).toEqual(['ocop', '4', 'sao', 'che']);
+    expect(searchTokens('tra 3 ⭐️')).toEqual(['tra', '3', 'sao']);
+    // Not after a number: a separator, as any other symbol.
+    expect(searchTokens('mat* ong')).toEqual(['mat', 'ong']);
   });
 
   it('returns nothing for a query without words', () => {

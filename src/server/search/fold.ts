@@ -1,7 +1,8 @@
 /**
- * Vietnamese as people type it: with or without tone marks and hooks, any case.
- * Both what is indexed and what is searched go through foldVietnamese, so
- * "mat ong", "Mật Ong" and "MẬT ONG" all become "mat ong".
+ * Vietnamese as people type it: with or without tone marks and hooks, any case,
+ * in full-width letters (an East Asian keyboard's "ｍａｔ ｏｎｇ"). Both what is
+ * indexed and what is searched go through foldVietnamese, so "mat ong",
+ * "Mật Ong", "MẬT ONG" and "ｍａｔ ｏｎｇ" all become "mat ong".
  *
  * SQLite's own `remove_diacritics 2` folds most marks but not đ/Đ (a letter of
  * its own, not d plus a mark), so folding happens here, in one place.
@@ -11,7 +12,10 @@ import { pluralsOf, synonymsOf } from './synonyms';
 export function foldVietnamese(text: string): string {
   return (
     text
-      .normalize('NFD')
+      // Compatibility forms (full-width letters and digits, ligatures) as their plain letters, then
+      // each letter apart from its marks: Vietnamese letters have no compatibility form, so NFKD
+      // splits them exactly as NFD does.
+      .normalize('NFKD')
       // Combining marks: the five tones and the hooks/breves of ă â ê ô ơ ư.
       .replace(/[\u0300-\u036f]/g, '')
       // Đ/đ, and Ð (U+00D0), which keyboards sometimes produce instead of Đ.
@@ -25,11 +29,20 @@ export const MAX_QUERY_TOKENS = 8;
 const MAX_TOKEN_LENGTH = 40;
 
 /**
+ * A star written after a number ("5*", "4★", "OCOP 5⭐") as the word people say, "sao", so the
+ * rating it means is read like "5 sao" (rating-words.ts): as a separator the symbol would
+ * leave a bare number.
+ */
+export function spellStarSymbols(query: string): string {
+  return query.replace(/(\p{N})\s*[*★⭐✩✪✫✭✮☆]+/gu, '$1 sao ');
+}
+
+/**
  * The words of a search query, folded. Everything that is not a letter or digit
  * separates words, which also strips any FTS5 syntax (quotes, NEAR, *, :, -).
  */
 export function searchTokens(query: string): string[] {
-  return foldVietnamese(query)
+  return foldVietnamese(spellStarSymbols(query))
     .split(/[^\p{L}\p{N}]+/u)
     .filter((token) => token.length > 0)
     .slice(0, MAX_QUERY_TOKENS)

@@ -23,7 +23,7 @@
  * Equal scores: verified OCOP stars, then completeness (a photo, a price),
  * then the most recently published.
  */
-import { foldVietnamese, MAX_QUERY_TOKENS, NEAR_MIN_LETTERS } from './fold';
+import { foldVietnamese, MAX_QUERY_TOKENS, NEAR_MIN_LETTERS, spellStarSymbols } from './fold';
 import { isNeighbourSwap } from './edit-distance';
 import { pluralsOf, synonymsOf } from './synonyms';
 
@@ -40,9 +40,10 @@ export interface QueryWords {
   folded: string[];
 }
 
+/** The words as typed, composed, full-width letters as plain ones (NFKC), as foldVietnamese reads them. */
 function words(text: string): string[] {
-  return text
-    .normalize('NFC')
+  return spellStarSymbols(text)
+    .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);

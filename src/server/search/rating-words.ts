@@ -9,11 +9,15 @@ import { findPhrase, type PhraseFound, phrases } from './query-phrases';
 /** The fewest stars an OCOP rating has: "OCOP" alone means rated at all. */
 const RATED = Math.min(...OCOP_STARS);
 
+/** How a minimum is said around "N sao": "từ 4 sao", "4 sao trở lên", "4 stars and up" ("4*" is "4 sao": fold.ts). */
+const BEFORE = ['', 'OCOP', 'từ', 'từ OCOP', 'at least'];
+const AFTER = ['', 'trở lên', 'and up', 'and above', 'or more'];
+
 const RATING_WORDS = phrases<number>([
   { text: 'OCOP', value: RATED },
   ...OCOP_STARS.flatMap((stars) =>
     ['sao', 'star', 'stars'].flatMap((word) =>
-      [`${stars} ${word}`, `OCOP ${stars} ${word}`].map((text) => ({ text, value: stars })),
+      BEFORE.flatMap((before) => AFTER.map((after) => ({ text: `${before} ${stars} ${word} ${after}`, value: stars }))),
     ),
   ),
 ]);

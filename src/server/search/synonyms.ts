@@ -12,6 +12,8 @@ const SYNONYMS = new Map<string, readonly string[]>([
   ['cafe', ['ca phe']],
   ['caffe', ['ca phe']],
   ['coffee', ['ca phe']],
+  // "Essential oil": the English names say "cinnamon oil", "cajeput oil".
+  ['essential', ['tinh dau']],
 ]);
 
 /**
