@@ -53,6 +53,27 @@ const PlaceSearchedSchema = z
       'The province a place name in `q` was read as (current or pre-1 July 2025); the list is narrowed to it and the name is not matched as words.',
   });
 
+const FiltersFromQuerySchema = z
+  .array(
+    z.object({
+      filter: z.enum(['province', 'certification', 'stars']),
+      value: z.string().openapi({
+        description: 'The province slug, the certification kind, or the fewest OCOP stars (3-5).',
+        example: 'vietgap',
+      }),
+      words: z.string().openapi({ description: 'The words of `q` read as this filter.', example: 'vietgap' }),
+      q: z.string().openapi({
+        description: '`q` without those words: the same search without this filter.',
+        example: 'ca phe',
+      }),
+    }),
+  )
+  .openapi({
+    description:
+      'Filters some words of `q` were read as and applied ("5 sao", "vietgap", "hà giang"); those words are not matched as text. ' +
+      'A filter given as a parameter wins over the same filter in words, which is then not listed.',
+  });
+
 const FacetCountsSchema = z
   .object({
     counts: z.record(z.string(), z.number().int()).openapi({
@@ -157,7 +178,12 @@ export const ProductPageSchema = pageSchema(ProductCardSchema, [
   'price_asc',
   'price_desc',
 ])
-  .extend({ place: PlaceSearchedSchema, facets: ProductFacetsSchema, ...nearEmptyHelpShape })
+  .extend({
+    place: PlaceSearchedSchema,
+    filtersFromQuery: FiltersFromQuerySchema,
+    facets: ProductFacetsSchema,
+    ...nearEmptyHelpShape,
+  })
   .openapi('ProductPage');
 export const CooperativePageSchema = pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest'])
   .extend({ facets: CooperativeFacetsSchema, ...nearEmptyHelpShape })
@@ -176,7 +202,8 @@ const productsRoute = createRoute({
     'Ranking: words as typed (with diacritics) before folded matches, the query as a phrase in the name, name before description before cooperative or place; then OCOP stars, photo and price, recency. ' +
     'Joined syllables match (`caphe`), and when nothing matches one wrong letter per word of 4+ letters is forgiven. ' +
     'A province named in `q`, by its current or pre-2025 name, narrows the list to the province it is part of now (see `place`); ' +
-    'a certification named in `q` (vietgap, hữu cơ/organic, haccp…) filters by it when certified products exist. ' +
+    'a certification named in `q` (vietgap, hữu cơ/organic, haccp…) filters by it when certified products exist; ' +
+    'a rating (`ocop`, `5 sao`, `4 sao trở lên`, `4 stars`, `5*`) asks for at least that many stars (see `filtersFromQuery`). ' +
     `Filters: province and cooperative (slugs), group (${OCOP_GROUPS.join(', ')}), stars (minimum, 3-5), ` +
     `certification valid today (${CERTIFICATION_KINDS.join(', ')}), ocop (rated products only), exportReady (export markets served, or an HS code and a wholesale minimum order), cooperativeKind, minPrice/maxPrice (VND). ` +
     'province, group and certification take several values (`province=son-la&province=ha-noi`): any of them. ' +

@@ -173,6 +173,29 @@ describe('GET /products', () => {
     expect(upsideDown.body.error.fields).toEqual({ maxPrice: 'Must be at least 500000.' });
   });
 
+  it('names the filters words of q were read as, each with q without its words', async () => {
+    const { body } = await get(`/products?q=${encodeURIComponent('Chè VietGAP 4 sao trở lên Thái Nguyên')}`);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.filtersFromQuery).toEqual([
+      { filter: 'province', value: 'thai-nguyen', words: 'thái nguyên', q: 'chè vietgap 4 sao trở lên' },
+      { filter: 'certification', value: 'vietgap', words: 'vietgap', q: 'chè 4 sao trở lên thái nguyên' },
+      { filter: 'stars', value: '4', words: '4 sao trở lên', q: 'chè vietgap thái nguyên' },
+    ]);
+    // Each q leads to the same list without that filter (and the others still read from the words).
+    for (const removed of body.filtersFromQuery as { filter: string; q: string }[]) {
+      const without = (await get(`/products?q=${encodeURIComponent(removed.q)}`)).body;
+      expect(
+        without.filtersFromQuery.map((f: { filter: string }) => f.filter),
+        removed.filter,
+      ).toEqual(['province', 'certification', 'stars'].filter((filter) => filter !== removed.filter));
+      expect(without.total, removed.filter).toBeGreaterThanOrEqual(body.total);
+    }
+    // A filter chosen wins over its words, which are then not listed; words that are no filter list none.
+    const chosen = (await get(`/products?q=${encodeURIComponent('ca phe 5 sao')}&stars=4`)).body;
+    expect(chosen.filtersFromQuery).toEqual([]);
+    expect((await get('/products?q=mat+ong')).body.filtersFromQuery).toEqual([]);
+  });
+
   it('treats SQL and HTML in q as words, not code', async () => {
     for (const q of ["'; DROP TABLE products; --", '<script>alert(1)</script>', '" OR 1=1 --', 'NEAR(mat ong)', '*']) {
       const res = await call(api, `/products?q=${encodeURIComponent(q)}`);

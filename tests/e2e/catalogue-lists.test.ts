@@ -46,6 +46,23 @@ describe('product list', () => {
     expect(executableScripts(html)).toEqual([]);
   });
 
+  it('chips the filters read from the words, each leading to the words without it', async () => {
+    const { html } = await page(`/san-pham?q=${encodeURIComponent('chè vietgap 4 sao thái nguyên')}`);
+    expect(html).toContain('Bộ lọc (3 đang chọn)');
+    const chips = textOf([...html.matchAll(/<ul class="chips"[\s\S]*?<\/ul>/g)][0]?.[0] ?? '');
+    expect(chips).toMatch(/Thái Nguyên \(theo “thái nguyên”\)/);
+    expect(chips).toMatch(/VietGAP \(theo “vietgap”\)/);
+    expect(chips).toMatch(/Từ 4 sao \(theo “4 sao”\)/);
+    const hrefs = [...html.matchAll(/<ul class="chips"[\s\S]*?<\/ul>/g)][0]?.[0].match(/href="[^"]+"/g);
+    expect(hrefs).toEqual([
+      `href="/san-pham?q=${encodeURIComponent('chè vietgap 4 sao').replaceAll('%20', '+')}"`,
+      `href="/san-pham?q=${encodeURIComponent('chè 4 sao thái nguyên').replaceAll('%20', '+')}"`,
+      `href="/san-pham?q=${encodeURIComponent('chè vietgap thái nguyên').replaceAll('%20', '+')}"`,
+    ]);
+    const english = await page(`/en/products?q=${encodeURIComponent('honey 5 stars')}`);
+    expect(textOf(english.html)).toMatch(/5 stars \(from “5 stars”\)/);
+  });
+
   it('fits HTML and CSS in the first 14 KB round trip, compressed, filters and counts included', async () => {
     const { html } = await page('/san-pham?group=thuc_pham');
     const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"(?! media="print")/g)].map(

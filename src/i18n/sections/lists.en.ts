@@ -57,6 +57,7 @@ export const listsEn: Dictionary['lists'] = {
     legendActive: 'Filters ({count} on)',
     chips: 'Filtered by',
     removeChip: 'Remove filter {label}',
+    fromWords: '{label} (from “{words}”)',
     ocopOnly: 'OCOP products only (3–5 stars)',
     ocop: 'OCOP',
     exportReady: 'Export',

@@ -55,6 +55,7 @@ export const listsVi = {
     legendActive: 'Bộ lọc ({count} đang chọn)',
     chips: 'Đang lọc',
     removeChip: 'Bỏ lọc {label}',
+    fromWords: '{label} (theo “{words}”)',
     ocopOnly: 'Chỉ sản phẩm OCOP (3–5 sao)',
     ocop: 'OCOP',
     exportReady: 'Xuất khẩu',

@@ -62,10 +62,25 @@ export interface PlaceSearched {
   formerly: string | null;
 }
 
-export type ProductListPage = ListPage<ProductCard, ProductSort> & {
+/**
+ * A filter some words of the query were read as ("5 sao", "vietgap", "hà giang") and applied,
+ * shown beside the filters chosen: `words` are those words as typed, `q` the query without them,
+ * which is where removing the filter leads.
+ */
+export interface FilterFromQuery {
+  filter: 'province' | 'certification' | 'stars';
+  /** The province's slug, the certification kind, or the fewest stars. */
+  value: string;
+  words: string;
+  q: string;
+}
+
+type ListedPage = ListPage<ProductCard, ProductSort> & {
   place: PlaceSearched | null;
   facets?: ProductFacets;
 };
+
+export type ProductListPage = ListedPage & { filtersFromQuery: FilterFromQuery[] };
 
 interface ProductListOptions {
   today?: string;
@@ -115,6 +130,8 @@ interface UnderstoodQuery {
   certification: CertificationKind | null;
   /** The fewest stars the words ask for ("ocop", "5 sao": search/rating-words.ts). */
   stars: number | null;
+  /** Those of the three applied (a filter chosen wins), as the list shows them. */
+  applied: FilterFromQuery[];
 }
 
 /**
@@ -129,24 +146,30 @@ interface UnderstoodQuery {
  * when they can be checked (`withCertification`: a `today`).
  */
 function understand(filters: ProductFilters, withCertification: boolean): UnderstoodQuery {
-  let words = queryWords(filters.q ?? '');
-  const without = (found: { at: number; length: number }) => ({
-    typed: withoutPhrase(words.typed, found),
-    folded: withoutPhrase(words.folded, found),
-  });
-  const place = filters.cooperative ? null : findPlace(words.folded);
-  if (place) words = without(place);
-  const certification = withCertification ? findCertification(words.folded) : null;
-  if (certification) words = without(certification);
-  const rating = findRating(words.folded);
-  if (rating) words = without(rating);
-  return {
-    words,
-    place: filters.province ? null : (place?.value ?? null),
-    certification: filters.certification ? null : (certification?.value ?? null),
-    // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
-    stars: filters.stars ? null : (rating?.value ?? null),
+  const typed = queryWords(filters.q ?? '');
+  let words = typed;
+  // Where each remaining word was in the query, so a filter's words can be taken out of it alone.
+  let at = typed.typed.map((_, i) => i);
+  const applied: FilterFromQuery[] = [];
+  const take = (found: { at: number; length: number }, filter: FilterFromQuery['filter'], value: string | null) => {
+    const taken = new Set(at.slice(found.at, found.at + found.length));
+    words = { typed: withoutPhrase(words.typed, found), folded: withoutPhrase(words.folded, found) };
+    at = withoutPhrase(at, found);
+    if (value === null) return;
+    const [inside, outside] = [typed.typed.filter((_, i) => taken.has(i)), typed.typed.filter((_, i) => !taken.has(i))];
+    applied.push({ filter, value, words: inside.join(' '), q: outside.join(' ') });
   };
+  const place = filters.cooperative ? null : findPlace(words.folded);
+  const placeApplied = filters.province ? null : (place?.value ?? null);
+  if (place) take(place, 'province', placeApplied && provinceByCode(placeApplied.provinceCode).slug);
+  const certification = withCertification ? findCertification(words.folded) : null;
+  const certificationApplied = filters.certification ? null : (certification?.value ?? null);
+  if (certification) take(certification, 'certification', certificationApplied);
+  const rating = findRating(words.folded);
+  // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
+  const starsApplied = filters.stars ? null : (rating?.value ?? null);
+  if (rating) take(rating, 'stars', starsApplied === null ? null : String(starsApplied));
+  return { words, place: placeApplied, certification: certificationApplied, stars: starsApplied, applied };
 }
 
 export async function listProducts(
@@ -162,9 +185,10 @@ export async function listProducts(
   const page = await listUnderstood(db, filters, options, understood);
   // A certification word no certified product answers may still be a word of a name ("Gạo ST25 hữu cơ").
   if (understood.certification && page.total === 0) {
-    return listUnderstood(db, filters, options, understand(filters, false));
+    const asWords = understand(filters, false);
+    return { ...(await listUnderstood(db, filters, options, asWords)), filtersFromQuery: asWords.applied };
   }
-  return page;
+  return { ...page, filtersFromQuery: understood.applied };
 }
 
 /** The list with its facet counts, as the API returns it. */
@@ -205,7 +229,7 @@ async function listUnderstood(
   filters: ProductFilters,
   options: ProductListOptions,
   { words, place, certification: certificationAsked, stars: starsAsked }: UnderstoodQuery,
-): Promise<ProductListPage> {
+): Promise<ListedPage> {
   const tokens = words.folded;
   const sort = effectiveSort(
     filters,
