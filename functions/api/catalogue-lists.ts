@@ -66,12 +66,15 @@ const FiltersFromQuerySchema = z
         description: '`q` without those words: the same search without this filter.',
         example: 'ca phe',
       }),
+      applied: z.boolean().openapi({
+        description:
+          'False when the same filter is given as a parameter, which wins: the words are then neither a filter nor matched as text.',
+      }),
     }),
   )
   .openapi({
     description:
-      'Filters some words of `q` were read as and applied ("5 sao", "vietgap", "hà giang"); those words are not matched as text. ' +
-      'A filter given as a parameter wins over the same filter in words, which is then not listed.',
+      'Filters some words of `q` were read as ("5 sao", "vietgap", "hà giang"); those words are not matched as text.',
   });
 
 const FacetCountsSchema = z

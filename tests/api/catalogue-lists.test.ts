@@ -177,9 +177,15 @@ describe('GET /products', () => {
     const { body } = await get(`/products?q=${encodeURIComponent('Chè VietGAP 4 sao trở lên Thái Nguyên')}`);
     expect(body.total).toBeGreaterThan(0);
     expect(body.filtersFromQuery).toEqual([
-      { filter: 'province', value: 'thai-nguyen', words: 'thái nguyên', q: 'chè vietgap 4 sao trở lên' },
-      { filter: 'certification', value: 'vietgap', words: 'vietgap', q: 'chè 4 sao trở lên thái nguyên' },
-      { filter: 'stars', value: '4', words: '4 sao trở lên', q: 'chè vietgap thái nguyên' },
+      { filter: 'province', value: 'thai-nguyen', words: 'thái nguyên', q: 'chè vietgap 4 sao trở lên', applied: true },
+      {
+        filter: 'certification',
+        value: 'vietgap',
+        words: 'vietgap',
+        q: 'chè 4 sao trở lên thái nguyên',
+        applied: true,
+      },
+      { filter: 'stars', value: '4', words: '4 sao trở lên', q: 'chè vietgap thái nguyên', applied: true },
     ]);
     // Each q leads to the same list without that filter (and the others still read from the words).
     for (const removed of body.filtersFromQuery as { filter: string; q: string }[]) {
@@ -190,9 +196,12 @@ describe('GET /products', () => {
       ).toEqual(['province', 'certification', 'stars'].filter((filter) => filter !== removed.filter));
       expect(without.total, removed.filter).toBeGreaterThanOrEqual(body.total);
     }
-    // A filter chosen wins over its words, which are then not listed; words that are no filter list none.
+    // A filter chosen wins over its words, listed as not applied; words that are no filter list none.
     const chosen = (await get(`/products?q=${encodeURIComponent('ca phe 5 sao')}&stars=4`)).body;
-    expect(chosen.filtersFromQuery).toEqual([]);
+    expect(chosen.filtersFromQuery).toEqual([
+      { filter: 'stars', value: '5', words: '5 sao', q: 'ca phe', applied: false },
+    ]);
+    expect(chosen.total).toBe((await get('/products?q=ca+phe&stars=4')).body.total);
     expect((await get('/products?q=mat+ong')).body.filtersFromQuery).toEqual([]);
   });
 

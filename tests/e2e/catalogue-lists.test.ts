@@ -59,6 +59,12 @@ describe('product list', () => {
       `href="/san-pham?q=${encodeURIComponent('chè 4 sao thái nguyên').replaceAll('%20', '+')}"`,
       `href="/san-pham?q=${encodeURIComponent('chè vietgap thái nguyên').replaceAll('%20', '+')}"`,
     ]);
+    // A province chosen wins over the one in the words, and the page says the words are set aside.
+    const chosen = await page('/san-pham?q=ha+giang&province=ha-noi');
+    expect(textOf(chosen.html)).toContain(
+      '“ha giang” trong từ khóa không được dùng: tỉnh, thành phố bạn chọn trong bộ lọc được áp dụng thay.',
+    );
+    expect(textOf(chosen.html)).not.toContain('nay thuộc');
     const english = await page(`/en/products?q=${encodeURIComponent('honey 5 stars')}`);
     expect(textOf(english.html)).toMatch(/5 stars \(from “5 stars”\)/);
   });

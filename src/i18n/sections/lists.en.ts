@@ -58,6 +58,7 @@ export const listsEn: Dictionary['lists'] = {
     chips: 'Filtered by',
     removeChip: 'Remove filter {label}',
     fromWords: '{label} (from “{words}”)',
+    setAside: '“{words}” in the search is not used: the {filter} you chose in the filters applies instead.',
     ocopOnly: 'OCOP products only (3–5 stars)',
     ocop: 'OCOP',
     exportReady: 'Export',

@@ -56,6 +56,7 @@ export const listsVi = {
     chips: 'Đang lọc',
     removeChip: 'Bỏ lọc {label}',
     fromWords: '{label} (theo “{words}”)',
+    setAside: '“{words}” trong từ khóa không được dùng: {filter} bạn chọn trong bộ lọc được áp dụng thay.',
     ocopOnly: 'Chỉ sản phẩm OCOP (3–5 sao)',
     ocop: 'OCOP',
     exportReady: 'Xuất khẩu',

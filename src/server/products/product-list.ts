@@ -63,16 +63,18 @@ export interface PlaceSearched {
 }
 
 /**
- * A filter some words of the query were read as ("5 sao", "vietgap", "hà giang") and applied,
- * shown beside the filters chosen: `words` are those words as typed, `q` the query without them,
- * which is where removing the filter leads.
+ * A filter some words of the query were read as ("5 sao", "vietgap", "hà giang"), shown beside
+ * the filters chosen: `words` are those words as typed, `q` the query without them, which is
+ * where removing the filter leads. Not `applied` when the same filter was chosen, which wins: the
+ * words are then neither a filter nor matched, and the list says so.
  */
 export interface FilterFromQuery {
   filter: 'province' | 'certification' | 'stars';
-  /** The province's slug, the certification kind, or the fewest stars. */
+  /** The province's slug, the certification kind, or the fewest stars, as the words name them. */
   value: string;
   words: string;
   q: string;
+  applied: boolean;
 }
 
 type ListedPage = ListPage<ProductCard, ProductSort> & {
@@ -130,8 +132,8 @@ interface UnderstoodQuery {
   certification: CertificationKind | null;
   /** The fewest stars the words ask for ("ocop", "5 sao": search/rating-words.ts). */
   stars: number | null;
-  /** Those of the three applied (a filter chosen wins), as the list shows them. */
-  applied: FilterFromQuery[];
+  /** The three as the list shows them (FilterFromQuery). */
+  read: FilterFromQuery[];
 }
 
 /**
@@ -150,26 +152,33 @@ function understand(filters: ProductFilters, withCertification: boolean): Unders
   let words = typed;
   // Where each remaining word was in the query, so a filter's words can be taken out of it alone.
   let at = typed.typed.map((_, i) => i);
-  const applied: FilterFromQuery[] = [];
-  const take = (found: { at: number; length: number }, filter: FilterFromQuery['filter'], value: string | null) => {
+  const read: FilterFromQuery[] = [];
+  const take = (
+    found: { at: number; length: number },
+    filter: FilterFromQuery['filter'],
+    value: string,
+    chosen: unknown,
+  ) => {
     const taken = new Set(at.slice(found.at, found.at + found.length));
     words = { typed: withoutPhrase(words.typed, found), folded: withoutPhrase(words.folded, found) };
     at = withoutPhrase(at, found);
-    if (value === null) return;
     const [inside, outside] = [typed.typed.filter((_, i) => taken.has(i)), typed.typed.filter((_, i) => !taken.has(i))];
-    applied.push({ filter, value, words: inside.join(' '), q: outside.join(' ') });
+    read.push({ filter, value, words: inside.join(' '), q: outside.join(' '), applied: !chosen });
   };
   const place = filters.cooperative ? null : findPlace(words.folded);
-  const placeApplied = filters.province ? null : (place?.value ?? null);
-  if (place) take(place, 'province', placeApplied && provinceByCode(placeApplied.provinceCode).slug);
+  if (place) take(place, 'province', provinceByCode(place.value.provinceCode).slug, filters.province);
   const certification = withCertification ? findCertification(words.folded) : null;
-  const certificationApplied = filters.certification ? null : (certification?.value ?? null);
-  if (certification) take(certification, 'certification', certificationApplied);
+  if (certification) take(certification, 'certification', certification.value, filters.certification);
   const rating = findRating(words.folded);
   // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
-  const starsApplied = filters.stars ? null : (rating?.value ?? null);
-  if (rating) take(rating, 'stars', starsApplied === null ? null : String(starsApplied));
-  return { words, place: placeApplied, certification: certificationApplied, stars: starsApplied, applied };
+  if (rating) take(rating, 'stars', String(rating.value), filters.stars);
+  return {
+    words,
+    place: filters.province ? null : (place?.value ?? null),
+    certification: filters.certification ? null : (certification?.value ?? null),
+    stars: filters.stars ? null : (rating?.value ?? null),
+    read,
+  };
 }
 
 export async function listProducts(
@@ -186,9 +195,9 @@ export async function listProducts(
   // A certification word no certified product answers may still be a word of a name ("Gạo ST25 hữu cơ").
   if (understood.certification && page.total === 0) {
     const asWords = understand(filters, false);
-    return { ...(await listUnderstood(db, filters, options, asWords)), filtersFromQuery: asWords.applied };
+    return { ...(await listUnderstood(db, filters, options, asWords)), filtersFromQuery: asWords.read };
   }
-  return { ...page, filtersFromQuery: understood.applied };
+  return { ...page, filtersFromQuery: understood.read };
 }
 
 /** The list with its facet counts, as the API returns it. */
