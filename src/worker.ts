@@ -53,7 +53,10 @@ app.use(async (c, next) => {
 });
 // Before cf(), which hands Astro the request: a page form's body is read once, within its limit.
 app.use(formBodyLimit());
-app.use(cf());
+// Not for /api paths, which hold no static file and no Astro page: there cf() would set up Astro's
+// state and ask the assets binding for the path, a round trip answered 404 on every API call.
+const astroContext = cf();
+app.use((c, next) => (c.req.path.startsWith('/api/') ? next() : astroContext(c, next)));
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
 app.all('/api/*', (c) => errorResponse(c, 404, 'route_not_found'));
