@@ -79,6 +79,9 @@ async function targets(baseUrl: string): Promise<[string, string][]> {
     (await fetch(`${baseUrl}${path}`)).json() as Promise<{ items: { slug: string }[] }>;
   const product = (await api('/api/v1/products?limit=1&sort=stars')).items[0]?.slug;
   const cooperative = (await api('/api/v1/cooperatives?limit=1&sort=products')).items[0]?.slug;
+  // An uploaded photo, where the dataset has them (the demo's; the generator's products have none).
+  const detail = (await (await fetch(`${baseUrl}/api/v1/products/${product}`)).json()) as { images?: string[] };
+  const photo = detail.images?.[0];
   return [
     ['static file (runtime floor)', '/favicon.svg'],
     ['home', '/'],
@@ -101,6 +104,7 @@ async function targets(baseUrl: string): Promise<[string, string][]> {
     ['API product search', '/api/v1/products?q=ca+phe&certification=vietgap'],
     ['API cooperatives', '/api/v1/cooperatives?province=dak-lak'],
     ['API health', '/api/v1/health'],
+    ...(photo ? ([['product photo (R2)', photo]] as [string, string][]) : []),
   ];
 }
 

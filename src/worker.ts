@@ -53,10 +53,12 @@ app.use(async (c, next) => {
 });
 // Before cf(), which hands Astro the request: a page form's body is read once, within its limit.
 app.use(formBodyLimit());
-// Not for /api paths, which hold no static file and no Astro page: there cf() would set up Astro's
-// state and ask the assets binding for the path, a round trip answered 404 on every API call.
+// Not for the API's and the uploaded files' paths, which hold no static file and no Astro page:
+// there cf() would set up Astro's state and ask the assets binding for the path, a round trip
+// answered 404 on every API call and every photo.
 const astroContext = cf();
-app.use((c, next) => (c.req.path.startsWith('/api/') ? next() : astroContext(c, next)));
+const NOT_ASTRO = /^\/(api|media)\//;
+app.use((c, next) => (NOT_ASTRO.test(c.req.path) ? next() : astroContext(c, next)));
 app.route(API_BASE, createApi());
 // Any other /api path (an old or future version, a typo) is still an API client: answer in JSON.
 app.all('/api/*', (c) => errorResponse(c, 404, 'route_not_found'));
