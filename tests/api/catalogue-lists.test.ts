@@ -205,6 +205,18 @@ describe('GET /products', () => {
     expect((await get('/products?q=mat+ong')).body.filtersFromQuery).toEqual([]);
   });
 
+  it('documents every filter of the lists as optional, several-valued ones included', async () => {
+    const { body: doc } = await get('/openapi.json');
+    for (const path of ['/products', '/cooperatives', '/cooperatives.geojson']) {
+      const parameters = doc.paths[path].get.parameters as { name: string; in: string; required?: boolean }[];
+      expect(
+        parameters.map((p) => p.name),
+        path,
+      ).toContain('province');
+      for (const parameter of parameters) expect(parameter.required ?? false, `${path} ${parameter.name}`).toBe(false);
+    }
+  });
+
   it('treats SQL and HTML in q as words, not code', async () => {
     for (const q of ["'; DROP TABLE products; --", '<script>alert(1)</script>', '" OR 1=1 --', 'NEAR(mat ong)', '*']) {
       const res = await call(api, `/products?q=${encodeURIComponent(q)}`);

@@ -20,27 +20,29 @@ export function optionalParam<T extends z.ZodType>(schema: T) {
  * has one URL. None left means "no filter".
  */
 export function multiParam<T extends z.ZodType<string>>(value: T, maxValues: number) {
-  return z.preprocess(
-    (raw) => {
-      const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => typeof v !== 'string' || v.trim() !== '');
-      return values.length === 0 ? undefined : values;
-    },
-    z
-      .array(z.string())
-      .max(maxValues)
-      // Each value checked on its own, and a refusal reported on the parameter (not `group.1`).
-      .superRefine((values, context) => {
-        for (const one of values) {
-          const result = value.safeParse(one);
-          if (!result.success) {
-            for (const issue of result.error.issues) context.addIssue({ ...issue, path: [] } as never);
-            return;
+  return z
+    .preprocess(
+      (raw) => {
+        const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => typeof v !== 'string' || v.trim() !== '');
+        return values.length === 0 ? undefined : values;
+      },
+      z
+        .array(z.string())
+        .max(maxValues)
+        // Each value checked on its own, and a refusal reported on the parameter (not `group.1`).
+        .superRefine((values, context) => {
+          for (const one of values) {
+            const result = value.safeParse(one);
+            if (!result.success) {
+              for (const issue of result.error.issues) context.addIssue({ ...issue, path: [] } as never);
+              return;
+            }
           }
-        }
-      })
-      .transform((values) => [...new Set(values as z.infer<T>[])].sort())
-      .optional(),
-  );
+        })
+        .transform((values) => [...new Set(values as z.infer<T>[])].sort())
+        .optional(),
+    )
+    .optional();
 }
 
 export const slugParam = z
