@@ -174,18 +174,18 @@ describe('GET /products', () => {
   });
 
   it('names the filters words of q were read as, each with q without its words', async () => {
-    const { body } = await get(`/products?q=${encodeURIComponent('Chè VietGAP 4 sao trở lên Thái Nguyên')}`);
+    const { body } = await get(`/products?q=${encodeURIComponent('Chè VietGAP 4 sao trở lên Sơn La')}`);
     expect(body.total).toBeGreaterThan(0);
     expect(body.filtersFromQuery).toEqual([
-      { filter: 'province', value: 'thai-nguyen', words: 'thái nguyên', q: 'chè vietgap 4 sao trở lên', applied: true },
+      { filter: 'province', value: 'son-la', words: 'sơn la', q: 'chè vietgap 4 sao trở lên', applied: true },
       {
         filter: 'certification',
         value: 'vietgap',
         words: 'vietgap',
-        q: 'chè 4 sao trở lên thái nguyên',
+        q: 'chè 4 sao trở lên sơn la',
         applied: true,
       },
-      { filter: 'stars', value: '4', words: '4 sao trở lên', q: 'chè vietgap thái nguyên', applied: true },
+      { filter: 'stars', value: '4', words: '4 sao trở lên', q: 'chè vietgap sơn la', applied: true },
     ]);
     // Each q leads to the same list without that filter (and the others still read from the words).
     for (const removed of body.filtersFromQuery as { filter: string; q: string }[]) {
@@ -203,6 +203,41 @@ describe('GET /products', () => {
     ]);
     expect(chosen.total).toBe((await get('/products?q=ca+phe&stars=4')).body.total);
     expect((await get('/products?q=mat+ong')).body.filtersFromQuery).toEqual([]);
+  });
+
+  it('reads filters from a long query, and each rating of it, without matching their words', async () => {
+    const total = async (q: string) => (await get(`/products?q=${encodeURIComponent(q)}`)).body;
+    // Nine words: the filter words past the eighth are read too.
+    const long = await total('chè shan tuyết hà giang 4 sao trở lên');
+    const short = await total('chè shan tuyết hà giang 4 sao');
+    expect(short.total).toBeGreaterThan(0);
+    expect(long.total).toBe(short.total);
+    expect(long.filtersFromQuery.map((f: { words: string }) => f.words)).toEqual(['hà giang', '4 sao trở lên']);
+    // Two ratings: the first typed holds, and neither is searched as words.
+    const twice = await total('mat ong 5 sao 4 sao');
+    expect(twice.total).toBe((await total('mat ong 5 sao')).total);
+    expect(twice.total).toBeGreaterThan(0);
+    expect(twice.filtersFromQuery).toEqual([
+      { filter: 'stars', value: '5', words: '5 sao 4 sao', q: 'mat ong', applied: true },
+    ]);
+  });
+
+  it('keeps a certification read from the words when the words find nothing either', async () => {
+    const { body } = await get(`/products?q=${encodeURIComponent('ca phe vietgap 4 sao')}`);
+    expect(body.total).toBe(0);
+    expect(body.filtersFromQuery.map((f: { filter: string }) => f.filter)).toEqual(['certification', 'stars']);
+    // "huu co" is still a word of a name when no organic product answers it.
+    const rice = (await get(`/products?q=${encodeURIComponent('gạo st25 hữu cơ sóc trăng')}`)).body;
+    expect(rice.total).toBeGreaterThan(0);
+  });
+
+  it('lists nothing for words naming the very filter chosen, and keeps their province note', async () => {
+    const same = (await get('/products?q=ha+giang&province=tuyen-quang')).body;
+    expect(same.filtersFromQuery).toEqual([]);
+    expect(same.place).toMatchObject({ province: { slug: 'tuyen-quang' }, formerly: 'Hà Giang' });
+    expect(same.total).toBe((await get('/products?q=ha+giang')).body.total);
+    expect((await get('/products?q=ca+phe+ocop&ocop=true')).body.filtersFromQuery).toEqual([]);
+    expect((await get('/products?q=mat+ong+5+sao&stars=5')).body.filtersFromQuery).toEqual([]);
   });
 
   it('documents every filter of the lists as optional, several-valued ones included', async () => {

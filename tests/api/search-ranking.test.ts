@@ -3,6 +3,7 @@
  * top, on the demo catalogue. The rules behind it are in
  * src/server/search/ranking.ts and tested one by one in tests/unit/ranking.test.ts.
  */
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/client';
 import type { ProductFilters } from '../../src/server/products/product-filters';
@@ -171,6 +172,29 @@ describe('rating words on the demo catalogue', () => {
     expect(counts.length).toBeGreaterThan(1);
     for (const [stars, n] of counts) {
       expect((await listProducts(db, { q: 'ocop', stars: Number(stars) }, { today })).total, stars).toBe(n);
+    }
+  });
+});
+
+describe('a word followed by filter words is finished', () => {
+  it('"chè 5 sao" matches "chè" as a whole word, not the start of "chewy"', async () => {
+    const today = vietnamDate(DEMO_NOW);
+    for (const q of ['chè 5 sao', 'chè vietgap 4 sao thái nguyên', 'mat ong 5 sao']) {
+      const { items } = await listProducts(db, { q }, { today });
+      const word = q
+        .split(' ')
+        .slice(0, q.startsWith('mat') ? 2 : 1)
+        .map(foldVietnamese)
+        .join(' ');
+      const texts = await db.all<{ text: string }>(
+        sql`SELECT search_name || ' ' || search_body AS text FROM products WHERE slug IN (${sql.join(
+          items.map((item) => sql`${item.slug}`),
+          sql`, `,
+        )})`,
+      );
+      expect(texts.length, q).toBe(items.length);
+      for (const { text } of texts)
+        expect(` ${text} `, q).toMatch(new RegExp(`[^a-z0-9]${word.split(' ').at(-1)}[^a-z0-9]`));
     }
   });
 });

@@ -61,6 +61,8 @@ describe('searchTokens', () => {
     expect(searchTokens('mat ong 5*')).toEqual(['mat', 'ong', '5', 'sao']);
     expect(searchTokens('OCOP 4★ che')).toEqual(['ocop', '4', 'sao', 'che']);
     expect(searchTokens('tra 3 ⭐️')).toEqual(['tra', '3', 'sao']);
+    expect(searchTokens('mat ong ５＊')).toEqual(['mat', 'ong', '5', 'sao']);
+    expect(searchTokens('mat ong 5 ✰')).toEqual(['mat', 'ong', '5', 'sao']);
     // Not after a number: a separator, as any other symbol.
     expect(searchTokens('mat* ong')).toEqual(['mat', 'ong']);
   });

@@ -14,7 +14,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
+import { ftsMatchExpression, MAX_QUERY_TOKENS, nearMatchExpression } from '../search/fold';
 import { needsOtherFields, queryWords, rankCandidates, type QueryWords, type RankCandidate } from '../search/ranking';
 import {
   cappedTotal,
@@ -36,7 +36,7 @@ import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } fr
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
-import { findRating } from '../search/rating-words';
+import { findRating, RATED } from '../search/rating-words';
 import { withoutPhrase } from '../search/query-phrases';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import type { CertificationKind } from './vocabulary';
@@ -128,6 +128,11 @@ function starsCondition(
 /** What a query asks for: words to match, and the filters some of its words name. */
 interface UnderstoodQuery {
   words: QueryWords;
+  /**
+   * Whether the last word to match is finished: words followed it in the query (filter words, "chè
+   * 5 sao"). Only the last word typed may be unfinished, and match as the start of longer words.
+   */
+  lastWhole: boolean;
   place: Place | null;
   certification: CertificationKind | null;
   /** The fewest stars the words ask for ("ocop", "5 sao": search/rating-words.ts). */
@@ -135,6 +140,9 @@ interface UnderstoodQuery {
   /** The three as the list shows them (FilterFromQuery). */
   read: FilterFromQuery[];
 }
+
+/** How many words of a query are read for filters; those left to match are then cut to MAX_QUERY_TOKENS. */
+const MAX_WORDS_READ = 3 * MAX_QUERY_TOKENS;
 
 /**
  * Reads a province ("ha giang"), a certification ("vietgap") and a rating
@@ -145,41 +153,70 @@ interface UnderstoodQuery {
  * option of a facet keeps the words the facet counted with (search/facets.ts),
  * so the option gives the number it showed. A cooperative chosen leaves place
  * names as words (it is in one place already); certifications are read only
- * when they can be checked (`withCertification`: a `today`).
+ * when they can be checked (`withCertification`: a `today`). A second rating
+ * ("5 sao 4 sao") repeats or contradicts the first, which holds: neither is
+ * matched as words.
  */
 function understand(filters: ProductFilters, withCertification: boolean): UnderstoodQuery {
-  const typed = queryWords(filters.q ?? '');
+  const typed = queryWords(filters.q ?? '', MAX_WORDS_READ);
   let words = typed;
   // Where each remaining word was in the query, so a filter's words can be taken out of it alone.
   let at = typed.typed.map((_, i) => i);
   const read: FilterFromQuery[] = [];
-  const take = (
-    found: { at: number; length: number },
-    filter: FilterFromQuery['filter'],
-    value: string,
-    chosen: unknown,
-  ) => {
-    const taken = new Set(at.slice(found.at, found.at + found.length));
+  /** Takes a phrase's words out of those to match; returns their places in the query. */
+  const strip = (found: { at: number; length: number }) => {
+    const taken = at.slice(found.at, found.at + found.length);
     words = { typed: withoutPhrase(words.typed, found), folded: withoutPhrase(words.folded, found) };
     at = withoutPhrase(at, found);
-    const [inside, outside] = [typed.typed.filter((_, i) => taken.has(i)), typed.typed.filter((_, i) => !taken.has(i))];
-    read.push({ filter, value, words: inside.join(' '), q: outside.join(' '), applied: !chosen });
+    return taken;
   };
+  /** A filter read, listed unless the visitor chose that very filter and value (it would say so twice). */
+  const note = (filter: FilterFromQuery['filter'], value: string, taken: number[], chosen: Chosen) => {
+    if (chosen === 'same') return;
+    const [inside, outside] = [
+      typed.typed.filter((_, i) => taken.includes(i)),
+      typed.typed.filter((_, i) => !taken.includes(i)),
+    ];
+    read.push({ filter, value, words: inside.join(' '), q: outside.join(' '), applied: chosen === 'none' });
+  };
+  const chosenAs = (chosen: readonly unknown[] | undefined, value: unknown): Chosen =>
+    chosen === undefined ? 'none' : chosen.includes(value) ? 'same' : 'other';
+
   const place = filters.cooperative ? null : findPlace(words.folded);
-  if (place) take(place, 'province', provinceByCode(place.value.provinceCode).slug, filters.province);
+  const placeChosen = place ? chosenAs(provinceCodes(filters.province), place.value.provinceCode) : 'none';
+  if (place) note('province', provinceByCode(place.value.provinceCode).slug, strip(place), placeChosen);
   const certification = withCertification ? findCertification(words.folded) : null;
-  if (certification) take(certification, 'certification', certification.value, filters.certification);
+  if (certification) {
+    note(
+      'certification',
+      certification.value,
+      strip(certification),
+      chosenAs(filters.certification, certification.value),
+    );
+  }
   const rating = findRating(words.folded);
-  // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
-  if (rating) take(rating, 'stars', String(rating.value), filters.stars);
+  if (rating) {
+    const taken = strip(rating);
+    for (let more = findRating(words.folded); more; more = findRating(words.folded)) taken.push(...strip(more));
+    // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
+    const chosen = filters.stars ?? (filters.ocop ? RATED : undefined);
+    note('stars', String(rating.value), taken, chosen === rating.value ? 'same' : filters.stars ? 'other' : 'none');
+  }
+  const kept = at.slice(0, MAX_QUERY_TOKENS);
   return {
-    words,
-    place: filters.province ? null : (place?.value ?? null),
+    words: { typed: words.typed.slice(0, MAX_QUERY_TOKENS), folded: words.folded.slice(0, MAX_QUERY_TOKENS) },
+    lastWhole: kept.length > 0 && kept[kept.length - 1] !== typed.typed.length - 1,
+    // A province chosen wins, unless it is the one the words name, alone: then the words' order and note hold.
+    place:
+      !filters.province || (placeChosen === 'same' && filters.province.length === 1) ? (place?.value ?? null) : null,
     certification: filters.certification ? null : (certification?.value ?? null),
     stars: filters.stars ? null : (rating?.value ?? null),
     read,
   };
 }
+
+/** Whether the visitor chose the filter some words name: not at all, that very value, or another. */
+type Chosen = 'none' | 'same' | 'other';
 
 export async function listProducts(
   db: Database,
@@ -192,10 +229,12 @@ export async function listProducts(
 ): Promise<ProductListPage> {
   const understood = understand(filters, options.today !== undefined);
   const page = await listUnderstood(db, filters, options, understood);
-  // A certification word no certified product answers may still be a word of a name ("Gạo ST25 hữu cơ").
+  // A certification word no certified product answers may still be a word of a name ("Gạo ST25 hữu cơ");
+  // when the words find nothing either, the list stays the certified one, which says what it filtered by.
   if (understood.certification && page.total === 0) {
     const asWords = understand(filters, false);
-    return { ...(await listUnderstood(db, filters, options, asWords)), filtersFromQuery: asWords.read };
+    const found = await listUnderstood(db, filters, options, asWords);
+    if (found.total > 0) return { ...found, filtersFromQuery: asWords.read };
   }
   return { ...page, filtersFromQuery: understood.read };
 }
@@ -237,7 +276,7 @@ async function listUnderstood(
   db: Database,
   filters: ProductFilters,
   options: ProductListOptions,
-  { words, place, certification: certificationAsked, stars: starsAsked }: UnderstoodQuery,
+  { words, lastWhole, place, certification: certificationAsked, stars: starsAsked }: UnderstoodQuery,
 ): Promise<ListedPage> {
   const tokens = words.folded;
   const sort = effectiveSort(
@@ -293,7 +332,7 @@ async function listUnderstood(
     ...(minStars && except !== 'stars' ? [starsCondition(minStars, { narrowed, sort, counting })] : []),
   ];
 
-  const match = ftsMatchExpression(tokens);
+  const match = ftsMatchExpression(tokens, { lastWhole });
   // What the index keeps of the hits before any row is read (search/index-tags.ts): public products,
   // holding a certificate of a kind asked (except in the certification facet's own count). A search
   // with words alone, or a facet's own count with nothing but its words (onlyWords), is counted in
@@ -485,10 +524,10 @@ async function listUnderstood(
       return { rows, past: false, ...counted };
     };
     let used = match;
-    let found = await window(match, searchTiers(tokens));
+    let found = await window(match, searchTiers(tokens, { lastWhole }));
     // None found at all, not merely none this deep.
     if (found.total === 0) {
-      used = nearMatchExpression(tokens);
+      used = nearMatchExpression(tokens, { lastWhole });
       found = await window(used, relevanceTiers(used, null));
     }
     const [items, facetCounts] = await Promise.all([

@@ -29,12 +29,12 @@ export const MAX_QUERY_TOKENS = 8;
 const MAX_TOKEN_LENGTH = 40;
 
 /**
- * A star written after a number ("5*", "4★", "OCOP 5⭐") as the word people say, "sao", so the
- * rating it means is read like "5 sao" (rating-words.ts): as a separator the symbol would
- * leave a bare number.
+ * A star written after a number ("5*", "4★", "OCOP 5⭐", full-width "５＊") as the word people say,
+ * "sao", so the rating it means is read like "5 sao" (rating-words.ts): as a separator the symbol
+ * would leave a bare number. Full-width forms are made plain first (NFKC), as the words are.
  */
 export function spellStarSymbols(query: string): string {
-  return query.replace(/(\p{N})\s*[*★⭐✩✪✫✭✮☆]+/gu, '$1 sao ');
+  return query.normalize('NFKC').replace(/(\p{N})\s*[*★☆⭐✩✪✫✬✭✮✯✰⋆🌟]+/gu, '$1 sao ');
 }
 
 /**
@@ -125,11 +125,13 @@ export function oneEditAway(token: string): string[] {
 /**
  * The second try when the words as typed find nothing: each word of four
  * letters or more may be any word one letter away ("mat onng", "nuoc mamm").
- * Whole words only (no prefixes): a prefix of a typo matches too much. One
- * bound parameter however long; FTS5 looks each alternative up in its index.
+ * Whole words only (no prefixes): a prefix of a typo matches too much. The
+ * last word as typed stays a prefix, as it may be unfinished, unless
+ * `lastWhole` (words followed it). One bound parameter however long; FTS5
+ * looks each alternative up in its index.
  */
-export function nearMatchExpression(tokens: readonly string[]): string {
-  const last = tokens.length - 1;
+export function nearMatchExpression(tokens: readonly string[], { lastWhole = false } = {}): string {
+  const last = lastWhole ? -1 : tokens.length - 1;
   return tokens
     .map((token, i) =>
       token.length >= NEAR_MIN_LETTERS

@@ -146,12 +146,17 @@ export function relevanceTiers(
   return tiers.map((tier, i) => (i === 0 ? tier : `(${tier}) NOT (${tiers.slice(0, i).join(' OR ')})`));
 }
 
-/** The relevance tiers of a search's words (relevanceTiers), whole words before their starts. */
-export function searchTiers(tokens: readonly string[]): string[] {
-  return relevanceTiers(ftsMatchExpression(tokens), phraseExpression(tokens), {
+/**
+ * The relevance tiers of a search's words (relevanceTiers), whole words before their starts; with
+ * `lastWhole` (the last word is finished: words followed it), whole words only.
+ */
+export function searchTiers(tokens: readonly string[], { lastWhole = false } = {}): string[] {
+  const whole = {
     match: ftsMatchExpression(tokens, { lastWhole: true }),
     phrase: phraseExpression(tokens, { lastWhole: true }),
-  });
+  };
+  if (lastWhole) return relevanceTiers(whole.match, whole.phrase);
+  return relevanceTiers(ftsMatchExpression(tokens), phraseExpression(tokens), whole);
 }
 
 /**

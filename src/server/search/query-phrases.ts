@@ -25,11 +25,14 @@ export function phrases<T>(entries: readonly { text: string; value: T }[]): Phra
     .sort((a, b) => b.words.length - a.words.length);
 }
 
-/** The first of `known` found in the folded query words, or null. */
+/**
+ * The first of `known` in the folded query words, as typed ("5 sao 4 sao" is 5 stars), the longest
+ * where several start at the same word ("ho chi minh city", not "ho chi minh"); or null.
+ */
 export function findPhrase<T>(tokens: readonly string[], known: readonly Phrase<T>[]): PhraseFound<T> | null {
-  for (const phrase of known) {
-    for (let at = 0; at + phrase.words.length <= tokens.length; at++) {
-      if (phrase.words.every((word, i) => tokens[at + i] === word)) {
+  for (let at = 0; at < tokens.length; at++) {
+    for (const phrase of known) {
+      if (at + phrase.words.length <= tokens.length && phrase.words.every((word, i) => tokens[at + i] === word)) {
         return { value: phrase.value, at, length: phrase.words.length };
       }
     }

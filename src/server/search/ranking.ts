@@ -40,20 +40,22 @@ export interface QueryWords {
   folded: string[];
 }
 
-/** The words as typed, composed, full-width letters as plain ones (NFKC), as foldVietnamese reads them. */
+/** The words as typed, composed, full-width letters as plain ones (NFKC: spellStarSymbols), as foldVietnamese reads them. */
 function words(text: string): string[] {
   return spellStarSymbols(text)
-    .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
 }
 
-/** The query's words both ways; the same words, in the same order, as searchTokens. */
-export function queryWords(query: string): QueryWords {
+/**
+ * The query's words both ways; the same words, in the same order, as searchTokens. `max` words
+ * are kept: more where words that name a filter are read out first (products/product-list.ts).
+ */
+export function queryWords(query: string, max = MAX_QUERY_TOKENS): QueryWords {
   const typed = words(query)
     .filter((word) => foldVietnamese(word).length > 0)
-    .slice(0, MAX_QUERY_TOKENS)
+    .slice(0, max)
     .map((word) => word.slice(0, MAX_TOKEN_LENGTH));
   return { typed, folded: typed.map((word) => foldVietnamese(word).slice(0, MAX_TOKEN_LENGTH)) };
 }

@@ -7,7 +7,7 @@ import { OCOP_STARS } from '../products/vocabulary';
 import { findPhrase, type PhraseFound, phrases } from './query-phrases';
 
 /** The fewest stars an OCOP rating has: "OCOP" alone means rated at all. */
-const RATED = Math.min(...OCOP_STARS);
+export const RATED = Math.min(...OCOP_STARS);
 
 /** How a minimum is said around "N sao": "từ 4 sao", "4 sao trở lên", "4 stars and up" ("4*" is "4 sao": fold.ts). */
 const BEFORE = ['', 'OCOP', 'từ', 'từ OCOP', 'at least'];
