@@ -9,6 +9,7 @@ const vocabulary: VocabularyTerm[] = [
   { term: 'ong', doc: 30 },
   { term: 'on', doc: 50 },
   { term: 'oong', doc: 1 },
+  { term: 'nong', doc: 80 },
   { term: 'nuoc', doc: 25 },
   { term: 'mien', doc: 6 },
   { term: 'banh', doc: 9 },
@@ -50,6 +51,7 @@ describe('the suggestion rule', () => {
     ['ghosx', null, 'a word no row holds any more is never suggested'],
     ['mab', 'mat', 'equally near: the more frequent (mat 40 over mam 12)'],
     ['ogn', 'ong', 'equally near: two letters swapped before one dropped (ong over on 50, more frequent)'],
+    ['onng', 'ong', 'equally near: a letter typed twice before two swapped (ong over nong 80, more frequent)'],
   ])('%s → %s (%s)', (word, expected) => {
     expect(nearestTerm(word, vocabulary)).toBe(expected);
   });

@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { editDistance, isNeighbourSwap } from './edit-distance';
+import { editDistance, isDoubledLetter, isNeighbourSwap } from './edit-distance';
 import { isSearchTag } from './index-tags';
 import type { FtsTable } from './list-query';
 
@@ -29,12 +29,18 @@ export interface VocabularyTerm {
 
 interface Near extends VocabularyTerm {
   distance: number;
-  /** The word typed with two neighbouring letters swapped (isNeighbourSwap). */
-  swapped: boolean;
+  /** SLIP: the word typed with a letter twice (isDoubledLetter), two neighbouring letters swapped (isNeighbourSwap), or other. */
+  slip: number;
 }
 
+/** The commonest slips first, likelier than any other edit of the same count: a letter typed twice, then a swap. */
+const SLIP = { doubled: 0, swapped: 1, other: 2 } as const;
+
+const slipOf = (word: string, term: string): number =>
+  isDoubledLetter(word, term) ? SLIP.doubled : isNeighbourSwap(word, term) ? SLIP.swapped : SLIP.other;
+
 const nearerFirst = (a: Near, b: Near): number =>
-  a.distance - b.distance || Number(b.swapped) - Number(a.swapped) || b.doc - a.doc || (a.term < b.term ? -1 : 1);
+  a.distance - b.distance || a.slip - b.slip || b.doc - a.doc || (a.term < b.term ? -1 : 1);
 
 /** One slip in a short word, two in a word of six letters or more. */
 export function maxEdits(word: string): number {
@@ -44,8 +50,10 @@ export function maxEdits(word: string): number {
 /**
  * The word of the vocabulary to suggest for `word`: `word` itself when the
  * index has it; otherwise the nearest within maxEdits; of equals, a word that
- * is `word` with two neighbouring letters swapped (the commonest slip: "ogn"
- * is "ong" before the more frequent "on", one letter dropped), then the more
+ * is `word` with a letter typed twice ("onng" is "ong" before the more
+ * frequent "nong", two letters swapped), then one with two neighbouring
+ * letters swapped ("ogn" is "ong" before the more frequent "on", one letter
+ * dropped), then the more
  * frequent, then the first alphabetically; null when nothing is near enough.
  */
 export function nearestTerm(word: string, candidates: readonly VocabularyTerm[]): string | null {
@@ -57,7 +65,7 @@ export function nearestTerm(word: string, candidates: readonly VocabularyTerm[])
     if (doc <= 0 || !/^[\p{L}\p{N}]+$/u.test(term)) continue;
     const distance = editDistance(word, term, max);
     if (distance > max) continue;
-    const near = { term, distance, swapped: isNeighbourSwap(word, term), doc };
+    const near = { term, distance, slip: slipOf(word, term), doc };
     if (!best || nearerFirst(near, best) < 0) best = near;
   }
   return best?.term ?? null;

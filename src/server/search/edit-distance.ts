@@ -31,6 +31,14 @@ export function isNeighbourSwap(a: string, b: string): boolean {
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** Whether `b` is `a` with a letter typed twice once ("onng" for "ong"): a slip as common as a swap. */
+export function isDoubledLetter(a: string, b: string): boolean {
+  if (a.length !== b.length + 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  return i > 0 && a[i] === a[i - 1] && a.slice(i + 1) === b.slice(i);
+}
+
 /**
  * How far a typed name may be from a known one to be offered as a suggestion:
  * one edit of the folded name per five letters (at least one, at most three),
