@@ -40,9 +40,10 @@ export interface QueryWords {
   folded: string[];
 }
 
-/** The words as typed, composed, full-width letters as plain ones (NFKC: spellStarSymbols), as foldVietnamese reads them. */
+/** A text's words, composed and in lower case: a candidate's field, or a query spelled out (queryWords). */
 function words(text: string): string[] {
-  return spellStarSymbols(text)
+  return text
+    .normalize('NFC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
@@ -53,7 +54,9 @@ function words(text: string): string[] {
  * are kept: more where words that name a filter are read out first (products/product-list.ts).
  */
 export function queryWords(query: string, max = MAX_QUERY_TOKENS): QueryWords {
-  const typed = words(query)
+  // Full-width letters as plain ones and stars as "sao" (spellStarSymbols), as searchTokens reads them:
+  // the query's alone, as a candidate's fields are many and long.
+  const typed = words(spellStarSymbols(query))
     .filter((word) => foldVietnamese(word).length > 0)
     .slice(0, max)
     .map((word) => word.slice(0, MAX_TOKEN_LENGTH));
