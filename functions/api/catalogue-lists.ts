@@ -68,7 +68,7 @@ const FiltersFromQuerySchema = z
       }),
       applied: z.boolean().openapi({
         description:
-          'False when the same filter is given as a parameter, which wins: the words are then neither a filter nor matched as text.',
+          'False when the same filter is given as a parameter with another value, which wins: the words are then neither a filter nor matched as text. Words naming the very value given are not listed.',
       }),
     }),
   )

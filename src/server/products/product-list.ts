@@ -65,8 +65,9 @@ export interface PlaceSearched {
 /**
  * A filter some words of the query were read as ("5 sao", "vietgap", "hà giang"), shown beside
  * the filters chosen: `words` are those words as typed, `q` the query without them, which is
- * where removing the filter leads. Not `applied` when the same filter was chosen, which wins: the
- * words are then neither a filter nor matched, and the list says so.
+ * where removing the filter leads. Not `applied` when the same filter was chosen with another
+ * value, which wins: the words are then neither a filter nor matched, and the list says so. Words
+ * naming the very value chosen are not listed.
  */
 export interface FilterFromQuery {
   filter: 'province' | 'certification' | 'stars';
