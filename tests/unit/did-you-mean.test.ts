@@ -51,9 +51,15 @@ describe('the suggestion rule', () => {
     ['ghosx', null, 'a word no row holds any more is never suggested'],
     ['mab', 'mat', 'equally near: the more frequent (mat 40 over mam 12)'],
     ['ogn', 'ong', 'equally near: two letters swapped before one dropped (ong over on 50, more frequent)'],
-    ['onng', 'ong', 'equally near: a letter typed twice before two swapped (ong over nong 80, more frequent)'],
+    ['onng', 'ong', 'equally near: the first letter kept before two swapped (ong over nong 80, more frequent)'],
   ])('%s → %s (%s)', (word, expected) => {
     expect(nearestTerm(word, vocabulary)).toBe(expected);
+  });
+
+  it('of equally near words with the first letter typed, takes a swap before a letter typed twice', () => {
+    const words = [...vocabulary, { term: 'ma', doc: 90 }];
+    expect(nearestTerm('mma', words)).toBe('mam');
+    expect(nearestTerm('onng', words)).toBe('ong');
   });
 
   it('replaces only the words that need it, and offers nothing when no word changes', () => {

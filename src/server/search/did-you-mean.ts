@@ -29,18 +29,24 @@ export interface VocabularyTerm {
 
 interface Near extends VocabularyTerm {
   distance: number;
-  /** SLIP: the word typed with a letter twice (isDoubledLetter), two neighbouring letters swapped (isNeighbourSwap), or other. */
+  /** Whether the word keeps the first letter typed, which a slip seldom touches. */
+  sameStart: boolean;
+  /** SLIP: two neighbouring letters swapped (isNeighbourSwap), a letter typed twice (isDoubledLetter), or other. */
   slip: number;
 }
 
-/** The commonest slips first, likelier than any other edit of the same count: a letter typed twice, then a swap. */
-const SLIP = { doubled: 0, swapped: 1, other: 2 } as const;
+/** The commonest slips first, likelier than any other edit of the same count. */
+const SLIP = { swapped: 0, doubled: 1, other: 2 } as const;
 
 const slipOf = (word: string, term: string): number =>
-  isDoubledLetter(word, term) ? SLIP.doubled : isNeighbourSwap(word, term) ? SLIP.swapped : SLIP.other;
+  isNeighbourSwap(word, term) ? SLIP.swapped : isDoubledLetter(word, term) ? SLIP.doubled : SLIP.other;
 
 const nearerFirst = (a: Near, b: Near): number =>
-  a.distance - b.distance || a.slip - b.slip || b.doc - a.doc || (a.term < b.term ? -1 : 1);
+  a.distance - b.distance ||
+  Number(b.sameStart) - Number(a.sameStart) ||
+  a.slip - b.slip ||
+  b.doc - a.doc ||
+  (a.term < b.term ? -1 : 1);
 
 /** One slip in a short word, two in a word of six letters or more. */
 export function maxEdits(word: string): number {
@@ -50,10 +56,10 @@ export function maxEdits(word: string): number {
 /**
  * The word of the vocabulary to suggest for `word`: `word` itself when the
  * index has it; otherwise the nearest within maxEdits; of equals, a word that
- * is `word` with a letter typed twice ("onng" is "ong" before the more
- * frequent "nong", two letters swapped), then one with two neighbouring
- * letters swapped ("ogn" is "ong" before the more frequent "on", one letter
- * dropped), then the more
+ * starts with the letter `word` starts with ("onng" is "ong" before the more
+ * frequent "nong"), then one that is `word` with two neighbouring letters
+ * swapped ("ogn" is "ong" before the more frequent "on", one letter dropped;
+ * "mma" is "mam" before "ma"), then with a letter typed twice, then the more
  * frequent, then the first alphabetically; null when nothing is near enough.
  */
 export function nearestTerm(word: string, candidates: readonly VocabularyTerm[]): string | null {
@@ -65,7 +71,7 @@ export function nearestTerm(word: string, candidates: readonly VocabularyTerm[])
     if (doc <= 0 || !/^[\p{L}\p{N}]+$/u.test(term)) continue;
     const distance = editDistance(word, term, max);
     if (distance > max) continue;
-    const near = { term, distance, slip: slipOf(word, term), doc };
+    const near = { term, distance, sameStart: term[0] === word[0], slip: slipOf(word, term), doc };
     if (!best || nearerFirst(near, best) < 0) best = near;
   }
   return best?.term ?? null;
