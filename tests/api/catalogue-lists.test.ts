@@ -226,6 +226,15 @@ describe('GET /products', () => {
     const { body } = await get(`/products?q=${encodeURIComponent('ca phe vietgap 4 sao')}`);
     expect(body.total).toBe(0);
     expect(body.filtersFromQuery.map((f: { filter: string }) => f.filter)).toEqual(['certification', 'stars']);
+    // The help offers the same search without a filter read from the words, the last read first.
+    const without = (await get('/products?q=ca+phe+vietgap')).body;
+    expect(without.total).toBeGreaterThan(0);
+    expect(body.withoutLastFilter).toEqual({
+      filter: 'stars',
+      query: 'q=ca+phe+vietgap',
+      total: without.total,
+      totalIsCapped: false,
+    });
     // "huu co" is still a word of a name when no organic product answers it.
     const rice = (await get(`/products?q=${encodeURIComponent('gạo st25 hữu cơ sóc trăng')}`)).body;
     expect(rice.total).toBeGreaterThan(0);

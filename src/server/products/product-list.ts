@@ -259,7 +259,7 @@ export async function listProductsWithFacets(
 export function productSearchHelp(
   db: Database,
   filters: ProductFilters,
-  found: { total: number },
+  found: Pick<ProductListPage, 'total' | 'filtersFromQuery'>,
   { order, today }: { order: readonly string[]; today: string },
 ): Promise<NearEmptyHelp> {
   return nearEmptyHelp({
@@ -268,6 +268,7 @@ export function productSearchHelp(
     order,
     filters,
     total: found.total,
+    fromWords: found.filtersFromQuery.filter((read) => read.applied),
     // One card is the least a rendering asks for; the count is what matters.
     count: (other) => listProducts(db, { ...other, limit: 1 }, { today }),
   });

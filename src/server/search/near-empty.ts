@@ -2,7 +2,7 @@
  * Help for a list that found nothing or almost nothing: the query spelled
  * with the index's own words ("did you mean"), and the same search without
  * one filter: the filter named last, or when that gives no more, the one
- * before it, and so on. Each comes with how many results it gives, and only
+ * before it, and so on, then those read from the words. Each comes with how many results it gives, and only
  * when that is more than the list has now, so a link never leads to less.
  * Nothing is read unless the list is near-empty.
  */
@@ -58,8 +58,13 @@ export async function nearEmptyHelp<F extends Filters>(options: {
   total: number;
   /** Counts the list for other filters. */
   count: (filters: F) => Promise<{ total: number; totalIsCapped: boolean }>;
+  /**
+   * Filters read from the words of `q` ("5 sao": products/product-list.ts, FilterFromQuery), in the
+   * order read, each with `q` without its words: tried after the filters the request names.
+   */
+  fromWords?: readonly { filter: string; q: string }[];
 }): Promise<NearEmptyHelp> {
-  const { db, table, order, filters, total, count } = options;
+  const { db, table, order, filters, total, count, fromWords = [] } = options;
   if (total >= NEAR_EMPTY) return NO_HELP;
   const other = async (changed: F): Promise<OtherSearch | null> => {
     const { page: _page, ...kept } = changed;
@@ -73,8 +78,12 @@ export async function nearEmptyHelp<F extends Filters>(options: {
   };
   // One after the other, last named first: the first that gives more is offered.
   const widen = async () => {
-    for (const filter of filtersLastFirst(order, filters).slice(0, FILTERS_TRIED)) {
-      const found = await other({ ...filters, [filter]: undefined });
+    const tries = [
+      ...filtersLastFirst(order, filters).map((filter) => ({ filter, changed: { ...filters, [filter]: undefined } })),
+      ...[...fromWords].reverse().map(({ filter, q }) => ({ filter, changed: { ...filters, q: q || undefined } })),
+    ];
+    for (const { filter, changed } of tries.slice(0, FILTERS_TRIED)) {
+      const found = await other(changed);
       if (found) return { ...found, filter };
     }
     return null;
