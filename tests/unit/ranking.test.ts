@@ -199,6 +199,10 @@ describe('place names in a query', () => {
       ['OCOP 5*', 5, 3],
       ['mật ong 4★', 4, 2],
       ['tra OCOP 3 sao tro len', 3, 5],
+      ['mat ong 5sao', 5, 1],
+      ['mật ong năm sao', 5, 2],
+      ['honey at least four stars', 4, 4],
+      ['mat ong ★5', 5, 2],
     ] as const) {
       const found = findRating(queryWords(query).folded);
       expect(found?.value, query).toBe(stars);

@@ -63,6 +63,7 @@ describe('searchTokens', () => {
     expect(searchTokens('tra 3 ⭐️')).toEqual(['tra', '3', 'sao']);
     expect(searchTokens('mat ong ５＊')).toEqual(['mat', 'ong', '5', 'sao']);
     expect(searchTokens('mat ong 5 ✰')).toEqual(['mat', 'ong', '5', 'sao']);
+    expect(searchTokens('mat ong ★5')).toEqual(['mat', 'ong', '5', 'sao']);
     // Not after a number: a separator, as any other symbol.
     expect(searchTokens('mat* ong')).toEqual(['mat', 'ong']);
   });

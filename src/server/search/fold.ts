@@ -29,12 +29,16 @@ export const MAX_QUERY_TOKENS = 8;
 const MAX_TOKEN_LENGTH = 40;
 
 /**
- * A star written after a number ("5*", "4★", "OCOP 5⭐", full-width "５＊") as the word people say,
+ * A star written after a number ("5*", "4★", "OCOP 5⭐", full-width "５＊"), or a star sign before one
+ * ("★5"; not "*", FTS5's and a shell's wildcard), as the word people say,
  * "sao", so the rating it means is read like "5 sao" (rating-words.ts): as a separator the symbol
  * would leave a bare number. Full-width forms are made plain first (NFKC), as the words are.
  */
 export function spellStarSymbols(query: string): string {
-  return query.normalize('NFKC').replace(/(\p{N})\s*[*★☆⭐✩✪✫✬✭✮✯✰⋆🌟]+/gu, '$1 sao ');
+  return query
+    .normalize('NFKC')
+    .replace(/(\p{N})\s*[*★☆⭐✩✪✫✬✭✮✯✰⋆🌟]+/gu, '$1 sao ')
+    .replace(/[★☆⭐✩✪✫✬✭✮✯✰⋆🌟]+\s*(\p{N})/gu, ' $1 sao');
 }
 
 /**

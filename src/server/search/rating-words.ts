@@ -13,11 +13,23 @@ export const RATED = Math.min(...OCOP_STARS);
 const BEFORE = ['', 'OCOP', 'từ', 'từ OCOP', 'at least'];
 const AFTER = ['', 'trở lên', 'and up', 'and above', 'or more'];
 
+/**
+ * "N sao" written otherwise: joined ("5sao"), or the number in words ("năm sao", "four stars"; not
+ * "ba sao", a place in Hà Nam).
+ */
+const NUMBER_WORDS: Record<number, readonly string[]> = { 3: ['three'], 4: ['bốn', 'four'], 5: ['năm', 'five'] };
+const saidAs = (stars: number) => [
+  ...['sao', 'star', 'stars'].flatMap((word) =>
+    [String(stars), ...(NUMBER_WORDS[stars] ?? [])].map((number) => `${number} ${word}`),
+  ),
+  ...['sao', 'star', 'stars'].map((word) => `${stars}${word}`),
+];
+
 const RATING_WORDS = phrases<number>([
   { text: 'OCOP', value: RATED },
   ...OCOP_STARS.flatMap((stars) =>
-    ['sao', 'star', 'stars'].flatMap((word) =>
-      BEFORE.flatMap((before) => AFTER.map((after) => ({ text: `${before} ${stars} ${word} ${after}`, value: stars }))),
+    saidAs(stars).flatMap((said) =>
+      BEFORE.flatMap((before) => AFTER.map((after) => ({ text: `${before} ${said} ${after}`, value: stars }))),
     ),
   ),
 ]);
