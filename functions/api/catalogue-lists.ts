@@ -189,7 +189,7 @@ export const ProductPageSchema = pageSchema(ProductCardSchema, [
   })
   .openapi('ProductPage');
 export const CooperativePageSchema = pageSchema(CooperativeCardSchema, ['relevance', 'name', 'products', 'newest'])
-  .extend({ facets: CooperativeFacetsSchema, ...nearEmptyHelpShape })
+  .extend({ filtersFromQuery: FiltersFromQuerySchema, facets: CooperativeFacetsSchema, ...nearEmptyHelpShape })
   .openapi('CooperativePage');
 
 const badRequest = errorSchemaResponse('A filter value is malformed or names nothing');
@@ -225,7 +225,7 @@ const cooperativesRoute = createRoute({
   tags: ['Catalogue'],
   summary: 'Active cooperatives, searched and filtered',
   description:
-    'Same search as products. Filters: province (slugs), kind, sector, classification, ' +
+    'Same search as products; a province named in `q` is the province filter (see `filtersFromQuery`). Filters: province (slugs), kind, sector, classification, ' +
     `certification valid today, of the cooperative or of one of its published products (${CERTIFICATION_KINDS.join(', ')}), hasOcop. ` +
     'province, kind, sector, classification and certification take several values (`kind=hop_tac_xa&kind=to_hop_tac`): any of them. ' +
     '`facets` counts the results per option of each filter; `suggestion` and `withoutLastFilter` offer broader searches when almost nothing matches.',

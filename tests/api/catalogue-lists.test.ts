@@ -290,6 +290,30 @@ describe('GET /cooperatives', () => {
     expect(foldVietnamese(body.items[0].name)).toContain('che');
   });
 
+  it('reads a province named in q as the province filter, as the product list does', async () => {
+    const inProvince = async (slug: string) =>
+      scalar(sql`SELECT count(*) AS n FROM cooperatives c JOIN provinces p ON p.code = c.province_code
+        WHERE c.status = 'active' AND p.slug = ${slug}`);
+    // A pre-2025 name: its cooperatives' text names the province they are in now.
+    const former = (await get('/cooperatives?q=ha+giang&limit=100')).body;
+    expect(former.total).toBeGreaterThan(0);
+    expect(former.total).toBe(await inProvince('tuyen-quang'));
+    expect(former.filtersFromQuery).toEqual([
+      { filter: 'province', value: 'tuyen-quang', words: 'ha giang', q: '', applied: true },
+    ]);
+    // A current one, beside words: only that province's, where the words matched elsewhere too.
+    const named = (await get(`/cooperatives?q=${encodeURIComponent('htx lâm đồng')}&limit=100`)).body;
+    expect(named.total).toBeGreaterThan(0);
+    expect(named.items.every((c: { provinceNameVi: string }) => c.provinceNameVi === 'Lâm Đồng')).toBe(true);
+    expect(named.total).toBe((await get('/cooperatives?q=htx&province=lam-dong')).body.total);
+    // A province chosen wins, and the words are listed as set aside.
+    const chosen = (await get('/cooperatives?q=ha+giang&province=ha-noi&limit=100')).body;
+    expect(chosen.total).toBe(await inProvince('ha-noi'));
+    expect(chosen.filtersFromQuery).toEqual([
+      { filter: 'province', value: 'tuyen-quang', words: 'ha giang', q: '', applied: false },
+    ]);
+  });
+
   it('filters by province, kind, sector, classification and having OCOP products', async () => {
     for (const [query, check] of [
       ['province=dak-lak', (c: { provinceNameVi: string }) => c.provinceNameVi === 'Đắk Lắk'],

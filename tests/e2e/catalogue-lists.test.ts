@@ -65,6 +65,10 @@ describe('product list', () => {
       '“ha giang” trong từ khóa không được dùng: tỉnh, thành phố bạn chọn trong bộ lọc được áp dụng thay.',
     );
     expect(textOf(chosen.html)).not.toContain('nay thuộc');
+    // The directory reads a province in the words too.
+    const directory = await page('/hop-tac-xa?q=ha+giang');
+    expect(textOf(directory.html)).toContain('Tuyên Quang (theo “ha giang”)');
+    expect(directory.html).toMatch(/<ul class="chips"[\s\S]*?href="\/hop-tac-xa"[\s\S]*?<\/ul>/);
     const english = await page(`/en/products?q=${encodeURIComponent('honey 5 stars')}`);
     expect(textOf(english.html)).toMatch(/5 stars \(from “5 stars”\)/);
   });

@@ -35,6 +35,10 @@ import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, MOST_PRODUCTS_FIRST,
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
+import { findPlace } from '../search/places';
+import { type FilterFromQuery, MAX_WORDS_READ, withoutPhrase } from '../search/query-phrases';
+import { queryWords } from '../search/ranking';
+import { provinceByCode } from '../provinces/reference';
 
 export const DIRECTORY_FACETS = ['province', 'kind', 'sector', 'classification', 'certification'] as const;
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number];
@@ -44,7 +48,10 @@ export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number];
  */
 export type DirectoryFacets = Record<DirectoryFacet, FacetCounts>;
 
-export type DirectoryPage = ListPage<CooperativeCard, DirectorySort> & { facets: DirectoryFacets };
+export type DirectoryPage = ListPage<CooperativeCard, DirectorySort> & {
+  facets: DirectoryFacets;
+  filtersFromQuery: FilterFromQuery[];
+};
 
 const ORDER_BY: Record<Exclude<DirectorySort, 'relevance'>, SQL> = {
   name: sql`c.search_name, c.id`,
@@ -75,11 +82,41 @@ export async function listCooperatives(
   return { ...found, items: found.items.map(toCooperativeCard), facets: found.facets as DirectoryFacets };
 }
 
+/**
+ * A province named in the words ("hà giang", "lâm đồng": search/places.ts) is the province filter,
+ * as on the product list, and its words are not matched (a cooperative's text names its province
+ * as it is now, so "hà giang" matched none of Hà Giang's). A province chosen wins: the words are
+ * then set aside (listed, not applied) unless they name that very province.
+ */
+export function readDirectoryQuery(filters: DirectoryFilters): { filters: DirectoryFilters; read: FilterFromQuery[] } {
+  const words = queryWords(filters.q ?? '', MAX_WORDS_READ);
+  const place = findPlace(words.folded);
+  if (!place) return { filters, read: [] };
+  const q = withoutPhrase(words.typed, place).join(' ');
+  const { provinceCode } = place.value;
+  const chosen = provinceCodes(filters.province);
+  const read: FilterFromQuery[] = chosen?.includes(provinceCode)
+    ? []
+    : [
+        {
+          filter: 'province',
+          value: provinceByCode(provinceCode).slug,
+          words: words.typed.slice(place.at, place.at + place.length).join(' '),
+          q,
+          applied: chosen === undefined,
+        },
+      ];
+  return {
+    filters: { ...filters, q: q || undefined, province: filters.province ?? [provinceByCode(provinceCode).slug] },
+    read,
+  };
+}
+
 /** What a near-empty directory offers instead (search/near-empty.ts); `order` is the request's query keys as given. */
 export function directorySearchHelp(
   db: Database,
   filters: DirectoryFilters,
-  found: { total: number },
+  found: Pick<DirectoryPage, 'total' | 'filtersFromQuery'>,
   order: readonly string[],
 ): Promise<NearEmptyHelp> {
   return nearEmptyHelp({
@@ -88,6 +125,7 @@ export function directorySearchHelp(
     order,
     filters,
     total: found.total,
+    fromWords: found.filtersFromQuery.filter((read) => read.applied),
     count: (other) => queryDirectory(db, { ...other, limit: 1 }, sql`c.id`, { count: true }),
   });
 }
@@ -98,7 +136,7 @@ export function directorySearchHelp(
  */
 export async function queryDirectory<Row>(
   db: Database,
-  filters: DirectoryFilters,
+  asked: DirectoryFilters,
   columns: SQL,
   {
     count,
@@ -106,7 +144,9 @@ export async function queryDirectory<Row>(
     today = vietnamDate(new Date()),
     later,
   }: { count: boolean; facets?: boolean; today?: string; later?: AfterResponse },
-): Promise<ListPage<Row, DirectorySort> & { facets?: DirectoryFacets }> {
+): Promise<ListPage<Row, DirectorySort> & { facets?: DirectoryFacets; filtersFromQuery: FilterFromQuery[] }> {
+  const understood = readDirectoryQuery(asked);
+  const filters = understood.filters;
   const tokens = searchTokens(filters.q ?? '');
   const requested = filters.sort ?? (tokens.length > 0 ? 'relevance' : 'name');
   const sort: DirectorySort = requested === 'relevance' && tokens.length === 0 ? 'name' : requested;
@@ -209,12 +249,20 @@ export async function queryDirectory<Row>(
     ]);
     return { items: items.slice(offset), ...counted };
   }
-  if (!facets) return { ...found, page, limit, sort };
+  const filtersFromQuery = understood.read;
+  if (!facets) return { ...found, page, limit, sort, filtersFromQuery };
   const answer = await fromCube;
-  if (answer) return { ...found, page, limit, sort, facets: answer.facets };
+  if (answer) return { ...found, page, limit, sort, filtersFromQuery, facets: answer.facets };
   const counted = (await scanned)?.facets;
   if (!counted) throw new Error('queryDirectory: the facets were neither summed nor scanned');
-  return { ...found, page, limit, sort, facets: { ...counted, province: byProvinceSlug(counted.province) } };
+  return {
+    ...found,
+    page,
+    limit,
+    sort,
+    filtersFromQuery,
+    facets: { ...counted, province: byProvinceSlug(counted.province) },
+  };
 }
 
 /**

@@ -37,7 +37,7 @@ import { type AfterResponse, countFromCube, freshCells } from '../search/facet-c
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
 import { findRating, RATED } from '../search/rating-words';
-import { withoutPhrase } from '../search/query-phrases';
+import { type FilterFromQuery, MAX_WORDS_READ, withoutPhrase } from '../search/query-phrases';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import type { CertificationKind } from './vocabulary';
 import {
@@ -60,22 +60,6 @@ export interface PlaceSearched {
   province: ProvinceRef;
   /** The pre-2025 province the query named ("Hà Giang"), now part of `province`; null for a current name. */
   formerly: string | null;
-}
-
-/**
- * A filter some words of the query were read as ("5 sao", "vietgap", "hà giang"), shown beside
- * the filters chosen: `words` are those words as typed, `q` the query without them, which is
- * where removing the filter leads. Not `applied` when the same filter was chosen with another
- * value, which wins: the words are then neither a filter nor matched, and the list says so. Words
- * naming the very value chosen are not listed.
- */
-export interface FilterFromQuery {
-  filter: 'province' | 'certification' | 'stars';
-  /** The province's slug, the certification kind, or the fewest stars, as the words name them. */
-  value: string;
-  words: string;
-  q: string;
-  applied: boolean;
 }
 
 type ListedPage = ListPage<ProductCard, ProductSort> & {
@@ -141,9 +125,6 @@ interface UnderstoodQuery {
   /** The three as the list shows them (FilterFromQuery). */
   read: FilterFromQuery[];
 }
-
-/** How many words of a query are read for filters; those left to match are then cut to MAX_QUERY_TOKENS. */
-const MAX_WORDS_READ = 3 * MAX_QUERY_TOKENS;
 
 /**
  * Reads a province ("ha giang"), a certification ("vietgap") and a rating

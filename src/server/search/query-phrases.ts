@@ -3,7 +3,10 @@
  * a province (search/places.ts), a certification ("vietgap", "hữu cơ"), a
  * rating ("ocop", "5 sao": search/rating-words.ts).
  */
-import { searchTokens } from './fold';
+import { MAX_QUERY_TOKENS, searchTokens } from './fold';
+
+/** How many words of a query are read for filters; those left to match are then cut to MAX_QUERY_TOKENS. */
+export const MAX_WORDS_READ = 3 * MAX_QUERY_TOKENS;
 
 export interface PhraseFound<T> {
   value: T;
@@ -43,4 +46,20 @@ export function findPhrase<T>(tokens: readonly string[], known: readonly Phrase<
 /** The query's words (or any array parallel to them) without the phrase's. */
 export function withoutPhrase<T>(words: readonly T[], found: { at: number; length: number }): T[] {
   return [...words.slice(0, found.at), ...words.slice(found.at + found.length)];
+}
+
+/**
+ * A filter some words of the query were read as ("5 sao", "vietgap", "hà giang"), shown beside
+ * the filters chosen: `words` are those words as typed, `q` the query without them, which is
+ * where removing the filter leads. Not `applied` when the same filter was chosen with another
+ * value, which wins: the words are then neither a filter nor matched, and the list says so. Words
+ * naming the very value chosen are not listed.
+ */
+export interface FilterFromQuery {
+  filter: 'province' | 'certification' | 'stars';
+  /** The province's slug, the certification kind, or the fewest stars, as the words name them. */
+  value: string;
+  words: string;
+  q: string;
+  applied: boolean;
 }
