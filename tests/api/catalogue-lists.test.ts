@@ -306,6 +306,16 @@ describe('GET /cooperatives', () => {
     expect(named.total).toBeGreaterThan(0);
     expect(named.items.every((c: { provinceNameVi: string }) => c.provinceNameVi === 'Lâm Đồng')).toBe(true);
     expect(named.total).toBe((await get('/cooperatives?q=htx&province=lam-dong')).body.total);
+    // A certification too, beside a province.
+    const certified = (await get('/cooperatives?q=vietgap&limit=100')).body;
+    expect(certified.total).toBeGreaterThan(0);
+    expect(certified.total).toBe((await get('/cooperatives?certification=vietgap')).body.total);
+    const both = (await get(`/cooperatives?q=${encodeURIComponent('VietGAP Lâm Đồng')}`)).body;
+    expect(both.total).toBe((await get('/cooperatives?certification=vietgap&province=lam-dong')).body.total);
+    expect(both.filtersFromQuery.map((read: { filter: string; q: string }) => [read.filter, read.q])).toEqual([
+      ['province', 'vietgap'],
+      ['certification', 'lâm đồng'],
+    ]);
     // A province chosen wins, and the words are listed as set aside.
     const chosen = (await get('/cooperatives?q=ha+giang&province=ha-noi&limit=100')).body;
     expect(chosen.total).toBe(await inProvince('ha-noi'));

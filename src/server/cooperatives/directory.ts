@@ -36,7 +36,8 @@ import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import { findPlace } from '../search/places';
-import { type FilterFromQuery, MAX_WORDS_READ, withoutPhrase } from '../search/query-phrases';
+import { chosenAs, type FilterFromQuery, filterWordsReader, MAX_WORDS_READ } from '../search/query-phrases';
+import { findCertification } from '../search/certification-words';
 import { queryWords } from '../search/ranking';
 import { provinceByCode } from '../provinces/reference';
 
@@ -83,32 +84,47 @@ export async function listCooperatives(
 }
 
 /**
- * A province named in the words ("hà giang", "lâm đồng": search/places.ts) is the province filter,
- * as on the product list, and its words are not matched (a cooperative's text names its province
- * as it is now, so "hà giang" matched none of Hà Giang's). A province chosen wins: the words are
- * then set aside (listed, not applied) unless they name that very province.
+ * A province ("hà giang", "lâm đồng": search/places.ts) and a certification ("vietgap", "hữu cơ":
+ * search/certification-words.ts) named in the words are filters, as on the product list, and their
+ * words are not matched: a cooperative's text names its province as it is now ("hà giang" matched
+ * none of Hà Giang's) and no description says "vietgap". A filter chosen wins: the words are then
+ * set aside (listed, not applied) unless they name that very value. queryDirectory reads a
+ * certification word as words after all when no certified cooperative answers it.
  */
-export function readDirectoryQuery(filters: DirectoryFilters): { filters: DirectoryFilters; read: FilterFromQuery[] } {
-  const words = queryWords(filters.q ?? '', MAX_WORDS_READ);
-  const place = findPlace(words.folded);
-  if (!place) return { filters, read: [] };
-  const q = withoutPhrase(words.typed, place).join(' ');
-  const { provinceCode } = place.value;
-  const chosen = provinceCodes(filters.province);
-  const read: FilterFromQuery[] = chosen?.includes(provinceCode)
-    ? []
-    : [
-        {
-          filter: 'province',
-          value: provinceByCode(provinceCode).slug,
-          words: words.typed.slice(place.at, place.at + place.length).join(' '),
-          q,
-          applied: chosen === undefined,
-        },
-      ];
+export function readDirectoryQuery(
+  filters: DirectoryFilters,
+  { certification: withCertification = true } = {},
+): { filters: DirectoryFilters; read: FilterFromQuery[] } {
+  const reader = filterWordsReader(queryWords(filters.q ?? '', MAX_WORDS_READ));
+  const place = findPlace(reader.words.folded);
+  const province = place && provinceByCode(place.value.provinceCode).slug;
+  if (place && province) {
+    reader.note(
+      'province',
+      province,
+      reader.strip(place),
+      chosenAs(provinceCodes(filters.province), place.value.provinceCode),
+    );
+  }
+  const certification = withCertification ? findCertification(reader.words.folded) : null;
+  if (certification) {
+    reader.note(
+      'certification',
+      certification.value,
+      reader.strip(certification),
+      chosenAs(filters.certification, certification.value),
+    );
+  }
+  if (!place && !certification) return { filters, read: [] };
+  const q = reader.words.typed.join(' ');
   return {
-    filters: { ...filters, q: q || undefined, province: filters.province ?? [provinceByCode(provinceCode).slug] },
-    read,
+    filters: {
+      ...filters,
+      q: q || undefined,
+      ...(province ? { province: filters.province ?? [province] } : {}),
+      ...(certification ? { certification: filters.certification ?? [certification.value] } : {}),
+    },
+    read: reader.read,
   };
 }
 
@@ -138,14 +154,33 @@ export async function queryDirectory<Row>(
   db: Database,
   asked: DirectoryFilters,
   columns: SQL,
-  {
-    count,
-    facets,
-    today = vietnamDate(new Date()),
-    later,
-  }: { count: boolean; facets?: boolean; today?: string; later?: AfterResponse },
+  options: DirectoryQueryOptions,
 ): Promise<ListPage<Row, DirectorySort> & { facets?: DirectoryFacets; filtersFromQuery: FilterFromQuery[] }> {
   const understood = readDirectoryQuery(asked);
+  const found = await queryUnderstood<Row>(db, understood, columns, options);
+  // A certification word no certified cooperative answers may still be a word of a name ("HTX … hữu cơ").
+  const certified = understood.read.some((read) => read.filter === 'certification' && read.applied);
+  if (certified && options.count && found.total === 0) {
+    const asWords = readDirectoryQuery(asked, { certification: false });
+    const again = await queryUnderstood<Row>(db, asWords, columns, options);
+    if (again.total > 0) return again;
+  }
+  return found;
+}
+
+interface DirectoryQueryOptions {
+  count: boolean;
+  facets?: boolean;
+  today?: string;
+  later?: AfterResponse;
+}
+
+async function queryUnderstood<Row>(
+  db: Database,
+  understood: ReturnType<typeof readDirectoryQuery>,
+  columns: SQL,
+  { count, facets, today = vietnamDate(new Date()), later }: DirectoryQueryOptions,
+): Promise<ListPage<Row, DirectorySort> & { facets?: DirectoryFacets; filtersFromQuery: FilterFromQuery[] }> {
   const filters = understood.filters;
   const tokens = searchTokens(filters.q ?? '');
   const requested = filters.sort ?? (tokens.length > 0 ? 'relevance' : 'name');

@@ -14,7 +14,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
-import { ftsMatchExpression, MAX_QUERY_TOKENS, nearMatchExpression } from '../search/fold';
+import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
 import { needsOtherFields, queryWords, rankCandidates, type QueryWords, type RankCandidate } from '../search/ranking';
 import {
   cappedTotal,
@@ -37,7 +37,7 @@ import { type AfterResponse, countFromCube, freshCells } from '../search/facet-c
 import { findPlace, type Place } from '../search/places';
 import { findCertification } from '../search/certification-words';
 import { findRating, RATED } from '../search/rating-words';
-import { type FilterFromQuery, MAX_WORDS_READ, withoutPhrase } from '../search/query-phrases';
+import { chosenAs, type FilterFromQuery, filterWordsReader, MAX_WORDS_READ } from '../search/query-phrases';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import type { CertificationKind } from './vocabulary';
 import {
@@ -140,65 +140,40 @@ interface UnderstoodQuery {
  * matched as words.
  */
 function understand(filters: ProductFilters, withCertification: boolean): UnderstoodQuery {
-  const typed = queryWords(filters.q ?? '', MAX_WORDS_READ);
-  let words = typed;
-  // Where each remaining word was in the query, so a filter's words can be taken out of it alone.
-  let at = typed.typed.map((_, i) => i);
-  const read: FilterFromQuery[] = [];
-  /** Takes a phrase's words out of those to match; returns their places in the query. */
-  const strip = (found: { at: number; length: number }) => {
-    const taken = at.slice(found.at, found.at + found.length);
-    words = { typed: withoutPhrase(words.typed, found), folded: withoutPhrase(words.folded, found) };
-    at = withoutPhrase(at, found);
-    return taken;
-  };
-  /** A filter read, listed unless the visitor chose that very filter and value (it would say so twice). */
-  const note = (filter: FilterFromQuery['filter'], value: string, taken: number[], chosen: Chosen) => {
-    if (chosen === 'same') return;
-    const [inside, outside] = [
-      typed.typed.filter((_, i) => taken.includes(i)),
-      typed.typed.filter((_, i) => !taken.includes(i)),
-    ];
-    read.push({ filter, value, words: inside.join(' '), q: outside.join(' '), applied: chosen === 'none' });
-  };
-  const chosenAs = (chosen: readonly unknown[] | undefined, value: unknown): Chosen =>
-    chosen === undefined ? 'none' : chosen.includes(value) ? 'same' : 'other';
-
-  const place = filters.cooperative ? null : findPlace(words.folded);
+  const reader = filterWordsReader(queryWords(filters.q ?? '', MAX_WORDS_READ));
+  const place = filters.cooperative ? null : findPlace(reader.words.folded);
   const placeChosen = place ? chosenAs(provinceCodes(filters.province), place.value.provinceCode) : 'none';
-  if (place) note('province', provinceByCode(place.value.provinceCode).slug, strip(place), placeChosen);
-  const certification = withCertification ? findCertification(words.folded) : null;
+  if (place) reader.note('province', provinceByCode(place.value.provinceCode).slug, reader.strip(place), placeChosen);
+  const certification = withCertification ? findCertification(reader.words.folded) : null;
   if (certification) {
-    note(
-      'certification',
-      certification.value,
-      strip(certification),
-      chosenAs(filters.certification, certification.value),
-    );
+    const chosen = chosenAs(filters.certification, certification.value);
+    reader.note('certification', certification.value, reader.strip(certification), chosen);
   }
-  const rating = findRating(words.folded);
+  const rating = findRating(reader.words.folded);
   if (rating) {
-    const taken = strip(rating);
-    for (let more = findRating(words.folded); more; more = findRating(words.folded)) taken.push(...strip(more));
+    const taken = reader.strip(rating);
+    for (let more = findRating(reader.words.folded); more; more = findRating(reader.words.folded)) {
+      taken.push(...reader.strip(more));
+    }
     // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
     const chosen = filters.stars ?? (filters.ocop ? RATED : undefined);
-    note('stars', String(rating.value), taken, chosen === rating.value ? 'same' : filters.stars ? 'other' : 'none');
+    reader.note(
+      'stars',
+      String(rating.value),
+      taken,
+      chosen === rating.value ? 'same' : filters.stars ? 'other' : 'none',
+    );
   }
-  const kept = at.slice(0, MAX_QUERY_TOKENS);
   return {
-    words: { typed: words.typed.slice(0, MAX_QUERY_TOKENS), folded: words.folded.slice(0, MAX_QUERY_TOKENS) },
-    lastWhole: kept.length > 0 && kept[kept.length - 1] !== typed.typed.length - 1,
+    ...reader.left(),
     // A province chosen wins, unless it is the one the words name, alone: then the words' order and note hold.
     place:
       !filters.province || (placeChosen === 'same' && filters.province.length === 1) ? (place?.value ?? null) : null,
     certification: filters.certification ? null : (certification?.value ?? null),
     stars: filters.stars ? null : (rating?.value ?? null),
-    read,
+    read: reader.read,
   };
 }
-
-/** Whether the visitor chose the filter some words name: not at all, that very value, or another. */
-type Chosen = 'none' | 'same' | 'other';
 
 export async function listProducts(
   db: Database,

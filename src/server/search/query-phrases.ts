@@ -4,6 +4,7 @@
  * rating ("ocop", "5 sao": search/rating-words.ts).
  */
 import { MAX_QUERY_TOKENS, searchTokens } from './fold';
+import type { QueryWords } from './ranking';
 
 /** How many words of a query are read for filters; those left to match are then cut to MAX_QUERY_TOKENS. */
 export const MAX_WORDS_READ = 3 * MAX_QUERY_TOKENS;
@@ -62,4 +63,54 @@ export interface FilterFromQuery {
   words: string;
   q: string;
   applied: boolean;
+}
+
+/** Whether the visitor chose the filter some words name: not at all, that very value, or another. */
+export type Chosen = 'none' | 'same' | 'other';
+
+/** How `value`, named in the words, stands to the values chosen of its filter (none: undefined). */
+export const chosenAs = (chosen: readonly unknown[] | undefined, value: unknown): Chosen =>
+  chosen === undefined ? 'none' : chosen.includes(value) ? 'same' : 'other';
+
+/**
+ * Takes the phrases that name filters out of a query's words, one after another, keeping where
+ * each remaining word was in the query, so a filter's words come out alone however many were
+ * taken before it, and lists each filter read (FilterFromQuery).
+ */
+export function filterWordsReader(typed: QueryWords) {
+  let words = typed;
+  let at = typed.typed.map((_, i) => i);
+  const read: FilterFromQuery[] = [];
+  return {
+    read,
+    /** The words not taken yet. */
+    get words(): QueryWords {
+      return words;
+    },
+    /** Takes a phrase's words out of those to match; returns their places in the query. */
+    strip(found: { at: number; length: number }): number[] {
+      const taken = at.slice(found.at, found.at + found.length);
+      words = { typed: withoutPhrase(words.typed, found), folded: withoutPhrase(words.folded, found) };
+      at = withoutPhrase(at, found);
+      return taken;
+    },
+    /** A filter read, listed unless the visitor chose that very filter and value (it would say so twice). */
+    note(filter: FilterFromQuery['filter'], value: string, taken: readonly number[], chosen: Chosen): void {
+      if (chosen === 'same') return;
+      const inside = typed.typed.filter((_, i) => taken.includes(i));
+      const outside = typed.typed.filter((_, i) => !taken.includes(i));
+      read.push({ filter, value, words: inside.join(' '), q: outside.join(' '), applied: chosen === 'none' });
+    },
+    /**
+     * The words left to match, cut to MAX_QUERY_TOKENS, and whether the last of them is finished:
+     * words followed it in the query (only the last word typed may be unfinished).
+     */
+    left(): { words: QueryWords; lastWhole: boolean } {
+      const kept = at.slice(0, MAX_QUERY_TOKENS);
+      return {
+        words: { typed: words.typed.slice(0, MAX_QUERY_TOKENS), folded: words.folded.slice(0, MAX_QUERY_TOKENS) },
+        lastWhole: kept.length > 0 && kept[kept.length - 1] !== typed.typed.length - 1,
+      };
+    },
+  };
 }
