@@ -35,10 +35,7 @@ import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, MOST_PRODUCTS_FIRST,
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
-import { findPlace } from '../search/places';
-import { chosenAs, type FilterFromQuery, filterWordsReader, MAX_WORDS_READ } from '../search/query-phrases';
-import { findCertification } from '../search/certification-words';
-import { queryWords } from '../search/ranking';
+import { type FilterFromQuery, filterWordsReader, readPlaceAndCertification } from '../search/filter-words';
 import { provinceByCode } from '../provinces/reference';
 
 export const DIRECTORY_FACETS = ['province', 'kind', 'sector', 'classification', 'certification'] as const;
@@ -95,33 +92,18 @@ export function readDirectoryQuery(
   filters: DirectoryFilters,
   { certification: withCertification = true } = {},
 ): { filters: DirectoryFilters; read: FilterFromQuery[] } {
-  const reader = filterWordsReader(queryWords(filters.q ?? '', MAX_WORDS_READ));
-  const place = findPlace(reader.words.folded);
-  const province = place && provinceByCode(place.value.provinceCode).slug;
-  if (place && province) {
-    reader.note(
-      'province',
-      province,
-      reader.strip(place),
-      chosenAs(provinceCodes(filters.province), place.value.provinceCode),
-    );
-  }
-  const certification = withCertification ? findCertification(reader.words.folded) : null;
-  if (certification) {
-    reader.note(
-      'certification',
-      certification.value,
-      reader.strip(certification),
-      chosenAs(filters.certification, certification.value),
-    );
-  }
+  const reader = filterWordsReader(filters.q ?? '');
+  const { place, certification } = readPlaceAndCertification(reader, filters, {
+    place: true,
+    certification: withCertification,
+  });
   if (!place && !certification) return { filters, read: [] };
   const q = reader.words.typed.join(' ');
   return {
     filters: {
       ...filters,
       q: q || undefined,
-      ...(province ? { province: filters.province ?? [province] } : {}),
+      ...(place ? { province: filters.province ?? [provinceByCode(place.value.provinceCode).slug] } : {}),
       ...(certification ? { certification: filters.certification ?? [certification.value] } : {}),
     },
     read: reader.read,

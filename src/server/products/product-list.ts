@@ -15,7 +15,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { certificateCountsOn, verifiedField } from '../claims/public-claims';
 import type { Database } from '../db/client';
 import { ftsMatchExpression, nearMatchExpression } from '../search/fold';
-import { needsOtherFields, queryWords, rankCandidates, type QueryWords, type RankCandidate } from '../search/ranking';
+import { needsOtherFields, rankCandidates, type QueryWords, type RankCandidate } from '../search/ranking';
 import {
   cappedTotal,
   countCapped,
@@ -34,10 +34,9 @@ import {
 } from '../search/list-query';
 import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
-import { findPlace, type Place } from '../search/places';
-import { findCertification } from '../search/certification-words';
+import type { Place } from '../search/places';
 import { findRating, RATED } from '../search/rating-words';
-import { chosenAs, type FilterFromQuery, filterWordsReader, MAX_WORDS_READ } from '../search/query-phrases';
+import { type FilterFromQuery, filterWordsReader, readPlaceAndCertification } from '../search/filter-words';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import type { CertificationKind } from './vocabulary';
 import {
@@ -140,15 +139,11 @@ interface UnderstoodQuery {
  * matched as words.
  */
 function understand(filters: ProductFilters, withCertification: boolean): UnderstoodQuery {
-  const reader = filterWordsReader(queryWords(filters.q ?? '', MAX_WORDS_READ));
-  const place = filters.cooperative ? null : findPlace(reader.words.folded);
-  const placeChosen = place ? chosenAs(provinceCodes(filters.province), place.value.provinceCode) : 'none';
-  if (place) reader.note('province', provinceByCode(place.value.provinceCode).slug, reader.strip(place), placeChosen);
-  const certification = withCertification ? findCertification(reader.words.folded) : null;
-  if (certification) {
-    const chosen = chosenAs(filters.certification, certification.value);
-    reader.note('certification', certification.value, reader.strip(certification), chosen);
-  }
+  const reader = filterWordsReader(filters.q ?? '');
+  const { place, placeChosen, certification } = readPlaceAndCertification(reader, filters, {
+    place: !filters.cooperative,
+    certification: withCertification,
+  });
   const rating = findRating(reader.words.folded);
   if (rating) {
     const taken = reader.strip(rating);

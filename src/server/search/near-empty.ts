@@ -59,7 +59,7 @@ export async function nearEmptyHelp<F extends Filters>(options: {
   /** Counts the list for other filters. */
   count: (filters: F) => Promise<{ total: number; totalIsCapped: boolean }>;
   /**
-   * Filters read from the words of `q` ("5 sao": query-phrases.ts, FilterFromQuery), in the
+   * Filters read from the words of `q` ("5 sao": filter-words.ts, FilterFromQuery), in the
    * order read, each with `q` without its words: tried after the filters the request names.
    */
   fromWords?: readonly { filter: string; q: string }[];
