@@ -10,6 +10,7 @@ import type { Database } from '../db/client';
 import { ftsMatchExpression, searchTokens } from '../search/fold';
 import {
   cappedTotal,
+  COUNT_CAP,
   countCapped,
   fetchListPage,
   firstInTiers,
@@ -37,6 +38,7 @@ import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import { type FilterFromQuery, filterWordsReader, readPlaceAndCertification } from '../search/filter-words';
 import { provinceByCode } from '../provinces/reference';
+import { COOPERATIVE_STATUSES } from './vocabulary';
 
 export const DIRECTORY_FACETS = ['province', 'kind', 'sector', 'classification', 'certification'] as const;
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number];
@@ -234,15 +236,20 @@ async function queryUnderstood<Row>(
           (cells) => cells && answerFromDirectoryCube(cells, filters, provinces),
         )
       : Promise.resolve(null);
-  // Otherwise one scan counts the total and the facets together (search/facets.ts).
+  // Otherwise one scan counts the total and the facets together (search/facets.ts), when first asked.
   const hits = tokens.length === 0 ? null : plainHits('cooperatives_fts', match);
-  const scanned = facets
-    ? fromCube.then((answer) => (answer ? null : scanDirectoryFacets(db, from, hits, faceted, today)))
-    : Promise.resolve(null);
+  let scanning: Promise<{ read: number; facets: DirectoryFacets } | null> | undefined;
+  const scanned = () =>
+    (scanning ??= facets
+      ? fromCube.then((answer) => (answer ? null : scanDirectoryFacets(db, from, hits, faceted, today)))
+      : Promise.resolve(null));
   const counting = () =>
     countFromCube(fromCube, async () =>
-      facets ? cappedTotal((await scanned)?.read ?? 0) : countCapped(db, from(hits)),
+      facets ? cappedTotal((await scanned())?.read ?? 0) : countCapped(db, from(hits)),
     );
+  // Past the cap a search's total reads "more than 1,000" and its facets have no numbers
+  // (search/facets.ts), so nothing is scanned.
+  let pastTheCap = false;
   const found =
     sort === 'relevance' && tokens.length > 0 && offset + limit <= TIERED_WINDOW
       ? await firstPagesInTiers()
@@ -257,20 +264,35 @@ async function queryUnderstood<Row>(
           ...(count ? { count: counting } : {}),
         });
   // The first pages by relevance: names holding the words (as a phrase first) before the rest.
+  // Words alone: the first tier statement that finds rows also asks the index whether the active
+  // hits are past the cap (activeHitsAtLeast); when they are, that is the whole count, and the
+  // search is one statement ("che" at 50,000 cooperatives: 21,553 hits, where the scan read 1,001).
   async function firstPagesInTiers() {
-    const [items, counted] = await Promise.all([
-      firstInTiers('cooperatives_fts', searchTiers(tokens), offset + limit, (tier, max) =>
-        db.all<Row>(sql`SELECT ${columns} ${from(tier)} ORDER BY ${TIER_ORDER} LIMIT ${max}`),
-      ),
-      count ? counting() : { total: 0, totalIsCapped: false },
-    ]);
-    return { items: items.slice(offset), ...counted };
+    const atLeast = onlySearch && count ? activeHitsAtLeast(match) : undefined;
+    let indexed: number | undefined;
+    const counted = atLeast || !count ? undefined : counting();
+    const items = await firstInTiers('cooperatives_fts', searchTiers(tokens), offset + limit, async (tier, max) => {
+      const asks = atLeast !== undefined && indexed === undefined;
+      const rows = await db.all<Row & { indexed?: number }>(
+        sql`SELECT ${columns}${asks ? sql`, ${atLeast} AS indexed` : sql``} ${from(tier)} ORDER BY ${TIER_ORDER} LIMIT ${max}`,
+      );
+      if (asks && rows[0]) indexed = Number(rows[0].indexed);
+      return rows.map(({ indexed: _, ...row }) => row as Row);
+    });
+    pastTheCap = indexed !== undefined && indexed > COUNT_CAP;
+    const total = pastTheCap
+      ? cappedTotal(indexed ?? 0)
+      : count
+        ? await (counted ?? counting())
+        : { total: 0, totalIsCapped: false };
+    return { items: items.slice(offset), ...total };
   }
   const filtersFromQuery = understood.read;
   if (!facets) return { ...found, page, limit, sort, filtersFromQuery };
+  if (pastTheCap) return { ...found, page, limit, sort, filtersFromQuery, facets: CAPPED_FACETS };
   const answer = await fromCube;
   if (answer) return { ...found, page, limit, sort, filtersFromQuery, facets: answer.facets };
-  const counted = (await scanned)?.facets;
+  const counted = (await scanned())?.facets;
   if (!counted) throw new Error('queryDirectory: the facets were neither summed nor scanned');
   return {
     ...found,
@@ -280,6 +302,25 @@ async function queryUnderstood<Row>(
     filtersFromQuery,
     facets: { ...counted, province: byProvinceSlug(counted.province) },
   };
+}
+
+/** Every facet of a directory search past the cap: no numbers (search/facets.ts). */
+const CAPPED_FACETS = Object.fromEntries(
+  DIRECTORY_FACETS.map((facet) => [facet, { counts: {}, isCapped: true }]),
+) as DirectoryFacets;
+
+/** The statuses a directory leaves out: every one but active. */
+const NOT_LISTED = COOPERATIVE_STATUSES.filter((status) => status !== 'active');
+
+/**
+ * At least how many active cooperatives the words find, from the index alone: its hits, less
+ * every cooperative not active (the index holds them too, for the officers' search), read up to
+ * what can tell COUNT_CAP + 1. Past the cap it says so exactly; under it, the rows decide (a scan).
+ * The statuses are named (IN), so SQLite counts them in cooperatives_status_verified_idx.
+ */
+function activeHitsAtLeast(match: string): SQL {
+  const hidden = sql`(SELECT count(*) FROM cooperatives WHERE ${anyOf(sql`status`, NOT_LISTED)})`;
+  return sql`((SELECT count(*) FROM (SELECT 1 ${sql`FROM ${plainHits('cooperatives_fts', match)} hit`} LIMIT ${COUNT_CAP + 1} + ${hidden})) - ${hidden})`;
 }
 
 /**
