@@ -274,11 +274,31 @@ describe('provinces merged on 1 July 2025', () => {
 
   it('takes an old province in a list filter to the unit it joined, where it shows as a chip', async () => {
     for (const [from, to] of [
-      ['/san-pham?q=che&province=ha-giang', '/san-pham?q=che&province=tuyen-quang'],
-      ['/en/cooperatives?province=tien-giang&province=dong-thap', '/en/cooperatives?province=dong-thap'],
+      ['/san-pham?q=che&province=ha-giang', '/san-pham?q=che&province=tuyen-quang&formerly=ha-giang'],
+      [
+        '/en/cooperatives?province=tien-giang&province=dong-thap',
+        '/en/cooperatives?province=dong-thap&formerly=tien-giang',
+      ],
+      ['/su-kien?province=ha-giang', '/su-kien?province=tuyen-quang&formerly=ha-giang'],
     ]) {
       expect(await redirectOf(`${baseUrl}${from}`), from).toEqual({ status: 301, location: to });
     }
+  });
+
+  it('says on a list filtered by an old province where it is now, once, with the province chosen', async () => {
+    for (const [path, said] of [
+      ['/san-pham?q=che&province=tuyen-quang&formerly=ha-giang', 'Hà Giang nay thuộc Tuyên Quang'],
+      ['/en/cooperatives?province=dong-thap&formerly=tien-giang', 'Tien Giang is now part of Dong Thap'],
+      ['/su-kien?province=tuyen-quang&formerly=ha-giang', 'Hà Giang nay thuộc Tuyên Quang'],
+    ] as const) {
+      const { res, html } = await page(path);
+      expect(res.status, path).toBe(200);
+      expect(textOf(html).split(said), path).toHaveLength(2);
+    }
+    // The words name it too: said once, not twice.
+    const both = textOf((await page('/san-pham?q=ha+giang&province=tuyen-quang&formerly=ha-giang')).html);
+    expect(both.split('Hà Giang nay thuộc Tuyên Quang')).toHaveLength(2);
+    expect(textOf((await page('/san-pham?province=tuyen-quang')).html)).not.toContain('nay thuộc');
   });
 
   it('says on the page where the visitor came from, and nothing for a name that is not its own', async () => {

@@ -7,7 +7,12 @@ import {
   productFilterShape,
 } from '../../src/server/products/product-filters';
 import { directoryFilterShape } from '../../src/server/cooperatives/directory-filters';
-import { filtersToQuery, parseLenient, canonicalListParams } from '../../src/server/search/params';
+import {
+  canonicalListParams,
+  filtersToQuery,
+  formerProvincesAsked,
+  parseLenient,
+} from '../../src/server/search/params';
 
 const strict = z.object(productFilterShape);
 
@@ -125,16 +130,40 @@ describe('clean list addresses', () => {
   });
 
   it('names a province by its current slug: a pre-2025 or renamed one by the unit it is part of now', () => {
+    // `formerly` carries the name asked for, for the page's note ("Hà Giang nay thuộc Tuyên Quang").
     expect(canonicalListParams(new URLSearchParams('q=che&province=ha-giang'))?.toString()).toBe(
-      'q=che&province=tuyen-quang',
+      'q=che&province=tuyen-quang&formerly=ha-giang',
     );
     expect(
       canonicalListParams(
         new URLSearchParams('province=tien-giang&province=dong-thap&province=thua-thien-hue'),
       )?.toString(),
-    ).toBe('province=dong-thap&province=hue');
+    ).toBe('province=dong-thap&province=hue&formerly=thua-thien-hue&formerly=tien-giang');
     // Only the province filter: a search for the old name is read by the search (places.ts).
     expect(canonicalListParams(new URLSearchParams('q=ha-giang'))).toBeNull();
+  });
+
+  it('keeps `formerly` only for a former province of a province chosen', () => {
+    expect(canonicalListParams(new URLSearchParams('province=tuyen-quang&formerly=ha-giang'))).toBeNull();
+    expect(canonicalListParams(new URLSearchParams('province=ha-giang&formerly=ha-giang'))?.toString()).toBe(
+      'province=tuyen-quang&formerly=ha-giang',
+    );
+    // Not one of the province chosen, no province at all, not a former province, empty.
+    expect(canonicalListParams(new URLSearchParams('province=son-la&formerly=ha-giang'))?.toString()).toBe(
+      'province=son-la',
+    );
+    expect(canonicalListParams(new URLSearchParams('q=che&formerly=ha-giang'))?.toString()).toBe('q=che');
+    expect(canonicalListParams(new URLSearchParams('province=ha-noi&formerly=ha-noi'))?.toString()).toBe(
+      'province=ha-noi',
+    );
+    expect(canonicalListParams(new URLSearchParams('province=ha-noi&formerly='))?.toString()).toBe('province=ha-noi');
+  });
+
+  it('names the former provinces a canonical query asks for, with the unit each is part of now', () => {
+    const asked = formerProvincesAsked(new URLSearchParams('province=tuyen-quang&formerly=ha-giang&formerly=ha-giang'));
+    expect(asked.map((former) => [former.nameVi, former.successor.slug])).toEqual([['Hà Giang', 'tuyen-quang']]);
+    expect(formerProvincesAsked(new URLSearchParams('province=son-la&formerly=ha-giang'))).toEqual([]);
+    expect(formerProvincesAsked(new URLSearchParams('formerly=<script>'))).toEqual([]);
   });
 
   it('leaves a clean address alone (null: no redirect)', () => {

@@ -12,9 +12,7 @@ import { formerProvinceBySlug, provinceBySlug } from '../../../src/server/provin
 import { movedPermanently } from '../form-handling';
 import { laterFor } from '../../after-response';
 import { loadPage } from '../handle-page';
-
-/** The query parameter carrying the former province's slug across the redirect. */
-export const FORMERLY_PARAM = 'formerly';
+import { FORMERLY_PARAM } from '../../../src/server/search/params';
 
 export interface ProvincePageView extends ProvincePageData {
   /** The former province the visitor asked for, when it is one of this unit's. */

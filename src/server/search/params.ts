@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { FieldIssues } from '../errors';
-import { formerProvinceBySlug } from '../provinces/reference';
+import { type FormerProvince, formerProvinceBySlug } from '../provinces/reference';
 
 /** Form fields left empty ("all provinces") arrive as ""; they mean "no filter". */
 export function optionalParam<T extends z.ZodType>(schema: T) {
@@ -98,25 +98,49 @@ export function filtersToQuery(filters: Record<string, unknown>): URLSearchParam
 }
 
 /**
+ * The parameter that carries a pre-2025 province asked for (`ha-giang`) across the redirect to the
+ * unit it is part of now, so the page can say "Hà Giang nay thuộc Tuyên Quang": on a province's page
+ * (/tinh/ha-giang) and on a list filtered by it (`province=ha-giang`).
+ */
+export const FORMERLY_PARAM = 'formerly';
+
+/**
  * The canonical form of a list's query, or null when it is canonical already:
  * no empty parameters, a province by its current slug (a pre-2025 one,
  * `province=ha-giang`, by the unit it is part of now, so the filter shows as
- * a chip and a ticked box), and a repeated parameter's values once each, sorted
+ * a chip and a ticked box, with `formerly=ha-giang` for the page's note), and
+ * a repeated parameter's values once each, sorted
  * (`province=b&province=a&province=b` is `province=a&province=b`). A GET form
  * sends every field, so "all provinces" arrives as `province=`; pages redirect
  * to the clean address so that links, caches and search engines see one URL
- * per list.
+ * per list. A `formerly` naming no former province of a province chosen says
+ * nothing, and goes.
  */
 export function canonicalListParams(params: URLSearchParams): URLSearchParams | null {
   const byKey = new Map<string, string[]>();
+  const add = (key: string, value: string) => byKey.set(key, [...(byKey.get(key) ?? []), value]);
   for (const [key, value] of params) {
-    if (value.trim() === '') continue;
-    const current = key === 'province' ? (formerProvinceBySlug(value)?.successor.slug ?? value) : value;
-    byKey.set(key, [...(byKey.get(key) ?? []), current]);
+    if (value.trim() === '' || key === FORMERLY_PARAM) continue;
+    const former = key === 'province' ? formerProvinceBySlug(value) : undefined;
+    add(key, former?.successor.slug ?? value);
+    if (former) add(FORMERLY_PARAM, former.slug);
+  }
+  const chosen = byKey.get('province') ?? [];
+  for (const value of params.getAll(FORMERLY_PARAM)) {
+    const successor = formerProvinceBySlug(value)?.successor.slug;
+    if (successor !== undefined && chosen.includes(successor)) add(FORMERLY_PARAM, value);
   }
   const kept = new URLSearchParams();
   for (const [key, values] of byKey) {
     for (const value of values.length > 1 ? [...new Set(values)].sort() : values) kept.append(key, value);
   }
   return kept.toString() === params.toString() ? null : kept;
+}
+
+/** The pre-2025 provinces a list's canonical query names (`formerly`), each with the unit it is part of now. */
+export function formerProvincesAsked(params: URLSearchParams): FormerProvince[] {
+  const chosen = params.getAll('province');
+  return [...new Set(params.getAll(FORMERLY_PARAM))]
+    .map((slug) => formerProvinceBySlug(slug))
+    .filter((former): former is FormerProvince => former !== undefined && chosen.includes(former.successor.slug));
 }
