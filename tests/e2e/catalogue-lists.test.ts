@@ -73,6 +73,25 @@ describe('product list', () => {
     expect(textOf(english.html)).toMatch(/5 stars \(from “5 stars”\)/);
   });
 
+  it('says under each control what the words chose for it, the control left as chosen', async () => {
+    const { html } = await page(`/san-pham?q=${encodeURIComponent('chè vietgap 4 sao sơn la')}`);
+    // The select still offers "all" (a value chosen there would win over the words), described by the hint.
+    expect(html).toMatch(/<select id="filter-stars" name="stars" aria-describedby="filter-stars-hint">/);
+    expect(html).toMatch(/<option value="" selected>/);
+    const hint = (name: string) =>
+      textOf(html.match(new RegExp(`<p[^>]*id="filter-${name}-hint"[^>]*>([^<]*)<`))?.[1] ?? '');
+    expect(hint('stars')).toBe('Đang lọc theo “4 sao” trong ô tìm kiếm; chọn ở đây để thay.');
+    expect(hint('certification')).toBe('Đang lọc theo “vietgap” trong ô tìm kiếm; chọn ở đây để thay.');
+    expect(html).toMatch(/<fieldset class="checks" aria-describedby="filter-province-hint">/);
+    expect(hint('province')).toContain('“sơn la”');
+    // Nothing read, nothing said; the map and the directory say it too, in English as well.
+    expect((await page('/san-pham?q=ch%C3%A8&stars=4')).html).not.toContain('-hint"');
+    const map = await page('/en/map?q=ha+giang');
+    expect(map.html).toMatch(/id="filter-province-hint">Filtering by “ha giang” from your search/);
+    expect(textOf(map.html)).toContain('Tuyen Quang (from “ha giang”)');
+    expect((await page('/hop-tac-xa?q=vietgap')).html).toContain('id="filter-certification-hint"');
+  });
+
   it('fits HTML and CSS in the first 14 KB round trip, compressed, filters and counts included', async () => {
     const { html } = await page('/san-pham?group=thuc_pham');
     const styles = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"(?! media="print")/g)].map(

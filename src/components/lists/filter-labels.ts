@@ -1,4 +1,7 @@
-/** The options of a list's vocabulary filters, and what a chip calls an applied value. */
+/** The options of a list's vocabulary filters, what a chip calls an applied value, and what the words chose. */
+import { dictionary, format, type Locale } from '../../i18n';
+import type { FilterFromQuery } from '../../server/search/filter-words';
+
 export interface FilterOption {
   value: string;
   label: string;
@@ -10,4 +13,21 @@ export type FilterOptions = Record<string, readonly FilterOption[]>;
 export function chipLabelFrom(options: FilterOptions) {
   return (key: string, value: string): string | undefined =>
     options[key]?.find((option) => option.value === value)?.label;
+}
+
+/**
+ * Per filter, what the search words chose for it ("5 sao", "vietgap": search/filter-words.ts), said
+ * under the control: the control shows what was chosen in it (nothing, often), and a chosen value
+ * would win over the words, so it is left as it is and the hint says why the results are narrower.
+ */
+export function hintsFromWords(
+  read: readonly FilterFromQuery[] | undefined,
+  locale: Locale,
+): Partial<Record<FilterFromQuery['filter'], string>> {
+  const l = dictionary(locale).lists;
+  return Object.fromEntries(
+    (read ?? [])
+      .filter((one) => one.applied)
+      .map((one) => [one.filter, format(l.filters.chosenByWords, { words: one.words })]),
+  );
 }

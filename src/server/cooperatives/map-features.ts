@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cooperativePaths } from '../../i18n/routes';
 import type { Database } from '../db/client';
+import type { FilterFromQuery } from '../search/filter-words';
 import { queryDirectory } from './directory';
 import { type DirectoryFilters, directoryFilterShape } from './directory-filters';
 import { cooperativeLocation, type Placement } from './location';
@@ -73,6 +74,15 @@ export async function cooperativeFeatureCollection(
   filters: MapFilters,
   origin: string,
 ): Promise<CooperativeFeatureCollection> {
+  return (await cooperativeFeatures(db, filters, origin)).collection;
+}
+
+/** The features, and the filters the search words were read as (the map page's chips and hints). */
+export async function cooperativeFeatures(
+  db: Database,
+  filters: MapFilters,
+  origin: string,
+): Promise<{ collection: CooperativeFeatureCollection; filtersFromQuery: FilterFromQuery[] }> {
   const found = await queryDirectory<MapRow>(
     db,
     { ...filters, sort: 'name', page: 1, limit: MAX_MAP_FEATURES + 1 },
@@ -107,5 +117,8 @@ export async function cooperativeFeatureCollection(
       },
     ];
   });
-  return { type: 'FeatureCollection', features, truncated: found.items.length > MAX_MAP_FEATURES };
+  return {
+    collection: { type: 'FeatureCollection', features, truncated: found.items.length > MAX_MAP_FEATURES },
+    filtersFromQuery: found.filtersFromQuery,
+  };
 }

@@ -2,12 +2,8 @@ import type { Database } from '../db/client';
 import { provinceOptions } from '../products/filter-options';
 import type { ListPage } from '../search/list-query';
 import { readListPage } from '../search/list-page';
-import {
-  type CooperativeFeature,
-  cooperativeFeatureCollection,
-  MAX_MAP_FEATURES,
-  mapFilterShape,
-} from './map-features';
+import type { FilterFromQuery } from '../search/filter-words';
+import { type CooperativeFeature, cooperativeFeatures, MAX_MAP_FEATURES, mapFilterShape } from './map-features';
 
 /**
  * Everything /ban-do shows for a URL: the directory's filters, read as
@@ -18,9 +14,10 @@ export async function loadMapPage(db: Database, params: URLSearchParams) {
   const read = await readListPage(
     mapFilterShape,
     params,
-    async (filters): Promise<ListPage<CooperativeFeature, 'name'>> => {
-      const collection = await cooperativeFeatureCollection(db, filters, '');
+    async (filters): Promise<ListPage<CooperativeFeature, 'name'> & { filtersFromQuery: FilterFromQuery[] }> => {
+      const { collection, filtersFromQuery } = await cooperativeFeatures(db, filters, '');
       return {
+        filtersFromQuery,
         items: collection.features,
         total: collection.features.length,
         totalIsCapped: collection.truncated,
