@@ -58,7 +58,8 @@ const FiltersFromQuerySchema = z
     z.object({
       filter: z.enum(['province', 'certification', 'stars']),
       value: z.string().openapi({
-        description: 'The province slug, the certification kind, or the fewest OCOP stars (3-5).',
+        description:
+          'The province slug, the certification kind, or the fewest OCOP stars (3-5); of a cooperative, stars are those of one of its published products.',
         example: 'vietgap',
       }),
       words: z.string().openapi({ description: 'The words of `q` read as this filter.', example: 'vietgap' }),
@@ -69,6 +70,11 @@ const FiltersFromQuerySchema = z
       applied: z.boolean().openapi({
         description:
           'False when the same filter is given as a parameter with another value, which wins: the words are then neither a filter nor matched as text. Words naming the very value given are not listed.',
+      }),
+      formerly: z.string().optional().openapi({
+        description:
+          'Of a province: the pre-1 July 2025 province the words named, as officially written, now part of the one in `value`.',
+        example: 'Hà Giang',
       }),
     }),
   )

@@ -290,6 +290,27 @@ describe('GET /cooperatives', () => {
     expect(foldVietnamese(body.items[0].name)).toContain('che');
   });
 
+  it('reads a rating named in q as a product of that many stars or more, not as words', async () => {
+    const rated = (await get(`/cooperatives?q=${encodeURIComponent('chè 4 sao trở lên')}&limit=100`)).body;
+    expect(rated.filtersFromQuery).toEqual([
+      { filter: 'stars', value: '4', words: '4 sao trở lên', q: 'chè', applied: true },
+    ]);
+    // Those of "chè" whose best product has 4 stars or more, and no other.
+    const tea = (await get(`/cooperatives?q=${encodeURIComponent('chè')}&limit=100`)).body;
+    const expected = tea.items
+      .filter((c: { bestStars: number | null }) => (c.bestStars ?? 0) >= 4)
+      .map((c: { slug: string }) => c.slug);
+    expect(rated.total).toBeGreaterThan(0);
+    expect(rated.total).toBeLessThan(tea.total);
+    expect(rated.items.map((c: { slug: string }) => c.slug).sort()).toEqual(expected.sort());
+    // Alone, "5*" lists those with a 5-star product; the facets count the same rows.
+    const five = (await get(`/cooperatives?q=${encodeURIComponent('5*')}&limit=100`)).body;
+    expect(five.total).toBeGreaterThan(0);
+    expect(five.items.every((c: { bestStars: number | null }) => c.bestStars === 5)).toBe(true);
+    const byProvince = Object.values(five.facets.province.counts as Record<string, number>);
+    expect(byProvince.reduce((sum, n) => sum + n, 0)).toBe(five.total);
+  });
+
   it('reads a province named in q as the province filter, as the product list does', async () => {
     const inProvince = async (slug: string) =>
       scalar(sql`SELECT count(*) AS n FROM cooperatives c JOIN provinces p ON p.code = c.province_code
@@ -299,7 +320,7 @@ describe('GET /cooperatives', () => {
     expect(former.total).toBeGreaterThan(0);
     expect(former.total).toBe(await inProvince('tuyen-quang'));
     expect(former.filtersFromQuery).toEqual([
-      { filter: 'province', value: 'tuyen-quang', words: 'ha giang', q: '', applied: true },
+      { filter: 'province', value: 'tuyen-quang', words: 'ha giang', q: '', applied: true, formerly: 'Hà Giang' },
     ]);
     // A current one, beside words: only that province's, where the words matched elsewhere too.
     const named = (await get(`/cooperatives?q=${encodeURIComponent('htx lâm đồng')}&limit=100`)).body;
@@ -320,7 +341,7 @@ describe('GET /cooperatives', () => {
     const chosen = (await get('/cooperatives?q=ha+giang&province=ha-noi&limit=100')).body;
     expect(chosen.total).toBe(await inProvince('ha-noi'));
     expect(chosen.filtersFromQuery).toEqual([
-      { filter: 'province', value: 'tuyen-quang', words: 'ha giang', q: '', applied: false },
+      { filter: 'province', value: 'tuyen-quang', words: 'ha giang', q: '', applied: false, formerly: 'Hà Giang' },
     ]);
   });
 

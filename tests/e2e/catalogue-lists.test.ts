@@ -68,6 +68,15 @@ describe('product list', () => {
     // The directory reads a province in the words too.
     const directory = await page('/hop-tac-xa?q=ha+giang');
     expect(textOf(directory.html)).toContain('Tuyên Quang (theo “ha giang”)');
+    // Where the old name now is, said once, on the directory as on the product list.
+    expect(textOf(directory.html).split('Hà Giang nay thuộc Tuyên Quang')).toHaveLength(2);
+    expect(textOf((await page('/san-pham?q=ha+giang')).html).split('Hà Giang nay thuộc Tuyên Quang')).toHaveLength(2);
+    expect(textOf((await page('/en/map?q=ha+giang')).html)).toContain('Ha Giang is now part of Tuyen Quang');
+    // A rating in the directory's words is its products': chipped, not matched.
+    const rated = textOf((await page(`/hop-tac-xa?q=${encodeURIComponent('chè 4 sao trở lên')}`)).html);
+    expect(rated).toContain('Có sản phẩm từ 4 sao (theo “4 sao trở lên”)');
+    expect(rated).not.toContain('0 hợp tác xã');
+    expect(textOf((await page('/en/cooperatives?q=tea+5+stars')).html)).toContain('A 5-star product (from “5 stars”)');
     expect(directory.html).toMatch(/<ul class="chips"[\s\S]*?href="\/hop-tac-xa"[\s\S]*?<\/ul>/);
     const english = await page(`/en/products?q=${encodeURIComponent('honey 5 stars')}`);
     expect(textOf(english.html)).toMatch(/5 stars \(from “5 stars”\)/);

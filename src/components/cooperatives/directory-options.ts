@@ -1,11 +1,11 @@
-import { dictionary, type Locale } from '../../i18n';
+import { dictionary, format, type Locale } from '../../i18n';
 import type { ProvinceOption } from '../../server/products/filter-options';
 import {
   COOPERATIVE_CLASSIFICATIONS,
   COOPERATIVE_KINDS,
   COOPERATIVE_SECTORS,
 } from '../../server/cooperatives/vocabulary';
-import { CERTIFICATION_KINDS } from '../../server/products/vocabulary';
+import { CERTIFICATION_KINDS, OCOP_STARS } from '../../server/products/vocabulary';
 import type { FilterOptions } from '../lists/filter-labels';
 import { provinceSelectOptions } from '../lists/province-options';
 
@@ -32,6 +32,17 @@ export function directoryFilterOptions(locale: Locale, provinces: readonly Provi
       options: CERTIFICATION_KINDS.map((c) => ({ value: c, label: l.certifications[c] })),
     },
     hasOcop: { label: l.cooperatives.hasOcop, options: [{ value: 'true', label: l.cooperatives.hasOcop }] },
+    // Read from the words only ("chè 4 sao": readDirectoryQuery), so a chip's label and no control.
+    stars: {
+      label: l.filters.stars,
+      options: OCOP_STARS.map((stars) => ({
+        value: String(stars),
+        label:
+          stars === Math.max(...OCOP_STARS)
+            ? l.cooperatives.productStarsExactly
+            : format(l.cooperatives.productStarsAtLeast, { stars }),
+      })),
+    },
   } as const;
 }
 

@@ -26,6 +26,8 @@ export const listsEn: Dictionary['lists'] = {
     searchLabel: 'Search cooperatives',
     searchPlaceholder: 'Cooperative, commune, province…',
     hasOcop: 'Has OCOP products',
+    productStarsAtLeast: 'A product of {stars} stars or more',
+    productStarsExactly: 'A 5-star product',
     emptyHeading: 'No matching cooperatives',
   },
   map: {
@@ -34,7 +36,7 @@ export const listsEn: Dictionary['lists'] = {
     description:
       'Cooperatives, cooperative groups and unions on a map of Viet Nam, by province, legal form and sector.',
     heading: 'Map of cooperatives',
-    count: '{count} cooperatives',
+    count: '{count} {count:cooperative|cooperatives}',
     countCapped: 'More than {count} cooperatives',
     searchLabel: 'Search cooperatives',
     searchPlaceholder: 'Cooperative, commune, province…',

@@ -24,6 +24,8 @@ export const listsVi = {
     searchLabel: 'Tìm hợp tác xã',
     searchPlaceholder: 'Tên hợp tác xã, xã, tỉnh…',
     hasOcop: 'Có sản phẩm OCOP',
+    productStarsAtLeast: 'Có sản phẩm từ {stars} sao',
+    productStarsExactly: 'Có sản phẩm 5 sao',
     emptyHeading: 'Không tìm thấy hợp tác xã phù hợp',
   },
   map: {

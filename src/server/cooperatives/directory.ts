@@ -36,7 +36,13 @@ import { COOPERATIVE_CARD_COLUMNS, type CooperativeCardRow, MOST_PRODUCTS_FIRST,
 import type { CooperativeCard } from './card';
 import type { DirectoryFilters, DirectorySort } from './directory-filters';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
-import { type FilterFromQuery, filterWordsReader, readPlaceAndCertification } from '../search/filter-words';
+import {
+  type FilterFromQuery,
+  filterWordsReader,
+  type FilterWordsReader,
+  readPlaceAndCertification,
+} from '../search/filter-words';
+import { findRating } from '../search/rating-words';
 import { provinceByCode } from '../provinces/reference';
 import { COOPERATIVE_STATUSES } from './vocabulary';
 
@@ -93,13 +99,14 @@ export async function listCooperatives(
 export function readDirectoryQuery(
   filters: DirectoryFilters,
   { certification: withCertification = true } = {},
-): { filters: DirectoryFilters; read: FilterFromQuery[] } {
+): { filters: DirectoryFilters; read: FilterFromQuery[]; minStars?: number } {
   const reader = filterWordsReader(filters.q ?? '');
   const { place, certification } = readPlaceAndCertification(reader, filters, {
     place: true,
     certification: withCertification,
   });
-  if (!place && !certification) return { filters, read: [] };
+  const stars = readRatings(reader);
+  if (!place && !certification && stars === undefined) return { filters, read: [] };
   const q = reader.words.typed.join(' ');
   return {
     filters: {
@@ -109,8 +116,30 @@ export function readDirectoryQuery(
       ...(certification ? { certification: filters.certification ?? [certification.value] } : {}),
     },
     read: reader.read,
+    ...(stars === undefined ? {} : { minStars: stars }),
   };
 }
+
+/**
+ * A rating named in the words ("chè 4 sao trở lên", "5*": search/rating-words.ts) is a product's:
+ * the directory reads it as "has a published product rated that many stars or more", which the
+ * cards show as their best, and takes its words out (a repeated or contradicting one too; the
+ * first holds, as on the product list). Matched as words, "4 sao" found no cooperative at all.
+ */
+function readRatings(reader: FilterWordsReader): number | undefined {
+  const rating = findRating(reader.words.folded);
+  if (!rating) return undefined;
+  const taken = reader.strip(rating);
+  for (let more = findRating(reader.words.folded); more; more = findRating(reader.words.folded)) {
+    taken.push(...reader.strip(more));
+  }
+  reader.note('stars', String(rating.value), taken, 'none');
+  return rating.value;
+}
+
+/** A cooperative with a published product rated `stars` or more (readRatings). */
+const hasProductRated = (stars: number) => sql`EXISTS (SELECT 1 FROM products p INDEXED BY products_cooperative_idx
+  WHERE p.cooperative_id = c.id AND p.status = 'published' AND p.ocop_stars >= ${stars})`;
 
 /** What a near-empty directory offers instead (search/near-empty.ts); `order` is the request's query keys as given. */
 export function directorySearchHelp(
@@ -184,6 +213,7 @@ async function queryUnderstood<Row>(
   if (filters.classification) faceted.classification = anyOf(FACET_KEYS.classification, filters.classification);
   if (filters.certification) faceted.certification = certifiedCooperative(filters.certification, today);
   if (filters.hasOcop !== undefined) where.push(filters.hasOcop ? HAS_OCOP_SQL : sql`NOT ${HAS_OCOP_SQL}`);
+  if (understood.minStars !== undefined) where.push(hasProductRated(understood.minStars));
 
   const onlySearch = where.length === 0 && Object.keys(faceted).length === 0;
   const conditions = (except?: DirectoryFacet) => [
@@ -231,7 +261,7 @@ async function queryUnderstood<Row>(
       ORDER BY ${orderBy}`);
   // A directory the facet cube answers gets its total and facets from it, read beside the page's rows.
   const fromCube =
-    (count || facets) && directoryCubeAnswers(filters, tokens.length > 0)
+    (count || facets) && directoryCubeAnswers(filters, tokens.length > 0) && understood.minStars === undefined
       ? freshCells(db, COOPERATIVE_CUBE, today, later).then(
           (cells) => cells && answerFromDirectoryCube(cells, filters, provinces),
         )

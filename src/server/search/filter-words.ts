@@ -29,6 +29,8 @@ export interface FilterFromQuery {
   words: string;
   q: string;
   applied: boolean;
+  /** Of a province, the pre-2025 one the words named ("Hà Giang"), which the page says it is now part of. */
+  formerly?: string;
 }
 
 /** Whether the visitor chose the filter some words name: not at all, that very value, or another. */
@@ -62,11 +64,24 @@ export function filterWordsReader(query: string) {
       return taken;
     },
     /** A filter read, listed unless the visitor chose that very filter and value (it would say so twice). */
-    note(filter: FilterFromQuery['filter'], value: string, taken: readonly number[], chosen: Chosen): void {
+    note(
+      filter: FilterFromQuery['filter'],
+      value: string,
+      taken: readonly number[],
+      chosen: Chosen,
+      formerly?: string | null,
+    ): void {
       if (chosen === 'same') return;
       const inside = typed.typed.filter((_, i) => taken.includes(i));
       const outside = typed.typed.filter((_, i) => !taken.includes(i));
-      read.push({ filter, value, words: inside.join(' '), q: outside.join(' '), applied: chosen === 'none' });
+      read.push({
+        filter,
+        value,
+        words: inside.join(' '),
+        q: outside.join(' '),
+        applied: chosen === 'none',
+        ...(formerly ? { formerly } : {}),
+      });
     },
     /**
      * The words left to match, cut to MAX_QUERY_TOKENS, and whether the last of them is finished:
@@ -102,7 +117,10 @@ export function readPlaceAndCertification(
 } {
   const place = read.place ? findPlace(reader.words.folded) : null;
   const placeChosen = place ? chosenAs(provinceCodes(chosen.province), place.value.provinceCode) : 'none';
-  if (place) reader.note('province', provinceByCode(place.value.provinceCode).slug, reader.strip(place), placeChosen);
+  if (place) {
+    const slug = provinceByCode(place.value.provinceCode).slug;
+    reader.note('province', slug, reader.strip(place), placeChosen, place.value.formerly);
+  }
   const certification = read.certification ? findCertification(reader.words.folded) : null;
   if (certification) {
     const certificationChosen = chosenAs(chosen.certification, certification.value);
