@@ -98,6 +98,12 @@ describe('GET /events', () => {
     const hanoi: Summary[] = (await get('/events?province=ha-noi&limit=100')).body.items;
     expect(hanoi.length).toBeGreaterThan(0);
     expect(new Set(hanoi.map((e) => e.provinceNameVi))).toEqual(new Set(['Hà Nội']));
+    // A pre-2025 province's slug is the unit it joined, as on the product and cooperative lists.
+    const former = await get('/events?province=ha-giang&limit=100');
+    expect(former.res.status).toBe(200);
+    const joined: Summary[] = (await get('/events?province=tuyen-quang&limit=100')).body.items;
+    expect(former.body.items.map((e: Summary) => e.slug)).toEqual(joined.map((e) => e.slug));
+    expect((await get('/events?province=khong-co')).res.status).toBe(400);
     const online: Summary[] = (await get('/events?format=online&limit=100')).body.items;
     const inPerson: Summary[] = (await get('/events?format=in_person&limit=100')).body.items;
     expect(online.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 /** Pieces shared by the public list queries (products, cooperatives). */
+import { formerProvinceBySlug } from '../provinces/reference';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type FieldIssues, InvalidFilterError } from '../errors';
@@ -47,6 +48,8 @@ const SLUG_TABLES = {
 /**
  * Turns filter slugs into keys. A slug that names nothing is an
  * InvalidFilterError (a 400 for the API, a notice on a page), not an empty list.
+ * A pre-2025 province's slug (`ha-giang`) names the unit it is part of now, as
+ * the product and cooperative lists read it (search/facets.ts, provinceCodes).
  */
 export async function resolveSlugFilters<K extends keyof typeof SLUG_TABLES>(
   db: Database,
@@ -56,8 +59,9 @@ export async function resolveSlugFilters<K extends keyof typeof SLUG_TABLES>(
   const keys = await Promise.all(
     entries.map(async ([filter, slug]) => {
       const { table, key } = SLUG_TABLES[filter];
+      const current = filter === 'province' ? (formerProvinceBySlug(slug)?.successor.slug ?? slug) : slug;
       const [row] = await db.all<{ key: string }>(
-        sql`SELECT ${sql.raw(key)} AS key FROM ${sql.raw(table)} WHERE slug = ${slug}`,
+        sql`SELECT ${sql.raw(key)} AS key FROM ${sql.raw(table)} WHERE slug = ${current}`,
       );
       return [filter, row?.key] as const;
     }),
