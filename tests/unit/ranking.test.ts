@@ -41,6 +41,22 @@ describe('ranking rules', () => {
     expect(order('mat', [honey, mat])).toEqual(['mat', 'honey']);
   });
 
+  it('a word typed with its marks, found so anywhere, beats it found with other marks in a name', () => {
+    // "chè" (tea) is neither "Chẽ" (Ba Chẽ, a place) nor "chế" (processing), which fold alike.
+    const place = candidate('place', { nameVi: 'Mật ong rừng Ba Chẽ', ocopStars: 5 });
+    const processing = candidate('processing', { nameVi: 'Cà phê chế biến mật ong', ocopStars: 5 });
+    const tea = candidate('tea', { nameVi: 'Bạch trà shan tuyết', description: 'Chè shan tuyết cổ thụ' });
+    const named = candidate('named', { nameVi: 'Chè shan tuyết' });
+    expect(order('chè', [place, processing, tea, named])).toEqual(['named', 'tea', 'place', 'processing']);
+    // Typed without marks, the name holds it as well as any: the name first, then the stars.
+    expect(order('che', [tea, place, named])).toEqual(['place', 'named', 'tea']);
+    // Marks typed that no candidate has: the rules as before.
+    expect(order('chê', [tea, named, place])).toEqual(['place', 'named', 'tea']);
+    // The description is read for a name holding the word only with other marks.
+    expect(needsOtherFields(queryWords('chè'), place)).toBe(true);
+    expect(needsOtherFields(queryWords('chè'), named)).toBe(false);
+  });
+
   it('the whole query as a phrase in the name beats the words scattered, more so at its start', () => {
     const scattered = candidate('scattered', { nameVi: 'Ong mật', ocopStars: 5 });
     const inside = candidate('inside', { nameVi: 'Cà phê chế biến mật ong', ocopStars: 5 });

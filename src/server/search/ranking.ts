@@ -20,6 +20,10 @@
  * Then the whole query as a phrase in the name adds PHRASE_IN_NAME, and more at
  * the start of the name (the thing the product is, "Mật ong …", before a
  * coffee "… chế biến mật ong").
+ * Before all of that, each word typed with its marks found so somewhere adds
+ * TYPED_SOMEWHERE: marks tell Vietnamese words apart, so "chè" (tea) found in a
+ * tea's description beats "Chẽ" (Ba Chẽ, a place) or "chế" (processing) found
+ * in another's name, which are other words that fold alike.
  * Equal scores: verified OCOP stars, then completeness (a photo, a price),
  * then the most recently published.
  */
@@ -33,6 +37,8 @@ export const FIELD_WEIGHT = { name: 100, description: 10, other: 1 } as const;
 export const MATCH = { typed: 3, folded: 2, near: 1 } as const;
 export const PHRASE_IN_NAME = 1_000;
 export const PHRASE_STARTS_NAME = 500;
+/** More than every field, match and phrase weight together (eight words found as typed in a name, both phrase bonuses). */
+export const TYPED_SOMEWHERE = 10_000;
 
 /** Words of a query as typed (lower case, marks kept) and folded, index for index. */
 export interface QueryWords {
@@ -200,6 +206,12 @@ export function relevanceScore(query: QueryWords, candidate: RankCandidate): num
   let score = 0;
   query.folded.forEach((folded, i) => {
     const typed = query.typed[i] as string;
+    if (
+      typed !== folded &&
+      (['name', 'description', 'other'] as const).some((field) => hasAsTyped(fields[field](), typed, i === last))
+    ) {
+      score += TYPED_SOMEWHERE;
+    }
     let best = 0;
     for (const field of ['name', 'description', 'other'] as const) {
       // Nothing in this field or after it can beat `best`: weights fall by ten from field to field.
@@ -228,18 +240,25 @@ export function relevanceScore(query: QueryWords, candidate: RankCandidate): num
   return score;
 }
 
+/** Whether a word typed with its marks is in one of the fields as typed (whole, or its start for the last word). */
+const hasAsTyped = (fields: readonly FieldWords[], typed: string, prefix: boolean) =>
+  fields.some((field) => field.typed.some((word) => sameOrPrefix(word, typed, prefix)));
+
 /**
  * Whether a candidate's description or the rest (cooperative, places) can
- * change its score: only when some query word is not in either name, since a
- * word found in a name at all outweighs it found anywhere else. A search can
- * then read those longer fields for the few candidates that need them.
+ * change its score: only when some query word is not in either name, or a word
+ * typed with its marks is there only with other marks (TYPED_SOMEWHERE), since a
+ * word found in a name outweighs it found anywhere else. A search can then read
+ * those longer fields for the few candidates that need them.
  */
 export function needsOtherFields(query: QueryWords, candidate: Pick<RankCandidate, 'nameVi' | 'nameEn'>): boolean {
   const names = nameWords(candidate);
   const last = query.folded.length - 1;
-  return query.folded.some(
-    (folded, i) => !names.some((name) => wordMatch(name, query.typed[i] as string, folded, i === last) > 0),
-  );
+  return query.folded.some((folded, i) => {
+    const typed = query.typed[i] as string;
+    if (typed !== folded && !hasAsTyped(names, typed, i === last)) return true;
+    return !names.some((name) => wordMatch(name, typed, folded, i === last) > 0);
+  });
 }
 
 /** Candidates in relevance order: score, then stars, completeness, recency. */
