@@ -46,6 +46,12 @@ describe('product list', () => {
     expect(executableScripts(html)).toEqual([]);
   });
 
+  it('chips a price as an amount in dong', async () => {
+    const chips = (html: string) => textOf([...html.matchAll(/<ul class="chips"[\s\S]*?<\/ul>/g)][0]?.[0] ?? '');
+    expect(chips((await page('/san-pham?minPrice=200000')).html)).toMatch(/Giá từ 200\.000\s₫/);
+    expect(chips((await page('/en/products?maxPrice=50000')).html)).toMatch(/Price up to ₫50,000/);
+  });
+
   it('chips the filters read from the words, each leading to the words without it', async () => {
     const { html } = await page(`/san-pham?q=${encodeURIComponent('chè vietgap 4 sao sơn la')}`);
     expect(html).toContain('Bộ lọc (3 đang chọn)');
