@@ -169,7 +169,11 @@ describe('product list', () => {
     expect(executableScripts(html)).toEqual([]);
     const long = await page(`/san-pham?q=${'a'.repeat(5000)}`);
     expect(long.status).toBe(200);
-    expect(textOf(long.html)).toContain('không hợp lệ: từ khóa tìm kiếm.');
+    expect(textOf(long.html)).toContain('Từ khóa dài hơn 200 ký tự nên chưa được dùng: hãy rút gọn rồi tìm lại.');
+    expect(textOf(long.html)).not.toContain('không hợp lệ');
+    const longEn = await page(`/en/cooperatives?q=${'a'.repeat(201)}&kind=company`);
+    expect(textOf(longEn.html)).toContain('The search is longer than 200 characters');
+    expect(textOf(longEn.html)).toContain('Ignored filter values that are not valid: type.');
   });
 
   it('shows an empty state with suggestions when nothing matches', async () => {

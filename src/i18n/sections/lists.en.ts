@@ -86,6 +86,7 @@ export const listsEn: Dictionary['lists'] = {
     applyFilters: 'Apply filters',
     clear: 'Clear filters',
     ignored: 'Ignored filter values that are not valid: {fields}.',
+    queryTooLong: 'The search is longer than {max} characters, so it was not used: shorten it and search again.',
     noWords: 'The search “{q}” has no letter or digit to look for: the list is not narrowed by it.',
   },
   /** What a notice of ignored filters calls each query key, in words: the keys are the same in both languages. */

@@ -84,6 +84,7 @@ export const listsVi = {
     applyFilters: 'Lọc',
     clear: 'Xóa bộ lọc',
     ignored: 'Đã bỏ qua giá trị lọc không hợp lệ: {fields}.',
+    queryTooLong: 'Từ khóa dài hơn {max} ký tự nên chưa được dùng: hãy rút gọn rồi tìm lại.',
     noWords: 'Từ khóa “{q}” không có chữ hay số nào để tìm: danh sách không lọc theo nó.',
   },
   /** What a notice of ignored filters calls each query key, in words: the keys are the same in both languages. */
