@@ -81,6 +81,9 @@ describe('product list', () => {
     // A rating in the directory's words is its products': chipped, not matched.
     const rated = textOf((await page(`/hop-tac-xa?q=${encodeURIComponent('chè 4 sao trở lên')}`)).html);
     expect(rated).toContain('Có sản phẩm từ 4 sao (theo “4 sao trở lên”)');
+    // Said under "has OCOP products" too, without offering a choice the directory does not have.
+    expect(rated).toContain('Đang lọc theo “4 sao trở lên” trong ô tìm kiếm.');
+    expect(rated).not.toContain('“4 sao trở lên” trong ô tìm kiếm; chọn ở đây để thay.');
     expect(rated).not.toContain('0 hợp tác xã');
     expect(textOf((await page('/en/cooperatives?q=tea+5+stars')).html)).toContain('A 5-star product (from “5 stars”)');
     expect(directory.html).toMatch(/<ul class="chips"[\s\S]*?href="\/hop-tac-xa"[\s\S]*?<\/ul>/);

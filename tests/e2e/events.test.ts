@@ -80,6 +80,14 @@ describe('the events calendar', () => {
     const hanoi = await page('/su-kien?province=ha-noi');
     expect(eventLinks(hanoi.html).length).toBeGreaterThan(0);
     expect(textOf(hanoi.html)).toContain('Hà Nội');
+    // What is chosen shows as removable chips and in the filters' summary, as on the other lists.
+    const chips = textOf(html.match(/<ul class="chips"[\s\S]*?<\/ul>/)?.[0] ?? '');
+    expect(chips).toContain('Hội chợ');
+    expect(chips).toContain('Trực tiếp');
+    const hanoiChips = hanoi.html.match(/<ul class="chips"[\s\S]*?<\/ul>/)?.[0] ?? '';
+    expect(hanoiChips).toContain('href="/su-kien"');
+    expect(textOf(hanoiChips)).toContain('Hà Nội ✕');
+    expect(hanoi.html).toContain('Bộ lọc (1 đang chọn)');
   });
 
   it('keeps an archive of past events, latest first', async () => {

@@ -23,11 +23,18 @@ export function chipLabelFrom(options: FilterOptions) {
 export function hintsFromWords(
   read: readonly FilterFromQuery[] | undefined,
   locale: Locale,
+  /** Filters the list has no control of their own for (the directory's rating): the hint says only what the words do. */
+  uncontrolled: readonly FilterFromQuery['filter'][] = [],
 ): Partial<Record<FilterFromQuery['filter'], string>> {
   const l = dictionary(locale).lists;
   return Object.fromEntries(
     (read ?? [])
       .filter((one) => one.applied)
-      .map((one) => [one.filter, format(l.filters.chosenByWords, { words: one.words })]),
+      .map((one) => [
+        one.filter,
+        format(uncontrolled.includes(one.filter) ? l.filters.filteredByWords : l.filters.chosenByWords, {
+          words: one.words,
+        }),
+      ]),
   );
 }

@@ -61,6 +61,7 @@ export const listsEn: Dictionary['lists'] = {
     removeChip: 'Remove filter {label}',
     fromWords: '{label} (from “{words}”)',
     setAside: '“{words}” in the search is not used: the {filter} you chose in the filters applies instead.',
+    filteredByWords: 'Filtering by “{words}” from your search.',
     chosenByWords: 'Filtering by “{words}” from your search; a choice here replaces it.',
     ocopOnly: 'OCOP products only (3–5 stars)',
     ocop: 'OCOP',

@@ -59,6 +59,7 @@ export const listsVi = {
     removeChip: 'Bỏ lọc {label}',
     fromWords: '{label} (theo “{words}”)',
     setAside: '“{words}” trong từ khóa không được dùng: {filter} bạn chọn trong bộ lọc được áp dụng thay.',
+    filteredByWords: 'Đang lọc theo “{words}” trong ô tìm kiếm.',
     chosenByWords: 'Đang lọc theo “{words}” trong ô tìm kiếm; chọn ở đây để thay.',
     ocopOnly: 'Chỉ sản phẩm OCOP (3–5 sao)',
     ocop: 'OCOP',
