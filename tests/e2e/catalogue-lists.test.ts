@@ -89,6 +89,14 @@ describe('product list', () => {
     expect(directory.html).toMatch(/<ul class="chips"[\s\S]*?href="\/hop-tac-xa"[\s\S]*?<\/ul>/);
     const english = await page(`/en/products?q=${encodeURIComponent('honey 5 stars')}`);
     expect(textOf(english.html)).toMatch(/5 stars \(from “5 stars”\)/);
+    // A rating typed as a sign is read from words nobody typed ("5 sao"): not quoted, in either language.
+    const sign = textOf((await page(`/en/products?q=${encodeURIComponent('honey ★5')}`)).html);
+    expect(sign).toContain('5 stars (from your search)');
+    expect(sign).toContain('Filtering from your search; a choice here replaces it.');
+    expect(sign).not.toContain('5 sao');
+    const star = textOf((await page(`/hop-tac-xa?q=${encodeURIComponent('Mật ong 5*')}`)).html);
+    expect(star).toContain('Có sản phẩm 5 sao (theo ô tìm kiếm)');
+    expect(star).toContain('Đang lọc theo ô tìm kiếm.');
   });
 
   it('says under each control what the words chose for it, the control left as chosen', async () => {

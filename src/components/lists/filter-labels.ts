@@ -23,18 +23,31 @@ export function chipLabelFrom(options: FilterOptions) {
 export function hintsFromWords(
   read: readonly FilterFromQuery[] | undefined,
   locale: Locale,
+  /** The search as typed, to quote (wordsAsTyped). */
+  typed: string,
   /** Filters the list has no control of their own for (the directory's rating): the hint says only what the words do. */
   uncontrolled: readonly FilterFromQuery['filter'][] = [],
 ): Partial<Record<FilterFromQuery['filter'], string>> {
-  const l = dictionary(locale).lists;
+  const f = dictionary(locale).lists.filters;
   return Object.fromEntries(
     (read ?? [])
       .filter((one) => one.applied)
-      .map((one) => [
-        one.filter,
-        format(uncontrolled.includes(one.filter) ? l.filters.filteredByWords : l.filters.chosenByWords, {
-          words: one.words,
-        }),
-      ]),
+      .map((one) => {
+        const words = wordsAsTyped(one, typed);
+        const fixed = uncontrolled.includes(one.filter);
+        if (words === null) return [one.filter, fixed ? f.filteredBySearch : f.chosenBySearch];
+        return [one.filter, format(fixed ? f.filteredByWords : f.chosenByWords, { words })];
+      }),
   );
+}
+
+/**
+ * The words a filter was read from, when the search as typed holds them: a chip or hint quotes what
+ * the visitor wrote. A rating typed as a sign ("5*", "★5") is read from words spelled out for it
+ * ("5 sao", search/fold.ts), which they never typed, in Vietnamese even on English pages: null, and
+ * the chip says "from your search" instead.
+ */
+export function wordsAsTyped(read: FilterFromQuery, typed: string): string | null {
+  const said = typed.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+  return said.includes(read.words) ? read.words : null;
 }
