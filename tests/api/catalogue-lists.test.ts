@@ -205,6 +205,30 @@ describe('GET /products', () => {
     expect((await get('/products?q=mat+ong')).body.filtersFromQuery).toEqual([]);
   });
 
+  it('reads each certification named in q, as ticking both would (any of them)', async () => {
+    const both = (await get(`/products?q=${encodeURIComponent('mật ong hữu cơ vietgap')}&limit=100`)).body;
+    expect(both.filtersFromQuery.map((read: { filter: string; value: string }) => [read.filter, read.value])).toEqual([
+      ['certification', 'organic'],
+      ['certification', 'vietgap'],
+    ]);
+    const ticked = (
+      await get(`/products?q=${encodeURIComponent('mật ong')}&certification=organic&certification=vietgap`)
+    ).body;
+    expect(both.total).toBeGreaterThan(0);
+    expect(both.total).toBe(ticked.total);
+    // A kind said twice is read once.
+    const twice = (await get(`/products?q=${encodeURIComponent('vietgap mật ong VietGAP')}`)).body;
+    expect(twice.filtersFromQuery).toHaveLength(1);
+    expect(twice.total).toBe(
+      (await get(`/products?q=${encodeURIComponent('mật ong')}&certification=vietgap`)).body.total,
+    );
+    // The directory reads them the same way.
+    const cooperatives = (await get(`/cooperatives?q=${encodeURIComponent('hữu cơ vietgap')}`)).body;
+    expect(cooperatives.total).toBe(
+      (await get('/cooperatives?certification=organic&certification=vietgap')).body.total,
+    );
+  });
+
   it('reads filters from a long query, and each rating of it, without matching their words', async () => {
     const total = async (q: string) => (await get(`/products?q=${encodeURIComponent(q)}`)).body;
     // Nine words: the filter words past the eighth are read too.

@@ -110,6 +110,11 @@ describe('product list', () => {
     expect(hint('certification')).toBe('Đang lọc theo “vietgap” trong ô tìm kiếm; chọn ở đây để thay.');
     expect(html).toMatch(/<fieldset class="checks" aria-describedby="filter-province-hint">/);
     expect(hint('province')).toContain('“sơn la”');
+    // Two certifications read, one hint quoting both.
+    const two = (await page(`/san-pham?q=${encodeURIComponent('mật ong hữu cơ vietgap')}`)).html;
+    expect(textOf(two.match(/<p[^>]*id="filter-certification-hint"[^>]*>([^<]*)</)?.[1] ?? '')).toBe(
+      'Đang lọc theo “hữu cơ”, “vietgap” trong ô tìm kiếm; chọn ở đây để thay.',
+    );
     // Nothing read, nothing said; the map and the directory say it too, in English as well.
     expect((await page('/san-pham?q=ch%C3%A8&stars=4')).html).not.toContain('-hint"');
     const map = await page('/en/map?q=ha+giang');

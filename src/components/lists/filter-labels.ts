@@ -29,15 +29,17 @@ export function hintsFromWords(
   uncontrolled: readonly FilterFromQuery['filter'][] = [],
 ): Partial<Record<FilterFromQuery['filter'], string>> {
   const f = dictionary(locale).lists.filters;
+  // Of one filter several may be read ("hữu cơ vietgap"): one hint quotes them all.
+  const quoted = new Map<FilterFromQuery['filter'], (string | null)[]>();
+  for (const one of read ?? []) {
+    if (one.applied) quoted.set(one.filter, [...(quoted.get(one.filter) ?? []), wordsAsTyped(one, typed)]);
+  }
   return Object.fromEntries(
-    (read ?? [])
-      .filter((one) => one.applied)
-      .map((one) => {
-        const words = wordsAsTyped(one, typed);
-        const fixed = uncontrolled.includes(one.filter);
-        if (words === null) return [one.filter, fixed ? f.filteredBySearch : f.chosenBySearch];
-        return [one.filter, format(fixed ? f.filteredByWords : f.chosenByWords, { words })];
-      }),
+    [...quoted].map(([filter, all]) => {
+      const fixed = uncontrolled.includes(filter);
+      if (all.includes(null)) return [filter, fixed ? f.filteredBySearch : f.chosenBySearch];
+      return [filter, format(fixed ? f.filteredByWords : f.chosenByWords, { words: all.join('”, “') })];
+    }),
   );
 }
 

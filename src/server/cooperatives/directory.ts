@@ -101,19 +101,19 @@ export function readDirectoryQuery(
   { certification: withCertification = true } = {},
 ): { filters: DirectoryFilters; read: FilterFromQuery[]; minStars?: number } {
   const reader = filterWordsReader(filters.q ?? '');
-  const { place, certification } = readPlaceAndCertification(reader, filters, {
+  const { place, certifications } = readPlaceAndCertification(reader, filters, {
     place: true,
     certification: withCertification,
   });
   const stars = readRatings(reader);
-  if (!place && !certification && stars === undefined) return { filters, read: [] };
+  if (!place && certifications.length === 0 && stars === undefined) return { filters, read: [] };
   const q = reader.words.typed.join(' ');
   return {
     filters: {
       ...filters,
       q: q || undefined,
       ...(place ? { province: filters.province ?? [provinceByCode(place.value.provinceCode).slug] } : {}),
-      ...(certification ? { certification: filters.certification ?? [certification.value] } : {}),
+      ...(certifications.length > 0 ? { certification: filters.certification ?? certifications } : {}),
     },
     read: reader.read,
     ...(stars === undefined ? {} : { minStars: stars }),

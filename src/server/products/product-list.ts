@@ -118,7 +118,8 @@ interface UnderstoodQuery {
    */
   lastWhole: boolean;
   place: Place | null;
-  certification: CertificationKind | null;
+  /** Certifications named in the words, any of them (none when the filter is chosen). */
+  certifications: CertificationKind[];
   /** The fewest stars the words ask for ("ocop", "5 sao": search/rating-words.ts). */
   stars: number | null;
   /** The three as the list shows them (FilterFromQuery). */
@@ -140,7 +141,7 @@ interface UnderstoodQuery {
  */
 function understand(filters: ProductFilters, withCertification: boolean): UnderstoodQuery {
   const reader = filterWordsReader(filters.q ?? '');
-  const { place, placeChosen, certification } = readPlaceAndCertification(reader, filters, {
+  const { place, placeChosen, certifications } = readPlaceAndCertification(reader, filters, {
     place: !filters.cooperative,
     certification: withCertification,
   });
@@ -164,7 +165,7 @@ function understand(filters: ProductFilters, withCertification: boolean): Unders
     // A province chosen wins, unless it is the one the words name, alone: then the words' order and note hold.
     place:
       !filters.province || (placeChosen === 'same' && filters.province.length === 1) ? (place?.value ?? null) : null,
-    certification: filters.certification ? null : (certification?.value ?? null),
+    certifications: filters.certification ? [] : certifications,
     stars: filters.stars ? null : (rating?.value ?? null),
     read: reader.read,
   };
@@ -183,7 +184,7 @@ export async function listProducts(
   const page = await listUnderstood(db, filters, options, understood);
   // A certification word no certified product answers may still be a word of a name ("Gạo ST25 hữu cơ");
   // when the words find nothing either, the list stays the certified one, which says what it filtered by.
-  if (understood.certification && page.total === 0) {
+  if (understood.certifications.length > 0 && page.total === 0) {
     const asWords = understand(filters, false);
     const found = await listUnderstood(db, filters, options, asWords);
     if (found.total > 0) return { ...found, filtersFromQuery: asWords.read };
@@ -229,12 +230,13 @@ async function listUnderstood(
   db: Database,
   filters: ProductFilters,
   options: ProductListOptions,
-  { words, lastWhole, place, certification: certificationAsked, stars: starsAsked }: UnderstoodQuery,
+  { words, lastWhole, place, certifications: certificationsAsked, stars: starsAsked }: UnderstoodQuery,
 ): Promise<ListedPage> {
   const tokens = words.folded;
   const sort = effectiveSort(
     filters,
-    Boolean(filters.q) && (tokens.length > 0 || place !== null || certificationAsked !== null || starsAsked !== null),
+    Boolean(filters.q) &&
+      (tokens.length > 0 || place !== null || certificationsAsked.length > 0 || starsAsked !== null),
   );
   // A minimum of stars chosen, or named in the words.
   const stars = filters.stars ?? starsAsked ?? undefined;
@@ -244,7 +246,7 @@ async function listUnderstood(
   const slugs = await resolveSlugFilters(db, { cooperative: filters.cooperative });
   const provinces = place ? [place.provinceCode] : provinceCodes(filters.province);
   const cooperativeId = slugs.cooperative;
-  const certifications = filters.certification ?? (certificationAsked ? [certificationAsked] : undefined);
+  const certifications = filters.certification ?? (certificationsAsked.length > 0 ? certificationsAsked : undefined);
 
   // Planner hints (unary +): without table statistics SQLite may start from the
   // cooperatives or from the broad stars range and scan a national catalogue.

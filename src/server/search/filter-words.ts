@@ -100,11 +100,12 @@ export function filterWordsReader(query: string) {
 export type FilterWordsReader = ReturnType<typeof filterWordsReader>;
 
 /**
- * A province (search/places.ts), then a certification (search/certification-words.ts) named in the
- * words, each taken out and noted against the values `chosen` of its filter; either is not looked
+ * A province (search/places.ts), then the certifications (search/certification-words.ts) named in
+ * the words, each taken out and noted against the values `chosen` of its filter; neither is looked
  * for when `read` says so (a cooperative chosen is in one place; a certification needs a day to be
  * checked, or was found to answer nothing). `placeChosen` says how the place stands to the
- * provinces chosen.
+ * provinces chosen. Several certifications ("hữu cơ vietgap") are each read, as ticking both boxes
+ * would be (any of them); matched as words, the second found nothing. A kind named twice counts once.
  */
 export function readPlaceAndCertification(
   reader: FilterWordsReader,
@@ -113,7 +114,7 @@ export function readPlaceAndCertification(
 ): {
   place: PhraseFound<Place> | null;
   placeChosen: Chosen;
-  certification: PhraseFound<CertificationKind> | null;
+  certifications: CertificationKind[];
 } {
   const place = read.place ? findPlace(reader.words.folded) : null;
   const placeChosen = place ? chosenAs(provinceCodes(chosen.province), place.value.provinceCode) : 'none';
@@ -121,10 +122,14 @@ export function readPlaceAndCertification(
     const slug = provinceByCode(place.value.provinceCode).slug;
     reader.note('province', slug, reader.strip(place), placeChosen, place.value.formerly);
   }
-  const certification = read.certification ? findCertification(reader.words.folded) : null;
-  if (certification) {
-    const certificationChosen = chosenAs(chosen.certification, certification.value);
-    reader.note('certification', certification.value, reader.strip(certification), certificationChosen);
+  const certifications: CertificationKind[] = [];
+  for (let found = read.certification ? findCertification(reader.words.folded) : null; found;) {
+    const taken = reader.strip(found);
+    if (!certifications.includes(found.value)) {
+      certifications.push(found.value);
+      reader.note('certification', found.value, taken, chosenAs(chosen.certification, found.value));
+    }
+    found = findCertification(reader.words.folded);
   }
-  return { place, placeChosen, certification };
+  return { place, placeChosen, certifications };
 }
