@@ -39,10 +39,9 @@ import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import {
   type FilterFromQuery,
   filterWordsReader,
-  type FilterWordsReader,
   readPlaceAndCertification,
+  takeRatings,
 } from '../search/filter-words';
-import { findRating } from '../search/rating-words';
 import { provinceByCode } from '../provinces/reference';
 import { COOPERATIVE_STATUSES } from './vocabulary';
 
@@ -105,7 +104,10 @@ export function readDirectoryQuery(
     place: true,
     certification: withCertification,
   });
-  const stars = readRatings(reader);
+  // A rating is a product's: "has a published product rated that many stars or more" (hasProductRated).
+  const rating = takeRatings(reader);
+  if (rating) reader.note('stars', String(rating.value), rating.taken, 'none');
+  const stars = rating?.value;
   if (!place && certifications.length === 0 && stars === undefined) return { filters, read: [] };
   const q = reader.words.typed.join(' ');
   return {
@@ -121,23 +123,10 @@ export function readDirectoryQuery(
 }
 
 /**
- * A rating named in the words ("chè 4 sao trở lên", "5*": search/rating-words.ts) is a product's:
- * the directory reads it as "has a published product rated that many stars or more", which the
- * cards show as their best, and takes its words out (a repeated or contradicting one too; the
- * first holds, as on the product list). Matched as words, "4 sao" found no cooperative at all.
+ * A cooperative with a published product rated `stars` or more: a rating named in the directory's
+ * words ("chè 4 sao trở lên", "5*") is a product's, which the cards show as their best. Matched as
+ * words, "4 sao" found no cooperative at all.
  */
-function readRatings(reader: FilterWordsReader): number | undefined {
-  const rating = findRating(reader.words.folded);
-  if (!rating) return undefined;
-  const taken = reader.strip(rating);
-  for (let more = findRating(reader.words.folded); more; more = findRating(reader.words.folded)) {
-    taken.push(...reader.strip(more));
-  }
-  reader.note('stars', String(rating.value), taken, 'none');
-  return rating.value;
-}
-
-/** A cooperative with a published product rated `stars` or more (readRatings). */
 const hasProductRated = (stars: number) => sql`EXISTS (SELECT 1 FROM products p INDEXED BY products_cooperative_idx
   WHERE p.cooperative_id = c.id AND p.status = 'published' AND p.ocop_stars >= ${stars})`;
 

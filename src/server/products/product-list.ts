@@ -35,8 +35,13 @@ import {
 import { anyOf, byProvinceSlug, type FacetCounts, provinceCodes, scanFacets } from '../search/facets';
 import { type AfterResponse, countFromCube, freshCells } from '../search/facet-cube';
 import type { Place } from '../search/places';
-import { findRating, RATED } from '../search/rating-words';
-import { type FilterFromQuery, filterWordsReader, readPlaceAndCertification } from '../search/filter-words';
+import { RATED } from '../search/rating-words';
+import {
+  type FilterFromQuery,
+  filterWordsReader,
+  readPlaceAndCertification,
+  takeRatings,
+} from '../search/filter-words';
 import { type NearEmptyHelp, nearEmptyHelp } from '../search/near-empty';
 import type { CertificationKind } from './vocabulary';
 import {
@@ -145,18 +150,14 @@ function understand(filters: ProductFilters, withCertification: boolean): Unders
     place: !filters.cooperative,
     certification: withCertification,
   });
-  const rating = findRating(reader.words.folded);
+  const rating = takeRatings(reader);
   if (rating) {
-    const taken = reader.strip(rating);
-    for (let more = findRating(reader.words.folded); more; more = findRating(reader.words.folded)) {
-      taken.push(...reader.strip(more));
-    }
     // "OCOP only" chosen is the least of ratings: more stars named in the words still hold.
     const chosen = filters.stars ?? (filters.ocop ? RATED : undefined);
     reader.note(
       'stars',
       String(rating.value),
-      taken,
+      rating.taken,
       chosen === rating.value ? 'same' : filters.stars ? 'other' : 'none',
     );
   }

@@ -10,6 +10,7 @@ import { provinceCodes } from './facets';
 import { MAX_QUERY_TOKENS } from './fold';
 import { findPlace, type Place } from './places';
 import { type PhraseFound, withoutPhrase } from './query-phrases';
+import { findRating } from './rating-words';
 import { queryWords, type QueryWords } from './ranking';
 
 /** How many words of a query are read for filters; those left to match are then cut to MAX_QUERY_TOKENS. */
@@ -132,4 +133,20 @@ export function readPlaceAndCertification(
     found = findCertification(reader.words.folded);
   }
   return { place, placeChosen, certifications };
+}
+
+/**
+ * A rating named in the words ("5 sao", "4 sao trở lên", "5*": search/rating-words.ts), taken out
+ * with every rating after it: a second one repeats or contradicts the first, which holds, and
+ * neither is matched as words. The caller notes it against its own filter (`taken`: the places of
+ * all their words in the query).
+ */
+export function takeRatings(reader: FilterWordsReader): { value: number; taken: number[] } | null {
+  const rating = findRating(reader.words.folded);
+  if (!rating) return null;
+  const taken = reader.strip(rating);
+  for (let more = findRating(reader.words.folded); more; more = findRating(reader.words.folded)) {
+    taken.push(...reader.strip(more));
+  }
+  return { value: rating.value, taken };
 }
