@@ -12,7 +12,7 @@ import { formerProvinceBySlug, provinceBySlug } from '../../../src/server/provin
 import { movedPermanently } from '../form-handling';
 import { laterFor } from '../../after-response';
 import { loadPage } from '../handle-page';
-import { FORMERLY_PARAM } from '../../../src/server/search/params';
+import { FORMERLY_PARAM, formerOfChosen } from '../../../src/server/search/params';
 
 export interface ProvincePageView extends ProvincePageData {
   /** The former province the visitor asked for, when it is one of this unit's. */
@@ -37,6 +37,6 @@ export async function loadProvincePage(page: AstroGlobal, locale: Locale): Promi
     getProvincePage(db, slug, new Date(), laterFor(page.locals.cfContext)),
   );
   if (data instanceof Response) return data;
-  const came = formerProvinceBySlug(page.url.searchParams.get(FORMERLY_PARAM) ?? '');
-  return { ...data, formerly: came?.successor.code === data.province.code ? came.nameVi : null };
+  const came = formerOfChosen(page.url.searchParams.get(FORMERLY_PARAM) ?? '', [data.province.slug]);
+  return { ...data, formerly: came?.nameVi ?? null };
 }

@@ -135,3 +135,8 @@ export function formerName(nameVi: string, locale: Locale): string {
 export function formerProvinceBySlug(slug: string): FormerProvince | undefined {
   return FORMER_BY_SLUG.get(slug);
 }
+
+/** The province a slug names now: a current one's own, or the unit a pre-2025 one is part of (`ha-giang`). */
+export function currentProvinceBySlug(slug: string): ProvinceRow | undefined {
+  return provinceBySlug(slug) ?? formerProvinceBySlug(slug)?.successor;
+}

@@ -15,7 +15,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type FieldIssues, InvalidFilterError } from '../errors';
-import { formerProvinceBySlug, provinceBySlug, PROVINCES } from '../provinces/reference';
+import { currentProvinceBySlug, PROVINCES } from '../provinces/reference';
 import { sumBy } from './facet-cube';
 import { COUNT_CAP } from './list-query';
 
@@ -189,7 +189,7 @@ export function byProvinceSlug(facet: FacetCounts): FacetCounts {
  */
 export function provinceCodes(slugs: readonly string[] | undefined): string[] | undefined {
   if (!slugs || slugs.length === 0) return undefined;
-  const codes = slugs.map((slug) => provinceBySlug(slug)?.code ?? formerProvinceBySlug(slug)?.successor.code);
+  const codes = slugs.map((slug) => currentProvinceBySlug(slug)?.code);
   if (codes.some((code) => code === undefined)) {
     const issues: FieldIssues = { province: { code: 'unknown_value' } };
     throw new InvalidFilterError(issues);

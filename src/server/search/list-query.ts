@@ -1,5 +1,5 @@
 /** Pieces shared by the public list queries (products, cooperatives). */
-import { formerProvinceBySlug } from '../provinces/reference';
+import { currentProvinceBySlug } from '../provinces/reference';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type FieldIssues, InvalidFilterError } from '../errors';
@@ -59,7 +59,7 @@ export async function resolveSlugFilters<K extends keyof typeof SLUG_TABLES>(
   const keys = await Promise.all(
     entries.map(async ([filter, slug]) => {
       const { table, key } = SLUG_TABLES[filter];
-      const current = filter === 'province' ? (formerProvinceBySlug(slug)?.successor.slug ?? slug) : slug;
+      const current = filter === 'province' ? (currentProvinceBySlug(slug)?.slug ?? slug) : slug;
       const [row] = await db.all<{ key: string }>(
         sql`SELECT ${sql.raw(key)} AS key FROM ${sql.raw(table)} WHERE slug = ${current}`,
       );

@@ -126,10 +126,7 @@ export function canonicalListParams(params: URLSearchParams): URLSearchParams | 
     if (former) add(FORMERLY_PARAM, former.slug);
   }
   const chosen = byKey.get('province') ?? [];
-  for (const value of params.getAll(FORMERLY_PARAM)) {
-    const successor = formerProvinceBySlug(value)?.successor.slug;
-    if (successor !== undefined && chosen.includes(successor)) add(FORMERLY_PARAM, value);
-  }
+  for (const value of params.getAll(FORMERLY_PARAM)) if (formerOfChosen(value, chosen)) add(FORMERLY_PARAM, value);
   const kept = new URLSearchParams();
   for (const [key, values] of byKey) {
     for (const value of values.length > 1 ? [...new Set(values)].sort() : values) kept.append(key, value);
@@ -141,6 +138,15 @@ export function canonicalListParams(params: URLSearchParams): URLSearchParams | 
 export function formerProvincesAsked(params: URLSearchParams): FormerProvince[] {
   const chosen = params.getAll('province');
   return [...new Set(params.getAll(FORMERLY_PARAM))]
-    .map((slug) => formerProvinceBySlug(slug))
-    .filter((former): former is FormerProvince => former !== undefined && chosen.includes(former.successor.slug));
+    .map((slug) => formerOfChosen(slug, chosen))
+    .filter((former): former is FormerProvince => former !== undefined);
+}
+
+/**
+ * The former province `slug` names, when the unit it is part of is among the province slugs
+ * `chosen`: a `formerly` naming another province's says nothing (a list's, a province page's).
+ */
+export function formerOfChosen(slug: string, chosen: readonly string[]): FormerProvince | undefined {
+  const former = formerProvinceBySlug(slug);
+  return former && chosen.includes(former.successor.slug) ? former : undefined;
 }
