@@ -28,6 +28,11 @@ export function foldVietnamese(text: string): string {
 export const MAX_QUERY_TOKENS = 8;
 const MAX_TOKEN_LENGTH = 40;
 
+/** Star signs people type; "*" only after the number (spellStarSymbols says why). */
+const STAR_SIGNS = '★☆⭐✩✪✫✬✭✮✯✰⋆🌟';
+const STARS_AFTER = new RegExp(`(\\p{N})\\s*[*${STAR_SIGNS}]+`, 'gu');
+const STARS_BEFORE = new RegExp(`[${STAR_SIGNS}]+\\s*(\\p{N})`, 'gu');
+
 /**
  * A star written after a number ("5*", "4★", "OCOP 5⭐", full-width "５＊"), or a star sign before one
  * ("★5"; not "*", FTS5's and a shell's wildcard), as the word people say,
@@ -35,10 +40,7 @@ const MAX_TOKEN_LENGTH = 40;
  * would leave a bare number. Full-width forms are made plain first (NFKC), as the words are.
  */
 export function spellStarSymbols(query: string): string {
-  return query
-    .normalize('NFKC')
-    .replace(/(\p{N})\s*[*★☆⭐✩✪✫✬✭✮✯✰⋆🌟]+/gu, '$1 sao ')
-    .replace(/[★☆⭐✩✪✫✬✭✮✯✰⋆🌟]+\s*(\p{N})/gu, ' $1 sao');
+  return query.normalize('NFKC').replace(STARS_AFTER, '$1 sao ').replace(STARS_BEFORE, ' $1 sao');
 }
 
 /**
